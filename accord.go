@@ -1,0 +1,187 @@
+// Package accord holds the domain of accord: the decisions adopted by the
+// governing bodies of multilateral environmental agreements, broken down to
+// the paragraph, and the Store that keeps them.
+//
+// It imports no SQL driver, no net/http and no other package of this module:
+// everything depends on it, it depends on nothing.
+package accord
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Sentinel errors. Backends and parsers wrap them so that callers can map
+// them to exit codes and HTTP statuses with errors.Is.
+var (
+	ErrNotFound  = errors.New("not found")
+	ErrInvalid   = errors.New("invalid")
+	ErrConflict  = errors.New("conflict")
+	ErrForbidden = errors.New("forbidden")
+)
+
+// Kind is what a decision calls itself.
+type Kind string
+
+// The kinds of decision.
+const (
+	KindDecision       Kind = "decision"
+	KindResolution     Kind = "resolution"
+	KindRecommendation Kind = "recommendation"
+	KindDraft          Kind = "draft"
+)
+
+// VerbClass groups operative verbs by what they do.
+type VerbClass string
+
+// The verb classes.
+const (
+	Directive   VerbClass = "directive"   // requests, invites, urges, …
+	Deciding    VerbClass = "deciding"    // decides, adopts, approves, …
+	Evaluative  VerbClass = "evaluative"  // welcomes, commends, …
+	Observing   VerbClass = "observing"   // notes, takes note, recognizes, …
+	Reinforcing VerbClass = "reinforcing" // reaffirms, recalls, reiterates, …
+)
+
+// Decision is one decision, resolution or recommendation as adopted (or
+// proposed) by a governing body, with every character of its text placed in
+// exactly one of its elements.
+type Decision struct {
+	ID         int64  `json:"id,omitempty"`
+	Symbol     string `json:"symbol"`     // as printed: "BS-IV/6", "4/CP.27", "MC-6/[--]"; "" when none
+	Instrument string `json:"instrument"` // "cartagena", "unfccc", …; "" when unknown
+	Meeting    string `json:"meeting"`    // "COP-MOP-4", "COP-27", …; "" when unknown
+	Title      string `json:"title"`
+	Kind       Kind   `json:"kind"`
+
+	Preface    []string    `json:"preface,omitempty"` // heading lines, labels, page furniture before the formula
+	Formula    string      `json:"formula,omitempty"` // "The Conference of the Parties,"
+	Preamble   []Recital   `json:"preamble"`
+	Headings   []Heading   `json:"headings,omitempty"`
+	Paragraphs []Paragraph `json:"paragraphs"`
+	Closing    []string    `json:"closing,omitempty"` // plenary stamp and date
+	Footnotes  []Footnote  `json:"footnotes,omitempty"`
+	Annexes    []Annex     `json:"annexes,omitempty"`
+	// Unclassified holds text inside the decision that fits no other
+	// element (tags of a web page, stray lines), kept so nothing is lost.
+	Unclassified []string `json:"unclassified,omitempty"`
+
+	References References `json:"references"`
+	Source     Source     `json:"source"`
+	Updated    time.Time  `json:"updated,omitzero"`
+}
+
+// Recital is one preambular paragraph.
+type Recital struct {
+	Phrase string   `json:"phrase,omitempty"` // "Recalling", "Also noting"
+	Text   string   `json:"text"`
+	Notes  []string `json:"notes,omitempty"` // footnote markers cited in the text
+}
+
+// Heading is a section heading of the operative part ("I. Organizational
+// issues", "A. Coordination at the national level"). Before is the index of
+// the top-level paragraph it precedes (len(Paragraphs) when none follows).
+type Heading struct {
+	Before int    `json:"before"`
+	Text   string `json:"text"`
+}
+
+// Paragraph is an operative paragraph or one of its items. Top-level
+// paragraphs have a Path equal to their Number; items have paths such as
+// "5(b)" and "5(b)(ii)".
+type Paragraph struct {
+	Number   string      `json:"number"` // as printed, without dot or brackets: "1", "aa", "ii"; "" when unnumbered
+	Path     string      `json:"path"`
+	Phrase   string      `json:"phrase,omitempty"`   // opening operative phrase as written: "Also requests"
+	Verb     string      `json:"verb,omitempty"`     // normalized verb: "request"
+	Modifier string      `json:"modifier,omitempty"` // normalized modifier: "also"
+	Class    VerbClass   `json:"class,omitempty"`
+	Text     string      `json:"text"`
+	Notes    []string    `json:"notes,omitempty"` // footnote markers cited in the text
+	Items    []Paragraph `json:"items,omitempty"`
+}
+
+// Footnote is a footnote body, re-attached to the element holding its
+// marker (Attached is a paragraph path, "preamble N", or "" when the marker
+// was not found).
+type Footnote struct {
+	Marker   string `json:"marker"`
+	Text     string `json:"text"`
+	Attached string `json:"attached,omitempty"`
+}
+
+// Annex is an annex or attachment of a decision. Nothing in it is operative.
+type Annex struct {
+	Heading    string      `json:"heading"`
+	Paragraphs []Paragraph `json:"paragraphs,omitempty"`
+	Text       []string    `json:"text,omitempty"` // blocks that are not numbered paragraphs
+}
+
+// References are the decisions and documents a decision cites.
+type References struct {
+	Decisions []DecisionRef `json:"decisions"`
+	Documents []string      `json:"documents"`
+}
+
+// DecisionRef is a cited decision: as cited, and resolved against the
+// instrument context ("IX/10" in a Basel text is Basel decision IX/10).
+type DecisionRef struct {
+	Cited      string `json:"cited"`
+	Instrument string `json:"instrument,omitempty"`
+}
+
+// Source says which file a decision came from.
+type Source struct {
+	Name   string `json:"name"`   // file name as given
+	SHA256 string `json:"sha256"` // of the file's bytes
+	Format string `json:"format"` // txt, html, docx, pdf
+}
+
+// Walk calls fn for every paragraph and item of d, depth first, in order.
+func (d *Decision) Walk(fn func(p *Paragraph)) {
+	var walk func(ps []Paragraph)
+	walk = func(ps []Paragraph) {
+		for i := range ps {
+			fn(&ps[i])
+			walk(ps[i].Items)
+		}
+	}
+	walk(d.Paragraphs)
+}
+
+// DecisionFilter selects decisions in Store.Decisions. Zero fields match all.
+type DecisionFilter struct {
+	Instrument string
+	Meeting    string
+	Kind       Kind
+	Limit      int
+}
+
+// IngestResult says what one ingest of one file did.
+type IngestResult struct {
+	Source   string
+	Inserted int
+	Updated  int
+	Removed  int
+}
+
+// Store keeps decisions. Every method takes ctx first; absence is an error
+// wrapping ErrNotFound.
+type Store interface {
+	// Ingest stores the decisions parsed from one source file in one
+	// transaction: they land whole or not at all. A decision already
+	// stored under the same instrument and symbol, or from the same
+	// source at the same position, is replaced in place; decisions the
+	// source held before and holds no longer are removed.
+	Ingest(ctx context.Context, src Source, ds []Decision) (IngestResult, error)
+	// Decision returns the decision with the given symbol; instrument may
+	// be "" when the symbol is unambiguous.
+	Decision(ctx context.Context, instrument, symbol string) (Decision, error)
+	// DecisionByID returns the decision with the given id.
+	DecisionByID(ctx context.Context, id int64) (Decision, error)
+	// Decisions lists decisions, newest meeting first.
+	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
+	// Close releases the store's connections.
+	Close() error
+}

@@ -1,0 +1,424 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one line of normalized text.
+type line struct {
+	n     int    // index in the normalized text, for ordering
+	text  string // trimmed, spaces folded
+	blank bool
+	page  bool // a page break (form feed) came before it
+	gap   bool // footnotes or furniture were taken out just before it
+}
+
+// invisible are characters that carry nothing a reader sees.
+var invisible = strings.NewReplacer(
+	"\ufeff", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "",
+	"\u200e", "", "\u200f", "", "\u202a", "", "\u202b", "", "\u202c", "",
+	"\u202d", "", "\u202e", "", "\u00ad", "",
+	"\u00a0", " ", "\u202f", " ", "\u2007", " ", "\u2009", " ", "\u2002", " ", "\u2003", " ",
+	"\t", " ", "\v", " ",
+	"\r\n", "\n", "\r", "\n",
+)
+
+// emphasis matches markdown emphasis around a phrase on one line:
+// "*Also welcomes*", "**Note by the secretariat**", "_Decides_".
+var emphasis = regexp.MustCompile(`(^|[\s(“"'])(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
+
+// Normalize returns the text as accord reads it: invisible marks removed,
+// no-break spaces made spaces, line endings made "\n", page breaks kept as
+// form feeds on their own lines, markdown emphasis stripped, and runs of
+// "**" (residue of bold headings glued together) turned into line breaks.
+func Normalize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = invisible.Replace(s)
+	s = strings.ReplaceAll(s, "\f", "\n\f\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, l := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		l = strings.Map(func(r rune) rune {
+			if r < 0x20 && r != '\f' {
+				return ' '
+			}
+			return r
+		}, l)
+		for j := 0; j < 3 && strings.ContainsAny(l, "*_"); j++ {
+			l = emphasis.ReplaceAllString(l, "$1$3")
+		}
+		if strings.Contains(l, "**") {
+			l = strings.ReplaceAll(l, "**", "\n")
+		}
+		b.WriteString(strings.TrimRight(l, " "))
+	}
+	return b.String()
+}
+
+// splitLines cuts normalized text into lines, folding spaces.
+func splitLines(s string) []line {
+	raw := strings.Split(s, "\n")
+	out := make([]line, 0, len(raw))
+	page := false
+	for _, r := range raw {
+		if r == "\f" {
+			page = true
+			continue
+		}
+		t := strings.Join(strings.Fields(r), " ")
+		out = append(out, line{n: len(out), text: t, blank: t == "", page: page})
+		if t != "" {
+			page = false
+		}
+	}
+	return out
+}
+
+// webChrome are lines that web pages and viewers put around a decision.
+var webChrome = map[string]bool{
+	"skip to main content": true, "aller au contenu principal": true, "ir al contenido principal": true,
+	"share meeting": true, "full text": true, "printer-friendly version": true, "back to top": true,
+	"print": true, "share": true, "this decision has been retired.": true, "menu": true,
+	"main navigation": true, "search": true, "download": true, "print this page": true,
+}
+
+var (
+	pageNumber   = regexp.MustCompile(`^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$`)
+	jobNumber    = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$`)
+	navLink      = regexp.MustCompile(`^(?:<{1,2}|«)\s|\s(?:>{1,2}|»)$`)
+	identifier   = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
+	decMarker    = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
+	ruleLine     = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
+	docOnlyLine  = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
+	footnoteLine = regexp.MustCompile(`^(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|∗{1,3}|†{1,2})\s+(\S.*)$`)
+	monthStart   = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+)
+
+// furniture reports whether a line is page or web furniture: page numbers,
+// print job numbers, navigation links, rules, web chrome. Lines repeated as
+// running heads are found by the caller.
+func furniture(t string) bool {
+	lt := strings.ToLower(t)
+	switch {
+	case webChrome[lt]:
+		return true
+	case pageNumber.MatchString(lt), jobNumber.MatchString(t), ruleLine.MatchString(t):
+		return true
+	case navLink.MatchString(t):
+		return true
+	case identifier.MatchString(t):
+		return true
+	case strings.Count(t, "|") >= 2:
+		return true
+	}
+	return false
+}
+
+var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
+
+// markerValue turns a footnote marker into the form used to match it with
+// its reference: "¹" → "1".
+func markerValue(m string) string {
+	var b strings.Builder
+	for _, r := range m {
+		if d, ok := superscripts[r]; ok {
+			r = d
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// gluedMarker reports whether text cites footnote marker m the way text
+// copied from a PDF or web page does: glued to the word or punctuation
+// before it ("Conventions2", "portal;1", "session,¹", "agenda*").
+func gluedMarker(text, m string) bool {
+	if m == "" {
+		return false
+	}
+	if m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
+		for i := strings.Index(text, m); i >= 0; {
+			if i > 0 && text[i-1] != ' ' {
+				return true
+			}
+			j := strings.Index(text[i+len(m):], m)
+			if j < 0 {
+				break
+			}
+			i += len(m) + j
+		}
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(m); superscripts[r] != 0 {
+		return strings.Contains(text, m)
+	}
+	return gluedAt(text, m) >= 0
+}
+
+// gluedAt returns the byte offset of the last glued occurrence of numeric
+// marker m in text, or -1.
+func gluedAt(text, m string) int {
+	for end := len(text); end > 0; {
+		i := strings.LastIndex(text[:end], m)
+		if i <= 0 {
+			return -1
+		}
+		end = i
+		j := i + len(m)
+		if j < len(text) {
+			c := text[j]
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' {
+				continue
+			}
+			// "Rev.1.", "COP.6/": a marker is followed by space, end or ", "
+			if c != ' ' && c != ',' && c != ';' && c != ')' {
+				continue
+			}
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case unicode.IsLower(prev), strings.ContainsRune(";,)”’\"'", prev):
+			return i
+		case prev == '.':
+			// "2009.1" but not "Rev.1", "Corr.1", "COP.6"
+			k := i - 1
+			for k > 0 && text[k-1] >= '0' && text[k-1] <= '9' {
+				k--
+			}
+			if i-1-k == 4 {
+				return i
+			}
+		case unicode.IsUpper(prev):
+			// "Conventions2" is lower; "UNEP2" is not a marker.
+		}
+	}
+	return -1
+}
+
+// notes and furniture taken out of the body.
+type extracted struct {
+	body      []line
+	footnotes []rawNote
+	furniture []line
+}
+
+type rawNote struct {
+	n      int // line index where the footnote starts
+	marker string
+	text   string
+}
+
+// extract separates footnote bodies and page furniture from the body text.
+// Footnote bodies that a page break dropped into the middle of a paragraph
+// are taken out so the paragraph reads on.
+func extract(lines []line) extracted {
+	var ex extracted
+	counts := map[string]int{}
+	for _, l := range lines {
+		if !l.blank && len(l.text) < 90 {
+			counts[l.text]++
+		}
+	}
+	var bodyText strings.Builder // body so far, to find glued markers
+	lastNote := 0
+	gap := false
+	inNote := -1      // index in ex.footnotes of the open footnote, or -1
+	noteBlank := false // a blank line came since the footnote's last line
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.blank {
+			if inNote >= 0 {
+				noteBlank = true
+			}
+			ex.body = append(ex.body, l)
+			continue
+		}
+		t := l.text
+		if m := footnoteLine.FindStringSubmatch(t); m != nil && isFootnote(m[1], m[2], bodyText.String(), lastNote) {
+			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1]), text: m[2]})
+			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true
+			if v, err := strconv.Atoi(markerValue(m[1])); err == nil {
+				lastNote = v
+			}
+			continue
+		}
+		if inNote >= 0 {
+			f := &ex.footnotes[inNote]
+			if noteContinues(f.text, t, noteBlank, lastBodyLine(ex.body)) {
+				f.text = joinLines(f.text, t)
+				noteBlank = false
+				continue
+			}
+			inNote = -1
+		}
+		if furniture(t) || (counts[t] >= 3 && runningHead(t)) || (docOnlyLine.MatchString(t) && (l.page || nextIsPage(lines, i))) {
+			ex.furniture = append(ex.furniture, l)
+			gap = true
+			continue
+		}
+		l.gap = gap || l.page
+		gap = false
+		ex.body = append(ex.body, l)
+		bodyText.WriteString(t)
+		bodyText.WriteByte('\n')
+	}
+	return ex
+}
+
+// runningHead reports whether a line repeated on many pages is a running
+// head rather than text that recurs ("The Conference of the Parties,").
+func runningHead(t string) bool {
+	return docOnlyLine.MatchString(t) || pageNumber.MatchString(strings.ToLower(t)) ||
+		!strings.ContainsAny(t, ",;:") && !startsStructure(t) && len(strings.Fields(t)) <= 8
+}
+
+func nextIsPage(lines []line, i int) bool {
+	for j := i + 1; j < len(lines); j++ {
+		if !lines[j].blank {
+			return lines[j].page
+		}
+	}
+	return true
+}
+
+func lastBodyLine(body []line) string {
+	for i := len(body) - 1; i >= 0; i-- {
+		if !body[i].blank {
+			return body[i].text
+		}
+	}
+	return ""
+}
+
+// isFootnote decides whether a line that opens with a marker is a footnote
+// body, given the body text before it and the last footnote number seen.
+func isFootnote(marker, text, before string, lastNote int) bool {
+	if opensOperative(text) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(marker); superscripts[r] != 0 {
+		return true
+	}
+	if marker[0] < '0' || marker[0] > '9' {
+		return gluedMarker(before, marker)
+	}
+	n, _ := strconv.Atoi(marker)
+	if n == 0 || n > 300 || monthStart.MatchString(text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("“\"‘'(", first) &&
+		!strings.HasPrefix(text, "http") && !strings.HasPrefix(text, "www.") {
+		return false
+	}
+	if len(before) > 4000 {
+		before = before[len(before)-4000:]
+	}
+	return n == lastNote+1 && (n == 1 || gluedAt(before, marker) >= 0) || gluedAt(before, marker) >= 0
+}
+
+// noteContinues decides whether line t goes on with the open footnote whose
+// text so far is note, or returns to the body (whose last line is body).
+func noteContinues(note, t string, blankBetween bool, body string) bool {
+	if startsStructure(t) {
+		return false
+	}
+	if !endsSentence(note) {
+		return true
+	}
+	// The footnote ended a sentence. If the body was cut mid-sentence by
+	// the page break, this line resumes it.
+	if body != "" && !endsSentence(body) {
+		return false
+	}
+	return !blankBetween
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".;:!?", r) || strings.HasSuffix(s, ".)") || strings.HasSuffix(s, ".”")
+}
+
+// joinLines joins two lines of one block, mending end-of-line hyphenation.
+func joinLines(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	if strings.HasSuffix(a, "-") && len(a) > 1 {
+		prev, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
+		next, _ := utf8.DecodeRuneInString(b)
+		if unicode.IsLetter(prev) && unicode.IsLower(next) {
+			left := lastWord(a[:len(a)-1])
+			right := firstWord(b)
+			if keepHyphen(left, right) {
+				return a + b
+			}
+			return a[:len(a)-1] + b
+		}
+		if unicode.IsLetter(prev) {
+			return a + b
+		}
+	}
+	return a + " " + b
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return strings.ToLower(s[i+1:])
+}
+
+func firstWord(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		i = len(s)
+	}
+	return strings.ToLower(s[:i])
+}
+
+// Compounds keep their hyphen across a line break; other words broken at
+// the end of a line are joined.
+var (
+	compoundFirst = map[string]bool{
+		"non": true, "self": true, "co": true, "cross": true, "ex": true, "long": true, "short": true,
+		"medium": true, "mid": true, "well": true, "high": true, "low": true, "follow": true,
+		"decision": true, "policy": true, "capacity": true, "small": true, "large": true, "multi": true,
+		"cost": true, "time": true, "gender": true, "science": true, "south": true, "north": true,
+		"public": true, "private": true, "country": true, "region": true, "intergovernmental": true,
+		"ozone": true, "clearing": true, "stand": true, "open": true, "ad": true, "on": true, "off": true,
+		"full": true, "sub": true, "inter": true, "life": true, "peer": true, "year": true, "two": true,
+		"three": true, "four": true, "five": true, "ten": true, "mercury": true, "waste": true, "treaty": true,
+		"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true,
+		"eighty": true, "ninety": true, "non-": true, "e": true, "state": true, "ill": true, "semi": true,
+	}
+	compoundSecond = map[string]bool{
+		"building": true, "making": true, "based": true, "term": true, "level": true, "related": true,
+		"scale": true, "wide": true, "specific": true, "owned": true, "led": true, "up": true, "out": true,
+		"sharing": true, "setting": true, "raising": true, "free": true, "friendly": true, "sensitive": true,
+		"oriented": true, "house": true, "ended": true, "party": true, "parties": true, "hoc": true,
+		"going": true, "cutting": true, "depleting": true, "compliance": true, "governmental": true,
+		"sessional": true, "regional": true, "first": true, "second": true, "third": true, "fourth": true,
+		"fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true, "one": true, "two": true,
+		"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+		"year": true, "alone": true, "cycle": true, "review": true, "waste": true, "users": true, "mail": true,
+	}
+)
+
+func keepHyphen(left, right string) bool {
+	return compoundFirst[left] || compoundSecond[right]
+}

@@ -1,0 +1,171 @@
+// Package parse turns the text of decisions into structured decisions:
+// it finds each decision in a file, its symbol, title, enacting formula,
+// preamble, operative paragraphs (a tree of numbers, letters and roman
+// items), headings, footnotes and annexes, each paragraph's operative verb,
+// and the decisions and documents it cites.
+//
+// Parsing is a pure function of the text: no I/O, no clock, no database.
+// Nothing is dropped: every word of the input lands in exactly one element
+// of the result (see Document.Elements). It must not import any store,
+// net/http, or package that does I/O.
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/accordmea/accord"
+)
+
+// Options give what a text may not say about itself.
+type Options struct {
+	Instrument string // instrument id for texts that do not name one
+	Meeting    string // adopting meeting, such as "COP-6"
+}
+
+// Document is what Parse finds in one text.
+type Document struct {
+	// Preface is the text before the first decision, or around
+	// decisions but in none of them: a note by a secretariat, page
+	// furniture, web-page chrome.
+	Preface   []string
+	Decisions []accord.Decision
+}
+
+// Parse finds the decisions in text. It never fails: text with no decision
+// in it gives a Document with no decisions and all text in Preface.
+func Parse(text string, opt Options) Document {
+	lines := splitLines(Normalize(text))
+	ex := extract(lines)
+	bs := blocks(ex.body)
+	seg := newSegmenter(bs)
+	seg.run()
+	doc := Document{}
+	for _, b := range seg.preface {
+		doc.Preface = append(doc.Preface, b.text)
+	}
+	whole := strings.Join(doc.Preface, "\n")
+	for _, dr := range seg.drafts {
+		whole += "\n" + dr.fullText()
+	}
+	// Furniture and footnotes go to the decision whose lines hold them.
+	for _, f := range ex.furniture {
+		if dr := seg.at(f.n); dr != nil {
+			dr.d.Unclassified = append(dr.d.Unclassified, f.text)
+		} else {
+			doc.Preface = append(doc.Preface, f.text)
+		}
+	}
+	for _, f := range ex.footnotes {
+		if dr := seg.at(f.n); dr != nil {
+			dr.notes = append(dr.notes, f)
+		} else {
+			doc.Preface = append(doc.Preface, f.marker+" "+f.text)
+		}
+	}
+	for _, dr := range seg.drafts {
+		doc.Decisions = append(doc.Decisions, dr.finish(opt, whole))
+	}
+	return doc
+}
+
+// Elements returns the text of every element of the document, in no
+// particular order: preface, formula, recitals, headings, paragraphs,
+// items, closing lines, footnotes (marker and text), annexes and
+// unclassified text. Together they hold every word of the input.
+func (doc Document) Elements() []string {
+	out := append([]string(nil), doc.Preface...)
+	for _, d := range doc.Decisions {
+		out = append(out, d.Preface...)
+		out = append(out, d.Formula)
+		for _, r := range d.Preamble {
+			out = append(out, r.Text)
+			out = append(out, r.Notes...)
+		}
+		for _, h := range d.Headings {
+			out = append(out, h.Text)
+		}
+		d.Walk(func(p *accord.Paragraph) {
+			out = append(out, p.Number, p.Text)
+			out = append(out, p.Notes...)
+		})
+		out = append(out, d.Closing...)
+		for _, f := range d.Footnotes {
+			out = append(out, f.Marker, f.Text)
+		}
+		for _, a := range d.Annexes {
+			out = append(out, a.Heading)
+			out = append(out, a.Text...)
+			for _, p := range a.Paragraphs {
+				walkParagraph(p, func(p accord.Paragraph) { out = append(out, p.Number, p.Text) })
+			}
+		}
+		out = append(out, d.Unclassified...)
+	}
+	return out
+}
+
+func walkParagraph(p accord.Paragraph, fn func(accord.Paragraph)) {
+	fn(p)
+	for _, it := range p.Items {
+		walkParagraph(it, fn)
+	}
+}
+
+var passiveRE = regexp.MustCompile(`\b(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)\s+to\b|\bshall\b`)
+
+// opensPassive reports whether an unmarked block is an operative
+// paragraph without an opening verb: "The Secretariat shall:", "Parties …
+// are encouraged to provide …".
+func opensPassive(t string) bool {
+	i := strings.IndexAny(t, ".;")
+	if i < 0 {
+		i = len(t)
+	}
+	return passiveRE.MatchString(t[:i]) && startsUpper(t)
+}
+
+// titleLike reports whether a block reads as a title: short, capitalized,
+// not a sentence.
+func titleLike(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && len(t) < 300 && startsUpper(t) && !endsClause(t) && !isFormula(t) && !furniture(t) &&
+		!noteByRE.MatchString(t) && !stampRE.MatchString(t) && !annexRE.MatchString(t) &&
+		!strings.HasPrefix(strings.ToLower(t), "decision directed to")
+}
+
+// stripMarker removes a footnote marker glued to the end of a title.
+func stripMarker(t string) string {
+	t = strings.TrimRight(t, " ")
+	i := len(t)
+	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+		i--
+	}
+	if i < len(t) && len(t)-i <= 2 && i > 0 && t[i-1] >= 'a' && t[i-1] <= 'z' {
+		return t[:i]
+	}
+	return strings.TrimRight(strings.TrimRightFunc(t, func(r rune) bool { return superscripts[r] != 0 || r == '*' }), " ")
+}
+
+// expandDotted reads "19.30 & 19.31", "13.1 to 13.3" into the list of
+// dotted numbers they name.
+func expandDotted(first, more string) []string {
+	out := []string{first}
+	nums := dottedNumRE.FindAllString(more, -1)
+	if strings.Contains(more, "to") || strings.ContainsAny(more, "-–—") && len(nums) == 1 {
+		if len(nums) == 1 {
+			a := strings.SplitN(first, ".", 2)
+			b := strings.SplitN(nums[0], ".", 2)
+			x, _ := strconv.Atoi(a[1])
+			y, _ := strconv.Atoi(b[1])
+			if a[0] == b[0] && y > x && y-x < 200 {
+				for k := x + 1; k <= y; k++ {
+					out = append(out, a[0]+"."+strconv.Itoa(k))
+				}
+				return out
+			}
+		}
+	}
+	return append(out, nums...)
+}

@@ -1,0 +1,373 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/accordmea/accord"
+)
+
+// phases of a decision's text.
+const (
+	phasePreface = iota
+	phasePreamble
+	phaseOperative
+	phaseClosing
+	phaseAnnex
+)
+
+// draft is a decision being put together from blocks.
+type draft struct {
+	d        accord.Decision
+	start    int // line index of its first block
+	phase    int
+	body     bool    // has recitals or operative paragraphs
+	ops      []block // operative blocks, in order
+	annexOps [][]block
+	recitalN []int // line index of each recital
+	notes    []rawNote
+	plural   bool // the formula speaks for several bodies
+}
+
+type segmenter struct {
+	bs      []block
+	preface []block
+	drafts  []*draft
+	pending []string // dotted symbols announced by a heading ("19.30 & 19.31")
+	title   string   // title announced with them
+}
+
+func newSegmenter(bs []block) *segmenter { return &segmenter{bs: bs} }
+
+func (s *segmenter) cur() *draft {
+	if len(s.drafts) == 0 {
+		return nil
+	}
+	return s.drafts[len(s.drafts)-1]
+}
+
+// at returns the decision whose lines include line n.
+func (s *segmenter) at(n int) *draft {
+	var found *draft
+	for _, d := range s.drafts {
+		if d.start <= n {
+			found = d
+		}
+	}
+	return found
+}
+
+// open starts a new decision at block i unless the current one has no
+// body yet, in which case the signal belongs to it.
+func (s *segmenter) open(i int) *draft {
+	if c := s.cur(); c != nil && !c.body {
+		return c
+	}
+	d := &draft{start: s.bs[i].n, d: accord.Decision{Kind: accord.KindDecision}}
+	s.drafts = append(s.drafts, d)
+	return d
+}
+
+// pullTitle moves the block before i from the document preface into the
+// decision when it reads as the decision's title.
+func (s *segmenter) pullTitle(d *draft, i int) {
+	if d.d.Title != "" || i == 0 || len(s.preface) == 0 || len(s.drafts) > 1 {
+		return
+	}
+	last := s.preface[len(s.preface)-1]
+	if last.n != s.bs[i-1].n || !titleLike(last.text) || last.mark != markNone {
+		return
+	}
+	s.preface = s.preface[:len(s.preface)-1]
+	d.d.Preface = append(d.d.Preface, last.text)
+	d.d.Title = stripMarker(last.text)
+	d.start = last.n
+}
+
+var montrealInline = regexp.MustCompile(`^(.*?\bdecided(?:\s+in\s+(?:Dec\.|Decision)\s+\S+)?)\s+(to\s+\S.*)$`)
+
+func (s *segmenter) run() {
+	for i := 0; i < len(s.bs); i++ {
+		s.feed(i)
+	}
+}
+
+func (s *segmenter) feed(i int) {
+	b := s.bs[i]
+	t := b.text
+	c := s.cur()
+
+	// Decision headings and formulas.
+	if b.mark == markNone || b.mark == markHeading && decisionSignal(t) {
+		if s.signal(i) {
+			return
+		}
+	}
+	if b.mark == markNone && isFormula(t) {
+		if c == nil || c.body {
+			c = s.open(i)
+			s.pullTitle(c, i)
+		}
+		formula, rest := t, ""
+		if m := montrealInline.FindStringSubmatch(t); m != nil {
+			formula, rest = m[1], m[2]
+		}
+		c.d.Formula = formula
+		c.plural = strings.Count(formula, "Conference of the Parties") > 1
+		if m := inDecRE.FindStringSubmatch(formula); m != nil && c.d.Symbol == "" {
+			c.d.Symbol = canonicalSymbol(m[1])
+		}
+		c.phase = phasePreamble
+		if rest != "" {
+			c.ops = append(c.ops, block{n: b.n, text: rest, rest: rest})
+			c.phase, c.body = phaseOperative, true
+		}
+		return
+	}
+	if c == nil {
+		s.preface = append(s.preface, b)
+		return
+	}
+	s.place(c, b)
+}
+
+// signal handles a block that may head a decision; it reports whether it
+// did.
+func (s *segmenter) signal(i int) bool {
+	b := s.bs[i]
+	t := b.text
+	c := s.cur()
+	switch {
+	case decMarker.MatchString(t):
+		m := decMarker.FindStringSubmatch(t)
+		sym := m[1][strings.Index(m[1], "/DEC/")+5:]
+		explicit := strings.HasPrefix(strings.ToLower(t), "decision")
+		if c == nil || explicit && c.body && symbolKey(c.d.Symbol) != symbolKey(sym) {
+			c = s.open(i)
+		}
+		if c.d.Symbol == "" {
+			c.d.Symbol = sym
+		}
+		c.d.Unclassified = append(c.d.Unclassified, t)
+		return true
+	case directedRE.MatchString(t):
+		if c == nil || c.body {
+			c = s.open(i)
+			if len(s.pending) > 0 {
+				c.d.Symbol, s.pending = "Decision "+s.pending[0], s.pending[1:]
+				c.d.Title = s.title
+			}
+		}
+		c.d.Preface = append(c.d.Preface, t)
+		if next := i + 1; next < len(s.bs) && s.bs[next].mark == markNone && !opensPassive(s.bs[next].text) &&
+			!opensOperative(s.bs[next].text) && !directedRE.MatchString(s.bs[next].text) {
+			// the label's value: "Standing Committee, in consultation with …"
+			c.d.Preface = append(c.d.Preface, s.bs[i+1].text)
+			s.bs[i+1].text = ""
+		}
+		return true
+	}
+	if m := headingRE.FindStringSubmatch(t); m != nil {
+		c = s.open(i)
+		word := strings.ToLower(m[2])
+		sym := canonicalSymbol(m[3])
+		switch {
+		case strings.HasPrefix(word, "res"):
+			c.d.Kind = accord.KindResolution
+			sym = "Resolution " + sym
+			if strings.HasPrefix(word, "res.") {
+				sym = "Res. Conf. " + canonicalSymbol(m[3])
+			}
+		case word == "recommendation":
+			c.d.Kind = accord.KindRecommendation
+		default:
+			if symbolDottedRE.MatchString(m[3]) {
+				sym = "Decision " + sym
+			}
+		}
+		if m[1] != "" {
+			c.d.Kind = accord.KindDraft
+		}
+		c.d.Symbol = sym
+		c.d.Preface = append(c.d.Preface, t)
+		if title := strings.TrimSpace(m[4] + m[5]); title != "" {
+			c.d.Title = stripMarker(title)
+		} else if i+1 < len(s.bs) && !titleLike(s.bs[i+1].text) {
+			s.pullTitle(c, i)
+		}
+		return true
+	}
+	if m := symbolFirstRE.FindStringSubmatch(t); m != nil {
+		c = s.open(i)
+		c.d.Symbol = canonicalSymbol(m[1])
+		c.d.Title = stripMarker(m[2])
+		c.d.Preface = append(c.d.Preface, t)
+		return true
+	}
+	if m := dottedHeadRE.FindStringSubmatch(t); m != nil && decisionSignal(t) {
+		syms := expandDotted(m[2], m[3])
+		if m[1] != "" && len(syms) > 1 {
+			// "Decisions 13.1 to 13.3 - Title": announces, heads none.
+			s.pending, s.title = syms, strings.TrimSpace(m[4])
+			s.appendLoose(b)
+			return true
+		}
+		if len(syms) == 1 && len(s.pending) > 0 && s.pending[0] == syms[0] {
+			s.pending = s.pending[1:]
+		}
+		c = s.open(i)
+		kw := "Decision "
+		if strings.HasPrefix(strings.ToLower(m[1]), "resolution") {
+			kw = "Resolution "
+			c.d.Kind = accord.KindResolution
+		}
+		c.d.Symbol = kw + syms[0]
+		if len(syms) > 1 {
+			s.pending = syms[1:]
+			s.title = strings.TrimSpace(m[4])
+		}
+		c.d.Title = strings.TrimSpace(m[4])
+		if c.d.Title == "" {
+			c.d.Title = s.title
+		}
+		c.d.Preface = append(c.d.Preface, t)
+		return true
+	}
+	if m := titleSignalRE.FindStringSubmatch(t); m != nil && titleLike(t) {
+		for k := i + 1; k < len(s.bs) && k <= i+2; k++ {
+			if noteByRE.MatchString(s.bs[k].text) {
+				return false // the title of a note, not of a decision
+			}
+		}
+		c = s.open(i)
+		switch strings.ToLower(m[2]) {
+		case "resolution":
+			c.d.Kind = accord.KindResolution
+		case "recommendation":
+			c.d.Kind = accord.KindRecommendation
+		}
+		if m[1] != "" {
+			c.d.Kind = accord.KindDraft
+		}
+		c.d.Title = stripMarker(t)
+		c.d.Preface = append(c.d.Preface, t)
+		return true
+	}
+	return false
+}
+
+// appendLoose files a block that belongs to no decision part: in the
+// current decision's unclassified text, or the document preface.
+func (s *segmenter) appendLoose(b block) {
+	if c := s.cur(); c != nil {
+		c.d.Unclassified = append(c.d.Unclassified, b.text)
+		return
+	}
+	s.preface = append(s.preface, b)
+}
+
+// place files block b in decision c by the decision's phase.
+func (s *segmenter) place(c *draft, b block) {
+	t := b.text
+	if t == "" {
+		return // taken as a label's value
+	}
+	operativeStart := b.mark == markNumber || b.mark == markDash || b.mark == markParen ||
+		b.mark == markNone && (opensOperative(t) || opensPassive(t))
+	switch c.phase {
+	case phasePreface, phasePreamble:
+		if b.mark == markNone {
+			if _, ok := opensRecital(t); ok && !opensOperative(t) {
+				s.recital(c, b)
+				return
+			}
+		}
+		if operativeStart || b.mark == markHeading && c.phase == phasePreamble {
+			c.ops = append(c.ops, b)
+			c.phase, c.body = phaseOperative, true
+			return
+		}
+		if c.phase == phasePreamble && b.mark == markNone && strings.HasSuffix(t, ",") {
+			s.recital(c, b)
+			return
+		}
+		if c.phase == phasePreface {
+			if c.d.Title == "" && titleLike(t) {
+				c.d.Title = stripMarker(t)
+			}
+			c.d.Preface = append(c.d.Preface, t)
+			return
+		}
+		c.d.Unclassified = append(c.d.Unclassified, t)
+	case phaseOperative:
+		switch {
+		case stampRE.MatchString(t):
+			c.d.Closing = append(c.d.Closing, t)
+			c.phase = phaseClosing
+		case annexRE.MatchString(t):
+			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
+			c.annexOps = append(c.annexOps, nil)
+			c.phase = phaseAnnex
+		case operativeStart || b.mark == markHeading:
+			c.ops = append(c.ops, b)
+		case len(c.ops) > 0 && (startsLower(t) || !endsSentence(c.ops[len(c.ops)-1].text)):
+			last := &c.ops[len(c.ops)-1]
+			last.text = joinLines(last.text, t)
+			last.rest = joinLines(last.rest, t)
+		default:
+			c.d.Unclassified = append(c.d.Unclassified, t)
+		}
+	case phaseClosing:
+		switch {
+		case annexRE.MatchString(t):
+			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
+			c.annexOps = append(c.annexOps, nil)
+			c.phase = phaseAnnex
+		case stampRE.MatchString(t) || dateLine.MatchString(t):
+			c.d.Closing = append(c.d.Closing, t)
+		default:
+			c.d.Unclassified = append(c.d.Unclassified, t)
+		}
+	case phaseAnnex:
+		switch {
+		case stampRE.MatchString(t):
+			c.d.Closing = append(c.d.Closing, t)
+		case annexRE.MatchString(t):
+			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
+			c.annexOps = append(c.annexOps, nil)
+		default:
+			k := len(c.annexOps) - 1
+			c.annexOps[k] = append(c.annexOps[k], b)
+		}
+	}
+}
+
+var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
+
+func (s *segmenter) recital(c *draft, b block) {
+	phrase, _ := opensRecital(b.text)
+	c.d.Preamble = append(c.d.Preamble, accord.Recital{Phrase: phrase, Text: b.text})
+	c.recitalN = append(c.recitalN, b.n)
+	c.phase, c.body = phasePreamble, true
+}
+
+// fullText is the decision's text, for finding which instrument it names.
+func (d *draft) fullText() string {
+	var b strings.Builder
+	b.WriteString(d.d.Formula)
+	for _, p := range d.d.Preface {
+		b.WriteString("\n" + p)
+	}
+	for _, r := range d.d.Preamble {
+		b.WriteString("\n" + r.Text)
+	}
+	for _, o := range d.ops {
+		b.WriteString("\n" + o.text)
+	}
+	for _, a := range d.annexOps {
+		for _, o := range a {
+			b.WriteString("\n" + o.text)
+		}
+	}
+	return b.String()
+}

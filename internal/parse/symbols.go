@@ -1,0 +1,392 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/accordmea/accord"
+)
+
+// Decision symbols, in the styles of the bodies accord knows.
+const (
+	symUNFCCC   = `\d{1,3}/(?:CP|CMP|CMA)\.\d{1,2}`
+	symPrefixed = `(?:BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD)(?:-|\s)?(?:[IVXL]{1,6}|\d{1,2})/(?:\d{1,3}|\[[-–—.\s]*\])`
+	symEx       = `Ex\.\s?[IVX]{1,5}/\d{1,3}`
+	symRoman    = `[IVXL]{1,7}/\d{1,3}`
+	symNumeric  = `\d{1,3}/\d{1,3}`
+	symDotted   = `(?:[IVXL]{1,5}|\d{1,2})\.\d{1,3}`
+)
+
+var (
+	// symbolAny matches a symbol in a heading: any style.
+	symbolAny = `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symDotted + `)`
+
+	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
+	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".
+	headingRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation|dec\.|res\.\s*conf\.))\s+(` + symbolAny + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	// symbolFirstRE matches a heading that opens with the symbol:
+	// "BS-IV/6. Cooperation with other organizations".
+	symbolFirstRE = regexp.MustCompile(`^(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `)\s*[.:]\s+([A-Z].*)$`)
+	// dottedHeadRE matches "19.30 & 19.31 World Wildlife Trade Report" and
+	// "13.1" alone, the way CITES and CMS pages head their decisions, and
+	// "Decisions 13.1 to 13.3 - Title".
+	dottedHeadRE = regexp.MustCompile(`^(?i:(decisions?|resolutions?)\s+)?(\d{1,2}\.\d{1,3})((?:\s*(?:&|,|and|to|[-–—])\s*\d{1,2}\.\d{1,3})*)(?:\s*[-–—:]?\s+([A-Z].*))?$`)
+	// titleSignalRE matches a heading naming a decision without a symbol:
+	// "Recommendation of the Ad hoc Joint Working Group …",
+	// "Resolution on the Framework …", "Draft decision on …".
+	titleSignalRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation))\s+(?:of|on|by|concerning|regarding)\s+\S`)
+	directedRE    = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
+	dottedNumRE   = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
+	inDecRE       = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
+
+	symbolUNFCCCRE   = regexp.MustCompile(`^(\d{1,3})/(CP|CMP|CMA)\.(\d{1,2})$`)
+	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
+	symbolRomanRE    = regexp.MustCompile(`^(?:Ex\.\s?)?([IVXL]{1,7})/(\d{1,3})$`)
+	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
+)
+
+// prefixInstrument maps symbol prefixes to instruments.
+var prefixInstrument = map[string]string{
+	"MC": "minamata", "BC": "basel", "RC": "rotterdam", "SC": "stockholm", "BS": "cartagena",
+	"NP": "nagoya", "CP": "cartagena", "VC": "vienna", "CBD": "cbd", "UNEP/EA": "unea", "EM": "montreal",
+}
+
+// canonicalSymbol writes a symbol the way its body does: "BS II/6" →
+// "BS-II/6", "Ex.III/1" kept, spaces folded.
+func canonicalSymbol(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if m := symbolPrefixedRE.FindStringSubmatch(s); m != nil && m[1] != "CBD" && m[1] != "VC" {
+		return m[1] + "-" + m[2] + "/" + m[3]
+	}
+	return s
+}
+
+// symbolKey is the form used to compare symbols: no case, spaces, hyphens,
+// nor a leading "decision"/"resolution".
+func symbolKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.TrimPrefix(s, "decision ")
+	s = strings.TrimPrefix(s, "resolution ")
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '–' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// instrumentNames are phrases that name an instrument, for texts whose
+// symbols do not say which instrument they belong to.
+var instrumentNames = []struct{ id, phrase string }{
+	{"cartagena", "Cartagena Protocol"}, {"nagoya", "Nagoya Protocol"}, {"paris", "Paris Agreement"},
+	{"kyoto", "Kyoto Protocol"}, {"minamata", "Minamata Convention"}, {"basel", "Basel Convention"},
+	{"rotterdam", "Rotterdam Convention"}, {"stockholm", "Stockholm Convention"},
+	{"cbd", "Convention on Biological Diversity"}, {"cbd", "UNEP/CBD/COP"}, {"montreal", "Montreal Protocol"},
+	{"vienna", "Vienna Convention for the Protection"}, {"cms", "Migratory Species"},
+	{"cites", "CITES"}, {"cites", "Endangered Species of Wild Fauna"}, {"cites", "Animals and Plants Committees"},
+	{"cites", "Animals Committee"}, {"ramsar", "Ramsar"}, {"ramsar", "Contracting Parties"},
+	{"unfccc", "Framework Convention on Climate Change"}, {"unfccc", "UNFCCC"},
+	{"unccd", "Convention to Combat Desertification"},
+}
+
+var montrealFormulaRE = regexp.MustCompile(`(?i)^The \w+ Meeting of the Parties decided`)
+
+// formulaInstrument names the instrument a formula speaks for: "The
+// Conference of the Parties serving as the meeting of the Parties to the
+// Cartagena Protocol on Biosafety," → cartagena.
+func formulaInstrument(formula string) string {
+	for _, n := range instrumentNames {
+		if strings.Contains(formula, n.phrase) {
+			return n.id
+		}
+	}
+	if montrealFormulaRE.MatchString(formula) {
+		return "montreal"
+	}
+	return ""
+}
+
+// mentionedInstrument returns the instrument named most often in text, or
+// "" when none is or two tie.
+func mentionedInstrument(text string) string {
+	count := map[string]int{}
+	for _, n := range instrumentNames {
+		count[n.id] += strings.Count(text, n.phrase)
+	}
+	best, bestN, tie := "", 0, false
+	for id, c := range count {
+		switch {
+		case c > bestN:
+			best, bestN, tie = id, c, false
+		case c == bestN && c > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// symbolInstrument names the instrument a symbol belongs to, when the
+// symbol says so.
+func symbolInstrument(sym string) string {
+	s := strings.TrimSpace(sym)
+	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
+		switch m[2] {
+		case "CMA":
+			return "paris"
+		case "CMP":
+			return "kyoto"
+		}
+		return "unfccc"
+	}
+	if strings.HasPrefix(s, "Ex.") {
+		return "montreal"
+	}
+	if m := symbolPrefixedRE.FindStringSubmatch(s); m != nil {
+		return prefixInstrument[m[1]]
+	}
+	return ""
+}
+
+// meetingOf names the meeting that adopted a decision with symbol sym of
+// instrument inst: "COP-6", "COP-MOP-4", "CMA-3", "MOP-3".
+func meetingOf(sym, inst string) string {
+	s := strings.TrimSpace(sym)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision ")
+	body := "COP"
+	switch inst {
+	case "cartagena", "nagoya":
+		body = "COP-MOP"
+	case "montreal":
+		body = "MOP"
+	}
+	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
+		if m[2] == "CP" {
+			return "COP-" + m[3]
+		}
+		return m[2] + "-" + m[3]
+	}
+	if strings.HasPrefix(s, "Ex.") {
+		return ""
+	}
+	var n string
+	switch m := symbolPrefixedRE.FindStringSubmatch(s); {
+	case m != nil:
+		n = m[2]
+	default:
+		if m := symbolRomanRE.FindStringSubmatch(s); m != nil {
+			n = m[1]
+		} else if m := symbolDottedRE.FindStringSubmatch(s); m != nil {
+			n = m[1]
+		} else if i := strings.IndexByte(s, '/'); i > 0 && inst != "unea" {
+			n = s[:i]
+		}
+	}
+	if n == "" {
+		return ""
+	}
+	v, err := strconv.Atoi(n)
+	if err != nil {
+		v = romanValue(n)
+	}
+	if v <= 0 {
+		return ""
+	}
+	return body + "-" + strconv.Itoa(v)
+}
+
+var meetingTextRE = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\d{1,2}(?:st|nd|rd|th))\s+meeting\s+of\s+the\s+(Conference\s+of\s+the\s+(?:Contracting\s+)?Parties(\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties)?|Parties)`)
+
+var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+
+// meetingInText finds "Third meeting of the Conference of the Parties
+// serving as the meeting of the Parties" and the like in a heading.
+func meetingInText(s string) string {
+	m := meetingTextRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	n, ok := ordinals[strings.ToLower(m[1])]
+	if !ok {
+		n, _ = strconv.Atoi(strings.TrimRight(m[1], "stndrh"))
+	}
+	switch {
+	case m[3] != "":
+		return "COP-MOP-" + strconv.Itoa(n)
+	case strings.EqualFold(m[2], "Parties"):
+		return "MOP-" + strconv.Itoa(n)
+	}
+	return "COP-" + strconv.Itoa(n)
+}
+
+func romanValue(s string) int {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000,
+		'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := vals[s[i]]
+		if !ok {
+			return 0
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	return total
+}
+
+// References.
+
+var (
+	docSymbolRE = regexp.MustCompile(`[A-Z]{1,10}(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+`)
+	// selfRefRE matches symbols that say what they are without a keyword.
+	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `)`)
+	// keywordRE opens a list of cited decisions or resolutions.
+	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
+	// listItemRE is one symbol of such a list, with its separator.
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symDotted + `)`)
+)
+
+// documentSymbols returns the UN document symbols cited in text, in order,
+// with their offsets.
+func documentSymbols(text string) (syms []string, spans [][2]int) {
+	for _, loc := range docSymbolRE.FindAllStringIndex(text, -1) {
+		i, j := loc[0], loc[1]
+		if i > 0 {
+			c := text[i-1]
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '-' {
+				continue
+			}
+		}
+		s := strings.TrimRight(text[i:j], ".-")
+		// UN document symbols have three parts or more ("ST/AI/342");
+		// two-part strings are decision symbols ("VIII/8") or pairs of
+		// names ("FAO/WHO").
+		if parts := strings.Split(s, "/"); len(parts) < 3 || parts[1] == "" {
+			continue
+		}
+		syms = append(syms, s)
+		spans = append(spans, [2]int{i, i + len(s)})
+	}
+	return syms, spans
+}
+
+// decisionRefs returns the decisions and resolutions cited in text, as
+// cited, in order, with the instrument each belongs to. inst is the
+// instrument of the citing text.
+func decisionRefs(text, inst string) []accord.DecisionRef {
+	// Blank out document symbols: "UNEP/CBD/COP/DEC/IX/24" cites a
+	// document, not decision IX/24 again.
+	_, spans := documentSymbols(text)
+	if len(spans) > 0 {
+		b := []byte(text)
+		for _, sp := range spans {
+			for k := sp[0]; k < sp[1]; k++ {
+				b[k] = ' '
+			}
+		}
+		text = string(b)
+	}
+	type hit struct {
+		at    int
+		cited string
+		kw    string
+	}
+	var hits []hit
+	seen := map[int]bool{}
+	for _, kw := range keywordRE.FindAllStringSubmatchIndex(text, -1) {
+		word := strings.ToLower(text[kw[2]:kw[3]])
+		pos := kw[1]
+		for {
+			m := listItemRE.FindStringSubmatchIndex(text[pos:])
+			if m == nil {
+				break
+			}
+			at := pos + m[2]
+			sym := text[at : pos+m[3]]
+			end := pos + m[1]
+			if end < len(text) && (isAlnum(text[end]) || text[end] == '/') {
+				break
+			}
+			if at > 0 && (isAlnum(text[at-1]) || text[at-1] == '/') {
+				break
+			}
+			seen[at] = true
+			hits = append(hits, hit{at, sym, word})
+			pos = end
+		}
+	}
+	for _, loc := range selfRefRE.FindAllStringIndex(text, -1) {
+		i, j := loc[0], loc[1]
+		if seen[i] || i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/') {
+			continue
+		}
+		hits = append(hits, hit{i, text[i:j], ""})
+	}
+	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
+	var out []accord.DecisionRef
+	for _, h := range hits {
+		cited := canonicalSymbol(h.cited)
+		if symbolDottedRE.MatchString(cited) && !strings.Contains(cited, "/") {
+			// "Decision 13.1": a bare dotted number needs its keyword to be read.
+			switch {
+			case strings.HasPrefix(h.kw, "res. conf"):
+				cited = "Res. Conf. " + cited
+			case strings.HasPrefix(h.kw, "resolution"):
+				cited = "Resolution " + cited
+			default:
+				cited = "Decision " + cited
+			}
+		}
+		out = append(out, accord.DecisionRef{Cited: cited, Instrument: refInstrument(cited, h.kw, text, h.at, inst)})
+	}
+	return out
+}
+
+func sortHits[T any](s []T, less func(a, b T) bool) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// bodyContext names bodies whose resolutions and decisions MEA texts cite.
+var bodyContext = []struct{ phrase, id string }{
+	{"General Assembly", "unga"}, {"Environment Assembly", "unea"}, {"Governing Council", "unep-gc"},
+	{"Executive Committee of the Multilateral Fund", "mlf"}, {"Vienna Convention", "vienna"},
+	{"Montreal Protocol", "montreal"}, {"Human Rights Council", "hrc"}, {"World Health Assembly", "wha"},
+}
+
+// refInstrument resolves a cited symbol against the instrument context:
+// "IX/10" in a Basel text is Basel decision IX/10; "resolution 40/243" of
+// the General Assembly is not.
+func refInstrument(cited, kw, text string, at int, inst string) string {
+	if i := symbolInstrument(cited); i != "" {
+		return i
+	}
+	lo, hi := max(0, at-120), min(len(text), at+160)
+	for _, b := range bodyContext {
+		if strings.Contains(text[lo:hi], b.phrase) && b.id != inst {
+			return b.id
+		}
+	}
+	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") {
+		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= 10 {
+			return "unea"
+		}
+		return "unga"
+	}
+	return inst
+}

@@ -1,0 +1,338 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/accordmea/accord"
+)
+
+// finish builds the decision: its paragraph tree, verbs, footnotes,
+// references, instrument and meeting.
+func (dr *draft) finish(opt Options, whole string) accord.Decision {
+	d := dr.d
+	var pos []elementPos
+	d.Paragraphs, d.Headings, pos = buildTree(dr.ops, phraseOptions{base: dr.plural}, true)
+	for k := range dr.annexOps {
+		paras, heads, _ := buildTree(dr.annexOps[k], phraseOptions{}, false)
+		a := &d.Annexes[k]
+		for _, h := range heads {
+			a.Text = append(a.Text, h.Text)
+		}
+		for _, p := range paras {
+			if p.Number == "" {
+				a.Text = append(a.Text, p.Text)
+				continue
+			}
+			a.Paragraphs = append(a.Paragraphs, p)
+		}
+	}
+	for i := range d.Preamble {
+		pos = append(pos, elementPos{n: dr.recitalN[i], text: &d.Preamble[i].Text, notes: &d.Preamble[i].Notes, path: "preamble " + strconv.Itoa(i+1)})
+	}
+	d.Footnotes = attachNotes(dr.notes, pos)
+
+	// Instrument and meeting.
+	switch {
+	case opt.Instrument != "":
+		d.Instrument = opt.Instrument
+	case symbolInstrument(d.Symbol) != "":
+		d.Instrument = symbolInstrument(d.Symbol)
+	case formulaInstrument(d.Formula) != "":
+		d.Instrument = formulaInstrument(d.Formula)
+	case mentionedInstrument(dr.fullText()) != "":
+		d.Instrument = mentionedInstrument(dr.fullText())
+	default:
+		d.Instrument = mentionedInstrument(whole)
+	}
+	switch {
+	case opt.Meeting != "":
+		d.Meeting = opt.Meeting
+	case d.Symbol != "" && meetingOf(d.Symbol, d.Instrument) != "":
+		d.Meeting = meetingOf(d.Symbol, d.Instrument)
+	default:
+		d.Meeting = meetingInText(strings.Join(d.Preface, "\n") + "\n" + whole)
+	}
+	d.References = references(&d)
+	return d
+}
+
+// elementPos locates an element that may cite footnotes.
+type elementPos struct {
+	n     int
+	text  *string
+	notes *[]string
+	path  string
+}
+
+// attachNotes re-attaches each footnote to the last element before it that
+// carries its marker, taking the marker out of that element's text.
+func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
+	var out []accord.Footnote
+	for _, f := range notes {
+		fn := accord.Footnote{Marker: f.marker, Text: f.text}
+		best := -1
+		for k, p := range pos {
+			if p.n <= f.n && (best < 0 || p.n >= pos[best].n) && markerIn(*p.text, f.marker) >= 0 {
+				best = k
+			}
+		}
+		if best >= 0 {
+			p := pos[best]
+			i := markerIn(*p.text, f.marker)
+			m := f.marker
+			if r, _ := utf8.DecodeRuneInString((*p.text)[i:]); superscripts[r] != 0 {
+				m = string(r)
+			}
+			*p.text = (*p.text)[:i] + (*p.text)[i+len(m):]
+			*p.notes = append(*p.notes, f.marker)
+			fn.Attached = p.path
+		}
+		out = append(out, fn)
+	}
+	return out
+}
+
+// markerIn returns the offset of footnote marker m (in digit form) glued in
+// text, or -1.
+func markerIn(text, m string) int {
+	for r, d := range superscripts {
+		if string(d) == m || len(m) > 1 {
+			continue
+		}
+		if i := strings.LastIndex(text, string(r)); i >= 0 && string(d) == m {
+			return i
+		}
+	}
+	if m == "" {
+		return -1
+	}
+	if m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
+		if i := strings.LastIndex(text, m); i > 0 && text[i-1] != ' ' {
+			return i
+		}
+		return -1
+	}
+	return gluedAt(text, m)
+}
+
+// buildTree turns operative blocks into the paragraph tree. Top-level
+// units are numbered paragraphs when there are any, else lettered ones,
+// else unnumbered ones; (a) items go under numbers, (i) items under
+// letters, the h/i/j and hh/ii/jj ambiguity resolved by sequence.
+func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, []accord.Heading, []elementPos) {
+	// Lettered units are top-level only when the operative part opens
+	// with one; after an unnumbered chapeau ("The Secretariat shall:")
+	// they are its items.
+	top, first := markNone, mark(-1)
+	for _, b := range ops {
+		if first < 0 && b.mark != markHeading {
+			first = b.mark
+		}
+		if b.mark == markNumber {
+			top = markNumber
+			break
+		}
+		if b.mark == markParen && top == markNone && first == markParen && !isRoman(b.label) {
+			top = markParen
+		}
+	}
+	var (
+		paras    []accord.Paragraph
+		heads    []accord.Heading
+		pos      []elementPos
+		unnum    int
+		lastLet  string // last letter label under the current parent
+		lastRom  int    // last roman value under the current letter (or paragraph)
+		letterAt = -1   // index of the current letter item in the current paragraph's items
+	)
+	// positions are recorded after the tree is complete: slices move.
+	type where struct {
+		n    int
+		path []int
+	}
+	var places []where
+	lastText := func() string {
+		if len(paras) == 0 {
+			return ""
+		}
+		p := &paras[len(paras)-1]
+		if letterAt >= 0 && letterAt < len(p.Items) {
+			it := &p.Items[letterAt]
+			if len(it.Items) > 0 {
+				return it.Items[len(it.Items)-1].Text
+			}
+			return it.Text
+		}
+		if len(p.Items) > 0 {
+			return p.Items[len(p.Items)-1].Text
+		}
+		return p.Text
+	}
+	newPara := func(b block, number string) {
+		p := accord.Paragraph{Number: number, Text: b.rest}
+		if number == "" {
+			unnum++
+			p.Path = "p" + strconv.Itoa(unnum)
+		} else {
+			p.Path = number
+		}
+		if verbs {
+			setPhrase(&p, phraseOptions{base: opt.base || number != ""})
+		}
+		paras = append(paras, p)
+		places = append(places, where{b.n, []int{len(paras) - 1}})
+		lastLet, lastRom, letterAt = "", 0, -1
+	}
+	for _, b := range ops {
+		switch {
+		case b.mark == markHeading:
+			heads = append(heads, accord.Heading{Before: len(paras), Text: b.text})
+			continue
+		case b.mark == top && top == markNumber:
+			newPara(b, b.label)
+			continue
+		case top == markParen && b.mark == markParen:
+			if len(paras) == 0 || !isRoman(b.label) || !romanNext(b, lastRom, lastText(), paras) {
+				newPara(b, b.label)
+				continue
+			}
+		case b.mark == markNone || b.mark == markDash && top != markNumber:
+			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") {
+				// text that goes on with the element before it
+				appendText(&paras[len(paras)-1], letterAt, b.text)
+				continue
+			}
+			newPara(b, "")
+			continue
+		}
+		if len(paras) == 0 {
+			newPara(b, b.label)
+			continue
+		}
+		p := &paras[len(paras)-1]
+		label := b.label
+		item := accord.Paragraph{Number: label, Text: b.rest}
+		if verbs {
+			setPhrase(&item, phraseOptions{base: true})
+		}
+		roman := isRoman(label) && (top == markParen || romanNext(b, lastRom, lastText(), paras) || label != nextLetter(lastLet))
+		if top == markParen {
+			roman = true
+		}
+		if b.mark == markDash {
+			roman = letterAt >= 0
+		}
+		if roman && (letterAt >= 0) {
+			it := &p.Items[letterAt]
+			item.Path = it.Path + "(" + label + ")"
+			it.Items = append(it.Items, item)
+			lastRom = romanValue(label)
+			places = append(places, where{b.n, []int{len(paras) - 1, letterAt, len(it.Items) - 1}})
+			continue
+		}
+		item.Path = p.Path + "(" + label + ")"
+		p.Items = append(p.Items, item)
+		places = append(places, where{b.n, []int{len(paras) - 1, len(p.Items) - 1}})
+		if roman {
+			lastRom = romanValue(label)
+		} else {
+			lastLet, lastRom, letterAt = label, 0, len(p.Items)-1
+		}
+	}
+	for _, w := range places {
+		p := &paras[w.path[0]]
+		for _, k := range w.path[1:] {
+			p = &p.Items[k]
+		}
+		pos = append(pos, elementPos{n: w.n, text: &p.Text, notes: &p.Notes, path: p.Path})
+	}
+	return paras, heads, pos
+}
+
+// romanNext decides whether a paren item whose label reads as a roman
+// numeral is one, by sequence: (i) after a chapeau ending in a colon,
+// (ii) after (i); otherwise it is the next letter.
+func romanNext(b block, lastRom int, prev string, paras []accord.Paragraph) bool {
+	v := romanValue(b.label)
+	if v == 1 {
+		return strings.HasSuffix(strings.TrimSpace(prev), ":")
+	}
+	if lastRom > 0 && v == lastRom+1 {
+		// (v) after (iv) is roman unless it opens like the lettered units
+		// ("Requests …"), as top-level letters do.
+		return !opensOperative(b.rest)
+	}
+	return false
+}
+
+func appendText(p *accord.Paragraph, letterAt int, t string) {
+	if letterAt >= 0 && letterAt < len(p.Items) {
+		it := &p.Items[letterAt]
+		if len(it.Items) > 0 {
+			last := &it.Items[len(it.Items)-1]
+			last.Text = joinLines(last.Text, t)
+			return
+		}
+		it.Text = joinLines(it.Text, t)
+		return
+	}
+	if len(p.Items) > 0 {
+		last := &p.Items[len(p.Items)-1]
+		last.Text = joinLines(last.Text, t)
+		return
+	}
+	p.Text = joinLines(p.Text, t)
+}
+
+func setPhrase(p *accord.Paragraph, opt phraseOptions) {
+	if ph, ok := openingPhrase(p.Text, opt); ok {
+		p.Phrase, p.Verb, p.Modifier, p.Class = ph.Text, ph.Verb, ph.Modifier, ph.Class
+	}
+}
+
+// references collects the decisions and documents a decision cites, in
+// order of first appearance, without its own symbol.
+func references(d *accord.Decision) accord.References {
+	var parts []string
+	parts = append(parts, d.Preface...)
+	parts = append(parts, d.Formula)
+	for _, r := range d.Preamble {
+		parts = append(parts, r.Text)
+	}
+	d.Walk(func(p *accord.Paragraph) { parts = append(parts, p.Text) })
+	// footnotes in order of where they stand relative to paragraphs is
+	// not kept; they follow the body, as they do on the page.
+	for _, f := range d.Footnotes {
+		parts = append(parts, f.Text)
+	}
+	for _, a := range d.Annexes {
+		parts = append(parts, a.Text...)
+		for _, p := range a.Paragraphs {
+			walkParagraph(p, func(p accord.Paragraph) { parts = append(parts, p.Text) })
+		}
+	}
+	own := symbolKey(d.Symbol)
+	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
+	seenD, seenDoc := map[string]bool{}, map[string]bool{}
+	for _, t := range parts {
+		for _, r := range decisionRefs(t, d.Instrument) {
+			k := symbolKey(r.Cited)
+			if k == own || seenD[k] {
+				continue
+			}
+			seenD[k] = true
+			refs.Decisions = append(refs.Decisions, r)
+		}
+		syms, _ := documentSymbols(t)
+		for _, s := range syms {
+			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) {
+				continue
+			}
+			seenDoc[s] = true
+			refs.Documents = append(refs.Documents, s)
+		}
+	}
+	return refs
+}

@@ -1,0 +1,282 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/accordmea/accord"
+)
+
+// operative lists the operative verbs by lemma, with their class. A
+// paragraph's verb comes from this list, never from a guess: "Parties" at
+// the start of a line is not a verb.
+var operative = map[string]accord.VerbClass{
+	// directive
+	"request": accord.Directive, "invite": accord.Directive, "urge": accord.Directive,
+	"encourage": accord.Directive, "call": accord.Directive, "recommend": accord.Directive,
+	"direct": accord.Directive, "instruct": accord.Directive, "appeal": accord.Directive,
+	"ask": accord.Directive, "entrust": accord.Directive, "mandate": accord.Directive,
+	"task": accord.Directive, "require": accord.Directive, "exhort": accord.Directive,
+	"charge": accord.Directive, "demand": accord.Directive, "suggest": accord.Directive,
+	// deciding
+	"decide": accord.Deciding, "adopt": accord.Deciding, "approve": accord.Deciding,
+	"authorize": accord.Deciding, "authorise": accord.Deciding, "establish": accord.Deciding,
+	"agree": accord.Deciding, "endorse": accord.Deciding, "accept": accord.Deciding,
+	"designate": accord.Deciding, "elect": accord.Deciding, "extend": accord.Deciding,
+	"determine": accord.Deciding, "amend": accord.Deciding, "renew": accord.Deciding,
+	"appoint": accord.Deciding, "allocate": accord.Deciding, "convene": accord.Deciding,
+	"launch": accord.Deciding, "resolve": accord.Deciding, "declare": accord.Deciding,
+	"terminate": accord.Deciding, "repeal": accord.Deciding, "revoke": accord.Deciding,
+	"retire": accord.Deciding, "confirm": accord.Deciding, "reappoint": accord.Deciding,
+	"re-elect": accord.Deciding, "defer": accord.Deciding, "postpone": accord.Deciding,
+	"apportion": accord.Deciding, "grant": accord.Deciding, "admit": accord.Deciding,
+	// evaluative
+	"welcome": accord.Evaluative, "commend": accord.Evaluative, "congratulate": accord.Evaluative,
+	"thank": accord.Evaluative, "appreciate": accord.Evaluative, "express": accord.Evaluative,
+	"regret": accord.Evaluative, "deplore": accord.Evaluative, "condemn": accord.Evaluative,
+	"applaud": accord.Evaluative, "praise": accord.Evaluative, "pay": accord.Evaluative,
+	"salute": accord.Evaluative, "value": accord.Evaluative,
+	// observing
+	"note": accord.Observing, "take": accord.Observing, "recognize": accord.Observing,
+	"recognise": accord.Observing, "acknowledge": accord.Observing, "observe": accord.Observing,
+	"consider": accord.Observing, "conclude": accord.Observing, "bear": accord.Observing,
+	"find": accord.Observing, "understand": accord.Observing, "notice": accord.Observing,
+
+	// reinforcing
+	"reaffirm": accord.Reinforcing, "recall": accord.Reinforcing, "reiterate": accord.Reinforcing,
+	"stress": accord.Reinforcing, "emphasize": accord.Reinforcing, "emphasise": accord.Reinforcing,
+	"underline": accord.Reinforcing, "underscore": accord.Reinforcing, "highlight": accord.Reinforcing,
+	"affirm": accord.Reinforcing, "insist": accord.Reinforcing, "draw": accord.Reinforcing,
+	"remind": accord.Reinforcing, "reconfirm": accord.Reinforcing, "restate": accord.Reinforcing,
+}
+
+// idioms are the fixed words that belong to a verb's phrase: "Takes note",
+// "Calls upon", "Expresses its gratitude", "Notes with appreciation".
+// Required ones must follow for the verb to count ("Takes" alone is not
+// operative).
+var idioms = map[string]struct {
+	required bool
+	words    []string
+}{
+	"take":    {true, []string{"note", "into account"}},
+	"call":    {true, []string{"upon", "on", "for"}},
+	"bear":    {true, []string{"in mind"}},
+	"pay":     {true, []string{"tribute"}},
+	"draw":    {false, []string{"the attention", "attention"}},
+	"express": {false, []string{"its deep appreciation", "its sincere appreciation", "its appreciation", "appreciation", "its profound gratitude", "their profound gratitude", "its sincere gratitude", "its deep gratitude", "its gratitude", "their gratitude", "gratitude", "its deep concern", "its serious concern", "its concern", "deep concern", "serious concern", "concern", "its support", "its sincere thanks", "its thanks", "thanks", "its regret", "regret", "its satisfaction", "satisfaction", "its condolences", "condolences", "its hope", "the hope", "hope"}},
+	"decide":  {false, []string{"by consensus"}},
+}
+
+// withPhrases may follow many verbs: "Notes with appreciation",
+// "Takes note with concern", "Accepts with appreciation".
+var withPhrases = []string{"with appreciation", "with deep appreciation", "with satisfaction", "with great satisfaction", "with serious concern", "with deep concern", "with grave concern", "with great concern", "with concern", "with regret", "with deep regret", "with interest", "with gratitude", "with thanks", "with approval", "also"}
+
+// modifiers are the adverbs written before the verb ("Also requests",
+// "Further welcomes", "Once again urges").
+var modifiers = []string{"once again", "once more", "also", "further", "furthermore", "again", "strongly", "hereby",
+	"kindly", "firmly", "warmly", "deeply", "urgently", "earnestly", "respectfully", "sincerely", "fully",
+	"duly", "similarly", "likewise", "additionally", "finally", "moreover", "therefore", "accordingly",
+	"thus", "hence", "in addition", "in this regard", "in that regard", "nonetheless", "however", "consequently",
+	"subsequently", "equally", "especially", "particularly", "most", "unanimously", "formally", "expressly",
+	"reluctantly", "cordially", "heartily", "greatly", "highly", "officially", "emphatically", "solemnly"}
+
+// Phrase is the opening operative phrase of a paragraph.
+type Phrase struct {
+	Text     string // as written: "Also requests", "to take note"
+	Verb     string // lemma: "request"
+	Modifier string // lower case: "also"
+	Class    accord.VerbClass
+}
+
+var wordRE = regexp.MustCompile(`^[\p{L}-]+`)
+
+// verbForms maps every written form of an operative verb (lower case) to
+// its lemma and whether it is the third person ("requests") or the base
+// form ("request"), which resolutions of several bodies and infinitive
+// items use.
+var verbForms = func() map[string]verbForm {
+	m := map[string]verbForm{}
+	for lemma := range operative {
+		m[thirdPerson(lemma)] = verbForm{lemma, true}
+		if _, ok := m[lemma]; !ok {
+			m[lemma] = verbForm{lemma, false}
+		}
+	}
+	return m
+}()
+
+type verbForm struct {
+	lemma string
+	third bool
+}
+
+func thirdPerson(v string) string {
+	switch {
+	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "sh"), strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "x"), strings.HasSuffix(v, "z"):
+		return v + "es"
+	case strings.HasSuffix(v, "y") && len(v) > 1 && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+		return v[:len(v)-1] + "ies"
+	}
+	return v + "s"
+}
+
+// phraseOptions say which forms count.
+type phraseOptions struct {
+	base bool // base forms count ("Request" in a resolution of several bodies, numbered items)
+}
+
+// openingPhrase finds the operative phrase a paragraph opens with, or
+// reports false. The phrase keeps the case and spelling of the text.
+func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
+	rest := strings.TrimLeft(text, " “\"‘'")
+	pos := len(text) - len(rest)
+	lower := strings.ToLower(rest)
+	infinitive := false
+	if strings.HasPrefix(lower, "to ") {
+		infinitive = true
+		lower = lower[3:]
+		pos += 3
+	}
+	// modifiers before the verb, with an optional comma ("Further, requests")
+	mod := ""
+	for {
+		found := false
+		for _, m := range modifiers {
+			if strings.HasPrefix(lower, m+" ") || strings.HasPrefix(lower, m+", ") {
+				n := len(m) + 1
+				if strings.HasPrefix(lower[len(m):], ", ") {
+					n++
+				}
+				mod = strings.TrimSpace(mod + " " + m)
+				lower = lower[n:]
+				pos += n
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	w := wordRE.FindString(lower)
+	if w == "" {
+		return Phrase{}, false
+	}
+	vf, ok := verbForms[w]
+	if !ok || infinitive && vf.third || !infinitive && !vf.third && !opt.base {
+		return Phrase{}, false
+	}
+	// Capitalized unless infinitive or upper case: a lower-case third person
+	// verb at the start is a sentence fragment, not an opening.
+	if !infinitive && mod == "" {
+		if r := []rune(rest); len(r) > 0 && !unicode.IsUpper(r[0]) {
+			return Phrase{}, false
+		}
+	}
+	end := pos + len(w)
+	after := lower[len(w):]
+	if id, ok := idioms[vf.lemma]; ok {
+		matched := false
+		for _, words := range id.words {
+			if strings.HasPrefix(after, " "+words) && boundary(after, len(words)+1) {
+				end += len(words) + 1
+				after = after[len(words)+1:]
+				matched = true
+				break
+			}
+		}
+		if id.required && !matched {
+			return Phrase{}, false
+		}
+	}
+	for _, wp := range withPhrases {
+		if strings.HasPrefix(after, " "+wp) && boundary(after, len(wp)+1) {
+			end += len(wp) + 1
+			if wp == "also" {
+				mod = strings.TrimSpace(mod + " also")
+			}
+			break
+		}
+	}
+	return Phrase{
+		Text:     strings.TrimSpace(text[len(text)-len(strings.TrimLeft(text, " “\"‘'")) : end]),
+		Verb:     vf.lemma,
+		Modifier: mod,
+		Class:    operative[vf.lemma],
+	}, true
+}
+
+// boundary reports whether s[i:] starts at a word boundary.
+func boundary(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+}
+
+// opensOperative reports whether text opens with a capitalized third-person
+// operative phrase or "To" + verb: the start of an unnumbered operative
+// paragraph.
+func opensOperative(text string) bool {
+	p, ok := openingPhrase(text, phraseOptions{})
+	if !ok {
+		return false
+	}
+	// "to request" in lower case continues a sentence in wrapped text.
+	return !strings.HasPrefix(p.Text, "to ")
+}
+
+// recitalOpeners are the words preambular paragraphs open with besides
+// participles ("Recalling", "Having considered").
+var recitalOpeners = map[string]bool{
+	"aware": true, "mindful": true, "concerned": true, "conscious": true, "convinced": true,
+	"determined": true, "desirous": true, "cognizant": true, "cognisant": true, "alarmed": true,
+	"encouraged": true, "guided": true, "inspired": true, "pleased": true, "satisfied": true,
+	"acknowledging": true, "bearing": true, "deeply": true, "gravely": true, "seriously": true,
+	"in": false, "reaffirming": true, "noting": true, "recalling": true, "further": true, "also": true,
+	"furthermore": true, "moreover": true, "fully": true, "firmly": true, "strongly": true, "recognizing": true,
+	"welcoming": true, "expressing": true, "taking": true, "having": true, "considering": true, "emphasizing": true,
+	"underlining": true, "stressing": true, "appreciating": true, "believing": true, "affirming": true,
+	"reiterating": true, "highlighting": true, "seeking": true, "wishing": true, "observing": true,
+	"referring": true, "confirming": true, "commending": true, "looking": true, "realizing": true,
+	"recognising": true, "emphasising": true, "realising": true, "underscoring": true, "acting": true,
+	"reaffirmed": false, "cognizance": false, "deploring": true, "regretting": true, "endorsing": true,
+}
+
+var notParticiple = map[string]bool{"during": true, "nothing": true, "something": true, "according": true, "including": true, "regarding": true, "concerning": true, "following": false, "pending": true, "notwithstanding": true, "bring": true, "spring": true, "thing": true, "king": true, "meeting": true, "ring": true, "sing": true, "string": true, "wing": true, "evening": true, "morning": true}
+
+// opensRecital reports whether text opens like a preambular paragraph:
+// a participle or one of recitalOpeners, capitalized.
+func opensRecital(text string) (string, bool) {
+	t := strings.TrimLeft(text, " “\"‘'")
+	w := wordRE.FindString(t)
+	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+		return "", false
+	}
+	lw := strings.ToLower(w)
+	if v, ok := recitalOpeners[lw]; ok {
+		if !v {
+			return "", false
+		}
+	} else if !strings.HasSuffix(lw, "ing") || len(lw) < 6 || notParticiple[lw] {
+		return "", false
+	}
+	// the phrase: opener plus a following participle ("Also recalling")
+	phrase := w
+	rest := t[len(w):]
+	if lw == "also" || lw == "further" || lw == "furthermore" || lw == "deeply" || lw == "gravely" || lw == "seriously" || lw == "fully" || lw == "firmly" || lw == "strongly" || lw == "moreover" {
+		next := wordRE.FindString(strings.TrimLeft(rest, " "))
+		ln := strings.ToLower(next)
+		if next == "" || !(strings.HasSuffix(ln, "ing") || recitalOpeners[ln]) {
+			return "", false
+		}
+		phrase += " " + next
+	} else if lw == "having" || lw == "taking" || lw == "bearing" {
+		if next := wordRE.FindString(strings.TrimLeft(rest, " ")); next != "" {
+			phrase += " " + next
+		}
+	}
+	return phrase, true
+}

@@ -1,0 +1,455 @@
+package textin
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	
+
+	"golang.org/x/net/html"
+
+	"github.com/accordmea/accord"
+)
+
+
+
+// ErrNoPDFTool is returned for PDF input on a machine without pdftotext.
+var ErrNoPDFTool = errors.New("reading PDF needs pdftotext: install the Debian package poppler-utils")
+
+// pdfText extracts the text layer of a PDF with pdftotext, page breaks as
+// form feeds.
+func pdfText(ctx context.Context, data []byte) (string, error) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return "", ErrNoPDFTool
+	}
+	f, err := os.CreateTemp("", "accord-*.pdf")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	var out, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-eol", "unix", f.Name(), "-")
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if i := strings.IndexByte(msg, '\n'); i > 0 {
+			msg = msg[:i]
+		}
+		return "", fmt.Errorf("%w: not a readable PDF (%s)", accord.ErrInvalid, msg)
+	}
+	s := out.String()
+	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
+		return "", fmt.Errorf("%w: PDF has no text layer (a scanned image?); it needs OCR first", accord.ErrInvalid)
+	}
+	return s, nil
+}
+
+// skipped are HTML elements whose content is never decision text.
+var skipped = map[string]bool{
+	"script": true, "style": true, "nav": true, "noscript": true, "template": true,
+	"svg": true, "button": true, "select": true, "head": true, "iframe": true, "form": true,
+}
+
+// blocks are HTML elements that start a new line.
+var blocks = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "tr": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "table": true, "ul": true, "ol": true, "dl": true, "dt": true,
+	"dd": true, "section": true, "article": true, "header": true, "footer": true, "blockquote": true,
+	"pre": true, "hr": true, "main": true, "aside": true, "figure": true, "figcaption": true,
+	"address": true, "caption": true, "tbody": true, "thead": true,
+}
+
+// htmlText returns the text of an HTML page: tags stripped, one line per
+// block element, scripts, styles and navigation dropped.
+func htmlText(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	pre := 0
+	newline := func() {
+		str := b.String()
+		if len(str) > 0 && str[len(str)-1] != '\n' {
+			b.WriteByte('\n')
+		}
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if skipped[tag] {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if tag == "pre" {
+				if tt == html.StartTagToken {
+					pre++
+				} else if tt == html.EndTagToken && pre > 0 {
+					pre--
+				}
+			}
+			if skip > 0 {
+				continue
+			}
+			switch {
+			case blocks[tag]:
+				newline()
+			case tag == "td" || tag == "th":
+				if tt == html.EndTagToken {
+					b.WriteByte('\t')
+				}
+			}
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			t := string(z.Text())
+			if pre == 0 {
+				t = strings.Join(strings.Fields(strings.ReplaceAll(t, "\u00a0", "\x00")), " ")
+				t = strings.ReplaceAll(t, "\x00", "\u00a0")
+				raw := string(z.Raw())
+				if t != "" && len(raw) > 0 && isSpace(raw[0]) && !atLineStart(&b) {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t)
+				if t != "" && isSpace(raw[len(raw)-1]) {
+					b.WriteByte(' ')
+				}
+				continue
+			}
+			b.WriteString(t)
+		}
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+func atLineStart(b *strings.Builder) bool {
+	s := b.String()
+	return len(s) == 0 || s[len(s)-1] == '\n' || s[len(s)-1] == ' '
+}
+
+// docxText reads a WordprocessingML document: the body's paragraphs one per
+// line, automatic list numbering written out, and each footnote's text on
+// its own line ("N text") after the paragraph that cites it.
+func docxText(data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", fmt.Errorf("%w: not a DOCX file (%v)", accord.ErrInvalid, err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		switch f.Name {
+		case "word/document.xml", "word/footnotes.xml", "word/numbering.xml":
+			if f.UncompressedSize64 > MaxSize {
+				return "", fmt.Errorf("%w: DOCX part %s is too large", accord.ErrInvalid, f.Name)
+			}
+			rc, err := f.Open()
+			if err != nil {
+				return "", fmt.Errorf("%w: DOCX part %s: %v", accord.ErrInvalid, f.Name, err)
+			}
+			b, err := io.ReadAll(io.LimitReader(rc, MaxSize+1))
+			rc.Close()
+			if err != nil {
+				return "", fmt.Errorf("%w: DOCX part %s: %v", accord.ErrInvalid, f.Name, err)
+			}
+			parts[f.Name] = b
+		}
+	}
+	doc, ok := parts["word/document.xml"]
+	if !ok {
+		return "", fmt.Errorf("%w: not a DOCX file (no word/document.xml)", accord.ErrInvalid)
+	}
+	notes, err := docxParagraphs(parts["word/footnotes.xml"], "footnote", nil)
+	if err != nil {
+		return "", fmt.Errorf("%w: DOCX footnotes: %v", accord.ErrInvalid, err)
+	}
+	num, err := parseNumbering(parts["word/numbering.xml"])
+	if err != nil {
+		return "", fmt.Errorf("%w: DOCX numbering: %v", accord.ErrInvalid, err)
+	}
+	paras, err := docxBody(doc, num)
+	if err != nil {
+		return "", fmt.Errorf("%w: DOCX document: %v", accord.ErrInvalid, err)
+	}
+	var b strings.Builder
+	n := 0
+	for _, p := range paras {
+		b.WriteString(p.text)
+		b.WriteByte('\n')
+		for _, id := range p.notes {
+			n++
+			text := strings.Join(notes[id], " ")
+			fmt.Fprintf(&b, "\n%d %s\n\n", n, strings.TrimSpace(text))
+		}
+	}
+	return b.String(), nil
+}
+
+type docxPara struct {
+	text  string
+	notes []string // footnote ids cited, in order
+}
+
+// docxParagraphs reads the paragraphs inside each element named container
+// (w:footnote) of a footnotes part, by id.
+func docxParagraphs(data []byte, container string, _ *numbering) (map[string][]string, error) {
+	out := map[string][]string{}
+	if data == nil {
+		return out, nil
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	id := ""
+	var cur strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case container:
+				id = attr(t, "id")
+			case "p":
+				cur.Reset()
+			case "tab":
+				cur.WriteByte('\t')
+			case "t":
+				var s string
+				if err := d.DecodeElement(&s, &t); err != nil {
+					return nil, err
+				}
+				cur.WriteString(s)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "p" && id != "" {
+				out[id] = append(out[id], cur.String())
+			}
+		}
+	}
+}
+
+func docxBody(data []byte, num *numbering) ([]docxPara, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var out []docxPara
+	var cur strings.Builder
+	var p docxPara
+	numID, ilvl := "", 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "p":
+				cur.Reset()
+				p = docxPara{}
+				numID, ilvl = "", 0
+			case "numId":
+				numID = attr(t, "val")
+			case "ilvl":
+				ilvl, _ = strconv.Atoi(attr(t, "val"))
+			case "tab":
+				cur.WriteByte('\t')
+			case "br", "cr":
+				cur.WriteByte('\n')
+			case "footnoteReference":
+				p.notes = append(p.notes, attr(t, "id"))
+				fmt.Fprintf(&cur, "%d", num.noteCount+len(p.notes))
+			case "t":
+				var s string
+				if err := d.DecodeElement(&s, &t); err != nil {
+					return nil, err
+				}
+				cur.WriteString(s)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "p" {
+				p.text = num.label(numID, ilvl) + cur.String()
+				num.noteCount += len(p.notes)
+				out = append(out, p)
+			}
+		}
+	}
+}
+
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// numbering writes out Word's automatic list numbers ("1.", "(a)", "(i)").
+type numbering struct {
+	levels    map[string]map[int]numLevel // abstractNumId → level
+	abstract  map[string]string           // numId → abstractNumId
+	counters  map[string][]int            // numId → counter per level
+	noteCount int
+}
+
+type numLevel struct {
+	format string // decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, bullet
+	text   string // "%1.", "(%2)"
+	start  int
+}
+
+func parseNumbering(data []byte) (*numbering, error) {
+	n := &numbering{levels: map[string]map[int]numLevel{}, abstract: map[string]string{}, counters: map[string][]int{}}
+	if data == nil {
+		return n, nil
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	abs, numID, lvl := "", "", -1
+	var cur numLevel
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "abstractNum":
+				abs = attr(t, "abstractNumId")
+				n.levels[abs] = map[int]numLevel{}
+			case "lvl":
+				lvl, _ = strconv.Atoi(attr(t, "ilvl"))
+				cur = numLevel{start: 1}
+			case "start":
+				cur.start, _ = strconv.Atoi(attr(t, "val"))
+			case "numFmt":
+				cur.format = attr(t, "val")
+			case "lvlText":
+				cur.text = attr(t, "val")
+			case "num":
+				numID = attr(t, "numId")
+			case "abstractNumId":
+				if numID != "" {
+					n.abstract[numID] = attr(t, "val")
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "lvl":
+				if abs != "" && lvl >= 0 {
+					n.levels[abs][lvl] = cur
+				}
+				lvl = -1
+			case "abstractNum":
+				abs = ""
+			case "num":
+				numID = ""
+			}
+		}
+	}
+}
+
+// label advances the counters of list numID at level ilvl and returns the
+// paragraph's written-out number followed by a space, or "".
+func (n *numbering) label(numID string, ilvl int) string {
+	if numID == "" || numID == "0" {
+		return ""
+	}
+	levels := n.levels[n.abstract[numID]]
+	lv, ok := levels[ilvl]
+	if !ok || lv.format == "bullet" || lv.format == "none" || ilvl > 8 {
+		return ""
+	}
+	c := n.counters[numID]
+	for len(c) <= ilvl {
+		c = append(c, 0)
+	}
+	for i := range c {
+		switch {
+		case i == ilvl && c[i] == 0:
+			c[i] = lv.start
+		case i == ilvl:
+			c[i]++
+		case i > ilvl:
+			c[i] = 0
+		}
+	}
+	n.counters[numID] = c
+	s := lv.text
+	for i := 0; i <= ilvl; i++ {
+		v := c[i]
+		if v == 0 {
+			v = 1
+		}
+		s = strings.ReplaceAll(s, "%"+strconv.Itoa(i+1), formatNumber(levels[i].format, v))
+	}
+	return s + " "
+}
+
+func formatNumber(format string, v int) string {
+	switch format {
+	case "lowerLetter":
+		return letters(v)
+	case "upperLetter":
+		return strings.ToUpper(letters(v))
+	case "lowerRoman":
+		return strings.ToLower(roman(v))
+	case "upperRoman":
+		return roman(v)
+	}
+	return strconv.Itoa(v)
+}
+
+// letters numbers as Word does: a…z, aa…zz.
+func letters(v int) string {
+	if v < 1 {
+		v = 1
+	}
+	return strings.Repeat(string(rune('a'+(v-1)%26)), (v-1)/26+1)
+}
+
+func roman(v int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, x := range vals {
+		for v >= x {
+			b.WriteString(syms[i])
+			v -= x
+		}
+	}
+	return b.String()
+}
