@@ -180,7 +180,8 @@ type Store interface {
 	Decision(ctx context.Context, instrument, symbol string) (Decision, error)
 	// DecisionByID returns the decision with the given id.
 	DecisionByID(ctx context.Context, id int64) (Decision, error)
-	// Decisions lists decisions, newest meeting first.
+	// Decisions lists decisions without their text, by instrument,
+	// meeting and position in their source.
 	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
 	// Close releases the store's connections.
 	Close() error

@@ -134,8 +134,8 @@ type annexJSON struct {
 }
 
 type referencesJSON struct {
-	Decisions []string         `json:"decisions"`
-	Documents []string         `json:"documents"`
+	Decisions []string          `json:"decisions"`
+	Documents []string          `json:"documents"`
 	Resolved  []decisionRefJSON `json:"resolved"`
 }
 

@@ -30,14 +30,14 @@ type block struct {
 }
 
 var (
-	numberRE  = regexp.MustCompile(`^(\d{1,3})\.(?:\s+|$)|^(\d{1,3})\.([^\d\s.])`)
-	parenRE   = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
-	dashRE    = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
+	numberRE   = regexp.MustCompile(`^(\d{1,3})\.(?:\s+|$)|^(\d{1,3})\.([^\d\s.])`)
+	parenRE    = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
+	dashRE     = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
 	headingRE2 = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
-	formulaRE = regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,3}(?:Conference|Meeting|Assembly|Council|Committee|Working Group|Commission|Parties)\b`)
-	stampRE   = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
-	annexRE   = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
-	noteByRE  = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
+	formulaRE  = regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,3}(?:Conference|Meeting|Assembly|Council|Committee|Working Group|Commission|Parties)\b`)
+	stampRE    = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
+	annexRE    = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
+	noteByRE   = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
 // isFormula reports whether t is an enacting formula ("The Conference of

@@ -231,7 +231,7 @@ func extract(lines []line) extracted {
 	var bodyText strings.Builder // body so far, to find glued markers
 	lastNote := 0
 	gap := false
-	inNote := -1      // index in ex.footnotes of the open footnote, or -1
+	inNote := -1       // index in ex.footnotes of the open footnote, or -1
 	noteBlank := false // a blank line came since the footnote's last line
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]

@@ -12,14 +12,11 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	
 
 	"golang.org/x/net/html"
 
 	"github.com/accordmea/accord"
 )
-
-
 
 // ErrNoPDFTool is returned for PDF input on a machine without pdftotext.
 var ErrNoPDFTool = errors.New("reading PDF needs pdftotext: install the Debian package poppler-utils")

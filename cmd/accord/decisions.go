@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/store"
+)
+
+const decisionsHelp = `
+usage: accord decisions list [--db DB] [--instrument ID] [--meeting M] [--kind K] [--format table|csv|json]
+       accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
+
+List prints the stored decisions, one a line. Show prints one decision
+whole: preamble, paragraphs with their verbs and items, footnotes, annexes
+and references. A symbol that two instruments share needs --instrument.
+`
+
+func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(stderr, decisionsHelp[1:])
+		if len(args) == 0 {
+			return usageError("want list or show")
+		}
+		return nil
+	}
+	sub, args := args[0], args[1:]
+	fs := newFlagSet("decisions "+sub, decisionsHelp, stderr)
+	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
+	inst := fs.String("instrument", "", "only decisions of instrument `id`")
+	switch sub {
+	case "list":
+		meeting := fs.String("meeting", "", "only decisions of `meeting` (COP-6, …)")
+		kind := fs.String("kind", "", "only decisions of `kind`: decision, resolution, recommendation, draft")
+		format := fs.String("format", "table", "output `format`: table, csv or json")
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() != 0 {
+			return usageError("list takes no arguments, got %q", fs.Arg(0))
+		}
+		switch accord.Kind(*kind) {
+		case "", accord.KindDecision, accord.KindResolution, accord.KindRecommendation, accord.KindDraft:
+		default:
+			return usageError("unknown --kind %q", *kind)
+		}
+		if *format != "table" && *format != "csv" && *format != "json" {
+			return usageError("unknown --format %q: want table, csv or json", *format)
+		}
+		st, err := store.Open(ctx, cfg.DB)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		ds, err := st.Decisions(ctx, accord.DecisionFilter{Instrument: *inst, Meeting: *meeting, Kind: accord.Kind(*kind)})
+		if err != nil {
+			return err
+		}
+		return printDecisionList(stdout, ds, *format)
+	case "show":
+		format := fs.String("format", "text", "output `format`: text or json")
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			return usageError("show wants one SYMBOL")
+		}
+		if *format != "text" && *format != "json" {
+			return usageError("unknown --format %q: want text or json", *format)
+		}
+		st, err := store.Open(ctx, cfg.DB)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		d, err := st.Decision(ctx, *inst, fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		if *format == "json" {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(d)
+		}
+		printDecision(stdout, d)
+		fmt.Fprintf(stdout, "  source: %s (%s, sha256 %s)\n", d.Source.Name, d.Source.Format, clip(d.Source.SHA256, 13))
+		return nil
+	}
+	return usageError("unknown decisions command %q: want list or show", sub)
+}
+
+// decisionRow is one line of "decisions list" as CSV and JSON.
+type decisionRow struct {
+	Symbol     string `json:"symbol"`
+	Instrument string `json:"instrument"`
+	Meeting    string `json:"meeting"`
+	Kind       string `json:"kind"`
+	Title      string `json:"title"`
+	Source     string `json:"source"`
+}
+
+func printDecisionList(w io.Writer, ds []accord.Decision, format string) error {
+	rows := make([]decisionRow, 0, len(ds))
+	for _, d := range ds {
+		rows = append(rows, decisionRow{d.Symbol, d.Instrument, d.Meeting, string(d.Kind), d.Title, d.Source.Name})
+	}
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rows)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"symbol", "instrument", "meeting", "kind", "title", "source"})
+		for _, r := range rows {
+			cw.Write([]string{r.Symbol, r.Instrument, r.Meeting, r.Kind, r.Title, r.Source})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "no decisions stored")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SYMBOL\tINSTRUMENT\tMEETING\tKIND\tTITLE")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orDash(r.Symbol), orDash(r.Instrument), orDash(r.Meeting), r.Kind, clip(r.Title, 70))
+	}
+	return tw.Flush()
+}

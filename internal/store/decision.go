@@ -1,0 +1,307 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/accordmea/accord"
+)
+
+// symbolKey is the form symbols are matched in: no case, spaces or hyphens
+// ("BS II/6" and "BS-II/6" are one decision).
+func symbolKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '–' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(strings.TrimSpace(s)))
+}
+
+// Ingest stores the decisions of one source in one transaction.
+func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decision) (accord.IngestResult, error) {
+	res := accord.IngestResult{Source: src.Name}
+	if src.Name == "" {
+		return res, fmt.Errorf("ingest: %w: source has no name", accord.ErrInvalid)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res.Inserted, res.Updated, res.Removed = 0, 0, 0
+		var sourceID int64
+		err := tx.QueryRowContext(ctx, s.q(`
+			INSERT INTO sources (name, sha256, format, ingested_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET sha256 = excluded.sha256, format = excluded.format, ingested_at = excluded.ingested_at
+			RETURNING id`), src.Name, src.SHA256, src.Format, s.dialect.now()).Scan(&sourceID)
+		if err != nil {
+			return err
+		}
+		kept := map[int64]bool{}
+		for i := range ds {
+			d := &ds[i]
+			d.Source = src
+			id, err := s.findExisting(ctx, tx, sourceID, i, d, kept)
+			if err != nil {
+				return err
+			}
+			if id != 0 && kept[id] {
+				return fmt.Errorf("%w: decision %s appears twice in %s", accord.ErrConflict, d.Symbol, src.Name)
+			}
+			body, err := json.Marshal(d)
+			if err != nil {
+				return err
+			}
+			if id == 0 {
+				err = tx.QueryRowContext(ctx, s.q(`
+					INSERT INTO decisions (instrument, symbol, symbol_key, meeting, title, kind, source_id, ordinal, body, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now()).Scan(&id)
+				if err != nil {
+					return err
+				}
+				res.Inserted++
+			} else {
+				_, err = tx.ExecContext(ctx, s.q(`
+					UPDATE decisions SET instrument = ?, symbol = ?, symbol_key = ?, meeting = ?, title = ?, kind = ?,
+						source_id = ?, ordinal = ?, body = ?, updated_at = ?
+					WHERE id = ?`),
+					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now(), id)
+				if err != nil {
+					return err
+				}
+				for _, table := range []string{"paragraphs", "decision_refs", "document_refs"} {
+					if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE decision_id = ?`), id); err != nil {
+						return err
+					}
+				}
+				res.Updated++
+			}
+			kept[id] = true
+			d.ID = id
+			if err := s.insertParts(ctx, tx, id, d); err != nil {
+				return err
+			}
+		}
+		// What the source held before and holds no longer goes.
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM decisions WHERE source_id = ?`), sourceID)
+		if err != nil {
+			return err
+		}
+		var gone []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			if !kept[id] {
+				gone = append(gone, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range gone {
+			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM decisions WHERE id = ?`), id); err != nil {
+				return err
+			}
+			res.Removed++
+		}
+		return nil
+	})
+	if err != nil {
+		if isUniqueViolation(err) {
+			err = fmt.Errorf("%w: %v", accord.ErrConflict, err)
+		}
+		return accord.IngestResult{Source: src.Name}, fmt.Errorf("ingest %s: %w", src.Name, err)
+	}
+	return res, nil
+}
+
+// findExisting returns the id of the stored decision d replaces: the one
+// with its instrument and symbol, else the one at its position in the same
+// source; 0 when there is none.
+func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, ordinal int, d *accord.Decision, kept map[int64]bool) (int64, error) {
+	var id int64
+	if key := symbolKey(d.Symbol); key != "" {
+		err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE instrument = ? AND symbol_key = ?`), d.Instrument, key).Scan(&id)
+		if err == nil {
+			return id, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE source_id = ? AND ordinal = ? ORDER BY id LIMIT 1`), sourceID, ordinal).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, nil
+	case err != nil:
+		return 0, err
+	case kept[id]:
+		return 0, nil // taken already by a decision matched by symbol
+	}
+	// A decision at this position that carries another symbol is another
+	// decision: leave it to be matched by its own symbol or removed.
+	var key string
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT symbol_key FROM decisions WHERE id = ?`), id).Scan(&key); err != nil {
+		return 0, err
+	}
+	if key != "" && symbolKey(d.Symbol) != "" && key != symbolKey(d.Symbol) {
+		return 0, nil
+	}
+	return id, nil
+}
+
+// insertParts writes the rows that index a decision: its paragraphs and
+// items in document order, and its references.
+func (s *Store) insertParts(ctx context.Context, tx *sql.Tx, id int64, d *accord.Decision) error {
+	para, err := tx.PrepareContext(ctx, s.q(`
+		INSERT INTO paragraphs (decision_id, seq, path, number, depth, phrase, verb, class, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+	if err != nil {
+		return err
+	}
+	defer para.Close()
+	seq := 0
+	var walk func(ps []accord.Paragraph, depth int) error
+	walk = func(ps []accord.Paragraph, depth int) error {
+		for _, p := range ps {
+			seq++
+			if _, err := para.ExecContext(ctx, id, seq, p.Path, p.Number, depth, p.Phrase, p.Verb, string(p.Class), p.Text); err != nil {
+				return err
+			}
+			if err := walk(p.Items, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(d.Paragraphs, 0); err != nil {
+		return err
+	}
+	for i, r := range d.References.Decisions {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO decision_refs (decision_id, seq, cited, instrument) VALUES (?, ?, ?, ?)`), id, i+1, r.Cited, r.Instrument); err != nil {
+			return err
+		}
+	}
+	for i, sym := range d.References.Documents {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO document_refs (decision_id, seq, symbol) VALUES (?, ?, ?)`), id, i+1, sym); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Decision returns the decision with the given symbol, in instrument when
+// instrument is not "".
+func (s *Store) Decision(ctx context.Context, instrument, symbol string) (accord.Decision, error) {
+	key := symbolKey(symbol)
+	if key == "" {
+		return accord.Decision{}, fmt.Errorf("decision: %w: empty symbol", accord.ErrInvalid)
+	}
+	query := `SELECT id, instrument FROM decisions WHERE symbol_key = ?`
+	args := []any{key}
+	if instrument != "" {
+		query += ` AND instrument = ?`
+		args = append(args, instrument)
+	}
+	rows, err := s.read.QueryContext(ctx, s.q(query+` ORDER BY instrument LIMIT 10`), args...)
+	if err != nil {
+		return accord.Decision{}, err
+	}
+	defer rows.Close()
+	var ids []int64
+	var insts []string
+	for rows.Next() {
+		var id int64
+		var inst string
+		if err := rows.Scan(&id, &inst); err != nil {
+			return accord.Decision{}, err
+		}
+		ids, insts = append(ids, id), append(insts, inst)
+	}
+	if err := rows.Err(); err != nil {
+		return accord.Decision{}, err
+	}
+	switch len(ids) {
+	case 0:
+		return accord.Decision{}, fmt.Errorf("decision %s: %w", symbol, accord.ErrNotFound)
+	case 1:
+		return s.DecisionByID(ctx, ids[0])
+	}
+	return accord.Decision{}, fmt.Errorf("decision %s: %w: it is in %s; name the instrument", symbol, accord.ErrConflict, strings.Join(insts, ", "))
+}
+
+// DecisionByID returns the decision with the given id.
+func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, error) {
+	var (
+		body string
+		d    accord.Decision
+	)
+	err := s.read.QueryRowContext(ctx, s.q(`SELECT body, updated_at FROM decisions WHERE id = ?`), id).Scan(&body, timeValue{&d.Updated})
+	if errors.Is(err, sql.ErrNoRows) {
+		return accord.Decision{}, fmt.Errorf("decision %d: %w", id, accord.ErrNotFound)
+	}
+	if err != nil {
+		return accord.Decision{}, err
+	}
+	updated := d.Updated
+	if err := json.Unmarshal([]byte(body), &d); err != nil {
+		return accord.Decision{}, fmt.Errorf("decision %d: stored body: %w", id, err)
+	}
+	d.ID, d.Updated = id, updated
+	return d, nil
+}
+
+// Decisions lists decisions without their text: symbol, title,
+// instrument, meeting, kind and source only.
+func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
+	query := `SELECT d.id, d.instrument, d.symbol, d.meeting, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format
+		FROM decisions d JOIN sources src ON src.id = d.source_id WHERE 1 = 1`
+	var args []any
+	if f.Instrument != "" {
+		query += ` AND d.instrument = ?`
+		args = append(args, f.Instrument)
+	}
+	if f.Meeting != "" {
+		query += ` AND d.meeting = ?`
+		args = append(args, f.Meeting)
+	}
+	if f.Kind != "" {
+		query += ` AND d.kind = ?`
+		args = append(args, string(f.Kind))
+	}
+	query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal`
+	if f.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []accord.Decision
+	for rows.Next() {
+		var d accord.Decision
+		var kind string
+		if err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Title, &kind, timeValue{&d.Updated},
+			&d.Source.Name, &d.Source.SHA256, &d.Source.Format); err != nil {
+			return nil, err
+		}
+		d.Kind = accord.Kind(kind)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// isUniqueViolation reports whether err is a unique-constraint violation
+// of either database.
+func isUniqueViolation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+}

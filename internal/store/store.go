@@ -1,0 +1,208 @@
+// Package store keeps accord's decisions in a SQL database: SQLite, the
+// embedded default, in one file created on first use; or PostgreSQL, for
+// deployments at scale. Both run the same SQL but for the few dialect
+// differences kept in sqlite.go and postgres.go, and the same conformance
+// suite (internal/storetest) holds them to the same behaviour.
+//
+// It implements accord.Store and must not import net/http or the parser.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accordmea/accord"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// Store is an accord.Store on SQLite or PostgreSQL.
+type Store struct {
+	write   *sql.DB // one connection on SQLite: SQLite has one writer
+	read    *sql.DB // a pool of readers; the same pool as write on PostgreSQL
+	dialect dialect
+}
+
+var _ accord.Store = (*Store)(nil)
+
+// dialect is what differs between the two databases.
+type dialect struct {
+	name string // "sqlite" or "postgres"
+	// rebind turns the "?" placeholders of a query into the database's.
+	rebind func(string) string
+	// now is the current time as the database stores timestamps.
+	now func() any
+}
+
+// Open opens the store at dsn: a postgres:// or postgresql:// URL opens
+// PostgreSQL; anything else is a SQLite file path, created when missing.
+// The schema is migrated to the latest version.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	var (
+		s   *Store
+		err error
+	)
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		s, err = openPostgres(ctx, dsn)
+	} else {
+		s, err = openSQLite(ctx, dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("migrate %s: %w", s.dialect.name, err)
+	}
+	return s, nil
+}
+
+// Close closes the store's connections.
+func (s *Store) Close() error {
+	err := s.write.Close()
+	if s.read != s.write {
+		err = errors.Join(err, s.read.Close())
+	}
+	return err
+}
+
+// Dialect names the database: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect.name }
+
+func (s *Store) q(query string) string { return s.dialect.rebind(query) }
+
+// inTx runs fn in one transaction on the writer, committing when fn
+// returns nil and rolling back otherwise.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// migrate applies the embedded migrations of the dialect not yet applied,
+// each in its own transaction, in order.
+func (s *Store) migrate(ctx context.Context) error {
+	dir := "migrations/" + s.dialect.name
+	entries, err := fs.ReadDir(migrations, dir)
+	if err != nil {
+		return err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		v, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name does not start with a number", e.Name())
+		}
+		body, err := fs.ReadFile(migrations, dir+"/"+e.Name())
+		if err != nil {
+			return err
+		}
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			// Several processes may start against one PostgreSQL
+			// database at once: one migrates, the others wait.
+			if s.dialect.name == "postgres" {
+				if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727274)`); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM schema_migrations WHERE version = ?`), v).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			for _, stmt := range splitStatements(string(body)) {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("%s: %w", e.Name(), err)
+				}
+			}
+			_, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version) VALUES (?)`), v)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// splitStatements splits a migration file at the semicolons that end its
+// statements. Migrations hold no semicolons inside strings.
+func splitStatements(sqlText string) []string {
+	var out []string
+	for _, st := range strings.Split(sqlText, ";") {
+		var lines []string
+		for _, l := range strings.Split(st, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+				lines = append(lines, l)
+			}
+		}
+		if st := strings.TrimSpace(strings.Join(lines, "\n")); st != "" {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// rebindDollar turns "?" placeholders into "$1", "$2", ….
+func rebindDollar(q string) string {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+// timeValue scans a timestamp stored as time (PostgreSQL) or RFC 3339
+// text (SQLite).
+type timeValue struct{ t *time.Time }
+
+func (v timeValue) Scan(src any) error {
+	switch x := src.(type) {
+	case time.Time:
+		*v.t = x
+	case string:
+		return v.parse(x)
+	case []byte:
+		return v.parse(string(x))
+	case nil:
+		*v.t = time.Time{}
+	default:
+		return fmt.Errorf("timestamp: unexpected %T", src)
+	}
+	return nil
+}
+
+func (v timeValue) parse(s string) error {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return fmt.Errorf("timestamp %q: %w", s, err)
+	}
+	*v.t = t
+	return nil
+}
