@@ -27,6 +27,27 @@ type block struct {
 	label string // "1", "a", "ii", "I" ("" when unmarked)
 	rest  string // text after the marker
 	blank bool   // a blank line came before it
+	more  []string // lines that continue it, joined into text by finalize
+}
+
+// last returns the block's last line: what decides whether the next line
+// goes on with it.
+func (b *block) last() string {
+	if len(b.more) > 0 {
+		return b.more[len(b.more)-1]
+	}
+	return b.text
+}
+
+// finalize joins the block's continuation lines into its text and rest.
+func (b *block) finalize() {
+	if len(b.more) == 0 {
+		return
+	}
+	off := len(b.text) - len(b.rest)
+	b.text = joinAll(b.text, b.more)
+	b.rest = b.text[off:]
+	b.more = nil
 }
 
 var (
@@ -43,7 +64,7 @@ var (
 // isFormula reports whether t is an enacting formula ("The Conference of
 // the Parties,", "The Third Meeting of the Parties decided in Dec. III/12:").
 func isFormula(t string) bool {
-	if !formulaRE.MatchString(t) || len(t) > 400 {
+	if !strings.HasPrefix(t, "The ") || len(t) > 400 || !formulaRE.MatchString(t) {
 		return false
 	}
 	if strings.Contains(t, " shall ") || strings.Contains(t, " is requested") || strings.Contains(t, " may wish") ||
@@ -57,20 +78,69 @@ func isFormula(t string) bool {
 
 // decisionSignal reports whether a line heads a decision.
 func decisionSignal(t string) bool {
-	if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
+	if t == "" {
+		return false
+	}
+	c := t[0]
+	if c >= '0' && c <= '9' {
+		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
+			return true
+		}
+	}
+	head := strings.ToLower(t[:min(len(t), 14)])
+	if strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||
+		strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "dec.") || strings.HasPrefix(head, "res.") {
+		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
+			return true
+		}
+		if headingRE.MatchString(t) || directedRE.MatchString(t) {
+			return true
+		}
+	}
+	if i := strings.IndexByte(t, '/'); i > 0 && i < 24 && symbolFirstRE.MatchString(t) {
 		return true
 	}
-	return headingRE.MatchString(t) || symbolFirstRE.MatchString(t) || directedRE.MatchString(t) || decMarker.MatchString(t)
+	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
+}
+
+// numberStart, parenStart, headingStart and annexStart test cheaply what
+// their regular expressions then confirm.
+func numberStart(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' && numberRE.MatchString(t) }
+
+func parenStart(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	if t[0] == '(' || t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || len(t) > 2 && t[2] == ')') {
+		return parenRE.MatchString(t)
+	}
+	return false
+}
+
+func headingStart(t string) bool {
+	if t == "" || len(t) >= 150 || !strings.ContainsRune("IVXABCDEFGH", rune(t[0])) {
+		return false
+	}
+	i := strings.IndexByte(t, '.')
+	return i > 0 && i <= 5 && headingRE2.MatchString(t)
+}
+
+func annexStart(t string) bool {
+	return t != "" && len(t) < 140 && (t[0] == 'A' || t[0] == 'a') && annexRE.MatchString(t)
+}
+
+func stampStart(t string) bool {
+	return t != "" && t[0] >= '0' && t[0] <= '9' && stampRE.MatchString(t)
 }
 
 // startsStructure reports whether a line can only be the start of
 // something: a numbered paragraph, an item, a heading, a formula, a
 // decision heading, an annex, a plenary stamp or a recital.
 func startsStructure(t string) bool {
-	if numberRE.MatchString(t) || parenRE.MatchString(t) || headingRE2.MatchString(t) && len(t) < 150 {
+	if numberStart(t) || parenStart(t) || headingStart(t) {
 		return true
 	}
-	if isFormula(t) || decisionSignal(t) || annexRE.MatchString(t) || stampRE.MatchString(t) {
+	if isFormula(t) || decisionSignal(t) || annexStart(t) || stampStart(t) {
 		return true
 	}
 	if _, ok := opensRecital(t); ok {
@@ -141,6 +211,9 @@ func blocks(lines []line) []block {
 		b.add(l, blank)
 		blank = false
 	}
+	for i := range b.out {
+		b.out[i].finalize()
+	}
 	return b.out
 }
 
@@ -152,20 +225,16 @@ func (b *blocker) add(l line, blank bool) {
 	}
 	nb := b.classify(t, cur, blank, l.gap)
 	if nb == nil {
-		cur.text = joinLines(cur.text, t)
-		if cur.mark != markNone {
-			cur.rest = joinLines(cur.rest, t)
-		} else {
-			cur.rest = cur.text
-		}
+		cur.more = append(cur.more, t)
 		return
 	}
 	nb.n, nb.blank = l.n, blank
 	b.out = append(b.out, *nb)
 	// Heading lines stand alone: what follows starts anew unless it
 	// continues the heading in lower case.
-	b.force = decisionSignal(t) || nb.mark == markHeading || directedRE.MatchString(t) || b.labelNext || annexRE.MatchString(t)
-	b.labelNext = directedRE.MatchString(t)
+	directed := strings.HasPrefix(strings.ToLower(t[:min(len(t), 20)]), "decision directed") && directedRE.MatchString(t)
+	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || annexStart(t)
+	b.labelNext = directed
 }
 
 // classify returns the new block line t starts, or nil when t continues
@@ -180,33 +249,31 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return newBlock()
 	}
 	if b.force || b.labelNext {
-		if startsLower(t) && !b.labelNext && !parenRE.MatchString(t) {
+		if startsLower(t) && !b.labelNext && !parenStart(t) {
 			return nil
 		}
 		return newBlock()
 	}
-	clause := endsClause(cur.text)
-	if m := numberRE.FindStringSubmatch(t); m != nil {
+	last := cur.last()
+	clause := endsClause(last)
+	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
 		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest)) || n == 1 && startsUpper(rest) {
 			return newBlock()
 		}
 	}
-	if m := parenRE.FindStringSubmatch(t); m != nil {
+	if m := parenMatch(t); m != nil {
 		label := m[1] + m[2]
 		rest := strings.TrimSpace(t[len(m[0]):])
-		if clause || blank || label == nextLetter(b.lastParen) && startsUpper(rest) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(strings.TrimSpace(cur.text), ":") {
+		if clause || blank || label == nextLetter(b.lastParen) && startsUpper(rest) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
 	}
-	if dashRE.MatchString(t) && (clause || blank) {
+	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
-	if headingRE2.MatchString(t) && len(t) < 150 && (clause || blank) {
-		return newBlock()
-	}
-	if isFormula(t) || decisionSignal(t) || annexRE.MatchString(t) || stampRE.MatchString(t) || directedRE.MatchString(t) {
+	if isFormula(t) || decisionSignal(t) || annexStart(t) || stampStart(t) {
 		return newBlock()
 	}
 	if clause {
@@ -220,7 +287,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if blank || gap {
 		// A blank line or page break ends the block, unless the block was
 		// cut mid-sentence and the line goes on with it.
-		if !endsSentence(cur.text) && (startsLower(t) || gap && !startsStructure(t)) {
+		if !endsSentence(last) && (startsLower(t) || gap && !startsStructure(t)) {
 			return nil
 		}
 		if blank {
@@ -233,14 +300,14 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 // mark sets the block's numbering and updates the sequence state.
 func (b *blocker) mark(nb *block) {
 	t := nb.text
-	if m := numberRE.FindStringSubmatch(t); m != nil {
+	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		nb.mark, nb.label = markNumber, strconv.Itoa(n)
 		nb.rest = strings.TrimSpace(t[len(m[0])-len(m[3]):])
 		b.lastNum, b.lastParen = n, ""
 		return
 	}
-	if m := parenRE.FindStringSubmatch(t); m != nil {
+	if m := parenMatch(t); m != nil {
 		nb.mark, nb.label = markParen, m[1]+m[2]
 		nb.rest = strings.TrimSpace(t[len(m[0]):])
 		if !isRoman(nb.label) || nb.label == nextLetter(b.lastParen) {
@@ -248,11 +315,11 @@ func (b *blocker) mark(nb *block) {
 		}
 		return
 	}
-	if m := dashRE.FindString(t); m != "" {
+	if m := dashPrefix(t); m != "" {
 		nb.mark, nb.rest = markDash, strings.TrimSpace(t[len(m):])
 		return
 	}
-	if m := headingRE2.FindStringSubmatch(t); m != nil && len(t) < 150 && !strings.HasSuffix(t, ";") {
+	if m := headingMatch(t); m != nil && !strings.HasSuffix(t, ";") {
 		nb.mark, nb.label = markHeading, m[1]+m[3]
 		nb.rest = strings.TrimSpace(m[2] + m[4])
 		return
@@ -286,4 +353,34 @@ func romanString(v int) string {
 		}
 	}
 	return sb.String()
+}
+
+func numberMatch(t string) []string {
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return nil
+	}
+	return numberRE.FindStringSubmatch(t)
+}
+
+func parenMatch(t string) []string {
+	if !parenStart(t) {
+		return nil
+	}
+	return parenRE.FindStringSubmatch(t)
+}
+
+func headingMatch(t string) []string {
+	if !headingStart(t) {
+		return nil
+	}
+	return headingRE2.FindStringSubmatch(t)
+}
+
+func dashStart(t string) bool { return dashPrefix(t) != "" }
+
+func dashPrefix(t string) string {
+	if r, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune("-–—•·▪◦●", r) {
+		return ""
+	}
+	return dashRE.FindString(t)
 }

@@ -17,15 +17,58 @@ type line struct {
 	gap   bool // footnotes or furniture were taken out just before it
 }
 
-// invisible are characters that carry nothing a reader sees.
-var invisible = strings.NewReplacer(
-	"\ufeff", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "",
-	"\u200e", "", "\u200f", "", "\u202a", "", "\u202b", "", "\u202c", "",
-	"\u202d", "", "\u202e", "", "\u00ad", "",
-	"\u00a0", " ", "\u202f", " ", "\u2007", " ", "\u2009", " ", "\u2002", " ", "\u2003", " ",
-	"\t", " ", "\v", " ",
-	"\r\n", "\n", "\r", "\n",
-)
+// cleanRunes removes what a reader cannot see (byte-order marks,
+// zero-width and directional marks, soft hyphens), makes no-break and other
+// wide spaces and tabs plain spaces, and line endings "\n".
+func cleanRunes(s string) string {
+	var b strings.Builder
+	start := 0 // s[start:i] is clean and not yet written
+	flush := func(i int, with string) {
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(with)
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\t' || c == '\v':
+			flush(i, " ")
+			i++
+			start = i
+			continue
+		case c == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				flush(i, "")
+			} else {
+				flush(i, "\n")
+			}
+			i++
+			start = i
+			continue
+		case c < 0x80:
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\ufeff', '\u200b', '\u200c', '\u200d', '\u2060', '\u200e', '\u200f',
+			'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u00ad':
+			flush(i, "")
+			start = i + n
+		case '\u00a0', '\u202f', '\u2007', '\u2009', '\u2002', '\u2003':
+			flush(i, " ")
+			start = i + n
+		}
+		i += n
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}
 
 // emphasis matches markdown emphasis around a phrase on one line:
 // "*Also welcomes*", "**Note by the secretariat**", "_Decides_".
@@ -39,7 +82,7 @@ func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	s = invisible.Replace(s)
+	s = cleanRunes(s)
 	s = strings.ReplaceAll(s, "\f", "\n\f\n")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -47,12 +90,14 @@ func Normalize(s string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		l = strings.Map(func(r rune) rune {
-			if r < 0x20 && r != '\f' {
-				return ' '
-			}
-			return r
-		}, l)
+		if hasControl(l) {
+			l = strings.Map(func(r rune) rune {
+				if r < 0x20 && r != '\f' {
+					return ' '
+				}
+				return r
+			}, l)
+		}
 		for j := 0; j < 3 && strings.ContainsAny(l, "*_"); j++ {
 			l = emphasis.ReplaceAllString(l, "$1$3")
 		}
@@ -62,6 +107,30 @@ func Normalize(s string) string {
 		b.WriteString(strings.TrimRight(l, " "))
 	}
 	return b.String()
+}
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 && s[i] != '\f' {
+			return true
+		}
+	}
+	return false
+}
+
+// foldSpaces trims s and folds runs of spaces, allocating only when it
+// must.
+func foldSpaces(s string) string {
+	clean := len(s) == 0 || s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 1; clean && i < len(s); i++ {
+		if s[i] == ' ' && s[i-1] == ' ' {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // splitLines cuts normalized text into lines, folding spaces.
@@ -74,7 +143,7 @@ func splitLines(s string) []line {
 			page = true
 			continue
 		}
-		t := strings.Join(strings.Fields(r), " ")
+		t := foldSpaces(r)
 		out = append(out, line{n: len(out), text: t, blank: t == "", page: page})
 		if t != "" {
 			page = false
@@ -107,20 +176,24 @@ var (
 // print job numbers, navigation links, rules, web chrome. Lines repeated as
 // running heads are found by the caller.
 func furniture(t string) bool {
-	lt := strings.ToLower(t)
-	switch {
-	case webChrome[lt]:
-		return true
-	case pageNumber.MatchString(lt), jobNumber.MatchString(t), ruleLine.MatchString(t):
-		return true
-	case navLink.MatchString(t):
-		return true
-	case identifier.MatchString(t):
-		return true
-	case strings.Count(t, "|") >= 2:
+	if len(t) < 40 && webChrome[strings.ToLower(t)] {
 		return true
 	}
-	return false
+	if len(t) < 24 && (pageNumber.MatchString(strings.ToLower(t)) || jobNumber.MatchString(t)) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("_-–—=.·•*", r) && ruleLine.MatchString(t) {
+		return true
+	}
+	if strings.HasPrefix(t, "<") || strings.HasPrefix(t, "«") || strings.HasSuffix(t, ">") || strings.HasSuffix(t, "»") {
+		if navLink.MatchString(t) {
+			return true
+		}
+	}
+	if strings.IndexByte(t, '_') > 0 && !strings.Contains(t, " ") && identifier.MatchString(t) {
+		return true
+	}
+	return strings.Count(t, "|") >= 2
 }
 
 var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
@@ -229,6 +302,11 @@ func extract(lines []line) extracted {
 		}
 	}
 	var bodyText strings.Builder // body so far, to find glued markers
+	size := 0
+	for _, l := range lines {
+		size += len(l.text) + 1
+	}
+	bodyText.Grow(size)
 	lastNote := 0
 	gap := false
 	inNote := -1       // index in ex.footnotes of the open footnote, or -1
@@ -354,28 +432,49 @@ func endsSentence(s string) bool {
 
 // joinLines joins two lines of one block, mending end-of-line hyphenation.
 func joinLines(a, b string) string {
-	if a == "" {
-		return b
+	cut, sep := joint(a, b)
+	return a[:len(a)-cut] + sep + b
+}
+
+// joinAll joins a first line and the lines that continue it.
+func joinAll(first string, more []string) string {
+	n := len(first)
+	for _, m := range more {
+		n += len(m) + 1
 	}
-	if b == "" {
-		return a
+	var sb strings.Builder
+	sb.Grow(n)
+	prev := first
+	for _, m := range more {
+		cut, sep := joint(prev, m)
+		sb.WriteString(prev[:len(prev)-cut])
+		sb.WriteString(sep)
+		prev = m
+	}
+	sb.WriteString(prev)
+	return sb.String()
+}
+
+// joint says how line b joins line a: how many bytes to cut from the end
+// of a (a line-break hyphen) and what goes between.
+func joint(a, b string) (cut int, sep string) {
+	if a == "" || b == "" {
+		return 0, ""
 	}
 	if strings.HasSuffix(a, "-") && len(a) > 1 {
 		prev, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
 		next, _ := utf8.DecodeRuneInString(b)
 		if unicode.IsLetter(prev) && unicode.IsLower(next) {
-			left := lastWord(a[:len(a)-1])
-			right := firstWord(b)
-			if keepHyphen(left, right) {
-				return a + b
+			if keepHyphen(lastWord(a[:len(a)-1]), firstWord(b)) {
+				return 0, ""
 			}
-			return a[:len(a)-1] + b
+			return 1, ""
 		}
 		if unicode.IsLetter(prev) {
-			return a + b
+			return 0, ""
 		}
 	}
-	return a + " " + b
+	return 0, " "
 }
 
 func lastWord(s string) string {

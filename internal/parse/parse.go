@@ -45,10 +45,18 @@ func Parse(text string, opt Options) Document {
 	for _, b := range seg.preface {
 		doc.Preface = append(doc.Preface, b.text)
 	}
-	whole := strings.Join(doc.Preface, "\n")
-	for _, dr := range seg.drafts {
-		whole += "\n" + dr.fullText()
+	var wb strings.Builder
+	wb.Grow(len(text) + 64)
+	for _, p := range doc.Preface {
+		wb.WriteString(p)
+		wb.WriteByte('\n')
 	}
+	for _, dr := range seg.drafts {
+		dr.text = dr.fullText()
+		wb.WriteString(dr.text)
+		wb.WriteByte('\n')
+	}
+	whole := wb.String()
 	// Furniture and footnotes go to the decision whose lines hold them.
 	for _, f := range ex.furniture {
 		if dr := seg.at(f.n); dr != nil {
@@ -119,6 +127,9 @@ var passiveRE = regexp.MustCompile(`\b(?:is|are)\s+(?:hereby\s+|also\s+|further\
 // paragraph without an opening verb: "The Secretariat shall:", "Parties …
 // are encouraged to provide …".
 func opensPassive(t string) bool {
+	if !strings.Contains(t, "shall") && !strings.Contains(t, " is ") && !strings.Contains(t, " are ") {
+		return false
+	}
 	i := strings.IndexAny(t, ".;")
 	if i < 0 {
 		i = len(t)
@@ -131,7 +142,7 @@ func opensPassive(t string) bool {
 func titleLike(t string) bool {
 	t = strings.TrimSpace(t)
 	return t != "" && len(t) < 300 && startsUpper(t) && !endsClause(t) && !isFormula(t) && !furniture(t) &&
-		!noteByRE.MatchString(t) && !stampRE.MatchString(t) && !annexRE.MatchString(t) &&
+		!noteByRE.MatchString(t) && !stampStart(t) && !annexStart(t) &&
 		!strings.HasPrefix(strings.ToLower(t), "decision directed to")
 }
 

@@ -26,7 +26,8 @@ type draft struct {
 	annexOps [][]block
 	recitalN []int // line index of each recital
 	notes    []rawNote
-	plural   bool // the formula speaks for several bodies
+	plural   bool   // the formula speaks for several bodies
+	text     string // fullText, once segmentation is done
 }
 
 type segmenter struct {
@@ -137,6 +138,9 @@ func (s *segmenter) signal(i int) bool {
 	b := s.bs[i]
 	t := b.text
 	c := s.cur()
+	if !decisionSignal(t) && !titleSignal(t) {
+		return false
+	}
 	switch {
 	case decMarker.MatchString(t):
 		m := decMarker.FindStringSubmatch(t)
@@ -301,10 +305,10 @@ func (s *segmenter) place(c *draft, b block) {
 		c.d.Unclassified = append(c.d.Unclassified, t)
 	case phaseOperative:
 		switch {
-		case stampRE.MatchString(t):
+		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
 			c.phase = phaseClosing
-		case annexRE.MatchString(t):
+		case annexStart(t):
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 			c.phase = phaseAnnex
@@ -319,20 +323,20 @@ func (s *segmenter) place(c *draft, b block) {
 		}
 	case phaseClosing:
 		switch {
-		case annexRE.MatchString(t):
+		case annexStart(t):
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 			c.phase = phaseAnnex
-		case stampRE.MatchString(t) || dateLine.MatchString(t):
+		case stampStart(t) || dateLine.MatchString(t):
 			c.d.Closing = append(c.d.Closing, t)
 		default:
 			c.d.Unclassified = append(c.d.Unclassified, t)
 		}
 	case phaseAnnex:
 		switch {
-		case stampRE.MatchString(t):
+		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
-		case annexRE.MatchString(t):
+		case annexStart(t):
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 		default:
@@ -340,6 +344,14 @@ func (s *segmenter) place(c *draft, b block) {
 			c.annexOps[k] = append(c.annexOps[k], b)
 		}
 	}
+}
+
+// titleSignal tests cheaply for a heading that names a decision without a
+// symbol ("Resolution on the Framework …").
+func titleSignal(t string) bool {
+	head := strings.ToLower(t[:min(len(t), 16)])
+	return (strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") ||
+		strings.HasPrefix(head, "recommendation")) && titleSignalRE.MatchString(t)
 }
 
 var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
@@ -354,6 +366,14 @@ func (s *segmenter) recital(c *draft, b block) {
 // fullText is the decision's text, for finding which instrument it names.
 func (d *draft) fullText() string {
 	var b strings.Builder
+	n := len(d.d.Formula)
+	for _, o := range d.ops {
+		n += len(o.text) + 1
+	}
+	for _, r := range d.d.Preamble {
+		n += len(r.Text) + 1
+	}
+	b.Grow(n + 256)
 	b.WriteString(d.d.Formula)
 	for _, p := range d.d.Preface {
 		b.WriteString("\n" + p)

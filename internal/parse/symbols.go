@@ -207,6 +207,9 @@ var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, 
 // meetingInText finds "Third meeting of the Conference of the Parties
 // serving as the meeting of the Parties" and the like in a heading.
 func meetingInText(s string) string {
+	if !strings.Contains(s, "eeting of") && !strings.Contains(s, "EETING OF") {
+		return ""
+	}
 	m := meetingTextRE.FindStringSubmatch(s)
 	if m == nil {
 		return ""
@@ -225,21 +228,39 @@ func meetingInText(s string) string {
 }
 
 func romanValue(s string) int {
-	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000,
-		'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
 	total := 0
 	for i := 0; i < len(s); i++ {
-		v, ok := vals[s[i]]
-		if !ok {
+		v := romanDigit(s[i])
+		if v == 0 {
 			return 0
 		}
-		if i+1 < len(s) && vals[s[i+1]] > v {
+		if i+1 < len(s) && romanDigit(s[i+1]) > v {
 			total -= v
 		} else {
 			total += v
 		}
 	}
 	return total
+}
+
+func romanDigit(c byte) int {
+	switch c | 0x20 {
+	case 'i':
+		return 1
+	case 'v':
+		return 5
+	case 'x':
+		return 10
+	case 'l':
+		return 50
+	case 'c':
+		return 100
+	case 'd':
+		return 500
+	case 'm':
+		return 1000
+	}
+	return 0
 }
 
 // References.
@@ -257,7 +278,10 @@ var (
 // documentSymbols returns the UN document symbols cited in text, in order,
 // with their offsets.
 func documentSymbols(text string) (syms []string, spans [][2]int) {
-	for _, loc := range docSymbolRE.FindAllStringIndex(text, -1) {
+	if strings.Count(text, "/") < 2 {
+		return nil, nil
+	}
+	for _, loc := range slashMatches(docSymbolRE, text) {
 		i, j := loc[0], loc[1]
 		if i > 0 {
 			c := text[i-1]
@@ -301,7 +325,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 	}
 	var hits []hit
 	seen := map[int]bool{}
-	for _, kw := range keywordRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, kw := range keywordHits(text) {
 		word := strings.ToLower(text[kw[2]:kw[3]])
 		pos := kw[1]
 		for {
@@ -323,7 +347,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			pos = end
 		}
 	}
-	for _, loc := range selfRefRE.FindAllStringIndex(text, -1) {
+	for _, loc := range slashMatches(selfRefRE, text) {
 		i, j := loc[0], loc[1]
 		if seen[i] || i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/') {
 			continue
@@ -389,4 +413,92 @@ func refInstrument(cited, kw, text string, at int, inst string) string {
 		return "unga"
 	}
 	return inst
+}
+
+// slashMatches returns the matches of re in text, for an re whose every
+// match holds a slash. It runs re only on stretches of text around
+// slashes, which keeps long paragraphs cheap: most of their text is words.
+func slashMatches(re *regexp.Regexp, text string) [][]int {
+	var out [][]int
+	end := -1 // text before end has been searched
+	for i := strings.IndexByte(text, '/'); i >= 0; {
+		lo := i
+		for lo > 0 && lo > i-40 && text[lo-1] != ' ' && text[lo-1] != '\n' && text[lo-1] != '(' {
+			lo--
+		}
+		// back over one space: "BS II/6", "CBD X/2", "Ex. III/1"
+		if lo > 1 && text[lo-1] == ' ' && text[lo-2] != ' ' {
+			k := lo - 1
+			for k > 0 && k > lo-6 && text[k-1] != ' ' {
+				k--
+			}
+			lo = k
+		}
+		hi := i
+		for hi < len(text) && hi < i+80 && text[hi] != ' ' && text[hi] != '\n' && text[hi] != ',' && text[hi] != ';' && text[hi] != ')' {
+			hi++
+		}
+		if lo < end {
+			lo = end
+		}
+		for _, loc := range re.FindAllStringIndex(text[lo:hi], -1) {
+			out = append(out, []int{lo + loc[0], lo + loc[1]})
+		}
+		end = hi
+		next := strings.IndexByte(text[hi:], '/')
+		if next < 0 {
+			break
+		}
+		i = hi + next
+	}
+	return out
+}
+
+// keywords open lists of cited decisions; lower case, longest first.
+var keywords = []string{"recommendations", "recommendation", "resolutions", "resolution", "decisions", "decision", "res. conf.", "dec.", "res."}
+
+// keywordHits finds the keywords that open lists of cited decisions, as
+// keywordRE.FindAllStringSubmatchIndex would, without running a
+// case-insensitive expression over the whole text.
+func keywordHits(text string) [][]int {
+	if !mayCite(text) {
+		return nil
+	}
+	var out [][]int
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "dDrR")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		if at > 0 && isAlnum(text[at-1]) {
+			continue
+		}
+		for _, k := range keywords {
+			end := at + len(k)
+			if end > len(text) || !strings.EqualFold(text[at:end], k) {
+				continue
+			}
+			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
+				continue
+			}
+			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+16)]); loc != nil && loc[0] == 0 {
+				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
+				i = at + loc[1]
+			}
+			break
+		}
+	}
+	return out
+}
+
+// mayCite reports cheaply whether text holds a keyword at all.
+func mayCite(text string) bool {
+	for _, k := range []string{"ecision", "ECISION", "esolution", "ESOLUTION", "ecommendation", "ec.", "es.", "EC.", "ES."} {
+		if strings.Contains(text, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,10 +41,11 @@ func (dr *draft) finish(opt Options, whole string) accord.Decision {
 		d.Instrument = symbolInstrument(d.Symbol)
 	case formulaInstrument(d.Formula) != "":
 		d.Instrument = formulaInstrument(d.Formula)
-	case mentionedInstrument(dr.fullText()) != "":
-		d.Instrument = mentionedInstrument(dr.fullText())
 	default:
-		d.Instrument = mentionedInstrument(whole)
+		d.Instrument = mentionedInstrument(dr.text)
+		if d.Instrument == "" {
+			d.Instrument = mentionedInstrument(whole)
+		}
 	}
 	switch {
 	case opt.Meeting != "":
@@ -52,7 +53,7 @@ func (dr *draft) finish(opt Options, whole string) accord.Decision {
 	case d.Symbol != "" && meetingOf(d.Symbol, d.Instrument) != "":
 		d.Meeting = meetingOf(d.Symbol, d.Instrument)
 	default:
-		d.Meeting = meetingInText(strings.Join(d.Preface, "\n") + "\n" + whole)
+		d.Meeting = meetingInText(strings.Join(d.Preface, "\n") + "\n" + whole[:min(len(whole), 4000)])
 	}
 	d.References = references(&d)
 	return d
@@ -97,16 +98,13 @@ func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
 // markerIn returns the offset of footnote marker m (in digit form) glued in
 // text, or -1.
 func markerIn(text, m string) int {
-	for r, d := range superscripts {
-		if string(d) == m || len(m) > 1 {
-			continue
-		}
-		if i := strings.LastIndex(text, string(r)); i >= 0 && string(d) == m {
-			return i
-		}
-	}
 	if m == "" {
 		return -1
+	}
+	if len(m) == 1 && m[0] >= '0' && m[0] <= '9' {
+		if i := strings.LastIndex(text, string(superscriptOf[m[0]-'0'])); i >= 0 {
+			return i
+		}
 	}
 	if m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
 		if i := strings.LastIndex(text, m); i > 0 && text[i-1] != ' ' {
@@ -116,6 +114,8 @@ func markerIn(text, m string) int {
 	}
 	return gluedAt(text, m)
 }
+
+var superscriptOf = [10]rune{'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'}
 
 // buildTree turns operative blocks into the paragraph tree. Top-level
 // units are numbered paragraphs when there are any, else lettered ones,

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -81,6 +80,15 @@ var modifiers = []string{"once again", "once more", "also", "further", "furtherm
 	"subsequently", "equally", "especially", "particularly", "most", "unanimously", "formally", "expressly",
 	"reluctantly", "cordially", "heartily", "greatly", "highly", "officially", "emphatically", "solemnly"}
 
+// modifierStart holds the first word of every modifier.
+var modifierStart = func() map[string]bool {
+	m := map[string]bool{}
+	for _, mod := range modifiers {
+		m[strings.Fields(mod)[0]] = true
+	}
+	return m
+}()
+
 // Phrase is the opening operative phrase of a paragraph.
 type Phrase struct {
 	Text     string // as written: "Also requests", "to take note"
@@ -89,7 +97,15 @@ type Phrase struct {
 	Class    accord.VerbClass
 }
 
-var wordRE = regexp.MustCompile(`^[\p{L}-]+`)
+// leadingWord returns the letters and hyphens s starts with.
+func leadingWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return s[:i]
+		}
+	}
+	return s
+}
 
 // verbForms maps every written form of an operative verb (lower case) to
 // its lemma and whether it is the third person ("requests") or the base
@@ -131,7 +147,8 @@ type phraseOptions struct {
 func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 	rest := strings.TrimLeft(text, " “\"‘'")
 	pos := len(text) - len(rest)
-	lower := strings.ToLower(rest)
+	// The phrase is at the start: look no further than needed.
+	lower := strings.ToLower(rest[:min(len(rest), 96)])
 	infinitive := false
 	if strings.HasPrefix(lower, "to ") {
 		infinitive = true
@@ -140,7 +157,7 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 	}
 	// modifiers before the verb, with an optional comma ("Further, requests")
 	mod := ""
-	for {
+	for modifierStart[firstWord(lower)] {
 		found := false
 		for _, m := range modifiers {
 			if strings.HasPrefix(lower, m+" ") || strings.HasPrefix(lower, m+", ") {
@@ -159,7 +176,7 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 			break
 		}
 	}
-	w := wordRE.FindString(lower)
+	w := leadingWord(lower)
 	if w == "" {
 		return Phrase{}, false
 	}
@@ -251,7 +268,7 @@ var notParticiple = map[string]bool{"during": true, "nothing": true, "something"
 // a participle or one of recitalOpeners, capitalized.
 func opensRecital(text string) (string, bool) {
 	t := strings.TrimLeft(text, " “\"‘'")
-	w := wordRE.FindString(t)
+	w := leadingWord(t)
 	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
 		return "", false
 	}
@@ -267,14 +284,14 @@ func opensRecital(text string) (string, bool) {
 	phrase := w
 	rest := t[len(w):]
 	if lw == "also" || lw == "further" || lw == "furthermore" || lw == "deeply" || lw == "gravely" || lw == "seriously" || lw == "fully" || lw == "firmly" || lw == "strongly" || lw == "moreover" {
-		next := wordRE.FindString(strings.TrimLeft(rest, " "))
+		next := leadingWord(strings.TrimLeft(rest, " "))
 		ln := strings.ToLower(next)
 		if next == "" || !(strings.HasSuffix(ln, "ing") || recitalOpeners[ln]) {
 			return "", false
 		}
 		phrase += " " + next
 	} else if lw == "having" || lw == "taking" || lw == "bearing" {
-		if next := wordRE.FindString(strings.TrimLeft(rest, " ")); next != "" {
+		if next := leadingWord(strings.TrimLeft(rest, " ")); next != "" {
 			phrase += " " + next
 		}
 	}
