@@ -24,9 +24,9 @@ type block struct {
 	n     int    // index of its first line
 	text  string // whole text, marker included
 	mark  mark
-	label string // "1", "a", "ii", "I" ("" when unmarked)
-	rest  string // text after the marker
-	blank bool   // a blank line came before it
+	label string   // "1", "a", "ii", "I" ("" when unmarked)
+	rest  string   // text after the marker
+	blank bool     // a blank line came before it
 	more  []string // lines that continue it, joined into text by finalize
 }
 
@@ -105,7 +105,9 @@ func decisionSignal(t string) bool {
 
 // numberStart, parenStart, headingStart and annexStart test cheaply what
 // their regular expressions then confirm.
-func numberStart(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' && numberRE.MatchString(t) }
+func numberStart(t string) bool {
+	return t != "" && t[0] >= '0' && t[0] <= '9' && numberRE.MatchString(t)
+}
 
 func parenStart(t string) bool {
 	if len(t) < 2 {
