@@ -87,6 +87,11 @@ func decisionSignal(t string) bool {
 			return true
 		}
 	}
+	if c >= 'a' && c <= 'z' {
+		// "decision 1/CP.21." at the start of a wrapped line is a citation;
+		// only the CBD's own decision markers start in lower case.
+		return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
+	}
 	head := strings.ToLower(t[:min(len(t), 14)])
 	if strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||
 		strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "dec.") || strings.HasPrefix(head, "res.") {
@@ -101,6 +106,15 @@ func decisionSignal(t string) bool {
 		return true
 	}
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
+}
+
+// inlineTitle reports whether a decision heading carries its title on the
+// same line ("Decision MC-7/12: Cooperation with …").
+func inlineTitle(t string) bool {
+	if m := headingRE.FindStringSubmatch(t); m != nil {
+		return m[4]+m[5] != ""
+	}
+	return symbolFirstRE.MatchString(t)
 }
 
 // numberStart, parenStart, headingStart and annexStart test cheaply what
@@ -252,6 +266,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	}
 	if b.force || b.labelNext {
 		if startsLower(t) && !b.labelNext && !parenStart(t) {
+			return nil
+		}
+		// A heading's title wrapped onto the next line goes on with it.
+		if !blank && cur.mark == markNone && len(cur.more) == 0 && inlineTitle(cur.text) && !endsClause(cur.text) && !startsStructure(t) {
 			return nil
 		}
 		return newBlock()

@@ -309,6 +309,7 @@ func extract(lines []line) extracted {
 	bodyText.Grow(size)
 	lastNote := 0
 	gap := false
+	sincePage := 0 // non-blank lines since the last page break (or the start)
 	inNote := -1       // index in ex.footnotes of the open footnote, or -1
 	noteBlank := false // a blank line came since the footnote's last line
 	for i := 0; i < len(lines); i++ {
@@ -321,6 +322,10 @@ func extract(lines []line) extracted {
 			continue
 		}
 		t := l.text
+		if l.page {
+			sincePage = 0
+		}
+		sincePage++
 		if m := footnoteLine.FindStringSubmatch(t); m != nil && isFootnote(m[1], m[2], bodyText.String(), lastNote) {
 			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1]), text: m[2]})
 			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true
@@ -338,7 +343,10 @@ func extract(lines []line) extracted {
 			}
 			inNote = -1
 		}
-		if furniture(t) || (counts[t] >= 3 && runningHead(t)) || (docOnlyLine.MatchString(t) && (l.page || nextIsPage(lines, i))) {
+		// Running heads: short lines repeated on many pages, and document
+		// symbols alone on a line at the top or foot of a page.
+		if furniture(t) || (counts[t] >= 3 && runningHead(t)) ||
+			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || sincePage <= 6 || nextIsPage(lines, i))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
@@ -407,6 +415,9 @@ func isFootnote(marker, text, before string, lastNote int) bool {
 // noteContinues decides whether line t goes on with the open footnote whose
 // text so far is note, or returns to the body (whose last line is body).
 func noteContinues(note, t string, blankBetween bool, body string) bool {
+	if !endsSentence(note) && startsLower(t) {
+		return true
+	}
 	if startsStructure(t) {
 		return false
 	}

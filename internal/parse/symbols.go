@@ -24,7 +24,9 @@ var (
 
 	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
 	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".
-	headingRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation|dec\.|res\.\s*conf\.))\s+(` + symbolAny + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	// The keyword is capitalized: "decision 1/CP.21." at the start of a
+	// wrapped line is a citation, not a heading.
+	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)\s+(` + symbolAny + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `)\s*[.:]\s+([A-Z].*)$`)
@@ -325,7 +327,11 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 	}
 	var hits []hit
 	seen := map[int]bool{}
+	listEnd := 0
 	for _, kw := range keywordHits(text) {
+		if kw[0] < listEnd {
+			continue // the list of an earlier keyword took it in
+		}
 		word := strings.ToLower(text[kw[2]:kw[3]])
 		pos := kw[1]
 		for {
@@ -342,17 +348,23 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			if at > 0 && (isAlnum(text[at-1]) || text[at-1] == '/') {
 				break
 			}
-			seen[at] = true
+			for k := at; k < pos+m[3]; k++ {
+				seen[k] = true
+			}
 			hits = append(hits, hit{at, sym, word})
 			pos = end
 		}
+		listEnd = pos
 	}
 	for _, loc := range slashMatches(selfRefRE, text) {
 		i, j := loc[0], loc[1]
-		if seen[i] || i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/') {
+		if seen[i] || seen[j-1] || i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/') {
 			continue
 		}
 		hits = append(hits, hit{i, text[i:j], ""})
+		for k := i; k < j; k++ {
+			seen[k] = true
+		}
 	}
 	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
 	var out []accord.DecisionRef

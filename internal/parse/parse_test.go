@@ -1,0 +1,394 @@
+package parse
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/accordmea/accord"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestGolden parses the fixtures in testdata and compares the whole result
+// with testdata/NAME.golden.json. Run with -update after a deliberate
+// change, and read the diff.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.*")
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden.json") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := Parse(string(b), Options{})
+			got, err := json.MarshalIndent(doc, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(f, filepath.Ext(f)) + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("Parse(%s) differs from %s (-want +got):\n%s", f, golden, diff)
+			}
+			checkNothingDropped(t, f, string(b))
+		})
+	}
+	if n == 0 {
+		t.Fatal("no fixtures in testdata")
+	}
+}
+
+// parseFixture parses a testdata file.
+func parseFixture(t *testing.T, name string) Document {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Parse(string(b), Options{})
+}
+
+// TestPDFArtifacts checks by name what text out of a PDF must get right:
+// wrapped lines, hyphenation, running heads, page numbers, and footnotes
+// dropped mid-paragraph by a page break.
+func TestPDFArtifacts(t *testing.T) {
+	doc := parseFixture(t, "pdf-wrapped.txt")
+	if len(doc.Decisions) != 1 {
+		t.Fatalf("found %d decisions, want 1", len(doc.Decisions))
+	}
+	d := doc.Decisions[0]
+	if d.Title != "Cooperation with the Global Framework on Chemicals" {
+		t.Errorf("title wrapped over two lines = %q", d.Title)
+	}
+	if got := d.Preamble[0].Text; !strings.Contains(got, "Stockholm conventions,") {
+		t.Errorf("hyphenated 'conven-/tions' not mended: %q", got)
+	}
+	if got := d.Paragraphs[0].Text; !strings.Contains(got, "to continue that") {
+		t.Errorf("hyphenated 'conti-/nue' not mended: %q", got)
+	}
+	p2 := d.Paragraphs[1].Text
+	for _, want := range []string{"capacity-building", "conventions for consideration", "Parties at its eighth meeting;"} {
+		if !strings.Contains(p2, want) {
+			t.Errorf("paragraph 2 lacks %q (compound kept, marker out, page break bridged): %q", want, p2)
+		}
+	}
+	if strings.Contains(p2, "UNEP/MC/COP.7/30") || strings.Contains(p2, "See document") {
+		t.Errorf("paragraph 2 holds the running head or a footnote: %q", p2)
+	}
+	wantNotes := []accord.Footnote{
+		{Marker: "1", Text: "UNEP/MC/COP.7/INF/12.", Attached: "preamble 2"},
+		{Marker: "2", Text: "See document UNEP/CHW.16/INF/40, annex, and decision 1/CP.21.", Attached: "2"},
+	}
+	if diff := cmp.Diff(wantNotes, d.Footnotes); diff != "" {
+		t.Errorf("footnotes (-want +got):\n%s", diff)
+	}
+	if len(d.Paragraphs) != 3 || d.Paragraphs[2].Phrase != "Also requests" {
+		t.Errorf("paragraph 3 after the page break not found: %+v", d.Paragraphs)
+	}
+}
+
+func TestMeetingReport(t *testing.T) {
+	doc := parseFixture(t, "meeting-report.txt")
+	var syms []string
+	for _, d := range doc.Decisions {
+		syms = append(syms, d.Symbol+" "+d.Meeting+" "+d.Instrument)
+	}
+	if diff := cmp.Diff([]string{"BC-16/1 COP-16 basel", "BC-16/2 COP-16 basel"}, syms); diff != "" {
+		t.Fatalf("decisions (-want +got):\n%s", diff)
+	}
+	d := doc.Decisions[1]
+	wantHeads := []accord.Heading{{Before: 0, Text: "I. Regional centres"}, {Before: 1, Text: "II. Financing"}}
+	if diff := cmp.Diff(wantHeads, d.Headings); diff != "" {
+		t.Errorf("headings (-want +got):\n%s", diff)
+	}
+	var paths []string
+	d.Walk(func(p *accord.Paragraph) { paths = append(paths, p.Path) })
+	if diff := cmp.Diff([]string{"1", "2", "3", "3(a)", "3(b)", "3(b)(i)", "3(b)(ii)"}, paths); diff != "" {
+		t.Errorf("paragraph paths (-want +got):\n%s", diff)
+	}
+	if len(d.Annexes) != 1 || len(d.Annexes[0].Paragraphs) != 2 {
+		t.Errorf("annex: %+v, want one annex with 2 numbered paragraphs (not operative)", d.Annexes)
+	}
+}
+
+func TestLetterRomanAmbiguity(t *testing.T) {
+	doc := parseFixture(t, "letters.txt")
+	if len(doc.Decisions) != 1 {
+		t.Fatalf("found %d decisions, want 1", len(doc.Decisions))
+	}
+	d := doc.Decisions[0]
+	if d.Kind != accord.KindRecommendation || d.Symbol != "" {
+		t.Errorf("kind %q symbol %q, want a recommendation without symbol", d.Kind, d.Symbol)
+	}
+	var top []string
+	for _, p := range d.Paragraphs {
+		top = append(top, p.Number)
+	}
+	if diff := cmp.Diff([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, top); diff != "" {
+		t.Errorf("top-level letters (-want +got):\n%s", diff)
+	}
+	if h := d.Paragraphs[7]; len(h.Items) != 2 || h.Items[1].Path != "h(ii)" {
+		t.Errorf("(h) items = %+v, want (i) and (ii) as roman items", h.Items)
+	}
+}
+
+func TestMarkdownAndInvisibles(t *testing.T) {
+	doc := parseFixture(t, "markdown.md")
+	if len(doc.Decisions) != 1 {
+		t.Fatalf("found %d decisions, want 1", len(doc.Decisions))
+	}
+	d := doc.Decisions[0]
+	if d.Symbol != "NP-5/[--]" || d.Kind != accord.KindDraft || d.Title != "Capacity-building" {
+		t.Errorf("heading read as %q %q %q", d.Symbol, d.Kind, d.Title)
+	}
+	if d.Instrument != "nagoya" || d.Meeting != "COP-MOP-5" {
+		t.Errorf("instrument %q meeting %q, want nagoya COP-MOP-5", d.Instrument, d.Meeting)
+	}
+	if len(d.Preamble) != 1 || d.Preamble[0].Phrase != "Recalling" {
+		t.Errorf("preamble = %+v", d.Preamble)
+	}
+	var phrases []string
+	for _, p := range d.Paragraphs {
+		phrases = append(phrases, p.Phrase)
+		if strings.ContainsAny(p.Text, "*\u200b\u00a0\r") {
+			t.Errorf("paragraph %s keeps markup or invisible marks: %q", p.Number, p.Text)
+		}
+	}
+	if diff := cmp.Diff([]string{"Welcomes", "Also requests"}, phrases); diff != "" {
+		t.Errorf("verbs (-want +got):\n%s", diff)
+	}
+}
+
+func TestOpeningPhrase(t *testing.T) {
+	tests := []struct {
+		text   string
+		base   bool
+		phrase string
+		verb   string
+		mod    string
+		class  accord.VerbClass
+	}{
+		{"Welcomes the adoption", false, "Welcomes", "welcome", "", accord.Evaluative},
+		{"Also requests the secretariat", false, "Also requests", "request", "also", accord.Directive},
+		{"Further welcomes the participation", false, "Further welcomes", "welcome", "further", accord.Evaluative},
+		{"Notes with appreciation the efforts", false, "Notes with appreciation", "note", "", accord.Observing},
+		{"Takes note of the report", false, "Takes note", "take", "", accord.Observing},
+		{"Calls upon Parties", false, "Calls upon", "call", "", accord.Directive},
+		{"Expresses its gratitude to", false, "Expresses its gratitude", "express", "", accord.Evaluative},
+		{"Also expresses appreciation to the auditors", false, "Also expresses appreciation", "express", "also", accord.Evaluative},
+		{"Reiterates its encouragement to Parties", false, "Reiterates", "reiterate", "", accord.Reinforcing},
+		{"Decides by consensus to", false, "Decides by consensus", "decide", "", accord.Deciding},
+		{"To note with appreciation the report", false, "To note with appreciation", "note", "", accord.Observing},
+		{"to request the Assessment Panels", false, "to request", "request", "", accord.Directive},
+		{"TAKES NOTE of the Framework", false, "TAKES NOTE", "take", "", accord.Observing},
+		{"Express their profound gratitude", true, "Express their profound gratitude", "express", "", accord.Evaluative},
+		{"Requests, in the context of the workplan, the Group", false, "Requests", "request", "", accord.Directive},
+		{"Once again urges Parties", false, "Once again urges", "urge", "once again", accord.Directive},
+	}
+	for _, tt := range tests {
+		p, ok := openingPhrase(tt.text, phraseOptions{base: tt.base})
+		if !ok {
+			t.Errorf("openingPhrase(%q) found none, want %q", tt.text, tt.phrase)
+			continue
+		}
+		want := Phrase{tt.phrase, tt.verb, tt.mod, tt.class}
+		if p != want {
+			t.Errorf("openingPhrase(%q) = %+v, want %+v", tt.text, p, want)
+		}
+	}
+	for _, text := range []string{"Parties to the Convention", "Takes the floor", "Express their gratitude", "States Parties and", "Note by the secretariat", "requests the secretariat", "The Secretariat shall"} {
+		if p, ok := openingPhrase(text, phraseOptions{}); ok {
+			t.Errorf("openingPhrase(%q) = %+v, want none", text, p)
+		}
+	}
+}
+
+func TestOpensRecital(t *testing.T) {
+	tests := []struct {
+		text, phrase string
+	}{
+		{"Recalling decision BS-II/6,", "Recalling"},
+		{"Also recalling Article 13", "Also recalling"},
+		{"Having considered the note", "Having considered"},
+		{"Mindful of the need", "Mindful"},
+		{"RECOGNISING the desirability", "RECOGNISING"},
+		{"Deeply concerned that", "Deeply concerned"},
+	}
+	for _, tt := range tests {
+		if got, ok := opensRecital(tt.text); !ok || got != tt.phrase {
+			t.Errorf("opensRecital(%q) = %q, %v; want %q", tt.text, got, ok, tt.phrase)
+		}
+	}
+	for _, text := range []string{"During its session", "Decides to", "recalling that", "Also the Parties", "Including the"} {
+		if got, ok := opensRecital(text); ok {
+			t.Errorf("opensRecital(%q) = %q, want none", text, got)
+		}
+	}
+}
+
+func TestDecisionRefs(t *testing.T) {
+	tests := []struct {
+		text, inst string
+		want       []accord.DecisionRef
+	}{
+		{"Recalling decisions 1/CP.16, 2/CP.17 and 18/CMA.1,", "unfccc",
+			[]accord.DecisionRef{{"1/CP.16", "unfccc"}, {"2/CP.17", "unfccc"}, {"18/CMA.1", "paris"}}},
+		{"taking into account decision 1/CP.24, paragraphs 39, 41 and 44;", "unfccc",
+			[]accord.DecisionRef{{"1/CP.24", "unfccc"}}},
+		{"paragraph (f) of decision BS II/6 and decision BS-II/6", "cartagena",
+			[]accord.DecisionRef{{"BS-II/6", "cartagena"}, {"BS-II/6", "cartagena"}}},
+		{"as reflected in decision IX/10 of the Conference", "basel",
+			[]accord.DecisionRef{{"IX/10", "basel"}}},
+		{"Resolution 6/3 on regional forums; resolution 6/4 on synergies", "minamata",
+			[]accord.DecisionRef{{"6/3", "unea"}, {"6/4", "unea"}}},
+		{"United Nations General Assembly resolution 40/243 of 18 December 1985", "unfccc",
+			[]accord.DecisionRef{{"40/243", "unga"}}},
+		{"the activities foreseen in Decision 13.1 (a) - (c).", "cms",
+			[]accord.DecisionRef{{"Decision 13.1", "cms"}}},
+		{"decision UNEP/CBD/COP/DEC/IX/24 paragraph", "cbd", nil},
+		{"from 22 to 24 February 2006 in 2016–2017, 3/4 of Parties", "montreal", nil},
+		{"Recalling decisions, 1/CP.16, 2/CP.17", "unfccc",
+			[]accord.DecisionRef{{"1/CP.16", "unfccc"}, {"2/CP.17", "unfccc"}}},
+		{"decision SC-2/15, decision RC-3/8 and decision VIII/8", "",
+			[]accord.DecisionRef{{"SC-2/15", "stockholm"}, {"RC-3/8", "rotterdam"}, {"VIII/8", ""}}},
+	}
+	for _, tt := range tests {
+		got := decisionRefs(tt.text, tt.inst)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("decisionRefs(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestDocumentSymbols(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"presented in document UNEP/MC/COP.6/INF/28.", []string{"UNEP/MC/COP.6/INF/28"}},
+		{"(UNEP/FAO/CHW/RC/POPS/JWG.3/3). ", []string{"UNEP/FAO/CHW/RC/POPS/JWG.3/3"}},
+		{"“Ban Amendment”,11UNEP/CHW.14/4.", []string{"UNEP/CHW.14/4"}},
+		{"instruction ST/AI/342, including", []string{"ST/AI/342"}},
+		{"FCCC/CP/2015/10/Add.1 and CBD/COP/DEC/15/4", []string{"FCCC/CP/2015/10/Add.1", "CBD/COP/DEC/15/4"}},
+		{"UNEP/CBD/COP/9/INF/12/Rev.1), and", []string{"UNEP/CBD/COP/9/INF/12/Rev.1"}},
+		{"decision VIII/8 and FAO/WHO and and/or Compliance/Non-compliance", nil},
+		{"SAICM/ICCM.2/1 and UNEP/OzL.Pro.3/Bur/1/3", []string{"SAICM/ICCM.2/1", "UNEP/OzL.Pro.3/Bur/1/3"}},
+	}
+	for _, tt := range tests {
+		got, _ := documentSymbols(tt.text)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("documentSymbols(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestMeetingOf(t *testing.T) {
+	tests := []struct{ sym, inst, want string }{
+		{"MC-6/3", "minamata", "COP-6"},
+		{"BS-IV/6", "cartagena", "COP-MOP-4"},
+		{"4/CP.27", "unfccc", "COP-27"},
+		{"20/CMA.3", "paris", "CMA-3"},
+		{"7/CMP.12", "kyoto", "CMP-12"},
+		{"III/12", "montreal", "MOP-3"},
+		{"VIII/32", "cbd", "COP-8"},
+		{"Decision 13.1", "cms", "COP-13"},
+		{"Resolution 1/CMP.15", "kyoto", "CMP-15"},
+		{"MC-6/[--]", "minamata", "COP-6"},
+		{"Ex.III/1", "montreal", ""},
+	}
+	for _, tt := range tests {
+		if got := meetingOf(tt.sym, tt.inst); got != tt.want {
+			t.Errorf("meetingOf(%q, %q) = %q, want %q", tt.sym, tt.inst, got, tt.want)
+		}
+	}
+	if got := meetingInText("Third meeting of the Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol"); got != "COP-MOP-3" {
+		t.Errorf("meetingInText(Cartagena) = %q", got)
+	}
+	if got := meetingInText("4th Meeting of the Conference of the Contracting Parties"); got != "COP-4" {
+		t.Errorf("meetingInText(Ramsar) = %q", got)
+	}
+}
+
+func TestJoinLines(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"to conti-", "nue that", "to continue that"},
+		{"on capacity-", "building activities", "on capacity-building activities"},
+		{"the Basel, Rotterdam", "and Stockholm", "the Basel, Rotterdam and Stockholm"},
+		{"non-", "governmental", "non-governmental"},
+		{"UNEP/", "MC/COP.6", "UNEP/ MC/COP.6"},
+	}
+	for _, tt := range tests {
+		if got := joinLines(tt.a, tt.b); got != tt.want {
+			t.Errorf("joinLines(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\ufeffA\u00a0b\u200bc\r\nd\re", "A bc\nd\ne"},
+		{"1. *Welcomes* the report", "1. Welcomes the report"},
+		{"Title**Note by the secretariat****I. Introduction**", "Title\nNote by the secretariat\n\nI. Introduction\n"},
+		{"provisional agenda*", "provisional agenda*"},
+		{"a\fb", "a\n\f\nb"},
+		{"decision_n13 and _Decides_", "decision_n13 and Decides"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNoDecision(t *testing.T) {
+	for _, text := range []string{"", "   \n\n", "Minutes of the lunch meeting.\n\nThe coffee was good.", "\x00\x01binary"} {
+		doc := Parse(text, Options{})
+		if len(doc.Decisions) != 0 {
+			t.Errorf("Parse(%q) found %d decisions, want none", text, len(doc.Decisions))
+		}
+		checkNothingDropped(t, "no-decision", text)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	text := "The Conference of the Parties,\n\n1. Requests the Executive Secretary to report.\n"
+	d := Parse(text, Options{Instrument: "nagoya", Meeting: "COP-MOP-5"}).Decisions
+	if len(d) != 1 || d[0].Instrument != "nagoya" || d[0].Meeting != "COP-MOP-5" {
+		t.Errorf("Parse with options = %+v", d)
+	}
+}
+
+// FuzzParse checks that no input makes the parser panic or lose text.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.*")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil && !strings.HasSuffix(s, ".json") {
+			f.Add(string(b))
+		}
+	}
+	f.Add("1. Decides\n(a) To\n(i) x\n(ii) y\n(b) z\f2 Foo\n")
+	f.Add("Decision 13.1\n13.2\nDecision directed to:\nX\nThe Secretariat shall:\na) do")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkNothingDropped(t, "fuzz", text)
+	})
+}
