@@ -322,7 +322,7 @@ func (b *blocker) mark(nb *block) {
 	t := nb.text
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
-		nb.mark, nb.label = markNumber, strconv.Itoa(n)
+		nb.mark, nb.label = markNumber, m[1]+m[2] // as printed: "07" stays "07"
 		nb.rest = strings.TrimSpace(t[len(m[0])-len(m[3]):])
 		b.lastNum, b.lastParen = n, ""
 		return

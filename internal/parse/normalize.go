@@ -309,7 +309,7 @@ func extract(lines []line) extracted {
 	bodyText.Grow(size)
 	lastNote := 0
 	gap := false
-	sincePage := 0 // non-blank lines since the last page break (or the start)
+	sincePage := 0     // non-blank lines since the last page break (or the start)
 	inNote := -1       // index in ex.footnotes of the open footnote, or -1
 	noteBlank := false // a blank line came since the footnote's last line
 	for i := 0; i < len(lines); i++ {

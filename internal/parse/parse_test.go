@@ -246,31 +246,35 @@ func TestOpensRecital(t *testing.T) {
 	}
 }
 
+func ref(cited, inst string) accord.DecisionRef {
+	return accord.DecisionRef{Cited: cited, Instrument: inst}
+}
+
 func TestDecisionRefs(t *testing.T) {
 	tests := []struct {
 		text, inst string
 		want       []accord.DecisionRef
 	}{
 		{"Recalling decisions 1/CP.16, 2/CP.17 and 18/CMA.1,", "unfccc",
-			[]accord.DecisionRef{{"1/CP.16", "unfccc"}, {"2/CP.17", "unfccc"}, {"18/CMA.1", "paris"}}},
+			[]accord.DecisionRef{ref("1/CP.16", "unfccc"), ref("2/CP.17", "unfccc"), ref("18/CMA.1", "paris")}},
 		{"taking into account decision 1/CP.24, paragraphs 39, 41 and 44;", "unfccc",
-			[]accord.DecisionRef{{"1/CP.24", "unfccc"}}},
+			[]accord.DecisionRef{ref("1/CP.24", "unfccc")}},
 		{"paragraph (f) of decision BS II/6 and decision BS-II/6", "cartagena",
-			[]accord.DecisionRef{{"BS-II/6", "cartagena"}, {"BS-II/6", "cartagena"}}},
+			[]accord.DecisionRef{ref("BS-II/6", "cartagena"), ref("BS-II/6", "cartagena")}},
 		{"as reflected in decision IX/10 of the Conference", "basel",
-			[]accord.DecisionRef{{"IX/10", "basel"}}},
+			[]accord.DecisionRef{ref("IX/10", "basel")}},
 		{"Resolution 6/3 on regional forums; resolution 6/4 on synergies", "minamata",
-			[]accord.DecisionRef{{"6/3", "unea"}, {"6/4", "unea"}}},
+			[]accord.DecisionRef{ref("6/3", "unea"), ref("6/4", "unea")}},
 		{"United Nations General Assembly resolution 40/243 of 18 December 1985", "unfccc",
-			[]accord.DecisionRef{{"40/243", "unga"}}},
+			[]accord.DecisionRef{ref("40/243", "unga")}},
 		{"the activities foreseen in Decision 13.1 (a) - (c).", "cms",
-			[]accord.DecisionRef{{"Decision 13.1", "cms"}}},
+			[]accord.DecisionRef{ref("Decision 13.1", "cms")}},
 		{"decision UNEP/CBD/COP/DEC/IX/24 paragraph", "cbd", nil},
 		{"from 22 to 24 February 2006 in 2016–2017, 3/4 of Parties", "montreal", nil},
 		{"Recalling decisions, 1/CP.16, 2/CP.17", "unfccc",
-			[]accord.DecisionRef{{"1/CP.16", "unfccc"}, {"2/CP.17", "unfccc"}}},
+			[]accord.DecisionRef{ref("1/CP.16", "unfccc"), ref("2/CP.17", "unfccc")}},
 		{"decision SC-2/15, decision RC-3/8 and decision VIII/8", "",
-			[]accord.DecisionRef{{"SC-2/15", "stockholm"}, {"RC-3/8", "rotterdam"}, {"VIII/8", ""}}},
+			[]accord.DecisionRef{ref("SC-2/15", "stockholm"), ref("RC-3/8", "rotterdam"), ref("VIII/8", "")}},
 	}
 	for _, tt := range tests {
 		got := decisionRefs(tt.text, tt.inst)
