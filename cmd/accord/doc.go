@@ -1,0 +1,62 @@
+/*
+Accord takes the text of decisions adopted by the governing bodies of
+multilateral environmental agreements, finds each decision in it, breaks it
+down to the paragraph and keeps it in a store.
+
+Usage:
+
+	accord <command> [flags] [arguments]
+
+Every command that uses the store takes --db: a SQLite file path (the
+default is ./accord.db, created on first use) or a postgres:// URL. The
+environment variable ACCORD_DB sets the default.
+
+# accord parse
+
+	accord parse [--format text|json] [--instrument ID] [--meeting M] FILE
+
+Parse reads FILE (.txt in UTF-8, UTF-16 or Windows-1252; .html; .docx; .pdf
+through pdftotext from the Debian package poppler-utils), finds the
+decisions in it and prints them without storing anything: symbol, title,
+kind, instrument and meeting, enacting formula, preamble, operative
+paragraphs with their opening verb and class, their items, section
+headings, footnotes (re-attached to the paragraph that cites them),
+annexes, and the decisions and documents cited. --format json prints the
+JSON contract that other tools read (see the corpus README). --instrument
+and --meeting say what a text does not say about itself.
+
+# accord ingest
+
+	accord ingest [--db DB] [--instrument ID] [--meeting M] FILE|DIR...
+
+Ingest parses files and stores their decisions. Directories are walked for
+.txt, .md, .html, .htm, .docx and .pdf files. Each file is stored in one
+transaction: whole or not at all. Re-ingesting a file, or ingesting another
+file holding a decision already stored under the same instrument and
+symbol, updates the decision in place. A file that cannot be read, is
+empty, binary, over 32 MB, a PDF without text, or holds no decision is
+reported on one line naming it and the reason; the other files still go in
+and the exit status is 1. A summary ends the run; on a terminal a progress
+bar shows the way.
+
+# accord decisions
+
+	accord decisions list [--db DB] [--instrument ID] [--meeting M] [--kind K] [--format table|csv|json]
+	accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
+
+List prints the stored decisions; show prints one whole. Symbols are matched
+without regard to case, spaces or hyphens ("bs iv/6" finds BS-IV/6). A
+symbol that two instruments share ("IX/10" of Basel and of the CBD) needs
+--instrument.
+
+# accord demo
+
+	accord demo [--db DB]
+
+Demo ingests the bundled sample, the three documents accord was made from,
+and shows what was stored.
+
+Exit status: 0 on success, 1 when the work failed, 2 when the command line
+was wrong.
+*/
+package main

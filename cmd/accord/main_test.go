@@ -1,0 +1,236 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/accordmea/accord/internal/testpdf"
+)
+
+// runAccord runs the command line in-process and returns its exit status and
+// output.
+func runAccord(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const decisionText = `Decision MC-7/2: Reporting
+
+The Conference of the Parties,
+
+Recalling decision MC-6/3,
+
+1. Welcomes the reports submitted by Parties;
+
+2. Requests the secretariat to report to the Conference of the Parties at its eighth meeting.
+`
+
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestParseJSON(t *testing.T) {
+	dir := t.TempDir()
+	f := writeFile(t, dir, "d.txt", []byte(decisionText))
+	code, out, errs := runAccord(t, "parse", f, "--format", "json")
+	if code != 0 {
+		t.Fatalf("parse exit %d: %s", code, errs)
+	}
+	var got struct {
+		Decisions []struct {
+			Symbol     string
+			Title      string
+			Preamble   []struct{ Text string }
+			Paragraphs []struct {
+				Number     string
+				Verb       *string
+				Addressees []any
+				Items      []any
+			}
+			References struct{ Decisions, Documents []string }
+			Deadlines  []any
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("parse output is not JSON: %v\n%s", err, out)
+	}
+	if len(got.Decisions) != 1 {
+		t.Fatalf("decisions = %d, want 1", len(got.Decisions))
+	}
+	d := got.Decisions[0]
+	if d.Symbol != "MC-7/2" || d.Title != "Reporting" || len(d.Preamble) != 1 || len(d.Paragraphs) != 2 {
+		t.Errorf("decision = %+v", d)
+	}
+	if d.Paragraphs[1].Verb == nil || *d.Paragraphs[1].Verb != "Requests" || d.Paragraphs[1].Items == nil || d.Paragraphs[1].Addressees == nil {
+		t.Errorf("paragraph 2 = %+v: want verb Requests and lists, not null", d.Paragraphs[1])
+	}
+	if len(d.References.Decisions) != 1 || d.References.Decisions[0] != "MC-6/3" || d.References.Documents == nil || d.Deadlines == nil {
+		t.Errorf("references = %+v, deadlines %v", d.References, d.Deadlines)
+	}
+	code, out, _ = runAccord(t, "parse", f)
+	if code != 0 || !strings.Contains(out, "MC-7/2  Reporting") || !strings.Contains(out, "[Requests/directive]") {
+		t.Errorf("parse text output:\n%s", out)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "usage: accord"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"parse"}, 2, "want one FILE"},
+		{[]string{"parse", "--format", "xml", "x.txt"}, 2, `unknown --format "xml"`},
+		{[]string{"parse", "--bogus", "x.txt"}, 2, "flag provided but not defined"},
+		{[]string{"ingest"}, 2, "want at least one FILE"},
+		{[]string{"decisions"}, 2, "want list or show"},
+		{[]string{"decisions", "list", "--kind", "memo"}, 2, `unknown --kind "memo"`},
+		{[]string{"parse", "/no/such/file.txt"}, 1, "/no/such/file.txt: no such file or directory"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runAccord(t, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.want) {
+			t.Errorf("accord %q = exit %d, stderr %q; want exit %d and %q", tt.args, code, errs, tt.code, tt.want)
+		}
+	}
+	if code, _, errs := runAccord(t, "help"); code != 0 || !strings.Contains(errs, "ingest") {
+		t.Errorf("accord help = %d %q", code, errs)
+	}
+}
+
+// TestIngestBadInput checks that each kind of bad file gets a one-line
+// error naming the file and the reason, a non-zero exit, and stores
+// nothing.
+func TestIngestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	big := make([]byte, 50<<20)
+	for i := range big {
+		big[i] = 'a'
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty.txt", nil, "empty file"},
+		{"binary.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00"), "binary file"},
+		{"big.txt", big, "over the limit"},
+		{"notes.txt", []byte("Minutes of the lunch.\n\nThe coffee was good.\n"), "no decision found"},
+		{"broken.txt", []byte("Décision\n\xff\xfe\xfd"), "invalid UTF-8 at line 2"},
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		tests = append(tests, struct {
+			name string
+			data []byte
+			want string
+		}{"scan.pdf", testpdf.Minimal(), "PDF has no text layer"})
+	} else {
+		t.Log("pdftotext not installed: the PDF case is left out")
+	}
+	db := filepath.Join(dir, "accord.db")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := writeFile(t, dir, tt.name, tt.data)
+			code, _, errs := runAccord(t, "ingest", "--db", db, f)
+			if code == 0 {
+				t.Fatalf("ingest %s succeeded", tt.name)
+			}
+			first := strings.SplitN(errs, "\n", 2)[0]
+			if !strings.Contains(first, f) || !strings.Contains(first, tt.want) {
+				t.Errorf("ingest %s: first error line %q, want the file name and %q", tt.name, first, tt.want)
+			}
+			_, out, _ := runAccord(t, "decisions", "list", "--db", db)
+			if !strings.Contains(out, "no decisions stored") {
+				t.Errorf("after ingest of %s the store holds:\n%s", tt.name, out)
+			}
+		})
+	}
+}
+
+func TestIngestDirectory(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	writeFile(t, in, "a.txt", []byte(decisionText))
+	// Windows-1252 text: decoded, not refused.
+	writeFile(t, in, "b.txt", []byte("Decision MC-7/3: Caf\xe9 \x93matters\x94\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"))
+	writeFile(t, in, "c.txt", nil)
+	writeFile(t, in, "skip.json", []byte("{}"))
+	db := filepath.Join(dir, "accord.db")
+	code, out, errs := runAccord(t, "ingest", "--db", db, in)
+	if code != 1 {
+		t.Errorf("ingest with one bad file: exit %d, want 1", code)
+	}
+	if !strings.Contains(errs, "c.txt: invalid: empty file") || strings.Count(errs, "c.txt") != 1 {
+		t.Errorf("stderr = %q", errs)
+	}
+	if !strings.Contains(out, "ingested 2 of 3 files: 2 decisions (2 new, 0 updated, 0 removed), 1 failed") {
+		t.Errorf("summary = %q", out)
+	}
+	code, out, _ = runAccord(t, "decisions", "list", "--db", db, "--format", "csv")
+	if code != 0 || !strings.Contains(out, "MC-7/2,minamata,COP-7,decision,Reporting") || !strings.Contains(out, "MC-7/3,minamata,COP-7,decision,Café “matters”") {
+		t.Errorf("decisions list csv:\n%s", out)
+	}
+	// Re-ingest: updated in place, no duplicates.
+	code, out, _ = runAccord(t, "ingest", "--db", db, filepath.Join(in, "a.txt"))
+	if code != 0 || !strings.Contains(out, "1 decisions (0 new, 1 updated, 0 removed)") {
+		t.Errorf("re-ingest: exit %d, %q", code, out)
+	}
+	code, out, errs = runAccord(t, "decisions", "show", "--db", db, "MC-7/2")
+	if code != 0 || !strings.Contains(out, "[Requests/directive]") || !strings.Contains(out, "source: "+filepath.Join(in, "a.txt")) {
+		t.Errorf("decisions show: exit %d\n%s%s", code, out, errs)
+	}
+	code, _, errs = runAccord(t, "decisions", "show", "--db", db, "MC-9/9")
+	if code != 1 || !strings.Contains(errs, "decision MC-9/9: not found") {
+		t.Errorf("show of a missing decision: exit %d, %q", code, errs)
+	}
+	code, out, _ = runAccord(t, "decisions", "list", "--db", db, "--format", "json", "--meeting", "COP-8")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("empty json list = %q", out)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	code, out, errs := runAccord(t, "demo", "--db", db)
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"3 decisions (3 new", "BS-IV/6", "MC-6/[--]", "Recommendation of the Ad hoc Joint Working Group"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runAccord(t, "demo", "--db", db)
+	if code != 0 || !strings.Contains(out, "3 decisions (0 new, 3 updated, 0 removed)") {
+		t.Errorf("second demo: exit %d\n%s", code, out)
+	}
+}
+
+// TestManual keeps the manual in doc.go in step with the commands.
+func TestManual(t *testing.T) {
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range commands {
+		if !strings.Contains(string(b), "accord "+c.name) {
+			t.Errorf("doc.go does not describe 'accord %s'", c.name)
+		}
+	}
+}

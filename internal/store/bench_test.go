@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/textin"
+)
+
+// syntheticCorpus builds n decisions in files of perFile from the shapes
+// of real ones: the bundled sample's preambles, paragraphs, items and
+// references, renumbered and reworded per decision.
+func syntheticCorpus(tb testing.TB, n, perFile int) [][]accord.Decision {
+	tb.Helper()
+	var shapes []accord.Decision
+	for _, f := range sample.Files() {
+		t, err := textin.Read(context.Background(), f.Name, f.Data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		shapes = append(shapes, parse.Parse(t.Body, parse.Options{}).Decisions...)
+	}
+	insts := []string{"minamata", "basel", "rotterdam", "stockholm", "cartagena", "nagoya", "cbd"}
+	var files [][]accord.Decision
+	for i := 0; i < n; i += perFile {
+		var file []accord.Decision
+		for j := i; j < min(n, i+perFile); j++ {
+			d := shapes[j%len(shapes)]
+			d.Instrument = insts[j%len(insts)]
+			d.Meeting = "COP-" + strconv.Itoa(j/500+1)
+			d.Symbol = fmt.Sprintf("X-%d/%d", j/500+1, j%500+1)
+			d.Title = fmt.Sprintf("%s (%d)", d.Title, j)
+			paras := make([]accord.Paragraph, len(d.Paragraphs))
+			copy(paras, d.Paragraphs)
+			for k := range paras {
+				paras[k].Text = strings.Replace(paras[k].Text, "secretariat", "secretariat of decision "+d.Symbol, 1)
+			}
+			d.Paragraphs = paras
+			file = append(file, d)
+		}
+		files = append(files, file)
+	}
+	return files
+}
+
+// peakRSS returns the process's peak resident set in MB (Linux), or 0.
+func peakRSS() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			kb, _ := strconv.Atoi(strings.Fields(l)[1])
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkIngest10k ingests 10,000 decisions (1,000 files of 10) into a
+// new SQLite store and reports seconds, decisions per second, paragraphs
+// stored and peak RSS. Run with -benchtime 1x.
+func BenchmarkIngest10k(b *testing.B) {
+	files := syntheticCorpus(b, 10000, 10)
+	paras := 0
+	for _, f := range files {
+		for _, d := range f {
+			d.Walk(func(*accord.Paragraph) { paras++ })
+		}
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		for i, f := range files {
+			if _, err := s.Ingest(ctx, accord.Source{Name: fmt.Sprintf("file-%04d.txt", i), Format: "txt"}, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+		el := time.Since(start)
+		b.ReportMetric(el.Seconds(), "s/10k")
+		b.ReportMetric(10000/el.Seconds(), "decisions/s")
+		b.ReportMetric(float64(paras), "paragraphs")
+		b.ReportMetric(peakRSS(), "peakRSS-MB")
+		s.Close()
+	}
+}
