@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -49,8 +48,8 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 		default:
 			return usageError("unknown --kind %q", *kind)
 		}
-		if *format != "table" && *format != "csv" && *format != "json" {
-			return usageError("unknown --format %q: want table, csv or json", *format)
+		if err := checkFormat(*format, "table", "csv", "json"); err != nil {
+			return err
 		}
 		st, err := store.Open(ctx, cfg.DB)
 		if err != nil {
@@ -70,8 +69,8 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 		if fs.NArg() != 1 {
 			return usageError("show wants one SYMBOL")
 		}
-		if *format != "text" && *format != "json" {
-			return usageError("unknown --format %q: want text or json", *format)
+		if err := checkFormat(*format, "text", "json"); err != nil {
+			return err
 		}
 		st, err := store.Open(ctx, cfg.DB)
 		if err != nil {
@@ -83,10 +82,7 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 			return err
 		}
 		if *format == "json" {
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(d)
+			return writeJSON(stdout, d)
 		}
 		printDecision(stdout, d)
 		fmt.Fprintf(stdout, "  source: %s (%s, sha256 %s)\n", d.Source.Name, d.Source.Format, clip(d.Source.SHA256, 13))
@@ -112,10 +108,7 @@ func printDecisionList(w io.Writer, ds []accord.Decision, format string) error {
 	}
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rows)
+		return writeJSON(w, rows)
 	case "csv":
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"symbol", "instrument", "meeting", "kind", "title", "source"})

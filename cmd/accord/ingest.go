@@ -29,8 +29,7 @@ in; the exit status is 1 when any file failed.
 func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ingest", ingestHelp, stderr)
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
-	inst := fs.String("instrument", "", "instrument `id` for texts that do not say (minamata, basel, …)")
-	meeting := fs.String("meeting", "", "adopting `meeting` for texts that do not say (COP-6, …)")
+	opt := optionFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,12 +45,11 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 		return err
 	}
 	defer st.Close()
-	opt := parse.Options{Instrument: *inst, Meeting: *meeting}
 	bar := newProgress(stderr, len(files))
 	var sum ingestSummary
 	for _, name := range files {
 		bar.step(name)
-		res, n, err := ingestFile(ctx, st, name, opt)
+		res, n, err := ingestFile(ctx, st, name, *opt)
 		if err != nil {
 			bar.clear()
 			fmt.Fprintf(stderr, "accord ingest: %v\n", err)

@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,7 +17,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/parse"
 )
 
 // Config is everything the commands are configured by: flags, with ACCORD_*
@@ -127,6 +128,33 @@ func newFlagSet(name, help string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// writeJSON writes v as indented JSON, leaving <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// checkFormat refuses a --format value not among allowed.
+func checkFormat(format string, allowed ...string) error {
+	for _, a := range allowed {
+		if format == a {
+			return nil
+		}
+	}
+	return usageError("unknown --format %q: want %s", format, strings.Join(allowed, ", "))
+}
+
+// optionFlags defines the flags that say what a text does not say about
+// itself.
+func optionFlags(fs *flag.FlagSet) *parse.Options {
+	opt := &parse.Options{}
+	fs.StringVar(&opt.Instrument, "instrument", "", "instrument `id` for texts that do not say (minamata, basel, …)")
+	fs.StringVar(&opt.Meeting, "meeting", "", "adopting `meeting` for texts that do not say (COP-6, …)")
+	return opt
+}
+
 // parseFlags parses args, turning flag errors into usage errors.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(interleave(fs, args)); err != nil {
@@ -169,6 +197,3 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 	}
 	return append(flags, pos...)
 }
-
-// notFound reports whether err says something is absent.
-func notFound(err error) bool { return errors.Is(err, accord.ErrNotFound) }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -25,27 +24,23 @@ with their verbs and items, footnotes, annexes and references. With
 func runParse(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("parse", parseHelp, stderr)
 	format := fs.String("format", "text", "output `format`: text or json")
-	inst := fs.String("instrument", "", "instrument `id` for texts that do not say (minamata, basel, …)")
-	meeting := fs.String("meeting", "", "adopting `meeting` for texts that do not say (COP-6, …)")
+	opt := optionFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError("want one FILE, got %d arguments", fs.NArg())
 	}
-	if *format != "text" && *format != "json" {
-		return usageError("unknown --format %q: want text or json", *format)
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
 	}
 	name := fs.Arg(0)
-	doc, _, err := readAndParse(ctx, name, parse.Options{Instrument: *inst, Meeting: *meeting})
+	doc, _, err := readAndParse(ctx, name, *opt)
 	if err != nil {
 		return err
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(newParseJSON(doc))
+		return writeJSON(stdout, newParseJSON(doc))
 	}
 	printDocument(stdout, doc)
 	return nil
