@@ -46,7 +46,7 @@ func (b *block) finalize() {
 	}
 	off := len(b.text) - len(b.rest)
 	b.text = joinAll(b.text, b.more)
-	b.rest = b.text[off:]
+	b.rest = strings.TrimLeft(b.text[off:], " ")
 	b.more = nil
 }
 
@@ -273,6 +273,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 			return nil
 		}
 		return newBlock()
+	}
+	// A number alone on its line ("1." in text out of a PDF) takes the
+	// next line as its text.
+	if cur.mark != markNone && cur.mark != markHeading && cur.rest == "" && len(cur.more) == 0 && !numberStart(t) && !parenStart(t) {
+		return nil
 	}
 	last := cur.last()
 	clause := endsClause(last)

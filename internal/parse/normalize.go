@@ -168,7 +168,7 @@ var (
 	decMarker    = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine     = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
 	docOnlyLine  = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
-	footnoteLine = regexp.MustCompile(`^(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|∗{1,3}|†{1,2})\s+(\S.*)$`)
+	footnoteLine = regexp.MustCompile(`^(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|∗{1,3}|†{1,2})\s+(\S.*)$|^(\[\d{1,3}\])\s*(\S.*)$`)
 	monthStart   = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
@@ -326,10 +326,10 @@ func extract(lines []line) extracted {
 			sincePage = 0
 		}
 		sincePage++
-		if m := footnoteLine.FindStringSubmatch(t); m != nil && isFootnote(m[1], m[2], bodyText.String(), lastNote) {
-			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1]), text: m[2]})
+		if m := footnoteLine.FindStringSubmatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
+			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1] + m[3]), text: m[2] + m[4]})
 			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true
-			if v, err := strconv.Atoi(markerValue(m[1])); err == nil {
+			if v, err := strconv.Atoi(markerValue(m[1] + m[3])); err == nil {
 				lastNote = v
 			}
 			continue
@@ -393,6 +393,10 @@ func isFootnote(marker, text, before string, lastNote int) bool {
 	}
 	if r, _ := utf8.DecodeRuneInString(marker); superscripts[r] != 0 {
 		return true
+	}
+	if marker[0] == '[' {
+		// "[1] See …" after a web page's "Conventions[1]"
+		return strings.Contains(before, marker)
 	}
 	if marker[0] < '0' || marker[0] > '9' {
 		return gluedMarker(before, marker)

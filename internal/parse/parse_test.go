@@ -107,6 +107,27 @@ func TestPDFArtifacts(t *testing.T) {
 	}
 }
 
+func TestBracketFootnotes(t *testing.T) {
+	text := "Decision X/5: Cooperation\n\nThe Conference of the Parties,\n\n" +
+		"1. Welcomes the report of the Joint Liaison Group[1];\n\n2. Requests the Executive Secretary to report.\n\n" +
+		"[1] UNEP/CBD/COP/10/INF/12.\n"
+	d := Parse(text, Options{}).Decisions
+	if len(d) != 1 || len(d[0].Footnotes) != 1 {
+		t.Fatalf("Parse = %+v", d)
+	}
+	want := accord.Footnote{Marker: "[1]", Text: "UNEP/CBD/COP/10/INF/12.", Attached: "1"}
+	if d[0].Footnotes[0] != want {
+		t.Errorf("footnote = %+v, want %+v", d[0].Footnotes[0], want)
+	}
+	if got := d[0].Paragraphs[0].Text; got != "Welcomes the report of the Joint Liaison Group;" {
+		t.Errorf("paragraph 1 = %q, marker not taken out", got)
+	}
+	if len(d[0].References.Documents) != 1 {
+		t.Errorf("documents = %v", d[0].References.Documents)
+	}
+	checkNothingDropped(t, "bracket", text)
+}
+
 func TestMeetingReport(t *testing.T) {
 	doc := parseFixture(t, "meeting-report.txt")
 	var syms []string

@@ -113,6 +113,10 @@ func (s *segmenter) feed(i int) {
 		if m := montrealInline.FindStringSubmatch(t); m != nil {
 			formula, rest = m[1], m[2]
 		}
+		if c.d.Formula != "" {
+			// a second formula before any body: keep the first as preface
+			c.d.Preface = append(c.d.Preface, c.d.Formula)
+		}
 		c.d.Formula = formula
 		c.plural = strings.Count(formula, "Conference of the Parties") > 1
 		if m := inDecRE.FindStringSubmatch(formula); m != nil && c.d.Symbol == "" {

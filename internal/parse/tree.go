@@ -106,6 +106,9 @@ func markerIn(text, m string) int {
 			return i
 		}
 	}
+	if m[0] == '[' {
+		return strings.LastIndex(text, m)
+	}
 	if m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
 		if i := strings.LastIndex(text, m); i > 0 && text[i-1] != ' ' {
 			return i
