@@ -82,7 +82,7 @@ func decisionSignal(t string) bool {
 		return false
 	}
 	c := t[0]
-	if c >= '0' && c <= '9' {
+	if c >= '0' && c <= '9' && dottedStart(t) {
 		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
 		}
@@ -108,6 +108,15 @@ func decisionSignal(t string) bool {
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 }
 
+// dottedStart reports whether t opens with a dotted number ("13.1").
+func dottedStart(t string) bool {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t)-1 && t[i] == '.' && t[i+1] >= '0' && t[i+1] <= '9'
+}
+
 // inlineTitle reports whether a decision heading carries its title on the
 // same line ("Decision MC-7/12: Cooperation with …").
 func inlineTitle(t string) bool {
@@ -128,7 +137,7 @@ func parenStart(t string) bool {
 		return false
 	}
 	if t[0] == '(' || t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || len(t) > 2 && t[2] == ')') {
-		return parenRE.MatchString(t)
+		return parenRE.MatchString(t[:min(len(t), 10)])
 	}
 	return false
 }
@@ -146,7 +155,7 @@ func annexStart(t string) bool {
 }
 
 func stampStart(t string) bool {
-	return t != "" && t[0] >= '0' && t[0] <= '9' && stampRE.MatchString(t)
+	return t != "" && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(len(t), 40)], "lenary") && stampRE.MatchString(t)
 }
 
 // startsStructure reports whether a line can only be the start of
@@ -380,18 +389,20 @@ func romanString(v int) string {
 	return sb.String()
 }
 
+// numberMatch and parenMatch run their expressions on the first bytes
+// only: a marker is short, and the cost of a match grows with its input.
 func numberMatch(t string) []string {
 	if t == "" || t[0] < '0' || t[0] > '9' {
 		return nil
 	}
-	return numberRE.FindStringSubmatch(t)
+	return numberRE.FindStringSubmatch(t[:min(len(t), 8)])
 }
 
 func parenMatch(t string) []string {
 	if !parenStart(t) {
 		return nil
 	}
-	return parenRE.FindStringSubmatch(t)
+	return parenRE.FindStringSubmatch(t[:min(len(t), 10)])
 }
 
 func headingMatch(t string) []string {

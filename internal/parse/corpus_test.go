@@ -197,3 +197,23 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseLarge parses one large text (the corpus forty times over,
+// about 2 MB, like a long meeting report): its MB/s next to
+// BenchmarkParse's shows whether cost grows faster than size.
+func BenchmarkParseLarge(b *testing.B) {
+	files := corpusFiles(b)
+	var sb strings.Builder
+	for range 40 {
+		for _, t := range files {
+			sb.WriteString(t)
+			sb.WriteString("\n\n")
+		}
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(text, Options{})
+	}
+}

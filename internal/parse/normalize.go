@@ -168,7 +168,6 @@ var (
 	decMarker    = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine     = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
 	docOnlyLine  = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
-	footnoteLine = regexp.MustCompile(`^(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|∗{1,3}|†{1,2})\s+(\S.*)$|^(\[\d{1,3}\])\s*(\S.*)$`)
 	monthStart   = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
@@ -326,7 +325,7 @@ func extract(lines []line) extracted {
 			sincePage = 0
 		}
 		sincePage++
-		if m := footnoteLine.FindStringSubmatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
+		if m := footnoteMatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
 			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1] + m[3]), text: m[2] + m[4]})
 			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true
 			if v, err := strconv.Atoi(markerValue(m[1] + m[3])); err == nil {
@@ -360,6 +359,66 @@ func extract(lines []line) extracted {
 	return ex
 }
 
+// footnoteMatch reads a line that opens with a footnote marker: "12 Text",
+// "¹ Text", "* Text", "[3] Text". It returns nil or, as the expression
+// footnoteLine in the tests would, {line, marker, text, "", ""} (bracketed markers in
+// the last two). It is written out by hand: it runs on every line.
+func footnoteMatch(t string) []string {
+	if t == "" {
+		return nil
+	}
+	i := 0
+	switch r, n := utf8.DecodeRuneInString(t); {
+	case r >= '0' && r <= '9':
+		for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		if i > 3 {
+			return nil
+		}
+	case r == '[':
+		j := 1
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j == 1 || j > 4 || j >= len(t) || t[j] != ']' {
+			return nil
+		}
+		rest := strings.TrimLeft(t[j+1:], " ")
+		if rest == "" {
+			return nil
+		}
+		return []string{t, "", "", t[:j+1], rest}
+	case r == '*' || r == '∗' || r == '†':
+		for k := 0; k < 3 && i < len(t); k++ {
+			r2, n2 := utf8.DecodeRuneInString(t[i:])
+			if r2 != r {
+				break
+			}
+			i += n2
+		}
+	case superscripts[r] != 0:
+		i = n
+		for i < len(t) {
+			r2, n2 := utf8.DecodeRuneInString(t[i:])
+			if superscripts[r2] == 0 {
+				break
+			}
+			i += n2
+		}
+	default:
+		return nil
+	}
+	if i >= len(t) || t[i] != ' ' {
+		return nil
+	}
+	rest := strings.TrimLeft(t[i:], " ")
+	if rest == "" {
+		return nil
+	}
+	return []string{t, t[:i], rest, "", ""}
+}
+
 // runningHead reports whether a line repeated on many pages is a running
 // head rather than text that recurs ("The Conference of the Parties,").
 func runningHead(t string) bool {
@@ -391,6 +450,11 @@ func isFootnote(marker, text, before string, lastNote int) bool {
 	if opensOperative(text) {
 		return false
 	}
+	// A marker is cited shortly before its footnote: look no further back
+	// than a page or so.
+	if len(before) > 4000 {
+		before = before[len(before)-4000:]
+	}
 	if r, _ := utf8.DecodeRuneInString(marker); superscripts[r] != 0 {
 		return true
 	}
@@ -409,9 +473,6 @@ func isFootnote(marker, text, before string, lastNote int) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("“\"‘'(", first) &&
 		!strings.HasPrefix(text, "http") && !strings.HasPrefix(text, "www.") {
 		return false
-	}
-	if len(before) > 4000 {
-		before = before[len(before)-4000:]
 	}
 	return n == lastNote+1 && (n == 1 || gluedAt(before, marker) >= 0) || gluedAt(before, marker) >= 0
 }

@@ -72,10 +72,36 @@ func Parse(text string, opt Options) Document {
 			doc.Preface = append(doc.Preface, f.marker+" "+f.text)
 		}
 	}
+	wt := &wholeText{text: whole}
 	for _, dr := range seg.drafts {
-		doc.Decisions = append(doc.Decisions, dr.finish(opt, whole))
+		doc.Decisions = append(doc.Decisions, dr.finish(opt, wt))
 	}
 	return doc
+}
+
+// wholeText answers, once each and only when asked, what the whole text
+// says of the instrument and meeting, for decisions that do not say it
+// themselves.
+type wholeText struct {
+	text               string
+	inst, meet         string
+	instDone, meetDone bool
+}
+
+func (w *wholeText) instrument() string {
+	if !w.instDone {
+		w.inst, w.instDone = mentionedInstrument(w.text), true
+	}
+	return w.inst
+}
+
+// meeting looks for "Third meeting of the Conference of the Parties …" in
+// the opening of the text, where the heading of a meeting report stands.
+func (w *wholeText) meeting() string {
+	if !w.meetDone {
+		w.meet, w.meetDone = meetingInText(w.text[:min(len(w.text), 4000)]), true
+	}
+	return w.meet
 }
 
 // Elements returns the text of every element of the document, in no

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -365,6 +366,21 @@ func TestJoinLines(t *testing.T) {
 	for _, tt := range tests {
 		if got := joinLines(tt.a, tt.b); got != tt.want {
 			t.Errorf("joinLines(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// footnoteLine is what footnoteMatch does by hand.
+var footnoteLine = regexp.MustCompile(`^(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|∗{1,3}|†{1,2})\s+(\S.*)$|^(\[\d{1,3}\])\s*(\S.*)$`)
+
+func TestFootnoteMatch(t *testing.T) {
+	lines := []string{"1 FCCC/SBSTA/2021/1.", "12 See", "1234 x", "1. Decides", "¹ Resolution 6/3", "¹²  x", "* UNEP/MC/COP.6/1/Rev.1.",
+		"∗  SAICM/ICCM.2/1.", "** x", "**** x", "[1] UNEP/CBD", "[12]x", "[] x", "[1]", "1", "1 ", "10th plenary", "(a) x", "† x", "a 1"}
+	for _, l := range lines {
+		want := footnoteLine.FindStringSubmatch(l)
+		got := footnoteMatch(l)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("footnoteMatch(%q) (-regexp +hand):\n%s", l, diff)
 		}
 	}
 }

@@ -325,6 +325,9 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		cited string
 		kw    string
 	}
+	if !strings.Contains(text, "/") && !strings.Contains(text, ".") {
+		return nil // every symbol has a slash or a dot
+	}
 	var hits []hit
 	seen := map[int]bool{}
 	listEnd := 0

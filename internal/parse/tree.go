@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,7 +11,7 @@ import (
 
 // finish builds the decision: its paragraph tree, verbs, footnotes,
 // references, instrument and meeting.
-func (dr *draft) finish(opt Options, whole string) accord.Decision {
+func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	d := dr.d
 	var pos []elementPos
 	d.Paragraphs, d.Headings, pos = buildTree(dr.ops, phraseOptions{base: dr.plural}, true)
@@ -44,7 +45,7 @@ func (dr *draft) finish(opt Options, whole string) accord.Decision {
 	default:
 		d.Instrument = mentionedInstrument(dr.text)
 		if d.Instrument == "" {
-			d.Instrument = mentionedInstrument(whole)
+			d.Instrument = doc.instrument()
 		}
 	}
 	switch {
@@ -53,7 +54,10 @@ func (dr *draft) finish(opt Options, whole string) accord.Decision {
 	case d.Symbol != "" && meetingOf(d.Symbol, d.Instrument) != "":
 		d.Meeting = meetingOf(d.Symbol, d.Instrument)
 	default:
-		d.Meeting = meetingInText(strings.Join(d.Preface, "\n") + "\n" + whole[:min(len(whole), 4000)])
+		d.Meeting = meetingInText(strings.Join(d.Preface, "\n"))
+		if d.Meeting == "" {
+			d.Meeting = doc.meeting()
+		}
 	}
 	d.References = references(&d)
 	return d
@@ -70,13 +74,18 @@ type elementPos struct {
 // attachNotes re-attaches each footnote to the last element before it that
 // carries its marker, taking the marker out of that element's text.
 func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
+	sort.SliceStable(pos, func(i, j int) bool { return pos[i].n < pos[j].n })
 	var out []accord.Footnote
 	for _, f := range notes {
 		fn := accord.Footnote{Marker: f.marker, Text: f.text}
 		best := -1
-		for k, p := range pos {
-			if p.n <= f.n && (best < 0 || p.n >= pos[best].n) && markerIn(*p.text, f.marker) >= 0 {
+		// The marker stands in one of the elements just before the
+		// footnote body: search back from there, not through them all.
+		k := sort.Search(len(pos), func(i int) bool { return pos[i].n > f.n }) - 1
+		for stop := max(0, k-60); k >= stop; k-- {
+			if markerIn(*pos[k].text, f.marker) >= 0 {
 				best = k
+				break
 			}
 		}
 		if best >= 0 {

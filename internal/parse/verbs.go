@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 )
@@ -146,58 +147,63 @@ type phraseOptions struct {
 // reports false. The phrase keeps the case and spelling of the text.
 func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 	rest := strings.TrimLeft(text, " “\"‘'")
-	pos := len(text) - len(rest)
-	// The phrase is at the start: look no further than needed.
-	lower := strings.ToLower(rest[:min(len(rest), 96)])
-	infinitive := false
-	if strings.HasPrefix(lower, "to ") {
-		infinitive = true
-		lower = lower[3:]
-		pos += 3
+	start := len(text) - len(rest)
+	cur := rest // what is left to read; matched without regard to case
+	infinitive := hasPrefixFold(cur, "to ")
+	if infinitive {
+		cur = cur[3:]
 	}
 	// modifiers before the verb, with an optional comma ("Further, requests")
 	mod := ""
-	for modifierStart[firstWord(lower)] {
+	var buf [32]byte
+	for modifierStart[string(lowerASCII(buf[:0], leadingWord(cur)))] {
 		found := false
 		for _, m := range modifiers {
-			if strings.HasPrefix(lower, m+" ") || strings.HasPrefix(lower, m+", ") {
-				n := len(m) + 1
-				if strings.HasPrefix(lower[len(m):], ", ") {
-					n++
-				}
-				mod = strings.TrimSpace(mod + " " + m)
-				lower = lower[n:]
-				pos += n
-				found = true
-				break
+			if !hasPrefixFold(cur, m) || len(cur) <= len(m) {
+				continue
 			}
+			n := 0
+			switch {
+			case cur[len(m)] == ' ':
+				n = len(m) + 1
+			case strings.HasPrefix(cur[len(m):], ", "):
+				n = len(m) + 2
+			default:
+				continue
+			}
+			if mod == "" {
+				mod = m
+			} else {
+				mod += " " + m
+			}
+			cur = cur[n:]
+			found = true
+			break
 		}
 		if !found {
 			break
 		}
 	}
-	w := leadingWord(lower)
-	if w == "" {
+	w := leadingWord(cur)
+	if w == "" || len(w) > len(buf) {
 		return Phrase{}, false
 	}
-	vf, ok := verbForms[w]
+	vf, ok := verbForms[string(lowerASCII(buf[:0], w))]
 	if !ok || infinitive && vf.third || !infinitive && !vf.third && !opt.base {
 		return Phrase{}, false
 	}
 	// Capitalized unless infinitive or upper case: a lower-case third person
 	// verb at the start is a sentence fragment, not an opening.
 	if !infinitive && mod == "" {
-		if r := []rune(rest); len(r) > 0 && !unicode.IsUpper(r[0]) {
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
 			return Phrase{}, false
 		}
 	}
-	end := pos + len(w)
-	after := lower[len(w):]
+	after := cur[len(w):]
 	if id, ok := idioms[vf.lemma]; ok {
 		matched := false
 		for _, words := range id.words {
-			if strings.HasPrefix(after, " "+words) && boundary(after, len(words)+1) {
-				end += len(words) + 1
+			if followedBy(after, words) {
 				after = after[len(words)+1:]
 				matched = true
 				break
@@ -208,20 +214,44 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 		}
 	}
 	for _, wp := range withPhrases {
-		if strings.HasPrefix(after, " "+wp) && boundary(after, len(wp)+1) {
-			end += len(wp) + 1
+		if followedBy(after, wp) {
+			after = after[len(wp)+1:]
 			if wp == "also" {
 				mod = strings.TrimSpace(mod + " also")
 			}
 			break
 		}
 	}
+	end := len(text) - len(after)
 	return Phrase{
-		Text:     strings.TrimSpace(text[len(text)-len(strings.TrimLeft(text, " “\"‘'")) : end]),
+		Text:     strings.TrimSpace(text[start:end]),
 		Verb:     vf.lemma,
 		Modifier: mod,
 		Class:    operative[vf.lemma],
 	}, true
+}
+
+// followedBy reports whether s is " " + words (in any case) and a word
+// boundary.
+func followedBy(s, words string) bool {
+	return len(s) > len(words) && s[0] == ' ' && hasPrefixFold(s[1:], words) && boundary(s, len(words)+1)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// lowerASCII appends w to dst in lower case (ASCII letters only), for map
+// look-ups that need not allocate.
+func lowerASCII(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // boundary reports whether s[i:] starts at a word boundary.
