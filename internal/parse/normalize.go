@@ -161,14 +161,14 @@ var webChrome = map[string]bool{
 }
 
 var (
-	pageNumber   = regexp.MustCompile(`^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$`)
-	jobNumber    = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$`)
-	navLink      = regexp.MustCompile(`^(?:<{1,2}|«)\s|\s(?:>{1,2}|»)$`)
-	identifier   = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
-	decMarker    = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
-	ruleLine     = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
-	docOnlyLine  = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
-	monthStart   = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	pageNumber  = regexp.MustCompile(`^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$`)
+	jobNumber   = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$`)
+	navLink     = regexp.MustCompile(`^(?:<{1,2}|«)\s|\s(?:>{1,2}|»)$`)
+	identifier  = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
+	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
+	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
+	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
+	monthStart  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
 // furniture reports whether a line is page or web furniture: page numbers,
