@@ -282,17 +282,17 @@ var recitalOpeners = map[string]bool{
 	"determined": true, "desirous": true, "cognizant": true, "cognisant": true, "alarmed": true,
 	"encouraged": true, "guided": true, "inspired": true, "pleased": true, "satisfied": true,
 	"acknowledging": true, "bearing": true, "deeply": true, "gravely": true, "seriously": true,
-	"in": false, "reaffirming": true, "noting": true, "recalling": true, "further": true, "also": true,
+	"reaffirming": true, "noting": true, "recalling": true, "further": true, "also": true,
 	"furthermore": true, "moreover": true, "fully": true, "firmly": true, "strongly": true, "recognizing": true,
 	"welcoming": true, "expressing": true, "taking": true, "having": true, "considering": true, "emphasizing": true,
 	"underlining": true, "stressing": true, "appreciating": true, "believing": true, "affirming": true,
 	"reiterating": true, "highlighting": true, "seeking": true, "wishing": true, "observing": true,
 	"referring": true, "confirming": true, "commending": true, "looking": true, "realizing": true,
 	"recognising": true, "emphasising": true, "realising": true, "underscoring": true, "acting": true,
-	"reaffirmed": false, "cognizance": false, "deploring": true, "regretting": true, "endorsing": true,
+	"deploring": true, "regretting": true, "endorsing": true,
 }
 
-var notParticiple = map[string]bool{"during": true, "nothing": true, "something": true, "according": true, "including": true, "regarding": true, "concerning": true, "following": false, "pending": true, "notwithstanding": true, "bring": true, "spring": true, "thing": true, "king": true, "meeting": true, "ring": true, "sing": true, "string": true, "wing": true, "evening": true, "morning": true}
+var notParticiple = map[string]bool{"during": true, "nothing": true, "something": true, "according": true, "including": true, "regarding": true, "concerning": true, "pending": true, "notwithstanding": true, "bring": true, "spring": true, "thing": true, "king": true, "meeting": true, "ring": true, "sing": true, "string": true, "wing": true, "evening": true, "morning": true}
 
 // opensRecital reports whether text opens like a preambular paragraph:
 // a participle or one of recitalOpeners, capitalized.
@@ -303,11 +303,8 @@ func opensRecital(text string) (string, bool) {
 		return "", false
 	}
 	lw := strings.ToLower(w)
-	if v, ok := recitalOpeners[lw]; ok {
-		if !v {
-			return "", false
-		}
-	} else if !strings.HasSuffix(lw, "ing") || len(lw) < 6 || notParticiple[lw] {
+	participle := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !notParticiple[lw]
+	if !recitalOpeners[lw] && !participle {
 		return "", false
 	}
 	// the phrase: opener plus a following participle ("Also recalling")

@@ -180,7 +180,7 @@ func docxText(data []byte) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("%w: not a DOCX file (no word/document.xml)", accord.ErrInvalid)
 	}
-	notes, err := docxParagraphs(parts["word/footnotes.xml"], "footnote", nil)
+	notes, err := docxFootnotes(parts["word/footnotes.xml"])
 	if err != nil {
 		return "", fmt.Errorf("%w: DOCX footnotes: %v", accord.ErrInvalid, err)
 	}
@@ -211,9 +211,9 @@ type docxPara struct {
 	notes []string // footnote ids cited, in order
 }
 
-// docxParagraphs reads the paragraphs inside each element named container
-// (w:footnote) of a footnotes part, by id.
-func docxParagraphs(data []byte, container string, _ *numbering) (map[string][]string, error) {
+// docxFootnotes reads the paragraphs of each footnote of a footnotes
+// part, by id.
+func docxFootnotes(data []byte) (map[string][]string, error) {
 	out := map[string][]string{}
 	if data == nil {
 		return out, nil
@@ -232,7 +232,7 @@ func docxParagraphs(data []byte, container string, _ *numbering) (map[string][]s
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
-			case container:
+			case "footnote":
 				id = attr(t, "id")
 			case "p":
 				cur.Reset()
