@@ -234,3 +234,47 @@ func TestManual(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestPDF runs a two-page PDF through pdftotext, the parser and the
+// store: running heads, the page number and a footnote at the foot of the
+// page must not break the paragraph that runs over the page.
+func TestIngestPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (Debian package poppler-utils) is not installed: skipping")
+	}
+	dir := t.TempDir()
+	pdf := testpdf.Pages(
+		[]string{"UNEP/MC/COP.7/30", "Decision MC-7/4: Reporting", "The Conference of the Parties,",
+			"Recalling decision MC-6/3,", "1. Requests the secretariat to prepare a report on the imple-",
+			"mentation of the Convention1 for consideration", "1 See document UNEP/MC/COP.7/INF/3.", "1"},
+		[]string{"UNEP/MC/COP.7/30", "by the Conference of the Parties at its eighth meeting;",
+			"2. Decides to review the matter at its ninth meeting.", "2"},
+	)
+	f := writeFile(t, dir, "decision.pdf", pdf)
+	db := filepath.Join(dir, "accord.db")
+	if code, _, errs := runAccord(t, "ingest", "--db", db, f); code != 0 {
+		t.Fatalf("ingest PDF: exit %d: %s", code, errs)
+	}
+	code, out, errs := runAccord(t, "decisions", "show", "--db", db, "--format", "json", "MC-7/4")
+	if code != 0 {
+		t.Fatalf("show: %s", errs)
+	}
+	var d struct {
+		Paragraphs []struct{ Text string }
+		Footnotes  []struct{ Marker, Text, Attached string }
+		Source     struct{ Format string }
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	want := "Requests the secretariat to prepare a report on the implementation of the Convention for consideration by the Conference of the Parties at its eighth meeting;"
+	if len(d.Paragraphs) != 2 || d.Paragraphs[0].Text != want {
+		t.Errorf("paragraphs = %+v\nwant first %q", d.Paragraphs, want)
+	}
+	if len(d.Footnotes) != 1 || d.Footnotes[0].Attached != "1" || d.Footnotes[0].Text != "See document UNEP/MC/COP.7/INF/3." {
+		t.Errorf("footnotes = %+v", d.Footnotes)
+	}
+	if d.Source.Format != "pdf" {
+		t.Errorf("source format = %q", d.Source.Format)
+	}
+}

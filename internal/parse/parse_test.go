@@ -433,3 +433,47 @@ func FuzzParse(f *testing.F) {
 		checkNothingDropped(t, "fuzz", text)
 	})
 }
+
+// TestHeadingSymbols reads the decision symbols of the bodies accord knows
+// from headings, with the instrument and meeting each implies.
+func TestHeadingSymbols(t *testing.T) {
+	tests := []struct {
+		heading, symbol, inst, meeting string
+		kind                           accord.Kind
+	}{
+		{"Decision MC-6/3: Cooperation", "MC-6/3", "minamata", "COP-6", accord.KindDecision},
+		{"BC-16/1: Strategic framework", "BC-16/1", "basel", "COP-16", accord.KindDecision},
+		{"Decision RC-4/11", "RC-4/11", "rotterdam", "COP-4", accord.KindDecision},
+		{"SC-2/15. Synergies", "SC-2/15", "stockholm", "COP-2", accord.KindDecision},
+		{"BS-IV/6. Cooperation with other organizations", "BS-IV/6", "cartagena", "COP-MOP-4", accord.KindDecision},
+		{"Decision BS II/6", "BS-II/6", "cartagena", "COP-MOP-2", accord.KindDecision},
+		{"Decision CP-10/3: Risk assessment", "CP-10/3", "cartagena", "COP-MOP-10", accord.KindDecision},
+		{"NP-4/1. Compliance", "NP-4/1", "nagoya", "COP-MOP-4", accord.KindDecision},
+		{"Decision X/2: Strategic Plan", "X/2", "", "COP-10", accord.KindDecision},
+		{"15/4. Kunming-Montreal Global Biodiversity Framework", "15/4", "", "COP-15", accord.KindDecision},
+		{"Decision 1/CP.21", "1/CP.21", "unfccc", "COP-21", accord.KindDecision},
+		{"Decision 1/CMA.5", "1/CMA.5", "paris", "CMA-5", accord.KindDecision},
+		{"Decision 2/CMP.18", "2/CMP.18", "kyoto", "CMP-18", accord.KindDecision},
+		{"Decision XXX/17: Financial report", "XXX/17", "", "COP-30", accord.KindDecision},
+		{"Decision Ex.III/1: Further adjustments", "Ex.III/1", "montreal", "", accord.KindDecision},
+		{"Decision 17.170", "Decision 17.170", "", "COP-17", accord.KindDecision},
+		{"Res. Conf. 11.3 Compliance and enforcement", "Res. Conf. 11.3", "cites", "COP-11", accord.KindResolution},
+		{"Resolution XIV.1 Ramsar and wetlands", "Resolution XIV.1", "ramsar", "COP-14", accord.KindResolution},
+		{"Draft decision MC-6/[--]: International cooperation", "MC-6/[--]", "minamata", "COP-6", accord.KindDraft},
+		{"Resolution 1/CMP.15", "Resolution 1/CMP.15", "kyoto", "CMP-15", accord.KindResolution},
+	}
+	for _, tt := range tests {
+		text := tt.heading + "\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"
+		ds := Parse(text, Options{}).Decisions
+		if len(ds) != 1 {
+			t.Errorf("Parse(%q) found %d decisions", tt.heading, len(ds))
+			continue
+		}
+		d := ds[0]
+		got := []string{d.Symbol, d.Instrument, d.Meeting, string(d.Kind)}
+		want := []string{tt.symbol, tt.inst, tt.meeting, string(tt.kind)}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("heading %q: symbol, instrument, meeting, kind (-want +got):\n%s", tt.heading, diff)
+		}
+	}
+}

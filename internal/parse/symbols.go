@@ -135,6 +135,10 @@ func mentionedInstrument(text string) string {
 // symbol says so.
 func symbolInstrument(sym string) string {
 	s := strings.TrimSpace(sym)
+	if strings.HasPrefix(s, "Res. Conf.") {
+		return "cites"
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision ")
 	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
 		switch m[2] {
 		case "CMA":
@@ -158,6 +162,7 @@ func symbolInstrument(sym string) string {
 func meetingOf(sym, inst string) string {
 	s := strings.TrimSpace(sym)
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision ")
+	s = strings.TrimSpace(strings.TrimPrefix(s, "Res. Conf."))
 	body := "COP"
 	switch inst {
 	case "cartagena", "nagoya":

@@ -8,26 +8,37 @@ import (
 	"strings"
 )
 
-// Minimal builds a one-page PDF showing lines of text, or no text at
-// all when lines is empty.
+// Minimal builds a one-page PDF showing lines of text, or no text at all
+// when lines is empty (as a scanned page without OCR has none).
 func Minimal(lines ...string) []byte {
-	var content bytes.Buffer
-	if len(lines) > 0 {
-		content.WriteString("BT /F1 11 Tf 72 720 Td 14 TL\n")
-		for _, l := range lines {
-			fmt.Fprintf(&content, "(%s) Tj T*\n", strings.NewReplacer("(", `\(`, ")", `\)`).Replace(l))
+	return Pages(lines)
+}
+
+// Pages builds a PDF with one page per element of pages, each showing its
+// lines top down; a page with no lines shows only a filled rectangle.
+func Pages(pages ...[]string) []byte {
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+	var kids []string
+	font := 3 + 2*len(pages)
+	for i, lines := range pages {
+		var content bytes.Buffer
+		if len(lines) > 0 {
+			content.WriteString("BT /F1 11 Tf 72 720 Td 14 TL\n")
+			for _, l := range lines {
+				fmt.Fprintf(&content, "(%s) Tj T*\n", strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(l))
+			}
+			content.WriteString("ET\n")
+		} else {
+			content.WriteString("0 0 1 rg 72 72 100 100 re f\n")
 		}
-		content.WriteString("ET\n")
-	} else {
-		content.WriteString("0 0 1 rg 72 72 100 100 re f\n")
+		page, stream := 3+2*i, 4+2*i
+		kids = append(kids, fmt.Sprintf("%d 0 R", page))
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", font, stream),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()))
 	}
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
+	objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))
