@@ -186,3 +186,75 @@ type Store interface {
 	// Close releases the store's connections.
 	Close() error
 }
+
+// Mandate is one action a decision asks of one or more actors: a request,
+// an invitation, an urging, a recommendation or an authorization, found in
+// one paragraph or item.
+type Mandate struct {
+	ID         int64       `json:"id,omitempty"`
+	DecisionID int64       `json:"decision_id,omitempty"`
+	Path       string      `json:"path"` // paragraph or item: "5", "5(b)"
+	Seq        int         `json:"seq"`  // order within the decision, from 1
+	Verb       string      `json:"verb"` // lemma: "request", "invite"
+	Phrase     string      `json:"phrase"`
+	Addressees []Addressee `json:"addressees"`
+	Action     string      `json:"action"` // what is asked, as written: "to report on the implementation …"
+	// Deliverable is what the action yields: report, study, meeting,
+	// cooperation, guidance, capacity-building, information-exchange,
+	// financing, proposal, submission, ratification, implementation.
+	Deliverable string    `json:"deliverable"`
+	Deadline    *Deadline `json:"deadline,omitempty"`
+	Periodicity string    `json:"periodicity,omitempty"` // "annually", "every two years", "at each meeting"
+	Conditions  []string  `json:"conditions,omitempty"`  // "subject to the availability of resources"
+	Helpers     []string  `json:"helpers,omitempty"`     // "in collaboration with …": named, not asked
+
+	Status  Status    `json:"status"`
+	Owner   string    `json:"owner,omitempty"`
+	Notes   string    `json:"notes,omitempty"`
+	Updated time.Time `json:"updated,omitzero"`
+	// Decision context, filled by stores for lists and reports.
+	Symbol     string `json:"symbol,omitempty"`
+	Instrument string `json:"instrument,omitempty"`
+	Meeting    string `json:"meeting,omitempty"`
+}
+
+// Addressee is an actor asked to act: the words as written and the
+// canonical actor they name.
+type Addressee struct {
+	Text      string `json:"text"`
+	Actor     string `json:"actor"`               // "secretariat", "executive-secretary", "parties", "gef", …
+	Qualifier string `json:"qualifier,omitempty"` // "that have not yet done so", "in a position to do so"
+}
+
+// Deadline is a specific time tied to an action: a meeting or a date.
+type Deadline struct {
+	Text    string `json:"text"`              // as written: "at its seventh meeting"
+	Meeting string `json:"meeting,omitempty"` // resolved: "COP-7", "SBI-64"
+	Date    string `json:"date,omitempty"`    // resolved: "2024-03-31", "2028"
+}
+
+// Status is where a mandate stands.
+type Status string
+
+// The statuses of a mandate.
+const (
+	StatusOpen       Status = "open"
+	StatusInProgress Status = "in-progress"
+	StatusCompleted  Status = "completed"
+	StatusOngoing    Status = "ongoing"  // recurring
+	StatusDeferred   Status = "deferred" // for lack of resources
+	StatusSuperseded Status = "superseded"
+)
+
+// Statuses lists every status, in the order a mandate usually goes.
+var Statuses = []Status{StatusOpen, StatusInProgress, StatusOngoing, StatusCompleted, StatusDeferred, StatusSuperseded}
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool {
+	for _, x := range Statuses {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}

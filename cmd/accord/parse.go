@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/textin"
 )
@@ -83,18 +84,19 @@ type parseJSON struct {
 }
 
 type decisionJSON struct {
-	Symbol     string           `json:"symbol"`
-	Title      string           `json:"title"`
-	Kind       string           `json:"kind"`
-	Instrument string           `json:"instrument"`
-	Meeting    string           `json:"meeting"`
-	Formula    string           `json:"formula"`
-	Preamble   []recitalJSON    `json:"preamble"`
-	Paragraphs []paragraphJSON  `json:"paragraphs"`
-	Footnotes  []footnoteJSON   `json:"footnotes"`
-	Annexes    []annexJSON      `json:"annexes"`
-	References referencesJSON   `json:"references"`
-	Deadlines  []map[string]any `json:"deadlines"`
+	Symbol     string            `json:"symbol"`
+	Title      string            `json:"title"`
+	Kind       string            `json:"kind"`
+	Instrument string            `json:"instrument"`
+	Meeting    string            `json:"meeting"`
+	Formula    string            `json:"formula"`
+	Preamble   []recitalJSON     `json:"preamble"`
+	Paragraphs []paragraphJSON   `json:"paragraphs"`
+	Footnotes  []footnoteJSON    `json:"footnotes"`
+	Annexes    []annexJSON       `json:"annexes"`
+	References referencesJSON    `json:"references"`
+	Deadlines  []accord.Deadline `json:"deadlines"`
+	Mandates   []accord.Mandate  `json:"mandates"`
 }
 
 type recitalJSON struct {
@@ -103,17 +105,17 @@ type recitalJSON struct {
 }
 
 type paragraphJSON struct {
-	Number     string           `json:"number"`
-	Path       string           `json:"path"`
-	Heading    string           `json:"heading,omitempty"`
-	Verb       *string          `json:"verb"`
-	Lemma      string           `json:"lemma,omitempty"`
-	Modifier   string           `json:"modifier,omitempty"`
-	Class      string           `json:"class,omitempty"`
-	Addressees []map[string]any `json:"addressees"`
-	Text       string           `json:"text"`
-	Notes      []string         `json:"notes,omitempty"`
-	Items      []paragraphJSON  `json:"items"`
+	Number     string             `json:"number"`
+	Path       string             `json:"path"`
+	Heading    string             `json:"heading,omitempty"`
+	Verb       *string            `json:"verb"`
+	Lemma      string             `json:"lemma,omitempty"`
+	Modifier   string             `json:"modifier,omitempty"`
+	Class      string             `json:"class,omitempty"`
+	Addressees []accord.Addressee `json:"addressees"`
+	Text       string             `json:"text"`
+	Notes      []string           `json:"notes,omitempty"`
+	Items      []paragraphJSON    `json:"items"`
 }
 
 type footnoteJSON struct {
@@ -145,18 +147,24 @@ func newParseJSON(doc parse.Document) parseJSON {
 		dj := decisionJSON{
 			Symbol: d.Symbol, Title: d.Title, Kind: string(d.Kind), Instrument: d.Instrument, Meeting: d.Meeting,
 			Formula: d.Formula, Preamble: []recitalJSON{}, Paragraphs: []paragraphJSON{}, Footnotes: []footnoteJSON{},
-			Annexes: []annexJSON{}, Deadlines: []map[string]any{},
+			Annexes: []annexJSON{}, Deadlines: []accord.Deadline{}, Mandates: []accord.Mandate{},
 			References: referencesJSON{Decisions: []string{}, Documents: d.References.Documents, Resolved: []decisionRefJSON{}},
 		}
 		for _, r := range d.Preamble {
 			dj.Preamble = append(dj.Preamble, recitalJSON{r.Phrase, r.Text})
 		}
+		x := extract.Decision(&d, nil)
+		dj.Deadlines = append(dj.Deadlines, x.Deadlines...)
+		dj.Mandates = append(dj.Mandates, x.Mandates...)
 		headings := map[int][]string{}
 		for _, h := range d.Headings {
 			headings[h.Before] = append(headings[h.Before], h.Text)
 		}
 		for i, p := range d.Paragraphs {
 			pj := newParagraphJSON(p)
+			if as := x.Addressees[p.Path]; len(as) > 0 {
+				pj.Addressees = as
+			}
 			pj.Heading = strings.Join(headings[i], " / ")
 			dj.Paragraphs = append(dj.Paragraphs, pj)
 		}
@@ -185,7 +193,7 @@ func newParseJSON(doc parse.Document) parseJSON {
 func newParagraphJSON(p accord.Paragraph) paragraphJSON {
 	pj := paragraphJSON{
 		Number: p.Number, Path: p.Path, Lemma: p.Verb, Modifier: p.Modifier, Class: string(p.Class),
-		Addressees: []map[string]any{}, Text: p.Text, Notes: p.Notes, Items: []paragraphJSON{},
+		Addressees: []accord.Addressee{}, Text: p.Text, Notes: p.Notes, Items: []paragraphJSON{},
 	}
 	if p.Phrase != "" {
 		v := p.Phrase

@@ -1,0 +1,294 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/accordmea/accord"
+)
+
+const (
+	ordUnits = `first|second|third|fourth|fifth|sixth|seventh|eighth|ninth`
+	ordTeens = `tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth`
+	ordTens  = `twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth`
+	tens     = `twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety`
+	ordinal  = `(?:(?:` + tens + `)-\s?(?:` + ordUnits + `)|` + ordTeens + `|` + ordTens + `|` + ordUnits + `|\d{1,3}(?:st|nd|rd|th))`
+	months   = `January|February|March|April|May|June|July|August|September|October|November|December`
+	// a parenthesis after a meeting: "(2026)", "(November 2024)", "(June 2022)"
+	when = `(?:\s*\((?:(?:` + months + `)(?:\s*[–-]\s*(?:` + months + `))?\s+)?\d{4}\))?`
+	// the bodies whose meetings deadlines name
+	body = `(?:(?:the\s+)?[Cc]onferences?\s+of\s+the\s+(?:Contracting\s+)?Parties` +
+		`(?:\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties\s+to\s+the\s+(?:[A-Z][\w-]*\s+){1,3}(?:Protocol|Agreement)(?:\s+on\s+[A-Z][\w-]*)?)?` +
+		`(?:\s+(?:to|of)\s+the\s+(?:[A-Z][a-z]+,?\s+)+(?:and\s+[A-Z][a-z]+\s+)?(?:Conventions?|Protocol))?` +
+		`|(?:the\s+)?Parties|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?(?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)`
+)
+
+var deadlineREs = []*regexp.Regexp{
+	// "at its seventh meeting", "no later than at its first session of 2028"
+	regexp.MustCompile(`(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+its\s+(?i:next|` + ordinal + `)\s+(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)(?:\s+of\s+\d{4})?` + when),
+	// "at the extraordinary meetings of the Conferences of the Parties",
+	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
+	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
+	regexp.MustCompile(`(?i:at|by|before|prior\s+to|to|until)\s+the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+	// "not later than two months before the eleventh meeting"
+	regexp.MustCompile(`(?i)(?:no|not)\s+later\s+than\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022"
+	regexp.MustCompile(`(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:` + months + `)\s+\d{4}`),
+}
+
+// inYearRE finds "in 2024": a deadline only when the year is still to come
+// when the decision was adopted.
+var inYearRE = regexp.MustCompile(`\b(?:in|by)\s+((?:19|20)\d{2})\b`)
+
+var yearRE = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
+
+// meetingContext is what deadlines are resolved against: the adopting
+// body, its meeting number, and the year of adoption.
+type meetingContext struct {
+	body string // "COP", "COP-MOP", "MOP", "CMA", "CMP"
+	n    int
+	year int
+}
+
+func newMeetingContext(d *accord.Decision) meetingContext {
+	var c meetingContext
+	if i := strings.LastIndex(d.Meeting, "-"); i > 0 {
+		c.body = d.Meeting[:i]
+		c.n, _ = strconv.Atoi(d.Meeting[i+1:])
+	}
+	for _, l := range d.Closing {
+		if m := yearRE.FindString(l); m != "" {
+			c.year, _ = strconv.Atoi(m)
+		}
+	}
+	return c
+}
+
+type found struct {
+	at int
+	dl accord.Deadline
+}
+
+// deadlinesIn returns the deadlines in text, in order, without overlaps.
+func (x *extractor) deadlinesIn(text string) []accord.Deadline {
+	var fs []found
+	for _, re := range deadlineREs {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			span := strings.TrimRight(text[m[0]:m[1]], " ,;")
+			fs = append(fs, found{m[0], x.resolve(span, text[:m[0]])})
+		}
+	}
+	if x.ctx.year > 0 {
+		for _, m := range inYearRE.FindAllStringSubmatchIndex(text, -1) {
+			if y, _ := strconv.Atoi(text[m[2]:m[3]]); y > x.ctx.year {
+				fs = append(fs, found{m[0], accord.Deadline{Text: text[m[0]:m[1]], Date: text[m[2]:m[3]]}})
+			}
+		}
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].at < fs[j].at })
+	var out []accord.Deadline
+	end := -1
+	for _, f := range fs {
+		if f.at < end {
+			continue // inside a longer one found first
+		}
+		out = append(out, f.dl)
+		end = f.at + len(f.dl.Text)
+	}
+	return out
+}
+
+// deadlines records the deadlines of a clause when it asks or decides
+// something: a time in "Welcomes … at its sixth session" is not one.
+func (x *extractor) deadlines(c clause, unverbed bool) {
+	if c.class != accord.Directive && c.class != accord.Deciding && !unverbed {
+		return
+	}
+	x.res.Deadlines = append(x.res.Deadlines, x.deadlinesIn(c.text)...)
+}
+
+var (
+	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
+	dateRE        = regexp.MustCompile(`(?:(\d{1,2})\s+)?(` + months + `)\s+(\d{4})`)
+	itsBodyBefore = []struct{ phrase, body string }{
+		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
+		{"Standing Committee", "SC"}, {"Open-ended Working Group", "OEWG"}, {"Facilitative Working Group", "FWG"},
+		{"Adaptation Committee", "AC"}, {"Conference of the Parties", ""}, {"Meeting of the Parties", ""},
+	}
+)
+
+// resolve names the meeting or date a deadline's words mean. before is
+// the clause text before it, where "its" finds its body.
+func (x *extractor) resolve(span, before string) accord.Deadline {
+	dl := accord.Deadline{Text: span}
+	if m := dateRE.FindStringSubmatch(span); m != nil && !strings.Contains(strings.ToLower(span), "meeting") && !strings.Contains(strings.ToLower(span), "session") {
+		month := monthNumber(m[2])
+		if m[1] != "" {
+			d, _ := strconv.Atoi(m[1])
+			dl.Date = fmt.Sprintf("%s-%02d-%02d", m[3], month, d)
+		} else {
+			dl.Date = fmt.Sprintf("%s-%02d", m[3], month)
+		}
+		return dl
+	}
+	m := ordinalRE.FindStringSubmatch(span)
+	if m == nil {
+		return dl
+	}
+	n := ordinalValue(m[1])
+	bodyName := x.ctx.body
+	if strings.Contains(strings.ToLower(span), " its ") || strings.HasPrefix(strings.ToLower(span), "at its") {
+		// "its" is the body named last before it, else the adopting one.
+		tail := before[max(0, len(before)-120):]
+		best := -1
+		for _, b := range itsBodyBefore {
+			if i := strings.LastIndex(tail, b.phrase); i > best {
+				best = i
+				bodyName = b.body
+				if bodyName == "" {
+					bodyName = x.ctx.body
+				}
+			}
+		}
+	} else if strings.Contains(span, "Working Group") || strings.Contains(span, "subsidiary bodies") {
+		bodyName = ""
+	}
+	if strings.EqualFold(m[1], "next") {
+		if bodyName != x.ctx.body || x.ctx.n == 0 {
+			return dl
+		}
+		n = x.ctx.n + 1
+	}
+	if bodyName != "" && n > 0 {
+		dl.Meeting = bodyName + "-" + strconv.Itoa(n)
+	}
+	return dl
+}
+
+func monthNumber(m string) int {
+	for i, name := range strings.Split(months, "|") {
+		if strings.EqualFold(name, m) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// ordinalValue reads "seventh", "sixty-fourth", "sixty- fourth", "14th".
+func ordinalValue(s string) int {
+	s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	if n, err := strconv.Atoi(strings.TrimRight(s, "stndrh")); err == nil {
+		return n
+	}
+	units := strings.Split(ordUnits, "|")
+	teens := strings.Split(ordTeens, "|")
+	tenth := strings.Split(ordTens, "|")
+	tenWords := strings.Split(tens, "|")
+	for i, u := range units {
+		if s == u {
+			return i + 1
+		}
+	}
+	for i, t := range teens {
+		if s == t {
+			return 10 + i
+		}
+	}
+	for i, t := range tenth {
+		if s == t {
+			return 20 + 10*i
+		}
+	}
+	if a, b, ok := strings.Cut(s, "-"); ok {
+		for i, t := range tenWords {
+			if a == t {
+				for j, u := range units {
+					if b == u {
+						return 20 + 10*i + j + 1
+					}
+				}
+			}
+		}
+	}
+	return 0
+}
+
+var (
+	periodicityRE = regexp.MustCompile(`(?i)\b(annually|each year|every year|biennially|every (?:two|three|four|five|six|\d+) years|every (?:two|three|six|\d+) months|at each (?:of its )?(?:ordinary )?(?:meeting|session)s?|on a regular basis|regularly|periodically)\b`)
+	conditionRE   = regexp.MustCompile(`(?i)\b(subject to the availability of (?:financial |sufficient |extrabudgetary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
+	helperRE      = regexp.MustCompile(`(?i)\b(?:in (?:close )?(?:collaboration|cooperation|consultation|coordination|partnership) with|with the (?:support|assistance|engagement|participation) of|working together with|together with|with input from)\s+([^,;:]+)`)
+)
+
+var deliverables = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{"report", regexp.MustCompile(`(?i)\breport(?:s|ing)?\b`)},
+	{"study", regexp.MustCompile(`(?i)\b(?:study|studies|assess(?:ment)?|analy[sz]is|evaluat(?:e|ion)|scoping|review)\b`)},
+	{"meeting", regexp.MustCompile(`(?i)\b(?:convene|meetings?|workshops?|schedule)\b`)},
+	{"cooperation", regexp.MustCompile(`(?i)\b(?:cooperat\w*|collaborat\w*|coordinat\w*|partnerships?|observer status|membership|memorandum|liaison)\b`)},
+	{"guidance", regexp.MustCompile(`(?i)\b(?:guidance|guidelines|advice)\b`)},
+	{"capacity-building", regexp.MustCompile(`(?i)\b(?:capacity[- ]building|training|technical assistance|technical support)\b`)},
+	{"financing", regexp.MustCompile(`(?i)\b(?:financ\w*|funding|funds|voluntary contributions|resource mobilization|budget)\b`)},
+	{"information-exchange", regexp.MustCompile(`(?i)\b(?:information|exchange|clearing-house|sharing|outreach|awareness)\b`)},
+	{"proposal", regexp.MustCompile(`(?i)\b(?:proposals?|draft decision)\b`)},
+	{"submission", regexp.MustCompile(`(?i)\b(?:submit|submissions?|nominat\w*|views)\b`)},
+	{"ratification", regexp.MustCompile(`(?i)\b(?:ratif\w*|accede|accession)\b`)},
+}
+
+// deliverable names what an action yields.
+func deliverable(action string) string {
+	for _, d := range deliverables {
+		if d.re.MatchString(action) {
+			return d.kind
+		}
+	}
+	return "implementation"
+}
+
+// mandate records one mandate.
+func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action string) {
+	action = strings.TrimSpace(strings.TrimRight(action, " ;,"))
+	whole := c.text
+	m := accord.Mandate{
+		Path:        path,
+		Verb:        c.verb,
+		Phrase:      c.phrase,
+		Addressees:  as,
+		Action:      action,
+		Deliverable: deliverable(action),
+	}
+	if m.Verb == "" {
+		m.Verb = "request"
+	}
+	if dls := x.deadlinesIn(action); len(dls) > 0 {
+		m.Deadline = &dls[0]
+	} else if dls := x.deadlinesIn(whole); len(dls) > 0 {
+		m.Deadline = &dls[0]
+	}
+	if p := periodicityRE.FindString(action); p != "" {
+		m.Periodicity = strings.ToLower(p)
+	}
+	seen := map[string]bool{}
+	for _, cond := range conditionRE.FindAllString(whole+" "+action, -1) {
+		if k := strings.ToLower(cond); !seen[k] {
+			seen[k] = true
+			m.Conditions = append(m.Conditions, cond)
+		}
+	}
+	for _, h := range helperRE.FindAllStringSubmatch(whole+" "+action, -1) {
+		name := strings.TrimSpace(h[1])
+		if i := strings.Index(name, " to "); i > 0 && infinitive(name[i+4:]) {
+			name = name[:i]
+		}
+		name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+		if name != "" && !seen["h:"+name] {
+			seen["h:"+name] = true
+			m.Helpers = append(m.Helpers, name)
+		}
+	}
+	x.res.Mandates = append(x.res.Mandates, m)
+}

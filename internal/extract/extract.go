@@ -1,0 +1,584 @@
+// Package extract finds in a parsed decision what it asks of whom, by
+// when: every directive clause becomes a mandate with its addressees,
+// action, deliverable, deadline, periodicity, conditions and helpers.
+//
+// Extraction is a pure function of the parsed decision: no I/O, no clock,
+// no database. It must not import any store or net/http.
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/accordmea/accord"
+)
+
+// Result is what extraction finds in one decision.
+type Result struct {
+	Mandates []accord.Mandate
+	// Addressees holds, per top-level paragraph path, everyone the
+	// paragraph or its items ask to act, in order, without repeats.
+	Addressees map[string][]accord.Addressee
+	// Deadlines are the specific times tied to an action or a
+	// consideration, in order of appearance, repeats kept.
+	Deadlines []accord.Deadline
+}
+
+// Decision extracts the mandates of d, naming actors from reg (nil means
+// DefaultActors).
+func Decision(d *accord.Decision, reg *Actors) Result {
+	if reg == nil {
+		reg = defaultActors
+	}
+	x := &extractor{d: d, reg: reg, res: Result{Addressees: map[string][]accord.Addressee{}}}
+	x.ctx = newMeetingContext(d)
+	for i := range d.Paragraphs {
+		x.paragraph(&d.Paragraphs[i])
+	}
+	for i := range x.res.Mandates {
+		x.res.Mandates[i].Seq = i + 1
+		x.res.Mandates[i].Status = accord.StatusOpen
+	}
+	return x.res
+}
+
+var defaultActors = DefaultActors()
+
+type extractor struct {
+	d    *accord.Decision
+	reg  *Actors
+	res  Result
+	ctx  meetingContext
+	last []accord.Addressee // the addressees named last, for pronouns
+}
+
+// clause is a stretch of a paragraph governed by one verb.
+type clause struct {
+	verb   string // lemma
+	class  accord.VerbClass
+	infin  bool   // "to request …": an infinitive item
+	phrase string // the verb phrase as written: "and requests" gives "requests"
+	text   string // from the verb on
+	after  string // what follows the verb phrase
+}
+
+// secondVerbRE finds the coordinated verbs that open further clauses in
+// a paragraph: "… and requests the secretariat to …", "…; expresses …".
+var secondVerbRE = regexp.MustCompile(`(?:;\s*(?:and\s+)?|,?\s+and\s+)((?:also\s+|further\s+)?(?:requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward)\b)`)
+
+// clauses cuts a paragraph's text into the clauses of its verbs. The first
+// clause is governed by the opening phrase (or by none).
+func clauses(text string, p *accord.Paragraph) []clause {
+	var out []clause
+	starts := []int{0}
+	for _, m := range secondVerbRE.FindAllStringSubmatchIndex(text, -1) {
+		starts = append(starts, m[2])
+	}
+	for k, s := range starts {
+		end := len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		seg := text[s:end]
+		c := clause{text: seg}
+		if k == 0 {
+			if p.Phrase != "" {
+				c.verb, c.class, c.phrase = p.Verb, p.Class, p.Phrase
+				c.infin = strings.HasPrefix(strings.ToLower(p.Phrase), "to ")
+				c.after = afterPhrase(seg, p.Phrase)
+			} else {
+				c.after = seg
+			}
+		} else {
+			w := strings.Fields(strings.ToLower(seg))
+			v := w[0]
+			if (v == "also" || v == "further") && len(w) > 1 {
+				v = w[1]
+			}
+			c.verb, c.class = lemma(v)
+			c.phrase = strings.TrimSpace(verbIdiomRE.FindString(seg))
+			// the verb phrase ends after the verb and an idiom's words
+			c.after = afterVerb(seg)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func afterPhrase(seg, phrase string) string {
+	i := strings.Index(seg, phrase)
+	if i < 0 {
+		return seg
+	}
+	return strings.TrimLeft(seg[i+len(phrase):], " ,")
+}
+
+var verbIdiomRE = regexp.MustCompile(`^(?i)(?:also\s+|further\s+)?(?:calls upon|calls on|appeals to|takes note|looks forward|\w+)\s*`)
+
+func afterVerb(seg string) string {
+	return strings.TrimLeft(seg[len(verbIdiomRE.FindString(seg)):], " ,")
+}
+
+// secondVerbs name the verbs that open further clauses, with their class.
+var secondVerbs = map[string]struct {
+	lemma string
+	class accord.VerbClass
+}{
+	"requests": {"request", accord.Directive}, "invites": {"invite", accord.Directive}, "urges": {"urge", accord.Directive},
+	"encourages": {"encourage", accord.Directive}, "calls": {"call", accord.Directive}, "recommends": {"recommend", accord.Directive},
+	"directs": {"direct", accord.Directive}, "instructs": {"instruct", accord.Directive}, "appeals": {"appeal", accord.Directive},
+	"authorizes": {"authorize", accord.Directive}, "authorises": {"authorize", accord.Directive},
+	"decides": {"decide", accord.Deciding}, "endorses": {"endorse", accord.Deciding}, "approves": {"approve", accord.Deciding},
+	"adopts": {"adopt", accord.Deciding}, "agrees": {"agree", accord.Deciding},
+	"welcomes": {"welcome", accord.Evaluative}, "commends": {"commend", accord.Evaluative}, "expresses": {"express", accord.Evaluative},
+	"congratulates": {"congratulate", accord.Evaluative}, "thanks": {"thank", accord.Evaluative},
+	"notes": {"note", accord.Observing}, "takes": {"take", accord.Observing}, "recognizes": {"recognize", accord.Observing},
+	"recognises": {"recognize", accord.Observing}, "acknowledges": {"acknowledge", accord.Observing}, "looks": {"look", accord.Observing},
+}
+
+// lemma names the verb of a third-person form and its class.
+func lemma(v string) (string, accord.VerbClass) {
+	if sv, ok := secondVerbs[v]; ok {
+		return sv.lemma, sv.class
+	}
+	return strings.TrimSuffix(v, "s"), accord.Reinforcing
+}
+
+// paragraph extracts the mandates, addressees and deadlines of one
+// top-level paragraph and its items.
+func (x *extractor) paragraph(p *accord.Paragraph) {
+	var addr []accord.Addressee
+	add := func(as []accord.Addressee) {
+		for _, a := range as {
+			if !containsAddressee(addr, a) {
+				addr = append(addr, a)
+			}
+		}
+	}
+	cs := clauses(p.Text, p)
+	itemsDone := false
+	for k, c := range cs {
+		x.deadlines(c, k == 0 && p.Phrase == "")
+		as, action := x.asked(c, p.Phrase == "" && k == 0)
+		if len(as) == 0 {
+			continue
+		}
+		add(as)
+		chapeau := strings.HasSuffix(strings.TrimSpace(action), ":") || strings.TrimSpace(action) == ""
+		if chapeau && k == len(cs)-1 && len(p.Items) > 0 {
+			// "Requests the Executive Secretary to: (a) Continue …; (b) …":
+			// one mandate per item, asked of the chapeau's addressees.
+			for i := range p.Items {
+				x.itemMandates(&p.Items[i], c, as)
+			}
+			itemsDone = true
+			continue
+		}
+		x.mandate(p.Path, c, as, action)
+	}
+	// Items that ask on their own: "Decides: (a) To invite Parties …".
+	switch {
+	case itemsDone:
+	case !hasDirectiveChapeau(cs):
+		for i := range p.Items {
+			add(x.item(&p.Items[i]))
+		}
+	default:
+		for i := range p.Items {
+			x.itemDeadlines(&p.Items[i])
+		}
+	}
+	if addr == nil {
+		addr = []accord.Addressee{}
+	}
+	x.res.Addressees[p.Path] = addr
+}
+
+func hasDirectiveChapeau(cs []clause) bool {
+	if len(cs) == 0 {
+		return false
+	}
+	c := cs[len(cs)-1]
+	a := strings.TrimSpace(c.after)
+	return (c.class == accord.Directive || c.verb == "") && strings.HasSuffix(a, ":")
+}
+
+// item extracts from an item that is not under a directive chapeau.
+func (x *extractor) item(it *accord.Paragraph) []accord.Addressee {
+	var all []accord.Addressee
+	for k, c := range clauses(it.Text, it) {
+		x.deadlines(c, false)
+		as, action := x.asked(c, false)
+		if len(as) == 0 || k > 0 && c.class != accord.Directive {
+			continue
+		}
+		all = append(all, as...)
+		x.mandate(it.Path, c, as, action)
+	}
+	for i := range it.Items {
+		x.itemDeadlines(&it.Items[i])
+	}
+	return all
+}
+
+// itemMandates makes the mandates of an item under a directive chapeau.
+func (x *extractor) itemMandates(it *accord.Paragraph, chapeau clause, as []accord.Addressee) {
+	x.deadlines(clause{verb: chapeau.verb, class: accord.Directive, text: it.Text, after: it.Text}, false)
+	if len(it.Items) > 0 && strings.HasSuffix(strings.TrimSpace(it.Text), ":") {
+		for i := range it.Items {
+			x.itemMandates(&it.Items[i], chapeau, as)
+		}
+		return
+	}
+	x.mandate(it.Path, chapeau, as, it.Text)
+}
+
+func (x *extractor) itemDeadlines(it *accord.Paragraph) {
+	x.deadlines(clause{class: accord.Directive, text: it.Text, after: it.Text}, false)
+	for i := range it.Items {
+		x.itemDeadlines(&it.Items[i])
+	}
+}
+
+func containsAddressee(as []accord.Addressee, a accord.Addressee) bool {
+	for _, b := range as {
+		if strings.EqualFold(b.Text, a.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// asked returns whom a clause asks to act and the action asked. passive
+// says the clause has no opening verb ("The Secretariat shall:").
+func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
+	switch {
+	case passive:
+		m := passiveSubjectRE.FindStringSubmatchIndex(c.text)
+		if m == nil {
+			return nil, ""
+		}
+		subj := m[2:4] // "X is requested to"
+		if subj[0] < 0 {
+			subj = m[4:6] // "X shall"
+		}
+		return x.addressees(c.text[subj[0]:subj[1]]), strings.TrimSpace(c.text[m[1]:])
+	case c.class == accord.Directive:
+		after := c.after
+		if strings.HasPrefix(strings.ToLower(after), "that ") {
+			return x.thatClause(after[5:])
+		}
+		span, action, ok := addresseeSpan(after)
+		if !ok {
+			return nil, ""
+		}
+		return x.addressees(span), action
+	case c.verb == "decide":
+		// "Decides that the secretariat shall …"
+		if strings.HasPrefix(strings.ToLower(c.after), "that ") {
+			if m := shallRE.FindStringSubmatchIndex(c.after[5:]); m != nil {
+				as := x.addressees(c.after[5:][m[2]:m[3]])
+				return as, strings.TrimSpace(c.after[5:][m[2]:])
+			}
+		}
+	}
+	return nil, ""
+}
+
+var (
+	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
+	shallRE          = regexp.MustCompile(`^((?:the\s+)?[^,;:]*?)\s+(?:shall|should|will)\s+`)
+)
+
+// thatClause reads "Recommends that Parties … ensure", "Requests that
+// the actions of the secretariat … be undertaken".
+func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
+	np := s
+	if i := strings.Index(np, ","); i >= 0 {
+		np = np[:i]
+	}
+	if m := thatVerbRE.FindStringIndex(np); m != nil {
+		np = np[:m[0]]
+	}
+	as := x.addressees(np)
+	if len(as) > 0 {
+		return as, s
+	}
+	if name := x.reg.find(np); name != "" {
+		return []accord.Addressee{x.addressee(name)}, s
+	}
+	return nil, ""
+}
+
+var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply)\b`)
+
+// addresseeSpan cuts the text after a directive verb into the addressees
+// and the action: "the secretariat, in collaboration with X, | to report …".
+// It reports false when no infinitive follows: "Encourages the
+// engagement of countries in future discussions" asks no one.
+func addresseeSpan(s string) (span, action string, ok bool) {
+	clean := qualifierRE.ReplaceAllStringFunc(s, func(q string) string { return strings.Repeat("\x00", len(q)) })
+	for off := 0; ; {
+		i := strings.Index(clean[off:], " to")
+		if i < 0 {
+			return "", "", false
+		}
+		i += off
+		rest := clean[i+3:]
+		if rest == "" || rest[0] == ':' || rest[0] == ' ' && infinitive(strings.TrimLeft(rest, " ")) {
+			return strings.TrimRight(s[:i], " ,"), strings.TrimSpace(s[i+1:]), true
+		}
+		if rest[0] != ' ' && rest[0] != ':' {
+			off = i + 3
+			continue
+		}
+		off = i + 3
+	}
+}
+
+// qualifierRE matches the qualifiers that an addressee carries with a
+// "to" of their own: "in a position to do so".
+var qualifierRE = regexp.MustCompile(`(?i)\b(?:that|which|who)\s+(?:are\s+|is\s+)?(?:in a position|able|willing|wishing)\s+to\s+do\s+so\b|\b(?:in a position|able|willing|wishing)\s+to\s+do\s+so\b|\bthat have not yet done so\b`)
+
+// notInfinitive are words that follow "to" without making an infinitive.
+var notInfinitive = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"this": true, "these": true, "that": true, "those": true, "all": true, "any": true, "each": true, "other": true,
+	"such": true, "both": true, "date": true, "some": true, "which": true, "whom": true, "what": true, "whether": true,
+	"it": true, "them": true, "one": true, "two": true, "three": true, "which,": true, "article": true, "paragraph": true}
+
+func infinitive(s string) bool {
+	w := s
+	if i := strings.IndexAny(w, " ,;:."); i >= 0 {
+		w = w[:i]
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return w != "" && unicode.IsLower(r) && !notInfinitive[w]
+}
+
+// parenthetical segments between commas start with these words: they say
+// how or with whom, not who.
+var parenthetical = map[string]bool{"in": true, "with": true, "within": true, "through": true, "at": true, "as": true,
+	"subject": true, "upon": true, "if": true, "when": true, "where": true, "whenever": true, "once": true,
+	"including": true, "inter": true, "among": true, "working": true, "among others": true, "together": true,
+	"on": true, "for": true, "from": true, "by": true, "under": true, "pursuant": true, "taking": true,
+	"where appropriate": true, "to": true, "via": true, "after": true, "before": true, "during": true, "while": true,
+	"acting": true, "consistent": true, "according": true, "based": true, "notably": true, "particularly": true, "especially": true,
+	"inviting": true, "respectively": true}
+
+// listStarts are words that, after "and" or "or", start another addressee.
+var listStarts = map[string]bool{"the": true, "its": true, "their": true, "all": true, "other": true, "others": true,
+	"relevant": true, "interested": true, "any": true, "a": true, "an": true, "each": true, "concerned": true}
+
+// addressees reads a span naming one or more actors.
+func (x *extractor) addressees(span string) []accord.Addressee {
+	span = strings.ReplaceAll(span, "\x00", "")
+	span = parenAcronymRE.ReplaceAllString(span, "")
+	span = strings.ReplaceAll(span, " and in particular ", ", ")
+	span = strings.ReplaceAll(span, " and, in particular, ", ", ")
+	var out []accord.Addressee
+	inParen := false
+	for _, seg := range splitCommas(span) {
+		seg = strings.TrimSpace(seg)
+		fw := strings.ToLower(firstWord(seg))
+		if seg == "" || parenthetical[fw] {
+			inParen = true
+			continue
+		}
+		// ", working together with A, B, and C, to develop": the segments
+		// after a parenthetical go on with it unless another actor starts.
+		if inParen && (fw == "and" || fw == "or" || unicode.IsLower(firstRune(seg)) && !listStarts[fw]) {
+			continue
+		}
+		inParen = false
+		for _, part := range splitAnd(seg) {
+			part = strings.TrimSpace(part)
+			part = strings.TrimSuffix(strings.TrimPrefix(part, "and "), " and")
+			a, ok := x.actorPhrase(part)
+			if !ok {
+				continue
+			}
+			if pronoun(a.Text) {
+				out = append(out, x.last...)
+				continue
+			}
+			out = append(out, a)
+		}
+	}
+	if len(out) > 0 {
+		x.last = out
+	}
+	return out
+}
+
+var parenAcronymRE = regexp.MustCompile(`\s*\([A-Z][A-Za-z-]{1,10}\)`)
+
+// splitCommas splits at commas outside names that contain them ("the
+// Basel, Rotterdam and Stockholm Conventions").
+func splitCommas(s string) []string {
+	protected := conventionListRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ",", "\x01") })
+	parts := strings.Split(protected, ",")
+	for i := range parts {
+		parts[i] = strings.ReplaceAll(parts[i], "\x01", ",")
+	}
+	return parts
+}
+
+var conventionListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:Conventions|conventions)`)
+
+// splitAnd splits "Parties and relevant institutions" but not
+// "multilateral and bilateral agencies" nor "the Food and Agriculture
+// Organization": after "and" or "or" another actor must start.
+func splitAnd(s string) []string {
+	var out []string
+	start := 0
+	words := strings.Fields(s)
+	// rebuild with positions
+	pos := 0
+	idx := make([]int, len(words))
+	for i, w := range words {
+		j := strings.Index(s[pos:], w)
+		idx[i] = pos + j
+		pos += j + len(w)
+	}
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] != "and" && words[i] != "or" {
+			continue
+		}
+		next, prev := words[i+1], strings.Trim(words[i-1], ",")
+		if inProtectedName(s, idx[i]) {
+			continue
+		}
+		split := listStarts[strings.ToLower(next)] || actorNouns[strings.ToLower(next)] && !isAdjective(prev) ||
+			unicode.IsUpper(firstRune(next)) && (actorNouns[strings.ToLower(prev)] || strings.HasSuffix(prev, ")"))
+		if split {
+			out = append(out, s[start:idx[i]])
+			start = idx[i] + len(words[i])
+		}
+	}
+	return append(out, s[start:])
+}
+
+func isAdjective(w string) bool {
+	r := firstRune(w)
+	return unicode.IsLower(r) && !actorNouns[strings.ToLower(w)]
+}
+
+// inProtectedName reports whether the "and" at i belongs to a registered
+// name ("Technology and Economic Assessment Panel").
+func inProtectedName(s string, i int) bool {
+	l := strings.ToLower(s)
+	for _, n := range protectedNames {
+		for off := 0; ; {
+			j := strings.Index(l[off:], n)
+			if j < 0 {
+				break
+			}
+			j += off
+			if i > j && i < j+len(n) {
+				return true
+			}
+			off = j + 1
+		}
+	}
+	return conventionAt(s, i)
+}
+
+func conventionAt(s string, i int) bool {
+	for _, m := range conventionListRE.FindAllStringIndex(s, -1) {
+		if i > m[0] && i < m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+var protectedNames = []string{"food and agriculture organization", "technology and economic assessment panel",
+	"animals and plants committees", "science and technology", "trade and development", "scientific and technological",
+	"economic and social", "environment and development", "health and environment", "research and development",
+	"monitoring and assessment", "conservation and sustainable use", "access and benefit-sharing"}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "“\"‘'("))
+	return r
+}
+
+func firstWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " ,"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func pronoun(t string) bool {
+	switch strings.ToLower(t) {
+	case "them", "it", "they", "both entities", "both organizations", "both secretariats", "the latter", "the former", "both":
+		return true
+	}
+	return false
+}
+
+// actorPhrase checks that a phrase names an actor (its head noun is a
+// name or an actor noun) and returns it as an addressee.
+func (x *extractor) actorPhrase(p string) (accord.Addressee, bool) {
+	p = strings.Trim(p, " ,;:“”\"")
+	text := p
+	for _, det := range []string{"the ", "The ", "both ", "all "} {
+		text = strings.TrimPrefix(text, det)
+	}
+	if text == "" || pronoun(text) {
+		return accord.Addressee{Text: text}, text != ""
+	}
+	qualifier := ""
+	if m := qualifierRE.FindStringIndex(text); m != nil && m[0] > 0 {
+		// "Parties that have not yet done so", "others in a position to do so"
+		qualifier = strings.TrimSpace(text[m[0]:m[1]])
+		text = strings.TrimSpace(text[:m[0]])
+	}
+	head := text
+	if m := ppRE.FindStringIndex(head); m != nil {
+		head = head[:m[0]]
+	}
+	hw := strings.Fields(head)
+	if len(hw) == 0 {
+		return accord.Addressee{}, false
+	}
+	// Some word of the head (before any "of …") must name an actor: a
+	// capitalized name or an actor noun ("relevant bodies", "lead country").
+	named := false
+	for _, w := range hw {
+		w = strings.Trim(w, "“”\"’')(")
+		if unicode.IsUpper(firstRune(w)) || actorNouns[strings.ToLower(w)] {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return accord.Addressee{}, false
+	}
+	a := x.addressee(text)
+	if qualifier != "" {
+		a.Qualifier = qualifier
+	}
+	return a, true
+}
+
+var ppRE = regexp.MustCompile(`\s+(?:of|under|from|for|in|with|on|to|at|that|which|who|included|not|listed|referred|concerned|hosting|providing|participating|whose|acting)\b`)
+
+// addressee builds an addressee from its text: the actor it names and
+// any qualifier ("developed country Parties", "Parties that have not yet
+// done so").
+func (x *extractor) addressee(text string) accord.Addressee {
+	a := accord.Addressee{Text: text, Actor: x.reg.Resolve(text)}
+	if a.Actor == "parties" {
+		l := strings.ToLower(text)
+		if i := strings.Index(l, "parties"); i > 0 {
+			a.Qualifier = strings.TrimSpace(text[:i])
+		} else if i == 0 && len(text) > len("parties") {
+			a.Qualifier = strings.TrimSpace(text[len("parties"):])
+		}
+	}
+	return a
+}
