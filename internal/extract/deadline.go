@@ -249,6 +249,29 @@ func deliverable(action string) string {
 	return "implementation"
 }
 
+// helpers returns the bodies named as helpers in text: "in collaboration
+// with X", "with input from Y and in consultation with Z".
+func helpers(text string) []string {
+	var out []string
+	for off := 0; off < len(text); {
+		m := helperRE.FindStringSubmatchIndex(text[off:])
+		if m == nil {
+			break
+		}
+		name := text[off+m[2] : off+m[3]]
+		next := off + m[1]
+		for _, sep := range []string{" and in ", " and with ", " and together with "} {
+			if i := strings.Index(name, sep); i >= 0 {
+				next = off + m[2] + i + len(" and")
+				name = name[:i]
+			}
+		}
+		out = append(out, strings.TrimSpace(name))
+		off = next
+	}
+	return out
+}
+
 // mandate records one mandate.
 func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action string) {
 	action = strings.TrimSpace(strings.TrimRight(action, " ;,"))
@@ -279,8 +302,7 @@ func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action
 			m.Conditions = append(m.Conditions, cond)
 		}
 	}
-	for _, h := range helperRE.FindAllStringSubmatch(whole+" "+action, -1) {
-		name := strings.TrimSpace(h[1])
+	for _, name := range helpers(whole + " " + action) {
 		if i := strings.Index(name, " to "); i > 0 && infinitive(name[i+4:]) {
 			name = name[:i]
 		}

@@ -394,7 +394,12 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 		inParen = false
 		for _, part := range splitAnd(seg) {
 			part = strings.TrimSpace(part)
-			part = strings.TrimSuffix(strings.TrimPrefix(part, "and "), " and")
+			for _, c := range []string{"and ", "or "} {
+				part = strings.TrimPrefix(part, c)
+			}
+			for _, c := range []string{" and", " or"} {
+				part = strings.TrimSuffix(part, c)
+			}
 			a, ok := x.actorPhrase(part)
 			if !ok {
 				continue

@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/textin"
+)
+
+// sampleDecision parses the bundled sample file whose name contains name.
+func sampleDecision(t *testing.T, name string) accord.Decision {
+	t.Helper()
+	for _, f := range sample.Files() {
+		if strings.Contains(f.Name, name) {
+			txt, err := textin.Read(context.Background(), f.Name, f.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds := parse.Parse(txt.Body, parse.Options{}).Decisions
+			if len(ds) != 1 {
+				t.Fatalf("%s: %d decisions", name, len(ds))
+			}
+			return ds[0]
+		}
+	}
+	t.Fatalf("no sample file %q", name)
+	return accord.Decision{}
+}
+
+// summary is a mandate as a secretariat officer would list it.
+func summary(m accord.Mandate) string {
+	var actors []string
+	for _, a := range m.Addressees {
+		actors = append(actors, a.Actor)
+	}
+	due := ""
+	if m.Deadline != nil {
+		due = " due " + m.Deadline.Meeting + m.Deadline.Date
+	}
+	cond := ""
+	if len(m.Conditions) > 0 {
+		cond = " if " + strings.Join(m.Conditions, "; ")
+	}
+	return fmt.Sprintf("%s %s %s: %s%s%s", m.Path, m.Verb, strings.Join(actors, "+"), m.Deliverable, due, cond)
+}
+
+// TestSeedMandates: the Minamata draft decision and Cartagena decision
+// BS-IV/6 yield the mandates a secretariat officer would list.
+func TestSeedMandates(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"minamata", []string{
+			"1 request secretariat: implementation if as appropriate", // contribute to the UNEA resolutions
+			"2 request secretariat: cooperation",                      // cooperate with the Panel's secretariat, seek observer status
+			"3 request secretariat: study due COP-7 if subject to the availability of resources", // the scoping study
+			"4 request secretariat: cooperation",          // carry out the Global Framework activities
+			"5 request executive-secretary: cooperation",  // IOMC membership steps
+			"5 invite secretariat: cooperation",           // keep working with the IOMC
+			"6 request secretariat: cooperation",          // continue cooperation with the listed organizations
+			"7 request secretariat: report due COP-7 if as appropriate", // report on implementation
+		}},
+		{"cartagena", []string{
+			"2 encourage secretariat: meeting if within available resources",
+			"3 request executive-secretary: cooperation",
+			"5(a) request executive-secretary: cooperation",
+			"5(b) request executive-secretary: financing",
+			"5(c) request executive-secretary: report due COP-MOP-5",
+		}},
+	}
+	for _, tt := range tests {
+		d := sampleDecision(t, tt.file)
+		res := Decision(&d, nil)
+		var got []string
+		for i, m := range res.Mandates {
+			got = append(got, summary(m))
+			if m.Seq != i+1 || m.Status != accord.StatusOpen || m.Action == "" {
+				t.Errorf("%s mandate %d: seq %d status %q action %q", tt.file, i, m.Seq, m.Status, m.Action)
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s mandates (-want +got):\n%s", tt.file, diff)
+		}
+	}
+	d := sampleDecision(t, "minamata")
+	m := Decision(&d, nil).Mandates[2]
+	if diff := cmp.Diff([]string{"parties", "International Conference on Mercury as a Global Pollutant"}, m.Helpers); diff != "" {
+		t.Errorf("scoping study helpers (-want +got):\n%s", diff)
+	}
+	if !strings.HasPrefix(m.Action, "to conduct") || !strings.Contains(m.Action, "scoping study") {
+		t.Errorf("scoping study action = %q", m.Action)
+	}
+}
+
+// extractText parses a decision from text and extracts it.
+func extractText(t *testing.T, text string) (accord.Decision, Result) {
+	t.Helper()
+	ds := parse.Parse(text, parse.Options{}).Decisions
+	if len(ds) != 1 {
+		t.Fatalf("parsed %d decisions from %q", len(ds), text)
+	}
+	return ds[0], Decision(&ds[0], nil)
+}
+
+func TestAddressees(t *testing.T) {
+	tests := []struct {
+		para string
+		want []string // text/actor
+	}{
+		{"Requests the Executive Secretary to report;", []string{"Executive Secretary/executive-secretary"}},
+		{"Invites Parties and others in a position to do so to provide financing;", []string{"Parties/parties", "others/others"}},
+		{"Calls upon Parties that have not yet done so to ratify the Amendment;", []string{"Parties/parties"}},
+		{"Invites the United Nations Environment Programme and the Food and Agriculture Organization of the United Nations, working together with other bodies, and other partners, to develop programmes;",
+			[]string{"United Nations Environment Programme/unep", "Food and Agriculture Organization of the United Nations/fao"}},
+		{"Invites multilateral and bilateral agencies and interested Parties and organizations to contribute;",
+			[]string{"multilateral and bilateral agencies/multilateral-and-bilateral-agencies", "interested Parties/parties", "organizations/organizations"}},
+		{"Requests the secretariats of the Basel, Rotterdam and Stockholm Conventions and the regional centres to exchange information;",
+			[]string{"secretariats of the Basel, Rotterdam and Stockholm Conventions/secretariats", "regional centres/regional-centres"}},
+		{"Requests the lead country or, if there is no lead country, the Secretariat to facilitate the work;",
+			[]string{"lead country/lead-country", "Secretariat/secretariat"}},
+		{"Requests the Subsidiary Body for Implementation, at its sixty-second session (2025), to initiate consideration;",
+			[]string{"Subsidiary Body for Implementation/sbi"}},
+		{"Encourages the engagement of countries with economies in transition in future discussions, as appropriate, to explore ways;", nil},
+		{"Welcomes the report and encourages the continuation of such support;", nil},
+		{"Welcomes the report and requests the secretariat to publish it;", []string{"secretariat/secretariat"}},
+		{"Invites Parties, through the Bureau, to request the Executive Secretary to initiate consultations;", []string{"Parties/parties"}},
+		{"Requests that the actions of the secretariat called for in this decision be undertaken subject to the availability of financial resources;", []string{"secretariat/secretariat"}},
+		{"Recommends that the activities under the workplan facilitate exchange of experience;", nil},
+		{"Recommends that Parties, when implementing the conventions, ensure close cooperation;", []string{"Parties/parties"}},
+		{"Decides that the secretariat shall prepare a report;", []string{"secretariat/secretariat"}},
+		{"Recalls decision X/5, which encourages Parties to report;", nil},
+		{"Invites the Global Environment Facility (GEF) to support monitoring;", []string{"Global Environment Facility/gef"}},
+		{"Requests the Technology and Economic Assessment Panel and its technical options committees to submit data;",
+			[]string{"Technology and Economic Assessment Panel/teap", "its technical options committees/its-technical-options-committees"}},
+	}
+	for _, tt := range tests {
+		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
+		var got []string
+		for _, a := range res.Addressees["1"] {
+			got = append(got, a.Text+"/"+a.Actor)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("addressees of %q (-want +got):\n%s", tt.para, diff)
+		}
+	}
+}
+
+func TestChapeauAndItems(t *testing.T) {
+	text := "Decision RC-7/5\n\nThe Conference of the Parties,\n\n" +
+		"1. Decides:\n(a) To invite Parties to nominate experts by 31 July 2015;\n(b) To request the Secretariat to compile the nominations;\n\n" +
+		"2. Requests the Secretariat to:\n(a) Continue its work;\n(b) Report to the Conference of the Parties at its eighth meeting.\n"
+	_, res := extractText(t, text)
+	var got []string
+	for _, m := range res.Mandates {
+		got = append(got, summary(m))
+	}
+	want := []string{
+		"1(a) invite parties: submission due 2015-07-31",
+		"1(b) request secretariat: submission",
+		"2(a) request secretariat: implementation",
+		"2(b) request secretariat: report due COP-8",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mandates (-want +got):\n%s", diff)
+	}
+	if len(res.Addressees["1"]) != 2 || len(res.Addressees["2"]) != 1 {
+		t.Errorf("addressees = %+v", res.Addressees)
+	}
+}
+
+func TestPassive(t *testing.T) {
+	text := "Decision 13.1\nThe Secretariat, subject to the availability of resources, is requested to:\na) develop indicators;\nb) report to the Conference of the Parties at its 14th meeting.\n"
+	_, res := extractText(t, text)
+	if len(res.Mandates) != 2 || res.Mandates[1].Deadline == nil || res.Mandates[1].Deadline.Meeting != "COP-14" {
+		t.Fatalf("mandates = %+v", res.Mandates)
+	}
+	if c := res.Mandates[0].Conditions; len(c) != 1 || c[0] != "subject to the availability of resources" {
+		t.Errorf("conditions = %q", c)
+	}
+}
+
+func TestDeadlines(t *testing.T) {
+	tests := []struct {
+		meeting, closing, para string
+		want                   []accord.Deadline
+	}{
+		{"COP-6", "", "Requests the secretariat to report to the Conference of the Parties at its seventh meeting;",
+			[]accord.Deadline{{Text: "at its seventh meeting", Meeting: "COP-7"}}},
+		{"COP-26", "", "Requests the Subsidiary Body for Implementation, at its sixty-fourth session (2026), to initiate the review with a view to the Conference of the Parties concluding it at its thirty-first session (2026);",
+			[]accord.Deadline{{Text: "at its sixty-fourth session (2026)", Meeting: "SBI-64"}, {Text: "at its thirty-first session (2026)", Meeting: "COP-31"}}},
+		{"COP-MOP-4", "", "Requests the Executive Secretary to report at its next meeting;",
+			[]accord.Deadline{{Text: "at its next meeting", Meeting: "COP-MOP-5"}}},
+		{"COP-7", "", "Invites parties to inform the Secretariat by 31 July 2015;",
+			[]accord.Deadline{{Text: "by 31 July 2015", Date: "2015-07-31"}}},
+		{"COP-26", "10th plenary meeting 11 November 2021", "Decides that the next review will be held in 2024;",
+			[]accord.Deadline{{Text: "in 2024", Date: "2024"}}},
+		{"COP-26", "10th plenary meeting 11 November 2021", "Welcomes the work of the Committee in 2019, 2020 and 2021;", nil},
+		{"COP-6", "", "Welcomes the resolutions adopted by the Assembly at its sixth session and requests the secretariat to contribute to them;", nil},
+		{"COP-10", "", "Requests the secretariat to circulate the report not later than two months before the eleventh meeting;",
+			[]accord.Deadline{{Text: "not later than two months before the eleventh meeting", Meeting: "COP-11"}}},
+		{"COP-2", "", "Requests the Secretariat to present a report to the next meeting of the Ad Hoc Working Group;",
+			[]accord.Deadline{{Text: "to the next meeting of the Ad Hoc Working Group"}}},
+	}
+	for _, tt := range tests {
+		d := accord.Decision{Meeting: tt.meeting, Paragraphs: []accord.Paragraph{{Number: "1", Path: "1", Text: tt.para}}}
+		if tt.closing != "" {
+			d.Closing = []string{tt.closing}
+		}
+		ph, _ := parse.Parse("The Conference of the Parties,\n\n1. "+tt.para, parse.Options{}).Decisions[0].Paragraphs[0], 0
+		d.Paragraphs[0] = ph
+		res := Decision(&d, nil)
+		if diff := cmp.Diff(tt.want, res.Deadlines); diff != "" {
+			t.Errorf("deadlines of %q (-want +got):\n%s", tt.para, diff)
+		}
+	}
+}
+
+func TestActors(t *testing.T) {
+	reg := DefaultActors()
+	reg.Add("iccm", "International Conference on Chemicals Management", "ICCM")
+	tests := []struct{ text, want string }{
+		{"Executive Director of the United Nations Environment Programme", "unep-executive-director"},
+		{"Executive Secretaries of the three conventions", "executive-secretaries"},
+		{"developed country Parties", "parties"},
+		{"ICCM", "iccm"},
+		{"the regional centre host countries", "regional-centre-host-countries"},
+	}
+	for _, tt := range tests {
+		if got := reg.Resolve(tt.text); got != tt.want {
+			t.Errorf("Resolve(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// FuzzExtract checks that no parsed text makes extraction panic, and
+// that every mandate names someone and something.
+func FuzzExtract(f *testing.F) {
+	for _, s := range sample.Files() {
+		f.Add(string(s.Data))
+	}
+	f.Add("The Conference,\n1. Requests the secretariat to:\n(a) x\n2. The Secretariat shall\n3. Invites them to")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, d := range parse.Parse(text, parse.Options{}).Decisions {
+			for _, m := range Decision(&d, nil).Mandates {
+				if len(m.Addressees) == 0 {
+					t.Errorf("mandate %s without addressee: %+v", m.Path, m)
+				}
+			}
+		}
+	})
+}
