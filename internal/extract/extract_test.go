@@ -59,14 +59,14 @@ func TestSeedMandates(t *testing.T) {
 		want []string
 	}{
 		{"minamata", []string{
-			"1 request secretariat: implementation if as appropriate", // contribute to the UNEA resolutions
-			"2 request secretariat: cooperation",                      // cooperate with the Panel's secretariat, seek observer status
+			"1 request secretariat: implementation if as appropriate",                            // contribute to the UNEA resolutions
+			"2 request secretariat: cooperation",                                                 // cooperate with the Panel's secretariat, seek observer status
 			"3 request secretariat: study due COP-7 if subject to the availability of resources", // the scoping study
-			"4 request secretariat: cooperation",          // carry out the Global Framework activities
-			"5 request executive-secretary: cooperation",  // IOMC membership steps
-			"5 invite secretariat: cooperation",           // keep working with the IOMC
-			"6 request secretariat: cooperation",          // continue cooperation with the listed organizations
-			"7 request secretariat: report due COP-7 if as appropriate", // report on implementation
+			"4 request secretariat: cooperation",                                                 // carry out the Global Framework activities
+			"5 request executive-secretary: cooperation",                                         // IOMC membership steps
+			"5 invite secretariat: cooperation",                                                  // keep working with the IOMC
+			"6 request secretariat: cooperation",                                                 // continue cooperation with the listed organizations
+			"7 request secretariat: report due COP-7 if as appropriate",                          // report on implementation
 		}},
 		{"cartagena", []string{
 			"2 encourage secretariat: meeting if within available resources",
