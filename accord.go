@@ -70,6 +70,10 @@ type Decision struct {
 	References References `json:"references"`
 	Source     Source     `json:"source"`
 	Updated    time.Time  `json:"updated,omitzero"`
+
+	// Mandates are what the decision asks of whom. Ingest stores them
+	// apart from the text, where their status and history are kept.
+	Mandates []Mandate `json:"-"`
 }
 
 // Recital is one preambular paragraph.
@@ -164,6 +168,9 @@ type IngestResult struct {
 	Inserted int
 	Updated  int
 	Removed  int
+	// Kept counts decisions the file no longer holds that were kept
+	// because people track their mandates.
+	Kept int
 }
 
 // Store keeps decisions. Every method takes ctx first; absence is an error
@@ -183,6 +190,15 @@ type Store interface {
 	// Decisions lists decisions without their text, by instrument,
 	// meeting and position in their source.
 	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
+	// Mandates lists mandates with the symbol, instrument and meeting
+	// of their decision, in decision order.
+	Mandates(ctx context.Context, f MandateFilter) ([]Mandate, error)
+	// Mandate returns one mandate with its evidence and history.
+	Mandate(ctx context.Context, id int64) (Mandate, error)
+	// UpdateMandate changes a mandate and records every change in its
+	// history, in one transaction. Concurrent updates of one mandate are
+	// applied one after the other: neither is lost.
+	UpdateMandate(ctx context.Context, id int64, u MandateUpdate) (Mandate, error)
 	// Close releases the store's connections.
 	Close() error
 }
@@ -212,11 +228,65 @@ type Mandate struct {
 	Owner   string    `json:"owner,omitempty"`
 	Notes   string    `json:"notes,omitempty"`
 	Updated time.Time `json:"updated,omitzero"`
+	// Extracted is false once a re-ingested text no longer holds the
+	// mandate: it is kept for its history, not dropped.
+	Extracted bool       `json:"extracted"`
+	Evidence  []Evidence `json:"evidence,omitempty"`
+	History   []Change   `json:"history,omitempty"`
 	// Decision context, filled by stores for lists and reports.
 	Symbol     string `json:"symbol,omitempty"`
 	Instrument string `json:"instrument,omitempty"`
 	Meeting    string `json:"meeting,omitempty"`
 }
+
+// Evidence is a document or link showing what was done on a mandate.
+type Evidence struct {
+	Kind  string    `json:"kind"` // "url" or "document"
+	Ref   string    `json:"ref"`  // "https://…" or "UNEP/MC/COP.7/5"
+	Added time.Time `json:"added"`
+	Who   string    `json:"who"`
+}
+
+// Change is one recorded change of a mandate: who, when, what from and to,
+// and why.
+type Change struct {
+	At    time.Time `json:"at"`
+	Who   string    `json:"who"`
+	Field string    `json:"field"` // status, owner, note, evidence
+	From  string    `json:"from"`
+	To    string    `json:"to"`
+	Why   string    `json:"why,omitempty"`
+}
+
+// MandateFilter selects mandates. Zero fields match all.
+type MandateFilter struct {
+	Instrument string
+	Meeting    string // adopting meeting
+	Symbol     string // of the adopting decision
+	DueMeeting string
+	Status     Status
+	Actor      string // canonical actor or words of an addressee
+	Mentions   string // words named anywhere in the mandate: action, addressees, helpers
+	// Overdue keeps mandates not completed (nor superseded) whose due
+	// meeting has taken place (the store holds decisions it adopted) or
+	// whose due date is before AsOf.
+	Overdue bool
+	AsOf    time.Time
+	Limit   int
+}
+
+// MandateUpdate is a change a person makes to a mandate. Nil fields stay.
+type MandateUpdate struct {
+	Status   *Status
+	Owner    *string
+	Note     string   // appended to the notes, dated and signed
+	Evidence []string // URLs or document symbols
+	Who      string
+	Why      string
+}
+
+// MaxNote is the longest note a mandate update takes.
+const MaxNote = 10000
 
 // Addressee is an actor asked to act: the words as written and the
 // canonical actor they name.

@@ -29,7 +29,7 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 		return res, fmt.Errorf("ingest: %w: source has no name", accord.ErrInvalid)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res.Inserted, res.Updated, res.Removed = 0, 0, 0
+		res.Inserted, res.Updated, res.Removed, res.Kept = 0, 0, 0, 0
 		var sourceID int64
 		err := tx.QueryRowContext(ctx, s.q(`
 			INSERT INTO sources (name, sha256, format, ingested_at) VALUES (?, ?, ?, ?)
@@ -83,6 +83,9 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			if err := s.insertParts(ctx, tx, id, d); err != nil {
 				return err
 			}
+			if err := s.writeMandates(ctx, tx, id, d.Mandates); err != nil {
+				return err
+			}
 		}
 		// What the source held before and holds no longer goes.
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM decisions WHERE source_id = ?`), sourceID)
@@ -105,6 +108,16 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			return err
 		}
 		for _, id := range gone {
+			// A decision whose mandates people track stays: its status,
+			// notes and history are theirs.
+			keep, err := s.hasTracked(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if keep {
+				res.Kept++
+				continue
+			}
 			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM decisions WHERE id = ?`), id); err != nil {
 				return err
 			}

@@ -1,0 +1,397 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/accordmea/accord"
+)
+
+// tracked is the SQL condition of a mandate that people work on: it has a
+// status, owner, notes, evidence or history of its own.
+const tracked = `(m.status <> 'open' OR m.owner <> '' OR m.notes <> '' OR
+	EXISTS (SELECT 1 FROM mandate_history h WHERE h.mandate_id = m.id) OR
+	EXISTS (SELECT 1 FROM mandate_evidence e WHERE e.mandate_id = m.id))`
+
+// hasTracked reports whether a decision has mandates people work on.
+func (s *Store) hasTracked(ctx context.Context, tx *sql.Tx, decisionID int64) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM mandates m WHERE m.decision_id = ? AND `+tracked), decisionID).Scan(&n)
+	return n > 0, err
+}
+
+// writeMandates stores a decision's extracted mandates. Mandates stored
+// before keep their status, owner, notes, evidence and history: a
+// re-ingest updates what was extracted and matches mandates by paragraph,
+// verb and order. A mandate the text no longer holds is deleted when
+// nobody tracks it, and kept (marked not extracted) when somebody does.
+func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64, ms []accord.Mandate) error {
+	type old struct {
+		id      int64
+		tracked bool
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT m.id, m.path, m.verb, `+tracked+` FROM mandates m WHERE m.decision_id = ? ORDER BY m.seq, m.id`), decisionID)
+	if err != nil {
+		return err
+	}
+	olds := map[string]old{}
+	var order []string
+	count := map[string]int{}
+	for rows.Next() {
+		var o old
+		var path, verb string
+		if err := rows.Scan(&o.id, &path, &verb, &o.tracked); err != nil {
+			rows.Close()
+			return err
+		}
+		k := path + "|" + verb
+		count[k]++
+		key := k + "|" + strconv.Itoa(count[k])
+		olds[key] = o
+		order = append(order, key)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	count = map[string]int{}
+	for _, m := range ms {
+		k := m.Path + "|" + m.Verb
+		count[k]++
+		key := k + "|" + strconv.Itoa(count[k])
+		cond, _ := json.Marshal(nonNil(m.Conditions))
+		help, _ := json.Marshal(nonNil(m.Helpers))
+		addr, _ := json.Marshal(m.Addressees)
+		dl, due, date := deadlineFields(m.Deadline)
+		args := []any{m.Seq, m.Path, m.Verb, m.Phrase, m.Action, m.Deliverable, dl, due, date, m.Periodicity,
+			string(cond), string(help), string(addr), mentions(m), s.dialect.now()}
+		var id int64
+		if o, ok := olds[key]; ok {
+			id = o.id
+			delete(olds, key)
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE mandates SET seq = ?, path = ?, verb = ?, phrase = ?, action = ?, deliverable = ?,
+				deadline = ?, due_meeting = ?, due_date = ?, periodicity = ?, conditions = ?, helpers = ?, addressees = ?,
+				mentions = ?, updated_at = ?, extracted = 1 WHERE id = ?`), append(args, id)...)
+			if err == nil {
+				_, err = tx.ExecContext(ctx, s.q(`DELETE FROM mandate_actors WHERE mandate_id = ?`), id)
+			}
+		} else {
+			status := m.Status
+			if status == "" {
+				status = accord.StatusOpen
+			}
+			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO mandates (seq, path, verb, phrase, action, deliverable, deadline, due_meeting,
+				due_date, periodicity, conditions, helpers, addressees, mentions, updated_at, decision_id, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), append(args, decisionID, string(status))...).Scan(&id)
+		}
+		if err != nil {
+			return err
+		}
+		for _, a := range m.Addressees {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_actors (mandate_id, actor, text, qualifier) VALUES (?, ?, ?, ?)`),
+				id, a.Actor, a.Text, a.Qualifier); err != nil {
+				return err
+			}
+		}
+	}
+	for _, key := range order {
+		o, ok := olds[key]
+		if !ok {
+			continue
+		}
+		q := `DELETE FROM mandates WHERE id = ?`
+		if o.tracked {
+			q = `UPDATE mandates SET extracted = 0 WHERE id = ?`
+		}
+		if _, err := tx.ExecContext(ctx, s.q(q), o.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// deadlineFields returns a deadline's words, meeting and the last day it
+// allows ("2024" allows until 2024-12-31).
+func deadlineFields(d *accord.Deadline) (text, meeting, date string) {
+	if d == nil {
+		return "", "", ""
+	}
+	date = d.Date
+	switch len(date) {
+	case 4:
+		date += "-12-31"
+	case 7:
+		date += "-31"
+	}
+	return d.Text, d.Meeting, date
+}
+
+// mentions is the lower-case text a mandate is searched in.
+func mentions(m accord.Mandate) string {
+	var b strings.Builder
+	b.WriteString(m.Action)
+	for _, a := range m.Addressees {
+		b.WriteString(" | " + a.Text + " | " + a.Actor)
+	}
+	for _, h := range m.Helpers {
+		b.WriteString(" | " + h)
+	}
+	return strings.ToLower(b.String())
+}
+
+const mandateColumns = `m.id, m.decision_id, m.seq, m.path, m.verb, m.phrase, m.action, m.deliverable, m.deadline, m.due_meeting,
+	m.due_date, m.periodicity, m.conditions, m.helpers, m.addressees, m.status, m.owner, m.notes, m.extracted, m.updated_at,
+	d.symbol, d.instrument, d.meeting`
+
+func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
+	var (
+		m                     accord.Mandate
+		dl, due, date, status string
+		cond, help, addr      string
+		extracted             int
+	)
+	err := sc.Scan(&m.ID, &m.DecisionID, &m.Seq, &m.Path, &m.Verb, &m.Phrase, &m.Action, &m.Deliverable, &dl, &due,
+		&date, &m.Periodicity, &cond, &help, &addr, &status, &m.Owner, &m.Notes, &extracted, timeValue{&m.Updated},
+		&m.Symbol, &m.Instrument, &m.Meeting)
+	if err != nil {
+		return m, err
+	}
+	m.Status, m.Extracted = accord.Status(status), extracted != 0
+	if dl != "" || due != "" || date != "" {
+		m.Deadline = &accord.Deadline{Text: dl, Meeting: due, Date: date}
+	}
+	for _, f := range []struct {
+		src string
+		dst any
+	}{{cond, &m.Conditions}, {help, &m.Helpers}, {addr, &m.Addressees}} {
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return m, fmt.Errorf("mandate %d: stored JSON: %w", m.ID, err)
+		}
+	}
+	return m, nil
+}
+
+// Mandates lists mandates matching f.
+func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
+	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
+	var args []any
+	add := func(cond string, a ...any) {
+		query += ` AND ` + cond
+		args = append(args, a...)
+	}
+	if f.Instrument != "" {
+		add(`d.instrument = ?`, f.Instrument)
+	}
+	if f.Meeting != "" {
+		add(`d.meeting = ?`, f.Meeting)
+	}
+	if f.Symbol != "" {
+		add(`d.symbol_key = ?`, symbolKey(f.Symbol))
+	}
+	if f.DueMeeting != "" {
+		add(`m.due_meeting = ?`, f.DueMeeting)
+	}
+	if f.Status != "" {
+		add(`m.status = ?`, string(f.Status))
+	}
+	if f.Actor != "" {
+		add(`EXISTS (SELECT 1 FROM mandate_actors a WHERE a.mandate_id = m.id AND (a.actor = ? OR lower(a.text) LIKE ?))`,
+			strings.ToLower(f.Actor), "%"+likeEscape(strings.ToLower(f.Actor))+"%")
+	}
+	if f.Mentions != "" {
+		add(`m.mentions LIKE ?`, "%"+likeEscape(strings.ToLower(f.Mentions))+"%")
+	}
+	if f.Overdue {
+		asOf := f.AsOf
+		if asOf.IsZero() {
+			asOf = time.Now()
+		}
+		add(`m.status NOT IN ('completed', 'superseded') AND (
+			(m.due_meeting <> '' AND EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting))
+			OR (m.due_date <> '' AND m.due_date < ?))`, asOf.Format("2006-01-02"))
+	}
+	query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq`
+	if f.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []accord.Mandate
+	for rows.Next() {
+		m, err := scanMandate(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// likeEscape makes user words literal in a LIKE pattern.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`%`, ``, `_`, ` `).Replace(s)
+}
+
+// Mandate returns one mandate with its evidence and history.
+func (s *Store) Mandate(ctx context.Context, id int64) (accord.Mandate, error) {
+	m, err := scanMandate(s.read.QueryRowContext(ctx, s.q(`SELECT `+mandateColumns+` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE m.id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
+	}
+	if err != nil {
+		return m, err
+	}
+	rows, err := s.read.QueryContext(ctx, s.q(`SELECT kind, ref, added_at, who FROM mandate_evidence WHERE mandate_id = ? ORDER BY id`), id)
+	if err != nil {
+		return m, err
+	}
+	for rows.Next() {
+		var e accord.Evidence
+		if err := rows.Scan(&e.Kind, &e.Ref, timeValue{&e.Added}, &e.Who); err != nil {
+			rows.Close()
+			return m, err
+		}
+		m.Evidence = append(m.Evidence, e)
+	}
+	rows.Close()
+	rows, err = s.read.QueryContext(ctx, s.q(`SELECT at, who, field, old_value, new_value, why FROM mandate_history WHERE mandate_id = ? ORDER BY id`), id)
+	if err != nil {
+		return m, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c accord.Change
+		if err := rows.Scan(timeValue{&c.At}, &c.Who, &c.Field, &c.From, &c.To, &c.Why); err != nil {
+			return m, err
+		}
+		m.History = append(m.History, c)
+	}
+	return m, rows.Err()
+}
+
+var documentSymbolRE = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
+
+// EvidenceKind says whether ref is a URL or a UN document symbol, or
+// returns an error saying it is neither.
+func EvidenceKind(ref string) (string, error) {
+	if documentSymbolRE.MatchString(ref) {
+		return "document", nil
+	}
+	if u, err := url.Parse(ref); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return "url", nil
+	}
+	return "", fmt.Errorf("%w: evidence %q is neither a http(s) URL nor a document symbol such as UNEP/MC/COP.7/5", accord.ErrInvalid, ref)
+}
+
+// UpdateMandate changes a mandate and records the changes, in one
+// transaction that holds the mandate's row until it commits.
+func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpdate) (accord.Mandate, error) {
+	if u.Status != nil && !u.Status.Valid() {
+		return accord.Mandate{}, fmt.Errorf("%w: unknown status %q (want one of %s)", accord.ErrInvalid, *u.Status, statusList())
+	}
+	if n := utf8.RuneCountInString(u.Note); n > accord.MaxNote {
+		return accord.Mandate{}, fmt.Errorf("%w: note is %d characters, over the limit of %d", accord.ErrInvalid, n, accord.MaxNote)
+	}
+	if !utf8.ValidString(u.Note + u.Why + u.Who) {
+		return accord.Mandate{}, fmt.Errorf("%w: note is not valid UTF-8", accord.ErrInvalid)
+	}
+	kinds := make([]string, len(u.Evidence))
+	for i, ref := range u.Evidence {
+		k, err := EvidenceKind(ref)
+		if err != nil {
+			return accord.Mandate{}, err
+		}
+		kinds[i] = k
+	}
+	if u.Status == nil && u.Owner == nil && strings.TrimSpace(u.Note) == "" && len(u.Evidence) == 0 {
+		return accord.Mandate{}, fmt.Errorf("%w: nothing to change: give a status, owner, note or evidence", accord.ErrInvalid)
+	}
+	if u.Who == "" {
+		u.Who = "unknown"
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		lock := ``
+		if s.dialect.name == "postgres" {
+			lock = ` FOR UPDATE`
+		}
+		var status, owner, notes string
+		err := tx.QueryRowContext(ctx, s.q(`SELECT status, owner, notes FROM mandates WHERE id = ?`+lock), id).Scan(&status, &owner, &notes)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		now := s.dialect.now()
+		record := func(field, from, to string) error {
+			_, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_history (mandate_id, at, who, field, old_value, new_value, why) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+				id, now, u.Who, field, from, to, u.Why)
+			return err
+		}
+		if u.Status != nil && string(*u.Status) != status {
+			if err := record("status", status, string(*u.Status)); err != nil {
+				return err
+			}
+			status = string(*u.Status)
+		}
+		if u.Owner != nil && *u.Owner != owner {
+			if err := record("owner", owner, *u.Owner); err != nil {
+				return err
+			}
+			owner = *u.Owner
+		}
+		if note := strings.TrimSpace(u.Note); note != "" {
+			if err := record("note", "", note); err != nil {
+				return err
+			}
+			line := time.Now().UTC().Format("2006-01-02") + " " + u.Who + ": " + note
+			if notes != "" {
+				notes += "\n"
+			}
+			notes += line
+		}
+		for i, ref := range u.Evidence {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_evidence (mandate_id, kind, ref, added_at, who) VALUES (?, ?, ?, ?, ?)`),
+				id, kinds[i], ref, now, u.Who); err != nil {
+				return err
+			}
+			if err := record("evidence", "", ref); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, s.q(`UPDATE mandates SET status = ?, owner = ?, notes = ?, updated_at = ? WHERE id = ?`), status, owner, notes, now, id)
+		return err
+	})
+	if err != nil {
+		return accord.Mandate{}, err
+	}
+	return s.Mandate(ctx, id)
+}
+
+func statusList() string {
+	var ss []string
+	for _, st := range accord.Statuses {
+		ss = append(ss, string(st))
+	}
+	return strings.Join(ss, ", ")
+}
