@@ -43,11 +43,11 @@ func runDemo(ctx context.Context, cfg *Config, args []string, stdout, stderr io.
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
-		res, n, err := storeDocument(ctx, st, f.Name, t, parse.Parse(t.Body, parse.Options{}))
+		res, n, nm, err := storeDocument(ctx, st, f.Name, t, parse.Parse(t.Body, parse.Options{}))
 		if err != nil {
 			return err
 		}
-		sum.add(res, n)
+		sum.add(res, n, nm)
 	}
 	fmt.Fprintf(stdout, "%s into %s\n\n", sum.String(len(files)), cfg.DB)
 	ds, err := st.Decisions(ctx, accord.DecisionFilter{})

@@ -49,6 +49,45 @@ without regard to case, spaces or hyphens ("bs iv/6" finds BS-IV/6). A
 symbol that two instruments share ("IX/10" of Basel and of the CBD) needs
 --instrument.
 
+# accord mandates
+
+	accord mandates list [--db DB] [--instrument ID] [--meeting M] [--symbol S] [--due M] [--status S]
+	                     [--actor A] [--mentions WORDS] [--overdue [--as-of DATE]] [--format table|csv|json]
+	accord mandates show [--db DB] [--format text|json] ID
+	accord mandates set [--db DB] ID [--status S] [--owner NAME] [--note TEXT] [--evidence URL|SYMBOL]... [--why TEXT] [--who NAME]
+
+Ingest turns every directive clause of a decision into a mandate: whom it
+asks (the words as written and a canonical actor: secretariat,
+executive-secretary, parties, gef, …), what (the action and a deliverable
+type: report, study, meeting, cooperation, guidance, capacity-building,
+information-exchange, financing, proposal, submission, ratification,
+implementation), by when (a meeting resolved against the adopting one:
+"at its seventh meeting" of COP-6 is COP-7; or a date), how often, on what
+conditions ("subject to the availability of resources") and with whom.
+
+List filters mandates; --actor matches a canonical actor or words of the
+addressee; --mentions finds an organization named anywhere in a mandate,
+side by side across instruments; --overdue keeps those not completed whose
+due meeting has met (its decisions are stored) or whose due date has
+passed. Show prints one mandate with its notes, evidence and history, and
+the later mandates that may supersede it. Set changes status (open,
+in-progress, ongoing, completed, deferred, superseded), owner, notes and
+evidence (http(s) URLs or UN document symbols), and records each change
+with who, when, from, to and why, in one transaction. Re-ingesting a
+decision keeps all of that: a mandate the text no longer holds is kept,
+marked, when somebody tracks it.
+
+# accord report
+
+	accord report implementation --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
+	accord report asked --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
+
+Implementation drafts the report on implementation a secretariat submits
+to the next meeting: per decision of meeting M, per mandate, what was
+asked, of whom, by when, its status, what was done and what remains. The
+HTML prints on A4, each decision on a page of its own. Asked lists on one
+page what the meeting asked of the secretariat.
+
 # accord demo
 
 	accord demo [--db DB]

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/store"
 	"github.com/accordmea/accord/internal/textin"
@@ -49,7 +50,7 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 	var sum ingestSummary
 	for _, name := range files {
 		bar.step(name)
-		res, n, err := ingestFile(ctx, st, name, *opt)
+		res, n, nm, err := ingestFile(ctx, st, name, *opt)
 		if err != nil {
 			bar.clear()
 			fmt.Fprintf(stderr, "accord ingest: %v\n", err)
@@ -59,7 +60,7 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 			}
 			continue
 		}
-		sum.add(res, n)
+		sum.add(res, n, nm)
 	}
 	bar.clear()
 	fmt.Fprintln(stdout, sum.String(len(files)))
@@ -70,42 +71,56 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 }
 
 type ingestSummary struct {
-	files, decisions, inserted, updated, removed, failed int
+	files, decisions, inserted, updated, removed, kept, mandates, failed int
 }
 
-func (s *ingestSummary) add(r accord.IngestResult, n int) {
+func (s *ingestSummary) add(r accord.IngestResult, n, mandates int) {
 	s.files++
 	s.decisions += n
+	s.kept += r.Kept
+	s.mandates += mandates
 	s.inserted += r.Inserted
 	s.updated += r.Updated
 	s.removed += r.Removed
 }
 
 func (s ingestSummary) String(total int) string {
-	return fmt.Sprintf("ingested %d of %d files: %d decisions (%d new, %d updated, %d removed), %d failed",
-		s.files, total, s.decisions, s.inserted, s.updated, s.removed, s.failed)
+	kept := ""
+	if s.kept > 0 {
+		kept = fmt.Sprintf(", %d kept for their tracked mandates", s.kept)
+	}
+	return fmt.Sprintf("ingested %d of %d files: %d decisions (%d new, %d updated, %d removed%s), %d mandates, %d failed",
+		s.files, total, s.decisions, s.inserted, s.updated, s.removed, kept, s.mandates, s.failed)
 }
 
 // ingestFile reads, parses and stores one file. A file with no decision
 // in it is an error and stores nothing.
-func ingestFile(ctx context.Context, st accord.Store, name string, opt parse.Options) (accord.IngestResult, int, error) {
+func ingestFile(ctx context.Context, st accord.Store, name string, opt parse.Options) (accord.IngestResult, int, int, error) {
 	doc, t, err := readAndParse(ctx, name, opt)
 	if err != nil {
-		return accord.IngestResult{}, 0, err
+		return accord.IngestResult{}, 0, 0, err
 	}
 	return storeDocument(ctx, st, name, t, doc)
 }
 
-func storeDocument(ctx context.Context, st accord.Store, name string, t textin.Text, doc parse.Document) (accord.IngestResult, int, error) {
+// storeDocument extracts the mandates of a parsed file's decisions and
+// stores them all. It returns what the store did, and how many decisions
+// and mandates the file held.
+func storeDocument(ctx context.Context, st accord.Store, name string, t textin.Text, doc parse.Document) (accord.IngestResult, int, int, error) {
 	if len(doc.Decisions) == 0 {
-		return accord.IngestResult{}, 0, fmt.Errorf("%s: %w: no decision found in the text", name, accord.ErrInvalid)
+		return accord.IngestResult{}, 0, 0, fmt.Errorf("%s: %w: no decision found in the text", name, accord.ErrInvalid)
+	}
+	nm := 0
+	for i := range doc.Decisions {
+		doc.Decisions[i].Mandates = extract.Decision(&doc.Decisions[i], nil).Mandates
+		nm += len(doc.Decisions[i].Mandates)
 	}
 	src := accord.Source{Name: filepath.ToSlash(name), SHA256: t.SHA256, Format: t.Format}
 	res, err := st.Ingest(ctx, src, doc.Decisions)
 	if err != nil {
-		return res, 0, fmt.Errorf("%s: %w", name, err)
+		return res, 0, 0, fmt.Errorf("%s: %w", name, err)
 	}
-	return res, len(doc.Decisions), nil
+	return res, len(doc.Decisions), nm, nil
 }
 
 // ingestable are the file extensions a directory walk picks up.

@@ -38,6 +38,8 @@ var commands = []command{
 	{"ingest", "parse decision files and store them", runIngest},
 	{"decisions", "list or show stored decisions", runDecisions},
 	{"demo", "ingest the bundled sample decisions and list them", runDemo},
+	{"mandates", "list, show and update what decisions ask of whom", runMandates},
+	{"report", "draft the report on implementation of a meeting's decisions", runReport},
 }
 
 // exitError carries an exit status through a command's error.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -179,7 +180,7 @@ func TestIngestDirectory(t *testing.T) {
 	if !strings.Contains(errs, "c.txt: invalid: empty file") || strings.Count(errs, "c.txt") != 1 {
 		t.Errorf("stderr = %q", errs)
 	}
-	if !strings.Contains(out, "ingested 2 of 3 files: 2 decisions (2 new, 0 updated, 0 removed), 1 failed") {
+	if !strings.Contains(out, "ingested 2 of 3 files: 2 decisions (2 new, 0 updated, 0 removed), 1 mandates, 1 failed") {
 		t.Errorf("summary = %q", out)
 	}
 	code, out, _ = runAccord(t, "decisions", "list", "--db", db, "--format", "csv")
@@ -276,5 +277,109 @@ func TestIngestPDF(t *testing.T) {
 	}
 	if d.Source.Format != "pdf" {
 		t.Errorf("source format = %q", d.Source.Format)
+	}
+}
+
+func TestMandatesCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	if code, _, errs := runAccord(t, "demo", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	var ms []struct {
+		ID         int64
+		Path       string
+		Status     string
+		Deadline   *struct{ Meeting string }
+		Addressees []struct{ Actor string }
+	}
+	code, out, errs := runAccord(t, "mandates", "list", "--db", db, "--instrument", "minamata", "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if err := json.Unmarshal([]byte(out), &ms); err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 8 || ms[2].Deadline == nil || ms[2].Deadline.Meeting != "COP-7" {
+		t.Fatalf("minamata mandates = %+v", ms)
+	}
+	id := fmt.Sprint(ms[2].ID)
+	show := func() string {
+		_, out, _ := runAccord(t, "mandates", "show", "--db", db, id)
+		return out
+	}
+	before := show()
+	bad := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--status", "finished"}, `unknown status "finished"`},
+		{[]string{"--note", strings.Repeat("x", 10001)}, "note is 10001 characters, over the limit of 10000"},
+		{[]string{"--evidence", "the minutes"}, `evidence "the minutes" is neither a http(s) URL nor a document symbol`},
+		{[]string{}, "nothing to change"},
+	}
+	for _, b := range bad {
+		code, _, errs := runAccord(t, append([]string{"mandates", "set", "--db", db, id}, b.args...)...)
+		if code != 1 || !strings.Contains(errs, b.want) {
+			t.Errorf("mandates set %q = exit %d, %q; want exit 1 and %q", b.args, code, errs, b.want)
+		}
+	}
+	if code, _, errs := runAccord(t, "mandates", "set", "--db", db, "99999", "--status", "completed"); code != 1 || !strings.Contains(errs, "mandate 99999: not found") {
+		t.Errorf("set unknown id = %d %q", code, errs)
+	}
+	if code, _, errs := runAccord(t, "mandates", "set", "--db", db, "abc", "--status", "completed"); code != 2 || !strings.Contains(errs, `mandate ID "abc"`) {
+		t.Errorf("set bad id = %d %q", code, errs)
+	}
+	if after := show(); after != before {
+		t.Errorf("bad updates changed the mandate:\n%s\nthen\n%s", before, after)
+	}
+	code, out, errs = runAccord(t, "mandates", "set", "--db", db, id, "--status", "in-progress", "--note", "Study drafted.",
+		"--evidence", "https://example.org/study.pdf", "--evidence", "UNEP/MC/COP.7/INF/5", "--who", "jd", "--why", "started")
+	if code != 0 || !strings.Contains(out, `jd status: "open" → "in-progress" — started`) || !strings.Contains(out, "evidence (document): UNEP/MC/COP.7/INF/5") {
+		t.Errorf("set: exit %d\n%s%s", code, out, errs)
+	}
+	// Overdue: not before COP-7 has met; then the COP-7 mandates are.
+	if _, out, _ := runAccord(t, "mandates", "list", "--db", db, "--overdue", "--instrument", "minamata"); !strings.Contains(out, "no mandates") {
+		t.Errorf("overdue before COP-7:\n%s", out)
+	}
+	cop7 := writeFile(t, t.TempDir(), "cop7.txt", []byte("Decision MC-7/1: Rules\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"))
+	if code, _, errs := runAccord(t, "ingest", "--db", db, cop7); code != 0 {
+		t.Fatal(errs)
+	}
+	_, out, _ = runAccord(t, "mandates", "list", "--db", db, "--overdue", "--format", "csv")
+	if n := strings.Count(out, "\n"); n != 3 || !strings.Contains(out, "in-progress") {
+		t.Errorf("overdue after COP-7 (header and 2 rows):\n%s", out)
+	}
+	// Cross-convention view: everyone asked about observer status.
+	_, out, _ = runAccord(t, "mandates", "list", "--db", db, "--mentions", "observer status")
+	if !strings.Contains(out, "cartagena") || !strings.Contains(out, "minamata") {
+		t.Errorf("mentions 'observer status':\n%s", out)
+	}
+	if code, _, errs := runAccord(t, "mandates", "list", "--db", db, "--status", "closed"); code != 2 || !strings.Contains(errs, `unknown --status "closed"`) {
+		t.Errorf("list --status closed = %d %q", code, errs)
+	}
+}
+
+func TestReportCLI(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	if code, _, errs := runAccord(t, "demo", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := runAccord(t, "report", "implementation", "--db", db, "--instrument", "cartagena", "--meeting", "COP-MOP-4", "--format", "markdown")
+	if code != 0 || !strings.Contains(out, "## Decision BS-IV/6: Cooperation with other organizations, conventions and initiatives") ||
+		strings.Count(out, "| 5(") != 3 {
+		t.Errorf("report markdown: exit %d\n%s%s", code, out, errs)
+	}
+	html := filepath.Join(dir, "r.html")
+	code, out, _ = runAccord(t, "report", "asked", "--db", db, "--instrument", "minamata", "--meeting", "COP-6", "--out", html)
+	b, _ := os.ReadFile(html)
+	if code != 0 || !strings.Contains(out, "wrote "+html) || !strings.Contains(string(b), "asked of the secretariat") {
+		t.Errorf("report asked: exit %d %s", code, out)
+	}
+	if code, _, errs := runAccord(t, "report", "implementation", "--db", db, "--meeting", "COP-6"); code != 2 || !strings.Contains(errs, "needs --instrument and --meeting") {
+		t.Errorf("report without instrument = %d %q", code, errs)
+	}
+	if code, _, errs := runAccord(t, "report", "implementation", "--db", db, "--instrument", "basel", "--meeting", "COP-99"); code != 1 || !strings.Contains(errs, "no decisions of basel COP-99") {
+		t.Errorf("report of an unknown meeting = %d %q", code, errs)
 	}
 }

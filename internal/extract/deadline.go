@@ -275,6 +275,10 @@ func helpers(text string) []string {
 // mandate records one mandate.
 func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action string) {
 	action = strings.TrimSpace(strings.TrimRight(action, " ;,"))
+	// "… Chemicals and invites …": the clause ends before the next verb
+	for _, conj := range []string{" and", ";"} {
+		action = strings.TrimSuffix(action, conj)
+	}
 	whole := c.text
 	m := accord.Mandate{
 		Path:        path,

@@ -109,23 +109,25 @@ func formulaInstrument(formula string) string {
 	return ""
 }
 
-// mentionedInstrument returns the instrument named most often in text, or
-// "" when none is or two tie.
+// mentionedInstrument returns the instrument named most often in text, at
+// least twice as often as any other, or "".
 func mentionedInstrument(text string) string {
 	count := map[string]int{}
 	for _, n := range instrumentNames {
 		count[n.id] += strings.Count(text, n.phrase)
 	}
-	best, bestN, tie := "", 0, false
+	best, bestN, second := "", 0, 0
 	for id, c := range count {
 		switch {
 		case c > bestN:
-			best, bestN, tie = id, c, false
-		case c == bestN && c > 0:
-			tie = true
+			best, bestN, second = id, c, bestN
+		case c > second:
+			second = c
 		}
 	}
-	if tie {
+	// A text that names several instruments about as often speaks for
+	// none of them alone (a joint recommendation of three conventions).
+	if bestN == 0 || bestN < 2*second {
 		return ""
 	}
 	return best

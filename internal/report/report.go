@@ -1,0 +1,267 @@
+// Package report drafts the documents secretariats submit about mandates:
+// the report on implementation of a meeting's decisions, and the one-page
+// list of what a meeting asked of the secretariat. It renders HTML (for
+// print, A4), Markdown, CSV and JSON from data it is given, and does no
+// I/O of its own beyond the writer. It must not import any store.
+package report
+
+import (
+	"bytes"
+	"embed"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/accordmea/accord"
+)
+
+//go:embed templates/*.html
+var templates embed.FS
+
+var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
+	"actors":  actors,
+	"due":     due,
+	"remains": remains,
+	"lines":   func(s string) []string { return strings.Split(s, "\n") },
+	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
+}).ParseFS(templates, "templates/*.html"))
+
+// Report is a report on the mandates of one meeting.
+type Report struct {
+	Kind       string // "implementation" or "asked"
+	Title      string
+	Instrument string
+	Meeting    string
+	Actor      string // for "asked": whom the list is about
+	Generated  time.Time
+	Decisions  []Section
+	Counts     []Count // mandates by status
+}
+
+// Section is one decision and its mandates.
+type Section struct {
+	Symbol   string
+	Title    string
+	Mandates []accord.Mandate
+}
+
+// Count is how many mandates have a status.
+type Count struct {
+	Status accord.Status
+	N      int
+}
+
+// secretariat are the actors a secretariat reports for.
+var secretariat = map[string]bool{"secretariat": true, "secretariats": true, "executive-secretary": true, "executive-secretaries": true}
+
+// Implementation builds the report on implementation of a meeting's
+// decisions from its decisions (in order) and their mandates.
+func Implementation(inst, meeting string, ds []accord.Decision, ms []accord.Mandate, now time.Time) Report {
+	r := build(ds, ms, func(accord.Mandate) bool { return true })
+	r.Kind, r.Instrument, r.Meeting, r.Generated = "implementation", inst, meeting, now
+	r.Title = fmt.Sprintf("Report on the implementation of the decisions adopted by the %s at %s", instrumentName(inst), meeting)
+	return r
+}
+
+// Asked builds the one-page list of what a meeting asked of the
+// secretariat (its secretariat, Executive Secretary or secretariats).
+func Asked(inst, meeting string, ds []accord.Decision, ms []accord.Mandate, now time.Time) Report {
+	r := build(ds, ms, func(m accord.Mandate) bool {
+		for _, a := range m.Addressees {
+			if secretariat[a.Actor] {
+				return true
+			}
+		}
+		return false
+	})
+	r.Kind, r.Instrument, r.Meeting, r.Generated, r.Actor = "asked", inst, meeting, now, "secretariat"
+	r.Title = fmt.Sprintf("What %s %s asked of the secretariat", instrumentName(inst), meeting)
+	return r
+}
+
+func build(ds []accord.Decision, ms []accord.Mandate, keep func(accord.Mandate) bool) Report {
+	var r Report
+	byDecision := map[int64][]accord.Mandate{}
+	counts := map[accord.Status]int{}
+	for _, m := range ms {
+		if keep(m) {
+			byDecision[m.DecisionID] = append(byDecision[m.DecisionID], m)
+			counts[m.Status]++
+		}
+	}
+	for _, d := range ds {
+		if len(byDecision[d.ID]) == 0 {
+			continue
+		}
+		r.Decisions = append(r.Decisions, Section{Symbol: d.Symbol, Title: d.Title, Mandates: byDecision[d.ID]})
+	}
+	for _, st := range accord.Statuses {
+		if counts[st] > 0 {
+			r.Counts = append(r.Counts, Count{st, counts[st]})
+		}
+	}
+	return r
+}
+
+func instrumentName(id string) string {
+	names := map[string]string{
+		"minamata": "Conference of the Parties to the Minamata Convention", "basel": "Conference of the Parties to the Basel Convention",
+		"rotterdam": "Conference of the Parties to the Rotterdam Convention", "stockholm": "Conference of the Parties to the Stockholm Convention",
+		"cartagena": "Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol",
+		"nagoya":    "Conference of the Parties serving as the meeting of the Parties to the Nagoya Protocol",
+		"cbd":       "Conference of the Parties to the Convention on Biological Diversity", "montreal": "Meeting of the Parties to the Montreal Protocol",
+	}
+	if n, ok := names[id]; ok {
+		return n
+	}
+	if id == "" {
+		return "governing body"
+	}
+	return "governing body of " + id
+}
+
+func actors(m accord.Mandate) string {
+	var as []string
+	for _, a := range m.Addressees {
+		as = append(as, a.Text)
+	}
+	return strings.Join(as, "; ")
+}
+
+func due(m accord.Mandate) string {
+	if m.Deadline == nil {
+		if m.Periodicity != "" {
+			return m.Periodicity
+		}
+		return "—"
+	}
+	s := m.Deadline.Text
+	if m.Deadline.Meeting != "" {
+		s += " (" + m.Deadline.Meeting + ")"
+	}
+	return s
+}
+
+// remains says what is left to do on a mandate, by its status; what was
+// asked stands in its own column.
+func remains(m accord.Mandate) string {
+	var s string
+	switch m.Status {
+	case accord.StatusCompleted:
+		return "Nothing."
+	case accord.StatusSuperseded:
+		return "Nothing: superseded by a later decision."
+	case accord.StatusOngoing:
+		s = "Continues"
+	case accord.StatusDeferred:
+		s = "All of it, deferred for lack of resources"
+	case accord.StatusInProgress:
+		s = "Work under way to finish"
+	default:
+		s = "All of it"
+	}
+	if m.Deadline != nil {
+		s += "; due " + due(m)
+	}
+	return s + "."
+}
+
+// Formats are the formats Write takes.
+var Formats = []string{"html", "markdown", "csv", "json"}
+
+// Write renders r in format (html, markdown, csv or json).
+func Write(w io.Writer, r Report, format string) error {
+	switch format {
+	case "html":
+		var buf bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&buf, "report.html", r); err != nil {
+			return err
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	case "markdown":
+		return writeMarkdown(w, r)
+	case "csv":
+		return writeCSV(w, r)
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(r)
+	}
+	return fmt.Errorf("%w: unknown report format %q (want %s)", accord.ErrInvalid, format, strings.Join(Formats, ", "))
+}
+
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(s, "\n", "<br>")
+}
+
+func done(m accord.Mandate) string {
+	var parts []string
+	if m.Notes != "" {
+		parts = append(parts, m.Notes)
+	}
+	for _, e := range m.Evidence {
+		parts = append(parts, e.Ref)
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, "\n")
+}
+
+func writeMarkdown(w io.Writer, r Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\nDrafted %s.", r.Title, r.Generated.Format("2 January 2006"))
+	if len(r.Counts) > 0 {
+		var cs []string
+		for _, c := range r.Counts {
+			cs = append(cs, fmt.Sprintf("%d %s", c.N, c.Status))
+		}
+		fmt.Fprintf(&b, " Mandates: %s.", strings.Join(cs, ", "))
+	}
+	b.WriteString("\n")
+	if len(r.Decisions) == 0 {
+		b.WriteString("\nNo mandates.\n")
+	}
+	for _, s := range r.Decisions {
+		fmt.Fprintf(&b, "\n## Decision %s: %s\n\n", s.Symbol, s.Title)
+		if r.Kind == "asked" {
+			for _, m := range s.Mandates {
+				fmt.Fprintf(&b, "- ¶ %s — %s, %s; due %s\n", m.Path, mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)))
+			}
+			continue
+		}
+		b.WriteString("| ¶ | Asked of | What was asked | Due | Status | What was done | What remains |\n|---|---|---|---|---|---|---|\n")
+		for _, m := range s.Mandates {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", m.Path, mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)),
+				m.Status, mdCell(done(m)), mdCell(remains(m)))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeCSV(w io.Writer, r Report) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains"})
+	for _, s := range r.Decisions {
+		for _, m := range s.Mandates {
+			cw.Write([]string{s.Symbol, m.Path, fmt.Sprint(m.ID), actors(m), m.Action, m.Deliverable, due(m), string(m.Status),
+				m.Owner, done(m), remains(m)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// SortDecisions orders decisions as the meeting adopted them.
+func SortDecisions(ds []accord.Decision) {
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
+}
