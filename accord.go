@@ -199,6 +199,11 @@ type Store interface {
 	// history, in one transaction. Concurrent updates of one mandate are
 	// applied one after the other: neither is lost.
 	UpdateMandate(ctx context.Context, id int64, u MandateUpdate) (Mandate, error)
+	// Actors returns the actors users added to the registry: names by
+	// canonical id.
+	Actors(ctx context.Context) (map[string][]string, error)
+	// AddActor adds names (names, acronyms, aliases) for actor id.
+	AddActor(ctx context.Context, id string, names []string) error
 	// Close releases the store's connections.
 	Close() error
 }

@@ -36,6 +36,10 @@ func runDemo(ctx context.Context, cfg *Config, args []string, stdout, stderr io.
 		return err
 	}
 	defer st.Close()
+	reg, err := registry(ctx, st)
+	if err != nil {
+		return err
+	}
 	var sum ingestSummary
 	files := sample.Files()
 	for _, f := range files {
@@ -43,7 +47,7 @@ func runDemo(ctx context.Context, cfg *Config, args []string, stdout, stderr io.
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
-		res, n, nm, err := storeDocument(ctx, st, f.Name, t, parse.Parse(t.Body, parse.Options{}))
+		res, n, nm, err := storeDocument(ctx, st, reg, f.Name, t, parse.Parse(t.Body, parse.Options{}))
 		if err != nil {
 			return err
 		}

@@ -88,6 +88,16 @@ asked, of whom, by when, its status, what was done and what remains. The
 HTML prints on A4, each decision on a page of its own. Asked lists on one
 page what the meeting asked of the secretariat.
 
+# accord actors
+
+	accord actors list [--db DB]
+	accord actors add [--db DB] ID NAME...
+
+The actor registry gives each body decisions ask to act one canonical id
+with its names, acronyms and aliases. A built-in registry names the common
+ones (secretariat, executive-secretary, parties, gef, sbi, unep, fao, …);
+add names the others. Ingest resolves addressees against both.
+
 # accord demo
 
 	accord demo [--db DB]

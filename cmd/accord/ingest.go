@@ -46,11 +46,15 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 		return err
 	}
 	defer st.Close()
+	reg, err := registry(ctx, st)
+	if err != nil {
+		return err
+	}
 	bar := newProgress(stderr, len(files))
 	var sum ingestSummary
 	for _, name := range files {
 		bar.step(name)
-		res, n, nm, err := ingestFile(ctx, st, name, *opt)
+		res, n, nm, err := ingestFile(ctx, st, reg, name, *opt)
 		if err != nil {
 			bar.clear()
 			fmt.Fprintf(stderr, "accord ingest: %v\n", err)
@@ -95,24 +99,24 @@ func (s ingestSummary) String(total int) string {
 
 // ingestFile reads, parses and stores one file. A file with no decision
 // in it is an error and stores nothing.
-func ingestFile(ctx context.Context, st accord.Store, name string, opt parse.Options) (accord.IngestResult, int, int, error) {
+func ingestFile(ctx context.Context, st accord.Store, reg *extract.Actors, name string, opt parse.Options) (accord.IngestResult, int, int, error) {
 	doc, t, err := readAndParse(ctx, name, opt)
 	if err != nil {
 		return accord.IngestResult{}, 0, 0, err
 	}
-	return storeDocument(ctx, st, name, t, doc)
+	return storeDocument(ctx, st, reg, name, t, doc)
 }
 
 // storeDocument extracts the mandates of a parsed file's decisions and
 // stores them all. It returns what the store did, and how many decisions
 // and mandates the file held.
-func storeDocument(ctx context.Context, st accord.Store, name string, t textin.Text, doc parse.Document) (accord.IngestResult, int, int, error) {
+func storeDocument(ctx context.Context, st accord.Store, reg *extract.Actors, name string, t textin.Text, doc parse.Document) (accord.IngestResult, int, int, error) {
 	if len(doc.Decisions) == 0 {
 		return accord.IngestResult{}, 0, 0, fmt.Errorf("%s: %w: no decision found in the text", name, accord.ErrInvalid)
 	}
 	nm := 0
 	for i := range doc.Decisions {
-		doc.Decisions[i].Mandates = extract.Decision(&doc.Decisions[i], nil).Mandates
+		doc.Decisions[i].Mandates = extract.Decision(&doc.Decisions[i], reg).Mandates
 		nm += len(doc.Decisions[i].Mandates)
 	}
 	src := accord.Source{Name: filepath.ToSlash(name), SHA256: t.SHA256, Format: t.Format}

@@ -40,6 +40,7 @@ var commands = []command{
 	{"demo", "ingest the bundled sample decisions and list them", runDemo},
 	{"mandates", "list, show and update what decisions ask of whom", runMandates},
 	{"report", "draft the report on implementation of a meeting's decisions", runReport},
+	{"actors", "list or add the names of the bodies decisions ask to act", runActors},
 }
 
 // exitError carries an exit status through a command's error.

@@ -383,3 +383,25 @@ func TestReportCLI(t *testing.T) {
 		t.Errorf("report of an unknown meeting = %d %q", code, errs)
 	}
 }
+
+func TestActorsCLI(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	if code, out, _ := runAccord(t, "actors", "list", "--db", db); code != 0 || !strings.Contains(out, "no actors added") {
+		t.Errorf("empty list: %d %q", code, out)
+	}
+	if code, _, errs := runAccord(t, "actors", "add", "--db", db, "Bad Id", "x"); code != 1 || !strings.Contains(errs, `actor id "Bad Id"`) {
+		t.Errorf("bad id: %d %q", code, errs)
+	}
+	if code, _, errs := runAccord(t, "actors", "add", "--db", db, "lead-country", "lead country", "lead countries"); code != 0 {
+		t.Fatal(errs)
+	}
+	f := writeFile(t, dir, "d.txt", []byte("Decision RC-7/5\n\nThe Conference of the Parties,\n\n1. Requests the lead country to facilitate the work.\n"))
+	if code, _, errs := runAccord(t, "ingest", "--db", db, f); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, _ := runAccord(t, "mandates", "list", "--db", db, "--actor", "lead-country", "--format", "csv")
+	if code != 0 || strings.Count(out, "\n") != 2 {
+		t.Errorf("mandates of the added actor:\n%s", out)
+	}
+}

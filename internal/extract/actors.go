@@ -96,6 +96,30 @@ func (a *Actors) find(text string) string {
 	return text[at : at+len(best)]
 }
 
+// last returns the registered actor name that stands last in text, as
+// written there, or "": what "them" and "both entities" stand for.
+func (a *Actors) last(text string) string {
+	l := strings.ToLower(text)
+	best, at := "", -1
+	for _, n := range a.names {
+		for off := 0; ; {
+			i := wordIndex(l[off:], n.name)
+			if i < 0 {
+				break
+			}
+			i += off
+			if i > at || i == at && len(n.name) > len(best) {
+				best, at = n.name, i
+			}
+			off = i + 1
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return text[at : at+len(best)]
+}
+
 // wordIndex finds word (or words) w in s at word boundaries.
 func wordIndex(s, w string) int {
 	for off := 0; ; {

@@ -47,11 +47,12 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 var defaultActors = DefaultActors()
 
 type extractor struct {
-	d    *accord.Decision
-	reg  *Actors
-	res  Result
-	ctx  meetingContext
-	last []accord.Addressee // the addressees named last, for pronouns
+	d      *accord.Decision
+	reg    *Actors
+	res    Result
+	ctx    meetingContext
+	last   []accord.Addressee // the addressees named last, for pronouns
+	before string             // the paragraph's text before the clause at hand
 }
 
 // clause is a stretch of a paragraph governed by one verb.
@@ -159,7 +160,12 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 	}
 	cs := clauses(p.Text, p)
 	itemsDone := false
+	x.last = nil
 	for k, c := range cs {
+		x.before = ""
+		if i := strings.Index(p.Text, c.text); i > 0 {
+			x.before = p.Text[:i]
+		}
 		x.deadlines(c, k == 0 && p.Phrase == "")
 		as, action := x.asked(c, p.Phrase == "" && k == 0)
 		if len(as) == 0 {
@@ -405,7 +411,12 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 				continue
 			}
 			if pronoun(a.Text) {
-				out = append(out, x.last...)
+				switch {
+				case len(x.last) > 0:
+					out = append(out, x.last...)
+				case x.reg.last(x.before) != "":
+					out = append(out, x.addressee(x.reg.last(x.before)))
+				}
 				continue
 			}
 			out = append(out, a)

@@ -257,3 +257,18 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestPronounsAndPeriodicity(t *testing.T) {
+	_, res := extractText(t, "The Conference of the Parties,\n\n"+
+		"1. Welcomes the cooperation of the secretariats of the Basel and Stockholm Conventions and requests them to report annually to the Conference of the Parties;\n")
+	if len(res.Mandates) != 1 {
+		t.Fatalf("mandates = %+v", res.Mandates)
+	}
+	m := res.Mandates[0]
+	if len(m.Addressees) != 1 || m.Addressees[0].Actor != "secretariats" {
+		t.Errorf("'them' resolved to %+v, want the secretariats named before", m.Addressees)
+	}
+	if m.Periodicity != "annually" || m.Deliverable != "report" {
+		t.Errorf("periodicity %q deliverable %q", m.Periodicity, m.Deliverable)
+	}
+}

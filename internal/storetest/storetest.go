@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"ReingestKeepsMandateLifecycle", testReingestMandates},
 		{"Overdue", testOverdue},
 		{"ConcurrentUpdates", testConcurrentUpdates},
+		{"Actors", testActors},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -548,5 +549,31 @@ func testConcurrentUpdates(t *testing.T, s accord.Store) {
 	}
 	if notes != 2*n || prev != m.Status {
 		t.Errorf("history: %d notes (want %d), last status %q vs mandate %q", notes, 2*n, prev, m.Status)
+	}
+}
+
+func testActors(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	if err := s.AddActor(ctx, "iccm", []string{"International Conference on Chemicals Management", "ICCM"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddActor(ctx, "iccm", []string{"ICCM", "the Conference"}); err != nil {
+		t.Fatalf("adding a name again: %v", err)
+	}
+	got, err := s.Actors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"iccm": {"ICCM", "International Conference on Chemicals Management", "the Conference"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Actors() = %v, want %v", got, want)
+	}
+	for _, bad := range []struct {
+		id    string
+		names []string
+	}{{"ICCM!", []string{"x"}}, {"iccm", nil}, {"iccm", []string{"  "}}} {
+		if err := s.AddActor(ctx, bad.id, bad.names); !errors.Is(err, accord.ErrInvalid) {
+			t.Errorf("AddActor(%q, %q) err = %v, want ErrInvalid", bad.id, bad.names, err)
+		}
 	}
 }

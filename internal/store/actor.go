@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/accordmea/accord"
+)
+
+var actorIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+
+// Actors returns the actors users added, names by id.
+func (s *Store) Actors(ctx context.Context) (map[string][]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id, name FROM actors ORDER BY id, name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], name)
+	}
+	return out, rows.Err()
+}
+
+// AddActor adds names for actor id, in one transaction; names already
+// there are left as they are.
+func (s *Store) AddActor(ctx context.Context, id string, names []string) error {
+	if !actorIDRE.MatchString(id) {
+		return fmt.Errorf("%w: actor id %q: want lower-case letters, digits and hyphens, such as iccm or global-framework", accord.ErrInvalid, id)
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("%w: actor %s: give at least one name", accord.ErrInvalid, id)
+	}
+	for _, n := range names {
+		if t := strings.TrimSpace(n); t == "" || utf8.RuneCountInString(t) > 300 || !utf8.ValidString(t) {
+			return fmt.Errorf("%w: actor %s: name %q must be 1 to 300 characters of text", accord.ErrInvalid, id, n)
+		}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, n := range names {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO actors (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`), id, strings.TrimSpace(n)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
