@@ -405,3 +405,33 @@ func TestActorsCLI(t *testing.T) {
 		t.Errorf("mandates of the added actor:\n%s", out)
 	}
 }
+
+// TestSupersedingCandidates: a later decision that repeats a request is
+// suggested as superseding the earlier mandate; a person confirms.
+func TestSupersedingCandidates(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	earlier := writeFile(t, dir, "cop6.txt", []byte("Decision MC-6/9: Reporting\n\nThe Conference of the Parties,\n\n"+
+		"1. Requests the secretariat to prepare a report on the cooperation with the Global Framework on Chemicals for consideration by the Conference of the Parties at its seventh meeting.\n"))
+	later := writeFile(t, dir, "cop7.txt", []byte("Decision MC-7/9: Reporting\n\nThe Conference of the Parties,\n\n"+
+		"1. Requests the secretariat to prepare an updated report on the cooperation with the Global Framework on Chemicals for consideration by the Conference of the Parties at its eighth meeting;\n\n"+
+		"2. Invites Parties to submit views on mercury waste.\n"))
+	for _, f := range []string{earlier, later} {
+		if code, _, errs := runAccord(t, "ingest", "--db", db, f); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	_, out, _ := runAccord(t, "mandates", "list", "--db", db, "--format", "json", "--symbol", "MC-6/9")
+	var ms []struct{ ID int64 }
+	if err := json.Unmarshal([]byte(out), &ms); err != nil || len(ms) != 1 {
+		t.Fatalf("MC-6/9 mandates: %v %s", err, out)
+	}
+	id := fmt.Sprint(ms[0].ID)
+	_, out, _ = runAccord(t, "mandates", "show", "--db", db, id)
+	if !strings.Contains(out, "may be superseded by #") || !strings.Contains(out, "(MC-7/9 ¶ 1)") || strings.Contains(out, "¶ 2)") {
+		t.Errorf("show of the earlier mandate:\n%s", out)
+	}
+	if code, out, errs := runAccord(t, "mandates", "set", "--db", db, id, "--status", "superseded", "--note", "superseded by MC-7/9"); code != 0 || !strings.Contains(out, "status: superseded") {
+		t.Errorf("confirm: %d %s %s", code, out, errs)
+	}
+}
