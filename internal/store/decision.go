@@ -140,7 +140,8 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, ordinal int, d *accord.Decision, kept map[int64]bool) (int64, error) {
 	var id int64
 	if key := symbolKey(d.Symbol); key != "" {
-		err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE instrument = ? AND symbol_key = ?`), d.Instrument, key).Scan(&id)
+		// "symbol_key <> ''" lets SQLite use the partial unique index.
+		err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE instrument = ? AND symbol_key = ? AND symbol_key <> ''`), d.Instrument, key).Scan(&id)
 		if err == nil {
 			return id, nil
 		}
@@ -216,7 +217,7 @@ func (s *Store) Decision(ctx context.Context, instrument, symbol string) (accord
 	if key == "" {
 		return accord.Decision{}, fmt.Errorf("decision: %w: empty symbol", accord.ErrInvalid)
 	}
-	query := `SELECT id, instrument FROM decisions WHERE symbol_key = ?`
+	query := `SELECT id, instrument FROM decisions WHERE symbol_key = ? AND symbol_key <> ''`
 	args := []any{key}
 	if instrument != "" {
 		query += ` AND instrument = ?`

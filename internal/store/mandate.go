@@ -202,7 +202,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		add(`d.meeting = ?`, f.Meeting)
 	}
 	if f.Symbol != "" {
-		add(`d.symbol_key = ?`, symbolKey(f.Symbol))
+		add(`d.symbol_key = ? AND d.symbol_key <> ''`, symbolKey(f.Symbol))
 	}
 	if f.DueMeeting != "" {
 		add(`m.due_meeting = ?`, f.DueMeeting)
