@@ -9,6 +9,7 @@ package accord
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -292,6 +293,27 @@ type MandateUpdate struct {
 
 // MaxNote is the longest note a mandate update takes.
 const MaxNote = 10000
+
+// AskedOf names the mandate's addressees as written, joined by "; ".
+func (m Mandate) AskedOf() string {
+	as := make([]string, len(m.Addressees))
+	for i, a := range m.Addressees {
+		as[i] = a.Text
+	}
+	return strings.Join(as, "; ")
+}
+
+// Due says when the mandate is due: the deadline as written with the
+// meeting it resolves to, else its periodicity, else "".
+func (m Mandate) Due() string {
+	switch {
+	case m.Deadline == nil:
+		return m.Periodicity
+	case m.Deadline.Meeting != "":
+		return m.Deadline.Text + " (" + m.Deadline.Meeting + ")"
+	}
+	return m.Deadline.Text
+}
 
 // Addressee is an actor asked to act: the words as written and the
 // canonical actor they name.

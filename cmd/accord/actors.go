@@ -25,14 +25,10 @@ to decisions already stored.
 `
 
 func runActors(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(stderr, actorsHelp[1:])
-		if len(args) == 0 {
-			return usageError("want list or add")
-		}
-		return nil
+	sub, args, err := subcommand(args, actorsHelp, "list or add", stderr)
+	if err != nil {
+		return err
 	}
-	sub, args := args[0], args[1:]
 	fs := newFlagSet("actors "+sub, actorsHelp, stderr)
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	if err := parseFlags(fs, args); err != nil {

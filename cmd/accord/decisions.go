@@ -21,14 +21,10 @@ and references. A symbol that two instruments share needs --instrument.
 `
 
 func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(stderr, decisionsHelp[1:])
-		if len(args) == 0 {
-			return usageError("want list or show")
-		}
-		return nil
+	sub, args, err := subcommand(args, decisionsHelp, "list or show", stderr)
+	if err != nil {
+		return err
 	}
-	sub, args := args[0], args[1:]
 	fs := newFlagSet("decisions "+sub, decisionsHelp, stderr)
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	inst := fs.String("instrument", "", "only decisions of instrument `id`")

@@ -8,7 +8,6 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
-	"github.com/accordmea/accord/internal/store"
 	"github.com/accordmea/accord/internal/textin"
 )
 
@@ -31,15 +30,11 @@ func runDemo(ctx context.Context, cfg *Config, args []string, stdout, stderr io.
 	if fs.NArg() != 0 {
 		return usageError("demo takes no arguments")
 	}
-	st, err := store.Open(ctx, cfg.DB)
+	st, reg, err := openWithRegistry(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	reg, err := registry(ctx, st)
-	if err != nil {
-		return err
-	}
 	var sum ingestSummary
 	files := sample.Files()
 	for _, f := range files {

@@ -13,7 +13,6 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
-	"github.com/accordmea/accord/internal/store"
 	"github.com/accordmea/accord/internal/textin"
 )
 
@@ -41,15 +40,11 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.DB)
+	st, reg, err := openWithRegistry(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	reg, err := registry(ctx, st)
-	if err != nil {
-		return err
-	}
 	bar := newProgress(stderr, len(files))
 	var sum ingestSummary
 	for _, name := range files {

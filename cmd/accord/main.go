@@ -17,7 +17,9 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/store"
 )
 
 // Config is everything the commands are configured by: flags, with ACCORD_*
@@ -156,6 +158,33 @@ func optionFlags(fs *flag.FlagSet) *parse.Options {
 	fs.StringVar(&opt.Instrument, "instrument", "", "instrument `id` for texts that do not say (minamata, basel, …)")
 	fs.StringVar(&opt.Meeting, "meeting", "", "adopting `meeting` for texts that do not say (COP-6, …)")
 	return opt
+}
+
+// subcommand splits "list --flag …" into the subcommand and its
+// arguments; with no arguments or -h it prints help.
+func subcommand(args []string, help, want string, stderr io.Writer) (string, []string, error) {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(stderr, strings.TrimSpace(help))
+		if len(args) == 0 {
+			return "", nil, usageError("want %s", want)
+		}
+		return "", nil, flag.ErrHelp
+	}
+	return args[0], args[1:], nil
+}
+
+// openWithRegistry opens the store and the actor registry it extends.
+func openWithRegistry(ctx context.Context, cfg *Config) (*store.Store, *extract.Actors, error) {
+	st, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, nil, err
+	}
+	reg, err := registry(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, reg, nil
 }
 
 // parseFlags parses args, turning flag errors into usage errors.

@@ -37,14 +37,10 @@ supersede it; set --status superseded confirms.
 `
 
 func runMandates(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(stderr, mandatesHelp[1:])
-		if len(args) == 0 {
-			return usageError("want list, show or set")
-		}
-		return nil
+	sub, args, err := subcommand(args, mandatesHelp, "list, show or set", stderr)
+	if err != nil {
+		return err
 	}
-	sub, args := args[0], args[1:]
 	fs := newFlagSet("mandates "+sub, mandatesHelp, stderr)
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	switch sub {
@@ -112,7 +108,7 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 		cw := csv.NewWriter(stdout)
 		cw.Write([]string{"id", "instrument", "decision", "paragraph", "verb", "asked_of", "action", "deliverable", "due", "status", "owner"})
 		for _, m := range ms {
-			cw.Write([]string{strconv.FormatInt(m.ID, 10), m.Instrument, m.Symbol, m.Path, m.Verb, addresseeList(m), m.Action, m.Deliverable, dueText(m), string(m.Status), m.Owner})
+			cw.Write([]string{strconv.FormatInt(m.ID, 10), m.Instrument, m.Symbol, m.Path, m.Verb, m.AskedOf(), m.Action, m.Deliverable, m.Due(), string(m.Status), m.Owner})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -125,7 +121,7 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 	fmt.Fprintln(tw, "ID\tINSTRUMENT\tDECISION\t¶\tASKED OF\tACTION\tDUE\tSTATUS")
 	for _, m := range ms {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, orDash(m.Instrument), orDash(m.Symbol), m.Path,
-			clip(addresseeList(m), 30), clip(m.Action, 60), clip(dueText(m), 28), m.Status)
+			clip(m.AskedOf(), 30), clip(m.Action, 60), clip(m.Due(), 28), m.Status)
 	}
 	return tw.Flush()
 }
@@ -136,24 +132,6 @@ func statusNames() string {
 		ss = append(ss, string(s))
 	}
 	return strings.Join(ss, ", ")
-}
-
-func addresseeList(m accord.Mandate) string {
-	var as []string
-	for _, a := range m.Addressees {
-		as = append(as, a.Text)
-	}
-	return strings.Join(as, "; ")
-}
-
-func dueText(m accord.Mandate) string {
-	if m.Deadline == nil {
-		return m.Periodicity
-	}
-	if m.Deadline.Meeting != "" {
-		return m.Deadline.Text + " (" + m.Deadline.Meeting + ")"
-	}
-	return m.Deadline.Text
 }
 
 // parseID reads a mandate id from the command line.
@@ -217,8 +195,8 @@ func ids(ms []accord.Mandate) []int64 {
 
 func printMandate(w io.Writer, m accord.Mandate) {
 	fmt.Fprintf(w, "#%d  %s ¶ %s  (%s %s)\n", m.ID, m.Symbol, m.Path, orDash(m.Instrument), orDash(m.Meeting))
-	fmt.Fprintf(w, "  %s %s %s\n", m.Phrase, addresseeList(m), m.Action)
-	fmt.Fprintf(w, "  deliverable: %s   due: %s   status: %s", m.Deliverable, orDash(dueText(m)), m.Status)
+	fmt.Fprintf(w, "  %s %s %s\n", m.Phrase, m.AskedOf(), m.Action)
+	fmt.Fprintf(w, "  deliverable: %s   due: %s   status: %s", m.Deliverable, orDash(m.Due()), m.Status)
 	if m.Owner != "" {
 		fmt.Fprintf(w, "   owner: %s", m.Owner)
 	}

@@ -26,14 +26,10 @@ secretariat, Executive Secretary or secretariats).
 `
 
 func runReport(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(stderr, reportHelp[1:])
-		if len(args) == 0 {
-			return usageError("want implementation or asked")
-		}
-		return nil
+	kind, args, err := subcommand(args, reportHelp, "implementation or asked", stderr)
+	if err != nil {
+		return err
 	}
-	kind, args := args[0], args[1:]
 	if kind != "implementation" && kind != "asked" {
 		return usageError("unknown report %q: want implementation or asked", kind)
 	}

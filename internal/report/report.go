@@ -125,26 +125,13 @@ func instrumentName(id string) string {
 	return "governing body of " + id
 }
 
-func actors(m accord.Mandate) string {
-	var as []string
-	for _, a := range m.Addressees {
-		as = append(as, a.Text)
-	}
-	return strings.Join(as, "; ")
-}
+func actors(m accord.Mandate) string { return m.AskedOf() }
 
 func due(m accord.Mandate) string {
-	if m.Deadline == nil {
-		if m.Periodicity != "" {
-			return m.Periodicity
-		}
-		return "—"
+	if d := m.Due(); d != "" {
+		return d
 	}
-	s := m.Deadline.Text
-	if m.Deadline.Meeting != "" {
-		s += " (" + m.Deadline.Meeting + ")"
-	}
-	return s
+	return "—"
 }
 
 // remains says what is left to do on a mandate, by its status; what was
