@@ -115,6 +115,7 @@ var (
 	dateRE        = regexp.MustCompile(`(?:(\d{1,2})\s+)?(` + months + `)\s+(\d{4})`)
 	itsBodyBefore = []struct{ phrase, body string }{
 		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
+		{"Subsidiary Body on Implementation", "SBI"}, {"Subsidiary Body on Scientific, Technical and Technological Advice", "SBSTTA"},
 		{"Standing Committee", "SC"}, {"Open-ended Working Group", "OEWG"}, {"Facilitative Working Group", "FWG"},
 		{"Adaptation Committee", "AC"}, {"Conference of the Parties", ""}, {"Meeting of the Parties", ""},
 	}

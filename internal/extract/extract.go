@@ -329,6 +329,11 @@ func addresseeSpan(s string) (span, action string, ok bool) {
 	for off := 0; ; {
 		i := strings.Index(clean[off:], " to")
 		if i < 0 {
+			// "Requests the Executive Secretary, subject to …:" with
+			// "(a) To continue …" items: a chapeau without its "to".
+			if t := strings.TrimSpace(s); strings.HasSuffix(t, ":") && !strings.Contains(t[:len(t)-1], ":") {
+				return strings.TrimRight(t[:len(t)-1], " ,"), ":", true
+			}
 			return "", "", false
 		}
 		i += off

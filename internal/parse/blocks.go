@@ -51,19 +51,24 @@ func (b *block) finalize() {
 }
 
 var (
-	numberRE   = regexp.MustCompile(`^(\d{1,3})\.(?:\s+|$)|^(\d{1,3})\.([^\d\s.])`)
-	parenRE    = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
-	dashRE     = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
-	headingRE2 = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
-	formulaRE  = regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,3}(?:Conference|Meeting|Assembly|Council|Committee|Working Group|Commission|Parties)\b`)
-	stampRE    = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
-	annexRE    = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
-	noteByRE   = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
+	numberRE       = regexp.MustCompile(`^(\d{1,3})\.(?:\s+|$)|^(\d{1,3})\.([^\d\s.])`)
+	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
+	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
+	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
+	formulaRE      = regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,3}(?:Conference|Meeting|Assembly|Council|Committee|Working Group|Commission|Parties)\b`)
+	formulaUpperRE = regexp.MustCompile(`^THE\s+(?:[A-Z-]+\s+){0,3}(?:CONFERENCE|MEETING|ASSEMBLY|COUNCIL|COMMITTEE|WORKING GROUP|COMMISSION|PARTIES)\b`)
+	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
+	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
+	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
 // isFormula reports whether t is an enacting formula ("The Conference of
 // the Parties,", "The Third Meeting of the Parties decided in Dec. III/12:").
 func isFormula(t string) bool {
+	if strings.HasPrefix(t, "THE ") && len(t) < 200 {
+		// "THE CONFERENCE OF THE PARTIES TO THE CONVENTION" (CITES, Ramsar)
+		return formulaUpperRE.MatchString(t) && strings.ToUpper(t) == t
+	}
 	if !strings.HasPrefix(t, "The ") || len(t) > 400 || !formulaRE.MatchString(t) {
 		return false
 	}
@@ -91,6 +96,9 @@ func decisionSignal(t string) bool {
 		// "decision 1/CP.21." at the start of a wrapped line is a citation;
 		// only the CBD's own decision markers start in lower case.
 		return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
+	}
+	if citesResRE.MatchString(t) {
+		return true
 	}
 	head := strings.ToLower(t[:min(len(t), 14)])
 	if strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||

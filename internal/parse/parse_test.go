@@ -3,6 +3,7 @@ package parse
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -474,6 +475,39 @@ func TestHeadingSymbols(t *testing.T) {
 		want := []string{tt.symbol, tt.inst, tt.meeting, string(tt.kind)}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("heading %q: symbol, instrument, meeting, kind (-want +got):\n%s", tt.heading, diff)
+		}
+	}
+}
+
+// TestOtherBodies reads the layouts of CITES resolutions (recitals before
+// an upper-case formula), UNEA resolutions and CBD decisions.
+func TestOtherBodies(t *testing.T) {
+	tests := []struct {
+		file                        string
+		symbol, kind, inst, meeting string
+		preamble, paragraphs        int
+		formula                     string
+		refs                        []string
+	}{
+		{"cites-resolution.txt", "Res. Conf. 10.10 (Rev. CoP19)", "resolution", "cites", "", 3, 4, "THE CONFERENCE OF THE PARTIES TO THE CONVENTION", []string{"Res. Conf. 9.16"}},
+		{"unea-resolution.txt", "6/4", "resolution", "unea", "UNEA-6", 2, 3, "The United Nations Environment Assembly,", []string{"5/10"}},
+		{"cbd-decision.txt", "15/13", "decision", "cbd", "COP-15", 2, 3, "The Conference of the Parties,", []string{"14/30"}},
+	}
+	for _, tt := range tests {
+		doc := parseFixture(t, tt.file)
+		if len(doc.Decisions) != 1 {
+			t.Errorf("%s: %d decisions", tt.file, len(doc.Decisions))
+			continue
+		}
+		d := doc.Decisions[0]
+		var refs []string
+		for _, r := range d.References.Decisions {
+			refs = append(refs, r.Cited)
+		}
+		got := fmt.Sprint(d.Symbol, "|", d.Kind, "|", d.Instrument, "|", d.Meeting, "|", len(d.Preamble), "|", len(d.Paragraphs), "|", d.Formula, "|", refs)
+		want := fmt.Sprint(tt.symbol, "|", tt.kind, "|", tt.inst, "|", tt.meeting, "|", tt.preamble, "|", tt.paragraphs, "|", tt.formula, "|", tt.refs)
+		if got != want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.file, got, want)
 		}
 	}
 }

@@ -69,6 +69,35 @@ func (s *segmenter) open(i int) *draft {
 	return d
 }
 
+// pullRecitals moves the recitals that end the document preface into the
+// decision a formula opens after them.
+func (s *segmenter) pullRecitals(d *draft) {
+	if len(s.drafts) > 1 {
+		return
+	}
+	k := len(s.preface)
+	for k > 0 && s.preface[k-1].mark == markNone {
+		// a recital opens like one and ends a clause: "Convening of
+		// regional meetings" above a formula is a title
+		t := strings.TrimSpace(s.preface[k-1].text)
+		if _, ok := opensRecital(t); !ok || !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, ";") {
+			break
+		}
+		k--
+	}
+	if k == len(s.preface) {
+		return
+	}
+	for _, b := range s.preface[k:] {
+		phrase, _ := opensRecital(b.text)
+		d.d.Preamble = append(d.d.Preamble, accord.Recital{Phrase: phrase, Text: b.text})
+		d.recitalN = append(d.recitalN, b.n)
+	}
+	d.start = s.preface[k].n
+	s.preface = s.preface[:k]
+	d.body = true
+}
+
 // pullTitle moves the block before i from the document preface into the
 // decision when it reads as the decision's title.
 func (s *segmenter) pullTitle(d *draft, i int) {
@@ -105,8 +134,12 @@ func (s *segmenter) feed(i int) {
 		}
 	}
 	if b.mark == markNone && isFormula(t) {
-		if c == nil || c.body {
+		// A formula opens a new decision unless the current one is still
+		// before its operative part: CITES and Ramsar resolutions put their
+		// recitals before "THE CONFERENCE OF THE PARTIES".
+		if c == nil || len(c.ops) > 0 || c.d.Formula != "" && c.body {
 			c = s.open(i)
+			s.pullRecitals(c)
 			s.pullTitle(c, i)
 		}
 		formula, rest := t, ""
@@ -209,6 +242,23 @@ func (s *segmenter) signal(i int) bool {
 		c = s.open(i)
 		c.d.Symbol = canonicalSymbol(m[1])
 		c.d.Title = stripMarker(m[2])
+		c.d.Preface = append(c.d.Preface, t)
+		// "Resolution adopted by the United Nations Environment Assembly"
+		// just above the heading says what it is.
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if strings.Contains(strings.ToLower(s.bs[k].text), "resolution adopted") {
+				c.d.Kind = accord.KindResolution
+			}
+		}
+		return true
+	}
+	if m := citesResRE.FindStringSubmatch(t); m != nil {
+		c = s.open(i)
+		c.d.Symbol = "Res. Conf. " + m[1] + strings.Join(strings.Fields(m[2]), " ")
+		if m[2] != "" {
+			c.d.Symbol = "Res. Conf. " + m[1] + " " + strings.Join(strings.Fields(m[2]), " ")
+		}
+		c.d.Kind = accord.KindResolution
 		c.d.Preface = append(c.d.Preface, t)
 		return true
 	}

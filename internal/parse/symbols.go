@@ -38,6 +38,9 @@ var (
 	// "Recommendation of the Ad hoc Joint Working Group …",
 	// "Resolution on the Framework …", "Draft decision on …".
 	titleSignalRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation))\s+(?:of|on|by|concerning|regarding)\s+\S`)
+	// citesResRE matches the heading of a CITES resolution as its pages
+	// print it: "Conf. 10.10 (Rev. CoP19)".
+	citesResRE = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
 	directedRE    = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
 	dottedNumRE   = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
 	inDecRE       = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
@@ -89,7 +92,7 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"cites", "CITES"}, {"cites", "Endangered Species of Wild Fauna"}, {"cites", "Animals and Plants Committees"},
 	{"cites", "Animals Committee"}, {"ramsar", "Ramsar"}, {"ramsar", "Contracting Parties"},
 	{"unfccc", "Framework Convention on Climate Change"}, {"unfccc", "UNFCCC"},
-	{"unccd", "Convention to Combat Desertification"},
+	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
 
 var montrealFormulaRE = regexp.MustCompile(`(?i)^The \w+ Meeting of the Parties decided`)
@@ -171,6 +174,8 @@ func meetingOf(sym, inst string) string {
 		body = "COP-MOP"
 	case "montreal":
 		body = "MOP"
+	case "unea":
+		body = "UNEA"
 	}
 	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
 		if m[2] == "CP" {
@@ -190,7 +195,7 @@ func meetingOf(sym, inst string) string {
 			n = m[1]
 		} else if m := symbolDottedRE.FindStringSubmatch(s); m != nil {
 			n = m[1]
-		} else if i := strings.IndexByte(s, '/'); i > 0 && inst != "unea" {
+		} else if i := strings.IndexByte(s, '/'); i > 0 {
 			n = s[:i]
 		}
 	}
@@ -281,7 +286,7 @@ var (
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symDotted + `)`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symDotted + `)`)
 )
 
 // documentSymbols returns the UN document symbols cited in text, in order,
@@ -349,16 +354,19 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			if m == nil {
 				break
 			}
-			at := pos + m[2]
-			sym := text[at : pos+m[3]]
+			at := pos + m[4]
+			sym := text[at : pos+m[5]]
 			end := pos + m[1]
+			if m[2] >= 0 {
+				word = "res. conf." // "Resolution Conf. 9.16"
+			}
 			if end < len(text) && (isAlnum(text[end]) || text[end] == '/') {
 				break
 			}
 			if at > 0 && (isAlnum(text[at-1]) || text[at-1] == '/') {
 				break
 			}
-			for k := at; k < pos+m[3]; k++ {
+			for k := at; k < pos+m[5]; k++ {
 				seen[k] = true
 			}
 			hits = append(hits, hit{at, sym, word})
