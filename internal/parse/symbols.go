@@ -40,10 +40,10 @@ var (
 	titleSignalRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation))\s+(?:of|on|by|concerning|regarding)\s+\S`)
 	// citesResRE matches the heading of a CITES resolution as its pages
 	// print it: "Conf. 10.10 (Rev. CoP19)".
-	citesResRE = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
-	directedRE    = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
-	dottedNumRE   = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
-	inDecRE       = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
+	citesResRE  = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
+	directedRE  = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
+	dottedNumRE = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
+	inDecRE     = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
 
 	symbolUNFCCCRE   = regexp.MustCompile(`^(\d{1,3})/(CP|CMP|CMA)\.(\d{1,2})$`)
 	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
