@@ -74,11 +74,116 @@ type found struct {
 
 // deadlinesIn returns the deadlines in text, in order, without overlaps.
 func (x *extractor) deadlinesIn(text string) []accord.Deadline {
+	if dls, ok := x.dlCache[text]; ok {
+		return dls
+	}
+	dls := x.findDeadlines(text)
+	if x.dlCache == nil {
+		x.dlCache = map[string][]accord.Deadline{}
+	}
+	x.dlCache[text] = dls
+	return dls
+}
+
+// windows returns the stretches of text where expression k can match:
+// around each "meeting" or "session" (or month name), from a word
+// boundary far enough back to hold "not later than two months before the
+// eleventh". Running the expressions there, not over whole paragraphs,
+// keeps extraction fast.
+func windows(text string, k int) [][2]int {
+	if k < 3 {
+		return around(text, []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}, 130, 230)
+	}
+	return around(text, monthNames, 130, 230)
+}
+
+// around returns the stretches of text from before bytes ahead of each
+// anchor to after bytes past it, widened to word boundaries and merged.
+func around(text string, anchors []string, before, after int) [][2]int {
+	var out [][2]int
+	for _, a := range anchors {
+		for off := 0; ; {
+			i := strings.Index(text[off:], a)
+			if i < 0 {
+				break
+			}
+			i += off
+			lo, hi := max(0, i-before), min(len(text), i+len(a)+after)
+			for lo > 0 && text[lo-1] != ' ' {
+				lo--
+			}
+			for hi < len(text) && text[hi] != ' ' {
+				hi++
+			}
+			out = append(out, [2]int{lo, hi})
+			off = i + len(a)
+		}
+	}
+	// merge overlapping windows so that no match is found twice or cut
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	var merged [][2]int
+	for _, w := range out {
+		if n := len(merged); n > 0 && w[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], w[1])
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
+}
+
+// findAround runs re only in the stretches of text around anchors.
+func findAround(re *regexp.Regexp, text string, anchors []string) [][2]int {
+	var out [][2]int
+	for _, w := range around(text, anchors, 40, 90) {
+		for _, m := range re.FindAllStringIndex(text[w[0]:w[1]], -1) {
+			out = append(out, [2]int{w[0] + m[0], w[0] + m[1]})
+		}
+	}
+	return out
+}
+
+// conditionAnchors are words every condition holds; periodAnchors
+// likewise for periodicity.
+var (
+	conditionAnchors = []string{"subject to", "available", "within", "appropriate", "position", "request", "necessary", "possible", "done so"}
+	periodAnchors    = []string{"annual", "year", "bienni", "month", "each", "regular", "periodic"}
+)
+
+// mayHold tests cheaply whether a deadline expression can match text:
+// the first three name a meeting or session, the fourth a month.
+func mayHold(k int, text string) bool {
+	if k < 3 {
+		return strings.Contains(text, "eeting") || strings.Contains(text, "ession") ||
+			strings.Contains(text, "EETING") || strings.Contains(text, "ESSION")
+	}
+	for _, m := range monthNames {
+		if strings.Contains(text, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var monthNames = strings.Split(months, "|")
+
+func (x *extractor) findDeadlines(text string) []accord.Deadline {
 	var fs []found
-	for _, re := range deadlineREs {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			span := strings.TrimRight(text[m[0]:m[1]], " ,;")
-			fs = append(fs, found{m[0], x.resolve(span, text[:m[0]])})
+	seen := map[[2]int]bool{}
+	for k, re := range deadlineREs {
+		if !mayHold(k, text) {
+			continue
+		}
+		for _, w := range windows(text, k) {
+			for _, m := range re.FindAllStringIndex(text[w[0]:w[1]], -1) {
+				at, end := w[0]+m[0], w[0]+m[1]
+				if seen[[2]int{at, end}] {
+					continue
+				}
+				seen[[2]int{at, end}] = true
+				span := strings.TrimRight(text[at:end], " ,;")
+				fs = append(fs, found{at, x.resolve(span, text[:at])})
+			}
 		}
 	}
 	if x.ctx.year > 0 {
@@ -111,7 +216,7 @@ func (x *extractor) deadlines(c clause, unverbed bool) {
 }
 
 var (
-	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
+	ordinalRE     = regexp.MustCompile(`\b(next|` + ordinal + `)\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
 	dateRE        = regexp.MustCompile(`(?:(\d{1,2})\s+)?(` + months + `)\s+(\d{4})`)
 	itsBodyBefore = []struct{ phrase, body string }{
 		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
@@ -218,32 +323,48 @@ func ordinalValue(s string) int {
 }
 
 var (
-	periodicityRE = regexp.MustCompile(`(?i)\b(annually|each year|every year|biennially|every (?:two|three|four|five|six|\d+) years|every (?:two|three|six|\d+) months|at each (?:of its )?(?:ordinary )?(?:meeting|session)s?|on a regular basis|regularly|periodically)\b`)
-	conditionRE   = regexp.MustCompile(`(?i)\b(subject to the availability of (?:financial |sufficient |extrabudgetary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
-	helperRE      = regexp.MustCompile(`(?i)\b(?:in (?:close )?(?:collaboration|cooperation|consultation|coordination|partnership) with|with the (?:support|assistance|engagement|participation) of|working together with|together with|with input from)\s+([^,;:]+)`)
+	periodicityRE = regexp.MustCompile(`\b(annually|each year|every year|biennially|every (?:two|three|four|five|six|\d+) years|every (?:two|three|six|\d+) months|at each (?:of its )?(?:ordinary )?(?:meeting|session)s?|on a regular basis|regularly|periodically)\b`)
+	conditionRE   = regexp.MustCompile(`\b(subject to the availability of (?:financial |sufficient |extrabudgetary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
+	helperRE      = regexp.MustCompile(`\b(?:in (?:close )?(?:collaboration|cooperation|consultation|coordination|partnership) with|with the (?:support|assistance|engagement|participation) of|working together with|together with|with input from)\s+([^,;:]+)`)
 )
 
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// deliverables are tried in order; keys are the words each expression
+// needs, tested first because they are cheap.
 var deliverables = []struct {
 	kind string
+	keys []string
 	re   *regexp.Regexp
 }{
-	{"report", regexp.MustCompile(`(?i)\breport(?:s|ing)?\b`)},
-	{"study", regexp.MustCompile(`(?i)\b(?:study|studies|assess(?:ment)?|analy[sz]is|evaluat(?:e|ion)|scoping|review)\b`)},
-	{"meeting", regexp.MustCompile(`(?i)\b(?:convene|meetings?|workshops?|schedule)\b`)},
-	{"cooperation", regexp.MustCompile(`(?i)\b(?:cooperat\w*|collaborat\w*|coordinat\w*|partnerships?|observer status|membership|memorandum|liaison)\b`)},
-	{"guidance", regexp.MustCompile(`(?i)\b(?:guidance|guidelines|advice)\b`)},
-	{"capacity-building", regexp.MustCompile(`(?i)\b(?:capacity[- ]building|training|technical assistance|technical support)\b`)},
-	{"financing", regexp.MustCompile(`(?i)\b(?:financ\w*|funding|funds|voluntary contributions|resource mobilization|budget)\b`)},
-	{"information-exchange", regexp.MustCompile(`(?i)\b(?:information|exchange|clearing-house|sharing|outreach|awareness)\b`)},
-	{"proposal", regexp.MustCompile(`(?i)\b(?:proposals?|draft decision)\b`)},
-	{"submission", regexp.MustCompile(`(?i)\b(?:submit|submissions?|nominat\w*|views)\b`)},
-	{"ratification", regexp.MustCompile(`(?i)\b(?:ratif\w*|accede|accession)\b`)},
+	{"report", []string{"report"}, regexp.MustCompile(`\breport(?:s|ing)?\b`)},
+	{"study", []string{"stud", "assess", "analy", "evaluat", "scoping", "review"}, regexp.MustCompile(`\b(?:study|studies|assess(?:ment)?|analy[sz]is|evaluat(?:e|ion)|scoping|review)\b`)},
+	{"meeting", []string{"convene", "meeting", "workshop", "schedule"}, regexp.MustCompile(`\b(?:convene|meetings?|workshops?|schedule)\b`)},
+	{"cooperation", []string{"cooperat", "collaborat", "coordinat", "partnership", "observer", "membership", "memorandum", "liaison"}, regexp.MustCompile(`\b(?:cooperat\w*|collaborat\w*|coordinat\w*|partnerships?|observer status|membership|memorandum|liaison)\b`)},
+	{"guidance", []string{"guidance", "guidelines", "advice"}, regexp.MustCompile(`\b(?:guidance|guidelines|advice)\b`)},
+	{"capacity-building", []string{"capacity", "training", "technical"}, regexp.MustCompile(`\b(?:capacity[- ]building|training|technical assistance|technical support)\b`)},
+	{"financing", []string{"financ", "funding", "funds", "contributions", "mobilization", "budget"}, regexp.MustCompile(`\b(?:financ\w*|funding|funds|voluntary contributions|resource mobilization|budget)\b`)},
+	{"information-exchange", []string{"information", "exchange", "clearing", "sharing", "outreach", "awareness"}, regexp.MustCompile(`\b(?:information|exchange|clearing-house|sharing|outreach|awareness)\b`)},
+	{"proposal", []string{"proposal", "draft decision"}, regexp.MustCompile(`\b(?:proposals?|draft decision)\b`)},
+	{"submission", []string{"submi", "nominat", "views"}, regexp.MustCompile(`\b(?:submit|submissions?|nominat\w*|views)\b`)},
+	{"ratification", []string{"ratif", "accede", "accession"}, regexp.MustCompile(`\b(?:ratif\w*|accede|accession)\b`)},
 }
 
 // deliverable names what an action yields.
 func deliverable(action string) string {
+	lower := strings.ToLower(action)
 	for _, d := range deliverables {
-		if d.re.MatchString(action) {
+		if !containsAny(lower, d.keys) {
+			continue
+		}
+		if d.re.MatchString(lower) {
 			return d.kind
 		}
 	}
@@ -253,6 +374,9 @@ func deliverable(action string) string {
 // helpers returns the bodies named as helpers in text: "in collaboration
 // with X", "with input from Y and in consultation with Z".
 func helpers(text string) []string {
+	if !strings.Contains(text, "with") && !strings.Contains(text, "With") {
+		return nil
+	}
 	var out []string
 	for off := 0; off < len(text); {
 		m := helperRE.FindStringSubmatchIndex(text[off:])
@@ -297,17 +421,23 @@ func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action
 	} else if dls := x.deadlinesIn(whole); len(dls) > 0 {
 		m.Deadline = &dls[0]
 	}
-	if p := periodicityRE.FindString(action); p != "" {
-		m.Periodicity = strings.ToLower(p)
+	// The expressions are written in lower case and run on lower-cased
+	// text: much faster than matching without regard to case.
+	lowerAction := strings.ToLower(action)
+	if ps := findAround(periodicityRE, lowerAction, periodAnchors); len(ps) > 0 {
+		m.Periodicity = lowerAction[ps[0][0]:ps[0][1]]
 	}
 	seen := map[string]bool{}
-	for _, cond := range conditionRE.FindAllString(whole+" "+action, -1) {
+	both := whole + " " + action
+	lowerBoth := strings.ToLower(both)
+	for _, loc := range findAround(conditionRE, lowerBoth, conditionAnchors) {
+		cond := both[loc[0]:loc[1]]
 		if k := strings.ToLower(cond); !seen[k] {
 			seen[k] = true
 			m.Conditions = append(m.Conditions, cond)
 		}
 	}
-	for _, name := range helpers(whole + " " + action) {
+	for _, name := range helpers(both) {
 		if i := strings.Index(name, " to "); i > 0 && infinitive(name[i+4:]) {
 			name = name[:i]
 		}

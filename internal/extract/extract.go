@@ -51,8 +51,9 @@ type extractor struct {
 	reg    *Actors
 	res    Result
 	ctx    meetingContext
-	last   []accord.Addressee // the addressees named last, for pronouns
-	before string             // the paragraph's text before the clause at hand
+	last    []accord.Addressee // the addressees named last, for pronouns
+	before  string             // the paragraph's text before the clause at hand
+	dlCache map[string][]accord.Deadline
 }
 
 // clause is a stretch of a paragraph governed by one verb.
@@ -325,7 +326,10 @@ var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continu
 // It reports false when no infinitive follows: "Encourages the
 // engagement of countries in future discussions" asks no one.
 func addresseeSpan(s string) (span, action string, ok bool) {
-	clean := qualifierRE.ReplaceAllStringFunc(s, func(q string) string { return strings.Repeat("\x00", len(q)) })
+	clean := s
+	if strings.Contains(s, " so") {
+		clean = qualifierRE.ReplaceAllStringFunc(s, func(q string) string { return strings.Repeat("\x00", len(q)) })
+	}
 	for off := 0; ; {
 		i := strings.Index(clean[off:], " to")
 		if i < 0 {

@@ -272,3 +272,24 @@ func TestPronounsAndPeriodicity(t *testing.T) {
 		t.Errorf("periodicity %q deliverable %q", m.Periodicity, m.Deliverable)
 	}
 }
+
+// BenchmarkExtract extracts the mandates of the bundled sample's
+// decisions, parsed once.
+func BenchmarkExtract(b *testing.B) {
+	var ds []accord.Decision
+	size := 0
+	for _, f := range sample.Files() {
+		txt, err := textin.Read(context.Background(), f.Name, f.Data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(txt.Body)
+		ds = append(ds, parse.Parse(txt.Body, parse.Options{}).Decisions...)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for i := range ds {
+			Decision(&ds[i], nil)
+		}
+	}
+}
