@@ -47,10 +47,10 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 var defaultActors = DefaultActors()
 
 type extractor struct {
-	d      *accord.Decision
-	reg    *Actors
-	res    Result
-	ctx    meetingContext
+	d       *accord.Decision
+	reg     *Actors
+	res     Result
+	ctx     meetingContext
 	last    []accord.Addressee // the addressees named last, for pronouns
 	before  string             // the paragraph's text before the clause at hand
 	dlCache map[string][]accord.Deadline
