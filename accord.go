@@ -161,6 +161,10 @@ type DecisionFilter struct {
 	Meeting    string
 	Kind       Kind
 	Limit      int
+	// ByID orders by id instead of by instrument and meeting, and After
+	// keeps ids above it: the order and cursor of paginated lists.
+	ByID  bool
+	After int64
 }
 
 // IngestResult says what one ingest of one file did.
@@ -279,6 +283,9 @@ type MandateFilter struct {
 	Overdue bool
 	AsOf    time.Time
 	Limit   int
+	// ByID and After work as in DecisionFilter.
+	ByID  bool
+	After int64
 }
 
 // MandateUpdate is a change a person makes to a mandate. Nil fields stay.

@@ -289,7 +289,15 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 		query += ` AND d.kind = ?`
 		args = append(args, string(f.Kind))
 	}
-	query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal`
+	if f.After > 0 {
+		query += ` AND d.id > ?`
+		args = append(args, f.After)
+	}
+	if f.ByID || f.After > 0 {
+		query += ` ORDER BY d.id`
+	} else {
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal`
+	}
 	if f.Limit > 0 {
 		query += ` LIMIT ?`
 		args = append(args, f.Limit)

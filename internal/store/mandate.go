@@ -226,7 +226,14 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 			(m.due_meeting <> '' AND EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting))
 			OR (m.due_date <> '' AND m.due_date < ?))`, asOf.Format("2006-01-02"))
 	}
-	query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq`
+	if f.After > 0 {
+		add(`m.id > ?`, f.After)
+	}
+	if f.ByID || f.After > 0 {
+		query += ` ORDER BY m.id`
+	} else {
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq`
+	}
 	if f.Limit > 0 {
 		query += ` LIMIT ?`
 		args = append(args, f.Limit)

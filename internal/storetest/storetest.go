@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -271,7 +272,17 @@ func testList(t *testing.T, s accord.Store) {
 		{accord.DecisionFilter{Instrument: "basel"}, []string{"BC-16/1"}},
 		{accord.DecisionFilter{Limit: 1}, []string{"BC-16/1"}},
 		{accord.DecisionFilter{Kind: accord.KindResolution}, nil},
+		{accord.DecisionFilter{ByID: true}, []string{"MC-6/1", "MC-6/2", "MC-5/1", "BC-16/1"}},
+		{accord.DecisionFilter{ByID: true, Limit: 2}, []string{"MC-6/1", "MC-6/2"}},
 	}
+	all, err := s.Decisions(ctx, accord.DecisionFilter{ByID: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests = append(tests, struct {
+		f    accord.DecisionFilter
+		want []string
+	}{accord.DecisionFilter{After: all[1].ID, Limit: 1}, []string{"MC-5/1"}})
 	for _, tt := range tests {
 		got, err := s.Decisions(ctx, tt.f)
 		if err != nil {
@@ -328,6 +339,7 @@ func testMandates(t *testing.T, s accord.Store) {
 		{accord.MandateFilter{Mentions: "unep"}, 2},
 		{accord.MandateFilter{Status: accord.StatusCompleted}, 0},
 		{accord.MandateFilter{Mentions: "100%_"}, 0},
+		{accord.MandateFilter{After: minIDs(all)[1], ByID: true}, 2},
 	}
 	for _, tt := range tests {
 		if got := mandatesOf(t, s, tt.f); len(got) != tt.want {
@@ -576,4 +588,14 @@ func testActors(t *testing.T, s accord.Store) {
 			t.Errorf("AddActor(%q, %q) err = %v, want ErrInvalid", bad.id, bad.names, err)
 		}
 	}
+}
+
+// minIDs returns the ids of ms in increasing order.
+func minIDs(ms []accord.Mandate) []int64 {
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
 }
