@@ -98,6 +98,17 @@ with its names, acronyms and aliases. A built-in registry names the common
 ones (secretariat, executive-secretary, parties, gef, sbi, unep, fao, …);
 add names the others. Ingest resolves addressees against both.
 
+# accord serve
+
+	accord serve [--addr HOST:PORT] [--db DB] [--demo]
+
+Serve runs the JSON API under /api/v1 (decisions with their paragraph
+trees, mandates with their evidence and history; filters; cursor
+pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
+/api/v1/openapi.json, and /healthz. The address defaults to
+127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
+empty store. SIGINT or SIGTERM stops it after the requests under way.
+
 # accord demo
 
 	accord demo [--db DB]

@@ -43,6 +43,7 @@ var commands = []command{
 	{"mandates", "list, show and update what decisions ask of whom", runMandates},
 	{"report", "draft the report on implementation of a meeting's decisions", runReport},
 	{"actors", "list or add the names of the bodies decisions ask to act", runActors},
+	{"serve", "serve the JSON API", runServe},
 }
 
 // exitError carries an exit status through a command's error.

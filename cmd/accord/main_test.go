@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/accordmea/accord/internal/testpdf"
 )
@@ -433,5 +437,53 @@ func TestSupersedingCandidates(t *testing.T) {
 	}
 	if code, out, errs := runAccord(t, "mandates", "set", "--db", db, id, "--status", "superseded", "--note", "superseded by MC-7/9"); code != 0 || !strings.Contains(out, "status: superseded") {
 		t.Errorf("confirm: %d %s %s", code, out, errs)
+	}
+}
+
+// TestServe starts accord serve --demo on a free port, asks it a few
+// things over HTTP, and stops it.
+func TestServe(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "serve.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		var errb bytes.Buffer
+		done <- run(ctx, []string{"serve", "--db", db, "--demo", "--addr", "127.0.0.1:0"}, pw, &errb)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, pr)
+	base := strings.TrimSpace(strings.TrimPrefix(line, "accord serving on "))
+	for _, c := range []struct {
+		path, want string
+		status     int
+	}{
+		{"/healthz", "ok", 200},
+		{"/api/v1/decisions?instrument=minamata", `"symbol":"MC-6/[--]"`, 200},
+		{"/api/v1/mandates?actor=executive-secretary&instrument=cartagena", `"deliverable":"report"`, 200},
+		{"/api/v1/decisions?bogus=1", `"status":400`, 400},
+	} {
+		resp, err := http.Get(base + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(b), c.want) {
+			t.Errorf("GET %s = %d %.300s; want %d with %q", c.path, resp.StatusCode, b, c.status, c.want)
+		}
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited %d after interrupt", code)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
 	}
 }

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/api"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/textin"
+)
+
+const serveHelp = `
+usage: accord serve [--addr HOST:PORT] [--db DB] [--demo]
+
+Serve runs accord's JSON API (under /api/v1, described at
+/api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
+PostgreSQL. Several serve processes may share one PostgreSQL database.
+--demo loads the bundled sample into an empty store first. Interrupt or
+terminate it to stop; requests under way are finished first.
+`
+
+func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", serveHelp, stderr)
+	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
+	addr := fs.String("addr", envOr("ACCORD_ADDR", "127.0.0.1:8080"), "`address` to listen on (ACCORD_ADDR)")
+	demo := fs.Bool("demo", false, "load the bundled sample into an empty store")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usageError("serve takes no arguments")
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	st, reg, err := openWithRegistry(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *demo {
+		ds, err := st.Decisions(ctx, accord.DecisionFilter{Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(ds) == 0 {
+			for _, f := range sample.Files() {
+				t, err := textin.Read(ctx, f.Name, f.Data)
+				if err != nil {
+					return err
+				}
+				if _, _, _, err := storeDocument(ctx, st, reg, f.Name, t, parse.Parse(t.Body, parse.Options{})); err != nil {
+					return err
+				}
+			}
+			log.Info("loaded the demo sample", "files", len(sample.Files()))
+		}
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/v1/", api.New(st, log))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := st.Decisions(r.Context(), accord.DecisionFilter{Limit: 1}); err != nil {
+			log.Error("healthz", "err", err)
+			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "accord: the JSON API is at /api/v1/ and described at /api/v1/openapi.json\n")
+	})
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           logRequests(log, mux),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "accord serving on http://%s\n", ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// logRequests logs each request: method, path, status and duration.
+func logRequests(log *slog.Logger, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(sw, r)
+		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}

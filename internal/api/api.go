@@ -1,0 +1,255 @@
+// Package api serves accord's JSON API under /api/v1: decisions with their
+// paragraph trees, and mandates, with filters and cursor pagination,
+// described by OpenAPI 3.1 at /api/v1/openapi.json. Errors are
+// problem+json (RFC 9457); reads carry ETags and are gzipped when the
+// client accepts it.
+//
+// It talks to an accord.Store only; it must not import a store package.
+package api
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/accordmea/accord"
+)
+
+//go:embed openapi.json
+var openapi []byte
+
+// Server holds what the handlers need.
+type Server struct {
+	store accord.Store
+	log   *slog.Logger
+}
+
+// New returns the API's handler. All routes are here.
+func New(st accord.Store, log *slog.Logger) http.Handler {
+	s := &Server{store: st, log: log}
+	mux := http.NewServeMux()
+	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPI))
+	mux.Handle("GET /api/v1/decisions", s.handle(s.decisions))
+	mux.Handle("GET /api/v1/decisions/{id}", s.handle(s.decision))
+	mux.Handle("GET /api/v1/mandates", s.handle(s.mandates))
+	mux.Handle("GET /api/v1/mandates/{id}", s.handle(s.mandate))
+	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
+	}))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mux.ServeHTTP(&methodProblem{ResponseWriter: w, r: r}, r)
+	})
+}
+
+// methodProblem turns the mux's plain-text 405 into a problem.
+type methodProblem struct {
+	http.ResponseWriter
+	r    *http.Request
+	done bool
+}
+
+func (m *methodProblem) WriteHeader(code int) {
+	if code == http.StatusMethodNotAllowed && !m.done {
+		m.done = true
+		writeProblem(m.ResponseWriter, &problem{Status: code, Detail: fmt.Sprintf("%s is not allowed on %s (allowed: %s)",
+			m.r.Method, m.r.URL.Path, m.ResponseWriter.Header().Get("Allow"))})
+		return
+	}
+	m.ResponseWriter.WriteHeader(code)
+}
+
+func (m *methodProblem) Write(b []byte) (int, error) {
+	if m.done {
+		return len(b), nil // the mux's own text
+	}
+	return m.ResponseWriter.Write(b)
+}
+
+// problem is an RFC 9457 problem detail, and an error.
+type problem struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail,omitempty"`
+}
+
+func (p *problem) Error() string { return p.Detail }
+
+func badRequest(format string, args ...any) error {
+	return &problem{Status: http.StatusBadRequest, Detail: fmt.Sprintf(format, args...)}
+}
+
+// handle adapts a handler that returns an error: sentinel errors become
+// 4xx problems with their message; anything else is a 500 that users see
+// only as such and the log sees whole.
+func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !utf8.ValidString(r.URL.RawQuery) || !validQuery(r.URL.RawQuery) {
+			writeProblem(w, &problem{Status: http.StatusBadRequest, Detail: "the query string is not valid UTF-8"})
+			return
+		}
+		err := h(w, r)
+		if err == nil {
+			return
+		}
+		var p *problem
+		switch {
+		case errors.As(err, &p):
+		case errors.Is(err, accord.ErrNotFound):
+			p = &problem{Status: http.StatusNotFound, Detail: err.Error()}
+		case errors.Is(err, accord.ErrInvalid):
+			p = &problem{Status: http.StatusBadRequest, Detail: err.Error()}
+		case errors.Is(err, accord.ErrConflict):
+			p = &problem{Status: http.StatusConflict, Detail: err.Error()}
+		case errors.Is(err, accord.ErrForbidden):
+			p = &problem{Status: http.StatusForbidden, Detail: err.Error()}
+		default:
+			s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+			p = &problem{Status: http.StatusInternalServerError, Detail: "the server failed; the error is logged"}
+		}
+		writeProblem(w, p)
+	})
+}
+
+// validQuery reports whether the decoded query is valid UTF-8.
+func validQuery(raw string) bool {
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return false
+	}
+	for k, vs := range q {
+		if !utf8.ValidString(k) {
+			return false
+		}
+		for _, v := range vs {
+			if !utf8.ValidString(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func writeProblem(w http.ResponseWriter, p *problem) {
+	if p.Type == "" {
+		p.Type = "about:blank"
+	}
+	p.Title = http.StatusText(p.Status)
+	b, _ := json.Marshal(p)
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(p.Status)
+	w.Write(b)
+}
+
+// writeJSON writes v with an ETag, answering 304 to a matching
+// If-None-Match, gzipped when the client accepts it and it is worth it.
+func writeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h := w.Header()
+	h.Set("ETag", etag)
+	h.Set("Vary", "Accept-Encoding")
+	h.Set("Cache-Control", "no-cache")
+	if match := r.Header.Get("If-None-Match"); match != "" {
+		for _, m := range strings.Split(match, ",") {
+			if m = strings.TrimSpace(m); m == etag || m == "W/"+etag || m == "*" {
+				w.WriteHeader(http.StatusNotModified)
+				return nil
+			}
+		}
+	}
+	h.Set("Content-Type", "application/json")
+	body := buf.Bytes()
+	if buf.Len() > 1024 && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		var z bytes.Buffer
+		gz := gzip.NewWriter(&z)
+		gz.Write(body)
+		gz.Close()
+		body = z.Bytes()
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	_, err := w.Write(body)
+	return err
+}
+
+func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) error {
+	var v any
+	if err := json.Unmarshal(openapi, &v); err != nil {
+		return err
+	}
+	return writeJSON(w, r, v)
+}
+
+// query reads the query parameters allowed, refusing any other.
+func query(r *http.Request, allowed ...string) (url.Values, error) {
+	q := r.URL.Query()
+	for k, vs := range q {
+		ok := false
+		for _, a := range allowed {
+			ok = ok || k == a
+		}
+		if !ok {
+			return nil, badRequest("unknown query parameter %q (this endpoint takes %s)", k, strings.Join(allowed, ", "))
+		}
+		if len(vs) > 1 {
+			return nil, badRequest("query parameter %q given %d times", k, len(vs))
+		}
+	}
+	return q, nil
+}
+
+// page reads limit and cursor. Cursors are opaque to clients: a kind
+// letter and the last id, base64url-encoded.
+func page(q url.Values, kind string) (limit int, after int64, err error) {
+	limit = 50
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 200 {
+			return 0, 0, badRequest("limit %q: want a number from 1 to 200", l)
+		}
+		limit = n
+	}
+	if c := q.Get("cursor"); c != "" {
+		b, err := base64.RawURLEncoding.DecodeString(c)
+		k, id, ok := strings.Cut(string(b), ":")
+		if err != nil || !ok || k != kind {
+			return 0, 0, badRequest("malformed cursor %q: pass back the next_cursor of a previous page", c)
+		}
+		if after, err = strconv.ParseInt(id, 10, 64); err != nil || after <= 0 {
+			return 0, 0, badRequest("malformed cursor %q: pass back the next_cursor of a previous page", c)
+		}
+	}
+	return limit, after, nil
+}
+
+func cursor(kind string, id int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(kind + ":" + strconv.FormatInt(id, 10)))
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, badRequest("id %q: want a positive number", r.PathValue("id"))
+	}
+	return id, nil
+}

@@ -1,0 +1,300 @@
+package api
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/store"
+	"github.com/accordmea/accord/internal/textin"
+)
+
+// newServer serves the API over a new SQLite store holding the sample.
+func newServer(t *testing.T) (*httptest.Server, accord.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	for _, f := range sample.Files() {
+		txt, err := textin.Read(ctx, f.Name, f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := parse.Parse(txt.Body, parse.Options{}).Decisions
+		for i := range ds {
+			ds[i].Mandates = extract.Decision(&ds[i], nil).Mandates
+		}
+		if _, err := st.Ingest(ctx, accord.Source{Name: f.Name, SHA256: txt.SHA256, Format: txt.Format}, ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(New(st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+	return srv, st
+}
+
+func get(t *testing.T, srv *httptest.Server, path string, header ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("GET", srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	tr := &http.Transport{DisableCompression: true}
+	resp, err := (&http.Client{Transport: tr}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r io.Reader = resp.Body
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, b
+}
+
+func TestDecisions(t *testing.T) {
+	srv, _ := newServer(t)
+	resp, body := get(t, srv, "/api/v1/decisions?limit=2")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" {
+		t.Fatalf("list: %d %s", resp.StatusCode, body)
+	}
+	var page struct {
+		Items []struct {
+			ID     int64
+			Symbol string
+		}
+		NextCursor string `json:"next_cursor"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) != 2 || page.NextCursor == "" {
+		t.Fatalf("first page = %s", body)
+	}
+	_, body = get(t, srv, "/api/v1/decisions?limit=2&cursor="+page.NextCursor)
+	var second struct {
+		Items      []struct{ ID int64 }
+		NextCursor string `json:"next_cursor"`
+	}
+	json.Unmarshal(body, &second)
+	if len(second.Items) != 1 || second.NextCursor != "" || second.Items[0].ID <= page.Items[1].ID {
+		t.Errorf("second page = %s", body)
+	}
+	_, body = get(t, srv, "/api/v1/decisions?instrument=cartagena")
+	if !strings.Contains(string(body), `"symbol":"BS-IV/6"`) || strings.Contains(string(body), "MC-6") {
+		t.Errorf("filtered list = %s", body)
+	}
+	var bs int64
+	for _, it := range page.Items {
+		if it.Symbol == "BS-IV/6" {
+			bs = it.ID
+		}
+	}
+	if bs == 0 {
+		t.Fatalf("BS-IV/6 not on the first page: %+v", page.Items)
+	}
+	resp, body = get(t, srv, fmt.Sprintf("/api/v1/decisions/%d", bs))
+	var d struct {
+		Symbol     string
+		Paragraphs []struct {
+			Number, Phrase, Class string
+			Items                 []struct{ Path string }
+		}
+		References struct {
+			Decisions []struct{ Cited, Instrument string }
+		}
+	}
+	if err := json.Unmarshal(body, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Symbol != "BS-IV/6" || len(d.Paragraphs) != 5 || d.Paragraphs[4].Phrase != "Requests" || len(d.Paragraphs[4].Items) != 3 ||
+		d.Paragraphs[4].Items[2].Path != "5(c)" || d.References.Decisions[0].Instrument != "cartagena" {
+		t.Errorf("decision = %s", body)
+	}
+	// ETag and If-None-Match.
+	etag := resp.Header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	resp, body = get(t, srv, fmt.Sprintf("/api/v1/decisions/%d", bs), "If-None-Match", etag)
+	if resp.StatusCode != http.StatusNotModified || len(body) != 0 {
+		t.Errorf("If-None-Match: %d %q", resp.StatusCode, body)
+	}
+	// gzip when asked.
+	resp, body = get(t, srv, fmt.Sprintf("/api/v1/decisions/%d", bs), "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(string(body), "BS-IV/6") {
+		t.Errorf("gzip: %q", resp.Header.Get("Content-Encoding"))
+	}
+}
+
+func TestMandates(t *testing.T) {
+	srv, st := newServer(t)
+	_, body := get(t, srv, "/api/v1/mandates?instrument=minamata&actor=executive-secretary")
+	var page struct {
+		Items []struct {
+			ID         int64
+			Symbol     string
+			Addressees []struct{ Actor string }
+			Deadline   *struct{ Meeting string }
+		}
+	}
+	if err := json.Unmarshal(body, &page); err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) != 1 || page.Items[0].Symbol != "MC-6/[--]" || page.Items[0].Addressees[0].Actor != "executive-secretary" {
+		t.Fatalf("mandates = %s", body)
+	}
+	id := page.Items[0].ID
+	done := accord.StatusCompleted
+	if _, err := st.UpdateMandate(context.Background(), id, accord.MandateUpdate{Status: &done, Note: "Joined.", Evidence: []string{"https://example.org/iomc"}, Who: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	_, body = get(t, srv, fmt.Sprintf("/api/v1/mandates/%d", id))
+	if !strings.Contains(string(body), `"status":"completed"`) || !strings.Contains(string(body), `"history":[`) || !strings.Contains(string(body), `"ref":"https://example.org/iomc"`) {
+		t.Errorf("mandate = %s", body)
+	}
+	_, body = get(t, srv, "/api/v1/mandates?status=completed")
+	if strings.Count(string(body), `"id":`) != 1 {
+		t.Errorf("completed = %s", body)
+	}
+	// Paging through every mandate, one by one, visits each once.
+	seen, cursor := map[float64]bool{}, ""
+	for i := 0; i < 200; i++ {
+		_, body := get(t, srv, "/api/v1/mandates?limit=7&cursor="+cursor)
+		var p struct {
+			Items      []map[string]any
+			NextCursor string `json:"next_cursor"`
+		}
+		json.Unmarshal(body, &p)
+		for _, it := range p.Items {
+			id := it["id"].(float64)
+			if seen[id] {
+				t.Fatalf("mandate %v on two pages", id)
+			}
+			seen[id] = true
+		}
+		if cursor = p.NextCursor; cursor == "" {
+			break
+		}
+	}
+	all, _ := st.Mandates(context.Background(), accord.MandateFilter{})
+	if len(seen) != len(all) {
+		t.Errorf("paged through %d mandates, store holds %d", len(seen), len(all))
+	}
+}
+
+// TestBadRequests: each gets a 4xx problem+json naming what was wrong,
+// never a 500.
+func TestBadRequests(t *testing.T) {
+	srv, _ := newServer(t)
+	tests := []struct {
+		path   string
+		status int
+		detail string
+	}{
+		{"/api/v1/decisions?colour=red", 400, `unknown query parameter "colour"`},
+		{"/api/v1/decisions?cursor=!!!", 400, "malformed cursor"},
+		{"/api/v1/decisions?cursor=" + cursorOf("m", 3), 400, "malformed cursor"},
+		{"/api/v1/decisions?limit=0", 400, "limit"},
+		{"/api/v1/decisions?limit=ten", 400, "limit"},
+		{"/api/v1/decisions?kind=memo", 400, `kind "memo"`},
+		{"/api/v1/decisions?instrument=a&instrument=b", 400, "given 2 times"},
+		{"/api/v1/decisions?instrument=%ff%fe", 400, "not valid UTF-8"},
+		{"/api/v1/decisions/abc", 400, `id "abc"`},
+		{"/api/v1/decisions/999999", 404, "decision 999999: not found"},
+		{"/api/v1/mandates?status=done", 400, `status "done"`},
+		{"/api/v1/mandates?overdue=maybe", 400, `overdue "maybe"`},
+		{"/api/v1/mandates/0", 400, `id "0"`},
+		{"/api/v1/mandates/424242", 404, "mandate 424242: not found"},
+		{"/api/v1/nothing", 404, "no such API endpoint"},
+	}
+	for _, tt := range tests {
+		resp, body := get(t, srv, tt.path)
+		var p struct {
+			Type, Title, Detail string
+			Status              int
+		}
+		if resp.StatusCode != tt.status || resp.Header.Get("Content-Type") != "application/problem+json" ||
+			json.Unmarshal(body, &p) != nil || p.Status != tt.status || !strings.Contains(p.Detail, tt.detail) {
+			t.Errorf("GET %s = %d %s %s; want %d problem with %q", tt.path, resp.StatusCode, resp.Header.Get("Content-Type"), body, tt.status, tt.detail)
+		}
+	}
+	resp, _ := get(t, srv, "/api/v1/decisions")
+	req, _ := http.NewRequest("DELETE", srv.URL+"/api/v1/decisions/1", nil)
+	r2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := io.ReadAll(r2.Body)
+	r2.Body.Close()
+	if r2.StatusCode != http.StatusMethodNotAllowed || r2.Header.Get("Content-Type") != "application/problem+json" || !strings.Contains(string(b2), "DELETE is not allowed") {
+		t.Errorf("DELETE = %d %s %s", r2.StatusCode, r2.Header.Get("Content-Type"), b2)
+	}
+	if resp.StatusCode != 200 {
+		t.Errorf("plain list = %d", resp.StatusCode)
+	}
+}
+
+func cursorOf(kind string, id int64) string { return cursor(kind, id) }
+
+func TestOpenAPI(t *testing.T) {
+	srv, _ := newServer(t)
+	resp, body := get(t, srv, "/api/v1/openapi.json")
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]struct {
+			Parameters []struct{ Name string }
+		}
+	}
+	if resp.StatusCode != 200 || json.Unmarshal(body, &doc) != nil || doc.OpenAPI != "3.1.0" {
+		t.Fatalf("openapi = %d %.200s", resp.StatusCode, body)
+	}
+	// The description names every route and every query parameter the
+	// handlers take.
+	want := map[string][]string{
+		"/decisions":      {"instrument", "meeting", "kind", "limit", "cursor"},
+		"/decisions/{id}": {"id"},
+		"/mandates":       {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
+		"/mandates/{id}":  {"id"},
+	}
+	for path, params := range want {
+		op, ok := doc.Paths[path]["get"]
+		if !ok {
+			t.Errorf("openapi lacks GET %s", path)
+			continue
+		}
+		var got []string
+		for _, p := range op.Parameters {
+			got = append(got, p.Name)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(params) {
+			t.Errorf("GET %s parameters = %v, want %v", path, got, params)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/accordmea/accord"
+)
+
+type mandateOut struct {
+	ID          int64          `json:"id"`
+	DecisionID  int64          `json:"decision_id"`
+	Symbol      string         `json:"symbol"`
+	Instrument  string         `json:"instrument"`
+	Meeting     string         `json:"meeting"`
+	Path        string         `json:"path"`
+	Verb        string         `json:"verb"`
+	Addressees  []addresseeOut `json:"addressees"`
+	Action      string         `json:"action"`
+	Deliverable string         `json:"deliverable"`
+	Deadline    *deadlineOut   `json:"deadline"`
+	Periodicity string         `json:"periodicity,omitempty"`
+	Conditions  []string       `json:"conditions"`
+	Helpers     []string       `json:"helpers"`
+	Status      string         `json:"status"`
+	Owner       string         `json:"owner,omitempty"`
+	Notes       string         `json:"notes,omitempty"`
+	Updated     time.Time      `json:"updated"`
+	Evidence    []evidenceOut  `json:"evidence,omitempty"`
+	History     []changeOut    `json:"history,omitempty"`
+}
+
+type addresseeOut struct {
+	Text      string `json:"text"`
+	Actor     string `json:"actor"`
+	Qualifier string `json:"qualifier,omitempty"`
+}
+
+type deadlineOut struct {
+	Text    string `json:"text"`
+	Meeting string `json:"meeting,omitempty"`
+	Date    string `json:"date,omitempty"`
+}
+
+type evidenceOut struct {
+	Kind  string    `json:"kind"`
+	Ref   string    `json:"ref"`
+	Added time.Time `json:"added"`
+	Who   string    `json:"who"`
+}
+
+type changeOut struct {
+	At    time.Time `json:"at"`
+	Who   string    `json:"who"`
+	Field string    `json:"field"`
+	From  string    `json:"from"`
+	To    string    `json:"to"`
+	Why   string    `json:"why,omitempty"`
+}
+
+func mandate(m accord.Mandate) mandateOut {
+	out := mandateOut{ID: m.ID, DecisionID: m.DecisionID, Symbol: m.Symbol, Instrument: m.Instrument, Meeting: m.Meeting,
+		Path: m.Path, Verb: m.Verb, Addressees: []addresseeOut{}, Action: m.Action, Deliverable: m.Deliverable,
+		Periodicity: m.Periodicity, Conditions: append([]string{}, m.Conditions...), Helpers: append([]string{}, m.Helpers...),
+		Status: string(m.Status), Owner: m.Owner, Notes: m.Notes, Updated: m.Updated}
+	for _, a := range m.Addressees {
+		out.Addressees = append(out.Addressees, addresseeOut(a))
+	}
+	if m.Deadline != nil {
+		d := deadlineOut(*m.Deadline)
+		out.Deadline = &d
+	}
+	for _, e := range m.Evidence {
+		out.Evidence = append(out.Evidence, evidenceOut(e))
+	}
+	for _, c := range m.History {
+		out.History = append(out.History, changeOut(c))
+	}
+	return out
+}
+
+func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
+	q, err := query(r, "instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor")
+	if err != nil {
+		return err
+	}
+	limit, after, err := page(q, "m")
+	if err != nil {
+		return err
+	}
+	f := accord.MandateFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Symbol: q.Get("symbol"),
+		DueMeeting: q.Get("due"), Actor: q.Get("actor"), Mentions: q.Get("mentions"), ByID: true, After: after, Limit: limit + 1}
+	if st := q.Get("status"); st != "" {
+		if !accord.Status(st).Valid() {
+			return badRequest("status %q: want open, in-progress, ongoing, completed, deferred or superseded", st)
+		}
+		f.Status = accord.Status(st)
+	}
+	switch q.Get("overdue") {
+	case "", "false":
+	case "true":
+		f.Overdue = true
+	default:
+		return badRequest("overdue %q: want true or false", q.Get("overdue"))
+	}
+	ms, err := s.store.Mandates(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	out := listOut[mandateOut]{Items: []mandateOut{}}
+	for i, m := range ms {
+		if i == limit {
+			out.NextCursor = cursor("m", ms[i-1].ID)
+			break
+		}
+		out.Items = append(out.Items, mandate(m))
+	}
+	return writeJSON(w, r, out)
+}
+
+func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	m, err := s.store.Mandate(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, mandate(m))
+}
