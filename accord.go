@@ -209,8 +209,62 @@ type Store interface {
 	Actors(ctx context.Context) (map[string][]string, error)
 	// AddActor adds names (names, acronyms, aliases) for actor id.
 	AddActor(ctx context.Context, id string, names []string) error
+	// AddUser creates an account whose token has the given hash.
+	AddUser(ctx context.Context, u User, tokenHash string) (User, error)
+	// UserByToken returns the account whose token has the given hash.
+	UserByToken(ctx context.Context, tokenHash string) (User, error)
+	// Users lists the accounts.
+	Users(ctx context.Context) ([]User, error)
+	// AuditLog returns the latest recorded writes, newest first.
+	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
 	// Close releases the store's connections.
 	Close() error
+}
+
+// Role says what an account may change.
+type Role string
+
+// The roles.
+const (
+	RoleAdmin  Role = "admin"  // everything, and the audit log
+	RoleEditor Role = "editor" // mandates of its instruments (all when none are named)
+)
+
+// User is an account. Reading needs none; every write needs one.
+type User struct {
+	ID          int64     `json:"id"`
+	Name        string    `json:"name"`
+	Role        Role      `json:"role"`
+	Instruments []string  `json:"instruments,omitempty"`
+	Created     time.Time `json:"created"`
+}
+
+// CanEdit reports whether u may change what belongs to instrument inst.
+func (u User) CanEdit(inst string) bool {
+	switch u.Role {
+	case RoleAdmin:
+		return true
+	case RoleEditor:
+		if len(u.Instruments) == 0 {
+			return true
+		}
+		for _, i := range u.Instruments {
+			if i == inst {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// AuditEntry is one recorded write: who, when, what, before and after.
+type AuditEntry struct {
+	At     time.Time `json:"at"`
+	Who    string    `json:"who"`
+	Action string    `json:"action"` // "update mandate", "add user"
+	Target string    `json:"target"` // "mandate 12"
+	Before string    `json:"before,omitempty"`
+	After  string    `json:"after,omitempty"`
 }
 
 // Mandate is one action a decision asks of one or more actors: a request,

@@ -109,6 +109,18 @@ pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
 
+# accord users
+
+	accord users add [--db DB] --role admin|editor [--instrument ID]... NAME
+	accord users list [--db DB]
+
+Reading needs no account; every write does. Add prints the new account's
+token once (only its hash is kept). Admins may change everything and read
+the audit log (GET /api/v1/audit); editors may change the mandates of
+their instruments. The API takes the token as "Authorization: Bearer
+TOKEN"; a write without one is refused with 401, outside the editor's
+instruments with 403, and neither changes anything.
+
 # accord demo
 
 	accord demo [--db DB]

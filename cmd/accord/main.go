@@ -44,6 +44,7 @@ var commands = []command{
 	{"report", "draft the report on implementation of a meeting's decisions", runReport},
 	{"actors", "list or add the names of the bodies decisions ask to act", runActors},
 	{"serve", "serve the JSON API", runServe},
+	{"users", "add or list the accounts that may write", runUsers},
 }
 
 // exitError carries an exit status through a command's error.

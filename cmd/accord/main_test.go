@@ -487,3 +487,24 @@ func TestServe(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+func TestUsersCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "u.db")
+	code, out, errs := runAccord(t, "users", "add", "--db", db, "--role", "editor", "--instrument", "minamata", "jane")
+	if code != 0 || !strings.Contains(out, "user jane (editor) added") {
+		t.Fatalf("add: %d %s %s", code, out, errs)
+	}
+	token := strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n"):])
+	if !strings.HasPrefix(token, "acc_") {
+		t.Errorf("token = %q", token)
+	}
+	if code, _, errs := runAccord(t, "users", "add", "--db", db, "--role", "editor", "jane"); code != 1 || !strings.Contains(errs, `user "jane" exists`) {
+		t.Errorf("duplicate: %d %q", code, errs)
+	}
+	if code, _, errs := runAccord(t, "users", "add", "--db", db, "--role", "boss", "bob"); code != 2 || !strings.Contains(errs, `--role "boss"`) {
+		t.Errorf("bad role: %d %q", code, errs)
+	}
+	if _, out, _ := runAccord(t, "users", "list", "--db", db); !strings.Contains(out, "jane\teditor\tminamata") || strings.Contains(out, token) {
+		t.Errorf("list: %q", out)
+	}
+}

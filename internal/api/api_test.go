@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/auth"
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
@@ -282,6 +283,10 @@ func TestOpenAPI(t *testing.T) {
 		"/decisions/{id}": {"id"},
 		"/mandates":       {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
 		"/mandates/{id}":  {"id"},
+		"/audit":          {"limit"},
+	}
+	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
+		t.Errorf("openapi lacks PATCH /mandates/{id}")
 	}
 	for path, params := range want {
 		op, ok := doc.Paths[path]["get"]
@@ -296,5 +301,104 @@ func TestOpenAPI(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(params) {
 			t.Errorf("GET %s parameters = %v, want %v", path, got, params)
 		}
+	}
+}
+
+// account adds a user to st and returns its token.
+func account(t *testing.T, st accord.Store, name string, role accord.Role, insts ...string) string {
+	t.Helper()
+	token, hash, err := auth.NewToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddUser(context.Background(), accord.User{Name: name, Role: role, Instruments: insts}, hash); err != nil {
+		t.Fatal(err)
+	}
+	return token
+}
+
+func send(t *testing.T, srv *httptest.Server, method, path, token, contentType, body string) (int, http.Header, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+// TestWrites: a write without a token is 401, with a token of the wrong
+// scope 403, and neither changes anything; an allowed one is recorded.
+func TestWrites(t *testing.T) {
+	srv, st := newServer(t)
+	ctx := context.Background()
+	admin := account(t, st, "admin", accord.RoleAdmin)
+	basel := account(t, st, "basel-editor", accord.RoleEditor, "basel")
+	minamata := account(t, st, "mc-editor", accord.RoleEditor, "minamata")
+	ms, err := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata"})
+	if err != nil || len(ms) == 0 {
+		t.Fatal(err)
+	}
+	id := ms[0].ID
+	path := fmt.Sprintf("/api/v1/mandates/%d", id)
+	const change = `{"status":"in-progress","note":"Started.","evidence":["UNEP/MC/COP.7/INF/3"],"why":"work began"}`
+	tests := []struct {
+		name, token, ctype, body string
+		status                   int
+		detail                   string
+	}{
+		{"no token", "", "application/json", change, 401, "writing needs an account"},
+		{"unknown token", "acc_nope", "application/json", change, 401, "unknown token"},
+		{"wrong scope", basel, "application/json", change, 403, "basel-editor may not change mandates of minamata"},
+		{"wrong content type", minamata, "text/plain", change, 415, "send application/json"},
+		{"unknown field", minamata, "application/json", `{"state":"done"}`, 400, `unknown field \"state\"`},
+		{"not json", minamata, "application/json", `status=done`, 400, "not the JSON"},
+		{"bad status", minamata, "application/json", `{"status":"done"}`, 400, `unknown status \"done\"`},
+		{"bad evidence", minamata, "application/json", `{"evidence":["see minutes"]}`, 400, "neither a http(s) URL"},
+		{"long note", minamata, "application/json", `{"note":"` + strings.Repeat("x", 10001) + `"}`, 400, "over the limit of 10000"},
+		{"huge body", minamata, "application/json", `{"note":"` + strings.Repeat("x", 70000) + `"}`, 413, "over 64 KB"},
+	}
+	for _, tt := range tests {
+		code, h, body := send(t, srv, "PATCH", path, tt.token, tt.ctype, tt.body)
+		if code != tt.status || !strings.Contains(body, tt.detail) || h.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: %d %s; want %d with %q", tt.name, code, body, tt.status, tt.detail)
+		}
+		if code == 401 && h.Get("WWW-Authenticate") == "" {
+			t.Errorf("%s: 401 without WWW-Authenticate", tt.name)
+		}
+	}
+	m, err := st.Mandate(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != accord.StatusOpen || len(m.History) != 0 || len(m.Evidence) != 0 {
+		t.Fatalf("refused writes changed the mandate: %+v", m)
+	}
+	code, _, body := send(t, srv, "PATCH", path, minamata, "application/json; charset=utf-8", change)
+	if code != 200 || !strings.Contains(body, `"status":"in-progress"`) || !strings.Contains(body, `"who":"mc-editor"`) {
+		t.Fatalf("allowed write: %d %s", code, body)
+	}
+	// The audit log: admins only.
+	if code, _, _ := send(t, srv, "GET", "/api/v1/audit", "", "", ""); code != 401 {
+		t.Errorf("audit without token = %d", code)
+	}
+	if code, _, _ := send(t, srv, "GET", "/api/v1/audit", minamata, "", ""); code != 403 {
+		t.Errorf("audit as editor = %d", code)
+	}
+	code, _, body = send(t, srv, "GET", "/api/v1/audit?limit=1", admin, "", "")
+	if code != 200 || !strings.Contains(body, `"action":"update mandate"`) || !strings.Contains(body, `"who":"mc-editor"`) ||
+		!strings.Contains(body, `\"status\":\"open\"`) || strings.Count(body, `"action"`) != 1 {
+		t.Errorf("audit as admin: %d %s", code, body)
 	}
 }

@@ -1,7 +1,12 @@
 package api
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -131,4 +136,76 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, r, mandate(m))
+}
+
+// mandatePatch is the body of PATCH /mandates/{id}. Fields left out stay.
+type mandatePatch struct {
+	Status   *string  `json:"status"`
+	Owner    *string  `json:"owner"`
+	Note     string   `json:"note"`
+	Evidence []string `json:"evidence"`
+	Why      string   `json:"why"`
+}
+
+// maxBody is the largest request body the API reads.
+const maxBody = 64 << 10
+
+// updateMandate changes a mandate for an account allowed to edit its
+// instrument; the store records the change in the mandate's history and
+// the audit log.
+func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u, err := s.user(w, r)
+	if err != nil {
+		return err
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return &problem{Status: http.StatusUnsupportedMediaType, Detail: fmt.Sprintf("Content-Type %q: send application/json", r.Header.Get("Content-Type"))}
+	}
+	m, err := s.store.Mandate(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if !u.CanEdit(m.Instrument) {
+		return &problem{Status: http.StatusForbidden, Detail: fmt.Sprintf("%s may not change mandates of %s", u.Name, orNone(m.Instrument))}
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil {
+		return badRequest("reading the body: %v", err)
+	}
+	if len(body) > maxBody {
+		return &problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is over %d KB", maxBody>>10)}
+	}
+	var p mandatePatch
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return badRequest("the body is not the JSON of a mandate change: %v", err)
+	}
+	if dec.More() {
+		return badRequest("the body holds more than one JSON value")
+	}
+	up := accord.MandateUpdate{Owner: p.Owner, Note: p.Note, Evidence: p.Evidence, Who: u.Name, Why: p.Why}
+	if p.Status != nil {
+		st := accord.Status(*p.Status)
+		up.Status = &st
+	}
+	m, err = s.store.UpdateMandate(r.Context(), id, up)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, mandate(m))
+}
+
+func orNone(inst string) string {
+	if inst == "" {
+		return "no instrument"
+	}
+	return inst
 }

@@ -349,6 +349,7 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 		if err != nil {
 			return err
 		}
+		before, _ := json.Marshal(map[string]string{"status": status, "owner": owner, "notes": notes})
 		now := s.dialect.now()
 		record := func(field, from, to string) error {
 			_, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_history (mandate_id, at, who, field, old_value, new_value, why) VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -386,8 +387,11 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, s.q(`UPDATE mandates SET status = ?, owner = ?, notes = ?, updated_at = ? WHERE id = ?`), status, owner, notes, now, id)
-		return err
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE mandates SET status = ?, owner = ?, notes = ?, updated_at = ? WHERE id = ?`), status, owner, notes, now, id); err != nil {
+			return err
+		}
+		after, _ := json.Marshal(map[string]any{"status": status, "owner": owner, "notes": notes, "evidence_added": u.Evidence, "why": u.Why})
+		return s.audit(ctx, tx, u.Who, "update mandate", fmt.Sprintf("mandate %d", id), string(before), string(after))
 	})
 	if err != nil {
 		return accord.Mandate{}, err

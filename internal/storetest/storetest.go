@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"Overdue", testOverdue},
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"Actors", testActors},
+		{"UsersAndAudit", testUsers},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -598,4 +599,57 @@ func minIDs(ms []accord.Mandate) []int64 {
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	return ids
+}
+
+func testUsers(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	hash := strings.Repeat("ab", 32)
+	u, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleEditor, Instruments: []string{"minamata", "basel"}}, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ID == 0 {
+		t.Errorf("AddUser gave no id")
+	}
+	got, err := s.UserByToken(ctx, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "jane" || got.Role != accord.RoleEditor || strings.Join(got.Instruments, ",") != "minamata,basel" || got.Created.IsZero() {
+		t.Errorf("UserByToken = %+v", got)
+	}
+	if !got.CanEdit("basel") || got.CanEdit("cbd") {
+		t.Errorf("editor of minamata and basel: CanEdit(basel) %v, CanEdit(cbd) %v", got.CanEdit("basel"), got.CanEdit("cbd"))
+	}
+	if _, err := s.UserByToken(ctx, strings.Repeat("cd", 32)); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("unknown token: err = %v", err)
+	}
+	if _, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleAdmin}, strings.Repeat("ef", 32)); !errors.Is(err, accord.ErrConflict) {
+		t.Errorf("duplicate name: err = %v", err)
+	}
+	for _, bad := range []accord.User{{Name: "x", Role: "boss"}, {Name: "two words", Role: accord.RoleAdmin}, {Name: "", Role: accord.RoleAdmin}} {
+		if _, err := s.AddUser(ctx, bad, strings.Repeat("01", 32)); !errors.Is(err, accord.ErrInvalid) {
+			t.Errorf("AddUser(%+v) err = %v", bad, err)
+		}
+	}
+	users, err := s.Users(ctx)
+	if err != nil || len(users) != 1 {
+		t.Errorf("Users() = %v, %v", users, err)
+	}
+	if _, err := s.Ingest(ctx, src, []accord.Decision{withMandates(sample("MC-6/3", "minamata", "COP-6", "x"), "COP-7")}); err != nil {
+		t.Fatal(err)
+	}
+	id := mandatesOf(t, s, accord.MandateFilter{})[0].ID
+	st := accord.StatusCompleted
+	if _, err := s.UpdateMandate(ctx, id, accord.MandateUpdate{Status: &st, Who: "jane", Why: "done"}); err != nil {
+		t.Fatal(err)
+	}
+	log, err := s.AuditLog(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 2 || log[0].Action != "update mandate" || log[0].Who != "jane" || !strings.Contains(log[0].Before, `"status":"open"`) ||
+		!strings.Contains(log[0].After, `"status":"completed"`) || log[1].Action != "add user" || log[1].Target != "user jane" {
+		t.Errorf("audit log = %+v", log)
+	}
 }

@@ -1,0 +1,56 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/auth"
+)
+
+// user returns the account of the request's bearer token: a 401 problem
+// without a token or with an unknown one.
+func (s *Server) user(w http.ResponseWriter, r *http.Request) (accord.User, error) {
+	token := auth.Bearer(r)
+	if token == "" {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="accord"`)
+		return accord.User{}, &problem{Status: http.StatusUnauthorized, Detail: "writing needs an account: send Authorization: Bearer TOKEN (accord users add makes one)"}
+	}
+	u, err := s.store.UserByToken(r.Context(), auth.Hash(token))
+	if errors.Is(err, accord.ErrNotFound) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="accord", error="invalid_token"`)
+		return accord.User{}, &problem{Status: http.StatusUnauthorized, Detail: "unknown token"}
+	}
+	return u, err
+}
+
+type auditOut struct {
+	Items []accord.AuditEntry `json:"items"`
+}
+
+// audit lists the latest writes, for admins.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
+	q, err := query(r, "limit")
+	if err != nil {
+		return err
+	}
+	limit, _, err := page(q, "a")
+	if err != nil {
+		return err
+	}
+	u, err := s.user(w, r)
+	if err != nil {
+		return err
+	}
+	if u.Role != accord.RoleAdmin {
+		return &problem{Status: http.StatusForbidden, Detail: "the audit log is for admins; " + u.Name + " is " + string(u.Role)}
+	}
+	log, err := s.store.AuditLog(r.Context(), limit)
+	if err != nil {
+		return err
+	}
+	if log == nil {
+		log = []accord.AuditEntry{}
+	}
+	return writeJSON(w, r, auditOut{Items: log})
+}
