@@ -47,6 +47,7 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/mandates/{id}", s.handle(s.mandate))
 	mux.Handle("PATCH /api/v1/mandates/{id}", s.handle(s.updateMandate))
 	mux.Handle("GET /api/v1/audit", s.handle(s.audit))
+	mux.Handle("GET /api/v1/search", s.handle(s.search))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
 	}))

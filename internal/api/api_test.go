@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -284,6 +285,7 @@ func TestOpenAPI(t *testing.T) {
 		"/mandates":       {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
 		"/mandates/{id}":  {"id"},
 		"/audit":          {"limit"},
+		"/search":         {"q", "instrument", "meeting", "class", "actor", "status", "order", "limit", "cursor"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")
@@ -400,5 +402,69 @@ func TestWrites(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `"action":"update mandate"`) || !strings.Contains(body, `"who":"mc-editor"`) ||
 		!strings.Contains(body, `\"status\":\"open\"`) || strings.Count(body, `"action"`) != 1 {
 		t.Errorf("audit as admin: %d %s", code, body)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	srv, _ := newServer(t)
+	resp, body := get(t, srv, "/api/v1/search?q=observer+status&limit=1")
+	var res struct {
+		Query string
+		Total int
+		Hits  []struct {
+			Symbol, Path, Snippet, Anchor, Decision string
+			SnippetHTML                             string `json:"snippet_html"`
+		}
+		Facets map[string][]struct {
+			Value string
+			Count int
+		}
+		Next string `json:"next_cursor"`
+	}
+	if resp.StatusCode != 200 || json.Unmarshal(body, &res) != nil {
+		t.Fatalf("search: %d %s", resp.StatusCode, body)
+	}
+	if res.Query != "observer status" || res.Total < 2 || len(res.Hits) != 1 || res.Next == "" {
+		t.Errorf("search = %s", body)
+	}
+	h := res.Hits[0]
+	if !strings.Contains(h.SnippetHTML, "<mark>observer</mark>") || strings.Contains(h.Snippet, "<mark>") ||
+		!strings.HasPrefix(h.Anchor, "p-") || !strings.HasPrefix(h.Decision, "/api/v1/decisions/") {
+		t.Errorf("hit = %+v", h)
+	}
+	if len(res.Facets["instrument"]) < 2 || len(res.Facets["class"]) == 0 {
+		t.Errorf("facets = %+v", res.Facets)
+	}
+	_, body = get(t, srv, "/api/v1/search?q=observer+status&limit=1&cursor="+res.Next)
+	var second struct {
+		Hits []struct{ Symbol, Path string }
+	}
+	json.Unmarshal(body, &second)
+	if len(second.Hits) != 1 || second.Hits[0] == (struct{ Symbol, Path string }{h.Symbol, h.Path}) {
+		t.Errorf("second page = %s", body)
+	}
+	_, body = get(t, srv, "/api/v1/search?q=observ*&instrument=cartagena&class=evaluative")
+	if !strings.Contains(string(body), `"symbol":"BS-IV/6"`) || strings.Contains(string(body), "MC-6") {
+		t.Errorf("filtered search = %s", body)
+	}
+	for _, bad := range []struct{ q, detail string }{
+		{"", "nothing to search for"},
+		{"q=" + strings.Repeat("x", 300), "over the limit of 256"},
+		{"q=%22%22+*+OR", "nothing to search for"},
+		{"q=x&class=nice", `class \"nice\"`},
+		{"q=x&order=random", `order \"random\"`},
+		{"q=x&cursor=abc", "malformed cursor"},
+	} {
+		resp, body := get(t, srv, "/api/v1/search?"+bad.q)
+		if resp.StatusCode != 400 || !strings.Contains(string(body), bad.detail) {
+			t.Errorf("search?%s = %d %s; want 400 with %q", bad.q, resp.StatusCode, body, bad.detail)
+		}
+	}
+	// Engine syntax is read as words, never passed on: no 500.
+	for _, q := range []string{`mercury OR NEAR(`, `"unclosed`, `a* b*`, `'); DROP TABLE decisions; --`, `x"y"z*`} {
+		resp, body := get(t, srv, "/api/v1/search?q="+url.QueryEscape(q))
+		if resp.StatusCode != 200 {
+			t.Errorf("search %q = %d %s", q, resp.StatusCode, body)
+		}
 	}
 }

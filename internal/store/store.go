@@ -146,19 +146,36 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // splitStatements splits a migration file at the semicolons that end its
-// statements. Migrations hold no semicolons inside strings.
+// statements; a trigger's BEGIN … END; is one statement. Migrations hold no
+// semicolons inside strings.
 func splitStatements(sqlText string) []string {
 	var out []string
-	for _, st := range strings.Split(sqlText, ";") {
-		var lines []string
-		for _, l := range strings.Split(st, "\n") {
-			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
-				lines = append(lines, l)
+	var cur []string
+	inBody := false
+	for _, l := range strings.Split(sqlText, "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "--") {
+			continue
+		}
+		cur = append(cur, l)
+		upper := strings.ToUpper(t)
+		switch {
+		case !inBody && strings.HasSuffix(upper, "BEGIN"):
+			inBody = true
+		case inBody && upper == "END;":
+			inBody = false
+			fallthrough
+		case !inBody && strings.HasSuffix(t, ";"):
+			st := strings.TrimSpace(strings.Join(cur, "\n"))
+			if !strings.HasSuffix(strings.ToUpper(st), "END;") {
+				st = strings.TrimSuffix(st, ";")
 			}
-		}
-		if st := strings.TrimSpace(strings.Join(lines, "\n")); st != "" {
 			out = append(out, st)
+			cur = nil
 		}
+	}
+	if st := strings.TrimSpace(strings.Join(cur, "\n")); st != "" {
+		out = append(out, strings.TrimSuffix(st, ";"))
 	}
 	return out
 }

@@ -96,3 +96,11 @@ func TestOpenBadPath(t *testing.T) {
 		t.Errorf("Open under a regular file succeeded, want an error")
 	}
 }
+
+func TestSplitStatements(t *testing.T) {
+	got := splitStatements("-- c\nCREATE TABLE a (x INT);\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n\tINSERT INTO b VALUES (1);\n\tDELETE FROM c;\nEND;\nCREATE INDEX i ON a (x);\n")
+	want := []string{"CREATE TABLE a (x INT)", "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n\tINSERT INTO b VALUES (1);\n\tDELETE FROM c;\nEND;", "CREATE INDEX i ON a (x)"}
+	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+		t.Errorf("splitStatements = %q\nwant %q", got, want)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/search"
 )
 
 // Run runs the suite. open returns a new, empty store for one test; the
@@ -41,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"Actors", testActors},
 		{"UsersAndAudit", testUsers},
+		{"Search", testSearch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -651,5 +653,77 @@ func testUsers(t *testing.T, s accord.Store) {
 	if len(log) != 2 || log[0].Action != "update mandate" || log[0].Who != "jane" || !strings.Contains(log[0].Before, `"status":"open"`) ||
 		!strings.Contains(log[0].After, `"status":"completed"`) || log[1].Action != "add user" || log[1].Target != "user jane" {
 		t.Errorf("audit log = %+v", log)
+	}
+}
+
+func testSearch(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	a := withMandates(sample("MC-6/3", "minamata", "COP-6",
+		"Requests the secretariat to continue cooperation with the Global Framework on Chemicals;",
+		"Invites Parties to strengthen capacity-building for the sound management of mercury waste;"), "COP-7")
+	b := sample("BC-16/4", "basel", "COP-16", "Requests the Secretariat to cooperate with the Minamata Convention secretariat on mercury wastes;")
+	c := sample("RC-11/2", "rotterdam", "COP-11", "Prie le Secrétariat de poursuivre la coopération avec la Convention de Minamata;")
+	for i, d := range []accord.Decision{a, b, c} {
+		if _, err := s.Ingest(ctx, accord.Source{Name: fmt.Sprintf("s%d.txt", i)}, []accord.Decision{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := func(query string) accord.SearchQuery {
+		terms, err := search.Parse(query)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", query, err)
+		}
+		return accord.SearchQuery{Terms: terms}
+	}
+	tests := []struct {
+		name  string
+		query accord.SearchQuery
+		want  []string // symbol ¶ path, in order
+	}{
+		{"stemmed", q("wastes"), []string{"BC-16/4 1", "MC-6/3 2"}},
+		{"phrase", q(`"global framework"`), []string{"MC-6/3 1"}},
+		{"prefix", q("chemi*"), []string{"MC-6/3 1"}},
+		{"two words", q("mercury secretariat"), []string{"BC-16/4 1"}},
+		{"french", q("poursuivre coopération"), []string{"RC-11/2 1"}},
+		{"filter instrument", func() accord.SearchQuery { x := q("mercury"); x.Instrument = "basel"; return x }(), []string{"BC-16/4 1"}},
+		{"filter actor", func() accord.SearchQuery { x := q("requests"); x.Actor = "secretariat"; return x }(), []string{"MC-6/3 1"}},
+		{"engine syntax is words", q(`mercury OR NEAR( "`), []string{"BC-16/4 1", "MC-6/3 2"}},
+		{"nothing", q("zebra"), nil},
+	}
+	for _, tt := range tests {
+		tt.query.Order = "recent"
+		res, err := s.Search(ctx, tt.query)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Symbol+" "+h.Path)
+		}
+		sort.Strings(got)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) || res.Total != len(tt.want) {
+			t.Errorf("%s: hits %v (total %d), want %v", tt.name, got, res.Total, tt.want)
+		}
+	}
+	res, err := s.Search(ctx, q("mercury"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Snippet, "\x02") || !strings.Contains(res.Hits[0].Snippet, "\x03") {
+		t.Errorf("snippet without marks: %+v", res.Hits)
+	}
+	if fmt.Sprint(res.Facets["instrument"]) != "[{basel 1} {minamata 1}]" || fmt.Sprint(res.Facets["class"]) != "[{directive 2}]" {
+		t.Errorf("facets = %v", res.Facets)
+	}
+	res, err = s.Search(ctx, func() accord.SearchQuery { x := q("requests"); x.Limit = 1; x.Offset = 1; return x }())
+	if err != nil || res.Total != 2 || len(res.Hits) != 1 {
+		t.Errorf("paged search: total %d, %d hits, %v", res.Total, len(res.Hits), err)
+	}
+	if _, err := s.Search(ctx, accord.SearchQuery{}); !errors.Is(err, accord.ErrInvalid) {
+		t.Errorf("empty search: err = %v", err)
+	}
+	if _, err := s.Search(ctx, func() accord.SearchQuery { x := q("x"); x.Order = "random"; return x }()); !errors.Is(err, accord.ErrInvalid) {
+		t.Errorf("bad order: err = %v", err)
 	}
 }
