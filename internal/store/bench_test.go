@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/search"
 	"github.com/accordmea/accord/internal/textin"
 )
 
@@ -105,3 +107,64 @@ func BenchmarkIngest10k(b *testing.B) {
 		s.Close()
 	}
 }
+
+// BenchmarkSearch fills a SQLite store with about 100,000 paragraphs and
+// items, then runs one- and two-word searches with facets through
+// Store.Search, and the same match alone on the engine, reporting p50 and
+// p99 of each in ms. Run with -benchtime 1x.
+func BenchmarkSearch(b *testing.B) {
+	files := syntheticCorpus(b, 3100, 10)
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "search.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for i, f := range files {
+		if _, err := s.Ingest(ctx, accord.Source{Name: fmt.Sprintf("file-%04d.txt", i)}, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var paras int
+	s.read.QueryRow(`SELECT count(*) FROM paragraphs`).Scan(&paras)
+	queries := []string{"secretariat", "cooperation", "mercury", "report", "regional centres", "observer status",
+		"capacity-building", "global framework", "joint services", "financial resources"}
+	for b.Loop() {
+		var full, raw []time.Duration
+		for round := 0; round < 10; round++ {
+			for _, q := range queries {
+				terms, err := search.Parse(q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				start := time.Now()
+				if _, err := s.Search(ctx, accord.SearchQuery{Terms: terms}); err != nil {
+					b.Fatal(err)
+				}
+				full = append(full, time.Since(start))
+				start = time.Now()
+				rows, err := s.read.Query(`SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY bm25(paragraphs_fts) LIMIT 20`, search.FTS5(terms))
+				if err != nil {
+					b.Fatal(err)
+				}
+				for rows.Next() {
+				}
+				rows.Close()
+				raw = append(raw, time.Since(start))
+			}
+		}
+		b.ReportMetric(float64(paras), "paragraphs")
+		b.ReportMetric(ms(percentile(full, 50)), "p50-ms")
+		b.ReportMetric(ms(percentile(full, 99)), "p99-ms")
+		b.ReportMetric(ms(percentile(raw, 50)), "engine-p50-ms")
+		b.ReportMetric(ms(percentile(raw, 99)), "engine-p99-ms")
+	}
+}
+
+func percentile(ds []time.Duration, p int) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
