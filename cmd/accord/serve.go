@@ -15,13 +15,14 @@ import (
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/textin"
+	"github.com/accordmea/accord/internal/web"
 )
 
 const serveHelp = `
 usage: accord serve [--addr HOST:PORT] [--db DB] [--demo]
 
-Serve runs accord's JSON API (under /api/v1, described at
-/api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
+Serve runs accord's web pages (decisions, mandates, search), its JSON API
+(under /api/v1, described at /api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
 PostgreSQL. Several serve processes may share one PostgreSQL database.
 --demo loads the bundled sample into an empty store first. Interrupt or
 terminate it to stop; requests under way are finished first.
@@ -73,10 +74,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, "accord: the JSON API is at /api/v1/ and described at /api/v1/openapi.json\n")
-	})
+	mux.Handle("/", web.New(st, log))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

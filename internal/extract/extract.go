@@ -173,8 +173,7 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 			continue
 		}
 		add(as)
-		chapeau := strings.HasSuffix(strings.TrimSpace(action), ":") || strings.TrimSpace(action) == ""
-		if chapeau && k == len(cs)-1 && len(p.Items) > 0 {
+		if k == len(cs)-1 && len(p.Items) > 0 && itemsAreActions(action, p.Items) {
 			// "Requests the Executive Secretary to: (a) Continue …; (b) …":
 			// one mandate per item, asked of the chapeau's addressees.
 			for i := range p.Items {
@@ -182,6 +181,19 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 			}
 			itemsDone = true
 			continue
+		}
+		if k == len(cs)-1 && len(p.Items) > 0 && strings.HasSuffix(strings.TrimSpace(action), ":") {
+			// the items are the objects of this one action
+			var b strings.Builder
+			b.WriteString(strings.TrimSpace(action))
+			for _, it := range p.Items {
+				b.WriteString(" (" + it.Number + ") " + it.Text)
+			}
+			action = b.String()
+			for i := range p.Items {
+				x.itemDeadlines(&p.Items[i])
+			}
+			itemsDone = true
 		}
 		x.mandate(p.Path, c, as, action)
 	}
@@ -201,6 +213,27 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 		addr = []accord.Addressee{}
 	}
 	x.res.Addressees[p.Path] = addr
+}
+
+// itemsAreActions reports whether a paragraph's items are each an action
+// asked by its chapeau ("Requests the Executive Secretary to: (a) Continue
+// …; (b) Report …") rather than the objects of one action ("Invites Parties
+// to establish mechanisms for coordinating: (i) activities …; (ii) …").
+func itemsAreActions(action string, items []accord.Paragraph) bool {
+	a := strings.ToLower(strings.TrimSpace(action))
+	if a == "" || a == ":" || a == "to:" || a == "to :" {
+		return true
+	}
+	if !strings.HasSuffix(a, ":") {
+		return false
+	}
+	// "… to take the following actions:" and items that open with a verb
+	for _, it := range items {
+		if strings.HasPrefix(strings.ToLower(it.Text), "to ") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDirectiveChapeau(cs []clause) bool {

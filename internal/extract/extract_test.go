@@ -293,3 +293,16 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestItemsAsObjects: items that are the objects of one action make one
+// mandate, not one each.
+func TestItemsAsObjects(t *testing.T) {
+	_, res := extractText(t, "The Conference of the Parties,\n\n"+
+		"1. Invites Parties to establish national mechanisms for coordinating:\n(a) Activities to implement the conventions;\n(b) Preparation for meetings;\n")
+	if len(res.Mandates) != 1 {
+		t.Fatalf("mandates = %+v, want one", res.Mandates)
+	}
+	if a := res.Mandates[0].Action; !strings.Contains(a, "for coordinating: (a) Activities to implement") || !strings.Contains(a, "(b) Preparation for meetings") {
+		t.Errorf("action = %q", a)
+	}
+}

@@ -1,0 +1,406 @@
+// Package web serves accord's HTML pages: home, decisions, a decision
+// laid out as adopted with each paragraph's mandates beside it, the
+// mandate board, a mandate, and search with facets. Pages are rendered on
+// the server from embedded templates, work without JavaScript and load
+// nothing from elsewhere.
+//
+// It talks to an accord.Store only; it must not import a store package.
+package web
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/search"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+var funcs = template.FuncMap{"anchor": Anchor}
+
+// pages holds each page's template, parsed once with the layout.
+var pages = func() map[string]*template.Template {
+	m := map[string]*template.Template{}
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+	}
+	return m
+}()
+
+// Anchor is the id of a paragraph on its decision's page: "5(b)" → "p-5b".
+func Anchor(path string) string {
+	return "p-" + strings.NewReplacer("(", "", ")", "").Replace(path)
+}
+
+// Server holds what the handlers need.
+type Server struct {
+	store accord.Store
+	log   *slog.Logger
+}
+
+// New returns the handler of the HTML pages. All routes are here.
+func New(st accord.Store, log *slog.Logger) http.Handler {
+	s := &Server{store: st, log: log}
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.FileServerFS(staticFS))
+	mux.Handle("GET /{$}", s.handle(s.home))
+	mux.Handle("GET /decisions", s.handle(s.decisions))
+	mux.Handle("GET /decisions/{id}", s.handle(s.decision))
+	mux.Handle("GET /mandates", s.handle(s.mandates))
+	mux.Handle("GET /mandates/{id}", s.handle(s.mandate))
+	mux.Handle("GET /search", s.handle(s.search))
+	mux.Handle("GET /", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return accord.ErrNotFound
+	}))
+	return mux
+}
+
+// page is what every page's layout needs.
+type page struct {
+	Title string
+	Query string // the search box's value
+}
+
+// render writes a page into a buffer first, so that a failing template
+// never sends half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
+	var buf bytes.Buffer
+	if err := pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+type errorPage struct {
+	page
+	Heading, Message string
+}
+
+// handle adapts a handler that returns an error: not found and bad input
+// get their page; other errors are logged and shown as a server error.
+func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := h(w, r)
+		if err == nil {
+			return
+		}
+		status, heading, msg := http.StatusInternalServerError, "Something went wrong", "The error is logged; please try again later."
+		switch {
+		case errors.Is(err, accord.ErrNotFound):
+			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
+		case errors.Is(err, accord.ErrInvalid):
+			status, heading, msg = http.StatusBadRequest, "Bad request", err.Error()
+		default:
+			s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
+		}
+		if err := s.render(w, status, "error", errorPage{page{Title: heading}, heading, msg}); err != nil {
+			s.log.Error("web: error page", "err", err)
+		}
+	})
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, accord.ErrNotFound
+	}
+	return id, nil
+}
+
+type homePage struct {
+	page
+	Decisions, Mandates int
+	Instruments         []accord.FacetCount
+	Latest              []accord.Decision
+	Due                 []dueGroup
+}
+
+type dueGroup struct {
+	Meeting  string
+	Mandates []accord.Mandate
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	ds, err := s.store.Decisions(ctx, accord.DecisionFilter{})
+	if err != nil {
+		return err
+	}
+	p := homePage{page: page{Title: "Home"}, Decisions: len(ds)}
+	counts := map[string]int{}
+	var order []string
+	for _, d := range ds {
+		if d.Instrument == "" {
+			continue
+		}
+		if counts[d.Instrument] == 0 {
+			order = append(order, d.Instrument)
+		}
+		counts[d.Instrument]++
+	}
+	for _, i := range order {
+		p.Instruments = append(p.Instruments, accord.FacetCount{Value: i, Count: counts[i]})
+	}
+	latest, err := s.store.Decisions(ctx, accord.DecisionFilter{ByID: true})
+	if err != nil {
+		return err
+	}
+	for i := len(latest) - 1; i >= 0 && len(p.Latest) < 10; i-- {
+		p.Latest = append(p.Latest, latest[i])
+	}
+	ms, err := s.store.Mandates(ctx, accord.MandateFilter{Status: accord.StatusOpen})
+	if err != nil {
+		return err
+	}
+	all, err := s.store.Mandates(ctx, accord.MandateFilter{})
+	if err != nil {
+		return err
+	}
+	p.Mandates = len(all)
+	groups := map[string]int{}
+	for _, m := range ms {
+		if m.Deadline == nil || m.Deadline.Meeting == "" {
+			continue
+		}
+		key := m.Instrument + " " + m.Deadline.Meeting
+		k, ok := groups[key]
+		if !ok {
+			k = len(p.Due)
+			groups[key] = k
+			p.Due = append(p.Due, dueGroup{Meeting: key})
+		}
+		p.Due[k].Mandates = append(p.Due[k].Mandates, m)
+	}
+	return s.render(w, http.StatusOK, "home", p)
+}
+
+type decisionsPage struct {
+	page
+	Instrument string
+	List       []accord.Decision
+}
+
+func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
+	inst := r.URL.Query().Get("instrument")
+	ds, err := s.store.Decisions(r.Context(), accord.DecisionFilter{Instrument: inst, Meeting: r.URL.Query().Get("meeting")})
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "decisions", decisionsPage{page{Title: "Decisions"}, inst, ds})
+}
+
+// paraView is a paragraph as the decision page shows it.
+type paraView struct {
+	P        accord.Paragraph
+	Anchor   string
+	Rest     string // the text after the opening phrase, which is emphasized
+	Headings []string
+	Items    []paraView
+	Mandates []accord.Mandate
+}
+
+type refView struct {
+	Cited, Instrument string
+	ID                int64 // of the cited decision, when stored
+}
+
+type decisionPage struct {
+	page
+	D     accord.Decision
+	Paras []paraView
+	Refs  []refView
+	Docs  []string
+}
+
+func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.store.DecisionByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	ms, err := s.store.Mandates(ctx, accord.MandateFilter{Symbol: d.Symbol, Instrument: d.Instrument})
+	if err != nil {
+		return err
+	}
+	byPath := map[string][]accord.Mandate{}
+	for _, m := range ms {
+		if m.DecisionID == d.ID {
+			byPath[m.Path] = append(byPath[m.Path], m)
+		}
+	}
+	headings := map[int][]string{}
+	for _, h := range d.Headings {
+		headings[h.Before] = append(headings[h.Before], h.Text)
+	}
+	var view func(ps []accord.Paragraph) []paraView
+	view = func(ps []accord.Paragraph) []paraView {
+		out := make([]paraView, 0, len(ps))
+		for _, p := range ps {
+			v := paraView{P: p, Anchor: Anchor(p.Path), Rest: strings.TrimPrefix(p.Text, p.Phrase), Items: view(p.Items), Mandates: byPath[p.Path]}
+			// an item's mandates show beside its paragraph
+			for _, it := range v.Items {
+				v.Mandates = append(v.Mandates, it.Mandates...)
+				for _, sub := range it.Items {
+					v.Mandates = append(v.Mandates, sub.Mandates...)
+				}
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	p := decisionPage{page: page{Title: strings.TrimSpace(d.Symbol + " " + d.Title)}, D: d, Paras: view(d.Paragraphs), Docs: d.References.Documents}
+	for i := range p.Paras {
+		p.Paras[i].Headings = headings[i]
+	}
+	for _, ref := range d.References.Decisions {
+		rv := refView{Cited: ref.Cited, Instrument: ref.Instrument}
+		if cited, err := s.store.Decision(ctx, ref.Instrument, ref.Cited); err == nil {
+			rv.ID = cited.ID
+		}
+		p.Refs = append(p.Refs, rv)
+	}
+	return s.render(w, http.StatusOK, "decision", p)
+}
+
+type mandatesPage struct {
+	page
+	F        accord.MandateFilter
+	Status   accord.Status
+	Statuses []accord.Status
+	List     []accord.Mandate
+}
+
+func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f := accord.MandateFilter{Instrument: q.Get("instrument"), Actor: q.Get("actor"), Overdue: q.Get("overdue") == "true", Limit: 500}
+	if st := q.Get("status"); st != "" {
+		if !accord.Status(st).Valid() {
+			return fmt.Errorf("%w: unknown status %q", accord.ErrInvalid, st)
+		}
+		f.Status = accord.Status(st)
+	}
+	ms, err := s.store.Mandates(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "mandates", mandatesPage{page{Title: "Mandates"}, f, f.Status, accord.Statuses, ms})
+}
+
+type mandatePage struct {
+	page
+	M accord.Mandate
+}
+
+func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	m, err := s.store.Mandate(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "mandate", mandatePage{page{Title: "Mandate " + strconv.FormatInt(id, 10)}, m})
+}
+
+type hitView struct {
+	accord.SearchHit
+	Anchor  string
+	Snippet template.HTML
+}
+
+type facetView struct {
+	Name   string
+	Counts []facetLink
+}
+
+type facetLink struct {
+	Value string
+	Count int
+	Href  string
+}
+
+type searchPage struct {
+	page
+	Error  string
+	Parsed string
+	Result *accord.SearchResult
+	Hits   []hitView
+	Facets []facetView
+	Next   string
+}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p := searchPage{page: page{Title: "Search", Query: q.Get("q")}}
+	if q.Get("q") == "" {
+		return s.render(w, http.StatusOK, "search", p)
+	}
+	terms, err := search.Parse(q.Get("q"))
+	if err != nil {
+		p.Error = strings.TrimPrefix(err.Error(), "invalid: ")
+		return s.render(w, http.StatusBadRequest, "search", p)
+	}
+	offset, _ := strconv.Atoi(q.Get("offset"))
+	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Actor: q.Get("actor"),
+		Class: accord.VerbClass(q.Get("class")), Status: accord.Status(q.Get("status")), Limit: 20, Offset: max(0, offset)}
+	res, err := s.store.Search(r.Context(), sq)
+	if err != nil {
+		return err
+	}
+	p.Result, p.Parsed = &res, search.String(terms)
+	for _, h := range res.Hits {
+		p.Hits = append(p.Hits, hitView{SearchHit: h, Anchor: Anchor(h.Path), Snippet: markHTML(h.Snippet)})
+	}
+	for _, name := range []string{"instrument", "meeting", "class", "actor", "status"} {
+		fv := facetView{Name: name}
+		for _, c := range res.Facets[name] {
+			v := url.Values{}
+			for k, vs := range q {
+				v[k] = vs
+			}
+			v.Set(name, c.Value)
+			v.Del("offset")
+			fv.Counts = append(fv.Counts, facetLink{c.Value, c.Count, "/search?" + v.Encode()})
+		}
+		if len(fv.Counts) > 0 {
+			p.Facets = append(p.Facets, fv)
+		}
+	}
+	if next := sq.Offset + len(res.Hits); next < res.Total {
+		v := url.Values{}
+		for k, vs := range q {
+			v[k] = vs
+		}
+		v.Set("offset", strconv.Itoa(next))
+		p.Next = "/search?" + v.Encode()
+	}
+	return s.render(w, http.StatusOK, "search", p)
+}
+
+// markHTML escapes a snippet and marks its matches.
+func markHTML(s string) template.HTML {
+	return template.HTML(strings.NewReplacer("\x02", "<mark>", "\x03", "</mark>").Replace(template.HTMLEscapeString(s)))
+}

@@ -1,0 +1,309 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/store"
+	"github.com/accordmea/accord/internal/textin"
+)
+
+const citing = "Decision BS-V/9: Cooperation\n\nThe Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol on Biosafety,\n\nRecalling decision BS-IV/6,\n\n1. Requests the Executive Secretary to report at its sixth meeting.\n"
+
+// newSite serves the pages over a SQLite store holding the sample and a
+// decision that cites one of the sample's.
+func newSite(t *testing.T) (*httptest.Server, accord.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	files := sample.Files()
+	files = append(files, sample.File{Name: "citing.txt", Data: []byte(citing)})
+	for _, f := range files {
+		txt, err := textin.Read(ctx, f.Name, f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := parse.Parse(txt.Body, parse.Options{}).Decisions
+		for i := range ds {
+			ds[i].Mandates = extract.Decision(&ds[i], nil).Mandates
+		}
+		if _, err := st.Ingest(ctx, accord.Source{Name: f.Name, Format: txt.Format}, ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(New(st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+	return srv, st
+}
+
+// fetch gets a page and parses it.
+func fetch(t *testing.T, srv *httptest.Server, path string, status int) *html.Node {
+	t.Helper()
+	resp, err := http.Get(srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != status {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("GET %s = %d, want %d\n%.500s", path, resp.StatusCode, status, b)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+		t.Errorf("GET %s: Content-Type %q", path, ct)
+	}
+	doc, err := html.Parse(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// selector matches a tag with an optional .class or #id: "div.para",
+// "li", "#p-5c", "span.verb".
+func matches(n *html.Node, sel string) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	tag, rest := sel, ""
+	if i := strings.IndexAny(sel, ".#"); i >= 0 {
+		tag, rest = sel[:i], sel[i:]
+	}
+	if tag != "" && n.Data != tag {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	for _, a := range n.Attr {
+		switch {
+		case rest[0] == '#' && a.Key == "id" && a.Val == rest[1:]:
+			return true
+		case rest[0] == '.' && a.Key == "class" && hasWord(a.Val, rest[1:]):
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(list, w string) bool {
+	for _, x := range strings.Fields(list) {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// all returns the nodes below n matching sel, or, with "A B", the B
+// nodes below A nodes.
+func all(n *html.Node, sel string) []*html.Node {
+	parts := strings.Fields(sel)
+	nodes := []*html.Node{n}
+	for _, p := range parts {
+		var next []*html.Node
+		for _, root := range nodes {
+			var walk func(*html.Node)
+			walk = func(x *html.Node) {
+				for c := x.FirstChild; c != nil; c = c.NextSibling {
+					if matches(c, p) {
+						next = append(next, c)
+					}
+					walk(c)
+				}
+			}
+			walk(root)
+		}
+		nodes = next
+	}
+	return nodes
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func decisionID(t *testing.T, st accord.Store, sym string) int64 {
+	t.Helper()
+	d, err := st.Decision(context.Background(), "", sym)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.ID
+}
+
+func TestHome(t *testing.T) {
+	srv, _ := newSite(t)
+	doc := fetch(t, srv, "/", 200)
+	if h := all(doc, "h1"); len(h) != 1 || text(h[0]) != "Decisions and mandates" {
+		t.Errorf("h1 = %v", h)
+	}
+	if n := len(all(doc, "ul.instruments li")); n < 3 {
+		t.Errorf("%d instruments listed", n)
+	}
+	due := text(doc)
+	if !strings.Contains(due, "minamata COP-7") || !strings.Contains(due, "cartagena COP-MOP-5") {
+		t.Errorf("due at coming meetings lacks COP-7 or COP-MOP-5:\n%s", due)
+	}
+	if len(all(doc, "form input#q")) != 1 || len(all(doc, "a.skip")) != 1 {
+		t.Errorf("search box or skip link missing")
+	}
+}
+
+func TestDecisionPage(t *testing.T) {
+	srv, st := newSite(t)
+	id := decisionID(t, st, "BS-IV/6")
+	doc := fetch(t, srv, fmt.Sprintf("/decisions/%d", id), 200)
+	if h := all(doc, "h1"); len(h) != 1 || !strings.HasPrefix(text(h[0]), "BS-IV/6: Cooperation with other") {
+		t.Errorf("h1 = %q", text(h[0]))
+	}
+	paras := all(doc, "div.para")
+	if len(paras) != 5 {
+		t.Fatalf("%d paragraphs, want 5", len(paras))
+	}
+	if attr(paras[4], "id") != "p-5" || len(all(doc, "#p-5c")) != 1 {
+		t.Errorf("anchors: %q, p-5c %d", attr(paras[4], "id"), len(all(doc, "#p-5c")))
+	}
+	var verbs []string
+	for _, v := range all(doc, "div.para span.verb") {
+		verbs = append(verbs, text(v))
+	}
+	if strings.Join(verbs, ",") != "Welcomes,Further welcomes,Commends,Further commends,Requests" {
+		t.Errorf("verbs = %v", verbs)
+	}
+	// ¶5's three chapeau mandates stand beside it, with due meeting and status.
+	ms := all(paras[4], "div.mandates li")
+	if len(ms) != 3 || !strings.Contains(text(ms[2]), "due at its fifth meeting (COP-MOP-5)") || !strings.Contains(text(ms[2]), "open") {
+		t.Errorf("¶5 mandates = %d: %q", len(ms), text(paras[4]))
+	}
+	if c := all(paras[0], "a.cite"); len(c) != 1 || attr(c[0], "href") != "#p-1" {
+		t.Errorf("cite link of ¶1 = %v", c)
+	}
+	// A reference to a stored decision links to it.
+	citer := fetch(t, srv, fmt.Sprintf("/decisions/%d", decisionID(t, st, "BS-V/9")), 200)
+	var linked bool
+	for _, a := range all(citer, "ul.refs a") {
+		if attr(a, "href") == fmt.Sprintf("/decisions/%d", id) && text(a) == "decision BS-IV/6" {
+			linked = true
+		}
+	}
+	if !linked {
+		t.Errorf("reference to BS-IV/6 not linked: %q", text(citer))
+	}
+	fetch(t, srv, "/decisions/999999", 404)
+	fetch(t, srv, "/decisions/abc", 404)
+}
+
+func TestMandatePages(t *testing.T) {
+	srv, st := newSite(t)
+	doc := fetch(t, srv, "/mandates?instrument=minamata", 200)
+	rows := all(doc, "table.board tbody tr")
+	if len(rows) != 8 {
+		t.Fatalf("%d minamata mandates on the board, want 8", len(rows))
+	}
+	ms, _ := st.Mandates(context.Background(), accord.MandateFilter{Instrument: "minamata"})
+	done := accord.StatusCompleted
+	if _, err := st.UpdateMandate(context.Background(), ms[0].ID, accord.MandateUpdate{Status: &done, Note: "Done <b>now</b>.", Evidence: []string{"https://example.org/x?a=1&b=2"}, Who: "jo"}); err != nil {
+		t.Fatal(err)
+	}
+	doc = fetch(t, srv, "/mandates?status=completed", 200)
+	if rows := all(doc, "table.board tbody tr"); len(rows) != 1 {
+		t.Errorf("%d completed on the board", len(rows))
+	}
+	doc = fetch(t, srv, fmt.Sprintf("/mandates/%d", ms[0].ID), 200)
+	if !strings.Contains(text(doc), "Done <b>now</b>.") || len(all(doc, "pre.notes b")) != 0 {
+		t.Errorf("notes not shown as text: %q", text(doc))
+	}
+	if h := all(doc, "table tbody tr"); len(h) != 3 { // status, note, evidence
+		t.Errorf("%d history rows", len(h))
+	}
+	fetch(t, srv, "/mandates?status=bogus", 400)
+	fetch(t, srv, "/mandates/424242", 404)
+}
+
+func TestSearchPage(t *testing.T) {
+	srv, _ := newSite(t)
+	doc := fetch(t, srv, "/search?q=observer+status", 200)
+	hits := all(doc, "ol.hits li")
+	if len(hits) < 2 || len(all(hits[0], "mark")) == 0 {
+		t.Fatalf("hits = %d, first %q", len(hits), text(doc))
+	}
+	href := attr(all(hits[0], "a")[0], "href")
+	if !strings.HasPrefix(href, "/decisions/") || !strings.Contains(href, "#p-") {
+		t.Errorf("hit link %q does not point at a paragraph", href)
+	}
+	var facet string
+	for _, a := range all(doc, "div.facets a") {
+		if strings.Contains(attr(a, "href"), "instrument=cartagena") {
+			facet = attr(a, "href")
+		}
+	}
+	if facet == "" {
+		t.Fatalf("no instrument facet for cartagena")
+	}
+	narrowed := fetch(t, srv, facet, 200)
+	for _, h := range all(narrowed, "ol.hits li") {
+		if !strings.Contains(text(h), "cartagena") {
+			t.Errorf("narrowed hit outside cartagena: %q", text(h))
+		}
+	}
+	doc = fetch(t, srv, "/search?q=%22+*+OR", 400)
+	if e := all(doc, "p.error"); len(e) != 1 || !strings.Contains(text(e[0]), "nothing to search for") {
+		t.Errorf("error shown = %v", text(doc))
+	}
+	fetch(t, srv, "/search", 200)
+	fetch(t, srv, "/search?q=%3Cscript%3Ealert(1)%3C/script%3E", 200)
+}
+
+func TestStaticAndErrors(t *testing.T) {
+	srv, _ := newSite(t)
+	resp, err := http.Get(srv.URL + "/static/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
+		t.Errorf("style.css = %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	doc := fetch(t, srv, "/no/such/page", 404)
+	if h := all(doc, "h1"); len(h) != 1 || text(h[0]) != "Not found" {
+		t.Errorf("404 page = %q", text(doc))
+	}
+	fetch(t, srv, "/decisions?instrument=basel", 200)
+}
