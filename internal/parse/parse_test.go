@@ -511,3 +511,21 @@ func TestOtherBodies(t *testing.T) {
 		}
 	}
 }
+
+func TestInstrumentNamed(t *testing.T) {
+	tests := []struct{ text, formula, mentioned string }{
+		{"The Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol on Biosafety,", "cartagena", "cartagena"},
+		{"recommends for adoption by the Conferences of the Parties to the Basel, Rotterdam and Stockholm Conventions:", "", ""},
+		{"The Third Meeting of the Parties decided in Dec. III/12:", "montreal", ""},
+		{"the Minamata Convention … the Minamata Convention … the Basel Convention", "", "minamata"},
+		{"the Minamata Convention and the Basel Convention", "", ""},
+	}
+	for _, tt := range tests {
+		if got := formulaInstrument(tt.text); got != tt.formula {
+			t.Errorf("formulaInstrument(%q) = %q, want %q", tt.text, got, tt.formula)
+		}
+		if got := mentionedInstrument(tt.text); got != tt.mentioned {
+			t.Errorf("mentionedInstrument(%q) = %q, want %q", tt.text, got, tt.mentioned)
+		}
+	}
+}

@@ -95,30 +95,51 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
 
+var conventionListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ [Cc]onventions`)
+
 var montrealFormulaRE = regexp.MustCompile(`(?i)^The \w+ Meeting of the Parties decided`)
 
 // formulaInstrument names the instrument a formula speaks for: "The
 // Conference of the Parties serving as the meeting of the Parties to the
-// Cartagena Protocol on Biosafety," → cartagena.
+// Cartagena Protocol on Biosafety," → cartagena. A formula naming several
+// ("… to the Basel, Rotterdam and Stockholm Conventions") names none.
 func formulaInstrument(formula string) string {
-	for _, n := range instrumentNames {
-		if strings.Contains(formula, n.phrase) {
-			return n.id
+	count := namedInstruments(formula)
+	if len(count) == 1 {
+		for id := range count {
+			return id
 		}
 	}
-	if montrealFormulaRE.MatchString(formula) {
+	if len(count) == 0 && montrealFormulaRE.MatchString(formula) {
 		return "montreal"
 	}
 	return ""
 }
 
+// namedInstruments counts how often text names each instrument. "The
+// Basel, Rotterdam and Stockholm Conventions" names all three.
+func namedInstruments(text string) map[string]int {
+	text = conventionListRE.ReplaceAllStringFunc(text, func(m string) string {
+		m = strings.TrimSuffix(strings.TrimSuffix(m, " Conventions"), " conventions")
+		names := strings.FieldsFunc(strings.ReplaceAll(m, " and ", ","), func(r rune) bool { return r == ',' })
+		for i := range names {
+			names[i] = strings.TrimSpace(names[i]) + " Convention"
+		}
+		return strings.Join(names, ", ")
+	})
+	count := map[string]int{}
+	for _, n := range instrumentNames {
+		if c := strings.Count(text, n.phrase); c > 0 {
+			count[n.id] += c
+		}
+	}
+	return count
+}
+
 // mentionedInstrument returns the instrument named most often in text, at
 // least twice as often as any other, or "".
 func mentionedInstrument(text string) string {
-	count := map[string]int{}
-	for _, n := range instrumentNames {
-		count[n.id] += strings.Count(text, n.phrase)
-	}
+	count := namedInstruments(text)
 	best, bestN, second := "", 0, 0
 	for id, c := range count {
 		switch {
