@@ -174,8 +174,12 @@ func TestHome(t *testing.T) {
 	if h := all(doc, "h1"); len(h) != 1 || text(h[0]) != "Decisions and mandates" {
 		t.Errorf("h1 = %v", h)
 	}
-	if n := len(all(doc, "ul.instruments li")); n < 3 {
-		t.Errorf("%d instruments listed", n)
+	var insts []string
+	for _, li := range all(doc, "ul.instruments li a") {
+		insts = append(insts, text(li))
+	}
+	if strings.Join(insts, ",") != "cartagena,minamata" {
+		t.Errorf("instruments listed = %v", insts)
 	}
 	due := text(doc)
 	if !strings.Contains(due, "minamata COP-7") || !strings.Contains(due, "cartagena COP-MOP-5") {
