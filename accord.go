@@ -218,6 +218,13 @@ type Store interface {
 	UserByToken(ctx context.Context, tokenHash string) (User, error)
 	// Users lists the accounts.
 	Users(ctx context.Context) ([]User, error)
+	// CreateSession starts a web session of user u, kept by its cookie's
+	// hash, with the token its forms carry, until expires.
+	CreateSession(ctx context.Context, userID int64, idHash, csrf string, expires time.Time) error
+	// Session returns the account and form token of a live session.
+	Session(ctx context.Context, idHash string) (User, string, error)
+	// DeleteSession ends a session.
+	DeleteSession(ctx context.Context, idHash string) error
 	// AuditLog returns the latest recorded writes, newest first.
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
 	// Close releases the store's connections.

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"Actors", testActors},
 		{"UsersAndAudit", testUsers},
 		{"Search", testSearch},
+		{"Sessions", testSessions},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -725,5 +726,32 @@ func testSearch(t *testing.T, s accord.Store) {
 	}
 	if _, err := s.Search(ctx, func() accord.SearchQuery { x := q("x"); x.Order = "random"; return x }()); !errors.Is(err, accord.ErrInvalid) {
 		t.Errorf("bad order: err = %v", err)
+	}
+}
+
+func testSessions(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	u, err := s.AddUser(ctx, accord.User{Name: "sam", Role: accord.RoleAdmin}, strings.Repeat("12", 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateSession(ctx, u.ID, "live", "csrf1", time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateSession(ctx, u.ID, "old", "csrf2", time.Now().Add(-time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	got, csrf, err := s.Session(ctx, "live")
+	if err != nil || got.Name != "sam" || csrf != "csrf1" {
+		t.Errorf("Session(live) = %+v %q %v", got, csrf, err)
+	}
+	if _, _, err := s.Session(ctx, "old"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("expired session: err = %v", err)
+	}
+	if err := s.DeleteSession(ctx, "live"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Session(ctx, "live"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("deleted session: err = %v", err)
 	}
 }

@@ -34,7 +34,7 @@ var funcs = template.FuncMap{"anchor": Anchor}
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
 	}
 	return m
@@ -62,16 +62,22 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /mandates", s.handle(s.mandates))
 	mux.Handle("GET /mandates/{id}", s.handle(s.mandate))
 	mux.Handle("GET /search", s.handle(s.search))
+	mux.Handle("GET /signin", s.handle(s.signinForm))
+	mux.Handle("POST /signin", s.handle(s.signin))
+	mux.Handle("POST /signout", s.handle(s.signout))
+	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
 	mux.Handle("GET /", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return accord.ErrNotFound
 	}))
-	return mux
+	return s.withVisitor(mux)
 }
 
 // page is what every page's layout needs.
 type page struct {
 	Title string
 	Query string // the search box's value
+	User  string // the signed-in account, or ""
+	CSRF  string // the token forms of the session carry
 }
 
 // render writes a page into a buffer first, so that a failing template
@@ -104,6 +110,11 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 		}
 		status, heading, msg := http.StatusInternalServerError, "Something went wrong", "The error is logged; please try again later."
 		switch {
+		case errors.Is(err, errSignIn):
+			http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.Path), http.StatusSeeOther)
+			return
+		case errors.Is(err, accord.ErrForbidden):
+			status, heading, msg = http.StatusForbidden, "Not allowed", strings.TrimPrefix(err.Error(), "forbidden: ")
 		case errors.Is(err, accord.ErrNotFound):
 			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
 		case errors.Is(err, accord.ErrInvalid):
@@ -111,7 +122,7 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 		default:
 			s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
-		if err := s.render(w, status, "error", errorPage{page{Title: heading}, heading, msg}); err != nil {
+		if err := s.render(w, status, "error", errorPage{s.page(r, heading), heading, msg}); err != nil {
 			s.log.Error("web: error page", "err", err)
 		}
 	})
@@ -144,7 +155,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := homePage{page: page{Title: "Home"}, Decisions: len(ds)}
+	p := homePage{page: s.page(r, "Home"), Decisions: len(ds)}
 	counts := map[string]int{}
 	var order []string
 	for _, d := range ds {
@@ -204,7 +215,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "decisions", decisionsPage{page{Title: "Decisions"}, inst, ds})
+	return s.render(w, http.StatusOK, "decisions", decisionsPage{s.page(r, "Decisions"), inst, ds})
 }
 
 // paraView is a paragraph as the decision page shows it.
@@ -270,7 +281,7 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 		}
 		return out
 	}
-	p := decisionPage{page: page{Title: strings.TrimSpace(d.Symbol + " " + d.Title)}, D: d, Paras: view(d.Paragraphs), Docs: d.References.Documents}
+	p := decisionPage{page: s.page(r, strings.TrimSpace(d.Symbol+" "+d.Title)), D: d, Paras: view(d.Paragraphs), Docs: d.References.Documents}
 	for i := range p.Paras {
 		p.Paras[i].Headings = headings[i]
 	}
@@ -305,12 +316,15 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "mandates", mandatesPage{page{Title: "Mandates"}, f, f.Status, accord.Statuses, ms})
+	return s.render(w, http.StatusOK, "mandates", mandatesPage{s.page(r, "Mandates"), f, f.Status, accord.Statuses, ms})
 }
 
 type mandatePage struct {
 	page
-	M accord.Mandate
+	M        accord.Mandate
+	CanEdit  bool
+	Statuses []accord.Status
+	Error    string
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
@@ -322,7 +336,53 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "mandate", mandatePage{page{Title: "Mandate " + strconv.FormatInt(id, 10)}, m})
+	return s.render(w, http.StatusOK, "mandate", s.mandatePage(r, m, ""))
+}
+
+func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) mandatePage {
+	v := visitorOf(r)
+	return mandatePage{page: s.page(r, "Mandate "+strconv.FormatInt(m.ID, 10)), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
+		Statuses: accord.Statuses, Error: errMsg}
+}
+
+// updateMandate takes the form of a mandate's page: a signed-in editor of
+// its instrument changes status, owner, notes or evidence.
+func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	v, err := checkForm(w, r)
+	if err != nil {
+		return err
+	}
+	m, err := s.store.Mandate(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if !v.user.CanEdit(m.Instrument) {
+		return fmt.Errorf("%w: %s may not change mandates of %s", accord.ErrForbidden, v.user.Name, m.Instrument)
+	}
+	f := r.PostForm
+	u := accord.MandateUpdate{Note: f.Get("note"), Who: v.user.Name, Why: f.Get("why")}
+	if st := f.Get("status"); st != "" && st != string(m.Status) {
+		status := accord.Status(st)
+		u.Status = &status
+	}
+	if o := strings.TrimSpace(f.Get("owner")); o != m.Owner {
+		u.Owner = &o
+	}
+	for _, e := range strings.Fields(f.Get("evidence")) {
+		u.Evidence = append(u.Evidence, e)
+	}
+	if _, err := s.store.UpdateMandate(r.Context(), id, u); err != nil {
+		if errors.Is(err, accord.ErrInvalid) {
+			return s.render(w, http.StatusBadRequest, "mandate", s.mandatePage(r, m, strings.TrimPrefix(err.Error(), "invalid: ")))
+		}
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/mandates/%d", id), http.StatusSeeOther)
+	return nil
 }
 
 type hitView struct {
@@ -354,7 +414,8 @@ type searchPage struct {
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	p := searchPage{page: page{Title: "Search", Query: q.Get("q")}}
+	p := searchPage{page: s.page(r, "Search")}
+	p.Query = q.Get("q")
 	if q.Get("q") == "" {
 		return s.render(w, http.StatusOK, "search", p)
 	}

@@ -6,7 +6,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/auth"
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
@@ -310,4 +313,142 @@ func TestStaticAndErrors(t *testing.T) {
 		t.Errorf("404 page = %q", text(doc))
 	}
 	fetch(t, srv, "/decisions?instrument=basel", 200)
+}
+
+// client keeps cookies and does not follow redirects.
+func client(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func post(t *testing.T, c *http.Client, srv *httptest.Server, path string, form url.Values, origin string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", srv.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func getWith(t *testing.T, c *http.Client, srv *httptest.Server, path string) (*http.Response, *html.Node) {
+	t.Helper()
+	resp, err := c.Get(srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	doc, _ := html.Parse(resp.Body)
+	return resp, doc
+}
+
+// TestSignInAndChange: an editor signs in with a token, gets an HttpOnly
+// SameSite cookie, and changes a mandate through its page's form; forms
+// without the session's token, from another site, or outside the
+// editor's instruments change nothing.
+func TestSignInAndChange(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	token, hash, _ := auth.NewToken()
+	if _, err := st.AddUser(ctx, accord.User{Name: "jo", Role: accord.RoleEditor, Instruments: []string{"minamata"}}, hash); err != nil {
+		t.Fatal(err)
+	}
+	btoken, bhash, _ := auth.NewToken()
+	if _, err := st.AddUser(ctx, accord.User{Name: "bea", Role: accord.RoleEditor, Instruments: []string{"basel"}}, bhash); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata"})
+	path := fmt.Sprintf("/mandates/%d", ms[0].ID)
+
+	anon := client(t)
+	if resp, _ := post(t, anon, srv, path, url.Values{"status": {"completed"}}, ""); resp.StatusCode != 303 || !strings.HasPrefix(resp.Header.Get("Location"), "/signin") {
+		t.Errorf("anonymous post = %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	c := client(t)
+	if resp, body := post(t, c, srv, "/signin", url.Values{"token": {"acc_wrong"}}, ""); resp.StatusCode != 401 || !strings.Contains(body, "not one of an account") {
+		t.Errorf("wrong token = %d", resp.StatusCode)
+	}
+	resp, _ := post(t, c, srv, "/signin", url.Values{"token": {token}, "next": {path}}, "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != path {
+		t.Fatalf("sign in = %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	cookie := resp.Header.Get("Set-Cookie")
+	if !strings.Contains(cookie, "HttpOnly") || !strings.Contains(cookie, "SameSite=Lax") || strings.Contains(cookie, token) {
+		t.Errorf("cookie = %q", cookie)
+	}
+	_, doc := getWith(t, c, srv, path)
+	var csrf string
+	for _, in := range all(doc, "form.change input") {
+		if attr(in, "name") == "csrf" {
+			csrf = attr(in, "value")
+		}
+	}
+	if csrf == "" || !strings.Contains(text(doc), "jo") {
+		t.Fatalf("no change form for the editor: %q", text(doc))
+	}
+	change := url.Values{"status": {"in-progress"}, "note": {"Draft sent."}, "evidence": {"https://example.org/d.pdf\nUNEP/MC/COP.7/2"}, "why": {"started"}}
+	bad := []struct {
+		name   string
+		form   url.Values
+		origin string
+		status int
+	}{
+		{"no token", change, "", 403},
+		{"other site", withCSRF(change, csrf), "https://evil.example", 403},
+		{"bad evidence", withCSRF(url.Values{"evidence": {"see the minutes"}}, csrf), "", 400},
+		{"unknown status", withCSRF(url.Values{"status": {"finished"}}, csrf), "", 400},
+	}
+	for _, b := range bad {
+		if resp, body := post(t, c, srv, path, b.form, b.origin); resp.StatusCode != b.status {
+			t.Errorf("%s: %d %.300s", b.name, resp.StatusCode, body)
+		}
+	}
+	if m, _ := st.Mandate(ctx, ms[0].ID); m.Status != accord.StatusOpen || len(m.History) != 0 {
+		t.Fatalf("refused forms changed the mandate: %+v", m)
+	}
+	if resp, body := post(t, c, srv, path, withCSRF(change, csrf), srv.URL); resp.StatusCode != 303 {
+		t.Fatalf("change = %d %.300s", resp.StatusCode, body)
+	}
+	m, _ := st.Mandate(ctx, ms[0].ID)
+	if m.Status != accord.StatusInProgress || len(m.Evidence) != 2 || m.History[0].Who != "jo" || m.History[0].Why != "started" {
+		t.Errorf("after change: %+v", m)
+	}
+	// Another instrument's editor sees no form and may not post.
+	other := client(t)
+	post(t, other, srv, "/signin", url.Values{"token": {btoken}}, "")
+	_, doc = getWith(t, other, srv, path)
+	if len(all(doc, "form.change")) != 0 {
+		t.Errorf("basel editor sees the form on a minamata mandate")
+	}
+	var ocsrf string
+	for _, in := range all(doc, "form.who input") {
+		ocsrf = attr(in, "value")
+	}
+	if resp, _ := post(t, other, srv, path, withCSRF(url.Values{"status": {"completed"}}, ocsrf), ""); resp.StatusCode != 403 {
+		t.Errorf("basel editor's post = %d", resp.StatusCode)
+	}
+	// Sign out ends the session.
+	if resp, _ := post(t, c, srv, "/signout", url.Values{"csrf": {csrf}}, ""); resp.StatusCode != 303 {
+		t.Errorf("sign out = %d", resp.StatusCode)
+	}
+	if _, doc := getWith(t, c, srv, path); len(all(doc, "form.change")) != 0 {
+		t.Errorf("form still shown after sign out")
+	}
+}
+
+func withCSRF(v url.Values, csrf string) url.Values {
+	out := url.Values{"csrf": {csrf}}
+	for k, vs := range v {
+		out[k] = vs
+	}
+	return out
 }

@@ -1,0 +1,162 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/auth"
+)
+
+const (
+	cookieName = "accord_session"
+	sessionAge = 12 * time.Hour
+)
+
+type ctxKey struct{}
+
+// visitor is who asks: an account with its session's form token, or no
+// one.
+type visitor struct {
+	user accord.User
+	csrf string
+	ok   bool
+}
+
+// withVisitor finds the session of the request's cookie.
+func (s *Server) withVisitor(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var v visitor
+		if c, err := r.Cookie(cookieName); err == nil && c.Value != "" {
+			u, csrf, err := s.store.Session(r.Context(), auth.Hash(c.Value))
+			switch {
+			case err == nil:
+				v = visitor{user: u, csrf: csrf, ok: true}
+			case !errors.Is(err, accord.ErrNotFound):
+				s.log.Error("web: session", "err", err)
+			}
+		}
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, v)))
+	})
+}
+
+func visitorOf(r *http.Request) visitor {
+	v, _ := r.Context().Value(ctxKey{}).(visitor)
+	return v
+}
+
+// page fills what every page's layout needs.
+func (s *Server) page(r *http.Request, title string) page {
+	v := visitorOf(r)
+	p := page{Title: title}
+	if v.ok {
+		p.User, p.CSRF = v.user.Name, v.csrf
+	}
+	return p
+}
+
+func random() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// checkForm reads a posted form of a signed-in visitor and checks it came
+// from our own page: its form token matches the session's, and its Origin,
+// when sent, is this host.
+func checkForm(w http.ResponseWriter, r *http.Request) (visitor, error) {
+	v := visitorOf(r)
+	if !v.ok {
+		return v, errSignIn
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		return v, fmt.Errorf("%w: the form could not be read (%v)", accord.ErrInvalid, err)
+	}
+	if o := r.Header.Get("Origin"); o != "" {
+		if u, err := url.Parse(o); err != nil || u.Host != r.Host {
+			return v, fmt.Errorf("%w: the form came from another site", accord.ErrForbidden)
+		}
+	}
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(v.csrf)) != 1 {
+		return v, fmt.Errorf("%w: the form is stale or came from another site; reload the page and send it again", accord.ErrForbidden)
+	}
+	return v, nil
+}
+
+var errSignIn = errors.New("sign in first")
+
+type signinPage struct {
+	page
+	Error string
+	Next  string
+}
+
+func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, http.StatusOK, "signin", signinPage{page: s.page(r, "Sign in"), Next: localPath(r.URL.Query().Get("next"))})
+}
+
+// localPath keeps only a path on this site, so that sign-in never
+// redirects elsewhere.
+func localPath(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+		return "/"
+	}
+	return p
+}
+
+func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
+	if err := r.ParseForm(); err != nil {
+		return fmt.Errorf("%w: the form could not be read", accord.ErrInvalid)
+	}
+	next := localPath(r.PostForm.Get("next"))
+	token := strings.TrimSpace(r.PostForm.Get("token"))
+	u, err := s.store.UserByToken(r.Context(), auth.Hash(token))
+	if token == "" || errors.Is(err, accord.ErrNotFound) {
+		return s.render(w, http.StatusUnauthorized, "signin", signinPage{page: s.page(r, "Sign in"), Error: "That token is not one of an account here.", Next: next})
+	}
+	if err != nil {
+		return err
+	}
+	id, err := random()
+	if err != nil {
+		return err
+	}
+	csrf, err := random()
+	if err != nil {
+		return err
+	}
+	expires := time.Now().Add(sessionAge)
+	if err := s.store.CreateSession(r.Context(), u.ID, auth.Hash(id), csrf, expires); err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: id, Path: "/", Expires: expires, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
+	if _, err := checkForm(w, r); err != nil {
+		return err
+	}
+	if c, err := r.Cookie(cookieName); err == nil {
+		if err := s.store.DeleteSession(r.Context(), auth.Hash(c.Value)); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
