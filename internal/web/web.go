@@ -372,9 +372,7 @@ func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
 	if o := strings.TrimSpace(f.Get("owner")); o != m.Owner {
 		u.Owner = &o
 	}
-	for _, e := range strings.Fields(f.Get("evidence")) {
-		u.Evidence = append(u.Evidence, e)
-	}
+	u.Evidence = strings.Fields(f.Get("evidence"))
 	if _, err := s.store.UpdateMandate(r.Context(), id, u); err != nil {
 		if errors.Is(err, accord.ErrInvalid) {
 			return s.render(w, http.StatusBadRequest, "mandate", s.mandatePage(r, m, strings.TrimPrefix(err.Error(), "invalid: ")))
