@@ -225,6 +225,12 @@ type Store interface {
 	Session(ctx context.Context, idHash string) (User, string, error)
 	// DeleteSession ends a session.
 	DeleteSession(ctx context.Context, idHash string) error
+	// SaveUpload keeps an uploaded file's text until its owner confirms it.
+	SaveUpload(ctx context.Context, u Upload) error
+	// Upload returns a kept upload of user userID, and TakeUpload
+	// removes it.
+	Upload(ctx context.Context, idHash string, userID int64) (Upload, error)
+	TakeUpload(ctx context.Context, idHash string) error
 	// AuditLog returns the latest recorded writes, newest first.
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
 	// Close releases the store's connections.
@@ -473,4 +479,13 @@ type SearchHit struct {
 type FacetCount struct {
 	Value string `json:"value"`
 	Count int    `json:"count"`
+}
+
+// Upload is a file uploaded through the web pages, between its preview
+// and its confirmation.
+type Upload struct {
+	IDHash string
+	UserID int64
+	Source Source
+	Body   string // the text read from the file
 }

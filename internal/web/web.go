@@ -34,7 +34,7 @@ var funcs = template.FuncMap{"anchor": Anchor}
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
 	}
 	return m
@@ -66,6 +66,9 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
+	mux.Handle("GET /upload", s.handle(s.uploadForm))
+	mux.Handle("POST /upload", s.handle(s.upload))
+	mux.Handle("POST /upload/confirm", s.handle(s.confirm))
 	mux.Handle("GET /", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return accord.ErrNotFound
 	}))

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	mp "mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -451,4 +454,130 @@ func withCSRF(v url.Values, csrf string) url.Values {
 		out[k] = vs
 	}
 	return out
+}
+
+func multipart(t *testing.T, name string, data []byte, csrf string) (string, *bytes.Buffer) {
+	t.Helper()
+	var b bytes.Buffer
+	mw := mp.NewWriter(&b)
+	if csrf != "" {
+		mw.WriteField("csrf", csrf)
+	}
+	fw, err := mw.CreateFormFile("file", name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write(data)
+	mw.Close()
+	return mw.FormDataContentType(), &b
+}
+
+func signIn(t *testing.T, srv *httptest.Server, st accord.Store, name string, insts ...string) (*http.Client, string) {
+	t.Helper()
+	token, hash, _ := auth.NewToken()
+	if _, err := st.AddUser(context.Background(), accord.User{Name: name, Role: accord.RoleEditor, Instruments: insts}, hash); err != nil {
+		t.Fatal(err)
+	}
+	c := client(t)
+	post(t, c, srv, "/signin", url.Values{"token": {token}}, "")
+	_, doc := getWith(t, c, srv, "/upload")
+	for _, in := range all(doc, "form.upload input") {
+		if attr(in, "name") == "csrf" {
+			return c, attr(in, "value")
+		}
+	}
+	t.Fatalf("no upload form for %s", name)
+	return nil, ""
+}
+
+// TestUpload: a file, a preview of what accord parsed, and a confirmation
+// that stores it; bad files are told in the page and store nothing.
+func TestUpload(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	if resp, _ := getWith(t, client(t), srv, "/upload"); resp.StatusCode != 303 {
+		t.Errorf("anonymous upload form = %d", resp.StatusCode)
+	}
+	c, csrf := signIn(t, srv, st, "jo", "minamata")
+	send := func(c *http.Client, name string, data []byte, csrf string) (int, *html.Node) {
+		ct, body := multipart(t, name, data, csrf)
+		req, _ := http.NewRequest("POST", srv.URL+"/upload", body)
+		req.Header.Set("Content-Type", ct)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		doc, _ := html.Parse(resp.Body)
+		return resp.StatusCode, doc
+	}
+	text7 := []byte("Decision MC-7/4: Reporting\n\nThe Conference of the Parties,\n\nRecalling decision MC-6/3,\n\n1. Requests the secretariat to report at its eighth meeting.\n")
+	bad := []struct {
+		name   string
+		data   []byte
+		csrf   string
+		status int
+		msg    string
+	}{
+		{"empty.txt", nil, csrf, 400, "empty file"},
+		{"tool.exe", []byte("MZ\x90\x00\x03\x00\x00\x00"), csrf, 400, "binary file"},
+		{"notes.txt", []byte("Lunch was good."), csrf, 400, "no decision found"},
+		{"big.txt", bytes.Repeat([]byte("a"), MaxUpload+10), csrf, 413, "over 20 MB"},
+		{"mc7.txt", text7, "", 403, "stale"},
+	}
+	for _, b := range bad {
+		code, doc := send(c, b.name, b.data, b.csrf)
+		if code != b.status || !strings.Contains(text(doc), b.msg) {
+			t.Errorf("%s: %d %q", b.name, code, text(doc))
+		}
+	}
+	if _, err := st.Decision(ctx, "", "MC-7/4"); !errors.Is(err, accord.ErrNotFound) {
+		t.Fatalf("a refused upload stored something: %v", err)
+	}
+	code, doc := send(c, "mc7.txt", text7, csrf)
+	rows := all(doc, "table.preview tbody tr")
+	if code != 200 || len(rows) != 1 || !strings.Contains(text(rows[0]), "MC-7/4") || !strings.Contains(text(rows[0]), "minamata COP-7") {
+		t.Fatalf("preview: %d %q", code, text(doc))
+	}
+	if _, err := st.Decision(ctx, "", "MC-7/4"); !errors.Is(err, accord.ErrNotFound) {
+		t.Fatalf("the preview stored the decision: %v", err)
+	}
+	var upload string
+	for _, in := range all(doc, "form.confirm input") {
+		if attr(in, "name") == "upload" {
+			upload = attr(in, "value")
+		}
+	}
+	// Another editor may neither take this upload nor store it.
+	other, ocsrf := signIn(t, srv, st, "bea", "basel")
+	if resp, _ := post(t, other, srv, "/upload/confirm", url.Values{"csrf": {ocsrf}, "upload": {upload}}, ""); resp.StatusCode != 404 {
+		t.Errorf("confirm of another's upload = %d", resp.StatusCode)
+	}
+	resp, body := post(t, c, srv, "/upload/confirm", url.Values{"csrf": {csrf}, "upload": {upload}}, "")
+	if resp.StatusCode != 303 || !strings.HasPrefix(resp.Header.Get("Location"), "/decisions/") {
+		t.Fatalf("confirm = %d %s %.200s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	d, err := st.Decision(ctx, "", "MC-7/4")
+	if err != nil || fmt.Sprintf("/decisions/%d", d.ID) != resp.Header.Get("Location") {
+		t.Fatalf("stored: %v %v", d.ID, err)
+	}
+	if ms, _ := st.Mandates(ctx, accord.MandateFilter{Symbol: "MC-7/4"}); len(ms) != 1 || ms[0].Deadline.Meeting != "COP-8" {
+		t.Errorf("mandates of the upload = %+v", ms)
+	}
+	if resp, _ := post(t, c, srv, "/upload/confirm", url.Values{"csrf": {csrf}, "upload": {upload}}, ""); resp.StatusCode != 404 {
+		t.Errorf("confirming twice = %d", resp.StatusCode)
+	}
+	// An editor of another instrument may preview but not store.
+	code, doc = send(other, "mc7b.txt", bytes.Replace(text7, []byte("MC-7/4"), []byte("MC-7/5"), 1), ocsrf)
+	for _, in := range all(doc, "form.confirm input") {
+		if attr(in, "name") == "upload" {
+			upload = attr(in, "value")
+		}
+	}
+	if resp, _ := post(t, other, srv, "/upload/confirm", url.Values{"csrf": {ocsrf}, "upload": {upload}}, ""); code != 200 || resp.StatusCode != 403 {
+		t.Errorf("basel editor storing a minamata decision: preview %d, confirm %d", code, resp.StatusCode)
+	}
+	if _, err := st.Decision(ctx, "", "MC-7/5"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("a refused confirmation stored the decision")
+	}
 }
