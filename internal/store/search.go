@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/accordmea/accord"
@@ -47,16 +48,19 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 	}
 }
 
-// facets are counted over every hit.
-var facets = []struct {
-	name, column, join string
-}{
-	{"instrument", "d.instrument", ""},
-	{"meeting", "d.meeting", ""},
-	{"class", "p.class", ""},
-	{"actor", "a.actor", "JOIN mandates fm ON fm.decision_id = p.decision_id AND fm.path = p.path JOIN mandate_actors a ON a.mandate_id = fm.id"},
-	{"status", "fm.status", "JOIN mandates fm ON fm.decision_id = p.decision_id AND fm.path = p.path"},
-}
+// facetSQL counts every facet, and the total, in one statement over the
+// hits, matched once: a materialized list of the matching paragraphs, then
+// one GROUP BY per facet.
+const facetSQL = `WITH h AS MATERIALIZED (SELECT p.decision_id AS did, p.path AS path, p.class AS class, d.instrument AS instrument, d.meeting AS meeting
+		FROM %s WHERE %s)
+	SELECT 'total', '', count(*) FROM h
+	UNION ALL SELECT 'instrument', instrument, count(*) FROM h WHERE instrument <> '' GROUP BY instrument
+	UNION ALL SELECT 'meeting', meeting, count(*) FROM h WHERE meeting <> '' GROUP BY meeting
+	UNION ALL SELECT 'class', class, count(*) FROM h WHERE class <> '' GROUP BY class
+	UNION ALL SELECT 'actor', a.actor, count(DISTINCT h.did || '/' || h.path) FROM h
+		JOIN mandates m ON m.decision_id = h.did AND m.path = h.path JOIN mandate_actors a ON a.mandate_id = m.id GROUP BY a.actor
+	UNION ALL SELECT 'status', m.status, count(DISTINCT h.did || '/' || h.path) FROM h
+		JOIN mandates m ON m.decision_id = h.did AND m.path = h.path GROUP BY m.status`
 
 // Search finds paragraphs and items holding the query's terms.
 func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.SearchResult, error) {
@@ -100,8 +104,8 @@ func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.Search
 		add(cond+`)`, a...)
 	}
 	from := sq.from + ` JOIN decisions d ON d.id = p.decision_id`
-	if err := s.read.QueryRowContext(ctx, s.q(`SELECT count(*) FROM `+from+` WHERE `+where), args...).Scan(&res.Total); err != nil {
-		return res, s.searchError(err)
+	if err := s.facets(ctx, fmt.Sprintf(facetSQL, from, where), args, &res); err != nil {
+		return res, err
 	}
 	order := `rank, d.id DESC, p.seq`
 	if q.Order == "recent" {
@@ -133,33 +137,42 @@ func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.Search
 	if err := rows.Err(); err != nil {
 		return res, err
 	}
-	for _, f := range facets {
-		counts, err := s.facet(ctx, from, f.join, f.column, where, args)
-		if err != nil {
-			return res, err
-		}
-		res.Facets[f.name] = counts
-	}
 	return res, nil
 }
 
-func (s *Store) facet(ctx context.Context, from, join, column, where string, args []any) ([]accord.FacetCount, error) {
-	query := `SELECT ` + column + `, count(DISTINCT p.decision_id || '/' || p.path) FROM ` + from + ` ` + join +
-		` WHERE ` + where + ` AND ` + column + ` <> '' GROUP BY ` + column + ` ORDER BY 2 DESC, 1 LIMIT 30`
+// facets runs the facet statement and fills the total and the facets,
+// each by count then value, at most 30 values.
+func (s *Store) facets(ctx context.Context, query string, args []any, res *accord.SearchResult) error {
 	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
-		return nil, s.searchError(err)
+		return s.searchError(err)
 	}
 	defer rows.Close()
-	out := []accord.FacetCount{}
-	for rows.Next() {
-		var c accord.FacetCount
-		if err := rows.Scan(&c.Value, &c.Count); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
+	for _, name := range []string{"instrument", "meeting", "class", "actor", "status"} {
+		res.Facets[name] = []accord.FacetCount{}
 	}
-	return out, rows.Err()
+	for rows.Next() {
+		var name string
+		var c accord.FacetCount
+		if err := rows.Scan(&name, &c.Value, &c.Count); err != nil {
+			return err
+		}
+		if name == "total" {
+			res.Total = c.Count
+			continue
+		}
+		res.Facets[name] = append(res.Facets[name], c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for name, cs := range res.Facets {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Value < cs[j].Value })
+		if len(cs) > 30 {
+			res.Facets[name] = cs[:30]
+		}
+	}
+	return nil
 }
 
 // searchError reports an engine's refusal of a query as invalid input:
