@@ -167,7 +167,9 @@ func (s *Store) facets(ctx context.Context, query string, args []any, res *accor
 		return err
 	}
 	for name, cs := range res.Facets {
-		sort.Slice(cs, func(i, j int) bool { return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Value < cs[j].Value })
+		sort.Slice(cs, func(i, j int) bool {
+			return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Value < cs[j].Value
+		})
 		if len(cs) > 30 {
 			res.Facets[name] = cs[:30]
 		}
