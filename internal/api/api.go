@@ -256,3 +256,6 @@ func pathID(r *http.Request) (int64, error) {
 	}
 	return id, nil
 }
+
+// OpenAPI returns the API's OpenAPI 3.1 description.
+func OpenAPI() []byte { return append([]byte(nil), openapi...) }

@@ -34,7 +34,7 @@ var funcs = template.FuncMap{"anchor": Anchor}
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
 	}
 	return m
@@ -66,6 +66,8 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
+	mux.Handle("GET /api", s.handle(s.apiDoc))
+	mux.Handle("GET /audit", s.handle(s.audit))
 	mux.Handle("GET /upload", s.handle(s.uploadForm))
 	mux.Handle("POST /upload", s.handle(s.upload))
 	mux.Handle("POST /upload/confirm", s.handle(s.confirm))
@@ -465,4 +467,25 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 // markHTML escapes a snippet and marks its matches.
 func markHTML(s string) template.HTML {
 	return template.HTML(strings.NewReplacer("\x02", "<mark>", "\x03", "</mark>").Replace(template.HTMLEscapeString(s)))
+}
+
+type auditPage struct {
+	page
+	Entries []accord.AuditEntry
+}
+
+// audit shows the audit log to admins.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
+	v := visitorOf(r)
+	if !v.ok {
+		return errSignIn
+	}
+	if v.user.Role != accord.RoleAdmin {
+		return fmt.Errorf("%w: the audit log is for admins", accord.ErrForbidden)
+	}
+	log, err := s.store.AuditLog(r.Context(), 200)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "audit", auditPage{s.page(r, "Audit log"), log})
 }

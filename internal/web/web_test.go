@@ -581,3 +581,37 @@ func TestUpload(t *testing.T) {
 		t.Errorf("a refused confirmation stored the decision")
 	}
 }
+
+func TestAPIAndAuditPages(t *testing.T) {
+	srv, st := newSite(t)
+	doc := fetch(t, srv, "/api", 200)
+	var ops []string
+	for _, h := range all(doc, "section.op h2") {
+		ops = append(ops, text(h))
+	}
+	for _, want := range []string{"GET /api/v1/decisions", "GET /api/v1/decisions/{id}", "PATCH /api/v1/mandates/{id}", "GET /api/v1/search"} {
+		found := false
+		for _, o := range ops {
+			found = found || o == want
+		}
+		if !found {
+			t.Errorf("API page lacks %q: %v", want, ops)
+		}
+	}
+	if resp, _ := getWith(t, client(t), srv, "/audit"); resp.StatusCode != 303 {
+		t.Errorf("anonymous audit = %d", resp.StatusCode)
+	}
+	editor, _ := signIn(t, srv, st, "ed", "minamata")
+	if resp, _ := getWith(t, editor, srv, "/audit"); resp.StatusCode != 403 {
+		t.Errorf("editor audit = %d", resp.StatusCode)
+	}
+	token, hash, _ := auth.NewToken()
+	st.AddUser(context.Background(), accord.User{Name: "root", Role: accord.RoleAdmin}, hash)
+	admin := client(t)
+	post(t, admin, srv, "/signin", url.Values{"token": {token}}, "")
+	resp, doc := getWith(t, admin, srv, "/audit")
+	rows := all(doc, "table.audit tbody tr")
+	if resp.StatusCode != 200 || len(rows) < 2 || !strings.Contains(text(rows[0]), "add user") {
+		t.Errorf("admin audit = %d, %d rows", resp.StatusCode, len(rows))
+	}
+}
