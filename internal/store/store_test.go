@@ -2,16 +2,13 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/pgtest"
 	"github.com/accordmea/accord/internal/storetest"
 )
 
@@ -32,43 +29,10 @@ func openTestSQLite(t *testing.T) *Store {
 	return s
 }
 
-var schemaSeq atomic.Int64
-
-// OpenTestPostgres opens a store on a schema of its own in the database
-// at ACCORD_TEST_POSTGRES, dropped when the test ends; it skips the test
-// when the variable is unset.
+// OpenTestPostgres opens a store on a schema of its own (see pgtest).
 func OpenTestPostgres(t testing.TB) *Store {
 	t.Helper()
-	base := os.Getenv("ACCORD_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("ACCORD_TEST_POSTGRES is not set: skipping the PostgreSQL run")
-	}
-	ctx := context.Background()
-	schema := fmt.Sprintf("accord_test_%d_%d", time.Now().UnixNano(), schemaSeq.Add(1))
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatalf("create schema on %s: %v", base, err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", base)
-		if err != nil {
-			return
-		}
-		defer db.Close()
-		db.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`)
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	s, err := Open(ctx, u.String())
+	s, err := Open(context.Background(), pgtest.URL(t))
 	if err != nil {
 		t.Fatalf("Open postgres: %v", err)
 	}

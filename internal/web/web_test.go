@@ -22,6 +22,7 @@ import (
 	"github.com/accordmea/accord/internal/auth"
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/pgtest"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/store"
 	"github.com/accordmea/accord/internal/textin"
@@ -613,5 +614,58 @@ func TestAPIAndAuditPages(t *testing.T) {
 	rows := all(doc, "table.audit tbody tr")
 	if resp.StatusCode != 200 || len(rows) < 2 || !strings.Contains(text(rows[0]), "add user") {
 		t.Errorf("admin audit = %d, %d rows", resp.StatusCode, len(rows))
+	}
+}
+
+// TestTwoServersOnePostgres: two serve processes against one PostgreSQL
+// database share sessions and data; nothing lives in one process only.
+func TestTwoServersOnePostgres(t *testing.T) {
+	dsn := pgtest.URL(t)
+	ctx := context.Background()
+	var sites []*httptest.Server
+	var stores []accord.Store
+	for i := 0; i < 2; i++ {
+		st, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		srv := httptest.NewServer(New(st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+		t.Cleanup(srv.Close)
+		sites, stores = append(sites, srv), append(stores, st)
+	}
+	txt := "Decision MC-7/4: Reporting\n\nThe Conference of the Parties,\n\n1. Requests the secretariat to report at its eighth meeting.\n"
+	d := parse.Parse(txt, parse.Options{}).Decisions
+	d[0].Mandates = extract.Decision(&d[0], nil).Mandates
+	if _, err := stores[0].Ingest(ctx, accord.Source{Name: "a.txt"}, d); err != nil {
+		t.Fatal(err)
+	}
+	token, hash, _ := auth.NewToken()
+	if _, err := stores[0].AddUser(ctx, accord.User{Name: "jo", Role: accord.RoleAdmin}, hash); err != nil {
+		t.Fatal(err)
+	}
+	// Sign in on the first server; the cookie works on the second.
+	c := client(t)
+	resp, _ := post(t, c, sites[0], "/signin", url.Values{"token": {token}}, "")
+	var cookie *http.Cookie
+	for _, ck := range resp.Cookies() {
+		if ck.Name == cookieName {
+			cookie = ck
+		}
+	}
+	if cookie == nil {
+		t.Fatal("no session cookie")
+	}
+	ms, _ := stores[1].Mandates(ctx, accord.MandateFilter{})
+	req, _ := http.NewRequest("GET", fmt.Sprintf("%s/mandates/%d", sites[1].URL, ms[0].ID), nil)
+	req.AddCookie(cookie)
+	r2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := html.Parse(r2.Body)
+	r2.Body.Close()
+	if len(all(doc, "form.change")) != 1 || !strings.Contains(text(doc), "jo") {
+		t.Errorf("the second server does not know the session of the first: %q", text(doc))
 	}
 }
