@@ -141,6 +141,8 @@ type Source struct {
 	Name   string `json:"name"`   // file name as given
 	SHA256 string `json:"sha256"` // of the file's bytes
 	Format string `json:"format"` // txt, html, docx, pdf
+	// Who ingests it, for the audit log; not kept with the decisions.
+	Who string `json:"-"`
 }
 
 // Walk calls fn for every paragraph and item of d, depth first, in order.

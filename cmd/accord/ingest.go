@@ -114,7 +114,7 @@ func storeDocument(ctx context.Context, st accord.Store, reg *extract.Actors, na
 		doc.Decisions[i].Mandates = extract.Decision(&doc.Decisions[i], reg).Mandates
 		nm += len(doc.Decisions[i].Mandates)
 	}
-	src := accord.Source{Name: filepath.ToSlash(name), SHA256: t.SHA256, Format: t.Format}
+	src := accord.Source{Name: filepath.ToSlash(name), SHA256: t.SHA256, Format: t.Format, Who: envOr("ACCORD_USER", envOr("USER", "cli"))}
 	res, err := st.Ingest(ctx, src, doc.Decisions)
 	if err != nil {
 		return res, 0, 0, fmt.Errorf("%s: %w", name, err)

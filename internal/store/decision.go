@@ -123,7 +123,16 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			}
 			res.Removed++
 		}
-		return nil
+		who := src.Who
+		if who == "" {
+			who = "unknown"
+		}
+		var syms []string
+		for _, d := range ds {
+			syms = append(syms, d.Symbol)
+		}
+		after, _ := json.Marshal(map[string]any{"decisions": syms, "inserted": res.Inserted, "updated": res.Updated, "removed": res.Removed, "kept": res.Kept, "sha256": src.SHA256})
+		return s.audit(ctx, tx, who, "ingest", "source "+src.Name, "", string(after))
 	})
 	if err != nil {
 		if isUniqueViolation(err) {

@@ -651,8 +651,9 @@ func testUsers(t *testing.T, s accord.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(log) != 2 || log[0].Action != "update mandate" || log[0].Who != "jane" || !strings.Contains(log[0].Before, `"status":"open"`) ||
-		!strings.Contains(log[0].After, `"status":"completed"`) || log[1].Action != "add user" || log[1].Target != "user jane" {
+	if len(log) != 3 || log[0].Action != "update mandate" || log[0].Who != "jane" || !strings.Contains(log[0].Before, `"status":"open"`) ||
+		!strings.Contains(log[0].After, `"status":"completed"`) || log[1].Action != "ingest" || log[1].Target != "source meeting.txt" ||
+		!strings.Contains(log[1].After, `"decisions":["MC-6/3"]`) || log[2].Action != "add user" || log[2].Target != "user jane" {
 		t.Errorf("audit log = %+v", log)
 	}
 }

@@ -129,6 +129,7 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Mandates = extract.Decision(d, nil).Mandates
 	}
+	up.Source.Who = v.user.Name
 	if _, err := s.store.Ingest(r.Context(), up.Source, doc.Decisions); err != nil {
 		return err
 	}
