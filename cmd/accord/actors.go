@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/accordmea/accord"
-	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/store"
 )
 
@@ -75,17 +73,4 @@ func runActors(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 		fmt.Fprintf(stdout, "%s: %s\n", id, strings.Join(actors[id], "; "))
 	}
 	return nil
-}
-
-// registry returns the built-in actors with those users added to st.
-func registry(ctx context.Context, st accord.Store) (*extract.Actors, error) {
-	reg := extract.DefaultActors()
-	added, err := st.Actors(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for id, names := range added {
-		reg.Add(id, names...)
-	}
-	return reg, nil
 }

@@ -6,9 +6,9 @@ import (
 	"io"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
-	"github.com/accordmea/accord/internal/textin"
 )
 
 const demoHelp = `
@@ -38,15 +38,11 @@ func runDemo(ctx context.Context, cfg *Config, args []string, stdout, stderr io.
 	var sum ingestSummary
 	files := sample.Files()
 	for _, f := range files {
-		t, err := textin.Read(ctx, f.Name, f.Data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
-		}
-		res, n, nm, err := storeDocument(ctx, st, reg, f.Name, t, parse.Parse(t.Body, parse.Options{}))
+		res, err := ingest.File(ctx, st, reg, accord.Source{Name: f.Name, Who: whoAmI()}, f.Data, parse.Options{})
 		if err != nil {
 			return err
 		}
-		sum.add(res, n, nm)
+		sum.add(res)
 	}
 	fmt.Fprintf(stdout, "%s into %s\n\n", sum.String(len(files)), cfg.DB)
 	ds, err := st.Decisions(ctx, accord.DecisionFilter{})

@@ -12,8 +12,8 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
-	"github.com/accordmea/accord/internal/textin"
 )
 
 const ingestHelp = `
@@ -49,7 +49,7 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 	var sum ingestSummary
 	for _, name := range files {
 		bar.step(name)
-		res, n, nm, err := ingestFile(ctx, st, reg, name, *opt)
+		res, err := ingestFile(ctx, st, reg, name, *opt)
 		if err != nil {
 			bar.clear()
 			fmt.Fprintf(stderr, "accord ingest: %v\n", err)
@@ -59,7 +59,7 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 			}
 			continue
 		}
-		sum.add(res, n, nm)
+		sum.add(res)
 	}
 	bar.clear()
 	fmt.Fprintln(stdout, sum.String(len(files)))
@@ -73,11 +73,11 @@ type ingestSummary struct {
 	files, decisions, inserted, updated, removed, kept, mandates, failed int
 }
 
-func (s *ingestSummary) add(r accord.IngestResult, n, mandates int) {
+func (s *ingestSummary) add(r ingest.Result) {
 	s.files++
-	s.decisions += n
+	s.decisions += r.Decisions
 	s.kept += r.Kept
-	s.mandates += mandates
+	s.mandates += r.Mandates
 	s.inserted += r.Inserted
 	s.updated += r.Updated
 	s.removed += r.Removed
@@ -94,33 +94,17 @@ func (s ingestSummary) String(total int) string {
 
 // ingestFile reads, parses and stores one file. A file with no decision
 // in it is an error and stores nothing.
-func ingestFile(ctx context.Context, st accord.Store, reg *extract.Actors, name string, opt parse.Options) (accord.IngestResult, int, int, error) {
+func ingestFile(ctx context.Context, st accord.Store, reg *extract.Actors, name string, opt parse.Options) (ingest.Result, error) {
 	doc, t, err := readAndParse(ctx, name, opt)
 	if err != nil {
-		return accord.IngestResult{}, 0, 0, err
+		return ingest.Result{}, err
 	}
-	return storeDocument(ctx, st, reg, name, t, doc)
+	src := accord.Source{Name: filepath.ToSlash(name), SHA256: t.SHA256, Format: t.Format, Who: whoAmI()}
+	return ingest.Decisions(ctx, st, reg, src, doc.Decisions)
 }
 
-// storeDocument extracts the mandates of a parsed file's decisions and
-// stores them all. It returns what the store did, and how many decisions
-// and mandates the file held.
-func storeDocument(ctx context.Context, st accord.Store, reg *extract.Actors, name string, t textin.Text, doc parse.Document) (accord.IngestResult, int, int, error) {
-	if len(doc.Decisions) == 0 {
-		return accord.IngestResult{}, 0, 0, fmt.Errorf("%s: %w: no decision found in the text", name, accord.ErrInvalid)
-	}
-	nm := 0
-	for i := range doc.Decisions {
-		doc.Decisions[i].Mandates = extract.Decision(&doc.Decisions[i], reg).Mandates
-		nm += len(doc.Decisions[i].Mandates)
-	}
-	src := accord.Source{Name: filepath.ToSlash(name), SHA256: t.SHA256, Format: t.Format, Who: envOr("ACCORD_USER", envOr("USER", "cli"))}
-	res, err := st.Ingest(ctx, src, doc.Decisions)
-	if err != nil {
-		return res, 0, 0, fmt.Errorf("%s: %w", name, err)
-	}
-	return res, len(doc.Decisions), nm, nil
-}
+// whoAmI names the person at the command line, for the audit log.
+func whoAmI() string { return envOr("ACCORD_USER", envOr("USER", "cli")) }
 
 // ingestable are the file extensions a directory walk picks up.
 var ingestable = map[string]bool{".txt": true, ".text": true, ".md": true, ".html": true, ".htm": true, ".xhtml": true, ".docx": true, ".pdf": true}

@@ -18,6 +18,7 @@ import (
 	"syscall"
 
 	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/store"
 )
@@ -181,7 +182,7 @@ func openWithRegistry(ctx context.Context, cfg *Config) (*store.Store, *extract.
 	if err != nil {
 		return nil, nil, err
 	}
-	reg, err := registry(ctx, st)
+	reg, err := ingest.Registry(ctx, st)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

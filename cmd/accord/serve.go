@@ -12,9 +12,9 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/api"
+	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
-	"github.com/accordmea/accord/internal/textin"
 	"github.com/accordmea/accord/internal/web"
 )
 
@@ -52,11 +52,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		}
 		if len(ds) == 0 {
 			for _, f := range sample.Files() {
-				t, err := textin.Read(ctx, f.Name, f.Data)
-				if err != nil {
-					return err
-				}
-				if _, _, _, err := storeDocument(ctx, st, reg, f.Name, t, parse.Parse(t.Body, parse.Options{})); err != nil {
+				if _, err := ingest.File(ctx, st, reg, accord.Source{Name: f.Name, Who: "demo"}, f.Data, parse.Options{}); err != nil {
 					return err
 				}
 			}

@@ -16,11 +16,10 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
-	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/store"
-	"github.com/accordmea/accord/internal/textin"
 )
 
 // newServer serves the API over a new SQLite store holding the sample.
@@ -33,15 +32,7 @@ func newServer(t *testing.T) (*httptest.Server, accord.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	for _, f := range sample.Files() {
-		txt, err := textin.Read(ctx, f.Name, f.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds := parse.Parse(txt.Body, parse.Options{}).Decisions
-		for i := range ds {
-			ds[i].Mandates = extract.Decision(&ds[i], nil).Mandates
-		}
-		if _, err := st.Ingest(ctx, accord.Source{Name: f.Name, SHA256: txt.SHA256, Format: txt.Format}, ds); err != nil {
+		if _, err := ingest.File(ctx, st, nil, accord.Source{Name: f.Name}, f.Data, parse.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
 	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/textin"
 )
@@ -122,15 +123,17 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	doc := parse.Parse(up.Body, parse.Options{})
-	for i := range doc.Decisions {
-		d := &doc.Decisions[i]
+	for _, d := range doc.Decisions {
 		if !v.user.CanEdit(d.Instrument) {
 			return fmt.Errorf("%w: %s may not add decisions of %s", accord.ErrForbidden, v.user.Name, orNone(d.Instrument))
 		}
-		d.Mandates = extract.Decision(d, nil).Mandates
+	}
+	reg, err := ingest.Registry(r.Context(), s.store)
+	if err != nil {
+		return err
 	}
 	up.Source.Who = v.user.Name
-	if _, err := s.store.Ingest(r.Context(), up.Source, doc.Decisions); err != nil {
+	if _, err := ingest.Decisions(r.Context(), s.store, reg, up.Source, doc.Decisions); err != nil {
 		return err
 	}
 	if err := s.store.TakeUpload(r.Context(), idHash); err != nil {

@@ -21,11 +21,11 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
 	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/pgtest"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/store"
-	"github.com/accordmea/accord/internal/textin"
 )
 
 const citing = "Decision BS-V/9: Cooperation\n\nThe Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol on Biosafety,\n\nRecalling decision BS-IV/6,\n\n1. Requests the Executive Secretary to report at its sixth meeting.\n"
@@ -43,15 +43,7 @@ func newSite(t *testing.T) (*httptest.Server, accord.Store) {
 	files := sample.Files()
 	files = append(files, sample.File{Name: "citing.txt", Data: []byte(citing)})
 	for _, f := range files {
-		txt, err := textin.Read(ctx, f.Name, f.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds := parse.Parse(txt.Body, parse.Options{}).Decisions
-		for i := range ds {
-			ds[i].Mandates = extract.Decision(&ds[i], nil).Mandates
-		}
-		if _, err := st.Ingest(ctx, accord.Source{Name: f.Name, Format: txt.Format}, ds); err != nil {
+		if _, err := ingest.File(ctx, st, nil, accord.Source{Name: f.Name}, f.Data, parse.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
