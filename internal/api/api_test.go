@@ -18,15 +18,21 @@ import (
 	"github.com/accordmea/accord/internal/auth"
 	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/pgtest"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/store"
 )
 
-// newServer serves the API over a new SQLite store holding the sample.
-func newServer(t *testing.T) (*httptest.Server, accord.Store) {
+// newServer serves the API over a new store holding the sample: SQLite,
+// or PostgreSQL when backend says so.
+func newServer(t *testing.T, backend string) (*httptest.Server, accord.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
+	dsn := filepath.Join(t.TempDir(), "api.db")
+	if backend == "postgres" {
+		dsn = pgtest.URL(t)
+	}
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +77,10 @@ func get(t *testing.T, srv *httptest.Server, path string, header ...string) (*ht
 	return resp, b
 }
 
-func TestDecisions(t *testing.T) {
-	srv, _ := newServer(t)
+func TestDecisions(t *testing.T) { onBackends(t, testDecisions) }
+
+func testDecisions(t *testing.T, backend string) {
+	srv, _ := newServer(t, backend)
 	resp, body := get(t, srv, "/api/v1/decisions?limit=2")
 	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" {
 		t.Fatalf("list: %d %s", resp.StatusCode, body)
@@ -146,8 +154,10 @@ func TestDecisions(t *testing.T) {
 	}
 }
 
-func TestMandates(t *testing.T) {
-	srv, st := newServer(t)
+func TestMandates(t *testing.T) { onBackends(t, testMandates) }
+
+func testMandates(t *testing.T, backend string) {
+	srv, st := newServer(t, backend)
 	_, body := get(t, srv, "/api/v1/mandates?instrument=minamata&actor=executive-secretary")
 	var page struct {
 		Items []struct {
@@ -204,8 +214,10 @@ func TestMandates(t *testing.T) {
 
 // TestBadRequests: each gets a 4xx problem+json naming what was wrong,
 // never a 500.
-func TestBadRequests(t *testing.T) {
-	srv, _ := newServer(t)
+func TestBadRequests(t *testing.T) { onBackends(t, testBadRequests) }
+
+func testBadRequests(t *testing.T, backend string) {
+	srv, _ := newServer(t, backend)
 	tests := []struct {
 		path   string
 		status int
@@ -257,7 +269,7 @@ func TestBadRequests(t *testing.T) {
 func cursorOf(kind string, id int64) string { return cursor(kind, id) }
 
 func TestOpenAPI(t *testing.T) {
-	srv, _ := newServer(t)
+	srv, _ := newServer(t, "sqlite")
 	resp, body := get(t, srv, "/api/v1/openapi.json")
 	var doc struct {
 		OpenAPI string `json:"openapi"`
@@ -333,8 +345,10 @@ func send(t *testing.T, srv *httptest.Server, method, path, token, contentType, 
 
 // TestWrites: a write without a token is 401, with a token of the wrong
 // scope 403, and neither changes anything; an allowed one is recorded.
-func TestWrites(t *testing.T) {
-	srv, st := newServer(t)
+func TestWrites(t *testing.T) { onBackends(t, testWrites) }
+
+func testWrites(t *testing.T, backend string) {
+	srv, st := newServer(t, backend)
 	ctx := context.Background()
 	admin := account(t, st, "admin", accord.RoleAdmin)
 	basel := account(t, st, "basel-editor", accord.RoleEditor, "basel")
@@ -396,8 +410,10 @@ func TestWrites(t *testing.T) {
 	}
 }
 
-func TestSearch(t *testing.T) {
-	srv, _ := newServer(t)
+func TestSearch(t *testing.T) { onBackends(t, testSearch) }
+
+func testSearch(t *testing.T, backend string) {
+	srv, _ := newServer(t, backend)
 	resp, body := get(t, srv, "/api/v1/search?q=observer+status&limit=1")
 	var res struct {
 		Query string
@@ -457,5 +473,13 @@ func TestSearch(t *testing.T) {
 		if resp.StatusCode != 200 {
 			t.Errorf("search %q = %d %s", q, resp.StatusCode, body)
 		}
+	}
+}
+
+// onBackends runs a test over SQLite, and over PostgreSQL when
+// ACCORD_TEST_POSTGRES is set (the subtest says so when it is not).
+func onBackends(t *testing.T, fn func(t *testing.T, backend string)) {
+	for _, b := range []string{"sqlite", "postgres"} {
+		t.Run(b, func(t *testing.T) { fn(t, b) })
 	}
 }
