@@ -167,6 +167,15 @@ type DecisionFilter struct {
 	// keeps ids above it: the order and cursor of paginated lists.
 	ByID  bool
 	After int64
+	// Newest orders by id, newest first.
+	Newest bool
+}
+
+// Stats are the store's counts.
+type Stats struct {
+	Decisions   int
+	Mandates    int
+	Instruments []FacetCount // decisions by instrument, most first
 }
 
 // IngestResult says what one ingest of one file did.
@@ -197,6 +206,8 @@ type Store interface {
 	// Decisions lists decisions without their text, by instrument,
 	// meeting and position in their source.
 	Decisions(ctx context.Context, f DecisionFilter) ([]Decision, error)
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
 	// Mandates lists mandates with the symbol, instrument and meeting
 	// of their decision, in decision order.
 	Mandates(ctx context.Context, f MandateFilter) ([]Mandate, error)
@@ -358,6 +369,9 @@ type MandateFilter struct {
 	// ByID and After work as in DecisionFilter.
 	ByID  bool
 	After int64
+	// Upcoming keeps mandates not completed (nor superseded) due at a
+	// meeting that has not taken place (no decision of it is stored).
+	Upcoming bool
 }
 
 // MandateUpdate is a change a person makes to a mandate. Nil fields stay.

@@ -302,9 +302,12 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 		query += ` AND d.id > ?`
 		args = append(args, f.After)
 	}
-	if f.ByID || f.After > 0 {
+	switch {
+	case f.Newest:
+		query += ` ORDER BY d.id DESC`
+	case f.ByID || f.After > 0:
 		query += ` ORDER BY d.id`
-	} else {
+	default:
 		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal`
 	}
 	if f.Limit > 0 {
@@ -335,4 +338,25 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 func isUniqueViolation(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+}
+
+// Stats counts decisions, mandates, and decisions by instrument.
+func (s *Store) Stats(ctx context.Context) (accord.Stats, error) {
+	var st accord.Stats
+	if err := s.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM decisions), (SELECT count(*) FROM mandates)`).Scan(&st.Decisions, &st.Mandates); err != nil {
+		return st, err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT instrument, count(*) FROM decisions WHERE instrument <> '' GROUP BY instrument ORDER BY 2 DESC, 1`)
+	if err != nil {
+		return st, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c accord.FacetCount
+		if err := rows.Scan(&c.Value, &c.Count); err != nil {
+			return st, err
+		}
+		st.Instruments = append(st.Instruments, c)
+	}
+	return st, rows.Err()
 }

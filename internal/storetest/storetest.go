@@ -278,10 +278,15 @@ func testList(t *testing.T, s accord.Store) {
 		{accord.DecisionFilter{Kind: accord.KindResolution}, nil},
 		{accord.DecisionFilter{ByID: true}, []string{"MC-6/1", "MC-6/2", "MC-5/1", "BC-16/1"}},
 		{accord.DecisionFilter{ByID: true, Limit: 2}, []string{"MC-6/1", "MC-6/2"}},
+		{accord.DecisionFilter{Newest: true, Limit: 2}, []string{"BC-16/1", "MC-5/1"}},
 	}
 	all, err := s.Decisions(ctx, accord.DecisionFilter{ByID: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	stats, err := s.Stats(ctx)
+	if err != nil || stats.Decisions != 4 || stats.Mandates != 0 || fmt.Sprint(stats.Instruments) != "[{minamata 3} {basel 1}]" {
+		t.Errorf("Stats() = %+v, %v", stats, err)
 	}
 	tests = append(tests, struct {
 		f    accord.DecisionFilter
@@ -488,6 +493,9 @@ func testOverdue(t *testing.T, s accord.Store) {
 		t.Fatal(err)
 	}
 	asOf := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	if got := mandatesOf(t, s, accord.MandateFilter{Upcoming: true}); len(got) != 1 || got[0].Deadline.Meeting != "COP-7" {
+		t.Errorf("upcoming before COP-7 = %+v", got)
+	}
 	if got := mandatesOf(t, s, accord.MandateFilter{Overdue: true, AsOf: asOf}); len(got) != 0 {
 		t.Errorf("overdue before COP-7 and before the date = %d, want 0", len(got))
 	}
@@ -501,6 +509,9 @@ func testOverdue(t *testing.T, s accord.Store) {
 	got := mandatesOf(t, s, accord.MandateFilter{Overdue: true, AsOf: asOf})
 	if len(got) != 1 || got[0].Deadline.Meeting != "COP-7" {
 		t.Fatalf("overdue after COP-7 = %+v", got)
+	}
+	if up := mandatesOf(t, s, accord.MandateFilter{Upcoming: true}); len(up) != 0 {
+		t.Errorf("upcoming after COP-7 met = %+v", up)
 	}
 	done := accord.StatusCompleted
 	if _, err := s.UpdateMandate(ctx, got[0].ID, accord.MandateUpdate{Status: &done}); err != nil {

@@ -156,46 +156,20 @@ type dueGroup struct {
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	ds, err := s.store.Decisions(ctx, accord.DecisionFilter{})
+	stats, err := s.store.Stats(ctx)
 	if err != nil {
 		return err
 	}
-	p := homePage{page: s.page(r, "Home"), Decisions: len(ds)}
-	counts := map[string]int{}
-	var order []string
-	for _, d := range ds {
-		if d.Instrument == "" {
-			continue
-		}
-		if counts[d.Instrument] == 0 {
-			order = append(order, d.Instrument)
-		}
-		counts[d.Instrument]++
+	p := homePage{page: s.page(r, "Home"), Decisions: stats.Decisions, Mandates: stats.Mandates, Instruments: stats.Instruments}
+	if p.Latest, err = s.store.Decisions(ctx, accord.DecisionFilter{Newest: true, Limit: 10}); err != nil {
+		return err
 	}
-	for _, i := range order {
-		p.Instruments = append(p.Instruments, accord.FacetCount{Value: i, Count: counts[i]})
-	}
-	latest, err := s.store.Decisions(ctx, accord.DecisionFilter{ByID: true})
+	ms, err := s.store.Mandates(ctx, accord.MandateFilter{Upcoming: true, Limit: 200})
 	if err != nil {
 		return err
 	}
-	for i := len(latest) - 1; i >= 0 && len(p.Latest) < 10; i-- {
-		p.Latest = append(p.Latest, latest[i])
-	}
-	ms, err := s.store.Mandates(ctx, accord.MandateFilter{Status: accord.StatusOpen})
-	if err != nil {
-		return err
-	}
-	all, err := s.store.Mandates(ctx, accord.MandateFilter{})
-	if err != nil {
-		return err
-	}
-	p.Mandates = len(all)
 	groups := map[string]int{}
 	for _, m := range ms {
-		if m.Deadline == nil || m.Deadline.Meeting == "" {
-			continue
-		}
 		key := m.Instrument + " " + m.Deadline.Meeting
 		k, ok := groups[key]
 		if !ok {
