@@ -492,6 +492,7 @@ func TestOtherBodies(t *testing.T) {
 		{"cites-resolution.txt", "Res. Conf. 10.10 (Rev. CoP19)", "resolution", "cites", "", 3, 4, "THE CONFERENCE OF THE PARTIES TO THE CONVENTION", []string{"Res. Conf. 9.16"}},
 		{"unea-resolution.txt", "6/4", "resolution", "unea", "UNEA-6", 2, 3, "The United Nations Environment Assembly,", []string{"5/10"}},
 		{"cbd-decision.txt", "15/13", "decision", "cbd", "COP-15", 2, 3, "The Conference of the Parties,", []string{"14/30"}},
+		{"ramsar-resolution.txt", "Resolution XIV.7", "resolution", "ramsar", "COP-14", 3, 3, "THE CONFERENCE OF THE CONTRACTING PARTIES", []string{"Resolution XIII.7"}},
 	}
 	for _, tt := range tests {
 		doc := parseFixture(t, tt.file)

@@ -336,6 +336,20 @@ func (s *segmenter) place(c *draft, b block) {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {
 			if _, ok := opensRecital(t); ok && !opensOperative(t) {
+				if c.phase == phasePreface && c.d.Title == "" && titleLike(t) && len(c.d.Preamble) == 0 {
+					// "Enhancing the visibility of the Convention": a title
+					// that opens like a recital but ends no clause
+					c.d.Title = stripMarker(t)
+					c.d.Preface = append(c.d.Preface, t)
+					return
+				}
+				s.recital(c, b)
+				return
+			}
+		}
+		if b.mark == markNumber && len(c.ops) == 0 && c.d.Formula == "" {
+			// Ramsar numbers its recitals before the formula: "1. RECALLING …"
+			if _, ok := opensRecital(b.rest); ok && !opensOperative(b.rest) {
 				s.recital(c, b)
 				return
 			}
@@ -411,7 +425,7 @@ func titleSignal(t string) bool {
 var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
 
 func (s *segmenter) recital(c *draft, b block) {
-	phrase, _ := opensRecital(b.text)
+	phrase, _ := opensRecital(b.rest)
 	c.d.Preamble = append(c.d.Preamble, accord.Recital{Phrase: phrase, Text: b.text})
 	c.recitalN = append(c.recitalN, b.n)
 	c.phase, c.body = phasePreamble, true
