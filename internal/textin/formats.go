@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -57,6 +58,24 @@ func pdfText(ctx context.Context, data []byte) (string, error) {
 	return s, nil
 }
 
+// ownLabel matches an item that carries its number in its text.
+var ownLabel = regexp.MustCompile(`^(?:\d{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-z]{1,2}\))(?:\s|$)`)
+
+// listLabel writes the label of item n of an ordered list of kind.
+func listLabel(kind byte, n int) string {
+	switch kind {
+	case 'a':
+		return "(" + letters(n) + ") "
+	case 'A':
+		return "(" + strings.ToUpper(letters(n)) + ") "
+	case 'i':
+		return "(" + strings.ToLower(roman(n)) + ") "
+	case 'I':
+		return roman(n) + ". "
+	}
+	return strconv.Itoa(n) + ". "
+}
+
 // skipped are HTML elements whose content is never decision text.
 var skipped = map[string]bool{
 	"script": true, "style": true, "nav": true, "noscript": true, "template": true,
@@ -79,6 +98,15 @@ func htmlText(s string) string {
 	var b strings.Builder
 	skip := 0
 	pre := 0
+	// Ordered lists number their items on screen, not in the text: write
+	// the numbers in, as the reader saw them ("1. ", "(a) ", "(i) "),
+	// unless the item's text carries its own.
+	type list struct {
+		kind byte // '1', 'a', 'A', 'i', 'I'; 0 for an unordered list
+		n    int
+	}
+	var lists []list
+	pending := ""
 	newline := func() {
 		str := b.String()
 		if len(str) > 0 && str[len(str)-1] != '\n' {
@@ -112,6 +140,41 @@ func htmlText(s string) string {
 				continue
 			}
 			switch {
+			case tag == "ol" && tt == html.StartTagToken:
+				l := list{kind: '1'}
+				for {
+					k, v, more := z.TagAttr()
+					switch string(k) {
+					case "type":
+						if len(v) == 1 && strings.ContainsRune("1aAiI", rune(v[0])) {
+							l.kind = v[0]
+						}
+					case "start":
+						if n, err := strconv.Atoi(string(v)); err == nil && n > 0 && n < 10000 {
+							l.n = n - 1
+						}
+					}
+					if !more {
+						break
+					}
+				}
+				lists = append(lists, l)
+				newline()
+			case tag == "ul" && tt == html.StartTagToken:
+				lists = append(lists, list{})
+				newline()
+			case (tag == "ol" || tag == "ul") && tt == html.EndTagToken:
+				if len(lists) > 0 {
+					lists = lists[:len(lists)-1]
+				}
+				newline()
+			case tag == "li" && tt == html.StartTagToken:
+				newline()
+				if len(lists) > 0 && lists[len(lists)-1].kind != 0 {
+					l := &lists[len(lists)-1]
+					l.n++
+					pending = listLabel(l.kind, l.n)
+				}
 			case blocks[tag]:
 				newline()
 			case tag == "td" || tag == "th":
@@ -124,6 +187,12 @@ func htmlText(s string) string {
 				continue
 			}
 			t := string(z.Text())
+			if pending != "" && strings.TrimSpace(t) != "" {
+				if !ownLabel.MatchString(strings.TrimSpace(t)) {
+					b.WriteString(pending)
+				}
+				pending = ""
+			}
 			if pre == 0 {
 				t = strings.Join(strings.Fields(strings.ReplaceAll(t, "\u00a0", "\x00")), " ")
 				t = strings.ReplaceAll(t, "\x00", "\u00a0")

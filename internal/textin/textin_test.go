@@ -256,3 +256,17 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestHTMLLists: ordered lists get the numbers a reader sees on screen.
+func TestHTMLLists(t *testing.T) {
+	page := `<p>The Conference of the Parties,</p><ol start="3"><li>Welcomes the report;</li><li>Requests the secretariat:<ol type="a"><li>To report;</li><li>To publish;</li></ol></li><li>2. Decides to act.</li></ol>
+<ul><li>To invite the GEF;</li></ul><ol type="i"><li>first</li><li>second</li></ol>`
+	got, err := Read(context.Background(), "p.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The Conference of the Parties,\n3. Welcomes the report;\n4. Requests the secretariat:\n(a) To report;\n(b) To publish;\n2. Decides to act.\nTo invite the GEF;\n(i) first\n(ii) second\n"
+	if got.Body != want {
+		t.Errorf("lists =\n%q\nwant\n%q", got.Body, want)
+	}
+}
