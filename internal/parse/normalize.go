@@ -162,7 +162,7 @@ var webChrome = map[string]bool{
 
 var (
 	pageNumber  = regexp.MustCompile(`^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$`)
-	jobNumber   = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$`)
+	jobNumber   = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$|^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6}\s+\d{6})?$|^\*\d{6,8}\*$|^K\d{7}\s+\d{6}$`)
 	navLink     = regexp.MustCompile(`^(?:<{1,2}|«)\s|\s(?:>{1,2}|»)$`)
 	identifier  = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
 	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
@@ -178,7 +178,7 @@ func furniture(t string) bool {
 	if len(t) < 40 && webChrome[strings.ToLower(t)] {
 		return true
 	}
-	if len(t) < 24 && (pageNumber.MatchString(strings.ToLower(t)) || jobNumber.MatchString(t)) {
+	if len(t) < 40 && (pageNumber.MatchString(strings.ToLower(t)) || jobNumber.MatchString(t)) {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("_-–—=.·•*", r) && ruleLine.MatchString(t) {

@@ -386,6 +386,19 @@ func TestFootnoteMatch(t *testing.T) {
 	}
 }
 
+func TestFurniture(t *testing.T) {
+	for _, l := range []string{"GE.24-01234 (E)", "GE.24-01234(E) 150324 150324", "*2401234*", "K2501234 011125", "- 3 -", "Page 4 of 12", "12", "Skip to main content", "<< BS-III/5", "BS-III/7 >>", "decision_n13", "________", "| | english | español |"} {
+		if !furniture(l) {
+			t.Errorf("furniture(%q) = false", l)
+		}
+	}
+	for _, l := range []string{"1. Decides to act;", "The Conference of the Parties,", "13.1", "Annex", "Recalling decision 2/CP.17,"} {
+		if furniture(l) {
+			t.Errorf("furniture(%q) = true", l)
+		}
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"\ufeffA\u00a0b\u200bc\r\nd\re", "A bc\nd\ne"},
