@@ -533,6 +533,11 @@ func TestInstrumentNamed(t *testing.T) {
 		{"The Third Meeting of the Parties decided in Dec. III/12:", "montreal", ""},
 		{"the Minamata Convention … the Minamata Convention … the Basel Convention", "", "minamata"},
 		{"the Minamata Convention and the Basel Convention", "", ""},
+		// A list names every convention in it, not only the last.
+		{"the Basel, Rotterdam and Stockholm Conventions; the Basel Convention", "", "basel"},
+		{"the Basel, Rotterdam and Stockholm Conventions", "", ""},
+		{"the Basel, Rotterdam, and Stockholm conventions; the Basel Convention; the Basel Convention", "", "basel"},
+		{"the Basel and Stockholm Conventions; the Stockholm Convention", "", "stockholm"},
 	}
 	for _, tt := range tests {
 		if got := formulaInstrument(tt.text); got != tt.formula {

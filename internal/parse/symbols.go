@@ -95,8 +95,6 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
 
-var conventionListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ [Cc]onventions`)
-
 var montrealFormulaRE = regexp.MustCompile(`(?i)^The \w+ Meeting of the Parties decided`)
 
 // formulaInstrument names the instrument a formula speaks for: "The
@@ -119,21 +117,83 @@ func formulaInstrument(formula string) string {
 // namedInstruments counts how often text names each instrument. "The
 // Basel, Rotterdam and Stockholm Conventions" names all three.
 func namedInstruments(text string) map[string]int {
-	text = conventionListRE.ReplaceAllStringFunc(text, func(m string) string {
-		m = strings.TrimSuffix(strings.TrimSuffix(m, " Conventions"), " conventions")
-		names := strings.FieldsFunc(strings.ReplaceAll(m, " and ", ","), func(r rune) bool { return r == ',' })
-		for i := range names {
-			names[i] = strings.TrimSpace(names[i]) + " Convention"
-		}
-		return strings.Join(names, ", ")
-	})
 	count := map[string]int{}
 	for _, n := range instrumentNames {
 		if c := strings.Count(text, n.phrase); c > 0 {
 			count[n.id] += c
 		}
 	}
+	// A list counts for every name in it; its last name ("Stockholm
+	// Conventions") holds the phrase and is counted already.
+	for off := 0; ; {
+		i := strings.Index(text[off:], "onventions")
+		if i < 0 {
+			break
+		}
+		off += i + len("onventions")
+		for _, name := range conventionList(text[:off]) {
+			if id := conventionID(name); id != "" {
+				count[id]++
+			}
+		}
+	}
 	return count
+}
+
+// conventionList returns the names before the last in a list that text
+// ends with, such as "Basel" and "Rotterdam" in "the Basel, Rotterdam and
+// Stockholm Conventions", or "Basel" in "the Basel and Stockholm
+// Conventions"; each a capitalized word.
+func conventionList(text string) []string {
+	s, ok := strings.CutSuffix(text, "onventions")
+	if !ok || !strings.HasSuffix(s, " C") && !strings.HasSuffix(s, " c") {
+		return nil
+	}
+	s = s[:len(s)-2]
+	w, s := trailingName(s)
+	if w == "" {
+		return nil
+	}
+	if s, ok = strings.CutSuffix(s, " and "); !ok {
+		return nil
+	}
+	s = strings.TrimSuffix(s, ",")
+	var names []string
+	for {
+		w, rest := trailingName(s)
+		if w == "" {
+			break
+		}
+		names = append(names, w)
+		if s, ok = strings.CutSuffix(rest, ", "); !ok {
+			break
+		}
+	}
+	return names
+}
+
+// trailingName splits a capitalized ASCII word ("Basel") off the end of s;
+// w is "" when s does not end with one.
+func trailingName(s string) (w, rest string) {
+	i := len(s)
+	for i > 0 && 'a' <= s[i-1] && s[i-1] <= 'z' {
+		i--
+	}
+	if i == len(s) || i == 0 || s[i-1] < 'A' || s[i-1] > 'Z' {
+		return "", s
+	}
+	return s[i-1:], s[:i-1]
+}
+
+// conventionID names the instrument of "Basel" in "the Basel, Rotterdam and
+// Stockholm Conventions".
+func conventionID(name string) string {
+	for _, n := range instrumentNames {
+		if n.phrase == name+" Convention" {
+			return n.id
+		}
+	}
+	return ""
 }
 
 // mentionedInstrument returns the instrument named most often in text, at
