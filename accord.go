@@ -50,9 +50,10 @@ const (
 // exactly one of its elements.
 type Decision struct {
 	ID         int64  `json:"id,omitempty"`
-	Symbol     string `json:"symbol"`     // as printed: "BS-IV/6", "4/CP.27", "MC-6/[--]"; "" when none
-	Instrument string `json:"instrument"` // "cartagena", "unfccc", …; "" when unknown
-	Meeting    string `json:"meeting"`    // "COP-MOP-4", "COP-27", …; "" when unknown
+	Symbol     string `json:"symbol"`         // as printed: "BS-IV/6", "4/CP.27", "MC-6/[--]"; "" when none
+	Instrument string `json:"instrument"`     // "cartagena", "unfccc", …; "" when unknown
+	Meeting    string `json:"meeting"`        // "COP-MOP-4", "COP-27", …; "" when unknown
+	Year       int    `json:"year,omitempty"` // year of adoption; 0 when the text does not tell
 	Title      string `json:"title"`
 	Kind       Kind   `json:"kind"`
 
@@ -161,6 +162,7 @@ func (d *Decision) Walk(fn func(p *Paragraph)) {
 type DecisionFilter struct {
 	Instrument string
 	Meeting    string
+	Year       int
 	Kind       Kind
 	Limit      int
 	// ByID orders by id instead of by instrument and meeting, and After
@@ -462,21 +464,27 @@ type SearchQuery struct {
 	Terms      []SearchTerm
 	Instrument string
 	Meeting    string
+	Year       int // year of adoption of the decision
 	Class      VerbClass
 	Actor      string // canonical actor of a mandate the paragraph makes
 	Status     Status // status of a mandate the paragraph makes
-	Order      string // "relevance" (default) or "recent"
+	Order      string // "relevance" (default) or "recent": latest year of adoption first
 	Limit      int
 	Offset     int
 }
 
 // SearchResult is a page of hits, how many there are in all, and facets:
-// counts by instrument, meeting, class, actor and status over all hits.
+// counts by instrument, meeting, year, class, actor and status over all
+// hits.
 type SearchResult struct {
 	Total  int                     `json:"total"`
 	Hits   []SearchHit             `json:"hits"`
 	Facets map[string][]FacetCount `json:"facets"`
 }
+
+// SearchFacets are the facets of a SearchResult, in the order they are
+// shown.
+var SearchFacets = []string{"instrument", "meeting", "year", "class", "actor", "status"}
 
 // SearchHit is a paragraph or item that matches. Snippet is plain text
 // with the matching words between the markers \x02 and \x03.

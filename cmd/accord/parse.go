@@ -89,6 +89,7 @@ type decisionJSON struct {
 	Kind       string            `json:"kind"`
 	Instrument string            `json:"instrument"`
 	Meeting    string            `json:"meeting"`
+	Year       int               `json:"year,omitempty"`
 	Formula    string            `json:"formula"`
 	Preamble   []recitalJSON     `json:"preamble"`
 	Paragraphs []paragraphJSON   `json:"paragraphs"`
@@ -145,7 +146,7 @@ func newParseJSON(doc parse.Document) parseJSON {
 	out := parseJSON{Decisions: []decisionJSON{}}
 	for _, d := range doc.Decisions {
 		dj := decisionJSON{
-			Symbol: d.Symbol, Title: d.Title, Kind: string(d.Kind), Instrument: d.Instrument, Meeting: d.Meeting,
+			Symbol: d.Symbol, Title: d.Title, Kind: string(d.Kind), Instrument: d.Instrument, Meeting: d.Meeting, Year: d.Year,
 			Formula: d.Formula, Preamble: []recitalJSON{}, Paragraphs: []paragraphJSON{}, Footnotes: []footnoteJSON{},
 			Annexes: []annexJSON{}, Deadlines: []accord.Deadline{}, Mandates: []accord.Mandate{},
 			References: referencesJSON{Decisions: []string{}, Documents: d.References.Documents, Resolved: []decisionRefJSON{}},

@@ -83,9 +83,10 @@ func Parse(text string, opt Options) Document {
 // says of the instrument and meeting, for decisions that do not say it
 // themselves.
 type wholeText struct {
-	text               string
-	inst, meet         string
-	instDone, meetDone bool
+	text                         string
+	inst, meet                   string
+	yr                           int
+	instDone, meetDone, yearDone bool
 }
 
 func (w *wholeText) instrument() string {
@@ -102,6 +103,16 @@ func (w *wholeText) meeting() string {
 		w.meet, w.meetDone = meetingInText(w.text[:min(len(w.text), 4000)]), true
 	}
 	return w.meet
+}
+
+// year looks for a dated heading line ("Geneva, 3–7 November 2025") in
+// the opening of the text, where a meeting report or a compilation
+// prints when its meeting was held.
+func (w *wholeText) year() int {
+	if !w.yearDone {
+		w.yr, w.yearDone = adoptionYear(strings.Split(w.text[:min(len(w.text), 4000)], "\n"), false), true
+	}
+	return w.yr
 }
 
 // Elements returns the text of every element of the document, in no

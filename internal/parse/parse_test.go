@@ -356,6 +356,31 @@ func TestMeetingOf(t *testing.T) {
 	}
 }
 
+func TestAdoptionYear(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want int
+	}{
+		{"plenary stamp", "Decision 4/CP.27\nThe Conference of the Parties,\n1. Decides to adopt the report;\n10th plenary meeting\n17 November 2022", 2022},
+		{"meeting heading", "Sixth meeting\nGeneva, 3–7 November 2025\nDecision MC-6/2: Cooperation\nThe Conference of the Parties,\n1. Requests the secretariat to report;", 2025},
+		{"dates across months", "4th Meeting of the Conference of the Contracting Parties\nMontreux, Switzerland\n27 June-4 July 1990\nResolution on the Framework\nTHE CONFERENCE OF THE CONTRACTING PARTIES\n1. REQUESTS the Bureau to report;", 1990},
+		{"month first", "Meeting of the Parties, November 3, 2025\nDecision XXXVII/1: Budget\nThe Thirty-Seventh Meeting of the Parties decided:\n1. To request the Secretariat to report;", 2025},
+		{"date in a sentence", "Decision BS-IV/6\nThe Conference of the Parties,\nNoting the meeting held in Rome from 25 to 28 March 2008, at which the Working Group concluded its work,\n1. Requests the Executive Secretary to report;", 0},
+		{"year alone", "Decision 13.1\nThe Conference of the Parties,\n1. Requests the Secretariat to report in 2024;", 0},
+	}
+	for _, tt := range tests {
+		doc := Parse(tt.text, Options{})
+		if len(doc.Decisions) != 1 {
+			t.Errorf("%s: %d decisions, want 1", tt.name, len(doc.Decisions))
+			continue
+		}
+		if got := doc.Decisions[0].Year; got != tt.want {
+			t.Errorf("%s: year %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestJoinLines(t *testing.T) {
 	tests := []struct{ a, b, want string }{
 		{"to conti-", "nue that", "to continue that"},

@@ -613,3 +613,40 @@ func mayCite(text string) bool {
 	}
 	return false
 }
+
+const monthNames = `January|February|March|April|May|June|July|August|September|October|November|December`
+
+// dateRE finds a date that names a day, or days, a month and a year:
+// "17 November 2022", "3–7 November 2025", "from 2 to 15 December 2019",
+// "27 June-4 July 1990", "November 3, 2025". The year is the last group.
+var dateRE = regexp.MustCompile(`\b(?:\d{1,2}(?:\s*(?:[–-]|to)\s*\d{1,2})?\s+(?:` + monthNames + `)(?:\s*[–-]\s*\d{1,2}\s+(?:` + monthNames + `))?|(?:` + monthNames + `)\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?,?)\s+((?:19|20)\d{2})\b`)
+
+// adoptionYear returns the year of the date in lines that tells when a
+// decision was adopted: the last date of its closing lines (the plenary
+// stamp), or the first date of a heading line before it (the meeting's
+// place and dates). A date inside a sentence is about something else. It
+// returns 0 when there is none.
+func adoptionYear(lines []string, closing bool) int {
+	year := 0
+	for _, l := range lines {
+		if !closing && !headingLine(l) {
+			continue
+		}
+		ms := dateRE.FindAllStringSubmatch(l, -1)
+		if len(ms) == 0 {
+			continue
+		}
+		year, _ = strconv.Atoi(ms[len(ms)-1][1])
+		if !closing {
+			return year
+		}
+	}
+	return year
+}
+
+// headingLine reports whether l reads as a heading, not as a sentence or a
+// clause of one: short, and not ending as clauses do.
+func headingLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return l != "" && len(l) <= 200 && !strings.ContainsAny(l[len(l)-1:], ",;:") && !strings.Contains(l, ". ")
+}

@@ -59,6 +59,13 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 			d.Meeting = doc.meeting()
 		}
 	}
+	d.Year = adoptionYear(d.Closing, true)
+	if d.Year == 0 {
+		d.Year = adoptionYear(d.Preface, false)
+	}
+	if d.Year == 0 {
+		d.Year = doc.year()
+	}
 	d.References = references(&d)
 	return d
 }

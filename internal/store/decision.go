@@ -39,6 +39,7 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			return err
 		}
 		kept := map[int64]bool{}
+		facets := s.facetSetIDs(tx)
 		for i := range ds {
 			d := &ds[i]
 			d.Source = src
@@ -55,19 +56,19 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			}
 			if id == 0 {
 				err = tx.QueryRowContext(ctx, s.q(`
-					INSERT INTO decisions (instrument, symbol, symbol_key, meeting, title, kind, source_id, ordinal, body, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now()).Scan(&id)
+					INSERT INTO decisions (instrument, symbol, symbol_key, meeting, year, title, kind, source_id, ordinal, body, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Year, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now()).Scan(&id)
 				if err != nil {
 					return err
 				}
 				res.Inserted++
 			} else {
 				_, err = tx.ExecContext(ctx, s.q(`
-					UPDATE decisions SET instrument = ?, symbol = ?, symbol_key = ?, meeting = ?, title = ?, kind = ?,
+					UPDATE decisions SET instrument = ?, symbol = ?, symbol_key = ?, meeting = ?, year = ?, title = ?, kind = ?,
 						source_id = ?, ordinal = ?, body = ?, updated_at = ?
 					WHERE id = ?`),
-					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now(), id)
+					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Year, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now(), id)
 				if err != nil {
 					return err
 				}
@@ -80,32 +81,23 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			}
 			kept[id] = true
 			d.ID = id
-			if err := s.insertParts(ctx, tx, id, d); err != nil {
+			if err := s.writeMandates(ctx, tx, id, d.Mandates); err != nil {
 				return err
 			}
-			if err := s.writeMandates(ctx, tx, id, d.Mandates); err != nil {
+			if err := s.insertParts(ctx, tx, facets, id, d); err != nil {
 				return err
 			}
 		}
 		// What the source held before and holds no longer goes.
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM decisions WHERE source_id = ?`), sourceID)
+		ids, err := queryIDs(ctx, tx, s.q(`SELECT id FROM decisions WHERE source_id = ?`), sourceID)
 		if err != nil {
 			return err
 		}
 		var gone []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
+		for _, id := range ids {
 			if !kept[id] {
 				gone = append(gone, id)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
 		}
 		for _, id := range gone {
 			// A decision whose mandates people track stays: its status,
@@ -180,11 +172,16 @@ func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, or
 }
 
 // insertParts writes the rows that index a decision: its paragraphs and
-// items in document order, and its references.
-func (s *Store) insertParts(ctx context.Context, tx *sql.Tx, id int64, d *accord.Decision) error {
+// items in document order, each with its facet set, and its references.
+// The decision's mandates are written before.
+func (s *Store) insertParts(ctx context.Context, tx *sql.Tx, facets *facetSetIDs, id int64, d *accord.Decision) error {
+	mf, err := s.mandateFacets(ctx, tx, id)
+	if err != nil {
+		return err
+	}
 	para, err := tx.PrepareContext(ctx, s.q(`
-		INSERT INTO paragraphs (decision_id, seq, path, number, depth, phrase, verb, class, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+		INSERT INTO paragraphs (decision_id, seq, path, number, depth, phrase, verb, class, text, facet_set)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		return err
 	}
@@ -194,7 +191,12 @@ func (s *Store) insertParts(ctx context.Context, tx *sql.Tx, id int64, d *accord
 	walk = func(ps []accord.Paragraph, depth int) error {
 		for _, p := range ps {
 			seq++
-			if _, err := para.ExecContext(ctx, id, seq, p.Path, p.Number, depth, p.Phrase, p.Verb, string(p.Class), p.Text); err != nil {
+			set, err := facets.id(ctx, facetSet{Instrument: d.Instrument, Meeting: d.Meeting, Year: d.Year, Class: string(p.Class),
+				Actors: mf[p.Path].Actors, Statuses: mf[p.Path].Statuses})
+			if err != nil {
+				return err
+			}
+			if _, err := para.ExecContext(ctx, id, seq, p.Path, p.Number, depth, p.Phrase, p.Verb, string(p.Class), p.Text, set); err != nil {
 				return err
 			}
 			if err := walk(p.Items, depth+1); err != nil {
@@ -281,9 +283,9 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 }
 
 // Decisions lists decisions without their text: symbol, title,
-// instrument, meeting, kind and source only.
+// instrument, meeting, year, kind and source only.
 func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
-	query := `SELECT d.id, d.instrument, d.symbol, d.meeting, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format
+	query := `SELECT d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format
 		FROM decisions d JOIN sources src ON src.id = d.source_id WHERE 1 = 1`
 	var args []any
 	if f.Instrument != "" {
@@ -293,6 +295,10 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	if f.Meeting != "" {
 		query += ` AND d.meeting = ?`
 		args = append(args, f.Meeting)
+	}
+	if f.Year != 0 {
+		query += ` AND d.year = ?`
+		args = append(args, f.Year)
 	}
 	if f.Kind != "" {
 		query += ` AND d.kind = ?`
@@ -323,7 +329,7 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	for rows.Next() {
 		var d accord.Decision
 		var kind string
-		if err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Title, &kind, timeValue{&d.Updated},
+		if err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
 			&d.Source.Name, &d.Source.SHA256, &d.Source.Format); err != nil {
 			return nil, err
 		}

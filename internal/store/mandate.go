@@ -346,7 +346,8 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 			lock = ` FOR UPDATE`
 		}
 		var status, owner, notes string
-		err := tx.QueryRowContext(ctx, s.q(`SELECT status, owner, notes FROM mandates WHERE id = ?`+lock), id).Scan(&status, &owner, &notes)
+		var decisionID int64
+		err := tx.QueryRowContext(ctx, s.q(`SELECT status, owner, notes, decision_id FROM mandates WHERE id = ?`+lock), id).Scan(&status, &owner, &notes, &decisionID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
 		}
@@ -354,6 +355,7 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 			return err
 		}
 		before, _ := json.Marshal(map[string]string{"status": status, "owner": owner, "notes": notes})
+		oldStatus := status
 		now := s.dialect.now()
 		record := func(field, from, to string) error {
 			_, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_history (mandate_id, at, who, field, old_value, new_value, why) VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -393,6 +395,11 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE mandates SET status = ?, owner = ?, notes = ?, updated_at = ? WHERE id = ?`), status, owner, notes, now, id); err != nil {
 			return err
+		}
+		if status != oldStatus {
+			if err := s.refreshFacets(ctx, tx, s.facetSetIDs(tx), decisionID); err != nil {
+				return err
+			}
 		}
 		after, _ := json.Marshal(map[string]any{"status": status, "owner": owner, "notes": notes, "evidence_added": u.Evidence, "why": u.Why})
 		return s.audit(ctx, tx, u.Who, "update mandate", fmt.Sprintf("mandate %d", id), string(before), string(after))

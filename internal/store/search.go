@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/accordmea/accord"
@@ -17,162 +18,231 @@ const (
 	markEnd   = "\x03"
 )
 
-// searchSQL is what differs between the engines: where paragraphs are
-// matched, ranked and cut into snippets.
+// searchSQL is what differs between the engines: how paragraphs are
+// matched and counted by facet set, how the best hits are chosen, and how
+// they are read with their snippets. Statements number their placeholders:
+// 1 is the engine query, then come the filter's values, the limit and the
+// offset.
 type searchSQL struct {
-	from    string // paragraphs p, with the engine's table
-	match   string // the condition, one placeholder
-	rank    string // lower is better, one placeholder or none
-	snippet string // one placeholder or none
-	query   string // the engine query
-	rankArg bool   // rank and snippet take the query again
+	// counts gives (facet set, hits) for the hits; %s is the filter on
+	// its set column.
+	counts, countsSet string
+	// top reads the chosen hits t with their snippets, in order; its
+	// verbs are the choice (relevance or recent) and its order.
+	top string
+	// relevance and recent choose the page of hits; %s is the filter on
+	// their set column.
+	relevance, relevanceSet string
+	recent, recentSet       string
+	// order is the order of top's rows, by choice.
+	order map[string]string
+	// ph is the placeholder of argument n.
+	ph    func(n int) string
+	query string // the engine query
 }
 
 func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 	if s.dialect.name == "postgres" {
+		const q = `to_tsquery('english', $1)`
 		return searchSQL{
-			from:    `paragraphs p`,
-			match:   `p.tsv @@ to_tsquery('english', ?)`,
-			rank:    `-ts_rank(p.tsv, to_tsquery('english', ?))`,
-			snippet: `ts_headline('english', p.text, to_tsquery('english', ?), 'StartSel=` + markStart + `, StopSel=` + markEnd + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')`,
-			query:   search.TSQuery(terms),
-			rankArg: true,
+			counts:    `SELECT p.facet_set, count(*) FROM paragraphs p WHERE p.tsv @@ ` + q + `%s GROUP BY p.facet_set`,
+			countsSet: `p.facet_set`,
+			top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class,
+					ts_headline('english', p.text, ` + q + `, 'StartSel=` + markStart + `, StopSel=` + markEnd + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+				FROM (%s) t JOIN paragraphs p ON p.decision_id = t.did AND p.seq = t.seq JOIN decisions d ON d.id = p.decision_id
+				ORDER BY %s`,
+			relevance: `SELECT -ts_rank(p.tsv, ` + q + `) AS score, p.decision_id AS did, p.seq AS seq FROM paragraphs p
+				WHERE p.tsv @@ ` + q + `%s ORDER BY score, did DESC, seq LIMIT %s OFFSET %s`,
+			relevanceSet: `p.facet_set`,
+			recent: `SELECT d.year AS year, p.decision_id AS did, p.seq AS seq FROM paragraphs p JOIN decisions d ON d.id = p.decision_id
+				WHERE p.tsv @@ ` + q + `%s ORDER BY year DESC, did DESC, seq LIMIT %s OFFSET %s`,
+			recentSet: `p.facet_set`,
+			order:     map[string]string{"relevance": `t.score, t.did DESC, t.seq`, "recent": `t.year DESC, t.did DESC, t.seq`},
+			ph:        func(n int) string { return "$" + strconv.Itoa(n) },
+			query:     search.TSQuery(terms),
 		}
 	}
+	// The best hits are chosen on the full-text index alone, by
+	// relevance, or with the narrow paragraph_facets, by year; only they
+	// are read in full.
 	return searchSQL{
-		from:    `paragraphs_fts JOIN paragraphs p ON p.rowid = paragraphs_fts.rowid`,
-		match:   `paragraphs_fts MATCH ?`,
-		rank:    `bm25(paragraphs_fts)`,
-		snippet: `snippet(paragraphs_fts, 0, char(2), char(3), ' … ', 24)`,
-		query:   search.FTS5(terms),
+		counts: `SELECT pf.facet_set, count(*) FROM paragraphs_fts JOIN paragraph_facets pf ON pf.id = paragraphs_fts.rowid
+			WHERE paragraphs_fts MATCH ?1%s GROUP BY pf.facet_set`,
+		countsSet: `pf.facet_set`,
+		top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class,
+				snippet(paragraphs_fts, 0, char(2), char(3), ' … ', 24)
+			FROM (%s) t
+			JOIN paragraphs_fts ON paragraphs_fts.rowid = t.pid AND paragraphs_fts MATCH ?1
+			JOIN paragraphs p ON p.rowid = t.pid JOIN decisions d ON d.id = p.decision_id
+			ORDER BY %s`,
+		relevance: `SELECT bm25(paragraphs_fts) AS score, paragraphs_fts.rowid AS pid FROM paragraphs_fts
+			WHERE paragraphs_fts MATCH ?1%s ORDER BY score, pid LIMIT %s OFFSET %s`,
+		relevanceSet: `(SELECT facet_set FROM paragraph_facets WHERE id = paragraphs_fts.rowid)`,
+		recent: `SELECT fs.year AS year, pf.decision_id AS did, pf.id AS pid FROM paragraphs_fts
+				JOIN paragraph_facets pf ON pf.id = paragraphs_fts.rowid JOIN facet_sets fs ON fs.id = pf.facet_set
+			WHERE paragraphs_fts MATCH ?1%s ORDER BY year DESC, did DESC, pid LIMIT %s OFFSET %s`,
+		recentSet: `pf.facet_set`,
+		order:     map[string]string{"relevance": `t.score, t.pid`, "recent": `t.year DESC, t.did DESC, t.pid`},
+		ph:        func(n int) string { return "?" + strconv.Itoa(n) },
+		query:     search.FTS5(terms),
 	}
 }
 
-// facetSQL counts every facet, and the total, in one statement over the
-// hits, matched once: a materialized list of the matching paragraphs, then
-// one GROUP BY per facet.
-const facetSQL = `WITH h AS MATERIALIZED (SELECT p.decision_id AS did, p.path AS path, p.class AS class, d.instrument AS instrument, d.meeting AS meeting
-		FROM %s WHERE %s)
-	SELECT 'total', '', count(*) FROM h
-	UNION ALL SELECT 'instrument', instrument, count(*) FROM h WHERE instrument <> '' GROUP BY instrument
-	UNION ALL SELECT 'meeting', meeting, count(*) FROM h WHERE meeting <> '' GROUP BY meeting
-	UNION ALL SELECT 'class', class, count(*) FROM h WHERE class <> '' GROUP BY class
-	UNION ALL SELECT 'actor', a.actor, count(DISTINCT h.did || '/' || h.path) FROM h
-		JOIN mandates m ON m.decision_id = h.did AND m.path = h.path JOIN mandate_actors a ON a.mandate_id = m.id GROUP BY a.actor
-	UNION ALL SELECT 'status', m.status, count(DISTINCT h.did || '/' || h.path) FROM h
-		JOIN mandates m ON m.decision_id = h.did AND m.path = h.path GROUP BY m.status`
-
-// Search finds paragraphs and items holding the query's terms.
+// Search finds paragraphs and items holding the query's terms: the counts
+// by facet set, then the page of hits.
 func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.SearchResult, error) {
 	res := accord.SearchResult{Hits: []accord.SearchHit{}, Facets: map[string][]accord.FacetCount{}}
 	if len(q.Terms) == 0 {
 		return res, fmt.Errorf("%w: nothing to search for", accord.ErrInvalid)
 	}
-	if q.Order != "" && q.Order != "relevance" && q.Order != "recent" {
+	order := q.Order
+	if order == "" {
+		order = "relevance"
+	}
+	if order != "relevance" && order != "recent" {
 		return res, fmt.Errorf("%w: order %q: want relevance or recent", accord.ErrInvalid, q.Order)
+	}
+	if q.Actor != "" && !actorIDRE.MatchString(q.Actor) {
+		return res, fmt.Errorf("%w: actor %q: want an actor id (lower-case letters, digits and hyphens)", accord.ErrInvalid, q.Actor)
+	}
+	if q.Status != "" && !q.Status.Valid() {
+		return res, fmt.Errorf("%w: unknown status %q (want one of %s)", accord.ErrInvalid, q.Status, statusList())
 	}
 	if q.Limit <= 0 || q.Limit > 100 {
 		q.Limit = 20
 	}
 	sq := s.searchSQL(q.Terms)
-	where := sq.match
-	args := []any{sq.query}
-	add := func(cond string, a ...any) {
-		where += ` AND ` + cond
-		args = append(args, a...)
-	}
-	if q.Instrument != "" {
-		add(`d.instrument = ?`, q.Instrument)
-	}
-	if q.Meeting != "" {
-		add(`d.meeting = ?`, q.Meeting)
-	}
-	if q.Class != "" {
-		add(`p.class = ?`, string(q.Class))
-	}
-	if q.Actor != "" || q.Status != "" {
-		cond := `EXISTS (SELECT 1 FROM mandates m WHERE m.decision_id = p.decision_id AND m.path = p.path`
-		var a []any
-		if q.Status != "" {
-			cond += ` AND m.status = ?`
-			a = append(a, string(q.Status))
+	cond, condArgs := facetCond(sq.ph, q)
+	filter := func(column string) string {
+		if cond == "" {
+			return ""
 		}
-		if q.Actor != "" {
-			cond += ` AND EXISTS (SELECT 1 FROM mandate_actors ma WHERE ma.mandate_id = m.id AND ma.actor = ?)`
-			a = append(a, q.Actor)
-		}
-		add(cond+`)`, a...)
+		return ` AND ` + column + ` IN (SELECT id FROM facet_sets WHERE ` + cond + `)`
 	}
-	from := sq.from + ` JOIN decisions d ON d.id = p.decision_id`
-	if err := s.facets(ctx, fmt.Sprintf(facetSQL, from, where), args, &res); err != nil {
+	args := append([]any{sq.query}, condArgs...)
+
+	counts, err := s.searchCounts(ctx, fmt.Sprintf(sq.counts, filter(sq.countsSet)), args)
+	if err != nil {
 		return res, err
 	}
-	order := `rank, d.id DESC, p.seq`
-	if q.Order == "recent" {
-		order = `d.id DESC, p.seq`
+	choose := sq.relevance
+	setColumn := sq.relevanceSet
+	if order == "recent" {
+		choose, setColumn = sq.recent, sq.recentSet
 	}
-	// Placeholders run in the order the SQL holds them: snippet, rank,
-	// then the WHERE clause's, then limit and offset.
-	var head []any
-	if sq.rankArg {
-		head = []any{sq.query, sq.query}
-	}
-	query := `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class, ` + sq.snippet + `, ` + sq.rank + ` AS rank
-		FROM ` + from + ` WHERE ` + where + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	rows, err := s.read.QueryContext(ctx, s.q(query), append(append(head, args...), q.Limit, q.Offset)...)
+	query := fmt.Sprintf(sq.top, fmt.Sprintf(choose, filter(setColumn), sq.ph(len(args)+1), sq.ph(len(args)+2)), sq.order[order])
+	hits, err := s.readHits(ctx, query, append(args, q.Limit, q.Offset))
 	if err != nil {
-		return res, s.searchError(err)
+		return res, err
+	}
+	res.Hits = append(res.Hits, hits...)
+	return res, s.addFacets(ctx, counts, &res)
+}
+
+// facetCond returns the condition on facet_sets that q's filters make,
+// with placeholders numbered from 2 (1 is the engine query), and its
+// arguments; "" when q has none.
+func facetCond(ph func(int) string, q accord.SearchQuery) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, a any) {
+		args = append(args, a)
+		conds = append(conds, strings.Replace(cond, "?", ph(len(args)+1), 1))
+	}
+	if q.Instrument != "" {
+		add(`instrument = ?`, q.Instrument)
+	}
+	if q.Meeting != "" {
+		add(`meeting = ?`, q.Meeting)
+	}
+	if q.Year != 0 {
+		add(`year = ?`, q.Year)
+	}
+	if q.Class != "" {
+		add(`class = ?`, string(q.Class))
+	}
+	// Actor ids and statuses, checked by Search, hold no spaces or
+	// wildcards; the sets hold them space-separated.
+	if q.Actor != "" {
+		add(`' ' || actors || ' ' LIKE ?`, "% "+q.Actor+" %")
+	}
+	if q.Status != "" {
+		add(`' ' || statuses || ' ' LIKE ?`, "% "+string(q.Status)+" %")
+	}
+	return strings.Join(conds, ` AND `), args
+}
+
+// searchCounts returns how many hits each facet set holds.
+func (s *Store) searchCounts(ctx context.Context, query string, args []any) (map[int64]int, error) {
+	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, s.searchError(err)
 	}
 	defer rows.Close()
+	counts := map[int64]int{}
+	for rows.Next() {
+		var set int64
+		var n int
+		if err := rows.Scan(&set, &n); err != nil {
+			return nil, err
+		}
+		counts[set] = n
+	}
+	return counts, rows.Err()
+}
+
+// readHits runs a statement reading hits.
+func (s *Store) readHits(ctx context.Context, query string, args []any) ([]accord.SearchHit, error) {
+	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, s.searchError(err)
+	}
+	defer rows.Close()
+	var hits []accord.SearchHit
 	for rows.Next() {
 		var h accord.SearchHit
 		var class string
-		var rank float64
-		if err := rows.Scan(&h.DecisionID, &h.Symbol, &h.Title, &h.Instrument, &h.Meeting, &h.Path, &class, &h.Snippet, &rank); err != nil {
-			return res, err
+		if err := rows.Scan(&h.DecisionID, &h.Symbol, &h.Title, &h.Instrument, &h.Meeting, &h.Path, &class, &h.Snippet); err != nil {
+			return nil, err
 		}
 		h.Class = accord.VerbClass(class)
-		res.Hits = append(res.Hits, h)
+		hits = append(hits, h)
 	}
-	if err := rows.Err(); err != nil {
-		return res, err
-	}
-	return res, nil
+	return hits, rows.Err()
 }
 
-// facets runs the facet statement and fills the total and the facets,
-// each by count then value, at most 30 values.
-func (s *Store) facets(ctx context.Context, query string, args []any, res *accord.SearchResult) error {
-	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
+// addFacets fills the total and the facets from the counts by facet set:
+// each facet by count then value, at most 30 values.
+func (s *Store) addFacets(ctx context.Context, counts map[int64]int, res *accord.SearchResult) error {
+	ids := make([]int64, 0, len(counts))
+	for id := range counts {
+		ids = append(ids, id)
+	}
+	sets, err := s.facetSets(ctx, ids)
 	if err != nil {
-		return s.searchError(err)
-	}
-	defer rows.Close()
-	for _, name := range []string{"instrument", "meeting", "class", "actor", "status"} {
-		res.Facets[name] = []accord.FacetCount{}
-	}
-	for rows.Next() {
-		var name string
-		var c accord.FacetCount
-		if err := rows.Scan(&name, &c.Value, &c.Count); err != nil {
-			return err
-		}
-		if name == "total" {
-			res.Total = c.Count
-			continue
-		}
-		res.Facets[name] = append(res.Facets[name], c)
-	}
-	if err := rows.Err(); err != nil {
 		return err
 	}
-	for name, cs := range res.Facets {
+	byFacet := map[string]map[string]int{}
+	for _, name := range accord.SearchFacets {
+		byFacet[name] = map[string]int{}
+	}
+	for id, n := range counts {
+		res.Total += n
+		sets[id].values(func(facet, value string) {
+			if value != "" {
+				byFacet[facet][value] += n
+			}
+		})
+	}
+	for name, m := range byFacet {
+		cs := make([]accord.FacetCount, 0, len(m))
+		for v, n := range m {
+			cs = append(cs, accord.FacetCount{Value: v, Count: n})
+		}
 		sort.Slice(cs, func(i, j int) bool {
 			return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Value < cs[j].Value
 		})
-		if len(cs) > 30 {
-			res.Facets[name] = cs[:30]
-		}
+		res.Facets[name] = cs[:min(len(cs), 30)]
 	}
 	return nil
 }

@@ -30,6 +30,8 @@ type Store struct {
 	write   *sql.DB // one connection on SQLite: SQLite has one writer
 	read    *sql.DB // a pool of readers; the same pool as write on PostgreSQL
 	dialect dialect
+
+	facetCache facetSetCache
 }
 
 var _ accord.Store = (*Store)(nil)
@@ -135,6 +137,11 @@ func (s *Store) migrate(ctx context.Context) error {
 					return fmt.Errorf("%s: %w", e.Name(), err)
 				}
 			}
+			if step := migrationSteps[v]; step != nil {
+				if err := step(s, ctx, tx); err != nil {
+					return fmt.Errorf("%s: %w", e.Name(), err)
+				}
+			}
 			_, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version) VALUES (?)`), v)
 			return err
 		})
@@ -143,6 +150,30 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// queryIDs returns the ids a query selects.
+func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// migrationSteps are what migrations do that SQL alone does not, run
+// after the migration's SQL in its transaction.
+var migrationSteps = map[int]func(*Store, context.Context, *sql.Tx) error{
+	9: (*Store).backfillFacets,
 }
 
 // splitStatements splits a migration file at the semicolons that end its

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -66,5 +67,34 @@ func TestSplitStatements(t *testing.T) {
 	want := []string{"CREATE TABLE a (x INT)", "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n\tINSERT INTO b VALUES (1);\n\tDELETE FROM c;\nEND;", "CREATE INDEX i ON a (x)"}
 	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
 		t.Errorf("splitStatements = %q\nwant %q", got, want)
+	}
+}
+
+// TestBackfillFacets checks that paragraphs stored before facet sets
+// existed get theirs from migration 9's step.
+func TestBackfillFacets(t *testing.T) {
+	ctx := context.Background()
+	s := openTestSQLite(t)
+	defer s.Close()
+	d := accord.Decision{Symbol: "MC-6/3", Instrument: "minamata", Meeting: "COP-6", Year: 2025, Kind: accord.KindDecision,
+		Paragraphs: []accord.Paragraph{{Number: "1", Path: "1", Verb: "request", Class: accord.Directive, Text: "Requests the secretariat to report on mercury;"}},
+		Mandates: []accord.Mandate{{Seq: 1, Path: "1", Verb: "request", Action: "to report on mercury", Deliverable: "report",
+			Addressees: []accord.Addressee{{Text: "secretariat", Actor: "secretariat"}}}}}
+	if _, err := s.Ingest(ctx, accord.Source{Name: "a.txt"}, []accord.Decision{d}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.write.ExecContext(ctx, `UPDATE paragraphs SET facet_set = 0`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.backfillFacets(ctx, tx) }); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(ctx, accord.SearchQuery{Terms: []accord.SearchTerm{{Words: []string{"mercury"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(res.Total, res.Facets["instrument"], res.Facets["year"], res.Facets["actor"], res.Facets["status"])
+	if want := "1 [{minamata 1}] [{2025 1}] [{secretariat 1}] [{open 1}]"; got != want {
+		t.Errorf("after backfill: %s, want %s", got, want)
 	}
 }

@@ -264,6 +264,7 @@ func testList(t *testing.T, s accord.Store) {
 		sample("MC-5/1", "minamata", "COP-5", "Decides."),
 		sample("BC-16/1", "basel", "COP-16", "Decides."),
 	}
+	ds[0].Year, ds[1].Year, ds[2].Year, ds[3].Year = 2025, 2025, 2023, 2023
 	if _, err := s.Ingest(ctx, src, ds); err != nil {
 		t.Fatal(err)
 	}
@@ -276,6 +277,8 @@ func testList(t *testing.T, s accord.Store) {
 		{accord.DecisionFilter{Instrument: "basel"}, []string{"BC-16/1"}},
 		{accord.DecisionFilter{Limit: 1}, []string{"BC-16/1"}},
 		{accord.DecisionFilter{Kind: accord.KindResolution}, nil},
+		{accord.DecisionFilter{Year: 2023}, []string{"BC-16/1", "MC-5/1"}},
+		{accord.DecisionFilter{Year: 2024}, nil},
 		{accord.DecisionFilter{ByID: true}, []string{"MC-6/1", "MC-6/2", "MC-5/1", "BC-16/1"}},
 		{accord.DecisionFilter{ByID: true, Limit: 2}, []string{"MC-6/1", "MC-6/2"}},
 		{accord.DecisionFilter{Newest: true, Limit: 2}, []string{"BC-16/1", "MC-5/1"}},
@@ -300,6 +303,9 @@ func testList(t *testing.T, s accord.Store) {
 		var syms []string
 		for _, d := range got {
 			syms = append(syms, d.Symbol)
+			if tt.f.Year != 0 && d.Year != tt.f.Year {
+				t.Errorf("Decisions(%+v) gave %s of year %d", tt.f, d.Symbol, d.Year)
+			}
 			if len(d.Paragraphs) != 0 {
 				t.Errorf("Decisions(%+v) returned text for %s; lists carry none", tt.f, d.Symbol)
 			}
@@ -676,6 +682,7 @@ func testSearch(t *testing.T, s accord.Store) {
 		"Invites Parties to strengthen capacity-building for the sound management of mercury waste;"), "COP-7")
 	b := sample("BC-16/4", "basel", "COP-16", "Requests the Secretariat to cooperate with the Minamata Convention secretariat on mercury wastes;")
 	c := sample("RC-11/2", "rotterdam", "COP-11", "Prie le Secrétariat de poursuivre la coopération avec la Convention de Minamata;")
+	a.Year, b.Year, c.Year = 2025, 2023, 2023
 	for i, d := range []accord.Decision{a, b, c} {
 		if _, err := s.Ingest(ctx, accord.Source{Name: fmt.Sprintf("s%d.txt", i)}, []accord.Decision{d}); err != nil {
 			t.Fatal(err)
@@ -700,6 +707,14 @@ func testSearch(t *testing.T, s accord.Store) {
 		{"french", q("poursuivre coopération"), []string{"RC-11/2 1"}},
 		{"filter instrument", func() accord.SearchQuery { x := q("mercury"); x.Instrument = "basel"; return x }(), []string{"BC-16/4 1"}},
 		{"filter actor", func() accord.SearchQuery { x := q("requests"); x.Actor = "secretariat"; return x }(), []string{"MC-6/3 1"}},
+		{"filter year", func() accord.SearchQuery { x := q("minamata"); x.Year = 2023; return x }(), []string{"BC-16/4 1", "RC-11/2 1"}},
+		{"filter status", func() accord.SearchQuery { x := q("requests"); x.Status = accord.StatusOpen; return x }(), []string{"MC-6/3 1"}},
+		{"filter class", func() accord.SearchQuery { x := q("pursuing"); x.Class = accord.Evaluative; return x }(), nil},
+		{"filters together", func() accord.SearchQuery {
+			x := q("mercury")
+			x.Instrument, x.Meeting, x.Year, x.Class = "minamata", "COP-6", 2025, accord.Directive
+			return x
+		}(), []string{"MC-6/3 2"}},
 		{"engine syntax is words", q(`mercury OR NEAR( "`), []string{"BC-16/4 1", "MC-6/3 2"}},
 		{"nothing", q("zebra"), nil},
 	}
@@ -726,8 +741,50 @@ func testSearch(t *testing.T, s accord.Store) {
 	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Snippet, "\x02") || !strings.Contains(res.Hits[0].Snippet, "\x03") {
 		t.Errorf("snippet without marks: %+v", res.Hits)
 	}
-	if fmt.Sprint(res.Facets["instrument"]) != "[{basel 1} {minamata 1}]" || fmt.Sprint(res.Facets["class"]) != "[{directive 2}]" {
+	if fmt.Sprint(res.Facets["instrument"]) != "[{basel 1} {minamata 1}]" || fmt.Sprint(res.Facets["class"]) != "[{directive 2}]" ||
+		fmt.Sprint(res.Facets["year"]) != "[{2023 1} {2025 1}]" || fmt.Sprint(res.Facets["meeting"]) != "[{COP-16 1} {COP-6 1}]" {
 		t.Errorf("facets = %v", res.Facets)
+	}
+	// Facets of mandates: ¶1 of MC-6/3 asks the secretariat and Parties.
+	res, err = s.Search(ctx, q("cooperation"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(res.Facets["actor"]) != "[{parties 1} {secretariat 1}]" || fmt.Sprint(res.Facets["status"]) != "[{open 1}]" {
+		t.Errorf("mandate facets = actor %v, status %v", res.Facets["actor"], res.Facets["status"])
+	}
+	// A status change moves the paragraph between status facets.
+	ms, err := s.Mandates(ctx, accord.MandateFilter{Instrument: "minamata"})
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("Mandates: %v, %v", ms, err)
+	}
+	done := accord.StatusCompleted
+	if _, err := s.UpdateMandate(ctx, ms[0].ID, accord.MandateUpdate{Status: &done, Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.Search(ctx, q("cooperation"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(res.Facets["status"]) != "[{completed 1} {open 1}]" {
+		t.Errorf("status facet after a change = %v", res.Facets["status"])
+	}
+	res, err = s.Search(ctx, func() accord.SearchQuery { x := q("cooperation"); x.Status = done; return x }())
+	if err != nil || res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].Symbol != "MC-6/3" {
+		t.Errorf("search by the new status: %+v, %v", res, err)
+	}
+	// Recent order: the latest year first, though MC-6/3 was stored first.
+	res, err = s.Search(ctx, func() accord.SearchQuery { x := q("requests"); x.Order = "recent"; return x }())
+	if err != nil || len(res.Hits) != 2 || res.Hits[0].Symbol != "MC-6/3" || res.Hits[1].Symbol != "BC-16/4" {
+		t.Errorf("recent order: %+v, %v", res.Hits, err)
+	}
+	for _, bad := range []accord.SearchQuery{
+		func() accord.SearchQuery { x := q("x"); x.Actor = "% secretariat"; return x }(),
+		func() accord.SearchQuery { x := q("x"); x.Status = "done_"; return x }(),
+	} {
+		if _, err := s.Search(ctx, bad); !errors.Is(err, accord.ErrInvalid) {
+			t.Errorf("Search(actor %q, status %q): err = %v, want invalid", bad.Actor, bad.Status, err)
+		}
 	}
 	res, err = s.Search(ctx, func() accord.SearchQuery { x := q("requests"); x.Limit = 1; x.Offset = 1; return x }())
 	if err != nil || res.Total != 2 || len(res.Hits) != 1 {
