@@ -11,13 +11,6 @@ import (
 	"github.com/accordmea/accord/internal/search"
 )
 
-// Snippet markers: the engines mark matching words with these, and
-// callers turn them into what they display.
-const (
-	markStart = "\x02"
-	markEnd   = "\x03"
-)
-
 // searchSQL is what differs between the engines: how paragraphs are
 // matched and counted by facet set, how the best hits are chosen, and how
 // they are read with their snippets. Statements number their placeholders:
@@ -36,6 +29,9 @@ type searchSQL struct {
 	recent, recentSet       string
 	// order is the order of top's rows, by choice.
 	order map[string]string
+	// snippets tells that top reads the text, to cut snippets from, not
+	// the snippet.
+	snippets bool
 	// ph is the placeholder of argument n.
 	ph    func(n int) string
 	query string // the engine query
@@ -48,7 +44,7 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 			counts:    `SELECT p.facet_set, count(*) FROM paragraphs p WHERE p.tsv @@ ` + q + `%s GROUP BY p.facet_set`,
 			countsSet: `p.facet_set`,
 			top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class,
-					ts_headline('english', p.text, ` + q + `, 'StartSel=` + markStart + `, StopSel=` + markEnd + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+					ts_headline('english', p.text, ` + q + `, 'StartSel=` + search.MarkStart + `, StopSel=` + search.MarkEnd + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
 				FROM (%s) t JOIN paragraphs p ON p.decision_id = t.did AND p.seq = t.seq JOIN decisions d ON d.id = p.decision_id
 				ORDER BY %s`,
 			relevance: `SELECT -ts_rank(p.tsv, ` + q + `) AS score, p.decision_id AS did, p.seq AS seq FROM paragraphs p
@@ -64,17 +60,15 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 	}
 	// The best hits are chosen on the full-text index alone, by
 	// relevance, or with the narrow paragraph_facets, by year; only they
-	// are read in full.
+	// are read in full, and their snippets cut here.
 	return searchSQL{
 		counts: `SELECT pf.facet_set, count(*) FROM paragraphs_fts JOIN paragraph_facets pf ON pf.id = paragraphs_fts.rowid
 			WHERE paragraphs_fts MATCH ?1%s GROUP BY pf.facet_set`,
 		countsSet: `pf.facet_set`,
-		top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class,
-				snippet(paragraphs_fts, 0, char(2), char(3), ' … ', 24)
-			FROM (%s) t
-			JOIN paragraphs_fts ON paragraphs_fts.rowid = t.pid AND paragraphs_fts MATCH ?1
-			JOIN paragraphs p ON p.rowid = t.pid JOIN decisions d ON d.id = p.decision_id
+		top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class, p.text
+			FROM (%s) t JOIN paragraphs p ON p.rowid = t.pid JOIN decisions d ON d.id = p.decision_id
 			ORDER BY %s`,
+		snippets: true,
 		relevance: `SELECT bm25(paragraphs_fts) AS score, paragraphs_fts.rowid AS pid FROM paragraphs_fts
 			WHERE paragraphs_fts MATCH ?1%s ORDER BY score, pid LIMIT %s OFFSET %s`,
 		relevanceSet: `(SELECT facet_set FROM paragraph_facets WHERE id = paragraphs_fts.rowid)`,
@@ -87,6 +81,9 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 		query:     search.FTS5(terms),
 	}
 }
+
+// snippetWords is about how many words a snippet holds.
+const snippetWords = 30
 
 // Search finds paragraphs and items holding the query's terms: the counts
 // by facet set, then the page of hits.
@@ -121,10 +118,15 @@ func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.Search
 	}
 	args := append([]any{sq.query}, condArgs...)
 
-	counts, err := s.searchCounts(ctx, fmt.Sprintf(sq.counts, filter(sq.countsSet)), args)
-	if err != nil {
-		return res, err
-	}
+	var (
+		counts    map[int64]int
+		countsErr error
+		done      = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		counts, countsErr = s.searchCounts(ctx, fmt.Sprintf(sq.counts, filter(sq.countsSet)), args)
+	}()
 	choose := sq.relevance
 	setColumn := sq.relevanceSet
 	if order == "recent" {
@@ -132,8 +134,17 @@ func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.Search
 	}
 	query := fmt.Sprintf(sq.top, fmt.Sprintf(choose, filter(setColumn), sq.ph(len(args)+1), sq.ph(len(args)+2)), sq.order[order])
 	hits, err := s.readHits(ctx, query, append(args, q.Limit, q.Offset))
+	<-done
 	if err != nil {
 		return res, err
+	}
+	if countsErr != nil {
+		return res, countsErr
+	}
+	if sq.snippets {
+		for i := range hits {
+			hits[i].Snippet = search.Snippet(hits[i].Snippet, q.Terms, snippetWords)
+		}
 	}
 	res.Hits = append(res.Hits, hits...)
 	return res, s.addFacets(ctx, counts, &res)

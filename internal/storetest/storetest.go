@@ -778,6 +778,21 @@ func testSearch(t *testing.T, s accord.Store) {
 	if err != nil || len(res.Hits) != 2 || res.Hits[0].Symbol != "MC-6/3" || res.Hits[1].Symbol != "BC-16/4" {
 		t.Errorf("recent order: %+v, %v", res.Hits, err)
 	}
+	// A paragraph whose text changes is found by its new words only, and
+	// a decision removed is found no more.
+	b.Paragraphs[0].Text = "Requests the Secretariat to cooperate with the Minamata Convention secretariat on residues;"
+	if _, err := s.Ingest(ctx, accord.Source{Name: "s1.txt"}, []accord.Decision{b}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ingest(ctx, accord.Source{Name: "s2.txt"}, []accord.Decision{a}); err != nil {
+		t.Fatal(err) // RC-11/2's source now holds MC-6/3 only
+	}
+	for query, want := range map[string]int{"wastes": 1, "residues": 1, "poursuivre": 0} {
+		res, err := s.Search(ctx, q(query))
+		if err != nil || res.Total != want || len(res.Hits) != want {
+			t.Errorf("after re-ingest, %q: total %d, %d hits, %v; want %d", query, res.Total, len(res.Hits), err, want)
+		}
+	}
 	for _, bad := range []accord.SearchQuery{
 		func() accord.SearchQuery { x := q("x"); x.Actor = "% secretariat"; return x }(),
 		func() accord.SearchQuery { x := q("x"); x.Status = "done_"; return x }(),
