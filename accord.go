@@ -173,6 +173,45 @@ type DecisionFilter struct {
 	Newest bool
 }
 
+// ParagraphFilter selects paragraphs in Store.Paragraphs. Zero fields
+// match all.
+type ParagraphFilter struct {
+	DecisionID int64
+	Instrument string
+	Meeting    string
+	Year       int
+	Class      VerbClass
+	Verb       string // lemma: "request", "invite", …
+	Limit      int
+	// After keeps paragraphs after this one, in list order: the cursor
+	// of paginated lists.
+	After ParagraphKey
+}
+
+// ParagraphKey is where a paragraph or item stands: its decision and its
+// place in the decision's document order.
+type ParagraphKey struct {
+	DecisionID int64
+	Seq        int
+}
+
+// ParagraphRow is a paragraph or item as Store.Paragraphs lists it: its
+// own text, without its items, and what identifies its decision.
+type ParagraphRow struct {
+	ParagraphKey
+	Symbol     string
+	Instrument string
+	Meeting    string
+	Year       int
+	Path       string
+	Number     string
+	Depth      int
+	Phrase     string
+	Verb       string
+	Class      VerbClass
+	Text       string
+}
+
 // Stats are the store's counts.
 type Stats struct {
 	Decisions   int
@@ -224,6 +263,11 @@ type Store interface {
 	Actors(ctx context.Context) (map[string][]string, error)
 	// AddActor adds names (names, acronyms, aliases) for actor id.
 	AddActor(ctx context.Context, id string, names []string) error
+	// ActorMandates counts the mandates asked of each actor, by status.
+	ActorMandates(ctx context.Context) (map[string]map[Status]int, error)
+	// Paragraphs lists paragraphs and items with their decision, in
+	// decision and document order.
+	Paragraphs(ctx context.Context, f ParagraphFilter) ([]ParagraphRow, error)
 	// Search finds paragraphs and items by the words they hold, with
 	// facet counts over all that match.
 	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
@@ -358,6 +402,7 @@ type MandateFilter struct {
 	Instrument string
 	Meeting    string // adopting meeting
 	Symbol     string // of the adopting decision
+	DecisionID int64  // the adopting decision
 	DueMeeting string
 	Status     Status
 	Actor      string // canonical actor or words of an addressee

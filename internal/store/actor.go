@@ -54,3 +54,26 @@ func (s *Store) AddActor(ctx context.Context, id string, names []string) error {
 		return nil
 	})
 }
+
+// ActorMandates counts the mandates asked of each actor, by status.
+func (s *Store) ActorMandates(ctx context.Context) (map[string]map[accord.Status]int, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT a.actor, m.status, count(DISTINCT m.id) FROM mandate_actors a JOIN mandates m ON m.id = a.mandate_id
+		WHERE a.actor <> '' GROUP BY a.actor, m.status`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]map[accord.Status]int{}
+	for rows.Next() {
+		var actor, status string
+		var n int
+		if err := rows.Scan(&actor, &status, &n); err != nil {
+			return nil, err
+		}
+		if out[actor] == nil {
+			out[actor] = map[accord.Status]int{}
+		}
+		out[actor][accord.Status(status)] = n
+	}
+	return out, rows.Err()
+}

@@ -204,6 +204,9 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.Symbol != "" {
 		add(`d.symbol_key = ? AND d.symbol_key <> ''`, symbolKey(f.Symbol))
 	}
+	if f.DecisionID != 0 {
+		add(`m.decision_id = ?`, f.DecisionID)
+	}
 	if f.DueMeeting != "" {
 		add(`m.due_meeting = ?`, f.DueMeeting)
 	}

@@ -41,6 +41,8 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"Overdue", testOverdue},
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"Actors", testActors},
+		{"ActorMandates", testActorMandates},
+		{"Paragraphs", testParagraphs},
 		{"UsersAndAudit", testUsers},
 		{"Search", testSearch},
 		{"Sessions", testSessions},
@@ -582,6 +584,92 @@ func testConcurrentUpdates(t *testing.T, s accord.Store) {
 	}
 	if notes != 2*n || prev != m.Status {
 		t.Errorf("history: %d notes (want %d), last status %q vs mandate %q", notes, 2*n, prev, m.Status)
+	}
+}
+
+func testActorMandates(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	ds := []accord.Decision{withMandates(sample("MC-6/1", "minamata", "COP-6", "Requests."), "COP-7"),
+		withMandates(sample("MC-6/2", "minamata", "COP-6", "Requests."), "COP-7")}
+	if _, err := s.Ingest(ctx, src, ds); err != nil {
+		t.Fatal(err)
+	}
+	ms := mandatesOf(t, s, accord.MandateFilter{Actor: "secretariat"})
+	if byDecision := mandatesOf(t, s, accord.MandateFilter{DecisionID: ms[1].DecisionID}); len(byDecision) != 2 || byDecision[0].Symbol != ms[1].Symbol {
+		t.Errorf("mandates of decision %d: %+v", ms[1].DecisionID, byDecision)
+	}
+	done := accord.StatusCompleted
+	if _, err := s.UpdateMandate(ctx, ms[0].ID, accord.MandateUpdate{Status: &done, Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ActorMandates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "map[parties:map[open:2] secretariat:map[completed:1 open:1]]"; fmt.Sprint(got) != want {
+		t.Errorf("ActorMandates() = %v, want %s", got, want)
+	}
+}
+
+func testParagraphs(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	a := sample("MC-6/1", "minamata", "COP-6", "Requests the secretariat to report;", "Invites Parties to cooperate;")
+	a.Year = 2025
+	a.Paragraphs[1].Verb, a.Paragraphs[1].Class = "invite", accord.Directive
+	b := sample("BC-16/1", "basel", "COP-16", "Welcomes the report;")
+	b.Paragraphs[0].Verb, b.Paragraphs[0].Class = "welcome", accord.Evaluative
+	if _, err := s.Ingest(ctx, src, []accord.Decision{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	list := func(f accord.ParagraphFilter) []string {
+		t.Helper()
+		ps, err := s.Paragraphs(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, p := range ps {
+			out = append(out, fmt.Sprintf("%s %s %d", p.Symbol, p.Path, p.Depth))
+		}
+		return out
+	}
+	all := list(accord.ParagraphFilter{})
+	if want := []string{"MC-6/1 1 0", "MC-6/1 1(a) 1", "MC-6/1 2 0", "MC-6/1 2(a) 1", "BC-16/1 1 0", "BC-16/1 1(a) 1"}; fmt.Sprint(all) != fmt.Sprint(want) {
+		t.Errorf("Paragraphs() = %v, want %v", all, want)
+	}
+	tests := []struct {
+		f    accord.ParagraphFilter
+		want string
+	}{
+		{accord.ParagraphFilter{Instrument: "basel"}, "[BC-16/1 1 0 BC-16/1 1(a) 1]"},
+		{accord.ParagraphFilter{Year: 2025, Verb: "invite"}, "[MC-6/1 2 0]"},
+		{accord.ParagraphFilter{Class: accord.Evaluative}, "[BC-16/1 1 0]"},
+		{accord.ParagraphFilter{Meeting: "COP-7"}, "[]"},
+		{accord.ParagraphFilter{Limit: 2}, "[MC-6/1 1 0 MC-6/1 1(a) 1]"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprint(list(tt.f)); got != tt.want {
+			t.Errorf("Paragraphs(%+v) = %s, want %s", tt.f, got, tt.want)
+		}
+	}
+	// Paging: each paragraph once, in order.
+	var paged []string
+	var after accord.ParagraphKey
+	for {
+		ps, err := s.Paragraphs(ctx, accord.ParagraphFilter{Limit: 4, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) == 0 {
+			break
+		}
+		for _, p := range ps {
+			paged = append(paged, fmt.Sprintf("%s %s %d", p.Symbol, p.Path, p.Depth))
+		}
+		after = ps[len(ps)-1].ParagraphKey
+	}
+	if fmt.Sprint(paged) != fmt.Sprint(all) {
+		t.Errorf("paged = %v, want %v", paged, all)
 	}
 }
 

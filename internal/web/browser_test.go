@@ -63,6 +63,28 @@ func textOf(ctx context.Context, t *testing.T, sel string) string {
 	return s
 }
 
+// waitText waits until the text of the first element matching sel is
+// what ok wants, while the page may be navigating (the page before may
+// hold sel too), and returns what it read last.
+func waitText(ctx context.Context, t *testing.T, sel string, ok func(string) bool) string {
+	t.Helper()
+	var got string
+	for range 100 {
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err == nil {
+			if got = s; ok(got) {
+				break
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return got
+}
+
+func is(want string) func(string) bool { return func(s string) bool { return s == want } }
+
+func hasPrefix(p string) func(string) bool { return func(s string) bool { return strings.HasPrefix(s, p) } }
+
 type css = chromedp.CSS
 
 func do(ctx context.Context, t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
@@ -82,10 +104,9 @@ func TestBrowserSearchAndFacet(t *testing.T) {
 		chromedp.WaitVisible(css("ol.hits")),
 		shot("search"))
 	total := textOf(ctx, t, "main p.muted")
-	do(ctx, t,
-		chromedp.Click(css(`div.facets a[href*="instrument=cartagena"]`)),
-		chromedp.WaitVisible(css("ol.hits")))
-	narrowed, first := textOf(ctx, t, "main p.muted"), textOf(ctx, t, "ol.hits li")
+	do(ctx, t, chromedp.Click(css(`div.facets a[href*="instrument=cartagena"]`)))
+	narrowed := waitText(ctx, t, "main p.muted", hasPrefix("1 paragraphs"))
+	first := textOf(ctx, t, "ol.hits li")
 	if !strings.HasPrefix(total, "2 paragraphs") || !strings.HasPrefix(narrowed, "1 paragraphs") || !strings.Contains(first, "BS-IV/6") {
 		t.Errorf("search %q, narrowed %q, hit %q", total, narrowed, first)
 	}
@@ -96,10 +117,11 @@ func TestBrowserFollowReference(t *testing.T) {
 	ctx := browser(t)
 	do(ctx, t,
 		chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "BS-V/9"))),
-		chromedp.Click(css("ul.refs a")),
-		chromedp.WaitVisible(css("div.para")),
-		shot("decision"))
-	if h1 := textOf(ctx, t, "h1"); !strings.HasPrefix(h1, "BS-IV/6:") {
+		chromedp.WaitVisible(css("ul.refs a")),
+		chromedp.Click(css("ul.refs a")))
+	h1 := waitText(ctx, t, "h1", hasPrefix("BS-IV/6:"))
+	do(ctx, t, shot("decision"))
+	if !strings.HasPrefix(h1, "BS-IV/6:") {
 		t.Errorf("followed the reference to %q", h1)
 	}
 }
@@ -128,10 +150,10 @@ func TestBrowserChangeStatus(t *testing.T) {
 		chromedp.WaitVisible(css("form.change")),
 		chromedp.SetValue(css("#status"), "completed"),
 		chromedp.SendKeys(css("#note"), "Done, and reported."),
-		chromedp.Submit(css("#note")),
-		chromedp.WaitVisible(css("dd span.status")),
-		shot("mandate"))
-	status := textOf(ctx, t, "dd span.status")
+		chromedp.Submit(css("#note")))
+	// The page before the change has a status too: wait for the new one.
+	status := waitText(ctx, t, "dd span.status", is("completed"))
+	do(ctx, t, shot("mandate"))
 	m, _ := st.Mandate(context.Background(), ms[0].ID)
 	if status != "completed" || m.Status != accord.StatusCompleted || !strings.Contains(m.Notes, "jo: Done, and reported.") {
 		t.Errorf("page says %q; mandate %+v", status, m)

@@ -230,15 +230,13 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ms, err := s.store.Mandates(ctx, accord.MandateFilter{Symbol: d.Symbol, Instrument: d.Instrument})
+	ms, err := s.store.Mandates(ctx, accord.MandateFilter{DecisionID: d.ID})
 	if err != nil {
 		return err
 	}
 	byPath := map[string][]accord.Mandate{}
 	for _, m := range ms {
-		if m.DecisionID == d.ID {
-			byPath[m.Path] = append(byPath[m.Path], m)
-		}
+		byPath[m.Path] = append(byPath[m.Path], m)
 	}
 	headings := map[int][]string{}
 	for _, h := range d.Headings {
