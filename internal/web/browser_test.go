@@ -83,7 +83,9 @@ func waitText(ctx context.Context, t *testing.T, sel string, ok func(string) boo
 
 func is(want string) func(string) bool { return func(s string) bool { return s == want } }
 
-func hasPrefix(p string) func(string) bool { return func(s string) bool { return strings.HasPrefix(s, p) } }
+func hasPrefix(p string) func(string) bool {
+	return func(s string) bool { return strings.HasPrefix(s, p) }
+}
 
 type css = chromedp.CSS
 
