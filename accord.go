@@ -539,6 +539,7 @@ type SearchHit struct {
 	Title      string    `json:"title"`
 	Instrument string    `json:"instrument"`
 	Meeting    string    `json:"meeting"`
+	Year       int       `json:"year,omitempty"`
 	Path       string    `json:"path"`
 	Class      VerbClass `json:"class,omitempty"`
 	Snippet    string    `json:"snippet"`

@@ -48,6 +48,10 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("PATCH /api/v1/mandates/{id}", s.handle(s.updateMandate))
 	mux.Handle("GET /api/v1/audit", s.handle(s.audit))
 	mux.Handle("GET /api/v1/search", s.handle(s.search))
+	mux.Handle("GET /api/v1/paragraphs", s.handle(s.paragraphs))
+	mux.Handle("GET /api/v1/decisions/{id}/paragraphs/{path}", s.handle(s.paragraph))
+	mux.Handle("GET /api/v1/actors", s.handle(s.actors))
+	mux.Handle("GET /api/v1/actors/{actor}", s.handle(s.actor))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
 	}))
@@ -247,6 +251,29 @@ func page(q url.Values, kind string) (limit int, after int64, err error) {
 
 func cursor(kind string, id int64) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(kind + ":" + strconv.FormatInt(id, 10)))
+}
+
+// classParam reads the class parameter: "" when absent.
+func classParam(q url.Values) (accord.VerbClass, error) {
+	switch c := accord.VerbClass(q.Get("class")); c {
+	case "", accord.Directive, accord.Deciding, accord.Evaluative, accord.Observing, accord.Reinforcing:
+		return c, nil
+	default:
+		return "", badRequest("class %q: want directive, deciding, evaluative, observing or reinforcing", c)
+	}
+}
+
+// yearParam reads the year parameter: 0 when absent.
+func yearParam(q url.Values) (int, error) {
+	y := q.Get("year")
+	if y == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(y)
+	if err != nil || n < 1900 || n > 2100 {
+		return 0, badRequest("year %q: want a year such as 2025", y)
+	}
+	return n, nil
 }
 
 func pathID(r *http.Request) (int64, error) {

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -154,6 +155,104 @@ func testDecisions(t *testing.T, backend string) {
 	}
 }
 
+func TestParagraphsAndActors(t *testing.T) { onBackends(t, testParagraphsAndActors) }
+
+func testParagraphsAndActors(t *testing.T, backend string) {
+	srv, st := newServer(t, backend)
+	// Decisions by year: the Minamata decision dates itself (2025).
+	_, body := get(t, srv, "/api/v1/decisions?year=2025")
+	if !strings.Contains(string(body), `"symbol":"MC-6/[--]"`) || !strings.Contains(string(body), `"year":2025`) || strings.Contains(string(body), "BS-IV/6") {
+		t.Errorf("decisions of 2025 = %s", body)
+	}
+	// Every paragraph and item of BS-IV/6, page by page, once each.
+	d, err := st.Decision(context.Background(), "", "BS-IV/6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := d.ID
+	type row struct {
+		Path, Verb, URL string
+		Depth           int
+	}
+	var rows []row
+	next := ""
+	for pages := 0; ; pages++ {
+		path := fmt.Sprintf("/api/v1/paragraphs?decision=%d&limit=3", bs)
+		if next != "" {
+			path += "&cursor=" + next
+		}
+		resp, body := get(t, srv, path)
+		var page struct {
+			Items      []row
+			NextCursor string `json:"next_cursor"`
+		}
+		if resp.StatusCode != 200 || json.Unmarshal(body, &page) != nil || pages > 10 {
+			t.Fatalf("GET %s = %d %s", path, resp.StatusCode, body)
+		}
+		rows = append(rows, page.Items...)
+		if next = page.NextCursor; next == "" {
+			break
+		}
+	}
+	var paths []string
+	for _, r := range rows {
+		paths = append(paths, r.Path)
+	}
+	if fmt.Sprint(paths) != "[1 2 3 4 5 5(a) 5(b) 5(c)]" || rows[5].Depth != 1 || rows[4].Verb != "request" {
+		t.Errorf("paragraphs of BS-IV/6 = %+v", rows)
+	}
+	_, body = get(t, srv, "/api/v1/paragraphs?verb=request&class=directive")
+	if !strings.Contains(string(body), `"path":"5"`) || strings.Contains(string(body), `"verb":"welcome"`) {
+		t.Errorf("requests = %.300s", body)
+	}
+	// One item, with the mandate it makes.
+	resp, body := get(t, srv, rows[7].URL)
+	var one struct {
+		Decision  struct{ Symbol string }
+		Paragraph struct{ Path, Text string }
+		Anchor    string
+		Mandates  []struct {
+			Path     string
+			Deadline struct{ Meeting string }
+		}
+	}
+	if resp.StatusCode != 200 || json.Unmarshal(body, &one) != nil || one.Decision.Symbol != "BS-IV/6" || one.Paragraph.Path != "5(c)" ||
+		one.Anchor != "p-5c" || len(one.Mandates) != 1 || one.Mandates[0].Deadline.Meeting != "COP-MOP-5" {
+		t.Errorf("GET %s = %d %s", rows[7].URL, resp.StatusCode, body)
+	}
+	// Actors: the registry's and the mandates', with counts.
+	_, body = get(t, srv, "/api/v1/actors")
+	var actors struct {
+		Items []struct {
+			ID         string
+			Names      []string
+			Registered bool
+			Mandates   int
+			ByStatus   map[string]int `json:"by_status"`
+		}
+	}
+	if err := json.Unmarshal(body, &actors); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]int{}
+	for _, a := range actors.Items {
+		found[a.ID] = a.Mandates
+		if a.ID == "gef" && (!a.Registered || !slices.Contains(a.Names, "global environment facility")) {
+			t.Errorf("gef = %+v", a)
+		}
+		if a.Mandates != 0 && a.ByStatus["open"] != a.Mandates {
+			t.Errorf("%s: %d mandates, by status %v", a.ID, a.Mandates, a.ByStatus)
+		}
+	}
+	if found["secretariat"] < 5 || found["parties"] < 1 {
+		t.Errorf("actor mandates = %v", found)
+	}
+	resp, body = get(t, srv, "/api/v1/actors/secretariat")
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"mandates_url":"/api/v1/mandates?actor=secretariat"`) {
+		t.Errorf("secretariat = %d %s", resp.StatusCode, body)
+	}
+}
+
 func TestMandates(t *testing.T) { onBackends(t, testMandates) }
 
 func testMandates(t *testing.T, backend string) {
@@ -238,6 +337,15 @@ func testBadRequests(t *testing.T, backend string) {
 		{"/api/v1/mandates/0", 400, `id "0"`},
 		{"/api/v1/mandates/424242", 404, "mandate 424242: not found"},
 		{"/api/v1/nothing", 404, "no such API endpoint"},
+		{"/api/v1/decisions?year=25", 400, `year "25"`},
+		{"/api/v1/search?q=mercury&year=next", 400, `year "next"`},
+		{"/api/v1/paragraphs?decision=x", 400, `decision "x"`},
+		{"/api/v1/paragraphs?class=nice", 400, `class "nice"`},
+		{"/api/v1/paragraphs?cursor=" + cursorOf("d", 3), 400, "malformed cursor"},
+		{"/api/v1/decisions/1/paragraphs/99(z)", 404, `no paragraph "99(z)"`},
+		{"/api/v1/decisions/999999/paragraphs/1", 404, "not found"},
+		{"/api/v1/actors?colour=red", 400, "unknown query parameter"},
+		{"/api/v1/actors/no-such-body", 404, `actor "no-such-body": not found`},
 	}
 	for _, tt := range tests {
 		resp, body := get(t, srv, tt.path)
@@ -283,12 +391,16 @@ func TestOpenAPI(t *testing.T) {
 	// The description names every route and every query parameter the
 	// handlers take.
 	want := map[string][]string{
-		"/decisions":      {"instrument", "meeting", "kind", "limit", "cursor"},
-		"/decisions/{id}": {"id"},
-		"/mandates":       {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
-		"/mandates/{id}":  {"id"},
-		"/audit":          {"limit"},
-		"/search":         {"q", "instrument", "meeting", "class", "actor", "status", "order", "limit", "cursor"},
+		"/decisions":                        {"instrument", "meeting", "year", "kind", "limit", "cursor"},
+		"/decisions/{id}":                   {"id"},
+		"/paragraphs":                       {"decision", "instrument", "meeting", "year", "class", "verb", "limit", "cursor"},
+		"/decisions/{id}/paragraphs/{path}": {"id", "path"},
+		"/actors":                           nil,
+		"/actors/{actor}":                   {"actor"},
+		"/mandates":                         {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
+		"/mandates/{id}":                    {"id"},
+		"/audit":                            {"limit"},
+		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")

@@ -16,6 +16,7 @@ type decisionSummary struct {
 	Kind       string `json:"kind"`
 	Instrument string `json:"instrument"`
 	Meeting    string `json:"meeting"`
+	Year       int    `json:"year,omitempty"`
 	Source     string `json:"source"`
 }
 
@@ -63,7 +64,7 @@ type listOut[T any] struct {
 
 func summary(d accord.Decision) decisionSummary {
 	return decisionSummary{ID: d.ID, Symbol: d.Symbol, Title: d.Title, Kind: string(d.Kind), Instrument: d.Instrument,
-		Meeting: d.Meeting, Source: d.Source.Name}
+		Meeting: d.Meeting, Year: d.Year, Source: d.Source.Name}
 }
 
 func paragraphs(ps []accord.Paragraph) []paragraphOut {
@@ -104,11 +105,15 @@ func detail(d accord.Decision) decisionDetail {
 }
 
 func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r, "instrument", "meeting", "kind", "limit", "cursor")
+	q, err := query(r, "instrument", "meeting", "year", "kind", "limit", "cursor")
 	if err != nil {
 		return err
 	}
 	limit, after, err := page(q, "d")
+	if err != nil {
+		return err
+	}
+	year, err := yearParam(q)
 	if err != nil {
 		return err
 	}
@@ -119,7 +124,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("kind %q: want decision, resolution, recommendation or draft", kind)
 	}
 	ds, err := s.store.Decisions(r.Context(), accord.DecisionFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"),
-		Kind: kind, ByID: true, After: after, Limit: limit + 1})
+		Year: year, Kind: kind, ByID: true, After: after, Limit: limit + 1})
 	if err != nil {
 		return err
 	}
@@ -135,16 +140,22 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	d, err := s.store.DecisionByID(r.Context(), id)
+	d, err := s.pathDecision(r)
 	if err != nil {
 		return err
 	}
 	return writeJSON(w, r, detail(d))
+}
+
+// pathDecision returns the decision whose id the path holds, for a
+// request that takes no query parameters.
+func (s *Server) pathDecision(r *http.Request) (accord.Decision, error) {
+	if _, err := query(r); err != nil {
+		return accord.Decision{}, err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return accord.Decision{}, err
+	}
+	return s.store.DecisionByID(r.Context(), id)
 }

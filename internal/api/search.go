@@ -24,6 +24,7 @@ type hitOut struct {
 	Title       string `json:"title"`
 	Instrument  string `json:"instrument"`
 	Meeting     string `json:"meeting"`
+	Year        int    `json:"year,omitempty"`
 	Path        string `json:"path"`
 	Class       string `json:"class,omitempty"`
 	Snippet     string `json:"snippet"`      // plain text
@@ -43,7 +44,7 @@ func Anchor(path string) string {
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r, "q", "instrument", "meeting", "class", "actor", "status", "order", "limit", "cursor")
+	q, err := query(r, "q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor")
 	if err != nil {
 		return err
 	}
@@ -55,15 +56,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Actor: q.Get("actor"),
+	year, err := yearParam(q)
+	if err != nil {
+		return err
+	}
+	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Actor: q.Get("actor"),
 		Order: q.Get("order"), Limit: min(limit, 100), Offset: int(offset)}
-	if c := q.Get("class"); c != "" {
-		switch accord.VerbClass(c) {
-		case accord.Directive, accord.Deciding, accord.Evaluative, accord.Observing, accord.Reinforcing:
-			sq.Class = accord.VerbClass(c)
-		default:
-			return badRequest("class %q: want directive, deciding, evaluative, observing or reinforcing", c)
-		}
+	if sq.Class, err = classParam(q); err != nil {
+		return err
 	}
 	if st := q.Get("status"); st != "" {
 		if !accord.Status(st).Valid() {
@@ -78,7 +78,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	out := searchOut{Query: search.String(terms), Total: res.Total, Hits: []hitOut{}, Facets: map[string][]facetOut{}}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitOut{DecisionID: h.DecisionID, Symbol: h.Symbol, Title: h.Title, Instrument: h.Instrument,
-			Meeting: h.Meeting, Path: h.Path, Class: string(h.Class), Snippet: strings.NewReplacer("\x02", "", "\x03", "").Replace(h.Snippet),
+			Meeting: h.Meeting, Year: h.Year, Path: h.Path, Class: string(h.Class), Snippet: strings.NewReplacer("\x02", "", "\x03", "").Replace(h.Snippet),
 			SnippetHTML: markHTML(h.Snippet), Decision: fmt.Sprintf("/api/v1/decisions/%d", h.DecisionID), Anchor: Anchor(h.Path)})
 	}
 	for k, cs := range res.Facets {

@@ -166,3 +166,15 @@ var actorNouns = map[string]bool{
 	"universities": true, "laboratories": true, "mechanism": true, "council": true, "assembly": true,
 	"commission": true, "board": true, "team": true, "teams": true, "network": true, "them": true,
 }
+
+// Names returns the registry's names (in lower case) by canonical id.
+func (a *Actors) Names() map[string][]string {
+	out := map[string][]string{}
+	for _, n := range a.names {
+		out[n.id] = append(out[n.id], n.name)
+	}
+	for id := range out {
+		sort.Strings(out[id])
+	}
+	return out
+}

@@ -43,7 +43,7 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 		return searchSQL{
 			counts:    `SELECT p.facet_set, count(*) FROM paragraphs p WHERE p.tsv @@ ` + q + `%s GROUP BY p.facet_set`,
 			countsSet: `p.facet_set`,
-			top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class,
+			top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, d.year, p.path, p.class,
 					ts_headline('english', p.text, ` + q + `, 'StartSel=` + search.MarkStart + `, StopSel=` + search.MarkEnd + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
 				FROM (%s) t JOIN paragraphs p ON p.decision_id = t.did AND p.seq = t.seq JOIN decisions d ON d.id = p.decision_id
 				ORDER BY %s`,
@@ -65,7 +65,7 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 		counts: `SELECT pf.facet_set, count(*) FROM paragraphs_fts JOIN paragraph_facets pf ON pf.id = paragraphs_fts.rowid
 			WHERE paragraphs_fts MATCH ?1%s GROUP BY pf.facet_set`,
 		countsSet: `pf.facet_set`,
-		top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, p.path, p.class, p.text
+		top: `SELECT p.decision_id, d.symbol, d.title, d.instrument, d.meeting, d.year, p.path, p.class, p.text
 			FROM (%s) t JOIN paragraphs p ON p.rowid = t.pid JOIN decisions d ON d.id = p.decision_id
 			ORDER BY %s`,
 		snippets: true,
@@ -213,7 +213,7 @@ func (s *Store) readHits(ctx context.Context, query string, args []any) ([]accor
 	for rows.Next() {
 		var h accord.SearchHit
 		var class string
-		if err := rows.Scan(&h.DecisionID, &h.Symbol, &h.Title, &h.Instrument, &h.Meeting, &h.Path, &class, &h.Snippet); err != nil {
+		if err := rows.Scan(&h.DecisionID, &h.Symbol, &h.Title, &h.Instrument, &h.Meeting, &h.Year, &h.Path, &class, &h.Snippet); err != nil {
 			return nil, err
 		}
 		h.Class = accord.VerbClass(class)
