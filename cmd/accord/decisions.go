@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/accordmea/accord"
@@ -12,7 +13,7 @@ import (
 )
 
 const decisionsHelp = `
-usage: accord decisions list [--db DB] [--instrument ID] [--meeting M] [--kind K] [--format table|csv|json]
+usage: accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|json]
        accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
 
 List prints the stored decisions, one a line. Show prints one decision
@@ -32,6 +33,7 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 	case "list":
 		meeting := fs.String("meeting", "", "only decisions of `meeting` (COP-6, …)")
 		kind := fs.String("kind", "", "only decisions of `kind`: decision, resolution, recommendation, draft")
+		year := fs.Int("year", 0, "only decisions adopted in `year`")
 		format := fs.String("format", "table", "output `format`: table, csv or json")
 		if err := parseFlags(fs, args); err != nil {
 			return err
@@ -44,6 +46,9 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 		default:
 			return usageError("unknown --kind %q", *kind)
 		}
+		if *year != 0 && (*year < 1900 || *year > 2100) {
+			return usageError("--year %d: want a year such as 2025", *year)
+		}
 		if err := checkFormat(*format, "table", "csv", "json"); err != nil {
 			return err
 		}
@@ -52,7 +57,7 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 			return err
 		}
 		defer st.Close()
-		ds, err := st.Decisions(ctx, accord.DecisionFilter{Instrument: *inst, Meeting: *meeting, Kind: accord.Kind(*kind)})
+		ds, err := st.Decisions(ctx, accord.DecisionFilter{Instrument: *inst, Meeting: *meeting, Year: *year, Kind: accord.Kind(*kind)})
 		if err != nil {
 			return err
 		}
@@ -87,11 +92,20 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 	return usageError("unknown decisions command %q: want list or show", sub)
 }
 
+// yearText writes a year, or none when it is 0.
+func yearText(y int, none string) string {
+	if y == 0 {
+		return none
+	}
+	return strconv.Itoa(y)
+}
+
 // decisionRow is one line of "decisions list" as CSV and JSON.
 type decisionRow struct {
 	Symbol     string `json:"symbol"`
 	Instrument string `json:"instrument"`
 	Meeting    string `json:"meeting"`
+	Year       int    `json:"year,omitempty"`
 	Kind       string `json:"kind"`
 	Title      string `json:"title"`
 	Source     string `json:"source"`
@@ -100,16 +114,16 @@ type decisionRow struct {
 func printDecisionList(w io.Writer, ds []accord.Decision, format string) error {
 	rows := make([]decisionRow, 0, len(ds))
 	for _, d := range ds {
-		rows = append(rows, decisionRow{d.Symbol, d.Instrument, d.Meeting, string(d.Kind), d.Title, d.Source.Name})
+		rows = append(rows, decisionRow{d.Symbol, d.Instrument, d.Meeting, d.Year, string(d.Kind), d.Title, d.Source.Name})
 	}
 	switch format {
 	case "json":
 		return writeJSON(w, rows)
 	case "csv":
 		cw := csv.NewWriter(w)
-		cw.Write([]string{"symbol", "instrument", "meeting", "kind", "title", "source"})
+		cw.Write([]string{"symbol", "instrument", "meeting", "year", "kind", "title", "source"})
 		for _, r := range rows {
-			cw.Write([]string{r.Symbol, r.Instrument, r.Meeting, r.Kind, r.Title, r.Source})
+			cw.Write([]string{r.Symbol, r.Instrument, r.Meeting, yearText(r.Year, ""), r.Kind, r.Title, r.Source})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -119,9 +133,9 @@ func printDecisionList(w io.Writer, ds []accord.Decision, format string) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SYMBOL\tINSTRUMENT\tMEETING\tKIND\tTITLE")
+	fmt.Fprintln(tw, "SYMBOL\tINSTRUMENT\tMEETING\tYEAR\tKIND\tTITLE")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orDash(r.Symbol), orDash(r.Instrument), orDash(r.Meeting), r.Kind, clip(r.Title, 70))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", orDash(r.Symbol), orDash(r.Instrument), orDash(r.Meeting), yearText(r.Year, "-"), r.Kind, clip(r.Title, 70))
 	}
 	return tw.Flush()
 }

@@ -41,7 +41,7 @@ bar shows the way.
 
 # accord decisions
 
-	accord decisions list [--db DB] [--instrument ID] [--meeting M] [--kind K] [--format table|csv|json]
+	accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|json]
 	accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
 
 List prints the stored decisions; show prints one whole. Symbols are matched

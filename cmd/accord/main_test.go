@@ -188,8 +188,15 @@ func TestIngestDirectory(t *testing.T) {
 		t.Errorf("summary = %q", out)
 	}
 	code, out, _ = runAccord(t, "decisions", "list", "--db", db, "--format", "csv")
-	if code != 0 || !strings.Contains(out, "MC-7/2,minamata,COP-7,decision,Reporting") || !strings.Contains(out, "MC-7/3,minamata,COP-7,decision,Café “matters”") {
+	if code != 0 || !strings.Contains(out, "MC-7/2,minamata,COP-7,,decision,Reporting") || !strings.Contains(out, "MC-7/3,minamata,COP-7,,decision,Café “matters”") {
 		t.Errorf("decisions list csv:\n%s", out)
+	}
+	code, out, _ = runAccord(t, "decisions", "list", "--db", db, "--year", "2024")
+	if code != 0 || out != "no decisions stored\n" {
+		t.Errorf("decisions list --year 2024: exit %d, %q", code, out)
+	}
+	if code, _, errs := runAccord(t, "decisions", "list", "--db", db, "--year", "24"); code != 2 || !strings.Contains(errs, "--year 24") {
+		t.Errorf("decisions list --year 24: exit %d, %q", code, errs)
 	}
 	// Re-ingest: updated in place, no duplicates.
 	code, out, _ = runAccord(t, "ingest", "--db", db, filepath.Join(in, "a.txt"))

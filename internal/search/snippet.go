@@ -80,6 +80,8 @@ func Fold(w string) string {
 	return b.String()
 }
 
+var noMarks = strings.NewReplacer(MarkStart, "", MarkEnd, "")
+
 // Snippet returns the stretch of about n words of text that holds the
 // most of the terms, with each match between MarkStart and MarkEnd, and
 // " … " where text was cut. A term's words match words with the same
@@ -133,6 +135,8 @@ func Snippet(text string, terms []accord.SearchTerm, n int) string {
 		from, to = best, best+n
 	}
 	var b strings.Builder
+	// The text's own marker bytes, if any, would pass for marks.
+	write := func(t string) { b.WriteString(noMarks.Replace(t)) }
 	pos := 0 // byte offset written up to
 	if from > 0 {
 		b.WriteString("… ")
@@ -146,14 +150,14 @@ func Snippet(text string, terms []accord.SearchTerm, n int) string {
 		if m.first < from || m.last >= to || toks[m.first].start < pos {
 			continue
 		}
-		b.WriteString(text[pos:toks[m.first].start])
+		write(text[pos:toks[m.first].start])
 		b.WriteString(MarkStart)
-		b.WriteString(text[toks[m.first].start:toks[m.last].end])
+		write(text[toks[m.first].start:toks[m.last].end])
 		b.WriteString(MarkEnd)
 		pos = toks[m.last].end
 	}
 	if pos < end {
-		b.WriteString(text[pos:end])
+		write(text[pos:end])
 	}
 	if to < len(toks) {
 		b.WriteString(" …")

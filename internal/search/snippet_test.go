@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 )
@@ -66,4 +67,27 @@ func TestSnippet(t *testing.T) {
 			t.Errorf("Snippet(%q, %q) = %q, want %q", tt.text, tt.query, got, tt.want)
 		}
 	}
+}
+
+// FuzzSnippet checks that any text and query give a snippet that is the
+// text, or a stretch of it, with marks around whole words only.
+func FuzzSnippet(f *testing.F) {
+	f.Add("Requests the Secretariat to report on cooperation.", "secretariats report*", 5)
+	f.Add("Prie le Secrétariat de poursuivre la coopération", `"la coopération"`, 24)
+	f.Add("x", "x", 1)
+	f.Fuzz(func(t *testing.T, text, query string, n int) {
+		terms, err := Parse(query)
+		if err != nil || n < 1 || n > 1000 || !utf8.ValidString(text) {
+			return
+		}
+		s := Snippet(text, terms, n)
+		plain := strings.NewReplacer(MarkStart, "", MarkEnd, "").Replace(s)
+		plain = strings.TrimSuffix(strings.TrimPrefix(plain, "… "), " …")
+		if !strings.Contains(noMarks.Replace(text), plain) {
+			t.Fatalf("Snippet(%q, %q, %d) = %q: not a stretch of the text", text, query, n, s)
+		}
+		if strings.Count(s, MarkStart) != strings.Count(s, MarkEnd) {
+			t.Fatalf("Snippet(%q, %q, %d) = %q: unbalanced marks", text, query, n, s)
+		}
+	})
 }

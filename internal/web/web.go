@@ -185,16 +185,34 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 type decisionsPage struct {
 	page
 	Instrument string
+	Year       int
 	List       []accord.Decision
 }
 
 func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
-	inst := r.URL.Query().Get("instrument")
-	ds, err := s.store.Decisions(r.Context(), accord.DecisionFilter{Instrument: inst, Meeting: r.URL.Query().Get("meeting")})
+	q := r.URL.Query()
+	inst := q.Get("instrument")
+	year, err := yearParam(q.Get("year"))
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "decisions", decisionsPage{s.page(r, "Decisions"), inst, ds})
+	ds, err := s.store.Decisions(r.Context(), accord.DecisionFilter{Instrument: inst, Meeting: q.Get("meeting"), Year: year})
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "decisions", decisionsPage{s.page(r, "Decisions"), inst, year, ds})
+}
+
+// yearParam reads a year filter: 0 when y is "".
+func yearParam(y string) (int, error) {
+	if y == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(y)
+	if err != nil || n < 1900 || n > 2100 {
+		return 0, fmt.Errorf("%w: year %q: want a year such as 2025", accord.ErrInvalid, y)
+	}
+	return n, nil
 }
 
 // paraView is a paragraph as the decision page shows it.
@@ -400,7 +418,11 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, http.StatusBadRequest, "search", p)
 	}
 	offset, _ := strconv.Atoi(q.Get("offset"))
-	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Actor: q.Get("actor"),
+	year, err := yearParam(q.Get("year"))
+	if err != nil {
+		return err
+	}
+	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Actor: q.Get("actor"),
 		Class: accord.VerbClass(q.Get("class")), Status: accord.Status(q.Get("status")), Limit: 20, Offset: max(0, offset)}
 	res, err := s.store.Search(r.Context(), sq)
 	if err != nil {
@@ -410,7 +432,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, hitView{SearchHit: h, Anchor: Anchor(h.Path), Snippet: markHTML(h.Snippet)})
 	}
-	for _, name := range []string{"instrument", "meeting", "class", "actor", "status"} {
+	for _, name := range accord.SearchFacets {
 		fv := facetView{Name: name}
 		for _, c := range res.Facets[name] {
 			v := url.Values{}

@@ -286,6 +286,24 @@ func TestSearchPage(t *testing.T) {
 			t.Errorf("narrowed hit outside cartagena: %q", text(h))
 		}
 	}
+	// The year facet narrows to the decisions of a year.
+	doc = fetch(t, srv, "/search?q=secretariat", 200)
+	var year string
+	for _, a := range all(doc, "div.facets a") {
+		if strings.Contains(attr(a, "href"), "year=2025") {
+			year = attr(a, "href")
+		}
+	}
+	if year == "" {
+		t.Fatalf("no year facet for 2025: %q", text(doc))
+	}
+	for _, h := range all(fetch(t, srv, year, 200), "ol.hits li") {
+		if !strings.Contains(text(h), "MC-6") {
+			t.Errorf("hit of 2025 outside MC-6: %q", text(h))
+		}
+	}
+	fetch(t, srv, "/search?q=secretariat&year=soon", 400)
+	fetch(t, srv, "/search?q=secretariat&actor=%25", 400)
 	doc = fetch(t, srv, "/search?q=%22+*+OR", 400)
 	if e := all(doc, "p.error"); len(e) != 1 || !strings.Contains(text(e[0]), "nothing to search for") {
 		t.Errorf("error shown = %v", text(doc))
@@ -309,6 +327,12 @@ func TestStaticAndErrors(t *testing.T) {
 		t.Errorf("404 page = %q", text(doc))
 	}
 	fetch(t, srv, "/decisions?instrument=basel", 200)
+	doc = fetch(t, srv, "/decisions?year=2025", 200)
+	if rows := all(doc, "table.decisions tbody tr"); len(rows) != 1 || !strings.Contains(text(rows[0]), "MC-6/[--]") ||
+		!strings.Contains(text(all(doc, "h1")[0]), "adopted in 2025") {
+		t.Errorf("decisions of 2025 = %q", text(doc))
+	}
+	fetch(t, srv, "/decisions?year=MMXXV", 400)
 }
 
 // client keeps cookies and does not follow redirects.
