@@ -629,7 +629,7 @@ var dateRE = regexp.MustCompile(`\b(?:\d{1,2}(?:\s*(?:[–-]|to)\s*\d{1,2})?\s+(
 func adoptionYear(lines []string, closing bool) int {
 	year := 0
 	for _, l := range lines {
-		if !closing && !headingLine(l) {
+		if !closing && !headingLine(l) || !hasYear(l) {
 			continue
 		}
 		ms := dateRE.FindAllStringSubmatch(l, -1)
@@ -644,9 +644,22 @@ func adoptionYear(lines []string, closing bool) int {
 	return year
 }
 
+// hasYear reports whether l holds four digits that may be a year, 19xx or
+// 20xx: a quick test before dateRE.
+func hasYear(l string) bool {
+	for i := 0; i+4 <= len(l); i++ {
+		if (l[i] == '1' && l[i+1] == '9' || l[i] == '2' && l[i+1] == '0') && isDigit(l[i+2]) && isDigit(l[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
 // headingLine reports whether l reads as a heading, not as a sentence or a
 // clause of one: short, and not ending as clauses do.
 func headingLine(l string) bool {
 	l = strings.TrimSpace(l)
 	return l != "" && len(l) <= 200 && !strings.ContainsAny(l[len(l)-1:], ",;:") && !strings.Contains(l, ". ")
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
