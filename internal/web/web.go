@@ -9,6 +9,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -403,6 +404,9 @@ type searchPage struct {
 	Hits   []hitView
 	Facets []facetView
 	Next   string
+	// Orders link to the same search in each order; Order is the one shown.
+	Order  string
+	Orders []facetLink
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
@@ -423,7 +427,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Actor: q.Get("actor"),
-		Class: accord.VerbClass(q.Get("class")), Status: accord.Status(q.Get("status")), Limit: 20, Offset: max(0, offset)}
+		Class: accord.VerbClass(q.Get("class")), Status: accord.Status(q.Get("status")), Order: q.Get("order"), Limit: 20, Offset: max(0, offset)}
 	res, err := s.store.Search(r.Context(), sq)
 	if err != nil {
 		return err
@@ -432,29 +436,33 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, hitView{SearchHit: h, Anchor: Anchor(h.Path), Snippet: markHTML(h.Snippet)})
 	}
+	// with links to this search with one parameter changed, from its
+	// first page unless the parameter is the page.
+	with := func(key, value string) string {
+		v := url.Values{}
+		for k, vs := range q {
+			v[k] = vs
+		}
+		v.Set(key, value)
+		if key != "offset" {
+			v.Del("offset")
+		}
+		return "/search?" + v.Encode()
+	}
 	for _, name := range accord.SearchFacets {
 		fv := facetView{Name: name}
 		for _, c := range res.Facets[name] {
-			v := url.Values{}
-			for k, vs := range q {
-				v[k] = vs
-			}
-			v.Set(name, c.Value)
-			v.Del("offset")
-			fv.Counts = append(fv.Counts, facetLink{c.Value, c.Count, "/search?" + v.Encode()})
+			fv.Counts = append(fv.Counts, facetLink{c.Value, c.Count, with(name, c.Value)})
 		}
 		if len(fv.Counts) > 0 {
 			p.Facets = append(p.Facets, fv)
 		}
 	}
 	if next := sq.Offset + len(res.Hits); next < res.Total {
-		v := url.Values{}
-		for k, vs := range q {
-			v[k] = vs
-		}
-		v.Set("offset", strconv.Itoa(next))
-		p.Next = "/search?" + v.Encode()
+		p.Next = with("offset", strconv.Itoa(next))
 	}
+	p.Order = cmp.Or(sq.Order, "relevance")
+	p.Orders = []facetLink{{"relevance", 0, with("order", "relevance")}, {"recent", 0, with("order", "recent")}}
 	return s.render(w, http.StatusOK, "search", p)
 }
 

@@ -302,6 +302,16 @@ func TestSearchPage(t *testing.T) {
 			t.Errorf("hit of 2025 outside MC-6: %q", text(h))
 		}
 	}
+	// Latest first: the decisions of 2025 before those of no known year.
+	doc = fetch(t, srv, "/search?q=secretariat&order=recent", 200)
+	if hits := all(doc, "ol.hits li"); len(hits) < 2 || !strings.Contains(text(hits[0]), "2025") ||
+		!strings.Contains(text(all(doc, "p.order strong")[0]), "latest first") {
+		t.Errorf("latest first = %q", text(doc))
+	}
+	if links := all(doc, "p.order a"); len(links) != 1 || !strings.Contains(attr(links[0], "href"), "order=relevance") {
+		t.Errorf("order links = %v", links)
+	}
+	fetch(t, srv, "/search?q=secretariat&order=random", 400)
 	fetch(t, srv, "/search?q=secretariat&year=soon", 400)
 	fetch(t, srv, "/search?q=secretariat&actor=%25", 400)
 	doc = fetch(t, srv, "/search?q=%22+*+OR", 400)
