@@ -251,8 +251,9 @@ func gluedAt(text, m string) int {
 			if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' {
 				continue
 			}
-			// "Rev.1.", "COP.6/": a marker is followed by space, end or ", "
-			if c != ' ' && c != ',' && c != ';' && c != ')' {
+			// "Rev.1.", "COP.6/": a marker is followed by space, the end
+			// of its line, or ", "
+			if c != ' ' && c != '\n' && c != ',' && c != ';' && c != ')' {
 				continue
 			}
 		}

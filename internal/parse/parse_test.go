@@ -399,6 +399,28 @@ func TestJoinLines(t *testing.T) {
 // footnoteLine is what footnoteMatch does by hand.
 var footnoteLine = regexp.MustCompile(`^(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|∗{1,3}|†{1,2})\s+(\S.*)$|^(\[\d{1,3}\])\s*(\S.*)$`)
 
+// TestNoteCitedAtLineEnd: a marker that ends its line ("Conventions2" in
+// a title) is cited, and its footnote, dropped by a page break into the
+// middle of a paragraph, is taken out of it.
+func TestNoteCitedAtLineEnd(t *testing.T) {
+	text := "Recommendation of the Working Group on Enhancing Cooperation Among the Basel, Rotterdam and\nStockholm Conventions2\n\n" +
+		"The Conference of the Parties,\n\n1. Requests the secretariats, in cooperation with the member organizations of the\n\n" +
+		"2  Extract from the report of the Working Group (UNEP/FAO/CHW/RC/POPS/JWG.3/3).\n" +
+		" Inter-Organization Programme, to collaborate on the dissemination of good practices;\n"
+	doc := Parse(text, Options{})
+	if len(doc.Decisions) != 1 {
+		t.Fatalf("%d decisions", len(doc.Decisions))
+	}
+	d := doc.Decisions[0]
+	if len(d.Paragraphs) != 1 || strings.Contains(d.Paragraphs[0].Text, "Extract") ||
+		!strings.Contains(d.Paragraphs[0].Text, "member organizations of the Inter-Organization Programme") {
+		t.Errorf("paragraphs = %+v", d.Paragraphs)
+	}
+	if len(d.Footnotes) != 1 || d.Footnotes[0].Marker != "2" || !strings.HasPrefix(d.Footnotes[0].Text, "Extract from the report") {
+		t.Errorf("footnotes = %+v", d.Footnotes)
+	}
+}
+
 func TestFootnoteMatch(t *testing.T) {
 	lines := []string{"1 FCCC/SBSTA/2021/1.", "12 See", "1234 x", "1. Decides", "¹ Resolution 6/3", "¹²  x", "* UNEP/MC/COP.6/1/Rev.1.",
 		"∗  SAICM/ICCM.2/1.", "** x", "**** x", "[1] UNEP/CBD", "[12]x", "[] x", "[1]", "1", "1 ", "10th plenary", "(a) x", "† x", "a 1"}
