@@ -319,8 +319,18 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 		// "Decides that the secretariat shall …"
 		if strings.HasPrefix(strings.ToLower(c.after), "that ") {
 			if m := shallRE.FindStringSubmatchIndex(c.after[5:]); m != nil {
-				as := x.addressees(c.after[5:][m[2]:m[3]])
-				return as, strings.TrimSpace(c.after[5:][m[2]:])
+				that := c.after[5:]
+				action := strings.TrimSpace(that[m[2]:])
+				// "… shall be determined by the Conferences of the
+				// Parties": the agent acts, not the subject; with no
+				// agent ("shall be held in Geneva") nobody is asked.
+				if p := shallBeRE.FindStringSubmatch(that[m[1]:]); p != nil {
+					if p[1] == "" {
+						return nil, ""
+					}
+					return x.addressees(p[1]), action
+				}
+				return x.addressees(that[m[2]:m[3]]), action
 			}
 		}
 	}
@@ -330,6 +340,8 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 var (
 	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
 	shallRE          = regexp.MustCompile(`^((?:the\s+)?[^,;:]*?)\s+(?:shall|should|will)\s+`)
+	// shallBeRE reads a passive after "shall": its agent, "" when none.
+	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+[a-z]+(?:ed|en|wn|nt|de)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
 )
 
 // thatClause reads "Recommends that Parties … ensure", "Requests that
