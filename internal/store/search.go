@@ -24,8 +24,9 @@ type searchSQL struct {
 	// verbs are the choice (relevance or recent) and its order.
 	top string
 	// relevance and recent choose the page of hits; %s is the filter on
-	// their set column.
+	// their set column. filtered is relevance for a filtered search.
 	relevance, relevanceSet string
+	filtered, filteredSet   string
 	recent, recentSet       string
 	// order is the order of top's rows, by choice.
 	order map[string]string
@@ -71,7 +72,12 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 		snippets: true,
 		relevance: `SELECT bm25(paragraphs_fts) AS score, paragraphs_fts.rowid AS pid FROM paragraphs_fts
 			WHERE paragraphs_fts MATCH ?1%s ORDER BY score, pid LIMIT %s OFFSET %s`,
-		relevanceSet: `(SELECT facet_set FROM paragraph_facets WHERE id = paragraphs_fts.rowid)`,
+		// A filtered search chooses by filtered, which reads the sets.
+		relevanceSet: ``,
+		filtered: `SELECT bm25(paragraphs_fts) AS score, paragraphs_fts.rowid AS pid FROM paragraphs_fts
+				JOIN paragraph_facets pf ON pf.id = paragraphs_fts.rowid
+			WHERE paragraphs_fts MATCH ?1%s ORDER BY score, pid LIMIT %s OFFSET %s`,
+		filteredSet: `pf.facet_set`,
 		recent: `SELECT fs.year AS year, pf.decision_id AS did, pf.id AS pid FROM paragraphs_fts
 				JOIN paragraph_facets pf ON pf.id = paragraphs_fts.rowid JOIN facet_sets fs ON fs.id = pf.facet_set
 			WHERE paragraphs_fts MATCH ?1%s ORDER BY year DESC, did DESC, pid LIMIT %s OFFSET %s`,
@@ -127,10 +133,12 @@ func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.Search
 		defer close(done)
 		counts, countsErr = s.searchCounts(ctx, fmt.Sprintf(sq.counts, filter(sq.countsSet)), args)
 	}()
-	choose := sq.relevance
-	setColumn := sq.relevanceSet
-	if order == "recent" {
+	choose, setColumn := sq.relevance, sq.relevanceSet
+	switch {
+	case order == "recent":
 		choose, setColumn = sq.recent, sq.recentSet
+	case cond != "" && sq.filtered != "":
+		choose, setColumn = sq.filtered, sq.filteredSet
 	}
 	query := fmt.Sprintf(sq.top, fmt.Sprintf(choose, filter(setColumn), sq.ph(len(args)+1), sq.ph(len(args)+2)), sq.order[order])
 	hits, err := s.readHits(ctx, query, append(args, q.Limit, q.Offset))
