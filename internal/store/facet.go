@@ -191,8 +191,8 @@ type facetSetCache struct {
 	sets map[int64]facetSet
 }
 
-// lookup returns the sets with the given ids, reading those it does not
-// hold yet.
+// facetSets returns the sets with the given ids, reading those the cache
+// does not hold yet.
 func (s *Store) facetSets(ctx context.Context, ids []int64) (map[int64]facetSet, error) {
 	c := &s.facetCache
 	out := make(map[int64]facetSet, len(ids))

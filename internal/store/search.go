@@ -141,7 +141,7 @@ func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.Search
 		choose, setColumn = sq.filtered, sq.filteredSet
 	}
 	query := fmt.Sprintf(sq.top, fmt.Sprintf(choose, filter(setColumn), sq.ph(len(args)+1), sq.ph(len(args)+2)), sq.order[order])
-	hits, err := s.readHits(ctx, query, append(args, q.Limit, q.Offset))
+	hits, err := s.readHits(ctx, query, append(args[:len(args):len(args)], q.Limit, q.Offset))
 	<-done
 	if err != nil {
 		return res, err
