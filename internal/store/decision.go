@@ -316,27 +316,14 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	default:
 		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal`
 	}
-	if f.Limit > 0 {
-		query += ` LIMIT ?`
-		args = append(args, f.Limit)
-	}
-	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []accord.Decision
-	for rows.Next() {
+	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.Decision, error) {
 		var d accord.Decision
 		var kind string
-		if err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
-			&d.Source.Name, &d.Source.SHA256, &d.Source.Format); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
+			&d.Source.Name, &d.Source.SHA256, &d.Source.Format)
 		d.Kind = accord.Kind(kind)
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		return d, err
+	})
 }
 
 // isUniqueViolation reports whether err is a unique-constraint violation

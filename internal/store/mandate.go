@@ -241,24 +241,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	} else {
 		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq`
 	}
-	if f.Limit > 0 {
-		query += ` LIMIT ?`
-		args = append(args, f.Limit)
-	}
-	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []accord.Mandate
-	for rows.Next() {
-		m, err := scanMandate(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
 }
 
 // likeEscape makes user words literal in a LIKE pattern.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/accordmea/accord"
 )
@@ -35,25 +36,12 @@ func (s *Store) Paragraphs(ctx context.Context, f accord.ParagraphFilter) ([]acc
 		add(`p.verb = ?`, f.Verb)
 	}
 	query += ` ORDER BY p.decision_id, p.seq`
-	if f.Limit > 0 {
-		query += ` LIMIT ?`
-		args = append(args, f.Limit)
-	}
-	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []accord.ParagraphRow
-	for rows.Next() {
+	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.ParagraphRow, error) {
 		var p accord.ParagraphRow
 		var class string
-		if err := rows.Scan(&p.DecisionID, &p.Seq, &p.Symbol, &p.Instrument, &p.Meeting, &p.Year, &p.Path, &p.Number, &p.Depth,
-			&p.Phrase, &p.Verb, &class, &p.Text); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&p.DecisionID, &p.Seq, &p.Symbol, &p.Instrument, &p.Meeting, &p.Year, &p.Path, &p.Number, &p.Depth,
+			&p.Phrase, &p.Verb, &class, &p.Text)
 		p.Class = accord.VerbClass(class)
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return p, err
+	})
 }

@@ -72,20 +72,8 @@ func (s *Store) UserByToken(ctx context.Context, tokenHash string) (accord.User,
 
 // Users lists the accounts by name.
 func (s *Store) Users(ctx context.Context) ([]accord.User, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, name, role, instruments, created_at FROM users ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []accord.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return list(ctx, s, `SELECT id, name, role, instruments, created_at FROM users ORDER BY name`, nil, 0,
+		func(rows *sql.Rows) (accord.User, error) { return scanUser(rows) })
 }
 
 // AuditLog returns the latest limit entries, newest first.
@@ -93,18 +81,10 @@ func (s *Store) AuditLog(ctx context.Context, limit int) ([]accord.AuditEntry, e
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
-	rows, err := s.read.QueryContext(ctx, s.q(`SELECT at, who, action, target, before, after FROM audit ORDER BY id DESC LIMIT ?`), limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []accord.AuditEntry
-	for rows.Next() {
-		var e accord.AuditEntry
-		if err := rows.Scan(timeValue{&e.At}, &e.Who, &e.Action, &e.Target, &e.Before, &e.After); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return list(ctx, s, `SELECT at, who, action, target, before, after FROM audit ORDER BY id DESC`, nil, limit,
+		func(rows *sql.Rows) (accord.AuditEntry, error) {
+			var e accord.AuditEntry
+			err := rows.Scan(timeValue{&e.At}, &e.Who, &e.Action, &e.Target, &e.Before, &e.After)
+			return e, err
+		})
 }
