@@ -249,6 +249,21 @@ func page(q url.Values, kind string) (limit int, after int64, err error) {
 	return limit, after, nil
 }
 
+// pageOf makes a page of a list read with one row more than limit: that
+// row, when there, says a next page exists, whose cursor is the key of the
+// page's last row.
+func pageOf[T, O any](rows []T, limit int, kind string, key func(T) int64, out func(T) O) listOut[O] {
+	page := listOut[O]{Items: []O{}}
+	for i, r := range rows {
+		if i == limit {
+			page.NextCursor = cursor(kind, key(rows[i-1]))
+			break
+		}
+		page.Items = append(page.Items, out(r))
+	}
+	return page
+}
+
 func cursor(kind string, id int64) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(kind + ":" + strconv.FormatInt(id, 10)))
 }

@@ -128,15 +128,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := listOut[decisionSummary]{Items: []decisionSummary{}}
-	for i, d := range ds {
-		if i == limit {
-			out.NextCursor = cursor("d", ds[i-1].ID)
-			break
-		}
-		out.Items = append(out.Items, summary(d))
-	}
-	return writeJSON(w, r, out)
+	return writeJSON(w, r, pageOf(ds, limit, "d", func(d accord.Decision) int64 { return d.ID }, summary))
 }
 
 func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {

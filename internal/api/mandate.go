@@ -112,15 +112,7 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := listOut[mandateOut]{Items: []mandateOut{}}
-	for i, m := range ms {
-		if i == limit {
-			out.NextCursor = cursor("m", ms[i-1].ID)
-			break
-		}
-		out.Items = append(out.Items, mandate(m))
-	}
-	return writeJSON(w, r, out)
+	return writeJSON(w, r, pageOf(ms, limit, "m", func(m accord.Mandate) int64 { return m.ID }, mandate))
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {

@@ -65,18 +65,12 @@ func (s *Server) paragraphs(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := listOut[paragraphRowOut]{Items: []paragraphRowOut{}}
-	for i, p := range ps {
-		if i == limit {
-			last := ps[i-1]
-			out.NextCursor = cursor("p", last.DecisionID*seqsPerDecision+int64(last.Seq))
-			break
-		}
-		out.Items = append(out.Items, paragraphRowOut{DecisionID: p.DecisionID, Symbol: p.Symbol, Instrument: p.Instrument,
+	key := func(p accord.ParagraphRow) int64 { return p.DecisionID*seqsPerDecision + int64(p.Seq) }
+	return writeJSON(w, r, pageOf(ps, limit, "p", key, func(p accord.ParagraphRow) paragraphRowOut {
+		return paragraphRowOut{DecisionID: p.DecisionID, Symbol: p.Symbol, Instrument: p.Instrument,
 			Meeting: p.Meeting, Year: p.Year, Path: p.Path, Number: p.Number, Depth: p.Depth, Phrase: p.Phrase, Verb: p.Verb,
-			Class: string(p.Class), Text: p.Text, URL: paragraphURL(p.DecisionID, p.Path), Anchor: Anchor(p.Path)})
-	}
-	return writeJSON(w, r, out)
+			Class: string(p.Class), Text: p.Text, URL: paragraphURL(p.DecisionID, p.Path), Anchor: Anchor(p.Path)}
+	}))
 }
 
 func (s *Server) paragraph(w http.ResponseWriter, r *http.Request) error {
