@@ -144,6 +144,12 @@ type Source struct {
 	Format string `json:"format"` // txt, html, docx, pdf
 	// Who ingests it, for the audit log; not kept with the decisions.
 	Who string `json:"-"`
+	// By is the account an upload acts for. When set, the ingest may
+	// add, replace or remove only decisions of instruments By may edit,
+	// and may store only into a source By owns, or a new one that By
+	// then owns. The command line, an administrator's tool on the
+	// store itself, leaves it nil and may change everything.
+	By *User `json:"-"`
 }
 
 // Walk calls fn for every paragraph and item of d, depth first, in order.
@@ -290,6 +296,9 @@ type Store interface {
 	// removes it.
 	Upload(ctx context.Context, idHash string, userID int64) (Upload, error)
 	TakeUpload(ctx context.Context, idHash string) error
+	// PurgeUploads deletes the uploads older than UploadTTL and says how
+	// many it deleted. SaveUpload purges them too.
+	PurgeUploads(ctx context.Context) (int, error)
 	// AuditLog returns the latest recorded writes, newest first.
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
 	// Close releases the store's connections.
@@ -554,8 +563,14 @@ type FacetCount struct {
 // Upload is a file uploaded through the web pages, between its preview
 // and its confirmation.
 type Upload struct {
-	IDHash string
-	UserID int64
-	Source Source
-	Body   string // the text read from the file
+	IDHash  string
+	UserID  int64
+	Source  Source
+	Body    string    // the text read from the file
+	Created time.Time // when it was uploaded; now when zero
 }
+
+// UploadTTL is how long an upload waits for its confirmation. Older
+// uploads cannot be confirmed and are deleted: a file someone previewed
+// and left is not kept.
+const UploadTTL = 24 * time.Hour

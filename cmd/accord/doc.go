@@ -33,7 +33,8 @@ Ingest parses files and stores their decisions. Directories are walked for
 .txt, .md, .html, .htm, .docx and .pdf files. Each file is stored in one
 transaction: whole or not at all. Re-ingesting a file, or ingesting another
 file holding a decision already stored under the same instrument and
-symbol, updates the decision in place. A file that cannot be read, is
+symbol, updates the decision in place (ingest at the command line may
+change any decision and any source). A file that cannot be read, is
 empty, binary, over 32 MB, a PDF without text, or holds no decision is
 reported on one line naming it and the reason; the other files still go in
 and the exit status is 1. A summary ends the run; on a terminal a progress
@@ -108,6 +109,16 @@ pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
 /api/v1/openapi.json, and /healthz. The address defaults to
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
+
+Signed-in editors upload files through the pages: accord shows what it
+found, and says at once when the file holds decisions of an instrument the
+editor may not change; the decisions are stored on confirmation. Each
+account's uploads are sources of its own (named uploads/ID/FILE), so an
+upload never replaces another account's file or one ingested at the
+command line by its name, and it may add, replace or remove only
+decisions of the editor's instruments. An upload left unconfirmed for 24
+hours can no longer be confirmed and is deleted (at the next upload, and
+hourly).
 
 # accord users
 

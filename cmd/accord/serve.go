@@ -59,6 +59,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 			log.Info("loaded the demo sample", "files", len(sample.Files()))
 		}
 	}
+	go purgeUploads(ctx, st, log)
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", api.New(st, log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -101,6 +102,29 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// purgeUploads deletes the uploads left unconfirmed past
+// accord.UploadTTL at start and every hour until ctx ends, so that a
+// previewed file is not kept when no one uploads again (each upload
+// purges them too).
+func purgeUploads(ctx context.Context, st accord.Store, log *slog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		n, err := st.PurgeUploads(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("purge uploads", "err", err)
+		case n > 0:
+			log.Info("purged expired uploads", "uploads", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // logRequests logs each request: method, path, status and duration.

@@ -22,30 +22,56 @@ func symbolKey(s string) string {
 	}, strings.ToLower(strings.TrimSpace(s)))
 }
 
-// Ingest stores the decisions of one source in one transaction.
+// Ingest stores the decisions of one source in one transaction. An
+// ingest made for an account (src.By) stores only into a source that
+// account owns, or a new one it then owns, and adds, replaces or removes
+// only decisions of instruments it may edit: the existing decision's
+// instrument as well as the new one's.
 func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decision) (accord.IngestResult, error) {
 	res := accord.IngestResult{Source: src.Name}
 	if src.Name == "" {
 		return res, fmt.Errorf("ingest: %w: source has no name", accord.ErrInvalid)
 	}
+	var ownerID int64 // the command line's
+	if src.By != nil {
+		if src.By.ID <= 0 {
+			return res, fmt.Errorf("ingest %s: %w: the account has no id", src.Name, accord.ErrInvalid)
+		}
+		ownerID = src.By.ID
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res.Inserted, res.Updated, res.Removed, res.Kept = 0, 0, 0, 0
-		var sourceID int64
+		var sourceID, owner int64
 		err := tx.QueryRowContext(ctx, s.q(`
-			INSERT INTO sources (name, sha256, format, ingested_at) VALUES (?, ?, ?, ?)
+			INSERT INTO sources (name, sha256, format, ingested_at, owner_id) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (name) DO UPDATE SET sha256 = excluded.sha256, format = excluded.format, ingested_at = excluded.ingested_at
-			RETURNING id`), src.Name, src.SHA256, src.Format, s.dialect.now()).Scan(&sourceID)
+			RETURNING id, owner_id`), src.Name, src.SHA256, src.Format, s.dialect.now(), ownerID).Scan(&sourceID, &owner)
 		if err != nil {
 			return err
+		}
+		if src.By != nil && owner != ownerID {
+			by := "another account"
+			if owner == 0 {
+				by = "the command line"
+			}
+			return fmt.Errorf("%w: %s may not replace source %s: %s stored it", accord.ErrForbidden, src.By.Name, src.Name, by)
 		}
 		kept := map[int64]bool{}
 		facets := s.facetSetIDs(tx)
 		for i := range ds {
 			d := &ds[i]
 			d.Source = src
+			if err := mayEdit(src.By, "add", d.Instrument, d.Symbol); err != nil {
+				return err
+			}
 			id, err := s.findExisting(ctx, tx, sourceID, i, d, kept)
 			if err != nil {
 				return err
+			}
+			if id != 0 {
+				if err := s.mayChange(ctx, tx, src.By, "replace", id); err != nil {
+					return err
+				}
 			}
 			if id != 0 && kept[id] {
 				return fmt.Errorf("%w: decision %s appears twice in %s", accord.ErrConflict, d.Symbol, src.Name)
@@ -110,6 +136,9 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 				res.Kept++
 				continue
 			}
+			if err := s.mayChange(ctx, tx, src.By, "remove", id); err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM decisions WHERE id = ?`), id); err != nil {
 				return err
 			}
@@ -133,6 +162,34 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 		return accord.IngestResult{Source: src.Name}, fmt.Errorf("ingest %s: %w", src.Name, err)
 	}
 	return res, nil
+}
+
+// mayChange checks that account by, when set, may change the stored
+// decision id: that it may edit the decision's instrument.
+func (s *Store) mayChange(ctx context.Context, tx *sql.Tx, by *accord.User, verb string, id int64) error {
+	if by == nil {
+		return nil
+	}
+	var inst, symbol string
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT instrument, symbol FROM decisions WHERE id = ?`), id).Scan(&inst, &symbol); err != nil {
+		return err
+	}
+	return mayEdit(by, verb, inst, symbol)
+}
+
+// mayEdit checks that account by, when set, may edit instrument inst to
+// verb (add, replace, remove) the decision symbol.
+func mayEdit(by *accord.User, verb, inst, symbol string) error {
+	if by == nil || by.CanEdit(inst) {
+		return nil
+	}
+	if symbol == "" {
+		symbol = "without a symbol"
+	}
+	if inst == "" {
+		inst = "no named instrument"
+	}
+	return fmt.Errorf("%w: %s may not %s decision %s: it is of %s", accord.ErrForbidden, by.Name, verb, symbol, inst)
 }
 
 // findExisting returns the id of the stored decision d replaces: the one

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"IngestAndRead", testIngestAndRead},
 		{"ReingestUpdatesInPlace", testReingest},
 		{"SymbolFromAnotherSource", testOtherSource},
+		{"IngestByAnAccount", testIngestBy},
 		{"IngestIsAtomic", testAtomic},
 		{"NotFound", testNotFound},
 		{"AmbiguousSymbol", testAmbiguous},
@@ -46,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"UsersAndAudit", testUsers},
 		{"Search", testSearch},
 		{"Sessions", testSessions},
+		{"UploadsExpire", testUploads},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,6 +196,115 @@ func testOtherSource(t *testing.T, s accord.Store) {
 	}
 	if got.Title != a.Title || got.Source.Name != "final.pdf" {
 		t.Errorf("Decision = title %q source %q, want %q from final.pdf", got.Title, got.Source.Name, a.Title)
+	}
+}
+
+// testIngestBy: an ingest made for an account changes only decisions of
+// instruments the account may edit, and only in sources it owns; the
+// command line may still change everything.
+func testIngestBy(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	add := func(name string, role accord.Role, insts ...string) *accord.User {
+		u, err := s.AddUser(ctx, accord.User{Name: name, Role: role, Instruments: insts}, fmt.Sprintf("%064x", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &u
+	}
+	una, mia := add("una", accord.RoleEditor, "unfccc"), add("mia", accord.RoleEditor, "minamata")
+	mc := withMandates(sample("MC-6/3", "minamata", "COP-6", "Requests the secretariat to report."), "COP-7")
+	if _, err := s.Ingest(ctx, accord.Source{Name: "minamata.txt", Who: "cli"}, []accord.Decision{mc}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.Decision(ctx, "minamata", "MC-6/3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	audits := func() int {
+		log, err := s.AuditLog(ctx, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(log)
+	}
+	n := audits()
+	unchanged := func(what string) {
+		t.Helper()
+		got, err := s.Decision(ctx, "minamata", "MC-6/3")
+		if err != nil {
+			t.Fatalf("%s: MC-6/3 is gone: %v", what, err)
+		}
+		if diff := cmp.Diff(before, got); diff != "" {
+			t.Errorf("%s changed MC-6/3 (-want +got):\n%s", what, diff)
+		}
+		if k := audits(); k != n {
+			t.Errorf("%s: %d audit entries, want %d (a refused ingest records nothing)", what, k, n)
+		}
+	}
+	cop := sample("4/CP.27", "unfccc", "COP-27", "Invites Parties to submit views.")
+	unsymboled := sample("", "unfccc", "COP-27", "Welcomes the report.")
+	refused := []struct {
+		name string
+		src  accord.Source
+		ds   []accord.Decision
+	}{
+		// The command line stored minamata.txt: an account may not take it.
+		{"another's source by name", accord.Source{Name: "minamata.txt", By: una}, []accord.Decision{cop}},
+		// Its one decision would turn into unfccc content, or be removed.
+		{"another's source by position", accord.Source{Name: "minamata.txt", By: una}, []accord.Decision{unsymboled}},
+		{"a decision of an instrument not the account's", accord.Source{Name: "una.txt", By: una}, []accord.Decision{mc}},
+	}
+	for _, r := range refused {
+		if _, err := s.Ingest(ctx, r.src, r.ds); !errors.Is(err, accord.ErrForbidden) {
+			t.Errorf("%s: err = %v, want ErrForbidden", r.name, err)
+		}
+		unchanged(r.name)
+	}
+	if _, err := s.Decision(ctx, "unfccc", "4/CP.27"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("a refused ingest stored 4/CP.27: err = %v", err)
+	}
+
+	// An account's own source: it adds, replaces and removes its own
+	// instrument's decisions.
+	mine := accord.Source{Name: "mia.txt", By: mia}
+	mc4, mc5 := sample("MC-6/4", "minamata", "COP-6", "Decides."), sample("", "minamata", "COP-6", "Notes.")
+	if res, err := s.Ingest(ctx, mine, []accord.Decision{mc4, mc5}); err != nil || res.Inserted != 2 {
+		t.Fatalf("own source: %+v, %v", res, err)
+	}
+	if res, err := s.Ingest(ctx, mine, []accord.Decision{mc4}); err != nil || res.Updated != 1 || res.Removed != 1 {
+		t.Errorf("own source again: %+v, %v; want 1 updated, 1 removed", res, err)
+	}
+	// The account may not take the other account's source either.
+	if _, err := s.Ingest(ctx, accord.Source{Name: "mia.txt", By: una}, []accord.Decision{cop}); !errors.Is(err, accord.ErrForbidden) {
+		t.Errorf("una into mia's source: err = %v, want ErrForbidden", err)
+	}
+	// Rights that no longer cover what the source holds refuse its
+	// replacement and its removal.
+	narrowed := &accord.User{ID: mia.ID, Name: mia.Name, Role: accord.RoleEditor, Instruments: []string{"unfccc"}}
+	for _, ds := range [][]accord.Decision{{unsymboled}, {cop}} {
+		if _, err := s.Ingest(ctx, accord.Source{Name: "mia.txt", By: narrowed}, ds); !errors.Is(err, accord.ErrForbidden) {
+			t.Errorf("narrowed rights over mia.txt with %s: err = %v, want ErrForbidden", ds[0].Symbol, err)
+		}
+	}
+	if _, err := s.Decision(ctx, "minamata", "MC-6/4"); err != nil {
+		t.Errorf("MC-6/4 after refused ingests: %v", err)
+	}
+	// An editor may bring a newer text of its instrument's decision from
+	// another source.
+	if res, err := s.Ingest(ctx, accord.Source{Name: "final.txt", By: mia}, []accord.Decision{mc}); err != nil || res.Updated != 1 {
+		t.Errorf("mia's newer text of MC-6/3: %+v, %v", res, err)
+	}
+	// An admin edits every instrument, in sources of its own.
+	root := add("root", accord.RoleAdmin)
+	if _, err := s.Ingest(ctx, accord.Source{Name: "mia.txt", By: root}, []accord.Decision{mc4}); !errors.Is(err, accord.ErrForbidden) {
+		t.Errorf("admin into mia's source: err = %v, want ErrForbidden", err)
+	}
+	if _, err := s.Ingest(ctx, accord.Source{Name: "root.txt", By: root}, []accord.Decision{cop}); err != nil {
+		t.Errorf("admin: %v", err)
+	}
+	// The command line keeps working as before on any source.
+	if res, err := s.Ingest(ctx, accord.Source{Name: "mia.txt"}, []accord.Decision{cop}); err != nil || res.Updated != 1 || res.Removed != 1 {
+		t.Errorf("command line over mia.txt: %+v, %v", res, err)
 	}
 }
 
@@ -925,5 +1036,85 @@ func testSessions(t *testing.T, s accord.Store) {
 	}
 	if _, _, err := s.Session(ctx, "live"); !errors.Is(err, accord.ErrNotFound) {
 		t.Errorf("deleted session: err = %v", err)
+	}
+}
+
+// testUploads: an upload waits UploadTTL for its confirmation; older ones
+// cannot be read and are deleted, at the next upload or by PurgeUploads,
+// and each purge is in the audit log.
+func testUploads(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	u, err := s.AddUser(ctx, accord.User{Name: "ula", Role: accord.RoleEditor}, strings.Repeat("ab", 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := func(id string, age time.Duration) accord.Upload {
+		x := accord.Upload{IDHash: id, UserID: u.ID, Body: "Decision MC-7/4", Source: accord.Source{Name: id + ".txt", SHA256: "abc", Format: "txt"}}
+		if age > 0 {
+			x.Created = time.Now().Add(-age)
+		}
+		if err := s.SaveUpload(ctx, x); err != nil {
+			t.Fatalf("SaveUpload(%s): %v", id, err)
+		}
+		return x
+	}
+	purges := func() []string {
+		log, err := s.AuditLog(ctx, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range log {
+			if e.Action == "purge uploads" {
+				out = append(out, e.After)
+			}
+		}
+		return out
+	}
+	up("fresh", 0)
+	got, err := s.Upload(ctx, "fresh", u.ID)
+	if err != nil || got.Body != "Decision MC-7/4" || got.Source.Name != "fresh.txt" || time.Since(got.Created) > time.Minute {
+		t.Errorf("Upload(fresh) = %+v, %v", got, err)
+	}
+	if _, err := s.Upload(ctx, "fresh", u.ID+1); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("Upload(fresh) of another account: err = %v, want ErrNotFound", err)
+	}
+	up("recent", accord.UploadTTL-time.Hour)
+	up("old", accord.UploadTTL+time.Hour)
+	if _, err := s.Upload(ctx, "old", u.ID); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("Upload(old) past UploadTTL: err = %v, want ErrNotFound", err)
+	}
+	// The next upload deletes it.
+	up("next", 0)
+	if p := purges(); len(p) != 1 || p[0] != `{"removed":1}` {
+		t.Errorf("purges after the next upload = %q, want one that removed 1", p)
+	}
+	if n, err := s.PurgeUploads(ctx); err != nil || n != 0 {
+		t.Errorf("PurgeUploads after the next upload = %d, %v; want 0 (nothing left to purge)", n, err)
+	}
+	for _, id := range []string{"fresh", "recent", "next"} {
+		if _, err := s.Upload(ctx, id, u.ID); err != nil {
+			t.Errorf("Upload(%s) after the purge: %v", id, err)
+		}
+	}
+	// PurgeUploads on its own, as a timer runs it.
+	up("stale", 2*accord.UploadTTL)
+	if n, err := s.PurgeUploads(ctx); err != nil || n != 1 {
+		t.Errorf("PurgeUploads = %d, %v; want 1", n, err)
+	}
+	if p := purges(); len(p) != 2 {
+		t.Errorf("purges = %q, want 2", p)
+	}
+	if n, err := s.PurgeUploads(ctx); err != nil || n != 0 {
+		t.Errorf("PurgeUploads again = %d, %v; want 0", n, err)
+	}
+	if p := purges(); len(p) != 2 {
+		t.Errorf("a purge of nothing was recorded: %q", p)
+	}
+	if err := s.TakeUpload(ctx, "fresh"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Upload(ctx, "fresh", u.ID); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("Upload(fresh) after TakeUpload: err = %v, want ErrNotFound", err)
 	}
 }

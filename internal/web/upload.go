@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -84,6 +85,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 	if len(doc.Decisions) == 0 {
 		return fail(http.StatusBadRequest, name+": no decision found in the text.")
 	}
+	if msg := notEditable(v.user, doc.Decisions); msg != "" {
+		return fail(http.StatusForbidden, name+": "+msg)
+	}
 	id, err := random()
 	if err != nil {
 		return err
@@ -110,30 +114,77 @@ func preview(ds []accord.Decision) []previewDecision {
 	return out
 }
 
-// confirm stores the decisions of a kept upload, for an account allowed
-// to edit their instruments.
+// notEditable says which decisions of ds user may not store, by
+// instrument; "" when it may store them all.
+func notEditable(user accord.User, ds []accord.Decision) string {
+	var insts []string
+	symbols := map[string][]string{}
+	for _, d := range ds {
+		if user.CanEdit(d.Instrument) {
+			continue
+		}
+		inst := orNone(d.Instrument)
+		if symbols[inst] == nil {
+			insts = append(insts, inst)
+		}
+		symbols[inst] = append(symbols[inst], cmp.Or(d.Symbol, "(no symbol)"))
+	}
+	if len(insts) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, inst := range insts {
+		parts = append(parts, fmt.Sprintf("%s (%s)", inst, strings.Join(symbols[inst], ", ")))
+	}
+	may := "no instrument"
+	if len(user.Instruments) > 0 {
+		may = strings.Join(user.Instruments, ", ") + " only"
+	}
+	return fmt.Sprintf("You may not change decisions of %s: %s edits %s.", strings.Join(parts, " or "), user.Name, may)
+}
+
+// uploadSource names the source of a file an account uploads: the
+// account's id is part of it, so that no upload replaces the file of
+// another account, or of the command line, by its name.
+func uploadSource(user accord.User, name string) string {
+	return fmt.Sprintf("uploads/%d/%s", user.ID, name)
+}
+
+// confirm stores the decisions of a kept upload, in a source of the
+// uploader's own; the store refuses to add, replace or remove decisions
+// of instruments the account may not edit.
 func (s *Server) confirm(w http.ResponseWriter, r *http.Request) error {
 	v, err := checkForm(w, r)
 	if err != nil {
 		return err
 	}
+	p := uploadPage{page: s.page(r, "Upload")}
 	idHash := auth.Hash(r.PostForm.Get("upload"))
 	up, err := s.store.Upload(r.Context(), idHash, v.user.ID)
+	if errors.Is(err, accord.ErrNotFound) {
+		p.Error = fmt.Sprintf("This upload is no longer here: it was stored already, or it waited over %d hours for confirmation. Please upload the file again.", int(accord.UploadTTL.Hours()))
+		return s.render(w, http.StatusNotFound, "upload", p)
+	}
 	if err != nil {
 		return err
 	}
 	doc := parse.Parse(up.Body, parse.Options{})
-	for _, d := range doc.Decisions {
-		if !v.user.CanEdit(d.Instrument) {
-			return fmt.Errorf("%w: %s may not add decisions of %s", accord.ErrForbidden, v.user.Name, orNone(d.Instrument))
-		}
-	}
 	reg, err := ingest.Registry(r.Context(), s.store)
 	if err != nil {
 		return err
 	}
-	up.Source.Who = v.user.Name
+	up.Source.Name = uploadSource(v.user, up.Source.Name)
+	up.Source.Who, up.Source.By = v.user.Name, &v.user
 	if _, err := ingest.Decisions(r.Context(), s.store, reg, up.Source, doc.Decisions); err != nil {
+		for _, e := range []struct {
+			err    error
+			status int
+		}{{accord.ErrForbidden, http.StatusForbidden}, {accord.ErrConflict, http.StatusConflict}} {
+			if errors.Is(err, e.err) {
+				p.Error = reason(err, e.err)
+				return s.render(w, e.status, "upload", p)
+			}
+		}
 		return err
 	}
 	if err := s.store.TakeUpload(r.Context(), idHash); err != nil {
@@ -152,6 +203,16 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, target, http.StatusSeeOther)
 	return nil
+}
+
+// reason is what err says after the sentinel it wraps: the words meant
+// for the person, without the operations around them.
+func reason(err, sentinel error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, sentinel.Error()+": "); i >= 0 {
+		return msg[i+len(sentinel.Error())+2:]
+	}
+	return msg
 }
 
 func orNone(inst string) string {

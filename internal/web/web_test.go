@@ -15,7 +15,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/net/html"
 
 	"github.com/accordmea/accord"
@@ -594,18 +596,125 @@ func TestUpload(t *testing.T) {
 	if resp, _ := post(t, c, srv, "/upload/confirm", url.Values{"csrf": {csrf}, "upload": {upload}}, ""); resp.StatusCode != 404 {
 		t.Errorf("confirming twice = %d", resp.StatusCode)
 	}
-	// An editor of another instrument may preview but not store.
+	// An editor of another instrument is told at the preview, and
+	// nothing is kept to confirm.
 	code, doc = send(other, "mc7b.txt", bytes.Replace(text7, []byte("MC-7/4"), []byte("MC-7/5"), 1), ocsrf)
-	for _, in := range all(doc, "form.confirm input") {
-		if attr(in, "name") == "upload" {
-			upload = attr(in, "value")
-		}
-	}
-	if resp, _ := post(t, other, srv, "/upload/confirm", url.Values{"csrf": {ocsrf}, "upload": {upload}}, ""); code != 200 || resp.StatusCode != 403 {
-		t.Errorf("basel editor storing a minamata decision: preview %d, confirm %d", code, resp.StatusCode)
+	if msg := text(doc); code != 403 || !strings.Contains(msg, "You may not change decisions of minamata") || !strings.Contains(msg, "MC-7/5") || keptUpload(doc) != "" {
+		t.Errorf("basel editor's preview of a minamata decision: %d %q", code, msg)
 	}
 	if _, err := st.Decision(ctx, "", "MC-7/5"); !errors.Is(err, accord.ErrNotFound) {
-		t.Errorf("a refused confirmation stored the decision")
+		t.Errorf("a refused preview stored the decision")
+	}
+}
+
+// TestUploadExpires: an upload left unconfirmed past accord.UploadTTL
+// cannot be confirmed, and the next upload deletes it.
+func TestUploadExpires(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	c, csrf := signIn(t, srv, st, "jo", "minamata")
+	users, _ := st.Users(ctx)
+	text7 := "Decision MC-7/4: Reporting\n\nThe Conference of the Parties,\n\n1. Requests the secretariat to report at its eighth meeting.\n"
+	old := accord.Upload{IDHash: auth.Hash("left-yesterday"), UserID: users[0].ID, Body: text7,
+		Source: accord.Source{Name: "mc7.txt", SHA256: "abc", Format: "txt"}, Created: time.Now().Add(-accord.UploadTTL - time.Minute)}
+	if err := st.SaveUpload(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := post(t, c, srv, "/upload/confirm", url.Values{"csrf": {csrf}, "upload": {"left-yesterday"}}, "")
+	if resp.StatusCode != 404 || !strings.Contains(body, "upload the file again") {
+		t.Errorf("confirm of an expired upload = %d %.500s", resp.StatusCode, body)
+	}
+	if _, err := st.Decision(ctx, "", "MC-7/4"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("an expired upload was stored")
+	}
+	if code, doc := sendFile(t, c, srv, "mc7.txt", []byte(text7), csrf); code != 200 || keptUpload(doc) == "" {
+		t.Fatalf("a fresh upload: %d %q", code, text(doc))
+	}
+	log, _ := st.AuditLog(ctx, 1)
+	if len(log) != 1 || log[0].Action != "purge uploads" || log[0].After != `{"removed":1}` {
+		t.Errorf("the next upload did not purge the expired one: audit %+v", log)
+	}
+}
+
+// sendFile posts a file to the upload form and parses the page it gets.
+func sendFile(t *testing.T, c *http.Client, srv *httptest.Server, name string, data []byte, csrf string) (int, *html.Node) {
+	t.Helper()
+	ct, body := multipart(t, name, data, csrf)
+	req, _ := http.NewRequest("POST", srv.URL+"/upload", body)
+	req.Header.Set("Content-Type", ct)
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	doc, _ := html.Parse(resp.Body)
+	return resp.StatusCode, doc
+}
+
+// keptUpload is the id of the upload a preview page asks to confirm.
+func keptUpload(doc *html.Node) string {
+	for _, in := range all(doc, "form.confirm input") {
+		if attr(in, "name") == "upload" {
+			return attr(in, "value")
+		}
+	}
+	return ""
+}
+
+// TestUploadOwnership: an editor of one instrument who uploads a file
+// named like another's removes nothing and changes nothing of it: each
+// account's uploads are its own sources.
+func TestUploadOwnership(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	// Stored at the command line, as a secretariat would.
+	mc := []byte("Decision MC-6/3: Cooperation\n\nThe Conference of the Parties,\n\n1. Requests the secretariat to report at its seventh meeting.\n")
+	if _, err := ingest.File(ctx, st, nil, accord.Source{Name: "mc6.txt", Who: "cli"}, mc, parse.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.Decision(ctx, "minamata", "MC-6/3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cop := []byte("Decision 4/CP.27: Reporting\n\nThe Conference of the Parties,\n\n1. Requests the secretariat to report at its twenty-eighth session.\n")
+	una, ucsrf := signIn(t, srv, st, "una", "unfccc")
+	code, doc := sendFile(t, una, srv, before.Source.Name, cop, ucsrf)
+	upload := keptUpload(doc)
+	if code != 200 || upload == "" {
+		t.Fatalf("preview: %d %q", code, text(doc))
+	}
+	resp, body := post(t, una, srv, "/upload/confirm", url.Values{"csrf": {ucsrf}, "upload": {upload}}, "")
+	if resp.StatusCode != 303 {
+		t.Fatalf("confirm = %d %.300s", resp.StatusCode, body)
+	}
+	after, err := st.DecisionByID(ctx, before.ID)
+	if err != nil {
+		t.Fatalf("the upload removed the minamata decision of %s: %v", before.Source.Name, err)
+	}
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("the upload changed the minamata decision (-want +got):\n%s", diff)
+	}
+	d, err := st.Decision(ctx, "unfccc", "4/CP.27")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Source.Name == before.Source.Name || !strings.HasSuffix(d.Source.Name, "/"+before.Source.Name) {
+		t.Errorf("the upload's source = %q, want una's own, named after %q", d.Source.Name, before.Source.Name)
+	}
+	log, _ := st.AuditLog(ctx, 1)
+	if len(log) != 1 || log[0].Who != "una" || !strings.Contains(log[0].After, `"removed":0`) {
+		t.Errorf("audit = %+v", log)
+	}
+	// A file that holds one decision twice is told why, and stores nothing.
+	twice := append(append([]byte{}, cop...), bytes.Replace(cop, []byte("Reporting"), []byte("Reporting (again)"), 1)...)
+	twice = bytes.ReplaceAll(twice, []byte("twenty-eighth"), []byte("twenty-ninth"))
+	_, doc = sendFile(t, una, srv, "twice.txt", twice, ucsrf)
+	resp, body = post(t, una, srv, "/upload/confirm", url.Values{"csrf": {ucsrf}, "upload": {keptUpload(doc)}}, "")
+	if resp.StatusCode != 409 || !strings.Contains(body, "appears twice") {
+		t.Errorf("confirm of a decision twice = %d %.500s", resp.StatusCode, body)
+	}
+	if d, _ := st.Decision(ctx, "unfccc", "4/CP.27"); strings.Contains(d.Paragraphs[0].Text, "twenty-ninth") {
+		t.Errorf("a refused upload changed 4/CP.27")
 	}
 }
 
