@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
@@ -106,10 +107,41 @@ func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "signin", signinPage{page: s.page(r, "Sign in"), Next: localPath(r.URL.Query().Get("next"))})
 }
 
+// maxNext is the longest path sign-in goes on to; the pages' own paths
+// are far shorter.
+const maxNext = 2048
+
 // localPath keeps only a path on this site, so that sign-in never
-// redirects elsewhere.
+// redirects elsewhere; anything else becomes "/". Browsers drop tabs and
+// newlines from a URL and read a backslash as a slash, so "/\t/evil" and
+// "/\\evil" lead to another host: a path must start with one slash, hold
+// printable ASCII only, and have no backslash, no control character and
+// no "//", neither as written nor once its percent-encoding is undone,
+// however many times over.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if !strings.HasPrefix(p, "/") || len(p) > maxNext {
+		return "/"
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] <= ' ' || p[i] >= 0x7f {
+			return "/"
+		}
+	}
+	for s := p; ; {
+		if strings.Contains(s, "//") || strings.Contains(s, "\\") || strings.ContainsFunc(s, unicode.IsControl) {
+			return "/"
+		}
+		d, err := url.PathUnescape(s)
+		if err != nil {
+			return "/"
+		}
+		if d == s {
+			break
+		}
+		s = d
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return p
