@@ -88,6 +88,11 @@ asked, of whom, by when, its status, what was done and what remains. The
 HTML prints on A4, each decision on a page of its own. Asked lists on one
 page what the meeting asked of the secretariat.
 
+Stored text is never taken for code by what opens the output: in every
+CSV (reports, decisions list, mandates list) a cell that starts like a
+spreadsheet formula (= + - @, a tab or a carriage return) is written after
+a single quote, and Markdown shows HTML and brackets as text.
+
 # accord actors
 
 	accord actors list [--db DB]
