@@ -59,24 +59,12 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 			log.Info("loaded the demo sample", "files", len(sample.Files()))
 		}
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", api.New(st, log))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := st.Decisions(r.Context(), accord.DecisionFilter{Limit: 1}); err != nil {
-			log.Error("healthz", "err", err)
-			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, "ok\n")
-	})
-	mux.Handle("/", web.New(st, log))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           logRequests(log, mux),
+		Handler:           routes(st, log, nil),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -103,13 +91,43 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	return nil
 }
 
-// logRequests logs each request: method, path, status and duration.
+// routes returns what serve serves: the API, /healthz and the pages, each
+// request logged.
+func routes(st accord.Store, log *slog.Logger, _ []string) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/api/v1/", api.New(st, log))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := st.Decisions(r.Context(), accord.DecisionFilter{Limit: 1}); err != nil {
+			if r.Context().Err() != nil {
+				return // the client hung up
+			}
+			log.Error("healthz", "err", err)
+			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.Handle("/", web.New(st, log))
+	return logRequests(log, mux)
+}
+
+// logRequests logs each request: method, path, status and duration. A
+// request whose client hung up before its answer was whole is logged as
+// 499 ("client gone"), whatever its handler wrote into the closed
+// connection: the server's context of a request is canceled only when its
+// connection ends, and its last bytes leave only after the handler returns.
 func logRequests(log *slog.Logger, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(sw, r)
-		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds()}
+		if errors.Is(r.Context().Err(), context.Canceled) {
+			attrs[5] = web.StatusClientGone
+			attrs = append(attrs, "err", "client gone")
+		}
+		log.Info("request", attrs...)
 	})
 }
 
@@ -122,3 +140,6 @@ func (s *statusWriter) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection.
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }

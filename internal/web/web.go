@@ -10,6 +10,7 @@ package web
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -110,8 +111,22 @@ type errorPage struct {
 // get their page; other errors are logged and shown as a server error.
 func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
+		rw := &responseWriter{ResponseWriter: w}
+		err := h(rw, r)
 		if err == nil {
+			return
+		}
+		if errors.Is(r.Context().Err(), context.Canceled) {
+			// The client hung up: nobody reads an answer, and the
+			// server did nothing wrong.
+			if !rw.started {
+				w.WriteHeader(StatusClientGone)
+			}
+			return
+		}
+		if rw.started {
+			// Part of the answer is sent; an error page cannot follow it.
+			s.log.Warn("web: response cut short", "method", r.Method, "path", r.URL.Path, "err", err)
 			return
 		}
 		status, heading, msg := http.StatusInternalServerError, "Something went wrong", "The error is logged; please try again later."
@@ -133,6 +148,30 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 		}
 	})
 }
+
+// StatusClientGone is the status of a request whose client hung up before
+// its answer was sent (nginx's 499): not a server error.
+const StatusClientGone = 499
+
+// responseWriter records whether a handler began its response, so that
+// the error adapter never begins a second one.
+type responseWriter struct {
+	http.ResponseWriter
+	started bool
+}
+
+func (w *responseWriter) WriteHeader(code int) {
+	w.started = w.started || code >= 200
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	w.started = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
