@@ -105,7 +105,7 @@ add names the others. Ingest resolves addressees against both.
 
 # accord serve
 
-	accord serve [--addr HOST:PORT] [--db DB] [--demo]
+	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
@@ -113,6 +113,17 @@ pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
 /api/v1/openapi.json, and /healthz. The address defaults to
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
+
+Every response, pages, API, static files and errors alike, forbids
+framing (Content-Security-Policy frame-ancestors 'none', X-Frame-Options
+DENY) and type sniffing (X-Content-Type-Options nosniff) and sends other
+sites no more than accord's origin (Referrer-Policy
+strict-origin-when-cross-origin). Over HTTPS it adds HSTS and the session
+cookie is Secure. To serve HTTPS, put accord behind a reverse proxy that
+ends TLS and name the proxy's addresses with --trusted-proxy (CIDR
+prefixes or addresses, comma-separated; ACCORD_TRUSTED_PROXIES): from
+those addresses only, X-Forwarded-Proto: https is believed. The access log
+shows a request whose client hung up as status 499, "client gone".
 
 # accord users
 

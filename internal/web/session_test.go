@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -119,4 +121,57 @@ func TestSignInRedirect(t *testing.T) {
 	if resp := signInWith(t, client(t), srv, token, "/mandates/1"); resp.Header.Get("Location") != "/mandates/1" {
 		t.Errorf("sign in with next=/mandates/1: Location %q", resp.Header.Get("Location"))
 	}
+}
+
+// TestSecureCookie: the session cookie is Secure when the request came
+// over HTTPS, which a reverse proxy may say only from a trusted address.
+func TestSecureCookie(t *testing.T) {
+	_, st := newSite(t)
+	trusted, err := ParseProxies("127.0.0.0/8,::1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nobody, _ := ParseProxies("")
+	for i, c := range []struct {
+		name    string
+		proxies Proxies
+		proto   string
+		secure  bool
+	}{
+		{"trusted proxy over HTTPS", trusted, "https", true},
+		{"trusted proxy over HTTP", trusted, "http", false},
+		{"no proxy trusted", nobody, "https", false},
+		{"direct", trusted, "", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := httptest.NewServer(Secure(New(st, slog.New(slog.NewTextHandler(io.Discard, nil))), c.proxies))
+			t.Cleanup(srv.Close)
+			jar := client(t)
+			jar.Transport = protoTransport(c.proto)
+			resp := signInWith(t, jar, srv, addUser(t, st, fmt.Sprintf("s%d", i), accord.RoleEditor, "minamata"), "")
+			var session *http.Cookie
+			for _, ck := range resp.Cookies() {
+				if ck.Name == cookieName {
+					session = ck
+				}
+			}
+			if session == nil {
+				t.Fatalf("sign in = %d, no session cookie", resp.StatusCode)
+			}
+			if session.Secure != c.secure {
+				t.Errorf("session cookie Secure = %v, want %v", session.Secure, c.secure)
+			}
+		})
+	}
+}
+
+// protoTransport sends X-Forwarded-Proto, as a reverse proxy does.
+type protoTransport string
+
+func (p protoTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if p != "" {
+		r = r.Clone(r.Context())
+		r.Header.Set("X-Forwarded-Proto", string(p))
+	}
+	return http.DefaultTransport.RoundTrip(r)
 }
