@@ -122,8 +122,12 @@ strict-origin-when-cross-origin). Over HTTPS it adds HSTS and the session
 cookie is Secure. To serve HTTPS, put accord behind a reverse proxy that
 ends TLS and name the proxy's addresses with --trusted-proxy (CIDR
 prefixes or addresses, comma-separated; ACCORD_TRUSTED_PROXIES): from
-those addresses only, X-Forwarded-Proto: https is believed. The access log
-shows a request whose client hung up as status 499, "client gone".
+those addresses only, X-Forwarded-Proto: https is believed. Forms posted
+from another site are refused with 403, the sign-in form included (it
+carries a token that must match a cookie of its own), so no site can sign
+a reader in to an account of its choosing; after sign-in, only a path of
+accord itself is followed. The access log shows a request whose client
+hung up as status 499, "client gone".
 
 # accord users
 

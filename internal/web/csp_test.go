@@ -57,7 +57,7 @@ func TestPagesHaveNoInlineCode(t *testing.T) {
 	ms, _ := st.Mandates(ctx, accord.MandateFilter{})
 	paths = append(paths, fmt.Sprintf("/mandates/%d", ms[0].ID))
 	admin := client(t)
-	if resp := signInWith(t, admin, srv, addUser(t, st, "root", accord.RoleAdmin), ""); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := signInWith(t, admin, srv, addUser(t, st, "root", accord.RoleAdmin), ""); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("sign in = %d", resp.StatusCode)
 	}
 	sawSubItem := false

@@ -76,7 +76,13 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return accord.ErrNotFound
 	}))
-	return s.withVisitor(mux)
+	// Forms posted from another site (by the browser's Sec-Fetch-Site,
+	// or else its Origin) are refused before any handler sees them.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return fmt.Errorf("%w: the form came from another site", accord.ErrForbidden)
+	}))
+	return s.withVisitor(cop.Handler(mux))
 }
 
 // page is what every page's layout needs.
