@@ -89,6 +89,11 @@ asked, of whom, by when, its status, what was done and what remains. The
 HTML prints on A4, each decision on a page of its own. Asked lists on one
 page what the meeting asked of the secretariat.
 
+Stored text is never taken for code by what opens the output: in every
+CSV (reports, decisions list, mandates list) a cell that starts like a
+spreadsheet formula (= + - @, a tab or a carriage return) is written after
+a single quote, and Markdown shows HTML and brackets as text.
+
 # accord actors
 
 	accord actors list [--db DB]
@@ -101,7 +106,7 @@ add names the others. Ingest resolves addressees against both.
 
 # accord serve
 
-	accord serve [--addr HOST:PORT] [--db DB] [--demo]
+	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
@@ -119,6 +124,21 @@ command line by its name, and it may add, replace or remove only
 decisions of the editor's instruments. An upload left unconfirmed for 24
 hours can no longer be confirmed and is deleted (at the next upload, and
 hourly).
+
+Every response, pages, API, static files and errors alike, forbids
+framing (Content-Security-Policy frame-ancestors 'none', X-Frame-Options
+DENY) and type sniffing (X-Content-Type-Options nosniff) and sends other
+sites no more than accord's origin (Referrer-Policy
+strict-origin-when-cross-origin). Over HTTPS it adds HSTS and the session
+cookie is Secure. To serve HTTPS, put accord behind a reverse proxy that
+ends TLS and name the proxy's addresses with --trusted-proxy (CIDR
+prefixes or addresses, comma-separated; ACCORD_TRUSTED_PROXIES): from
+those addresses only, X-Forwarded-Proto: https is believed. Forms posted
+from another site are refused with 403, the sign-in form included (it
+carries a token that must match a cookie of its own), so no site can sign
+a reader in to an account of its choosing; after sign-in, only a path of
+accord itself is followed. The access log shows a request whose client
+hung up as status 499, "client gone".
 
 # accord users
 

@@ -27,6 +27,9 @@ import (
 // environment variables as defaults.
 type Config struct {
 	DB string // SQLite file path or postgres:// URL
+	// TrustedProxies are the addresses (CIDR prefixes, comma-separated)
+	// of the reverse proxies whose X-Forwarded-Proto serve believes.
+	TrustedProxies string
 }
 
 // command is one subcommand: its name, one line of help, and what it runs.
@@ -79,7 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db")}
+	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db"), TrustedProxies: os.Getenv("ACCORD_TRUSTED_PROXIES")}
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue
