@@ -14,11 +14,13 @@ import (
 // toolCommand makes the command that runs bin within the limits l: a
 // shell lowers its address space and CPU time limits and replaces itself
 // with bin, in a process group of its own that is killed whole when ctx is
-// done.
+// done. A limit the system will not set (one its hard limit already holds
+// lower, or one it does not know) is left as it is: the time limit and the
+// cap on output still hold.
 func toolCommand(ctx context.Context, l Limits, bin string, args ...string) *exec.Cmd {
-	script := `ulimit -v ` + strconv.FormatInt(l.PDFMemory>>10, 10) +
-		` && ulimit -t ` + strconv.Itoa(max(1, int(l.PDFTime.Seconds()+0.5))) +
-		` && exec "$0" "$@"`
+	script := `ulimit -v ` + strconv.FormatInt(l.PDFMemory>>10, 10) + ` 2>/dev/null; ` +
+		`ulimit -t ` + strconv.Itoa(max(1, int(l.PDFTime.Seconds()+0.5))) + ` 2>/dev/null; ` +
+		`exec "$0" "$@"`
 	cmd := exec.CommandContext(ctx, "/bin/sh", append([]string{"-c", script, bin}, args...)...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error {
