@@ -13,7 +13,8 @@ environment variable ACCORD_DB sets the default.
 
 # accord parse
 
-	accord parse [--format text|json] [--instrument ID] [--meeting M] FILE
+	accord parse [--format text|json] [--instrument ID] [--meeting M]
+	             [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE
 
 Parse reads FILE (.txt in UTF-8, UTF-16 or Windows-1252; .html; .docx; .pdf
 through pdftotext from the Debian package poppler-utils), finds the
@@ -25,9 +26,21 @@ annexes, and the decisions and documents cited. --format json prints the
 JSON contract that other tools read (see the corpus README). --instrument
 and --meeting say what a text does not say about itself.
 
+A DOCX is a zip and a PDF may draw many pages from one stream, so a small
+file can expand to gigabytes. Reading a file is bounded, and a file past a
+bound is refused with an error naming it: a DOCX part may unzip to 16 MB
+and a DOCX hold 50,000 paragraphs (--max-paragraphs); a PDF may have 1,000
+pages (--max-pages, counted by pdfinfo before any text is extracted); a
+DOCX or PDF may yield 8 MB of text (--max-text); pdftotext and pdfinfo
+run for at most a minute each (--pdf-time, wall clock and CPU) with 1 GB
+of address space, in a process group of their own that is killed whole
+when the time is up or the command is interrupted. The upload page keeps
+the defaults and answers 413 to a file past them.
+
 # accord ingest
 
-	accord ingest [--db DB] [--instrument ID] [--meeting M] FILE|DIR...
+	accord ingest [--db DB] [--instrument ID] [--meeting M]
+	              [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE|DIR...
 
 Ingest parses files and stores their decisions. Directories are walked for
 .txt, .md, .html, .htm, .docx and .pdf files. Each file is stored in one
@@ -35,10 +48,10 @@ transaction: whole or not at all. Re-ingesting a file, or ingesting another
 file holding a decision already stored under the same instrument and
 symbol, updates the decision in place (ingest at the command line may
 change any decision and any source). A file that cannot be read, is
-empty, binary, over 32 MB, a PDF without text, or holds no decision is
-reported on one line naming it and the reason; the other files still go in
-and the exit status is 1. A summary ends the run; on a terminal a progress
-bar shows the way.
+empty, binary, over 32 MB, past the limits of reading (see accord parse), a
+PDF without text, or holds no decision is reported on one line naming it
+and the reason; the other files still go in and the exit status is 1. A
+summary ends the run; on a terminal a progress bar shows the way.
 
 # accord decisions
 

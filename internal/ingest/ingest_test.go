@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/store"
+	"github.com/accordmea/accord/internal/textin"
 )
 
 func TestFile(t *testing.T) {
@@ -51,5 +54,36 @@ func TestFile(t *testing.T) {
 	}
 	if _, err := File(ctx, st, reg, accord.Source{Name: "empty.txt"}, nil, parse.Options{}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), "empty.txt: invalid: empty file") {
 		t.Errorf("empty: err = %v", err)
+	}
+}
+
+// TestFileExpanding: a file over the limits of reading is refused with an
+// error naming it and the limit, and stores nothing.
+func TestFileExpanding(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "i.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	f, _ := zw.Create("word/document.xml")
+	f.Write([]byte(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		`<w:p><w:r><w:t>Decision RC-7/5</w:t></w:r></w:p><w:p><w:r><w:t>The Conference of the Parties,</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>1. Requests the secretariat to report.</w:t></w:r></w:p>` + strings.Repeat(`<w:p/>`, 300000) + `</w:body></w:document>`))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = File(ctx, st, nil, accord.Source{Name: "rc.docx", Who: "tester"}, docx.Bytes(), parse.Options{})
+	var le *textin.LimitError
+	if !errors.As(err, &le) || !errors.Is(err, accord.ErrInvalid) || !strings.HasPrefix(err.Error(), "rc.docx: invalid: DOCX has more than 50000 paragraphs") {
+		t.Errorf("File(rc.docx) err = %v, want a *textin.LimitError naming the file", err)
+	}
+	if ds, err := st.Decisions(ctx, accord.DecisionFilter{}); err != nil || len(ds) != 0 {
+		t.Errorf("a refused file stored %d decisions (%v)", len(ds), err)
+	}
+	if log, err := st.AuditLog(ctx, 10); err != nil || len(log) != 0 {
+		t.Errorf("a refused file was recorded: %+v (%v)", log, err)
 	}
 }
