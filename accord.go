@@ -20,6 +20,10 @@ var (
 	ErrInvalid   = errors.New("invalid")
 	ErrConflict  = errors.New("conflict")
 	ErrForbidden = errors.New("forbidden")
+	// ErrBusy says a write gave way to others made at the same time (a
+	// deadlock, a serialization failure, a locked database) as often as
+	// it was tried: the same request may well succeed a moment later.
+	ErrBusy = errors.New("busy")
 )
 
 // Kind is what a decision calls itself.

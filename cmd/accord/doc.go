@@ -52,6 +52,9 @@ empty, binary, over 32 MB, past the limits of reading (see accord parse), a
 PDF without text, or holds no decision is reported on one line naming it
 and the reason; the other files still go in and the exit status is 1. A
 summary ends the run; on a terminal a progress bar shows the way.
+Several ingests, and the pages and API, may write to one store at once; a
+file whose writing collides with others' as often as it is tried is
+reported as busy, stores nothing, and can be ingested again.
 
 # accord decisions
 

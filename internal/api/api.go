@@ -137,6 +137,10 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			p = &problem{Status: http.StatusConflict, Detail: err.Error()}
 		case errors.Is(err, accord.ErrForbidden):
 			p = &problem{Status: http.StatusForbidden, Detail: err.Error()}
+		case errors.Is(err, accord.ErrBusy):
+			// Nothing was changed; the same request may succeed soon.
+			w.Header().Set("Retry-After", retryAfter)
+			p = &problem{Status: http.StatusServiceUnavailable, Detail: err.Error()}
 		default:
 			s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 			p = &problem{Status: http.StatusInternalServerError, Detail: "the server failed; the error is logged"}
@@ -168,6 +172,10 @@ func (w *responseWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// retryAfter is the Retry-After of a write refused for others made at the
+// same time, in seconds: they last milliseconds, a second is ample.
+const retryAfter = "1"
 
 // validQuery reports whether the decoded query is valid UTF-8.
 func validQuery(raw string) bool {

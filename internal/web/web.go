@@ -151,6 +151,10 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
 		case errors.Is(err, accord.ErrInvalid):
 			status, heading, msg = http.StatusBadRequest, "Bad request", err.Error()
+		case errors.Is(err, accord.ErrBusy):
+			// Nothing was changed; the same request may succeed soon.
+			w.Header().Set("Retry-After", "1")
+			status, heading, msg = http.StatusServiceUnavailable, "Busy", "Others were changing the same records at the same time and nothing was saved; please try again in a moment."
 		default:
 			s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
