@@ -95,7 +95,8 @@ type Heading struct {
 
 // Paragraph is an operative paragraph or one of its items. Top-level
 // paragraphs have a Path equal to their Number; items have paths such as
-// "5(b)" and "5(b)(ii)".
+// "5(b)" and "5(b)(ii)". Paths are unique within a decision: a number
+// printed twice gets "~2" on its second path ("5~2", "5~2(a)").
 type Paragraph struct {
 	Number   string      `json:"number"` // as printed, without dot or brackets: "1", "aa", "ii"; "" when unnumbered
 	Path     string      `json:"path"`
