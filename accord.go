@@ -166,6 +166,9 @@ type DecisionFilter struct {
 	Year       int
 	Kind       Kind
 	Limit      int
+	// Offset skips that many decisions of the order: the page numbers
+	// of the pages' lists.
+	Offset int
 	// ByID orders by id instead of by instrument and meeting, and After
 	// keeps ids above it: the order and cursor of paginated lists.
 	ByID  bool
@@ -293,6 +296,9 @@ type Store interface {
 	TakeUpload(ctx context.Context, idHash string) error
 	// AuditLog returns the latest recorded writes, newest first.
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
+	// AuditLogBefore returns the writes recorded before entry id, newest
+	// first: the pages after AuditLog's.
+	AuditLogBefore(ctx context.Context, id int64, limit int) ([]AuditEntry, error)
 	// Close releases the store's connections.
 	Close() error
 }
@@ -335,6 +341,7 @@ func (u User) CanEdit(inst string) bool {
 
 // AuditEntry is one recorded write: who, when, what, before and after.
 type AuditEntry struct {
+	ID     int64     `json:"id"`
 	At     time.Time `json:"at"`
 	Who    string    `json:"who"`
 	Action string    `json:"action"` // "update mandate", "add user"
@@ -414,6 +421,7 @@ type MandateFilter struct {
 	Overdue bool
 	AsOf    time.Time
 	Limit   int
+	Offset  int
 	// ByID and After work as in DecisionFilter.
 	ByID  bool
 	After int64

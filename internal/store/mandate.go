@@ -239,9 +239,9 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.ByID || f.After > 0 {
 		query += ` ORDER BY m.id`
 	} else {
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq`
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq, m.id`
 	}
-	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
+	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
 }
 
 // likeEscape makes user words literal in a LIKE pattern.

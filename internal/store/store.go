@@ -155,7 +155,24 @@ func (s *Store) migrate(ctx context.Context) error {
 // list runs a query for a list, limited to limit rows when limit > 0,
 // and reads each row with scan.
 func list[T any](ctx context.Context, s *Store, query string, args []any, limit int, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	if limit > 0 {
+	return listFrom(ctx, s, query, args, limit, 0, scan)
+}
+
+// listFrom is list without the first offset rows.
+func listFrom[T any](ctx context.Context, s *Store, query string, args []any, limit, offset int, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	switch {
+	case offset > 0 && limit > 0:
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, offset)
+	case offset > 0:
+		// SQLite takes OFFSET only after a LIMIT, where -1 is none.
+		noLimit := "-1"
+		if s.dialect.name == "postgres" {
+			noLimit = "ALL"
+		}
+		query += ` LIMIT ` + noLimit + ` OFFSET ?`
+		args = append(args, offset)
+	case limit > 0:
 		query += ` LIMIT ?`
 		args = append(args, limit)
 	}
