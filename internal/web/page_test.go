@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/auth"
 	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/store"
@@ -246,8 +248,64 @@ func TestListPages(t *testing.T) {
 			}
 		})
 	}
-	for _, p := range []string{"/decisions?page=0", "/decisions?page=x", "/mandates?page=-1", "/mandates?decision=x"} {
+	for _, p := range []string{"/decisions?page=0", "/decisions?page=x", "/mandates?page=-1", "/mandates?decision=x",
+		"/search?q=report&offset=-1", "/search?q=report&offset=99999999", "/search?q=report&offset=x"} {
 		fetch(t, srv, p, 400)
+	}
+
+	// Search: 250 hits, twenty a page, with links both ways.
+	doc := fetch(t, srv, "/search?q=report", 200)
+	if hits := all(doc, "ol.hits li"); len(hits) != searchPageSize || len(all(doc, "a.prev")) != 0 || len(all(doc, "a.next")) != 1 {
+		t.Fatalf("first page of search: %d hits, prev %d, next %d", len(hits), len(all(doc, "a.prev")), len(all(doc, "a.next")))
+	}
+	doc = fetch(t, srv, attr(all(doc, "a.next")[0], "href"), 200)
+	if hits := all(doc, "ol.hits li"); len(hits) != searchPageSize || len(all(doc, "a.prev")) != 1 {
+		t.Fatalf("second page of search: %d hits, prev %d", len(hits), len(all(doc, "a.prev")))
+	}
+	if prev := attr(all(doc, "a.prev")[0], "href"); !strings.Contains(prev, "offset=0") || !strings.Contains(prev, "q=report") {
+		t.Errorf("previous results link %q", prev)
+	}
+
+	// The audit log: a hundred entries a page, older ones after.
+	for i := 0; i < 150; i++ {
+		if _, err := st.AddUser(ctx, accord.User{Name: fmt.Sprintf("u%d", i), Role: accord.RoleEditor}, fmt.Sprintf("%064x", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	token, hash, _ := auth.NewToken()
+	if _, err := st.AddUser(ctx, accord.User{Name: "root", Role: accord.RoleAdmin}, hash); err != nil {
+		t.Fatal(err)
+	}
+	admin := client(t)
+	post(t, admin, srv, "/signin", url.Values{"token": {token}}, "")
+	seen := map[string]bool{}
+	path, pages := "/audit", 0
+	for path != "" {
+		resp, doc := getWith(t, admin, srv, path)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s = %d", path, resp.StatusCode)
+		}
+		pages++
+		rows := all(doc, "table.audit tbody tr")
+		if len(rows) > listPageSize {
+			t.Fatalf("GET %s: %d rows", path, len(rows))
+		}
+		for _, r := range rows {
+			if seen[text(r)] {
+				t.Errorf("audit row %q twice", text(r))
+			}
+			seen[text(r)] = true
+		}
+		path = ""
+		if next := all(doc, "a.next"); len(next) > 0 {
+			path = attr(next[0], "href")
+		}
+	}
+	if len(seen) != 152 || pages != 2 { // the ingest, 151 users
+		t.Errorf("audit: %d entries on %d pages, want 152 on 2", len(seen), pages)
+	}
+	if resp, _ := getWith(t, admin, srv, "/audit?before=x"); resp.StatusCode != 400 {
+		t.Errorf("/audit?before=x = %d, want 400", resp.StatusCode)
 	}
 }
 
