@@ -314,7 +314,7 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	case f.ByID || f.After > 0:
 		query += ` ORDER BY d.id`
 	default:
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id`
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_list index
 	}
 	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Decision, error) {
 		var d accord.Decision

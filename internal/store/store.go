@@ -105,11 +105,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	names := map[int]string{}
 	for _, e := range entries {
 		v, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name does not start with a number", e.Name())
 		}
+		// Two migrations of one number: the second would be taken for
+		// applied and never run.
+		if other, ok := names[v]; ok {
+			return fmt.Errorf("migrations %s and %s share the number %d", other, e.Name(), v)
+		}
+		names[v] = e.Name()
 		body, err := fs.ReadFile(migrations, dir+"/"+e.Name())
 		if err != nil {
 			return err
