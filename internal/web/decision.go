@@ -16,9 +16,10 @@ import (
 // paragraph names it (?para=5(b)) and lands on the page that holds it.
 const (
 	// decisionPageBytes is about how much one page of a decision holds:
-	// the longest decisions adopted run to a few hundred kilobytes, so
-	// nearly every decision is one page.
-	decisionPageBytes = 512 << 10
+	// a long decision's operative part runs to tens of kilobytes, so
+	// nearly every decision is one page, and a page is made in
+	// milliseconds.
+	decisionPageBytes = 256 << 10
 	// mandatesShown is how many mandates a paragraph lists beside it;
 	// it links to the rest on the mandate board.
 	mandatesShown = 10
