@@ -337,3 +337,28 @@ func TestClientGone(t *testing.T) {
 		t.Errorf("a client that left is logged as a failure:\n%s", logged.String())
 	}
 }
+
+// TestPageBuffer: rendering stops at maxPageBytes, and once the request's
+// context is done.
+func TestPageBuffer(t *testing.T) {
+	var buf bytes.Buffer
+	w := pageBuffer(httptest.NewRecorder(), &buf)
+	chunk := bytes.Repeat([]byte("x"), 1<<20)
+	var err error
+	for i := 0; i <= maxPageBytes>>20 && err == nil; i++ {
+		_, err = w.Write(chunk)
+	}
+	if err != errPageTooLarge || buf.Len() > maxPageBytes {
+		t.Errorf("after %d bytes: %v, want %v", buf.Len(), err, errPageTooLarge)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	buf.Reset()
+	w = pageBuffer(&pageWriter{ResponseWriter: httptest.NewRecorder(), ctx: ctx}, &buf)
+	if _, err := w.Write(chunk); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := w.Write(chunk); err != context.Canceled || buf.Len() != len(chunk) {
+		t.Errorf("write after the client left: %v, %d bytes kept", err, buf.Len())
+	}
+}
