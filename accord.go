@@ -99,7 +99,8 @@ type Heading struct {
 
 // Paragraph is an operative paragraph or one of its items. Top-level
 // paragraphs have a Path equal to their Number; items have paths such as
-// "5(b)" and "5(b)(ii)".
+// "5(b)" and "5(b)(ii)". Paths are unique within a decision: a number
+// printed twice gets "~2" on its second path ("5~2", "5~2(a)").
 type Paragraph struct {
 	Number   string      `json:"number"` // as printed, without dot or brackets: "1", "aa", "ii"; "" when unnumbered
 	Path     string      `json:"path"`
@@ -175,6 +176,9 @@ type DecisionFilter struct {
 	Year       int
 	Kind       Kind
 	Limit      int
+	// Offset skips that many decisions of the order: the page numbers
+	// of the pages' lists.
+	Offset int
 	// ByID orders by id instead of by instrument and meeting, and After
 	// keeps ids above it: the order and cursor of paginated lists.
 	ByID  bool
@@ -305,6 +309,9 @@ type Store interface {
 	PurgeUploads(ctx context.Context) (int, error)
 	// AuditLog returns the latest recorded writes, newest first.
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
+	// AuditLogBefore returns the writes recorded before entry id, newest
+	// first: the pages after AuditLog's.
+	AuditLogBefore(ctx context.Context, id int64, limit int) ([]AuditEntry, error)
 	// Close releases the store's connections.
 	Close() error
 }
@@ -347,6 +354,7 @@ func (u User) CanEdit(inst string) bool {
 
 // AuditEntry is one recorded write: who, when, what, before and after.
 type AuditEntry struct {
+	ID     int64     `json:"id"`
 	At     time.Time `json:"at"`
 	Who    string    `json:"who"`
 	Action string    `json:"action"` // "update mandate", "add user"
@@ -426,6 +434,7 @@ type MandateFilter struct {
 	Overdue bool
 	AsOf    time.Time
 	Limit   int
+	Offset  int
 	// ByID and After work as in DecisionFilter.
 	ByID  bool
 	After int64

@@ -127,7 +127,12 @@ add names the others. Ingest resolves addressees against both.
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
 pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
-/api/v1/openapi.json, and /healthz. The address defaults to
+/api/v1/openapi.json, the HTML pages, and /healthz. Every list is shown a
+page at a time (a hundred decisions, mandates or audit entries, twenty
+search hits) with links to the pages beside it; a decision of thousands of
+paragraphs is shown over several pages, each paragraph with up to ten of
+its mandates. A page has ten seconds to be made (else 503) and stops when
+its client hangs up. The address defaults to
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
 

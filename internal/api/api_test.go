@@ -399,7 +399,7 @@ func TestOpenAPI(t *testing.T) {
 		"/actors/{actor}":                   {"actor"},
 		"/mandates":                         {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
 		"/mandates/{id}":                    {"id"},
-		"/audit":                            {"limit"},
+		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
@@ -519,6 +519,35 @@ func testWrites(t *testing.T, backend string) {
 	if code != 200 || !strings.Contains(body, `"action":"update mandate"`) || !strings.Contains(body, `"who":"mc-editor"`) ||
 		!strings.Contains(body, `\"status\":\"open\"`) || strings.Count(body, `"action"`) != 1 {
 		t.Errorf("audit as admin: %d %s", code, body)
+	}
+	// Older entries page by page through the cursor.
+	var seen []int64
+	for path := "/api/v1/audit?limit=1"; path != ""; {
+		code, _, body = send(t, srv, "GET", path, admin, "", "")
+		var page struct {
+			Items []struct {
+				ID int64 `json:"id"`
+			} `json:"items"`
+			Next string `json:"next_cursor"`
+		}
+		if err := json.Unmarshal([]byte(body), &page); code != 200 || err != nil || len(page.Items) != 1 {
+			t.Fatalf("GET %s = %d %s", path, code, body)
+		}
+		if len(seen) > 0 && page.Items[0].ID >= seen[len(seen)-1] {
+			t.Errorf("audit entry %d after %d: want older", page.Items[0].ID, seen[len(seen)-1])
+		}
+		seen = append(seen, page.Items[0].ID)
+		path = ""
+		if page.Next != "" {
+			path = "/api/v1/audit?limit=1&cursor=" + page.Next
+		}
+		if len(seen) > 100 {
+			t.Fatal("more than 100 pages of one entry")
+		}
+	}
+	all, err := st.AuditLog(context.Background(), 1000)
+	if err != nil || len(seen) != len(all) {
+		t.Errorf("audit pages gave %d entries, the log holds %d (%v)", len(seen), len(all), err)
 	}
 }
 

@@ -24,17 +24,13 @@ func (s *Server) user(w http.ResponseWriter, r *http.Request) (accord.User, erro
 	return u, err
 }
 
-type auditOut struct {
-	Items []accord.AuditEntry `json:"items"`
-}
-
 // audit lists the latest writes, for admins.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r, "limit")
+	q, err := query(r, "limit", "cursor")
 	if err != nil {
 		return err
 	}
-	limit, _, err := page(q, "a")
+	limit, before, err := page(q, "a")
 	if err != nil {
 		return err
 	}
@@ -45,12 +41,10 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 	if u.Role != accord.RoleAdmin {
 		return &problem{Status: http.StatusForbidden, Detail: "the audit log is for admins; " + u.Name + " is " + string(u.Role)}
 	}
-	log, err := s.store.AuditLog(r.Context(), limit)
+	log, err := s.store.AuditLogBefore(r.Context(), before, limit+1)
 	if err != nil {
 		return err
 	}
-	if log == nil {
-		log = []accord.AuditEntry{}
-	}
-	return writeJSON(w, r, auditOut{Items: log})
+	return writeJSON(w, r, pageOf(log, limit, "a", func(e accord.AuditEntry) int64 { return e.ID },
+		func(e accord.AuditEntry) accord.AuditEntry { return e }))
 }

@@ -396,9 +396,9 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	case f.ByID || f.After > 0:
 		query += ` ORDER BY d.id`
 	default:
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal`
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_list index
 	}
-	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.Decision, error) {
+	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Decision, error) {
 		var d accord.Decision
 		var kind string
 		err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},

@@ -190,6 +190,13 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 // Mandates lists mandates matching f.
 func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
 	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
+	if !f.ByID && f.After == 0 {
+		// In list order the decisions lead, walked by the decisions_list
+		// index, and each one's mandates follow: a page reads its rows,
+		// not the whole table sorted. SQLite keeps the left table of a
+		// CROSS JOIN outside; PostgreSQL plans it as any join.
+		query = `SELECT ` + mandateColumns + ` FROM decisions d CROSS JOIN mandates m WHERE m.decision_id = d.id`
+	}
 	var args []any
 	add := func(cond string, a ...any) {
 		query += ` AND ` + cond
@@ -205,7 +212,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		add(`d.symbol_key = ? AND d.symbol_key <> ''`, symbolKey(f.Symbol))
 	}
 	if f.DecisionID != 0 {
-		add(`m.decision_id = ?`, f.DecisionID)
+		add(`m.decision_id = ? AND d.id = ?`, f.DecisionID, f.DecisionID)
 	}
 	if f.DueMeeting != "" {
 		add(`m.due_meeting = ?`, f.DueMeeting)
@@ -239,9 +246,11 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.ByID || f.After > 0 {
 		query += ` ORDER BY m.id`
 	} else {
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq`
+		// Decisions in the order of the decisions_list index, and the
+		// mandates of each by mandates_decision.
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id, m.seq, m.id`
 	}
-	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
+	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
 }
 
 // likeEscape makes user words literal in a LIKE pattern.

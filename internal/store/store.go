@@ -191,11 +191,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	names := map[int]string{}
 	for _, e := range entries {
 		v, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name does not start with a number", e.Name())
 		}
+		// Two migrations of one number: the second would be taken for
+		// applied and never run.
+		if other, ok := names[v]; ok {
+			return fmt.Errorf("migrations %s and %s share the number %d", other, e.Name(), v)
+		}
+		names[v] = e.Name()
 		body, err := fs.ReadFile(migrations, dir+"/"+e.Name())
 		if err != nil {
 			return err
@@ -241,7 +248,24 @@ func (s *Store) migrate(ctx context.Context) error {
 // list runs a query for a list, limited to limit rows when limit > 0,
 // and reads each row with scan.
 func list[T any](ctx context.Context, s *Store, query string, args []any, limit int, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	if limit > 0 {
+	return listFrom(ctx, s, query, args, limit, 0, scan)
+}
+
+// listFrom is list without the first offset rows.
+func listFrom[T any](ctx context.Context, s *Store, query string, args []any, limit, offset int, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	switch {
+	case offset > 0 && limit > 0:
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, offset)
+	case offset > 0:
+		// SQLite takes OFFSET only after a LIMIT, where -1 is none.
+		noLimit := "-1"
+		if s.dialect.name == "postgres" {
+			noLimit = "ALL"
+		}
+		query += ` LIMIT ` + noLimit + ` OFFSET ?`
+		args = append(args, offset)
+	case limit > 0:
 		query += ` LIMIT ?`
 		args = append(args, limit)
 	}

@@ -78,13 +78,25 @@ func (s *Store) Users(ctx context.Context) ([]accord.User, error) {
 
 // AuditLog returns the latest limit entries, newest first.
 func (s *Store) AuditLog(ctx context.Context, limit int) ([]accord.AuditEntry, error) {
+	return s.AuditLogBefore(ctx, 0, limit)
+}
+
+// AuditLogBefore returns the limit entries recorded before entry id
+// (all when id is 0), newest first.
+func (s *Store) AuditLogBefore(ctx context.Context, id int64, limit int) ([]accord.AuditEntry, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
-	return list(ctx, s, `SELECT at, who, action, target, before, after FROM audit ORDER BY id DESC`, nil, limit,
+	query := `SELECT id, at, who, action, target, before, after FROM audit`
+	var args []any
+	if id > 0 {
+		query += ` WHERE id < ?`
+		args = append(args, id)
+	}
+	return list(ctx, s, query+` ORDER BY id DESC`, args, limit,
 		func(rows *sql.Rows) (accord.AuditEntry, error) {
 			var e accord.AuditEntry
-			err := rows.Scan(timeValue{&e.At}, &e.Who, &e.Action, &e.Target, &e.Before, &e.After)
+			err := rows.Scan(&e.ID, timeValue{&e.At}, &e.Who, &e.Action, &e.Target, &e.Before, &e.After)
 			return e, err
 		})
 }

@@ -395,6 +395,9 @@ func testList(t *testing.T, s accord.Store) {
 		{accord.DecisionFilter{ByID: true}, []string{"MC-6/1", "MC-6/2", "MC-5/1", "BC-16/1"}},
 		{accord.DecisionFilter{ByID: true, Limit: 2}, []string{"MC-6/1", "MC-6/2"}},
 		{accord.DecisionFilter{Newest: true, Limit: 2}, []string{"BC-16/1", "MC-5/1"}},
+		{accord.DecisionFilter{Limit: 2, Offset: 1}, []string{"MC-5/1", "MC-6/1"}},
+		{accord.DecisionFilter{Offset: 3}, []string{"MC-6/2"}},
+		{accord.DecisionFilter{Limit: 2, Offset: 4}, nil},
 	}
 	all, err := s.Decisions(ctx, accord.DecisionFilter{ByID: true})
 	if err != nil {
@@ -472,6 +475,14 @@ func testMandates(t *testing.T, s accord.Store) {
 	for _, tt := range tests {
 		if got := mandatesOf(t, s, tt.f); len(got) != tt.want {
 			t.Errorf("Mandates(%+v) = %d mandates, want %d", tt.f, len(got), tt.want)
+		}
+	}
+	// Pages of the list, by offset, follow its order.
+	for off := 0; off < 5; off++ {
+		got := mandatesOf(t, s, accord.MandateFilter{Limit: 2, Offset: off})
+		want := all[min(off, len(all)):min(off+2, len(all))]
+		if len(got) != len(want) || len(got) > 0 && got[0].ID != want[0].ID {
+			t.Errorf("Mandates(Limit 2, Offset %d) = %d mandates from %v, want %d", off, len(got), got, len(want))
 		}
 	}
 	// Cross-convention: the same organization named by two instruments.
@@ -871,6 +882,14 @@ func testUsers(t *testing.T, s accord.Store) {
 		!strings.Contains(log[0].After, `"status":"completed"`) || log[1].Action != "ingest" || log[1].Target != "source meeting.txt" ||
 		!strings.Contains(log[1].After, `"decisions":["MC-6/3"]`) || log[2].Action != "add user" || log[2].Target != "user jane" {
 		t.Errorf("audit log = %+v", log)
+	}
+	// The next page starts after the last entry of the one before.
+	older, err := s.AuditLogBefore(ctx, log[0].ID, 1)
+	if err != nil || len(older) != 1 || older[0].ID != log[1].ID || older[0].Action != "ingest" {
+		t.Errorf("AuditLogBefore(%d, 1) = %+v, %v; want the ingest", log[0].ID, older, err)
+	}
+	if oldest, err := s.AuditLogBefore(ctx, log[2].ID, 10); err != nil || len(oldest) != 0 {
+		t.Errorf("AuditLogBefore(%d, 10) = %+v, %v; want none", log[2].ID, oldest, err)
 	}
 }
 
