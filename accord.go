@@ -301,6 +301,9 @@ type Store interface {
 	PurgeUploads(ctx context.Context) (int, error)
 	// AuditLog returns the latest recorded writes, newest first.
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
+	// RecordAudit records an event that is no write of the store's own,
+	// such as an address locked out after failed sign-ins; At is now.
+	RecordAudit(ctx context.Context, e AuditEntry) error
 	// Close releases the store's connections.
 	Close() error
 }

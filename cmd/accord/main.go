@@ -19,6 +19,7 @@ import (
 
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/limit"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/store"
 )
@@ -26,7 +27,8 @@ import (
 // Config is everything the commands are configured by: flags, with ACCORD_*
 // environment variables as defaults.
 type Config struct {
-	DB string // SQLite file path or postgres:// URL
+	DB     string       // SQLite file path or postgres:// URL
+	Limits limit.Config // what serve lets each client do, and how much at once
 }
 
 // command is one subcommand: its name, one line of help, and what it runs.
@@ -79,7 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db")}
+	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db"), Limits: limit.Defaults()}
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue

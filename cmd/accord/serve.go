@@ -13,19 +13,27 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/api"
 	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/limit"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/web"
 )
 
 const serveHelp = `
-usage: accord serve [--addr HOST:PORT] [--db DB] [--demo]
+usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [limits]
 
 Serve runs accord's web pages (decisions, mandates, search), its JSON API
 (under /api/v1, described at /api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
 PostgreSQL. Several serve processes may share one PostgreSQL database.
 --demo loads the bundled sample into an empty store first. Interrupt or
 terminate it to stop; requests under way are finished first.
+
+Serve limits how often one client address (and one account) may sign in,
+use a token, search and upload, answering 429 with Retry-After past it;
+locks an address out of sign-in and tokens after repeated failures,
+recording it in the audit log; and runs only so many searches and uploads
+at once, answering 503 with Retry-After to those that find no place
+within --shed-wait. The flags below set each limit.
 `
 
 func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
@@ -33,6 +41,9 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	addr := fs.String("addr", envOr("ACCORD_ADDR", "127.0.0.1:8080"), "`address` to listen on (ACCORD_ADDR)")
 	demo := fs.Bool("demo", false, "load the bundled sample into an empty store")
+	if err := limitFlags(fs, &cfg.Limits); err != nil {
+		return err
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -77,7 +88,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		return err
 	}
 	srv := &http.Server{
-		Handler:           logRequests(log, mux),
+		Handler:           logRequests(log, limit.New(cfg.Limits, st, log, nil).Handler(mux)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -872,6 +872,18 @@ func testUsers(t *testing.T, s accord.Store) {
 		!strings.Contains(log[1].After, `"decisions":["MC-6/3"]`) || log[2].Action != "add user" || log[2].Target != "user jane" {
 		t.Errorf("audit log = %+v", log)
 	}
+	e := accord.AuditEntry{Who: "accord", Action: "lock out", Target: "address 192.0.2.1", After: `{"failures":10}`}
+	before := time.Now().Add(-time.Minute)
+	if err := s.RecordAudit(ctx, e); err != nil {
+		t.Fatalf("RecordAudit: %v", err)
+	}
+	log, err = s.AuditLog(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log[0]; got.Who != e.Who || got.Action != e.Action || got.Target != e.Target || got.After != e.After || got.At.Before(before) {
+		t.Errorf("after RecordAudit(%+v), AuditLog = %+v", e, got)
+	}
 }
 
 func testSearch(t *testing.T, s accord.Store) {

@@ -10,6 +10,7 @@ package web
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -125,6 +126,9 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
 		case errors.Is(err, accord.ErrInvalid):
 			status, heading, msg = http.StatusBadRequest, "Bad request", err.Error()
+		case timedOut(r, err):
+			status, heading, msg = http.StatusServiceUnavailable, "Server busy", "This took longer than the server allows; please try again in a moment."
+			w.Header().Set("Retry-After", "5")
 		default:
 			s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
@@ -132,6 +136,12 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			s.log.Error("web: error page", "err", err)
 		}
 	})
+}
+
+// timedOut reports whether err ended r's work because its deadline
+// passed: the server is busy, which is no error of its own.
+func timedOut(r *http.Request, err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded)
 }
 
 func pathID(r *http.Request) (int64, error) {
