@@ -3,6 +3,7 @@ package limit
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -43,11 +44,13 @@ const (
 	// DefaultUploads is how many uploads are parsed at once: each may
 	// take a core and tens of megabytes.
 	DefaultUploads = 2
-	// DefaultSearchTimeout is how long a search may run: far beyond any
-	// search of an index that works, so one that does not gives its
-	// place back.
-	DefaultSearchTimeout = 5 * time.Second
-	// DefaultUploadTimeout is how long an upload may be parsed and
+	// DefaultSearchTimeout is how long a search may take, its wait for a
+	// place included: a reader should have an answer within a second,
+	// and this leaves a fifth of it to render and send the page. A
+	// search that cannot be answered in that time on a loaded server is
+	// better shed (503) than left to hold a place while others queue.
+	DefaultSearchTimeout = 800 * time.Millisecond
+	// DefaultUploadTimeout is how long an upload may wait, be parsed and
 	// stored: under the server's 60-second write timeout, so the client
 	// hears why.
 	DefaultUploadTimeout = 50 * time.Second
@@ -69,7 +72,8 @@ type Config struct {
 	// Wait, then are answered 503.
 	Searches, Uploads int
 	Wait              time.Duration
-	// SearchTimeout and UploadTimeout end a request's work.
+	// SearchTimeout and UploadTimeout end a request's work, counted
+	// from its arrival.
 	SearchTimeout, UploadTimeout time.Duration
 }
 
@@ -189,20 +193,22 @@ func (l *Limiter) expensive(next http.Handler, byIP, byUser *Buckets, gate *Gate
 				return
 			}
 		}
+		// The deadline counts from the request's arrival: the time it
+		// waits for a place is part of the time it may take.
+		if timeout > 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), timeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
 		leave, ok := gate.Enter(r.Context())
 		if !ok {
-			if r.Context().Err() != nil {
+			if errors.Is(r.Context().Err(), context.Canceled) {
 				return // the client hung up while waiting
 			}
 			refuse(w, r, http.StatusServiceUnavailable, time.Second, "The server is busy with other requests like this one; try again in a moment.")
 			return
 		}
 		defer leave()
-		if timeout > 0 {
-			ctx, cancel := context.WithTimeout(r.Context(), timeout)
-			defer cancel()
-			r = r.WithContext(ctx)
-		}
 		next.ServeHTTP(w, r)
 	})
 }
