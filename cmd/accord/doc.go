@@ -101,7 +101,7 @@ add names the others. Ingest resolves addressees against both.
 
 # accord serve
 
-	accord serve [--addr HOST:PORT] [--db DB] [--demo]
+	accord serve [--addr HOST:PORT] [--db DB] [--demo] [limits]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
@@ -119,6 +119,33 @@ command line by its name, and it may add, replace or remove only
 decisions of the editor's instruments. An upload left unconfirmed for 24
 hours can no longer be confirmed and is deleted (at the next upload, and
 hourly).
+
+Serve keeps each client within limits, counted in memory per process and
+per client address (the connection's), and per account where a request
+carries a token or a session:
+
+	--rate-signin 10/m     sign-in attempts per address (ACCORD_RATE_SIGNIN)
+	--rate-token 120/m     API requests with a token, per address and per account (ACCORD_RATE_TOKEN)
+	--rate-search 120/m    searches (pages and API) per address (ACCORD_RATE_SEARCH)
+	--rate-upload 20/m     uploads and confirmations per address and per account (ACCORD_RATE_UPLOAD)
+	--lockout 10/15m       failed sign-ins or unknown tokens that lock an address out (ACCORD_LOCKOUT)
+	--max-searches N       searches at once, one a core (at least 2) by default (ACCORD_MAX_SEARCHES)
+	--max-uploads 2        uploads parsed at once (ACCORD_MAX_UPLOADS)
+	--shed-wait 100ms      how long a search or upload waits for a place (ACCORD_SHED_WAIT)
+	--search-timeout 800ms how long a search may take, its wait included (ACCORD_SEARCH_TIMEOUT)
+	--upload-timeout 50s   how long an upload may take (ACCORD_UPLOAD_TIMEOUT)
+
+A rate N/m lets N requests come at once, then one every minute/N; 0 turns
+a limit off. A client past its rate is answered 429 Too Many Requests with
+Retry-After (the seconds until it may ask again). After 10 failed sign-ins
+or requests with an unknown token within 15 minutes, an address may
+neither sign in nor use a token, even a good one, for 15 minutes (429 with
+Retry-After), and the lockout is in the audit log. A search or upload that
+finds no place within --shed-wait, or does not finish within its timeout,
+is answered 503 Service Unavailable with Retry-After: the server sheds
+what it cannot serve in time rather than queuing it. The server also
+bounds each connection: 10 s to send the request's headers, 30 s to send
+it whole, 60 s to write the answer, 120 s idle between requests.
 
 # accord users
 
