@@ -227,7 +227,8 @@ func (l *Limiter) account(r *http.Request) (int64, bool) {
 	return 0, false
 }
 
-// SessionCookie is the name of the web pages' session cookie.
+// SessionCookie is the name of the web pages' session cookie (web's
+// cookieName; TestUploadRate fails when they differ).
 const SessionCookie = "accord_session"
 
 // refuseLocked answers 429 when key is locked out.

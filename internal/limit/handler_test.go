@@ -334,15 +334,29 @@ func TestShedding(t *testing.T) {
 	})
 }
 
-// TestUploadRate checks that uploads are limited by address before
-// anything is read.
+// TestUploadRate checks that uploads are limited by address, and by the
+// signed-in account whatever its address, before anything is read.
 func TestUploadRate(t *testing.T) {
 	backends(t, func(t *testing.T, st accord.Store) {
 		s := newSite(t, st, Config{Upload: Rate{Burst: 1, Per: time.Minute}}, newClock(), nil)
-		if resp, _ := s.do(t, nil, "POST", "/upload", "", url.Values{}); resp.StatusCode == 429 || resp.StatusCode >= 500 {
+		s.lim.ClientIP = testAddress
+		if resp, _ := s.do(t, nil, "POST", "/upload", "192.0.2.1", url.Values{}); resp.StatusCode == 429 || resp.StatusCode >= 500 {
 			t.Fatalf("first upload = %d", resp.StatusCode)
 		}
-		resp, _ := s.do(t, nil, "POST", "/upload/confirm", "", url.Values{})
+		resp, _ := s.do(t, nil, "POST", "/upload/confirm", "192.0.2.1", url.Values{})
 		retryAfter(t, resp, 429, 1, 60)
+
+		resp, c := s.signIn(t, "192.0.2.2", addUser(t, st, "jo"))
+		if resp.StatusCode != 303 {
+			t.Fatalf("sign in = %d", resp.StatusCode)
+		}
+		if resp, _ := s.do(t, c, "POST", "/upload", "192.0.2.2", url.Values{}); resp.StatusCode == 429 || resp.StatusCode >= 500 {
+			t.Fatalf("jo's first upload = %d", resp.StatusCode)
+		}
+		resp, _ = s.do(t, c, "POST", "/upload", "192.0.2.3", url.Values{})
+		retryAfter(t, resp, 429, 1, 60)
+		if resp, _ := s.do(t, nil, "POST", "/upload", "192.0.2.4", url.Values{}); resp.StatusCode == 429 || resp.StatusCode >= 500 {
+			t.Errorf("another address without jo's session = %d", resp.StatusCode)
+		}
 	})
 }

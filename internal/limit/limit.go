@@ -63,10 +63,12 @@ func (r *Rate) Set(s string) error {
 	return err
 }
 
-// MaxKeys bounds how many keys a Buckets or Lockout remembers: about 100
-// bytes each, so at most some 10 MB however many addresses a flood comes
-// from. Past it the idle keys go first, then any.
-const MaxKeys = 100_000
+// MaxKeys bounds how many keys a Buckets or Lockout remembers, so that
+// their memory stays bounded (a few MB each; BenchmarkBucketsFull) however
+// many addresses a flood comes from. Past it the idle keys go first, then
+// any: a client forgotten that way gets a fresh burst, which the gates
+// still cap.
+const MaxKeys = 20_000
 
 // Buckets limits each key to a Rate with a token bucket.
 type Buckets struct {

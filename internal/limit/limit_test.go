@@ -3,6 +3,7 @@ package limit
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -188,5 +189,24 @@ func TestGate(t *testing.T) {
 	}
 	if _, ok := NewGate(0, 0).Enter(ctx); !ok {
 		t.Error("no gate refused")
+	}
+}
+
+// BenchmarkBucketsFull fills buckets with MaxKeys IPv6 addresses, as a
+// flood from that many would, and reports the heap they take.
+func BenchmarkBucketsFull(b *testing.B) {
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		bk := NewBuckets(Rate{Burst: 10, Per: time.Minute}, nil)
+		for i := range 10 * MaxKeys {
+			bk.Allow(fmt.Sprintf("2001:db8:%x:%x::%x", i>>16, i&0xffff, i))
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(bk.Len()), "keys")
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+		runtime.KeepAlive(bk)
 	}
 }
