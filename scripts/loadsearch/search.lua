@@ -1,7 +1,7 @@
 -- search.lua: wrk script for scripts/loadsearch/run.sh. Each request is a
 -- search of the page (or API, by path) with a query drawn from the words
 -- of the store, sometimes narrowed by a facet, ordered by date or turned
--- to its second page; done() prints the count of each status and how
+-- to its second page (a longer page on the API); done() prints the count of each status and how
 -- many answers other than 200 lacked a Retry-After.
 
 local queries = {
@@ -25,6 +25,9 @@ function init(args)
   statuses = {}
   noretry = 0
   math.randomseed(id * 7919 + 1)
+  if string.find(wrk.path, "/api/", 1, true) then
+    extras[6] = "&limit=50" -- the API pages by cursor, not offset
+  end
 end
 
 function request()
