@@ -143,7 +143,10 @@ neither sign in nor use a token, even a good one, for 15 minutes (429 with
 Retry-After), and the lockout is in the audit log. A search or upload that
 finds no place within --shed-wait, or does not finish within its timeout,
 is answered 503 Service Unavailable with Retry-After: the server sheds
-what it cannot serve in time rather than queuing it. The server also
+what it cannot serve in time rather than queuing it. Behind a reverse
+proxy every client has the proxy's address, so the per-address limits and
+the lockout hold for all clients together: raise them, or turn them off
+with 0 and limit at the proxy. The server also
 bounds each connection: 10 s to send the request's headers, 30 s to send
 it whole, 60 s to write the answer, 120 s idle between requests.
 
