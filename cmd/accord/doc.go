@@ -134,6 +134,7 @@ carries a token or a session:
 	--shed-wait 100ms      how long a search or upload waits for a place (ACCORD_SHED_WAIT)
 	--search-timeout 800ms how long a search may take, its wait included (ACCORD_SEARCH_TIMEOUT)
 	--upload-timeout 50s   how long an upload may take (ACCORD_UPLOAD_TIMEOUT)
+	--page-timeout 30s     how long any other request may take (ACCORD_PAGE_TIMEOUT)
 
 A rate N/m lets N requests come at once, then one every minute/N; 0 turns
 a limit off. A client past its rate is answered 429 Too Many Requests with
@@ -142,13 +143,14 @@ or requests with an unknown token within 15 minutes, an address may
 neither sign in nor use a token, even a good one, for 15 minutes (429 with
 Retry-After), and the lockout is in the audit log. A search or upload that
 finds no place within --shed-wait, or does not finish within its timeout,
-is answered 503 Service Unavailable with Retry-After: the server sheds
-what it cannot serve in time rather than queuing it. Behind a reverse
-proxy every client has the proxy's address, so the per-address limits and
-the lockout hold for all clients together: raise them, or turn them off
-with 0 and limit at the proxy. The server also
-bounds each connection: 10 s to send the request's headers, 30 s to send
-it whole, 60 s to write the answer, 120 s idle between requests.
+is answered 503 Service Unavailable with Retry-After, as is any request
+still at work after --page-timeout: the server sheds what it cannot serve
+in time rather than queuing it. Behind a reverse proxy every client has
+the proxy's address, so the per-address limits and the lockout hold for
+all clients together: raise them, or turn them off with 0 and limit at the
+proxy. The server also bounds each connection: 10 s to send the request's
+headers, 30 s to send it whole, 60 s to write the answer, 120 s idle
+between requests.
 
 # accord users
 

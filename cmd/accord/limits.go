@@ -28,6 +28,7 @@ func limitFlags(fs *flag.FlagSet, c *limit.Config) error {
 		{"shed-wait", "ACCORD_SHED_WAIT", "how long a search or upload waits for a place before it gets 503 (`duration`)", (*durationValue)(&c.Wait)},
 		{"search-timeout", "ACCORD_SEARCH_TIMEOUT", "how long a search may run before it gets 503 (`duration`)", (*durationValue)(&c.SearchTimeout)},
 		{"upload-timeout", "ACCORD_UPLOAD_TIMEOUT", "how long an upload may be parsed and stored (`duration`)", (*durationValue)(&c.UploadTimeout)},
+		{"page-timeout", "ACCORD_PAGE_TIMEOUT", "how long any other request may take (`duration`)", (*durationValue)(&c.PageTimeout)},
 	}
 	for _, v := range vars {
 		if e := os.Getenv(v.env); e != "" {

@@ -50,6 +50,11 @@ const (
 	// search that cannot be answered in that time on a loaded server is
 	// better shed (503) than left to hold a place while others queue.
 	DefaultSearchTimeout = 800 * time.Millisecond
+	// DefaultPageTimeout is how long any other request may take: pages
+	// and API answers take milliseconds, so one still at work after 30
+	// seconds is stuck, and is ended (503) before the server's 60-second
+	// write timeout would cut it off unanswered.
+	DefaultPageTimeout = 30 * time.Second
 	// DefaultUploadTimeout is how long an upload may wait, be parsed and
 	// stored: under the server's 60-second write timeout, so the client
 	// hears why.
@@ -72,9 +77,9 @@ type Config struct {
 	// Wait, then are answered 503.
 	Searches, Uploads int
 	Wait              time.Duration
-	// SearchTimeout and UploadTimeout end a request's work, counted
-	// from its arrival.
-	SearchTimeout, UploadTimeout time.Duration
+	// SearchTimeout, UploadTimeout and PageTimeout (every other
+	// request) end a request's work, counted from its arrival.
+	SearchTimeout, UploadTimeout, PageTimeout time.Duration
 }
 
 // Defaults returns the default limits.
@@ -93,7 +98,7 @@ func Defaults() Config {
 		SignIn: must(ParseRate(DefaultSignIn)), Token: must(ParseRate(DefaultToken)),
 		Search: must(ParseRate(DefaultSearch)), Upload: must(ParseRate(DefaultUpload)),
 		Lockout: p, Searches: DefaultSearches(), Uploads: DefaultUploads, Wait: DefaultWait,
-		SearchTimeout: DefaultSearchTimeout, UploadTimeout: DefaultUploadTimeout,
+		SearchTimeout: DefaultSearchTimeout, UploadTimeout: DefaultUploadTimeout, PageTimeout: DefaultPageTimeout,
 	}
 }
 
@@ -108,7 +113,7 @@ type Limiter struct {
 	signIn, token, tokenUser, search, upload, uploadUser *Buckets
 	lockout                                              *Lockout
 	searches, uploads                                    *Gate
-	searchTimeout, uploadTimeout                         time.Duration
+	searchTimeout, uploadTimeout, pageTimeout            time.Duration
 }
 
 // New returns a limiter of cfg that records lockouts in st's audit log
@@ -122,7 +127,7 @@ func New(cfg Config, st accord.Store, log *slog.Logger, now func() time.Time) *L
 		search: NewBuckets(cfg.Search, now), upload: NewBuckets(cfg.Upload, now), uploadUser: NewBuckets(cfg.Upload, now),
 		lockout:  NewLockout(cfg.Lockout, now),
 		searches: NewGate(cfg.Searches, cfg.Wait), uploads: NewGate(cfg.Uploads, cfg.Wait),
-		searchTimeout: cfg.SearchTimeout, uploadTimeout: cfg.UploadTimeout}
+		searchTimeout: cfg.SearchTimeout, uploadTimeout: cfg.UploadTimeout, pageTimeout: cfg.PageTimeout}
 }
 
 // RemoteIP is the address of r's connection, without its port.
@@ -137,14 +142,26 @@ func RemoteIP(r *http.Request) string {
 // Handler limits the requests to next. The limited routes are all here.
 func (l *Limiter) Handler(next http.Handler) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("POST /signin", l.signInRoute(next))
-	mux.Handle("/api/v1/", l.tokenRoute(next))
+	mux.Handle("POST /signin", within(l.signInRoute(next), l.pageTimeout))
+	mux.Handle("/api/v1/", within(l.tokenRoute(next), l.pageTimeout))
 	mux.Handle("GET /search", l.expensive(next, l.search, nil, l.searches, l.searchTimeout))
 	mux.Handle("GET /api/v1/search", l.expensive(next, l.search, nil, l.searches, l.searchTimeout))
 	mux.Handle("POST /upload", l.expensive(next, l.upload, l.uploadUser, l.uploads, l.uploadTimeout))
 	mux.Handle("POST /upload/confirm", l.expensive(next, l.upload, l.uploadUser, l.uploads, l.uploadTimeout))
-	mux.Handle("/", next)
+	mux.Handle("/", within(next, l.pageTimeout))
 	return mux
+}
+
+// within ends the work of h's requests after d, when d > 0.
+func within(h http.Handler, d time.Duration) http.Handler {
+	if d <= 0 {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		h.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // signInRoute limits sign-in by address, refuses locked-out addresses

@@ -334,6 +334,19 @@ func TestShedding(t *testing.T) {
 	})
 }
 
+// TestPageTimeout checks that any request still at work after the page
+// deadline is answered 503 with Retry-After, on the pages and the API
+// alike, and never 500.
+func TestPageTimeout(t *testing.T) {
+	backends(t, func(t *testing.T, st accord.Store) {
+		s := newSite(t, st, Config{PageTimeout: time.Nanosecond}, newClock(), nil)
+		for _, path := range []string{"/", "/decisions", "/mandates", "/api/v1/decisions", "/api/v1/mandates"} {
+			resp, _ := s.do(t, nil, "GET", path, "", nil)
+			retryAfter(t, resp, 503, 1, 10)
+		}
+	})
+}
+
 // TestUploadRate checks that uploads are limited by address, and by the
 // signed-in account whatever its address, before anything is read.
 func TestUploadRate(t *testing.T) {
