@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -331,6 +332,46 @@ func TestShedding(t *testing.T) {
 				t.Errorf("GET %s past its deadline shows %q", path, body)
 			}
 		}
+	})
+}
+
+// TestSheddingConcurrent sends many searches at once to a server that
+// runs one at a time: each is answered 200 or 503 with Retry-After, none
+// 500.
+func TestSheddingConcurrent(t *testing.T) {
+	backends(t, func(t *testing.T, st accord.Store) {
+		s := newSite(t, st, Config{Searches: 1, Wait: 5 * time.Millisecond, SearchTimeout: time.Second}, newClock(), nil)
+		paths := []string{"/search?q=cooperation", "/api/v1/search?q=secretariat", "/search?q=report&order=recent", "/api/v1/search?q=parties"}
+		statuses := make(chan string, 48)
+		var wg sync.WaitGroup
+		for i := range cap(statuses) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				resp, err := http.Get(s.URL + paths[i%len(paths)])
+				if err != nil {
+					statuses <- err.Error()
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				st := strconv.Itoa(resp.StatusCode)
+				if resp.StatusCode != 200 && resp.Header.Get("Retry-After") == "" {
+					st += " without Retry-After"
+				}
+				statuses <- st
+			}()
+		}
+		wg.Wait()
+		close(statuses)
+		counts := map[string]int{}
+		for st := range statuses {
+			counts[st]++
+		}
+		if counts["200"] == 0 || counts["200"]+counts["503"] != cap(statuses) {
+			t.Errorf("%d concurrent searches answered %v; want 200 or 503 with Retry-After", cap(statuses), counts)
+		}
+		t.Logf("answers: %v", counts)
 	})
 }
 
