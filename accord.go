@@ -312,6 +312,9 @@ type Store interface {
 	// AuditLogBefore returns the writes recorded before entry id, newest
 	// first: the pages after AuditLog's.
 	AuditLogBefore(ctx context.Context, id int64, limit int) ([]AuditEntry, error)
+	// RecordAudit records an event that is no write of the store's own,
+	// such as an address locked out after failed sign-ins; At is now.
+	RecordAudit(ctx context.Context, e AuditEntry) error
 	// Close releases the store's connections.
 	Close() error
 }

@@ -122,7 +122,7 @@ add names the others. Ingest resolves addressees against both.
 
 # accord serve
 
-	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
@@ -160,6 +160,38 @@ carries a token that must match a cookie of its own), so no site can sign
 a reader in to an account of its choosing; after sign-in, only a path of
 accord itself is followed. The access log shows a request whose client
 hung up as status 499, "client gone".
+
+Serve keeps each client within limits, counted in memory per process and
+per client address (the connection's), and per account where a request
+carries a token or a session:
+
+	--rate-signin 10/m     sign-in attempts per address (ACCORD_RATE_SIGNIN)
+	--rate-token 120/m     API requests with a token, per address and per account (ACCORD_RATE_TOKEN)
+	--rate-search 120/m    searches (pages and API) per address (ACCORD_RATE_SEARCH)
+	--rate-upload 20/m     uploads and confirmations per address and per account (ACCORD_RATE_UPLOAD)
+	--lockout 10/15m       failed sign-ins or unknown tokens that lock an address out (ACCORD_LOCKOUT)
+	--max-searches N       searches at once, one a core (at least 2) by default (ACCORD_MAX_SEARCHES)
+	--max-uploads 2        uploads parsed at once (ACCORD_MAX_UPLOADS)
+	--shed-wait 100ms      how long a search or upload waits for a place (ACCORD_SHED_WAIT)
+	--search-timeout 800ms how long a search may take, its wait included (ACCORD_SEARCH_TIMEOUT)
+	--upload-timeout 50s   how long an upload may take (ACCORD_UPLOAD_TIMEOUT)
+	--page-timeout 30s     how long any other request may take (ACCORD_PAGE_TIMEOUT)
+
+A rate N/m lets N requests come at once, then one every minute/N; 0 turns
+a limit off. A client past its rate is answered 429 Too Many Requests with
+Retry-After (the seconds until it may ask again). After 10 failed sign-ins
+or requests with an unknown token within 15 minutes, an address may
+neither sign in nor use a token, even a good one, for 15 minutes (429 with
+Retry-After), and the lockout is in the audit log. A search or upload that
+finds no place within --shed-wait, or does not finish within its timeout,
+is answered 503 Service Unavailable with Retry-After, as is any request
+still at work after --page-timeout: the server sheds what it cannot serve
+in time rather than queuing it. Behind a reverse proxy every client has
+the proxy's address, so the per-address limits and the lockout hold for
+all clients together: raise them, or turn them off with 0 and limit at the
+proxy. The server also bounds each connection: 10 s to send the request's
+headers, 30 s to send it whole, 60 s to write the answer, 120 s idle
+between requests.
 
 # accord users
 

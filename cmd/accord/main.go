@@ -19,6 +19,7 @@ import (
 
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/limit"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/store"
 	"github.com/accordmea/accord/internal/textin"
@@ -31,6 +32,7 @@ type Config struct {
 	// TrustedProxies are the addresses (CIDR prefixes, comma-separated)
 	// of the reverse proxies whose X-Forwarded-Proto serve believes.
 	TrustedProxies string
+	Limits         limit.Config // what serve lets each client do, and how much at once
 }
 
 // command is one subcommand: its name, one line of help, and what it runs.
@@ -83,7 +85,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db"), TrustedProxies: os.Getenv("ACCORD_TRUSTED_PROXIES")}
+	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db"), TrustedProxies: os.Getenv("ACCORD_TRUSTED_PROXIES"), Limits: limit.Defaults()}
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue

@@ -14,13 +14,14 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/api"
 	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/limit"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/web"
 )
 
 const serveHelp = `
-usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]
 
 Serve runs accord's web pages (decisions, mandates, search), its JSON API
 (under /api/v1, described at /api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
@@ -32,6 +33,13 @@ Behind a reverse proxy that ends TLS, name the proxy's addresses with
 --trusted-proxy: its X-Forwarded-Proto then says whether the reader came
 over HTTPS (for HSTS and Secure cookies); from any other address the
 header is ignored.
+
+Serve limits how often one client address (and one account) may sign in,
+use a token, search and upload, answering 429 with Retry-After past it;
+locks an address out of sign-in and tokens after repeated failures,
+recording it in the audit log; and runs only so many searches and uploads
+at once, answering 503 with Retry-After to those that find no place
+within --shed-wait. The flags below set each limit.
 `
 
 func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
@@ -41,6 +49,9 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	demo := fs.Bool("demo", false, "load the bundled sample into an empty store")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxy", cfg.TrustedProxies,
 		"`addresses` (CIDR prefixes, comma-separated) of reverse proxies whose X-Forwarded-Proto is believed (ACCORD_TRUSTED_PROXIES)")
+	if err := serveLimitFlags(fs, &cfg.Limits); err != nil {
+		return err
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -77,7 +88,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		return err
 	}
 	srv := &http.Server{
-		Handler:           routes(st, log, proxies),
+		Handler:           routes(st, log, proxies, cfg.Limits),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -129,7 +140,7 @@ func purgeUploads(ctx context.Context, st accord.Store, log *slog.Logger) {
 
 // routes returns what serve serves: the API, /healthz and the pages, each
 // response with the headers web.Secure sets, each request logged.
-func routes(st accord.Store, log *slog.Logger, proxies web.Proxies) http.Handler {
+func routes(st accord.Store, log *slog.Logger, proxies web.Proxies, limits limit.Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", api.New(st, log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -145,7 +156,7 @@ func routes(st accord.Store, log *slog.Logger, proxies web.Proxies) http.Handler
 		io.WriteString(w, "ok\n")
 	})
 	mux.Handle("/", web.New(st, log))
-	return logRequests(log, web.Secure(mux, proxies))
+	return logRequests(log, web.Secure(limit.New(limits, st, log, nil).Handler(mux), proxies))
 }
 
 // logRequests logs each request: method, path, status and duration. A

@@ -141,6 +141,9 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			// Nothing was changed; the same request may succeed soon.
 			w.Header().Set("Retry-After", retryAfter)
 			p = &problem{Status: http.StatusServiceUnavailable, Detail: err.Error()}
+		case errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded):
+			w.Header().Set("Retry-After", "5")
+			p = &problem{Status: http.StatusServiceUnavailable, Detail: "this took longer than the server allows; try again in a moment"}
 		default:
 			s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 			p = &problem{Status: http.StatusInternalServerError, Detail: "the server failed; the error is logged"}

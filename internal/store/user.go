@@ -48,6 +48,13 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, who, action, target, befo
 	return err
 }
 
+// RecordAudit records e, at the current time.
+func (s *Store) RecordAudit(ctx context.Context, e accord.AuditEntry) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.audit(ctx, tx, e.Who, e.Action, e.Target, e.Before, e.After)
+	})
+}
+
 func scanUser(sc interface{ Scan(...any) error }) (accord.User, error) {
 	var u accord.User
 	var role, insts string

@@ -891,6 +891,18 @@ func testUsers(t *testing.T, s accord.Store) {
 	if oldest, err := s.AuditLogBefore(ctx, log[2].ID, 10); err != nil || len(oldest) != 0 {
 		t.Errorf("AuditLogBefore(%d, 10) = %+v, %v; want none", log[2].ID, oldest, err)
 	}
+	e := accord.AuditEntry{Who: "accord", Action: "lock out", Target: "address 192.0.2.1", After: `{"failures":10}`}
+	before := time.Now().Add(-time.Minute)
+	if err := s.RecordAudit(ctx, e); err != nil {
+		t.Fatalf("RecordAudit: %v", err)
+	}
+	log, err = s.AuditLog(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log[0]; got.Who != e.Who || got.Action != e.Action || got.Target != e.Target || got.After != e.After || got.At.Before(before) {
+		t.Errorf("after RecordAudit(%+v), AuditLog = %+v", e, got)
+	}
 }
 
 func testSearch(t *testing.T, s accord.Store) {

@@ -167,6 +167,9 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			// Nothing was changed; the same request may succeed soon.
 			w.Header().Set("Retry-After", "1")
 			status, heading, msg = http.StatusServiceUnavailable, "Busy", "Others were changing the same records at the same time and nothing was saved; please try again in a moment."
+		case timedOut(r, err):
+			status, heading, msg = http.StatusServiceUnavailable, "Server busy", "This took longer than the server allows; please try again in a moment."
+			w.Header().Set("Retry-After", "5")
 		default:
 			s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
@@ -199,6 +202,12 @@ func (w *responseWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// timedOut reports whether err ended r's work because its deadline
+// passed: the server is busy, which is no error of its own.
+func timedOut(r *http.Request, err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded)
+}
 
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
