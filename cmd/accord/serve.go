@@ -19,13 +19,30 @@ import (
 )
 
 const serveHelp = `
-usage: accord serve [--addr HOST:PORT] [--db DB] [--demo]
+usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--session-max-age 12h] [--session-idle 2h]
+                    [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING ...]
 
 Serve runs accord's web pages (decisions, mandates, search), its JSON API
 (under /api/v1, described at /api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
 PostgreSQL. Several serve processes may share one PostgreSQL database.
 --demo loads the bundled sample into an empty store first. Interrupt or
 terminate it to stop; requests under way are finished first.
+
+A web session ends --session-max-age after its sign-in, or when no
+request came for --session-idle.
+
+With --oidc-issuer, the sign-in page also offers sign-in with the
+organization's identity provider by OpenID Connect (authorization code
+flow with PKCE). Register accord with the provider as a confidential
+client whose redirect URL is this site's /signin/oidc/callback, and
+give its client id, secret (best in ACCORD_OIDC_CLIENT_SECRET) and that
+URL. The claim --oidc-role-claim (groups by default; ask for it with
+--oidc-scopes when the provider wants a scope for it) carries what an
+account may do: --oidc-roles maps its values to roles, as in
+  accord-admin=admin,accord-minamata=editor:minamata,accord-chem=editor:basel+rotterdam
+An account whose values map to nothing is refused. The first sign-in
+makes the account, named by --oidc-name-claim; each later one brings its
+role and instruments up to date; both are in the audit log.
 `
 
 func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
@@ -33,11 +50,16 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	addr := fs.String("addr", envOr("ACCORD_ADDR", "127.0.0.1:8080"), "`address` to listen on (ACCORD_ADDR)")
 	demo := fs.Bool("demo", false, "load the bundled sample into an empty store")
+	accountFlags(fs, cfg)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return usageError("serve takes no arguments")
+	}
+	webCfg, err := webConfig(cfg)
+	if err != nil {
+		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	st, reg, err := openWithRegistry(ctx, cfg)
@@ -71,7 +93,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	mux.Handle("/", web.New(st, log))
+	mux.Handle("/", web.New(st, log, webCfg))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

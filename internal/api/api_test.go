@@ -424,7 +424,7 @@ func TestOpenAPI(t *testing.T) {
 // account adds a user to st and returns its token.
 func account(t *testing.T, st accord.Store, name string, role accord.Role, insts ...string) string {
 	t.Helper()
-	token, hash, err := auth.NewToken()
+	token, hash, err := auth.New(accord.TokenTTL)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -131,7 +131,7 @@ func TestBrowserFollowReference(t *testing.T) {
 // signInBrowser signs a new account in through the page's form.
 func signInBrowser(ctx context.Context, t *testing.T, srv string, st accord.Store, role accord.Role, insts ...string) {
 	t.Helper()
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	if _, err := st.AddUser(context.Background(), accord.User{Name: "jo", Role: role, Instruments: insts}, hash); err != nil {
 		t.Fatal(err)
 	}
