@@ -36,6 +36,12 @@ const citing = "Decision BS-V/9: Cooperation\n\nThe Conference of the Parties se
 // decision that cites one of the sample's.
 func newSite(t *testing.T) (*httptest.Server, accord.Store) {
 	t.Helper()
+	return newSiteWith(t, Config{})
+}
+
+// newSiteWith is newSite configured by cfg.
+func newSiteWith(t *testing.T, cfg Config) (*httptest.Server, accord.Store) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
 	if err != nil {
@@ -49,7 +55,15 @@ func newSite(t *testing.T) (*httptest.Server, accord.Store) {
 			t.Fatal(err)
 		}
 	}
-	srv := httptest.NewServer(New(st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	// The identity provider must know the site's address before it serves.
+	srv := httptest.NewUnstartedServer(nil)
+	if cfg.OIDC != nil && cfg.OIDC.RedirectURL == "" {
+		o := *cfg.OIDC
+		o.RedirectURL = "http://" + srv.Listener.Addr().String() + "/signin/oidc/callback"
+		cfg.OIDC = &o
+	}
+	srv.Config.Handler = New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), cfg)
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return srv, st
 }
