@@ -31,8 +31,8 @@ type Config struct {
 
 	// Serve: how long sessions last, and sign-in by OpenID Connect
 	// (off without an issuer).
-	SessionMaxAge, SessionIdle time.Duration
-	OIDCIssuer, OIDCClientID, OIDCClientSecret, OIDCRedirectURL string
+	SessionMaxAge, SessionIdle                                     time.Duration
+	OIDCIssuer, OIDCClientID, OIDCClientSecret, OIDCRedirectURL    string
 	OIDCScopes, OIDCNameClaim, OIDCRoleClaim, OIDCRoles, OIDCLabel string
 }
 
