@@ -571,3 +571,28 @@ func TestTokensCLI(t *testing.T) {
 		t.Errorf("removing twice: %d %q", code, errs)
 	}
 }
+
+// TestServeOIDCFlags: sign-in by OpenID Connect half configured, or
+// with a mapping that grants nothing, stops serve before it starts.
+func TestServeOIDCFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	base := []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--oidc-issuer", "https://idp.example/realms/unep", "--oidc-client-id", "accord", "--oidc-client-secret", "s3"}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--oidc-redirect-url", "https://accord.example/signin/oidc/callback"}, "wants --oidc-roles"},
+		{[]string{"--oidc-redirect-url", "https://accord.example/signin/oidc/callback", "--oidc-roles", "accord-admin=root"}, `role "root"`},
+		{[]string{"--oidc-redirect-url", "https://accord.example/", "--oidc-roles", "a=admin"}, "/signin/oidc/callback"},
+		{[]string{"--oidc-roles", "a=admin"}, "--oidc-redirect-url"},
+		{[]string{"--session-idle", "0s"}, "positive durations"},
+	} {
+		code, _, errs := runAccord(t, append(base, tt.args...)...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("serve %q: exit %d %q; want 2 saying %q", tt.args, code, errs, tt.want)
+		}
+	}
+	if code, _, errs := runAccord(t, "serve", "--db", db, "--oidc-issuer", "https://idp.example", "--oidc-roles", "a=admin", "--oidc-redirect-url", "https://a.example/signin/oidc/callback"); code != 2 || !strings.Contains(errs, "--oidc-client-secret") {
+		t.Errorf("serve without a client: exit %d %q", code, errs)
+	}
+}

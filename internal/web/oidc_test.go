@@ -205,6 +205,32 @@ func TestOIDCRefused(t *testing.T) {
 	if resp.StatusCode != 400 || !signedOut(attacker) {
 		t.Errorf("a callback replayed in another browser = %d", resp.StatusCode)
 	}
+	// Sign-in CSRF: an attacker's callback, with the attacker's code and
+	// state, opened in the browser of a victim who started a sign-in of
+	// their own, does not sign the victim in to the attacker's account.
+	m.QueueUser(&mockoidc.MockUser{Subject: "s-204", PreferredUsername: "mallory", Groups: []string{"accord-admin"}})
+	victim, attackerC := client(t), client(t)
+	for _, c := range []*http.Client{victim, attackerC} {
+		resp, err := c.Get(srv.URL + "/signin/oidc")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if c == attackerC {
+			if resp, err = c.Get(resp.Header.Get("Location")); err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			callback = resp.Header.Get("Location")
+		}
+	}
+	resp, doc := getWith(t, victim, srv, strings.TrimPrefix(callback, srv.URL))
+	if resp.StatusCode != 400 || !strings.Contains(text(doc), "does not match") {
+		t.Errorf("attacker's callback in the victim's browser = %d %q", resp.StatusCode, text(doc))
+	}
+	if resp, _ := getWith(t, victim, srv, "/upload"); resp.StatusCode != 303 {
+		t.Errorf("the victim is signed in after the attacker's callback: /upload = %d", resp.StatusCode)
+	}
 	// The provider sends the visitor back with an error.
 	c := client(t)
 	resp, err = c.Get(srv.URL + "/signin/oidc")
@@ -214,7 +240,7 @@ func TestOIDCRefused(t *testing.T) {
 	resp.Body.Close()
 	to, _ := url.Parse(resp.Header.Get("Location"))
 	back := url.Values{"state": {to.Query().Get("state")}, "error": {"access_denied"}, "error_description": {"The user said no."}}
-	resp, doc := getWith(t, c, srv, "/signin/oidc/callback?"+back.Encode())
+	resp, doc = getWith(t, c, srv, "/signin/oidc/callback?"+back.Encode())
 	if resp.StatusCode != 401 || !strings.Contains(text(doc), "refused the sign-in: access_denied The user said no.") {
 		t.Errorf("provider error = %d %q", resp.StatusCode, text(doc))
 	}
