@@ -68,10 +68,7 @@ func webConfig(cfg *Config) (web.Config, error) {
 	if err != nil {
 		return wc, usageError("--oidc-roles: %v", strings.TrimPrefix(err.Error(), "invalid: "))
 	}
-	var scopes []string
-	for _, s := range strings.FieldsFunc(cfg.OIDCScopes, func(r rune) bool { return r == ',' || r == ' ' }) {
-		scopes = append(scopes, s)
-	}
+	scopes := strings.FieldsFunc(cfg.OIDCScopes, func(r rune) bool { return r == ',' || r == ' ' })
 	wc.OIDC = &web.OIDC{
 		Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID, ClientSecret: cfg.OIDCClientSecret, RedirectURL: cfg.OIDCRedirectURL,
 		Scopes: scopes, NameClaim: cfg.OIDCNameClaim, RoleClaim: cfg.OIDCRoleClaim, Roles: roles, Label: cfg.OIDCLabel,
