@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -20,10 +22,21 @@ import (
 // newOIDCSite serves the pages with sign-in by OpenID Connect against a
 // provider started for the test: discovery, signed ID tokens, a token
 // endpoint that checks the client's secret and the PKCE verifier.
-func newOIDCSite(t *testing.T) (*httptest.Server, accord.Store, *mockoidc.MockOIDC) {
+// Middleware, when given, sits in front of the provider's endpoints.
+func newOIDCSite(t *testing.T, middleware ...func(http.Handler) http.Handler) (*httptest.Server, accord.Store, *mockoidc.MockOIDC) {
 	t.Helper()
-	m, err := mockoidc.Run()
+	m, err := mockoidc.NewServer(nil)
 	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mw := range middleware {
+		m.AddMiddleware(mw)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Start(ln, nil); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { m.Shutdown() })
@@ -246,6 +259,38 @@ func TestOIDCRefused(t *testing.T) {
 	}
 	if u, _ := st.Users(ctx); len(u) != 2 {
 		t.Errorf("accounts after refusals: %+v, want ben and dee only", u)
+	}
+}
+
+// TestOIDCNonce: an ID token whose nonce is not the one this sign-in
+// sent (one replayed from another sign-in) signs no one in.
+func TestOIDCNonce(t *testing.T) {
+	var tamper atomic.Bool
+	srv, st, m := newOIDCSite(t, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if tamper.Load() && r.URL.Path == mockoidc.AuthorizationEndpoint {
+				q := r.URL.Query()
+				q.Set("nonce", "from-another-sign-in")
+				r.URL.RawQuery = q.Encode()
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	tamper.Store(true)
+	m.QueueUser(&mockoidc.MockUser{Subject: "s-401", PreferredUsername: "nia", Groups: []string{"accord-admin"}})
+	b := newBrowsing(t)
+	resp, body := signInOIDC(t, b, srv, "/")
+	if resp.StatusCode != 401 || !strings.Contains(body, "not made for this sign-in") {
+		t.Errorf("ID token of another nonce: %d %.300s", resp.StatusCode, body)
+	}
+	if u, _ := st.Users(context.Background()); len(u) != 0 {
+		t.Errorf("accounts made: %+v", u)
+	}
+	// The same provider, untampered, signs in.
+	tamper.Store(false)
+	m.QueueUser(&mockoidc.MockUser{Subject: "s-401", PreferredUsername: "nia", Groups: []string{"accord-admin"}})
+	if resp, _ := signInOIDC(t, b, srv, "/audit"); resp.StatusCode != 200 || resp.Request.URL.Path != "/audit" {
+		t.Errorf("sign-in untampered = %d at %s", resp.StatusCode, resp.Request.URL)
 	}
 }
 
