@@ -23,6 +23,10 @@ var (
 	// ErrExpired is a token or session past its time, revoked, or of a
 	// removed account.
 	ErrExpired = errors.New("expired")
+	// ErrBusy says a write gave way to others made at the same time (a
+	// deadlock, a serialization failure, a locked database) as often as
+	// it was tried: the same request may well succeed a moment later.
+	ErrBusy = errors.New("busy")
 )
 
 // Kind is what a decision calls itself.

@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"text/tabwriter"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/csvout"
 	"github.com/accordmea/accord/internal/store"
 )
 
@@ -120,13 +120,12 @@ func printDecisionList(w io.Writer, ds []accord.Decision, format string) error {
 	case "json":
 		return writeJSON(w, rows)
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := csvout.NewWriter(w)
 		cw.Write([]string{"symbol", "instrument", "meeting", "year", "kind", "title", "source"})
 		for _, r := range rows {
 			cw.Write([]string{r.Symbol, r.Instrument, r.Meeting, yearText(r.Year, ""), r.Kind, r.Title, r.Source})
 		}
-		cw.Flush()
-		return cw.Error()
+		return cw.Flush()
 	}
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "no decisions stored")

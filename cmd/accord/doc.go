@@ -13,7 +13,8 @@ environment variable ACCORD_DB sets the default.
 
 # accord parse
 
-	accord parse [--format text|json] [--instrument ID] [--meeting M] FILE
+	accord parse [--format text|json] [--instrument ID] [--meeting M]
+	             [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE
 
 Parse reads FILE (.txt in UTF-8, UTF-16 or Windows-1252; .html; .docx; .pdf
 through pdftotext from the Debian package poppler-utils), finds the
@@ -25,9 +26,21 @@ annexes, and the decisions and documents cited. --format json prints the
 JSON contract that other tools read (see the corpus README). --instrument
 and --meeting say what a text does not say about itself.
 
+A DOCX is a zip and a PDF may draw many pages from one stream, so a small
+file can expand to gigabytes. Reading a file is bounded, and a file past a
+bound is refused with an error naming it: a DOCX part may unzip to 16 MB
+and a DOCX hold 50,000 paragraphs (--max-paragraphs); a PDF may have 1,000
+pages (--max-pages, counted by pdfinfo before any text is extracted); a
+DOCX or PDF may yield 8 MB of text (--max-text); pdftotext and pdfinfo
+run for at most a minute each (--pdf-time, wall clock and CPU) with 1 GB
+of address space, in a process group of their own that is killed whole
+when the time is up or the command is interrupted. The upload page keeps
+the defaults and answers 413 to a file past them.
+
 # accord ingest
 
-	accord ingest [--db DB] [--instrument ID] [--meeting M] FILE|DIR...
+	accord ingest [--db DB] [--instrument ID] [--meeting M]
+	              [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE|DIR...
 
 Ingest parses files and stores their decisions. Directories are walked for
 .txt, .md, .html, .htm, .docx and .pdf files. Each file is stored in one
@@ -35,10 +48,13 @@ transaction: whole or not at all. Re-ingesting a file, or ingesting another
 file holding a decision already stored under the same instrument and
 symbol, updates the decision in place (ingest at the command line may
 change any decision and any source). A file that cannot be read, is
-empty, binary, over 32 MB, a PDF without text, or holds no decision is
-reported on one line naming it and the reason; the other files still go in
-and the exit status is 1. A summary ends the run; on a terminal a progress
-bar shows the way.
+empty, binary, over 32 MB, past the limits of reading (see accord parse), a
+PDF without text, or holds no decision is reported on one line naming it
+and the reason; the other files still go in and the exit status is 1. A
+summary ends the run; on a terminal a progress bar shows the way.
+Several ingests, and the pages and API, may write to one store at once; a
+file whose writing collides with others' as often as it is tried is
+reported as busy, stores nothing, and can be ingested again.
 
 # accord decisions
 
@@ -89,6 +105,11 @@ asked, of whom, by when, its status, what was done and what remains. The
 HTML prints on A4, each decision on a page of its own. Asked lists on one
 page what the meeting asked of the secretariat.
 
+Stored text is never taken for code by what opens the output: in every
+CSV (reports, decisions list, mandates list) a cell that starts like a
+spreadsheet formula (= + - @, a tab or a carriage return) is written after
+a single quote, and Markdown shows HTML and brackets as text.
+
 # accord actors
 
 	accord actors list [--db DB]
@@ -101,7 +122,8 @@ add names the others. Ingest resolves addressees against both.
 
 # accord serve
 
-	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--session-max-age 12h] [--session-idle 2h]
+	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+	             [--session-max-age 12h] [--session-idle 2h]
 	             [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING]
 	             [--oidc-scopes openid,profile,email] [--oidc-role-claim groups] [--oidc-name-claim preferred_username]
 
@@ -143,6 +165,21 @@ command line by its name, and it may add, replace or remove only
 decisions of the editor's instruments. An upload left unconfirmed for 24
 hours can no longer be confirmed and is deleted (at the next upload, and
 hourly).
+
+Every response, pages, API, static files and errors alike, forbids
+framing (Content-Security-Policy frame-ancestors 'none', X-Frame-Options
+DENY) and type sniffing (X-Content-Type-Options nosniff) and sends other
+sites no more than accord's origin (Referrer-Policy
+strict-origin-when-cross-origin). Over HTTPS it adds HSTS and the session
+cookie is Secure. To serve HTTPS, put accord behind a reverse proxy that
+ends TLS and name the proxy's addresses with --trusted-proxy (CIDR
+prefixes or addresses, comma-separated; ACCORD_TRUSTED_PROXIES): from
+those addresses only, X-Forwarded-Proto: https is believed. Forms posted
+from another site are refused with 403, the sign-in form included (it
+carries a token that must match a cookie of its own), so no site can sign
+a reader in to an account of its choosing; after sign-in, only a path of
+accord itself is followed. The access log shows a request whose client
+hung up as status 499, "client gone".
 
 # accord users
 

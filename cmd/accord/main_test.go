@@ -143,7 +143,11 @@ func TestIngestBadInput(t *testing.T) {
 			name string
 			data []byte
 			want string
-		}{"scan.pdf", testpdf.Minimal(), "PDF has no text layer"})
+		}{"scan.pdf", testpdf.Minimal(), "PDF has no text layer"}, struct {
+			name string
+			data []byte
+			want string
+		}{"pages.pdf", testpdf.Repeated(1001, "Decision MC-7/9: Pages", "The Conference of the Parties,", "1. Requests the secretariat to report."), "PDF has 1001 pages (limit: 1000 pages)"})
 	} else {
 		t.Log("pdftotext not installed: the PDF case is left out")
 	}
@@ -164,6 +168,28 @@ func TestIngestBadInput(t *testing.T) {
 				t.Errorf("after ingest of %s the store holds:\n%s", tt.name, out)
 			}
 		})
+	}
+}
+
+// TestLimitFlags: the limits of reading can be raised or lowered from
+// the command line, and nonsense limits are usage errors.
+func TestLimitFlags(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (Debian package poppler-utils) is not installed")
+	}
+	dir := t.TempDir()
+	f := writeFile(t, dir, "three.pdf", testpdf.Pages(
+		[]string{"Decision MC-7/9: Pages"}, []string{"The Conference of the Parties,"}, []string{"1. Requests the secretariat to report."}))
+	if code, _, errs := runAccord(t, "parse", "--max-pages", "2", f); code != 1 || !strings.Contains(errs, f+": invalid: PDF has 3 pages (limit: 2 pages)") {
+		t.Errorf("parse --max-pages 2 of 3 pages: exit %d, %q", code, errs)
+	}
+	if code, out, errs := runAccord(t, "parse", "--max-pages", "3", f); code != 0 || !strings.Contains(out, "MC-7/9") {
+		t.Errorf("parse --max-pages 3 of 3 pages: exit %d, %q %q", code, out, errs)
+	}
+	for _, bad := range [][]string{{"--max-pages", "0"}, {"--max-paragraphs", "-1"}, {"--max-text", "0"}, {"--pdf-time", "0s"}} {
+		if code, _, errs := runAccord(t, append([]string{"ingest", "--db", filepath.Join(dir, "a.db")}, append(bad, f)...)...); code != 2 || !strings.Contains(errs, bad[0]) {
+			t.Errorf("ingest %s: exit %d, %q; want a usage error", bad, code, errs)
+		}
 	}
 }
 

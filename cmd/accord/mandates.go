@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/csvout"
 	"github.com/accordmea/accord/internal/store"
 )
 
@@ -105,13 +105,12 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 		}
 		return writeJSON(stdout, ms)
 	case "csv":
-		cw := csv.NewWriter(stdout)
+		cw := csvout.NewWriter(stdout)
 		cw.Write([]string{"id", "instrument", "decision", "paragraph", "verb", "asked_of", "action", "deliverable", "due", "status", "owner"})
 		for _, m := range ms {
 			cw.Write([]string{strconv.FormatInt(m.ID, 10), m.Instrument, m.Symbol, m.Path, m.Verb, m.AskedOf(), m.Action, m.Deliverable, m.Due(), string(m.Status), m.Owner})
 		}
-		cw.Flush()
-		return cw.Error()
+		return cw.Flush()
 	}
 	if len(ms) == 0 {
 		fmt.Fprintln(stdout, "no mandates")

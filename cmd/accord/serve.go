@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -19,7 +20,8 @@ import (
 )
 
 const serveHelp = `
-usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--session-max-age 12h] [--session-idle 2h]
+usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+                    [--session-max-age 12h] [--session-idle 2h]
                     [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING ...]
 
 Serve runs accord's web pages (decisions, mandates, search), its JSON API
@@ -27,6 +29,11 @@ Serve runs accord's web pages (decisions, mandates, search), its JSON API
 PostgreSQL. Several serve processes may share one PostgreSQL database.
 --demo loads the bundled sample into an empty store first. Interrupt or
 terminate it to stop; requests under way are finished first.
+
+Behind a reverse proxy that ends TLS, name the proxy's addresses with
+--trusted-proxy: its X-Forwarded-Proto then says whether the reader came
+over HTTPS (for HSTS and Secure cookies); from any other address the
+header is ignored.
 
 A web session ends --session-max-age after its sign-in, or when no
 request came for --session-idle.
@@ -50,12 +57,18 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	addr := fs.String("addr", envOr("ACCORD_ADDR", "127.0.0.1:8080"), "`address` to listen on (ACCORD_ADDR)")
 	demo := fs.Bool("demo", false, "load the bundled sample into an empty store")
+	fs.StringVar(&cfg.TrustedProxies, "trusted-proxy", cfg.TrustedProxies,
+		"`addresses` (CIDR prefixes, comma-separated) of reverse proxies whose X-Forwarded-Proto is believed (ACCORD_TRUSTED_PROXIES)")
 	accountFlags(fs, cfg)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return usageError("serve takes no arguments")
+	}
+	proxies, err := web.ParseProxies(cfg.TrustedProxies)
+	if err != nil {
+		return usageError("--trusted-proxy (ACCORD_TRUSTED_PROXIES) %q: %v", cfg.TrustedProxies, strings.TrimPrefix(err.Error(), "invalid: "))
 	}
 	webCfg, err := webConfig(cfg)
 	if err != nil {
@@ -82,24 +95,12 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		}
 	}
 	go purgeUploads(ctx, st, log)
-	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", api.New(st, log))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := st.Decisions(r.Context(), accord.DecisionFilter{Limit: 1}); err != nil {
-			log.Error("healthz", "err", err)
-			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, "ok\n")
-	})
-	mux.Handle("/", web.New(st, log, webCfg))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           logRequests(log, mux),
+		Handler:           routes(st, log, proxies, webCfg),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -149,13 +150,43 @@ func purgeUploads(ctx context.Context, st accord.Store, log *slog.Logger) {
 	}
 }
 
-// logRequests logs each request: method, path, status and duration.
+// routes returns what serve serves: the API, /healthz and the pages, each
+// response with the headers web.Secure sets, each request logged.
+func routes(st accord.Store, log *slog.Logger, proxies web.Proxies, wc web.Config) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/api/v1/", api.New(st, log))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := st.Decisions(r.Context(), accord.DecisionFilter{Limit: 1}); err != nil {
+			if r.Context().Err() != nil {
+				return // the client hung up
+			}
+			log.Error("healthz", "err", err)
+			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	mux.Handle("/", web.New(st, log, wc))
+	return logRequests(log, web.Secure(mux, proxies))
+}
+
+// logRequests logs each request: method, path, status and duration. A
+// request whose client hung up before its answer was whole is logged as
+// 499 ("client gone"), whatever its handler wrote into the closed
+// connection: the server's context of a request is canceled only when its
+// connection ends, and its last bytes leave only after the handler returns.
 func logRequests(log *slog.Logger, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(sw, r)
-		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds()}
+		if errors.Is(r.Context().Err(), context.Canceled) {
+			attrs[5] = web.StatusClientGone
+			attrs = append(attrs, "err", "client gone")
+		}
+		log.Info("request", attrs...)
 	})
 }
 
@@ -168,3 +199,6 @@ func (s *statusWriter) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection.
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }

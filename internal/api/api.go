@@ -10,6 +10,7 @@ package api
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -107,8 +108,22 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			writeProblem(w, &problem{Status: http.StatusBadRequest, Detail: "the query string is not valid UTF-8"})
 			return
 		}
-		err := h(w, r)
+		rw := &responseWriter{ResponseWriter: w}
+		err := h(rw, r)
 		if err == nil {
+			return
+		}
+		if errors.Is(r.Context().Err(), context.Canceled) {
+			// The client hung up: nobody reads an answer, and the
+			// server did nothing wrong.
+			if !rw.started {
+				w.WriteHeader(statusClientGone)
+			}
+			return
+		}
+		if rw.started {
+			// Part of the answer is sent; a problem cannot follow it.
+			s.log.Warn("api: response cut short", "method", r.Method, "path", r.URL.Path, "err", err)
 			return
 		}
 		var p *problem
@@ -122,6 +137,10 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			p = &problem{Status: http.StatusConflict, Detail: err.Error()}
 		case errors.Is(err, accord.ErrForbidden):
 			p = &problem{Status: http.StatusForbidden, Detail: err.Error()}
+		case errors.Is(err, accord.ErrBusy):
+			// Nothing was changed; the same request may succeed soon.
+			w.Header().Set("Retry-After", retryAfter)
+			p = &problem{Status: http.StatusServiceUnavailable, Detail: err.Error()}
 		default:
 			s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 			p = &problem{Status: http.StatusInternalServerError, Detail: "the server failed; the error is logged"}
@@ -129,6 +148,34 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 		writeProblem(w, p)
 	})
 }
+
+// statusClientGone is the status of a request whose client hung up before
+// its answer was sent (nginx's 499): not a server error.
+const statusClientGone = 499
+
+// responseWriter records whether a handler began its response, so that
+// the error adapter never begins a second one.
+type responseWriter struct {
+	http.ResponseWriter
+	started bool
+}
+
+func (w *responseWriter) WriteHeader(code int) {
+	w.started = w.started || code >= 200
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	w.started = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// retryAfter is the Retry-After of a write refused for others made at the
+// same time, in seconds: they last milliseconds, a second is ample.
+const retryAfter = "1"
 
 // validQuery reports whether the decoded query is valid UTF-8.
 func validQuery(raw string) bool {

@@ -8,7 +8,6 @@ package report
 import (
 	"bytes"
 	"embed"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/csvout"
 )
 
 //go:embed templates/*.html
@@ -184,10 +184,17 @@ func Write(w io.Writer, r Report, format string) error {
 	return fmt.Errorf("%w: unknown report format %q (want %s)", accord.ErrInvalid, format, strings.Join(Formats, ", "))
 }
 
-func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.ReplaceAll(s, "\n", "<br>")
-}
+// mdEscape makes text stored by someone (a title, an action, a note)
+// plain text in Markdown: HTML is escaped, so that a viewer shows
+// "<script>" rather than runs it; brackets are escaped, so that no link
+// or image is made ("[x](javascript:…)", "![](https://tracker)"); pipes
+// do not end a table cell; line breaks stay in their cell or line.
+var mdEscape = strings.NewReplacer(
+	"&", "&amp;", "<", "&lt;", ">", "&gt;",
+	`\`, `\\`, "[", `\[`, "]", `\]`, "|", `\|`,
+	"\r\n", "<br>", "\n", "<br>", "\r", "<br>")
+
+func mdCell(s string) string { return mdEscape.Replace(s) }
 
 func done(m accord.Mandate) string {
 	var parts []string
@@ -205,7 +212,7 @@ func done(m accord.Mandate) string {
 
 func writeMarkdown(w io.Writer, r Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\nDrafted %s.", r.Title, r.Generated.Format("2 January 2006"))
+	fmt.Fprintf(&b, "# %s\n\nDrafted %s.", mdCell(r.Title), r.Generated.Format("2 January 2006"))
 	if len(r.Counts) > 0 {
 		var cs []string
 		for _, c := range r.Counts {
@@ -218,17 +225,17 @@ func writeMarkdown(w io.Writer, r Report) error {
 		b.WriteString("\nNo mandates.\n")
 	}
 	for _, s := range r.Decisions {
-		fmt.Fprintf(&b, "\n## Decision %s: %s\n\n", s.Symbol, s.Title)
+		fmt.Fprintf(&b, "\n## Decision %s: %s\n\n", mdCell(s.Symbol), mdCell(s.Title))
 		if r.Kind == "asked" {
 			for _, m := range s.Mandates {
-				fmt.Fprintf(&b, "- ¶ %s — %s, %s; due %s\n", m.Path, mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)))
+				fmt.Fprintf(&b, "- ¶ %s — %s, %s; due %s\n", mdCell(m.Path), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)))
 			}
 			continue
 		}
 		b.WriteString("| ¶ | Asked of | What was asked | Due | Status | What was done | What remains |\n|---|---|---|---|---|---|---|\n")
 		for _, m := range s.Mandates {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", m.Path, mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)),
-				m.Status, mdCell(done(m)), mdCell(remains(m)))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", mdCell(m.Path), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)),
+				mdCell(string(m.Status)), mdCell(done(m)), mdCell(remains(m)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -236,7 +243,7 @@ func writeMarkdown(w io.Writer, r Report) error {
 }
 
 func writeCSV(w io.Writer, r Report) error {
-	cw := csv.NewWriter(w)
+	cw := csvout.NewWriter(w)
 	cw.Write([]string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains"})
 	for _, s := range r.Decisions {
 		for _, m := range s.Mandates {
@@ -244,8 +251,7 @@ func writeCSV(w io.Writer, r Report) error {
 				m.Owner, done(m), remains(m)})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // SortDecisions orders decisions as the meeting adopted them.

@@ -327,13 +327,22 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 		u.Who = "unknown"
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		lock := ``
-		if s.dialect.name == "postgres" {
-			lock = ` FOR UPDATE`
+		// Lock the decision, then the mandate: the order in which ingest
+		// takes them, so that the two wait for each other, not deadlock.
+		// A mandate's decision never changes.
+		var decisionID int64
+		err := tx.QueryRowContext(ctx, s.q(`SELECT decision_id FROM mandates WHERE id = ?`), id).Scan(&decisionID)
+		if err == nil {
+			err = tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ?`+s.dialect.lockSuffix), decisionID).Scan(&decisionID)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
+		}
+		if err != nil {
+			return err
 		}
 		var status, owner, notes string
-		var decisionID int64
-		err := tx.QueryRowContext(ctx, s.q(`SELECT status, owner, notes, decision_id FROM mandates WHERE id = ?`+lock), id).Scan(&status, &owner, &notes, &decisionID)
+		err = tx.QueryRowContext(ctx, s.q(`SELECT status, owner, notes FROM mandates WHERE id = ?`+s.dialect.lockSuffix), id).Scan(&status, &owner, &notes)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
 		}

@@ -87,7 +87,7 @@ func TestRevokedAndRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := client(t)
-	if resp, _ := post(t, c, srv, "/signin", url.Values{"token": {token}}, ""); resp.StatusCode != 303 {
+	if resp, _ := signInWith(t, c, srv, token, ""); resp.StatusCode != 303 {
 		t.Fatalf("sign in = %d", resp.StatusCode)
 	}
 	cookie := sessionCookie(t, c, srv)
@@ -95,7 +95,7 @@ func TestRevokedAndRemoved(t *testing.T) {
 		t.Fatal("not signed in")
 	}
 	time.Sleep(1100 * time.Millisecond)
-	if resp, body := post(t, client(t), srv, "/signin", url.Values{"token": {short}}, ""); resp.StatusCode != 401 || !strings.Contains(body, "expired or was revoked") {
+	if resp, body := signInWith(t, client(t), srv, short, ""); resp.StatusCode != 401 || !strings.Contains(body, "expired or was revoked") {
 		t.Errorf("sign in with an expired token = %d", resp.StatusCode)
 	}
 	if _, err := st.RevokeTokens(ctx, "admin", accord.TokenFilter{Prefix: token}); err != nil {
@@ -104,7 +104,7 @@ func TestRevokedAndRemoved(t *testing.T) {
 	if signedIn(t, srv, cookie) {
 		t.Errorf("the session of a revoked token still works")
 	}
-	if resp, _ := post(t, client(t), srv, "/signin", url.Values{"token": {token}}, ""); resp.StatusCode != 401 {
+	if resp, _ := signInWith(t, client(t), srv, token, ""); resp.StatusCode != 401 {
 		t.Errorf("sign in with a revoked token = %d", resp.StatusCode)
 	}
 	// Removing an account ends its sessions.

@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -180,5 +182,35 @@ func TestBrowserUpload(t *testing.T) {
 		chromedp.WaitVisible(css("div.para")))
 	if h1 := textOf(ctx, t, "h1"); !strings.Contains(preview, "MC-8/2") || !strings.HasPrefix(h1, "MC-8/2: Budget") {
 		t.Errorf("preview %q, stored page %q", preview, h1)
+	}
+}
+
+// TestBrowserCrossSiteSignIn: a page of another site that posts the
+// sign-in form with its own account's token does not sign the visitor in.
+func TestBrowserCrossSiteSignIn(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := browser(t)
+	token, hash, _ := auth.New(accord.TokenTTL)
+	if _, err := st.AddUser(context.Background(), accord.User{Name: "mallory", Role: accord.RoleEditor, Instruments: []string{"minamata"}}, hash); err != nil {
+		t.Fatal(err)
+	}
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><form id="f" method="post" action="%s/signin"><input name="token" value="%s"><input name="next" value="/mandates"></form><script>document.getElementById("f").submit()</script>`,
+			srv.URL, token)
+	}))
+	t.Cleanup(evil.Close)
+	// localhost is another site than 127.0.0.1 to the browser.
+	do(ctx, t,
+		chromedp.Navigate(strings.Replace(evil.URL, "127.0.0.1", "localhost", 1)),
+		chromedp.WaitVisible(css("h1")))
+	refused := textOf(ctx, t, "h1")
+	do(ctx, t, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(css("h1")))
+	signedIn, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("form.who") !== null`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if signedIn || refused == "Mandates" {
+		t.Errorf("another site signed the visitor in (the page after its form: %q)", refused)
 	}
 }

@@ -195,7 +195,7 @@ func (s *Server) oidcStart(w http.ResponseWriter, r *http.Request) error {
 	verifier := oauth2.GenerateVerifier()
 	next := base64.RawURLEncoding.EncodeToString([]byte(localPath(r.URL.Query().Get("next"))))
 	http.SetCookie(w, &http.Cookie{Name: oidcCookie, Value: strings.Join([]string{state, nonce, verifier, next}, "."),
-		Path: oidcCookiePath, MaxAge: int(oidcCookieAge / time.Second), HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		Path: oidcCookiePath, MaxAge: int(oidcCookieAge / time.Second), HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isHTTPS(r)})
 	http.Redirect(w, r, conf.AuthCodeURL(state, oidc.Nonce(nonce), oauth2.S256ChallengeOption(verifier)), http.StatusSeeOther)
 	return nil
 }
@@ -218,13 +218,17 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) error {
 		return accord.ErrNotFound
 	}
 	// The cookie serves one attempt, whatever its outcome.
-	http.SetCookie(w, &http.Cookie{Name: oidcCookie, Value: "", Path: oidcCookiePath, MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	http.SetCookie(w, &http.Cookie{Name: oidcCookie, Value: "", Path: oidcCookiePath, MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isHTTPS(r)})
 	next := "/"
 	u, err := s.oidcUser(r, &next)
 	var e *errOIDC
 	if errors.As(err, &e) {
 		s.log.Info("web: OpenID Connect sign-in refused", "err", e.msg)
-		return s.render(w, e.status, "signin", signinPage{page: s.page(r, "Sign in"), Error: e.msg, Next: next, OIDC: s.oidcLabel()})
+		form, err := signinToken(w, r)
+		if err != nil {
+			return err
+		}
+		return s.render(w, e.status, "signin", signinPage{page: s.page(r, "Sign in"), Error: e.msg, Next: next, OIDC: s.oidcLabel(), Form: form})
 	}
 	if err != nil {
 		return err

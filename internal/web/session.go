@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
@@ -98,16 +99,83 @@ type signinPage struct {
 	Error string
 	Next  string
 	OIDC  string // the identity provider's name, when there is one
+	Form  string // the token the form and the visitor's sign-in cookie carry
 }
 
 func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, http.StatusOK, "signin", signinPage{page: s.page(r, "Sign in"), Next: localPath(r.URL.Query().Get("next")), OIDC: s.oidcLabel()})
+	tok, err := signinToken(w, r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "signin", signinPage{page: s.page(r, "Sign in"), Next: localPath(r.URL.Query().Get("next")), Form: tok, OIDC: s.oidcLabel()})
 }
 
+// signinCookie names the cookie that holds the sign-in form's token
+// before any session exists. The form posts the token back beside the
+// cookie; another site's form can carry neither (it cannot read the
+// cookie, nor set it: on HTTPS the __Host- prefix keeps even sibling
+// hosts from setting it), so nobody can sign a visitor in to an account
+// of their choosing.
+func signinCookie(r *http.Request) string {
+	if isHTTPS(r) {
+		return "__Host-accord_signin"
+	}
+	return "accord_signin"
+}
+
+// signinToken returns the visitor's sign-in token, given a new one when
+// the visitor has none, so that several open forms share one.
+func signinToken(w http.ResponseWriter, r *http.Request) (string, error) {
+	if c, err := r.Cookie(signinCookie(r)); err == nil && len(c.Value) == tokenLen {
+		return c.Value, nil
+	}
+	tok, err := random()
+	if err != nil {
+		return "", err
+	}
+	http.SetCookie(w, &http.Cookie{Name: signinCookie(r), Value: tok, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: isHTTPS(r)})
+	return tok, nil
+}
+
+// tokenLen is the length of what random returns.
+const tokenLen = 43
+
+// maxNext is the longest path sign-in goes on to; the pages' own paths
+// are far shorter.
+const maxNext = 2048
+
 // localPath keeps only a path on this site, so that sign-in never
-// redirects elsewhere.
+// redirects elsewhere; anything else becomes "/". Browsers drop tabs and
+// newlines from a URL and read a backslash as a slash, so "/\t/evil" and
+// "/\\evil" lead to another host: a path must start with one slash, hold
+// printable ASCII only, and have no backslash, no control character and
+// no "//", neither as written nor once its percent-encoding is undone,
+// however many times over.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if !strings.HasPrefix(p, "/") || len(p) > maxNext {
+		return "/"
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] <= ' ' || p[i] >= 0x7f {
+			return "/"
+		}
+	}
+	for s := p; ; {
+		if strings.Contains(s, "//") || strings.Contains(s, "\\") || strings.ContainsFunc(s, unicode.IsControl) {
+			return "/"
+		}
+		d, err := url.PathUnescape(s)
+		if err != nil {
+			return "/"
+		}
+		if d == s {
+			break
+		}
+		s = d
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return "/"
 	}
 	return p
@@ -119,13 +187,21 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("%w: the form could not be read", accord.ErrInvalid)
 	}
 	next := localPath(r.PostForm.Get("next"))
+	form, err := signinToken(w, r)
+	if err != nil {
+		return err
+	}
+	if c, err := r.Cookie(signinCookie(r)); err != nil || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostForm.Get("csrf"))) != 1 {
+		return s.render(w, http.StatusForbidden, "signin", signinPage{page: s.page(r, "Sign in"),
+			Error: "This sign-in form was stale or came from another site: sign in again here.", Next: next, Form: form})
+	}
 	token := strings.TrimSpace(r.PostForm.Get("token"))
 	u, err := s.store.UserByToken(r.Context(), auth.Hash(token))
 	if token == "" || errors.Is(err, accord.ErrNotFound) {
-		return s.render(w, http.StatusUnauthorized, "signin", signinPage{page: s.page(r, "Sign in"), Error: "That token is not one of an account here.", Next: next})
+		return s.render(w, http.StatusUnauthorized, "signin", signinPage{page: s.page(r, "Sign in"), Error: "That token is not one of an account here.", Next: next, Form: form})
 	}
 	if errors.Is(err, accord.ErrExpired) {
-		return s.render(w, http.StatusUnauthorized, "signin", signinPage{page: s.page(r, "Sign in"), Error: "That token has expired or was revoked: ask an admin for a new one.", Next: next})
+		return s.render(w, http.StatusUnauthorized, "signin", signinPage{page: s.page(r, "Sign in"), Error: "That token has expired or was revoked: ask an admin for a new one.", Next: next, Form: form})
 	}
 	if err != nil {
 		return err
@@ -148,7 +224,9 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, ss accord.
 		return err
 	}
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: id, Path: "/", Expires: ss.Expires, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		SameSite: http.SameSiteLaxMode, Secure: isHTTPS(r)})
+	http.SetCookie(w, &http.Cookie{Name: signinCookie(r), Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: isHTTPS(r)})
 	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil
 }
@@ -162,7 +240,7 @@ func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: isHTTPS(r)})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
 }

@@ -10,6 +10,7 @@ package web
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -106,7 +107,13 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return accord.ErrNotFound
 	}))
-	return s.withVisitor(mux)
+	// Forms posted from another site (by the browser's Sec-Fetch-Site,
+	// or else its Origin) are refused before any handler sees them.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return fmt.Errorf("%w: the form came from another site", accord.ErrForbidden)
+	}))
+	return s.withVisitor(cop.Handler(mux))
 }
 
 // page is what every page's layout needs.
@@ -117,6 +124,11 @@ type page struct {
 	CSRF  string // the token forms of the session carry
 }
 
+// pageCSP lets a page load its own style sheet and images and nothing
+// else: no script, no inline style, no framing by any site, no other base
+// or form target.
+const pageCSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
 // render writes a page into a buffer first, so that a failing template
 // never sends half a page.
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
@@ -125,7 +137,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
+	w.Header().Set("Content-Security-Policy", pageCSP)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
@@ -141,8 +153,22 @@ type errorPage struct {
 // get their page; other errors are logged and shown as a server error.
 func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
+		rw := &responseWriter{ResponseWriter: w}
+		err := h(rw, r)
 		if err == nil {
+			return
+		}
+		if errors.Is(r.Context().Err(), context.Canceled) {
+			// The client hung up: nobody reads an answer, and the
+			// server did nothing wrong.
+			if !rw.started {
+				w.WriteHeader(StatusClientGone)
+			}
+			return
+		}
+		if rw.started {
+			// Part of the answer is sent; an error page cannot follow it.
+			s.log.Warn("web: response cut short", "method", r.Method, "path", r.URL.Path, "err", err)
 			return
 		}
 		status, heading, msg := http.StatusInternalServerError, "Something went wrong", "The error is logged; please try again later."
@@ -156,6 +182,10 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
 		case errors.Is(err, accord.ErrInvalid):
 			status, heading, msg = http.StatusBadRequest, "Bad request", err.Error()
+		case errors.Is(err, accord.ErrBusy):
+			// Nothing was changed; the same request may succeed soon.
+			w.Header().Set("Retry-After", "1")
+			status, heading, msg = http.StatusServiceUnavailable, "Busy", "Others were changing the same records at the same time and nothing was saved; please try again in a moment."
 		default:
 			s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
@@ -164,6 +194,30 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 		}
 	})
 }
+
+// StatusClientGone is the status of a request whose client hung up before
+// its answer was sent (nginx's 499): not a server error.
+const StatusClientGone = 499
+
+// responseWriter records whether a handler began its response, so that
+// the error adapter never begins a second one.
+type responseWriter struct {
+	http.ResponseWriter
+	started bool
+}
+
+func (w *responseWriter) WriteHeader(code int) {
+	w.started = w.started || code >= 200
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	w.started = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)

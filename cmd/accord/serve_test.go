@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/store"
+	"github.com/accordmea/accord/internal/web"
+)
+
+// sampleStore opens a SQLite store holding the sample.
+func sampleStore(t *testing.T) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "serve.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	for _, f := range sample.Files() {
+		if _, err := ingest.File(ctx, st, nil, accord.Source{Name: f.Name}, f.Data, parse.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
+// TestAccessLogClientGone: a request whose client hung up is logged as
+// 499, not as a server error, whatever the handler managed to do.
+func TestAccessLogClientGone(t *testing.T) {
+	st := sampleStore(t)
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	h := routes(st, log, nil, web.Config{})
+	for _, path := range []string{"/decisions", "/mandates", "/api/v1/decisions", "/api/v1/search?q=secretariat", "/signin", "/healthz"} {
+		logs.Reset()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequestWithContext(ctx, "GET", path, nil))
+		line := logs.String()
+		if !strings.Contains(line, "msg=request") || !strings.Contains(line, "status=499") || strings.Contains(line, "level=ERROR") {
+			t.Errorf("GET %s of a client gone is logged:\n%s", path, line)
+		}
+	}
+}
+
+// TestSecurityHeaders: every response, pages, API, static files and
+// errors alike, tells browsers not to frame it, sniff it or leak where the
+// reader came from; HSTS only over HTTPS, which a proxy may vouch for only
+// from a trusted address.
+func TestSecurityHeaders(t *testing.T) {
+	st := sampleStore(t)
+	proxies, err := web.ParseProxies("10.0.0.0/8, 192.168.1.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := routes(st, slog.New(slog.NewTextHandler(io.Discard, nil)), proxies, web.Config{})
+	want := map[string]string{
+		"X-Content-Type-Options": "nosniff",
+		"X-Frame-Options":        "DENY",
+		"Referrer-Policy":        "strict-origin-when-cross-origin",
+	}
+	for _, c := range []struct {
+		method, path string
+		status       int
+	}{
+		{"GET", "/", 200},
+		{"GET", "/decisions", 200},
+		{"GET", "/no/such/page", 404},
+		{"GET", "/decisions?year=soon", 400},
+		{"GET", "/static/style.css", 200},
+		{"GET", "/static/none.css", 404},
+		{"DELETE", "/decisions", 405},
+		{"GET", "/upload", 303},
+		{"GET", "/api/v1/decisions", 200},
+		{"GET", "/api/v1/openapi.json", 200},
+		{"GET", "/api/v1/decisions?bogus=1", 400},
+		{"GET", "/api/v1/nothing", 404},
+		{"DELETE", "/api/v1/decisions", 405},
+		{"PATCH", "/api/v1/mandates/1", 401},
+		{"GET", "/healthz", 200},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(c.method, c.path, nil))
+		if rec.Code != c.status {
+			t.Errorf("%s %s = %d, want %d", c.method, c.path, rec.Code, c.status)
+		}
+		for k, v := range want {
+			if got := rec.Header().Get(k); got != v {
+				t.Errorf("%s %s: %s = %q, want %q", c.method, c.path, k, got, v)
+			}
+		}
+		if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("%s %s: Content-Security-Policy %q lacks frame-ancestors 'none'", c.method, c.path, csp)
+		}
+		if hsts := rec.Header().Get("Strict-Transport-Security"); hsts != "" {
+			t.Errorf("%s %s over plain HTTP: Strict-Transport-Security %q", c.method, c.path, hsts)
+		}
+	}
+	for _, c := range []struct {
+		name, url, remote, proto string
+		https                    bool
+	}{
+		{"TLS", "https://accord.example/decisions", "192.0.2.1:4000", "", true},
+		{"trusted proxy", "http://accord.example/decisions", "10.1.2.3:4000", "https", true},
+		{"trusted proxy, one address", "http://accord.example/api/v1/decisions", "192.168.1.1:4000", "HTTPS", true},
+		{"trusted proxy, plain HTTP", "http://accord.example/decisions", "10.1.2.3:4000", "http", false},
+		{"untrusted client", "http://accord.example/decisions", "192.0.2.1:4000", "https", false},
+		{"untrusted neighbour", "http://accord.example/decisions", "192.168.1.2:4000", "https", false},
+	} {
+		r := httptest.NewRequest("GET", c.url, nil)
+		r.RemoteAddr = c.remote
+		if c.proto != "" {
+			r.Header.Set("X-Forwarded-Proto", c.proto)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		if hsts := rec.Header().Get("Strict-Transport-Security"); (hsts != "") != c.https || (c.https && !strings.HasPrefix(hsts, "max-age=")) {
+			t.Errorf("%s: Strict-Transport-Security %q, want it %v", c.name, hsts, c.https)
+		}
+	}
+}
+
+func TestServeTrustedProxyFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	for _, bad := range []string{"10.0.0.0/33", "proxy.example", "10.0.0.0/8,,"} {
+		code, _, errs := runAccord(t, "serve", "--db", db, "--addr", "127.0.0.1:0", "--trusted-proxy", bad)
+		if code != 2 || !strings.Contains(errs, "--trusted-proxy") {
+			t.Errorf("serve --trusted-proxy %q = exit %d, %q; want exit 2 naming the flag", bad, code, errs)
+		}
+	}
+	t.Setenv("ACCORD_TRUSTED_PROXIES", "nonsense")
+	if code, _, errs := runAccord(t, "serve", "--db", db, "--addr", "127.0.0.1:0"); code != 2 || !strings.Contains(errs, "nonsense") {
+		t.Errorf("serve with ACCORD_TRUSTED_PROXIES=nonsense = exit %d, %q", code, errs)
+	}
+}
