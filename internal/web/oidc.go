@@ -182,7 +182,13 @@ func (s *Server) oidcStart(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, conf, err := s.oidc.setup(r.Context())
 	if err != nil {
-		return err
+		s.log.Error("web: OpenID Connect", "err", err)
+		form, ferr := signinToken(w, r)
+		if ferr != nil {
+			return ferr
+		}
+		return s.render(w, http.StatusBadGateway, "signin", signinPage{page: s.page(r, "Sign in"), Next: localPath(r.URL.Query().Get("next")), OIDC: s.oidcLabel(), Form: form,
+			Error: "The identity provider does not answer now: try again later, or sign in with a token."})
 	}
 	state, err := random()
 	if err != nil {

@@ -294,6 +294,23 @@ func TestOIDCNonce(t *testing.T) {
 	}
 }
 
+// TestOIDCProviderDown: while the identity provider does not answer,
+// sign-in through it says so, with 502, beside the token form.
+func TestOIDCProviderDown(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now
+	roles, _ := ParseRoles("g=admin")
+	srv, _ := newSiteWith(t, Config{OIDC: &OIDC{Issuer: "http://" + addr + "/oidc", ClientID: "c", ClientSecret: "s", Roles: roles}})
+	resp, doc := getWith(t, client(t), srv, "/signin/oidc")
+	if resp.StatusCode != 502 || !strings.Contains(text(doc), "does not answer now") {
+		t.Errorf("provider down: %d %q", resp.StatusCode, text(doc))
+	}
+}
+
 func TestParseRoles(t *testing.T) {
 	got, err := ParseRoles("a=admin, e=editor, m=editor:minamata, c=editor:basel+rotterdam, m=editor:cbd")
 	if err != nil {
