@@ -200,12 +200,12 @@ func (s *Store) migrateTo(ctx context.Context, last int) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: name does not start with a number", e.Name())
 		}
-		if last > 0 && v > last {
-			break
-		}
 		body, err := fs.ReadFile(migrations, dir+"/"+e.Name())
 		if err != nil {
 			return err
+		}
+		if last > 0 && v > last {
+			break
 		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			// Several processes may start against one PostgreSQL
