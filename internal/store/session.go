@@ -62,7 +62,7 @@ func (s *Store) Session(ctx context.Context, idHash string) (accord.User, string
 	var idle int64
 	row := s.read.QueryRowContext(ctx, s.q(`SELECT `+userColumns+`, s.csrf, s.expires_at, s.idle_seconds, s.seen_at
 		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`), idHash)
-	u, err := scanUser(row, &csrf, timeValue{&expires}, &idle, timeValue{&seen})
+	u, err := scanAccount(row, &csrf, timeValue{&expires}, &idle, timeValue{&seen})
 	now := time.Now()
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

@@ -104,9 +104,16 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, who, action, target, befo
 	return err
 }
 
+func scanUser(sc interface{ Scan(...any) error }) (accord.User, error) {
+	return scanAccount(sc)
+}
+
+// userColumns are the columns of users scanAccount reads, the table
+// named u.
 const userColumns = `u.id, u.name, u.role, u.instruments, u.created_at, COALESCE(u.subject, ''), u.removed_at`
 
-func scanUser(sc interface{ Scan(...any) error }, extra ...any) (accord.User, error) {
+// scanAccount reads userColumns, then extra.
+func scanAccount(sc interface{ Scan(...any) error }, extra ...any) (accord.User, error) {
 	var u accord.User
 	var role, insts string
 	if err := sc.Scan(append([]any{&u.ID, &u.Name, &role, &insts, timeValue{&u.Created}, &u.Subject, timeValue{&u.Removed}}, extra...)...); err != nil {
@@ -123,7 +130,7 @@ func scanUser(sc interface{ Scan(...any) error }, extra ...any) (accord.User, er
 // the token is live and the account not removed.
 func (s *Store) UserByToken(ctx context.Context, tokenHash string) (accord.User, error) {
 	var t accord.Token
-	u, err := scanUser(s.read.QueryRowContext(ctx, s.q(`SELECT `+userColumns+`, t.id, t.prefix, t.expires_at, t.revoked_at
+	u, err := scanAccount(s.read.QueryRowContext(ctx, s.q(`SELECT `+userColumns+`, t.id, t.prefix, t.expires_at, t.revoked_at
 		FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?`), tokenHash),
 		&t.ID, &t.Prefix, timeValue{&t.Expires}, timeValue{&t.Revoked})
 	switch {
