@@ -88,8 +88,19 @@ func (s *Store) Session(ctx context.Context, idHash string) (accord.User, string
 	return u, csrf, nil
 }
 
-// DeleteSession ends a session; ending one that is gone is no error.
+// DeleteSession ends a session and records the sign-out; ending one that
+// is gone is no error, and records nothing.
 func (s *Store) DeleteSession(ctx context.Context, idHash string) error {
-	_, err := s.write.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE id_hash = ?`), idHash)
-	return err
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var name string
+		err := tx.QueryRowContext(ctx, s.q(`DELETE FROM sessions WHERE id_hash = ?
+			RETURNING (SELECT name FROM users WHERE users.id = sessions.user_id)`), idHash).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, name, "sign out", "user "+name, "", "")
+	})
 }

@@ -1043,6 +1043,12 @@ func testSessions(t *testing.T, s accord.Store) {
 	if err := s.DeleteSession(ctx, "live"); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.DeleteSession(ctx, "live"); err != nil {
+		t.Errorf("DeleteSession of a session gone: %v", err)
+	}
+	if out := audited(t, s, "sign out"); len(out) != 1 || out[0].Who != "sam" {
+		t.Errorf("sign-outs audited: %+v, want one of sam", out)
+	}
 	if _, _, err := s.Session(ctx, "live"); !errors.Is(err, accord.ErrNotFound) {
 		t.Errorf("deleted session: err = %v", err)
 	}
