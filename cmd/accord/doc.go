@@ -214,8 +214,8 @@ Add gives an account another token (to replace one about to expire, or
 one per device). Revoke stops a token at once, named by its id, by its
 first characters (acc_ and 8 or more; the whole token will do), or all of
 an account's with --user; web sessions signed in with a revoked token end
-with it. New tokens, revocations, removals, sign-ins and sign-outs are in the audit
-log.
+with it. New tokens, revocations, removals, sign-ins and sign-outs are in
+the audit log.
 
 # accord demo
 
