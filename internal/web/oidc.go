@@ -337,7 +337,11 @@ func (s *Server) oidcUser(r *http.Request, next *string) (accord.User, error) {
 	u, err := s.store.UserBySubject(ctx, accord.User{Name: name, Role: g.Role, Instruments: g.Instruments, Subject: idt.Issuer + " " + idt.Subject})
 	switch {
 	case errors.Is(err, accord.ErrConflict), errors.Is(err, accord.ErrInvalid), errors.Is(err, accord.ErrExpired):
-		return refuse(http.StatusForbidden, "Your account cannot sign in here: %v.", err)
+		msg := err.Error()
+		for _, e := range []error{accord.ErrConflict, accord.ErrInvalid, accord.ErrExpired} {
+			msg = strings.TrimPrefix(msg, e.Error()+": ")
+		}
+		return refuse(http.StatusForbidden, "Your account cannot sign in here: %s.", msg)
 	case err != nil:
 		return accord.User{}, err
 	}

@@ -184,7 +184,7 @@ func TestOIDCRefused(t *testing.T) {
 	}
 	b = newBrowsing(t)
 	resp, body = signInOIDC(t, b, srv, "/")
-	if resp.StatusCode != 403 || !strings.Contains(body, `an account named "ben" exists`) || !signedOut(b) {
+	if resp.StatusCode != 403 || !strings.Contains(body, `cannot sign in here: an account named "ben" exists`) || !signedOut(b) {
 		t.Errorf("name of a token account: %d %.300s", resp.StatusCode, body)
 	}
 	if u, _ := st.Users(ctx); len(u) != 1 || u[0].Role != accord.RoleEditor {
