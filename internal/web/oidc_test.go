@@ -190,6 +190,21 @@ func TestOIDCRefused(t *testing.T) {
 	if u, _ := st.Users(ctx); len(u) != 1 || u[0].Role != accord.RoleEditor {
 		t.Errorf("accounts after refusals: %+v", u)
 	}
+	// A removed account stays out, whatever its groups.
+	m.QueueUser(&mockoidc.MockUser{Subject: "s-205", PreferredUsername: "eve", Groups: []string{"accord-admin"}})
+	eve := newBrowsing(t)
+	signInOIDC(t, eve, srv, "/")
+	if err := st.RemoveUser(ctx, "admin", "eve"); err != nil {
+		t.Fatal(err)
+	}
+	if !signedOut(eve) {
+		t.Errorf("a removed account's session still works")
+	}
+	m.QueueUser(&mockoidc.MockUser{Subject: "s-205", PreferredUsername: "eve", Groups: []string{"accord-admin"}})
+	resp, body = signInOIDC(t, eve, srv, "/")
+	if resp.StatusCode != 403 || !strings.Contains(body, "the account eve was removed") || !signedOut(eve) {
+		t.Errorf("a removed account signs in again: %d %.300s", resp.StatusCode, body)
+	}
 	// A callback this browser did not start, and one replayed.
 	b = newBrowsing(t)
 	resp, err := b.Get(srv.URL + "/signin/oidc/callback?state=forged&code=x")
@@ -257,8 +272,8 @@ func TestOIDCRefused(t *testing.T) {
 	if resp.StatusCode != 401 || !strings.Contains(text(doc), "refused the sign-in: access_denied The user said no.") {
 		t.Errorf("provider error = %d %q", resp.StatusCode, text(doc))
 	}
-	if u, _ := st.Users(ctx); len(u) != 2 {
-		t.Errorf("accounts after refusals: %+v, want ben and dee only", u)
+	if u, _ := st.Users(ctx); len(u) != 3 {
+		t.Errorf("accounts after refusals: %+v, want ben, dee and eve (removed) only", u)
 	}
 }
 
