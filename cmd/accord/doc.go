@@ -123,6 +123,9 @@ add names the others. Ingest resolves addressees against both.
 # accord serve
 
 	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]
+	             [--session-max-age 12h] [--session-idle 2h]
+	             [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING]
+	             [--oidc-scopes openid,profile,email] [--oidc-role-claim groups] [--oidc-name-claim preferred_username]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
@@ -135,6 +138,28 @@ its mandates. A page has ten seconds to be made (else 503) and stops when
 its client hangs up. The address defaults to
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
+
+A web session, made by signing in, ends --session-max-age (12h) after the
+sign-in or when no request came for --session-idle (2h); a removed
+account's sessions end at once.
+
+With --oidc-issuer, people also sign in with the organization's identity
+provider by OpenID Connect: accord is a confidential client of the
+provider (--oidc-client-id, and its secret in ACCORD_OIDC_CLIENT_SECRET
+or --oidc-client-secret) whose redirect URL is the site's
+/signin/oidc/callback (--oidc-redirect-url). The flow is the
+authorization code flow with state, nonce and PKCE. The values of the
+claim --oidc-role-claim (groups by default, read from the ID token or
+else from the user info; add the scope that brings it with
+--oidc-scopes when the provider wants one) give the role:
+--oidc-roles accord-admin=admin,accord-minamata=editor:minamata,accord-chem=editor:basel+rotterdam
+maps each value to admin, or to editor of some instruments (of all when
+none is named); several values give the widest. A sign-in whose values
+map to nothing is refused. The first sign-in makes the account, named by
+the claim --oidc-name-claim (preferred_username, else email); later ones
+bring its role and instruments up to what the provider says. An account
+of that name that signs in with a token is not taken over. Every flag
+has an ACCORD_* variable (ACCORD_OIDC_ISSUER, ACCORD_OIDC_ROLES, …).
 
 Signed-in editors upload files through the pages: accord shows what it
 found, and says at once when the file holds decisions of an instrument the
@@ -195,15 +220,39 @@ between requests.
 
 # accord users
 
-	accord users add [--db DB] --role admin|editor [--instrument ID]... NAME
+	accord users add [--db DB] --role admin|editor [--instrument ID]... [--expires 90d] NAME
 	accord users list [--db DB]
+	accord users remove [--db DB] NAME
 
 Reading needs no account; every write does. Add prints the new account's
-token once (only its hash is kept). Admins may change everything and read
-the audit log (GET /api/v1/audit); editors may change the mandates of
-their instruments. The API takes the token as "Authorization: Bearer
-TOKEN"; a write without one is refused with 401, outside the editor's
-instruments with 403, and neither changes anything.
+token once (only its hash and its first characters, such as acc_AbCdEfGh,
+are kept); it expires after --expires (30d, 36h, 90m; 90 days by
+default). Admins may change everything and read the audit log (GET
+/api/v1/audit); editors may change the mandates of their instruments. The
+API takes the token as "Authorization: Bearer TOKEN"; a write without one
+is refused with 401, with one expired or revoked with 401 saying so,
+outside the editor's instruments with 403, and none changes anything.
+
+List shows each account's role and instruments, whether it signs in with
+a token or the identity provider or was removed, and its live tokens
+with their expiry. Remove revokes all of an account's tokens and ends its
+sessions at once; the account stays listed as removed, its name is not
+given again, and what it did stays in the audit log and the mandates'
+history.
+
+# accord tokens
+
+	accord tokens add [--db DB] [--expires 90d] NAME
+	accord tokens list [--db DB] [--user NAME]
+	accord tokens revoke [--db DB] ID|PREFIX
+	accord tokens revoke [--db DB] --user NAME
+
+Add gives an account another token (to replace one about to expire, or
+one per device). Revoke stops a token at once, named by its id, by its
+first characters (acc_ and 8 or more; the whole token will do), or all of
+an account's with --user; web sessions signed in with a revoked token end
+with it. New tokens, revocations, removals, sign-ins and sign-outs are in
+the audit log.
 
 # accord demo
 

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/ingest"
@@ -33,6 +34,12 @@ type Config struct {
 	// of the reverse proxies whose X-Forwarded-Proto serve believes.
 	TrustedProxies string
 	Limits         limit.Config // what serve lets each client do, and how much at once
+
+	// Serve: how long sessions last, and sign-in by OpenID Connect
+	// (off without an issuer).
+	SessionMaxAge, SessionIdle                                     time.Duration
+	OIDCIssuer, OIDCClientID, OIDCClientSecret, OIDCRedirectURL    string
+	OIDCScopes, OIDCNameClaim, OIDCRoleClaim, OIDCRoles, OIDCLabel string
 }
 
 // command is one subcommand: its name, one line of help, and what it runs.
@@ -51,7 +58,8 @@ var commands = []command{
 	{"report", "draft the report on implementation of a meeting's decisions", runReport},
 	{"actors", "list or add the names of the bodies decisions ask to act", runActors},
 	{"serve", "serve the JSON API", runServe},
-	{"users", "add or list the accounts that may write", runUsers},
+	{"users", "add, list or remove the accounts that may write", runUsers},
+	{"tokens", "add, list or revoke the tokens of accounts", runTokens},
 }
 
 // exitError carries an exit status through a command's error.

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
@@ -20,6 +21,10 @@ func (s *Server) user(w http.ResponseWriter, r *http.Request) (accord.User, erro
 	if errors.Is(err, accord.ErrNotFound) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="accord", error="invalid_token"`)
 		return accord.User{}, &problem{Status: http.StatusUnauthorized, Detail: "unknown token"}
+	}
+	if errors.Is(err, accord.ErrExpired) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="accord", error="invalid_token", error_description="expired or revoked"`)
+		return accord.User{}, &problem{Status: http.StatusUnauthorized, Detail: strings.TrimPrefix(err.Error(), "expired: ") + ": ask an admin for a new token (accord tokens add)"}
 	}
 	return u, err
 }

@@ -135,8 +135,8 @@ func (s *site) signIn(t *testing.T, ip, token string) (*http.Response, *http.Cli
 
 func addUser(t *testing.T, st accord.Store, name string) string {
 	t.Helper()
-	token, hash, _ := auth.NewToken()
-	if _, err := st.AddUser(context.Background(), accord.User{Name: name, Role: accord.RoleEditor}, hash); err != nil {
+	token, tok, _ := auth.New(accord.TokenTTL)
+	if _, err := st.AddUser(context.Background(), accord.User{Name: name, Role: accord.RoleEditor}, tok); err != nil {
 		t.Fatal(err)
 	}
 	return token

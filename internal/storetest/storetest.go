@@ -47,6 +47,10 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"UsersAndAudit", testUsers},
 		{"Search", testSearch},
 		{"Sessions", testSessions},
+		{"SessionsExpire", testSessionsExpire},
+		{"TokensExpireAndAreRevoked", testTokens},
+		{"RemoveUser", testRemoveUser},
+		{"UserBySubject", testUserBySubject},
 		{"UploadsExpire", testUploads},
 	}
 	for _, tt := range tests {
@@ -56,6 +60,11 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 			tt.fn(t, s)
 		})
 	}
+}
+
+// tok is a token of the given hash that expires after accord.TokenTTL.
+func tok(hash string) accord.Token {
+	return accord.Token{Hash: hash, Expires: time.Now().Add(accord.TokenTTL)}
 }
 
 func sample(symbol, inst, meeting string, paras ...string) accord.Decision {
@@ -205,7 +214,7 @@ func testOtherSource(t *testing.T, s accord.Store) {
 func testIngestBy(t *testing.T, s accord.Store) {
 	ctx := context.Background()
 	add := func(name string, role accord.Role, insts ...string) *accord.User {
-		u, err := s.AddUser(ctx, accord.User{Name: name, Role: role, Instruments: insts}, fmt.Sprintf("%064x", name))
+		u, err := s.AddUser(ctx, accord.User{Name: name, Role: role, Instruments: insts}, tok(fmt.Sprintf("%064x", name)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -834,7 +843,7 @@ func minIDs(ms []accord.Mandate) []int64 {
 func testUsers(t *testing.T, s accord.Store) {
 	ctx := context.Background()
 	hash := strings.Repeat("ab", 32)
-	u, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleEditor, Instruments: []string{"minamata", "basel"}}, hash)
+	u, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleEditor, Instruments: []string{"minamata", "basel"}}, tok(hash))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -854,11 +863,11 @@ func testUsers(t *testing.T, s accord.Store) {
 	if _, err := s.UserByToken(ctx, strings.Repeat("cd", 32)); !errors.Is(err, accord.ErrNotFound) {
 		t.Errorf("unknown token: err = %v", err)
 	}
-	if _, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleAdmin}, strings.Repeat("ef", 32)); !errors.Is(err, accord.ErrConflict) {
+	if _, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleAdmin}, tok(strings.Repeat("ef", 32))); !errors.Is(err, accord.ErrConflict) {
 		t.Errorf("duplicate name: err = %v", err)
 	}
 	for _, bad := range []accord.User{{Name: "x", Role: "boss"}, {Name: "two words", Role: accord.RoleAdmin}, {Name: "", Role: accord.RoleAdmin}} {
-		if _, err := s.AddUser(ctx, bad, strings.Repeat("01", 32)); !errors.Is(err, accord.ErrInvalid) {
+		if _, err := s.AddUser(ctx, bad, tok(strings.Repeat("01", 32))); !errors.Is(err, accord.ErrInvalid) {
 			t.Errorf("AddUser(%+v) err = %v", bad, err)
 		}
 	}
@@ -1045,25 +1054,31 @@ func testSearch(t *testing.T, s accord.Store) {
 
 func testSessions(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	u, err := s.AddUser(ctx, accord.User{Name: "sam", Role: accord.RoleAdmin}, strings.Repeat("12", 32))
+	u, err := s.AddUser(ctx, accord.User{Name: "sam", Role: accord.RoleAdmin}, tok(strings.Repeat("12", 32)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateSession(ctx, u.ID, "live", "csrf1", time.Now().Add(time.Hour)); err != nil {
+	if err := s.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "live", CSRF: "csrf1", Expires: time.Now().Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateSession(ctx, u.ID, "old", "csrf2", time.Now().Add(-time.Minute)); err != nil {
+	if err := s.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "old", CSRF: "csrf2", Expires: time.Now().Add(-time.Minute)}); err != nil {
 		t.Fatal(err)
 	}
 	got, csrf, err := s.Session(ctx, "live")
 	if err != nil || got.Name != "sam" || csrf != "csrf1" {
 		t.Errorf("Session(live) = %+v %q %v", got, csrf, err)
 	}
-	if _, _, err := s.Session(ctx, "old"); !errors.Is(err, accord.ErrNotFound) {
+	if _, _, err := s.Session(ctx, "old"); !errors.Is(err, accord.ErrExpired) {
 		t.Errorf("expired session: err = %v", err)
 	}
 	if err := s.DeleteSession(ctx, "live"); err != nil {
 		t.Fatal(err)
+	}
+	if err := s.DeleteSession(ctx, "live"); err != nil {
+		t.Errorf("DeleteSession of a session gone: %v", err)
+	}
+	if out := audited(t, s, "sign out"); len(out) != 1 || out[0].Who != "sam" {
+		t.Errorf("sign-outs audited: %+v, want one of sam", out)
 	}
 	if _, _, err := s.Session(ctx, "live"); !errors.Is(err, accord.ErrNotFound) {
 		t.Errorf("deleted session: err = %v", err)
@@ -1075,7 +1090,7 @@ func testSessions(t *testing.T, s accord.Store) {
 // and each purge is in the audit log.
 func testUploads(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	u, err := s.AddUser(ctx, accord.User{Name: "ula", Role: accord.RoleEditor}, strings.Repeat("ab", 32))
+	u, err := s.AddUser(ctx, accord.User{Name: "ula", Role: accord.RoleEditor}, tok(strings.Repeat("ab", 32)))
 	if err != nil {
 		t.Fatal(err)
 	}

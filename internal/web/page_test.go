@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -267,12 +268,12 @@ func TestListPages(t *testing.T) {
 
 	// The audit log: a hundred entries a page, older ones after.
 	for i := 0; i < 150; i++ {
-		if _, err := st.AddUser(ctx, accord.User{Name: fmt.Sprintf("u%d", i), Role: accord.RoleEditor}, fmt.Sprintf("%064x", i)); err != nil {
+		if _, err := st.AddUser(ctx, accord.User{Name: fmt.Sprintf("u%d", i), Role: accord.RoleEditor}, accord.Token{Hash: fmt.Sprintf("%064x", i), Expires: time.Now().Add(time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	token, hash, _ := auth.NewToken()
-	if _, err := st.AddUser(ctx, accord.User{Name: "root", Role: accord.RoleAdmin}, hash); err != nil {
+	token, tok, _ := auth.New(accord.TokenTTL)
+	if _, err := st.AddUser(ctx, accord.User{Name: "root", Role: accord.RoleAdmin}, tok); err != nil {
 		t.Fatal(err)
 	}
 	admin := client(t)
@@ -300,8 +301,8 @@ func TestListPages(t *testing.T) {
 			path = attr(next[0], "href")
 		}
 	}
-	if len(seen) != 152 || pages != 2 { // the ingest, 151 users
-		t.Errorf("audit: %d entries on %d pages, want 152 on 2", len(seen), pages)
+	if len(seen) != 153 || pages != 2 { // the ingest, 151 users, root's sign-in
+		t.Errorf("audit: %d entries on %d pages, want 153 on 2", len(seen), pages)
 	}
 	if resp, _ := getWith(t, admin, srv, "/audit?before=x"); resp.StatusCode != 400 {
 		t.Errorf("/audit?before=x = %d, want 400", resp.StatusCode)

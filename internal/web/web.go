@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/search"
@@ -51,11 +52,39 @@ func Anchor(path string) string {
 type Server struct {
 	store accord.Store
 	log   *slog.Logger
+	cfg   Config
+	oidc  *oidcClient // nil without an identity provider
 }
 
-// New returns the handler of the HTML pages. All routes are here.
-func New(st accord.Store, log *slog.Logger) http.Handler {
+// Config is how the pages are served; its zero value serves with the
+// defaults and no identity provider.
+type Config struct {
+	// A session ends SessionMaxAge after its sign-in, or once no
+	// request came for SessionIdle.
+	SessionMaxAge, SessionIdle time.Duration
+	// OIDC, when set, offers sign-in with the organization's identity
+	// provider by OpenID Connect.
+	OIDC *OIDC
+}
+
+// The session timeouts by default: a working day, and a long lunch.
+const (
+	DefaultSessionMaxAge = 12 * time.Hour
+	DefaultSessionIdle   = 2 * time.Hour
+)
+
+// New returns the handler of the HTML pages, configured by cfg when
+// given. All routes are here.
+func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	s := &Server{store: st, log: log}
+	if len(cfg) > 0 {
+		s.cfg = cfg[0]
+	}
+	s.cfg.SessionMaxAge = cmp.Or(s.cfg.SessionMaxAge, DefaultSessionMaxAge)
+	s.cfg.SessionIdle = cmp.Or(s.cfg.SessionIdle, DefaultSessionIdle)
+	if s.cfg.OIDC != nil {
+		s.oidc = newOIDCClient(*s.cfg.OIDC)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", http.FileServerFS(staticFS))
 	mux.Handle("GET /{$}", s.handle(s.home))
@@ -67,6 +96,8 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /signin", s.handle(s.signinForm))
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
+	mux.Handle("GET /signin/oidc", s.handle(s.oidcStart))
+	mux.Handle("GET /signin/oidc/callback", s.handle(s.oidcCallback))
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
