@@ -33,7 +33,8 @@ type Text struct {
 
 // Read returns the text of a file named name with contents data. The format
 // is chosen by the name's extension, or by the contents when the extension
-// says nothing. Errors wrap accord.ErrInvalid and say why in a few words;
+// says nothing. Office formats it does not read (.doc, .odt, .rtf, .xlsx,
+// .pptx, .zip, …) are refused with what to do instead. Errors wrap accord.ErrInvalid and say why in a few words;
 // a file over the default Limits gets a *LimitError.
 func Read(ctx context.Context, name string, data []byte) (Text, error) {
 	return Limits{}.Read(ctx, name, data)
@@ -47,6 +48,9 @@ func (l Limits) Read(ctx context.Context, name string, data []byte) (Text, error
 	}
 	if len(data) > MaxSize {
 		return Text{}, fmt.Errorf("%w: file is %d MB, over the limit of %d MB", accord.ErrInvalid, len(data)>>20, MaxSize>>20)
+	}
+	if err := otherFormat(name, data); err != nil {
+		return Text{}, err
 	}
 	sum := sha256.Sum256(data)
 	t := Text{Format: Format(name, data), SHA256: hex.EncodeToString(sum[:])}

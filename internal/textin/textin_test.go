@@ -448,3 +448,41 @@ func TestToolLimits(t *testing.T) {
 	}
 	t.Errorf("the process the tool started (pid %s) outlived it", strings.TrimSpace(string(pid)))
 }
+
+// TestReadOtherFormats: the office formats accord cannot read are named,
+// with what to do, whether the name or only the contents give them away;
+// none is called a binary file.
+func TestReadOtherFormats(t *testing.T) {
+	ole := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 504)...)
+	odt := zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})
+	xlsx := zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
+	pptx := zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p/>"})
+	archive := zipOf(t, map[string]string{"decisions/a.txt": "Decision MC-7/2"})
+	rtf := []byte(`{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Decision MC-7/2\par}`)
+	tests := []struct {
+		file string
+		data []byte
+		want string
+	}{
+		{"minutes.doc", ole, "a Word 97-2003 document (.doc): save it as .docx or PDF"},
+		{"minutes", ole, "save it as .docx or PDF"},
+		{"budget.xls", ole, "a spreadsheet (.xls)"},
+		{"decision.odt", odt, "an OpenDocument text (.odt): save it as .docx or PDF"},
+		{"decision", odt, "an OpenDocument text (.odt): save it as .docx or PDF"},
+		{"decision.rtf", rtf, "a Rich Text file (.rtf): save it as .docx or PDF"},
+		{"decision.txt", rtf, "a Rich Text file (.rtf): save it as .docx or PDF"},
+		{"list.xlsx", xlsx, "a spreadsheet (.xlsx): save the decision as .docx, PDF or text"},
+		{"list.docx", xlsx, "a spreadsheet (.xlsx)"},
+		{"slides.pptx", pptx, "a presentation (.pptx): save the decision as .docx, PDF or text"},
+		{"decisions.zip", archive, "a zip archive: unzip it"},
+		{"decisions", archive, "a zip archive: unzip it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			_, err := Read(context.Background(), tt.file, tt.data)
+			if !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "binary") {
+				t.Errorf("Read(%s) error = %v, want ErrInvalid containing %q", tt.file, err, tt.want)
+			}
+		})
+	}
+}

@@ -565,6 +565,7 @@ func TestUpload(t *testing.T) {
 		{"empty.txt", nil, csrf, 400, "empty file"},
 		{"tool.exe", []byte("MZ\x90\x00\x03\x00\x00\x00"), csrf, 400, "binary file"},
 		{"notes.txt", []byte("Lunch was good."), csrf, 400, "no decision found"},
+		{"minutes.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 504)...), csrf, 400, "minutes.doc: a Word 97-2003 document (.doc): save it as .docx or PDF"},
 		{"big.txt", bytes.Repeat([]byte("a"), MaxUpload+10), csrf, 413, "over 20 MB"},
 		{"mc7.txt", text7, "", 403, "stale"},
 	}
