@@ -112,6 +112,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	if hint := didYouMean(suggest(args[0], names)); hint != "" {
+		fmt.Fprintf(stderr, "accord: unknown command %q%s\n", args[0], hint)
+		return 2
+	}
 	fmt.Fprintf(stderr, "accord: unknown command %q\n", args[0])
 	usage(stderr)
 	return 2
@@ -206,7 +214,9 @@ func checkLimits(l *textin.Limits) error {
 }
 
 // subcommand splits "list --flag …" into the subcommand and its
-// arguments; with no arguments or -h it prints help.
+// arguments; with no arguments or -h it prints help. want lists the
+// subcommands ("list, show or set"): any other is refused, naming the
+// nearest.
 func subcommand(args []string, help, want string, stderr io.Writer) (string, []string, error) {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprintln(stderr, strings.TrimSpace(help))
@@ -215,7 +225,16 @@ func subcommand(args []string, help, want string, stderr io.Writer) (string, []s
 		}
 		return "", nil, flag.ErrHelp
 	}
-	return args[0], args[1:], nil
+	names := strings.Split(strings.ReplaceAll(want, " or ", ", "), ", ")
+	for _, n := range names {
+		if args[0] == n {
+			return args[0], args[1:], nil
+		}
+	}
+	if hint := didYouMean(suggest(args[0], names)); hint != "" {
+		return "", nil, usageError("unknown command %q%s", args[0], hint)
+	}
+	return "", nil, usageError("unknown command %q: want %s", args[0], want)
 }
 
 // openWithRegistry opens the store and the actor registry it extends.
@@ -234,6 +253,9 @@ func openWithRegistry(ctx context.Context, cfg *Config) (*store.Store, *extract.
 
 // parseFlags parses args, turning flag errors into usage errors.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := unknownFlag(fs, args); err != nil {
+		return err
+	}
 	if err := fs.Parse(interleave(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err

@@ -101,7 +101,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"parse"}, 2, "want one FILE"},
 		{[]string{"parse", "--format", "xml", "x.txt"}, 2, `unknown --format "xml"`},
-		{[]string{"parse", "--bogus", "x.txt"}, 2, "flag provided but not defined"},
+		{[]string{"parse", "--bogus", "x.txt"}, 2, "unknown flag --bogus (accord parse -h lists the flags)"},
 		{[]string{"ingest"}, 2, "want at least one FILE"},
 		{[]string{"decisions"}, 2, "want list or show"},
 		{[]string{"decisions", "list", "--kind", "memo"}, 2, `unknown --kind "memo"`},
