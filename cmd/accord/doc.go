@@ -261,6 +261,19 @@ the audit log.
 Demo ingests the bundled sample, the three documents accord was made from,
 and shows what was stored.
 
+# accord version
+
+	accord version
+	accord --version
+
+Version prints what the Go toolchain recorded in the binary: the module
+version, the commit and its time with whether the checkout held
+uncommitted changes (when built from a version-control checkout), and the
+Go version, system and architecture that built it.
+
+A mistyped command, subcommand or flag is refused with the nearest ones
+named ("unknown flag --overdu; did you mean --overdue?").
+
 Exit status: 0 on success, 1 when the work failed, 2 when the command line
 was wrong.
 */

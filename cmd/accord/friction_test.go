@@ -1,6 +1,8 @@
 package main
 
 import (
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -33,6 +35,36 @@ func TestDidYouMean(t *testing.T) {
 		code, _, errs := runAccord(t, args...)
 		if code != 2 || strings.Contains(errs, "did you mean") {
 			t.Errorf("accord %q = exit %d, stderr %q; want exit 2 and no guess", args, code, errs)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"--version"}, {"version"}, {"-version"}} {
+		code, out, errs := runAccord(t, args...)
+		if code != 0 || !strings.HasPrefix(out, "accord ") || !strings.Contains(out, runtime.Version()) {
+			t.Errorf("accord %q = exit %d, %q %q; want the version and %s", args, code, out, errs, runtime.Version())
+		}
+	}
+	if code, _, errs := runAccord(t, "version", "extra"); code != 2 || !strings.Contains(errs, "version takes no arguments") {
+		t.Errorf("accord version extra = exit %d, %q", code, errs)
+	}
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"release", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}}, "accord v1.2.0\nbuilt with go1.26.8"},
+		{"from a checkout", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-20261129071659-e0ad9c6a1b2c+dirty"},
+			Settings: []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: "e0ad9c6a1b2c3d4e5f60718293a4b5c6d7e8f901"},
+				{Key: "vcs.time", Value: "2026-11-29T07:16:59Z"}, {Key: "vcs.modified", Value: "true"}}},
+			"accord v0.0.0-20261129071659-e0ad9c6a1b2c+dirty\ncommit e0ad9c6a1b2c3d4e5f60718293a4b5c6d7e8f901 of 2026-11-29T07:16:59Z, with uncommitted changes\nbuilt with go1.26.8"},
+		{"without version control", &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}}, "accord (development build)\nbuilt with go1.26.8"},
+		{"no build info", nil, "accord (development build)\nbuilt with " + runtime.Version()},
+	}
+	for _, tt := range tests {
+		if got := versionText(tt.bi); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s: versionText = %q, want %q…", tt.name, got, tt.want)
 		}
 	}
 }

@@ -60,6 +60,7 @@ var commands = []command{
 	{"serve", "serve the JSON API", runServe},
 	{"users", "add, list or remove the accounts that may write", runUsers},
 	{"tokens", "add, list or revoke the tokens of accounts", runTokens},
+	{"version", "print the version accord was built as", runVersion},
 }
 
 // exitError carries an exit status through a command's error.
@@ -92,6 +93,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db"), TrustedProxies: os.Getenv("ACCORD_TRUSTED_PROXIES"), Limits: limit.Defaults()}
 	for _, c := range commands {
