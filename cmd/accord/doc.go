@@ -24,7 +24,11 @@ paragraphs with their opening verb and class, their items, section
 headings, footnotes (re-attached to the paragraph that cites them),
 annexes, and the decisions and documents cited. --format json prints the
 JSON contract that other tools read (see the corpus README). --instrument
-and --meeting say what a text does not say about itself.
+and --meeting say what a text does not say about itself. Formats accord
+does not read are named with what to do: a .doc, .odt or .rtf is to be
+saved as .docx or PDF; a spreadsheet or presentation (.xls, .xlsx, .ods,
+.ppt, .pptx, .odp) is no decision text; a .zip is to be unzipped. The
+contents tell as well as the name (a .doc renamed .txt is still a .doc).
 
 A DOCX is a zip and a PDF may draw many pages from one stream, so a small
 file can expand to gigabytes. Reading a file is bounded, and a file past a
@@ -43,15 +47,22 @@ the defaults and answers 413 to a file past them.
 	              [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE|DIR...
 
 Ingest parses files and stores their decisions. Directories are walked for
-.txt, .md, .html, .htm, .docx and .pdf files. Each file is stored in one
+.txt, .md, .html, .htm, .docx and .pdf files (and .doc, .odt and .rtf,
+which are reported as to be saved as .docx or PDF); names starting with a
+dot are left out. Each file is stored in one
 transaction: whole or not at all. Re-ingesting a file, or ingesting another
 file holding a decision already stored under the same instrument and
 symbol, updates the decision in place (ingest at the command line may
-change any decision and any source). A file that cannot be read, is
-empty, binary, over 32 MB, past the limits of reading (see accord parse), a
-PDF without text, or holds no decision is reported on one line naming it
-and the reason; the other files still go in and the exit status is 1. A
-summary ends the run; on a terminal a progress bar shows the way.
+change any decision and any source). The other files of a directory
+(README, SOURCES, LICENSE, data and scripts), and those of it that are
+empty or hold no decision, are skipped: each with a warning on one line,
+all named in the summary, and the exit status stays 0. A file that looks
+like a decision but cannot be read (binary, broken, over 32 MB, past the
+limits of reading, see accord parse; a PDF without text; a .doc, .odt,
+.rtf), or a file named on the command line that is empty or holds no
+decision, is reported on one line naming it and the reason; the other
+files still go in and the exit status is 1. A summary ends the run; on a
+terminal a progress bar shows the way.
 Several ingests, and the pages and API, may write to one store at once; a
 file whose writing collides with others' as often as it is tried is
 reported as busy, stores nothing, and can be ingested again.

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -67,4 +71,81 @@ func TestVersion(t *testing.T) {
 			t.Errorf("%s: versionText = %q, want %q…", tt.name, got, tt.want)
 		}
 	}
+}
+
+// TestIngestDirectorySkips: a directory walk skips, with a warning and in
+// the summary, the files beside the decisions that are none (a README, the
+// sources, a licence, notes, a spreadsheet), and fails only on files that
+// look like decisions and cannot be read. Named files are taken as named.
+func TestIngestDirectorySkips(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	writeFile(t, in, "a.txt", []byte(decisionText))
+	writeFile(t, in, "README.md", []byte("# Decisions of COP-7\n\nThe texts as received, one file a decision. See SOURCES.md.\n"))
+	writeFile(t, in, "SOURCES.md", []byte("a.txt: https://example.org/cop7/a\n"))
+	writeFile(t, in, "LICENSE", []byte("Permission is hereby granted, free of charge, to any person.\n"))
+	writeFile(t, in, "notes.txt", []byte("Minutes of the lunch.\n\nThe coffee was good.\n"))
+	writeFile(t, in, "empty.txt", nil)
+	writeFile(t, in, "list.xlsx", zipBytes(t, map[string]string{"xl/workbook.xml": "<workbook/>"}))
+	writeFile(t, in, ".DS_Store", []byte("\x00\x00\x00\x01Bud1"))
+	db := filepath.Join(dir, "accord.db")
+
+	code, out, errs := runAccord(t, "ingest", "--db", db, in)
+	if code != 0 {
+		t.Errorf("ingest of a directory with a README and notes: exit %d, want 0\n%s%s", code, out, errs)
+	}
+	for _, want := range []string{"README.md: no decision in it", "SOURCES.md: no decision in it", "notes.txt: no decision in it",
+		"empty.txt: empty file", "LICENSE: not a decision file", "list.xlsx: not a decision file"} {
+		if !strings.Contains(errs, "accord ingest: skipped "+filepath.Join(in, want)) {
+			t.Errorf("stderr lacks the warning %q:\n%s", want, errs)
+		}
+	}
+	if strings.Contains(errs, ".DS_Store") {
+		t.Errorf("stderr names a hidden file:\n%s", errs)
+	}
+	want := "ingested 1 of 1 files: 1 decisions (1 new, 0 updated, 0 removed), 1 mandates, 0 failed; skipped 6 files that hold no decision (LICENSE, README.md, SOURCES.md, empty.txt, list.xlsx, notes.txt)"
+	if !strings.Contains(out, want) {
+		t.Errorf("summary = %q\nwant %q", out, want)
+	}
+
+	// Files that look like decisions and cannot be read fail the run,
+	// and the others still go in.
+	writeFile(t, in, "broken.docx", []byte("PK\x03\x04 not a zip"))
+	writeFile(t, in, "minutes.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 504)...))
+	writeFile(t, in, "b.txt", []byte("Decision MC-7/3: Budget\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"))
+	code, out, errs = runAccord(t, "ingest", "--db", db, in)
+	if code != 1 || !strings.Contains(errs, filepath.Join(in, "broken.docx")+": invalid: not a DOCX file") ||
+		!strings.Contains(errs, filepath.Join(in, "minutes.doc")+": invalid: a Word 97-2003 document (.doc): save it as .docx or PDF") {
+		t.Errorf("ingest with unreadable decision files: exit %d, stderr:\n%s", code, errs)
+	}
+	if !strings.Contains(out, "ingested 2 of 4 files") || !strings.Contains(out, "2 failed; skipped 6 files") {
+		t.Errorf("summary = %q", out)
+	}
+	if code, out, _ := runAccord(t, "decisions", "show", "--db", db, "MC-7/3"); code != 0 || !strings.Contains(out, "Budget") {
+		t.Errorf("b.txt not stored beside the failures: exit %d\n%s", code, out)
+	}
+
+	// A file named on the command line is meant: no decision in it fails.
+	if code, _, errs := runAccord(t, "ingest", "--db", db, filepath.Join(in, "README.md")); code != 1 || !strings.Contains(errs, "no decision found") {
+		t.Errorf("ingest README.md by name: exit %d, %q", code, errs)
+	}
+}
+
+// zipBytes builds a zip archive holding files.
+func zipBytes(t *testing.T, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

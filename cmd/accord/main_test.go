@@ -200,17 +200,17 @@ func TestIngestDirectory(t *testing.T) {
 	writeFile(t, in, "a.txt", []byte(decisionText))
 	// Windows-1252 text: decoded, not refused.
 	writeFile(t, in, "b.txt", []byte("Decision MC-7/3: Caf\xe9 \x93matters\x94\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"))
-	writeFile(t, in, "c.txt", nil)
+	writeFile(t, in, "c.txt", []byte("Décision\n\xff\xfe\xfd"))
 	writeFile(t, in, "skip.json", []byte("{}"))
 	db := filepath.Join(dir, "accord.db")
 	code, out, errs := runAccord(t, "ingest", "--db", db, in)
 	if code != 1 {
 		t.Errorf("ingest with one bad file: exit %d, want 1", code)
 	}
-	if !strings.Contains(errs, "c.txt: invalid: empty file") || strings.Count(errs, "c.txt") != 1 {
+	if !strings.Contains(errs, "c.txt: invalid: invalid UTF-8 at line 2") || strings.Count(errs, "c.txt") != 1 {
 		t.Errorf("stderr = %q", errs)
 	}
-	if !strings.Contains(out, "ingested 2 of 3 files: 2 decisions (2 new, 0 updated, 0 removed), 1 mandates, 1 failed") {
+	if !strings.Contains(out, "ingested 2 of 3 files: 2 decisions (2 new, 0 updated, 0 removed), 1 mandates, 1 failed; skipped 1 file that holds no decision (skip.json)") {
 		t.Errorf("summary = %q", out)
 	}
 	code, out, _ = runAccord(t, "decisions", "list", "--db", db, "--format", "csv")
