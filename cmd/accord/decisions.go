@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"sort"
 	"strconv"
+	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/csvout"
@@ -18,7 +23,9 @@ usage: accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y
 
 List prints the stored decisions, one a line. Show prints one decision
 whole: preamble, paragraphs with their verbs and items, footnotes, annexes
-and references. A symbol that two instruments share needs --instrument.
+and references. Symbols match whatever their case, spaces, hyphens and
+brackets ("bs iv/6", "MC-6/--"); a symbol not stored gets the nearest
+stored ones named. A symbol that two instruments share needs --instrument.
 `
 
 func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
@@ -78,7 +85,7 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 			return err
 		}
 		defer st.Close()
-		d, err := st.Decision(ctx, *inst, fs.Arg(0))
+		d, err := findDecision(ctx, st, *inst, fs.Arg(0))
 		if err != nil {
 			return err
 		}
@@ -90,6 +97,107 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 		return nil
 	}
 	return usageError("unknown decisions command %q: want list or show", sub)
+}
+
+// findDecision returns the decision of symbol, of instrument inst when
+// not "". A symbol not stored as typed is looked for again without its
+// brackets and parentheses ("MC-6/--" finds MC-6/[--]); one not found
+// at all gets the nearest stored symbols named: those of the same
+// meeting ("MC-6/3" names MC-6/[--]) or an edit away.
+func findDecision(ctx context.Context, st *store.Store, inst, symbol string) (accord.Decision, error) {
+	d, err := st.Decision(ctx, inst, symbol)
+	if !errors.Is(err, accord.ErrNotFound) {
+		return d, err
+	}
+	key := looseSymbol(symbol)
+	series, _, _ := cutLast(key, "/")
+	type near struct {
+		symbol string
+		dist   int
+	}
+	var same []accord.Decision
+	var nearest []near
+	const page = 1000
+	for after := int64(0); ; {
+		ds, err := st.Decisions(ctx, accord.DecisionFilter{Instrument: inst, ByID: true, After: after, Limit: page})
+		if err != nil {
+			return accord.Decision{}, err
+		}
+		for _, d := range ds {
+			k := looseSymbol(d.Symbol)
+			if k == "" {
+				continue
+			}
+			if k == key {
+				same = append(same, d)
+				continue
+			}
+			dist := editDistance(key, k)
+			if s, _, ok := cutLast(k, "/"); ok && s == series {
+				dist = min(dist, 1)
+			}
+			if dist <= 1 {
+				nearest = append(nearest, near{d.Symbol, dist})
+			}
+		}
+		if len(ds) < page {
+			break
+		}
+		after = ds[len(ds)-1].ID
+	}
+	switch len(same) {
+	case 1:
+		return st.DecisionByID(ctx, same[0].ID)
+	case 0:
+	default:
+		var names []string
+		for _, d := range same {
+			names = append(names, d.Symbol+" of "+orDash(d.Instrument))
+		}
+		return accord.Decision{}, fmt.Errorf("decision %s: %w: %s match it; name the instrument or the symbol as stored", symbol, accord.ErrConflict, strings.Join(names, ", "))
+	}
+	of := ""
+	if inst != "" {
+		of = " of " + inst
+	}
+	sort.SliceStable(nearest, func(i, j int) bool { return nearest[i].dist < nearest[j].dist })
+	var names []string
+	for _, n := range nearest {
+		if !slices.Contains(names, n.symbol) && len(names) < 3 {
+			names = append(names, n.symbol)
+		}
+	}
+	if hint := didYouMean(names); hint != "" {
+		return accord.Decision{}, notFound("no decision " + symbol + of + hint)
+	}
+	return accord.Decision{}, notFound("no decision " + symbol + of + " (accord decisions list shows those stored)")
+}
+
+// notFound is an error that says all in its words and is
+// accord.ErrNotFound.
+type notFound string
+
+func (e notFound) Error() string { return string(e) }
+func (e notFound) Unwrap() error { return accord.ErrNotFound }
+
+// looseSymbol is a symbol as people may type it: lower case, without
+// spaces, hyphens, dashes, brackets or parentheses.
+func looseSymbol(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '–', '—', '[', ']', '(', ')':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// cutLast cuts s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 // yearText writes a year, or none when it is 0.

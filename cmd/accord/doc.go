@@ -73,9 +73,11 @@ reported as busy, stores nothing, and can be ingested again.
 	accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
 
 List prints the stored decisions; show prints one whole. Symbols are matched
-without regard to case, spaces or hyphens ("bs iv/6" finds BS-IV/6). A
-symbol that two instruments share ("IX/10" of Basel and of the CBD) needs
---instrument.
+without regard to case, spaces, hyphens, brackets or parentheses ("bs
+iv/6" finds BS-IV/6, "MC-6/--" the draft MC-6/[--]). A symbol that two
+instruments share ("IX/10" of Basel and of the CBD) needs --instrument. A
+symbol stored nowhere is answered with the nearest stored ones, those of
+the same meeting first ("no decision MC-6/3; did you mean MC-6/[--]?").
 
 # accord mandates
 

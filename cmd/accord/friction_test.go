@@ -149,3 +149,35 @@ func zipBytes(t *testing.T, files map[string]string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestDecisionsShowLoose: show finds a decision whatever the case, spaces,
+// hyphens and brackets of its symbol, and a symbol stored nowhere gets the
+// nearest stored ones named.
+func TestDecisionsShowLoose(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errs := runAccord(t, "demo", "--db", db); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, sym := range []string{"MC-6/[--]", "mc-6/--", "MC 6/[ - - ]", "bs iv/6", "BS-IV/(6)"} {
+		code, out, errs := runAccord(t, "decisions", "show", "--db", db, sym)
+		if code != 0 || !strings.Contains(out, "cooperation") {
+			t.Errorf("decisions show %q: exit %d\n%s%s", sym, code, out, errs)
+		}
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"MC-6/3"}, "no decision MC-6/3; did you mean MC-6/[--]?"},
+		{[]string{"BS-IV/7"}, "no decision BS-IV/7; did you mean BS-IV/6?"},
+		{[]string{"BS-VI/6"}, "no decision BS-VI/6; did you mean BS-IV/6?"},
+		{[]string{"--instrument", "minamata", "BS-IV/7"}, "no decision BS-IV/7 of minamata (accord decisions list shows those stored)"},
+		{[]string{"MC-9/9"}, "no decision MC-9/9 (accord decisions list shows those stored)"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runAccord(t, append([]string{"decisions", "show", "--db", db}, tt.args...)...)
+		if code != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("decisions show %q: exit %d, %q; want exit 1 and %q", tt.args, code, errs, tt.want)
+		}
+	}
+}

@@ -234,7 +234,7 @@ func TestIngestDirectory(t *testing.T) {
 		t.Errorf("decisions show: exit %d\n%s%s", code, out, errs)
 	}
 	code, _, errs = runAccord(t, "decisions", "show", "--db", db, "MC-9/9")
-	if code != 1 || !strings.Contains(errs, "decision MC-9/9: not found") {
+	if code != 1 || !strings.Contains(errs, "no decision MC-9/9") {
 		t.Errorf("show of a missing decision: exit %d, %q", code, errs)
 	}
 	code, out, _ = runAccord(t, "decisions", "list", "--db", db, "--format", "json", "--meeting", "COP-8")
