@@ -19,6 +19,7 @@ func TestDidYouMean(t *testing.T) {
 		want string
 	}{
 		{[]string{"decsions"}, `accord: unknown command "decsions"; did you mean decisions?`},
+		{[]string{"--verison"}, "accord: unknown flag --verison; did you mean --version?"},
 		{[]string{"mandate", "list"}, `unknown command "mandate"; did you mean mandates?`},
 		{[]string{"injest", "x.txt"}, `unknown command "injest"; did you mean ingest?`},
 		{[]string{"decisions", "lsit"}, `accord decisions: unknown command "lsit"; did you mean list?`},

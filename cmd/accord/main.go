@@ -116,6 +116,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	if flagName, ok := strings.CutPrefix(args[0], "-"); ok {
+		near := suggest(strings.TrimPrefix(flagName, "-"), []string{"help", "version"})
+		for i := range near {
+			near[i] = "--" + near[i]
+		}
+		fmt.Fprintf(stderr, "accord: unknown flag %s%s\n", args[0], didYouMean(near))
+		usage(stderr)
+		return 2
+	}
 	var names []string
 	for _, c := range commands {
 		names = append(names, c.name)
