@@ -165,6 +165,11 @@ var actorNouns = map[string]bool{
 	"secretaries": true, "directors": true, "users": true, "companies": true, "industry": true, "academia": true,
 	"universities": true, "laboratories": true, "mechanism": true, "council": true, "assembly": true,
 	"commission": true, "board": true, "team": true, "teams": true, "network": true, "them": true,
+	// roles held in an entity: "the trustee of the fund", "the chair of
+	// the working group"
+	"trustee": true, "chair": true, "chairperson": true, "chairman": true, "co-chair": true,
+	"vice-chair": true, "rapporteur": true, "coordinator": true, "head": true, "heads": true, "administrator": true,
+	"treasurer": true, "depositary": true, "facilitator": true, "facilitators": true, "officer": true, "officers": true,
 }
 
 // Names returns the registry's names (in lower case) by canonical id.

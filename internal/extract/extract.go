@@ -66,17 +66,53 @@ type clause struct {
 	after  string // what follows the verb phrase
 }
 
+// Directive and other verbs that open further clauses, by written form.
+const (
+	clauseVerbs = `requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
+	// the same directive verbs as infinitives and participles: "… and to
+	// request it to …", "…, urging the Parties to …"
+	baseVerbs       = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to`
+	participleVerbs = `requesting|inviting|urging|encouraging|calling upon|calling on|recommending|authorizing|authorising|directing|instructing|appealing to`
+	// clauseModifiers stand between "and" and a further verb: "and
+	// therefore requests", "and also invites".
+	clauseModifiers = `(?:(?:also|further|therefore|thus|hence|accordingly|consequently|furthermore|again|hereby|in this regard,?|in that regard,?)\s+)*`
+)
+
 // secondVerbRE finds the coordinated verbs that open further clauses in
-// a paragraph: "… and requests the secretariat to …", "…; expresses …".
-var secondVerbRE = regexp.MustCompile(`(?:;\s*(?:and\s+)?|,?\s+and\s+)((?:also\s+|further\s+)?(?:requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward)\b)`)
+// a paragraph: "… and requests the secretariat to …", "…; expresses …",
+// "… and therefore requests …", "…, urging the Parties to …", "… and to
+// request it to …".
+var secondVerbRE = regexp.MustCompile(`(?:;\s*(?:and\s+)?|,?\s+and\s+)(` + clauseModifiers + `(?:` + clauseVerbs + `)\b)` +
+	`|,?\s+and\s+(to\s+(?:` + baseVerbs + `)\b)` +
+	`|,\s*(?:and\s+)?((?:` + participleVerbs + `)\b)`)
+
+// gerundRE opens an item that asks without a finite verb: "(a) Inviting
+// Parties to …", "(b) Requesting the Secretariat to …".
+var gerundRE = regexp.MustCompile(`^(?:` + participleVerbs + `)\b`)
 
 // clauses cuts a paragraph's text into the clauses of its verbs. The first
 // clause is governed by the opening phrase (or by none).
 func clauses(text string, p *accord.Paragraph) []clause {
 	var out []clause
 	starts := []int{0}
+	// "Acknowledges and commends": a verb inside the opening phrase opens
+	// no clause of its own.
+	phraseEnd := 0
+	if p.Phrase != "" {
+		if i := strings.Index(text, p.Phrase); i >= 0 {
+			phraseEnd = i + len(p.Phrase)
+		}
+	}
 	for _, m := range secondVerbRE.FindAllStringSubmatchIndex(text, -1) {
-		starts = append(starts, m[2])
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= phraseEnd {
+				starts = append(starts, m[g])
+				break
+			}
+			if m[g] >= 0 {
+				break
+			}
+		}
 	}
 	for k, s := range starts {
 		end := len(text)
@@ -85,21 +121,15 @@ func clauses(text string, p *accord.Paragraph) []clause {
 		}
 		seg := text[s:end]
 		c := clause{text: seg}
-		if k == 0 {
-			if p.Phrase != "" {
-				c.verb, c.class, c.phrase = p.Verb, p.Class, p.Phrase
-				c.infin = strings.HasPrefix(strings.ToLower(p.Phrase), "to ")
-				c.after = afterPhrase(seg, p.Phrase)
-			} else {
-				c.after = seg
-			}
-		} else {
-			w := strings.Fields(strings.ToLower(seg))
-			v := w[0]
-			if (v == "also" || v == "further") && len(w) > 1 {
-				v = w[1]
-			}
-			c.verb, c.class = lemma(v)
+		switch {
+		case k == 0 && p.Phrase != "":
+			c.verb, c.class, c.phrase = p.Verb, p.Class, p.Phrase
+			c.infin = strings.HasPrefix(strings.ToLower(p.Phrase), "to ")
+			c.after = afterPhrase(seg, p.Phrase)
+		case k == 0 && !gerundRE.MatchString(strings.ToLower(seg)):
+			c.after = seg
+		default:
+			c.verb, c.class = clauseVerb(seg)
 			c.phrase = strings.TrimSpace(verbIdiomRE.FindString(seg))
 			// the verb phrase ends after the verb and an idiom's words
 			c.after = afterVerb(seg)
@@ -109,6 +139,23 @@ func clauses(text string, p *accord.Paragraph) []clause {
 	return out
 }
 
+// clauseVerb names the verb that opens seg, past its modifiers and an
+// infinitive's "to", with its class.
+func clauseVerb(seg string) (string, accord.VerbClass) {
+	for _, w := range strings.Fields(strings.ToLower(seg)) {
+		w = strings.Trim(w, ",")
+		if clauseModifierWords[w] || w == "to" {
+			continue
+		}
+		return lemma(w)
+	}
+	return "", ""
+}
+
+var clauseModifierWords = map[string]bool{"also": true, "further": true, "therefore": true, "thus": true, "hence": true,
+	"accordingly": true, "consequently": true, "furthermore": true, "again": true, "hereby": true, "in": true, "this": true,
+	"that": true, "regard": true}
+
 func afterPhrase(seg, phrase string) string {
 	i := strings.Index(seg, phrase)
 	if i < 0 {
@@ -117,7 +164,7 @@ func afterPhrase(seg, phrase string) string {
 	return strings.TrimLeft(seg[i+len(phrase):], " ,")
 }
 
-var verbIdiomRE = regexp.MustCompile(`^(?i)(?:also\s+|further\s+)?(?:calls upon|calls on|appeals to|takes note|looks forward|\w+)\s*`)
+var verbIdiomRE = regexp.MustCompile(`^(?i)` + clauseModifiers + `(?:to\s+)?(?:call(?:s|ing)? upon|call(?:s|ing)? on|appeal(?:s|ing)? to|takes note|looks forward|\w+)\s*`)
 
 func afterVerb(seg string) string {
 	return strings.TrimLeft(seg[len(verbIdiomRE.FindString(seg)):], " ,")
@@ -140,13 +187,40 @@ var secondVerbs = map[string]struct {
 	"recognises": {"recognize", accord.Observing}, "acknowledges": {"acknowledge", accord.Observing}, "looks": {"look", accord.Observing},
 }
 
-// lemma names the verb of a third-person form and its class.
+// lemma names the verb of a third-person, base or participle form and
+// its class.
 func lemma(v string) (string, accord.VerbClass) {
 	if sv, ok := secondVerbs[v]; ok {
 		return sv.lemma, sv.class
 	}
+	if sv, ok := verbLemmas[v]; ok {
+		return sv.lemma, sv.class
+	}
+	if stem, ok := strings.CutSuffix(v, "ing"); ok {
+		for _, l := range []string{stem, stem + "e"} {
+			if sv, ok := verbLemmas[l]; ok {
+				return sv.lemma, sv.class
+			}
+		}
+	}
 	return strings.TrimSuffix(v, "s"), accord.Reinforcing
 }
+
+// verbLemmas indexes secondVerbs by lemma.
+var verbLemmas = func() map[string]struct {
+	lemma string
+	class accord.VerbClass
+} {
+	m := map[string]struct {
+		lemma string
+		class accord.VerbClass
+	}{}
+	for _, sv := range secondVerbs {
+		m[sv.lemma] = sv
+	}
+	m["authorise"] = m["authorize"]
+	return m
+}()
 
 // paragraph extracts the mandates, addressees and deadlines of one
 // top-level paragraph and its items.
@@ -168,7 +242,7 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 			x.before = p.Text[:i]
 		}
 		x.deadlines(c, k == 0 && p.Phrase == "")
-		as, action := x.asked(c, p.Phrase == "" && k == 0)
+		as, action := x.asked(c, c.verb == "" && k == 0)
 		if len(as) == 0 {
 			continue
 		}
@@ -242,16 +316,27 @@ func hasDirectiveChapeau(cs []clause) bool {
 	}
 	c := cs[len(cs)-1]
 	a := strings.TrimSpace(c.after)
-	return (c.class == accord.Directive || c.verb == "") && strings.HasSuffix(a, ":")
+	return (asks(c) || c.verb == "") && strings.HasSuffix(a, ":")
+}
+
+// asks reports whether a clause's verb asks its object to act: the
+// directive verbs, and "Authorizes the Secretariat to …", which the
+// parser classes with the deciding verbs.
+func asks(c clause) bool {
+	return c.class == accord.Directive || c.verb == "authorize" || c.verb == "authorise"
 }
 
 // item extracts from an item that is not under a directive chapeau.
 func (x *extractor) item(it *accord.Paragraph) []accord.Addressee {
 	var all []accord.Addressee
 	for k, c := range clauses(it.Text, it) {
+		x.before = ""
+		if i := strings.Index(it.Text, c.text); i > 0 {
+			x.before = it.Text[:i]
+		}
 		x.deadlines(c, false)
 		as, action := x.asked(c, false)
-		if len(as) == 0 || k > 0 && c.class != accord.Directive {
+		if len(as) == 0 || k > 0 && !asks(c) {
 			continue
 		}
 		all = append(all, as...)
@@ -305,7 +390,7 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 			subj = m[4:6] // "X shall"
 		}
 		return x.addressees(c.text[subj[0]:subj[1]]), strings.TrimSpace(c.text[m[1]:])
-	case c.class == accord.Directive:
+	case asks(c):
 		after := c.after
 		if strings.HasPrefix(strings.ToLower(after), "that ") {
 			return x.thatClause(after[5:])
@@ -470,6 +555,10 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 					out = append(out, x.last...)
 				case x.reg.last(x.before) != "":
 					out = append(out, x.addressee(x.reg.last(x.before)))
+				default:
+					for _, n := range antecedents(x.before, a.Text) {
+						out = append(out, x.addressee(n))
+					}
 				}
 				continue
 			}
@@ -521,7 +610,10 @@ func splitAnd(s string) []string {
 			continue
 		}
 		split := listStarts[strings.ToLower(next)] || actorNouns[strings.ToLower(next)] && !isAdjective(prev) ||
-			unicode.IsUpper(firstRune(next)) && (actorNouns[strings.ToLower(prev)] || strings.HasSuffix(prev, ")"))
+			unicode.IsUpper(firstRune(next)) && (actorNouns[strings.ToLower(prev)] || strings.HasSuffix(prev, ")")) ||
+			// "Parties and observer organizations": an actor noun, then
+			// a phrase whose head is another
+			actorNouns[strings.ToLower(prev)] && headIsActor(words[i+1:])
 		if split {
 			out = append(out, s[start:idx[i]])
 			start = idx[i] + len(words[i])
@@ -529,6 +621,25 @@ func splitAnd(s string) []string {
 	}
 	return append(out, s[start:])
 }
+
+// headIsActor reports whether the phrase words start with, up to the next
+// "and", "or" or preposition, holds an actor noun: "observer organizations
+// to …", "civil society networks".
+func headIsActor(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if lw == "and" || lw == "or" || ppWords[lw] {
+			return false
+		}
+		if actorNouns[lw] {
+			return true
+		}
+	}
+	return false
+}
+
+var ppWords = map[string]bool{"of": true, "under": true, "from": true, "for": true, "in": true, "with": true, "on": true,
+	"to": true, "at": true, "that": true, "which": true, "who": true}
 
 func isAdjective(w string) bool {
 	r := firstRune(w)
@@ -580,6 +691,91 @@ func firstWord(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// antecedents returns the names a pronoun stands for when no registered
+// actor stands before it: the last capitalized name of before ("it", "the
+// latter"), the last two ("both"), or the last and those coordinated with
+// it by "and" ("them", "they").
+func antecedents(before, pron string) []string {
+	names, joined := capitalizedNames(before)
+	if len(names) == 0 {
+		return nil
+	}
+	n := 1
+	switch strings.ToLower(pron) {
+	case "both", "both entities", "both organizations", "both secretariats":
+		n = 2
+	case "them", "they":
+		for n < len(names) && joined[len(names)-n] {
+			n++
+		}
+	case "the former":
+		if len(names) < 2 {
+			return nil
+		}
+		return names[len(names)-2 : len(names)-1]
+	}
+	if n > len(names) {
+		return nil
+	}
+	return names[len(names)-n:]
+}
+
+// nameLinks may join the capitalized words of one name: "Convention on
+// Migratory Species", "Platform on Biodiversity and Ecosystem Services".
+var nameLinks = map[string]bool{"of": true, "on": true, "for": true, "the": true, "and": true, "to": true}
+
+// capitalizedNames returns the names (runs of capitalized words and the
+// links between them) that stand in text after its first word, in order;
+// joined[i] says whether names[i] follows names[i-1] after a bare "and"
+// or a comma ("the Ramsar Convention and the Convention on …").
+func capitalizedNames(text string) (names []string, joined []bool) {
+	words := strings.Fields(text)
+	var cur []string
+	link := true // what stands between the last name and the next
+	flush := func() {
+		for len(cur) > 0 && nameLinks[cur[len(cur)-1]] {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			names = append(names, strings.Join(cur, " "))
+			joined = append(joined, link && len(names) > 1)
+			link = true
+		}
+		cur = nil
+	}
+	for i, w := range words {
+		bare := strings.Trim(w, "“”\"'(),;:")
+		switch {
+		case i == 0 || bare == "":
+			continue
+		case unicode.IsUpper(firstRune(bare)):
+			// "Biodiversity and Ecosystem Services" stays one name
+			cur = append(cur, bare)
+		case len(cur) > 0 && nameLinks[bare]:
+			// "X and the Y" is two names
+			if bare == "the" && cur[len(cur)-1] == "and" {
+				flush()
+				continue
+			}
+			cur = append(cur, bare)
+		default:
+			if len(cur) > 0 {
+				flush()
+			}
+			if bare != "and" && bare != "the" {
+				link = false
+			}
+		}
+		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ")") {
+			if len(cur) > 0 {
+				flush()
+			}
+		}
+	}
+	flush()
+	return names, joined
 }
 
 func pronoun(t string) bool {

@@ -143,6 +143,30 @@ func TestAddressees(t *testing.T) {
 		{"Invites the Global Environment Facility (GEF) to support monitoring;", []string{"Global Environment Facility/gef"}},
 		{"Requests the Technology and Economic Assessment Panel and its technical options committees to submit data;",
 			[]string{"Technology and Economic Assessment Panel/teap", "its technical options committees/its-technical-options-committees"}},
+		// pronouns stand for the bodies named before them, registered or not
+		{"Welcomes the joint work plan of the Ramsar Convention and the Convention on Migratory Species and invites both to report on its implementation;",
+			[]string{"Ramsar Convention/ramsar-convention", "Convention on Migratory Species/convention-on-migratory-species"}},
+		{"Takes note of the assessment of the Regional Fisheries Body and requests it to share its data;",
+			[]string{"Regional Fisheries Body/regional-fisheries-body"}},
+		{"Invites the Intergovernmental Science-Policy Platform on Biodiversity and Ecosystem Services and the secretariat to cooperate;",
+			[]string{"Intergovernmental Science-Policy Platform on Biodiversity and Ecosystem Services/ipbes", "secretariat/secretariat"}},
+		{"Encourages Parties and observer organizations to exchange their experience;",
+			[]string{"Parties/parties", "observer organizations/observer-organizations"}},
+		{"Invites Governments and civil society networks to raise awareness;",
+			[]string{"Governments/governments", "civil society networks/civil-society-networks"}},
+		{"Urges, bearing in mind the limited capacity of small island States, the Compliance Committee to simplify its procedures;",
+			[]string{"Compliance Committee/compliance-committee"}},
+		{"Welcomes the progress made and therefore requests the Executive Secretary to extend the pilot phase;",
+			[]string{"Executive Secretary/executive-secretary"}},
+		{"Notes the low rate of reporting, urging the Parties to submit their national reports;",
+			[]string{"Parties/parties"}},
+		{"Takes note of the establishment of the network, and invites the network to widen its membership;",
+			[]string{"network/network"}},
+		{"Authorizes the Secretariat to conclude a host country agreement;",
+			[]string{"Secretariat/secretariat"}},
+		{"Requests the trustee of the fund and the chair of the working group to align their reporting;",
+			[]string{"trustee of the fund/trustee-of-the-fund", "chair of the working group/chair-of-the-working-group"}},
+		{"Acknowledges and commends the Technical Expert Group for its work;", nil},
 	}
 	for _, tt := range tests {
 		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
@@ -179,6 +203,25 @@ func TestChapeauAndItems(t *testing.T) {
 	}
 }
 
+// TestGerundAndInfinitiveItems: items that open with a gerund ("Inviting
+// …") or carry a second infinitive ("… and to request it to …") ask too.
+func TestGerundAndInfinitiveItems(t *testing.T) {
+	text := "The Conference of the Parties,\n\n" +
+		"1. Decides:\n(a) Inviting Parties to nominate focal points;\n(b) Requesting the Secretariat to maintain a roster of experts;\n(c) Urging donors to support the roster;\n\n" +
+		"2. Decides:\n(a) To welcome the report of the Advisory Panel and to request it to update its assessment;\n"
+	_, res := extractText(t, text)
+	got := map[string][]string{}
+	for _, p := range []string{"1", "2"} {
+		for _, a := range res.Addressees[p] {
+			got[p] = append(got[p], a.Text)
+		}
+	}
+	want := map[string][]string{"1": {"Parties", "Secretariat", "donors"}, "2": {"Advisory Panel"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+}
+
 func TestPassive(t *testing.T) {
 	text := "Decision 13.1\nThe Secretariat, subject to the availability of resources, is requested to:\na) develop indicators;\nb) report to the Conference of the Parties at its 14th meeting.\n"
 	_, res := extractText(t, text)
@@ -211,6 +254,37 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "not later than two months before the eleventh meeting", Meeting: "COP-11"}}},
 		{"COP-2", "", "Requests the Secretariat to present a report to the next meeting of the Ad Hoc Working Group;",
 			[]accord.Deadline{{Text: "to the next meeting of the Ad Hoc Working Group"}}},
+		// a bare year when the year of adoption is unknown
+		{"COP-4", "", "Requests the Committee to complete the evaluation in 2027;",
+			[]accord.Deadline{{Text: "in 2027", Date: "2027"}}},
+		{"COP-4", "", "Requests the Committee to update the roster established in 2019;", nil},
+		{"COP-9", "", "Requests the secretariat to present its conclusions at the start of its tenth session;",
+			[]accord.Deadline{{Text: "at the start of its tenth session", Meeting: "COP-10"}}},
+		// "its" after another body is that body's
+		{"COP-9", "", "Requests the Compliance Committee, at its next meeting, to review the submissions;",
+			[]accord.Deadline{{Text: "at its next meeting"}}},
+		{"COP-9", "", "Invites Parties to send their comments by 30\nApril 2024 and their data no later than\nApril 30, 2025;",
+			[]accord.Deadline{{Text: "by 30 April 2024", Date: "2024-04-30"}, {Text: "no later than April 30, 2025", Date: "2025-04-30"}}},
+		{"COP-9", "", "Invites Parties to send their comments before the 1st of\nJune 2024;",
+			[]accord.Deadline{{Text: "before the 1st of June 2024", Date: "2024-06-01"}}},
+		// periodicity, not a deadline
+		{"COP-9", "", "Requests the Bureau to review the calendar at its first meeting of each year;", nil},
+		// another body's meeting is that body's
+		{"COP-9", "", "Requests the secretariat to circulate the draft before the next meeting of the Implementation Committee;",
+			[]accord.Deadline{{Text: "before the next meeting of the Implementation Committee"}}},
+		{"COP-9", "", "Requests the Standing Committee to adopt the budget at its next meeting;",
+			[]accord.Deadline{{Text: "at its next meeting"}}},
+		// a past meeting is no deadline
+		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
+		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},
+		{"COP-14", "", "Requests the Executive Secretary to report to COP15 on progress;",
+			[]accord.Deadline{{Text: "to COP15", Meeting: "COP-15"}}},
+		{"COP-14", "", "Requests the Executive Secretary to report to COP 16 on progress;",
+			[]accord.Deadline{{Text: "to COP 16", Meeting: "COP-16"}}},
+		{"COP-27", "", "Requests the Subsidiary Body for Scientific and Technological Advice to conclude its work at its fifty-eighth session (June 2023);",
+			[]accord.Deadline{{Text: "at its fifty-eighth session (June 2023)", Meeting: "SBSTA-58"}}},
+		{"COP-5", "", "Decides that the provisional agenda of its next meeting shall include an item on resource mobilization;",
+			[]accord.Deadline{{Text: "the provisional agenda of its next meeting", Meeting: "COP-6"}}},
 	}
 	for _, tt := range tests {
 		d := accord.Decision{Meeting: tt.meeting, Paragraphs: []accord.Paragraph{{Number: "1", Path: "1", Text: tt.para}}}
