@@ -199,7 +199,7 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 					continue
 				}
 				seen[[2]int{at, end}] = true
-				if recurring(text[end:]) || past(text[:at]) {
+				if recurring(text[end:]) || past(text[:at]) && !strings.Contains(strings.ToLower(text[at:end]), "next") {
 					continue
 				}
 				span := strings.TrimRight(text[at:end], " ,;")

@@ -522,6 +522,11 @@ func TestHeadingSymbols(t *testing.T) {
 		{"Resolution XIV.1 Ramsar and wetlands", "Resolution XIV.1", "ramsar", "COP-14", accord.KindResolution},
 		{"Draft decision MC-6/[--]: International cooperation", "MC-6/[--]", "minamata", "COP-6", accord.KindDraft},
 		{"Resolution 1/CMP.15", "Resolution 1/CMP.15", "kyoto", "CMP-15", accord.KindResolution},
+		// joint decisions, the symbols joined by a minus sign or a dash
+		{"Decision 4/CMP.18−2/CMA.5", "4/CMP.18−2/CMA.5", "kyoto", "CMP-18", accord.KindDecision},
+		{"Decision 4/CMP.18 – 2/CMA.5: Administrative matters", "4/CMP.18 – 2/CMA.5", "kyoto", "CMP-18", accord.KindDecision},
+		{"BC-17/3–RC-12/2–SC-12/4: Joint budget", "BC-17/3–RC-12/2–SC-12/4", "basel", "COP-17", accord.KindDecision},
+		{"Decision 7/COP.16", "7/COP.16", "unccd", "COP-16", accord.KindDecision},
 	}
 	for _, tt := range tests {
 		text := tt.heading + "\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"
@@ -593,5 +598,74 @@ func TestInstrumentNamed(t *testing.T) {
 		if got := mentionedInstrument(tt.text); got != tt.mentioned {
 			t.Errorf("mentionedInstrument(%q) = %q, want %q", tt.text, got, tt.mentioned)
 		}
+	}
+}
+
+// TestReferencesOfOtherSystems: symbols of funds' boards, conventions that
+// number with dots or years, and documents that are not the UN's.
+func TestReferencesOfOtherSystems(t *testing.T) {
+	tests := []struct {
+		text, inst string
+		want       []accord.DecisionRef
+	}{
+		{"Welcomes decision B.27/08 of the Board of the Green Climate Fund and decisions B.31/4 and B.33/12 of the Adaptation Fund Board;", "paris",
+			[]accord.DecisionRef{ref("B.27/08", "gcf"), ref("B.31/4", "afb"), ref("B.33/12", "afb")}},
+		{"as reported in documents GCF/B.27/19 and AFB/B.33/7;", "paris", nil},
+		{"Recalling decisions 2/CP.25−4/CMA.2 and 1/CMP.14‒3/CMA.3,", "unfccc",
+			[]accord.DecisionRef{ref("2/CP.25", "unfccc"), ref("4/CMA.2", "paris"), ref("1/CMP.14", "kyoto"), ref("3/CMA.3", "paris")}},
+		{"Recalling resolution 72/277 of the General Assembly and Human Rights Council resolution 52/23,", "cbd",
+			[]accord.DecisionRef{ref("72/277", "unga"), ref("52/23", "hrc")}},
+		{"noting World Health Assembly resolution 76/17 and General Assembly resolution 77/300,", "minamata",
+			[]accord.DecisionRef{ref("76/17", "wha"), ref("77/300", "unga")}},
+		{"Recalling decisions 4/COP.14 and 11/COP.15 of the Conference of the Parties,", "unccd",
+			[]accord.DecisionRef{ref("4/COP.14", "unccd"), ref("11/COP.15", "unccd")}},
+		{"in line with Resolution 2021-2 and Resolution 2019-1 of the Commission,", "",
+			[]accord.DecisionRef{ref("Resolution 2021-2", ""), ref("Resolution 2019-1", "")}},
+		{"Recalling Decision 17.204 and Decision 18.12 (Rev. CoP19), and Res. Conf. 12.8 (Rev. CoP18),", "cites",
+			[]accord.DecisionRef{ref("Decision 17.204", "cites"), ref("Decision 18.12 (Rev. CoP19)", "cites"), ref("Res. Conf. 12.8 (Rev. CoP18)", "cites")}},
+		{"Recalling decisions COP7/2 and COP8/11 on the programme,", "",
+			[]accord.DecisionRef{ref("COP7/2", ""), ref("COP8/11", "")}},
+	}
+	for _, tt := range tests {
+		got := decisionRefs(tt.text, tt.inst)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("decisionRefs(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+	docs := []struct {
+		text string
+		want []string
+	}{
+		{"documents GCF/B.27/19, AFB/B.33/7 and GEF/C.66/05 and FCCC/PA/CMA/2023/6", []string{"FCCC/PA/CMA/2023/6"}},
+		{"the report in ICCD/COP(16)/23 and ICCD/CRIC(21)/2/Rev.1,", []string{"ICCD/COP(16)/23", "ICCD/CRIC(21)/2/Rev.1"}},
+	}
+	for _, tt := range docs {
+		got, _ := documentSymbols(tt.text)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("documentSymbols(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// TestGluedFootnoteMarker: a footnote number printed after a symbol is not
+// part of it ("decision 2/CMA.1" and footnote 4 read as "2/CMA.14").
+func TestGluedFootnoteMarker(t *testing.T) {
+	text := "Decision 9/CMA.5\n\nThe Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,\n\n" +
+		"Recalling decisions 2/CMA.14 and 6/CMA.3,\n\n" +
+		"Also recalling decision 18/CMA.13 and decision 1/CP.24,\n\n" +
+		"1. Requests the secretariat to prepare a synthesis report;\n\n" +
+		"4 FCCC/PA/CMA/2018/3/Add.2.\n" +
+		"3 FCCC/PA/CMA/2021/10.\n"
+	doc := Parse(text, Options{})
+	if len(doc.Decisions) != 1 {
+		t.Fatalf("%d decisions", len(doc.Decisions))
+	}
+	var got []string
+	for _, r := range doc.Decisions[0].References.Decisions {
+		got = append(got, r.Cited)
+	}
+	want := []string{"2/CMA.1", "6/CMA.3", "18/CMA.1", "1/CP.24"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("references (-want +got):\n%s\nfootnotes %+v", diff, doc.Decisions[0].Footnotes)
 	}
 }
