@@ -358,6 +358,12 @@ var meetingBodies = []string{"Committee", "Group", "Panel", "Board", "Body", "Bo
 // body whose meetings accord cannot number.
 func (x *extractor) itsBody(before string) string {
 	tail := before[max(0, len(before)-120):]
+	// "Noting the report of the Adaptation Committee, decides to consider
+	// it at its thirtieth session": a body named before the verb is not
+	// what "its" stands for
+	if m := finiteVerbRE.FindAllStringIndex(tail, -1); m != nil {
+		tail = tail[m[len(m)-1][1]:]
+	}
 	best, name := -1, x.ctx.body
 	for _, b := range itsBodyBefore {
 		if i := strings.LastIndex(tail, b.phrase); i > best {
@@ -377,6 +383,10 @@ func (x *extractor) itsBody(before string) string {
 	}
 	return name
 }
+
+// finiteVerbRE finds the verbs, after a participial clause, that a
+// paragraph's sentence turns on.
+var finiteVerbRE = regexp.MustCompile(`, (?:also |further )?(?:decides|requests|invites|urges|encourages|agrees|recommends|authorizes|authorises|notes|welcomes|calls upon|calls on|adopts|approves|endorses)\b`)
 
 // meetingBody reports whether a name is one of a body that meets, and not
 // the adopting Conference or Meeting of the Parties.
@@ -463,7 +473,7 @@ func ordinalValue(s string) int {
 
 var (
 	periodicityRE = regexp.MustCompile(`\b(annually|each year|every year|biennially|every (?:two|three|four|five|six|\d+) years|every (?:two|three|six|\d+) months|at each (?:of its )?(?:ordinary )?(?:meeting|session)s?|on a regular basis|regularly|periodically)\b`)
-	conditionRE   = regexp.MustCompile(`\b(subject to the availability of (?:financial |sufficient |extrabudgetary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
+	conditionRE   = regexp.MustCompile(`\b(subject to (?:the availability of )?(?:financial |sufficient |extrabudgetary |external |voluntary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
 	helperRE      = regexp.MustCompile(`\b(?:in (?:close )?(?:collaboration|cooperation|consultation|coordination|partnership) with|with the (?:support|assistance|engagement|participation) of|working together with|together with|with input from)\s+([^,;:]+)`)
 )
 

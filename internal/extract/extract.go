@@ -423,7 +423,7 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 }
 
 var (
-	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
+	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
 	shallRE          = regexp.MustCompile(`^((?:the\s+)?[^,;:]*?)\s+(?:shall|should|will)\s+`)
 	// shallBeRE reads a passive after "shall": its agent, "" when none.
 	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+[a-z]+(?:ed|en|wn|nt|de)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)

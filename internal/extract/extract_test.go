@@ -222,6 +222,23 @@ func TestGerundAndInfinitiveItems(t *testing.T) {
 	}
 }
 
+// TestPassiveWithClause: the subject asked, then a clause, then "to:".
+func TestPassiveWithClause(t *testing.T) {
+	text := "Decision 19.46\n\nThe Secretariat is requested, subject to external funding, to:\na) prepare a study on trade in the species;\nb) report to the Animals Committee at its 34th meeting.\n"
+	d, res := extractText(t, text)
+	if len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Items) != 2 {
+		t.Fatalf("paragraphs = %+v", d.Paragraphs)
+	}
+	var got []string
+	for _, m := range res.Mandates {
+		got = append(got, summary(m))
+	}
+	want := []string{"p1(a) request secretariat: study if subject to external funding", "p1(b) request secretariat: report due  if subject to external funding"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mandates (-want +got):\n%s", diff)
+	}
+}
+
 func TestPassive(t *testing.T) {
 	text := "Decision 13.1\nThe Secretariat, subject to the availability of resources, is requested to:\na) develop indicators;\nb) report to the Conference of the Parties at its 14th meeting.\n"
 	_, res := extractText(t, text)
@@ -274,6 +291,9 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "before the next meeting of the Implementation Committee"}}},
 		{"COP-9", "", "Requests the Standing Committee to adopt the budget at its next meeting;",
 			[]accord.Deadline{{Text: "at its next meeting"}}},
+		// "its" is the subject's when the body stands before the verb
+		{"COP-29", "", "Noting the report of the Adaptation Committee, decides to consider the matter at its thirtieth session;",
+			[]accord.Deadline{{Text: "at its thirtieth session", Meeting: "COP-30"}}},
 		// a past meeting is no deadline
 		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
 		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},

@@ -227,6 +227,13 @@ func TestOpeningPhrase(t *testing.T) {
 		{"Express their profound gratitude", true, "Express their profound gratitude", "express", "", accord.Evaluative},
 		{"Requests, in the context of the workplan, the Group", false, "Requests", "request", "", accord.Directive},
 		{"Once again urges Parties", false, "Once again urges", "urge", "once again", accord.Directive},
+		// coordinated verbs make one phrase
+		{"Acknowledges and commends the work of the Group", false, "Acknowledges and commends", "acknowledge", "", accord.Observing},
+		{"Also notes and welcomes with appreciation the offer", false, "Also notes and welcomes with appreciation", "note", "also", accord.Observing},
+		{"To acknowledge and welcome the report", true, "To acknowledge and welcome", "acknowledge", "", accord.Observing},
+		// a participial clause before the verb of one sentence
+		{"Noting the report of the Adaptation Committee, decides to consider the matter", true, "decides", "decide", "", accord.Deciding},
+		{"Having considered the proposal of the Bureau, also requests the secretariat to act", true, "also requests", "request", "also", accord.Directive},
 	}
 	for _, tt := range tests {
 		p, ok := openingPhrase(tt.text, phraseOptions{base: tt.base})
@@ -239,10 +246,15 @@ func TestOpeningPhrase(t *testing.T) {
 			t.Errorf("openingPhrase(%q) = %+v, want %+v", tt.text, p, want)
 		}
 	}
-	for _, text := range []string{"Parties to the Convention", "Takes the floor", "Express their gratitude", "States Parties and", "Note by the secretariat", "requests the secretariat", "The Secretariat shall"} {
+	for _, text := range []string{"Parties to the Convention", "Takes the floor", "Express their gratitude", "States Parties and", "Note by the secretariat", "requests the secretariat", "The Secretariat shall",
+		"Noting the report of the Committee, which decides nothing", "Recalling that the Conference, in decision 2/CP.3, requested the secretariat"} {
 		if p, ok := openingPhrase(text, phraseOptions{}); ok {
 			t.Errorf("openingPhrase(%q) = %+v, want none", text, p)
 		}
+	}
+	// a recital that holds its verb opens no operative paragraph on its own
+	if opensOperative("Noting the report, decides to consider the matter") {
+		t.Errorf("opensOperative(recital with its verb) = true")
 	}
 }
 
