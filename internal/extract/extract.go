@@ -243,6 +243,9 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 		}
 		x.deadlines(c, k == 0 && p.Phrase == "")
 		as, action := x.asked(c, c.verb == "" && k == 0)
+		if len(as) == 0 && asks(c) && k+1 < len(cs) && asks(cs[k+1]) {
+			as, action = x.sharedAction(c, cs[k+1])
+		}
 		if len(as) == 0 {
 			continue
 		}
@@ -287,6 +290,25 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 		addr = []accord.Addressee{}
 	}
 	x.res.Addressees[p.Path] = addr
+}
+
+// sharedObjectMax bounds the object of a verb that shares the next verb's
+// action: a name or two, not a clause.
+const sharedObjectMax = 100
+
+// sharedAction reads "Urges Parties and invites other Governments to
+// ratify …": the first verb asks its object to do what the second asks.
+func (x *extractor) sharedAction(c, next clause) ([]accord.Addressee, string) {
+	np := strings.TrimSpace(c.after)
+	np = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(np, " and"), ","))
+	if np == "" || len(np) > sharedObjectMax || strings.Contains(np, " to ") || strings.ContainsAny(np, ";:") {
+		return nil, ""
+	}
+	_, action := x.asked(next, false)
+	if action == "" {
+		return nil, ""
+	}
+	return x.addressees(np), action
 }
 
 // itemsAreActions reports whether a paragraph's items are each an action
@@ -521,6 +543,8 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 	span = strings.ReplaceAll(span, "\x00", "")
 	span = parenAcronymRE.ReplaceAllString(span, "")
 	span = strings.ReplaceAll(span, " and in particular ", ", ")
+	span = strings.ReplaceAll(span, ", as well as ", ", ")
+	span = strings.ReplaceAll(span, " as well as ", ", ")
 	span = strings.ReplaceAll(span, " and, in particular, ", ", ")
 	var out []accord.Addressee
 	inParen := false
@@ -576,13 +600,22 @@ var parenAcronymRE = regexp.MustCompile(`\s*\([A-Z][A-Za-z-]{1,10}\)`)
 // splitCommas splits at commas outside names that contain them ("the
 // Basel, Rotterdam and Stockholm Conventions").
 func splitCommas(s string) []string {
-	protected := conventionListRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ",", "\x01") })
+	protected := s
+	if strings.Contains(s, ", ") && strings.Contains(s, " and ") {
+		protected = nameListRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ",", "\x01") })
+	}
 	parts := strings.Split(protected, ",")
 	for i := range parts {
 		parts[i] = strings.ReplaceAll(parts[i], "\x01", ",")
 	}
 	return parts
 }
+
+// nameListRE matches names that hold a list of capitalized words: "the
+// Basel, Rotterdam and Stockholm Conventions", "United Nations
+// Educational, Scientific and Cultural Organization", "Subsidiary Body on
+// Scientific, Technical and Technological Advice".
+var nameListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:[A-Z][a-z]+ )*(?:Conventions|conventions|Advice|Organization|Organisation|Committees|Bodies|Affairs)\b`)
 
 var conventionListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:Conventions|conventions)`)
 
@@ -678,7 +711,9 @@ func conventionAt(s string, i int) bool {
 var protectedNames = []string{"food and agriculture organization", "technology and economic assessment panel",
 	"animals and plants committees", "science and technology", "trade and development", "scientific and technological",
 	"economic and social", "environment and development", "health and environment", "research and development",
-	"monitoring and assessment", "conservation and sustainable use", "access and benefit-sharing"}
+	"monitoring and assessment", "conservation and sustainable use", "access and benefit-sharing",
+	"indigenous peoples and local communities", "indigenous and local communities", "small and medium-sized enterprises",
+	"education and awareness", "flora and fauna", "fauna and flora"}
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "“\"‘'("))

@@ -167,6 +167,13 @@ func TestAddressees(t *testing.T) {
 		{"Requests the trustee of the fund and the chair of the working group to align their reporting;",
 			[]string{"trustee of the fund/trustee-of-the-fund", "chair of the working group/chair-of-the-working-group"}},
 		{"Acknowledges and commends the Technical Expert Group for its work;", nil},
+		{"Invites the United Nations Educational, Scientific and Cultural Organization and the Subsidiary Body on Scientific, Technical and Technological Advice to cooperate;",
+			[]string{"United Nations Educational, Scientific and Cultural Organization/united-nations-educational-scientific-and-cultural-organization",
+				"Subsidiary Body on Scientific, Technical and Technological Advice/sbstta"}},
+		{"Invites Parties and observers, as well as indigenous peoples and local communities, women and youth, to submit views;",
+			[]string{"Parties/parties", "observers/observers", "indigenous peoples and local communities/indigenous-peoples-and-local-communities", "women/women", "youth/youth"}},
+		{"Urges Parties and invites other Governments to ratify the Protocol;",
+			[]string{"Parties/parties", "other Governments/governments"}},
 	}
 	for _, tt := range tests {
 		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
