@@ -23,7 +23,7 @@ const (
 	body = `(?:(?:the\s+)?[Cc]onferences?\s+of\s+the\s+(?:Contracting\s+)?Parties` +
 		`(?:\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties\s+to\s+the\s+(?:[A-Z][\w-]*\s+){1,3}(?:Protocol|Agreement)(?:\s+on\s+[A-Z][\w-]*)?)?` +
 		`(?:\s+(?:to|of)\s+the\s+(?:[A-Z][a-z]+,?\s+)+(?:and\s+[A-Z][a-z]+\s+)?(?:Conventions?|Protocol))?` +
-		`|(?:the\s+)?Parties|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?(?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)`
+		`|(?:the\s+)?Parties|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:on|for|of|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,7})`
 )
 
 // edge is the start or end of a meeting a time may be tied to: "at the
@@ -38,9 +38,9 @@ var deadlineREs = []*regexp.Regexp{
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
-	regexp.MustCompile(`(?i:at|by|before|prior\s+to|to|until)\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+	regexp.MustCompile(`(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of)\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
 	// "not later than two months before the eleventh meeting"
-	regexp.MustCompile(`(?i)(?:no|not)\s+later\s+than\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+	regexp.MustCompile(`(?i)(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
 	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022",
 	// "before the 1st of June 2024", "by April 30, 2025"
 	regexp.MustCompile(`(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4}`),
@@ -53,7 +53,7 @@ var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBS
 
 // inYearRE finds "in 2024": a deadline only when the year is still to come
 // when the decision was adopted.
-var inYearRE = regexp.MustCompile(`\b(?:in|by)\s+((?:19|20)\d{2})\b`)
+var inYearRE = regexp.MustCompile(`\b(?:in|by|before|until|(?:no|not)\s+later\s+than)\s+(?:the\s+(?:end|beginning|start|middle)\s+of\s+|mid-)?((?:19|20)\d{2})\b`)
 
 var yearRE = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
 
@@ -211,6 +211,9 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 		}
 	}
 	for _, m := range inYearRE.FindAllStringSubmatchIndex(text, -1) {
+		if period(text[m[1]:]) {
+			continue // "in 2025–2026": a plan period
+		}
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		// a year still to come when the decision was adopted; when the
 		// text does not say when that was, any year not said of something
@@ -231,6 +234,19 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 	}
 	return out
 }
+
+// period reports whether a year is the first of a period: "2025–2026",
+// "2025-2030".
+func period(after string) bool {
+	for _, d := range []string{"–", "-", "—", "−", "/", " to ", " – ", " - "} {
+		if a, ok := strings.CutPrefix(after, d); ok && a != "" && isDigit(a[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // recurring reports whether the time a match ends before recurs: "at its
 // first meeting of each year" is periodicity, not a deadline.

@@ -301,6 +301,14 @@ func TestDeadlines(t *testing.T) {
 		// "its" is the subject's when the body stands before the verb
 		{"COP-29", "", "Noting the report of the Adaptation Committee, decides to consider the matter at its thirtieth session;",
 			[]accord.Deadline{{Text: "at its thirtieth session", Meeting: "COP-30"}}},
+		{"COP-9", "", "Requests the secretariat to finalize the guidelines in time for the twenty-first meeting of the Subsidiary Body on Implementation;",
+			[]accord.Deadline{{Text: "in time for the twenty-first meeting of the Subsidiary Body on Implementation", Meeting: "SBI-21"}}},
+		{"COP-9", "", "Requests the secretariat to circulate the draft at least six weeks before the tenth meeting;",
+			[]accord.Deadline{{Text: "at least six weeks before the tenth meeting", Meeting: "COP-10"}}},
+		{"COP-9", "", "Requests the secretariat to complete the inventory by the end of 2026 and to publish it before mid-2027;",
+			[]accord.Deadline{{Text: "by the end of 2026", Date: "2026"}, {Text: "before mid-2027", Date: "2027"}}},
+		// a plan period is no deadline
+		{"COP-9", "", "Requests the secretariat to implement the work programme in 2025–2026;", nil},
 		// a past meeting is no deadline
 		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
 		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},
