@@ -365,8 +365,10 @@ func (x *extractor) resolve(span, before string) (accord.Deadline, bool) {
 
 // meetingBodies are the nouns of bodies that meet: "the Compliance
 // Committee", "the Ad Hoc Working Group".
+// A name that ends in "Convention", "Protocol" or "Parties" names the
+// instrument's governing body, whose meetings are the adopting body's.
 var meetingBodies = []string{"Committee", "Group", "Panel", "Board", "Body", "Bodies", "bodies", "Council", "Bureau",
-	"Forum", "Platform", "Assembly", "Commission", "Conference", "Meeting", "Parties", "Convention", "Protocol", "Agreement"}
+	"Forum", "Platform", "Assembly", "Commission"}
 
 // itsBody names the body "its" stands for in a deadline after before: the
 // body named last in the clause, the adopting body when that is the
@@ -410,9 +412,18 @@ func meetingBody(name string) bool {
 	if strings.Contains(name, "of the Parties") || strings.Contains(name, "Conference of") {
 		return false
 	}
+	// the head is the last word before a preposition: "Committee on
+	// Science and Technology", "Committee for the Review of …"
 	w := strings.Fields(name)
+	head := w[len(w)-1]
+	for i, x := range w {
+		if i > 0 && (x == "on" || x == "for" || x == "of") {
+			head = w[i-1]
+			break
+		}
+	}
 	for _, b := range meetingBodies {
-		if w[len(w)-1] == b {
+		if head == b {
 			return true
 		}
 	}

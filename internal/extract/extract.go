@@ -103,8 +103,14 @@ func clauses(text string, p *accord.Paragraph) []clause {
 			phraseEnd = i + len(p.Phrase)
 		}
 	}
+	// "… and to request it to …" opens a clause only in an infinitive
+	// item: in "Requests X to report and to invite them to …" X invites.
+	infinitiveItem := hasPrefixFold(p.Phrase, "to ")
 	for _, m := range secondVerbRE.FindAllStringSubmatchIndex(text, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
+			if g == 4 && m[g] >= 0 && !infinitiveItem {
+				break
+			}
 			if m[g] >= phraseEnd {
 				starts = append(starts, m[g])
 				break
@@ -137,6 +143,10 @@ func clauses(text string, p *accord.Paragraph) []clause {
 		out = append(out, c)
 	}
 	return out
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // clauseVerb names the verb that opens seg, past its modifiers and an

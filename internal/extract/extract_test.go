@@ -172,6 +172,9 @@ func TestAddressees(t *testing.T) {
 				"Subsidiary Body on Scientific, Technical and Technological Advice/sbstta"}},
 		{"Invites Parties and observers, as well as indigenous peoples and local communities, women and youth, to submit views;",
 			[]string{"Parties/parties", "observers/observers", "indigenous peoples and local communities/indigenous-peoples-and-local-communities", "women/women", "youth/youth"}},
+		// the Executive Secretary invites, not the Conference
+		{"Requests the Executive Secretary to bring this decision to the attention of the Executive Secretaries of the other Rio conventions and to invite them to consider similar steps;",
+			[]string{"Executive Secretary/executive-secretary"}},
 		{"Urges Parties and invites other Governments to ratify the Protocol;",
 			[]string{"Parties/parties", "other Governments/governments"}},
 	}
@@ -309,6 +312,8 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "by the end of 2026", Date: "2026"}, {Text: "before mid-2027", Date: "2027"}}},
 		// a plan period is no deadline
 		{"COP-9", "", "Requests the secretariat to implement the work programme in 2025–2026;", nil},
+		{"COP-16", "", "Requests the Science-Policy Interface to prepare a report for consideration by the Committee on Science and Technology at its eighteenth session;",
+			[]accord.Deadline{{Text: "at its eighteenth session"}}},
 		// a past meeting is no deadline
 		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
 		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},
