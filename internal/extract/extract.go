@@ -431,7 +431,15 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 		if !ok {
 			return nil, ""
 		}
-		return x.addressees(span), action
+		as := x.addressees(span)
+		// "Requests X to prepare terms of reference, and the Secretariat
+		// to make them available": a second object shares the verb.
+		for _, m := range gappedRE.FindAllStringSubmatch(action, -1) {
+			if a, ok := x.actorPhrase(m[1]); ok && !pronoun(a.Text) && !containsAddressee(as, a) {
+				as = append(as, a)
+			}
+		}
+		return as, action
 	case c.verb == "decide":
 		// "Decides that the secretariat shall …"
 		if strings.HasPrefix(strings.ToLower(c.after), "that ") {
@@ -460,6 +468,10 @@ var (
 	// shallBeRE reads a passive after "shall": its agent, "" when none.
 	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+[a-z]+(?:ed|en|wn|nt|de)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
 )
+
+// gappedRE finds a second object and its infinitive after the first
+// action: ", and the Secretariat to make …".
+var gappedRE = regexp.MustCompile(`,\s+and\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+the\s+|on\s+|for\s+)?[A-Z][\w-]*){0,6})\s+to\s+[a-z]`)
 
 // thatClause reads "Recommends that Parties … ensure", "Requests that
 // the actions of the secretariat … be undertaken".

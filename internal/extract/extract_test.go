@@ -172,6 +172,8 @@ func TestAddressees(t *testing.T) {
 				"Subsidiary Body on Scientific, Technical and Technological Advice/sbstta"}},
 		{"Invites Parties and observers, as well as indigenous peoples and local communities, women and youth, to submit views;",
 			[]string{"Parties/parties", "observers/observers", "indigenous peoples and local communities/indigenous-peoples-and-local-communities", "women/women", "youth/youth"}},
+		{"Requests the Working Group on Flyways, at its next meeting, to prepare terms of reference, and the Secretariat to make them available online;",
+			[]string{"Working Group on Flyways/working-group-on-flyways", "Secretariat/secretariat"}},
 		// the Executive Secretary invites, not the Conference
 		{"Requests the Executive Secretary to bring this decision to the attention of the Executive Secretaries of the other Rio conventions and to invite them to consider similar steps;",
 			[]string{"Executive Secretary/executive-secretary"}},
