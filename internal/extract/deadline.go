@@ -23,7 +23,7 @@ const (
 	body = `(?:(?:the\s+)?[Cc]onferences?\s+of\s+the\s+(?:Contracting\s+)?Parties` +
 		`(?:\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties\s+to\s+the\s+(?:[A-Z][\w-]*\s+){1,3}(?:Protocol|Agreement)(?:\s+on\s+[A-Z][\w-]*)?)?` +
 		`(?:\s+(?:to|of)\s+the\s+(?:[A-Z][a-z]+,?\s+)+(?:and\s+[A-Z][a-z]+\s+)?(?:Conventions?|Protocol))?` +
-		`|(?:the\s+)?Parties|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:on|for|of|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,7})`
+		`|(?:the\s+)?Parties|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:on|for|of|and)\s+(?:the\s+)?)?[A-Z][\w-]*)*)`
 )
 
 // edge is the start or end of a meeting a time may be tied to: "at the
@@ -107,13 +107,24 @@ func (x *extractor) deadlinesIn(text string) []accord.Deadline {
 // keeps extraction fast.
 func windows(text string, k int) [][2]int {
 	switch {
-	case k < 3:
-		return around(text, []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}, 130, 230)
+	case k == 0:
+		// "no later than at the conclusion of its twenty-fourth extraordinary
+		// meeting of 2028 (November–December 2028)"
+		return around(text, meetingWords, 100, 60)
+	case k == 1:
+		// "in time for the beginning of the twenty-fourth meeting of the
+		// Conference of the Parties serving as the meeting of …"
+		return around(text, meetingWords, 100, 230)
+	case k == 2:
+		// "not later than twelve months before the twenty-fourth meeting"
+		return around(text, meetingWords, 100, 20)
 	case k == 3:
 		return around(text, monthNames, 130, 230)
 	}
 	return around(text, shortMeetingNames, 40, 40)
 }
+
+var meetingWords = []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}
 
 var shortMeetingNames = []string{"COP", "CoP", "CMA", "CMP", "MOP", "SBI", "SBSTA"}
 
@@ -210,7 +221,7 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 			}
 		}
 	}
-	for _, m := range inYearRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range yearMatches(text) {
 		if period(text[m[1]:]) {
 			continue // "in 2025–2026": a plan period
 		}
@@ -234,6 +245,34 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 	}
 	return out
 }
+
+// yearMatches runs inYearRE around the years in text only: most
+// paragraphs have none, and running the expression over them all is slow.
+func yearMatches(text string) [][]int {
+	var out [][]int
+	for i := 0; i+4 <= len(text); i++ {
+		if !(text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) ||
+			i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		lo := max(0, i-yearLead)
+		for lo > 0 && text[lo-1] != ' ' {
+			lo--
+		}
+		if m := inYearRE.FindStringSubmatchIndex(text[lo : i+4]); m != nil && m[3] == i+4-lo {
+			for k := range m {
+				m[k] += lo
+			}
+			out = append(out, m)
+		}
+		i += 3
+	}
+	return out
+}
+
+// yearLead is how far before a year its preposition may stand: "not later
+// than the beginning of 2026".
+const yearLead = 40
 
 // period reports whether a year is the first of a period: "2025–2026",
 // "2025-2030".

@@ -78,13 +78,131 @@ const (
 	clauseModifiers = `(?:(?:also|further|therefore|thus|hence|accordingly|consequently|furthermore|again|hereby|in this regard,?|in that regard,?)\s+)*`
 )
 
-// secondVerbRE finds the coordinated verbs that open further clauses in
-// a paragraph: "… and requests the secretariat to …", "…; expresses …",
-// "… and therefore requests …", "…, urging the Parties to …", "… and to
-// request it to …".
-var secondVerbRE = regexp.MustCompile(`(?:;\s*(?:and\s+)?|,?\s+and\s+)(` + clauseModifiers + `(?:` + clauseVerbs + `)\b)` +
-	`|,?\s+and\s+(to\s+(?:` + baseVerbs + `)\b)` +
-	`|,\s*(?:and\s+)?((?:` + participleVerbs + `)\b)`)
+// clauseWords are the written forms of the verbs that open further
+// clauses, by kind, with the word an idiom needs after them ("calls
+// upon", "takes note"); "" when none.
+var clauseWords = func() map[string]clauseWord {
+	m := map[string]clauseWord{}
+	add := func(list string, kind clauseKind) {
+		for _, v := range strings.Split(list, "|") {
+			verb, next, _ := strings.Cut(v, " ")
+			cw := m[verb]
+			cw.kinds |= kind
+			if next != "" {
+				cw.next = append(cw.next, next)
+			}
+			m[verb] = cw
+		}
+	}
+	add(clauseVerbs, finite)
+	add(baseVerbs, infinitiveVerb)
+	add(participleVerbs, participle)
+	return m
+}()
+
+type clauseKind uint8
+
+const (
+	finite clauseKind = 1 << iota
+	infinitiveVerb
+	participle
+)
+
+type clauseWord struct {
+	kinds clauseKind
+	next  []string
+}
+
+var clauseModifierList = []string{"also", "further", "therefore", "thus", "hence", "accordingly", "consequently",
+	"furthermore", "again", "hereby", "in this regard,", "in that regard,", "in this regard", "in that regard"}
+
+// clauseStarts returns where the coordinated verbs that open further
+// clauses stand in text, at or after from: "… and requests the secretariat
+// to …", "…; expresses …", "… and therefore requests …", "…, urging the
+// Parties to …", and in an infinitive item "… and to request it to …".
+// It reads words, not a regular expression: paragraphs are long and
+// these verbs rare.
+func clauseStarts(text string, from int, infinitiveItem bool) []int {
+	var out []int
+	prevStart, prevEnd := -1, -1
+	for i := 0; i < len(text); {
+		if !isLower(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isLower(text[j]) {
+			j++
+		}
+		ps, pe := prevStart, prevEnd
+		prevStart, prevEnd = i, j
+		w := text[i:j]
+		at := i
+		i = j
+		if at > 0 && isLetter(text[at-1]) || j < len(text) && isLetter(text[j]) {
+			continue
+		}
+		cw, ok := clauseWords[w]
+		if !ok || !idiomFollows(text[j:], cw.next) {
+			continue
+		}
+		start := -1
+		switch {
+		case cw.kinds&finite != 0:
+			s := at
+			for {
+				moved := false
+				before := strings.TrimRight(text[:s], " ")
+				for _, m := range clauseModifierList {
+					if strings.HasSuffix(before, m) && (len(before) == len(m) || before[len(before)-len(m)-1] == ' ') {
+						s = len(before) - len(m)
+						moved = true
+						break
+					}
+				}
+				if !moved {
+					break
+				}
+			}
+			if b := strings.TrimRight(text[:s], " \n"); strings.HasSuffix(b, ";") || strings.HasSuffix(b, " and") && len(b) < s {
+				start = s
+			}
+		case cw.kinds&participle != 0:
+			b := strings.TrimRight(text[:at], " \n")
+			if strings.HasSuffix(b, ",") || strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(b, "and"), " "), ",") && strings.HasSuffix(b, " and") {
+				start = at
+			}
+		case cw.kinds&infinitiveVerb != 0 && infinitiveItem && ps >= 0 && text[ps:pe] == "to":
+			if b := strings.TrimRight(text[:ps], " \n"); strings.HasSuffix(b, " and") {
+				start = ps
+			}
+		}
+		if start >= from && start > 0 {
+			out = append(out, start)
+		}
+	}
+	return out
+}
+
+// idiomFollows reports whether after starts with one of the words an
+// idiom needs, or needs none.
+func idiomFollows(after string, next []string) bool {
+	if len(next) == 0 {
+		return true
+	}
+	a := strings.TrimLeft(after, " ")
+	if len(a) == len(after) {
+		return false
+	}
+	for _, n := range next {
+		if strings.HasPrefix(a, n) && (len(a) == len(n) || !isLetter(a[len(n)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // gerundRE opens an item that asks without a finite verb: "(a) Inviting
 // Parties to …", "(b) Requesting the Secretariat to …".
@@ -105,21 +223,7 @@ func clauses(text string, p *accord.Paragraph) []clause {
 	}
 	// "… and to request it to …" opens a clause only in an infinitive
 	// item: in "Requests X to report and to invite them to …" X invites.
-	infinitiveItem := hasPrefixFold(p.Phrase, "to ")
-	for _, m := range secondVerbRE.FindAllStringSubmatchIndex(text, -1) {
-		for g := 2; g+1 < len(m); g += 2 {
-			if g == 4 && m[g] >= 0 && !infinitiveItem {
-				break
-			}
-			if m[g] >= phraseEnd {
-				starts = append(starts, m[g])
-				break
-			}
-			if m[g] >= 0 {
-				break
-			}
-		}
-	}
+	starts = append(starts, clauseStarts(text, phraseEnd, hasPrefixFold(p.Phrase, "to "))...)
 	for k, s := range starts {
 		end := len(text)
 		if k+1 < len(starts) {
