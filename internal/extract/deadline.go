@@ -34,7 +34,7 @@ var deadlineREs = []*regexp.Regexp{
 	// "at its seventh meeting", "no later than at its first session of 2028",
 	// "at the start of its tenth session", "the provisional agenda of its
 	// next meeting"
-	regexp.MustCompile(`(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)its\s+(?i:next|` + ordinal + `)\s+(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)(?:\s+of\s+\d{4})?` + when),
+	regexp.MustCompile(`(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|the)\s+(?i:next|` + ordinal + `)\s+(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)(?:\s+of\s+\d{4})?` + when),
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
@@ -233,7 +233,11 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 			fs = append(fs, found{m[0], accord.Deadline{Text: text[m[0]:m[1]], Date: text[m[2]:m[3]]}})
 		}
 	}
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].at < fs[j].at })
+	// at one start the longest wins: "at the next meeting of the
+	// Compliance Committee", not "at the next meeting"
+	sort.SliceStable(fs, func(i, j int) bool {
+		return fs[i].at < fs[j].at || fs[i].at == fs[j].at && len(fs[i].dl.Text) > len(fs[j].dl.Text)
+	})
 	var out []accord.Deadline
 	end := -1
 	for _, f := range fs {

@@ -174,6 +174,8 @@ func TestAddressees(t *testing.T) {
 			[]string{"Parties/parties", "observers/observers", "indigenous peoples and local communities/indigenous-peoples-and-local-communities", "women/women", "youth/youth"}},
 		{"Requests the Working Group on Flyways, at its next meeting, to prepare terms of reference, and the Secretariat to make them available online;",
 			[]string{"Working Group on Flyways/working-group-on-flyways", "Secretariat/secretariat"}},
+		{"Requests the task force on capacity-building to continue its work;",
+			[]string{"task force on capacity-building/task-force-on-capacity-building"}},
 		// the Executive Secretary invites, not the Conference
 		{"Requests the Executive Secretary to bring this decision to the attention of the Executive Secretaries of the other Rio conventions and to invite them to consider similar steps;",
 			[]string{"Executive Secretary/executive-secretary"}},
@@ -316,6 +318,8 @@ func TestDeadlines(t *testing.T) {
 		{"COP-9", "", "Requests the secretariat to implement the work programme in 2025–2026;", nil},
 		{"COP-16", "", "Requests the Science-Policy Interface to prepare a report for consideration by the Committee on Science and Technology at its eighteenth session;",
 			[]accord.Deadline{{Text: "at its eighteenth session"}}},
+		{"COP-9", "", "Approves the budget and requests the Executive Secretary to report on expenditures at the next session;",
+			[]accord.Deadline{{Text: "at the next session", Meeting: "COP-10"}}},
 		// a past meeting is no deadline
 		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
 		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},

@@ -12,7 +12,7 @@ import (
 const (
 	// UNFCCC ("4/CP.27", "3/CMA.1") and UNCCD ("11/COP.15")
 	symUNFCCC   = `\d{1,3}/(?:CP|CMP|CMA|COP)\.\d{1,2}`
-	symPrefixed = `(?:BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD)(?:-|\s)?(?:[IVXL]{1,6}|\d{1,2})/(?:\d{1,3}|\[[-–—.\s]*\])`
+	symPrefixed = `(?:BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD|IPBES)(?:-|\s)?(?:[IVXL]{1,6}|\d{1,2})/(?:\d{1,3}|\[[-–—.\s]*\])`
 	symEx       = `Ex\.\s?[IVX]{1,5}/\d{1,3}`
 	symRoman    = `[IVXL]{1,7}/\d{1,3}`
 	symNumeric  = `\d{1,3}/\d{1,3}`
@@ -60,7 +60,7 @@ var (
 	inDecRE     = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
 
 	symbolUNFCCCRE   = regexp.MustCompile(`^(\d{1,3})/(CP|CMP|CMA|COP)\.(\d{1,2})$`)
-	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
+	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD|IPBES)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
 	symbolRomanRE    = regexp.MustCompile(`^(?:Ex\.\s?)?([IVXL]{1,7})/(\d{1,3})$`)
 	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
 )
@@ -69,6 +69,7 @@ var (
 var prefixInstrument = map[string]string{
 	"MC": "minamata", "BC": "basel", "RC": "rotterdam", "SC": "stockholm", "BS": "cartagena",
 	"NP": "nagoya", "CP": "cartagena", "VC": "vienna", "CBD": "cbd", "UNEP/EA": "unea", "EM": "montreal",
+	"IPBES": "ipbes",
 }
 
 // canonicalSymbol writes a symbol the way its body does: "BS II/6" →
@@ -277,6 +278,8 @@ func meetingOf(sym, inst string) string {
 		body = "MOP"
 	case "unea":
 		body = "UNEA"
+	case "ipbes":
+		body = "IPBES"
 	}
 	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
 		if m[2] == "CP" || m[2] == "COP" {
