@@ -34,7 +34,7 @@ var deadlineREs = []*regexp.Regexp{
 	// "at its seventh meeting", "no later than at its first session of 2028",
 	// "at the start of its tenth session", "the provisional agenda of its
 	// next meeting"
-	regexp.MustCompile(`(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|the)\s+(?i:next|` + ordinal + `)\s+(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)(?:\s+of\s+\d{4})?` + when),
+	regexp.MustCompile(`(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)(?:\s+of\s+\d{4})?` + when),
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
@@ -340,7 +340,7 @@ func (x *extractor) deadlines(c clause, unverbed bool) {
 }
 
 var (
-	ordinalRE     = regexp.MustCompile(`\b(next|` + ordinal + `)\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
+	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
 	dateRE        = regexp.MustCompile(`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(` + months + `)(?:\s+(\d{1,2}),)?\s+(\d{4})`)
 	itsBodyBefore = []struct{ phrase, body string }{
 		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
@@ -386,7 +386,7 @@ func (x *extractor) resolve(span, before string) (accord.Deadline, bool) {
 	}
 	n := ordinalValue(m[1])
 	bodyName := x.ctx.body
-	if strings.Contains(lower, " its ") || strings.HasPrefix(lower, "its ") {
+	if strings.Contains(lower, " its ") || strings.HasPrefix(lower, "its ") || strings.Contains(lower, " their ") {
 		// "its" is the body named last before it, else the adopting one.
 		bodyName = x.itsBody(before)
 	} else if b, ok := meetingOfBody(span); ok {
@@ -487,8 +487,9 @@ func meetingOfBody(span string) (string, bool) {
 			return b.body, true
 		}
 	}
-	if strings.Contains(after, "of the Parties") || strings.Contains(after, "of the Contracting Parties") {
-		return "", false
+	if strings.Contains(after, "of the Parties") || strings.Contains(after, "of the Contracting Parties") ||
+		strings.HasPrefix(after, "the Parties") || strings.HasPrefix(after, "the Contracting Parties") {
+		return "", false // "the Thirty-Sixth Meeting of the Parties"
 	}
 	return "", true
 }

@@ -516,6 +516,10 @@ func containsAddressee(as []accord.Addressee, a accord.Addressee) bool {
 // says the clause has no opening verb ("The Secretariat shall:").
 func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	switch {
+	case passive && hasPrefixFold(c.text, "that"):
+		// "That, in preparing the report, the Panel should consult …",
+		// an item of "The Meeting of the Parties decided:"
+		return x.decideThat(strings.TrimLeft(c.text[4:], " ,"))
 	case passive:
 		m := passiveSubjectRE.FindStringSubmatchIndex(c.text)
 		if m == nil {
@@ -547,21 +551,39 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	case c.verb == "decide":
 		// "Decides that the secretariat shall …"
 		if strings.HasPrefix(strings.ToLower(c.after), "that ") {
-			if m := shallRE.FindStringSubmatchIndex(c.after[5:]); m != nil {
-				that := c.after[5:]
-				action := strings.TrimSpace(that[m[2]:])
-				// "… shall be determined by the Conferences of the
-				// Parties": the agent acts, not the subject; with no
-				// agent ("shall be held in Geneva") nobody is asked.
-				if p := shallBeRE.FindStringSubmatch(that[m[1]:]); p != nil {
-					if p[1] == "" {
-						return nil, ""
-					}
-					return x.addressees(p[1]), action
-				}
-				return x.addressees(that[m[2]:m[3]]), action
-			}
+			return x.decideThat(c.after[5:])
 		}
+	}
+	return nil, ""
+}
+
+// thatClauseCommas is how many commas decideThat looks past for the
+// subject: "in preparing the report referred to in paragraph 1, the
+// Panel should …".
+const thatClauseCommas = 3
+
+// decideThat reads what follows "decides that": "the secretariat shall
+// prepare …" asks the secretariat.
+func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
+	for k := 0; k <= thatClauseCommas; k++ {
+		if m := shallRE.FindStringSubmatchIndex(that); m != nil {
+			action := strings.TrimSpace(that[m[2]:])
+			// "… shall be determined by the Conferences of the
+			// Parties": the agent acts, not the subject; with no
+			// agent ("shall be held in Geneva") nobody is asked.
+			if p := shallBeRE.FindStringSubmatch(that[m[1]:]); p != nil {
+				if p[1] == "" {
+					return nil, ""
+				}
+				return x.addressees(p[1]), action
+			}
+			return x.addressees(that[m[2]:m[3]]), action
+		}
+		i := strings.Index(that, ", ")
+		if i < 0 {
+			break
+		}
+		that = that[i+2:]
 	}
 	return nil, ""
 }

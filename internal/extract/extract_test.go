@@ -253,6 +253,27 @@ func TestPassiveWithClause(t *testing.T) {
 	}
 }
 
+// TestThatItems: "The … Meeting of the Parties decided: … 2. That, …, the
+// Panel should …" asks the Panel.
+func TestThatItems(t *testing.T) {
+	text := "Decision XXXV/9\n\nThe Thirty-Fifth Meeting of the Parties decided:\n\n" +
+		"1. To request the Technology and Economic Assessment Panel to prepare a report;\n\n" +
+		"2. That, in preparing the report referred to in paragraph 1 above, the Panel should consult widely with experts;\n\n" +
+		"3. That the next meeting shall be held in Nairobi;\n"
+	_, res := extractText(t, text)
+	got := map[string][]string{}
+	for _, p := range []string{"1", "2", "3"} {
+		got[p] = []string{}
+		for _, a := range res.Addressees[p] {
+			got[p] = append(got[p], a.Text)
+		}
+	}
+	want := map[string][]string{"1": {"Technology and Economic Assessment Panel"}, "2": {"Panel"}, "3": {}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+}
+
 func TestPassive(t *testing.T) {
 	text := "Decision 13.1\nThe Secretariat, subject to the availability of resources, is requested to:\na) develop indicators;\nb) report to the Conference of the Parties at its 14th meeting.\n"
 	_, res := extractText(t, text)
@@ -320,6 +341,10 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "at its eighteenth session"}}},
 		{"COP-9", "", "Approves the budget and requests the Executive Secretary to report on expenditures at the next session;",
 			[]accord.Deadline{{Text: "at the next session", Meeting: "COP-10"}}},
+		{"MOP-35", "", "To encourage the Executive Committee to continue its work and to request it to report to the Parties at their thirty-sixth meeting;",
+			[]accord.Deadline{{Text: "at their thirty-sixth meeting", Meeting: "MOP-36"}}},
+		{"MOP-35", "", "To request the Panel to submit an updated report to the Thirty-Sixth Meeting of the Parties;",
+			[]accord.Deadline{{Text: "to the Thirty-Sixth Meeting of the Parties", Meeting: "MOP-36"}}},
 		// a past meeting is no deadline
 		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
 		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},

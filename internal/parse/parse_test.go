@@ -596,6 +596,7 @@ func TestInstrumentNamed(t *testing.T) {
 		{"The Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol on Biosafety,", "cartagena", "cartagena"},
 		{"recommends for adoption by the Conferences of the Parties to the Basel, Rotterdam and Stockholm Conventions:", "", ""},
 		{"The Third Meeting of the Parties decided in Dec. III/12:", "montreal", ""},
+		{"The Thirty-Fifth Meeting of the Parties decided:", "montreal", ""},
 		{"the Minamata Convention … the Minamata Convention … the Basel Convention", "", "minamata"},
 		{"the Minamata Convention and the Basel Convention", "", ""},
 		// A list names every convention in it, not only the last.

@@ -110,7 +110,7 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
 
-var montrealFormulaRE = regexp.MustCompile(`(?i)^The \w+ Meeting of the Parties decided`)
+var montrealFormulaRE = regexp.MustCompile(`(?i)^The [\w-]+ Meeting of the Parties decided`)
 
 // formulaInstrument names the instrument a formula speaks for: "The
 // Conference of the Parties serving as the meeting of the Parties to the
