@@ -23,7 +23,7 @@ const (
 	body = `(?:(?:the\s+)?[Cc]onferences?\s+of\s+the\s+(?:Contracting\s+)?Parties` +
 		`(?:\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties\s+to\s+the\s+(?:[A-Z][\w-]*\s+){1,3}(?:Protocol|Agreement)(?:\s+on\s+[A-Z][\w-]*)?)?` +
 		`(?:\s+(?:to|of)\s+the\s+(?:[A-Z][a-z]+,?\s+)+(?:and\s+[A-Z][a-z]+\s+)?(?:Conventions?|Protocol))?` +
-		`|(?:the\s+)?Parties|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:on|for|of|and)\s+(?:the\s+)?)?[A-Z][\w-]*)*)`
+		`|(?:the\s+)?Parties(?:\s+to\s+the\s+(?:[A-Z][\w-]*\s+){1,3}(?:Protocol|Convention|Agreement))?|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:on|for|of|and)\s+(?:the\s+)?)?[A-Z][\w-]*)*)`
 )
 
 // edge is the start or end of a meeting a time may be tied to: "at the
@@ -34,11 +34,12 @@ var deadlineREs = []*regexp.Regexp{
 	// "at its seventh meeting", "no later than at its first session of 2028",
 	// "at the start of its tenth session", "the provisional agenda of its
 	// next meeting"
-	regexp.MustCompile(`(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)(?:\s+of\s+\d{4})?` + when),
+	regexp.MustCompile(`(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+of\s+\d{4})?` + when),
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
-	regexp.MustCompile(`(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of)\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+	regexp.MustCompile(`(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
+		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
 	// "not later than two months before the eleventh meeting"
 	regexp.MustCompile(`(?i)(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
 	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022",
@@ -79,8 +80,23 @@ func newMeetingContext(d *accord.Decision) meetingContext {
 			}
 		}
 	}
+	if c.year == 0 {
+		// A decision is adopted no earlier than the last day it names
+		// ("the Forum held on 15 and 16 October 2021"): years before
+		// that are past, whatever the year of adoption.
+		d.Walk(func(p *accord.Paragraph) {
+			for _, m := range dayDateRE.FindAllStringSubmatch(p.Text, -1) {
+				if y, _ := strconv.Atoi(m[1]); y > c.year {
+					c.year = y
+				}
+			}
+		})
+	}
 	return c
 }
+
+// dayDateRE is a date that names its day: "16 October 2021".
+var dayDateRE = regexp.MustCompile(`\b\d{1,2}\s+(?:` + months + `)\s+((?:19|20)\d{2})\b`)
 
 type found struct {
 	at int
@@ -222,8 +238,8 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 		}
 	}
 	for _, m := range yearMatches(text) {
-		if period(text[m[1]:]) {
-			continue // "in 2025–2026": a plan period
+		if period(text[m[1]:]) || scheduled(text[:m[0]]) {
+			continue // "in 2025–2026": a plan period; "to take place in 2024"
 		}
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		// a year still to come when the decision was adopted; when the
@@ -263,11 +279,15 @@ func yearMatches(text string) [][]int {
 		for lo > 0 && text[lo-1] != ' ' {
 			lo--
 		}
-		if m := inYearRE.FindStringSubmatchIndex(text[lo : i+4]); m != nil && m[3] == i+4-lo {
-			for k := range m {
-				m[k] += lo
+		// the window may hold an earlier year's match too: take the one
+		// that ends with this year
+		for _, m := range inYearRE.FindAllStringSubmatchIndex(text[lo:i+4], -1) {
+			if m[3] == i+4-lo {
+				for k := range m {
+					m[k] += lo
+				}
+				out = append(out, m)
 			}
-			out = append(out, m)
 		}
 		i += 3
 	}
@@ -277,6 +297,24 @@ func yearMatches(text string) [][]int {
 // yearLead is how far before a year its preposition may stand: "not later
 // than the beginning of 2026".
 const yearLead = 40
+
+// scheduleWords say that a year which follows them is when a meeting is
+// held, which is no deadline: "to take place in 2024", "Decides to hold
+// its thirteenth meeting in 2027".
+var scheduleWords = []string{"take place", "takes place", "be held", "to hold", "convene", "convened", "to meet"}
+
+// scheduleWindow is how far before a year scheduled looks: the verb and
+// the meeting it schedules.
+const scheduleWindow = 50
+
+func scheduled(before string) bool {
+	w := strings.ToLower(before[max(0, len(before)-scheduleWindow):])
+	return containsAny(w, scheduleWords) && containsAny(w, gatherings)
+}
+
+// gatherings are what is scheduled: "the next review will be held in
+// 2024" is a deadline, the next meeting held then is not.
+var gatherings = []string{"meeting", "session", "workshop", "forum", "conference", "dialogue", "summit"}
 
 // period reports whether a year is the first of a period: "2025–2026",
 // "2025-2030".
@@ -306,7 +344,7 @@ func recurring(after string) bool {
 // pastRE matches the end of text that says a time which follows it is
 // when something was done: "the report presented", "the programme adopted
 // by the Conference of the Parties", "the roster established".
-var pastRE = regexp.MustCompile(`(?i)\b(\w+ed|held|made|taken|given|undertaken|begun|written|chosen|drawn)\s+(?:by\s+(?:the\s+)?[^,;:]{1,90}?\s+)?$`)
+var pastRE = regexp.MustCompile(`(?i)\b(\w+ed|held|made|taken|given|undertaken|begun|written|chosen|drawn)\s+(?:for\s+(?:adoption|consideration)\s+)?(?:by\s+(?:the\s+)?[^,;:]{1,90}?\s+)?$`)
 
 // pastWindow is how far back past looks: a participle and "by" with a
 // body's name ("by the Conference of the Parties serving as the meeting
@@ -334,19 +372,40 @@ func past(before string) bool {
 // something: a time in "Welcomes … at its sixth session" is not one.
 func (x *extractor) deadlines(c clause, unverbed bool) {
 	if c.class != accord.Directive && c.class != accord.Deciding && !unverbed {
+		// "Notes that consideration will continue at its sixth
+		// session": the time of something still to come counts
+		if i := futureAt(c.text); i >= 0 {
+			x.res.Deadlines = append(x.res.Deadlines, x.deadlinesIn(c.text[i:])...)
+		}
 		return
 	}
 	x.res.Deadlines = append(x.res.Deadlines, x.deadlinesIn(c.text)...)
 }
 
+// futureWords mark what a clause says is still to come.
+var futureWords = []string{" will ", " shall ", " is to be ", " are to be "}
+
+// futureAt returns where a clause starts to speak of what is to come, or
+// -1.
+func futureAt(text string) int {
+	at := -1
+	for _, w := range futureWords {
+		if i := strings.Index(text, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
 var (
-	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
+	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)(?:\s+and\s+(?:` + ordinal + `))?\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
 	dateRE        = regexp.MustCompile(`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(` + months + `)(?:\s+(\d{1,2}),)?\s+(\d{4})`)
 	itsBodyBefore = []struct{ phrase, body string }{
 		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
 		{"Subsidiary Body on Implementation", "SBI"}, {"Subsidiary Body on Scientific, Technical and Technological Advice", "SBSTTA"},
 		{"Standing Committee", "SC"}, {"Open-ended Working Group", "OEWG"}, {"Facilitative Working Group", "FWG"},
 		{"Adaptation Committee", "AC"}, {"Conference of the Parties", ""}, {"Meeting of the Parties", ""},
+		{"Parties to the Paris Agreement", "CMA"}, {"Parties to the Kyoto Protocol", "CMP"},
 	}
 )
 
@@ -397,13 +456,21 @@ func (x *extractor) resolve(span, before string) (accord.Deadline, bool) {
 			return dl, true
 		}
 		n = x.ctx.n + 1
-	} else if bodyName == x.ctx.body && n > 0 && n <= x.ctx.n {
+	} else if bodyName == x.ctx.body && n > 0 && n < x.ctx.n && !laterYear(span, x.ctx.year) {
 		return dl, false
 	}
 	if bodyName != "" && n > 0 {
 		dl.Meeting = bodyName + "-" + strconv.Itoa(n)
 	}
 	return dl, true
+}
+
+// laterYear reports whether span holds a year after year: "at its
+// eighth session (2026)" is to come, whatever body "its" is.
+func laterYear(span string, year int) bool {
+	m := yearRE.FindString(span)
+	y, _ := strconv.Atoi(m)
+	return m != "" && y > year
 }
 
 // meetingBodies are the nouns of bodies that meet: "the Compliance

@@ -347,13 +347,14 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 			}
 		}
 	}
-	cs := clauses(p.Text, p)
+	text := chapeauText(p)
+	cs := clauses(text, p)
 	itemsDone := false
 	x.last = nil
 	for k, c := range cs {
 		x.before = ""
-		if i := strings.Index(p.Text, c.text); i > 0 {
-			x.before = p.Text[:i]
+		if i := strings.Index(text, c.text); i > 0 {
+			x.before = text[:i]
 		}
 		x.deadlines(c, k == 0 && p.Phrase == "")
 		as, action := x.asked(c, c.verb == "" && k == 0)
@@ -423,6 +424,17 @@ func (x *extractor) sharedAction(c, next clause) ([]accord.Addressee, string) {
 		return nil, ""
 	}
 	return x.addressees(np), action
+}
+
+// chapeauText is the text of a paragraph as its chapeau reads: a page
+// may print "Requests the Executive Secretary, subject to funding;" over
+// items that open with "To …", where the chapeau means ":".
+func chapeauText(p *accord.Paragraph) string {
+	t := strings.TrimRight(p.Text, " ")
+	if len(p.Items) == 0 || !strings.HasSuffix(t, ";") || !hasPrefixFold(p.Items[0].Text, "to ") {
+		return p.Text
+	}
+	return t[:len(t)-1] + ":"
 }
 
 // itemsAreActions reports whether a paragraph's items are each an action

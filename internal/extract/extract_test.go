@@ -236,6 +236,26 @@ func TestGerundAndInfinitiveItems(t *testing.T) {
 	}
 }
 
+// TestChapeauEndingInSemicolon: a chapeau printed with ";" for ":" still
+// asks its items, and their times are deadlines.
+func TestChapeauEndingInSemicolon(t *testing.T) {
+	text := "Decision XIV/30\n\nThe Conference of the Parties,\n\n" +
+		"2. Requests the Executive Secretary, subject to the availability of funding;\n" +
+		"(a) To continue the communications strategy;\n" +
+		"(b) To submit a progress report to the Subsidiary Body on Implementation for consideration at its third meeting.\n"
+	_, res := extractText(t, text)
+	var got []string
+	for _, a := range res.Addressees["2"] {
+		got = append(got, a.Text)
+	}
+	if diff := cmp.Diff([]string{"Executive Secretary"}, got); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+	if len(res.Deadlines) != 1 || res.Deadlines[0].Text != "at its third meeting" {
+		t.Errorf("deadlines = %+v", res.Deadlines)
+	}
+}
+
 // TestPassiveWithClause: the subject asked, then a clause, then "to:".
 func TestPassiveWithClause(t *testing.T) {
 	text := "Decision 19.46\n\nThe Secretariat is requested, subject to external funding, to:\na) prepare a study on trade in the species;\nb) report to the Animals Committee at its 34th meeting.\n"
@@ -335,6 +355,9 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "at least six weeks before the tenth meeting", Meeting: "COP-10"}}},
 		{"COP-9", "", "Requests the secretariat to complete the inventory by the end of 2026 and to publish it before mid-2027;",
 			[]accord.Deadline{{Text: "by the end of 2026", Date: "2026"}, {Text: "before mid-2027", Date: "2027"}}},
+		// with no year of adoption, the last day named bounds it
+		{"COP-26", "", "Welcomes the Forum held on 15 and 16 October 2021 and requests the Committee to assess the goal set for 2020 by 2020 and to report in 2022;",
+			[]accord.Deadline{{Text: "in 2022", Date: "2022"}}},
 		// a plan period is no deadline
 		{"COP-9", "", "Requests the secretariat to implement the work programme in 2025–2026;", nil},
 		{"COP-16", "", "Requests the Science-Policy Interface to prepare a report for consideration by the Committee on Science and Technology at its eighteenth session;",
@@ -345,6 +368,25 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "at their thirty-sixth meeting", Meeting: "MOP-36"}}},
 		{"MOP-35", "", "To request the Panel to submit an updated report to the Thirty-Sixth Meeting of the Parties;",
 			[]accord.Deadline{{Text: "to the Thirty-Sixth Meeting of the Parties", Meeting: "MOP-36"}}},
+		{"MOP-6", "", "Requests the Panel to report by the seventh meeting of the Parties to the Montreal Protocol;",
+			[]accord.Deadline{{Text: "by the seventh meeting of the Parties to the Montreal Protocol", Meeting: "MOP-7"}}},
+		{"COP-11", "", "Invites Parties to submit comments within two months of the end of the twelfth meeting of the Open-ended Working Group;",
+			[]accord.Deadline{{Text: "within two months of the end of the twelfth meeting of the Open-ended Working Group", Meeting: "OEWG-12"}}},
+		{"COP-10", "", "Requests the Executive Secretary to make the synthesis available for the consideration of the eleventh meeting of the Conference of the Parties, and the costs recommended for adoption by the second meeting of the Expert Committee;",
+			[]accord.Deadline{{Text: "for the consideration of the eleventh meeting of the Conference of the Parties", Meeting: "COP-11"}}},
+		{"COP-26", "", "Requests the secretariat to organize a workshop in conjunction with the fifty-sixth sessions of the subsidiary bodies (June 2022);",
+			[]accord.Deadline{{Text: "in conjunction with the fifty-sixth sessions of the subsidiary bodies (June 2022)"}}},
+		{"COP-26", "", "Requests the secretariat to prepare a synthesis report for consideration by the Subsidiary Body for Implementation at its sixty-fourth and seventy-fourth sessions;",
+			[]accord.Deadline{{Text: "at its sixty-fourth and seventy-fourth sessions", Meeting: "SBI-64"}}},
+		{"COP-26", "", "Requests the Group to develop its rules of procedure for adoption by the Conference of the Parties serving as the meeting of the Parties to the Paris Agreement at its fourth session (November 2022);",
+			[]accord.Deadline{{Text: "at its fourth session (November 2022)", Meeting: "CMA-4"}}},
+		// the time of a consideration to come, in any clause
+		{"CMA-5", "", "Notes that consideration of the governance arrangements will continue at its sixth session (November 2024);",
+			[]accord.Deadline{{Text: "at its sixth session (November 2024)", Meeting: "CMA-6"}}},
+		// the date of a meeting being scheduled is no deadline
+		{"CMA-5", "", "Requests the secretariat to facilitate the first meeting of the Advisory Board, to take place in 2024;", nil},
+		{"COP-12", "", "Decides to hold its thirteenth meeting in 2027 and requests the secretariat to prepare a report by 2026;",
+			[]accord.Deadline{{Text: "by 2026", Date: "2026"}}},
 		// a past meeting is no deadline
 		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
 		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},
