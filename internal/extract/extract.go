@@ -404,6 +404,13 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 	if addr == nil {
 		addr = []accord.Addressee{}
 	}
+	// two paragraphs with one path (a list the parser read as paragraphs)
+	// keep the addressees of both
+	for _, a := range x.res.Addressees[p.Path] {
+		if !containsAddressee(addr, a) {
+			addr = append(addr, a)
+		}
+	}
 	x.res.Addressees[p.Path] = addr
 }
 
@@ -560,10 +567,11 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 			}
 		}
 		return as, action
-	case c.verb == "decide":
-		// "Decides that the secretariat shall …"
-		if strings.HasPrefix(strings.ToLower(c.after), "that ") {
-			return x.decideThat(c.after[5:])
+	case c.class == accord.Deciding:
+		// "Decides that the secretariat shall …", "Clarifies that, if …,
+		// the secretariat shall confirm …"
+		if strings.HasPrefix(strings.ToLower(c.after), "that") {
+			return x.decideThat(strings.TrimLeft(c.after[4:], " ,"))
 		}
 	}
 	return nil, ""
@@ -716,11 +724,13 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 			continue
 		}
 		// ", working together with A, B, and C, to develop": the segments
-		// after a parenthetical go on with it unless another actor starts.
+		// after a parenthetical go on with it unless another actor starts;
+		// so do those after a relative clause ("the group that has not
+		// nominated an expert in plans, programmes or treaties").
 		if inParen && (fw == "and" || fw == "or" || unicode.IsLower(firstRune(seg)) && !listStarts[fw]) {
 			continue
 		}
-		inParen = false
+		inParen = relativeRE.MatchString(seg)
 		for _, part := range splitAnd(seg) {
 			part = strings.TrimSpace(part)
 			for _, c := range []string{"and ", "or "} {
@@ -734,13 +744,19 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 				continue
 			}
 			if pronoun(a.Text) {
+				group := antecedents(x.before, a.Text)
 				switch {
 				case len(x.last) > 0:
 					out = append(out, x.last...)
+				case len(group) > 1:
+					// "between A and B and C and invites them"
+					for _, n := range group {
+						out = append(out, x.addressee(n))
+					}
 				case x.reg.last(x.before) != "":
 					out = append(out, x.addressee(x.reg.last(x.before)))
 				default:
-					for _, n := range antecedents(x.before, a.Text) {
+					for _, n := range group {
 						out = append(out, x.addressee(n))
 					}
 				}
@@ -754,6 +770,9 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 	}
 	return out
 }
+
+// relativeRE finds a relative clause that may run on past a comma.
+var relativeRE = regexp.MustCompile(`\s(?:that|which|who)\s+(?:has|have|had|is|are|was|were)\b`)
 
 var parenAcronymRE = regexp.MustCompile(`\s*\([A-Z][A-Za-z-]{1,10}\)`)
 
@@ -799,7 +818,7 @@ func splitAnd(s string) []string {
 			continue
 		}
 		next, prev := words[i+1], strings.Trim(words[i-1], ",")
-		if inProtectedName(s, idx[i]) {
+		if inProtectedName(s, idx[i]) || modifiedBefore(s[start:idx[i]]) || instrumentAfter(words[i+1:]) && prepBefore(s[start:idx[i]]) {
 			continue
 		}
 		split := listStarts[strings.ToLower(next)] || actorNouns[strings.ToLower(next)] && !isAdjective(prev) ||
@@ -813,6 +832,40 @@ func splitAnd(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// modifierRE finds a participle that opens a modifier, within which
+// "and" joins no addressees: "the group established at the meeting of
+// the Review Committee and the Scientific Panel".
+var modifierRE = regexp.MustCompile(`\b(?:established|referred|mentioned|listed|created|set up|convened|held|launched|hosted|organized|organised|composed|responsible)\s+(?:at|by|in|under|to|pursuant|with|through|for|of)\b`)
+
+func modifiedBefore(s string) bool { return modifierRE.MatchString(s) }
+
+// instrumentAfter reports whether the words after "and" name an
+// instrument, not a body: "under the Convention and the Paris Agreement".
+func instrumentAfter(words []string) bool {
+	for _, w := range words {
+		w = strings.Trim(w, ",;:")
+		if w == "and" || w == "or" {
+			return false
+		}
+		switch w {
+		case "Convention", "Conventions", "Protocol", "Agreement", "Amendment":
+			return true
+		}
+	}
+	return false
+}
+
+// prepBefore reports whether s ends in a phrase governed by a preposition
+// that an instrument may follow: "bodies under the Convention".
+func prepBefore(s string) bool {
+	for _, p := range []string{" under ", " of ", " to ", " for "} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // headIsActor reports whether the phrase words start with, up to the next
@@ -872,6 +925,7 @@ var protectedNames = []string{"food and agriculture organization", "technology a
 	"animals and plants committees", "science and technology", "trade and development", "scientific and technological",
 	"economic and social", "environment and development", "health and environment", "research and development",
 	"monitoring and assessment", "conservation and sustainable use", "access and benefit-sharing",
+	"climate technology centre and network", "scientific and technical advisory panel",
 	"indigenous peoples and local communities", "indigenous and local communities", "small and medium-sized enterprises",
 	"education and awareness", "flora and fauna", "fauna and flora"}
 

@@ -31,6 +31,7 @@ var operative = map[string]accord.VerbClass{
 	"retire": accord.Deciding, "confirm": accord.Deciding, "reappoint": accord.Deciding,
 	"re-elect": accord.Deciding, "defer": accord.Deciding, "postpone": accord.Deciding,
 	"apportion": accord.Deciding, "grant": accord.Deciding, "admit": accord.Deciding,
+	"clarify": accord.Deciding,
 	// evaluative
 	"welcome": accord.Evaluative, "commend": accord.Evaluative, "congratulate": accord.Evaluative,
 	"thank": accord.Evaluative, "appreciate": accord.Evaluative, "express": accord.Evaluative,
