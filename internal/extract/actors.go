@@ -170,6 +170,7 @@ var actorNouns = map[string]bool{
 	// roles held in an entity: "the trustee of the fund", "the chair of
 	// the working group"
 	"trustee": true, "chair": true, "chairperson": true, "chairman": true, "co-chair": true,
+	"actors": true, "providers": true, "forum": true, "host": true, "hosts": true, "funders": true, "investors": true,
 	"those": true, "force": true, "forces": true, "expert": true, "consortium": true, "alliance": true, "coalition": true,
 	"co-leads": true, "non-parties": true, "non-party": true, "women": true, "youth": true, "scientists": true,
 	"vice-chair": true, "rapporteur": true, "coordinator": true, "head": true, "heads": true, "administrator": true,

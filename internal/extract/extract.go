@@ -97,8 +97,14 @@ var clauseWords = func() map[string]clauseWord {
 	add(clauseVerbs, finite)
 	add(baseVerbs, infinitiveVerb)
 	add(participleVerbs, participle)
+	add(baseClauseVerbs, baseFinite)
 	return m
 }()
+
+// baseClauseVerbs are clauseVerbs in the base form, in which decisions of
+// several bodies at once write them: "Note … and therefore request the
+// secretariat to …".
+const baseClauseVerbs = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to|decide|welcome|note|take note|express|commend|recognize|recognise|acknowledge|reaffirm|recall|stress|emphasize|underline|endorse|approve|adopt|agree|congratulate|thank|look forward`
 
 type clauseKind uint8
 
@@ -106,6 +112,7 @@ const (
 	finite clauseKind = 1 << iota
 	infinitiveVerb
 	participle
+	baseFinite
 )
 
 type clauseWord struct {
@@ -122,7 +129,7 @@ var clauseModifierList = []string{"also", "further", "therefore", "thus", "hence
 // Parties to …", and in an infinitive item "… and to request it to …".
 // It reads words, not a regular expression: paragraphs are long and
 // these verbs rare.
-func clauseStarts(text string, from int, infinitiveItem bool) []int {
+func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
 	var out []int
 	prevStart, prevEnd := -1, -1
 	for i := 0; i < len(text); {
@@ -148,7 +155,7 @@ func clauseStarts(text string, from int, infinitiveItem bool) []int {
 		}
 		start := -1
 		switch {
-		case cw.kinds&finite != 0:
+		case cw.kinds&finite != 0 || base && cw.kinds&baseFinite != 0 && !(ps >= 0 && text[ps:pe] == "to"):
 			s := at
 			for {
 				moved := false
@@ -223,7 +230,7 @@ func clauses(text string, p *accord.Paragraph) []clause {
 	}
 	// "… and to request it to …" opens a clause only in an infinitive
 	// item: in "Requests X to report and to invite them to …" X invites.
-	starts = append(starts, clauseStarts(text, phraseEnd, hasPrefixFold(p.Phrase, "to "))...)
+	starts = append(starts, clauseStarts(text, phraseEnd, hasPrefixFold(p.Phrase, "to "), baseForm(p))...)
 	for k, s := range starts {
 		end := len(text)
 		if k+1 < len(starts) {
@@ -251,6 +258,21 @@ func clauses(text string, p *accord.Paragraph) []clause {
 
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// baseForm reports whether a paragraph's opening verb is written in the
+// base form ("Request the forum …"), not the third person or an
+// infinitive.
+func baseForm(p *accord.Paragraph) bool {
+	if p.Phrase == "" || hasPrefixFold(p.Phrase, "to ") || p.Verb == "" {
+		return false
+	}
+	for _, w := range strings.Fields(p.Phrase) {
+		if strings.EqualFold(w, p.Verb) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseVerb names the verb that opens seg, past its modifiers and an
@@ -423,8 +445,11 @@ const sharedObjectMax = 100
 func (x *extractor) sharedAction(c, next clause) ([]accord.Addressee, string) {
 	np := strings.TrimSpace(c.after)
 	np = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(np, " and"), ","))
-	if np == "" || len(np) > sharedObjectMax || strings.Contains(np, " to ") || strings.ContainsAny(np, ";:") {
+	if np == "" || len(np) > sharedObjectMax || strings.ContainsAny(np, ";:") {
 		return nil, ""
+	}
+	if i := strings.Index(np, " to "); i >= 0 && infinitive(np[i+4:]) {
+		return nil, "" // an action of its own
 	}
 	_, action := x.asked(next, false)
 	if action == "" {
@@ -535,20 +560,48 @@ func containsAddressee(as []accord.Addressee, a accord.Addressee) bool {
 // says the clause has no opening verb ("The Secretariat shall:").
 func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	switch {
+	case !asks(c) && requestNounRE.MatchString(c.after):
+		// "Reiterates its request to the Executive Board, as contained in
+		// decision 4/CMP.10, to consider …"
+		m := requestNounRE.FindStringIndex(c.after)
+		span, action, ok := addresseeSpan(c.after[m[1]:])
+		if !ok {
+			return nil, ""
+		}
+		return x.addressees(span), action
+	case c.verb == "remind":
+		// "Reminds Parties and observers of the invitation for
+		// submissions", "Reminds Parties to submit"
+		if span, action, ok := addresseeSpan(c.after); ok {
+			return x.addressees(span), action
+		}
+		if i := strings.Index(c.after, " of the "); i > 0 {
+			return x.addressees(c.after[:i]), c.after[i+1:]
+		}
+		return nil, ""
 	case passive && hasPrefixFold(c.text, "that"):
 		// "That, in preparing the report, the Panel should consult …",
 		// an item of "The Meeting of the Parties decided:"
 		return x.decideThat(strings.TrimLeft(c.text[4:], " ,"))
 	case passive:
-		m := passiveSubjectRE.FindStringSubmatchIndex(c.text)
-		if m == nil {
-			return nil, ""
+		// "Subject to the availability of resources, the Secretariat
+		// shall:": the subject may follow a clause
+		text := c.text
+		for k := 0; k <= thatClauseCommas; k++ {
+			if m := passiveSubjectRE.FindStringSubmatchIndex(text); m != nil {
+				subj := m[2:4] // "X is requested to"
+				if subj[0] < 0 {
+					subj = m[4:6] // "X shall"
+				}
+				return x.addressees(text[subj[0]:subj[1]]), strings.TrimSpace(text[m[1]:])
+			}
+			i := strings.Index(text, ", ")
+			if i < 0 || !unicode.IsUpper(firstRune(c.text)) {
+				break
+			}
+			text = text[i+2:]
 		}
-		subj := m[2:4] // "X is requested to"
-		if subj[0] < 0 {
-			subj = m[4:6] // "X shall"
-		}
-		return x.addressees(c.text[subj[0]:subj[1]]), strings.TrimSpace(c.text[m[1]:])
+		return nil, ""
 	case asks(c):
 		after := c.after
 		if strings.HasPrefix(strings.ToLower(after), "that ") {
@@ -576,6 +629,10 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// requestNounRE opens the object of a request named by a noun: "its
+// request to", "the invitation to", "its call upon".
+var requestNounRE = regexp.MustCompile(`^(?i:its|the|their)\s+(?:previous\s+)?(?:request|invitation|call|appeal|encouragement)\s+(?:to|upon|on)\s+`)
 
 // thatClauseCommas is how many commas decideThat looks past for the
 // subject: "in preparing the report referred to in paragraph 1, the
@@ -696,11 +753,29 @@ func infinitive(s string) bool {
 // how or with whom, not who.
 var parenthetical = map[string]bool{"in": true, "with": true, "within": true, "through": true, "at": true, "as": true,
 	"subject": true, "upon": true, "if": true, "when": true, "where": true, "whenever": true, "once": true,
-	"including": true, "inter": true, "among": true, "working": true, "among others": true, "together": true,
+	"inter": true, "among": true, "working": true, "among others": true, "together": true,
 	"on": true, "for": true, "from": true, "by": true, "under": true, "pursuant": true, "taking": true,
 	"where appropriate": true, "to": true, "via": true, "after": true, "before": true, "during": true, "while": true,
 	"acting": true, "consistent": true, "according": true, "based": true, "notably": true, "particularly": true, "especially": true,
 	"inviting": true, "respectively": true}
+
+// inclusive words open a segment whose bodies are asked with the others:
+// "including the private sector", "in particular small island States".
+var inclusive = map[string]bool{"including": true, "notably": true, "particularly": true, "especially": true}
+
+// listParenthetical reports whether a parenthetical segment opens a list
+// of helpers that may run on over commas: "working together with A, B,
+// and C", "in collaboration with X".
+func listParenthetical(seg string) bool {
+	l := strings.ToLower(seg)
+	for _, p := range []string{"working", "together", "with", "in collaboration", "in cooperation", "in consultation",
+		"in coordination", "in partnership", "among", "inter alia", "in conjunction"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // listStarts are words that, after "and" or "or", start another addressee.
 var listStarts = map[string]bool{"the": true, "its": true, "their": true, "all": true, "other": true, "others": true,
@@ -715,22 +790,38 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 	span = strings.ReplaceAll(span, " as well as ", ", ")
 	span = strings.ReplaceAll(span, " and, in particular, ", ", ")
 	var out []accord.Addressee
-	inParen := false
+	inParen, openList := false, false
 	for _, seg := range splitCommas(span) {
 		seg = strings.TrimSpace(seg)
 		fw := strings.ToLower(firstWord(seg))
+		if inclusive[fw] {
+			// "institutions, including the operating entities …": those
+			// included are asked too
+			seg = strings.TrimSpace(seg[len(fw):])
+			fw = strings.ToLower(firstWord(seg))
+			inParen, openList = false, false
+		}
 		if seg == "" || parenthetical[fw] {
 			inParen = true
+			openList = listParenthetical(seg)
 			continue
 		}
 		// ", working together with A, B, and C, to develop": the segments
-		// after a parenthetical go on with it unless another actor starts;
-		// so do those after a relative clause ("the group that has not
-		// nominated an expert in plans, programmes or treaties").
-		if inParen && (fw == "and" || fw == "or" || unicode.IsLower(firstRune(seg)) && !listStarts[fw]) {
-			continue
+		// after a parenthetical that opens a list go on with it unless
+		// another actor starts, and so do those after a relative clause
+		// ("the group that has not nominated an expert in plans,
+		// programmes or treaties"); after one that opens none ("through
+		// its task force, and the Expert Group") "and" starts an actor.
+		if inParen {
+			and := fw == "and" || fw == "or"
+			next := strings.ToLower(firstWord(strings.TrimSpace(seg[min(len(seg), len(fw)):])))
+			startsActor := and && !openList && (listStarts[next] || actorNouns[next] || unicode.IsUpper(firstRune(strings.TrimSpace(seg[len(fw):]))))
+			if !startsActor && (and || unicode.IsLower(firstRune(seg)) && !listStarts[fw]) {
+				continue
+			}
 		}
 		inParen = relativeRE.MatchString(seg)
+		openList = inParen
 		for _, part := range splitAnd(seg) {
 			part = strings.TrimSpace(part)
 			for _, c := range []string{"and ", "or "} {

@@ -191,6 +191,24 @@ func TestAddressees(t *testing.T) {
 			[]string{"joint working group established at the first joint meeting of the Review Committee and the Scientific Panel/joint-working-group-established-at-the-first-joint-meeting-of-the-review-committee-and-the-scientific-panel"}},
 		{"Clarifies that, if the authority of a Party has become non-responsive, the secretariat shall confirm with the focal point of that Party;",
 			[]string{"secretariat/secretariat"}},
+		{"Encourages Member States and other actors to continue to provide support;",
+			[]string{"Member States/parties", "other actors/other-actors"}},
+		{"Invites Parties to cooperate, and also invites Parties, as appropriate, and other stakeholders to continue to provide support;",
+			[]string{"Parties/parties", "other stakeholders/stakeholders"}},
+		{"Requests the Adaptation Committee, through its task force on national adaptation plans, and the Expert Group to continue to report;",
+			[]string{"Adaptation Committee/adaptation-committee", "Expert Group/expert-group"}},
+		{"Also invites multilateral institutions, including the operating entities of the Financial Mechanism, as appropriate, to provide support;",
+			[]string{"multilateral institutions/multilateral-institutions", "operating entities of the Financial Mechanism/operating-entities-of-the-financial-mechanism"}},
+		{"Requests the host of the regional network secretariat to ensure support;",
+			[]string{"host of the regional network secretariat/secretariat"}},
+		{"Reiterates its request to the Executive Board, as contained in decision 4/CMP.10, to consider a simplified process;",
+			[]string{"Executive Board/executive-board"}},
+		{"Reminds Parties and observers of the invitation for submissions on the impacts of climate change;",
+			[]string{"Parties/parties", "observers/observers"}},
+		{"Requests Parties to the Cartagena Protocol on Biosafety and urges other Governments:",
+			[]string{"Parties to the Cartagena Protocol on Biosafety/parties", "other Governments/governments"}},
+		{"With a view to enabling the Conference of the Parties to review progress, and in line with decision X/2, requests the Executive Secretary to prepare a report;",
+			[]string{"Executive Secretary/executive-secretary"}},
 		// the Executive Secretary invites, not the Conference
 		{"Requests the Executive Secretary to bring this decision to the attention of the Executive Secretaries of the other Rio conventions and to invite them to consider similar steps;",
 			[]string{"Executive Secretary/executive-secretary"}},
@@ -268,6 +286,41 @@ func TestChapeauEndingInSemicolon(t *testing.T) {
 	}
 	if len(res.Deadlines) != 1 || res.Deadlines[0].Text != "at its third meeting" {
 		t.Errorf("deadlines = %+v", res.Deadlines)
+	}
+}
+
+// TestPluralVerbs: a decision of several bodies writes its verbs in the
+// base form, its second verbs too.
+func TestPluralVerbs(t *testing.T) {
+	text := "Decision 19/CP.26\n\nThe Conference of the Parties, the Conference of the Parties serving as the meeting of the Parties to the Kyoto Protocol and the Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,\n\n" +
+		"1. Note the limited progress in the workplan and therefore request the secretariat to hold a workshop;\n\n" +
+		"2. Request the forum, at the fifty-sixth sessions of the subsidiary bodies, to consider ways to promote action;\n\n" +
+		"3. Recall the rules of procedure of the Committee and encourage groups to nominate members;\n"
+	_, res := extractText(t, text)
+	got := map[string][]string{}
+	for _, p := range []string{"1", "2", "3"} {
+		for _, a := range res.Addressees[p] {
+			got[p] = append(got[p], a.Text)
+		}
+	}
+	want := map[string][]string{"1": {"secretariat"}, "2": {"forum"}, "3": {"groups"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+}
+
+// TestPassiveAfterClause: "Subject to the availability of resources, the
+// Secretariat shall:" asks the Secretariat.
+func TestPassiveAfterClause(t *testing.T) {
+	_, res := extractText(t, "Decision 19.189\n\nSubject to the availability of resources, the Secretariat shall:\na) commission a study;\nb) report to the Standing Committee.\n")
+	var got []string
+	for _, as := range res.Addressees {
+		for _, a := range as {
+			got = append(got, a.Text)
+		}
+	}
+	if diff := cmp.Diff([]string{"Secretariat"}, got); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
 	}
 }
 

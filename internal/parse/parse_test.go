@@ -234,6 +234,7 @@ func TestOpeningPhrase(t *testing.T) {
 		// a participial clause before the verb of one sentence
 		{"Noting the report of the Adaptation Committee, decides to consider the matter", true, "decides", "decide", "", accord.Deciding},
 		{"Having considered the proposal of the Bureau, also requests the secretariat to act", true, "also requests", "request", "also", accord.Directive},
+		{"With a view to enabling the review, and in line with decision X/2, requests the Executive Secretary to act", true, "requests", "request", "", accord.Directive},
 	}
 	for _, tt := range tests {
 		p, ok := openingPhrase(tt.text, phraseOptions{base: tt.base})

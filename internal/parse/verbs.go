@@ -159,7 +159,7 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 // embeddedPhrase finds the verb of a sentence that opens with a
 // participial clause: ", decides", ", also requests".
 func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
-	if _, ok := opensRecital(text); !ok {
+	if _, ok := opensRecital(text); !ok && !adverbialOpeners[leadingWord(strings.TrimLeft(text, " “\"‘'"))] {
 		return Phrase{}, false
 	}
 	for off := 0; ; {
@@ -173,6 +173,13 @@ func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
 		}
 	}
 }
+
+// adverbialOpeners open a clause that may stand before a paragraph's
+// verb: "With a view to enabling …, requests", "In line with decision
+// X/2, decides".
+var adverbialOpeners = map[string]bool{"With": true, "In": true, "Pursuant": true, "Subject": true, "Consistent": true,
+	"Further": true, "Following": true, "Upon": true, "On": true, "For": true, "Through": true, "Given": true,
+	"Based": true, "Building": true, "Without": true, "Notwithstanding": true, "As": true, "Within": true}
 
 // phraseAt reads the operative phrase text opens with. inner says the
 // phrase follows a participial clause, in lower case and third person.
