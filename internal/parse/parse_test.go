@@ -568,7 +568,7 @@ func TestOtherBodies(t *testing.T) {
 		formula                     string
 		refs                        []string
 	}{
-		{"cites-resolution.txt", "Res. Conf. 10.10 (Rev. CoP19)", "resolution", "cites", "", 3, 4, "THE CONFERENCE OF THE PARTIES TO THE CONVENTION", []string{"Res. Conf. 9.16"}},
+		{"cites-resolution.txt", "Res. Conf. 10.10 (Rev. CoP19)", "resolution", "cites", "", 3, 4, "THE CONFERENCE OF THE PARTIES TO THE CONVENTION", []string{"Resolution Conf. 9.16"}},
 		{"unea-resolution.txt", "6/4", "resolution", "unea", "UNEA-6", 2, 3, "The United Nations Environment Assembly,", []string{"5/10"}},
 		{"cbd-decision.txt", "15/13", "decision", "cbd", "COP-15", 2, 3, "The Conference of the Parties,", []string{"14/30"}},
 		{"ramsar-resolution.txt", "Resolution XIV.7", "resolution", "ramsar", "COP-14", 3, 3, "THE CONFERENCE OF THE CONTRACTING PARTIES", []string{"Resolution XIII.7"}},
@@ -638,6 +638,12 @@ func TestReferencesOfOtherSystems(t *testing.T) {
 			[]accord.DecisionRef{ref("Resolution 2021-2", ""), ref("Resolution 2019-1", "")}},
 		{"Recalling Decision 17.204 and Decision 18.12 (Rev. CoP19), and Res. Conf. 12.8 (Rev. CoP18),", "cites",
 			[]accord.DecisionRef{ref("Decision 17.204", "cites"), ref("Decision 18.12 (Rev. CoP19)", "cites"), ref("Res. Conf. 12.8 (Rev. CoP18)", "cites")}},
+		{"Recalling Recommendation 4.7 and Resolution Conf. 9.24 (Rev. CoP17),", "",
+			[]accord.DecisionRef{ref("Recommendation 4.7", ""), ref("Resolution Conf. 9.24 (Rev. CoP17)", "cites")}},
+		{"Recalling its resolutions 3337 (XXIX) and 3511 (XXX) and Economic and Social Council resolution 2013 (LXI),", "unga",
+			[]accord.DecisionRef{ref("3337 (XXIX)", "unga"), ref("3511 (XXX)", "unga"), ref("2013 (LXI)", "ecosoc")}},
+		{"Consider the report of the SecretariatBC-11/2High priority", "basel",
+			[]accord.DecisionRef{ref("BC-11/2", "basel")}},
 		{"Recalling decisions COP7/2 and COP8/11 on the programme,", "",
 			[]accord.DecisionRef{ref("COP7/2", ""), ref("COP8/11", "")}},
 	}
@@ -653,6 +659,7 @@ func TestReferencesOfOtherSystems(t *testing.T) {
 	}{
 		{"documents GCF/B.27/19, AFB/B.33/7 and GEF/C.66/05 and FCCC/PA/CMA/2023/6", []string{"FCCC/PA/CMA/2023/6"}},
 		{"the report in ICCD/COP(16)/23 and ICCD/CRIC(21)/2/Rev.1,", []string{"ICCD/COP(16)/23", "ICCD/CRIC(21)/2/Rev.1"}},
+		{"guidelines,2UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7.4UNEP/CHW.14/INF/8 and", []string{"UNEP/CHW.14/5/Add.1", "UNEP/CHW.14/INF/7", "UNEP/CHW.14/INF/8"}},
 	}
 	for _, tt := range docs {
 		got, _ := documentSymbols(tt.text)

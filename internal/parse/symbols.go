@@ -236,7 +236,7 @@ func mentionedInstrument(text string) string {
 // symbol says so.
 func symbolInstrument(sym string) string {
 	s := strings.TrimSpace(sym)
-	if strings.HasPrefix(s, "Res. Conf.") {
+	if strings.HasPrefix(s, "Res. Conf.") || strings.HasPrefix(s, "Resolution Conf.") {
 		return "cites"
 	}
 	s = firstOfJoint(strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision "))
@@ -406,6 +406,10 @@ var (
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
 	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
+	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
+	// years that numbered them with the session in roman numerals:
+	// "resolution 3337 (XXIX)".
+	gaListItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(\d{1,4}\s?\([IVXLC]{1,7}\))`)
 	// dottedOrYearRE is a symbol that needs its keyword to be read.
 	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `)`)
 )
@@ -456,18 +460,35 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 				continue
 			}
 		}
-		s := strings.TrimRight(text[i:j], ".-")
-		// UN document symbols have three parts or more ("ST/AI/342");
-		// two-part strings are decision symbols ("VIII/8") or pairs of
-		// names ("FAO/WHO").
-		if parts := strings.Split(s, "/"); len(parts) < 3 || parts[1] == "" {
-			continue
+		for i < j {
+			s := strings.TrimRight(text[i:j], ".-")
+			next := j
+			// "UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7": a footnote number
+			// glues the next symbol to this one
+			if m := gluedDocRE.FindStringSubmatchIndex(s); m != nil {
+				d := m[2]
+				for d > 0 && isDigit(s[d-1]) {
+					d--
+				}
+				next = i + m[2]
+				s = strings.TrimRight(s[:d], ".-")
+			}
+			// UN document symbols have three parts or more ("ST/AI/342");
+			// two-part strings are decision symbols ("VIII/8") or pairs
+			// of names ("FAO/WHO").
+			if parts := strings.Split(s, "/"); len(parts) >= 3 && parts[1] != "" {
+				syms = append(syms, s)
+				spans = append(spans, [2]int{i, i + len(s)})
+			}
+			i = next
 		}
-		syms = append(syms, s)
-		spans = append(spans, [2]int{i, i + len(s)})
 	}
 	return syms, spans
 }
+
+// gluedDocRE finds a document symbol glued after another by a footnote
+// number: "…/Add.1.3UNEP/…".
+var gluedDocRE = regexp.MustCompile(`\d([A-Z]{2,10}/)`)
 
 // decisionRefs returns the decisions and resolutions cited in text, as
 // cited, in order, with the instrument each belongs to. inst is the
@@ -490,14 +511,15 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		at    int
 		cited string
 		kw    string
+		list  int // which keyword's list the hit is in, from 1; 0 for none
 	}
-	if !strings.Contains(text, "/") && !strings.Contains(text, ".") && !strings.Contains(text, "-") {
-		return nil // every symbol has a slash, a dot or a hyphen
+	if !strings.Contains(text, "/") && !strings.Contains(text, ".") && !strings.Contains(text, "-") && !strings.Contains(text, "(") {
+		return nil // every symbol has a slash, a dot, a hyphen or a bracket
 	}
 	var hits []hit
 	seen := map[int]bool{}
 	listEnd := 0
-	for _, kw := range keywordHits(text) {
+	for n, kw := range keywordHits(text) {
 		if kw[0] < listEnd {
 			continue // the list of an earlier keyword took it in
 		}
@@ -506,6 +528,16 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		for {
 			m := listItemRE.FindStringSubmatchIndex(text[pos:])
 			if m == nil {
+				if strings.HasPrefix(word, "resolution") {
+					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
+						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, n + 1})
+						for k := pos + g[2]; k < pos+g[3]; k++ {
+							seen[k] = true
+						}
+						pos += g[1]
+						continue
+					}
+				}
 				break
 			}
 			at := pos + m[4]
@@ -514,8 +546,8 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 				sym += text[pos+m[6] : pos+m[7]] // "(Rev. CoP19)"
 			}
 			end := pos + m[1]
-			if m[2] >= 0 {
-				word = "res. conf." // "Resolution Conf. 9.16"
+			if m[2] >= 0 && !strings.HasPrefix(word, "res.") {
+				word = "resolution conf." // "Resolution Conf. 9.16", as cited
 			}
 			if end < len(text) && (isAlnum(text[end]) || text[end] == '/') {
 				break
@@ -526,23 +558,27 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			for k := at; k < pos+m[5]; k++ {
 				seen[k] = true
 			}
-			hits = append(hits, hit{at, sym, word})
+			hits = append(hits, hit{at, sym, word, n + 1})
 			pos = end
 		}
 		listEnd = pos
 	}
 	for _, loc := range slashMatches(selfRefRE, text) {
 		i, j := loc[0], loc[1]
-		if seen[i] || seen[j-1] || i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/') {
+		// A prefixed symbol may be glued to the cells of a table copied
+		// from a web page: "the SecretariatBC-11/2High".
+		glued := isUpper(text[i]) && i > 0 && isLowerASCII(text[i-1]) && (j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
+		if seen[i] || seen[j-1] || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
 			continue
 		}
-		hits = append(hits, hit{i, text[i:j], ""})
+		hits = append(hits, hit{i, text[i:j], "", 0})
 		for k := i; k < j; k++ {
 			seen[k] = true
 		}
 	}
 	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
 	var out []accord.DecisionRef
+	lastList := 0
 	for _, h := range hits {
 		cited := canonicalSymbol(h.cited)
 		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") {
@@ -550,13 +586,25 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			switch {
 			case strings.HasPrefix(h.kw, "res. conf"):
 				cited = "Res. Conf. " + cited
+			case strings.HasPrefix(h.kw, "resolution conf"):
+				cited = "Resolution Conf. " + cited
 			case strings.HasPrefix(h.kw, "resolution"):
 				cited = "Resolution " + cited
+			case strings.HasPrefix(h.kw, "recommendation"):
+				cited = "Recommendation " + cited
 			default:
 				cited = "Decision " + cited
 			}
 		}
-		out = append(out, accord.DecisionRef{Cited: cited, Instrument: refInstrument(cited, h.kw, text, h.at, inst)})
+		ri := refInstrument(cited, h.kw, text, h.at, inst)
+		if h.list > 0 && h.list == lastList && symbolInstrument(cited) == "" && symbolInstrument(out[len(out)-1].Cited) == "" &&
+			boundBody(text, h.at, len(h.cited)) == "" {
+			// "its resolutions 3337 (XXIX) and 3511 (XXX)": the items of a
+			// list are the first one's body's
+			ri = out[len(out)-1].Instrument
+		}
+		lastList = h.list
+		out = append(out, accord.DecisionRef{Cited: cited, Instrument: ri})
 	}
 	return out
 }
@@ -569,6 +617,9 @@ func sortHits[T any](s []T, less func(a, b T) bool) {
 	}
 }
 
+func isUpper(c byte) bool      { return 'A' <= c && c <= 'Z' }
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -578,8 +629,11 @@ var bodyContext = []struct{ phrase, id string }{
 	{"General Assembly", "unga"}, {"Environment Assembly", "unea"}, {"Governing Council", "unep-gc"},
 	{"Executive Committee of the Multilateral Fund", "mlf"}, {"Vienna Convention", "vienna"},
 	{"Montreal Protocol", "montreal"}, {"Human Rights Council", "hrc"}, {"World Health Assembly", "wha"},
-	{"Adaptation Fund Board", "afb"}, {"Green Climate Fund", "gcf"}, {"GCF Board", "gcf"},
+	{"Economic and Social Council", "ecosoc"}, {"Adaptation Fund Board", "afb"}, {"Green Climate Fund", "gcf"}, {"GCF Board", "gcf"},
 }
+
+// ownBody is what boundBody says of "its resolutions": the citing body's.
+const ownBody = "-"
 
 // listTailRE is the separator and the next symbol of a list.
 var listTailRE = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+or\s+)(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symBoard + `|` + symNumeric + `|` + symDotted + `)`)
@@ -599,7 +653,7 @@ func refInstrument(cited, kw, text string, at int, inst string) string {
 		return i
 	}
 	if id := boundBody(text, at, len(cited)); id != "" {
-		if id == inst {
+		if id == ownBody {
 			return inst
 		}
 		return id
@@ -650,6 +704,9 @@ func boundBody(text string, at, n int) string {
 		}
 	}
 	before = strings.TrimSuffix(strings.TrimSuffix(before, "’s"), "'s")
+	if strings.HasSuffix(before, " its") || strings.HasSuffix(before, " its own") || before == "its" {
+		return ownBody // "Recalling its resolutions 3337 (XXIX) and …"
+	}
 	for _, b := range bodyContext {
 		if strings.HasSuffix(before, b.phrase) {
 			return b.id
