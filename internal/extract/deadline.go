@@ -34,17 +34,17 @@ var deadlineREs = []*regexp.Regexp{
 	// "at its seventh meeting", "no later than at its first session of 2028",
 	// "at the start of its tenth session", "the provisional agenda of its
 	// next meeting"
-	regexp.MustCompile(`(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+of\s+\d{4})?` + when),
+	regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+of\s+\d{4})?` + when),
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
-	regexp.MustCompile(`(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
+	regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
 		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
 	// "not later than two months before the eleventh meeting"
-	regexp.MustCompile(`(?i)(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+	regexp.MustCompile(`(?i)\b(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
 	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022",
 	// "before the 1st of June 2024", "by April 30, 2025"
-	regexp.MustCompile(`(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4}`),
+	regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4}`),
 	// "to COP15", "at COP 16", "by CMA 7": a meeting by its short name
 	regexp.MustCompile(`\b(?:to|at|by|before|until)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?\d{1,2}\b`),
 }
@@ -238,7 +238,7 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 		}
 	}
 	for _, m := range yearMatches(text) {
-		if period(text[m[1]:]) || scheduled(text[:m[0]]) {
+		if period(text[m[1]:]) || hasPrefixFold(text[m[0]:], "in ") && scheduled(text[:m[0]]) {
 			continue // "in 2025–2026": a plan period; "to take place in 2024"
 		}
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
@@ -301,11 +301,11 @@ const yearLead = 40
 // scheduleWords say that a year which follows them is when a meeting is
 // held, which is no deadline: "to take place in 2024", "Decides to hold
 // its thirteenth meeting in 2027".
-var scheduleWords = []string{"take place", "takes place", "be held", "to hold", "convene", "convened", "to meet"}
+var scheduleWords = []string{"take place", "takes place", "be held", "to hold", "convene", "convened", "to meet", "organize", "organise"}
 
 // scheduleWindow is how far before a year scheduled looks: the verb and
 // the meeting it schedules.
-const scheduleWindow = 50
+const scheduleWindow = 80
 
 func scheduled(before string) bool {
 	w := strings.ToLower(before[max(0, len(before)-scheduleWindow):])

@@ -560,7 +560,7 @@ func containsAddressee(as []accord.Addressee, a accord.Addressee) bool {
 // says the clause has no opening verb ("The Secretariat shall:").
 func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	switch {
-	case !asks(c) && requestNounRE.MatchString(c.after):
+	case repeats[c.verb] && requestNounRE.MatchString(c.after):
 		// "Reiterates its request to the Executive Board, as contained in
 		// decision 4/CMP.10, to consider …"
 		m := requestNounRE.FindStringIndex(c.after)
@@ -629,6 +629,11 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// repeats are the verbs that make a request again by naming it
+// ("Reiterates its request to …"); "Recalls its request to …" only
+// remembers it.
+var repeats = map[string]bool{"reiterate": true, "renew": true, "repeat": true, "reaffirm": true, "extend": true}
 
 // requestNounRE opens the object of a request named by a noun: "its
 // request to", "the invitation to", "its call upon".

@@ -203,6 +203,7 @@ func TestAddressees(t *testing.T) {
 			[]string{"host of the regional network secretariat/secretariat"}},
 		{"Reiterates its request to the Executive Board, as contained in decision 4/CMP.10, to consider a simplified process;",
 			[]string{"Executive Board/executive-board"}},
+		{"Recalls its request to the Executive Board and the secretariat to ensure the prudent use of resources;", nil},
 		{"Reminds Parties and observers of the invitation for submissions on the impacts of climate change;",
 			[]string{"Parties/parties", "observers/observers"}},
 		{"Requests Parties to the Cartagena Protocol on Biosafety and urges other Governments:",
@@ -426,6 +427,10 @@ func TestDeadlines(t *testing.T) {
 		// with no year of adoption, the last day named bounds it
 		{"COP-26", "", "Welcomes the Forum held on 15 and 16 October 2021 and requests the Committee to assess the goal set for 2020 by 2020 and to report in 2022;",
 			[]accord.Deadline{{Text: "in 2022", Date: "2022"}}},
+		{"COP-26", "", "Requests the Committee to organize the high-level ministerial dialogue on climate finance in 2022 and to report on its outcome by 2023;",
+			[]accord.Deadline{{Text: "by 2023", Date: "2023"}}},
+		// "that the tenth meeting" holds no "at the tenth meeting"
+		{"COP-11", "", "Decides that the tenth meeting of the Working Group will be of four days' duration;", nil},
 		// a plan period is no deadline
 		{"COP-9", "", "Requests the secretariat to implement the work programme in 2025–2026;", nil},
 		{"COP-16", "", "Requests the Science-Policy Interface to prepare a report for consideration by the Committee on Science and Technology at its eighteenth session;",
