@@ -541,6 +541,7 @@ func TestHeadingSymbols(t *testing.T) {
 		{"BC-17/3–RC-12/2–SC-12/4: Joint budget", "BC-17/3–RC-12/2–SC-12/4", "basel", "COP-17", accord.KindDecision},
 		{"Decision 7/COP.16", "7/COP.16", "unccd", "COP-16", accord.KindDecision},
 		{"Decision IPBES-10/1: Work programme", "IPBES-10/1", "ipbes", "IPBES-10", accord.KindDecision},
+		{"Resolution 2018-3", "Resolution 2018-3", "", "", accord.KindResolution},
 	}
 	for _, tt := range tests {
 		text := tt.heading + "\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"

@@ -34,7 +34,7 @@ var (
 	// symbolJoint continues a symbol with the others of a joint decision.
 	symbolJoint = `(?:` + jointDash + `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symNumeric + `))*`
 	// symbolAny matches a symbol in a heading: any style.
-	symbolAny = `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symDotted + `)`
+	symbolAny = `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symYear + `|` + symDotted + `)`
 
 	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
 	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".
