@@ -542,6 +542,9 @@ func TestHeadingSymbols(t *testing.T) {
 		{"Decision 7/COP.16", "7/COP.16", "unccd", "COP-16", accord.KindDecision},
 		{"Decision IPBES-10/1: Work programme", "IPBES-10/1", "ipbes", "IPBES-10", accord.KindDecision},
 		{"Resolution 2018-3", "Resolution 2018-3", "", "", accord.KindResolution},
+		// the body's name before the symbol, a title glued by a dot
+		{"Decision COP XIII/5", "XIII/5", "", "COP-13", accord.KindDecision},
+		{"NP-2/4.Capacity-building measures", "NP-2/4", "nagoya", "COP-MOP-2", accord.KindDecision},
 	}
 	for _, tt := range tests {
 		text := tt.heading + "\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"
