@@ -383,7 +383,7 @@ func (x *extractor) deadlines(c clause, unverbed bool) {
 }
 
 // futureWords mark what a clause says is still to come.
-var futureWords = []string{" will ", " shall ", " is to be ", " are to be "}
+var futureWords = []string{" will ", " shall ", " is to be ", " are to be ", " is due ", " are due ", " is expected ", " are expected "}
 
 // futureAt returns where a clause starts to speak of what is to come, or
 // -1.

@@ -583,6 +583,8 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 		// "That, in preparing the report, the Panel should consult …",
 		// an item of "The Meeting of the Parties decided:"
 		return x.decideThat(strings.TrimLeft(c.text[4:], " ,"))
+	case passive && hasPrefixFold(c.text, "whereas"):
+		return nil, "" // a recital: "WHEREAS the Scientific Committee shall …"
 	case passive:
 		// "Subject to the availability of resources, the Secretariat
 		// shall:": the subject may follow a clause

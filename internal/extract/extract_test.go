@@ -325,6 +325,19 @@ func TestPassiveAfterClause(t *testing.T) {
 	}
 }
 
+// TestWhereas: a recital that says what a body shall do asks nobody.
+func TestWhereas(t *testing.T) {
+	d, res := extractText(t, "Resolution 1999-12\n\nWHEREAS the Scientific Committee shall consider such matters as the Commission refers to it;\n")
+	if len(d.Paragraphs) == 0 {
+		t.Fatalf("no paragraph: %+v", d)
+	}
+	for p, as := range res.Addressees {
+		if len(as) > 0 {
+			t.Errorf("addressees of %s = %+v, want none", p, as)
+		}
+	}
+}
+
 // TestPassiveWithClause: the subject asked, then a clause, then "to:".
 func TestPassiveWithClause(t *testing.T) {
 	text := "Decision 19.46\n\nThe Secretariat is requested, subject to external funding, to:\na) prepare a study on trade in the species;\nb) report to the Animals Committee at its 34th meeting.\n"
@@ -456,6 +469,8 @@ func TestDeadlines(t *testing.T) {
 		// the time of a consideration to come, in any clause
 		{"CMA-5", "", "Notes that consideration of the governance arrangements will continue at its sixth session (November 2024);",
 			[]accord.Deadline{{Text: "at its sixth session (November 2024)", Meeting: "CMA-6"}}},
+		{"COP-26", "", "Recalls that the intermediate review of the action plan is due at the fifty-sixth session of the Subsidiary Body for Implementation (June 2022);",
+			[]accord.Deadline{{Text: "at the fifty-sixth session of the Subsidiary Body for Implementation (June 2022)", Meeting: "SBI-56"}}},
 		// the date of a meeting being scheduled is no deadline
 		{"CMA-5", "", "Requests the secretariat to facilitate the first meeting of the Advisory Board, to take place in 2024;", nil},
 		{"COP-12", "", "Decides to hold its thirteenth meeting in 2027 and requests the secretariat to prepare a report by 2026;",
