@@ -141,7 +141,8 @@ func thirdPerson(v string) string {
 
 // phraseOptions say which forms count.
 type phraseOptions struct {
-	base bool // base forms count ("Request" in a resolution of several bodies, numbered items)
+	base     bool // base forms count ("Request" in a resolution of several bodies, numbered items)
+	numbered bool // a number opens the paragraph, so a verb in lower case opens it too ("2. requests")
 }
 
 // openingPhrase finds the operative phrase a paragraph opens with, or
@@ -168,7 +169,10 @@ func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
 			return Phrase{}, false
 		}
 		off += i + 2
-		if p, ok := phraseAt(text[off:], opt, true); ok {
+		// the verb after the clause is in lower case
+		inner := opt
+		inner.numbered = true
+		if p, ok := phraseAt(text[off:], inner, true); ok {
 			return p, true
 		}
 	}
@@ -232,7 +236,7 @@ func phraseAt(text string, opt phraseOptions, inner bool) (Phrase, bool) {
 	}
 	// Capitalized unless infinitive or upper case: a lower-case third person
 	// verb at the start is a sentence fragment, not an opening.
-	if !infinitive && mod == "" && !inner {
+	if !infinitive && mod == "" && !opt.numbered {
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
 			return Phrase{}, false
 		}
