@@ -471,6 +471,9 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "at its sixth session (November 2024)", Meeting: "CMA-6"}}},
 		{"COP-26", "", "Recalls that the intermediate review of the action plan is due at the fifty-sixth session of the Subsidiary Body for Implementation (June 2022);",
 			[]accord.Deadline{{Text: "at the fifty-sixth session of the Subsidiary Body for Implementation (June 2022)", Meeting: "SBI-56"}}},
+		{"COP-35", "", "Requests the State Party to submit a report by 1 February 2026 and an updated report by 30 September, for examination by the Committee at its 39th session in 2015;",
+			[]accord.Deadline{{Text: "by 1 February 2026", Date: "2026-02-01"}, {Text: "by 30 September"}, {Text: "at its 39th session in 2015"}}},
+		{"COP-9", "", "Requests the secretariat to report by 31 December each year;", nil},
 		// the date of a meeting being scheduled is no deadline
 		{"CMA-5", "", "Requests the secretariat to facilitate the first meeting of the Advisory Board, to take place in 2024;", nil},
 		{"COP-12", "", "Decides to hold its thirteenth meeting in 2027 and requests the secretariat to prepare a report by 2026;",
