@@ -68,14 +68,14 @@ type clause struct {
 
 // Directive and other verbs that open further clauses, by written form.
 const (
-	clauseVerbs = `requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
+	clauseVerbs = `requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|mandates|entrusts|tasks|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
 	// the same directive verbs as infinitives and participles: "… and to
 	// request it to …", "…, urging the Parties to …"
 	baseVerbs       = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to`
 	participleVerbs = `requesting|inviting|urging|encouraging|calling upon|calling on|recommending|authorizing|authorising|directing|instructing|appealing to`
 	// clauseModifiers stand between "and" and a further verb: "and
 	// therefore requests", "and also invites".
-	clauseModifiers = `(?:(?:also|further|therefore|thus|hence|accordingly|consequently|furthermore|again|hereby|in this regard,?|in that regard,?)\s+)*`
+	clauseModifiers = `(?:(?:also|further|therefore|thus|hence|accordingly|consequently|furthermore|again|hereby|in this regard,?|in that regard,?|in this respect,?|in that respect,?|to this end,?|to that end,?)\s+)*`
 )
 
 // clauseWords are the written forms of the verbs that open further
@@ -121,7 +121,8 @@ type clauseWord struct {
 }
 
 var clauseModifierList = []string{"also", "further", "therefore", "thus", "hence", "accordingly", "consequently",
-	"furthermore", "again", "hereby", "in this regard,", "in that regard,", "in this regard", "in that regard"}
+	"furthermore", "again", "hereby", "in this regard,", "in that regard,", "in this regard", "in that regard",
+	"in this respect,", "in that respect,", "in this respect", "in that respect", "to that end,", "to this end,"}
 
 // clauseStarts returns where the coordinated verbs that open further
 // clauses stand in text, at or after from: "… and requests the secretariat
@@ -171,7 +172,8 @@ func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
 					break
 				}
 			}
-			if b := strings.TrimRight(text[:s], " \n"); strings.HasSuffix(b, ";") || strings.HasSuffix(b, " and") && len(b) < s {
+			// "; requests", "and requests", "and, in this respect, requests"
+			if b := strings.TrimRight(text[:s], " \n"); strings.HasSuffix(b, ";") || strings.HasSuffix(strings.TrimSuffix(b, ","), " and") && len(b) < s {
 				start = s
 			}
 		case cw.kinds&participle != 0:
@@ -290,7 +292,7 @@ func clauseVerb(seg string) (string, accord.VerbClass) {
 
 var clauseModifierWords = map[string]bool{"also": true, "further": true, "therefore": true, "thus": true, "hence": true,
 	"accordingly": true, "consequently": true, "furthermore": true, "again": true, "hereby": true, "in": true, "this": true,
-	"that": true, "regard": true}
+	"that": true, "regard": true, "respect": true, "end": true}
 
 func afterPhrase(seg, phrase string) string {
 	i := strings.Index(seg, phrase)
@@ -315,6 +317,7 @@ var secondVerbs = map[string]struct {
 	"encourages": {"encourage", accord.Directive}, "calls": {"call", accord.Directive}, "recommends": {"recommend", accord.Directive},
 	"directs": {"direct", accord.Directive}, "instructs": {"instruct", accord.Directive}, "appeals": {"appeal", accord.Directive},
 	"authorizes": {"authorize", accord.Directive}, "authorises": {"authorize", accord.Directive},
+	"mandates": {"mandate", accord.Directive}, "entrusts": {"entrust", accord.Directive}, "tasks": {"task", accord.Directive},
 	"decides": {"decide", accord.Deciding}, "endorses": {"endorse", accord.Deciding}, "approves": {"approve", accord.Deciding},
 	"adopts": {"adopt", accord.Deciding}, "agrees": {"agree", accord.Deciding},
 	"welcomes": {"welcome", accord.Evaluative}, "commends": {"commend", accord.Evaluative}, "expresses": {"express", accord.Evaluative},
@@ -686,6 +689,8 @@ var gappedRE = regexp.MustCompile(`,\s+and\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\
 // thatClause reads "Recommends that Parties … ensure", "Requests that
 // the actions of the secretariat … be undertaken".
 func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
+	// "Requests that in the future the Advisory Bodies prepare …"
+	s = strings.TrimLeft(thatLeadRE.ReplaceAllString(s, ""), " ,")
 	np := s
 	if i := strings.Index(np, ","); i >= 0 {
 		np = np[:i]
@@ -703,7 +708,10 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	return nil, ""
 }
 
-var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply)\b`)
+var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply|prepare|present|review|publish|update)\b`)
+
+// thatLeadRE is an adverb of time that may open a "that" clause.
+var thatLeadRE = regexp.MustCompile(`^(?i:in\s+(?:the\s+)?future|henceforth|from\s+now\s+on|hereafter|as\s+a\s+matter\s+of\s+priority)\b`)
 
 // addresseeSpan cuts the text after a directive verb into the addressees
 // and the action: "the secretariat, in collaboration with X, | to report …".

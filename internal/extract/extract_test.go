@@ -210,6 +210,12 @@ func TestAddressees(t *testing.T) {
 			[]string{"Parties to the Cartagena Protocol on Biosafety/parties", "other Governments/governments"}},
 		{"With a view to enabling the Conference of the Parties to review progress, and in line with decision X/2, requests the Executive Secretary to prepare a report;",
 			[]string{"Executive Secretary/executive-secretary"}},
+		{"Encourages the Parties to use the reporting tool and, in this respect, requests the Secretariat and invites the Environment Programme to support the process;",
+			[]string{"Parties/parties", "Secretariat/secretariat", "Environment Programme/environment-programme"}},
+		{"Approves the programme of work and mandates the Implementation Committee to revise it;",
+			[]string{"Implementation Committee/implementation-committee"}},
+		{"Requests that in the future the Advisory Bodies prepare their recommendations in the form of draft decisions;",
+			[]string{"Advisory Bodies/advisory-bodies"}},
 		// the Executive Secretary invites, not the Conference
 		{"Requests the Executive Secretary to bring this decision to the attention of the Executive Secretaries of the other Rio conventions and to invite them to consider similar steps;",
 			[]string{"Executive Secretary/executive-secretary"}},
