@@ -517,8 +517,11 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		kw    string
 		list  int // which keyword's list the hit is in, from 1; 0 for none
 	}
-	if !strings.Contains(text, "/") && !strings.Contains(text, ".") && !strings.Contains(text, "-") && !strings.Contains(text, "(") {
-		return nil // every symbol has a slash, a dot, a hyphen or a bracket
+	if !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
+		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !mayCite(text)) {
+		// every symbol has a slash or a dot, but "Resolution 2019-1" and
+		// "resolution 3337 (XXIX)", which need their keyword
+		return nil
 	}
 	var hits []hit
 	seen := map[int]bool{}
