@@ -107,6 +107,7 @@ add names the others. Ingest resolves addressees against both.
 # accord serve
 
 	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+	             [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
@@ -139,6 +140,45 @@ carries a token that must match a cookie of its own), so no site can sign
 a reader in to an account of its choosing; after sign-in, only a path of
 accord itself is followed. The access log shows a request whose client
 hung up as status 499, "client gone".
+
+Readers who are not signed in (on the API: who send no bearer token) see
+"secretariat staff" wherever a mandate's history, evidence or notes name
+the person who changed it; signed-in readers see the names. An API
+request with a token accord does not know is refused with 401. At start
+and every hour, serve purges what the --retain-* flags keep no longer, as
+accord purge does.
+
+# accord purge
+
+	accord purge [--db DB] [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
+
+Purge deletes sign-in sessions ended longer than --retain-sessions ago
+(ACCORD_RETAIN_SESSIONS; default 0, as soon as they end), uploads left
+unconfirmed longer than --retain-uploads (ACCORD_RETAIN_UPLOADS; default
+and longest 24h) and, when --retain-audit is set (ACCORD_RETAIN_AUDIT;
+default 0, kept whole), audit entries older than it, in one transaction
+recorded in the audit log with the counts. Durations are a number and a
+unit, s, m, h, d, w or y (365 days): 30d, 24h, 2y.
+
+# accord backup
+
+	accord backup [--db DB] FILE
+
+Backup copies the SQLite store to FILE, which must not exist: a snapshot
+of one moment, consistent while accord serve or an ingest writes (SQLite's
+VACUUM INTO in one read transaction); FILE appears only once whole. A
+PostgreSQL store is backed up with pg_dump (see the README).
+
+# accord restore
+
+	accord restore [--db DB] [--force] FILE
+
+Restore replaces the SQLite store with a backup, after checking that FILE
+is an undamaged accord store of a schema version this accord knows (an
+older one is migrated after the restore). A store that holds anything is
+replaced only with --force. The copy lands whole or not at all and is
+recorded in the audit log. Stop accord serve on the store first. A
+PostgreSQL store is restored with pg_restore.
 
 # accord users
 

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
@@ -30,6 +31,9 @@ type Config struct {
 	// TrustedProxies are the addresses (CIDR prefixes, comma-separated)
 	// of the reverse proxies whose X-Forwarded-Proto serve believes.
 	TrustedProxies string
+	// Retention says how long sessions, unconfirmed uploads and the
+	// audit log are kept (purge and serve).
+	Retention accord.Retention
 }
 
 // command is one subcommand: its name, one line of help, and what it runs.
@@ -49,6 +53,9 @@ var commands = []command{
 	{"actors", "list or add the names of the bodies decisions ask to act", runActors},
 	{"serve", "serve the JSON API", runServe},
 	{"users", "add or list the accounts that may write", runUsers},
+	{"purge", "delete sessions, uploads and audit entries past their retention", runPurge},
+	{"backup", "copy the SQLite store, consistent while it is served", runBackup},
+	{"restore", "replace the SQLite store with a backup", runRestore},
 }
 
 // exitError carries an exit status through a command's error.

@@ -21,6 +21,7 @@ import (
 
 const serveHelp = `
 usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+                    [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Serve runs accord's web pages (decisions, mandates, search), its JSON API
 (under /api/v1, described at /api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
@@ -32,6 +33,9 @@ Behind a reverse proxy that ends TLS, name the proxy's addresses with
 --trusted-proxy: its X-Forwarded-Proto then says whether the reader came
 over HTTPS (for HSTS and Secure cookies); from any other address the
 header is ignored.
+
+Every hour, and at start, serve purges what the --retain-* flags keep no
+longer, as accord purge does.
 `
 
 func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
@@ -41,6 +45,9 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	demo := fs.Bool("demo", false, "load the bundled sample into an empty store")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxy", cfg.TrustedProxies,
 		"`addresses` (CIDR prefixes, comma-separated) of reverse proxies whose X-Forwarded-Proto is believed (ACCORD_TRUSTED_PROXIES)")
+	if err := retentionFlags(fs, &cfg.Retention); err != nil {
+		return err
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -71,7 +78,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 			log.Info("loaded the demo sample", "files", len(sample.Files()))
 		}
 	}
-	go purgeUploads(ctx, st, log)
+	go purgeEvery(ctx, st, cfg.Retention, time.Hour, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -102,29 +109,6 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	}
 	log.Info("stopped")
 	return nil
-}
-
-// purgeUploads deletes the uploads left unconfirmed past
-// accord.UploadTTL at start and every hour until ctx ends, so that a
-// previewed file is not kept when no one uploads again (each upload
-// purges them too).
-func purgeUploads(ctx context.Context, st accord.Store, log *slog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		n, err := st.PurgeUploads(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Error("purge uploads", "err", err)
-		case n > 0:
-			log.Info("purged expired uploads", "uploads", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
 }
 
 // routes returns what serve serves: the API, /healthz and the pages, each
