@@ -21,6 +21,13 @@ var (
 	ErrInvalid   = errors.New("invalid")
 	ErrConflict  = errors.New("conflict")
 	ErrForbidden = errors.New("forbidden")
+	// ErrExpired is a token or session past its time, revoked, or of a
+	// removed account.
+	ErrExpired = errors.New("expired")
+	// ErrBusy says a write gave way to others made at the same time (a
+	// deadlock, a serialization failure, a locked database) as often as
+	// it was tried: the same request may well succeed a moment later.
+	ErrBusy = errors.New("busy")
 )
 
 // Kind is what a decision calls itself.
@@ -96,7 +103,8 @@ type Heading struct {
 
 // Paragraph is an operative paragraph or one of its items. Top-level
 // paragraphs have a Path equal to their Number; items have paths such as
-// "5(b)" and "5(b)(ii)".
+// "5(b)" and "5(b)(ii)". Paths are unique within a decision: a number
+// printed twice gets "~2" on its second path ("5~2", "5~2(a)").
 type Paragraph struct {
 	Number   string      `json:"number"` // as printed, without dot or brackets: "1", "aa", "ii"; "" when unnumbered
 	Path     string      `json:"path"`
@@ -172,6 +180,9 @@ type DecisionFilter struct {
 	Year       int
 	Kind       Kind
 	Limit      int
+	// Offset skips that many decisions of the order: the page numbers
+	// of the pages' lists.
+	Offset int
 	// ByID orders by id instead of by instrument and meeting, and After
 	// keeps ids above it: the order and cursor of paginated lists.
 	ByID  bool
@@ -278,16 +289,32 @@ type Store interface {
 	// Search finds paragraphs and items by the words they hold, with
 	// facet counts over all that match.
 	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
-	// AddUser creates an account whose token has the given hash.
-	AddUser(ctx context.Context, u User, tokenHash string) (User, error)
-	// UserByToken returns the account whose token has the given hash.
+	// AddUser creates an account and, when t.Hash is set, its first
+	// token, in one transaction.
+	AddUser(ctx context.Context, u User, t Token) (User, error)
+	// UserByToken returns the account whose token has the given hash,
+	// with TokenID set. A token expired or revoked, or of a removed
+	// account, is an error wrapping ErrExpired.
 	UserByToken(ctx context.Context, tokenHash string) (User, error)
-	// Users lists the accounts.
+	// Users lists the accounts, removed ones too, each with its tokens.
 	Users(ctx context.Context) ([]User, error)
-	// CreateSession starts a web session of user u, kept by its cookie's
-	// hash, with the token its forms carry, until expires.
-	CreateSession(ctx context.Context, userID int64, idHash, csrf string, expires time.Time) error
-	// Session returns the account and form token of a live session.
+	// RemoveUser removes the account name for who: its tokens are
+	// revoked and its sessions ended; it and its audit history stay.
+	RemoveUser(ctx context.Context, who, name string) error
+	// AddToken gives the account t.User a new token.
+	AddToken(ctx context.Context, who string, t Token) (Token, error)
+	// RevokeTokens revokes the live tokens f selects for who, ends the
+	// sessions signed in with them, and says how many it revoked.
+	RevokeTokens(ctx context.Context, who string, f TokenFilter) (int, error)
+	// UserBySubject returns the account signed in by OpenID Connect as
+	// u.Subject, made from u when there is none; its role and
+	// instruments become u's.
+	UserBySubject(ctx context.Context, u User) (User, error)
+	// CreateSession starts a web session, kept by its cookie's hash,
+	// with the token its forms carry, and records the sign-in.
+	CreateSession(ctx context.Context, s Session) error
+	// Session returns the account and form token of a live session: not
+	// past its expiry nor idle longer than its idle timeout.
 	Session(ctx context.Context, idHash string) (User, string, error)
 	// DeleteSession ends a session.
 	DeleteSession(ctx context.Context, idHash string) error
@@ -305,6 +332,12 @@ type Store interface {
 	// Purge deletes, in one transaction, what r keeps no longer at time
 	// now, and records what it deleted, when anything, in the audit log.
 	Purge(ctx context.Context, r Retention, now time.Time) (PurgeResult, error)
+	// AuditLogBefore returns the writes recorded before entry id, newest
+	// first: the pages after AuditLog's.
+	AuditLogBefore(ctx context.Context, id int64, limit int) ([]AuditEntry, error)
+	// RecordAudit records an event that is no write of the store's own,
+	// such as an address locked out after failed sign-ins; At is now.
+	RecordAudit(ctx context.Context, e AuditEntry) error
 	// Close releases the store's connections.
 	Close() error
 }
@@ -325,6 +358,52 @@ type User struct {
 	Role        Role      `json:"role"`
 	Instruments []string  `json:"instruments,omitempty"`
 	Created     time.Time `json:"created"`
+	// Subject is the issuer and subject ("https://idp.example sub") of
+	// an account that signs in by OpenID Connect, or "".
+	Subject string    `json:"subject,omitempty"`
+	Removed time.Time `json:"removed,omitzero"`
+	Tokens  []Token   `json:"tokens,omitempty"` // listed by Users
+	TokenID int64     `json:"-"`                // the token UserByToken found it by
+}
+
+// TokenTTL is how long a token lives unless its maker says otherwise.
+const TokenTTL = 90 * 24 * time.Hour
+
+// Token is one bearer token of an account. Stores keep its hash and the
+// first characters of the token, by which people name it.
+type Token struct {
+	ID      int64     `json:"id"`
+	User    string    `json:"user"`
+	Hash    string    `json:"-"`
+	Prefix  string    `json:"prefix,omitempty"` // "acc_AbCdEfGh"; "" for tokens made before prefixes were kept
+	Created time.Time `json:"created"`
+	Expires time.Time `json:"expires"`
+	Revoked time.Time `json:"revoked,omitzero"`
+}
+
+// Live reports whether t may be used at now.
+func (t Token) Live(now time.Time) bool {
+	return t.Revoked.IsZero() && now.Before(t.Expires)
+}
+
+// TokenFilter selects tokens: by id, by the first characters of the
+// token (eight or more after "acc_"), or all of one account's.
+type TokenFilter struct {
+	ID     int64
+	Prefix string
+	User   string
+}
+
+// Session is a web session: the hash of its cookie, the token its forms
+// carry, and when it ends: at Expires, or when no request came for Idle.
+type Session struct {
+	UserID  int64
+	TokenID int64 // the token signed in with; 0 for OpenID Connect
+	IDHash  string
+	CSRF    string
+	Expires time.Time
+	Idle    time.Duration
+	Via     string // "token" or "oidc", for the audit log
 }
 
 // CanEdit reports whether u may change what belongs to instrument inst.
@@ -347,6 +426,7 @@ func (u User) CanEdit(inst string) bool {
 
 // AuditEntry is one recorded write: who, when, what, before and after.
 type AuditEntry struct {
+	ID     int64     `json:"id"`
 	At     time.Time `json:"at"`
 	Who    string    `json:"who"`
 	Action string    `json:"action"` // "update mandate", "add user"
@@ -471,6 +551,7 @@ type MandateFilter struct {
 	Overdue bool
 	AsOf    time.Time
 	Limit   int
+	Offset  int
 	// ByID and After work as in DecisionFilter.
 	ByID  bool
 	After int64

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -72,30 +73,39 @@ func TestBackupPostgres(t *testing.T) {
 func TestPurge(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "a.db")
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
+	session := func(id string, ended time.Duration) {
+		st, err := store.Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		u, err := st.AddUser(ctx, accord.User{Name: "pia" + id, Role: accord.RoleAdmin}, accord.Token{Hash: fmt.Sprintf("%064x", id), Expires: time.Now().Add(time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: id, CSRF: "c", Expires: time.Now().Add(-ended)}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	u, err := st.AddUser(ctx, accord.User{Name: "pia", Role: accord.RoleAdmin}, strings.Repeat("ab", 32))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.CreateSession(ctx, u.ID, "ended-long-ago", "c", time.Now().Add(-40*24*time.Hour))
-	st.CreateSession(ctx, u.ID, "ended", "c", time.Now().Add(-time.Hour))
-	st.Close()
 	for _, tt := range []struct {
-		args []string
-		env  string
-		code int
-		want string
+		session string
+		ended   time.Duration
+		args    []string
+		env     string
+		code    int
+		want    string
 	}{
-		{[]string{"--retain-sessions", "soon"}, "", 2, "want a number and a unit"},
-		{[]string{"--retain-audit", "-2y"}, "", 2, "want a whole number"},
-		{nil, "ACCORD_RETAIN_AUDIT=2 years", 2, "ACCORD_RETAIN_AUDIT"},
-		{[]string{"--retain-sessions", "30d"}, "", 0, "purged 1 session, 0 uploads and 0 audit entries"},
-		{nil, "ACCORD_RETAIN_SESSIONS=30d", 0, "purged 0 sessions"},
-		{nil, "", 0, "purged 1 session,"},
+		{"", 0, []string{"--retain-sessions", "soon"}, "", 2, "want a number and a unit"},
+		{"", 0, []string{"--retain-audit", "-2y"}, "", 2, "want a whole number"},
+		{"", 0, nil, "ACCORD_RETAIN_AUDIT=2 years", 2, "ACCORD_RETAIN_AUDIT"},
+		{"a", 40 * 24 * time.Hour, []string{"--retain-sessions", "50d"}, "", 0, "purged 0 sessions, 0 uploads and 0 audit entries"},
+		{"", 0, nil, "ACCORD_RETAIN_SESSIONS=30d", 0, "purged 1 session, 0 uploads and 0 audit entries"},
+		{"b", time.Minute, []string{"--retain-sessions", "1h"}, "", 0, "purged 0 sessions"},
+		{"", 0, nil, "", 0, "purged 1 session,"},
 	} {
+		if tt.session != "" {
+			session(tt.session, tt.ended)
+		}
 		if k, v, ok := strings.Cut(tt.env, "="); ok {
 			t.Setenv(k, v)
 		}
@@ -114,11 +124,11 @@ func TestServePurges(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	st := sampleStore(t)
-	u, err := st.AddUser(ctx, accord.User{Name: "pia", Role: accord.RoleAdmin}, strings.Repeat("ab", 32))
+	u, err := st.AddUser(ctx, accord.User{Name: "pia", Role: accord.RoleAdmin}, accord.Token{Hash: strings.Repeat("ab", 32), Expires: time.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.CreateSession(ctx, u.ID, "ended", "c", time.Now().Add(-time.Hour))
+	st.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "ended", CSRF: "c", Expires: time.Now().Add(-time.Hour)})
 	done := make(chan struct{})
 	go func() {
 		purgeEvery(ctx, st, accord.Retention{}, 20*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -138,7 +148,7 @@ func TestServePurges(t *testing.T) {
 	for purges() < 1 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
-	st.CreateSession(ctx, u.ID, "ended-later", "c", time.Now().Add(-time.Minute))
+	st.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "ended-later", CSRF: "c", Expires: time.Now().Add(-time.Minute)})
 	for purges() < 2 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}

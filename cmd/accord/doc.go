@@ -13,7 +13,8 @@ environment variable ACCORD_DB sets the default.
 
 # accord parse
 
-	accord parse [--format text|json] [--instrument ID] [--meeting M] FILE
+	accord parse [--format text|json] [--instrument ID] [--meeting M]
+	             [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE
 
 Parse reads FILE (.txt in UTF-8, UTF-16 or Windows-1252; .html; .docx; .pdf
 through pdftotext from the Debian package poppler-utils), finds the
@@ -25,9 +26,21 @@ annexes, and the decisions and documents cited. --format json prints the
 JSON contract that other tools read (see the corpus README). --instrument
 and --meeting say what a text does not say about itself.
 
+A DOCX is a zip and a PDF may draw many pages from one stream, so a small
+file can expand to gigabytes. Reading a file is bounded, and a file past a
+bound is refused with an error naming it: a DOCX part may unzip to 16 MB
+and a DOCX hold 50,000 paragraphs (--max-paragraphs); a PDF may have 1,000
+pages (--max-pages, counted by pdfinfo before any text is extracted); a
+DOCX or PDF may yield 8 MB of text (--max-text); pdftotext and pdfinfo
+run for at most a minute each (--pdf-time, wall clock and CPU) with 1 GB
+of address space, in a process group of their own that is killed whole
+when the time is up or the command is interrupted. The upload page keeps
+the defaults and answers 413 to a file past them.
+
 # accord ingest
 
-	accord ingest [--db DB] [--instrument ID] [--meeting M] FILE|DIR...
+	accord ingest [--db DB] [--instrument ID] [--meeting M]
+	              [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE|DIR...
 
 Ingest parses files and stores their decisions. Directories are walked for
 .txt, .md, .html, .htm, .docx and .pdf files. Each file is stored in one
@@ -35,10 +48,13 @@ transaction: whole or not at all. Re-ingesting a file, or ingesting another
 file holding a decision already stored under the same instrument and
 symbol, updates the decision in place (ingest at the command line may
 change any decision and any source). A file that cannot be read, is
-empty, binary, over 32 MB, a PDF without text, or holds no decision is
-reported on one line naming it and the reason; the other files still go in
-and the exit status is 1. A summary ends the run; on a terminal a progress
-bar shows the way.
+empty, binary, over 32 MB, past the limits of reading (see accord parse), a
+PDF without text, or holds no decision is reported on one line naming it
+and the reason; the other files still go in and the exit status is 1. A
+summary ends the run; on a terminal a progress bar shows the way.
+Several ingests, and the pages and API, may write to one store at once; a
+file whose writing collides with others' as often as it is tried is
+reported as busy, stores nothing, and can be ingested again.
 
 # accord decisions
 
@@ -106,15 +122,45 @@ add names the others. Ingest resolves addressees against both.
 
 # accord serve
 
-	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]
+	             [--session-max-age 12h] [--session-idle 2h]
+	             [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING]
+	             [--oidc-scopes openid,profile,email] [--oidc-role-claim groups] [--oidc-name-claim preferred_username]
 	             [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
 pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
-/api/v1/openapi.json, and /healthz. The address defaults to
+/api/v1/openapi.json, the HTML pages, and /healthz. Every list is shown a
+page at a time (a hundred decisions, mandates or audit entries, twenty
+search hits) with links to the pages beside it; a decision of thousands of
+paragraphs is shown over several pages, each paragraph with up to ten of
+its mandates. A page has ten seconds to be made (else 503) and stops when
+its client hangs up. The address defaults to
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
+
+A web session, made by signing in, ends --session-max-age (12h) after the
+sign-in or when no request came for --session-idle (2h); a removed
+account's sessions end at once.
+
+With --oidc-issuer, people also sign in with the organization's identity
+provider by OpenID Connect: accord is a confidential client of the
+provider (--oidc-client-id, and its secret in ACCORD_OIDC_CLIENT_SECRET
+or --oidc-client-secret) whose redirect URL is the site's
+/signin/oidc/callback (--oidc-redirect-url). The flow is the
+authorization code flow with state, nonce and PKCE. The values of the
+claim --oidc-role-claim (groups by default, read from the ID token or
+else from the user info; add the scope that brings it with
+--oidc-scopes when the provider wants one) give the role:
+--oidc-roles accord-admin=admin,accord-minamata=editor:minamata,accord-chem=editor:basel+rotterdam
+maps each value to admin, or to editor of some instruments (of all when
+none is named); several values give the widest. A sign-in whose values
+map to nothing is refused. The first sign-in makes the account, named by
+the claim --oidc-name-claim (preferred_username, else email); later ones
+bring its role and instruments up to what the provider says. An account
+of that name that signs in with a token is not taken over. Every flag
+has an ACCORD_* variable (ACCORD_OIDC_ISSUER, ACCORD_OIDC_ROLES, …).
 
 Signed-in editors upload files through the pages: accord shows what it
 found, and says at once when the file holds decisions of an instrument the
@@ -141,6 +187,37 @@ a reader in to an account of its choosing; after sign-in, only a path of
 accord itself is followed. The access log shows a request whose client
 hung up as status 499, "client gone".
 
+Serve keeps each client within limits, counted in memory per process and
+per client address (the connection's), and per account where a request
+carries a token or a session:
+
+	--rate-signin 10/m     sign-in attempts per address (ACCORD_RATE_SIGNIN)
+	--rate-token 120/m     API requests with a token, per address and per account (ACCORD_RATE_TOKEN)
+	--rate-search 120/m    searches (pages and API) per address (ACCORD_RATE_SEARCH)
+	--rate-upload 20/m     uploads and confirmations per address and per account (ACCORD_RATE_UPLOAD)
+	--lockout 10/15m       failed sign-ins or unknown tokens that lock an address out (ACCORD_LOCKOUT)
+	--max-searches N       searches at once, one a core (at least 2) by default (ACCORD_MAX_SEARCHES)
+	--max-uploads 2        uploads parsed at once (ACCORD_MAX_UPLOADS)
+	--shed-wait 100ms      how long a search or upload waits for a place (ACCORD_SHED_WAIT)
+	--search-timeout 800ms how long a search may take, its wait included (ACCORD_SEARCH_TIMEOUT)
+	--upload-timeout 50s   how long an upload may take (ACCORD_UPLOAD_TIMEOUT)
+	--page-timeout 30s     how long any other request may take (ACCORD_PAGE_TIMEOUT)
+
+A rate N/m lets N requests come at once, then one every minute/N; 0 turns
+a limit off. A client past its rate is answered 429 Too Many Requests with
+Retry-After (the seconds until it may ask again). After 10 failed sign-ins
+or requests with an unknown token within 15 minutes, an address may
+neither sign in nor use a token, even a good one, for 15 minutes (429 with
+Retry-After), and the lockout is in the audit log. A search or upload that
+finds no place within --shed-wait, or does not finish within its timeout,
+is answered 503 Service Unavailable with Retry-After, as is any request
+still at work after --page-timeout: the server sheds what it cannot serve
+in time rather than queuing it. Behind a reverse proxy every client has
+the proxy's address, so the per-address limits and the lockout hold for
+all clients together: raise them, or turn them off with 0 and limit at the
+proxy. The server also bounds each connection: 10 s to send the request's
+headers, 30 s to send it whole, 60 s to write the answer, 120 s idle
+between requests.
 Readers who are not signed in (on the API: who send no bearer token) see
 "secretariat staff" wherever a mandate's history, evidence or notes name
 the person who changed it; signed-in readers see the names. An API
@@ -152,8 +229,9 @@ accord purge does.
 
 	accord purge [--db DB] [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
-Purge deletes sign-in sessions ended longer than --retain-sessions ago
-(ACCORD_RETAIN_SESSIONS; default 0, as soon as they end), uploads left
+Purge deletes sign-in sessions ended (past their expiry or left idle)
+longer than --retain-sessions ago (ACCORD_RETAIN_SESSIONS; default 0, as
+soon as they end; a sign-in also deletes those past their expiry), uploads left
 unconfirmed longer than --retain-uploads (ACCORD_RETAIN_UPLOADS; default
 and longest 24h) and, when --retain-audit is set (ACCORD_RETAIN_AUDIT;
 default 0, kept whole), audit entries older than it, in one transaction
@@ -182,15 +260,39 @@ PostgreSQL store is restored with pg_restore.
 
 # accord users
 
-	accord users add [--db DB] --role admin|editor [--instrument ID]... NAME
+	accord users add [--db DB] --role admin|editor [--instrument ID]... [--expires 90d] NAME
 	accord users list [--db DB]
+	accord users remove [--db DB] NAME
 
 Reading needs no account; every write does. Add prints the new account's
-token once (only its hash is kept). Admins may change everything and read
-the audit log (GET /api/v1/audit); editors may change the mandates of
-their instruments. The API takes the token as "Authorization: Bearer
-TOKEN"; a write without one is refused with 401, outside the editor's
-instruments with 403, and neither changes anything.
+token once (only its hash and its first characters, such as acc_AbCdEfGh,
+are kept); it expires after --expires (30d, 36h, 90m; 90 days by
+default). Admins may change everything and read the audit log (GET
+/api/v1/audit); editors may change the mandates of their instruments. The
+API takes the token as "Authorization: Bearer TOKEN"; a write without one
+is refused with 401, with one expired or revoked with 401 saying so,
+outside the editor's instruments with 403, and none changes anything.
+
+List shows each account's role and instruments, whether it signs in with
+a token or the identity provider or was removed, and its live tokens
+with their expiry. Remove revokes all of an account's tokens and ends its
+sessions at once; the account stays listed as removed, its name is not
+given again, and what it did stays in the audit log and the mandates'
+history.
+
+# accord tokens
+
+	accord tokens add [--db DB] [--expires 90d] NAME
+	accord tokens list [--db DB] [--user NAME]
+	accord tokens revoke [--db DB] ID|PREFIX
+	accord tokens revoke [--db DB] --user NAME
+
+Add gives an account another token (to replace one about to expire, or
+one per device). Revoke stops a token at once, named by its id, by its
+first characters (acc_ and 8 or more; the whole token will do), or all of
+an account's with --user; web sessions signed in with a revoked token end
+with it. New tokens, revocations, removals, sign-ins and sign-outs are in
+the audit log.
 
 # accord demo
 

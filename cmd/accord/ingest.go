@@ -14,23 +14,30 @@ import (
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/textin"
 )
 
 const ingestHelp = `
-usage: accord ingest [--db DB] [--instrument ID] [--meeting M] FILE|DIR...
+usage: accord ingest [--db DB] [--instrument ID] [--meeting M]
+                     [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE|DIR...
 
 Ingest parses decision files (.txt, .html, .docx, .pdf; directories are
 walked for them) and stores their decisions. Each file lands whole or not
 at all; re-ingesting a file updates its decisions in place. A file that
-cannot be read or holds no decision is reported and the others still go
-in; the exit status is 1 when any file failed.
+cannot be read, expands past the limits (pages, paragraphs, text, time)
+or holds no decision is reported and the others still go in; the exit
+status is 1 when any file failed.
 `
 
 func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ingest", ingestHelp, stderr)
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	opt := optionFlags(fs)
+	lim := limitFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := checkLimits(lim); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -49,7 +56,7 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 	var sum ingestSummary
 	for _, name := range files {
 		bar.step(name)
-		res, err := ingestFile(ctx, st, reg, name, *opt)
+		res, err := ingestFile(ctx, st, reg, name, *opt, *lim)
 		if err != nil {
 			bar.clear()
 			fmt.Fprintf(stderr, "accord ingest: %v\n", err)
@@ -93,9 +100,9 @@ func (s ingestSummary) String(total int) string {
 }
 
 // ingestFile reads, parses and stores one file. A file with no decision
-// in it is an error and stores nothing.
-func ingestFile(ctx context.Context, st accord.Store, reg *extract.Actors, name string, opt parse.Options) (ingest.Result, error) {
-	doc, t, err := readAndParse(ctx, name, opt)
+// in it, or over the limits lim, is an error and stores nothing.
+func ingestFile(ctx context.Context, st accord.Store, reg *extract.Actors, name string, opt parse.Options, lim textin.Limits) (ingest.Result, error) {
+	doc, t, err := readAndParse(ctx, name, opt, lim)
 	if err != nil {
 		return ingest.Result{}, err
 	}

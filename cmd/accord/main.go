@@ -16,12 +16,15 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/limit"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/store"
+	"github.com/accordmea/accord/internal/textin"
 )
 
 // Config is everything the commands are configured by: flags, with ACCORD_*
@@ -34,6 +37,13 @@ type Config struct {
 	// Retention says how long sessions, unconfirmed uploads and the
 	// audit log are kept (purge and serve).
 	Retention accord.Retention
+	Limits    limit.Config // what serve lets each client do, and how much at once
+
+	// Serve: how long sessions last, and sign-in by OpenID Connect
+	// (off without an issuer).
+	SessionMaxAge, SessionIdle                                     time.Duration
+	OIDCIssuer, OIDCClientID, OIDCClientSecret, OIDCRedirectURL    string
+	OIDCScopes, OIDCNameClaim, OIDCRoleClaim, OIDCRoles, OIDCLabel string
 }
 
 // command is one subcommand: its name, one line of help, and what it runs.
@@ -52,7 +62,8 @@ var commands = []command{
 	{"report", "draft the report on implementation of a meeting's decisions", runReport},
 	{"actors", "list or add the names of the bodies decisions ask to act", runActors},
 	{"serve", "serve the JSON API", runServe},
-	{"users", "add or list the accounts that may write", runUsers},
+	{"users", "add, list or remove the accounts that may write", runUsers},
+	{"tokens", "add, list or revoke the tokens of accounts", runTokens},
 	{"purge", "delete sessions, uploads and audit entries past their retention", runPurge},
 	{"backup", "copy the SQLite store, consistent while it is served", runBackup},
 	{"restore", "replace the SQLite store with a backup", runRestore},
@@ -89,7 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db"), TrustedProxies: os.Getenv("ACCORD_TRUSTED_PROXIES")}
+	cfg := &Config{DB: envOr("ACCORD_DB", "accord.db"), TrustedProxies: os.Getenv("ACCORD_TRUSTED_PROXIES"), Limits: limit.Defaults()}
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue
@@ -171,6 +182,34 @@ func optionFlags(fs *flag.FlagSet) *parse.Options {
 	fs.StringVar(&opt.Instrument, "instrument", "", "instrument `id` for texts that do not say (minamata, basel, …)")
 	fs.StringVar(&opt.Meeting, "meeting", "", "adopting `meeting` for texts that do not say (COP-6, …)")
 	return opt
+}
+
+// limitFlags defines the flags that bound the work of reading one file
+// (see textin.Limits), to be checked with checkLimits once parsed.
+func limitFlags(fs *flag.FlagSet) *textin.Limits {
+	l := &textin.Limits{}
+	fs.IntVar(&l.MaxPages, "max-pages", textin.DefaultMaxPages, "refuse a PDF of more than `n` pages")
+	fs.IntVar(&l.MaxParagraphs, "max-paragraphs", textin.DefaultMaxParagraphs, "refuse a DOCX of more than `n` paragraphs")
+	fs.IntVar(&l.MaxText, "max-text", textin.DefaultMaxText>>20, "refuse a DOCX or PDF that yields more than `MB` of text")
+	fs.DurationVar(&l.PDFTime, "pdf-time", textin.DefaultPDFTime, "stop reading a PDF after `duration`")
+	return l
+}
+
+// checkLimits refuses limits that are not positive and turns --max-text
+// into bytes.
+func checkLimits(l *textin.Limits) error {
+	switch {
+	case l.MaxPages < 1:
+		return usageError("--max-pages %d: want at least 1", l.MaxPages)
+	case l.MaxParagraphs < 1:
+		return usageError("--max-paragraphs %d: want at least 1", l.MaxParagraphs)
+	case l.MaxText < 1 || l.MaxText > 1<<10:
+		return usageError("--max-text %d: want 1 to 1024 (MB)", l.MaxText)
+	case l.PDFTime <= 0:
+		return usageError("--pdf-time %v: want a positive duration such as 2m", l.PDFTime)
+	}
+	l.MaxText <<= 20
+	return nil
 }
 
 // subcommand splits "list --flag …" into the subcommand and its

@@ -143,7 +143,11 @@ func TestIngestBadInput(t *testing.T) {
 			name string
 			data []byte
 			want string
-		}{"scan.pdf", testpdf.Minimal(), "PDF has no text layer"})
+		}{"scan.pdf", testpdf.Minimal(), "PDF has no text layer"}, struct {
+			name string
+			data []byte
+			want string
+		}{"pages.pdf", testpdf.Repeated(1001, "Decision MC-7/9: Pages", "The Conference of the Parties,", "1. Requests the secretariat to report."), "PDF has 1001 pages (limit: 1000 pages)"})
 	} else {
 		t.Log("pdftotext not installed: the PDF case is left out")
 	}
@@ -164,6 +168,28 @@ func TestIngestBadInput(t *testing.T) {
 				t.Errorf("after ingest of %s the store holds:\n%s", tt.name, out)
 			}
 		})
+	}
+}
+
+// TestLimitFlags: the limits of reading can be raised or lowered from
+// the command line, and nonsense limits are usage errors.
+func TestLimitFlags(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (Debian package poppler-utils) is not installed")
+	}
+	dir := t.TempDir()
+	f := writeFile(t, dir, "three.pdf", testpdf.Pages(
+		[]string{"Decision MC-7/9: Pages"}, []string{"The Conference of the Parties,"}, []string{"1. Requests the secretariat to report."}))
+	if code, _, errs := runAccord(t, "parse", "--max-pages", "2", f); code != 1 || !strings.Contains(errs, f+": invalid: PDF has 3 pages (limit: 2 pages)") {
+		t.Errorf("parse --max-pages 2 of 3 pages: exit %d, %q", code, errs)
+	}
+	if code, out, errs := runAccord(t, "parse", "--max-pages", "3", f); code != 0 || !strings.Contains(out, "MC-7/9") {
+		t.Errorf("parse --max-pages 3 of 3 pages: exit %d, %q %q", code, out, errs)
+	}
+	for _, bad := range [][]string{{"--max-pages", "0"}, {"--max-paragraphs", "-1"}, {"--max-text", "0"}, {"--pdf-time", "0s"}} {
+		if code, _, errs := runAccord(t, append([]string{"ingest", "--db", filepath.Join(dir, "a.db")}, append(bad, f)...)...); code != 2 || !strings.Contains(errs, bad[0]) {
+			t.Errorf("ingest %s: exit %d, %q; want a usage error", bad, code, errs)
+		}
 	}
 }
 
@@ -511,7 +537,88 @@ func TestUsersCLI(t *testing.T) {
 	if code, _, errs := runAccord(t, "users", "add", "--db", db, "--role", "boss", "bob"); code != 2 || !strings.Contains(errs, `--role "boss"`) {
 		t.Errorf("bad role: %d %q", code, errs)
 	}
-	if _, out, _ := runAccord(t, "users", "list", "--db", db); !strings.Contains(out, "jane\teditor\tminamata") || strings.Contains(out, token) {
+	if _, out, _ := runAccord(t, "users", "list", "--db", db); !strings.Contains(out, "jane\teditor\tminamata\ttoken\ttoken 1 "+token[:12]+" expires "+time.Now().AddDate(0, 0, 90).UTC().Format(time.DateOnly)) || strings.Contains(out, token) {
 		t.Errorf("list: %q", out)
+	}
+}
+
+// TestTokensCLI: tokens expire when asked, are revoked by id, prefix or
+// account, and a removed account keeps its name and loses its tokens.
+func TestTokensCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	tokenOf := func(out string) string {
+		return strings.TrimSpace(out[strings.LastIndex(strings.TrimSpace(out), "\n"):])
+	}
+	code, out, errs := runAccord(t, "users", "add", "--db", db, "--role", "admin", "--expires", "30d", "ann")
+	if code != 0 || !strings.Contains(out, "expiring "+time.Now().AddDate(0, 0, 30).UTC().Format(time.DateOnly)) {
+		t.Fatalf("add --expires 30d: %d %s %s", code, out, errs)
+	}
+	first := tokenOf(out)
+	for _, bad := range []string{"0d", "-3h", "soon", "4000d"} {
+		if code, _, errs := runAccord(t, "users", "add", "--db", db, "--role", "admin", "--expires", bad, "bob"); code != 2 || !strings.Contains(errs, "--expires") {
+			t.Errorf("--expires %s: %d %q", bad, code, errs)
+		}
+	}
+	code, out, errs = runAccord(t, "tokens", "add", "--db", db, "--expires", "36h", "ann")
+	if code != 0 || !strings.HasPrefix(out, "token 2 (acc_") {
+		t.Fatalf("tokens add: %d %s %s", code, out, errs)
+	}
+	runAccord(t, "tokens", "add", "--db", db, "ann")
+	if code, _, errs := runAccord(t, "tokens", "add", "--db", db, "nobody"); code != 1 || !strings.Contains(errs, `user "nobody"`) {
+		t.Errorf("tokens add for no account: %d %q", code, errs)
+	}
+	if code, out, _ := runAccord(t, "tokens", "revoke", "--db", db, first[:14]); code != 0 || out != "1 token(s) revoked\n" {
+		t.Errorf("revoke by prefix: %d %q", code, out)
+	}
+	if code, out, _ := runAccord(t, "tokens", "revoke", "--db", db, "2"); code != 0 || out != "1 token(s) revoked\n" {
+		t.Errorf("revoke by id: %d %q", code, out)
+	}
+	for _, bad := range [][]string{{"acc_x"}, {"999"}, {}, {"--user", "ann", "3"}} {
+		if code, _, _ := runAccord(t, append([]string{"tokens", "revoke", "--db", db}, bad...)...); code == 0 {
+			t.Errorf("revoke %q succeeded", bad)
+		}
+	}
+	_, out, _ = runAccord(t, "tokens", "list", "--db", db, "--user", "ann")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], "\t"+first[:12]+"\t") || !strings.Contains(lines[0], "revoked") ||
+		!strings.Contains(lines[1], "revoked") || !strings.HasSuffix(lines[2], "live") {
+		t.Errorf("tokens list = %q", out)
+	}
+	if code, out, errs := runAccord(t, "users", "remove", "--db", db, "ann"); code != 0 || !strings.Contains(out, "user ann removed") {
+		t.Errorf("users remove: %d %q %q", code, out, errs)
+	}
+	if _, out, _ := runAccord(t, "users", "list", "--db", db); !strings.Contains(out, "ann\tadmin\teverything\tremoved ") || !strings.Contains(out, "no live token; 3 expired or revoked") {
+		t.Errorf("users list after remove = %q", out)
+	}
+	if code, _, errs := runAccord(t, "users", "add", "--db", db, "--role", "admin", "ann"); code != 1 || !strings.Contains(errs, `"ann" exists`) {
+		t.Errorf("re-adding a removed name: %d %q", code, errs)
+	}
+	if code, _, errs := runAccord(t, "users", "remove", "--db", db, "ann"); code != 1 || !strings.Contains(errs, "was removed") {
+		t.Errorf("removing twice: %d %q", code, errs)
+	}
+}
+
+// TestServeOIDCFlags: sign-in by OpenID Connect half configured, or
+// with a mapping that grants nothing, stops serve before it starts.
+func TestServeOIDCFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	base := []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--oidc-issuer", "https://idp.example/realms/unep", "--oidc-client-id", "accord", "--oidc-client-secret", "s3"}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--oidc-redirect-url", "https://accord.example/signin/oidc/callback"}, "wants --oidc-roles"},
+		{[]string{"--oidc-redirect-url", "https://accord.example/signin/oidc/callback", "--oidc-roles", "accord-admin=root"}, `role "root"`},
+		{[]string{"--oidc-redirect-url", "https://accord.example/", "--oidc-roles", "a=admin"}, "/signin/oidc/callback"},
+		{[]string{"--oidc-roles", "a=admin"}, "--oidc-redirect-url"},
+		{[]string{"--session-idle", "0s"}, "positive durations"},
+	} {
+		code, _, errs := runAccord(t, append(base, tt.args...)...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("serve %q: exit %d %q; want 2 saying %q", tt.args, code, errs, tt.want)
+		}
+	}
+	if code, _, errs := runAccord(t, "serve", "--db", db, "--oidc-issuer", "https://idp.example", "--oidc-roles", "a=admin", "--oidc-redirect-url", "https://a.example/signin/oidc/callback"); code != 2 || !strings.Contains(errs, "--oidc-client-secret") {
+		t.Errorf("serve without a client: exit %d %q", code, errs)
 	}
 }

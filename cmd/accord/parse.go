@@ -14,19 +14,25 @@ import (
 )
 
 const parseHelp = `
-usage: accord parse [--format text|json] [--instrument ID] [--meeting M] FILE
+usage: accord parse [--format text|json] [--instrument ID] [--meeting M]
+                    [--max-pages N] [--max-paragraphs N] [--max-text MB] [--pdf-time D] FILE
 
 Parse prints the decisions it finds in FILE (.txt, .html, .docx or .pdf)
 without storing anything: symbol, title, preamble, operative paragraphs
 with their verbs and items, footnotes, annexes and references. With
---format json it prints the JSON contract other tools read.
+--format json it prints the JSON contract other tools read. A file that expands past the limits
+(pages, paragraphs, text, time) is refused with an error naming the limit.
 `
 
 func runParse(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("parse", parseHelp, stderr)
 	format := fs.String("format", "text", "output `format`: text or json")
 	opt := optionFlags(fs)
+	lim := limitFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := checkLimits(lim); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -36,7 +42,7 @@ func runParse(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		return err
 	}
 	name := fs.Arg(0)
-	doc, _, err := readAndParse(ctx, name, *opt)
+	doc, _, err := readAndParse(ctx, name, *opt, *lim)
 	if err != nil {
 		return err
 	}
@@ -47,8 +53,9 @@ func runParse(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	return nil
 }
 
-// readAndParse reads a file and parses it. Errors name the file.
-func readAndParse(ctx context.Context, name string, opt parse.Options) (parse.Document, textin.Text, error) {
+// readAndParse reads a file within the limits lim and parses it. Errors
+// name the file.
+func readAndParse(ctx context.Context, name string, opt parse.Options, lim textin.Limits) (parse.Document, textin.Text, error) {
 	fi, err := os.Stat(name)
 	if err != nil {
 		return parse.Document{}, textin.Text{}, fmt.Errorf("%s: %w", name, cleanPathError(err))
@@ -63,7 +70,7 @@ func readAndParse(ctx context.Context, name string, opt parse.Options) (parse.Do
 	if err != nil {
 		return parse.Document{}, textin.Text{}, fmt.Errorf("%s: %w", name, cleanPathError(err))
 	}
-	t, err := textin.Read(ctx, name, data)
+	t, err := lim.Read(ctx, name, data)
 	if err != nil {
 		return parse.Document{}, textin.Text{}, fmt.Errorf("%s: %w", name, err)
 	}

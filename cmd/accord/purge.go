@@ -21,7 +21,8 @@ const purgeHelp = `
 usage: accord purge [--db DB] [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Purge deletes what accord keeps only for a while: sign-in sessions that
-ended longer than --retain-sessions ago, uploads left unconfirmed for
+ended (past their expiry, or left idle) longer than --retain-sessions ago
+(a sign-in also deletes those past their expiry), uploads left unconfirmed for
 longer than --retain-uploads (at most 24h, the time an upload waits for
 its confirmation) and, when --retain-audit is set, entries of the audit
 log older than it. It runs in one transaction, prints what it deleted and
@@ -98,9 +99,9 @@ func retentionFlags(fs *flag.FlagSet, r *accord.Retention) error {
 		d                *time.Duration
 		def              time.Duration
 	}{
-		{"retain-sessions", "ACCORD_RETAIN_SESSIONS", "keep sessions this `long` after they end", &r.Sessions, 0},
-		{"retain-uploads", "ACCORD_RETAIN_UPLOADS", "keep unconfirmed uploads this `long`, at most 24h", &r.Uploads, accord.UploadTTL},
-		{"retain-audit", "ACCORD_RETAIN_AUDIT", "keep audit entries this `long` (0: always)", &r.Audit, 0},
+		{"retain-sessions", "ACCORD_RETAIN_SESSIONS", "keep ended sessions at most this `long`", &r.Sessions, 0},
+		{"retain-uploads", "ACCORD_RETAIN_UPLOADS", "keep unconfirmed uploads at most this `long` (24h at most)", &r.Uploads, accord.UploadTTL},
+		{"retain-audit", "ACCORD_RETAIN_AUDIT", "keep audit entries at most this `long` (0: always)", &r.Audit, 0},
 	} {
 		*f.d = f.def
 		if v := os.Getenv(f.env); v != "" {

@@ -14,13 +14,16 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/api"
 	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/limit"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/web"
 )
 
 const serveHelp = `
-usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...]
+usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]
+                    [--session-max-age 12h] [--session-idle 2h]
+                    [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING ...]
                     [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Serve runs accord's web pages (decisions, mandates, search), its JSON API
@@ -33,6 +36,29 @@ Behind a reverse proxy that ends TLS, name the proxy's addresses with
 --trusted-proxy: its X-Forwarded-Proto then says whether the reader came
 over HTTPS (for HSTS and Secure cookies); from any other address the
 header is ignored.
+
+Serve limits how often one client address (and one account) may sign in,
+use a token, search and upload, answering 429 with Retry-After past it;
+locks an address out of sign-in and tokens after repeated failures,
+recording it in the audit log; and runs only so many searches and uploads
+at once, answering 503 with Retry-After to those that find no place
+within --shed-wait. The flags below set each limit.
+
+A web session ends --session-max-age after its sign-in, or when no
+request came for --session-idle.
+
+With --oidc-issuer, the sign-in page also offers sign-in with the
+organization's identity provider by OpenID Connect (authorization code
+flow with PKCE). Register accord with the provider as a confidential
+client whose redirect URL is this site's /signin/oidc/callback, and
+give its client id, secret (best in ACCORD_OIDC_CLIENT_SECRET) and that
+URL. The claim --oidc-role-claim (groups by default; ask for it with
+--oidc-scopes when the provider wants a scope for it) carries what an
+account may do: --oidc-roles maps its values to roles, as in
+  accord-admin=admin,accord-minamata=editor:minamata,accord-chem=editor:basel+rotterdam
+An account whose values map to nothing is refused. The first sign-in
+makes the account, named by --oidc-name-claim; each later one brings its
+role and instruments up to date; both are in the audit log.
 
 Every hour, and at start, serve purges what the --retain-* flags keep no
 longer, as accord purge does.
@@ -48,6 +74,10 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	if err := retentionFlags(fs, &cfg.Retention); err != nil {
 		return err
 	}
+	if err := serveLimitFlags(fs, &cfg.Limits); err != nil {
+		return err
+	}
+	accountFlags(fs, cfg)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -57,6 +87,10 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	proxies, err := web.ParseProxies(cfg.TrustedProxies)
 	if err != nil {
 		return usageError("--trusted-proxy (ACCORD_TRUSTED_PROXIES) %q: %v", cfg.TrustedProxies, strings.TrimPrefix(err.Error(), "invalid: "))
+	}
+	webCfg, err := webConfig(cfg)
+	if err != nil {
+		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	st, reg, err := openWithRegistry(ctx, cfg)
@@ -84,7 +118,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 		return err
 	}
 	srv := &http.Server{
-		Handler:           routes(st, log, proxies),
+		Handler:           routes(st, log, proxies, webCfg, cfg.Limits),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -113,7 +147,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 
 // routes returns what serve serves: the API, /healthz and the pages, each
 // response with the headers web.Secure sets, each request logged.
-func routes(st accord.Store, log *slog.Logger, proxies web.Proxies) http.Handler {
+func routes(st accord.Store, log *slog.Logger, proxies web.Proxies, wc web.Config, limits limit.Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", api.New(st, log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -128,8 +162,8 @@ func routes(st accord.Store, log *slog.Logger, proxies web.Proxies) http.Handler
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	mux.Handle("/", web.New(st, log))
-	return logRequests(log, web.Secure(mux, proxies))
+	mux.Handle("/", web.New(st, log, wc))
+	return logRequests(log, web.Secure(limit.New(limits, st, log, nil).Handler(mux), proxies))
 }
 
 // logRequests logs each request: method, path, status and duration. A

@@ -12,6 +12,7 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/limit"
 	"github.com/accordmea/accord/internal/parse"
 	"github.com/accordmea/accord/internal/sample"
 	"github.com/accordmea/accord/internal/store"
@@ -41,7 +42,7 @@ func TestAccessLogClientGone(t *testing.T) {
 	st := sampleStore(t)
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&logs, nil))
-	h := routes(st, log, nil)
+	h := routes(st, log, nil, web.Config{}, limit.Defaults())
 	for _, path := range []string{"/decisions", "/mandates", "/api/v1/decisions", "/api/v1/search?q=secretariat", "/signin", "/healthz"} {
 		logs.Reset()
 		ctx, cancel := context.WithCancel(context.Background())
@@ -64,7 +65,7 @@ func TestSecurityHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := routes(st, slog.New(slog.NewTextHandler(io.Discard, nil)), proxies)
+	h := routes(st, slog.New(slog.NewTextHandler(io.Discard, nil)), proxies, web.Config{}, limit.Defaults())
 	want := map[string]string{
 		"X-Content-Type-Options": "nosniff",
 		"X-Frame-Options":        "DENY",

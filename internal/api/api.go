@@ -137,6 +137,13 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			p = &problem{Status: http.StatusConflict, Detail: err.Error()}
 		case errors.Is(err, accord.ErrForbidden):
 			p = &problem{Status: http.StatusForbidden, Detail: err.Error()}
+		case errors.Is(err, accord.ErrBusy):
+			// Nothing was changed; the same request may succeed soon.
+			w.Header().Set("Retry-After", retryAfter)
+			p = &problem{Status: http.StatusServiceUnavailable, Detail: err.Error()}
+		case errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded):
+			w.Header().Set("Retry-After", "5")
+			p = &problem{Status: http.StatusServiceUnavailable, Detail: "this took longer than the server allows; try again in a moment"}
 		default:
 			s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 			p = &problem{Status: http.StatusInternalServerError, Detail: "the server failed; the error is logged"}
@@ -168,6 +175,10 @@ func (w *responseWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// retryAfter is the Retry-After of a write refused for others made at the
+// same time, in seconds: they last milliseconds, a second is ample.
+const retryAfter = "1"
 
 // validQuery reports whether the decoded query is valid UTF-8.
 func validQuery(raw string) bool {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
@@ -399,7 +400,7 @@ func TestOpenAPI(t *testing.T) {
 		"/actors/{actor}":                   {"actor"},
 		"/mandates":                         {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
 		"/mandates/{id}":                    {"id"},
-		"/audit":                            {"limit"},
+		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
@@ -424,7 +425,7 @@ func TestOpenAPI(t *testing.T) {
 // account adds a user to st and returns its token.
 func account(t *testing.T, st accord.Store, name string, role accord.Role, insts ...string) string {
 	t.Helper()
-	token, hash, err := auth.NewToken()
+	token, hash, err := auth.New(accord.TokenTTL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -519,6 +520,89 @@ func testWrites(t *testing.T, backend string) {
 	if code != 200 || !strings.Contains(body, `"action":"update mandate"`) || !strings.Contains(body, `"who":"mc-editor"`) ||
 		!strings.Contains(body, `\"status\":\"open\"`) || strings.Count(body, `"action"`) != 1 {
 		t.Errorf("audit as admin: %d %s", code, body)
+	}
+	// Older entries page by page through the cursor.
+	var seen []int64
+	for path := "/api/v1/audit?limit=1"; path != ""; {
+		code, _, body = send(t, srv, "GET", path, admin, "", "")
+		var page struct {
+			Items []struct {
+				ID int64 `json:"id"`
+			} `json:"items"`
+			Next string `json:"next_cursor"`
+		}
+		if err := json.Unmarshal([]byte(body), &page); code != 200 || err != nil || len(page.Items) != 1 {
+			t.Fatalf("GET %s = %d %s", path, code, body)
+		}
+		if len(seen) > 0 && page.Items[0].ID >= seen[len(seen)-1] {
+			t.Errorf("audit entry %d after %d: want older", page.Items[0].ID, seen[len(seen)-1])
+		}
+		seen = append(seen, page.Items[0].ID)
+		path = ""
+		if page.Next != "" {
+			path = "/api/v1/audit?limit=1&cursor=" + page.Next
+		}
+		if len(seen) > 100 {
+			t.Fatal("more than 100 pages of one entry")
+		}
+	}
+	all, err := st.AuditLog(context.Background(), 1000)
+	if err != nil || len(seen) != len(all) {
+		t.Errorf("audit pages gave %d entries, the log holds %d (%v)", len(seen), len(all), err)
+	}
+}
+
+func TestExpiredTokens(t *testing.T) { onBackends(t, testExpiredTokens) }
+
+// testExpiredTokens: a token past its expiry, a revoked one, and one of a
+// removed account are refused with 401 saying which, and change nothing;
+// another live token of the same account still works.
+func testExpiredTokens(t *testing.T, backend string) {
+	srv, st := newServer(t, backend)
+	ctx := context.Background()
+	ms, err := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata"})
+	if err != nil || len(ms) == 0 {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/v1/mandates/%d", ms[0].ID)
+	const change = `{"status":"in-progress"}`
+	mk := func(user string, ttl time.Duration) string {
+		secret, tok, err := auth.New(ttl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok.User = user
+		if _, err := st.AddToken(ctx, "admin", tok); err != nil {
+			t.Fatal(err)
+		}
+		return secret
+	}
+	account(t, st, "ed", accord.RoleEditor, "minamata")
+	short, revoked, live := mk("ed", time.Second), mk("ed", time.Hour), mk("ed", time.Hour)
+	account(t, st, "gone", accord.RoleEditor, "minamata")
+	removed := mk("gone", time.Hour)
+	if _, err := st.RevokeTokens(ctx, "admin", accord.TokenFilter{Prefix: revoked}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RemoveUser(ctx, "admin", "gone"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	for _, tt := range []struct{ name, token, detail string }{
+		{"expired", short, "expired on"},
+		{"revoked", revoked, "was revoked on"},
+		{"removed account", removed, "the account gone was removed"},
+	} {
+		code, h, body := send(t, srv, "PATCH", path, tt.token, "application/json", change)
+		if code != 401 || !strings.Contains(body, tt.detail) || !strings.Contains(h.Get("WWW-Authenticate"), "invalid_token") {
+			t.Errorf("%s token: %d %s %q; want 401 saying %q", tt.name, code, body, h.Get("WWW-Authenticate"), tt.detail)
+		}
+	}
+	if m, _ := st.Mandate(ctx, ms[0].ID); m.Status != accord.StatusOpen {
+		t.Fatalf("a refused token changed the mandate: %+v", m)
+	}
+	if code, _, body := send(t, srv, "PATCH", path, live, "application/json", change); code != 200 {
+		t.Errorf("live token: %d %s", code, body)
 	}
 }
 

@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
@@ -20,6 +21,10 @@ func (s *Server) user(w http.ResponseWriter, r *http.Request) (accord.User, erro
 	if errors.Is(err, accord.ErrNotFound) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="accord", error="invalid_token"`)
 		return accord.User{}, &problem{Status: http.StatusUnauthorized, Detail: "unknown token"}
+	}
+	if errors.Is(err, accord.ErrExpired) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="accord", error="invalid_token", error_description="expired or revoked"`)
+		return accord.User{}, &problem{Status: http.StatusUnauthorized, Detail: strings.TrimPrefix(err.Error(), "expired: ") + ": ask an admin for a new token (accord tokens add)"}
 	}
 	return u, err
 }
@@ -39,17 +44,13 @@ func (s *Server) mandateView(w http.ResponseWriter, r *http.Request) (func(accor
 	return mandate, nil
 }
 
-type auditOut struct {
-	Items []accord.AuditEntry `json:"items"`
-}
-
 // audit lists the latest writes, for admins.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r, "limit")
+	q, err := query(r, "limit", "cursor")
 	if err != nil {
 		return err
 	}
-	limit, _, err := page(q, "a")
+	limit, before, err := page(q, "a")
 	if err != nil {
 		return err
 	}
@@ -60,12 +61,10 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 	if u.Role != accord.RoleAdmin {
 		return &problem{Status: http.StatusForbidden, Detail: "the audit log is for admins; " + u.Name + " is " + string(u.Role)}
 	}
-	log, err := s.store.AuditLog(r.Context(), limit)
+	log, err := s.store.AuditLogBefore(r.Context(), before, limit+1)
 	if err != nil {
 		return err
 	}
-	if log == nil {
-		log = []accord.AuditEntry{}
-	}
-	return writeJSON(w, r, auditOut{Items: log})
+	return writeJSON(w, r, pageOf(log, limit, "a", func(e accord.AuditEntry) int64 { return e.ID },
+		func(e accord.AuditEntry) accord.AuditEntry { return e }))
 }

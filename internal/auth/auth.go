@@ -11,6 +11,9 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
+
+	"github.com/accordmea/accord"
 )
 
 // prefix marks accord tokens, so that one pasted in the wrong place is
@@ -25,6 +28,20 @@ func NewToken() (token, hash string, err error) {
 	}
 	token = prefix + base64.RawURLEncoding.EncodeToString(b)
 	return token, Hash(token), nil
+}
+
+// prefixLen is how much of a token accord keeps in the clear to name it:
+// "acc_" and 8 characters, 48 of its 256 random bits.
+const prefixLen = len(prefix) + 8
+
+// New returns a new token that expires after ttl: the secret, shown once,
+// and what the store keeps of it (hash, prefix and expiry).
+func New(ttl time.Duration) (secret string, t accord.Token, err error) {
+	secret, hash, err := NewToken()
+	if err != nil {
+		return "", t, err
+	}
+	return secret, accord.Token{Hash: hash, Prefix: secret[:prefixLen], Expires: time.Now().Add(ttl).UTC()}, nil
 }
 
 // Hash is what stores keep of a token.

@@ -492,6 +492,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("Decision 13.1\n13.2\nDecision directed to:\nX\nThe Secretariat shall:\na) do")
 	f.Fuzz(func(t *testing.T, text string) {
 		checkNothingDropped(t, "fuzz", text)
+		checkUniquePaths(t, Parse(text, Options{}).Decisions)
 	})
 }
 

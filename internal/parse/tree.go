@@ -172,6 +172,25 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		path []int
 	}
 	var places []where
+	// A text may print one number twice ("1." for every paragraph):
+	// paths stay unique all the same, the second "1" becoming "1~2",
+	// so that each paragraph and the mandates tied to it stand apart.
+	seen := map[string]int{}
+	unique := func(path string) string {
+		n := seen[path]
+		if n == 0 {
+			seen[path] = 1
+			return path
+		}
+		for {
+			n++
+			alt := path + "~" + strconv.Itoa(n)
+			if seen[alt] == 0 {
+				seen[path], seen[alt] = n, 1
+				return alt
+			}
+		}
+	}
 	lastText := func() string {
 		if len(paras) == 0 {
 			return ""
@@ -197,6 +216,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		} else {
 			p.Path = number
 		}
+		p.Path = unique(p.Path)
 		if verbs {
 			setPhrase(&p, phraseOptions{base: opt.base || number != ""})
 		}
@@ -245,13 +265,13 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 		if roman && (letterAt >= 0) {
 			it := &p.Items[letterAt]
-			item.Path = it.Path + "(" + label + ")"
+			item.Path = unique(it.Path + "(" + label + ")")
 			it.Items = append(it.Items, item)
 			lastRom = romanValue(label)
 			places = append(places, where{b.n, []int{len(paras) - 1, letterAt, len(it.Items) - 1}})
 			continue
 		}
-		item.Path = p.Path + "(" + label + ")"
+		item.Path = unique(p.Path + "(" + label + ")")
 		p.Items = append(p.Items, item)
 		places = append(places, where{b.n, []int{len(paras) - 1, len(p.Items) - 1}})
 		if roman {

@@ -112,7 +112,9 @@ func BenchmarkIngest10k(b *testing.B) {
 // items, then runs one- and two-word searches with facets through
 // Store.Search, the same narrowed by two facets, and the same match alone
 // on the engine, reporting p50 and p99 of each in ms (p99 of 100 runs is
-// the slowest). Run with -benchtime 1x.
+// the slowest). Run with -benchtime 1x. ACCORD_BENCH_DECISIONS sets how
+// many decisions a new store gets (3,100 make about 100,000 paragraphs;
+// scripts/loadsearch uses 7,750 for about 250,000).
 func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	// ACCORD_BENCH_DB keeps the store between runs: it is filled when
@@ -128,7 +130,13 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	defer s.Close()
 	if statErr != nil {
-		for i, f := range syntheticCorpus(b, 3100, 10) {
+		n := 3100
+		if v := os.Getenv("ACCORD_BENCH_DECISIONS"); v != "" {
+			if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+				b.Fatalf("ACCORD_BENCH_DECISIONS=%q: want a number of decisions", v)
+			}
+		}
+		for i, f := range syntheticCorpus(b, n, 10) {
 			if _, err := s.Ingest(ctx, accord.Source{Name: fmt.Sprintf("file-%04d.txt", i)}, f); err != nil {
 				b.Fatal(err)
 			}

@@ -39,8 +39,21 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 		}
 		ownerID = src.By.ID
 	}
+	// What a source holds is found by its name, a decision by its
+	// instrument and symbol: two ingests that share one of these wait
+	// for each other from the start, whatever order their files list
+	// them in.
+	keys := []string{"source\x00" + src.Name}
+	for _, d := range ds {
+		if k := symbolKey(d.Symbol); k != "" {
+			keys = append(keys, "decision\x00"+d.Instrument+"\x00"+k)
+		}
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res.Inserted, res.Updated, res.Removed, res.Kept = 0, 0, 0, 0
+		if err := s.lockKeys(ctx, tx, keys...); err != nil {
+			return err
+		}
 		var sourceID, owner int64
 		err := tx.QueryRowContext(ctx, s.q(`
 			INSERT INTO sources (name, sha256, format, ingested_at, owner_id) VALUES (?, ?, ?, ?, ?)
@@ -126,6 +139,18 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			}
 		}
 		for _, id := range gone {
+			// Lock the decision before looking at its mandates, as a
+			// mandate's change does, so that none becomes tracked
+			// between the look and the delete; another file's ingest
+			// may have taken it over meanwhile.
+			var still int64
+			err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ? AND source_id = ?`+s.dialect.lockSuffix), id, sourceID).Scan(&still)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
 			// A decision whose mandates people track stays: its status,
 			// notes and history are theirs.
 			keep, err := s.hasTracked(ctx, tx, id)
@@ -371,9 +396,9 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	case f.ByID || f.After > 0:
 		query += ` ORDER BY d.id`
 	default:
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal`
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_list index
 	}
-	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.Decision, error) {
+	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Decision, error) {
 		var d accord.Decision
 		var kind string
 		err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},

@@ -47,26 +47,56 @@ func (f facetSet) values(emit func(facet, value string)) {
 
 // facetSetIDs gives the ids of facet sets within one transaction,
 // storing the sets not stored yet.
+//
+// On PostgreSQL a set not stored yet is stored at once on a pool of its
+// own (Store.sets), not in the transaction: a set is a value that never
+// changes, so nothing is lost when the transaction that needed it rolls
+// back but a row no paragraph uses, and no transaction holds a set
+// locked while it waits for another that needs the same set. Updating
+// the set, or inserting it in the transaction, would hold it until
+// commit: two ingests of one meeting's files, or a mandate's change and
+// an ingest, would then deadlock on the sets their paragraphs share.
 type facetSetIDs struct {
 	s   *Store
 	tx  *sql.Tx
 	ids map[facetSet]int64
+	// inTx stores missing sets in the transaction: on SQLite, whose one
+	// writer is the transaction, and in the migration that creates the
+	// table.
+	inTx bool
 }
 
 func (s *Store) facetSetIDs(tx *sql.Tx) *facetSetIDs {
-	return &facetSetIDs{s: s, tx: tx, ids: map[facetSet]int64{}}
+	return &facetSetIDs{s: s, tx: tx, ids: map[facetSet]int64{}, inTx: s.sets == nil}
 }
+
+const facetSetWhere = `instrument = ? AND meeting = ? AND year = ? AND class = ? AND actors = ? AND statuses = ?`
 
 func (f *facetSetIDs) id(ctx context.Context, k facetSet) (int64, error) {
 	if id, ok := f.ids[k]; ok {
 		return id, nil
 	}
-	// The no-op update lets RETURNING give the id of a set stored before.
+	args := []any{k.Instrument, k.Meeting, k.Year, k.Class, k.Actors, k.Statuses}
 	var id int64
-	err := f.tx.QueryRowContext(ctx, f.s.q(`
-		INSERT INTO facet_sets (instrument, meeting, year, class, actors, statuses) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (instrument, meeting, year, class, actors, statuses) DO UPDATE SET year = excluded.year
-		RETURNING id`), k.Instrument, k.Meeting, k.Year, k.Class, k.Actors, k.Statuses).Scan(&id)
+	var err error
+	if f.inTx {
+		// The no-op update lets RETURNING give the id of a set stored before.
+		err = f.tx.QueryRowContext(ctx, f.s.q(`
+			INSERT INTO facet_sets (instrument, meeting, year, class, actors, statuses) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (instrument, meeting, year, class, actors, statuses) DO UPDATE SET year = excluded.year
+			RETURNING id`), args...).Scan(&id)
+	} else {
+		err = f.tx.QueryRowContext(ctx, f.s.q(`SELECT id FROM facet_sets WHERE `+facetSetWhere), args...).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = f.s.sets.QueryRowContext(ctx, f.s.q(`
+				INSERT INTO facet_sets (instrument, meeting, year, class, actors, statuses) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (instrument, meeting, year, class, actors, statuses) DO NOTHING
+				RETURNING id`), args...).Scan(&id)
+		}
+		if errors.Is(err, sql.ErrNoRows) { // stored by another meanwhile
+			err = f.s.sets.QueryRowContext(ctx, f.s.q(`SELECT id FROM facet_sets WHERE `+facetSetWhere), args...).Scan(&id)
+		}
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -176,6 +206,7 @@ func (s *Store) backfillFacets(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	ids := s.facetSetIDs(tx)
+	ids.inTx = true // the table is new in this transaction
 	for _, id := range dids {
 		if err := s.refreshFacets(ctx, tx, ids, id); err != nil {
 			return err

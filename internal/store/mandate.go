@@ -190,6 +190,13 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 // Mandates lists mandates matching f.
 func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
 	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
+	if !f.ByID && f.After == 0 {
+		// In list order the decisions lead, walked by the decisions_list
+		// index, and each one's mandates follow: a page reads its rows,
+		// not the whole table sorted. SQLite keeps the left table of a
+		// CROSS JOIN outside; PostgreSQL plans it as any join.
+		query = `SELECT ` + mandateColumns + ` FROM decisions d CROSS JOIN mandates m WHERE m.decision_id = d.id`
+	}
 	var args []any
 	add := func(cond string, a ...any) {
 		query += ` AND ` + cond
@@ -205,7 +212,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		add(`d.symbol_key = ? AND d.symbol_key <> ''`, symbolKey(f.Symbol))
 	}
 	if f.DecisionID != 0 {
-		add(`m.decision_id = ?`, f.DecisionID)
+		add(`m.decision_id = ? AND d.id = ?`, f.DecisionID, f.DecisionID)
 	}
 	if f.DueMeeting != "" {
 		add(`m.due_meeting = ?`, f.DueMeeting)
@@ -239,9 +246,11 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.ByID || f.After > 0 {
 		query += ` ORDER BY m.id`
 	} else {
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, m.seq`
+		// Decisions in the order of the decisions_list index, and the
+		// mandates of each by mandates_decision.
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id, m.seq, m.id`
 	}
-	return list(ctx, s, query, args, f.Limit, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
+	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
 }
 
 // likeEscape makes user words literal in a LIKE pattern.
@@ -330,13 +339,22 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 		u.Who = "unknown"
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		lock := ``
-		if s.dialect.name == "postgres" {
-			lock = ` FOR UPDATE`
+		// Lock the decision, then the mandate: the order in which ingest
+		// takes them, so that the two wait for each other, not deadlock.
+		// A mandate's decision never changes.
+		var decisionID int64
+		err := tx.QueryRowContext(ctx, s.q(`SELECT decision_id FROM mandates WHERE id = ?`), id).Scan(&decisionID)
+		if err == nil {
+			err = tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ?`+s.dialect.lockSuffix), decisionID).Scan(&decisionID)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
+		}
+		if err != nil {
+			return err
 		}
 		var status, owner, notes string
-		var decisionID int64
-		err := tx.QueryRowContext(ctx, s.q(`SELECT status, owner, notes, decision_id FROM mandates WHERE id = ?`+lock), id).Scan(&status, &owner, &notes, &decisionID)
+		err = tx.QueryRowContext(ctx, s.q(`SELECT status, owner, notes FROM mandates WHERE id = ?`+s.dialect.lockSuffix), id).Scan(&status, &owner, &notes)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
 		}

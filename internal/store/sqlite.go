@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -10,7 +11,8 @@ import (
 	"runtime"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // openSQLite opens (creating when missing) the SQLite file at path with
@@ -49,9 +51,29 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		write: write,
 		read:  read,
 		dialect: dialect{
-			name:   "sqlite",
-			rebind: func(q string) string { return q },
-			now:    func() any { return time.Now().UTC().Format(time.RFC3339Nano) },
+			name:      "sqlite",
+			rebind:    func(q string) string { return q },
+			now:       func() any { return time.Now().UTC().Format(time.RFC3339Nano) },
+			transient: sqliteTransient,
+			// The busy timeout has waited for the other writer already:
+			// running the transaction again would make the client wait
+			// as long again.
+			attempts: 1,
 		},
 	}, nil
+}
+
+// sqliteTransient names the errors of SQLite after which a transaction
+// run again may succeed: the database locked by another process's writer
+// for longer than the busy timeout.
+func sqliteTransient(err error) string {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return ""
+	}
+	switch se.Code() & 0xff { // the primary result code
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return "the database is locked by another writer"
+	}
+	return ""
 }

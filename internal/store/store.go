@@ -13,7 +13,10 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
+	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,8 +30,13 @@ var migrations embed.FS
 
 // Store is an accord.Store on SQLite or PostgreSQL.
 type Store struct {
-	write   *sql.DB // one connection on SQLite: SQLite has one writer
-	read    *sql.DB // a pool of readers; the same pool as write on PostgreSQL
+	write *sql.DB // one connection on SQLite: SQLite has one writer
+	read  *sql.DB // a pool of readers; the same pool as write on PostgreSQL
+	// sets stores facet sets outside the transactions that need them
+	// (see facetSetIDs): a small pool of its own on PostgreSQL, so that a
+	// transaction waiting for it never waits for a connection that
+	// another transaction holds; nil on SQLite.
+	sets    *sql.DB
 	dialect dialect
 
 	facetCache facetSetCache
@@ -43,6 +51,16 @@ type dialect struct {
 	rebind func(string) string
 	// now is the current time as the database stores timestamps.
 	now func() any
+	// transient says why err is a failure of a transaction that running
+	// it again may avoid (a deadlock, a serialization failure, a lock not
+	// granted in time); "" when it is not one.
+	transient func(err error) string
+	// attempts is how many times inTx runs a transaction that fails so.
+	attempts int
+	// lockSuffix locks the rows a SELECT reads until the transaction
+	// ends: " FOR UPDATE" on PostgreSQL; "" on SQLite, whose one writer
+	// holds the whole database.
+	lockSuffix string
 }
 
 // Open opens the store at dsn: a postgres:// or postgresql:// URL opens
@@ -74,6 +92,9 @@ func (s *Store) Close() error {
 	if s.read != s.write {
 		err = errors.Join(err, s.read.Close())
 	}
+	if s.sets != nil {
+		err = errors.Join(err, s.sets.Close())
+	}
 	return err
 }
 
@@ -84,7 +105,40 @@ func (s *Store) q(query string) string { return s.dialect.rebind(query) }
 
 // inTx runs fn in one transaction on the writer, committing when fn
 // returns nil and rolling back otherwise.
+//
+// A transaction the database gives up on because of others running at the
+// same time (see dialect.transient) is run again from the start, up to
+// dialect.attempts times in all, after a pause that grows and is jittered
+// so that the writers that collided do not collide again: fn must set
+// everything it reports afresh on each run. When every run fails so, the
+// error wraps accord.ErrBusy and says to try again.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.runTx(ctx, fn)
+		why := ""
+		if err != nil {
+			why = s.dialect.transient(err)
+		}
+		if why == "" {
+			return err
+		}
+		if attempt >= s.dialect.attempts {
+			if attempt > 1 {
+				why += fmt.Sprintf(" (%d times in a row)", attempt)
+			}
+			return fmt.Errorf("%w: %s; nothing was changed: try again in a moment", accord.ErrBusy, why)
+		}
+		t := time.NewTimer(retryPause(attempt))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+func (s *Store) runTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -96,23 +150,69 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
+// retryPause is how long to wait before running a transaction again after
+// attempt runs failed: 10 ms doubled at each failure, up to 320 ms, each
+// time drawn at random between half and one and a half times that.
+func retryPause(attempt int) time.Duration {
+	base := 10 * time.Millisecond << min(attempt-1, 5)
+	return base/2 + rand.N(base)
+}
+
+// lockKeys takes, on PostgreSQL, a transaction-level advisory lock for
+// each key, in the order of their hashes, so that two transactions that
+// need some of the same keys wait for each other at the start instead of
+// each holding what the other needs. SQLite has a single writer and needs
+// none.
+func (s *Store) lockKeys(ctx context.Context, tx *sql.Tx, keys ...string) error {
+	if s.dialect.name != "postgres" {
+		return nil
+	}
+	hs := make([]int64, 0, len(keys))
+	for _, k := range keys {
+		h := fnv.New64a()
+		h.Write([]byte(k))
+		hs = append(hs, int64(h.Sum64()))
+	}
+	slices.Sort(hs)
+	for _, h := range slices.Compact(hs) {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // migrate applies the embedded migrations of the dialect not yet applied,
 // each in its own transaction, in order.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, 0) }
+
+// migrateTo is migrate up to version last (all when last is 0), so that
+// a test can make a store as an older accord left it.
+func (s *Store) migrateTo(ctx context.Context, last int) error {
 	dir := "migrations/" + s.dialect.name
 	entries, err := fs.ReadDir(migrations, dir)
 	if err != nil {
 		return err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	names := map[int]string{}
 	for _, e := range entries {
 		v, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name does not start with a number", e.Name())
 		}
+		// Two migrations of one number: the second would be taken for
+		// applied and never run.
+		if other, ok := names[v]; ok {
+			return fmt.Errorf("migrations %s and %s share the number %d", other, e.Name(), v)
+		}
+		names[v] = e.Name()
 		body, err := fs.ReadFile(migrations, dir+"/"+e.Name())
 		if err != nil {
 			return err
+		}
+		if last > 0 && v > last {
+			break
 		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			// Several processes may start against one PostgreSQL
@@ -155,7 +255,24 @@ func (s *Store) migrate(ctx context.Context) error {
 // list runs a query for a list, limited to limit rows when limit > 0,
 // and reads each row with scan.
 func list[T any](ctx context.Context, s *Store, query string, args []any, limit int, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	if limit > 0 {
+	return listFrom(ctx, s, query, args, limit, 0, scan)
+}
+
+// listFrom is list without the first offset rows.
+func listFrom[T any](ctx context.Context, s *Store, query string, args []any, limit, offset int, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	switch {
+	case offset > 0 && limit > 0:
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, offset)
+	case offset > 0:
+		// SQLite takes OFFSET only after a LIMIT, where -1 is none.
+		noLimit := "-1"
+		if s.dialect.name == "postgres" {
+			noLimit = "ALL"
+		}
+		query += ` LIMIT ` + noLimit + ` OFFSET ?`
+		args = append(args, offset)
+	case limit > 0:
 		query += ` LIMIT ?`
 		args = append(args, limit)
 	}

@@ -47,6 +47,10 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"UsersAndAudit", testUsers},
 		{"Search", testSearch},
 		{"Sessions", testSessions},
+		{"SessionsExpire", testSessionsExpire},
+		{"TokensExpireAndAreRevoked", testTokens},
+		{"RemoveUser", testRemoveUser},
+		{"UserBySubject", testUserBySubject},
 		{"UploadsExpire", testUploads},
 		{"PurgeByRetention", testPurge},
 	}
@@ -57,6 +61,11 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 			tt.fn(t, s)
 		})
 	}
+}
+
+// tok is a token of the given hash that expires after accord.TokenTTL.
+func tok(hash string) accord.Token {
+	return accord.Token{Hash: hash, Expires: time.Now().Add(accord.TokenTTL)}
 }
 
 func sample(symbol, inst, meeting string, paras ...string) accord.Decision {
@@ -206,7 +215,7 @@ func testOtherSource(t *testing.T, s accord.Store) {
 func testIngestBy(t *testing.T, s accord.Store) {
 	ctx := context.Background()
 	add := func(name string, role accord.Role, insts ...string) *accord.User {
-		u, err := s.AddUser(ctx, accord.User{Name: name, Role: role, Instruments: insts}, fmt.Sprintf("%064x", name))
+		u, err := s.AddUser(ctx, accord.User{Name: name, Role: role, Instruments: insts}, tok(fmt.Sprintf("%064x", name)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -396,6 +405,9 @@ func testList(t *testing.T, s accord.Store) {
 		{accord.DecisionFilter{ByID: true}, []string{"MC-6/1", "MC-6/2", "MC-5/1", "BC-16/1"}},
 		{accord.DecisionFilter{ByID: true, Limit: 2}, []string{"MC-6/1", "MC-6/2"}},
 		{accord.DecisionFilter{Newest: true, Limit: 2}, []string{"BC-16/1", "MC-5/1"}},
+		{accord.DecisionFilter{Limit: 2, Offset: 1}, []string{"MC-5/1", "MC-6/1"}},
+		{accord.DecisionFilter{Offset: 3}, []string{"MC-6/2"}},
+		{accord.DecisionFilter{Limit: 2, Offset: 4}, nil},
 	}
 	all, err := s.Decisions(ctx, accord.DecisionFilter{ByID: true})
 	if err != nil {
@@ -473,6 +485,14 @@ func testMandates(t *testing.T, s accord.Store) {
 	for _, tt := range tests {
 		if got := mandatesOf(t, s, tt.f); len(got) != tt.want {
 			t.Errorf("Mandates(%+v) = %d mandates, want %d", tt.f, len(got), tt.want)
+		}
+	}
+	// Pages of the list, by offset, follow its order.
+	for off := 0; off < 5; off++ {
+		got := mandatesOf(t, s, accord.MandateFilter{Limit: 2, Offset: off})
+		want := all[min(off, len(all)):min(off+2, len(all))]
+		if len(got) != len(want) || len(got) > 0 && got[0].ID != want[0].ID {
+			t.Errorf("Mandates(Limit 2, Offset %d) = %d mandates from %v, want %d", off, len(got), got, len(want))
 		}
 	}
 	// Cross-convention: the same organization named by two instruments.
@@ -826,7 +846,7 @@ func minIDs(ms []accord.Mandate) []int64 {
 func testUsers(t *testing.T, s accord.Store) {
 	ctx := context.Background()
 	hash := strings.Repeat("ab", 32)
-	u, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleEditor, Instruments: []string{"minamata", "basel"}}, hash)
+	u, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleEditor, Instruments: []string{"minamata", "basel"}}, tok(hash))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -846,11 +866,11 @@ func testUsers(t *testing.T, s accord.Store) {
 	if _, err := s.UserByToken(ctx, strings.Repeat("cd", 32)); !errors.Is(err, accord.ErrNotFound) {
 		t.Errorf("unknown token: err = %v", err)
 	}
-	if _, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleAdmin}, strings.Repeat("ef", 32)); !errors.Is(err, accord.ErrConflict) {
+	if _, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleAdmin}, tok(strings.Repeat("ef", 32))); !errors.Is(err, accord.ErrConflict) {
 		t.Errorf("duplicate name: err = %v", err)
 	}
 	for _, bad := range []accord.User{{Name: "x", Role: "boss"}, {Name: "two words", Role: accord.RoleAdmin}, {Name: "", Role: accord.RoleAdmin}} {
-		if _, err := s.AddUser(ctx, bad, strings.Repeat("01", 32)); !errors.Is(err, accord.ErrInvalid) {
+		if _, err := s.AddUser(ctx, bad, tok(strings.Repeat("01", 32))); !errors.Is(err, accord.ErrInvalid) {
 			t.Errorf("AddUser(%+v) err = %v", bad, err)
 		}
 	}
@@ -874,6 +894,26 @@ func testUsers(t *testing.T, s accord.Store) {
 		!strings.Contains(log[0].After, `"status":"completed"`) || log[1].Action != "ingest" || log[1].Target != "source meeting.txt" ||
 		!strings.Contains(log[1].After, `"decisions":["MC-6/3"]`) || log[2].Action != "add user" || log[2].Target != "user jane" {
 		t.Errorf("audit log = %+v", log)
+	}
+	// The next page starts after the last entry of the one before.
+	older, err := s.AuditLogBefore(ctx, log[0].ID, 1)
+	if err != nil || len(older) != 1 || older[0].ID != log[1].ID || older[0].Action != "ingest" {
+		t.Errorf("AuditLogBefore(%d, 1) = %+v, %v; want the ingest", log[0].ID, older, err)
+	}
+	if oldest, err := s.AuditLogBefore(ctx, log[2].ID, 10); err != nil || len(oldest) != 0 {
+		t.Errorf("AuditLogBefore(%d, 10) = %+v, %v; want none", log[2].ID, oldest, err)
+	}
+	e := accord.AuditEntry{Who: "accord", Action: "lock out", Target: "address 192.0.2.1", After: `{"failures":10}`}
+	before := time.Now().Add(-time.Minute)
+	if err := s.RecordAudit(ctx, e); err != nil {
+		t.Fatalf("RecordAudit: %v", err)
+	}
+	log, err = s.AuditLog(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log[0]; got.Who != e.Who || got.Action != e.Action || got.Target != e.Target || got.After != e.After || got.At.Before(before) {
+		t.Errorf("after RecordAudit(%+v), AuditLog = %+v", e, got)
 	}
 }
 
@@ -1017,25 +1057,31 @@ func testSearch(t *testing.T, s accord.Store) {
 
 func testSessions(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	u, err := s.AddUser(ctx, accord.User{Name: "sam", Role: accord.RoleAdmin}, strings.Repeat("12", 32))
+	u, err := s.AddUser(ctx, accord.User{Name: "sam", Role: accord.RoleAdmin}, tok(strings.Repeat("12", 32)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateSession(ctx, u.ID, "live", "csrf1", time.Now().Add(time.Hour)); err != nil {
+	if err := s.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "live", CSRF: "csrf1", Expires: time.Now().Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateSession(ctx, u.ID, "old", "csrf2", time.Now().Add(-time.Minute)); err != nil {
+	if err := s.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "old", CSRF: "csrf2", Expires: time.Now().Add(-time.Minute)}); err != nil {
 		t.Fatal(err)
 	}
 	got, csrf, err := s.Session(ctx, "live")
 	if err != nil || got.Name != "sam" || csrf != "csrf1" {
 		t.Errorf("Session(live) = %+v %q %v", got, csrf, err)
 	}
-	if _, _, err := s.Session(ctx, "old"); !errors.Is(err, accord.ErrNotFound) {
+	if _, _, err := s.Session(ctx, "old"); !errors.Is(err, accord.ErrExpired) {
 		t.Errorf("expired session: err = %v", err)
 	}
 	if err := s.DeleteSession(ctx, "live"); err != nil {
 		t.Fatal(err)
+	}
+	if err := s.DeleteSession(ctx, "live"); err != nil {
+		t.Errorf("DeleteSession of a session gone: %v", err)
+	}
+	if out := audited(t, s, "sign out"); len(out) != 1 || out[0].Who != "sam" {
+		t.Errorf("sign-outs audited: %+v, want one of sam", out)
 	}
 	if _, _, err := s.Session(ctx, "live"); !errors.Is(err, accord.ErrNotFound) {
 		t.Errorf("deleted session: err = %v", err)
@@ -1047,7 +1093,7 @@ func testSessions(t *testing.T, s accord.Store) {
 // and each purge is in the audit log.
 func testUploads(t *testing.T, s accord.Store) {
 	ctx := context.Background()
-	u, err := s.AddUser(ctx, accord.User{Name: "ula", Role: accord.RoleEditor}, strings.Repeat("ab", 32))
+	u, err := s.AddUser(ctx, accord.User{Name: "ula", Role: accord.RoleEditor}, tok(strings.Repeat("ab", 32)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1128,12 +1174,17 @@ func testUploads(t *testing.T, s accord.Store) {
 func testPurge(t *testing.T, s accord.Store) {
 	ctx := context.Background()
 	now := time.Now()
-	u, err := s.AddUser(ctx, accord.User{Name: "pia", Role: accord.RoleEditor}, strings.Repeat("cd", 32))
+	u, err := s.AddUser(ctx, accord.User{Name: "pia", Role: accord.RoleEditor}, tok(strings.Repeat("cd", 32)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for id, expires := range map[string]time.Time{"live": now.Add(100 * 24 * time.Hour), "ended": now.Add(-time.Hour), "long-ended": now.Add(-40 * 24 * time.Hour)} {
-		if err := s.CreateSession(ctx, u.ID, id, "csrf", expires); err != nil {
+	for _, ss := range []accord.Session{
+		{IDHash: "short", Expires: now.Add(time.Hour)},
+		{IDHash: "long", Expires: now.Add(100 * 24 * time.Hour)},
+		{IDHash: "idle", Expires: now.Add(100 * 24 * time.Hour), Idle: 2 * time.Hour},
+	} {
+		ss.UserID, ss.CSRF = u.ID, "csrf"
+		if err := s.CreateSession(ctx, ss); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -1163,13 +1214,12 @@ func testPurge(t *testing.T, s accord.Store) {
 		at   time.Time
 		want accord.PurgeResult
 	}{
-		{"sessions ended over 30 days ago, uploads over 90 minutes old", accord.Retention{Sessions: 30 * day, Uploads: 90 * time.Minute, Audit: 2 * year}, now,
-			accord.PurgeResult{Sessions: 1, Uploads: 1}},
-		{"nothing more to purge", accord.Retention{Sessions: 30 * day, Uploads: 90 * time.Minute, Audit: 2 * year}, now, accord.PurgeResult{}},
-		{"every ended session; uploads past the TTL a day later", accord.Retention{}, now.Add(accord.UploadTTL), accord.PurgeResult{Sessions: 1, Uploads: 1}},
-		{"an upload retention above the TTL is the TTL", accord.Retention{Uploads: 10 * day}, now.Add(accord.UploadTTL), accord.PurgeResult{}},
+		{"sessions ended under 30 days ago stay; uploads made over 4.5 hours before go", accord.Retention{Sessions: 30 * day, Uploads: 270 * time.Minute, Audit: 2 * year}, now.Add(3 * time.Hour),
+			accord.PurgeResult{Uploads: 1}},
+		{"sessions past their expiry or idle timeout", accord.Retention{}, now.Add(3 * time.Hour), accord.PurgeResult{Sessions: 2}},
+		{"nothing more to purge", accord.Retention{}, now.Add(3 * time.Hour), accord.PurgeResult{}},
+		{"uploads past the TTL", accord.Retention{}, now.Add(accord.UploadTTL + time.Minute), accord.PurgeResult{Uploads: 1}},
 		{"audit kept whole when no retention is set", accord.Retention{}, now.Add(3 * year), accord.PurgeResult{Sessions: 1}},
-		{"audit entries over two years old", accord.Retention{Audit: 2 * year}, now.Add(3 * year), accord.PurgeResult{Audit: 4}},
 	}
 	for i, st := range steps {
 		before := len(purges())
@@ -1184,11 +1234,11 @@ func testPurge(t *testing.T, s accord.Store) {
 		switch {
 		case st.want == accord.PurgeResult{} && len(p) != before:
 			t.Errorf("%s: a purge of nothing was recorded: %q", st.name, p)
-		case st.want != accord.PurgeResult{} && st.want.Audit == 0 && (len(p) != before+1 || !strings.Contains(p[0], fmt.Sprintf(`"sessions":%d,"uploads":%d`, st.want.Sessions, st.want.Uploads))):
+		case st.want != accord.PurgeResult{} && (len(p) != before+1 || !strings.Contains(p[0], fmt.Sprintf(`"sessions":%d,"uploads":%d,"audit":0`, st.want.Sessions, st.want.Uploads))):
 			t.Errorf("%s: purges recorded = %q, want one more with the counts", st.name, p)
 		}
 		if i == 0 {
-			if _, _, err := s.Session(ctx, "live"); err != nil {
+			if _, _, err := s.Session(ctx, "long"); err != nil {
 				t.Errorf("live session after a purge: %v", err)
 			}
 			if _, err := s.Upload(ctx, "hour", u.ID); err != nil {
@@ -1199,12 +1249,20 @@ func testPurge(t *testing.T, s accord.Store) {
 			}
 		}
 	}
-	// The audit purge leaves only its own entry.
 	log, err := s.AuditLog(ctx, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(log) != 1 || log[0].Action != "purge" || !strings.Contains(log[0].After, `"audit":4`) {
+	got, err := s.Purge(ctx, accord.Retention{Audit: 2 * year}, now.Add(3*year))
+	if err != nil || got != (accord.PurgeResult{Audit: len(log)}) {
+		t.Errorf("Purge of audit entries over two years old = %+v, %v; want all %d", got, err, len(log))
+	}
+	// The audit purge leaves only its own entry.
+	log, err = s.AuditLog(ctx, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 1 || log[0].Action != "purge" || !strings.Contains(log[0].After, fmt.Sprintf(`"audit":%d`, got.Audit)) {
 		t.Errorf("audit log after purging two years = %+v, want the purge's own entry", log)
 	}
 	if _, err := s.Purge(ctx, accord.Retention{Audit: -time.Hour}, now); !errors.Is(err, accord.ErrInvalid) {

@@ -4,6 +4,7 @@ package testpdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"strings"
 )
@@ -52,5 +53,57 @@ func Pages(pages ...[]string) []byte {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// Repeated builds a PDF of n pages that all draw one shared content
+// stream showing lines (up to 700, in tiny type), compressed: a small file whose text is n times
+// that of one page, as a hostile upload would be. It writes as it goes,
+// so that files of hundreds of thousands of pages stay cheap to make.
+func Repeated(n int, lines ...string) []byte {
+	var content bytes.Buffer
+	// Type small enough for 700 lines to stay on the page.
+	content.WriteString("BT /F1 1 Tf 36 756 Td 1 TL\n")
+	for _, l := range lines {
+		fmt.Fprintf(&content, "(%s) Tj T*\n", strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(l))
+	}
+	content.WriteString("ET\n")
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(content.Bytes())
+	zw.Close()
+
+	// Objects: 1 catalog, 2 page tree, 3 font, 4 content, 5… pages.
+	var b bytes.Buffer
+	b.Grow(n*110 + z.Len() + 1024)
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, 0, n+4)
+	obj := func(body string) {
+		offsets = append(offsets, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
+	}
+	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	var kids strings.Builder
+	kids.Grow(n * 8)
+	for i := range n {
+		if i > 0 {
+			kids.WriteByte(' ')
+		}
+		fmt.Fprintf(&kids, "%d 0 R", 5+i)
+	}
+	// Pages inherit their box and resources from the tree, to keep
+	// each page object short.
+	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> >>", kids.String(), n))
+	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	obj(fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()))
+	for range n {
+		obj("<</Type/Page/Parent 2 0 R/Contents 4 0 R>>")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
 	return b.Bytes()
 }

@@ -3,13 +3,10 @@ package textin
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,45 +15,6 @@ import (
 
 	"github.com/accordmea/accord"
 )
-
-// ErrNoPDFTool is returned for PDF input on a machine without pdftotext.
-var ErrNoPDFTool = errors.New("reading PDF needs pdftotext: install the Debian package poppler-utils")
-
-// pdfText extracts the text layer of a PDF with pdftotext, page breaks as
-// form feeds.
-func pdfText(ctx context.Context, data []byte) (string, error) {
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		return "", ErrNoPDFTool
-	}
-	f, err := os.CreateTemp("", "accord-*.pdf")
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return "", err
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	var out, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-eol", "unix", f.Name(), "-")
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if i := strings.IndexByte(msg, '\n'); i > 0 {
-			msg = msg[:i]
-		}
-		return "", fmt.Errorf("%w: not a readable PDF (%s)", accord.ErrInvalid, msg)
-	}
-	s := out.String()
-	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
-		return "", fmt.Errorf("%w: PDF has no text layer (a scanned image?); it needs OCR first", accord.ErrInvalid)
-	}
-	return s, nil
-}
 
 // ownLabel matches an item that carries its number in its text.
 var ownLabel = regexp.MustCompile(`^(?:\d{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-z]{1,2}\))(?:\s|$)`)
@@ -220,46 +178,50 @@ func atLineStart(b *strings.Builder) bool {
 
 // docxText reads a WordprocessingML document: the body's paragraphs one per
 // line, automatic list numbering written out, and each footnote's text on
-// its own line ("N text") after the paragraph that cites it.
-func docxText(data []byte) (string, error) {
+// its own line ("N text") after the paragraph that cites it. Its parts are
+// decoded as they are unzipped, and refused once over the limits l.
+func docxText(data []byte, l Limits) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", fmt.Errorf("%w: not a DOCX file (%v)", accord.ErrInvalid, err)
 	}
-	parts := map[string][]byte{}
+	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/document.xml", "word/footnotes.xml", "word/numbering.xml":
-			if f.UncompressedSize64 > MaxSize {
-				return "", fmt.Errorf("%w: DOCX part %s is too large", accord.ErrInvalid, f.Name)
+			if f.UncompressedSize64 > uint64(l.MaxPart) {
+				return "", partTooLarge(f.Name, l)
 			}
-			rc, err := f.Open()
-			if err != nil {
-				return "", fmt.Errorf("%w: DOCX part %s: %v", accord.ErrInvalid, f.Name, err)
-			}
-			b, err := io.ReadAll(io.LimitReader(rc, MaxSize+1))
-			rc.Close()
-			if err != nil {
-				return "", fmt.Errorf("%w: DOCX part %s: %v", accord.ErrInvalid, f.Name, err)
-			}
-			parts[f.Name] = b
+			parts[f.Name] = f
 		}
 	}
-	doc, ok := parts["word/document.xml"]
-	if !ok {
+	if parts["word/document.xml"] == nil {
 		return "", fmt.Errorf("%w: not a DOCX file (no word/document.xml)", accord.ErrInvalid)
 	}
-	notes, err := docxFootnotes(parts["word/footnotes.xml"])
+	c := &docxCount{Limits: l}
+	var notes map[string][]string
+	err = readPart(parts["word/footnotes.xml"], l, func(r io.Reader) (err error) {
+		notes, err = docxFootnotes(r, c)
+		return err
+	})
 	if err != nil {
-		return "", fmt.Errorf("%w: DOCX footnotes: %v", accord.ErrInvalid, err)
+		return "", docxError("footnotes", err)
 	}
-	num, err := parseNumbering(parts["word/numbering.xml"])
+	num := &numbering{levels: map[string]map[int]numLevel{}, abstract: map[string]string{}, counters: map[string][]int{}}
+	err = readPart(parts["word/numbering.xml"], l, func(r io.Reader) (err error) {
+		num, err = parseNumbering(r)
+		return err
+	})
 	if err != nil {
-		return "", fmt.Errorf("%w: DOCX numbering: %v", accord.ErrInvalid, err)
+		return "", docxError("numbering", err)
 	}
-	paras, err := docxBody(doc, num)
+	var paras []docxPara
+	err = readPart(parts["word/document.xml"], l, func(r io.Reader) (err error) {
+		paras, err = docxBody(r, num, c)
+		return err
+	})
 	if err != nil {
-		return "", fmt.Errorf("%w: DOCX document: %v", accord.ErrInvalid, err)
+		return "", docxError("document", err)
 	}
 	var b strings.Builder
 	n := 0
@@ -271,8 +233,87 @@ func docxText(data []byte) (string, error) {
 			text := strings.Join(notes[id], " ")
 			fmt.Fprintf(&b, "\n%d %s\n\n", n, strings.TrimSpace(text))
 		}
+		// A footnote may be cited many times: its text is written each
+		// time, so the text is bounded here too.
+		if b.Len() > l.MaxText {
+			return "", textTooLarge("DOCX", l)
+		}
 	}
 	return b.String(), nil
+}
+
+// docxCount counts the paragraphs and bytes of text read from a DOCX,
+// against its limits.
+type docxCount struct {
+	Limits
+	paras, text int
+}
+
+func (c *docxCount) para() error {
+	c.paras++
+	if c.paras > c.MaxParagraphs {
+		return &LimitError{What: fmt.Sprintf("DOCX has more than %d paragraphs", c.MaxParagraphs), Limit: fmt.Sprintf("%d paragraphs", c.MaxParagraphs)}
+	}
+	return nil
+}
+
+func (c *docxCount) add(s string) error {
+	c.text += len(s)
+	if c.text > c.MaxText {
+		return textTooLarge("DOCX", c.Limits)
+	}
+	return nil
+}
+
+func textTooLarge(format string, l Limits) error {
+	return &LimitError{What: fmt.Sprintf("%s text is more than %s", format, megabytes(int64(l.MaxText))), Limit: megabytes(int64(l.MaxText)) + " of text"}
+}
+
+func partTooLarge(name string, l Limits) error {
+	return &LimitError{What: fmt.Sprintf("DOCX part %s expands to more than %s", name, megabytes(l.MaxPart)), Limit: megabytes(l.MaxPart) + " per part"}
+}
+
+// readPart calls read with the unzipped contents of part f, which fail
+// with a *LimitError past l.MaxPart bytes, whatever the zip's header
+// claims. A missing part (f nil) is not read.
+func readPart(f *zip.File, l Limits, read func(io.Reader) error) error {
+	if f == nil {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return read(&partReader{r: rc, name: f.Name, Limits: l})
+}
+
+// partReader reads a DOCX part and fails once it has given more than
+// MaxPart bytes.
+type partReader struct {
+	Limits
+	r    io.Reader
+	name string
+	n    int64
+}
+
+func (p *partReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.n += int64(n)
+	if p.n > p.MaxPart {
+		return 0, partTooLarge(p.name, p.Limits)
+	}
+	return n, err
+}
+
+// docxError says which part of a DOCX is broken, and passes a
+// *LimitError on as it is.
+func docxError(part string, err error) error {
+	var le *LimitError
+	if errors.As(err, &le) {
+		return le
+	}
+	return fmt.Errorf("%w: DOCX %s: %v", accord.ErrInvalid, part, err)
 }
 
 type docxPara struct {
@@ -282,12 +323,9 @@ type docxPara struct {
 
 // docxFootnotes reads the paragraphs of each footnote of a footnotes
 // part, by id.
-func docxFootnotes(data []byte) (map[string][]string, error) {
+func docxFootnotes(r io.Reader, c *docxCount) (map[string][]string, error) {
 	out := map[string][]string{}
-	if data == nil {
-		return out, nil
-	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xml.NewDecoder(r)
 	id := ""
 	var cur strings.Builder
 	for {
@@ -312,18 +350,24 @@ func docxFootnotes(data []byte) (map[string][]string, error) {
 				if err := d.DecodeElement(&s, &t); err != nil {
 					return nil, err
 				}
+				if err := c.add(s); err != nil {
+					return nil, err
+				}
 				cur.WriteString(s)
 			}
 		case xml.EndElement:
 			if t.Name.Local == "p" && id != "" {
+				if err := c.para(); err != nil {
+					return nil, err
+				}
 				out[id] = append(out[id], cur.String())
 			}
 		}
 	}
 }
 
-func docxBody(data []byte, num *numbering) ([]docxPara, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+func docxBody(r io.Reader, num *numbering, c *docxCount) ([]docxPara, error) {
+	d := xml.NewDecoder(r)
 	var out []docxPara
 	var cur strings.Builder
 	var p docxPara
@@ -359,10 +403,16 @@ func docxBody(data []byte, num *numbering) ([]docxPara, error) {
 				if err := d.DecodeElement(&s, &t); err != nil {
 					return nil, err
 				}
+				if err := c.add(s); err != nil {
+					return nil, err
+				}
 				cur.WriteString(s)
 			}
 		case xml.EndElement:
 			if t.Name.Local == "p" {
+				if err := c.para(); err != nil {
+					return nil, err
+				}
 				p.text = num.label(numID, ilvl) + cur.String()
 				num.noteCount += len(p.notes)
 				out = append(out, p)
@@ -394,12 +444,9 @@ type numLevel struct {
 	start  int
 }
 
-func parseNumbering(data []byte) (*numbering, error) {
+func parseNumbering(r io.Reader) (*numbering, error) {
 	n := &numbering{levels: map[string]map[int]numLevel{}, abstract: map[string]string{}, counters: map[string][]int{}}
-	if data == nil {
-		return n, nil
-	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xml.NewDecoder(r)
 	abs, numID, lvl := "", "", -1
 	var cur numLevel
 	for {

@@ -33,8 +33,15 @@ type Text struct {
 
 // Read returns the text of a file named name with contents data. The format
 // is chosen by the name's extension, or by the contents when the extension
-// says nothing. Errors wrap accord.ErrInvalid and say why in a few words.
+// says nothing. Errors wrap accord.ErrInvalid and say why in a few words;
+// a file over the default Limits gets a *LimitError.
 func Read(ctx context.Context, name string, data []byte) (Text, error) {
+	return Limits{}.Read(ctx, name, data)
+}
+
+// Read is Read within the limits l.
+func (l Limits) Read(ctx context.Context, name string, data []byte) (Text, error) {
+	l = l.withDefaults()
 	if len(data) == 0 {
 		return Text{}, fmt.Errorf("%w: empty file", accord.ErrInvalid)
 	}
@@ -46,9 +53,9 @@ func Read(ctx context.Context, name string, data []byte) (Text, error) {
 	var err error
 	switch t.Format {
 	case "pdf":
-		t.Body, err = pdfText(ctx, data)
+		t.Body, err = pdfText(ctx, data, l)
 	case "docx":
-		t.Body, err = docxText(data)
+		t.Body, err = docxText(data, l)
 	case "html":
 		var s string
 		if s, err = decode(data); err == nil {

@@ -6,9 +6,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/testpdf"
@@ -269,4 +274,177 @@ func TestHTMLLists(t *testing.T) {
 	if got.Body != want {
 		t.Errorf("lists =\n%q\nwant\n%q", got.Body, want)
 	}
+}
+
+// docxOf builds a DOCX whose word/document.xml holds body between the
+// document's start and end, written n times: a small zip that expands.
+func docxOf(t *testing.T, body string, n int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	f, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(f, `<?xml version="1.0"?><w:document `+w+`><w:body><w:p><w:r><w:t>Decision 1/CP.1</w:t></w:r></w:p>`)
+	b := []byte(body)
+	for range n {
+		f.Write(b)
+	}
+	io.WriteString(f, `</w:body></w:document>`)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// footnoteBomb builds a DOCX whose one paragraph cites a footnote of a
+// kilobyte n times: each citation writes the footnote's text out again.
+func footnoteBomb(t *testing.T, n int) []byte {
+	t.Helper()
+	note := `<?xml version="1.0"?><w:footnotes ` + w + `><w:footnote w:id="2"><w:p><w:r><w:t>` +
+		strings.Repeat("UNEP/MC/COP.6/INF/28. ", 50) + `</w:t></w:r></w:p></w:footnote></w:footnotes>`
+	doc := `<?xml version="1.0"?><w:document ` + w + `><w:body><w:p><w:r><w:t>Decision 1/CP.1</w:t></w:r></w:p><w:p>` +
+		strings.Repeat(`<w:r><w:footnoteReference w:id="2"/></w:r>`, n) + `</w:p></w:body></w:document>`
+	return zipOf(t, map[string]string{"word/document.xml": doc, "word/footnotes.xml": note})
+}
+
+// TestExpanding: small files that expand into huge documents, many
+// paragraphs or many pages are refused with an error that names the
+// limit, before they cost the time and memory they ask for.
+func TestExpanding(t *testing.T) {
+	para := `<w:p><w:r><w:t>1. Requests the secretariat to report on the implementation of this decision.</w:t></w:r></w:p>`
+	long := make([]string, 500)
+	for i := range long {
+		long[i] = "1. Requests the secretariat to report on the implementation of this decision at its next meeting."
+	}
+	tests := []struct {
+		name, file string
+		data       func() []byte
+		pdf        bool
+		want       string
+	}{
+		{"docx of 31 MB", "big.docx", func() []byte { return docxOf(t, para, 31<<20/len(para)) }, false, "word/document.xml expands to more than 16 MB"},
+		{"docx of 300,000 paragraphs", "paras.docx", func() []byte { return docxOf(t, "<w:p/>", 300000) }, false, "more than 50000 paragraphs"},
+		{"docx citing one footnote 20,000 times", "notes.docx", func() []byte { return footnoteBomb(t, 20000) }, false, "DOCX text is more than 8 MB"},
+		{"pdf of 3,000 pages", "pages.pdf", func() []byte { return testpdf.Repeated(3000, "Decision 1/CP.1") }, true, "3000 pages (limit: 1000 pages)"},
+		{"pdf of 200,000 pages", "huge.pdf", func() []byte { return testpdf.Repeated(200000, "Decision 1/CP.1") }, true, "200000 pages (limit: 1000 pages)"},
+		{"pdf of 45 MB of text", "text.pdf", func() []byte { return testpdf.Repeated(900, long...) }, true, "text is more than 8 MB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := exec.LookPath("pdftotext"); err != nil && tt.pdf {
+				t.Skip("pdftotext (Debian package poppler-utils) is not installed")
+			}
+			data := tt.data()
+			_, err := Read(context.Background(), tt.file, data)
+			if !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Read(%s) of %d bytes: err = %v, want ErrInvalid containing %q", tt.file, len(data), err, tt.want)
+			}
+			var le *LimitError
+			if !errors.As(err, &le) {
+				t.Errorf("Read(%s): err = %T, want a *LimitError", tt.file, err)
+			}
+		})
+	}
+}
+
+// TestLimits: each limit can be set, and a file over it is refused with a
+// *LimitError that names it.
+func TestLimits(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (Debian package poppler-utils) is not installed")
+	}
+	long := make([]string, 500)
+	for i := range long {
+		long[i] = "1. Requests the secretariat to report on the implementation of this decision at its next meeting."
+	}
+	para := `<w:p><w:r><w:t>Requests the secretariat to report.</w:t></w:r></w:p>`
+	tests := []struct {
+		name, file string
+		limits     Limits
+		data       []byte
+		want       string
+	}{
+		{"pages", "a.pdf", Limits{MaxPages: 2}, testpdf.Pages([]string{"a"}, []string{"b"}, []string{"c"}), "PDF has 3 pages (limit: 2 pages)"},
+		{"pdf text", "a.pdf", Limits{MaxText: 100 << 10}, testpdf.Repeated(10, long...), "PDF text is more than 100 KB (limit: 100 KB of text)"},
+		{"pdf time", "a.pdf", Limits{PDFTime: 300 * time.Millisecond, MaxText: 1 << 30}, testpdf.Repeated(900, long...), "pdftotext ran for more than 300ms"},
+		{"docx part", "a.docx", Limits{MaxPart: 4 << 10}, docxOf(t, para, 100), "DOCX part word/document.xml expands to more than 4 KB (limit: 4 KB per part)"},
+		{"docx paragraphs", "a.docx", Limits{MaxParagraphs: 10}, docxOf(t, para, 10), "DOCX has more than 10 paragraphs (limit: 10 paragraphs)"},
+		{"docx text", "a.docx", Limits{MaxText: 1 << 10}, docxOf(t, para, 30), "DOCX text is more than 1 KB (limit: 1 KB of text)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.limits.Read(context.Background(), tt.file, tt.data)
+			var le *LimitError
+			if !errors.As(err, &le) || !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Read(%s) within %+v: err = %v, want a *LimitError containing %q", tt.name, tt.limits, err, tt.want)
+			}
+		})
+	}
+	// Within the limits, the same files are read.
+	if _, err := (Limits{MaxParagraphs: 11}).Read(context.Background(), "a.docx", docxOf(t, para, 10)); err != nil {
+		t.Errorf("DOCX of 11 paragraphs within a limit of 11: %v", err)
+	}
+	if _, err := (Limits{MaxPages: 3}).Read(context.Background(), "a.pdf", testpdf.Pages([]string{"a"}, []string{"b"}, []string{"c"})); err != nil {
+		t.Errorf("PDF of 3 pages within a limit of 3: %v", err)
+	}
+}
+
+// TestPDFCancel: a reader who leaves stops pdftotext; that is not the
+// file's fault.
+func TestPDFCancel(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (Debian package poppler-utils) is not installed")
+	}
+	long := make([]string, 500)
+	for i := range long {
+		long[i] = "1. Requests the secretariat to report on the implementation of this decision at its next meeting."
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err := (Limits{MaxText: 1 << 30}).Read(ctx, "a.pdf", testpdf.Repeated(900, long...))
+	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, accord.ErrInvalid) {
+		t.Errorf("Read with a context that ends: err = %v, want the context's error", err)
+	}
+}
+
+// TestToolLimits: the PDF tools run with their address space and CPU
+// time limited, and a tool that overstays is killed with every process
+// it started.
+func TestToolLimits(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil || runtime.GOOS == "windows" {
+		t.Skip("no Unix shell")
+	}
+	l := Limits{PDFMemory: 300 << 20, PDFTime: 7 * time.Second}.withDefaults()
+	out, err := runTool(context.Background(), l, 100, sh, "-c", "ulimit -v; ulimit -t")
+	if got, want := string(out), fmt.Sprintf("%d\n7\n", 300<<10); err != nil || got != want {
+		t.Errorf("limits of a tool = %q, %v; want %q", got, err, want)
+	}
+
+	// A tool that starts another and waits: both go when the time is up.
+	l.PDFTime = 300 * time.Millisecond
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	_, err = runTool(context.Background(), l, 100, sh, "-c", `sleep 60 & echo $! >"$1"; wait`, "sh", pidFile)
+	var le *LimitError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "sh ran for more than 300ms") {
+		t.Errorf("tool that overstays: err = %v, want a *LimitError", err)
+	}
+	pid, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("/proc/self"); err != nil {
+		return // no /proc to look in
+	}
+	for range 50 {
+		stat, err := os.ReadFile("/proc/" + strings.TrimSpace(string(pid)) + "/stat")
+		// Gone, or a zombie waiting for a parent that does not reap.
+		if err != nil || strings.Contains(string(stat), ") Z ") {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Errorf("the process the tool started (pid %s) outlived it", strings.TrimSpace(string(pid)))
 }

@@ -133,7 +133,7 @@ func TestBrowserFollowReference(t *testing.T) {
 // signInBrowser signs a new account in through the page's form.
 func signInBrowser(ctx context.Context, t *testing.T, srv string, st accord.Store, role accord.Role, insts ...string) {
 	t.Helper()
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	if _, err := st.AddUser(context.Background(), accord.User{Name: "jo", Role: role, Instruments: insts}, hash); err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestBrowserUpload(t *testing.T) {
 func TestBrowserCrossSiteSignIn(t *testing.T) {
 	srv, st := newSite(t)
 	ctx := browser(t)
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	if _, err := st.AddUser(context.Background(), accord.User{Name: "mallory", Role: accord.RoleEditor, Instruments: []string{"minamata"}}, hash); err != nil {
 		t.Fatal(err)
 	}

@@ -17,10 +17,7 @@ import (
 	"github.com/accordmea/accord/internal/auth"
 )
 
-const (
-	cookieName = "accord_session"
-	sessionAge = 12 * time.Hour
-)
+const cookieName = "accord_session"
 
 type ctxKey struct{}
 
@@ -41,7 +38,7 @@ func (s *Server) withVisitor(h http.Handler) http.Handler {
 			switch {
 			case err == nil:
 				v = visitor{user: u, csrf: csrf, ok: true}
-			case !errors.Is(err, accord.ErrNotFound):
+			case !errors.Is(err, accord.ErrNotFound) && !errors.Is(err, accord.ErrExpired):
 				s.log.Error("web: session", "err", err)
 			}
 		}
@@ -101,6 +98,7 @@ type signinPage struct {
 	page
 	Error string
 	Next  string
+	OIDC  string // the identity provider's name, when there is one
 	Form  string // the token the form and the visitor's sign-in cookie carry
 }
 
@@ -109,7 +107,7 @@ func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "signin", signinPage{page: s.page(r, "Sign in"), Next: localPath(r.URL.Query().Get("next")), Form: tok})
+	return s.render(w, http.StatusOK, "signin", signinPage{page: s.page(r, "Sign in"), Next: localPath(r.URL.Query().Get("next")), Form: tok, OIDC: s.oidcLabel()})
 }
 
 // signinCookie names the cookie that holds the sign-in form's token
@@ -202,22 +200,30 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 	if token == "" || errors.Is(err, accord.ErrNotFound) {
 		return s.render(w, http.StatusUnauthorized, "signin", signinPage{page: s.page(r, "Sign in"), Error: "That token is not one of an account here.", Next: next, Form: form})
 	}
+	if errors.Is(err, accord.ErrExpired) {
+		return s.render(w, http.StatusUnauthorized, "signin", signinPage{page: s.page(r, "Sign in"), Error: "That token has expired or was revoked: ask an admin for a new one.", Next: next, Form: form})
+	}
 	if err != nil {
 		return err
 	}
+	return s.startSession(w, r, accord.Session{UserID: u.ID, TokenID: u.TokenID, Via: "token"}, next)
+}
+
+// startSession signs a visitor in with a new session and sends it on to
+// next.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, ss accord.Session, next string) error {
 	id, err := random()
 	if err != nil {
 		return err
 	}
-	csrf, err := random()
-	if err != nil {
+	if ss.CSRF, err = random(); err != nil {
 		return err
 	}
-	expires := time.Now().Add(sessionAge)
-	if err := s.store.CreateSession(r.Context(), u.ID, auth.Hash(id), csrf, expires); err != nil {
+	ss.IDHash, ss.Expires, ss.Idle = auth.Hash(id), time.Now().Add(s.cfg.SessionMaxAge), s.cfg.SessionIdle
+	if err := s.store.CreateSession(r.Context(), ss); err != nil {
 		return err
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: id, Path: "/", Expires: expires, HttpOnly: true,
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: id, Path: "/", Expires: ss.Expires, HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: isHTTPS(r)})
 	http.SetCookie(w, &http.Cookie{Name: signinCookie(r), Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		SameSite: http.SameSiteStrictMode, Secure: isHTTPS(r)})

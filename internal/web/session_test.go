@@ -38,7 +38,7 @@ func signInWith(t *testing.T, c *http.Client, srv *httptest.Server, token, next 
 
 func addUser(t *testing.T, st accord.Store, name string, role accord.Role, insts ...string) string {
 	t.Helper()
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	if _, err := st.AddUser(context.Background(), accord.User{Name: name, Role: role, Instruments: insts}, hash); err != nil {
 		t.Fatal(err)
 	}

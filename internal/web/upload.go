@@ -79,7 +79,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 	}
 	t, err := textin.Read(r.Context(), name, data)
 	if err != nil {
-		return fail(http.StatusBadRequest, fmt.Sprintf("%s: %s", name, strings.TrimPrefix(err.Error(), "invalid: ")))
+		status := http.StatusBadRequest
+		if le := (*textin.LimitError)(nil); errors.As(err, &le) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		return fail(status, fmt.Sprintf("%s: %s", name, strings.TrimPrefix(err.Error(), "invalid: ")))
 	}
 	doc := parse.Parse(t.Body, parse.Options{})
 	if len(doc.Decisions) == 0 {

@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/search"
@@ -31,13 +32,13 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-var funcs = template.FuncMap{"anchor": Anchor}
+var funcs = template.FuncMap{"paraHref": paraHref}
 
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
 	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -51,11 +52,39 @@ func Anchor(path string) string {
 type Server struct {
 	store accord.Store
 	log   *slog.Logger
+	cfg   Config
+	oidc  *oidcClient // nil without an identity provider
 }
 
-// New returns the handler of the HTML pages. All routes are here.
-func New(st accord.Store, log *slog.Logger) http.Handler {
+// Config is how the pages are served; its zero value serves with the
+// defaults and no identity provider.
+type Config struct {
+	// A session ends SessionMaxAge after its sign-in, or once no
+	// request came for SessionIdle.
+	SessionMaxAge, SessionIdle time.Duration
+	// OIDC, when set, offers sign-in with the organization's identity
+	// provider by OpenID Connect.
+	OIDC *OIDC
+}
+
+// The session timeouts by default: a working day, and a long lunch.
+const (
+	DefaultSessionMaxAge = 12 * time.Hour
+	DefaultSessionIdle   = 2 * time.Hour
+)
+
+// New returns the handler of the HTML pages, configured by cfg when
+// given. All routes are here.
+func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	s := &Server{store: st, log: log}
+	if len(cfg) > 0 {
+		s.cfg = cfg[0]
+	}
+	s.cfg.SessionMaxAge = cmp.Or(s.cfg.SessionMaxAge, DefaultSessionMaxAge)
+	s.cfg.SessionIdle = cmp.Or(s.cfg.SessionIdle, DefaultSessionIdle)
+	if s.cfg.OIDC != nil {
+		s.oidc = newOIDCClient(*s.cfg.OIDC)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", http.FileServerFS(staticFS))
 	mux.Handle("GET /{$}", s.handle(s.home))
@@ -67,6 +96,8 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /signin", s.handle(s.signinForm))
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
+	mux.Handle("GET /signin/oidc", s.handle(s.oidcStart))
+	mux.Handle("GET /signin/oidc/callback", s.handle(s.oidcCallback))
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
@@ -102,7 +133,7 @@ const pageCSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; fra
 // never sends half a page.
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
 	var buf bytes.Buffer
-	if err := pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := pages[name].ExecuteTemplate(pageBuffer(w, &buf), "layout", data); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -120,14 +151,22 @@ type errorPage struct {
 
 // handle adapts a handler that returns an error: not found and bad input
 // get their page; other errors are logged and shown as a server error.
+// A page read has pageTimeout to be made, and stops when its client goes.
 func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rw := &responseWriter{ResponseWriter: w}
-		err := h(rw, r)
+		var hw http.ResponseWriter = rw // the error page is made whether or not the deadline passed
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			ctx, cancel := context.WithTimeout(r.Context(), pageTimeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+			hw = &pageWriter{ResponseWriter: rw, ctx: ctx}
+		}
+		err := h(hw, r)
 		if err == nil {
 			return
 		}
-		if errors.Is(r.Context().Err(), context.Canceled) {
+		if clientGone(r) {
 			// The client hung up: nobody reads an answer, and the
 			// server did nothing wrong.
 			if !rw.started {
@@ -142,6 +181,10 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 		}
 		status, heading, msg := http.StatusInternalServerError, "Something went wrong", "The error is logged; please try again later."
 		switch {
+		case errors.Is(r.Context().Err(), context.DeadlineExceeded):
+			w.Header().Set("Retry-After", "10")
+			status, heading, msg = http.StatusServiceUnavailable, "Too slow", "This page took too long to make; please try again later, or narrow what it shows."
+			s.log.Warn("web: deadline", "method", r.Method, "path", r.URL.Path, "err", err)
 		case errors.Is(err, errSignIn):
 			http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.Path), http.StatusSeeOther)
 			return
@@ -151,6 +194,13 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
 		case errors.Is(err, accord.ErrInvalid):
 			status, heading, msg = http.StatusBadRequest, "Bad request", err.Error()
+		case errors.Is(err, accord.ErrBusy):
+			// Nothing was changed; the same request may succeed soon.
+			w.Header().Set("Retry-After", "1")
+			status, heading, msg = http.StatusServiceUnavailable, "Busy", "Others were changing the same records at the same time and nothing was saved; please try again in a moment."
+		case timedOut(r, err):
+			status, heading, msg = http.StatusServiceUnavailable, "Server busy", "This took longer than the server allows; please try again in a moment."
+			w.Header().Set("Retry-After", "5")
 		default:
 			s.log.Error("web", "method", r.Method, "path", r.URL.Path, "err", err)
 		}
@@ -183,6 +233,12 @@ func (w *responseWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// timedOut reports whether err ended r's work because its deadline
+// passed: the server is busy, which is no error of its own.
+func timedOut(r *http.Request, err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded)
+}
 
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -233,27 +289,6 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "home", p)
 }
 
-type decisionsPage struct {
-	page
-	Instrument string
-	Year       int
-	List       []accord.Decision
-}
-
-func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	inst := q.Get("instrument")
-	year, err := yearParam(q.Get("year"))
-	if err != nil {
-		return err
-	}
-	ds, err := s.store.Decisions(r.Context(), accord.DecisionFilter{Instrument: inst, Meeting: q.Get("meeting"), Year: year})
-	if err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "decisions", decisionsPage{s.page(r, "Decisions"), inst, year, ds})
-}
-
 // yearParam reads a year filter: 0 when y is "".
 func yearParam(y string) (int, error) {
 	if y == "" {
@@ -266,103 +301,53 @@ func yearParam(y string) (int, error) {
 	return n, nil
 }
 
-// paraView is a paragraph as the decision page shows it.
-type paraView struct {
-	P        accord.Paragraph
-	Anchor   string
-	Rest     string // the text after the opening phrase, which is emphasized
-	Headings []string
-	Items    []paraView
-	Mandates []accord.Mandate
-}
-
-type refView struct {
-	Cited, Instrument string
-	ID                int64 // of the cited decision, when stored
-}
-
-type decisionPage struct {
-	page
-	D     accord.Decision
-	Paras []paraView
-	Refs  []refView
-	Docs  []string
-}
-
-func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	d, err := s.store.DecisionByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	ms, err := s.store.Mandates(ctx, accord.MandateFilter{DecisionID: d.ID})
-	if err != nil {
-		return err
-	}
-	byPath := map[string][]accord.Mandate{}
-	for _, m := range ms {
-		byPath[m.Path] = append(byPath[m.Path], m)
-	}
-	headings := map[int][]string{}
-	for _, h := range d.Headings {
-		headings[h.Before] = append(headings[h.Before], h.Text)
-	}
-	var view func(ps []accord.Paragraph) []paraView
-	view = func(ps []accord.Paragraph) []paraView {
-		out := make([]paraView, 0, len(ps))
-		for _, p := range ps {
-			v := paraView{P: p, Anchor: Anchor(p.Path), Rest: strings.TrimPrefix(p.Text, p.Phrase), Items: view(p.Items), Mandates: byPath[p.Path]}
-			// an item's mandates show beside its paragraph
-			for _, it := range v.Items {
-				v.Mandates = append(v.Mandates, it.Mandates...)
-				for _, sub := range it.Items {
-					v.Mandates = append(v.Mandates, sub.Mandates...)
-				}
-			}
-			out = append(out, v)
-		}
-		return out
-	}
-	p := decisionPage{page: s.page(r, strings.TrimSpace(d.Symbol+" "+d.Title)), D: d, Paras: view(d.Paragraphs), Docs: d.References.Documents}
-	for i := range p.Paras {
-		p.Paras[i].Headings = headings[i]
-	}
-	for _, ref := range d.References.Decisions {
-		rv := refView{Cited: ref.Cited, Instrument: ref.Instrument}
-		if cited, err := s.store.Decision(ctx, ref.Instrument, ref.Cited); err == nil {
-			rv.ID = cited.ID
-		}
-		p.Refs = append(p.Refs, rv)
-	}
-	return s.render(w, http.StatusOK, "decision", p)
-}
-
 type mandatesPage struct {
 	page
 	F        accord.MandateFilter
 	Status   accord.Status
 	Statuses []accord.Status
 	List     []accord.Mandate
+	Decision string // the symbol of the decision the board is limited to
+	Pager    pager
 }
 
 func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	f := accord.MandateFilter{Instrument: q.Get("instrument"), Actor: q.Get("actor"), Overdue: q.Get("overdue") == "true", Limit: 500}
+	n, err := pageParam(q)
+	if err != nil {
+		return err
+	}
+	f := accord.MandateFilter{Instrument: q.Get("instrument"), Actor: q.Get("actor"), Overdue: q.Get("overdue") == "true",
+		Limit: listPageSize + 1, Offset: (n - 1) * listPageSize}
 	if st := q.Get("status"); st != "" {
 		if !accord.Status(st).Valid() {
 			return fmt.Errorf("%w: unknown status %q", accord.ErrInvalid, st)
 		}
 		f.Status = accord.Status(st)
 	}
+	if d := q.Get("decision"); d != "" {
+		id, err := strconv.ParseInt(d, 10, 64)
+		if err != nil || id <= 0 {
+			return fmt.Errorf("%w: decision %q: want the number of a decision", accord.ErrInvalid, d)
+		}
+		f.DecisionID = id
+	}
 	ms, err := s.store.Mandates(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "mandates", mandatesPage{s.page(r, "Mandates"), f, f.Status, accord.Statuses, ms})
+	more := len(ms) > listPageSize
+	if more {
+		ms = ms[:listPageSize]
+	}
+	p := mandatesPage{page: s.page(r, "Mandates"), F: f, Status: f.Status, Statuses: accord.Statuses, List: ms, Pager: pagerOf(r, n, more)}
+	if f.DecisionID != 0 {
+		p.Decision = "#" + strconv.FormatInt(f.DecisionID, 10)
+		if len(ms) > 0 && ms[0].Symbol != "" {
+			p.Decision = ms[0].Symbol
+		}
+	}
+	return s.render(w, http.StatusOK, "mandates", p)
 }
 
 type mandatePage struct {
@@ -436,7 +421,6 @@ func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
 
 type hitView struct {
 	accord.SearchHit
-	Anchor  string
 	Snippet template.HTML
 }
 
@@ -458,7 +442,8 @@ type searchPage struct {
 	Result *accord.SearchResult
 	Hits   []hitView
 	Facets []facetView
-	Next   string
+	// Prev and Next link to the results before and after these.
+	Prev, Next string
 	// Orders link to the same search in each order; Order is the one shown.
 	Order  string
 	Orders []facetLink
@@ -476,20 +461,28 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		p.Error = strings.TrimPrefix(err.Error(), "invalid: ")
 		return s.render(w, http.StatusBadRequest, "search", p)
 	}
-	offset, _ := strconv.Atoi(q.Get("offset"))
+	var offset int
+	if o := q.Get("offset"); o != "" {
+		// Past the first thousand pages of results a reader narrows
+		// the search: deeper offsets cost the server more each page.
+		if offset, err = strconv.Atoi(o); err != nil || offset < 0 || offset > maxListPage*searchPageSize {
+			p.Error = fmt.Sprintf("offset %q: want a number from 0 to %d; narrow the search with its filters to see further", o, maxListPage*searchPageSize)
+			return s.render(w, http.StatusBadRequest, "search", p)
+		}
+	}
 	year, err := yearParam(q.Get("year"))
 	if err != nil {
 		return err
 	}
 	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Actor: q.Get("actor"),
-		Class: accord.VerbClass(q.Get("class")), Status: accord.Status(q.Get("status")), Order: q.Get("order"), Limit: 20, Offset: max(0, offset)}
+		Class: accord.VerbClass(q.Get("class")), Status: accord.Status(q.Get("status")), Order: q.Get("order"), Limit: searchPageSize, Offset: offset}
 	res, err := s.store.Search(r.Context(), sq)
 	if err != nil {
 		return err
 	}
 	p.Result, p.Parsed = &res, search.String(terms)
 	for _, h := range res.Hits {
-		p.Hits = append(p.Hits, hitView{SearchHit: h, Anchor: Anchor(h.Path), Snippet: markHTML(h.Snippet)})
+		p.Hits = append(p.Hits, hitView{SearchHit: h, Snippet: markHTML(h.Snippet)})
 	}
 	// with links to this search with one parameter changed, from its
 	// first page unless the parameter is the page.
@@ -513,8 +506,11 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 			p.Facets = append(p.Facets, fv)
 		}
 	}
-	if next := sq.Offset + len(res.Hits); next < res.Total {
+	if next := sq.Offset + len(res.Hits); next < res.Total && next <= maxListPage*searchPageSize {
 		p.Next = with("offset", strconv.Itoa(next))
+	}
+	if sq.Offset > 0 {
+		p.Prev = with("offset", strconv.Itoa(max(0, sq.Offset-searchPageSize)))
 	}
 	p.Order = cmp.Or(sq.Order, "relevance")
 	p.Orders = []facetLink{{"relevance", 0, with("order", "relevance")}, {"recent", 0, with("order", "recent")}}
@@ -529,6 +525,8 @@ func markHTML(s string) template.HTML {
 type auditPage struct {
 	page
 	Entries []accord.AuditEntry
+	// Pager links to the latest entries (Prev) and to older ones.
+	Pager pager
 }
 
 // audit shows the audit log to admins.
@@ -540,9 +538,25 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 	if v.user.Role != accord.RoleAdmin {
 		return fmt.Errorf("%w: the audit log is for admins", accord.ErrForbidden)
 	}
-	log, err := s.store.AuditLog(r.Context(), 200)
+	var before int64
+	if b := r.URL.Query().Get("before"); b != "" {
+		n, err := strconv.ParseInt(b, 10, 64)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%w: before %q: want the number of an entry", accord.ErrInvalid, b)
+		}
+		before = n
+	}
+	log, err := s.store.AuditLogBefore(r.Context(), before, listPageSize+1)
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "audit", auditPage{s.page(r, "Audit log"), log})
+	p := auditPage{page: s.page(r, "Audit log"), Entries: log}
+	if before > 0 {
+		p.Pager.Prev = "/audit"
+	}
+	if len(log) > listPageSize {
+		p.Entries = log[:listPageSize]
+		p.Pager.Next = "/audit?before=" + strconv.FormatInt(p.Entries[listPageSize-1].ID, 10)
+	}
+	return s.render(w, http.StatusOK, "audit", p)
 }

@@ -36,6 +36,12 @@ const citing = "Decision BS-V/9: Cooperation\n\nThe Conference of the Parties se
 // decision that cites one of the sample's.
 func newSite(t *testing.T) (*httptest.Server, accord.Store) {
 	t.Helper()
+	return newSiteWith(t, Config{})
+}
+
+// newSiteWith is newSite configured by cfg.
+func newSiteWith(t *testing.T, cfg Config) (*httptest.Server, accord.Store) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
 	if err != nil {
@@ -49,7 +55,15 @@ func newSite(t *testing.T) (*httptest.Server, accord.Store) {
 			t.Fatal(err)
 		}
 	}
-	srv := httptest.NewServer(New(st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	// The identity provider must know the site's address before it serves.
+	srv := httptest.NewUnstartedServer(nil)
+	if cfg.OIDC != nil && cfg.OIDC.RedirectURL == "" {
+		o := *cfg.OIDC
+		o.RedirectURL = "http://" + srv.Listener.Addr().String() + "/signin/oidc/callback"
+		cfg.OIDC = &o
+	}
+	srv.Config.Handler = New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), cfg)
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return srv, st
 }
@@ -390,11 +404,11 @@ func getWith(t *testing.T, c *http.Client, srv *httptest.Server, path string) (*
 func TestSignInAndChange(t *testing.T) {
 	srv, st := newSite(t)
 	ctx := context.Background()
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	if _, err := st.AddUser(ctx, accord.User{Name: "jo", Role: accord.RoleEditor, Instruments: []string{"minamata"}}, hash); err != nil {
 		t.Fatal(err)
 	}
-	btoken, bhash, _ := auth.NewToken()
+	btoken, bhash, _ := auth.New(accord.TokenTTL)
 	if _, err := st.AddUser(ctx, accord.User{Name: "bea", Role: accord.RoleEditor, Instruments: []string{"basel"}}, bhash); err != nil {
 		t.Fatal(err)
 	}
@@ -503,7 +517,7 @@ func multipart(t *testing.T, name string, data []byte, csrf string) (string, *by
 
 func signIn(t *testing.T, srv *httptest.Server, st accord.Store, name string, insts ...string) (*http.Client, string) {
 	t.Helper()
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	if _, err := st.AddUser(context.Background(), accord.User{Name: name, Role: accord.RoleEditor, Instruments: insts}, hash); err != nil {
 		t.Fatal(err)
 	}
@@ -741,13 +755,14 @@ func TestAPIAndAuditPages(t *testing.T) {
 	if resp, _ := getWith(t, editor, srv, "/audit"); resp.StatusCode != 403 {
 		t.Errorf("editor audit = %d", resp.StatusCode)
 	}
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	st.AddUser(context.Background(), accord.User{Name: "root", Role: accord.RoleAdmin}, hash)
 	admin := client(t)
 	signInWith(t, admin, srv, token, "")
 	resp, doc := getWith(t, admin, srv, "/audit")
 	rows := all(doc, "table.audit tbody tr")
-	if resp.StatusCode != 200 || len(rows) < 2 || !strings.Contains(text(rows[0]), "add user") {
+	// The newest: root's sign-in, after root was added.
+	if resp.StatusCode != 200 || len(rows) < 3 || !strings.Contains(text(rows[0]), "sign in") || !strings.Contains(text(rows[1]), "add user") {
 		t.Errorf("admin audit = %d, %d rows", resp.StatusCode, len(rows))
 	}
 }
@@ -775,7 +790,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	if _, err := stores[0].Ingest(ctx, accord.Source{Name: "a.txt"}, d); err != nil {
 		t.Fatal(err)
 	}
-	token, hash, _ := auth.NewToken()
+	token, hash, _ := auth.New(accord.TokenTTL)
 	if _, err := stores[0].AddUser(ctx, accord.User{Name: "jo", Role: accord.RoleAdmin}, hash); err != nil {
 		t.Fatal(err)
 	}
