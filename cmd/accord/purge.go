@@ -99,9 +99,9 @@ func retentionFlags(fs *flag.FlagSet, r *accord.Retention) error {
 		d                *time.Duration
 		def              time.Duration
 	}{
-		{"retain-sessions", "ACCORD_RETAIN_SESSIONS", "keep ended sessions at most this `long`", &r.Sessions, 0},
-		{"retain-uploads", "ACCORD_RETAIN_UPLOADS", "keep unconfirmed uploads at most this `long` (24h at most)", &r.Uploads, accord.UploadTTL},
-		{"retain-audit", "ACCORD_RETAIN_AUDIT", "keep audit entries at most this `long` (0: always)", &r.Audit, 0},
+		{"retain-sessions", "ACCORD_RETAIN_SESSIONS", "keep ended sessions for at most this `duration`", &r.Sessions, 0},
+		{"retain-uploads", "ACCORD_RETAIN_UPLOADS", "keep unconfirmed uploads for at most this `duration` (24h at most)", &r.Uploads, accord.UploadTTL},
+		{"retain-audit", "ACCORD_RETAIN_AUDIT", "keep audit entries for at most this `duration` (0: always)", &r.Audit, 0},
 	} {
 		*f.d = f.def
 		if v := os.Getenv(f.env); v != "" {
