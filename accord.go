@@ -9,6 +9,7 @@ package accord
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -328,6 +329,9 @@ type Store interface {
 	PurgeUploads(ctx context.Context) (int, error)
 	// AuditLog returns the latest recorded writes, newest first.
 	AuditLog(ctx context.Context, limit int) ([]AuditEntry, error)
+	// Purge deletes, in one transaction, what r keeps no longer at time
+	// now, and records what it deleted, when anything, in the audit log.
+	Purge(ctx context.Context, r Retention, now time.Time) (PurgeResult, error)
 	// AuditLogBefore returns the writes recorded before entry id, newest
 	// first: the pages after AuditLog's.
 	AuditLogBefore(ctx context.Context, id int64, limit int) ([]AuditEntry, error)
@@ -484,6 +488,51 @@ type Change struct {
 	From  string    `json:"from"`
 	To    string    `json:"to"`
 	Why   string    `json:"why,omitempty"`
+}
+
+// Staff is what readers who are not signed in see in place of the name
+// of the person who changed a mandate, wrote a note or added evidence:
+// the names of a secretariat's staff are personal data.
+const Staff = "secretariat staff"
+
+// noteSignature matches the date and name that sign each note
+// ("2025-03-01 jane: …"); names hold no colon (see ValidWho).
+var noteSignature = regexp.MustCompile(`(?m)^(\d{4}-\d{2}-\d{2}) [^:\n]*:`)
+
+// Anonymous returns m as readers who are not signed in see it: every
+// name in its history, evidence and note signatures replaced by Staff.
+// m itself is not changed.
+func (m Mandate) Anonymous() Mandate {
+	m.Notes = noteSignature.ReplaceAllString(m.Notes, "${1} "+Staff+":")
+	if m.History != nil {
+		h := make([]Change, len(m.History))
+		for i, c := range m.History {
+			c.Who = Staff
+			h[i] = c
+		}
+		m.History = h
+	}
+	if m.Evidence != nil {
+		ev := make([]Evidence, len(m.Evidence))
+		for i, e := range m.Evidence {
+			e.Who = Staff
+			ev[i] = e
+		}
+		m.Evidence = ev
+	}
+	return m
+}
+
+// ValidWho reports whether who can sign a change: a name without colons
+// or control characters, so that the signature of a note can be told
+// from the note.
+func ValidWho(who string) bool {
+	for _, r := range who {
+		if r == ':' || r < ' ' || r == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // MandateFilter selects mandates. Zero fields match all.
@@ -655,3 +704,23 @@ type Upload struct {
 // uploads cannot be confirmed and are deleted: a file someone previewed
 // and left is not kept.
 const UploadTTL = 24 * time.Hour
+
+// Retention says how long the store keeps what it holds only for a while.
+type Retention struct {
+	// Sessions is how long a session is kept once it has expired;
+	// zero deletes it at the first purge after it expires.
+	Sessions time.Duration
+	// Uploads is how long an unconfirmed upload is kept, at most
+	// UploadTTL (zero means UploadTTL).
+	Uploads time.Duration
+	// Audit is how long an entry of the audit log is kept; zero keeps
+	// the log whole.
+	Audit time.Duration
+}
+
+// PurgeResult counts what one purge deleted.
+type PurgeResult struct {
+	Sessions int `json:"sessions"`
+	Uploads  int `json:"uploads"`
+	Audit    int `json:"audit"`
+}

@@ -139,6 +139,7 @@ add names the others. Ingest resolves addressees against both.
 	             [--session-max-age 12h] [--session-idle 2h]
 	             [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING]
 	             [--oidc-scopes openid,profile,email] [--oidc-role-claim groups] [--oidc-name-claim preferred_username]
+	             [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history; filters; cursor
@@ -230,6 +231,45 @@ all clients together: raise them, or turn them off with 0 and limit at the
 proxy. The server also bounds each connection: 10 s to send the request's
 headers, 30 s to send it whole, 60 s to write the answer, 120 s idle
 between requests.
+Readers who are not signed in (on the API: who send no bearer token) see
+"secretariat staff" wherever a mandate's history, evidence or notes name
+the person who changed it; signed-in readers see the names. An API
+request with a token accord does not know is refused with 401. At start
+and every hour, serve purges what the --retain-* flags keep no longer, as
+accord purge does.
+
+# accord purge
+
+	accord purge [--db DB] [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
+
+Purge deletes sign-in sessions ended (past their expiry or left idle)
+longer than --retain-sessions ago (ACCORD_RETAIN_SESSIONS; default 0, as
+soon as they end; a sign-in also deletes those past their expiry), uploads left
+unconfirmed longer than --retain-uploads (ACCORD_RETAIN_UPLOADS; default
+and longest 24h) and, when --retain-audit is set (ACCORD_RETAIN_AUDIT;
+default 0, kept whole), audit entries older than it, in one transaction
+recorded in the audit log with the counts. Durations are a number and a
+unit, s, m, h, d, w or y (365 days): 30d, 24h, 2y.
+
+# accord backup
+
+	accord backup [--db DB] FILE
+
+Backup copies the SQLite store to FILE, which must not exist: a snapshot
+of one moment, consistent while accord serve or an ingest writes (SQLite's
+VACUUM INTO in one read transaction); FILE appears only once whole. A
+PostgreSQL store is backed up with pg_dump (see the README).
+
+# accord restore
+
+	accord restore [--db DB] [--force] FILE
+
+Restore replaces the SQLite store with a backup, after checking that FILE
+is an undamaged accord store of a schema version this accord knows (an
+older one is migrated after the restore). A store that holds anything is
+replaced only with --force. The copy lands whole or not at all and is
+recorded in the audit log. Stop accord serve on the store first. A
+PostgreSQL store is restored with pg_restore.
 
 # accord users
 

@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
 	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/limit"
@@ -33,7 +34,10 @@ type Config struct {
 	// TrustedProxies are the addresses (CIDR prefixes, comma-separated)
 	// of the reverse proxies whose X-Forwarded-Proto serve believes.
 	TrustedProxies string
-	Limits         limit.Config // what serve lets each client do, and how much at once
+	// Retention says how long sessions, unconfirmed uploads and the
+	// audit log are kept (purge and serve).
+	Retention accord.Retention
+	Limits    limit.Config // what serve lets each client do, and how much at once
 
 	// Serve: how long sessions last, and sign-in by OpenID Connect
 	// (off without an issuer).
@@ -60,6 +64,9 @@ var commands = []command{
 	{"serve", "serve the JSON API", runServe},
 	{"users", "add, list or remove the accounts that may write", runUsers},
 	{"tokens", "add, list or revoke the tokens of accounts", runTokens},
+	{"purge", "delete sessions, uploads and audit entries past their retention", runPurge},
+	{"backup", "copy the SQLite store, consistent while it is served", runBackup},
+	{"restore", "replace the SQLite store with a backup", runRestore},
 	{"version", "print the version accord was built as", runVersion},
 }
 

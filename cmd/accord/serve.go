@@ -24,6 +24,7 @@ const serveHelp = `
 usage: accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]
                     [--session-max-age 12h] [--session-idle 2h]
                     [--oidc-issuer URL --oidc-client-id ID --oidc-redirect-url URL --oidc-roles MAPPING ...]
+                    [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Serve runs accord's web pages (decisions, mandates, search), its JSON API
 (under /api/v1, described at /api/v1/openapi.json) and /healthz, on the embedded SQLite store or on
@@ -58,6 +59,9 @@ account may do: --oidc-roles maps its values to roles, as in
 An account whose values map to nothing is refused. The first sign-in
 makes the account, named by --oidc-name-claim; each later one brings its
 role and instruments up to date; both are in the audit log.
+
+Every hour, and at start, serve purges what the --retain-* flags keep no
+longer, as accord purge does.
 `
 
 func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {
@@ -67,6 +71,9 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	demo := fs.Bool("demo", false, "load the bundled sample into an empty store")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxy", cfg.TrustedProxies,
 		"`addresses` (CIDR prefixes, comma-separated) of reverse proxies whose X-Forwarded-Proto is believed (ACCORD_TRUSTED_PROXIES)")
+	if err := retentionFlags(fs, &cfg.Retention); err != nil {
+		return err
+	}
 	if err := serveLimitFlags(fs, &cfg.Limits); err != nil {
 		return err
 	}
@@ -105,7 +112,7 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 			log.Info("loaded the demo sample", "files", len(sample.Files()))
 		}
 	}
-	go purgeUploads(ctx, st, log)
+	go purgeEvery(ctx, st, cfg.Retention, time.Hour, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -136,29 +143,6 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 	}
 	log.Info("stopped")
 	return nil
-}
-
-// purgeUploads deletes the uploads left unconfirmed past
-// accord.UploadTTL at start and every hour until ctx ends, so that a
-// previewed file is not kept when no one uploads again (each upload
-// purges them too).
-func purgeUploads(ctx context.Context, st accord.Store, log *slog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		n, err := st.PurgeUploads(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Error("purge uploads", "err", err)
-		case n > 0:
-			log.Info("purged expired uploads", "uploads", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
 }
 
 // routes returns what serve serves: the API, /healthz and the pages, each

@@ -224,7 +224,7 @@ func writeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	h := w.Header()
 	h.Set("ETag", etag)
-	h.Set("Vary", "Accept-Encoding")
+	h.Add("Vary", "Accept-Encoding")
 	h.Set("Cache-Control", "no-cache")
 	if match := r.Header.Get("If-None-Match"); match != "" {
 		for _, m := range strings.Split(match, ",") {

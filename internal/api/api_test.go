@@ -679,3 +679,61 @@ func onBackends(t *testing.T, fn func(t *testing.T, backend string)) {
 		t.Run(b, func(t *testing.T) { fn(t, b) })
 	}
 }
+
+// TestStaffNames: the names of staff who changed a mandate, added its
+// evidence or signed its notes reach only readers with an account; anyone
+// else reads "secretariat staff", in the mandate, the list and the
+// paragraph's mandates.
+func TestStaffNames(t *testing.T) { onBackends(t, testStaffNames) }
+
+func testStaffNames(t *testing.T, backend string) {
+	srv, st := newServer(t, backend)
+	ctx := context.Background()
+	ms, err := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata"})
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("mandates: %v", err)
+	}
+	m := ms[0]
+	done := accord.StatusCompleted
+	if _, err := st.UpdateMandate(ctx, m.ID, accord.MandateUpdate{Status: &done, Note: "Joined.", Evidence: []string{"https://example.org/iomc"}, Who: "jane.doe"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.UpdateMandate(ctx, m.ID, accord.MandateUpdate{Note: "Reported to the Bureau.", Who: "omar"}); err != nil {
+		t.Fatal(err)
+	}
+	token := account(t, st, "reader", accord.RoleEditor, "basel")
+	paths := []string{
+		fmt.Sprintf("/api/v1/mandates/%d", m.ID),
+		"/api/v1/mandates?status=completed",
+		fmt.Sprintf("/api/v1/decisions/%d/paragraphs/%s", m.DecisionID, url.PathEscape(m.Path)),
+	}
+	for _, path := range paths {
+		resp, body := get(t, srv, path)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s = %d %s", path, resp.StatusCode, body)
+		}
+		for _, name := range []string{"jane.doe", "omar"} {
+			if strings.Contains(string(body), name) {
+				t.Errorf("GET %s without an account shows %q: %s", path, name, body)
+			}
+		}
+		// The mandate itself: history of status, note, evidence and
+		// note, and the evidence's own row.
+		if n := strings.Count(string(body), `"who":"secretariat staff"`); path == paths[0] && n != 5 {
+			t.Errorf("GET %s without an account: %d staff in history and evidence, want 5: %s", path, n, body)
+		}
+		if !strings.Contains(string(body), `secretariat staff: Joined.\n`) || !strings.Contains(string(body), `secretariat staff: Reported to the Bureau."`) {
+			t.Errorf("GET %s without an account: notes not signed by staff: %s", path, body)
+		}
+		if v := resp.Header.Values("Vary"); !strings.Contains(strings.Join(v, ","), "Authorization") {
+			t.Errorf("GET %s: Vary = %q, want Authorization in it", path, v)
+		}
+		resp, body = get(t, srv, path, "Authorization", "Bearer "+token)
+		if resp.StatusCode != 200 || !strings.Contains(string(body), ` jane.doe: Joined.`) || !strings.Contains(string(body), ` omar: Reported`) {
+			t.Errorf("GET %s with an account = %d, want the names: %s", path, resp.StatusCode, body)
+		}
+		if resp, body := get(t, srv, path, "Authorization", "Bearer not-a-token"); resp.StatusCode != 401 {
+			t.Errorf("GET %s with an unknown token = %d, want 401: %s", path, resp.StatusCode, body)
+		}
+	}
+}

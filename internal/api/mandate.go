@@ -108,11 +108,15 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return badRequest("overdue %q: want true or false", q.Get("overdue"))
 	}
+	view, err := s.mandateView(w, r)
+	if err != nil {
+		return err
+	}
 	ms, err := s.store.Mandates(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, r, pageOf(ms, limit, "m", func(m accord.Mandate) int64 { return m.ID }, mandate))
+	return writeJSON(w, r, pageOf(ms, limit, "m", func(m accord.Mandate) int64 { return m.ID }, view))
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
@@ -123,11 +127,15 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	view, err := s.mandateView(w, r)
+	if err != nil {
+		return err
+	}
 	m, err := s.store.Mandate(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, r, mandate(m))
+	return writeJSON(w, r, view(m))
 }
 
 // mandatePatch is the body of PATCH /mandates/{id}. Fields left out stay.

@@ -88,6 +88,10 @@ func (s *Server) paragraph(w http.ResponseWriter, r *http.Request) error {
 	if found == nil {
 		return fmt.Errorf("decision %d has no paragraph %q: %w", id, path, accord.ErrNotFound)
 	}
+	view, err := s.mandateView(w, r)
+	if err != nil {
+		return err
+	}
 	ms, err := s.store.Mandates(r.Context(), accord.MandateFilter{DecisionID: id})
 	if err != nil {
 		return err
@@ -95,7 +99,7 @@ func (s *Server) paragraph(w http.ResponseWriter, r *http.Request) error {
 	out := paragraphOne{Decision: summary(d), Paragraph: paragraphs([]accord.Paragraph{*found})[0], Anchor: Anchor(path), Mandates: []mandateOut{}}
 	for _, m := range ms {
 		if m.Path == path {
-			out.Mandates = append(out.Mandates, mandate(m))
+			out.Mandates = append(out.Mandates, view(m))
 		}
 	}
 	return writeJSON(w, r, out)

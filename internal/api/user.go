@@ -29,6 +29,21 @@ func (s *Server) user(w http.ResponseWriter, r *http.Request) (accord.User, erro
 	return u, err
 }
 
+// mandateView returns how the request's reader sees mandates: whole for
+// an account, with staff names replaced by accord.Staff for anyone else.
+// A token that is sent is checked: an unknown one is a 401, not a
+// silent anonymous read.
+func (s *Server) mandateView(w http.ResponseWriter, r *http.Request) (func(accord.Mandate) mandateOut, error) {
+	w.Header().Add("Vary", "Authorization")
+	if auth.Bearer(r) == "" {
+		return func(m accord.Mandate) mandateOut { return mandate(m.Anonymous()) }, nil
+	}
+	if _, err := s.user(w, r); err != nil {
+		return nil, err
+	}
+	return mandate, nil
+}
+
 // audit lists the latest writes, for admins.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 	q, err := query(r, "limit", "cursor")

@@ -16,6 +16,7 @@ type Actors struct {
 
 type actorName struct {
 	id, name string // name in lower case
+	key      string // name as Resolve compares it: words only
 }
 
 // DefaultActors returns a registry of the common actors of MEA decisions.
@@ -61,7 +62,8 @@ func DefaultActors() *Actors {
 // Add registers names (matched without regard to case) for actor id.
 func (a *Actors) Add(id string, names ...string) {
 	for _, n := range names {
-		a.names = append(a.names, actorName{id, strings.ToLower(strings.TrimSpace(n))})
+		n = strings.ToLower(strings.TrimSpace(n))
+		a.names = append(a.names, actorName{id, n, strings.TrimSpace(nonWord.ReplaceAllString(n, " "))})
 	}
 	sort.SliceStable(a.names, func(i, j int) bool { return len(a.names[i].name) > len(a.names[j].name) })
 }
@@ -73,7 +75,7 @@ func (a *Actors) Resolve(text string) string {
 	l := " " + strings.ToLower(text) + " "
 	l = nonWord.ReplaceAllString(l, " ")
 	for _, n := range a.names {
-		if strings.Contains(l, " "+n.name+" ") {
+		if strings.Contains(l, " "+n.key+" ") {
 			return n.id
 		}
 	}
@@ -165,6 +167,14 @@ var actorNouns = map[string]bool{
 	"secretaries": true, "directors": true, "users": true, "companies": true, "industry": true, "academia": true,
 	"universities": true, "laboratories": true, "mechanism": true, "council": true, "assembly": true,
 	"commission": true, "board": true, "team": true, "teams": true, "network": true, "them": true,
+	// roles held in an entity: "the trustee of the fund", "the chair of
+	// the working group"
+	"trustee": true, "chair": true, "chairperson": true, "chairman": true, "co-chair": true,
+	"actors": true, "providers": true, "forum": true, "host": true, "hosts": true, "funders": true, "investors": true,
+	"those": true, "force": true, "forces": true, "expert": true, "consortium": true, "alliance": true, "coalition": true,
+	"co-leads": true, "non-parties": true, "non-party": true, "women": true, "youth": true, "scientists": true,
+	"vice-chair": true, "rapporteur": true, "coordinator": true, "head": true, "heads": true, "administrator": true,
+	"treasurer": true, "depositary": true, "facilitator": true, "facilitators": true, "officer": true, "officers": true,
 }
 
 // Names returns the registry's names (in lower case) by canonical id.

@@ -23,25 +23,41 @@ const (
 	body = `(?:(?:the\s+)?[Cc]onferences?\s+of\s+the\s+(?:Contracting\s+)?Parties` +
 		`(?:\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties\s+to\s+the\s+(?:[A-Z][\w-]*\s+){1,3}(?:Protocol|Agreement)(?:\s+on\s+[A-Z][\w-]*)?)?` +
 		`(?:\s+(?:to|of)\s+the\s+(?:[A-Z][a-z]+,?\s+)+(?:and\s+[A-Z][a-z]+\s+)?(?:Conventions?|Protocol))?` +
-		`|(?:the\s+)?Parties|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?(?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)`
+		`|(?:the\s+)?Parties(?:\s+to\s+the\s+(?:[A-Z][\w-]*\s+){1,3}(?:Protocol|Convention|Agreement))?|(?:the\s+)?[Ss]ubsidiary\s+[Bb]odies|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:on|for|of|and)\s+(?:the\s+)?)?[A-Z][\w-]*)*)`
 )
 
+// edge is the start or end of a meeting a time may be tied to: "at the
+// start of its tenth session".
+const edge = `(?i:the\s+(?:start|beginning|opening|end|close|conclusion)\s+of\s+)?`
+
 var deadlineREs = []*regexp.Regexp{
-	// "at its seventh meeting", "no later than at its first session of 2028"
-	regexp.MustCompile(`(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+its\s+(?i:next|` + ordinal + `)\s+(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)(?:\s+of\s+\d{4})?` + when),
+	// "at its seventh meeting", "no later than at its first session of 2028",
+	// "at the start of its tenth session", "the provisional agenda of its
+	// next meeting"
+	regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
-	regexp.MustCompile(`(?i:at|by|before|prior\s+to|to|until)\s+the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+	regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
+		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
 	// "not later than two months before the eleventh meeting"
-	regexp.MustCompile(`(?i)(?:no|not)\s+later\s+than\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
-	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022"
-	regexp.MustCompile(`(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:` + months + `)\s+\d{4}`),
+	regexp.MustCompile(`(?i)\b(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022",
+	// "before the 1st of June 2024", "by April 30, 2025"
+	// "by 30 September": a decision that dates its requests within the
+	// year it runs
+	regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?` +
+		`(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
+	// "to COP15", "at COP 16", "by CMA 7": a meeting by its short name
+	regexp.MustCompile(`\b(?:to|at|by|before|until)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?\d{1,2}\b`),
 }
+
+// shortMeetingRE reads a meeting's short name: "COP15", "CoP 19", "COP-MOP 5".
+var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?(\d{1,2})\b`)
 
 // inYearRE finds "in 2024": a deadline only when the year is still to come
 // when the decision was adopted.
-var inYearRE = regexp.MustCompile(`\b(?:in|by)\s+((?:19|20)\d{2})\b`)
+var inYearRE = regexp.MustCompile(`\b(?:in|by|before|until|(?:no|not)\s+later\s+than)\s+(?:the\s+(?:end|beginning|start|middle)\s+of\s+|mid-)?((?:19|20)\d{2})\b`)
 
 var yearRE = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
 
@@ -54,18 +70,36 @@ type meetingContext struct {
 }
 
 func newMeetingContext(d *accord.Decision) meetingContext {
-	var c meetingContext
+	c := meetingContext{year: d.Year}
 	if i := strings.LastIndex(d.Meeting, "-"); i > 0 {
 		c.body = d.Meeting[:i]
 		c.n, _ = strconv.Atoi(d.Meeting[i+1:])
 	}
-	for _, l := range d.Closing {
-		if m := yearRE.FindString(l); m != "" {
-			c.year, _ = strconv.Atoi(m)
+	if c.year == 0 {
+		// a decision built by hand, not by the parser
+		for _, l := range d.Closing {
+			if m := yearRE.FindString(l); m != "" {
+				c.year, _ = strconv.Atoi(m)
+			}
 		}
+	}
+	if c.year == 0 {
+		// A decision is adopted no earlier than the last day it names
+		// ("the Forum held on 15 and 16 October 2021"): years before
+		// that are past, whatever the year of adoption.
+		d.Walk(func(p *accord.Paragraph) {
+			for _, m := range dayDateRE.FindAllStringSubmatch(p.Text, -1) {
+				if y, _ := strconv.Atoi(m[1]); y > c.year {
+					c.year = y
+				}
+			}
+		})
 	}
 	return c
 }
+
+// dayDateRE is a date that names its day: "16 October 2021".
+var dayDateRE = regexp.MustCompile(`\b\d{1,2}\s+(?:` + months + `)\s+((?:19|20)\d{2})\b`)
 
 type found struct {
 	at int
@@ -91,11 +125,27 @@ func (x *extractor) deadlinesIn(text string) []accord.Deadline {
 // eleventh". Running the expressions there, not over whole paragraphs,
 // keeps extraction fast.
 func windows(text string, k int) [][2]int {
-	if k < 3 {
-		return around(text, []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}, 130, 230)
+	switch {
+	case k == 0:
+		// "no later than at the conclusion of its twenty-fourth extraordinary
+		// meeting of 2028 (November–December 2028)"
+		return around(text, meetingWords, 100, 60)
+	case k == 1:
+		// "in time for the beginning of the twenty-fourth meeting of the
+		// Conference of the Parties serving as the meeting of …"
+		return around(text, meetingWords, 100, 230)
+	case k == 2:
+		// "not later than twelve months before the twenty-fourth meeting"
+		return around(text, meetingWords, 100, 20)
+	case k == 3:
+		return around(text, monthNames, 130, 230)
 	}
-	return around(text, monthNames, 130, 230)
+	return around(text, shortMeetingNames, 40, 40)
 }
+
+var meetingWords = []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}
+
+var shortMeetingNames = []string{"COP", "CoP", "CMA", "CMP", "MOP", "SBI", "SBSTA"}
 
 // around returns the stretches of text from before bytes ahead of each
 // anchor to after bytes past it, widened to word boundaries and merged.
@@ -153,16 +203,14 @@ var (
 // mayHold tests cheaply whether a deadline expression can match text:
 // the first three name a meeting or session, the fourth a month.
 func mayHold(k int, text string) bool {
-	if k < 3 {
+	switch {
+	case k < 3:
 		return strings.Contains(text, "eeting") || strings.Contains(text, "ession") ||
 			strings.Contains(text, "EETING") || strings.Contains(text, "ESSION")
+	case k == 3:
+		return containsAny(text, monthNames)
 	}
-	for _, m := range monthNames {
-		if strings.Contains(text, m) {
-			return true
-		}
-	}
-	return false
+	return containsAny(text, shortMeetingNames)
 }
 
 var monthNames = strings.Split(months, "|")
@@ -181,19 +229,34 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 					continue
 				}
 				seen[[2]int{at, end}] = true
+				if recurring(text[end:]) || past(text[:at]) && !strings.Contains(strings.ToLower(text[at:end]), "next") {
+					continue
+				}
 				span := strings.TrimRight(text[at:end], " ,;")
-				fs = append(fs, found{at, x.resolve(span, text[:at])})
+				dl, ok := x.resolve(span, text[:at])
+				if ok {
+					fs = append(fs, found{at, dl})
+				}
 			}
 		}
 	}
-	if x.ctx.year > 0 {
-		for _, m := range inYearRE.FindAllStringSubmatchIndex(text, -1) {
-			if y, _ := strconv.Atoi(text[m[2]:m[3]]); y > x.ctx.year {
-				fs = append(fs, found{m[0], accord.Deadline{Text: text[m[0]:m[1]], Date: text[m[2]:m[3]]}})
-			}
+	for _, m := range yearMatches(text) {
+		if period(text[m[1]:]) || hasPrefixFold(text[m[0]:], "in ") && scheduled(text[:m[0]]) {
+			continue // "in 2025–2026": a plan period; "to take place in 2024"
+		}
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		// a year still to come when the decision was adopted; when the
+		// text does not say when that was, any year not said of something
+		// done ("the roster established in 2019")
+		if x.ctx.year > 0 && y > x.ctx.year || x.ctx.year == 0 && !past(text[:m[0]]) {
+			fs = append(fs, found{m[0], accord.Deadline{Text: text[m[0]:m[1]], Date: text[m[2]:m[3]]}})
 		}
 	}
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].at < fs[j].at })
+	// at one start the longest wins: "at the next meeting of the
+	// Compliance Committee", not "at the next meeting"
+	sort.SliceStable(fs, func(i, j int) bool {
+		return fs[i].at < fs[j].at || fs[i].at == fs[j].at && len(fs[i].dl.Text) > len(fs[j].dl.Text)
+	})
 	var out []accord.Deadline
 	end := -1
 	for _, f := range fs {
@@ -206,72 +269,299 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 	return out
 }
 
+// yearMatches runs inYearRE around the years in text only: most
+// paragraphs have none, and running the expression over them all is slow.
+func yearMatches(text string) [][]int {
+	var out [][]int
+	for i := 0; i+4 <= len(text); i++ {
+		if !(text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) ||
+			i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		lo := max(0, i-yearLead)
+		for lo > 0 && text[lo-1] != ' ' {
+			lo--
+		}
+		// the window may hold an earlier year's match too: take the one
+		// that ends with this year
+		for _, m := range inYearRE.FindAllStringSubmatchIndex(text[lo:i+4], -1) {
+			if m[3] == i+4-lo {
+				for k := range m {
+					m[k] += lo
+				}
+				out = append(out, m)
+			}
+		}
+		i += 3
+	}
+	return out
+}
+
+// yearLead is how far before a year its preposition may stand: "not later
+// than the beginning of 2026".
+const yearLead = 40
+
+// scheduleWords say that a year which follows them is when a meeting is
+// held, which is no deadline: "to take place in 2024", "Decides to hold
+// its thirteenth meeting in 2027".
+var scheduleWords = []string{"take place", "takes place", "be held", "to hold", "convene", "convened", "to meet", "organize", "organise"}
+
+// scheduleWindow is how far before a year scheduled looks: the verb and
+// the meeting it schedules.
+const scheduleWindow = 80
+
+func scheduled(before string) bool {
+	w := strings.ToLower(before[max(0, len(before)-scheduleWindow):])
+	return containsAny(w, scheduleWords) && containsAny(w, gatherings)
+}
+
+// gatherings are what is scheduled: "the next review will be held in
+// 2024" is a deadline, the next meeting held then is not.
+var gatherings = []string{"meeting", "session", "workshop", "forum", "conference", "dialogue", "summit"}
+
+// period reports whether a year is the first of a period: "2025–2026",
+// "2025-2030".
+func period(after string) bool {
+	for _, d := range []string{"–", "-", "—", "−", "/", " to ", " – ", " - "} {
+		if a, ok := strings.CutPrefix(after, d); ok && a != "" && isDigit(a[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// recurring reports whether the time a match ends before recurs: "at its
+// first meeting of each year" is periodicity, not a deadline.
+func recurring(after string) bool {
+	a := strings.ToLower(strings.TrimLeft(after, " "))
+	for _, p := range []string{"of each ", "each ", "in each ", "of every ", "every "} {
+		if strings.HasPrefix(a, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastRE matches the end of text that says a time which follows it is
+// when something was done: "the report presented", "the programme adopted
+// by the Conference of the Parties", "the roster established".
+var pastRE = regexp.MustCompile(`(?i)\b(\w+ed|held|made|taken|given|undertaken|begun|written|chosen|drawn)\s+(?:for\s+(?:adoption|consideration)\s+)?(?:by\s+(?:the\s+)?[^,;:]{1,90}?\s+)?$`)
+
+// pastWindow is how far back past looks: a participle and "by" with a
+// body's name ("by the Conference of the Parties serving as the meeting
+// of the Parties to the Paris Agreement") fit in it.
+const pastWindow = 160
+
+// notPast are participles of what is still to happen.
+var notPast = map[string]bool{"scheduled": true, "planned": true, "expected": true, "foreseen": true, "envisaged": true,
+	"anticipated": true, "needed": true, "required": true, "requested": true, "invited": true, "encouraged": true,
+	"urged": true, "called": true, "proposed": true, "intended": true, "due": true}
+
+// past reports whether the time that follows before is the time of
+// something already done. "to be presented at its next meeting" is not.
+func past(before string) bool {
+	before = before[max(0, len(before)-pastWindow):]
+	m := pastRE.FindStringSubmatchIndex(before)
+	if m == nil || notPast[strings.ToLower(before[m[2]:m[3]])] {
+		return false
+	}
+	lead := strings.ToLower(strings.TrimRight(before[:m[2]], " "))
+	return !strings.HasSuffix(lead, " be") && !strings.HasSuffix(lead, " being")
+}
+
 // deadlines records the deadlines of a clause when it asks or decides
 // something: a time in "Welcomes … at its sixth session" is not one.
 func (x *extractor) deadlines(c clause, unverbed bool) {
 	if c.class != accord.Directive && c.class != accord.Deciding && !unverbed {
+		// "Notes that consideration will continue at its sixth
+		// session": the time of something still to come counts
+		if i := futureAt(c.text); i >= 0 {
+			x.res.Deadlines = append(x.res.Deadlines, x.deadlinesIn(c.text[i:])...)
+		}
 		return
 	}
 	x.res.Deadlines = append(x.res.Deadlines, x.deadlinesIn(c.text)...)
 }
 
+// futureWords mark what a clause says is still to come.
+var futureWords = []string{" will ", " shall ", " is to be ", " are to be ", " is due ", " are due ", " is expected ", " are expected "}
+
+// futureAt returns where a clause starts to speak of what is to come, or
+// -1.
+func futureAt(text string) int {
+	at := -1
+	for _, w := range futureWords {
+		if i := strings.Index(text, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
 var (
-	ordinalRE     = regexp.MustCompile(`\b(next|` + ordinal + `)\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
-	dateRE        = regexp.MustCompile(`(?:(\d{1,2})\s+)?(` + months + `)\s+(\d{4})`)
+	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)(?:\s+and\s+(?:` + ordinal + `))?\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
+	dateRE        = regexp.MustCompile(`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(` + months + `)(?:\s+(\d{1,2}),)?\s+(\d{4})`)
 	itsBodyBefore = []struct{ phrase, body string }{
 		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
 		{"Subsidiary Body on Implementation", "SBI"}, {"Subsidiary Body on Scientific, Technical and Technological Advice", "SBSTTA"},
 		{"Standing Committee", "SC"}, {"Open-ended Working Group", "OEWG"}, {"Facilitative Working Group", "FWG"},
 		{"Adaptation Committee", "AC"}, {"Conference of the Parties", ""}, {"Meeting of the Parties", ""},
+		{"Parties to the Paris Agreement", "CMA"}, {"Parties to the Kyoto Protocol", "CMP"},
 	}
 )
 
 // resolve names the meeting or date a deadline's words mean. before is
-// the clause text before it, where "its" finds its body.
-func (x *extractor) resolve(span, before string) accord.Deadline {
+// the clause text before it, where "its" finds its body. It reports false
+// when the words name a meeting of the adopting body that has been held
+// already ("at its eighth meeting" in a decision of the ninth).
+func (x *extractor) resolve(span, before string) (accord.Deadline, bool) {
 	dl := accord.Deadline{Text: span}
-	if m := dateRE.FindStringSubmatch(span); m != nil && !strings.Contains(strings.ToLower(span), "meeting") && !strings.Contains(strings.ToLower(span), "session") {
+	lower := strings.ToLower(span)
+	if m := dateRE.FindStringSubmatch(span); m != nil && !strings.Contains(lower, "meeting") && !strings.Contains(lower, "session") {
 		month := monthNumber(m[2])
-		if m[1] != "" {
-			d, _ := strconv.Atoi(m[1])
-			dl.Date = fmt.Sprintf("%s-%02d-%02d", m[3], month, d)
-		} else {
-			dl.Date = fmt.Sprintf("%s-%02d", m[3], month)
+		day := m[1]
+		if day == "" {
+			day = m[3]
 		}
-		return dl
+		if day != "" {
+			d, _ := strconv.Atoi(day)
+			dl.Date = fmt.Sprintf("%s-%02d-%02d", m[4], month, d)
+		} else {
+			dl.Date = fmt.Sprintf("%s-%02d", m[4], month)
+		}
+		return dl, true
+	}
+	if m := shortMeetingRE.FindStringSubmatch(span); m != nil && !strings.Contains(lower, "meeting") && !strings.Contains(lower, "session") {
+		name := strings.ToUpper(strings.Replace(m[1], "/", "-", 1))
+		n, _ := strconv.Atoi(m[2])
+		if name == x.ctx.body && n <= x.ctx.n {
+			return dl, false
+		}
+		dl.Meeting = name + "-" + strconv.Itoa(n)
+		return dl, true
 	}
 	m := ordinalRE.FindStringSubmatch(span)
 	if m == nil {
-		return dl
+		return dl, true
 	}
 	n := ordinalValue(m[1])
 	bodyName := x.ctx.body
-	if strings.Contains(strings.ToLower(span), " its ") || strings.HasPrefix(strings.ToLower(span), "at its") {
+	if strings.Contains(lower, " its ") || strings.HasPrefix(lower, "its ") || strings.Contains(lower, " their ") {
 		// "its" is the body named last before it, else the adopting one.
-		tail := before[max(0, len(before)-120):]
-		best := -1
-		for _, b := range itsBodyBefore {
-			if i := strings.LastIndex(tail, b.phrase); i > best {
-				best = i
-				bodyName = b.body
-				if bodyName == "" {
-					bodyName = x.ctx.body
-				}
-			}
-		}
-	} else if strings.Contains(span, "Working Group") || strings.Contains(span, "subsidiary bodies") {
-		bodyName = ""
+		bodyName = x.itsBody(before)
+	} else if b, ok := meetingOfBody(span); ok {
+		bodyName = b
 	}
 	if strings.EqualFold(m[1], "next") {
 		if bodyName != x.ctx.body || x.ctx.n == 0 {
-			return dl
+			return dl, true
 		}
 		n = x.ctx.n + 1
+	} else if bodyName == x.ctx.body && n > 0 && n < x.ctx.n && !laterYear(span, x.ctx.year) {
+		return dl, false
 	}
 	if bodyName != "" && n > 0 {
 		dl.Meeting = bodyName + "-" + strconv.Itoa(n)
 	}
-	return dl
+	return dl, true
+}
+
+// laterYear reports whether span holds a year after year: "at its
+// eighth session (2026)" is to come, whatever body "its" is.
+func laterYear(span string, year int) bool {
+	m := yearRE.FindString(span)
+	y, _ := strconv.Atoi(m)
+	return m != "" && y > year
+}
+
+// meetingBodies are the nouns of bodies that meet: "the Compliance
+// Committee", "the Ad Hoc Working Group".
+// A name that ends in "Convention", "Protocol" or "Parties" names the
+// instrument's governing body, whose meetings are the adopting body's.
+var meetingBodies = []string{"Committee", "Group", "Panel", "Board", "Body", "Bodies", "bodies", "Council", "Bureau",
+	"Forum", "Platform", "Assembly", "Commission"}
+
+// itsBody names the body "its" stands for in a deadline after before: the
+// body named last in the clause, the adopting body when that is the
+// Conference or Meeting of the Parties or no body is named, and "" for a
+// body whose meetings accord cannot number.
+func (x *extractor) itsBody(before string) string {
+	tail := before[max(0, len(before)-120):]
+	// "Noting the report of the Adaptation Committee, decides to consider
+	// it at its thirtieth session": a body named before the verb is not
+	// what "its" stands for
+	if m := finiteVerbRE.FindAllStringIndex(tail, -1); m != nil {
+		tail = tail[m[len(m)-1][1]:]
+	}
+	best, name := -1, x.ctx.body
+	for _, b := range itsBodyBefore {
+		if i := strings.LastIndex(tail, b.phrase); i > best {
+			best, name = i, b.body
+			if name == "" {
+				name = x.ctx.body
+			}
+		}
+	}
+	// an unregistered body named after the registered ones
+	names, _ := capitalizedNames(" " + tail)
+	if len(names) > 0 {
+		last := names[len(names)-1]
+		if i := strings.LastIndex(tail, last); i > best && meetingBody(last) {
+			return ""
+		}
+	}
+	return name
+}
+
+// finiteVerbRE finds the verbs, after a participial clause, that a
+// paragraph's sentence turns on.
+var finiteVerbRE = regexp.MustCompile(`, (?:also |further )?(?:decides|requests|invites|urges|encourages|agrees|recommends|authorizes|authorises|notes|welcomes|calls upon|calls on|adopts|approves|endorses)\b`)
+
+// meetingBody reports whether a name is one of a body that meets, and not
+// the adopting Conference or Meeting of the Parties.
+func meetingBody(name string) bool {
+	if strings.Contains(name, "of the Parties") || strings.Contains(name, "Conference of") {
+		return false
+	}
+	// the head is the last word before a preposition: "Committee on
+	// Science and Technology", "Committee for the Review of …"
+	w := strings.Fields(name)
+	head := w[len(w)-1]
+	for i, x := range w {
+		if i > 0 && (x == "on" || x == "for" || x == "of") {
+			head = w[i-1]
+			break
+		}
+	}
+	for _, b := range meetingBodies {
+		if head == b {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingOfBody names the body of "the next meeting of the Compliance
+// Committee": a short name for the registered ones, "" for any other body
+// than the Conference or Meeting of the Parties. It reports false when the
+// span names no body after "of".
+func meetingOfBody(span string) (string, bool) {
+	_, after, ok := strings.Cut(span, " of ")
+	if !ok {
+		return "", false
+	}
+	for _, b := range itsBodyBefore {
+		if strings.Contains(after, b.phrase) && b.body != "" {
+			return b.body, true
+		}
+	}
+	if strings.Contains(after, "of the Parties") || strings.Contains(after, "of the Contracting Parties") ||
+		strings.HasPrefix(after, "the Parties") || strings.HasPrefix(after, "the Contracting Parties") {
+		return "", false // "the Thirty-Sixth Meeting of the Parties"
+	}
+	return "", true
 }
 
 func monthNumber(m string) int {
@@ -324,7 +614,7 @@ func ordinalValue(s string) int {
 
 var (
 	periodicityRE = regexp.MustCompile(`\b(annually|each year|every year|biennially|every (?:two|three|four|five|six|\d+) years|every (?:two|three|six|\d+) months|at each (?:of its )?(?:ordinary )?(?:meeting|session)s?|on a regular basis|regularly|periodically)\b`)
-	conditionRE   = regexp.MustCompile(`\b(subject to the availability of (?:financial |sufficient |extrabudgetary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
+	conditionRE   = regexp.MustCompile(`\b(subject to (?:the availability of )?(?:financial |sufficient |extrabudgetary |external |voluntary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
 	helperRE      = regexp.MustCompile(`\b(?:in (?:close )?(?:collaboration|cooperation|consultation|coordination|partnership) with|with the (?:support|assistance|engagement|participation) of|working together with|together with|with input from)\s+([^,;:]+)`)
 )
 

@@ -66,18 +66,173 @@ type clause struct {
 	after  string // what follows the verb phrase
 }
 
-// secondVerbRE finds the coordinated verbs that open further clauses in
-// a paragraph: "… and requests the secretariat to …", "…; expresses …".
-var secondVerbRE = regexp.MustCompile(`(?:;\s*(?:and\s+)?|,?\s+and\s+)((?:also\s+|further\s+)?(?:requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward)\b)`)
+// Directive and other verbs that open further clauses, by written form.
+const (
+	clauseVerbs = `requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|mandates|entrusts|tasks|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
+	// the same directive verbs as infinitives and participles: "… and to
+	// request it to …", "…, urging the Parties to …"
+	baseVerbs       = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to`
+	participleVerbs = `requesting|inviting|urging|encouraging|calling upon|calling on|recommending|authorizing|authorising|directing|instructing|appealing to`
+	// clauseModifiers stand between "and" and a further verb: "and
+	// therefore requests", "and also invites".
+	clauseModifiers = `(?:(?:also|further|therefore|thus|hence|accordingly|consequently|furthermore|again|hereby|in this regard,?|in that regard,?|in this respect,?|in that respect,?|to this end,?|to that end,?)\s+)*`
+)
+
+// clauseWords are the written forms of the verbs that open further
+// clauses, by kind, with the word an idiom needs after them ("calls
+// upon", "takes note"); "" when none.
+var clauseWords = func() map[string]clauseWord {
+	m := map[string]clauseWord{}
+	add := func(list string, kind clauseKind) {
+		for _, v := range strings.Split(list, "|") {
+			verb, next, _ := strings.Cut(v, " ")
+			cw := m[verb]
+			cw.kinds |= kind
+			if next != "" {
+				cw.next = append(cw.next, next)
+			}
+			m[verb] = cw
+		}
+	}
+	add(clauseVerbs, finite)
+	add(baseVerbs, infinitiveVerb)
+	add(participleVerbs, participle)
+	add(baseClauseVerbs, baseFinite)
+	return m
+}()
+
+// baseClauseVerbs are clauseVerbs in the base form, in which decisions of
+// several bodies at once write them: "Note … and therefore request the
+// secretariat to …".
+const baseClauseVerbs = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to|decide|welcome|note|take note|express|commend|recognize|recognise|acknowledge|reaffirm|recall|stress|emphasize|underline|endorse|approve|adopt|agree|congratulate|thank|look forward`
+
+type clauseKind uint8
+
+const (
+	finite clauseKind = 1 << iota
+	infinitiveVerb
+	participle
+	baseFinite
+)
+
+type clauseWord struct {
+	kinds clauseKind
+	next  []string
+}
+
+var clauseModifierList = []string{"also", "further", "therefore", "thus", "hence", "accordingly", "consequently",
+	"furthermore", "again", "hereby", "in this regard,", "in that regard,", "in this regard", "in that regard",
+	"in this respect,", "in that respect,", "in this respect", "in that respect", "to that end,", "to this end,"}
+
+// clauseStarts returns where the coordinated verbs that open further
+// clauses stand in text, at or after from: "… and requests the secretariat
+// to …", "…; expresses …", "… and therefore requests …", "…, urging the
+// Parties to …", and in an infinitive item "… and to request it to …".
+// It reads words, not a regular expression: paragraphs are long and
+// these verbs rare.
+func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
+	var out []int
+	prevStart, prevEnd := -1, -1
+	for i := 0; i < len(text); {
+		if !isLower(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isLower(text[j]) {
+			j++
+		}
+		ps, pe := prevStart, prevEnd
+		prevStart, prevEnd = i, j
+		w := text[i:j]
+		at := i
+		i = j
+		if at > 0 && isLetter(text[at-1]) || j < len(text) && isLetter(text[j]) {
+			continue
+		}
+		cw, ok := clauseWords[w]
+		if !ok || !idiomFollows(text[j:], cw.next) {
+			continue
+		}
+		start := -1
+		switch {
+		case cw.kinds&finite != 0 || base && cw.kinds&baseFinite != 0 && !(ps >= 0 && text[ps:pe] == "to"):
+			s := at
+			for {
+				moved := false
+				before := strings.TrimRight(text[:s], " ")
+				for _, m := range clauseModifierList {
+					if strings.HasSuffix(before, m) && (len(before) == len(m) || before[len(before)-len(m)-1] == ' ') {
+						s = len(before) - len(m)
+						moved = true
+						break
+					}
+				}
+				if !moved {
+					break
+				}
+			}
+			// "; requests", "and requests", "and, in this respect, requests"
+			if b := strings.TrimRight(text[:s], " \n"); strings.HasSuffix(b, ";") || strings.HasSuffix(strings.TrimSuffix(b, ","), " and") && len(b) < s {
+				start = s
+			}
+		case cw.kinds&participle != 0:
+			b := strings.TrimRight(text[:at], " \n")
+			if strings.HasSuffix(b, ",") || strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(b, "and"), " "), ",") && strings.HasSuffix(b, " and") {
+				start = at
+			}
+		case cw.kinds&infinitiveVerb != 0 && infinitiveItem && ps >= 0 && text[ps:pe] == "to":
+			if b := strings.TrimRight(text[:ps], " \n"); strings.HasSuffix(b, " and") {
+				start = ps
+			}
+		}
+		if start >= from && start > 0 {
+			out = append(out, start)
+		}
+	}
+	return out
+}
+
+// idiomFollows reports whether after starts with one of the words an
+// idiom needs, or needs none.
+func idiomFollows(after string, next []string) bool {
+	if len(next) == 0 {
+		return true
+	}
+	a := strings.TrimLeft(after, " ")
+	if len(a) == len(after) {
+		return false
+	}
+	for _, n := range next {
+		if strings.HasPrefix(a, n) && (len(a) == len(n) || !isLetter(a[len(n)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// gerundRE opens an item that asks without a finite verb: "(a) Inviting
+// Parties to …", "(b) Requesting the Secretariat to …".
+var gerundRE = regexp.MustCompile(`^(?:` + participleVerbs + `)\b`)
 
 // clauses cuts a paragraph's text into the clauses of its verbs. The first
 // clause is governed by the opening phrase (or by none).
 func clauses(text string, p *accord.Paragraph) []clause {
 	var out []clause
 	starts := []int{0}
-	for _, m := range secondVerbRE.FindAllStringSubmatchIndex(text, -1) {
-		starts = append(starts, m[2])
+	// "Acknowledges and commends": a verb inside the opening phrase opens
+	// no clause of its own.
+	phraseEnd := 0
+	if p.Phrase != "" {
+		if i := strings.Index(text, p.Phrase); i >= 0 {
+			phraseEnd = i + len(p.Phrase)
+		}
 	}
+	// "… and to request it to …" opens a clause only in an infinitive
+	// item: in "Requests X to report and to invite them to …" X invites.
+	starts = append(starts, clauseStarts(text, phraseEnd, hasPrefixFold(p.Phrase, "to "), baseForm(p))...)
 	for k, s := range starts {
 		end := len(text)
 		if k+1 < len(starts) {
@@ -85,21 +240,15 @@ func clauses(text string, p *accord.Paragraph) []clause {
 		}
 		seg := text[s:end]
 		c := clause{text: seg}
-		if k == 0 {
-			if p.Phrase != "" {
-				c.verb, c.class, c.phrase = p.Verb, p.Class, p.Phrase
-				c.infin = strings.HasPrefix(strings.ToLower(p.Phrase), "to ")
-				c.after = afterPhrase(seg, p.Phrase)
-			} else {
-				c.after = seg
-			}
-		} else {
-			w := strings.Fields(strings.ToLower(seg))
-			v := w[0]
-			if (v == "also" || v == "further") && len(w) > 1 {
-				v = w[1]
-			}
-			c.verb, c.class = lemma(v)
+		switch {
+		case k == 0 && p.Phrase != "":
+			c.verb, c.class, c.phrase = p.Verb, p.Class, p.Phrase
+			c.infin = strings.HasPrefix(strings.ToLower(p.Phrase), "to ")
+			c.after = afterPhrase(seg, p.Phrase)
+		case k == 0 && !gerundRE.MatchString(strings.ToLower(seg)):
+			c.after = seg
+		default:
+			c.verb, c.class = clauseVerb(seg)
 			c.phrase = strings.TrimSpace(verbIdiomRE.FindString(seg))
 			// the verb phrase ends after the verb and an idiom's words
 			c.after = afterVerb(seg)
@@ -109,6 +258,42 @@ func clauses(text string, p *accord.Paragraph) []clause {
 	return out
 }
 
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// baseForm reports whether a paragraph's opening verb is written in the
+// base form ("Request the forum …"), not the third person or an
+// infinitive.
+func baseForm(p *accord.Paragraph) bool {
+	if p.Phrase == "" || hasPrefixFold(p.Phrase, "to ") || p.Verb == "" {
+		return false
+	}
+	for _, w := range strings.Fields(p.Phrase) {
+		if strings.EqualFold(w, p.Verb) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerb names the verb that opens seg, past its modifiers and an
+// infinitive's "to", with its class.
+func clauseVerb(seg string) (string, accord.VerbClass) {
+	for _, w := range strings.Fields(strings.ToLower(seg)) {
+		w = strings.Trim(w, ",")
+		if clauseModifierWords[w] || w == "to" {
+			continue
+		}
+		return lemma(w)
+	}
+	return "", ""
+}
+
+var clauseModifierWords = map[string]bool{"also": true, "further": true, "therefore": true, "thus": true, "hence": true,
+	"accordingly": true, "consequently": true, "furthermore": true, "again": true, "hereby": true, "in": true, "this": true,
+	"that": true, "regard": true, "respect": true, "end": true}
+
 func afterPhrase(seg, phrase string) string {
 	i := strings.Index(seg, phrase)
 	if i < 0 {
@@ -117,7 +302,7 @@ func afterPhrase(seg, phrase string) string {
 	return strings.TrimLeft(seg[i+len(phrase):], " ,")
 }
 
-var verbIdiomRE = regexp.MustCompile(`^(?i)(?:also\s+|further\s+)?(?:calls upon|calls on|appeals to|takes note|looks forward|\w+)\s*`)
+var verbIdiomRE = regexp.MustCompile(`^(?i)` + clauseModifiers + `(?:to\s+)?(?:call(?:s|ing)? upon|call(?:s|ing)? on|appeal(?:s|ing)? to|takes note|looks forward|\w+)\s*`)
 
 func afterVerb(seg string) string {
 	return strings.TrimLeft(seg[len(verbIdiomRE.FindString(seg)):], " ,")
@@ -132,6 +317,7 @@ var secondVerbs = map[string]struct {
 	"encourages": {"encourage", accord.Directive}, "calls": {"call", accord.Directive}, "recommends": {"recommend", accord.Directive},
 	"directs": {"direct", accord.Directive}, "instructs": {"instruct", accord.Directive}, "appeals": {"appeal", accord.Directive},
 	"authorizes": {"authorize", accord.Directive}, "authorises": {"authorize", accord.Directive},
+	"mandates": {"mandate", accord.Directive}, "entrusts": {"entrust", accord.Directive}, "tasks": {"task", accord.Directive},
 	"decides": {"decide", accord.Deciding}, "endorses": {"endorse", accord.Deciding}, "approves": {"approve", accord.Deciding},
 	"adopts": {"adopt", accord.Deciding}, "agrees": {"agree", accord.Deciding},
 	"welcomes": {"welcome", accord.Evaluative}, "commends": {"commend", accord.Evaluative}, "expresses": {"express", accord.Evaluative},
@@ -140,13 +326,40 @@ var secondVerbs = map[string]struct {
 	"recognises": {"recognize", accord.Observing}, "acknowledges": {"acknowledge", accord.Observing}, "looks": {"look", accord.Observing},
 }
 
-// lemma names the verb of a third-person form and its class.
+// lemma names the verb of a third-person, base or participle form and
+// its class.
 func lemma(v string) (string, accord.VerbClass) {
 	if sv, ok := secondVerbs[v]; ok {
 		return sv.lemma, sv.class
 	}
+	if sv, ok := verbLemmas[v]; ok {
+		return sv.lemma, sv.class
+	}
+	if stem, ok := strings.CutSuffix(v, "ing"); ok {
+		for _, l := range []string{stem, stem + "e"} {
+			if sv, ok := verbLemmas[l]; ok {
+				return sv.lemma, sv.class
+			}
+		}
+	}
 	return strings.TrimSuffix(v, "s"), accord.Reinforcing
 }
+
+// verbLemmas indexes secondVerbs by lemma.
+var verbLemmas = func() map[string]struct {
+	lemma string
+	class accord.VerbClass
+} {
+	m := map[string]struct {
+		lemma string
+		class accord.VerbClass
+	}{}
+	for _, sv := range secondVerbs {
+		m[sv.lemma] = sv
+	}
+	m["authorise"] = m["authorize"]
+	return m
+}()
 
 // paragraph extracts the mandates, addressees and deadlines of one
 // top-level paragraph and its items.
@@ -159,16 +372,20 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 			}
 		}
 	}
-	cs := clauses(p.Text, p)
+	text := chapeauText(p)
+	cs := clauses(text, p)
 	itemsDone := false
 	x.last = nil
 	for k, c := range cs {
 		x.before = ""
-		if i := strings.Index(p.Text, c.text); i > 0 {
-			x.before = p.Text[:i]
+		if i := strings.Index(text, c.text); i > 0 {
+			x.before = text[:i]
 		}
 		x.deadlines(c, k == 0 && p.Phrase == "")
-		as, action := x.asked(c, p.Phrase == "" && k == 0)
+		as, action := x.asked(c, c.verb == "" && k == 0)
+		if len(as) == 0 && asks(c) && k+1 < len(cs) && asks(cs[k+1]) {
+			as, action = x.sharedAction(c, cs[k+1])
+		}
 		if len(as) == 0 {
 			continue
 		}
@@ -212,7 +429,47 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 	if addr == nil {
 		addr = []accord.Addressee{}
 	}
+	// two paragraphs with one path (a list the parser read as paragraphs)
+	// keep the addressees of both
+	for _, a := range x.res.Addressees[p.Path] {
+		if !containsAddressee(addr, a) {
+			addr = append(addr, a)
+		}
+	}
 	x.res.Addressees[p.Path] = addr
+}
+
+// sharedObjectMax bounds the object of a verb that shares the next verb's
+// action: a name or two, not a clause.
+const sharedObjectMax = 100
+
+// sharedAction reads "Urges Parties and invites other Governments to
+// ratify …": the first verb asks its object to do what the second asks.
+func (x *extractor) sharedAction(c, next clause) ([]accord.Addressee, string) {
+	np := strings.TrimSpace(c.after)
+	np = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(np, " and"), ","))
+	if np == "" || len(np) > sharedObjectMax || strings.ContainsAny(np, ";:") {
+		return nil, ""
+	}
+	if i := strings.Index(np, " to "); i >= 0 && infinitive(np[i+4:]) {
+		return nil, "" // an action of its own
+	}
+	_, action := x.asked(next, false)
+	if action == "" {
+		return nil, ""
+	}
+	return x.addressees(np), action
+}
+
+// chapeauText is the text of a paragraph as its chapeau reads: a page
+// may print "Requests the Executive Secretary, subject to funding;" over
+// items that open with "To …", where the chapeau means ":".
+func chapeauText(p *accord.Paragraph) string {
+	t := strings.TrimRight(p.Text, " ")
+	if len(p.Items) == 0 || !strings.HasSuffix(t, ";") || !hasPrefixFold(p.Items[0].Text, "to ") {
+		return p.Text
+	}
+	return t[:len(t)-1] + ":"
 }
 
 // itemsAreActions reports whether a paragraph's items are each an action
@@ -242,16 +499,27 @@ func hasDirectiveChapeau(cs []clause) bool {
 	}
 	c := cs[len(cs)-1]
 	a := strings.TrimSpace(c.after)
-	return (c.class == accord.Directive || c.verb == "") && strings.HasSuffix(a, ":")
+	return (asks(c) || c.verb == "") && strings.HasSuffix(a, ":")
+}
+
+// asks reports whether a clause's verb asks its object to act: the
+// directive verbs, and "Authorizes the Secretariat to …", which the
+// parser classes with the deciding verbs.
+func asks(c clause) bool {
+	return c.class == accord.Directive || c.verb == "authorize" || c.verb == "authorise"
 }
 
 // item extracts from an item that is not under a directive chapeau.
 func (x *extractor) item(it *accord.Paragraph) []accord.Addressee {
 	var all []accord.Addressee
 	for k, c := range clauses(it.Text, it) {
+		x.before = ""
+		if i := strings.Index(it.Text, c.text); i > 0 {
+			x.before = it.Text[:i]
+		}
 		x.deadlines(c, false)
 		as, action := x.asked(c, false)
-		if len(as) == 0 || k > 0 && c.class != accord.Directive {
+		if len(as) == 0 || k > 0 && !asks(c) {
 			continue
 		}
 		all = append(all, as...)
@@ -295,17 +563,51 @@ func containsAddressee(as []accord.Addressee, a accord.Addressee) bool {
 // says the clause has no opening verb ("The Secretariat shall:").
 func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	switch {
-	case passive:
-		m := passiveSubjectRE.FindStringSubmatchIndex(c.text)
-		if m == nil {
+	case repeats[c.verb] && requestNounRE.MatchString(c.after):
+		// "Reiterates its request to the Executive Board, as contained in
+		// decision 4/CMP.10, to consider …"
+		m := requestNounRE.FindStringIndex(c.after)
+		span, action, ok := addresseeSpan(c.after[m[1]:])
+		if !ok {
 			return nil, ""
 		}
-		subj := m[2:4] // "X is requested to"
-		if subj[0] < 0 {
-			subj = m[4:6] // "X shall"
+		return x.addressees(span), action
+	case c.verb == "remind":
+		// "Reminds Parties and observers of the invitation for
+		// submissions", "Reminds Parties to submit"
+		if span, action, ok := addresseeSpan(c.after); ok {
+			return x.addressees(span), action
 		}
-		return x.addressees(c.text[subj[0]:subj[1]]), strings.TrimSpace(c.text[m[1]:])
-	case c.class == accord.Directive:
+		if i := strings.Index(c.after, " of the "); i > 0 {
+			return x.addressees(c.after[:i]), c.after[i+1:]
+		}
+		return nil, ""
+	case passive && hasPrefixFold(c.text, "that"):
+		// "That, in preparing the report, the Panel should consult …",
+		// an item of "The Meeting of the Parties decided:"
+		return x.decideThat(strings.TrimLeft(c.text[4:], " ,"))
+	case passive && hasPrefixFold(c.text, "whereas"):
+		return nil, "" // a recital: "WHEREAS the Scientific Committee shall …"
+	case passive:
+		// "Subject to the availability of resources, the Secretariat
+		// shall:": the subject may follow a clause
+		text := c.text
+		for k := 0; k <= thatClauseCommas; k++ {
+			if m := passiveSubjectRE.FindStringSubmatchIndex(text); m != nil {
+				subj := m[2:4] // "X is requested to"
+				if subj[0] < 0 {
+					subj = m[4:6] // "X shall"
+				}
+				return x.addressees(text[subj[0]:subj[1]]), strings.TrimSpace(text[m[1]:])
+			}
+			i := strings.Index(text, ", ")
+			if i < 0 || !unicode.IsUpper(firstRune(c.text)) {
+				break
+			}
+			text = text[i+2:]
+		}
+		return nil, ""
+	case asks(c):
 		after := c.after
 		if strings.HasPrefix(strings.ToLower(after), "that ") {
 			return x.thatClause(after[5:])
@@ -314,39 +616,81 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 		if !ok {
 			return nil, ""
 		}
-		return x.addressees(span), action
-	case c.verb == "decide":
-		// "Decides that the secretariat shall …"
-		if strings.HasPrefix(strings.ToLower(c.after), "that ") {
-			if m := shallRE.FindStringSubmatchIndex(c.after[5:]); m != nil {
-				that := c.after[5:]
-				action := strings.TrimSpace(that[m[2]:])
-				// "… shall be determined by the Conferences of the
-				// Parties": the agent acts, not the subject; with no
-				// agent ("shall be held in Geneva") nobody is asked.
-				if p := shallBeRE.FindStringSubmatch(that[m[1]:]); p != nil {
-					if p[1] == "" {
-						return nil, ""
-					}
-					return x.addressees(p[1]), action
-				}
-				return x.addressees(that[m[2]:m[3]]), action
+		as := x.addressees(span)
+		// "Requests X to prepare terms of reference, and the Secretariat
+		// to make them available": a second object shares the verb.
+		for _, m := range gappedRE.FindAllStringSubmatch(action, -1) {
+			if a, ok := x.actorPhrase(m[1]); ok && !pronoun(a.Text) && !containsAddressee(as, a) {
+				as = append(as, a)
 			}
+		}
+		return as, action
+	case c.class == accord.Deciding:
+		// "Decides that the secretariat shall …", "Clarifies that, if …,
+		// the secretariat shall confirm …"
+		if strings.HasPrefix(strings.ToLower(c.after), "that") {
+			return x.decideThat(strings.TrimLeft(c.after[4:], " ,"))
 		}
 	}
 	return nil, ""
 }
 
+// repeats are the verbs that make a request again by naming it
+// ("Reiterates its request to …"); "Recalls its request to …" only
+// remembers it.
+var repeats = map[string]bool{"reiterate": true, "renew": true, "repeat": true, "reaffirm": true, "extend": true}
+
+// requestNounRE opens the object of a request named by a noun: "its
+// request to", "the invitation to", "its call upon".
+var requestNounRE = regexp.MustCompile(`^(?i:its|the|their)\s+(?:previous\s+)?(?:request|invitation|call|appeal|encouragement)\s+(?:to|upon|on)\s+`)
+
+// thatClauseCommas is how many commas decideThat looks past for the
+// subject: "in preparing the report referred to in paragraph 1, the
+// Panel should …".
+const thatClauseCommas = 3
+
+// decideThat reads what follows "decides that": "the secretariat shall
+// prepare …" asks the secretariat.
+func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
+	for k := 0; k <= thatClauseCommas; k++ {
+		if m := shallRE.FindStringSubmatchIndex(that); m != nil {
+			action := strings.TrimSpace(that[m[2]:])
+			// "… shall be determined by the Conferences of the
+			// Parties": the agent acts, not the subject; with no
+			// agent ("shall be held in Geneva") nobody is asked.
+			if p := shallBeRE.FindStringSubmatch(that[m[1]:]); p != nil {
+				if p[1] == "" {
+					return nil, ""
+				}
+				return x.addressees(p[1]), action
+			}
+			return x.addressees(that[m[2]:m[3]]), action
+		}
+		i := strings.Index(that, ", ")
+		if i < 0 {
+			break
+		}
+		that = that[i+2:]
+	}
+	return nil, ""
+}
+
 var (
-	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
+	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
 	shallRE          = regexp.MustCompile(`^((?:the\s+)?[^,;:]*?)\s+(?:shall|should|will)\s+`)
 	// shallBeRE reads a passive after "shall": its agent, "" when none.
 	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+[a-z]+(?:ed|en|wn|nt|de)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
 )
 
+// gappedRE finds a second object and its infinitive after the first
+// action: ", and the Secretariat to make …".
+var gappedRE = regexp.MustCompile(`,\s+and\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+the\s+|on\s+|for\s+)?[A-Z][\w-]*){0,6})\s+to\s+[a-z]`)
+
 // thatClause reads "Recommends that Parties … ensure", "Requests that
 // the actions of the secretariat … be undertaken".
 func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
+	// "Requests that in the future the Advisory Bodies prepare …"
+	s = strings.TrimLeft(thatLeadRE.ReplaceAllString(s, ""), " ,")
 	np := s
 	if i := strings.Index(np, ","); i >= 0 {
 		np = np[:i]
@@ -364,7 +708,10 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	return nil, ""
 }
 
-var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply)\b`)
+var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply|prepare|present|review|publish|update)\b`)
+
+// thatLeadRE is an adverb of time that may open a "that" clause.
+var thatLeadRE = regexp.MustCompile(`^(?i:in\s+(?:the\s+)?future|henceforth|from\s+now\s+on|hereafter|as\s+a\s+matter\s+of\s+priority)\b`)
 
 // addresseeSpan cuts the text after a directive verb into the addressees
 // and the action: "the secretariat, in collaboration with X, | to report …".
@@ -421,11 +768,29 @@ func infinitive(s string) bool {
 // how or with whom, not who.
 var parenthetical = map[string]bool{"in": true, "with": true, "within": true, "through": true, "at": true, "as": true,
 	"subject": true, "upon": true, "if": true, "when": true, "where": true, "whenever": true, "once": true,
-	"including": true, "inter": true, "among": true, "working": true, "among others": true, "together": true,
+	"inter": true, "among": true, "working": true, "among others": true, "together": true,
 	"on": true, "for": true, "from": true, "by": true, "under": true, "pursuant": true, "taking": true,
 	"where appropriate": true, "to": true, "via": true, "after": true, "before": true, "during": true, "while": true,
 	"acting": true, "consistent": true, "according": true, "based": true, "notably": true, "particularly": true, "especially": true,
 	"inviting": true, "respectively": true}
+
+// inclusive words open a segment whose bodies are asked with the others:
+// "including the private sector", "in particular small island States".
+var inclusive = map[string]bool{"including": true, "notably": true, "particularly": true, "especially": true}
+
+// listParenthetical reports whether a parenthetical segment opens a list
+// of helpers that may run on over commas: "working together with A, B,
+// and C", "in collaboration with X".
+func listParenthetical(seg string) bool {
+	l := strings.ToLower(seg)
+	for _, p := range []string{"working", "together", "with", "in collaboration", "in cooperation", "in consultation",
+		"in coordination", "in partnership", "among", "inter alia", "in conjunction"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // listStarts are words that, after "and" or "or", start another addressee.
 var listStarts = map[string]bool{"the": true, "its": true, "their": true, "all": true, "other": true, "others": true,
@@ -436,22 +801,42 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 	span = strings.ReplaceAll(span, "\x00", "")
 	span = parenAcronymRE.ReplaceAllString(span, "")
 	span = strings.ReplaceAll(span, " and in particular ", ", ")
+	span = strings.ReplaceAll(span, ", as well as ", ", ")
+	span = strings.ReplaceAll(span, " as well as ", ", ")
 	span = strings.ReplaceAll(span, " and, in particular, ", ", ")
 	var out []accord.Addressee
-	inParen := false
+	inParen, openList := false, false
 	for _, seg := range splitCommas(span) {
 		seg = strings.TrimSpace(seg)
 		fw := strings.ToLower(firstWord(seg))
+		if inclusive[fw] {
+			// "institutions, including the operating entities …": those
+			// included are asked too
+			seg = strings.TrimSpace(seg[len(fw):])
+			fw = strings.ToLower(firstWord(seg))
+			inParen, openList = false, false
+		}
 		if seg == "" || parenthetical[fw] {
 			inParen = true
+			openList = listParenthetical(seg)
 			continue
 		}
 		// ", working together with A, B, and C, to develop": the segments
-		// after a parenthetical go on with it unless another actor starts.
-		if inParen && (fw == "and" || fw == "or" || unicode.IsLower(firstRune(seg)) && !listStarts[fw]) {
-			continue
+		// after a parenthetical that opens a list go on with it unless
+		// another actor starts, and so do those after a relative clause
+		// ("the group that has not nominated an expert in plans,
+		// programmes or treaties"); after one that opens none ("through
+		// its task force, and the Expert Group") "and" starts an actor.
+		if inParen {
+			and := fw == "and" || fw == "or"
+			next := strings.ToLower(firstWord(strings.TrimSpace(seg[min(len(seg), len(fw)):])))
+			startsActor := and && !openList && (listStarts[next] || actorNouns[next] || unicode.IsUpper(firstRune(strings.TrimSpace(seg[len(fw):]))))
+			if !startsActor && (and || unicode.IsLower(firstRune(seg)) && !listStarts[fw]) {
+				continue
+			}
 		}
-		inParen = false
+		inParen = relativeRE.MatchString(seg)
+		openList = inParen
 		for _, part := range splitAnd(seg) {
 			part = strings.TrimSpace(part)
 			for _, c := range []string{"and ", "or "} {
@@ -465,11 +850,21 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 				continue
 			}
 			if pronoun(a.Text) {
+				group := antecedents(x.before, a.Text)
 				switch {
 				case len(x.last) > 0:
 					out = append(out, x.last...)
+				case len(group) > 1:
+					// "between A and B and C and invites them"
+					for _, n := range group {
+						out = append(out, x.addressee(n))
+					}
 				case x.reg.last(x.before) != "":
 					out = append(out, x.addressee(x.reg.last(x.before)))
+				default:
+					for _, n := range group {
+						out = append(out, x.addressee(n))
+					}
 				}
 				continue
 			}
@@ -482,18 +877,30 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 	return out
 }
 
+// relativeRE finds a relative clause that may run on past a comma.
+var relativeRE = regexp.MustCompile(`\s(?:that|which|who)\s+(?:has|have|had|is|are|was|were)\b`)
+
 var parenAcronymRE = regexp.MustCompile(`\s*\([A-Z][A-Za-z-]{1,10}\)`)
 
 // splitCommas splits at commas outside names that contain them ("the
 // Basel, Rotterdam and Stockholm Conventions").
 func splitCommas(s string) []string {
-	protected := conventionListRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ",", "\x01") })
+	protected := s
+	if strings.Contains(s, ", ") && strings.Contains(s, " and ") {
+		protected = nameListRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ",", "\x01") })
+	}
 	parts := strings.Split(protected, ",")
 	for i := range parts {
 		parts[i] = strings.ReplaceAll(parts[i], "\x01", ",")
 	}
 	return parts
 }
+
+// nameListRE matches names that hold a list of capitalized words: "the
+// Basel, Rotterdam and Stockholm Conventions", "United Nations
+// Educational, Scientific and Cultural Organization", "Subsidiary Body on
+// Scientific, Technical and Technological Advice".
+var nameListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:[A-Z][a-z]+ )*(?:Conventions|conventions|Advice|Organization|Organisation|Committees|Bodies|Affairs)\b`)
 
 var conventionListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:Conventions|conventions)`)
 
@@ -517,11 +924,14 @@ func splitAnd(s string) []string {
 			continue
 		}
 		next, prev := words[i+1], strings.Trim(words[i-1], ",")
-		if inProtectedName(s, idx[i]) {
+		if inProtectedName(s, idx[i]) || modifiedBefore(s[start:idx[i]]) || instrumentAfter(words[i+1:]) && prepBefore(s[start:idx[i]]) {
 			continue
 		}
 		split := listStarts[strings.ToLower(next)] || actorNouns[strings.ToLower(next)] && !isAdjective(prev) ||
-			unicode.IsUpper(firstRune(next)) && (actorNouns[strings.ToLower(prev)] || strings.HasSuffix(prev, ")"))
+			unicode.IsUpper(firstRune(next)) && (actorNouns[strings.ToLower(prev)] || strings.HasSuffix(prev, ")")) ||
+			// "Parties and observer organizations": an actor noun, then
+			// a phrase whose head is another
+			actorNouns[strings.ToLower(prev)] && headIsActor(words[i+1:])
 		if split {
 			out = append(out, s[start:idx[i]])
 			start = idx[i] + len(words[i])
@@ -529,6 +939,59 @@ func splitAnd(s string) []string {
 	}
 	return append(out, s[start:])
 }
+
+// modifierRE finds a participle that opens a modifier, within which
+// "and" joins no addressees: "the group established at the meeting of
+// the Review Committee and the Scientific Panel".
+var modifierRE = regexp.MustCompile(`\b(?:established|referred|mentioned|listed|created|set up|convened|held|launched|hosted|organized|organised|composed|responsible)\s+(?:at|by|in|under|to|pursuant|with|through|for|of)\b`)
+
+func modifiedBefore(s string) bool { return modifierRE.MatchString(s) }
+
+// instrumentAfter reports whether the words after "and" name an
+// instrument, not a body: "under the Convention and the Paris Agreement".
+func instrumentAfter(words []string) bool {
+	for _, w := range words {
+		w = strings.Trim(w, ",;:")
+		if w == "and" || w == "or" {
+			return false
+		}
+		switch w {
+		case "Convention", "Conventions", "Protocol", "Agreement", "Amendment":
+			return true
+		}
+	}
+	return false
+}
+
+// prepBefore reports whether s ends in a phrase governed by a preposition
+// that an instrument may follow: "bodies under the Convention".
+func prepBefore(s string) bool {
+	for _, p := range []string{" under ", " of ", " to ", " for "} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// headIsActor reports whether the phrase words start with, up to the next
+// "and", "or" or preposition, holds an actor noun: "observer organizations
+// to …", "civil society networks".
+func headIsActor(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if lw == "and" || lw == "or" || ppWords[lw] {
+			return false
+		}
+		if actorNouns[lw] {
+			return true
+		}
+	}
+	return false
+}
+
+var ppWords = map[string]bool{"of": true, "under": true, "from": true, "for": true, "in": true, "with": true, "on": true,
+	"to": true, "at": true, "that": true, "which": true, "who": true}
 
 func isAdjective(w string) bool {
 	r := firstRune(w)
@@ -567,7 +1030,10 @@ func conventionAt(s string, i int) bool {
 var protectedNames = []string{"food and agriculture organization", "technology and economic assessment panel",
 	"animals and plants committees", "science and technology", "trade and development", "scientific and technological",
 	"economic and social", "environment and development", "health and environment", "research and development",
-	"monitoring and assessment", "conservation and sustainable use", "access and benefit-sharing"}
+	"monitoring and assessment", "conservation and sustainable use", "access and benefit-sharing",
+	"climate technology centre and network", "scientific and technical advisory panel",
+	"indigenous peoples and local communities", "indigenous and local communities", "small and medium-sized enterprises",
+	"education and awareness", "flora and fauna", "fauna and flora"}
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "“\"‘'("))
@@ -580,6 +1046,91 @@ func firstWord(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// antecedents returns the names a pronoun stands for when no registered
+// actor stands before it: the last capitalized name of before ("it", "the
+// latter"), the last two ("both"), or the last and those coordinated with
+// it by "and" ("them", "they").
+func antecedents(before, pron string) []string {
+	names, joined := capitalizedNames(before)
+	if len(names) == 0 {
+		return nil
+	}
+	n := 1
+	switch strings.ToLower(pron) {
+	case "both", "both entities", "both organizations", "both secretariats":
+		n = 2
+	case "them", "they":
+		for n < len(names) && joined[len(names)-n] {
+			n++
+		}
+	case "the former":
+		if len(names) < 2 {
+			return nil
+		}
+		return names[len(names)-2 : len(names)-1]
+	}
+	if n > len(names) {
+		return nil
+	}
+	return names[len(names)-n:]
+}
+
+// nameLinks may join the capitalized words of one name: "Convention on
+// Migratory Species", "Platform on Biodiversity and Ecosystem Services".
+var nameLinks = map[string]bool{"of": true, "on": true, "for": true, "the": true, "and": true, "to": true}
+
+// capitalizedNames returns the names (runs of capitalized words and the
+// links between them) that stand in text after its first word, in order;
+// joined[i] says whether names[i] follows names[i-1] after a bare "and"
+// or a comma ("the Ramsar Convention and the Convention on …").
+func capitalizedNames(text string) (names []string, joined []bool) {
+	words := strings.Fields(text)
+	var cur []string
+	link := true // what stands between the last name and the next
+	flush := func() {
+		for len(cur) > 0 && nameLinks[cur[len(cur)-1]] {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			names = append(names, strings.Join(cur, " "))
+			joined = append(joined, link && len(names) > 1)
+			link = true
+		}
+		cur = nil
+	}
+	for i, w := range words {
+		bare := strings.Trim(w, "“”\"'(),;:")
+		switch {
+		case i == 0 || bare == "":
+			continue
+		case unicode.IsUpper(firstRune(bare)):
+			// "Biodiversity and Ecosystem Services" stays one name
+			cur = append(cur, bare)
+		case len(cur) > 0 && nameLinks[bare]:
+			// "X and the Y" is two names
+			if bare == "the" && cur[len(cur)-1] == "and" {
+				flush()
+				continue
+			}
+			cur = append(cur, bare)
+		default:
+			if len(cur) > 0 {
+				flush()
+			}
+			if bare != "and" && bare != "the" {
+				link = false
+			}
+		}
+		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ")") {
+			if len(cur) > 0 {
+				flush()
+			}
+		}
+	}
+	flush()
+	return names, joined
 }
 
 func pronoun(t string) bool {

@@ -158,7 +158,9 @@ func walkParagraph(p accord.Paragraph, fn func(accord.Paragraph)) {
 	}
 }
 
-var passiveRE = regexp.MustCompile(`\b(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)\s+to\b|\bshall\b`)
+// passiveRE matches the verb of a request whose addressee is its subject:
+// "is requested to", "are urged, as a matter of priority, to", "shall".
+var passiveRE = regexp.MustCompile(`\b(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|\bshall\b`)
 
 // opensPassive reports whether an unmarked block is an operative
 // paragraph without an opening verb: "The Secretariat shall:", "Parties …

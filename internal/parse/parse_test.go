@@ -227,6 +227,14 @@ func TestOpeningPhrase(t *testing.T) {
 		{"Express their profound gratitude", true, "Express their profound gratitude", "express", "", accord.Evaluative},
 		{"Requests, in the context of the workplan, the Group", false, "Requests", "request", "", accord.Directive},
 		{"Once again urges Parties", false, "Once again urges", "urge", "once again", accord.Directive},
+		// coordinated verbs make one phrase
+		{"Acknowledges and commends the work of the Group", false, "Acknowledges and commends", "acknowledge", "", accord.Observing},
+		{"Also notes and welcomes with appreciation the offer", false, "Also notes and welcomes with appreciation", "note", "also", accord.Observing},
+		{"To acknowledge and welcome the report", true, "To acknowledge and welcome", "acknowledge", "", accord.Observing},
+		// a participial clause before the verb of one sentence
+		{"Noting the report of the Adaptation Committee, decides to consider the matter", true, "decides", "decide", "", accord.Deciding},
+		{"Having considered the proposal of the Bureau, also requests the secretariat to act", true, "also requests", "request", "also", accord.Directive},
+		{"With a view to enabling the review, and in line with decision X/2, requests the Executive Secretary to act", true, "requests", "request", "", accord.Directive},
 	}
 	for _, tt := range tests {
 		p, ok := openingPhrase(tt.text, phraseOptions{base: tt.base})
@@ -239,10 +247,15 @@ func TestOpeningPhrase(t *testing.T) {
 			t.Errorf("openingPhrase(%q) = %+v, want %+v", tt.text, p, want)
 		}
 	}
-	for _, text := range []string{"Parties to the Convention", "Takes the floor", "Express their gratitude", "States Parties and", "Note by the secretariat", "requests the secretariat", "The Secretariat shall"} {
+	for _, text := range []string{"Parties to the Convention", "Takes the floor", "Express their gratitude", "States Parties and", "Note by the secretariat", "requests the secretariat", "The Secretariat shall",
+		"Noting the report of the Committee, which decides nothing", "Recalling that the Conference, in decision 2/CP.3, requested the secretariat"} {
 		if p, ok := openingPhrase(text, phraseOptions{}); ok {
 			t.Errorf("openingPhrase(%q) = %+v, want none", text, p)
 		}
+	}
+	// a recital that holds its verb opens no operative paragraph on its own
+	if opensOperative("Noting the report, decides to consider the matter") {
+		t.Errorf("opensOperative(recital with its verb) = true")
 	}
 }
 
@@ -523,6 +536,16 @@ func TestHeadingSymbols(t *testing.T) {
 		{"Resolution XIV.1 Ramsar and wetlands", "Resolution XIV.1", "ramsar", "COP-14", accord.KindResolution},
 		{"Draft decision MC-6/[--]: International cooperation", "MC-6/[--]", "minamata", "COP-6", accord.KindDraft},
 		{"Resolution 1/CMP.15", "Resolution 1/CMP.15", "kyoto", "CMP-15", accord.KindResolution},
+		// joint decisions, the symbols joined by a minus sign or a dash
+		{"Decision 4/CMP.18−2/CMA.5", "4/CMP.18−2/CMA.5", "kyoto", "CMP-18", accord.KindDecision},
+		{"Decision 4/CMP.18 – 2/CMA.5: Administrative matters", "4/CMP.18 – 2/CMA.5", "kyoto", "CMP-18", accord.KindDecision},
+		{"BC-17/3–RC-12/2–SC-12/4: Joint budget", "BC-17/3–RC-12/2–SC-12/4", "basel", "COP-17", accord.KindDecision},
+		{"Decision 7/COP.16", "7/COP.16", "unccd", "COP-16", accord.KindDecision},
+		{"Decision IPBES-10/1: Work programme", "IPBES-10/1", "ipbes", "IPBES-10", accord.KindDecision},
+		{"Resolution 2018-3", "Resolution 2018-3", "", "", accord.KindResolution},
+		// the body's name before the symbol, a title glued by a dot
+		{"Decision COP XIII/5", "XIII/5", "", "COP-13", accord.KindDecision},
+		{"NP-2/4.Capacity-building measures", "NP-2/4", "nagoya", "COP-MOP-2", accord.KindDecision},
 	}
 	for _, tt := range tests {
 		text := tt.heading + "\n\nThe Conference of the Parties,\n\n1. Decides to act.\n"
@@ -550,7 +573,7 @@ func TestOtherBodies(t *testing.T) {
 		formula                     string
 		refs                        []string
 	}{
-		{"cites-resolution.txt", "Res. Conf. 10.10 (Rev. CoP19)", "resolution", "cites", "", 3, 4, "THE CONFERENCE OF THE PARTIES TO THE CONVENTION", []string{"Res. Conf. 9.16"}},
+		{"cites-resolution.txt", "Res. Conf. 10.10 (Rev. CoP19)", "resolution", "cites", "", 3, 4, "THE CONFERENCE OF THE PARTIES TO THE CONVENTION", []string{"Resolution Conf. 9.16"}},
 		{"unea-resolution.txt", "6/4", "resolution", "unea", "UNEA-6", 2, 3, "The United Nations Environment Assembly,", []string{"5/10"}},
 		{"cbd-decision.txt", "15/13", "decision", "cbd", "COP-15", 2, 3, "The Conference of the Parties,", []string{"14/30"}},
 		{"ramsar-resolution.txt", "Resolution XIV.7", "resolution", "ramsar", "COP-14", 3, 3, "THE CONFERENCE OF THE CONTRACTING PARTIES", []string{"Resolution XIII.7"}},
@@ -579,6 +602,7 @@ func TestInstrumentNamed(t *testing.T) {
 		{"The Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol on Biosafety,", "cartagena", "cartagena"},
 		{"recommends for adoption by the Conferences of the Parties to the Basel, Rotterdam and Stockholm Conventions:", "", ""},
 		{"The Third Meeting of the Parties decided in Dec. III/12:", "montreal", ""},
+		{"The Thirty-Fifth Meeting of the Parties decided:", "montreal", ""},
 		{"the Minamata Convention … the Minamata Convention … the Basel Convention", "", "minamata"},
 		{"the Minamata Convention and the Basel Convention", "", ""},
 		// A list names every convention in it, not only the last.
@@ -594,5 +618,81 @@ func TestInstrumentNamed(t *testing.T) {
 		if got := mentionedInstrument(tt.text); got != tt.mentioned {
 			t.Errorf("mentionedInstrument(%q) = %q, want %q", tt.text, got, tt.mentioned)
 		}
+	}
+}
+
+// TestReferencesOfOtherSystems: symbols of funds' boards, conventions that
+// number with dots or years, and documents that are not the UN's.
+func TestReferencesOfOtherSystems(t *testing.T) {
+	tests := []struct {
+		text, inst string
+		want       []accord.DecisionRef
+	}{
+		{"Welcomes decision B.27/08 of the Board of the Green Climate Fund and decisions B.31/4 and B.33/12 of the Adaptation Fund Board;", "paris",
+			[]accord.DecisionRef{ref("B.27/08", "gcf"), ref("B.31/4", "afb"), ref("B.33/12", "afb")}},
+		{"as reported in documents GCF/B.27/19 and AFB/B.33/7;", "paris", nil},
+		{"Recalling decisions 2/CP.25−4/CMA.2 and 1/CMP.14‒3/CMA.3,", "unfccc",
+			[]accord.DecisionRef{ref("2/CP.25", "unfccc"), ref("4/CMA.2", "paris"), ref("1/CMP.14", "kyoto"), ref("3/CMA.3", "paris")}},
+		{"Recalling resolution 72/277 of the General Assembly and Human Rights Council resolution 52/23,", "cbd",
+			[]accord.DecisionRef{ref("72/277", "unga"), ref("52/23", "hrc")}},
+		{"noting World Health Assembly resolution 76/17 and General Assembly resolution 77/300,", "minamata",
+			[]accord.DecisionRef{ref("76/17", "wha"), ref("77/300", "unga")}},
+		{"Recalling decisions 4/COP.14 and 11/COP.15 of the Conference of the Parties,", "unccd",
+			[]accord.DecisionRef{ref("4/COP.14", "unccd"), ref("11/COP.15", "unccd")}},
+		{"in line with Resolution 2021-2 and Resolution 2019-1 of the Commission,", "",
+			[]accord.DecisionRef{ref("Resolution 2021-2", ""), ref("Resolution 2019-1", "")}},
+		{"Recalling Decision 17.204 and Decision 18.12 (Rev. CoP19), and Res. Conf. 12.8 (Rev. CoP18),", "cites",
+			[]accord.DecisionRef{ref("Decision 17.204", "cites"), ref("Decision 18.12 (Rev. CoP19)", "cites"), ref("Res. Conf. 12.8 (Rev. CoP18)", "cites")}},
+		{"Recalling Recommendation 4.7 and Resolution Conf. 9.24 (Rev. CoP17),", "",
+			[]accord.DecisionRef{ref("Recommendation 4.7", ""), ref("Resolution Conf. 9.24 (Rev. CoP17)", "cites")}},
+		{"Recalling its resolutions 3337 (XXIX) and 3511 (XXX) and Economic and Social Council resolution 2013 (LXI),", "unga",
+			[]accord.DecisionRef{ref("3337 (XXIX)", "unga"), ref("3511 (XXX)", "unga"), ref("2013 (LXI)", "ecosoc")}},
+		{"Consider the report of the SecretariatBC-11/2High priority", "basel",
+			[]accord.DecisionRef{ref("BC-11/2", "basel")}},
+		{"Recalling decisions COP7/2 and COP8/11 on the programme,", "",
+			[]accord.DecisionRef{ref("COP7/2", ""), ref("COP8/11", "")}},
+	}
+	for _, tt := range tests {
+		got := decisionRefs(tt.text, tt.inst)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("decisionRefs(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+	docs := []struct {
+		text string
+		want []string
+	}{
+		{"documents GCF/B.27/19, AFB/B.33/7 and GEF/C.66/05 and FCCC/PA/CMA/2023/6", []string{"FCCC/PA/CMA/2023/6"}},
+		{"the report in ICCD/COP(16)/23 and ICCD/CRIC(21)/2/Rev.1,", []string{"ICCD/COP(16)/23", "ICCD/CRIC(21)/2/Rev.1"}},
+		{"guidelines,2UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7.4UNEP/CHW.14/INF/8 and", []string{"UNEP/CHW.14/5/Add.1", "UNEP/CHW.14/INF/7", "UNEP/CHW.14/INF/8"}},
+	}
+	for _, tt := range docs {
+		got, _ := documentSymbols(tt.text)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("documentSymbols(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// TestGluedFootnoteMarker: a footnote number printed after a symbol is not
+// part of it ("decision 2/CMA.1" and footnote 4 read as "2/CMA.14").
+func TestGluedFootnoteMarker(t *testing.T) {
+	text := "Decision 9/CMA.5\n\nThe Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,\n\n" +
+		"Recalling decisions 2/CMA.14 and 6/CMA.3,\n\n" +
+		"Also recalling decision 18/CMA.13 and decision 1/CP.24,\n\n" +
+		"1. Requests the secretariat to prepare a synthesis report;\n\n" +
+		"4 FCCC/PA/CMA/2018/3/Add.2.\n" +
+		"3 FCCC/PA/CMA/2021/10.\n"
+	doc := Parse(text, Options{})
+	if len(doc.Decisions) != 1 {
+		t.Fatalf("%d decisions", len(doc.Decisions))
+	}
+	var got []string
+	for _, r := range doc.Decisions[0].References.Decisions {
+		got = append(got, r.Cited)
+	}
+	want := []string{"2/CMA.1", "6/CMA.3", "18/CMA.1", "1/CP.24"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("references (-want +got):\n%s\nfootnotes %+v", diff, doc.Decisions[0].Footnotes)
 	}
 }

@@ -10,26 +10,44 @@ import (
 
 // Decision symbols, in the styles of the bodies accord knows.
 const (
-	symUNFCCC   = `\d{1,3}/(?:CP|CMP|CMA)\.\d{1,2}`
-	symPrefixed = `(?:BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD)(?:-|\s)?(?:[IVXL]{1,6}|\d{1,2})/(?:\d{1,3}|\[[-–—.\s]*\])`
+	// UNFCCC ("4/CP.27", "3/CMA.1") and UNCCD ("11/COP.15")
+	symUNFCCC   = `\d{1,3}/(?:CP|CMP|CMA|COP)\.\d{1,2}`
+	symPrefixed = `(?:BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD|IPBES)(?:-|\s)?(?:[IVXL]{1,6}|\d{1,2})/(?:\d{1,3}|\[[-–—.\s]*\])`
 	symEx       = `Ex\.\s?[IVX]{1,5}/\d{1,3}`
 	symRoman    = `[IVXL]{1,7}/\d{1,3}`
 	symNumeric  = `\d{1,3}/\d{1,3}`
 	symDotted   = `(?:[IVXL]{1,5}|\d{1,2})\.\d{1,3}`
+	// boards of funds: Adaptation Fund Board "B.22/15", GCF Board "B.24/03"
+	symBoard = `B\.\d{1,3}/\d{1,3}`
+	// a meeting and a number: "COP6/3", "MOP 4/2"
+	symMeeting = `(?:COP|MOP|CoP)\s?\d{1,2}/\d{1,3}`
+	// a year and a number, after a keyword: "Resolution 2019-1"
+	symYear = `(?:19|20)\d{2}-\d{1,2}`
+	// jointDash joins the symbols of a decision adopted by several bodies
+	// at once: "2/CMP.17−3/CMA.4", "BC-16/2–RC-11/3–SC-11/4".
+	jointDash = `\s?[-‐‑‒–—−]\s?`
+	// revision of a CITES text: "Res. Conf. 11.3 (Rev. CoP19)"
+	revision = `\s*\(Rev\.\s?CoP\s?\d{1,2}\)`
 )
 
+// bodyLabel is the name of the adopting body a web page prints between
+// the keyword and the symbol: "Decision COP XIV/26".
+const bodyLabel = `(?:(?:COP|MOP|CMP|CMA|COP-MOP|COP/MOP)\s+)?`
+
 var (
+	// symbolJoint continues a symbol with the others of a joint decision.
+	symbolJoint = `(?:` + jointDash + `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symNumeric + `))*`
 	// symbolAny matches a symbol in a heading: any style.
-	symbolAny = `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symDotted + `)`
+	symbolAny = `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symYear + `|` + symDotted + `)`
 
 	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
 	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
 	// wrapped line is a citation, not a heading.
-	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)\s+(` + symbolAny + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
-	symbolFirstRE = regexp.MustCompile(`^(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `)\s*[.:]\s+([A-Z].*)$`)
+	symbolFirstRE = regexp.MustCompile(`^((?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `)` + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
 	// dottedHeadRE matches "19.30 & 19.31 World Wildlife Trade Report" and
 	// "13.1" alone, the way CITES and CMS pages head their decisions, and
 	// "Decisions 13.1 to 13.3 - Title".
@@ -45,8 +63,8 @@ var (
 	dottedNumRE = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
 	inDecRE     = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
 
-	symbolUNFCCCRE   = regexp.MustCompile(`^(\d{1,3})/(CP|CMP|CMA)\.(\d{1,2})$`)
-	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
+	symbolUNFCCCRE   = regexp.MustCompile(`^(\d{1,3})/(CP|CMP|CMA|COP)\.(\d{1,2})$`)
+	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD|IPBES)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
 	symbolRomanRE    = regexp.MustCompile(`^(?:Ex\.\s?)?([IVXL]{1,7})/(\d{1,3})$`)
 	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
 )
@@ -55,6 +73,7 @@ var (
 var prefixInstrument = map[string]string{
 	"MC": "minamata", "BC": "basel", "RC": "rotterdam", "SC": "stockholm", "BS": "cartagena",
 	"NP": "nagoya", "CP": "cartagena", "VC": "vienna", "CBD": "cbd", "UNEP/EA": "unea", "EM": "montreal",
+	"IPBES": "ipbes",
 }
 
 // canonicalSymbol writes a symbol the way its body does: "BS II/6" →
@@ -95,7 +114,7 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
 
-var montrealFormulaRE = regexp.MustCompile(`(?i)^The \w+ Meeting of the Parties decided`)
+var montrealFormulaRE = regexp.MustCompile(`(?i)^The [\w-]+ Meeting of the Parties decided`)
 
 // formulaInstrument names the instrument a formula speaks for: "The
 // Conference of the Parties serving as the meeting of the Parties to the
@@ -221,18 +240,23 @@ func mentionedInstrument(text string) string {
 // symbol says so.
 func symbolInstrument(sym string) string {
 	s := strings.TrimSpace(sym)
-	if strings.HasPrefix(s, "Res. Conf.") {
+	if strings.HasPrefix(s, "Res. Conf.") || strings.HasPrefix(s, "Resolution Conf.") {
 		return "cites"
 	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision ")
+	s = firstOfJoint(strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision "))
 	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
 		switch m[2] {
 		case "CMA":
 			return "paris"
 		case "CMP":
 			return "kyoto"
+		case "COP":
+			return "unccd"
 		}
 		return "unfccc"
+	}
+	if strings.HasPrefix(s, "B.") {
+		return "" // a fund's board: its body is named in words
 	}
 	if strings.HasPrefix(s, "Ex.") {
 		return "montreal"
@@ -249,6 +273,7 @@ func meetingOf(sym, inst string) string {
 	s := strings.TrimSpace(sym)
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision ")
 	s = strings.TrimSpace(strings.TrimPrefix(s, "Res. Conf."))
+	s = firstOfJoint(s)
 	body := "COP"
 	switch inst {
 	case "cartagena", "nagoya":
@@ -257,9 +282,11 @@ func meetingOf(sym, inst string) string {
 		body = "MOP"
 	case "unea":
 		body = "UNEA"
+	case "ipbes":
+		body = "IPBES"
 	}
 	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
-		if m[2] == "CP" {
+		if m[2] == "CP" || m[2] == "COP" {
 			return "COP-" + m[3]
 		}
 		return m[2] + "-" + m[3]
@@ -291,6 +318,19 @@ func meetingOf(sym, inst string) string {
 		return ""
 	}
 	return body + "-" + strconv.Itoa(v)
+}
+
+// jointSepRE finds where the first symbol of a joint decision ends: a
+// digit, then a dash and the next symbol ("2/CMP.17−3/CMA.4").
+var jointSepRE = regexp.MustCompile(`\d` + jointDash + `[A-Z0-9]`)
+
+// firstOfJoint returns the first symbol of a joint decision's symbol, or
+// s itself.
+func firstOfJoint(s string) string {
+	if m := jointSepRE.FindStringIndex(s); m != nil && strings.IndexByte(s[m[0]:], '/') > 0 {
+		return s[:m[0]+1]
+	}
+	return s
 }
 
 var meetingTextRE = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\d{1,2}(?:st|nd|rd|th))\s+meeting\s+of\s+the\s+(Conference\s+of\s+the\s+(?:Contracting\s+)?Parties(\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties)?|Parties)`)
@@ -361,18 +401,58 @@ func romanDigit(c byte) int {
 // References.
 
 var (
-	docSymbolRE = regexp.MustCompile(`[A-Z]{1,10}(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+`)
+	// docSymbolRE matches a document symbol; a part may hold a meeting
+	// number in brackets, the UNCCD's way: "ICCD/COP(16)/23".
+	docSymbolRE = regexp.MustCompile(`[A-Z]{1,10}(?:/(?:[A-Za-z0-9.\-]|\(\d{1,3}\))*(?:[A-Za-z0-9]|\(\d{1,3}\)))+`)
 	// selfRefRE matches symbols that say what they are without a keyword.
-	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `)`)
+	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `)`)
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symDotted + `)`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
+	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
+	// years that numbered them with the session in roman numerals:
+	// "resolution 3337 (XXIX)".
+	gaListItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(\d{1,4}\s?\([IVXLC]{1,7}\))`)
+	// dottedOrYearRE is a symbol that needs its keyword to be read.
+	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `)`)
 )
 
 // documentSymbols returns the UN document symbols cited in text, in order,
 // with their offsets.
 func documentSymbols(text string) (syms []string, spans [][2]int) {
+	all, spans := symbolSpans(text)
+	for k, s := range all {
+		if unDocument(s) {
+			syms = append(syms, s)
+		} else {
+			spans[k] = [2]int{-1, -1}
+		}
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp[0] >= 0 {
+			out = append(out, sp)
+		}
+	}
+	return syms, out
+}
+
+// notUN are the first parts of document symbols of bodies outside the
+// United Nations system: the Green Climate Fund, the Adaptation Fund Board
+// and the Global Environment Facility.
+var notUN = map[string]bool{"GCF": true, "AFB": true, "GEF": true}
+
+// unDocument reports whether a document symbol is the UN's: not one of a
+// fund's board ("GCF/B.24/17", "AFB/B.22/6", "XYZ/B.3/2").
+func unDocument(s string) bool {
+	parts := strings.Split(s, "/")
+	return !notUN[parts[0]] && !(len(parts[1]) > 2 && parts[1][0] == 'B' && parts[1][1] == '.' && isDigit(parts[1][2]))
+}
+
+// symbolSpans returns the document symbols of any body cited in text, in
+// order, with their offsets.
+func symbolSpans(text string) (syms []string, spans [][2]int) {
 	if strings.Count(text, "/") < 2 {
 		return nil, nil
 	}
@@ -384,26 +464,44 @@ func documentSymbols(text string) (syms []string, spans [][2]int) {
 				continue
 			}
 		}
-		s := strings.TrimRight(text[i:j], ".-")
-		// UN document symbols have three parts or more ("ST/AI/342");
-		// two-part strings are decision symbols ("VIII/8") or pairs of
-		// names ("FAO/WHO").
-		if parts := strings.Split(s, "/"); len(parts) < 3 || parts[1] == "" {
-			continue
+		for i < j {
+			s := strings.TrimRight(text[i:j], ".-")
+			next := j
+			// "UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7": a footnote number
+			// glues the next symbol to this one
+			if m := gluedDocRE.FindStringSubmatchIndex(s); m != nil {
+				d := m[2]
+				for d > 0 && isDigit(s[d-1]) {
+					d--
+				}
+				next = i + m[2]
+				s = strings.TrimRight(s[:d], ".-")
+			}
+			// UN document symbols have three parts or more ("ST/AI/342");
+			// two-part strings are decision symbols ("VIII/8") or pairs
+			// of names ("FAO/WHO").
+			if parts := strings.Split(s, "/"); len(parts) >= 3 && parts[1] != "" {
+				syms = append(syms, s)
+				spans = append(spans, [2]int{i, i + len(s)})
+			}
+			i = next
 		}
-		syms = append(syms, s)
-		spans = append(spans, [2]int{i, i + len(s)})
 	}
 	return syms, spans
 }
+
+// gluedDocRE finds a document symbol glued after another by a footnote
+// number: "…/Add.1.3UNEP/…".
+var gluedDocRE = regexp.MustCompile(`\d([A-Z]{2,10}/)`)
 
 // decisionRefs returns the decisions and resolutions cited in text, as
 // cited, in order, with the instrument each belongs to. inst is the
 // instrument of the citing text.
 func decisionRefs(text, inst string) []accord.DecisionRef {
 	// Blank out document symbols: "UNEP/CBD/COP/DEC/IX/24" cites a
-	// document, not decision IX/24 again.
-	_, spans := documentSymbols(text)
+	// document, not decision IX/24 again; "GCF/B.24/17" a board's
+	// document, not its decision B.24/17.
+	_, spans := symbolSpans(text)
 	if len(spans) > 0 {
 		b := []byte(text)
 		for _, sp := range spans {
@@ -417,14 +515,18 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		at    int
 		cited string
 		kw    string
+		list  int // which keyword's list the hit is in, from 1; 0 for none
 	}
-	if !strings.Contains(text, "/") && !strings.Contains(text, ".") {
-		return nil // every symbol has a slash or a dot
+	if !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
+		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !mayCite(text)) {
+		// every symbol has a slash or a dot, but "Resolution 2019-1" and
+		// "resolution 3337 (XXIX)", which need their keyword
+		return nil
 	}
 	var hits []hit
 	seen := map[int]bool{}
 	listEnd := 0
-	for _, kw := range keywordHits(text) {
+	for n, kw := range keywordHits(text) {
 		if kw[0] < listEnd {
 			continue // the list of an earlier keyword took it in
 		}
@@ -433,13 +535,26 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		for {
 			m := listItemRE.FindStringSubmatchIndex(text[pos:])
 			if m == nil {
+				if strings.HasPrefix(word, "resolution") {
+					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
+						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, n + 1})
+						for k := pos + g[2]; k < pos+g[3]; k++ {
+							seen[k] = true
+						}
+						pos += g[1]
+						continue
+					}
+				}
 				break
 			}
 			at := pos + m[4]
 			sym := text[at : pos+m[5]]
+			if m[6] >= 0 {
+				sym += text[pos+m[6] : pos+m[7]] // "(Rev. CoP19)"
+			}
 			end := pos + m[1]
-			if m[2] >= 0 {
-				word = "res. conf." // "Resolution Conf. 9.16"
+			if m[2] >= 0 && !strings.HasPrefix(word, "res.") {
+				word = "resolution conf." // "Resolution Conf. 9.16", as cited
 			}
 			if end < len(text) && (isAlnum(text[end]) || text[end] == '/') {
 				break
@@ -450,37 +565,53 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			for k := at; k < pos+m[5]; k++ {
 				seen[k] = true
 			}
-			hits = append(hits, hit{at, sym, word})
+			hits = append(hits, hit{at, sym, word, n + 1})
 			pos = end
 		}
 		listEnd = pos
 	}
 	for _, loc := range slashMatches(selfRefRE, text) {
 		i, j := loc[0], loc[1]
-		if seen[i] || seen[j-1] || i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/') {
+		// A prefixed symbol may be glued to the cells of a table copied
+		// from a web page: "the SecretariatBC-11/2High".
+		glued := isUpper(text[i]) && i > 0 && isLowerASCII(text[i-1]) && (j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
+		if seen[i] || seen[j-1] || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
 			continue
 		}
-		hits = append(hits, hit{i, text[i:j], ""})
+		hits = append(hits, hit{i, text[i:j], "", 0})
 		for k := i; k < j; k++ {
 			seen[k] = true
 		}
 	}
 	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
 	var out []accord.DecisionRef
+	lastList := 0
 	for _, h := range hits {
 		cited := canonicalSymbol(h.cited)
-		if symbolDottedRE.MatchString(cited) && !strings.Contains(cited, "/") {
+		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") {
 			// "Decision 13.1": a bare dotted number needs its keyword to be read.
 			switch {
 			case strings.HasPrefix(h.kw, "res. conf"):
 				cited = "Res. Conf. " + cited
+			case strings.HasPrefix(h.kw, "resolution conf"):
+				cited = "Resolution Conf. " + cited
 			case strings.HasPrefix(h.kw, "resolution"):
 				cited = "Resolution " + cited
+			case strings.HasPrefix(h.kw, "recommendation"):
+				cited = "Recommendation " + cited
 			default:
 				cited = "Decision " + cited
 			}
 		}
-		out = append(out, accord.DecisionRef{Cited: cited, Instrument: refInstrument(cited, h.kw, text, h.at, inst)})
+		ri := refInstrument(cited, h.kw, text, h.at, inst)
+		if h.list > 0 && h.list == lastList && symbolInstrument(cited) == "" && symbolInstrument(out[len(out)-1].Cited) == "" &&
+			boundBody(text, h.at, len(h.cited)) == "" {
+			// "its resolutions 3337 (XXIX) and 3511 (XXX)": the items of a
+			// list are the first one's body's
+			ri = out[len(out)-1].Instrument
+		}
+		lastList = h.list
+		out = append(out, accord.DecisionRef{Cited: cited, Instrument: ri})
 	}
 	return out
 }
@@ -493,6 +624,9 @@ func sortHits[T any](s []T, less func(a, b T) bool) {
 	}
 }
 
+func isUpper(c byte) bool      { return 'A' <= c && c <= 'Z' }
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -502,20 +636,57 @@ var bodyContext = []struct{ phrase, id string }{
 	{"General Assembly", "unga"}, {"Environment Assembly", "unea"}, {"Governing Council", "unep-gc"},
 	{"Executive Committee of the Multilateral Fund", "mlf"}, {"Vienna Convention", "vienna"},
 	{"Montreal Protocol", "montreal"}, {"Human Rights Council", "hrc"}, {"World Health Assembly", "wha"},
+	{"Economic and Social Council", "ecosoc"}, {"Adaptation Fund Board", "afb"}, {"Green Climate Fund", "gcf"}, {"GCF Board", "gcf"},
 }
+
+// ownBody is what boundBody says of "its resolutions": the citing body's.
+const ownBody = "-"
+
+// listTailRE is the separator and the next symbol of a list.
+var listTailRE = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+or\s+)(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symBoard + `|` + symNumeric + `|` + symDotted + `)`)
+
+// refWindow is how far around a cited symbol refInstrument looks for the
+// body that adopted it: a sentence's clause, not its neighbours'.
+const refWindow = 120
 
 // refInstrument resolves a cited symbol against the instrument context:
 // "IX/10" in a Basel text is Basel decision IX/10; "resolution 40/243" of
-// the General Assembly is not.
+// the General Assembly is not. A body is read from the symbol first, then
+// from the words bound to it ("Human Rights Council resolution 52/23",
+// "resolution 72/277 of the General Assembly"), then from the nearest body
+// named before it, then after it.
 func refInstrument(cited, kw, text string, at int, inst string) string {
 	if i := symbolInstrument(cited); i != "" {
 		return i
 	}
-	lo, hi := max(0, at-120), min(len(text), at+160)
-	for _, b := range bodyContext {
-		if strings.Contains(text[lo:hi], b.phrase) && b.id != inst {
-			return b.id
+	if id := boundBody(text, at, len(cited)); id != "" {
+		if id == ownBody {
+			return inst
 		}
+		return id
+	}
+	lo, hi := max(0, at-refWindow), min(len(text), at+refWindow+40)
+	best, bestDist := "", hi-lo+1
+	for _, b := range bodyContext {
+		if b.id == inst {
+			continue
+		}
+		if i := strings.LastIndex(text[lo:at], b.phrase); i >= 0 && at-(lo+i) < bestDist {
+			best, bestDist = b.id, at-(lo+i)
+		}
+	}
+	if best == "" {
+		for _, b := range bodyContext {
+			if b.id == inst || at+len(cited) > hi {
+				continue
+			}
+			if i := strings.Index(text[at+len(cited):hi], b.phrase); i >= 0 && i < bestDist {
+				best, bestDist = b.id, i
+			}
+		}
+	}
+	if best != "" {
+		return best
 	}
 	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") {
 		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= 10 {
@@ -524,6 +695,56 @@ func refInstrument(cited, kw, text string, at int, inst string) string {
 		return "unga"
 	}
 	return inst
+}
+
+// boundBody names the body bound to the symbol at text[at:at+n] by the
+// words next to it: "General Assembly resolution 75/271", "decision 12/14
+// of the Governing Council", "B.24/03 of the Board of the Green Climate
+// Fund"; "" when none is.
+func boundBody(text string, at, n int) string {
+	before := strings.TrimRight(text[:at], " ")
+	// past the keyword: "resolution", "resolutions", "decision", …
+	if i := strings.LastIndexByte(before, ' '); i >= 0 {
+		w := strings.ToLower(before[i+1:])
+		if strings.HasPrefix(w, "resolution") || strings.HasPrefix(w, "decision") {
+			before = strings.TrimRight(before[:i], " ")
+		}
+	}
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "’s"), "'s")
+	if strings.HasSuffix(before, " its") || strings.HasSuffix(before, " its own") || before == "its" {
+		return ownBody // "Recalling its resolutions 3337 (XXIX) and …"
+	}
+	for _, b := range bodyContext {
+		if strings.HasSuffix(before, b.phrase) {
+			return b.id
+		}
+	}
+	after := text[min(len(text), at+n):]
+	// "decisions B.31/4 and B.33/12 of the Adaptation Fund Board": the
+	// body after a list is every item's
+	for {
+		m := listTailRE.FindStringIndex(after)
+		if m == nil {
+			break
+		}
+		after = after[m[1]:]
+	}
+	for _, lead := range []string{" of the ", " of ", ", adopted by the ", " adopted by the "} {
+		rest, ok := strings.CutPrefix(after, lead)
+		if !ok {
+			continue
+		}
+		rest = rest[:min(len(rest), 60)]
+		// "of the Board of the Green Climate Fund"
+		rest = strings.TrimPrefix(rest, "Board of the ")
+		rest = strings.TrimPrefix(rest, "United Nations ")
+		for _, b := range bodyContext {
+			if strings.HasPrefix(rest, b.phrase) {
+				return b.id
+			}
+		}
+	}
+	return ""
 }
 
 // slashMatches returns the matches of re in text, for an re whose every
@@ -545,8 +766,15 @@ func slashMatches(re *regexp.Regexp, text string) [][]int {
 			}
 			lo = k
 		}
-		hi := i
-		for hi < len(text) && hi < i+80 && text[hi] != ' ' && text[hi] != '\n' && text[hi] != ',' && text[hi] != ';' && text[hi] != ')' {
+		hi, open := i, 0
+		for hi < len(text) && hi < i+80 && text[hi] != ' ' && text[hi] != '\n' && text[hi] != ',' && text[hi] != ';' && (text[hi] != ')' || open > 0) {
+			// "ICCD/COP(16)/23": a bracket opened in the symbol closes in it
+			switch text[hi] {
+			case '(':
+				open++
+			case ')':
+				open--
+			}
 			hi++
 		}
 		if lo < end {
@@ -663,3 +891,89 @@ func headingLine(l string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// references collects the decisions and documents a decision cites, in
+// order of first appearance, without its own symbol.
+func references(d *accord.Decision) accord.References {
+	var parts []string
+	parts = append(parts, d.Preface...)
+	parts = append(parts, d.Formula)
+	for _, r := range d.Preamble {
+		parts = append(parts, r.Text)
+	}
+	d.Walk(func(p *accord.Paragraph) { parts = append(parts, p.Text) })
+	// footnotes in order of where they stand relative to paragraphs is
+	// not kept; they follow the body, as they do on the page.
+	for _, f := range d.Footnotes {
+		parts = append(parts, f.Text)
+	}
+	for _, a := range d.Annexes {
+		parts = append(parts, a.Text...)
+		for _, p := range a.Paragraphs {
+			walkParagraph(p, func(p accord.Paragraph) { parts = append(parts, p.Text) })
+		}
+	}
+	own := symbolKey(d.Symbol)
+	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
+	seenD, seenDoc := map[string]bool{}, map[string]bool{}
+	for _, t := range parts {
+		for _, r := range decisionRefs(t, d.Instrument) {
+			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
+			k := symbolKey(r.Cited)
+			if k == own || seenD[k] {
+				continue
+			}
+			seenD[k] = true
+			refs.Decisions = append(refs.Decisions, r)
+		}
+		syms, _ := documentSymbols(t)
+		for _, s := range syms {
+			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) {
+				continue
+			}
+			seenDoc[s] = true
+			refs.Documents = append(refs.Documents, s)
+		}
+	}
+	return refs
+}
+
+// withoutMarker takes off a footnote marker that text copied from a PDF
+// glues to a UNFCCC symbol: "decision 3/CMA.1" and footnote 2 read as
+// "3/CMA.12", a session that had not been held when the citing decision
+// (of meeting, such as "CMA-5") was adopted. The sessions of the three
+// bodies are numbered in step: CMP.1 met with COP 11, CMA.1 with COP 24
+// (CMA.2 with COP 25).
+func withoutMarker(cited, meeting, inst string) string {
+	if inst != "unfccc" && inst != "paris" && inst != "kyoto" {
+		return cited
+	}
+	m := symbolUNFCCCRE.FindStringSubmatch(cited)
+	i := strings.LastIndexByte(meeting, '-')
+	if m == nil || i < 0 || len(m[3]) < 2 {
+		return cited
+	}
+	ownN, err := strconv.Atoi(meeting[i+1:])
+	if err != nil {
+		return cited
+	}
+	// the COP number of a session of each body
+	offset := map[string]int{"CP": 0, "COP": 0, "CMP": 10, "CMA": 23}
+	ownBody := strings.TrimSuffix(meeting[:i], "OP")
+	if ownBody == "C" {
+		ownBody = "CP"
+	}
+	ownOff, ok := offset[ownBody]
+	if !ok {
+		return cited
+	}
+	n, _ := strconv.Atoi(m[3])
+	if n+offset[m[2]] <= ownN+ownOff {
+		return cited
+	}
+	short := cited[:len(cited)-1]
+	if k, _ := strconv.Atoi(m[3][:len(m[3])-1]); k > 0 && k+offset[m[2]] <= ownN+ownOff {
+		return short
+	}
+	return cited
+}

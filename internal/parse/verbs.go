@@ -31,6 +31,7 @@ var operative = map[string]accord.VerbClass{
 	"retire": accord.Deciding, "confirm": accord.Deciding, "reappoint": accord.Deciding,
 	"re-elect": accord.Deciding, "defer": accord.Deciding, "postpone": accord.Deciding,
 	"apportion": accord.Deciding, "grant": accord.Deciding, "admit": accord.Deciding,
+	"clarify": accord.Deciding,
 	// evaluative
 	"welcome": accord.Evaluative, "commend": accord.Evaluative, "congratulate": accord.Evaluative,
 	"thank": accord.Evaluative, "appreciate": accord.Evaluative, "express": accord.Evaluative,
@@ -140,12 +141,53 @@ func thirdPerson(v string) string {
 
 // phraseOptions say which forms count.
 type phraseOptions struct {
-	base bool // base forms count ("Request" in a resolution of several bodies, numbered items)
+	base     bool // base forms count ("Request" in a resolution of several bodies, numbered items)
+	numbered bool // a number opens the paragraph, so a verb in lower case opens it too ("2. requests")
 }
 
 // openingPhrase finds the operative phrase a paragraph opens with, or
-// reports false. The phrase keeps the case and spelling of the text.
+// reports false. The phrase keeps the case and spelling of the text. In a
+// paragraph that puts a participial clause before its verb in one
+// sentence ("Noting the report, decides to consider …") the phrase is the
+// verb after the clause.
 func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
+	if p, ok := phraseAt(text, opt, false); ok {
+		return p, true
+	}
+	return embeddedPhrase(text, opt)
+}
+
+// embeddedPhrase finds the verb of a sentence that opens with a
+// participial clause: ", decides", ", also requests".
+func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
+	if _, ok := opensRecital(text); !ok && !adverbialOpeners[leadingWord(strings.TrimLeft(text, " “\"‘'"))] {
+		return Phrase{}, false
+	}
+	for off := 0; ; {
+		i := strings.Index(text[off:], ", ")
+		if i < 0 {
+			return Phrase{}, false
+		}
+		off += i + 2
+		// the verb after the clause is in lower case
+		inner := opt
+		inner.numbered = true
+		if p, ok := phraseAt(text[off:], inner, true); ok {
+			return p, true
+		}
+	}
+}
+
+// adverbialOpeners open a clause that may stand before a paragraph's
+// verb: "With a view to enabling …, requests", "In line with decision
+// X/2, decides".
+var adverbialOpeners = map[string]bool{"With": true, "In": true, "Pursuant": true, "Subject": true, "Consistent": true,
+	"Further": true, "Following": true, "Upon": true, "On": true, "For": true, "Through": true, "Given": true,
+	"Based": true, "Building": true, "Without": true, "Notwithstanding": true, "As": true, "Within": true}
+
+// phraseAt reads the operative phrase text opens with. inner says the
+// phrase follows a participial clause, in lower case and third person.
+func phraseAt(text string, opt phraseOptions, inner bool) (Phrase, bool) {
 	rest := strings.TrimLeft(text, " “\"‘'")
 	start := len(text) - len(rest)
 	cur := rest // what is left to read; matched without regard to case
@@ -189,37 +231,32 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 		return Phrase{}, false
 	}
 	vf, ok := verbForms[string(lowerASCII(buf[:0], w))]
-	if !ok || infinitive && vf.third || !infinitive && !vf.third && !opt.base {
+	if !ok || infinitive && vf.third || !infinitive && !vf.third && (!opt.base || inner) || inner && infinitive {
 		return Phrase{}, false
 	}
 	// Capitalized unless infinitive or upper case: a lower-case third person
 	// verb at the start is a sentence fragment, not an opening.
-	if !infinitive && mod == "" {
+	if !infinitive && mod == "" && !opt.numbered {
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
 			return Phrase{}, false
 		}
 	}
-	after := cur[len(w):]
-	if id, ok := idioms[vf.lemma]; ok {
-		matched := false
-		for _, words := range id.words {
-			if followedBy(after, words) {
-				after = after[len(words)+1:]
-				matched = true
-				break
-			}
-		}
-		if id.required && !matched {
-			return Phrase{}, false
-		}
+	after, ok := verbRest(cur[len(w):], vf.lemma, &mod)
+	if !ok {
+		return Phrase{}, false
 	}
-	for _, wp := range withPhrases {
-		if followedBy(after, wp) {
-			after = after[len(wp)+1:]
-			if wp == "also" {
-				mod = strings.TrimSpace(mod + " also")
+	// "Acknowledges and commends", "To acknowledge and welcome": a second
+	// verb of the same form joins the phrase.
+	if followedBy(after, "and") {
+		next := strings.TrimLeft(after[4:], " ")
+		w2 := leadingWord(next)
+		if vf2, ok := verbForms[strings.ToLower(w2)]; ok && vf2.third == vf.third && w2 != "" {
+			r, _ := utf8.DecodeRuneInString(w2)
+			if unicode.IsLower(r) || strings.ToUpper(w2) == w2 && strings.ToUpper(w) == w {
+				if a, ok := verbRest(next[len(w2):], vf2.lemma, new(string)); ok {
+					after = a
+				}
 			}
-			break
 		}
 	}
 	end := len(text) - len(after)
@@ -229,6 +266,35 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 		Modifier: mod,
 		Class:    operative[vf.lemma],
 	}, true
+}
+
+// verbRest returns what follows a verb's idiom ("Takes note") and its
+// "with" phrase ("with appreciation"); an "also" there joins mod. It
+// reports false when the verb lacks the idiom it needs.
+func verbRest(after, lemma string, mod *string) (string, bool) {
+	if id, ok := idioms[lemma]; ok {
+		matched := false
+		for _, words := range id.words {
+			if followedBy(after, words) {
+				after = after[len(words)+1:]
+				matched = true
+				break
+			}
+		}
+		if id.required && !matched {
+			return "", false
+		}
+	}
+	for _, wp := range withPhrases {
+		if followedBy(after, wp) {
+			after = after[len(wp)+1:]
+			if wp == "also" {
+				*mod = strings.TrimSpace(*mod + " also")
+			}
+			break
+		}
+	}
+	return after, true
 }
 
 // followedBy reports whether s is " " + words (in any case) and a word
@@ -267,7 +333,7 @@ func boundary(s string, i int) bool {
 // operative phrase or "To" + verb: the start of an unnumbered operative
 // paragraph.
 func opensOperative(text string) bool {
-	p, ok := openingPhrase(text, phraseOptions{})
+	p, ok := phraseAt(text, phraseOptions{}, false)
 	if !ok {
 		return false
 	}

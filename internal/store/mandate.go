@@ -332,6 +332,9 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 	if u.Status == nil && u.Owner == nil && strings.TrimSpace(u.Note) == "" && len(u.Evidence) == 0 {
 		return accord.Mandate{}, fmt.Errorf("%w: nothing to change: give a status, owner, note or evidence", accord.ErrInvalid)
 	}
+	if !accord.ValidWho(u.Who) {
+		return accord.Mandate{}, fmt.Errorf("%w: who %q: a name holds no colon or control character", accord.ErrInvalid, u.Who)
+	}
 	if u.Who == "" {
 		u.Who = "unknown"
 	}

@@ -370,8 +370,13 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "mandate", s.mandatePage(r, m, ""))
 }
 
+// mandatePage shows the names of staff in a mandate's history, evidence
+// and notes only to a signed-in visitor; anyone else reads accord.Staff.
 func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) mandatePage {
 	v := visitorOf(r)
+	if !v.ok {
+		m = m.Anonymous()
+	}
 	return mandatePage{page: s.page(r, "Mandate "+strconv.FormatInt(m.ID, 10)), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
 		Statuses: accord.Statuses, Error: errMsg}
 }

@@ -820,3 +820,42 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		t.Errorf("the second server does not know the session of the first: %q", text(doc))
 	}
 }
+
+// TestStaffNamesOnPages: a mandate's page names the staff who changed
+// it only to a signed-in visitor; anyone else reads "secretariat staff".
+func TestStaffNamesOnPages(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	ms, _ := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata"})
+	done := accord.StatusCompleted
+	if _, err := st.UpdateMandate(ctx, ms[0].ID, accord.MandateUpdate{Status: &done, Note: "Done.", Evidence: []string{"UNEP/MC/COP.7/5"}, Who: "jane.doe", Why: "reported"}); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/mandates/%d", ms[0].ID)
+	doc := fetch(t, srv, path, 200)
+	if strings.Contains(text(doc), "jane.doe") {
+		t.Errorf("%s without signing in names jane.doe: %q", path, text(doc))
+	}
+	if got := text(all(doc, "pre.notes")[0]); !strings.HasSuffix(got, " secretariat staff: Done.") {
+		t.Errorf("%s without signing in: notes = %q, want signed by secretariat staff", path, got)
+	}
+	for _, row := range all(doc, "table.history tbody tr") {
+		if who := text(all(row, "td")[1]); who != accord.Staff {
+			t.Errorf("%s without signing in: history names %q, want %q", path, who, accord.Staff)
+		}
+	}
+	c, _ := signIn(t, srv, st, "reader", "basel")
+	_, doc = getWith(t, c, srv, path)
+	if got := text(all(doc, "pre.notes")[0]); !strings.HasSuffix(got, " jane.doe: Done.") {
+		t.Errorf("%s signed in: notes = %q, want signed by jane.doe", path, got)
+	}
+	rows := all(doc, "table.history tbody tr")
+	if len(rows) != 3 {
+		t.Fatalf("%s signed in: %d history rows, want 3", path, len(rows))
+	}
+	for _, row := range rows {
+		if who := text(all(row, "td")[1]); who != "jane.doe" {
+			t.Errorf("%s signed in: history names %q, want jane.doe", path, who)
+		}
+	}
+}
