@@ -67,7 +67,6 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 	for _, s := range skipped {
 		warn(s, "not a decision file ("+kindOf(s)+")")
 	}
-	tried := 0
 	for _, f := range files {
 		bar.step(f.name)
 		if f.walked {
@@ -76,11 +75,9 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 				continue
 			}
 		}
-		tried++
 		res, err := ingestFile(ctx, st, reg, f.name, *opt, *lim)
 		if f.walked && errors.Is(err, errNoDecision) {
 			warn(f.name, "no decision in it")
-			tried--
 			continue
 		}
 		if err != nil {
@@ -95,6 +92,7 @@ func runIngest(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 		sum.add(res)
 	}
 	bar.clear()
+	tried := sum.files + sum.failed // the files that held decisions or could not be read
 	fmt.Fprintln(stdout, sum.String(tried))
 	if sum.failed > 0 {
 		return &exitError{1, fmt.Errorf("%d of %d files failed", sum.failed, tried)}
