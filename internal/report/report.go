@@ -242,14 +242,62 @@ func writeMarkdown(w io.Writer, r Report) error {
 	return err
 }
 
+// Columns name the cells of a Row, as the CSV's header.
+var Columns = []string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains", "due_date"}
+
+// Row is one mandate of a report as its tables and spreadsheets hold it:
+// the same cells, in the order of Columns, whatever the format.
+type Row struct {
+	Decision, Path string
+	ID             int64
+	AskedOf        string
+	Action         string
+	Deliverable    string
+	Due            string
+	DueDate        string // the day (2027-06-30) or year the deadline resolves to, or ""
+	Status         accord.Status
+	Owner          string
+	Done           string // notes and evidence, a line each
+	Remains        string
+}
+
+// Rows returns the mandates of r in its order, a Row each.
+func (r Report) Rows() []Row {
+	var rows []Row
+	for _, s := range r.Decisions {
+		rows = append(rows, s.Rows()...)
+	}
+	return rows
+}
+
+// Rows returns the mandates of s, a Row each.
+func (s Section) Rows() []Row {
+	rows := make([]Row, len(s.Mandates))
+	for i, m := range s.Mandates {
+		rows[i] = Row{Decision: s.Symbol, Path: m.Path, ID: m.ID, AskedOf: actors(m), Action: m.Action,
+			Deliverable: m.Deliverable, Due: due(m), DueDate: dueDate(m), Status: m.Status, Owner: m.Owner, Done: done(m), Remains: remains(m)}
+	}
+	return rows
+}
+
+// Strings returns the cells of row as text, in the order of Columns.
+func (row Row) Strings() []string {
+	return []string{row.Decision, row.Path, fmt.Sprint(row.ID), row.AskedOf, row.Action, row.Deliverable, row.Due,
+		string(row.Status), row.Owner, row.Done, row.Remains, row.DueDate}
+}
+
+func dueDate(m accord.Mandate) string {
+	if m.Deadline == nil {
+		return ""
+	}
+	return m.Deadline.Date
+}
+
 func writeCSV(w io.Writer, r Report) error {
 	cw := csvout.NewWriter(w)
-	cw.Write([]string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains"})
-	for _, s := range r.Decisions {
-		for _, m := range s.Mandates {
-			cw.Write([]string{s.Symbol, m.Path, fmt.Sprint(m.ID), actors(m), m.Action, m.Deliverable, due(m), string(m.Status),
-				m.Owner, done(m), remains(m)})
-		}
+	cw.Write(Columns)
+	for _, row := range r.Rows() {
+		cw.Write(row.Strings())
 	}
 	return cw.Flush()
 }
