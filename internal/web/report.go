@@ -291,4 +291,3 @@ func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
 	}
 	return accord.ErrNotFound
 }
-
