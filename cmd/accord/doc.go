@@ -102,8 +102,10 @@ marked, when somebody tracks it.
 Implementation drafts the report on implementation a secretariat submits
 to the next meeting: per decision of meeting M, per mandate, what was
 asked, of whom, by when, its status, what was done and what remains. The
-HTML prints on A4, each decision on a page of its own. Asked lists on one
-page what the meeting asked of the secretariat.
+HTML prints on A4, each decision on a page of its own; the CSV's last
+column, due_date, is the day or year a deadline resolves to. Asked lists
+on one page what the meeting asked of the secretariat. The same report is
+a page of accord serve (/report).
 
 Stored text is never taken for code by what opens the output: in every
 CSV (reports, decisions list, mandates list) a cell that starts like a
@@ -132,7 +134,17 @@ page at a time (a hundred decisions, mandates or audit entries, twenty
 search hits) with links to the pages beside it; a decision of thousands of
 paragraphs is shown over several pages, each paragraph with up to ten of
 its mandates. A page has ten seconds to be made (else 503) and stops when
-its client hangs up. The address defaults to
+its client hangs up. Each list downloads, with the filters of its page, as
+CSV and as Excel (/decisions.csv, /mandates.xlsx?status=open,
+/search.csv?q=…, /audit.xlsx for admins): every row that matches, up to
+100,000 (20,000 search hits), after which a last row says the list was
+cut; a download has two minutes. /report drafts the report on
+implementation of a meeting, its instrument, meeting and addressee chosen
+from what is stored, and downloads it as HTML for A4, Markdown, CSV and
+Excel (/report.xlsx?instrument=minamata&meeting=COP-6). Excel files have a
+frozen header row, set column widths, dates as dates and every text as
+text, never a formula. Every page prints without its navigation, forms,
+buttons and downloads, each link written out after its text. The address defaults to
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
 
