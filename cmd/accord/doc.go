@@ -58,7 +58,7 @@ reported as busy, stores nothing, and can be ingested again.
 
 # accord decisions
 
-	accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|json]
+	accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|xlsx|json]
 	accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
 
 List prints the stored decisions; show prints one whole. Symbols are matched
@@ -69,7 +69,7 @@ symbol that two instruments share ("IX/10" of Basel and of the CBD) needs
 # accord mandates
 
 	accord mandates list [--db DB] [--instrument ID] [--meeting M] [--symbol S] [--due M] [--status S]
-	                     [--actor A] [--mentions WORDS] [--overdue [--as-of DATE]] [--format table|csv|json]
+	                     [--actor A] [--mentions WORDS] [--overdue [--as-of DATE]] [--format table|csv|xlsx|json]
 	accord mandates show [--db DB] [--format text|json] ID
 	accord mandates set [--db DB] ID [--status S] [--owner NAME] [--note TEXT] [--evidence URL|SYMBOL]... [--why TEXT] [--who NAME]
 
@@ -96,8 +96,8 @@ marked, when somebody tracks it.
 
 # accord report
 
-	accord report implementation --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
-	accord report asked --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
+	accord report implementation --instrument ID --meeting M [--format html|markdown|csv|xlsx|json] [--out FILE]
+	accord report asked --instrument ID --meeting M [--format html|markdown|csv|xlsx|json] [--out FILE]
 
 Implementation drafts the report on implementation a secretariat submits
 to the next meeting: per decision of meeting M, per mandate, what was
@@ -110,7 +110,10 @@ a page of accord serve (/report).
 Stored text is never taken for code by what opens the output: in every
 CSV (reports, decisions list, mandates list) a cell that starts like a
 spreadsheet formula (= + - @, a tab or a carriage return) is written after
-a single quote, and Markdown shows HTML and brackets as text.
+a single quote, and Markdown shows HTML and brackets as text. --format xlsx
+writes the same rows as an Excel workbook to standard output (redirect it
+to a file, or give report --out): a frozen header row, dates as dates, and
+every text as text, never a formula.
 
 # accord actors
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/csvout"
+	"github.com/accordmea/accord/internal/xlsxout"
 )
 
 //go:embed templates/*.html
@@ -159,9 +160,9 @@ func remains(m accord.Mandate) string {
 }
 
 // Formats are the formats Write takes.
-var Formats = []string{"html", "markdown", "csv", "json"}
+var Formats = []string{"html", "markdown", "csv", "xlsx", "json"}
 
-// Write renders r in format (html, markdown, csv or json).
+// Write renders r in format (html, markdown, csv, xlsx or json).
 func Write(w io.Writer, r Report, format string) error {
 	switch format {
 	case "html":
@@ -175,6 +176,8 @@ func Write(w io.Writer, r Report, format string) error {
 		return writeMarkdown(w, r)
 	case "csv":
 		return writeCSV(w, r)
+	case "xlsx":
+		return writeXLSX(w, r)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -291,6 +294,45 @@ func dueDate(m accord.Mandate) string {
 		return ""
 	}
 	return m.Deadline.Date
+}
+
+// xlsxColumns are the Columns as a worksheet lays them out.
+var xlsxColumns = func() []xlsxout.Column {
+	widths := map[string]float64{"decision": 14, "paragraph": 10, "mandate": 10, "asked_of": 30, "action": 60, "deliverable": 14,
+		"due": 30, "status": 12, "owner": 16, "done": 40, "remains": 40, "due_date": 12}
+	cols := make([]xlsxout.Column, len(Columns))
+	for i, c := range Columns {
+		cols[i] = xlsxout.Column{Name: c, Width: widths[c]}
+		switch c {
+		case "mandate":
+			cols[i].Kind = xlsxout.Number
+		case "due_date":
+			cols[i].Kind = xlsxout.Date
+		}
+	}
+	return cols
+}()
+
+// writeXLSX writes the rows of the CSV as a workbook: the mandate's
+// number a number, the due date a date where it is a day.
+func writeXLSX(w io.Writer, r Report) error {
+	x, err := xlsxout.New("Report", xlsxColumns)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	for _, row := range r.Rows() {
+		cells := make([]any, len(Columns))
+		for i, s := range row.Strings() {
+			cells[i] = s
+		}
+		cells[2], cells[len(cells)-1] = row.ID, xlsxout.Day(row.DueDate)
+		if err := x.Write(cells); err != nil {
+			return err
+		}
+	}
+	_, err = x.WriteTo(w)
+	return err
 }
 
 func writeCSV(w io.Writer, r Report) error {

@@ -13,11 +13,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/csvout"
 	"github.com/accordmea/accord/internal/search"
+	"github.com/accordmea/accord/internal/xlsxout"
 )
 
 // Every list downloads as CSV and as Excel with the filters of its page:
@@ -50,24 +49,21 @@ const (
 	xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
 
-// cellKind says how a column's cells are written: text, a number, a day
-// or a moment.
-type cellKind int
+// column is a column of a download: its header, the kind of its cells
+// and, in Excel, its width in characters.
+type column = xlsxout.Column
 
-const (
-	textCell cellKind = iota
-	numberCell
-	dateCell
-	timeCell
-)
-
-// column is a column of a download: its header and, in Excel, its width
-// in characters and the kind of its cells.
-type column struct {
-	Name  string
-	Kind  cellKind
-	Width float64
+func col(name string, kind xlsxout.Kind, width float64) column {
+	return column{Name: name, Kind: kind, Width: width}
 }
+
+// The kinds of cells.
+const (
+	textCell   = xlsxout.Text
+	numberCell = xlsxout.Number
+	dateCell   = xlsxout.Date
+	timeCell   = xlsxout.DateTime
+)
 
 // sheet is a list as a download holds it.
 type sheet struct {
@@ -188,7 +184,7 @@ func truncated(max int) string {
 
 // csvText writes a cell as CSV text: days as 2006-01-02, moments in UTC
 // as RFC 3339, the zero time as nothing.
-func csvText(v any, kind cellKind) string {
+func csvText(v any, kind xlsxout.Kind) string {
 	switch v := v.(type) {
 	case string:
 		return v
@@ -242,118 +238,21 @@ func writeCSV(ctx context.Context, w io.Writer, sh sheet) error {
 	return cw.Flush()
 }
 
-// buildXLSX makes sh a workbook of one worksheet: a bold header row that
-// stays in view, columns as wide as their kind of text, days and moments
-// as dates Excel can sort and count, and every text as a string, never a
-// formula, whatever it starts with.
-func buildXLSX(ctx context.Context, sh sheet) (*excelize.File, error) {
-	f := excelize.NewFile()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-		}
-	}()
-	name := strings.ToUpper(sh.Name[:1]) + sh.Name[1:]
-	if err := f.SetSheetName("Sheet1", name); err != nil {
-		return nil, err
-	}
-	sw, err := f.NewStreamWriter(name)
+// buildXLSX makes sh a workbook of one worksheet.
+func buildXLSX(ctx context.Context, sh sheet) (*xlsxout.Writer, error) {
+	x, err := xlsxout.New(strings.ToUpper(sh.Name[:1])+sh.Name[1:], sh.Cols)
 	if err != nil {
 		return nil, err
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE5EE"}},
-		Border: []excelize.Border{{Type: "bottom", Color: "7F8C99", Style: 1}}})
+	more, err := sh.Rows(ctx, sh.Max, x.Write)
+	if err == nil && more {
+		err = x.Note(truncated(sh.Max))
+	}
 	if err != nil {
+		x.Close()
 		return nil, err
 	}
-	dayFmt, momentFmt := "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
-	day, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dayFmt})
-	if err != nil {
-		return nil, err
-	}
-	moment, err := f.NewStyle(&excelize.Style{CustomNumFmt: &momentFmt})
-	if err != nil {
-		return nil, err
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	if err != nil {
-		return nil, err
-	}
-	for i, c := range sh.Cols {
-		if err := sw.SetColWidth(i+1, i+1, cmpOr(c.Width, 12)); err != nil {
-			return nil, err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
-	}
-	header := make([]any, len(sh.Cols))
-	for i, c := range sh.Cols {
-		header[i] = excelize.Cell{StyleID: bold, Value: c.Name}
-	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return nil, err
-	}
-	n := 1
-	row := make([]any, len(sh.Cols))
-	more, err := sh.Rows(ctx, sh.Max, func(cells []any) error {
-		n++
-		for i, v := range cells {
-			cell := excelize.Cell{Value: v}
-			switch v := v.(type) {
-			case time.Time:
-				switch {
-				case v.IsZero():
-					cell.Value = nil
-				case sh.Cols[i].Kind == dateCell:
-					cell.StyleID = day
-				default:
-					cell.StyleID, cell.Value = moment, v.UTC()
-				}
-			case string:
-				if sh.Cols[i].Width >= 40 {
-					cell.StyleID = wrap
-				}
-			}
-			row[i] = cell
-		}
-		axis, err := excelize.CoordinatesToCellName(1, n)
-		if err != nil {
-			return err
-		}
-		return sw.SetRow(axis, row)
-	})
-	if err != nil {
-		return nil, err
-	}
-	if more {
-		axis, _ := excelize.CoordinatesToCellName(1, n+2)
-		if err := sw.SetRow(axis, []any{truncated(sh.Max)}); err != nil {
-			return nil, err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return nil, err
-	}
-	ok = true
-	return f, nil
-}
-
-func cmpOr(w, def float64) float64 {
-	if w > 0 {
-		return w
-	}
-	return def
-}
-
-// day reads a resolved date ("2027-06-30") as a day; a year or a month
-// ("2028", "2027-06") stays text.
-func day(s string) any {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t
-	}
-	return s
+	return x, nil
 }
 
 // decisionFilter reads the filters of the decisions list.
@@ -376,9 +275,9 @@ func (s *Server) exportDecisions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sh := sheet{Name: "decisions", Parts: []string{f.Instrument, f.Meeting, yearPart(f.Year), string(f.Kind)}, Max: exportMaxRows,
-		Cols: []column{{"id", numberCell, 8}, {"symbol", textCell, 16}, {"title", textCell, 60}, {"kind", textCell, 12},
-			{"instrument", textCell, 14}, {"meeting", textCell, 14}, {"year", numberCell, 8}, {"source", textCell, 30},
-			{"updated", timeCell, 18}}}
+		Cols: []column{col("id", numberCell, 8), col("symbol", textCell, 16), col("title", textCell, 60), col("kind", textCell, 12),
+			col("instrument", textCell, 14), col("meeting", textCell, 14), col("year", numberCell, 8), col("source", textCell, 30),
+			col("updated", timeCell, 18)}}
 	sh.Rows = func(ctx context.Context, max int, row func([]any) error) (bool, error) {
 		read := func(offset, limit int) ([]accord.Decision, error) {
 			g := f
@@ -442,11 +341,11 @@ func (s *Server) exportMandates(w http.ResponseWriter, r *http.Request) error {
 		parts = append(parts, "decision", strconv.FormatInt(f.DecisionID, 10))
 	}
 	sh := sheet{Name: "mandates", Parts: parts, Max: exportMaxRows,
-		Cols: []column{{"id", numberCell, 8}, {"decision", textCell, 14}, {"paragraph", textCell, 10}, {"instrument", textCell, 12},
-			{"meeting", textCell, 12}, {"verb", textCell, 10}, {"asked_of", textCell, 30}, {"action", textCell, 60},
-			{"deliverable", textCell, 14}, {"due", textCell, 30}, {"due_meeting", textCell, 12}, {"due_date", dateCell, 12},
-			{"periodicity", textCell, 14}, {"conditions", textCell, 30}, {"status", textCell, 12}, {"owner", textCell, 16},
-			{"updated", timeCell, 18}}}
+		Cols: []column{col("id", numberCell, 8), col("decision", textCell, 14), col("paragraph", textCell, 10), col("instrument", textCell, 12),
+			col("meeting", textCell, 12), col("verb", textCell, 10), col("asked_of", textCell, 30), col("action", textCell, 60),
+			col("deliverable", textCell, 14), col("due", textCell, 30), col("due_meeting", textCell, 12), col("due_date", dateCell, 12),
+			col("periodicity", textCell, 14), col("conditions", textCell, 30), col("status", textCell, 12), col("owner", textCell, 16),
+			col("updated", timeCell, 18)}}
 	sh.Rows = func(ctx context.Context, max int, row func([]any) error) (bool, error) {
 		read := func(offset, limit int) ([]accord.Mandate, error) {
 			g := f
@@ -457,7 +356,7 @@ func (s *Server) exportMandates(w http.ResponseWriter, r *http.Request) error {
 			var dueMeeting string
 			var dueDate any = ""
 			if m.Deadline != nil {
-				dueMeeting, dueDate = m.Deadline.Meeting, day(m.Deadline.Date)
+				dueMeeting, dueDate = m.Deadline.Meeting, xlsxout.Day(m.Deadline.Date)
 			}
 			return row([]any{m.ID, m.Symbol, m.Path, m.Instrument, m.Meeting, m.Verb, m.AskedOf(), m.Action, m.Deliverable,
 				m.Due(), dueMeeting, dueDate, m.Periodicity, strings.Join(m.Conditions, "; "), string(m.Status), m.Owner, m.Updated})
@@ -500,8 +399,8 @@ func (s *Server) exportSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	sh := sheet{Name: "search", Parts: []string{q.Get("q"), sq.Instrument, sq.Meeting, yearPart(sq.Year), string(sq.Class), sq.Actor, string(sq.Status)},
 		Max: searchExportMax,
-		Cols: []column{{"decision", textCell, 14}, {"title", textCell, 40}, {"instrument", textCell, 12}, {"meeting", textCell, 12},
-			{"year", numberCell, 8}, {"paragraph", textCell, 10}, {"class", textCell, 12}, {"text", textCell, 80}, {"decision_id", numberCell, 10}}}
+		Cols: []column{col("decision", textCell, 14), col("title", textCell, 40), col("instrument", textCell, 12), col("meeting", textCell, 12),
+			col("year", numberCell, 8), col("paragraph", textCell, 10), col("class", textCell, 12), col("text", textCell, 80), col("decision_id", numberCell, 10)}}
 	sh.Rows = func(ctx context.Context, max int, row func([]any) error) (bool, error) {
 		read := func(offset, limit int) ([]accord.SearchHit, error) {
 			g := sq
@@ -543,8 +442,8 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sh := sheet{Name: "audit", Max: exportMaxRows,
-		Cols: []column{{"id", numberCell, 8}, {"at", timeCell, 18}, {"who", textCell, 16}, {"action", textCell, 18},
-			{"target", textCell, 18}, {"before", textCell, 50}, {"after", textCell, 50}}}
+		Cols: []column{col("id", numberCell, 8), col("at", timeCell, 18), col("who", textCell, 16), col("action", textCell, 18),
+			col("target", textCell, 18), col("before", textCell, 50), col("after", textCell, 50)}}
 	sh.Rows = func(ctx context.Context, max int, row func([]any) error) (bool, error) {
 		var before int64
 		for n := 0; ; {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
+	"github.com/accordmea/accord/internal/xlsxout"
 )
 
 // download gets a download with c and returns its body, checking its
@@ -255,7 +256,7 @@ func TestDownloadLinks(t *testing.T) {
 func TestXLSXSheet(t *testing.T) {
 	when := time.Date(2026, 11, 29, 7, 30, 0, 0, time.UTC)
 	sh := sheet{Name: "things", Max: 3,
-		Cols: []column{{"id", numberCell, 6}, {"text", textCell, 50}, {"due", dateCell, 12}, {"at", timeCell, 18}}}
+		Cols: []column{col("id", numberCell, 6), col("text", textCell, 50), col("due", dateCell, 12), col("at", timeCell, 18)}}
 	sh.Rows = func(ctx context.Context, max int, row func([]any) error) (bool, error) {
 		read := func(offset, limit int) ([]int, error) {
 			var xs []int
@@ -265,7 +266,7 @@ func TestXLSXSheet(t *testing.T) {
 			return xs, nil
 		}
 		return rowsOf(ctx, max, 2, read, func(i int) error {
-			return row([]any{i, evil + strconv.Itoa(i), day("2027-06-30"), when})
+			return row([]any{i, evil + strconv.Itoa(i), xlsxout.Day("2027-06-30"), when})
 		})
 	}
 	f, err := buildXLSX(context.Background(), sh)

@@ -237,57 +237,18 @@ func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
 	now := time.Now()
 	parts := []string{inst, meeting, actor}
 	format := exportFormat(r)
-	switch format {
-	case "html", "md", "csv":
-		types := map[string]string{"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8", "csv": csvType}
-		name := map[string]string{"html": "html", "md": "markdown", "csv": "csv"}[format]
-		var buf bytes.Buffer // a report is bounded by reportMaxMandates
-		if err := report.Write(&buf, rep, name); err != nil {
-			return err
-		}
-		attachment(w, types[format], fileName("report", parts, now, format))
-		// The report's HTML carries its own style sheet for print,
-		// and nothing else may run or load should it be opened here.
-		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
-		_, err := w.Write(buf.Bytes())
-		return err
-	case "xlsx":
-		rows := rep.Rows()
-		widths := map[string]float64{"decision": 14, "paragraph": 10, "mandate": 10, "asked_of": 30, "action": 60, "deliverable": 14,
-			"due": 30, "status": 12, "owner": 16, "done": 40, "remains": 40, "due_date": 12}
-		sh := sheet{Name: "report", Max: len(rows)}
-		for _, c := range report.Columns {
-			kind := textCell
-			switch c {
-			case "mandate":
-				kind = numberCell
-			case "due_date":
-				kind = dateCell
-			}
-			sh.Cols = append(sh.Cols, column{c, kind, widths[c]})
-		}
-		sh.Rows = func(ctx context.Context, max int, row func([]any) error) (bool, error) {
-			for _, rr := range rows {
-				cells := make([]any, len(sh.Cols))
-				for i, v := range rr.Strings() {
-					cells[i] = v
-				}
-				cells[slices.Index(report.Columns, "mandate")] = rr.ID
-				cells[slices.Index(report.Columns, "due_date")] = day(rr.DueDate)
-				if err := row(cells); err != nil {
-					return false, err
-				}
-			}
-			return false, nil
-		}
-		f, err := buildXLSX(r.Context(), sh)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		attachment(w, xlsxType, fileName("report", parts, now, "xlsx"))
-		_, err = f.WriteTo(w)
+	types := map[string]string{"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8", "csv": csvType, "xlsx": xlsxType}
+	if types[format] == "" {
+		return accord.ErrNotFound
+	}
+	var buf bytes.Buffer // a report is bounded by reportMaxMandates
+	if err := report.Write(&buf, rep, cmp.Or(map[string]string{"md": "markdown"}[format], format)); err != nil {
 		return err
 	}
-	return accord.ErrNotFound
+	attachment(w, types[format], fileName("report", parts, now, format))
+	// The report's HTML carries its own style sheet for print, and
+	// nothing else may run or load should it be opened here.
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+	_, err = w.Write(buf.Bytes())
+	return err
 }
