@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -21,8 +22,38 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
+	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/pgtest"
+	"github.com/accordmea/accord/internal/sample"
+	"github.com/accordmea/accord/internal/store"
 	"github.com/accordmea/accord/internal/xlsxout"
 )
+
+// onBoth runs test over the pages of the sample stored on SQLite, and on
+// PostgreSQL when ACCORD_TEST_POSTGRES names one.
+func onBoth(t *testing.T, test func(t *testing.T, srv *httptest.Server, st accord.Store)) {
+	t.Run("sqlite", func(t *testing.T) {
+		srv, st := newSite(t)
+		test(t, srv, st)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		ctx := context.Background()
+		st, err := store.Open(ctx, pgtest.URL(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		for _, f := range append(sample.Files(), sample.File{Name: "citing.txt", Data: []byte(citing)}) {
+			if _, err := ingest.File(ctx, st, nil, accord.Source{Name: f.Name}, f.Data, parse.Options{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		srv := httptest.NewServer(New(st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+		t.Cleanup(srv.Close)
+		test(t, srv, st)
+	})
+}
 
 // download gets a download with c and returns its body, checking its
 // status, type and file name.
@@ -103,8 +134,9 @@ const evil = `=HYPERLINK("https://evil.example","x")`
 // TestListDownloads: each list downloads as CSV and Excel holding every
 // row its filters match, beyond the page, under a file name saying what
 // it holds; text that looks like a formula stays text.
-func TestListDownloads(t *testing.T) {
-	srv, st := newSite(t)
+func TestListDownloads(t *testing.T) { onBoth(t, testListDownloads) }
+
+func testListDownloads(t *testing.T, srv *httptest.Server, st accord.Store) {
 	ctx := context.Background()
 	ms, err := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata"})
 	if err != nil || len(ms) < 3 {
@@ -377,8 +409,9 @@ func TestFileName(t *testing.T) {
 // what is stored (instrument, then its meetings, then whom mandates ask
 // of), shown as a page, and downloaded as HTML, Markdown, CSV and Excel
 // holding the same mandates.
-func TestReportPage(t *testing.T) {
-	srv, st := newSite(t)
+func TestReportPage(t *testing.T) { onBoth(t, testReportPage) }
+
+func testReportPage(t *testing.T, srv *httptest.Server, st accord.Store) {
 	ctx := context.Background()
 	ms, _ := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata", Meeting: "COP-6"})
 	secr, _ := st.Mandates(ctx, accord.MandateFilter{Instrument: "minamata", Meeting: "COP-6", Actor: "secretariat"})
@@ -465,4 +498,35 @@ func selectValues(doc *html.Node, name string) []string {
 		}
 	}
 	return vs
+}
+
+// TestDownloadBeyondPage: a download holds every row of its list, not the
+// page shown.
+func TestDownloadBeyondPage(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	for _, f := range sample.Generate(120) {
+		if _, err := ingest.File(ctx, st, nil, accord.Source{Name: f.Name}, f.Data, parse.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds, _ := st.Decisions(ctx, accord.DecisionFilter{})
+	ms, _ := st.Mandates(ctx, accord.MandateFilter{})
+	if len(ds) <= listPageSize || len(ms) <= listPageSize {
+		t.Fatalf("%d decisions and %d mandates: want more than a page", len(ds), len(ms))
+	}
+	for path, want := range map[string]int{"/decisions.csv": len(ds), "/mandates.xlsx": len(ms)} {
+		_, b := download(t, http.DefaultClient, srv, path, 200)
+		rows := rowsOfDownload(t, strings.TrimPrefix(path[strings.IndexByte(path, '.'):], "."), b)
+		if len(rows)-1 != want {
+			t.Errorf("%s: %d rows, want %d", path, len(rows)-1, want)
+		}
+		seen := map[string]bool{}
+		for _, r := range rows[1:] {
+			if seen[r[0]] {
+				t.Errorf("%s: row %s twice", path, r[0])
+			}
+			seen[r[0]] = true
+		}
+	}
 }
