@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
 	"github.com/accordmea/accord"
@@ -78,6 +81,52 @@ func TestBrowserPrint(t *testing.T) {
 			if f := strings.Fields(l); len(f) > 0 && f[0] == "accord" {
 				t.Errorf("print of %s begins with the site's bar: %q", tt.path, l)
 			}
+		}
+	}
+}
+
+// TestBrowserReportDownloads: the report of COP-6, chosen from its page's
+// lists, downloads from the browser as Excel and as CSV holding its
+// mandates.
+func TestBrowserReportDownloads(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := browser(t)
+	dir := t.TempDir()
+	allow := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+			Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+		return chromedp.Void{}, err
+	}
+	ms, _ := st.Mandates(context.Background(), accord.MandateFilter{Instrument: "minamata", Meeting: "COP-6"})
+	do(ctx, t, allow,
+		chromedp.Navigate(srv.URL+"/report"),
+		chromedp.SetValue(css(`select[name="instrument"]`), "minamata"),
+		chromedp.Submit(css(`select[name="instrument"]`)),
+		chromedp.WaitVisible(css(`select[name="meeting"]`)),
+		chromedp.SetValue(css(`select[name="meeting"]`), "COP-6"),
+		chromedp.Submit(css(`select[name="meeting"]`)),
+		chromedp.WaitVisible(css("table.report")),
+		shot("report"))
+	for _, ext := range []string{"xlsx", "csv"} {
+		do(ctx, t, chromedp.Click(css(`p.downloads a[href^="/report.`+ext+`"]`)))
+		var file string
+		for range 100 {
+			if fs, _ := filepath.Glob(filepath.Join(dir, "*."+ext)); len(fs) == 1 {
+				file = fs[0]
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if file == "" {
+			t.Fatalf("no .%s downloaded into %s", ext, dir)
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := rowsOfDownload(t, ext, b)
+		if !strings.HasPrefix(filepath.Base(file), "accord-report-minamata-COP-6-") || len(rows)-1 != len(ms) {
+			t.Errorf("%s: %d rows, want %d", filepath.Base(file), len(rows)-1, len(ms))
 		}
 	}
 }
