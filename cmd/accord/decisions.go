@@ -15,10 +15,11 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/csvout"
 	"github.com/accordmea/accord/internal/store"
+	"github.com/accordmea/accord/internal/xlsxout"
 )
 
 const decisionsHelp = `
-usage: accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|json]
+usage: accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|xlsx|json]
        accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
 
 List prints the stored decisions, one a line. Show prints one decision
@@ -41,7 +42,7 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 		meeting := fs.String("meeting", "", "only decisions of `meeting` (COP-6, …)")
 		kind := fs.String("kind", "", "only decisions of `kind`: decision, resolution, recommendation, draft")
 		year := fs.Int("year", 0, "only decisions adopted in `year`")
-		format := fs.String("format", "table", "output `format`: table, csv or json")
+		format := fs.String("format", "table", "output `format`: table, csv, xlsx (Excel, to a file: > decisions.xlsx) or json")
 		if err := parseFlags(fs, args); err != nil {
 			return err
 		}
@@ -56,7 +57,7 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 		if *year != 0 && (*year < 1900 || *year > 2100) {
 			return usageError("--year %d: want a year such as 2025", *year)
 		}
-		if err := checkFormat(*format, "table", "csv", "json"); err != nil {
+		if err := checkFormat(*format, "table", "csv", "xlsx", "json"); err != nil {
 			return err
 		}
 		st, err := store.Open(ctx, cfg.DB)
@@ -234,6 +235,24 @@ func printDecisionList(w io.Writer, ds []accord.Decision, format string) error {
 			cw.Write([]string{r.Symbol, r.Instrument, r.Meeting, yearText(r.Year, ""), r.Kind, r.Title, r.Source})
 		}
 		return cw.Flush()
+	case "xlsx":
+		x, err := xlsxout.New("Decisions", []xlsxout.Column{{Name: "symbol", Width: 16}, {Name: "instrument", Width: 14}, {Name: "meeting", Width: 14},
+			{Name: "year", Kind: xlsxout.Number, Width: 8}, {Name: "kind", Width: 14}, {Name: "title", Width: 60}, {Name: "source", Width: 30}})
+		if err != nil {
+			return err
+		}
+		defer x.Close()
+		for _, r := range rows {
+			var year any = ""
+			if r.Year != 0 {
+				year = r.Year
+			}
+			if err := x.Write([]any{r.Symbol, r.Instrument, r.Meeting, year, r.Kind, r.Title, r.Source}); err != nil {
+				return err
+			}
+		}
+		_, err = x.WriteTo(w)
+		return err
 	}
 	if len(rows) == 0 {
 		fmt.Fprintln(w, "no decisions stored")

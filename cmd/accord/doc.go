@@ -69,7 +69,7 @@ reported as busy, stores nothing, and can be ingested again.
 
 # accord decisions
 
-	accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|json]
+	accord decisions list [--db DB] [--instrument ID] [--meeting M] [--year Y] [--kind K] [--format table|csv|xlsx|json]
 	accord decisions show [--db DB] [--instrument ID] [--format text|json] SYMBOL
 
 List prints the stored decisions; show prints one whole. Symbols are matched
@@ -82,7 +82,7 @@ the same meeting first ("no decision MC-6/3; did you mean MC-6/[--]?").
 # accord mandates
 
 	accord mandates list [--db DB] [--instrument ID] [--meeting M] [--symbol S] [--due M] [--status S]
-	                     [--actor A] [--mentions WORDS] [--overdue [--as-of DATE]] [--format table|csv|json]
+	                     [--actor A] [--mentions WORDS] [--overdue [--as-of DATE]] [--format table|csv|xlsx|json]
 	accord mandates show [--db DB] [--format text|json] ID
 	accord mandates set [--db DB] ID [--status S] [--owner NAME] [--note TEXT] [--evidence URL|SYMBOL]... [--why TEXT] [--who NAME]
 
@@ -109,19 +109,24 @@ marked, when somebody tracks it.
 
 # accord report
 
-	accord report implementation --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
-	accord report asked --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
+	accord report implementation --instrument ID --meeting M [--format html|markdown|csv|xlsx|json] [--out FILE]
+	accord report asked --instrument ID --meeting M [--format html|markdown|csv|xlsx|json] [--out FILE]
 
 Implementation drafts the report on implementation a secretariat submits
 to the next meeting: per decision of meeting M, per mandate, what was
 asked, of whom, by when, its status, what was done and what remains. The
-HTML prints on A4, each decision on a page of its own. Asked lists on one
-page what the meeting asked of the secretariat.
+HTML prints on A4, each decision on a page of its own; the CSV's last
+column, due_date, is the day or year a deadline resolves to. Asked lists
+on one page what the meeting asked of the secretariat. The same report is
+a page of accord serve (/report).
 
 Stored text is never taken for code by what opens the output: in every
 CSV (reports, decisions list, mandates list) a cell that starts like a
 spreadsheet formula (= + - @, a tab or a carriage return) is written after
-a single quote, and Markdown shows HTML and brackets as text.
+a single quote, and Markdown shows HTML and brackets as text. --format xlsx
+writes the same rows as an Excel workbook to standard output (redirect it
+to a file, or give report --out): a frozen header row, dates as dates, and
+every text as text, never a formula.
 
 # accord actors
 
@@ -149,7 +154,17 @@ page at a time (a hundred decisions, mandates or audit entries, twenty
 search hits) with links to the pages beside it; a decision of thousands of
 paragraphs is shown over several pages, each paragraph with up to ten of
 its mandates. A page has ten seconds to be made (else 503) and stops when
-its client hangs up. The address defaults to
+its client hangs up. Each list downloads, with the filters of its page, as
+CSV and as Excel (/decisions.csv, /mandates.xlsx?status=open,
+/search.csv?q=…, /audit.xlsx for admins): every row that matches, up to
+100,000 (20,000 search hits), after which a last row says the list was
+cut; a download has two minutes. /report drafts the report on
+implementation of a meeting, its instrument, meeting and addressee chosen
+from what is stored, and downloads it as HTML for A4, Markdown, CSV and
+Excel (/report.xlsx?instrument=minamata&meeting=COP-6). Excel files have a
+frozen header row, set column widths, dates as dates and every text as
+text, never a formula. Every page prints without its navigation, forms,
+buttons and downloads, each link written out after its text. The address defaults to
 127.0.0.1:8080 (ACCORD_ADDR). --demo loads the bundled sample into an
 empty store. SIGINT or SIGTERM stops it after the requests under way.
 

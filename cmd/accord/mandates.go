@@ -15,10 +15,11 @@ import (
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/csvout"
 	"github.com/accordmea/accord/internal/store"
+	"github.com/accordmea/accord/internal/xlsxout"
 )
 
 const mandatesHelp = `
-usage: accord mandates list [filters] [--format table|csv|json]
+usage: accord mandates list [filters] [--format table|csv|xlsx|json]
        accord mandates show [--format text|json] ID
        accord mandates set ID [--status S] [--owner NAME] [--note TEXT] [--evidence URL|SYMBOL]... [--why TEXT] [--who NAME]
 
@@ -66,14 +67,14 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 	fs.StringVar(&f.Mentions, "mentions", "", "only mandates naming `words` anywhere (action, addressees, helpers)")
 	fs.BoolVar(&f.Overdue, "overdue", false, "only mandates overdue: due meeting held or due date past, not completed")
 	fs.StringVar(&asOf, "as-of", "", "`date` (YYYY-MM-DD) that --overdue looks from; default today")
-	format := fs.String("format", "table", "output `format`: table, csv or json")
+	format := fs.String("format", "table", "output `format`: table, csv, xlsx (Excel, to a file: > mandates.xlsx) or json")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return usageError("list takes no arguments, got %q", fs.Arg(0))
 	}
-	if err := checkFormat(*format, "table", "csv", "json"); err != nil {
+	if err := checkFormat(*format, "table", "csv", "xlsx", "json"); err != nil {
 		return err
 	}
 	if status != "" {
@@ -111,6 +112,27 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 			cw.Write([]string{strconv.FormatInt(m.ID, 10), m.Instrument, m.Symbol, m.Path, m.Verb, m.AskedOf(), m.Action, m.Deliverable, m.Due(), string(m.Status), m.Owner})
 		}
 		return cw.Flush()
+	case "xlsx":
+		x, err := xlsxout.New("Mandates", []xlsxout.Column{{Name: "id", Kind: xlsxout.Number, Width: 8}, {Name: "instrument", Width: 12},
+			{Name: "decision", Width: 14}, {Name: "paragraph", Width: 10}, {Name: "verb", Width: 10}, {Name: "asked_of", Width: 30},
+			{Name: "action", Width: 60}, {Name: "deliverable", Width: 14}, {Name: "due", Width: 30}, {Name: "due_date", Kind: xlsxout.Date, Width: 12},
+			{Name: "status", Width: 12}, {Name: "owner", Width: 16}})
+		if err != nil {
+			return err
+		}
+		defer x.Close()
+		for _, m := range ms {
+			var dueDate string
+			if m.Deadline != nil {
+				dueDate = m.Deadline.Date
+			}
+			if err := x.Write([]any{m.ID, m.Instrument, m.Symbol, m.Path, m.Verb, m.AskedOf(), m.Action, m.Deliverable, m.Due(),
+				xlsxout.Day(dueDate), string(m.Status), m.Owner}); err != nil {
+				return err
+			}
+		}
+		_, err = x.WriteTo(stdout)
+		return err
 	}
 	if len(ms) == 0 {
 		fmt.Fprintln(stdout, "no mandates")

@@ -13,8 +13,8 @@ import (
 )
 
 const reportHelp = `
-usage: accord report implementation --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
-       accord report asked --instrument ID --meeting M [--format html|markdown|csv|json] [--out FILE]
+usage: accord report implementation --instrument ID --meeting M [--format html|markdown|csv|xlsx|json] [--out FILE]
+       accord report asked --instrument ID --meeting M [--format html|markdown|csv|xlsx|json] [--out FILE]
 
 Implementation drafts the report on implementation a secretariat submits
 to the next meeting: per decision of meeting M, per mandate, what was
@@ -37,7 +37,7 @@ func runReport(ctx context.Context, cfg *Config, args []string, stdout, stderr i
 	fs.StringVar(&cfg.DB, "db", cfg.DB, "`store`: SQLite file path or postgres:// URL (ACCORD_DB)")
 	inst := fs.String("instrument", "", "instrument `id` (minamata, basel, …)")
 	meeting := fs.String("meeting", "", "the `meeting` whose decisions are reported on (COP-6, …)")
-	format := fs.String("format", "html", "output `format`: html, markdown, csv or json")
+	format := fs.String("format", "html", "output `format`: html, markdown, csv, xlsx or json")
 	out := fs.String("out", "", "write to `file` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
 		return err

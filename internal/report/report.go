@@ -18,6 +18,7 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/csvout"
+	"github.com/accordmea/accord/internal/xlsxout"
 )
 
 //go:embed templates/*.html
@@ -159,9 +160,9 @@ func remains(m accord.Mandate) string {
 }
 
 // Formats are the formats Write takes.
-var Formats = []string{"html", "markdown", "csv", "json"}
+var Formats = []string{"html", "markdown", "csv", "xlsx", "json"}
 
-// Write renders r in format (html, markdown, csv or json).
+// Write renders r in format (html, markdown, csv, xlsx or json).
 func Write(w io.Writer, r Report, format string) error {
 	switch format {
 	case "html":
@@ -175,6 +176,8 @@ func Write(w io.Writer, r Report, format string) error {
 		return writeMarkdown(w, r)
 	case "csv":
 		return writeCSV(w, r)
+	case "xlsx":
+		return writeXLSX(w, r)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -242,14 +245,101 @@ func writeMarkdown(w io.Writer, r Report) error {
 	return err
 }
 
+// Columns name the cells of a Row, as the CSV's header.
+var Columns = []string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains", "due_date"}
+
+// Row is one mandate of a report as its tables and spreadsheets hold it:
+// the same cells, in the order of Columns, whatever the format.
+type Row struct {
+	Decision, Path string
+	ID             int64
+	AskedOf        string
+	Action         string
+	Deliverable    string
+	Due            string
+	DueDate        string // the day (2027-06-30) or year the deadline resolves to, or ""
+	Status         accord.Status
+	Owner          string
+	Done           string // notes and evidence, a line each
+	Remains        string
+}
+
+// Rows returns the mandates of r in its order, a Row each.
+func (r Report) Rows() []Row {
+	var rows []Row
+	for _, s := range r.Decisions {
+		rows = append(rows, s.Rows()...)
+	}
+	return rows
+}
+
+// Rows returns the mandates of s, a Row each.
+func (s Section) Rows() []Row {
+	rows := make([]Row, len(s.Mandates))
+	for i, m := range s.Mandates {
+		rows[i] = Row{Decision: s.Symbol, Path: m.Path, ID: m.ID, AskedOf: actors(m), Action: m.Action,
+			Deliverable: m.Deliverable, Due: due(m), DueDate: dueDate(m), Status: m.Status, Owner: m.Owner, Done: done(m), Remains: remains(m)}
+	}
+	return rows
+}
+
+// Strings returns the cells of row as text, in the order of Columns.
+func (row Row) Strings() []string {
+	return []string{row.Decision, row.Path, fmt.Sprint(row.ID), row.AskedOf, row.Action, row.Deliverable, row.Due,
+		string(row.Status), row.Owner, row.Done, row.Remains, row.DueDate}
+}
+
+func dueDate(m accord.Mandate) string {
+	if m.Deadline == nil {
+		return ""
+	}
+	return m.Deadline.Date
+}
+
+// xlsxColumns are the Columns as a worksheet lays them out.
+var xlsxColumns = func() []xlsxout.Column {
+	widths := map[string]float64{"decision": 14, "paragraph": 10, "mandate": 10, "asked_of": 30, "action": 60, "deliverable": 14,
+		"due": 30, "status": 12, "owner": 16, "done": 40, "remains": 40, "due_date": 12}
+	cols := make([]xlsxout.Column, len(Columns))
+	for i, c := range Columns {
+		cols[i] = xlsxout.Column{Name: c, Width: widths[c]}
+		switch c {
+		case "mandate":
+			cols[i].Kind = xlsxout.Number
+		case "due_date":
+			cols[i].Kind = xlsxout.Date
+		}
+	}
+	return cols
+}()
+
+// writeXLSX writes the rows of the CSV as a workbook: the mandate's
+// number a number, the due date a date where it is a day.
+func writeXLSX(w io.Writer, r Report) error {
+	x, err := xlsxout.New("Report", xlsxColumns)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	for _, row := range r.Rows() {
+		cells := make([]any, len(Columns))
+		for i, s := range row.Strings() {
+			cells[i] = s
+		}
+		cells[2], cells[len(cells)-1] = row.ID, xlsxout.Day(row.DueDate)
+		if err := x.Write(cells); err != nil {
+			return err
+		}
+	}
+	_, err = x.WriteTo(w)
+	return err
+}
+
 func writeCSV(w io.Writer, r Report) error {
 	cw := csvout.NewWriter(w)
-	cw.Write([]string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains"})
-	for _, s := range r.Decisions {
-		for _, m := range s.Mandates {
-			cw.Write([]string{s.Symbol, m.Path, fmt.Sprint(m.ID), actors(m), m.Action, m.Deliverable, due(m), string(m.Status),
-				m.Owner, done(m), remains(m)})
-		}
+	cw.Write(Columns)
+	for _, row := range r.Rows() {
+		cw.Write(row.Strings())
 	}
 	return cw.Flush()
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/accordmea/accord"
 )
 
@@ -122,6 +124,23 @@ func TestOtherFormats(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &back); err != nil || len(back.Decisions) != 2 {
 		t.Errorf("json = %v, %s", err, b.String())
 	}
+	b.Reset()
+	if err := Write(&b, r, "xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	xrows, err := f.GetRows("Report")
+	if err != nil || len(xrows) != len(rows) || strings.Join(xrows[0], ",") != strings.Join(rows[0], ",") || xrows[3][7] != "open" || xrows[1][3] != "secretariat" {
+		t.Errorf("xlsx rows = %q (%v), want those of the csv", xrows, err)
+	}
+	if typ, _ := f.GetCellType("Report", "C2"); typ != excelize.CellTypeUnset {
+		t.Errorf("mandate number is of type %v, want a number", typ)
+	}
+	b.Reset()
 	if err := Write(&b, r, "pdf"); err == nil {
 		t.Errorf("Write(pdf) succeeded")
 	}

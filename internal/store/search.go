@@ -91,6 +91,10 @@ func (s *Store) searchSQL(terms []accord.SearchTerm) searchSQL {
 // snippetWords is about how many words a snippet holds.
 const snippetWords = 30
 
+// maxSearchLimit is the most hits one search returns: the pages ask for
+// twenty, the API for at most a hundred, a download a thousand at a time.
+const maxSearchLimit = 1000
+
 // Search finds paragraphs and items holding the query's terms: the counts
 // by facet set, then the page of hits.
 func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.SearchResult, error) {
@@ -111,7 +115,7 @@ func (s *Store) Search(ctx context.Context, q accord.SearchQuery) (accord.Search
 	if q.Status != "" && !q.Status.Valid() {
 		return res, fmt.Errorf("%w: unknown status %q (want one of %s)", accord.ErrInvalid, q.Status, statusList())
 	}
-	if q.Limit <= 0 || q.Limit > 100 {
+	if q.Limit <= 0 || q.Limit > maxSearchLimit {
 		q.Limit = 20
 	}
 	sq := s.searchSQL(q.Terms)

@@ -49,7 +49,8 @@ func TestPagesHaveNoInlineCode(t *testing.T) {
 	if _, err := ingest.File(ctx, st, nil, accord.Source{Name: "nested.txt"}, []byte(nested), parse.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	paths := []string{"/", "/decisions", "/mandates", "/search?q=secretariat", "/search?q=%22", "/signin", "/api", "/no/such/page"}
+	paths := []string{"/", "/decisions", "/mandates", "/search?q=secretariat", "/search?q=%22", "/signin", "/api", "/no/such/page",
+		"/report", "/report?instrument=minamata", "/report?instrument=minamata&meeting=COP-6", "/report?instrument=minamata&meeting=COP-99"}
 	ds, _ := st.Decisions(ctx, accord.DecisionFilter{})
 	for _, d := range ds {
 		paths = append(paths, fmt.Sprintf("/decisions/%d", d.ID))

@@ -33,12 +33,12 @@ type decisionsPage struct {
 	Year       int
 	List       []accord.Decision
 	Pager      pager
+	Download   downloads
 }
 
 func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	inst := q.Get("instrument")
-	year, err := yearParam(q.Get("year"))
+	f, err := decisionFilter(q)
 	if err != nil {
 		return err
 	}
@@ -46,8 +46,8 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ds, err := s.store.Decisions(r.Context(), accord.DecisionFilter{Instrument: inst, Meeting: q.Get("meeting"), Year: year,
-		Limit: listPageSize + 1, Offset: (n - 1) * listPageSize})
+	f.Limit, f.Offset = listPageSize+1, (n-1)*listPageSize
+	ds, err := s.decisionRows(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,8 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 	if more {
 		ds = ds[:listPageSize]
 	}
-	return s.render(w, http.StatusOK, "decisions", decisionsPage{s.page(r, "Decisions"), inst, year, ds, pagerOf(r, n, more)})
+	return s.render(w, http.StatusOK, "decisions", decisionsPage{page: s.page(r, "Decisions"), Instrument: f.Instrument, Year: f.Year, List: ds,
+		Pager: pagerOf(r, n, more), Download: downloadsOf(r)})
 }
 
 // paraView is a paragraph as the decision page shows it.

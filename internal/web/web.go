@@ -37,8 +37,8 @@ var funcs = template.FuncMap{"paraHref": paraHref}
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/"+name+".html"))
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -101,6 +101,16 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
+	mux.Handle("GET /report", s.handle(s.report))
+	for _, ext := range []string{"csv", "xlsx"} {
+		mux.Handle("GET /decisions."+ext, s.handleWithin(exportTimeout, s.exportDecisions))
+		mux.Handle("GET /mandates."+ext, s.handleWithin(exportTimeout, s.exportMandates))
+		mux.Handle("GET /search."+ext, s.handleWithin(exportTimeout, s.exportSearch))
+		mux.Handle("GET /audit."+ext, s.handleWithin(exportTimeout, s.exportAudit))
+	}
+	for _, ext := range []string{"html", "md", "csv", "xlsx"} {
+		mux.Handle("GET /report."+ext, s.handleWithin(exportTimeout, s.exportReport))
+	}
 	mux.Handle("GET /upload", s.handle(s.uploadForm))
 	mux.Handle("POST /upload", s.handle(s.upload))
 	mux.Handle("POST /upload/confirm", s.handle(s.confirm))
@@ -153,11 +163,16 @@ type errorPage struct {
 // get their page; other errors are logged and shown as a server error.
 // A page read has pageTimeout to be made, and stops when its client goes.
 func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+	return s.handleWithin(pageTimeout, h)
+}
+
+// handleWithin is handle with timeout for a read instead of pageTimeout.
+func (s *Server) handleWithin(timeout time.Duration, h func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rw := &responseWriter{ResponseWriter: w}
 		var hw http.ResponseWriter = rw // the error page is made whether or not the deadline passed
 		if r.Method == http.MethodGet || r.Method == http.MethodHead {
-			ctx, cancel := context.WithTimeout(r.Context(), pageTimeout)
+			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			defer cancel()
 			r = r.WithContext(ctx)
 			hw = &pageWriter{ResponseWriter: rw, ctx: ctx}
@@ -309,6 +324,7 @@ type mandatesPage struct {
 	List     []accord.Mandate
 	Decision string // the symbol of the decision the board is limited to
 	Pager    pager
+	Download downloads
 }
 
 func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
@@ -317,22 +333,12 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := accord.MandateFilter{Instrument: q.Get("instrument"), Actor: q.Get("actor"), Overdue: q.Get("overdue") == "true",
-		Limit: listPageSize + 1, Offset: (n - 1) * listPageSize}
-	if st := q.Get("status"); st != "" {
-		if !accord.Status(st).Valid() {
-			return fmt.Errorf("%w: unknown status %q", accord.ErrInvalid, st)
-		}
-		f.Status = accord.Status(st)
+	f, err := mandateFilter(q)
+	if err != nil {
+		return err
 	}
-	if d := q.Get("decision"); d != "" {
-		id, err := strconv.ParseInt(d, 10, 64)
-		if err != nil || id <= 0 {
-			return fmt.Errorf("%w: decision %q: want the number of a decision", accord.ErrInvalid, d)
-		}
-		f.DecisionID = id
-	}
-	ms, err := s.store.Mandates(r.Context(), f)
+	f.Limit, f.Offset = listPageSize+1, (n-1)*listPageSize
+	ms, err := s.mandateRows(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -340,7 +346,8 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 	if more {
 		ms = ms[:listPageSize]
 	}
-	p := mandatesPage{page: s.page(r, "Mandates"), F: f, Status: f.Status, Statuses: accord.Statuses, List: ms, Pager: pagerOf(r, n, more)}
+	p := mandatesPage{page: s.page(r, "Mandates"), F: f, Status: f.Status, Statuses: accord.Statuses, List: ms, Pager: pagerOf(r, n, more),
+		Download: downloadsOf(r)}
 	if f.DecisionID != 0 {
 		p.Decision = "#" + strconv.FormatInt(f.DecisionID, 10)
 		if len(ms) > 0 && ms[0].Symbol != "" {
@@ -445,8 +452,9 @@ type searchPage struct {
 	// Prev and Next link to the results before and after these.
 	Prev, Next string
 	// Orders link to the same search in each order; Order is the one shown.
-	Order  string
-	Orders []facetLink
+	Order    string
+	Orders   []facetLink
+	Download downloads
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
@@ -456,8 +464,11 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if q.Get("q") == "" {
 		return s.render(w, http.StatusOK, "search", p)
 	}
-	terms, err := search.Parse(q.Get("q"))
+	sq, err := searchQuery(q)
 	if err != nil {
+		if !errors.Is(err, accord.ErrInvalid) {
+			return err
+		}
 		p.Error = strings.TrimPrefix(err.Error(), "invalid: ")
 		return s.render(w, http.StatusBadRequest, "search", p)
 	}
@@ -470,17 +481,12 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 			return s.render(w, http.StatusBadRequest, "search", p)
 		}
 	}
-	year, err := yearParam(q.Get("year"))
+	sq.Limit, sq.Offset = searchPageSize, offset
+	res, err := s.searchRows(r.Context(), sq)
 	if err != nil {
 		return err
 	}
-	sq := accord.SearchQuery{Terms: terms, Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Actor: q.Get("actor"),
-		Class: accord.VerbClass(q.Get("class")), Status: accord.Status(q.Get("status")), Order: q.Get("order"), Limit: searchPageSize, Offset: offset}
-	res, err := s.store.Search(r.Context(), sq)
-	if err != nil {
-		return err
-	}
-	p.Result, p.Parsed = &res, search.String(terms)
+	p.Result, p.Parsed, p.Download = &res, search.String(sq.Terms), downloadsOf(r, "offset")
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, hitView{SearchHit: h, Snippet: markHTML(h.Snippet)})
 	}
@@ -526,17 +532,14 @@ type auditPage struct {
 	page
 	Entries []accord.AuditEntry
 	// Pager links to the latest entries (Prev) and to older ones.
-	Pager pager
+	Pager    pager
+	Download downloads
 }
 
 // audit shows the audit log to admins.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
-	v := visitorOf(r)
-	if !v.ok {
-		return errSignIn
-	}
-	if v.user.Role != accord.RoleAdmin {
-		return fmt.Errorf("%w: the audit log is for admins", accord.ErrForbidden)
+	if err := auditor(r); err != nil {
+		return err
 	}
 	var before int64
 	if b := r.URL.Query().Get("before"); b != "" {
@@ -546,11 +549,11 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 		}
 		before = n
 	}
-	log, err := s.store.AuditLogBefore(r.Context(), before, listPageSize+1)
+	log, err := s.auditRows(r.Context(), before, listPageSize+1)
 	if err != nil {
 		return err
 	}
-	p := auditPage{page: s.page(r, "Audit log"), Entries: log}
+	p := auditPage{page: s.page(r, "Audit log"), Entries: log, Download: downloadsOf(r, "before")}
 	if before > 0 {
 		p.Pager.Prev = "/audit"
 	}
