@@ -48,6 +48,10 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"Search", testSearch},
 		{"Sessions", testSessions},
 		{"UploadsExpire", testUploads},
+		{"DuplicateContent", testDuplicateContent},
+		{"CorrectDecision", testCorrectDecision},
+		{"CorrectDecisionRefuses", testCorrectDecisionRefuses},
+		{"CorrectMandate", testCorrectMandate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
