@@ -74,12 +74,14 @@ func testCorrect(t *testing.T, backend string) {
 	if out.Symbol != "MC-6/3" || out.Year != 2025 || out.URL != "https://example.org/mc-6-3.pdf" || len(out.Corrections) == 0 || out.Corrections[0].Who != "mc-editor" {
 		t.Errorf("corrected decision = %+v", out)
 	}
-	// A symbol another decision has is a conflict.
-	if other := ds[len(ds)-1]; other.ID != d.ID && other.Symbol != "" {
-		code, _, body := send(t, srv, "PATCH", fmt.Sprintf("/api/v1/decisions/%d", other.ID), minamata, "application/json", `{"symbol":"MC-6/3"}`)
-		if code != 409 {
-			t.Errorf("correction to a symbol taken: %d %s; want 409", code, body)
-		}
+	// A symbol another decision of the instrument has is a conflict.
+	admin := account(t, st, "admin", accord.RoleAdmin)
+	code, _, body = send(t, srv, "PATCH", path, admin, "application/json", `{"instrument":"cartagena","symbol":"BS-IV/6"}`)
+	if code != 409 || !strings.Contains(body, "is stored as BS-IV/6 of cartagena already") {
+		t.Errorf("correction to a symbol taken: %d %s; want 409", code, body)
+	}
+	if got, err := st.DecisionByID(ctx, d.ID); err != nil || got.Instrument != "minamata" || got.Symbol != "MC-6/3" {
+		t.Errorf("a refused correction changed the decision: %+v, %v", got, err)
 	}
 
 	// Mandates.

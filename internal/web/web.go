@@ -68,6 +68,8 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
+	mux.Handle("POST /mandates/{id}/correct", s.handle(s.correctMandate))
+	mux.Handle("POST /decisions/{id}", s.handle(s.correctDecision))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
 	mux.Handle("GET /upload", s.handle(s.uploadForm))
@@ -163,6 +165,8 @@ func (s *Server) handle(h func(w http.ResponseWriter, r *http.Request) error) ht
 			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
 		case errors.Is(err, accord.ErrInvalid):
 			status, heading, msg = http.StatusBadRequest, "Bad request", err.Error()
+		case errors.Is(err, accord.ErrConflict):
+			status, heading, msg = http.StatusConflict, "Conflict", err.Error()
 		case errors.Is(err, accord.ErrBusy):
 			// Nothing was changed; the same request may succeed soon.
 			w.Header().Set("Retry-After", "1")
@@ -316,6 +320,10 @@ type mandatePage struct {
 	CanEdit  bool
 	Statuses []accord.Status
 	Error    string
+	// Asked is the addressees one a line, and Corrections the fields
+	// people corrected, for the correction form.
+	Asked       string
+	Corrections []correctionView
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
@@ -333,7 +341,7 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) mandatePage {
 	v := visitorOf(r)
 	return mandatePage{page: s.page(r, "Mandate "+strconv.FormatInt(m.ID, 10)), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
-		Statuses: accord.Statuses, Error: errMsg}
+		Statuses: accord.Statuses, Error: errMsg, Asked: asked(m.Addressees), Corrections: correctionViews(m.Corrections)}
 }
 
 // updateMandate takes the form of a mandate's page: a signed-in editor of
