@@ -29,6 +29,7 @@ var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"remains": remains,
 	"lines":   func(s string) []string { return strings.Split(s, "\n") },
 	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
+	"checked": checkedLine,
 }).ParseFS(templates, "templates/*.html"))
 
 // Report is a report on the mandates of one meeting.
@@ -41,6 +42,10 @@ type Report struct {
 	Generated  time.Time
 	Decisions  []Section
 	Counts     []Count // mandates by status
+	// Mandates counts the mandates of the report, and Checked those a
+	// person checked (corrected what was extracted of them); the
+	// others are as extracted.
+	Mandates, Checked int
 }
 
 // Section is one decision and its mandates.
@@ -92,6 +97,14 @@ func build(ds []accord.Decision, ms []accord.Mandate, keep func(accord.Mandate) 
 		if keep(m) {
 			byDecision[m.DecisionID] = append(byDecision[m.DecisionID], m)
 			counts[m.Status]++
+		}
+	}
+	for _, d := range ds {
+		for _, m := range byDecision[d.ID] {
+			r.Mandates++
+			if m.CheckedBy != "" {
+				r.Checked++
+			}
 		}
 	}
 	for _, d := range ds {
@@ -220,6 +233,9 @@ func writeMarkdown(w io.Writer, r Report) error {
 		}
 		fmt.Fprintf(&b, " Mandates: %s.", strings.Join(cs, ", "))
 	}
+	if r.Mandates > 0 {
+		fmt.Fprintf(&b, " %s", checkedLine(r))
+	}
 	b.WriteString("\n")
 	if len(r.Decisions) == 0 {
 		b.WriteString("\nNo mandates.\n")
@@ -228,13 +244,13 @@ func writeMarkdown(w io.Writer, r Report) error {
 		fmt.Fprintf(&b, "\n## Decision %s: %s\n\n", mdCell(s.Symbol), mdCell(s.Title))
 		if r.Kind == "asked" {
 			for _, m := range s.Mandates {
-				fmt.Fprintf(&b, "- ¶ %s — %s, %s; due %s\n", mdCell(m.Path), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)))
+				fmt.Fprintf(&b, "- ¶ %s — %s, %s; due %s\n", mdCell(m.Path+checkedNote(m)), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)))
 			}
 			continue
 		}
 		b.WriteString("| ¶ | Asked of | What was asked | Due | Status | What was done | What remains |\n|---|---|---|---|---|---|---|\n")
 		for _, m := range s.Mandates {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", mdCell(m.Path), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", mdCell(m.Path+checkedNote(m)), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)),
 				mdCell(string(m.Status)), mdCell(done(m)), mdCell(remains(m)))
 		}
 	}
@@ -244,14 +260,33 @@ func writeMarkdown(w io.Writer, r Report) error {
 
 func writeCSV(w io.Writer, r Report) error {
 	cw := csvout.NewWriter(w)
-	cw.Write([]string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains"})
+	cw.Write([]string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains", "checked_by"})
 	for _, s := range r.Decisions {
 		for _, m := range s.Mandates {
 			cw.Write([]string{s.Symbol, m.Path, fmt.Sprint(m.ID), actors(m), m.Action, m.Deliverable, due(m), string(m.Status),
-				m.Owner, done(m), remains(m)})
+				m.Owner, done(m), remains(m), m.CheckedBy})
 		}
 	}
 	return cw.Flush()
+}
+
+// checkedLine says how many of the report's mandates a person checked.
+func checkedLine(r Report) string {
+	switch r.Checked {
+	case 0:
+		return "No mandate was checked by a person: all are as accord extracted them."
+	case r.Mandates:
+		return fmt.Sprintf("All %d mandates were checked by a person.", r.Mandates)
+	}
+	return fmt.Sprintf("%d of %d mandates were checked by a person; the others are as accord extracted them.", r.Checked, r.Mandates)
+}
+
+// checkedNote marks a mandate a person checked, after its paragraph.
+func checkedNote(m accord.Mandate) string {
+	if m.CheckedBy == "" {
+		return ""
+	}
+	return " (checked by " + m.CheckedBy + ")"
 }
 
 // SortDecisions orders decisions as the meeting adopted them.
