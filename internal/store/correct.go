@@ -577,3 +577,28 @@ func (s *Store) correctedMandates(ctx context.Context, tx *sql.Tx, decisionID in
 	}
 	return set, nil
 }
+
+// backfillContentHashes gives the decisions stored before content hashes
+// existed theirs, from their stored bodies (as parsed: no correction was
+// made before them), so that a file stored before is found by its
+// content too.
+func (s *Store) backfillContentHashes(ctx context.Context, tx *sql.Tx) error {
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM decisions WHERE content_hash = ''`)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		var body string
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT body FROM decisions WHERE id = ?`), id).Scan(&body); err != nil {
+			return err
+		}
+		var d accord.Decision
+		if err := json.Unmarshal([]byte(body), &d); err != nil {
+			return fmt.Errorf("decision %d: stored body: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE decisions SET content_hash = ? WHERE id = ?`), accord.ContentHash(&d), id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

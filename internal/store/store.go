@@ -307,6 +307,7 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 // after the migration's SQL in its transaction.
 var migrationSteps = map[int]func(*Store, context.Context, *sql.Tx) error{
 	9: (*Store).backfillFacets,
+	16: (*Store).backfillContentHashes,
 }
 
 // splitStatements splits a migration file at the semicolons that end its
