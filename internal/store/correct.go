@@ -144,8 +144,29 @@ func (s *Store) CorrectDecision(ctx context.Context, id int64, c accord.Decision
 		c.Who = "unknown"
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The key of the symbol the decision will have is locked before
+		// its row, in the order ingest takes them.
+		var inst, symbol string
+		err := tx.QueryRowContext(ctx, s.q(`SELECT instrument, symbol FROM decisions WHERE id = ?`), id).Scan(&inst, &symbol)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("decision %d: %w", id, accord.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if c.Instrument != nil {
+			inst = strings.TrimSpace(*c.Instrument)
+		}
+		if c.Symbol != nil {
+			symbol = *c.Symbol
+		}
+		if key := symbolKey(symbol); key != "" {
+			if err := s.lockKeys(ctx, tx, "decision\x00"+inst+"\x00"+key); err != nil {
+				return err
+			}
+		}
 		var body string
-		err := tx.QueryRowContext(ctx, s.q(`SELECT body FROM decisions WHERE id = ?`+s.dialect.lockSuffix), id).Scan(&body)
+		err = tx.QueryRowContext(ctx, s.q(`SELECT body FROM decisions WHERE id = ?`+s.dialect.lockSuffix), id).Scan(&body)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("decision %d: %w", id, accord.ErrNotFound)
 		}
@@ -206,9 +227,6 @@ func (s *Store) CorrectDecision(ctx context.Context, id int64, c accord.Decision
 			return fmt.Errorf("%w: nothing to correct: the decision has these values already", accord.ErrInvalid)
 		}
 		if key := symbolKey(d.Symbol); key != "" {
-			if err := s.lockKeys(ctx, tx, "decision\x00"+d.Instrument+"\x00"+key); err != nil {
-				return err
-			}
 			var other int64
 			err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE instrument = ? AND symbol_key = ? AND symbol_key <> '' AND id <> ?`),
 				d.Instrument, key, id).Scan(&other)

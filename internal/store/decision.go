@@ -98,7 +98,12 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 				return fmt.Errorf("%w: decision %s appears twice in %s", accord.ErrConflict, d.Symbol, src.Name)
 			}
 			if id != 0 {
-				// What people corrected wins over what was parsed.
+				// What people corrected wins over what was parsed: the
+				// row is held first, so that no correction lands
+				// between the read of them and the write.
+				if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ?`+s.dialect.lockSuffix), id).Scan(&id); err != nil {
+					return err
+				}
 				if err := s.applyDecisionCorrections(ctx, tx, id, d); err != nil {
 					return err
 				}
@@ -270,8 +275,6 @@ func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, or
 	}
 	// A decision at this position that carries another symbol is another
 	// decision: leave it to be matched by its own symbol or removed.
-	// The symbol that counts is the one the parser read, when a person
-	// corrected it.
 	var key string
 	var parsed sql.NullString
 	err = tx.QueryRowContext(ctx, s.q(`SELECT d.symbol_key, c.parsed FROM decisions d
@@ -280,7 +283,12 @@ func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, or
 		return 0, err
 	}
 	if parsed.Valid {
-		key = symbolKey(parsed.String)
+		// A person gave the decision its symbol: another text at its
+		// place is it only when it reads the symbol the parser read.
+		if symbolKey(parsed.String) != symbolKey(d.Symbol) {
+			return 0, nil
+		}
+		return id, nil
 	}
 	if key != "" && symbolKey(d.Symbol) != "" && key != symbolKey(d.Symbol) {
 		return 0, nil

@@ -22,10 +22,14 @@ const tracked = `(m.status <> 'open' OR m.owner <> '' OR m.notes <> '' OR
 	EXISTS (SELECT 1 FROM mandate_history h WHERE h.mandate_id = m.id) OR
 	EXISTS (SELECT 1 FROM mandate_evidence e WHERE e.mandate_id = m.id) OR m.checked_by <> '')`
 
-// hasTracked reports whether a decision has mandates people work on.
+// hasTracked reports whether a decision has mandates people work on, or
+// fields people corrected.
 func (s *Store) hasTracked(ctx context.Context, tx *sql.Tx, decisionID int64) (bool, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM mandates m WHERE m.decision_id = ? AND `+tracked), decisionID).Scan(&n)
+	if err == nil && n == 0 {
+		err = tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM decision_corrections WHERE decision_id = ?`), decisionID).Scan(&n)
+	}
 	return n > 0, err
 }
 

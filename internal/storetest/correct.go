@@ -149,6 +149,19 @@ func testCorrectDecision(t *testing.T, s accord.Store) {
 			t.Errorf("%s: text %q, want %q (the text is the file's)", step.name, got.Paragraphs[0].Text, step.d.Paragraphs[0].Text)
 		}
 	}
+	// A file that no longer holds the corrected decision leaves it:
+	// what people corrected is theirs.
+	// (The decision is of the last file ingested with it.)
+	res, err := s.Ingest(ctx, accord.Source{Name: "mc6 (1).html"}, []accord.Decision{sample("MC-6/9", "minamata", "COP-6", "Another text.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kept != 1 || res.Removed != 0 {
+		t.Errorf("ingest of a file without the corrected decision = %+v, want it kept", res)
+	}
+	if got, err := s.DecisionByID(ctx, id); err != nil || got.Symbol != sym {
+		t.Errorf("the corrected decision after its file dropped it: %+v, %v", got.Symbol, err)
+	}
 	log, err := s.AuditLog(ctx, 100)
 	if err != nil {
 		t.Fatal(err)
