@@ -340,3 +340,71 @@ func testCorrectMandate(t *testing.T, s accord.Store) {
 		t.Errorf("CorrectMandate of no mandate = %v, want ErrNotFound", err)
 	}
 }
+
+// testCorrectWhileIngesting: corrections made while the decision's file
+// is ingested again, at the same time, are never undone by the ingest:
+// the stored title is always the last correction.
+func testCorrectWhileIngesting(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	src := accord.Source{Name: "race.txt"}
+	// No symbol: nothing but the decision's row orders the two.
+	d := noSymbol("Requests the secretariat to report.")
+	if _, err := s.Ingest(ctx, src, []accord.Decision{d}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Decisions(ctx, accord.DecisionFilter{})
+	if err != nil || len(all) != 1 {
+		t.Fatal(all, err)
+	}
+	stored := all[0]
+	ms := mandatesOf(t, s, accord.MandateFilter{DecisionID: stored.ID})
+	const rounds = 12
+	errs := make(chan error, 2*rounds)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < rounds; i++ {
+			if _, err := s.Ingest(ctx, src, []accord.Decision{d}); err != nil && !errors.Is(err, accord.ErrBusy) {
+				errs <- fmt.Errorf("ingest: %w", err)
+			}
+		}
+	}()
+	for i := 0; i < rounds; i++ {
+		title, action := fmt.Sprintf("Title %d", i), fmt.Sprintf("to report, round %d", i)
+		if _, err := s.CorrectDecision(ctx, stored.ID, accord.DecisionCorrection{Title: &title, Who: "jo"}); err != nil && !errors.Is(err, accord.ErrBusy) {
+			errs <- fmt.Errorf("correct decision: %w", err)
+		}
+		if _, err := s.CorrectMandate(ctx, ms[0].ID, accord.MandateCorrection{Action: &action, Who: "jo"}); err != nil && !errors.Is(err, accord.ErrBusy) {
+			errs <- fmt.Errorf("correct mandate: %w", err)
+		}
+	}
+	<-done
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	// And once more, after them all.
+	if _, err := s.Ingest(ctx, src, []accord.Decision{d}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.DecisionByID(ctx, stored.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := accord.Corrected(got.Corrections, "title")
+	if got.Title != c.Value || c.Value == "" {
+		t.Errorf("after corrections and ingests at once: title %q, last correction %q", got.Title, c.Value)
+	}
+	list, err := s.Decisions(ctx, accord.DecisionFilter{Instrument: "minamata"})
+	if err != nil || len(list) != 1 || list[0].Title != c.Value {
+		t.Errorf("the list after corrections and ingests at once: %v, %v; want title %q", list, err, c.Value)
+	}
+	m, err := s.Mandate(ctx, ms[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc, _ := accord.Corrected(m.Corrections, "action")
+	if m.Action != mc.Value || mc.Value == "" || m.CheckedBy != "jo" {
+		t.Errorf("after corrections and ingests at once: action %q, last correction %q, checked by %q", m.Action, mc.Value, m.CheckedBy)
+	}
+}

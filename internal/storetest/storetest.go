@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"CorrectDecision", testCorrectDecision},
 		{"CorrectDecisionRefuses", testCorrectDecisionRefuses},
 		{"CorrectMandate", testCorrectMandate},
+		{"CorrectWhileIngesting", testCorrectWhileIngesting},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
