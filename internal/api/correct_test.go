@@ -13,6 +13,46 @@ import (
 	"github.com/accordmea/accord/internal/sample"
 )
 
+// TestOpenAPICorrections: the OpenAPI document describes the corrections.
+func TestOpenAPICorrections(t *testing.T) {
+	var doc struct {
+		Paths map[string]map[string]struct {
+			RequestBody struct {
+				Content map[string]struct {
+					Schema struct {
+						Properties map[string]any `json:"properties"`
+					} `json:"schema"`
+				} `json:"content"`
+			} `json:"requestBody"`
+		} `json:"paths"`
+		Components struct {
+			Schemas map[string]json.RawMessage `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(openapi, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for path, fields := range map[string][]string{
+		"/decisions/{id}": {"symbol", "title", "kind", "instrument", "meeting", "year", "url"},
+		"/mandates/{id}":  {"status", "addressees", "action", "deadline", "deliverable"},
+	} {
+		op, ok := doc.Paths[path]["patch"]
+		if !ok {
+			t.Errorf("openapi lacks PATCH %s", path)
+			continue
+		}
+		props := op.RequestBody.Content["application/json"].Schema.Properties
+		for _, f := range fields {
+			if _, ok := props[f]; !ok {
+				t.Errorf("PATCH %s lacks %s", path, f)
+			}
+		}
+	}
+	if !strings.Contains(string(doc.Components.Schemas["Mandate"]), `"checked_by"`) || doc.Components.Schemas["Correction"] == nil {
+		t.Errorf("openapi's Mandate lacks checked_by, or there is no Correction")
+	}
+}
+
 // TestCorrect: PATCH /decisions/{id} and the correcting fields of PATCH
 // /mandates/{id} change what was parsed, for editors of the instrument
 // only; refused requests change nothing; a re-ingest keeps what people
