@@ -80,6 +80,10 @@ type Decision struct {
 	References References `json:"references"`
 	Source     Source     `json:"source"`
 	Updated    time.Time  `json:"updated,omitzero"`
+	// URL is the address of the official document, given by a person.
+	URL string `json:"url,omitempty"`
+	// Corrections are the fields people corrected, read from the store.
+	Corrections []Correction `json:"corrections,omitempty"`
 
 	// Mandates are what the decision asks of whom. Ingest stores them
 	// apart from the text, where their status and history are kept.
@@ -338,6 +342,9 @@ type Store interface {
 	// RecordAudit records an event that is no write of the store's own,
 	// such as an address locked out after failed sign-ins; At is now.
 	RecordAudit(ctx context.Context, e AuditEntry) error
+	// Corrector corrects decisions and mandates, and finds decisions
+	// by their content.
+	Corrector
 	// Close releases the store's connections.
 	Close() error
 }
@@ -465,6 +472,11 @@ type Mandate struct {
 	Extracted bool       `json:"extracted"`
 	Evidence  []Evidence `json:"evidence,omitempty"`
 	History   []Change   `json:"history,omitempty"`
+	// CheckedBy is the person who corrected the mandate, "" when no
+	// person checked what was extracted; Checked is when.
+	CheckedBy   string       `json:"checked_by,omitempty"`
+	Checked     time.Time    `json:"checked,omitzero"`
+	Corrections []Correction `json:"corrections,omitempty"`
 	// Decision context, filled by stores for lists and reports.
 	Symbol     string `json:"symbol,omitempty"`
 	Instrument string `json:"instrument,omitempty"`

@@ -95,6 +95,10 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 		}
 		printDecision(stdout, d)
 		fmt.Fprintf(stdout, "  source: %s (%s, sha256 %s)\n", d.Source.Name, d.Source.Format, clip(d.Source.SHA256, 13))
+		if d.URL != "" {
+			fmt.Fprintf(stdout, "  official document: %s\n", d.URL)
+		}
+		printCorrections(stdout, d.Corrections)
 		return nil
 	}
 	return usageError("unknown decisions command %q: want list or show", sub)
@@ -199,6 +203,14 @@ func cutLast(s, sep string) (before, after string, found bool) {
 		return s[:i], s[i+len(sep):], true
 	}
 	return s, "", false
+}
+
+// printCorrections says which fields people corrected, by whom, and what
+// was read before.
+func printCorrections(w io.Writer, cs []accord.Correction) {
+	for _, c := range cs {
+		fmt.Fprintf(w, "  corrected: %s %q by %s on %s (read as %q)\n", c.Field, c.Value, c.Who, c.At.UTC().Format("2006-01-02"), c.Parsed)
+	}
 }
 
 // yearText writes a year, or none when it is 0.

@@ -51,9 +51,12 @@ Ingest parses files and stores their decisions. Directories are walked for
 which are reported as to be saved as .docx or PDF); names starting with a
 dot are left out. Each file is stored in one
 transaction: whole or not at all. Re-ingesting a file, or ingesting another
-file holding a decision already stored under the same instrument and
-symbol, updates the decision in place (ingest at the command line may
-change any decision and any source). The other files of a directory
+file holding a decision already stored with the same content (its
+normalized text, whatever the file's name or format) or under the same
+instrument and symbol, updates the decision in place (ingest at the command
+line may change any decision and any source). What people corrected of a
+decision or a mandate (see accord serve) is kept: the correction wins over
+what is parsed. The other files of a directory
 (README, SOURCES, LICENSE, data and scripts), and those of it that are
 empty or hold no decision, are skipped: each with a warning on one line,
 all named in the summary, and the exit status stays 0. A file that looks
@@ -198,7 +201,20 @@ upload never replaces another account's file or one ingested at the
 command line by its name, and it may add, replace or remove only
 decisions of the editor's instruments. An upload left unconfirmed for 24
 hours can no longer be confirmed and is deleted (at the next upload, and
-hourly).
+hourly). The preview says of each decision already stored that it is
+("already stored as …") and what would change: counts of paragraphs and
+mandates and the paragraphs added, changed or removed.
+
+Editors correct what the parser got wrong, within their instruments: a
+decision's symbol, title, kind, instrument, meeting, year of adoption and
+the address of its official document, from its page or with PATCH
+/api/v1/decisions/{id}; a mandate's addressees, action, deadline and
+deliverable, from its page or with PATCH /api/v1/mandates/{id}. Each
+correction is audited with the values before and after, is kept when the
+file is ingested again, and is shown on the page with who made it and what
+was read. A corrected mandate is checked by a person: its page, the
+decision's page, the mandate board, the API (checked_by) and the reports
+say so.
 
 Every response, pages, API, static files and errors alike, forbids
 framing (Content-Security-Policy frame-ancestors 'none', X-Frame-Options

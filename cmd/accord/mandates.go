@@ -225,6 +225,10 @@ func printMandate(w io.Writer, m accord.Mandate) {
 	if !m.Extracted {
 		fmt.Fprintln(w, "  (the decision's text no longer holds this mandate; kept for its history)")
 	}
+	if m.CheckedBy != "" {
+		fmt.Fprintf(w, "  checked by a person: %s on %s\n", m.CheckedBy, m.Checked.UTC().Format("2006-01-02"))
+	}
+	printCorrections(w, m.Corrections)
 	if len(m.Conditions) > 0 {
 		fmt.Fprintf(w, "  conditions: %s\n", strings.Join(m.Conditions, "; "))
 	}

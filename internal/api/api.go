@@ -44,6 +44,7 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPI))
 	mux.Handle("GET /api/v1/decisions", s.handle(s.decisions))
 	mux.Handle("GET /api/v1/decisions/{id}", s.handle(s.decision))
+	mux.Handle("PATCH /api/v1/decisions/{id}", s.handle(s.correctDecision))
 	mux.Handle("GET /api/v1/mandates", s.handle(s.mandates))
 	mux.Handle("GET /api/v1/mandates/{id}", s.handle(s.mandate))
 	mux.Handle("PATCH /api/v1/mandates/{id}", s.handle(s.updateMandate))

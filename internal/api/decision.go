@@ -28,6 +28,9 @@ type decisionDetail struct {
 	Footnotes  []footnoteOut  `json:"footnotes"`
 	References referencesOut  `json:"references"`
 	Annexes    []string       `json:"annexes"`
+	// URL and Corrections are what people gave the decision.
+	URL         string          `json:"url,omitempty"`
+	Corrections []correctionOut `json:"corrections"`
 }
 
 type paragraphOut struct {
@@ -79,7 +82,8 @@ func paragraphs(ps []accord.Paragraph) []paragraphOut {
 func detail(d accord.Decision) decisionDetail {
 	out := decisionDetail{decisionSummary: summary(d), Formula: d.Formula, Preamble: []string{}, Paragraphs: paragraphs(d.Paragraphs),
 		Footnotes: []footnoteOut{}, Annexes: []string{},
-		References: referencesOut{Decisions: []refOut{}, Documents: append([]string{}, d.References.Documents...)}}
+		References: referencesOut{Decisions: []refOut{}, Documents: append([]string{}, d.References.Documents...)},
+		URL:        d.URL, Corrections: corrections(d.Corrections)}
 	for _, r := range d.Preamble {
 		out.Preamble = append(out.Preamble, r.Text)
 	}

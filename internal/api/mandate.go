@@ -1,12 +1,9 @@
 package api
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -33,6 +30,11 @@ type mandateOut struct {
 	Updated     time.Time      `json:"updated"`
 	Evidence    []evidenceOut  `json:"evidence,omitempty"`
 	History     []changeOut    `json:"history,omitempty"`
+	// CheckedBy names the person who corrected what was extracted;
+	// absent when nobody did.
+	CheckedBy   string          `json:"checked_by,omitempty"`
+	Checked     *time.Time      `json:"checked,omitempty"`
+	Corrections []correctionOut `json:"corrections,omitempty"`
 }
 
 type addresseeOut struct {
@@ -80,6 +82,12 @@ func mandate(m accord.Mandate) mandateOut {
 	}
 	for _, c := range m.History {
 		out.History = append(out.History, changeOut(c))
+	}
+	if m.CheckedBy != "" {
+		out.CheckedBy, out.Checked = m.CheckedBy, &m.Checked
+	}
+	if len(m.Corrections) > 0 {
+		out.Corrections = corrections(m.Corrections)
 	}
 	return out
 }
@@ -139,12 +147,27 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 }
 
 // mandatePatch is the body of PATCH /mandates/{id}. Fields left out stay.
+// Status, owner, note and evidence track the mandate; addressees, action,
+// deadline and deliverable correct what was extracted.
 type mandatePatch struct {
 	Status   *string  `json:"status"`
 	Owner    *string  `json:"owner"`
 	Note     string   `json:"note"`
 	Evidence []string `json:"evidence"`
 	Why      string   `json:"why"`
+
+	Addressees  *[]string    `json:"addressees"`
+	Action      *string      `json:"action"`
+	Deadline    *deadlineOut `json:"deadline"`
+	Deliverable *string      `json:"deliverable"`
+}
+
+func (p mandatePatch) corrects() bool {
+	return p.Addressees != nil || p.Action != nil || p.Deadline != nil || p.Deliverable != nil
+}
+
+func (p mandatePatch) tracks() bool {
+	return p.Status != nil || p.Owner != nil || p.Note != "" || len(p.Evidence) > 0
 }
 
 // maxBody is the largest request body the API reads.
@@ -175,21 +198,21 @@ func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
 	if !u.CanEdit(m.Instrument) {
 		return &problem{Status: http.StatusForbidden, Detail: fmt.Sprintf("%s may not change mandates of %s", u.Name, orNone(m.Instrument))}
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil {
-		return badRequest("reading the body: %v", err)
-	}
-	if len(body) > maxBody {
-		return &problem{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the body is over %d KB", maxBody>>10)}
-	}
 	var p mandatePatch
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return badRequest("the body is not the JSON of a mandate change: %v", err)
+	if err := readJSON(r, "a mandate change", &p); err != nil {
+		return err
 	}
-	if dec.More() {
-		return badRequest("the body holds more than one JSON value")
+	if p.corrects() {
+		// A correction and a change of status are two writes; one
+		// request makes one, whole or not at all.
+		if p.tracks() {
+			return badRequest("send corrections (addressees, action, deadline, deliverable) and changes of status, owner, note or evidence in two requests")
+		}
+		m, err := s.correctMandate(r, u, id, p)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, r, mandate(m))
 	}
 	up := accord.MandateUpdate{Owner: p.Owner, Note: p.Note, Evidence: p.Evidence, Who: u.Name, Why: p.Why}
 	if p.Status != nil {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +31,7 @@ var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"remains": remains,
 	"lines":   func(s string) []string { return strings.Split(s, "\n") },
 	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
+	"checked": checkedLine,
 }).ParseFS(templates, "templates/*.html"))
 
 // Report is a report on the mandates of one meeting.
@@ -42,6 +44,10 @@ type Report struct {
 	Generated  time.Time
 	Decisions  []Section
 	Counts     []Count // mandates by status
+	// Mandates counts the mandates of the report, and Checked those a
+	// person checked (corrected what was extracted of them); the
+	// others are as extracted.
+	Mandates, Checked int
 }
 
 // Section is one decision and its mandates.
@@ -93,6 +99,14 @@ func build(ds []accord.Decision, ms []accord.Mandate, keep func(accord.Mandate) 
 		if keep(m) {
 			byDecision[m.DecisionID] = append(byDecision[m.DecisionID], m)
 			counts[m.Status]++
+		}
+	}
+	for _, d := range ds {
+		for _, m := range byDecision[d.ID] {
+			r.Mandates++
+			if m.CheckedBy != "" {
+				r.Checked++
+			}
 		}
 	}
 	for _, d := range ds {
@@ -223,6 +237,9 @@ func writeMarkdown(w io.Writer, r Report) error {
 		}
 		fmt.Fprintf(&b, " Mandates: %s.", strings.Join(cs, ", "))
 	}
+	if r.Mandates > 0 {
+		fmt.Fprintf(&b, " %s", checkedLine(r))
+	}
 	b.WriteString("\n")
 	if len(r.Decisions) == 0 {
 		b.WriteString("\nNo mandates.\n")
@@ -231,13 +248,13 @@ func writeMarkdown(w io.Writer, r Report) error {
 		fmt.Fprintf(&b, "\n## Decision %s: %s\n\n", mdCell(s.Symbol), mdCell(s.Title))
 		if r.Kind == "asked" {
 			for _, m := range s.Mandates {
-				fmt.Fprintf(&b, "- ¶ %s — %s, %s; due %s\n", mdCell(m.Path), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)))
+				fmt.Fprintf(&b, "- ¶ %s — %s, %s; due %s\n", mdCell(m.Path+checkedNote(m)), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)))
 			}
 			continue
 		}
 		b.WriteString("| ¶ | Asked of | What was asked | Due | Status | What was done | What remains |\n|---|---|---|---|---|---|---|\n")
 		for _, m := range s.Mandates {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", mdCell(m.Path), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", mdCell(m.Path+checkedNote(m)), mdCell(actors(m)), mdCell(m.Action), mdCell(due(m)),
 				mdCell(string(m.Status)), mdCell(done(m)), mdCell(remains(m)))
 		}
 	}
@@ -246,7 +263,7 @@ func writeMarkdown(w io.Writer, r Report) error {
 }
 
 // Columns name the cells of a Row, as the CSV's header.
-var Columns = []string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains", "due_date"}
+var Columns = []string{"decision", "paragraph", "mandate", "asked_of", "action", "deliverable", "due", "status", "owner", "done", "remains", "due_date", "checked_by"}
 
 // Row is one mandate of a report as its tables and spreadsheets hold it:
 // the same cells, in the order of Columns, whatever the format.
@@ -262,6 +279,7 @@ type Row struct {
 	Owner          string
 	Done           string // notes and evidence, a line each
 	Remains        string
+	CheckedBy      string // who corrected or confirmed what was read, or ""
 }
 
 // Rows returns the mandates of r in its order, a Row each.
@@ -278,7 +296,7 @@ func (s Section) Rows() []Row {
 	rows := make([]Row, len(s.Mandates))
 	for i, m := range s.Mandates {
 		rows[i] = Row{Decision: s.Symbol, Path: m.Path, ID: m.ID, AskedOf: actors(m), Action: m.Action,
-			Deliverable: m.Deliverable, Due: due(m), DueDate: dueDate(m), Status: m.Status, Owner: m.Owner, Done: done(m), Remains: remains(m)}
+			Deliverable: m.Deliverable, Due: due(m), DueDate: dueDate(m), Status: m.Status, Owner: m.Owner, Done: done(m), Remains: remains(m), CheckedBy: m.CheckedBy}
 	}
 	return rows
 }
@@ -286,7 +304,7 @@ func (s Section) Rows() []Row {
 // Strings returns the cells of row as text, in the order of Columns.
 func (row Row) Strings() []string {
 	return []string{row.Decision, row.Path, fmt.Sprint(row.ID), row.AskedOf, row.Action, row.Deliverable, row.Due,
-		string(row.Status), row.Owner, row.Done, row.Remains, row.DueDate}
+		string(row.Status), row.Owner, row.Done, row.Remains, row.DueDate, row.CheckedBy}
 }
 
 func dueDate(m accord.Mandate) string {
@@ -299,7 +317,7 @@ func dueDate(m accord.Mandate) string {
 // xlsxColumns are the Columns as a worksheet lays them out.
 var xlsxColumns = func() []xlsxout.Column {
 	widths := map[string]float64{"decision": 14, "paragraph": 10, "mandate": 10, "asked_of": 30, "action": 60, "deliverable": 14,
-		"due": 30, "status": 12, "owner": 16, "done": 40, "remains": 40, "due_date": 12}
+		"due": 30, "status": 12, "owner": 16, "done": 40, "remains": 40, "due_date": 12, "checked_by": 16}
 	cols := make([]xlsxout.Column, len(Columns))
 	for i, c := range Columns {
 		cols[i] = xlsxout.Column{Name: c, Width: widths[c]}
@@ -326,7 +344,7 @@ func writeXLSX(w io.Writer, r Report) error {
 		for i, s := range row.Strings() {
 			cells[i] = s
 		}
-		cells[2], cells[len(cells)-1] = row.ID, xlsxout.Day(row.DueDate)
+		cells[2], cells[slices.Index(Columns, "due_date")] = row.ID, xlsxout.Day(row.DueDate)
 		if err := x.Write(cells); err != nil {
 			return err
 		}
@@ -342,6 +360,25 @@ func writeCSV(w io.Writer, r Report) error {
 		cw.Write(row.Strings())
 	}
 	return cw.Flush()
+}
+
+// checkedLine says how many of the report's mandates a person checked.
+func checkedLine(r Report) string {
+	switch r.Checked {
+	case 0:
+		return "No mandate was checked by a person: all are as accord extracted them."
+	case r.Mandates:
+		return fmt.Sprintf("All %d mandates were checked by a person.", r.Mandates)
+	}
+	return fmt.Sprintf("%d of %d mandates were checked by a person; the others are as accord extracted them.", r.Checked, r.Mandates)
+}
+
+// checkedNote marks a mandate a person checked, after its paragraph.
+func checkedNote(m accord.Mandate) string {
+	if m.CheckedBy == "" {
+		return ""
+	}
+	return " (checked by " + m.CheckedBy + ")"
 }
 
 // SortDecisions orders decisions as the meeting adopted them.

@@ -44,9 +44,17 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 	// for each other from the start, whatever order their files list
 	// them in.
 	keys := []string{"source\x00" + src.Name}
-	for _, d := range ds {
+	hashes := make([]string, len(ds))
+	for i := range ds {
+		d := &ds[i]
 		if k := symbolKey(d.Symbol); k != "" {
 			keys = append(keys, "decision\x00"+d.Instrument+"\x00"+k)
+		}
+		// The hash of what was parsed, before corrections are applied
+		// over it: the same text ingested again has the same hash.
+		hashes[i] = accord.ContentHash(d)
+		if hashes[i] != "" {
+			keys = append(keys, "content\x00"+hashes[i])
 		}
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -77,7 +85,7 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			if err := mayEdit(src.By, "add", d.Instrument, d.Symbol); err != nil {
 				return err
 			}
-			id, err := s.findExisting(ctx, tx, sourceID, i, d, kept)
+			id, err := s.findExisting(ctx, tx, sourceID, i, d, hashes[i], kept)
 			if err != nil {
 				return err
 			}
@@ -89,15 +97,27 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			if id != 0 && kept[id] {
 				return fmt.Errorf("%w: decision %s appears twice in %s", accord.ErrConflict, d.Symbol, src.Name)
 			}
+			if id != 0 {
+				// What people corrected wins over what was parsed: the
+				// row is held first, so that no correction lands
+				// between the read of them and the write.
+				if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ?`+s.dialect.lockSuffix), id).Scan(&id); err != nil {
+					return err
+				}
+				if err := s.applyDecisionCorrections(ctx, tx, id, d); err != nil {
+					return err
+				}
+			}
+			d.Corrections = nil
 			body, err := json.Marshal(d)
 			if err != nil {
 				return err
 			}
 			if id == 0 {
 				err = tx.QueryRowContext(ctx, s.q(`
-					INSERT INTO decisions (instrument, symbol, symbol_key, meeting, year, title, kind, source_id, ordinal, body, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Year, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now()).Scan(&id)
+					INSERT INTO decisions (instrument, symbol, symbol_key, meeting, year, title, kind, source_id, ordinal, body, updated_at, content_hash)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Year, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now(), hashes[i]).Scan(&id)
 				if err != nil {
 					return err
 				}
@@ -105,9 +125,9 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 			} else {
 				_, err = tx.ExecContext(ctx, s.q(`
 					UPDATE decisions SET instrument = ?, symbol = ?, symbol_key = ?, meeting = ?, year = ?, title = ?, kind = ?,
-						source_id = ?, ordinal = ?, body = ?, updated_at = ?
+						source_id = ?, ordinal = ?, body = ?, updated_at = ?, content_hash = ?
 					WHERE id = ?`),
-					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Year, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now(), id)
+					d.Instrument, d.Symbol, symbolKey(d.Symbol), d.Meeting, d.Year, d.Title, string(d.Kind), sourceID, i, string(body), s.dialect.now(), hashes[i], id)
 				if err != nil {
 					return err
 				}
@@ -218,10 +238,22 @@ func mayEdit(by *accord.User, verb, inst, symbol string) error {
 }
 
 // findExisting returns the id of the stored decision d replaces: the one
-// with its instrument and symbol, else the one at its position in the same
-// source; 0 when there is none.
-func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, ordinal int, d *accord.Decision, kept map[int64]bool) (int64, error) {
+// of the same content (hash, from any source, whatever its name), else
+// the one with its instrument and symbol, else the one at its position in
+// the same source; 0 when there is none.
+func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, ordinal int, d *accord.Decision, hash string, kept map[int64]bool) (int64, error) {
 	var id int64
+	if hash != "" {
+		ids, err := queryIDs(ctx, tx, s.q(`SELECT id FROM decisions WHERE content_hash = ? AND content_hash <> '' ORDER BY id`), hash)
+		if err != nil {
+			return 0, err
+		}
+		for _, id := range ids {
+			if !kept[id] {
+				return id, nil
+			}
+		}
+	}
 	if key := symbolKey(d.Symbol); key != "" {
 		// "symbol_key <> ''" lets SQLite use the partial unique index.
 		err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE instrument = ? AND symbol_key = ? AND symbol_key <> ''`), d.Instrument, key).Scan(&id)
@@ -244,8 +276,19 @@ func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, or
 	// A decision at this position that carries another symbol is another
 	// decision: leave it to be matched by its own symbol or removed.
 	var key string
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT symbol_key FROM decisions WHERE id = ?`), id).Scan(&key); err != nil {
+	var parsed sql.NullString
+	err = tx.QueryRowContext(ctx, s.q(`SELECT d.symbol_key, c.parsed FROM decisions d
+		LEFT JOIN decision_corrections c ON c.decision_id = d.id AND c.field = 'symbol' WHERE d.id = ?`), id).Scan(&key, &parsed)
+	if err != nil {
 		return 0, err
+	}
+	if parsed.Valid {
+		// A person gave the decision its symbol: another text at its
+		// place is it only when it reads the symbol the parser read.
+		if symbolKey(parsed.String) != symbolKey(d.Symbol) {
+			return 0, nil
+		}
+		return id, nil
 	}
 	if key != "" && symbolKey(d.Symbol) != "" && key != symbolKey(d.Symbol) {
 		return 0, nil
@@ -361,7 +404,8 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 		return accord.Decision{}, fmt.Errorf("decision %d: stored body: %w", id, err)
 	}
 	d.ID, d.Updated = id, updated
-	return d, nil
+	d.Corrections, err = s.corrections(ctx, "decision_corrections", "decision_id", id)
+	return d, err
 }
 
 // Decisions lists decisions without their text: symbol, title,

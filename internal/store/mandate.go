@@ -20,12 +20,16 @@ import (
 // status, owner, notes, evidence or history of its own.
 const tracked = `(m.status <> 'open' OR m.owner <> '' OR m.notes <> '' OR
 	EXISTS (SELECT 1 FROM mandate_history h WHERE h.mandate_id = m.id) OR
-	EXISTS (SELECT 1 FROM mandate_evidence e WHERE e.mandate_id = m.id))`
+	EXISTS (SELECT 1 FROM mandate_evidence e WHERE e.mandate_id = m.id) OR m.checked_by <> '')`
 
-// hasTracked reports whether a decision has mandates people work on.
+// hasTracked reports whether a decision has mandates people work on, or
+// fields people corrected.
 func (s *Store) hasTracked(ctx context.Context, tx *sql.Tx, decisionID int64) (bool, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM mandates m WHERE m.decision_id = ? AND `+tracked), decisionID).Scan(&n)
+	if err == nil && n == 0 {
+		err = tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM decision_corrections WHERE decision_id = ?`), decisionID).Scan(&n)
+	}
 	return n > 0, err
 }
 
@@ -61,6 +65,10 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		return err
+	}
+	corrected, err := s.correctedMandates(ctx, tx, decisionID)
+	if err != nil {
 		return err
 	}
 	count = map[string]int{}
@@ -99,6 +107,12 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 		for _, a := range m.Addressees {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_actors (mandate_id, actor, text, qualifier) VALUES (?, ?, ?, ?)`),
 				id, a.Actor, a.Text, a.Qualifier); err != nil {
+				return err
+			}
+		}
+		if corrected[id] {
+			// What people corrected wins over what was extracted.
+			if err := s.applyMandateCorrections(ctx, tx, id); err != nil {
 				return err
 			}
 		}
@@ -157,7 +171,7 @@ func mentions(m accord.Mandate) string {
 
 const mandateColumns = `m.id, m.decision_id, m.seq, m.path, m.verb, m.phrase, m.action, m.deliverable, m.deadline, m.due_meeting,
 	m.due_date, m.periodicity, m.conditions, m.helpers, m.addressees, m.status, m.owner, m.notes, m.extracted, m.updated_at,
-	d.symbol, d.instrument, d.meeting`
+	m.checked_by, m.checked_at, d.symbol, d.instrument, d.meeting`
 
 func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 	var (
@@ -168,7 +182,7 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 	)
 	err := sc.Scan(&m.ID, &m.DecisionID, &m.Seq, &m.Path, &m.Verb, &m.Phrase, &m.Action, &m.Deliverable, &dl, &due,
 		&date, &m.Periodicity, &cond, &help, &addr, &status, &m.Owner, &m.Notes, &extracted, timeValue{&m.Updated},
-		&m.Symbol, &m.Instrument, &m.Meeting)
+		&m.CheckedBy, timeValue{&m.Checked}, &m.Symbol, &m.Instrument, &m.Meeting)
 	if err != nil {
 		return m, err
 	}
@@ -292,7 +306,11 @@ func (s *Store) Mandate(ctx context.Context, id int64) (accord.Mandate, error) {
 		}
 		m.History = append(m.History, c)
 	}
-	return m, rows.Err()
+	if err := rows.Err(); err != nil {
+		return m, err
+	}
+	m.Corrections, err = s.corrections(ctx, "mandate_corrections", "mandate_id", id)
+	return m, err
 }
 
 var documentSymbolRE = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)

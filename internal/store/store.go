@@ -313,7 +313,8 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 // migrationSteps are what migrations do that SQL alone does not, run
 // after the migration's SQL in its transaction.
 var migrationSteps = map[int]func(*Store, context.Context, *sql.Tx) error{
-	9: (*Store).backfillFacets,
+	9:  (*Store).backfillFacets,
+	16: (*Store).backfillContentHashes,
 }
 
 // splitStatements splits a migration file at the semicolons that end its

@@ -53,6 +53,11 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"UserBySubject", testUserBySubject},
 		{"UploadsExpire", testUploads},
 		{"PurgeByRetention", testPurge},
+		{"DuplicateContent", testDuplicateContent},
+		{"CorrectDecision", testCorrectDecision},
+		{"CorrectDecisionRefuses", testCorrectDecisionRefuses},
+		{"CorrectMandate", testCorrectMandate},
+		{"CorrectWhileIngesting", testCorrectWhileIngesting},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

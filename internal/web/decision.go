@@ -89,6 +89,10 @@ type decisionPage struct {
 	First, Last bool
 	Pages       int
 	Pager       pager
+	// Corrections are the fields people corrected; Correct is the form
+	// to correct them, for those who may.
+	Corrections []correctionView
+	Correct     *decisionForm
 }
 
 // paraHref links to a paragraph of a decision, on the page that holds it.
@@ -173,7 +177,8 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 		return out
 	}
 	p := decisionPage{page: s.page(r, strings.TrimSpace(d.Symbol+" "+d.Title)), D: d, Paras: view(d.Paragraphs[from:to]),
-		First: n == 1, Last: n == len(starts), Pages: len(starts), Pager: pagerOf(r, n, n < len(starts))}
+		First: n == 1, Last: n == len(starts), Pages: len(starts), Pager: pagerOf(r, n, n < len(starts)),
+		Corrections: correctionViews(d.Corrections), Correct: decisionFormOf(r, d)}
 	for i := range p.Paras {
 		p.Paras[i].Headings = headings[from+i]
 		if k := len(p.Paras[i].Mandates); k > mandatesShown {

@@ -129,7 +129,8 @@ func columnOf(t *testing.T, rows [][]string, name string) int {
 	return i
 }
 
-const evil = `=HYPERLINK("https://evil.example","x")`
+// evil is a formula a spreadsheet would run; a name may hold it (no colon).
+const evil = `=HYPERLINK("//evil.example","x")`
 
 // TestListDownloads: each list downloads as CSV and Excel holding every
 // row its filters match, beyond the page, under a file name saying what

@@ -31,6 +31,8 @@ type previewDecision struct {
 	Symbol, Title, Instrument, Meeting string
 	Preamble, Paragraphs, Mandates     int
 	Verbs                              []string
+	// Stored is the stored decision it would update, nil when new.
+	Stored *storedView
 }
 
 // uploadForm shows the form to signed-in accounts.
@@ -102,6 +104,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.ID, p.Name, p.Decisions = id, name, preview(doc.Decisions)
+	for i := range p.Decisions {
+		if p.Decisions[i].Stored, err = s.storedAs(r, &doc.Decisions[i], p.Decisions[i].Mandates); err != nil {
+			return err
+		}
+	}
 	return s.render(w, http.StatusOK, "upload", p)
 }
 

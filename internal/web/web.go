@@ -99,6 +99,8 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /signin/oidc", s.handle(s.oidcStart))
 	mux.Handle("GET /signin/oidc/callback", s.handle(s.oidcCallback))
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
+	mux.Handle("POST /mandates/{id}/correct", s.handle(s.correctMandate))
+	mux.Handle("POST /decisions/{id}", s.handle(s.correctDecision))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
 	mux.Handle("GET /report", s.handle(s.report))
@@ -209,6 +211,8 @@ func (s *Server) handleWithin(timeout time.Duration, h func(w http.ResponseWrite
 			status, heading, msg = http.StatusNotFound, "Not found", "There is no such page here."
 		case errors.Is(err, accord.ErrInvalid):
 			status, heading, msg = http.StatusBadRequest, "Bad request", err.Error()
+		case errors.Is(err, accord.ErrConflict):
+			status, heading, msg = http.StatusConflict, "Conflict", err.Error()
 		case errors.Is(err, accord.ErrBusy):
 			// Nothing was changed; the same request may succeed soon.
 			w.Header().Set("Retry-After", "1")
@@ -363,6 +367,10 @@ type mandatePage struct {
 	CanEdit  bool
 	Statuses []accord.Status
 	Error    string
+	// Asked is the addressees one a line, and Corrections the fields
+	// people corrected, for the correction form.
+	Asked       string
+	Corrections []correctionView
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
@@ -385,7 +393,7 @@ func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) m
 		m = m.Anonymous()
 	}
 	return mandatePage{page: s.page(r, "Mandate "+strconv.FormatInt(m.ID, 10)), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
-		Statuses: accord.Statuses, Error: errMsg}
+		Statuses: accord.Statuses, Error: errMsg, Asked: asked(m.Addressees), Corrections: correctionViews(m.Corrections)}
 }
 
 // updateMandate takes the form of a mandate's page: a signed-in editor of
