@@ -27,6 +27,7 @@ type block struct {
 	label string   // "1", "a", "ii", "I" ("" when unmarked)
 	rest  string   // text after the marker
 	blank bool     // a blank line came before it
+	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
 }
 
@@ -259,14 +260,16 @@ func (b *blocker) add(l line, blank bool) {
 	nb := b.classify(t, cur, blank, l.gap)
 	if nb == nil {
 		cur.more = append(cur.more, t)
+		cur.annex = false // "Annex I to decision 3/2" went on as a sentence
 		return
 	}
 	nb.n, nb.blank = l.n, blank
+	nb.annex = annexStart(t) && annexAlone(t, cur, blank || l.gap)
 	b.out = append(b.out, *nb)
 	// Heading lines stand alone: what follows starts anew unless it
 	// continues the heading in lower case.
 	directed := strings.HasPrefix(strings.ToLower(t[:min(len(t), 20)]), "decision directed") && directedRE.MatchString(t)
-	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || annexStart(t)
+	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex
 	b.labelNext = directed
 }
 
@@ -315,7 +318,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
-	if isFormula(t) || decisionSignal(t) || annexStart(t) || stampStart(t) {
+	if isFormula(t) || decisionSignal(t) || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) {
 		return newBlock()
 	}
 	if clause {
@@ -337,6 +340,38 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 	}
 	return nil
+}
+
+// annexAlone reports whether a line that reads as an annex heading
+// ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,
+// rather than continuing the sentence of the block before it ("… set out
+// in\nannex I to decision 3/2 in the light of …"): a heading ends no
+// clause and no phrase, and comes after a blank line, a page break, or a
+// line that ends a sentence. Taking a wrapped line for a heading would end
+// the operative part there and lose every paragraph after it.
+func annexAlone(t string, cur *block, blank bool) bool {
+	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) {
+		return false
+	}
+	if cur == nil || blank || cur.mark == markHeading {
+		return true
+	}
+	last := cur.last()
+	return endsSentence(last) || stampStart(last) || dateLine.MatchString(last) || decisionSignal(last)
+}
+
+// openEnded reports whether a line ends on a word that needs more after
+// it ("the", "of", "and"): the line wraps into the next.
+func openEnded(t string) bool {
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 {
+		return false
+	}
+	switch t[i+1:] {
+	case "a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "or", "the", "to", "with":
+		return true
+	}
+	return false
 }
 
 // mark sets the block's numbering and updates the sequence state.

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/accordmea/accord"
@@ -376,7 +378,7 @@ func (s *segmenter) place(c *draft, b block) {
 		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
 			c.phase = phaseClosing
-		case annexStart(t):
+		case b.annex:
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 			c.phase = phaseAnnex
@@ -391,7 +393,7 @@ func (s *segmenter) place(c *draft, b block) {
 		}
 	case phaseClosing:
 		switch {
-		case annexStart(t):
+		case b.annex:
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 			c.phase = phaseAnnex
@@ -401,16 +403,62 @@ func (s *segmenter) place(c *draft, b block) {
 			c.d.Unclassified = append(c.d.Unclassified, t)
 		}
 	case phaseAnnex:
+		if b.mark == markNumber && c.resumes(b) {
+			s.reopen(c, b)
+			s.place(c, b)
+			return
+		}
 		switch {
 		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
-		case annexStart(t):
+		case b.annex:
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 		default:
 			k := len(c.annexOps) - 1
 			c.annexOps[k] = append(c.annexOps[k], b)
 		}
+	}
+}
+
+// resumes reports whether numbered block b, met in the decision's last
+// annex before any numbered paragraph of that annex, carries on the
+// numbering of the operative part: the annex heading was not one, and
+// the operative part goes on.
+func (c *draft) resumes(b block) bool {
+	k := len(c.annexOps) - 1
+	if k < 0 || len(c.ops) == 0 {
+		return false
+	}
+	for _, o := range c.annexOps[k] {
+		if o.mark == markNumber {
+			return false
+		}
+	}
+	last := ""
+	for _, o := range c.ops {
+		if o.mark == markNumber {
+			last = o.label
+		}
+	}
+	n, err := strconv.Atoi(last)
+	m, err2 := strconv.Atoi(b.label)
+	return err == nil && err2 == nil && m == n+1
+}
+
+// reopen undoes the decision's last annex, whose paragraphs went on with
+// the operative part (see resumes): its heading and text go back to the
+// operative part, and the decision says so in a warning.
+func (s *segmenter) reopen(c *draft, b block) {
+	k := len(c.annexOps) - 1
+	heading, ops := c.d.Annexes[k].Heading, c.annexOps[k]
+	c.d.Annexes, c.annexOps = c.d.Annexes[:k], c.annexOps[:k]
+	c.phase = phaseOperative
+	c.d.Warnings = append(c.d.Warnings, fmt.Sprintf(
+		"paragraph %s continues the numbering of the operative part after %q: read as operative, not as an annex", b.label, heading))
+	s.place(c, block{n: b.n, text: heading, rest: heading})
+	for _, o := range ops {
+		s.place(c, o)
 	}
 }
 
