@@ -186,7 +186,7 @@ func startsStructure(t string) bool {
 // endsClause reports whether s ends where a new paragraph may begin: after
 // a comma, semicolon, colon or full stop, or "; and".
 func endsClause(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimMarker(strings.TrimSpace(s))
 	if s == "" {
 		return true
 	}

@@ -27,6 +27,7 @@ type draft struct {
 	ops      []block // operative blocks, in order
 	annexOps [][]block
 	recitalN []int // line index of each recital
+	formulaN int   // line index of the formula
 	notes    []rawNote
 	plural   bool   // the formula speaks for several bodies
 	text     string // fullText, once segmentation is done
@@ -82,7 +83,7 @@ func (s *segmenter) pullRecitals(d *draft) {
 		// a recital opens like one and ends a clause: "Convening of
 		// regional meetings" above a formula is a title
 		t := strings.TrimSpace(s.preface[k-1].text)
-		if _, ok := opensRecital(t); !ok || !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, ";") {
+		if _, ok := opensRecital(t); !ok || !strings.HasSuffix(trimMarker(t), ",") && !strings.HasSuffix(trimMarker(t), ";") {
 			break
 		}
 		k--
@@ -152,7 +153,7 @@ func (s *segmenter) feed(i int) {
 			// a second formula before any body: keep the first as preface
 			c.d.Preface = append(c.d.Preface, c.d.Formula)
 		}
-		c.d.Formula = formula
+		c.d.Formula, c.formulaN = formula, b.n
 		c.plural = strings.Count(formula, "Conference of the Parties") > 1
 		if m := inDecRE.FindStringSubmatch(formula); m != nil && c.d.Symbol == "" {
 			c.d.Symbol = canonicalSymbol(m[1])
@@ -361,7 +362,7 @@ func (s *segmenter) place(c *draft, b block) {
 			c.phase, c.body = phaseOperative, true
 			return
 		}
-		if c.phase == phasePreamble && b.mark == markNone && strings.HasSuffix(t, ",") {
+		if c.phase == phasePreamble && b.mark == markNone && strings.HasSuffix(trimMarker(t), ",") {
 			s.recital(c, b)
 			return
 		}

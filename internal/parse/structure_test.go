@@ -106,3 +106,66 @@ func TestAnnexResumedNumbering(t *testing.T) {
 		t.Errorf("warnings = %q, want one naming paragraph 2 and the heading", d.Warnings)
 	}
 }
+
+// TestPreambleEnds holds that the first and last recitals survive an
+// enacting formula that wraps or carries a footnote marker, and a last
+// recital whose marker hides its comma from what follows.
+func TestPreambleEnds(t *testing.T) {
+	const recitals = "Recalling its decision MC-4/3 on the thresholds for mercury waste adopted at its\nfourth meeting,\n" +
+		"Noting the report of the group of technical experts,\n"
+	const ops = "1. Decides to continue the work on thresholds for mercury waste;\n" +
+		"2. Requests the secretariat to report on the work to the Conference of the Parties at\nits seventh meeting.\n"
+	for _, tt := range []struct {
+		name, text   string
+		wantRecitals int
+		wantNums     []string
+		wantNote     string // where footnote 1 is attached
+	}{
+		{"formula wrapped", "The Conference of the Parties to the Minamata\nConvention on Mercury,\n" + recitals + ops, 2, []string{"1", "2"}, ""},
+		{"formula with a marker", "The Conference of the Parties,1\n" + recitals + ops + "1 Decisions of the sixth meeting: UNEP/MC/COP.6/12.\n", 2, []string{"1", "2"}, "formula"},
+		{"wrapped formula with a marker", "The Conference of the Parties to the Minamata\nConvention on Mercury,1\n" + recitals + ops + "1 See UNEP/MC/COP.6/12.\n", 2, []string{"1", "2"}, "formula"},
+		{"last recital with a marker before a verb", "The Conference of the Parties,\n" + recitals +
+			"Welcoming the contributions of Parties to the work of the group,1\nDecides to continue the work on thresholds for mercury\nwaste.\n" +
+			"1 UNEP/MC/COP.6/INF/9.\n", 3, []string{""}, "preamble 3"},
+		{"last recital with a marker before a heading", "The Conference of the Parties,\n" + recitals +
+			"Welcoming the contributions of Parties to the work of the group,1\nI. Thresholds\n" + ops +
+			"1 UNEP/MC/COP.6/INF/9.\n", 3, []string{"1", "2"}, "preamble 3"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if len(d.Preamble) != tt.wantRecitals {
+				t.Errorf("preamble = %d recitals, want %d (formula %q): %+v", len(d.Preamble), tt.wantRecitals, d.Formula, d.Preamble)
+			}
+			if got := numbers(d); !slices.Equal(got, tt.wantNums) {
+				t.Errorf("paragraphs = %v, want %v", got, tt.wantNums)
+			}
+			if n := len(d.Preamble); n > 0 && !strings.HasSuffix(d.Preamble[n-1].Text, ",") {
+				t.Errorf("last recital = %q, want it to end where it ends", d.Preamble[n-1].Text)
+			}
+			if tt.wantNote != "" && (len(d.Footnotes) != 1 || d.Footnotes[0].Attached != tt.wantNote) {
+				t.Errorf("footnotes = %+v, want one attached to %s", d.Footnotes, tt.wantNote)
+			}
+			if tt.wantNote != "" && len(d.References.Documents) != 1 {
+				t.Errorf("documents = %v, want the one in the footnote", d.References.Documents)
+			}
+		})
+	}
+}
+
+func TestTrimMarker(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"The Conference of the Parties,1", "The Conference of the Parties,"},
+		{"of the group;12", "of the group;"},
+		{"at its sixth meeting.¹", "at its sixth meeting."},
+		{"the Convention”,3", "the Convention”,"},
+		{"document UNEP/CHW.16/INF/3/Rev.1", "document UNEP/CHW.16/INF/3/Rev.1"},
+		{"see para.2", "see para.2"},
+		{"in its decision COP.6", "in its decision COP.6"},
+		{"a total of 1,000", "a total of 1,000"},
+		{"no marker,", "no marker,"},
+	} {
+		if got := trimMarker(tt.in); got != tt.want {
+			t.Errorf("trimMarker(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -32,6 +32,11 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	for i := range d.Preamble {
 		pos = append(pos, elementPos{n: dr.recitalN[i], text: &d.Preamble[i].Text, notes: &d.Preamble[i].Notes, path: "preamble " + strconv.Itoa(i+1)})
 	}
+	if d.Formula != "" {
+		// "The Conference of the Parties,1": the formula cites a note but
+		// has no place for markers, so it keeps its own.
+		pos = append(pos, elementPos{n: dr.formulaN, text: &d.Formula, path: "formula", keep: true})
+	}
 	d.Footnotes = attachNotes(dr.notes, pos)
 
 	// Instrument and meeting.
@@ -76,6 +81,7 @@ type elementPos struct {
 	text  *string
 	notes *[]string
 	path  string
+	keep  bool // the marker stays in the text
 }
 
 // attachNotes re-attaches each footnote to the last element before it that
@@ -102,8 +108,10 @@ func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
 			if r, _ := utf8.DecodeRuneInString((*p.text)[i:]); superscripts[r] != 0 {
 				m = string(r)
 			}
-			*p.text = (*p.text)[:i] + (*p.text)[i+len(m):]
-			*p.notes = append(*p.notes, f.marker)
+			if !p.keep {
+				*p.text = (*p.text)[:i] + (*p.text)[i+len(m):]
+				*p.notes = append(*p.notes, f.marker)
+			}
 			fn.Attached = p.path
 		}
 		out = append(out, fn)
