@@ -248,7 +248,53 @@ func blocks(lines []line) []block {
 	for i := range b.out {
 		b.out[i].finalize()
 	}
-	return b.out
+	return pairNumbers(b.out)
+}
+
+// pairNumbers gives paragraph numbers that a PDF reader printed apart from
+// their texts back their texts. A number printed before the last line of
+// the paragraph above ("… on", "2.", "mercury waste;", "Invites …") gives
+// that line back; numbers printed in a row ("1.", "2.", "Requests …",
+// "Invites …") take the texts that follow in order. Otherwise the texts
+// left without a number would read as unnumbered paragraphs.
+func pairNumbers(bs []block) []block {
+	var pending []int // numbered blocks still without text, in order
+	out := bs[:0]
+	for i := range bs {
+		b := bs[i]
+		switch {
+		case b.mark == markNumber && b.rest != "" && startsLower(b.rest) && len(out) > 0 && !endsClause(out[len(out)-1].text) &&
+			out[len(out)-1].mark != markHeading:
+			// the line belongs to the paragraph above
+			prev := &out[len(out)-1]
+			prev.text, prev.rest = joinLines(prev.text, b.rest), joinLines(prev.rest, b.rest)
+			b.setRest("")
+			pending = append(pending, len(out))
+		case b.mark == markNumber && b.rest == "":
+			pending = append(pending, len(out))
+		case b.mark == markNumber && len(pending) > 0:
+			out[pending[0]].setRest(b.rest)
+			b.setRest("")
+			pending = append(pending[1:], len(out))
+		case b.mark == markNone && len(pending) > 0 && (opensOperative(b.text) || opensPassive(b.text)):
+			out[pending[0]].setRest(b.text)
+			pending = pending[1:]
+			continue
+		default:
+			pending = pending[:0]
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// setRest replaces the text after a block's marker.
+func (b *block) setRest(rest string) {
+	marker := strings.TrimSpace(b.text[:len(b.text)-len(b.rest)])
+	b.rest, b.text = rest, marker
+	if rest != "" {
+		b.text = marker + " " + rest
+	}
 }
 
 func (b *blocker) add(l line, blank bool) {

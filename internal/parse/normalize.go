@@ -308,6 +308,7 @@ func extract(lines []line) extracted {
 	}
 	bodyText.Grow(size)
 	lastNote := 0
+	pageStart := 0 // offset in bodyText where the current page starts
 	gap := false
 	sincePage := 0     // non-blank lines since the last page break (or the start)
 	inNote := -1       // index in ex.footnotes of the open footnote, or -1
@@ -323,9 +324,22 @@ func extract(lines []line) extracted {
 		}
 		t := l.text
 		if l.page {
-			sincePage = 0
+			sincePage, pageStart = 0, bodyText.Len()
 		}
 		sincePage++
+		if bareNumber(t) > 0 {
+			// the numbers of a page's notes are cited on that page
+			if notes, furn, end, ok := noteZone(lines, i, bodyText.String()[pageStart:]); ok {
+				ex.footnotes = append(ex.footnotes, notes...)
+				ex.furniture = append(ex.furniture, furn...)
+				if v, err := strconv.Atoi(notes[len(notes)-1].marker); err == nil {
+					lastNote = v
+				}
+				inNote, gap = -1, true
+				i = end - 1
+				continue
+			}
+		}
 		if m := footnoteMatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
 			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1] + m[3]), text: m[2] + m[4]})
 			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -167,5 +169,147 @@ func TestTrimMarker(t *testing.T) {
 		if got := trimMarker(tt.in); got != tt.want {
 			t.Errorf("trimMarker(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestPDFNoteZones reads two decisions as pdftotext prints them from a PDF
+// laid out like a UN document (testdata/pdf/pdftotext-notes.html printed by
+// chromium, read by pdftotext): the numbers of each page's footnotes in a
+// block of their own with the page number among them, their texts below,
+// numbered afresh in each decision; paragraph numbers on lines of their
+// own; compounds whose line-end hyphen the reader dropped.
+func TestPDFNoteZones(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "pdftotext-notes.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNothingDropped(t, "pdftotext-notes", string(b))
+	ds := Parse(string(b), Options{}).Decisions
+	if len(ds) != 2 {
+		t.Fatalf("Parse found %d decisions, want 2", len(ds))
+	}
+	type note struct{ marker, attached, starts string }
+	for _, tt := range []struct {
+		symbol   string
+		recitals int
+		nums     []string
+		notes    []note
+		docs     []string
+	}{
+		{"MC-9/4", 2, []string{"1", "2", "3"},
+			[]note{{"1", "formula", "The decisions of the ninth meeting"}, {"2", "preamble 1", "UNEP/MC/COP.7/Dec.7/3."},
+				{"3", "preamble 2", "UNEP/MC/COP.9/8. The review"}, {"4", "2", "See also"}},
+			[]string{"UNEP/MC/COP.9/21", "UNEP/MC/COP.7/Dec.7/3", "UNEP/MC/COP.9/8", "UNEP/MC/COP.9/INF/5"}},
+		{"MC-9/5", 1, []string{"1", "2"},
+			[]note{{"1", "preamble 1", "UNEP/MC/COP.8/Dec.8/9."}, {"2", "1", "See UNEP/CHW.17/INF/12."}},
+			[]string{"UNEP/MC/COP.8/Dec.8/9", "UNEP/CHW.17/INF/12"}},
+	} {
+		var d accord.Decision
+		for _, x := range ds {
+			if x.Symbol == tt.symbol {
+				d = x
+			}
+		}
+		if d.Symbol == "" {
+			t.Errorf("no decision %s", tt.symbol)
+			continue
+		}
+		if len(d.Preamble) != tt.recitals {
+			t.Errorf("%s: %d recitals, want %d", tt.symbol, len(d.Preamble), tt.recitals)
+		}
+		if got := numbers(d); !slices.Equal(got, tt.nums) {
+			t.Errorf("%s: paragraphs %v, want %v", tt.symbol, got, tt.nums)
+		}
+		ok := len(d.Footnotes) == len(tt.notes)
+		for i := 0; ok && i < len(tt.notes); i++ {
+			f, n := d.Footnotes[i], tt.notes[i]
+			ok = f.Marker == n.marker && f.Attached == n.attached && strings.HasPrefix(f.Text, n.starts)
+		}
+		if !ok {
+			t.Errorf("%s: footnotes %+v, want %+v", tt.symbol, d.Footnotes, tt.notes)
+		}
+		if !slices.Equal(d.References.Documents, tt.docs) {
+			t.Errorf("%s: documents %v, want %v", tt.symbol, d.References.Documents, tt.docs)
+		}
+	}
+	all := strings.Join(Parse(string(b), Options{}).Elements(), "\n")
+	for _, w := range []string{"support capacity-building and", "the long-term results", "the environmental benefits"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("no %q in the parse", w)
+		}
+	}
+}
+
+// TestNoteZoneAlternating reads footnotes printed each number on its own
+// line above its text, the page number last.
+func TestNoteZoneAlternating(t *testing.T) {
+	text := "Decision BC-18/7: Technical guidelines\n\nThe Conference of the Parties,\n\n" +
+		"Recalling its decision BC-17/4,1\n\n1.\n\nAdopts the technical guidelines on plastic waste;2\n\n" +
+		"2.\n\nRequests the Secretariat to make the guidelines\n\n1\n\nUNEP/CHW.17/28, annex I.\n\n2\n\n" +
+		"UNEP/CHW.18/INF/7, prepared by the small intersessional working group with the support\nof the Secretariat.\n\n4\n\f" +
+		"available on the website of the Convention.\n"
+	d := parseOne(t, text)
+	want := []accord.Footnote{
+		{Marker: "1", Text: "UNEP/CHW.17/28, annex I.", Attached: "preamble 1"},
+		{Marker: "2", Text: "UNEP/CHW.18/INF/7, prepared by the small intersessional working group with the support of the Secretariat.", Attached: "1"},
+	}
+	if !slices.Equal(d.Footnotes, want) {
+		t.Errorf("footnotes\n got %+v\nwant %+v", d.Footnotes, want)
+	}
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs %v, want %v", got, want)
+	}
+	if p := d.Paragraphs[1].Text; !strings.HasSuffix(p, "make the guidelines available on the website of the Convention.") {
+		t.Errorf("paragraph 2 = %q, want it bridged over the page break", p)
+	}
+}
+
+// TestCompoundHyphens holds that compounds keep their hyphen and broken
+// words lose theirs, whether the PDF reader joined the line or left the
+// hyphen at its end.
+func TestCompoundHyphens(t *testing.T) {
+	for _, tt := range []struct{ name, body, want string }{
+		{"joined by the reader, known compound", "Requests the secretariat to support capacitybuilding in developing countries;",
+			"support capacity-building in"},
+		{"joined by the reader, compound written elsewhere", "Requests the secretariat to convene a pre-session meeting and to report on the presession consultations;",
+			"on the pre-session consultations"},
+		{"left at the line end, compound written elsewhere", "Requests the secretariat to prepare a pre-session document and to hold pre-\nsession consultations with the Parties;",
+			"hold pre-session consultations"},
+		{"left at the line end, word written elsewhere", "Requests the secretariat to report on the intersessional work and to plan the inter-\nsessional meetings of the group;",
+			"plan the intersessional meetings"},
+		{"a solid word is left alone", "Notes the importance of policymaking and cooperation for the ozone layer;",
+			"importance of policymaking and cooperation"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, "The Conference of the Parties,\n\n1. "+tt.body+"\n\n2. Invites Parties to submit their views.\n")
+			if p := d.Paragraphs[0].Text; !strings.Contains(p, tt.want) {
+				t.Errorf("paragraph 1 = %q, want %q in it", p, tt.want)
+			}
+		})
+	}
+}
+
+// TestNumbersApart holds that paragraph numbers printed apart from their
+// texts find them: two numbers in a row, and a number printed before the
+// last line of the paragraph above.
+func TestNumbersApart(t *testing.T) {
+	for _, tt := range []struct{ name, ops string }{
+		{"numbers in a row", "1.\n\n2.\n\nRequests the secretariat to cooperate with the Basel Convention secretariat on mercury waste;\n\n" +
+			"Invites Parties to submit information to the secretariat;\n\n3.\n\nDecides to review the matter at its tenth meeting.\n"},
+		{"number before the last line above", "1.\n\nRequests the secretariat to cooperate with the Basel Convention secretariat on\n\n2.\n\nmercury waste;\n\n" +
+			"Invites Parties to submit information to the secretariat;\n\n3.\n\nDecides to review the matter at its tenth meeting.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, "The Conference of the Parties,\n\nRecalling its decision MC-8/9,\n\n"+tt.ops)
+			if got, want := numbers(d), []string{"1", "2", "3"}; !slices.Equal(got, want) {
+				t.Fatalf("paragraphs %v, want %v", got, want)
+			}
+			for i, want := range []string{"Requests the secretariat to cooperate with the Basel Convention secretariat on mercury waste;",
+				"Invites Parties to submit information to the secretariat;"} {
+				if got := d.Paragraphs[i].Text; got != want {
+					t.Errorf("paragraph %d = %q, want %q", i+1, got, want)
+				}
+			}
+		})
 	}
 }
