@@ -522,7 +522,7 @@ func endsSentence(s string) bool {
 }
 
 // trimMarker removes a footnote marker glued after the punctuation that
-// ends s ("Parties,1", "group;12", "meeting.¹", "Convention,*"), so that
+// ends s ("Parties,1", "group;12", "meeting.¹", "BC-17/4,2"), so that
 // the punctuation shows where the clause ends. A number after a full stop
 // is a marker only after a lower-case word that is no abbreviation:
 // "Rev.1", "para. 2.1" and "COP.6" keep their digits.
@@ -542,7 +542,8 @@ func trimMarker(s string) string {
 	before, _ := utf8.DecodeLastRuneInString(s[:i-1])
 	switch p {
 	case ',', ';', ':':
-		if unicode.IsLetter(before) || strings.ContainsRune(")”’\"'", before) {
+		// "decision BC-17/4,1" but not "1,000"
+		if unicode.IsLetter(before) || strings.ContainsRune(")”’\"'", before) || unicode.IsDigit(before) && len(s)-i <= 2 {
 			return s[:i]
 		}
 	case '.':

@@ -164,6 +164,7 @@ func TestTrimMarker(t *testing.T) {
 		{"see para.2", "see para.2"},
 		{"in its decision COP.6", "in its decision COP.6"},
 		{"a total of 1,000", "a total of 1,000"},
+		{"Recalling decision BC-17/4,1", "Recalling decision BC-17/4,"},
 		{"no marker,", "no marker,"},
 	} {
 		if got := trimMarker(tt.in); got != tt.want {
@@ -311,5 +312,37 @@ func TestNumbersApart(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPDFPageBreak reads a decision that pdftotext printed from a PDF
+// laid out like a UN document (testdata/pdf/pdftotext-pagebreak.html):
+// a recital whose marker follows a symbol, a paragraph that runs over a
+// page break (hyphen, footnotes, page number and running head between its
+// halves), and a footnote number printed above the page number.
+func TestPDFPageBreak(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "pdftotext-pagebreak.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parseOne(t, string(b))
+	if len(d.Preamble) != 2 {
+		t.Errorf("preamble = %+v, want 2 recitals", d.Preamble)
+	}
+	if got, want := numbers(d), []string{"1", "2", "3"}; !slices.Equal(got, want) {
+		t.Fatalf("paragraphs %v, want %v", got, want)
+	}
+	if p := d.Paragraphs[1].Text; !strings.HasSuffix(p, "to report on the long-term use of the guidelines to the Conference of the Parties at its nineteenth meeting;") {
+		t.Errorf("paragraph 2 = %q, want it whole", p)
+	}
+	var attached []string
+	for _, f := range d.Footnotes {
+		attached = append(attached, f.Marker+"→"+f.Attached)
+	}
+	if want := []string{"1→preamble 1", "2→1", "3→2"}; !slices.Equal(attached, want) {
+		t.Errorf("footnotes %v, want %v", attached, want)
+	}
+	if want := []string{"UNEP/CHW.17/28", "UNEP/CHW.18/INF/7", "UNEP/CHW.18/INF/8"}; !slices.Equal(d.References.Documents, want) {
+		t.Errorf("documents %v, want %v", d.References.Documents, want)
 	}
 }
