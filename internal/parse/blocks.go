@@ -190,7 +190,7 @@ func endsClause(s string) bool {
 	if s == "" {
 		return true
 	}
-	if strings.HasSuffix(s, " and") || strings.HasSuffix(s, " or") {
+	if strings.HasSuffix(s, " and") || strings.HasSuffix(s, " or") || s == "and" || s == "or" {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -264,7 +264,7 @@ func pairNumbers(bs []block) []block {
 		b := bs[i]
 		switch {
 		case b.mark == markNumber && b.rest != "" && startsLower(b.rest) && len(out) > 0 && !endsClause(out[len(out)-1].text) &&
-			out[len(out)-1].mark != markHeading:
+			(out[len(out)-1].mark == markNumber || out[len(out)-1].mark == markParen) && !opensLowerVerb(b.rest):
 			// the line belongs to the paragraph above
 			prev := &out[len(out)-1]
 			prev.text, prev.rest = joinLines(prev.text, b.rest), joinLines(prev.rest, b.rest)
@@ -286,6 +286,13 @@ func pairNumbers(bs []block) []block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// opensLowerVerb reports whether a numbered paragraph's text opens with
+// an operative verb in lower case ("2. requests …").
+func opensLowerVerb(t string) bool {
+	_, ok := openingPhrase(t, phraseOptions{numbered: true})
+	return ok
 }
 
 // setRest replaces the text after a block's marker.
@@ -334,6 +341,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		if startsLower(t) && !b.labelNext && !parenStart(t) {
 			return nil
 		}
+		// "Standing Committee, in consultation with the Animals and" /
+		// "Plants Committees": a line that ends on such a word goes on.
+		if !b.labelNext && !blank && openEnded(cur.last()) && !startsStructure(t) {
+			return nil
+		}
 		// A heading's title wrapped onto the next line goes on with it.
 		if !blank && cur.mark == markNone && len(cur.more) == 0 && inlineTitle(cur.text) && !endsClause(cur.text) && !startsStructure(t) {
 			return nil
@@ -350,7 +362,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
-		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest)) || n == 1 && startsUpper(rest) {
+		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && startsUpper(rest) {
 			return newBlock()
 		}
 	}
@@ -364,7 +376,16 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
+	if m := dashPrefix(t); m != "" && opensOperative(t[len(m):]) {
+		// "• Welcomes …" under a recital that lost its comma
+		return newBlock()
+	}
 	if isFormula(t) || decisionSignal(t) || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) {
+		return newBlock()
+	}
+	if _, ok := opensRecital(t); ok && !clause && len(cur.more) == 0 && cur.mark == markNone && titleLike(cur.text) && !openEnded(cur.text) {
+		// a title, then the first recital of a decision printed without
+		// its formula
 		return newBlock()
 	}
 	if clause {

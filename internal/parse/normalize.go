@@ -71,8 +71,9 @@ func cleanRunes(s string) string {
 }
 
 // emphasis matches markdown emphasis around a phrase on one line:
-// "*Also welcomes*", "**Note by the secretariat**", "_Decides_".
-var emphasis = regexp.MustCompile(`(^|[\s(“"'])(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
+// "*Also welcomes*", "**Note by the secretariat**", "_Decides_", and
+// glued to a paragraph number or an item letter: "1.*Decides*", "(a)*To*".
+var emphasis = regexp.MustCompile(`(^|[\s(“"']|\d\.|\))(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
 
 // Normalize returns the text as accord reads it: invisible marks removed,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
@@ -295,10 +296,17 @@ type rawNote struct {
 // are taken out so the paragraph reads on.
 func extract(lines []line) extracted {
 	var ex extracted
+	// inRun holds the lines that recur between two lines of text at least
+	// once: in text without page breaks, those are wrapped lines of
+	// sentences the text repeats, not running heads.
+	inRun := map[string]bool{}
 	counts := map[string]int{}
-	for _, l := range lines {
+	for i, l := range lines {
 		if !l.blank && len(l.text) < 90 {
 			counts[l.text]++
+			if i > 0 && !lines[i-1].blank && i+1 < len(lines) && !lines[i+1].blank && !lines[i+1].page {
+				inRun[l.text] = true
+			}
 		}
 	}
 	var bodyText strings.Builder // body so far, to find glued markers
@@ -307,6 +315,15 @@ func extract(lines []line) extracted {
 		size += len(l.text) + 1
 	}
 	bodyText.Grow(size)
+	// In text with page breaks, a running head stands at the top or the
+	// foot of a page; elsewhere a repeated line is text.
+	paged := false
+	for _, l := range lines {
+		if l.page {
+			paged = true
+			break
+		}
+	}
 	lastNote := 0
 	pageStart := 0 // offset in bodyText where the current page starts
 	gap := false
@@ -359,7 +376,8 @@ func extract(lines []line) extracted {
 		}
 		// Running heads: short lines repeated on many pages, and document
 		// symbols alone on a line at the top or foot of a page.
-		if furniture(t) || (counts[t] >= 3 && runningHead(t)) ||
+		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
+			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun[t] || docOnlyLine.MatchString(t)))) ||
 			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || sincePage <= 6 || nextIsPage(lines, i))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
@@ -436,10 +454,17 @@ func footnoteMatch(t string) []string {
 
 // runningHead reports whether a line repeated on many pages is a running
 // head rather than text that recurs ("The Conference of the Parties,").
+// A running head opens no sentence in lower case and does not end on a
+// word that wants more ("Conventions to", "of the" recur as wrapped lines
+// of a text that repeats its phrases).
 func runningHead(t string) bool {
 	return docOnlyLine.MatchString(t) || pageNumber.MatchString(strings.ToLower(t)) ||
-		!strings.ContainsAny(t, ",;:") && !startsStructure(t) && len(strings.Fields(t)) <= 8
+		!strings.ContainsAny(t, ",;:") && !startsLower(t) && !openEnded(t) && !startsStructure(t) && len(strings.Fields(t)) <= 8
 }
+
+// runningHeadRepeats is how often a line must recur to be a running head:
+// on three pages at least, as a head on one or two is no pattern.
+const runningHeadRepeats = 3
 
 func nextIsPage(lines []line, i int) bool {
 	for j := i + 1; j < len(lines); j++ {

@@ -165,11 +165,40 @@ func (s *segmenter) feed(i int) {
 		}
 		return
 	}
+	if c == nil && s.bareStart(i) {
+		c = s.open(i)
+		s.pullTitle(c, i)
+		c.phase = phasePreamble
+	}
 	if c == nil {
 		s.preface = append(s.preface, b)
 		return
 	}
 	s.place(c, b)
+}
+
+// bareStart reports whether block i, before any decision, starts one
+// printed without heading or formula: recitals and then a numbered
+// operative paragraph, or paragraphs 1 and 2 that open with operative
+// verbs.
+func (s *segmenter) bareStart(i int) bool {
+	operative := func(b block) bool {
+		return b.mark == markNumber && (opensOperative(b.rest) || opensLowerVerb(b.rest))
+	}
+	b := s.bs[i]
+	if b.mark == markNumber {
+		return b.label == "1" && operative(b) && i+1 < len(s.bs) && s.bs[i+1].label == "2" && operative(s.bs[i+1])
+	}
+	if _, ok := opensRecital(b.text); !ok || b.mark != markNone || !endsClause(b.text) {
+		return false
+	}
+	for _, n := range s.bs[i+1:] {
+		if _, ok := opensRecital(n.text); ok && n.mark == markNone {
+			continue
+		}
+		return operative(n)
+	}
+	return false
 }
 
 // signal handles a block that may head a decision; it reports whether it

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/accordmea/accord"
 )
 
@@ -344,5 +346,35 @@ func TestPDFPageBreak(t *testing.T) {
 	}
 	if want := []string{"UNEP/CHW.17/28", "UNEP/CHW.18/INF/7", "UNEP/CHW.18/INF/8"}; !slices.Equal(d.References.Documents, want) {
 		t.Errorf("documents %v, want %v", d.References.Documents, want)
+	}
+}
+
+// TestRenderedForms holds a few renderings of one invented decision to
+// the parse of its plain form: a phrase that recurs as a wrapped line is
+// no running head, verbs may be printed in lower case, the decision may
+// come without formula, bullets may replace numbers.
+func TestRenderedForms(t *testing.T) {
+	plain := "Decision 7/4: Cooperation with regional centres\n\nThe Conference of the Parties,\n\n" +
+		"Recalling its decision 6/2 on the regional centres,\n\n" +
+		"1. Requests the secretariats of the Basel, Rotterdam and Stockholm Conventions to report on the centres;\n\n" +
+		"2. Invites the secretariats of the Basel, Rotterdam and Stockholm Conventions to assist Parties;\n\n" +
+		"3. Urges the secretariats of the Basel, Rotterdam and Stockholm Conventions to work together;\n"
+	for _, tt := range []struct{ name, text string }{
+		{"repeated wrapped line", strings.ReplaceAll(plain, "Stockholm Conventions to ", "Stockholm\nConventions to\n")},
+		{"verbs in lower case", strings.NewReplacer("1. Requests", "1. requests", "2. Invites", "2. invites", "3. Urges", "3. urges").Replace(plain)},
+		{"no formula", strings.Replace(plain, "The Conference of the Parties,\n\n", "", 1)},
+		{"no heading and no formula", strings.Replace(plain, "Decision 7/4: Cooperation with regional centres\n\nThe Conference of the Parties,\n\n", "", 1)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := summarize(Parse(plain, Options{}).Decisions[0])
+			d := parseOne(t, tt.text)
+			got := summarize(d)
+			if strings.HasPrefix(tt.name, "no heading") {
+				want.Symbol = ""
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("parse differs (-plain +rendered):\n%s", diff)
+			}
+		})
 	}
 }

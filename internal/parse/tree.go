@@ -206,7 +206,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			p.Path = number
 		}
 		if verbs {
-			setPhrase(&p, phraseOptions{base: opt.base || number != ""})
+			setPhrase(&p, phraseOptions{base: opt.base || number != "", numbered: number != ""})
 		}
 		paras = append(paras, p)
 		places = append(places, where{b.n, []int{len(paras) - 1}})
@@ -242,7 +242,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		label := b.label
 		item := accord.Paragraph{Number: label, Text: b.rest}
 		if verbs {
-			setPhrase(&item, phraseOptions{base: true})
+			setPhrase(&item, phraseOptions{base: true, numbered: true})
 		}
 		roman := isRoman(label) && (top == markParen || romanNext(b, lastRom, lastText(), paras) || label != nextLetter(lastLet))
 		if top == markParen {

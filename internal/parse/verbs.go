@@ -140,7 +140,8 @@ func thirdPerson(v string) string {
 
 // phraseOptions say which forms count.
 type phraseOptions struct {
-	base bool // base forms count ("Request" in a resolution of several bodies, numbered items)
+	base     bool // base forms count ("Request" in a resolution of several bodies, numbered items)
+	numbered bool // a number opens the paragraph, so a verb in lower case opens it too ("2. requests")
 }
 
 // openingPhrase finds the operative phrase a paragraph opens with, or
@@ -194,7 +195,7 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 	}
 	// Capitalized unless infinitive or upper case: a lower-case third person
 	// verb at the start is a sentence fragment, not an opening.
-	if !infinitive && mod == "" {
+	if !infinitive && mod == "" && !opt.numbered {
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
 			return Phrase{}, false
 		}
