@@ -105,6 +105,7 @@ var renderings = []rendering{
 	{"verbs in lower case", func(s string) string { return verbCase(s, strings.ToLower) }, false},
 	{"verbs in capitals", func(s string) string { return verbCase(s, strings.ToUpper) }, false},
 	{"formula removed", noFormula, false},
+	{"formula in capitals", upperFormula, false},
 }
 
 func TestLayoutInvariance(t *testing.T) {
@@ -220,4 +221,10 @@ func verbCase(s string, f func(string) string) string {
 // noFormula takes out the enacting formula.
 func noFormula(s string) string {
 	return regexp.MustCompile(`(?m)^[ \t]*The (?:Conference|Meeting) of the Parties[^\n]{0,160},[ \t]*\r?$\n?`).ReplaceAllString(s, "")
+}
+
+// upperFormula prints the enacting formula in capitals, as CITES and
+// Ramsar do.
+func upperFormula(s string) string {
+	return regexp.MustCompile(`(?m)^([ \t]*)(The (?:Conference|Meeting) of the Parties[^\n]{0,160},)([ \t]*\r?)$`).ReplaceAllStringFunc(s, strings.ToUpper)
 }
