@@ -18,7 +18,7 @@ usage: accord parse [--format text|json] [--instrument ID] [--meeting M] FILE
 
 Parse prints the decisions it finds in FILE (.txt, .html, .docx or .pdf)
 without storing anything: symbol, title, preamble, operative paragraphs
-with their verbs and items, footnotes, annexes and references. With
+with their verbs and items, footnotes, annexes, references and warnings. With
 --format json it prints the JSON contract other tools read.
 `
 
