@@ -38,7 +38,34 @@ var (
 		}
 		return m
 	}()
+	// gluedTails marks the last three letters of gluedPairs: most words
+	// end otherwise and need no look-up.
+	gluedTails = func() *[26 * 26 * 26]bool {
+		var t [26 * 26 * 26]bool
+		for w := range gluedPairs {
+			if k := tail3(w); k >= 0 {
+				t[k] = true
+			}
+		}
+		return &t
+	}()
 )
+
+// tail3 indexes the last three letters of a lower-case word, or is -1.
+func tail3(w string) int {
+	if len(w) < 3 {
+		return -1
+	}
+	k := 0
+	for i := len(w) - 3; i < len(w); i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return -1
+		}
+		k = k*26 + int(c-'a')
+	}
+	return k
+}
 
 // mendCompounds mends the hyphens of lines in place (see above).
 func mendCompounds(lines []line) {
@@ -102,11 +129,13 @@ func mendCompounds(lines []line) {
 				for x := range n {
 					w[x] = t[i+x] | 0x20
 				}
-				if x, ok := brkAt[string(w)]; ok {
-					brks[x].seen = true
+				if len(brkAt) > 0 {
+					if x, ok := brkAt[string(w)]; ok {
+						brks[x].seen = true
+					}
 				}
 				off, ok := hyph[string(w)]
-				if !ok {
+				if k := tail3(string(w)); !ok && k >= 0 && gluedTails[k] {
 					off, ok = gluedPairs[string(w)]
 				}
 				if ok {
