@@ -253,37 +253,61 @@ func blocks(lines []line) []block {
 
 // pairNumbers gives paragraph numbers that a PDF reader printed apart from
 // their texts back their texts. A number printed before the last line of
-// the paragraph above ("… on", "2.", "mercury waste;", "Invites …") gives
-// that line back; numbers printed in a row ("1.", "2.", "Requests …",
-// "Invites …") take the texts that follow in order. Otherwise the texts
-// left without a number would read as unnumbered paragraphs.
+// the paragraph above ("… on", "2.", "mercury waste;") gives that line
+// back; numbers printed in a row ("1.", "2.", "Requests …", "Invites …")
+// take the texts that follow in order, when there are as many texts as
+// numbers. Otherwise the texts left without a number would read as
+// unnumbered paragraphs.
 func pairNumbers(bs []block) []block {
-	var pending []int // numbered blocks still without text, in order
-	out := bs[:0]
-	for i := range bs {
-		b := bs[i]
-		switch {
-		case b.mark == markNumber && b.rest != "" && startsLower(b.rest) && len(out) > 0 && !endsClause(out[len(out)-1].text) &&
-			(out[len(out)-1].mark == markNumber || out[len(out)-1].mark == markParen) && !opensLowerVerb(b.rest):
-			// the line belongs to the paragraph above
-			prev := &out[len(out)-1]
+	for i := 1; i < len(bs); i++ {
+		b, prev := &bs[i], &bs[i-1]
+		if b.mark == markNumber && b.rest != "" && startsLower(b.rest) && !endsClause(prev.text) &&
+			(prev.mark == markNumber || prev.mark == markParen) && !opensLowerVerb(b.rest) {
 			prev.text, prev.rest = joinLines(prev.text, b.rest), joinLines(prev.rest, b.rest)
 			b.setRest("")
-			pending = append(pending, len(out))
-		case b.mark == markNumber && b.rest == "":
-			pending = append(pending, len(out))
-		case b.mark == markNumber && len(pending) > 0:
-			out[pending[0]].setRest(b.rest)
-			b.setRest("")
-			pending = append(pending[1:], len(out))
-		case b.mark == markNone && len(pending) > 0 && (opensOperative(b.text) || opensPassive(b.text)):
-			out[pending[0]].setRest(b.text)
-			pending = pending[1:]
-			continue
-		default:
-			pending = pending[:0]
 		}
-		out = append(out, b)
+	}
+	stray := func(b block) bool { return b.mark == markNone && (opensOperative(b.text) || opensPassive(b.text)) }
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); {
+		if bs[i].mark != markNumber || bs[i].rest != "" {
+			out = append(out, bs[i])
+			i++
+			continue
+		}
+		// A run from an empty number: numbers and stray texts.
+		var nums, texts []int
+		strays := 0
+		j := i
+		for ; j < len(bs) && (bs[j].mark == markNumber || stray(bs[j])); j++ {
+			if bs[j].mark == markNumber {
+				nums = append(nums, j)
+				if bs[j].rest != "" {
+					texts = append(texts, j)
+				}
+			} else {
+				texts = append(texts, j)
+				strays++
+			}
+		}
+		if strays == 0 || len(texts) != len(nums) {
+			out = append(out, bs[i:j]...)
+			i = j
+			continue
+		}
+		rests := make([]string, len(texts))
+		for k, x := range texts {
+			rests[k] = bs[x].rest
+			if bs[x].mark == markNone {
+				rests[k] = bs[x].text
+			}
+		}
+		for k, x := range nums {
+			b := bs[x]
+			b.setRest(rests[k])
+			out = append(out, b)
+		}
+		i = j
 	}
 	return out
 }

@@ -177,6 +177,10 @@ func (s *segmenter) feed(i int) {
 	s.place(c, b)
 }
 
+// maxPreamble bounds the recitals bareStart reads ahead: preambles run
+// to a few dozen at most.
+const maxPreamble = 60
+
 // bareStart reports whether block i, before any decision, starts one
 // printed without heading or formula: recitals and then a numbered
 // operative paragraph, or paragraphs 1 and 2 that open with operative
@@ -192,7 +196,7 @@ func (s *segmenter) bareStart(i int) bool {
 	if _, ok := opensRecital(b.text); !ok || b.mark != markNone || !endsClause(b.text) {
 		return false
 	}
-	for _, n := range s.bs[i+1:] {
+	for _, n := range s.bs[i+1 : min(len(s.bs), i+1+maxPreamble)] {
 		if _, ok := opensRecital(n.text); ok && n.mark == markNone {
 			continue
 		}

@@ -378,3 +378,16 @@ func TestRenderedForms(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyNumberKept holds that a number without text keeps the
+// numbering of what follows when no stray text shows that texts moved.
+func TestEmptyNumberKept(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties,\n\n1. Welcomes the report of the group;\n\n2.\n\n"+
+		"3. Decides to continue the work;\n\n4. Requests the secretariat to report.\n")
+	if got, want := numbers(d), []string{"1", "2", "3", "4"}; !slices.Equal(got, want) {
+		t.Fatalf("paragraphs %v, want %v", got, want)
+	}
+	if d.Paragraphs[2].Phrase != "Decides" || d.Paragraphs[3].Phrase != "Requests" {
+		t.Errorf("paragraphs 3 and 4 = %q, %q; want Decides, Requests", d.Paragraphs[2].Text, d.Paragraphs[3].Text)
+	}
+}
