@@ -377,7 +377,7 @@ func extract(lines []line) extracted {
 		// Running heads: short lines repeated on many pages, and document
 		// symbols alone on a line at the top or foot of a page.
 		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
-			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun[t] || docOnlyLine.MatchString(t)))) ||
+			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun[t] || nearFurniture(lines, i)))) ||
 			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || sincePage <= 6 || nextIsPage(lines, i))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
@@ -465,6 +465,18 @@ func runningHead(t string) bool {
 // runningHeadRepeats is how often a line must recur to be a running head:
 // on three pages at least, as a head on one or two is no pattern.
 const runningHeadRepeats = 3
+
+// nearFurniture reports whether a line next to line i, or one further
+// off, is a page number, a print job number or a document symbol alone:
+// the company a running head keeps where a page ends.
+func nearFurniture(lines []line, i int) bool {
+	for j := max(0, i-2); j < min(len(lines), i+3); j++ {
+		if t := lines[j].text; j != i && t != "" && (furniture(t) || docOnlyLine.MatchString(t)) {
+			return true
+		}
+	}
+	return false
+}
 
 func nextIsPage(lines []line, i int) bool {
 	for j := i + 1; j < len(lines); j++ {

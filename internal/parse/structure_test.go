@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -389,5 +390,26 @@ func TestEmptyNumberKept(t *testing.T) {
 	}
 	if d.Paragraphs[2].Phrase != "Decides" || d.Paragraphs[3].Phrase != "Requests" {
 		t.Errorf("paragraphs 3 and 4 = %q, %q; want Decides, Requests", d.Paragraphs[2].Text, d.Paragraphs[3].Text)
+	}
+}
+
+// TestRunningHeadUnpaged holds that in text copied without page breaks a
+// short line that recurs beside page numbers is a running head, and one
+// that recurs only inside sentences is text.
+func TestRunningHeadUnpaged(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("The Conference of the Parties,\n\nRecalling its decision 6/2,\n\n")
+	for i := 1; i <= 4; i++ {
+		fmt.Fprintf(&b, "%d. Requests the secretariats of the Basel, Rotterdam and Stockholm\nConventions to report on item %d to the Conference of the Parties at its\n", i, i)
+		fmt.Fprintf(&b, "%d\nDecisions adopted at the seventh meeting\nseventh meeting;\n\n", i+1)
+	}
+	d := parseOne(t, b.String())
+	if len(d.Paragraphs) != 4 {
+		t.Fatalf("paragraphs = %+v, want 4", numbers(d))
+	}
+	for _, p := range d.Paragraphs {
+		if !strings.Contains(p.Text, "Stockholm Conventions to report") || strings.Contains(p.Text, "Decisions adopted") {
+			t.Errorf("paragraph %s = %q", p.Number, p.Text)
+		}
 	}
 }
