@@ -228,7 +228,12 @@ type blocker struct {
 	lastParen string // last paren label seen since the last numbered paragraph
 	force     bool   // the next line starts a new block (after a heading line)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
+	value     bool   // the last block is such a value
 }
+
+// maxValueTail is the most words a label's value wraps onto a line of
+// their own: a value names bodies, and a longer line is the text below.
+const maxValueTail = 4
 
 // blocks joins body lines into blocks. A line starts a new block when it is
 // a paragraph, item or heading start the sequence allows, a formula,
@@ -347,7 +352,7 @@ func (b *blocker) add(l line, blank bool) {
 	// continues the heading in lower case.
 	directed := strings.HasPrefix(strings.ToLower(t[:min(len(t), 20)]), "decision directed") && directedRE.MatchString(t)
 	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex
-	b.labelNext = directed
+	b.labelNext, b.value = directed, b.labelNext
 }
 
 // classify returns the new block line t starts, or nil when t continues
@@ -368,6 +373,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// "Standing Committee, in consultation with the Animals and" /
 		// "Plants Committees": a line that ends on such a word goes on.
 		if !b.labelNext && !blank && openEnded(cur.last()) && !startsStructure(t) {
+			return nil
+		}
+		// "… the Animals and Plants" / "Committees": a few words that
+		// say nobody shall do anything end the label's value.
+		if b.value && !blank && len(strings.Fields(t)) <= maxValueTail && !startsStructure(t) && !opensPassive(t) {
 			return nil
 		}
 		// A heading's title wrapped onto the next line goes on with it.

@@ -90,13 +90,13 @@ func mendCompounds(lines []line) {
 	}
 	// Words broken at a line end: the joined form, found or not elsewhere.
 	type brk struct {
-		i          int // line index of the first half
-		joined     string
-		left, cut  int // length of the first half; bytes of the second half
-		keep, seen bool
+		i      int // line index of the first half
+		joined string
+		cut    int // bytes of the second half
+		keep   bool
 	}
 	var brks []brk
-	brkAt := map[string]int{}
+	seen := map[string]bool{} // joined forms of broken words: found elsewhere?
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i].text, lines[i+1].text
 		if len(a) < 3 || a[len(a)-1] != '-' || b == "" || b[0] < 'a' || b[0] > 'z' {
@@ -108,8 +108,8 @@ func mendCompounds(lines []line) {
 		}
 		j := lowerWord(a[len(a)-1-left:len(a)-1]) + lowerWord(b[:right])
 		_, keep := hyph[j]
-		brkAt[j] = len(brks)
-		brks = append(brks, brk{i: i, joined: j, left: left, cut: right, keep: keep})
+		seen[j] = false
+		brks = append(brks, brk{i: i, joined: j, cut: right, keep: keep})
 	}
 	// Glued compounds, and the joined forms of broken words, anywhere.
 	var buf [maxGlued]byte
@@ -129,9 +129,9 @@ func mendCompounds(lines []line) {
 				for x := range n {
 					w[x] = t[i+x] | 0x20
 				}
-				if len(brkAt) > 0 {
-					if x, ok := brkAt[string(w)]; ok {
-						brks[x].seen = true
+				if len(seen) > 0 {
+					if _, ok := seen[string(w)]; ok {
+						seen[string(w)] = true
 					}
 				}
 				off, ok := hyph[string(w)]
@@ -157,7 +157,7 @@ func mendCompounds(lines []line) {
 	// Decide the broken words the text settles: the second half moves up
 	// to its first, with the hyphen or without.
 	for _, b := range brks {
-		if !b.keep && !b.seen {
+		if !b.keep && !seen[b.joined] {
 			continue
 		}
 		a, next := lines[b.i].text, lines[b.i+1].text

@@ -97,7 +97,11 @@ type rendering struct {
 
 var renderings = []rendering{
 	{"wrapped at 60 columns", func(s string) string { return rewrap(s, 60) }, false},
+	{"wrapped at 66 columns", func(s string) string { return rewrap(s, 66) }, false},
+	{"wrapped at 72 columns", func(s string) string { return rewrap(s, 72) }, false},
 	{"wrapped at 78 columns", func(s string) string { return rewrap(s, 78) }, false},
+	{"wrapped at 85 columns", func(s string) string { return rewrap(s, 85) }, false},
+	{"wrapped at 92 columns", func(s string) string { return rewrap(s, 92) }, false},
 	{"wrapped at 100 columns", func(s string) string { return rewrap(s, 100) }, false},
 	{"CRLF, tabs, no-break spaces, invisible marks", invisibles, false},
 	{"bullets", bullets, true},

@@ -378,7 +378,7 @@ func extract(lines []line) extracted {
 		// symbols alone on a line at the top or foot of a page.
 		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
 			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun[t] || nearFurniture(lines, i)))) ||
-			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || sincePage <= 6 || nextIsPage(lines, i))) {
+			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
@@ -476,6 +476,16 @@ func nearFurniture(lines []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// wantsSymbol reports whether a line ends where a document symbol goes on
+// with it: "contained in documents UNEP/… and", "set out in document".
+func wantsSymbol(t string) bool {
+	switch lastWord(t) {
+	case "document", "documents", "see":
+		return true
+	}
+	return openEnded(t)
 }
 
 func nextIsPage(lines []line, i int) bool {

@@ -281,6 +281,10 @@ func TestCompoundHyphens(t *testing.T) {
 			"hold pre-session consultations"},
 		{"left at the line end, word written elsewhere", "Requests the secretariat to report on the intersessional work and to plan the inter-\nsessional meetings of the group;",
 			"plan the intersessional meetings"},
+		{"the same word broken twice", "Invites multilateral banks, multi-\nlateral and bilateral agencies and other multila-\nteral funds to support the work;",
+			"banks, multilateral and bilateral agencies and other multilateral funds"},
+		{"a symbol after a line that wants one", "Takes note of the reports contained in documents UNEP/OzL.Pro.3/Bur/1/3 and\nUNEP/OzL.Pro.3/Bur/2/3.",
+			"UNEP/OzL.Pro.3/Bur/1/3 and UNEP/OzL.Pro.3/Bur/2/3."},
 		{"a solid word is left alone", "Notes the importance of policymaking and cooperation for the ozone layer;",
 			"importance of policymaking and cooperation"},
 	} {
