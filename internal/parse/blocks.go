@@ -317,6 +317,22 @@ func pairNumbers(bs []block) []block {
 	return out
 }
 
+// markedWord reports whether s ends with a word that carries a footnote
+// marker: a lower-case letter, then one or two digits ("Conventions2").
+func markedWord(s string) bool {
+	i := len(s)
+	for i > 0 && len(s)-i < 3 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	return i < len(s) && len(s)-i <= 2 && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z'
+}
+
+// lastRune returns the last character of s as a string.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
 // opensLowerVerb reports whether a numbered paragraph's text opens with
 // an operative verb in lower case ("2. requests …").
 func opensLowerVerb(t string) bool {
@@ -351,7 +367,11 @@ func (b *blocker) add(l line, blank bool) {
 	// Heading lines stand alone: what follows starts anew unless it
 	// continues the heading in lower case.
 	directed := strings.HasPrefix(strings.ToLower(t[:min(len(t), 20)]), "decision directed") && directedRE.MatchString(t)
-	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex
+	// A formula that ends on its line ("The Conference,") stands alone
+	// too: a recital may open with a capital that no participle gives
+	// ("Decision I/5 of the First Meeting …,").
+	formulaEnds := nb.mark == markNone && isFormula(t) && strings.ContainsAny(lastRune(trimMarker(t)), ",:")
+	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds
 	b.labelNext, b.value = directed, b.labelNext
 }
 
@@ -403,7 +423,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if m := parenMatch(t); m != nil {
 		label := m[1] + m[2]
 		rest := strings.TrimSpace(t[len(m[0]):])
-		if clause || blank || label == nextLetter(b.lastParen) && startsUpper(rest) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
+		if clause || blank || label == nextLetter(b.lastParen) && (rest == "" || startsUpper(rest)) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
 	}
@@ -414,7 +434,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// "• Welcomes …" under a recital that lost its comma
 		return newBlock()
 	}
-	if isFormula(t) || decisionSignal(t) || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) {
+	if isFormula(t) || decisionSignal(t) || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
+		len(t) < maxNoteBy && noteByRE.MatchString(t) {
+		return newBlock()
+	}
+	if cur.mark == markNone && titleSignal(cur.text) && startsUpper(t) && markedWord(last) {
+		// "… Stockholm Conventions2": a heading's footnote marker ends it
 		return newBlock()
 	}
 	if _, ok := opensRecital(t); ok && !clause && len(cur.more) == 0 && cur.mark == markNone && titleLike(cur.text) && !openEnded(cur.text) {
@@ -442,6 +467,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	}
 	return nil
 }
+
+// maxNoteBy is the longest line that can be the label "Note by the
+// Executive Secretary" (with a footnote marker or two), which stands alone.
+const maxNoteBy = 60
 
 // annexAlone reports whether a line that reads as an annex heading
 // ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,

@@ -417,3 +417,19 @@ func TestRunningHeadUnpaged(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnexChapeauItems holds that the items under an unnumbered
+// paragraph of an annex are kept with the annex's text.
+func TestAnnexChapeauItems(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties,\n\n1. Adopts the terms of reference set out in the annex to the present decision.\n\n"+
+		"Annex\n\nTerms of reference\n\nThe group shall:\n\n(a) Advise Parties on reporting;\n\n(b) Review the guidelines every two years.\n")
+	if len(d.Annexes) != 1 {
+		t.Fatalf("annexes = %+v", d.Annexes)
+	}
+	text := strings.Join(d.Annexes[0].Text, "\n")
+	for _, want := range []string{"The group shall:", "(a) Advise Parties on reporting;", "(b) Review the guidelines every two years."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("annex text %q lacks %q", text, want)
+		}
+	}
+}

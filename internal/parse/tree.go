@@ -23,7 +23,8 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 		}
 		for _, p := range paras {
 			if p.Number == "" {
-				a.Text = append(a.Text, p.Text)
+				// text of the annex, items and all
+				walkParagraph(p, func(p accord.Paragraph) { a.Text = append(a.Text, labelled(p)) })
 				continue
 			}
 			a.Paragraphs = append(a.Paragraphs, p)
@@ -73,6 +74,18 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	}
 	d.References = references(&d)
 	return d
+}
+
+// labelled returns a paragraph's text after its label as printed: "(a)"
+// for letters and roman numerals, "3." for numbers.
+func labelled(p accord.Paragraph) string {
+	switch {
+	case p.Number == "":
+		return p.Text
+	case p.Number[0] >= '0' && p.Number[0] <= '9':
+		return p.Number + ". " + p.Text
+	}
+	return "(" + p.Number + ") " + p.Text
 }
 
 // elementPos locates an element that may cite footnotes.
