@@ -124,7 +124,7 @@ func mendCompounds(lines []line) {
 			}
 			j := i + letterRunAfter(t, i)
 			n := j - i
-			if n >= minGlued && n <= maxGlued && (i == 0 || t[i-1] != '-') && (j == len(t) || t[j] != '-') {
+			if n >= minGlued && n <= maxGlued && (i == 0 || t[i-1] != '-') && (j == len(t) || t[j] != '-') && !inAddress(t, i, j) {
 				w := buf[:n]
 				for x := range n {
 					w[x] = t[i+x] | 0x20
@@ -170,6 +170,15 @@ func mendCompounds(lines []line) {
 		lines[b.i].text = a + next[:b.cut]
 		lines[b.i+1].text = strings.TrimLeft(next[b.cut:], " ")
 	}
+}
+
+// inAddress reports whether the word t[i:j] is part of a web or mail
+// address ("www.capacitybuilding.org"), which keeps its spelling.
+func inAddress(t string, i, j int) bool {
+	if i > 0 && strings.IndexByte("./@_:", t[i-1]) >= 0 {
+		return true
+	}
+	return j < len(t) && (strings.IndexByte("/@_", t[j]) >= 0 || t[j] == '.' && j+1 < len(t) && isASCIILetter(t[j+1]))
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -285,6 +285,8 @@ func TestCompoundHyphens(t *testing.T) {
 			"banks, multilateral and bilateral agencies and other multilateral funds"},
 		{"a symbol after a line that wants one", "Takes note of the reports contained in documents UNEP/OzL.Pro.3/Bur/1/3 and\nUNEP/OzL.Pro.3/Bur/2/3.",
 			"UNEP/OzL.Pro.3/Bur/1/3 and UNEP/OzL.Pro.3/Bur/2/3."},
+		{"an address is left alone", "Invites Parties to use the portal at www.capacitybuilding.org and to share capacitybuilding experience;",
+			"at www.capacitybuilding.org and to share capacity-building experience"},
 		{"a solid word is left alone", "Notes the importance of policymaking and cooperation for the ozone layer;",
 			"importance of policymaking and cooperation"},
 	} {
