@@ -317,6 +317,11 @@ func pairNumbers(bs []block) []block {
 	return out
 }
 
+func opensRecitalOK(t string) bool {
+	_, ok := opensRecital(t)
+	return ok
+}
+
 // markedWord reports whether s ends with a word that carries a footnote
 // marker: a lower-case letter, then one or two digits ("Conventions2").
 func markedWord(s string) bool {
@@ -438,11 +443,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		len(t) < maxNoteBy && noteByRE.MatchString(t) {
 		return newBlock()
 	}
-	if cur.mark == markNone && titleSignal(cur.text) && startsUpper(t) && markedWord(last) {
+	if markedWord(last) && cur.mark == markNone && startsUpper(t) && titleSignal(cur.text) {
 		// "… Stockholm Conventions2": a heading's footnote marker ends it
 		return newBlock()
 	}
-	if _, ok := opensRecital(t); ok && !clause && len(cur.more) == 0 && cur.mark == markNone && titleLike(cur.text) && !openEnded(cur.text) {
+	if !clause && len(cur.more) == 0 && cur.mark == markNone && startsUpper(t) && titleLike(cur.text) && !openEnded(cur.text) && opensRecitalOK(t) {
 		// a title, then the first recital of a decision printed without
 		// its formula
 		return newBlock()

@@ -51,6 +51,17 @@ var (
 	}()
 )
 
+// tailKnown reports whether tail index k is one of gluedTails or of the
+// bit set more.
+func tailKnown(k int, more *[26 * 26 * 26 / 64]uint64) bool {
+	return gluedTails[k] || more[k/64]&(1<<(k%64)) != 0
+}
+
+// tail3Fold indexes the last three ASCII letters of a word in any case.
+func tail3Fold(w string) int {
+	return (int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a'))*26 + int(w[2]|0x20-'a')
+}
+
 // tail3 indexes the last three letters of a lower-case word, or is -1.
 func tail3(w string) int {
 	if len(w) < 3 {
@@ -111,7 +122,19 @@ func mendCompounds(lines []line) {
 		seen[j] = false
 		brks = append(brks, brk{i: i, joined: j, cut: right, keep: keep})
 	}
-	// Glued compounds, and the joined forms of broken words, anywhere.
+	// Glued compounds, and the joined forms of broken words, anywhere:
+	// only words that end like one are looked up.
+	var more [26 * 26 * 26 / 64]uint64 // tails of hyph and seen, as bits
+	for w := range hyph {
+		if k := tail3(w); k >= 0 {
+			more[k/64] |= 1 << (k % 64)
+		}
+	}
+	for w := range seen {
+		if k := tail3(w); k >= 0 {
+			more[k/64] |= 1 << (k % 64)
+		}
+	}
 	var buf [maxGlued]byte
 	for k := range lines {
 		t := lines[k].text
@@ -124,7 +147,8 @@ func mendCompounds(lines []line) {
 			}
 			j := i + letterRunAfter(t, i)
 			n := j - i
-			if n >= minGlued && n <= maxGlued && (i == 0 || t[i-1] != '-') && (j == len(t) || t[j] != '-') && !inAddress(t, i, j) {
+			if n >= minGlued && n <= maxGlued && tailKnown(tail3Fold(t[j-3:j]), &more) &&
+				(i == 0 || t[i-1] != '-') && (j == len(t) || t[j] != '-') && !inAddress(t, i, j) {
 				w := buf[:n]
 				for x := range n {
 					w[x] = t[i+x] | 0x20
@@ -135,7 +159,7 @@ func mendCompounds(lines []line) {
 					}
 				}
 				off, ok := hyph[string(w)]
-				if k := tail3(string(w)); !ok && k >= 0 && gluedTails[k] {
+				if !ok {
 					off, ok = gluedPairs[string(w)]
 				}
 				if ok {

@@ -296,18 +296,26 @@ type rawNote struct {
 // are taken out so the paragraph reads on.
 func extract(lines []line) extracted {
 	var ex extracted
-	// inRun holds the lines that recur between two lines of text at least
-	// once: in text without page breaks, those are wrapped lines of
-	// sentences the text repeats, not running heads.
-	inRun := map[string]bool{}
 	counts := map[string]int{}
-	for i, l := range lines {
+	for _, l := range lines {
 		if !l.blank && len(l.text) < 90 {
 			counts[l.text]++
-			if i > 0 && !lines[i-1].blank && i+1 < len(lines) && !lines[i+1].blank && !lines[i+1].page {
-				inRun[l.text] = true
-			}
 		}
+	}
+	// inRun says whether a line recurs between two lines of text at least
+	// once: in text without page breaks, such lines are wrapped lines of
+	// sentences the text repeats, not running heads. Asked only of lines
+	// that recur, it is worked out once for each.
+	runs := map[string]bool{}
+	inRun := func(t string) bool {
+		r, ok := runs[t]
+		if !ok {
+			for i := 1; i+1 < len(lines) && !r; i++ {
+				r = lines[i].text == t && !lines[i-1].blank && !lines[i+1].blank && !lines[i+1].page
+			}
+			runs[t] = r
+		}
+		return r
 	}
 	var bodyText strings.Builder // body so far, to find glued markers
 	size := 0
@@ -377,7 +385,7 @@ func extract(lines []line) extracted {
 		// Running heads: short lines repeated on many pages, and document
 		// symbols alone on a line at the top or foot of a page.
 		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
-			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun[t] || nearFurniture(lines, i)))) ||
+			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
 			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
