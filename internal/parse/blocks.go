@@ -272,6 +272,16 @@ func pairNumbers(bs []block) []block {
 			b.setRest("")
 		}
 	}
+	empty := false
+	for _, b := range bs {
+		if b.mark == markNumber && b.rest == "" {
+			empty = true
+			break
+		}
+	}
+	if !empty {
+		return bs
+	}
 	stray := func(b block) bool { return b.mark == markNone && (opensOperative(b.text) || opensPassive(b.text)) }
 	out := make([]block, 0, len(bs))
 	for i := 0; i < len(bs); {
