@@ -141,11 +141,14 @@ func mendCompounds(lines []line) {
 		var sb strings.Builder
 		done := 0
 		for i := 0; i < len(t); {
-			if !isASCIILetter(t[i]) {
+			if !asciiLetter[t[i]] {
 				i++
 				continue
 			}
-			j := i + letterRunAfter(t, i)
+			j := i + 1
+			for j < len(t) && asciiLetter[t[j]] {
+				j++
+			}
 			n := j - i
 			if n >= minGlued && n <= maxGlued && tailKnown(tail3Fold(t[j-3:j]), &more) &&
 				(i == 0 || t[i-1] != '-') && (j == len(t) || t[j] != '-') && !inAddress(t, i, j) {
@@ -205,7 +208,16 @@ func inAddress(t string, i, j int) bool {
 	return j < len(t) && (strings.IndexByte("/@_", t[j]) >= 0 || t[j] == '.' && j+1 < len(t) && isASCIILetter(t[j+1]))
 }
 
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isASCIILetter(c byte) bool { return asciiLetter[c] }
+
+// asciiLetter marks the bytes of ASCII letters, for scans that run over
+// every byte of a text.
+var asciiLetter = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 // letterRun returns how many ASCII letters end t[:i].
 func letterRun(t string, i int) int {
