@@ -611,8 +611,15 @@ func trimMarker(s string) string {
 			return s[:i]
 		}
 	case '.':
-		w := lastWord(s[:i-1])
-		if len(w) >= 2 && s[i-1-len(w):i-1] == w && !abbreviations[w] {
+		j := i - 1
+		for j > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:j])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j -= n
+		}
+		if w := s[j : i-1]; len(w) >= 2 && strings.ToLower(w) == w && !abbreviations[w] {
 			return s[:i]
 		}
 	}
