@@ -22,10 +22,12 @@ decisions in it and prints them without storing anything: symbol, title,
 kind, instrument and meeting, enacting formula, preamble, operative
 paragraphs with their opening verb and class, their items, section
 headings, footnotes (re-attached to the paragraph that cites them),
-annexes, and the decisions and documents cited. --format json prints the
-JSON contract that other tools read (see the corpus README). --instrument
-and --meeting say what a text does not say about itself. Formats accord
-does not read are named with what to do: a .doc, .odt or .rtf is to be
+annexes, and the decisions and documents cited, and warnings where the
+reading is in doubt (paragraphs numbered on after what looked like an
+annex heading are kept as operative paragraphs, and said so). --format
+json prints the JSON contract that other tools read (see the corpus
+README), warnings in "warnings". --instrument and --meeting say what a
+text does not say about itself. Formats accord does not read are named with what to do: a .doc, .odt or .rtf is to be
 saved as .docx or PDF; a spreadsheet or presentation (.xls, .xlsx, .ods,
 .ppt, .pptx, .odp) is no decision text; a .zip is to be unzipped. The
 contents tell as well as the name (a .doc renamed .txt is still a .doc).
