@@ -226,7 +226,8 @@ strict-origin-when-cross-origin). Over HTTPS it adds HSTS and the session
 cookie is Secure. To serve HTTPS, put accord behind a reverse proxy that
 ends TLS and name the proxy's addresses with --trusted-proxy (CIDR
 prefixes or addresses, comma-separated; ACCORD_TRUSTED_PROXIES): from
-those addresses only, X-Forwarded-Proto: https is believed. Forms posted
+those addresses only, X-Forwarded-Proto: https is believed, and
+X-Forwarded-For names the client that the limits below count. Forms posted
 from another site are refused with 403, the sign-in form included (it
 carries a token that must match a cookie of its own), so no site can sign
 a reader in to an account of its choosing; after sign-in, only a path of
@@ -258,10 +259,11 @@ Retry-After), and the lockout is in the audit log. A search or upload that
 finds no place within --shed-wait, or does not finish within its timeout,
 is answered 503 Service Unavailable with Retry-After, as is any request
 still at work after --page-timeout: the server sheds what it cannot serve
-in time rather than queuing it. Behind a reverse proxy every client has
-the proxy's address, so the per-address limits and the lockout hold for
-all clients together: raise them, or turn them off with 0 and limit at the
-proxy. The server also bounds each connection: 10 s to send the request's
+in time rather than queuing it. Behind a reverse proxy, name it with
+--trusted-proxy: every request then comes from the proxy's address, and
+the client is read from X-Forwarded-For (from its end, past the trusted
+proxies), so each client is limited apart; X-Forwarded-For from any other
+sender is ignored. The server also bounds each connection: 10 s to send the request's
 headers, 30 s to send it whole, 60 s to write the answer, 120 s idle
 between requests.
 Readers who are not signed in (on the API: who send no bearer token) see

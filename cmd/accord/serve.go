@@ -34,8 +34,9 @@ terminate it to stop; requests under way are finished first.
 
 Behind a reverse proxy that ends TLS, name the proxy's addresses with
 --trusted-proxy: its X-Forwarded-Proto then says whether the reader came
-over HTTPS (for HSTS and Secure cookies); from any other address the
-header is ignored.
+over HTTPS (for HSTS and Secure cookies), and its X-Forwarded-For names
+the client the limits count; from any other address both headers are
+ignored.
 
 Serve limits how often one client address (and one account) may sign in,
 use a token, search and upload, answering 429 with Retry-After past it;
@@ -163,7 +164,9 @@ func routes(st accord.Store, log *slog.Logger, proxies web.Proxies, wc web.Confi
 		io.WriteString(w, "ok\n")
 	})
 	mux.Handle("/", web.New(st, log, wc))
-	return logRequests(log, web.Secure(limit.New(limits, st, log, nil).Handler(mux), proxies))
+	lim := limit.New(limits, st, log, nil)
+	lim.ClientIP = proxies.ClientIP // behind a trusted proxy, each client is limited apart
+	return logRequests(log, web.Secure(lim.Handler(mux), proxies))
 }
 
 // logRequests logs each request: method, path, status and duration. A

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/ingest"
@@ -143,5 +146,50 @@ func TestServeTrustedProxyFlag(t *testing.T) {
 	t.Setenv("ACCORD_TRUSTED_PROXIES", "nonsense")
 	if code, _, errs := runAccord(t, "serve", "--db", db, "--addr", "127.0.0.1:0"); code != 2 || !strings.Contains(errs, "nonsense") {
 		t.Errorf("serve with ACCORD_TRUSTED_PROXIES=nonsense = exit %d, %q", code, errs)
+	}
+}
+
+// TestServeLimitsEachForwardedClient: behind a trusted proxy every
+// request comes from the proxy's address, so serve limits the client that
+// X-Forwarded-For names; one client past its rate leaves another
+// untouched, and a header from an untrusted sender changes nothing.
+func TestServeLimitsEachForwardedClient(t *testing.T) {
+	st := sampleStore(t)
+	proxies, err := web.ParseProxies("10.0.0.0/8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	limits := limit.Defaults()
+	limits.SignIn = limit.Rate{Burst: 3, Per: time.Minute}
+	h := routes(st, slog.New(slog.NewTextHandler(io.Discard, nil)), proxies, web.Config{}, limits)
+	signIn := func(remote, client string) int {
+		r := httptest.NewRequest("POST", "/signin", strings.NewReader("token=x"))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.RemoteAddr = remote
+		if client != "" {
+			r.Header.Set("X-Forwarded-For", client)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		return rec.Code
+	}
+	for i := range 3 {
+		if code := signIn("10.0.0.2:5000", "198.51.100.1"); code == http.StatusTooManyRequests {
+			t.Fatalf("sign-in %d of the first client = 429 within its rate", i+1)
+		}
+	}
+	if code := signIn("10.0.0.2:5000", "198.51.100.1"); code != http.StatusTooManyRequests {
+		t.Errorf("fourth sign-in of the first client = %d, want 429", code)
+	}
+	if code := signIn("10.0.0.2:5000", "198.51.100.2"); code == http.StatusTooManyRequests {
+		t.Errorf("another client behind the same proxy = 429: clients are not limited apart")
+	}
+	// Not from the proxy: the header is the sender's word, and the sender
+	// is limited by its own address whatever it writes.
+	for i := range 3 {
+		signIn("203.0.113.9:5000", fmt.Sprintf("192.0.2.%d", i))
+	}
+	if code := signIn("203.0.113.9:5000", "192.0.2.200"); code != http.StatusTooManyRequests {
+		t.Errorf("an untrusted sender naming new clients = %d, want 429", code)
 	}
 }

@@ -110,3 +110,38 @@ func Secure(h http.Handler, trusted Proxies) http.Handler {
 		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), httpsKey{}, https)))
 	})
 }
+
+// ClientIP is the address of the client that sent r. Behind a trusted
+// proxy the connection's address is the proxy's, so the client is read
+// from X-Forwarded-For: each proxy appends the address it was reached
+// from, so the list is read from its end, past the proxies trusted, and
+// the first address no trusted proxy holds is the client's. Anyone else's
+// X-Forwarded-For is ignored, or any client could name itself another
+// and escape its limits.
+func (ps Proxies) ClientIP(r *http.Request) string {
+	remote, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		remote = r.RemoteAddr
+	}
+	if !ps.trusts(r.RemoteAddr) {
+		return remote
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		for _, h := range strings.Split(v, ",") {
+			hops = append(hops, strings.TrimSpace(h))
+		}
+	}
+	client := remote
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(hops[i])
+		if err != nil {
+			break // what a client wrote: the last good hop stands
+		}
+		client = a.Unmap().String()
+		if !ps.trusts(client) {
+			break
+		}
+	}
+	return client
+}
