@@ -64,7 +64,9 @@ reported as busy, stores nothing, and can be ingested again.
 List prints the stored decisions; show prints one whole. Symbols are matched
 without regard to case, spaces or hyphens ("bs iv/6" finds BS-IV/6). A
 symbol that two instruments share ("IX/10" of Basel and of the CBD) needs
---instrument.
+--instrument. As a filter, --instrument (here, of mandates list and of the
+API and pages) takes an instrument's id or its name in any case: minamata,
+Minamata, "Minamata Convention on Mercury".
 
 # accord mandates
 

@@ -32,7 +32,7 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-var funcs = template.FuncMap{"paraHref": paraHref}
+var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName}
 
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
@@ -257,7 +257,7 @@ type homePage struct {
 }
 
 type dueGroup struct {
-	Meeting  string
+	Instrument, Meeting string
 	Mandates []accord.Mandate
 }
 
@@ -282,7 +282,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if !ok {
 			k = len(p.Due)
 			groups[key] = k
-			p.Due = append(p.Due, dueGroup{Meeting: key})
+			p.Due = append(p.Due, dueGroup{Instrument: m.Instrument, Meeting: m.Deadline.Meeting})
 		}
 		p.Due[k].Mandates = append(p.Due[k].Mandates, m)
 	}
@@ -308,6 +308,8 @@ type mandatesPage struct {
 	Statuses []accord.Status
 	List     []accord.Mandate
 	Decision string // the symbol of the decision the board is limited to
+	// Instruments are the stored instruments to choose from.
+	Instruments []instrumentChoice
 	Pager    pager
 }
 
@@ -341,6 +343,9 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 		ms = ms[:listPageSize]
 	}
 	p := mandatesPage{page: s.page(r, "Mandates"), F: f, Status: f.Status, Statuses: accord.Statuses, List: ms, Pager: pagerOf(r, n, more)}
+	if p.Instruments, err = s.instrumentChoices(r.Context(), f.Instrument); err != nil {
+		return err
+	}
 	if f.DecisionID != 0 {
 		p.Decision = "#" + strconv.FormatInt(f.DecisionID, 10)
 		if len(ms) > 0 && ms[0].Symbol != "" {
