@@ -86,9 +86,13 @@ func TestBrowserPhone(t *testing.T) {
 		{"home", chromedp.Navigate(srv.URL + "/")},
 		{"decisions", chromedp.Navigate(srv.URL + "/decisions")},
 		{"decision", chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "BS-IV/6")))},
+		{"decision-long", chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "MC-6/[--]")))},
+		{"decision-refs", chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "BS-V/9")))},
 		{"mandates", chromedp.Navigate(srv.URL + "/mandates")},
 		{"mandate", chromedp.Navigate(fmt.Sprintf("%s/mandates/%d", srv.URL, ms[0].ID))},
 		{"search", chromedp.Navigate(srv.URL + "/search?q=cooperation")},
+		{"mandates-filtered", chromedp.Navigate(srv.URL + "/mandates?instrument=Minamata&status=open")},
+		{"not-found", chromedp.Navigate(srv.URL + "/decisions/424242")},
 		{"api", chromedp.Navigate(srv.URL + "/api")},
 		{"signin", chromedp.Navigate(srv.URL + "/signin")},
 		// Signed in as an admin from here on.
