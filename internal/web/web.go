@@ -258,7 +258,7 @@ type homePage struct {
 
 type dueGroup struct {
 	Instrument, Meeting string
-	Mandates []accord.Mandate
+	Mandates            []accord.Mandate
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
@@ -310,7 +310,7 @@ type mandatesPage struct {
 	Decision string // the symbol of the decision the board is limited to
 	// Instruments are the stored instruments to choose from.
 	Instruments []instrumentChoice
-	Pager    pager
+	Pager       pager
 }
 
 func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
