@@ -92,11 +92,13 @@ func TestBrowserPhone(t *testing.T) {
 		{"mandate", chromedp.Navigate(fmt.Sprintf("%s/mandates/%d", srv.URL, ms[0].ID))},
 		{"search", chromedp.Navigate(srv.URL + "/search?q=cooperation")},
 		{"mandates-filtered", chromedp.Navigate(srv.URL + "/mandates?instrument=Minamata&status=open")},
+		{"report", chromedp.Navigate(srv.URL + "/report?instrument=minamata&meeting=COP-6")},
 		{"not-found", chromedp.Navigate(srv.URL + "/decisions/424242")},
 		{"api", chromedp.Navigate(srv.URL + "/api")},
 		{"signin", chromedp.Navigate(srv.URL + "/signin")},
 		// Signed in as an admin from here on.
 		{"mandate-edit", chromedp.Navigate(fmt.Sprintf("%s/mandates/%d", srv.URL, ms[0].ID))},
+		{"decision-edit", chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "MC-6/[--]")))},
 		{"upload", chromedp.Navigate(srv.URL + "/upload")},
 		{"upload-preview", chromedp.Steps(
 			chromedp.SetUploadFiles(css("#file"), []string{file}),
