@@ -1,0 +1,122 @@
+package registry
+
+import (
+	"bytes"
+	_ "embed"
+	"io"
+	"sync"
+	"time"
+)
+
+// A Centre is a regional or coordinating centre of the Basel Convention
+// (article 14) or a regional or subregional centre of the Stockholm
+// Convention (article 12), through which the conventions deliver technical
+// assistance and technology transfer to the countries of a region. Several
+// serve both conventions.
+type Centre struct {
+	ID              string   // stable slug, "bcrc-caribbean"
+	Name            string   // as the conventions name it
+	HostCountry     string   // alpha-2 code
+	City            string   // empty where the source gives none
+	Conventions     []string // instrument ids: "basel", "stockholm"
+	CountriesServed []string // alpha-2 codes; empty where the source lists none
+	Closed          string   // YYYY-MM-DD the centre closed; empty while it operates
+	Source          string   // where the row was checked
+}
+
+// Serves reports whether the centre serves instrument id.
+func (c Centre) Serves(instrument string) bool {
+	for _, v := range c.Conventions {
+		if v == instrument {
+			return true
+		}
+	}
+	return false
+}
+
+// centreConventions are the instruments that have regional centres.
+var centreConventions = map[string]bool{"basel": true, "stockholm": true}
+
+// centreColumns are the columns of centres.csv, in order.
+var centreColumns = []string{"id", "name", "host_country", "city", "conventions", "countries_served", "closed", "source"}
+
+//go:embed centres.csv
+var centresCSV []byte
+
+var bundledCentres = sync.OnceValues(func() ([]Centre, error) {
+	return ParseCentres("centres.csv", bytes.NewReader(centresCSV))
+})
+
+// Centres returns the bundled regional centres, in the order of
+// centres.csv. The slice is shared: callers must not change it.
+func Centres() []Centre {
+	cs, err := bundledCentres()
+	if err != nil {
+		// The bundled file is checked by the package's tests.
+		panic(err)
+	}
+	return cs
+}
+
+// ParseCentres reads centres in the columns of centres.csv from r; file
+// names r in errors, which also name the row and column at fault. Ids are
+// unique; countries are ISO 3166-1 alpha-2 codes.
+func ParseCentres(file string, r io.Reader) ([]Centre, error) {
+	var cs []Centre
+	ids := map[string]int{}
+	err := readCSV(file, r, centreColumns, func(row csvRow) error {
+		var c Centre
+		var err error
+		if c.ID, err = row.id("id"); err != nil {
+			return err
+		}
+		if prev, ok := ids[c.ID]; ok {
+			return row.errorf("id", "%q is also the id of row %d", c.ID, prev)
+		}
+		ids[c.ID] = row.line
+		if c.Name, err = row.required("name"); err != nil {
+			return err
+		}
+		if c.HostCountry, err = row.required("host_country"); err != nil {
+			return err
+		}
+		if !ValidAlpha2(c.HostCountry) {
+			return row.errorf("host_country", "%q is not an ISO 3166-1 alpha-2 code", c.HostCountry)
+		}
+		c.City = row.get("city")
+		c.Conventions = row.list("conventions")
+		if len(c.Conventions) == 0 {
+			return row.errorf("conventions", "empty, want basel, stockholm or basel|stockholm")
+		}
+		for _, v := range c.Conventions {
+			if !centreConventions[v] {
+				return row.errorf("conventions", "%q is not basel or stockholm", v)
+			}
+		}
+		c.CountriesServed = row.list("countries_served")
+		served := map[string]bool{}
+		for _, code := range c.CountriesServed {
+			if !ValidAlpha2(code) {
+				return row.errorf("countries_served", "%q is not an ISO 3166-1 alpha-2 code", code)
+			}
+			if served[code] {
+				return row.errorf("countries_served", "%q is listed twice", code)
+			}
+			served[code] = true
+		}
+		if c.Closed = row.get("closed"); c.Closed != "" {
+			if _, err := time.Parse(time.DateOnly, c.Closed); err != nil {
+				return row.errorf("closed", "%q is not a date (YYYY-MM-DD)", c.Closed)
+			}
+		}
+		if c.Source, err = row.source("source"); err != nil {
+			return err
+		}
+		cs = append(cs, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cs, nil
+}
