@@ -189,4 +189,3 @@ func GroupOf(alpha2 string) (RegionalGroup, bool) {
 
 // String is the group's name.
 func (g RegionalGroup) String() string { return g.Name }
-
