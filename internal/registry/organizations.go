@@ -138,7 +138,7 @@ func ParseOrganizations(file string, r io.Reader) ([]Organization, error) {
 		if !validKind(o.Kind) {
 			return row.errorf("kind", "%q is not a kind (%s)", o.Kind, kindList())
 		}
-		if o.Website, err = row.httpsURL("website", false); err != nil {
+		if o.Website, err = row.httpsURL("website"); err != nil {
 			return err
 		}
 		if o.Source, err = row.source("source"); err != nil {

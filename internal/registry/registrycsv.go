@@ -114,14 +114,11 @@ func (r csvRow) id(col string) (string, error) {
 	return v, nil
 }
 
-// httpsURL returns column col as an absolute https URL with a host; an
-// empty column is an error only when required.
-func (r csvRow) httpsURL(col string, required bool) (string, error) {
+// httpsURL returns column col, empty or an absolute https URL with a
+// host.
+func (r csvRow) httpsURL(col string) (string, error) {
 	v := r.get(col)
 	if v == "" {
-		if required {
-			return "", r.errorf(col, "empty")
-		}
 		return "", nil
 	}
 	u, err := url.Parse(v)
