@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 )
 
@@ -49,8 +50,15 @@ func run(in, out string) error {
 		return fmt.Errorf("%s: no entries under \"3166-1\"", in)
 	}
 	sort.Slice(doc.Entries, func(i, j int) bool { return doc.Entries[i].Alpha2 < doc.Entries[j].Alpha2 })
-	f, err := os.Create(out)
+	// Write beside out and rename, so that a failed run leaves the
+	// committed file as it was.
+	f, err := os.CreateTemp(filepath.Dir(out), ".countries-*.csv")
 	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
 		return err
 	}
 	w := csv.NewWriter(f)
@@ -63,5 +71,8 @@ func run(in, out string) error {
 		f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), out)
 }
