@@ -216,9 +216,16 @@ func (s *Store) migrateTo(ctx context.Context, last int) error {
 		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			// Several processes may start against one PostgreSQL
-			// database at once: one migrates, the others wait.
+			// schema at once: one migrates, the others wait, however
+			// short a lock_timeout their connections carry (it is
+			// meant for the writes they serve, not for starting).
+			// The lock is the schema's: stores in other schemas of
+			// the database migrate without waiting for this one.
 			if s.dialect.name == "postgres" {
-				if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727274)`); err != nil {
+				if _, err := tx.ExecContext(ctx, `SET LOCAL lock_timeout = 0`); err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727274, hashtext(current_schema()))`); err != nil {
 					return err
 				}
 			}
