@@ -17,6 +17,9 @@ var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"basel COP":     {17, 2},
 	"rotterdam COP": {12, 2},
 	"stockholm COP": {12, 2},
+	"unfccc COP":    {30, 0},
+	"unfccc CMP":    {20, 0},
+	"unfccc CMA":    {7, 0},
 }
 
 func TestMeetingsParse(t *testing.T) {
