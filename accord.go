@@ -75,6 +75,9 @@ type Decision struct {
 	// Unclassified holds text inside the decision that fits no other
 	// element (tags of a web page, stray lines), kept so nothing is lost.
 	Unclassified []string `json:"unclassified,omitempty"`
+	// Warnings say where the parser doubted its reading of the text (a
+	// heading taken back, numbering that skips), for a person to check.
+	Warnings []string `json:"warnings,omitempty"`
 
 	References References `json:"references"`
 	Source     Source     `json:"source"`

@@ -22,9 +22,12 @@ decisions in it and prints them without storing anything: symbol, title,
 kind, instrument and meeting, enacting formula, preamble, operative
 paragraphs with their opening verb and class, their items, section
 headings, footnotes (re-attached to the paragraph that cites them),
-annexes, and the decisions and documents cited. --format json prints the
-JSON contract that other tools read (see the corpus README). --instrument
-and --meeting say what a text does not say about itself.
+annexes, and the decisions and documents cited, and warnings where the
+reading is in doubt (paragraphs numbered on after what looked like an
+annex heading are kept as operative paragraphs, and said so). --format
+json prints the JSON contract that other tools read (see the corpus
+README), warnings in "warnings". --instrument and --meeting say what a
+text does not say about itself.
 
 A DOCX is a zip and a PDF may draw many pages from one stream, so a small
 file can expand to gigabytes. Reading a file is bounded, and a file past a

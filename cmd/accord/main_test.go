@@ -542,6 +542,7 @@ func TestUsersCLI(t *testing.T) {
 	}
 }
 
+<<<<<<< HEAD
 // TestTokensCLI: tokens expire when asked, are revoked by id, prefix or
 // account, and a removed account keeps its name and loses its tokens.
 func TestTokensCLI(t *testing.T) {
@@ -620,5 +621,34 @@ func TestServeOIDCFlags(t *testing.T) {
 	}
 	if code, _, errs := runAccord(t, "serve", "--db", db, "--oidc-issuer", "https://idp.example", "--oidc-roles", "a=admin", "--oidc-redirect-url", "https://a.example/signin/oidc/callback"); code != 2 || !strings.Contains(errs, "--oidc-client-secret") {
 		t.Errorf("serve without a client: exit %d %q", code, errs)
+=======
+// TestParseWarnings holds that a decision the parser doubts carries its
+// warning to people (accord parse), to tools (--format json) and into the
+// store (accord decisions show).
+func TestParseWarnings(t *testing.T) {
+	dir := t.TempDir()
+	f := writeFile(t, dir, "d.txt", []byte("Decision MC-7/9: Guidance\n\nThe Conference of the Parties,\n\n"+
+		"1. Welcomes the guidance set out in the note by the secretariat.\n\nAnnex I\n\n"+
+		"2. Requests the secretariat to revise the guidance by 31 March 2027.\n"))
+	const want = `paragraph 2 continues the numbering of the operative part after "Annex I"`
+	code, out, errs := runAccord(t, "parse", f)
+	if code != 0 || !strings.Contains(out, "warning: "+want) {
+		t.Errorf("parse: exit %d, %s\n%s", code, errs, out)
+	}
+	code, out, _ = runAccord(t, "parse", "--format", "json", f)
+	var got struct{ Decisions []struct{ Warnings []string } }
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got.Decisions) != 1 ||
+		len(got.Decisions[0].Warnings) != 1 || !strings.HasPrefix(got.Decisions[0].Warnings[0], want) {
+		t.Errorf("parse --format json: exit %d, %v\n%s", code, err, out)
+	}
+	db := filepath.Join(dir, "accord.db")
+	if code, _, errs := runAccord(t, "ingest", "--db", db, f); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	code, out, _ = runAccord(t, "decisions", "show", "--db", db, "--format", "json", "MC-7/9")
+	var stored struct{ Warnings []string }
+	if err := json.Unmarshal([]byte(out), &stored); code != 0 || err != nil || len(stored.Warnings) != 1 || !strings.HasPrefix(stored.Warnings[0], want) {
+		t.Errorf("decisions show: exit %d, %v\n%s", code, err, out)
+>>>>>>> h-parsestruct
 	}
 }

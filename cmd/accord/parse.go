@@ -19,7 +19,7 @@ usage: accord parse [--format text|json] [--instrument ID] [--meeting M]
 
 Parse prints the decisions it finds in FILE (.txt, .html, .docx or .pdf)
 without storing anything: symbol, title, preamble, operative paragraphs
-with their verbs and items, footnotes, annexes and references. With
+with their verbs and items, footnotes, annexes, references and warnings. With
 --format json it prints the JSON contract other tools read. A file that expands past the limits
 (pages, paragraphs, text, time) is refused with an error naming the limit.
 `
@@ -105,6 +105,7 @@ type decisionJSON struct {
 	References referencesJSON    `json:"references"`
 	Deadlines  []accord.Deadline `json:"deadlines"`
 	Mandates   []accord.Mandate  `json:"mandates"`
+	Warnings   []string          `json:"warnings,omitempty"`
 }
 
 type recitalJSON struct {
@@ -154,7 +155,7 @@ func newParseJSON(doc parse.Document) parseJSON {
 	for _, d := range doc.Decisions {
 		dj := decisionJSON{
 			Symbol: d.Symbol, Title: d.Title, Kind: string(d.Kind), Instrument: d.Instrument, Meeting: d.Meeting, Year: d.Year,
-			Formula: d.Formula, Preamble: []recitalJSON{}, Paragraphs: []paragraphJSON{}, Footnotes: []footnoteJSON{},
+			Formula: d.Formula, Warnings: d.Warnings, Preamble: []recitalJSON{}, Paragraphs: []paragraphJSON{}, Footnotes: []footnoteJSON{},
 			Annexes: []annexJSON{}, Deadlines: []accord.Deadline{}, Mandates: []accord.Mandate{},
 			References: referencesJSON{Decisions: []string{}, Documents: d.References.Documents, Resolved: []decisionRefJSON{}},
 		}
@@ -276,6 +277,9 @@ func printDecision(w io.Writer, d accord.Decision) {
 	}
 	if len(d.References.Documents) > 0 {
 		fmt.Fprintf(w, "  cites documents: %s\n", strings.Join(d.References.Documents, ", "))
+	}
+	for _, s := range d.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", s)
 	}
 }
 

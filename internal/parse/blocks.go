@@ -27,6 +27,7 @@ type block struct {
 	label string   // "1", "a", "ii", "I" ("" when unmarked)
 	rest  string   // text after the marker
 	blank bool     // a blank line came before it
+	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
 }
 
@@ -185,11 +186,11 @@ func startsStructure(t string) bool {
 // endsClause reports whether s ends where a new paragraph may begin: after
 // a comma, semicolon, colon or full stop, or "; and".
 func endsClause(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimMarker(strings.TrimSpace(s))
 	if s == "" {
 		return true
 	}
-	if strings.HasSuffix(s, " and") || strings.HasSuffix(s, " or") {
+	if strings.HasSuffix(s, " and") || strings.HasSuffix(s, " or") || s == "and" || s == "or" {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -227,7 +228,12 @@ type blocker struct {
 	lastParen string // last paren label seen since the last numbered paragraph
 	force     bool   // the next line starts a new block (after a heading line)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
+	value     bool   // the last block is such a value
 }
+
+// maxValueTail is the most words a label's value wraps onto a line of
+// their own: a value names bodies, and a longer line is the text below.
+const maxValueTail = 4
 
 // blocks joins body lines into blocks. A line starts a new block when it is
 // a paragraph, item or heading start the sequence allows, a formula,
@@ -247,7 +253,115 @@ func blocks(lines []line) []block {
 	for i := range b.out {
 		b.out[i].finalize()
 	}
-	return b.out
+	return pairNumbers(b.out)
+}
+
+// pairNumbers gives paragraph numbers that a PDF reader printed apart from
+// their texts back their texts. A number printed before the last line of
+// the paragraph above ("… on", "2.", "mercury waste;") gives that line
+// back; numbers printed in a row ("1.", "2.", "Requests …", "Invites …")
+// take the texts that follow in order, when there are as many texts as
+// numbers. Otherwise the texts left without a number would read as
+// unnumbered paragraphs.
+func pairNumbers(bs []block) []block {
+	for i := 1; i < len(bs); i++ {
+		b, prev := &bs[i], &bs[i-1]
+		if b.mark == markNumber && b.rest != "" && startsLower(b.rest) && !endsClause(prev.text) &&
+			(prev.mark == markNumber || prev.mark == markParen) && !opensLowerVerb(b.rest) {
+			prev.text, prev.rest = joinLines(prev.text, b.rest), joinLines(prev.rest, b.rest)
+			b.setRest("")
+		}
+	}
+	empty := false
+	for _, b := range bs {
+		if b.mark == markNumber && b.rest == "" {
+			empty = true
+			break
+		}
+	}
+	if !empty {
+		return bs
+	}
+	stray := func(b block) bool { return b.mark == markNone && (opensOperative(b.text) || opensPassive(b.text)) }
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); {
+		if bs[i].mark != markNumber || bs[i].rest != "" {
+			out = append(out, bs[i])
+			i++
+			continue
+		}
+		// A run from an empty number: numbers and stray texts.
+		var nums, texts []int
+		strays := 0
+		j := i
+		for ; j < len(bs) && (bs[j].mark == markNumber || stray(bs[j])); j++ {
+			if bs[j].mark == markNumber {
+				nums = append(nums, j)
+				if bs[j].rest != "" {
+					texts = append(texts, j)
+				}
+			} else {
+				texts = append(texts, j)
+				strays++
+			}
+		}
+		if strays == 0 || len(texts) != len(nums) {
+			out = append(out, bs[i:j]...)
+			i = j
+			continue
+		}
+		rests := make([]string, len(texts))
+		for k, x := range texts {
+			rests[k] = bs[x].rest
+			if bs[x].mark == markNone {
+				rests[k] = bs[x].text
+			}
+		}
+		for k, x := range nums {
+			b := bs[x]
+			b.setRest(rests[k])
+			out = append(out, b)
+		}
+		i = j
+	}
+	return out
+}
+
+func opensRecitalOK(t string) bool {
+	_, ok := opensRecital(t)
+	return ok
+}
+
+// markedWord reports whether s ends with a word that carries a footnote
+// marker: a lower-case letter, then one or two digits ("Conventions2").
+func markedWord(s string) bool {
+	i := len(s)
+	for i > 0 && len(s)-i < 3 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	return i < len(s) && len(s)-i <= 2 && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z'
+}
+
+// lastRune returns the last character of s as a string.
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// opensLowerVerb reports whether a numbered paragraph's text opens with
+// an operative verb in lower case ("2. requests …").
+func opensLowerVerb(t string) bool {
+	_, ok := openingPhrase(t, phraseOptions{numbered: true})
+	return ok
+}
+
+// setRest replaces the text after a block's marker.
+func (b *block) setRest(rest string) {
+	marker := strings.TrimSpace(b.text[:len(b.text)-len(b.rest)])
+	b.rest, b.text = rest, marker
+	if rest != "" {
+		b.text = marker + " " + rest
+	}
 }
 
 func (b *blocker) add(l line, blank bool) {
@@ -259,15 +373,21 @@ func (b *blocker) add(l line, blank bool) {
 	nb := b.classify(t, cur, blank, l.gap)
 	if nb == nil {
 		cur.more = append(cur.more, t)
+		cur.annex = false // "Annex I to decision 3/2" went on as a sentence
 		return
 	}
 	nb.n, nb.blank = l.n, blank
+	nb.annex = annexStart(t) && annexAlone(t, cur, blank || l.gap)
 	b.out = append(b.out, *nb)
 	// Heading lines stand alone: what follows starts anew unless it
 	// continues the heading in lower case.
 	directed := strings.HasPrefix(strings.ToLower(t[:min(len(t), 20)]), "decision directed") && directedRE.MatchString(t)
-	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || annexStart(t)
-	b.labelNext = directed
+	// A formula that ends on its line ("The Conference,") stands alone
+	// too: a recital may open with a capital that no participle gives
+	// ("Decision I/5 of the First Meeting …,").
+	formulaEnds := nb.mark == markNone && isFormula(t) && strings.ContainsAny(lastRune(trimMarker(t)), ",:")
+	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds
+	b.labelNext, b.value = directed, b.labelNext
 }
 
 // classify returns the new block line t starts, or nil when t continues
@@ -283,6 +403,16 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	}
 	if b.force || b.labelNext {
 		if startsLower(t) && !b.labelNext && !parenStart(t) {
+			return nil
+		}
+		// "Standing Committee, in consultation with the Animals and" /
+		// "Plants Committees": a line that ends on such a word goes on.
+		if !b.labelNext && !blank && openEnded(cur.last()) && !startsStructure(t) {
+			return nil
+		}
+		// "… the Animals and Plants" / "Committees": a few words that
+		// say nobody shall do anything end the label's value.
+		if b.value && !blank && len(strings.Fields(t)) <= maxValueTail && !startsStructure(t) && !opensPassive(t) {
 			return nil
 		}
 		// A heading's title wrapped onto the next line goes on with it.
@@ -301,21 +431,35 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
-		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest)) || n == 1 && startsUpper(rest) {
+		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && startsUpper(rest) {
 			return newBlock()
 		}
 	}
 	if m := parenMatch(t); m != nil {
 		label := m[1] + m[2]
 		rest := strings.TrimSpace(t[len(m[0]):])
-		if clause || blank || label == nextLetter(b.lastParen) && startsUpper(rest) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
+		if clause || blank || label == nextLetter(b.lastParen) && (rest == "" || startsUpper(rest)) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
 	}
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
-	if isFormula(t) || decisionSignal(t) || annexStart(t) || stampStart(t) {
+	if m := dashPrefix(t); m != "" && opensOperative(t[len(m):]) {
+		// "• Welcomes …" under a recital that lost its comma
+		return newBlock()
+	}
+	if isFormula(t) || decisionSignal(t) || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
+		len(t) < maxNoteBy && noteByRE.MatchString(t) {
+		return newBlock()
+	}
+	if markedWord(last) && cur.mark == markNone && startsUpper(t) && titleSignal(cur.text) {
+		// "… Stockholm Conventions2": a heading's footnote marker ends it
+		return newBlock()
+	}
+	if !clause && len(cur.more) == 0 && cur.mark == markNone && startsUpper(t) && titleLike(cur.text) && !openEnded(cur.text) && opensRecitalOK(t) {
+		// a title, then the first recital of a decision printed without
+		// its formula
 		return newBlock()
 	}
 	if clause {
@@ -337,6 +481,42 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 	}
 	return nil
+}
+
+// maxNoteBy is the longest line that can be the label "Note by the
+// Executive Secretary" (with a footnote marker or two), which stands alone.
+const maxNoteBy = 60
+
+// annexAlone reports whether a line that reads as an annex heading
+// ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,
+// rather than continuing the sentence of the block before it ("… set out
+// in\nannex I to decision 3/2 in the light of …"): a heading ends no
+// clause and no phrase, and comes after a blank line, a page break, or a
+// line that ends a sentence. Taking a wrapped line for a heading would end
+// the operative part there and lose every paragraph after it.
+func annexAlone(t string, cur *block, blank bool) bool {
+	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) {
+		return false
+	}
+	if cur == nil || blank || cur.mark == markHeading {
+		return true
+	}
+	last := cur.last()
+	return endsSentence(last) || stampStart(last) || dateLine.MatchString(last) || decisionSignal(last)
+}
+
+// openEnded reports whether a line ends on a word that needs more after
+// it ("the", "of", "and"): the line wraps into the next.
+func openEnded(t string) bool {
+	i := strings.LastIndexByte(t, ' ')
+	if i < 0 {
+		return false
+	}
+	switch t[i+1:] {
+	case "a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "or", "the", "to", "with":
+		return true
+	}
+	return false
 }
 
 // mark sets the block's numbering and updates the sequence state.

@@ -71,8 +71,9 @@ func cleanRunes(s string) string {
 }
 
 // emphasis matches markdown emphasis around a phrase on one line:
-// "*Also welcomes*", "**Note by the secretariat**", "_Decides_".
-var emphasis = regexp.MustCompile(`(^|[\s(“"'])(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
+// "*Also welcomes*", "**Note by the secretariat**", "_Decides_", and
+// glued to a paragraph number or an item letter: "1.*Decides*", "(a)*To*".
+var emphasis = regexp.MustCompile(`(^|[\s(“"']|\d\.|\))(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
 
 // Normalize returns the text as accord reads it: invisible marks removed,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
@@ -301,13 +302,38 @@ func extract(lines []line) extracted {
 			counts[l.text]++
 		}
 	}
+	// inRun says whether a line recurs between two lines of text at least
+	// once: in text without page breaks, such lines are wrapped lines of
+	// sentences the text repeats, not running heads. Asked only of lines
+	// that recur, it is worked out once for each.
+	runs := map[string]bool{}
+	inRun := func(t string) bool {
+		r, ok := runs[t]
+		if !ok {
+			for i := 1; i+1 < len(lines) && !r; i++ {
+				r = lines[i].text == t && !lines[i-1].blank && !lines[i+1].blank && !lines[i+1].page
+			}
+			runs[t] = r
+		}
+		return r
+	}
 	var bodyText strings.Builder // body so far, to find glued markers
 	size := 0
 	for _, l := range lines {
 		size += len(l.text) + 1
 	}
 	bodyText.Grow(size)
+	// In text with page breaks, a running head stands at the top or the
+	// foot of a page; elsewhere a repeated line is text.
+	paged := false
+	for _, l := range lines {
+		if l.page {
+			paged = true
+			break
+		}
+	}
 	lastNote := 0
+	pageStart := 0 // offset in bodyText where the current page starts
 	gap := false
 	sincePage := 0     // non-blank lines since the last page break (or the start)
 	inNote := -1       // index in ex.footnotes of the open footnote, or -1
@@ -323,9 +349,22 @@ func extract(lines []line) extracted {
 		}
 		t := l.text
 		if l.page {
-			sincePage = 0
+			sincePage, pageStart = 0, bodyText.Len()
 		}
 		sincePage++
+		if bareNumber(t) > 0 {
+			// the numbers of a page's notes are cited on that page
+			if notes, furn, end, ok := noteZone(lines, i, bodyText.String()[pageStart:]); ok {
+				ex.footnotes = append(ex.footnotes, notes...)
+				ex.furniture = append(ex.furniture, furn...)
+				if v, err := strconv.Atoi(notes[len(notes)-1].marker); err == nil {
+					lastNote = v
+				}
+				inNote, gap = -1, true
+				i = end - 1
+				continue
+			}
+		}
 		if m := footnoteMatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
 			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1] + m[3]), text: m[2] + m[4]})
 			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true
@@ -345,8 +384,9 @@ func extract(lines []line) extracted {
 		}
 		// Running heads: short lines repeated on many pages, and document
 		// symbols alone on a line at the top or foot of a page.
-		if furniture(t) || (counts[t] >= 3 && runningHead(t)) ||
-			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || sincePage <= 6 || nextIsPage(lines, i))) {
+		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
+			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
+			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
@@ -422,9 +462,38 @@ func footnoteMatch(t string) []string {
 
 // runningHead reports whether a line repeated on many pages is a running
 // head rather than text that recurs ("The Conference of the Parties,").
+// A running head opens no sentence in lower case and does not end on a
+// word that wants more ("Conventions to", "of the" recur as wrapped lines
+// of a text that repeats its phrases).
 func runningHead(t string) bool {
 	return docOnlyLine.MatchString(t) || pageNumber.MatchString(strings.ToLower(t)) ||
-		!strings.ContainsAny(t, ",;:") && !startsStructure(t) && len(strings.Fields(t)) <= 8
+		!strings.ContainsAny(t, ",;:") && !startsLower(t) && !openEnded(t) && !startsStructure(t) && len(strings.Fields(t)) <= 8
+}
+
+// runningHeadRepeats is how often a line must recur to be a running head:
+// on three pages at least, as a head on one or two is no pattern.
+const runningHeadRepeats = 3
+
+// nearFurniture reports whether a line next to line i, or one further
+// off, is a page number, a print job number or a document symbol alone:
+// the company a running head keeps where a page ends.
+func nearFurniture(lines []line, i int) bool {
+	for j := max(0, i-2); j < min(len(lines), i+3); j++ {
+		if t := lines[j].text; j != i && t != "" && (furniture(t) || docOnlyLine.MatchString(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// wantsSymbol reports whether a line ends where a document symbol goes on
+// with it: "contained in documents UNEP/… and", "set out in document".
+func wantsSymbol(t string) bool {
+	switch lastWord(t) {
+	case "document", "documents", "see":
+		return true
+	}
+	return openEnded(t)
 }
 
 func nextIsPage(lines []line, i int) bool {
@@ -499,13 +568,50 @@ func noteContinues(note, t string, blankBetween bool, body string) bool {
 }
 
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, " ")
+	s = trimMarker(strings.TrimRight(s, " "))
 	if s == "" {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".;:!?", r) || strings.HasSuffix(s, ".)") || strings.HasSuffix(s, ".”")
 }
+
+// trimMarker removes a footnote marker glued after the punctuation that
+// ends s ("Parties,1", "group;12", "meeting.¹", "BC-17/4,2"), so that
+// the punctuation shows where the clause ends. A number after a full stop
+// is a marker only after a lower-case word that is no abbreviation:
+// "Rev.1", "para. 2.1" and "COP.6" keep their digits.
+func trimMarker(s string) string {
+	i := len(s)
+	for i > 0 && len(s)-i < 6 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !(r >= '0' && r <= '9' || superscripts[r] != 0 || r == '*') {
+			break
+		}
+		i -= n
+	}
+	if i == len(s) || i < 2 || len(s)-i > 3 && s[len(s)-1] <= '9' {
+		return s
+	}
+	p := s[i-1]
+	before, _ := utf8.DecodeLastRuneInString(s[:i-1])
+	switch p {
+	case ',', ';', ':':
+		// "decision BC-17/4,1" but not "1,000"
+		if unicode.IsLetter(before) || strings.ContainsRune(")”’\"'", before) || unicode.IsDigit(before) && len(s)-i <= 2 {
+			return s[:i]
+		}
+	case '.':
+		w := lastWord(s[:i-1])
+		if len(w) >= 2 && s[i-1-len(w):i-1] == w && !abbreviations[w] {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// abbreviations end in a full stop that ends no sentence.
+var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true}
 
 // joinLines joins two lines of one block, mending end-of-line hyphenation.
 func joinLines(a, b string) string {

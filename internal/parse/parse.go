@@ -37,6 +37,7 @@ type Document struct {
 // in it gives a Document with no decisions and all text in Preface.
 func Parse(text string, opt Options) Document {
 	lines := splitLines(Normalize(text))
+	mendCompounds(lines)
 	ex := extract(lines)
 	bs := blocks(ex.body)
 	seg := newSegmenter(bs)

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/accordmea/accord"
@@ -25,6 +27,7 @@ type draft struct {
 	ops      []block // operative blocks, in order
 	annexOps [][]block
 	recitalN []int // line index of each recital
+	formulaN int   // line index of the formula
 	notes    []rawNote
 	plural   bool   // the formula speaks for several bodies
 	text     string // fullText, once segmentation is done
@@ -80,7 +83,7 @@ func (s *segmenter) pullRecitals(d *draft) {
 		// a recital opens like one and ends a clause: "Convening of
 		// regional meetings" above a formula is a title
 		t := strings.TrimSpace(s.preface[k-1].text)
-		if _, ok := opensRecital(t); !ok || !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, ";") {
+		if _, ok := opensRecital(t); !ok || !strings.HasSuffix(trimMarker(t), ",") && !strings.HasSuffix(trimMarker(t), ";") {
 			break
 		}
 		k--
@@ -150,7 +153,7 @@ func (s *segmenter) feed(i int) {
 			// a second formula before any body: keep the first as preface
 			c.d.Preface = append(c.d.Preface, c.d.Formula)
 		}
-		c.d.Formula = formula
+		c.d.Formula, c.formulaN = formula, b.n
 		c.plural = strings.Count(formula, "Conference of the Parties") > 1
 		if m := inDecRE.FindStringSubmatch(formula); m != nil && c.d.Symbol == "" {
 			c.d.Symbol = canonicalSymbol(m[1])
@@ -162,11 +165,44 @@ func (s *segmenter) feed(i int) {
 		}
 		return
 	}
+	if c == nil && s.bareStart(i) {
+		c = s.open(i)
+		s.pullTitle(c, i)
+		c.phase = phasePreamble
+	}
 	if c == nil {
 		s.preface = append(s.preface, b)
 		return
 	}
 	s.place(c, b)
+}
+
+// maxPreamble bounds the recitals bareStart reads ahead: preambles run
+// to a few dozen at most.
+const maxPreamble = 60
+
+// bareStart reports whether block i, before any decision, starts one
+// printed without heading or formula: recitals and then a numbered
+// operative paragraph, or paragraphs 1 and 2 that open with operative
+// verbs.
+func (s *segmenter) bareStart(i int) bool {
+	operative := func(b block) bool {
+		return b.mark == markNumber && (opensOperative(b.rest) || opensLowerVerb(b.rest))
+	}
+	b := s.bs[i]
+	if b.mark == markNumber {
+		return b.label == "1" && operative(b) && i+1 < len(s.bs) && s.bs[i+1].label == "2" && operative(s.bs[i+1])
+	}
+	if _, ok := opensRecital(b.text); !ok || b.mark != markNone || !endsClause(b.text) {
+		return false
+	}
+	for _, n := range s.bs[i+1 : min(len(s.bs), i+1+maxPreamble)] {
+		if _, ok := opensRecital(n.text); ok && n.mark == markNone {
+			continue
+		}
+		return operative(n)
+	}
+	return false
 }
 
 // signal handles a block that may head a decision; it reports whether it
@@ -359,7 +395,7 @@ func (s *segmenter) place(c *draft, b block) {
 			c.phase, c.body = phaseOperative, true
 			return
 		}
-		if c.phase == phasePreamble && b.mark == markNone && strings.HasSuffix(t, ",") {
+		if c.phase == phasePreamble && b.mark == markNone && strings.HasSuffix(trimMarker(t), ",") {
 			s.recital(c, b)
 			return
 		}
@@ -376,7 +412,7 @@ func (s *segmenter) place(c *draft, b block) {
 		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
 			c.phase = phaseClosing
-		case annexStart(t):
+		case b.annex:
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 			c.phase = phaseAnnex
@@ -391,7 +427,7 @@ func (s *segmenter) place(c *draft, b block) {
 		}
 	case phaseClosing:
 		switch {
-		case annexStart(t):
+		case b.annex:
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 			c.phase = phaseAnnex
@@ -401,16 +437,62 @@ func (s *segmenter) place(c *draft, b block) {
 			c.d.Unclassified = append(c.d.Unclassified, t)
 		}
 	case phaseAnnex:
+		if b.mark == markNumber && c.resumes(b) {
+			s.reopen(c, b)
+			s.place(c, b)
+			return
+		}
 		switch {
 		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
-		case annexStart(t):
+		case b.annex:
 			c.d.Annexes = append(c.d.Annexes, accord.Annex{Heading: t})
 			c.annexOps = append(c.annexOps, nil)
 		default:
 			k := len(c.annexOps) - 1
 			c.annexOps[k] = append(c.annexOps[k], b)
 		}
+	}
+}
+
+// resumes reports whether numbered block b, met in the decision's last
+// annex before any numbered paragraph of that annex, carries on the
+// numbering of the operative part: the annex heading was not one, and
+// the operative part goes on.
+func (c *draft) resumes(b block) bool {
+	k := len(c.annexOps) - 1
+	if k < 0 || len(c.ops) == 0 {
+		return false
+	}
+	for _, o := range c.annexOps[k] {
+		if o.mark == markNumber {
+			return false
+		}
+	}
+	last := ""
+	for _, o := range c.ops {
+		if o.mark == markNumber {
+			last = o.label
+		}
+	}
+	n, err := strconv.Atoi(last)
+	m, err2 := strconv.Atoi(b.label)
+	return err == nil && err2 == nil && m == n+1
+}
+
+// reopen undoes the decision's last annex, whose paragraphs went on with
+// the operative part (see resumes): its heading and text go back to the
+// operative part, and the decision says so in a warning.
+func (s *segmenter) reopen(c *draft, b block) {
+	k := len(c.annexOps) - 1
+	heading, ops := c.d.Annexes[k].Heading, c.annexOps[k]
+	c.d.Annexes, c.annexOps = c.d.Annexes[:k], c.annexOps[:k]
+	c.phase = phaseOperative
+	c.d.Warnings = append(c.d.Warnings, fmt.Sprintf(
+		"paragraph %s continues the numbering of the operative part after %q: read as operative, not as an annex", b.label, heading))
+	s.place(c, block{n: b.n, text: heading, rest: heading})
+	for _, o := range ops {
+		s.place(c, o)
 	}
 }
 

@@ -23,7 +23,8 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 		}
 		for _, p := range paras {
 			if p.Number == "" {
-				a.Text = append(a.Text, p.Text)
+				// text of the annex, items and all
+				walkParagraph(p, func(p accord.Paragraph) { a.Text = append(a.Text, labelled(p)) })
 				continue
 			}
 			a.Paragraphs = append(a.Paragraphs, p)
@@ -31,6 +32,11 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	}
 	for i := range d.Preamble {
 		pos = append(pos, elementPos{n: dr.recitalN[i], text: &d.Preamble[i].Text, notes: &d.Preamble[i].Notes, path: "preamble " + strconv.Itoa(i+1)})
+	}
+	if d.Formula != "" {
+		// "The Conference of the Parties,1": the formula cites a note but
+		// has no place for markers, so it keeps its own.
+		pos = append(pos, elementPos{n: dr.formulaN, text: &d.Formula, path: "formula", keep: true})
 	}
 	d.Footnotes = attachNotes(dr.notes, pos)
 
@@ -70,12 +76,25 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	return d
 }
 
+// labelled returns a paragraph's text after its label as printed: "(a)"
+// for letters and roman numerals, "3." for numbers.
+func labelled(p accord.Paragraph) string {
+	switch {
+	case p.Number == "":
+		return p.Text
+	case p.Number[0] >= '0' && p.Number[0] <= '9':
+		return p.Number + ". " + p.Text
+	}
+	return "(" + p.Number + ") " + p.Text
+}
+
 // elementPos locates an element that may cite footnotes.
 type elementPos struct {
 	n     int
 	text  *string
 	notes *[]string
 	path  string
+	keep  bool // the marker stays in the text
 }
 
 // attachNotes re-attaches each footnote to the last element before it that
@@ -102,8 +121,10 @@ func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
 			if r, _ := utf8.DecodeRuneInString((*p.text)[i:]); superscripts[r] != 0 {
 				m = string(r)
 			}
-			*p.text = (*p.text)[:i] + (*p.text)[i+len(m):]
-			*p.notes = append(*p.notes, f.marker)
+			if !p.keep {
+				*p.text = (*p.text)[:i] + (*p.text)[i+len(m):]
+				*p.notes = append(*p.notes, f.marker)
+			}
 			fn.Attached = p.path
 		}
 		out = append(out, fn)
@@ -218,7 +239,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 		p.Path = unique(p.Path)
 		if verbs {
-			setPhrase(&p, phraseOptions{base: opt.base || number != ""})
+			setPhrase(&p, phraseOptions{base: opt.base || number != "", numbered: number != ""})
 		}
 		paras = append(paras, p)
 		places = append(places, where{b.n, []int{len(paras) - 1}})
@@ -254,7 +275,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		label := b.label
 		item := accord.Paragraph{Number: label, Text: b.rest}
 		if verbs {
-			setPhrase(&item, phraseOptions{base: true})
+			setPhrase(&item, phraseOptions{base: true, numbered: true})
 		}
 		roman := isRoman(label) && (top == markParen || romanNext(b, lastRom, lastText(), paras) || label != nextLetter(lastLet))
 		if top == markParen {

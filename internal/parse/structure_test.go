@@ -1,0 +1,437 @@
+package parse
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/accordmea/accord"
+)
+
+// numbers returns the numbers of a decision's top-level paragraphs.
+func numbers(d accord.Decision) []string {
+	var out []string
+	for _, p := range d.Paragraphs {
+		out = append(out, p.Number)
+	}
+	return out
+}
+
+// parseOne parses text that holds one decision and checks that nothing of
+// it is dropped.
+func parseOne(t *testing.T, text string) accord.Decision {
+	t.Helper()
+	checkNothingDropped(t, t.Name(), text)
+	ds := Parse(text, Options{}).Decisions
+	if len(ds) != 1 {
+		t.Fatalf("Parse found %d decisions, want 1", len(ds))
+	}
+	return ds[0]
+}
+
+// TestWrappedAnnexWord holds that a wrapped line opening with a word that
+// can head an annex ("annex", "Appendix", "Annex I to decision …") but
+// going on with the sentence above does not end the operative part.
+func TestWrappedAnnexWord(t *testing.T) {
+	const head = "Decision 5/9: Guidance on the remediation of contaminated sites\n\n" +
+		"The Conference of the Parties,\n\nRecalling its decision 3/2,\n\n"
+	const tail = "2. Requests the secretariat to revise the guidance in the light of the comments\n" +
+		"received and to make it available by 31 March 2027;\n\n" +
+		"3. Invites Parties and other stakeholders to submit to the secretariat their views on the\n" +
+		"revised guidance by 30 June 2027;\n\n" +
+		"4. Also requests the secretariat to report on the progress made to the Conference of\n" +
+		"the Parties at its sixth meeting.\n"
+	for _, tt := range []struct{ name, line string }{
+		{"lower-case annex mid-sentence", "annex to the note by the secretariat and in"},
+		{"annex and a reference", "annex I to decision 3/2;"},
+		{"capital Annex and a reference", "Annex I to decision 3/2, and requests Parties to use it;"},
+		{"appendix", "Appendix II to the note by the secretariat;"},
+		{"annex alone", "Annex"},
+		{"annex with a number alone", "ANNEX II"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := head + "1. Welcomes the draft technical guidance on sampling and analysis set out in\n" +
+				tt.line + "\n\n" + tail
+			d := parseOne(t, text)
+			if got, want := numbers(d), []string{"1", "2", "3", "4"}; !slices.Equal(got, want) {
+				t.Errorf("paragraphs = %v, want %v (annexes %+v)", got, want, d.Annexes)
+			}
+			if len(d.Annexes) != 0 {
+				t.Errorf("annexes = %+v, want none", d.Annexes)
+			}
+			if p := d.Paragraphs[0].Text; !strings.HasSuffix(p, tt.line) {
+				t.Errorf("paragraph 1 = %q, want it to end with the wrapped line", p)
+			}
+		})
+	}
+}
+
+// TestRealAnnexStillEnds holds that an annex heading standing alone ends
+// the operative part, and its paragraphs numbered afresh are the annex's.
+func TestRealAnnexStillEnds(t *testing.T) {
+	text := "The Conference of the Parties,\n\n" +
+		"1. Adopts the terms of reference of the expert group set out in the annex to the\npresent decision;\n\n" +
+		"2. Requests the secretariat to convene the group before the sixth meeting.\n\n" +
+		"Annex\n\nTerms of reference of the expert group\n\n" +
+		"1. The group shall consist of fifteen experts.\n\n2. The group shall meet once a year.\n"
+	d := parseOne(t, text)
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs = %v, want %v", got, want)
+	}
+	if len(d.Annexes) != 1 || len(d.Annexes[0].Paragraphs) != 2 {
+		t.Errorf("annexes = %+v, want one with two paragraphs", d.Annexes)
+	}
+	if len(d.Warnings) != 0 {
+		t.Errorf("warnings = %q, want none", d.Warnings)
+	}
+}
+
+// TestAnnexResumedNumbering holds that numbered paragraphs after an
+// "annex" heading that carry on the numbering of the operative part stay
+// operative, and the decision says it read them so.
+func TestAnnexResumedNumbering(t *testing.T) {
+	text := "The Conference of the Parties,\n\n" +
+		"1. Welcomes the guidance set out in the note by the secretariat.\n\n" +
+		"Annex I\n\n" +
+		"2. Requests the secretariat to prepare a revised draft by 31 March 2027;\n\n" +
+		"3. Invites Parties to submit comments on the revised draft.\n"
+	d := parseOne(t, text)
+	if got, want := numbers(d), []string{"1", "2", "3"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs = %v, want %v", got, want)
+	}
+	if len(d.Annexes) != 0 {
+		t.Errorf("annexes = %+v, want none", d.Annexes)
+	}
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], `paragraph 2`) || !strings.Contains(d.Warnings[0], `"Annex I"`) {
+		t.Errorf("warnings = %q, want one naming paragraph 2 and the heading", d.Warnings)
+	}
+}
+
+// TestPreambleEnds holds that the first and last recitals survive an
+// enacting formula that wraps or carries a footnote marker, and a last
+// recital whose marker hides its comma from what follows.
+func TestPreambleEnds(t *testing.T) {
+	const recitals = "Recalling its decision MC-4/3 on the thresholds for mercury waste adopted at its\nfourth meeting,\n" +
+		"Noting the report of the group of technical experts,\n"
+	const ops = "1. Decides to continue the work on thresholds for mercury waste;\n" +
+		"2. Requests the secretariat to report on the work to the Conference of the Parties at\nits seventh meeting.\n"
+	for _, tt := range []struct {
+		name, text   string
+		wantRecitals int
+		wantNums     []string
+		wantNote     string // where footnote 1 is attached
+	}{
+		{"formula wrapped", "The Conference of the Parties to the Minamata\nConvention on Mercury,\n" + recitals + ops, 2, []string{"1", "2"}, ""},
+		{"formula with a marker", "The Conference of the Parties,1\n" + recitals + ops + "1 Decisions of the sixth meeting: UNEP/MC/COP.6/12.\n", 2, []string{"1", "2"}, "formula"},
+		{"wrapped formula with a marker", "The Conference of the Parties to the Minamata\nConvention on Mercury,1\n" + recitals + ops + "1 See UNEP/MC/COP.6/12.\n", 2, []string{"1", "2"}, "formula"},
+		{"last recital with a marker before a verb", "The Conference of the Parties,\n" + recitals +
+			"Welcoming the contributions of Parties to the work of the group,1\nDecides to continue the work on thresholds for mercury\nwaste.\n" +
+			"1 UNEP/MC/COP.6/INF/9.\n", 3, []string{""}, "preamble 3"},
+		{"last recital with a marker before a heading", "The Conference of the Parties,\n" + recitals +
+			"Welcoming the contributions of Parties to the work of the group,1\nI. Thresholds\n" + ops +
+			"1 UNEP/MC/COP.6/INF/9.\n", 3, []string{"1", "2"}, "preamble 3"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if len(d.Preamble) != tt.wantRecitals {
+				t.Errorf("preamble = %d recitals, want %d (formula %q): %+v", len(d.Preamble), tt.wantRecitals, d.Formula, d.Preamble)
+			}
+			if got := numbers(d); !slices.Equal(got, tt.wantNums) {
+				t.Errorf("paragraphs = %v, want %v", got, tt.wantNums)
+			}
+			if n := len(d.Preamble); n > 0 && !strings.HasSuffix(d.Preamble[n-1].Text, ",") {
+				t.Errorf("last recital = %q, want it to end where it ends", d.Preamble[n-1].Text)
+			}
+			if tt.wantNote != "" && (len(d.Footnotes) != 1 || d.Footnotes[0].Attached != tt.wantNote) {
+				t.Errorf("footnotes = %+v, want one attached to %s", d.Footnotes, tt.wantNote)
+			}
+			if tt.wantNote != "" && len(d.References.Documents) != 1 {
+				t.Errorf("documents = %v, want the one in the footnote", d.References.Documents)
+			}
+		})
+	}
+}
+
+func TestTrimMarker(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"The Conference of the Parties,1", "The Conference of the Parties,"},
+		{"of the group;12", "of the group;"},
+		{"at its sixth meeting.¹", "at its sixth meeting."},
+		{"the Convention”,3", "the Convention”,"},
+		{"document UNEP/CHW.16/INF/3/Rev.1", "document UNEP/CHW.16/INF/3/Rev.1"},
+		{"see para.2", "see para.2"},
+		{"in its decision COP.6", "in its decision COP.6"},
+		{"a total of 1,000", "a total of 1,000"},
+		{"Recalling decision BC-17/4,1", "Recalling decision BC-17/4,"},
+		{"no marker,", "no marker,"},
+	} {
+		if got := trimMarker(tt.in); got != tt.want {
+			t.Errorf("trimMarker(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestPDFNoteZones reads two decisions as pdftotext prints them from a PDF
+// laid out like a UN document (testdata/pdf/pdftotext-notes.html printed by
+// chromium, read by pdftotext): the numbers of each page's footnotes in a
+// block of their own with the page number among them, their texts below,
+// numbered afresh in each decision; paragraph numbers on lines of their
+// own; compounds whose line-end hyphen the reader dropped.
+func TestPDFNoteZones(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "pdftotext-notes.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNothingDropped(t, "pdftotext-notes", string(b))
+	ds := Parse(string(b), Options{}).Decisions
+	if len(ds) != 2 {
+		t.Fatalf("Parse found %d decisions, want 2", len(ds))
+	}
+	type note struct{ marker, attached, starts string }
+	for _, tt := range []struct {
+		symbol   string
+		recitals int
+		nums     []string
+		notes    []note
+		docs     []string
+	}{
+		{"MC-9/4", 2, []string{"1", "2", "3"},
+			[]note{{"1", "formula", "The decisions of the ninth meeting"}, {"2", "preamble 1", "UNEP/MC/COP.7/Dec.7/3."},
+				{"3", "preamble 2", "UNEP/MC/COP.9/8. The review"}, {"4", "2", "See also"}},
+			[]string{"UNEP/MC/COP.9/21", "UNEP/MC/COP.7/Dec.7/3", "UNEP/MC/COP.9/8", "UNEP/MC/COP.9/INF/5"}},
+		{"MC-9/5", 1, []string{"1", "2"},
+			[]note{{"1", "preamble 1", "UNEP/MC/COP.8/Dec.8/9."}, {"2", "1", "See UNEP/CHW.17/INF/12."}},
+			[]string{"UNEP/MC/COP.8/Dec.8/9", "UNEP/CHW.17/INF/12"}},
+	} {
+		var d accord.Decision
+		for _, x := range ds {
+			if x.Symbol == tt.symbol {
+				d = x
+			}
+		}
+		if d.Symbol == "" {
+			t.Errorf("no decision %s", tt.symbol)
+			continue
+		}
+		if len(d.Preamble) != tt.recitals {
+			t.Errorf("%s: %d recitals, want %d", tt.symbol, len(d.Preamble), tt.recitals)
+		}
+		if got := numbers(d); !slices.Equal(got, tt.nums) {
+			t.Errorf("%s: paragraphs %v, want %v", tt.symbol, got, tt.nums)
+		}
+		ok := len(d.Footnotes) == len(tt.notes)
+		for i := 0; ok && i < len(tt.notes); i++ {
+			f, n := d.Footnotes[i], tt.notes[i]
+			ok = f.Marker == n.marker && f.Attached == n.attached && strings.HasPrefix(f.Text, n.starts)
+		}
+		if !ok {
+			t.Errorf("%s: footnotes %+v, want %+v", tt.symbol, d.Footnotes, tt.notes)
+		}
+		if !slices.Equal(d.References.Documents, tt.docs) {
+			t.Errorf("%s: documents %v, want %v", tt.symbol, d.References.Documents, tt.docs)
+		}
+	}
+	all := strings.Join(Parse(string(b), Options{}).Elements(), "\n")
+	for _, w := range []string{"support capacity-building and", "the long-term results", "the environmental benefits"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("no %q in the parse", w)
+		}
+	}
+}
+
+// TestNoteZoneAlternating reads footnotes printed each number on its own
+// line above its text, the page number last.
+func TestNoteZoneAlternating(t *testing.T) {
+	text := "Decision BC-18/7: Technical guidelines\n\nThe Conference of the Parties,\n\n" +
+		"Recalling its decision BC-17/4,1\n\n1.\n\nAdopts the technical guidelines on plastic waste;2\n\n" +
+		"2.\n\nRequests the Secretariat to make the guidelines\n\n1\n\nUNEP/CHW.17/28, annex I.\n\n2\n\n" +
+		"UNEP/CHW.18/INF/7, prepared by the small intersessional working group with the support\nof the Secretariat.\n\n4\n\f" +
+		"available on the website of the Convention.\n"
+	d := parseOne(t, text)
+	want := []accord.Footnote{
+		{Marker: "1", Text: "UNEP/CHW.17/28, annex I.", Attached: "preamble 1"},
+		{Marker: "2", Text: "UNEP/CHW.18/INF/7, prepared by the small intersessional working group with the support of the Secretariat.", Attached: "1"},
+	}
+	if !slices.Equal(d.Footnotes, want) {
+		t.Errorf("footnotes\n got %+v\nwant %+v", d.Footnotes, want)
+	}
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs %v, want %v", got, want)
+	}
+	if p := d.Paragraphs[1].Text; !strings.HasSuffix(p, "make the guidelines available on the website of the Convention.") {
+		t.Errorf("paragraph 2 = %q, want it bridged over the page break", p)
+	}
+}
+
+// TestCompoundHyphens holds that compounds keep their hyphen and broken
+// words lose theirs, whether the PDF reader joined the line or left the
+// hyphen at its end.
+func TestCompoundHyphens(t *testing.T) {
+	for _, tt := range []struct{ name, body, want string }{
+		{"joined by the reader, known compound", "Requests the secretariat to support capacitybuilding in developing countries;",
+			"support capacity-building in"},
+		{"joined by the reader, compound written elsewhere", "Requests the secretariat to convene a pre-session meeting and to report on the presession consultations;",
+			"on the pre-session consultations"},
+		{"left at the line end, compound written elsewhere", "Requests the secretariat to prepare a pre-session document and to hold pre-\nsession consultations with the Parties;",
+			"hold pre-session consultations"},
+		{"left at the line end, word written elsewhere", "Requests the secretariat to report on the intersessional work and to plan the inter-\nsessional meetings of the group;",
+			"plan the intersessional meetings"},
+		{"the same word broken twice", "Invites multilateral banks, multi-\nlateral and bilateral agencies and other multila-\nteral funds to support the work;",
+			"banks, multilateral and bilateral agencies and other multilateral funds"},
+		{"a symbol after a line that wants one", "Takes note of the reports contained in documents UNEP/OzL.Pro.3/Bur/1/3 and\nUNEP/OzL.Pro.3/Bur/2/3.",
+			"UNEP/OzL.Pro.3/Bur/1/3 and UNEP/OzL.Pro.3/Bur/2/3."},
+		{"an address is left alone", "Invites Parties to use the portal at www.capacitybuilding.org and to share capacitybuilding experience;",
+			"at www.capacitybuilding.org and to share capacity-building experience"},
+		{"a solid word is left alone", "Notes the importance of policymaking and cooperation for the ozone layer;",
+			"importance of policymaking and cooperation"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, "The Conference of the Parties,\n\n1. "+tt.body+"\n\n2. Invites Parties to submit their views.\n")
+			if p := d.Paragraphs[0].Text; !strings.Contains(p, tt.want) {
+				t.Errorf("paragraph 1 = %q, want %q in it", p, tt.want)
+			}
+		})
+	}
+}
+
+// TestNumbersApart holds that paragraph numbers printed apart from their
+// texts find them: two numbers in a row, and a number printed before the
+// last line of the paragraph above.
+func TestNumbersApart(t *testing.T) {
+	for _, tt := range []struct{ name, ops string }{
+		{"numbers in a row", "1.\n\n2.\n\nRequests the secretariat to cooperate with the Basel Convention secretariat on mercury waste;\n\n" +
+			"Invites Parties to submit information to the secretariat;\n\n3.\n\nDecides to review the matter at its tenth meeting.\n"},
+		{"number before the last line above", "1.\n\nRequests the secretariat to cooperate with the Basel Convention secretariat on\n\n2.\n\nmercury waste;\n\n" +
+			"Invites Parties to submit information to the secretariat;\n\n3.\n\nDecides to review the matter at its tenth meeting.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, "The Conference of the Parties,\n\nRecalling its decision MC-8/9,\n\n"+tt.ops)
+			if got, want := numbers(d), []string{"1", "2", "3"}; !slices.Equal(got, want) {
+				t.Fatalf("paragraphs %v, want %v", got, want)
+			}
+			for i, want := range []string{"Requests the secretariat to cooperate with the Basel Convention secretariat on mercury waste;",
+				"Invites Parties to submit information to the secretariat;"} {
+				if got := d.Paragraphs[i].Text; got != want {
+					t.Errorf("paragraph %d = %q, want %q", i+1, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestPDFPageBreak reads a decision that pdftotext printed from a PDF
+// laid out like a UN document (testdata/pdf/pdftotext-pagebreak.html):
+// a recital whose marker follows a symbol, a paragraph that runs over a
+// page break (hyphen, footnotes, page number and running head between its
+// halves), and a footnote number printed above the page number.
+func TestPDFPageBreak(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "pdftotext-pagebreak.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parseOne(t, string(b))
+	if len(d.Preamble) != 2 {
+		t.Errorf("preamble = %+v, want 2 recitals", d.Preamble)
+	}
+	if got, want := numbers(d), []string{"1", "2", "3"}; !slices.Equal(got, want) {
+		t.Fatalf("paragraphs %v, want %v", got, want)
+	}
+	if p := d.Paragraphs[1].Text; !strings.HasSuffix(p, "to report on the long-term use of the guidelines to the Conference of the Parties at its nineteenth meeting;") {
+		t.Errorf("paragraph 2 = %q, want it whole", p)
+	}
+	var attached []string
+	for _, f := range d.Footnotes {
+		attached = append(attached, f.Marker+"→"+f.Attached)
+	}
+	if want := []string{"1→preamble 1", "2→1", "3→2"}; !slices.Equal(attached, want) {
+		t.Errorf("footnotes %v, want %v", attached, want)
+	}
+	if want := []string{"UNEP/CHW.17/28", "UNEP/CHW.18/INF/7", "UNEP/CHW.18/INF/8"}; !slices.Equal(d.References.Documents, want) {
+		t.Errorf("documents %v, want %v", d.References.Documents, want)
+	}
+}
+
+// TestRenderedForms holds a few renderings of one invented decision to
+// the parse of its plain form: a phrase that recurs as a wrapped line is
+// no running head, verbs may be printed in lower case, the decision may
+// come without formula, bullets may replace numbers.
+func TestRenderedForms(t *testing.T) {
+	plain := "Decision 7/4: Cooperation with regional centres\n\nThe Conference of the Parties,\n\n" +
+		"Recalling its decision 6/2 on the regional centres,\n\n" +
+		"1. Requests the secretariats of the Basel, Rotterdam and Stockholm Conventions to report on the centres;\n\n" +
+		"2. Invites the secretariats of the Basel, Rotterdam and Stockholm Conventions to assist Parties;\n\n" +
+		"3. Urges the secretariats of the Basel, Rotterdam and Stockholm Conventions to work together;\n"
+	for _, tt := range []struct{ name, text string }{
+		{"repeated wrapped line", strings.ReplaceAll(plain, "Stockholm Conventions to ", "Stockholm\nConventions to\n")},
+		{"verbs in lower case", strings.NewReplacer("1. Requests", "1. requests", "2. Invites", "2. invites", "3. Urges", "3. urges").Replace(plain)},
+		{"no formula", strings.Replace(plain, "The Conference of the Parties,\n\n", "", 1)},
+		{"no heading and no formula", strings.Replace(plain, "Decision 7/4: Cooperation with regional centres\n\nThe Conference of the Parties,\n\n", "", 1)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := summarize(Parse(plain, Options{}).Decisions[0])
+			d := parseOne(t, tt.text)
+			got := summarize(d)
+			if strings.HasPrefix(tt.name, "no heading") {
+				want.Symbol = ""
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("parse differs (-plain +rendered):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestEmptyNumberKept holds that a number without text keeps the
+// numbering of what follows when no stray text shows that texts moved.
+func TestEmptyNumberKept(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties,\n\n1. Welcomes the report of the group;\n\n2.\n\n"+
+		"3. Decides to continue the work;\n\n4. Requests the secretariat to report.\n")
+	if got, want := numbers(d), []string{"1", "2", "3", "4"}; !slices.Equal(got, want) {
+		t.Fatalf("paragraphs %v, want %v", got, want)
+	}
+	if d.Paragraphs[2].Phrase != "Decides" || d.Paragraphs[3].Phrase != "Requests" {
+		t.Errorf("paragraphs 3 and 4 = %q, %q; want Decides, Requests", d.Paragraphs[2].Text, d.Paragraphs[3].Text)
+	}
+}
+
+// TestRunningHeadUnpaged holds that in text copied without page breaks a
+// short line that recurs beside page numbers is a running head, and one
+// that recurs only inside sentences is text.
+func TestRunningHeadUnpaged(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("The Conference of the Parties,\n\nRecalling its decision 6/2,\n\n")
+	for i := 1; i <= 4; i++ {
+		fmt.Fprintf(&b, "%d. Requests the secretariats of the Basel, Rotterdam and Stockholm\nConventions to report on item %d to the Conference of the Parties at its\n", i, i)
+		fmt.Fprintf(&b, "%d\nDecisions adopted at the seventh meeting\nseventh meeting;\n\n", i+1)
+	}
+	d := parseOne(t, b.String())
+	if len(d.Paragraphs) != 4 {
+		t.Fatalf("paragraphs = %+v, want 4", numbers(d))
+	}
+	for _, p := range d.Paragraphs {
+		if !strings.Contains(p.Text, "Stockholm Conventions to report") || strings.Contains(p.Text, "Decisions adopted") {
+			t.Errorf("paragraph %s = %q", p.Number, p.Text)
+		}
+	}
+}
+
+// TestAnnexChapeauItems holds that the items under an unnumbered
+// paragraph of an annex are kept with the annex's text.
+func TestAnnexChapeauItems(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties,\n\n1. Adopts the terms of reference set out in the annex to the present decision.\n\n"+
+		"Annex\n\nTerms of reference\n\nThe group shall:\n\n(a) Advise Parties on reporting;\n\n(b) Review the guidelines every two years.\n")
+	if len(d.Annexes) != 1 {
+		t.Fatalf("annexes = %+v", d.Annexes)
+	}
+	text := strings.Join(d.Annexes[0].Text, "\n")
+	for _, want := range []string{"The group shall:", "(a) Advise Parties on reporting;", "(b) Review the guidelines every two years."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("annex text %q lacks %q", text, want)
+		}
+	}
+}
