@@ -542,7 +542,6 @@ func TestUsersCLI(t *testing.T) {
 	}
 }
 
-<<<<<<< HEAD
 // TestTokensCLI: tokens expire when asked, are revoked by id, prefix or
 // account, and a removed account keeps its name and loses its tokens.
 func TestTokensCLI(t *testing.T) {
@@ -621,7 +620,9 @@ func TestServeOIDCFlags(t *testing.T) {
 	}
 	if code, _, errs := runAccord(t, "serve", "--db", db, "--oidc-issuer", "https://idp.example", "--oidc-roles", "a=admin", "--oidc-redirect-url", "https://a.example/signin/oidc/callback"); code != 2 || !strings.Contains(errs, "--oidc-client-secret") {
 		t.Errorf("serve without a client: exit %d %q", code, errs)
-=======
+	}
+}
+
 // TestParseWarnings holds that a decision the parser doubts carries its
 // warning to people (accord parse), to tools (--format json) and into the
 // store (accord decisions show).
@@ -649,6 +650,5 @@ func TestParseWarnings(t *testing.T) {
 	var stored struct{ Warnings []string }
 	if err := json.Unmarshal([]byte(out), &stored); code != 0 || err != nil || len(stored.Warnings) != 1 || !strings.HasPrefix(stored.Warnings[0], want) {
 		t.Errorf("decisions show: exit %d, %v\n%s", code, err, out)
->>>>>>> h-parsestruct
 	}
 }
