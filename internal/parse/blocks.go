@@ -56,8 +56,9 @@ var (
 	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
 	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
 	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
-	formulaRE      = regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,3}(?:Conference|Meeting|Assembly|Council|Committee|Working Group|Commission|Parties)\b`)
-	formulaUpperRE = regexp.MustCompile(`^THE\s+(?:[A-Z-]+\s+){0,3}(?:CONFERENCE|MEETING|ASSEMBLY|COUNCIL|COMMITTEE|WORKING GROUP|COMMISSION|PARTIES)\b`)
+	// formulaRE and formulaUpperRE name the bodies of houseStyles
+	formulaRE      = formulaPattern(false)
+	formulaUpperRE = formulaPattern(true)
 	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
 	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
 	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)

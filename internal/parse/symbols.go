@@ -37,8 +37,8 @@ const bodyLabel = `(?:(?:COP|MOP|CMP|CMA|COP-MOP|COP/MOP)\s+)?`
 var (
 	// symbolJoint continues a symbol with the others of a joint decision.
 	symbolJoint = `(?:` + jointDash + `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symNumeric + `))*`
-	// symbolAny matches a symbol in a heading: any style.
-	symbolAny = `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symYear + `|` + symDotted + `)`
+	// symbolAny matches a symbol in a heading: any style of houseStyles.
+	symbolAny = styleHeadings()
 
 	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
 	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".

@@ -1,0 +1,169 @@
+package parse
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// House styles: what is particular to each family of publications.
+//
+// Every body prints its decisions in a style of its own: the name its
+// enacting formula opens with ("The Conference of the Parties,", "The
+// Board,", "The Plenary,"), the symbol grammar of its decision headings
+// ("Decision 4/CP.27", "Decision B.22/15", "Decision SC43-1"), how it
+// writes its recitals and numbers its paragraphs. The parser reads the
+// formulas and heading symbols from houseStyles below, not from patterns
+// spread over its files: formulaRE and symbolAny are built from the table.
+//
+// To add a family:
+//
+//  1. Add a row to houseStyles: the governing bodies its formulas name
+//     (as printed after "The", without a comma), the symbol patterns its
+//     headings carry (reuse the grammar constants of symbols.go, or add a
+//     new constant beside the table when the family numbers its decisions in a way no
+//     row knows), and a sentence each on its recitals and numbering.
+//  2. Add a golden test: an invented but realistic decision in that style
+//     as testdata/NAME.txt, and its expected parse as
+//     testdata/NAME.golden.json (go test -run TestGolden ./internal/parse -update
+//     writes it; read it before committing it).
+//  3. Run the corpus scores (../shared/corpus must stay at 1.000).
+//
+// Order matters for symbols only: a heading symbol is tried in the order
+// the rows list it, the longer grammar first where two could match.
+
+// houseStyle is one family of publications.
+type houseStyle struct {
+	family string
+	// bodies are the governing bodies an enacting formula names after
+	// "The": "Conference of the Parties" is matched by "Conference".
+	// A body is one or two capitalized words, matched as a whole word
+	// after up to maxFormulaQualifiers qualifiers ("The Fourth Meeting").
+	bodies []string
+	// headings are the symbol patterns a decision heading of the family
+	// carries after "Decision", "Resolution" or "Recommendation".
+	headings []string
+	// recitals and numbering say, for a reader, how the family writes its
+	// preamble and numbers its operative part.
+	recitals, numbering string
+}
+
+// houseStyles lists the families accord reads.
+var houseStyles = []houseStyle{
+	{
+		family:    "UNFCCC (COP, CMP, CMA) and UNCCD",
+		bodies:    []string{"Conference", "Parties"},
+		headings:  []string{symUNFCCC},
+		recitals:  "participles (\"Recalling\", \"Noting\"), each its own paragraph",
+		numbering: "1., 2.; items (a), (b); sections I., A.",
+	},
+	{
+		family:    "CBD and its Protocols, BRS, Minamata, Vienna, IPBES",
+		bodies:    []string{"Conference", "Meeting", "Plenary"},
+		headings:  []string{symPrefixed},
+		recitals:  "participles; CBD web pages mark decisions UNEP/CBD/COP/DEC/X/4",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:    "Montreal Protocol and Vienna Convention",
+		bodies:    []string{"Meeting"},
+		headings:  []string{symEx, symRoman},
+		recitals:  "participles, or a run-in \"The Fourth Meeting of the Parties decided in Dec. IV/13: to …\"",
+		numbering: "1., 2.; inline items",
+	},
+	{
+		family:    "UNEA, UNEP Governing Council and the General Assembly",
+		bodies:    []string{"Assembly", "Governing Council", "Council"},
+		headings:  []string{symNumeric},
+		recitals:  "participles; PDF recitals in italics",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:    "IWC",
+		bodies:    []string{"Commission"},
+		headings:  []string{symYear},
+		recitals:  "WHEREAS clauses, then \"NOW, THEREFORE, THE COMMISSION:\"",
+		numbering: "1., 2., or unnumbered",
+	},
+	{
+		family:    "CITES, CMS and Ramsar",
+		bodies:    []string{"Committee", "Working Group"},
+		headings:  []string{symDotted},
+		recitals:  "participles before \"THE CONFERENCE OF THE PARTIES\"; Ramsar numbers them",
+		numbering: "1., 2.; CITES decisions are unnumbered, directed to a body",
+	},
+	{
+		family:    "UNECE conventions",
+		bodies:    []string{"Executive Body"},
+		headings:  []string{symYearSlash},
+		recitals:  "participles",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:    "Boards of funds (Adaptation Fund, GCF)",
+		bodies:    []string{"Board"},
+		headings:  []string{symBoard},
+		recitals:  "a narrative of the discussion, then \"The Board decided:\" or \"The Board, having considered …, decided to …\"",
+		numbering: "(a), (b) items under the run-in formula, or unnumbered",
+	},
+}
+
+// symYearSlash is the symbol of a UNECE decision: the year and a number
+// ("Decision 2019/4").
+const symYearSlash = `(?:19|20)\d{2}/\d{1,2}`
+
+// maxFormulaQualifiers bounds the words between "The" and the body's name
+// ("The Fourth Meeting", "The Conference of the Parties serving as …"
+// names its body first): three covers ordinals and adjectives without
+// letting a sentence about a body pass for a formula.
+const maxFormulaQualifiers = 3
+
+// styleBodies returns the bodies of every row, each once, longest first so
+// that "Governing Council" is tried before "Council".
+func styleBodies() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, b := range s.bodies {
+			if !seen[b] {
+				seen[b] = true
+				out = append(out, b)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// formulaPattern returns the regular expression of an enacting formula
+// naming one of the table's bodies, in title case or in capitals.
+func formulaPattern(upper bool) *regexp.Regexp {
+	var names []string
+	for _, b := range styleBodies() {
+		if upper {
+			b = strings.ToUpper(b)
+		}
+		names = append(names, regexp.QuoteMeta(b))
+	}
+	if upper {
+		return regexp.MustCompile(`^THE\s+(?:[A-Z-]+\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b`)
+	}
+	return regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b`)
+}
+
+// styleHeadings returns the heading symbol grammar of every row, each
+// once, in the order of the table, as one alternation.
+func styleHeadings() string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, h := range s.headings {
+			if !seen[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return `(?:` + strings.Join(out, "|") + `)`
+}

@@ -1,0 +1,76 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// shape is what TestHouseStyleFormulas checks of a parse: the symbol, the
+// number of recitals and the numbers of the operative paragraphs.
+func shape(d Document) []string {
+	var out []string
+	for _, dec := range d.Decisions {
+		var nums []string
+		for _, p := range dec.Paragraphs {
+			nums = append(nums, p.Number+":"+p.Phrase)
+		}
+		out = append(out, dec.Symbol+"|"+itoa(len(dec.Preamble))+"|"+strings.Join(nums, ","))
+	}
+	return out
+}
+
+func itoa(n int) string { return string(rune('0' + n%10)) }
+
+// TestHouseStyleFormulas: decisions whose enacting formula names a body
+// beyond the conferences and meetings of parties (a fund's board, IPBES's
+// plenary, a UNECE executive body, UNEP's governing council), and boards'
+// decisions headed by their own symbols, are found.
+func TestHouseStyleFormulas(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"board", "Decision B.14/3\n\nThe Board,\n\nHaving considered the recommendation of the Ethics and Finance Committee,\n\n" +
+			"1. Approves the revised budget of the secretariat for the fiscal year;\n\n2. Requests the secretariat to report on its execution at the next meeting.\n",
+			[]string{"B.14/3|1|1:Approves,2:Requests"}},
+		{"plenary", "Work programme of the Platform\n\nThe Plenary,\n\nWelcoming the report of the Executive Secretary,\n\n" +
+			"Decides to continue the assessment of invasive species and invites members to nominate experts.\n",
+			[]string{"|1|:Decides"}},
+		{"executive body", "Decision 2019/4\n\nThe Executive Body,\n\nRecalling its decision on the review of the Protocol,\n\n" +
+			"1. Adopts the workplan for the coming biennium;\n\n2. Urges Parties to ratify the amended Protocol.\n",
+			[]string{"2019/4|1|1:Adopts,2:Urges"}},
+		{"governing council", "Decision 25/3\n\nThe Governing Council,\n\nNoting the report of the Executive Director,\n\n" +
+			"1. Requests the Executive Director to strengthen the scientific base of the programme;\n\n2. Invites Governments to contribute.\n",
+			[]string{"25/3|1|1:Requests,2:Invites"}},
+		{"two boards", "Decision B.9/1\n\nThe Board,\n\n1. Approves the agenda of the meeting.\n\n" +
+			"Decision B.9/2\n\nThe Board,\n\n1. Decides to hold its next meeting in Bonn.\n",
+			[]string{"B.9/1|0|1:Approves", "B.9/2|0|1:Decides"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := shape(Parse(tt.text, Options{}))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+}
+
+// TestHouseStylesTable: every row names its family, a body or heading, and
+// says how the family writes its recitals and numbers its paragraphs; the
+// patterns built from the table compile and match what each row names.
+func TestHouseStylesTable(t *testing.T) {
+	for _, s := range houseStyles {
+		if s.family == "" || len(s.bodies)+len(s.headings) == 0 || s.recitals == "" || s.numbering == "" {
+			t.Errorf("row %q is incomplete", s.family)
+		}
+		for _, b := range s.bodies {
+			if f := "The " + b + ","; !isFormula(f) {
+				t.Errorf("%s: %q is not a formula", s.family, f)
+			}
+			if f := "THE " + strings.ToUpper(b) + ":"; !isFormula(f) {
+				t.Errorf("%s: %q is not a formula", s.family, f)
+			}
+		}
+	}
+}
