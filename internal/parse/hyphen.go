@@ -83,14 +83,23 @@ func mendCompounds(lines []line) {
 	// Compounds the text writes with a hyphen: joined form → length of
 	// the first half.
 	var hyph map[string]int
+	var key [maxGlued]byte
 	for _, l := range lines {
 		t := l.text
 		for i := strings.IndexByte(t, '-'); i >= 0; {
 			if a, b := letterRun(t, i), letterRunAfter(t, i+1); a >= 2 && b >= 2 && a+b <= maxGlued {
-				if hyph == nil {
-					hyph = map[string]int{}
+				k := key[:0]
+				for _, w := range [2]string{t[i-a : i], t[i+1 : i+1+b]} {
+					for x := 0; x < len(w); x++ {
+						k = append(k, w[x]|0x20)
+					}
 				}
-				hyph[lowerWord(t[i-a:i])+lowerWord(t[i+1:i+1+b])] = a
+				if _, ok := hyph[string(k)]; !ok {
+					if hyph == nil {
+						hyph = map[string]int{}
+					}
+					hyph[string(k)] = a
+				}
 			}
 			j := strings.IndexByte(t[i+1:], '-')
 			if j < 0 {
@@ -107,7 +116,7 @@ func mendCompounds(lines []line) {
 		keep   bool
 	}
 	var brks []brk
-	seen := map[string]bool{} // joined forms of broken words: found elsewhere?
+	var seen map[string]bool // joined forms of broken words: found elsewhere?
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i].text, lines[i+1].text
 		if len(a) < 3 || a[len(a)-1] != '-' || b == "" || b[0] < 'a' || b[0] > 'z' {
@@ -119,6 +128,9 @@ func mendCompounds(lines []line) {
 		}
 		j := lowerWord(a[len(a)-1-left:len(a)-1]) + lowerWord(b[:right])
 		_, keep := hyph[j]
+		if seen == nil {
+			seen = map[string]bool{}
+		}
 		seen[j] = false
 		brks = append(brks, brk{i: i, joined: j, cut: right, keep: keep})
 	}

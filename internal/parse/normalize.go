@@ -306,10 +306,13 @@ func extract(lines []line) extracted {
 	// once: in text without page breaks, such lines are wrapped lines of
 	// sentences the text repeats, not running heads. Asked only of lines
 	// that recur, it is worked out once for each.
-	runs := map[string]bool{}
+	var runs map[string]bool
 	inRun := func(t string) bool {
 		r, ok := runs[t]
 		if !ok {
+			if runs == nil {
+				runs = map[string]bool{}
+			}
 			for i := 1; i+1 < len(lines) && !r; i++ {
 				r = lines[i].text == t && !lines[i-1].blank && !lines[i+1].blank && !lines[i+1].page
 			}
