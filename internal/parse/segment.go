@@ -136,7 +136,7 @@ func (s *segmenter) feed(i int) {
 			return
 		}
 	}
-	if b.mark == markNone && isFormula(t) {
+	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
@@ -383,8 +383,10 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
-		if b.mark == markNumber && len(c.ops) == 0 && c.d.Formula == "" {
-			// Ramsar numbers its recitals before the formula: "1. RECALLING …"
+		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || strings.HasSuffix(trimMarker(b.rest), ",")) {
+			// Ramsar numbers its recitals before the formula: "1. RECALLING …";
+			// the World Heritage Committee and the Carpathian Convention
+			// after it, each ending on a comma: "1. Having examined …,"
 			if _, ok := opensRecital(b.rest); ok && !opensOperative(b.rest) {
 				s.recital(c, b)
 				return

@@ -101,6 +101,20 @@ var houseStyles = []houseStyle{
 		numbering: "1., 2.; items (a), (b)",
 	},
 	{
+		family:    "World Heritage Committee",
+		bodies:    []string{"World Heritage Committee"},
+		headings:  []string{symWHC},
+		recitals:  "numbered with the operative paragraphs: \"1. Having examined …,\", \"2. Recalling …,\"; the formula often without \"The\"",
+		numbering: "1., 2. through preamble and operative part; bullets for lists of properties",
+	},
+	{
+		family:    "Regional conventions (Carpathian, Alpine, Barcelona and other regional seas)",
+		bodies:    []string{"Conference", "Meeting"},
+		headings:  []string{symMeeting},
+		recitals:  "participles, sometimes numbered, sometimes one sentence with the operative part",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
 		family:    "Boards of funds (Adaptation Fund, GCF)",
 		bodies:    []string{"Board"},
 		headings:  []string{symBoard},
@@ -112,6 +126,10 @@ var houseStyles = []houseStyle{
 // symYearSlash is the symbol of a UNECE decision: the year and a number
 // ("Decision 2019/4").
 const symYearSlash = `(?:19|20)\d{2}/\d{1,2}`
+
+// symWHC is the symbol of a World Heritage Committee decision: session,
+// "COM", agenda item and number ("28 COM 14B.3", "37 COM 7 B.103").
+const symWHC = `\d{1,2}\s?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
 
 // maxFormulaQualifiers bounds the words between "The" and the body's name
 // ("The Fourth Meeting", "The Conference of the Parties serving as …"
@@ -134,6 +152,29 @@ func styleBodies() []string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
+}
+
+// maxBareFormulaWords bounds a formula printed without "The" ("World
+// Heritage Committee,"): a body's name with its qualifiers is a few words
+// on a line of its own; a longer line naming a body is a sentence.
+const maxBareFormulaWords = 8
+
+// formulaBareRE matches a formula without "The": qualifiers in capitals,
+// then a body of the table.
+var formulaBareRE = func() *regexp.Regexp {
+	var names []string
+	for _, b := range styleBodies() {
+		names = append(names, regexp.QuoteMeta(b))
+	}
+	return regexp.MustCompile(`^(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b[^.;]*[,:]$`)
+}()
+
+// bareFormula reports whether t is an enacting formula printed without
+// "The" ("World Heritage Committee,"). Only a block after a blank line
+// may be one: a line wrapped inside a sentence can read the same
+// ("Conference of the Parties of the Stockholm Convention,").
+func bareFormula(t string) bool {
+	return len(t) < 120 && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
 }
 
 // formulaPattern returns the regular expression of an enacting formula

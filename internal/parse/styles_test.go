@@ -74,3 +74,31 @@ func TestHouseStylesTable(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedRecitals: a committee that numbers its recitals with its
+// operative paragraphs ("1. Having examined …,", "2. Recalling …,", "3.
+// Takes note …") has a preamble of two, whether or not the formula opens
+// with "The"; and World Heritage symbols ("Decision : 41 COM 7B.12") head
+// the decision.
+func TestNumberedRecitals(t *testing.T) {
+	body := "1. Having examined Document WHC/17/41.COM/7B,\n\n" +
+		"2. Recalling Decision 39 COM 7B.12, adopted at its 39th session (Bonn, 2015),\n\n" +
+		"3. Welcomes the progress made by the State Party in the restoration of the property;\n\n" +
+		"4. Requests the State Party to submit an updated report on the state of conservation of the property by 1 December 2018.\n"
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"formula", "Decision 41 COM 7B.12\n\nThe World Heritage Committee,\n\n" + body, "41 COM 7B.12|2|3:Welcomes,4:Requests"},
+		{"formula without The", "Decision : 41 COM 7 B.12\nOld Town of Exampleville\n\nWorld Heritage Committee,\n\n" + body, "41 COM 7 B.12|2|3:Welcomes,4:Requests"},
+		{"carpathian", "Decision COP5/3\n\nThe Conference of the Parties,\n\n1. Recalling its decision COP4/16,\n\n" +
+			"2. Taking note of the report of the Secretariat,\n\n3. Decides to review the location of the Secretariat at its next meeting.\n", "COP5/3|2|3:Decides"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := shape(Parse(tt.text, Options{}))
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+}
