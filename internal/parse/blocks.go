@@ -385,7 +385,7 @@ func (b *blocker) add(l line, blank bool) {
 	// A formula that ends on its line ("The Conference,") stands alone
 	// too: a recital may open with a capital that no participle gives
 	// ("Decision I/5 of the First Meeting …,").
-	formulaEnds := nb.mark == markNone && isFormula(t) && strings.ContainsAny(lastRune(trimMarker(t)), ",:")
+	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && isFormula(t)
 	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds
 	b.labelNext, b.value = directed, b.labelNext
 }

@@ -71,9 +71,12 @@ func cleanRunes(s string) string {
 }
 
 // emphasis matches markdown emphasis around a phrase on one line:
-// "*Also welcomes*", "**Note by the secretariat**", "_Decides_", and
-// glued to a paragraph number or an item letter: "1.*Decides*", "(a)*To*".
-var emphasis = regexp.MustCompile(`(^|[\s(“"']|\d\.|\))(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
+// "*Also welcomes*", "**Note by the secretariat**", "_Decides_".
+var emphasis = regexp.MustCompile(`(^|[\s(“"'])(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
+
+// gluedEmphasis matches emphasis glued to a paragraph number or an item
+// letter: "1.*Decides*", "(a)*To*".
+var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
 
 // Normalize returns the text as accord reads it: invisible marks removed,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
@@ -98,6 +101,9 @@ func Normalize(s string) string {
 				}
 				return r
 			}, l)
+		}
+		if l != "" && (l[0] >= '0' && l[0] <= '9' || l[0] == '(') && strings.ContainsAny(l, "*_") {
+			l = gluedEmphasis.ReplaceAllString(l, "$1$3")
 		}
 		for j := 0; j < 3 && strings.ContainsAny(l, "*_"); j++ {
 			l = emphasis.ReplaceAllString(l, "$1$3")
@@ -605,8 +611,15 @@ func trimMarker(s string) string {
 			return s[:i]
 		}
 	case '.':
-		w := lastWord(s[:i-1])
-		if len(w) >= 2 && s[i-1-len(w):i-1] == w && !abbreviations[w] {
+		j := i - 1
+		for j > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:j])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j -= n
+		}
+		if w := s[j : i-1]; len(w) >= 2 && strings.ToLower(w) == w && !abbreviations[w] {
 			return s[:i]
 		}
 	}

@@ -193,7 +193,7 @@ func (s *segmenter) bareStart(i int) bool {
 	if b.mark == markNumber {
 		return b.label == "1" && operative(b) && i+1 < len(s.bs) && s.bs[i+1].label == "2" && operative(s.bs[i+1])
 	}
-	if _, ok := opensRecital(b.text); !ok || b.mark != markNone || !endsClause(b.text) {
+	if b.mark != markNone || !endsClause(b.text) || !opensRecitalOK(b.text) {
 		return false
 	}
 	for _, n := range s.bs[i+1 : min(len(s.bs), i+1+maxPreamble)] {
