@@ -136,7 +136,8 @@ func (s *segmenter) feed(i int) {
 			return
 		}
 	}
-	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t)) {
+	lead := leadFormulaRE.FindStringSubmatch(t)
+	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
@@ -148,6 +149,8 @@ func (s *segmenter) feed(i int) {
 		formula, rest := t, ""
 		if m := montrealInline.FindStringSubmatch(t); m != nil {
 			formula, rest = m[1], m[2]
+		} else if lead != nil {
+			formula, rest = lead[1], lead[2]
 		}
 		if c.d.Formula != "" {
 			// a second formula before any body: keep the first as preface

@@ -44,6 +44,13 @@ type houseStyle struct {
 	// headings are the symbol patterns a decision heading of the family
 	// carries after "Decision", "Resolution" or "Recommendation".
 	headings []string
+	// recitalWords are words the family opens recitals with besides
+	// participles and the openers every family shares ("WHEREAS").
+	recitalWords []string
+	// formulaLeads are words printed before the formula, which may run
+	// on into the first operative paragraph: "NOW, THEREFORE, THE
+	// COMMISSION:", "NOW THEREFORE the Commission requests …".
+	formulaLeads []string
 	// recitals and numbering say, for a reader, how the family writes its
 	// preamble and numbers its operative part.
 	recitals, numbering string
@@ -80,11 +87,13 @@ var houseStyles = []houseStyle{
 		numbering: "1., 2.; items (a), (b)",
 	},
 	{
-		family:    "IWC",
-		bodies:    []string{"Commission"},
-		headings:  []string{symYear},
-		recitals:  "WHEREAS clauses, then \"NOW, THEREFORE, THE COMMISSION:\"",
-		numbering: "1., 2., or unnumbered",
+		family:       "IWC",
+		bodies:       []string{"Commission"},
+		headings:     []string{symYear},
+		recitalWords: []string{"whereas"},
+		formulaLeads: []string{"NOW THEREFORE"},
+		recitals:     "WHEREAS clauses, then \"NOW, THEREFORE, THE COMMISSION:\"",
+		numbering:    "1., 2., or unnumbered",
 	},
 	{
 		family:    "CITES, CMS and Ramsar",
@@ -175,6 +184,32 @@ var formulaBareRE = func() *regexp.Regexp {
 // ("Conference of the Parties of the Stockholm Convention,").
 func bareFormula(t string) bool {
 	return len(t) < 120 && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
+}
+
+// leadFormulaRE matches a formula after one of the table's leads, in any
+// case, alone on its line ("NOW, THEREFORE, THE COMMISSION:") or run on
+// into a verb in lower case ("NOW THEREFORE the Commission requests …",
+// the verb in the second group).
+var leadFormulaRE = func() *regexp.Regexp {
+	var leads, names []string
+	for _, s := range houseStyles {
+		for _, l := range s.formulaLeads {
+			leads = append(leads, strings.Join(strings.Fields(regexp.QuoteMeta(l)), `,?\s+`))
+		}
+	}
+	for _, b := range styleBodies() {
+		names = append(names, strings.Join(strings.Fields(regexp.QuoteMeta(b)), `\s+`))
+	}
+	return regexp.MustCompile(`^((?i:(?:` + strings.Join(leads, "|") + `),?\s+the\s+(?:[\p{L}-]+\s+){0,` +
+		strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `))\b[,:]?)(?:\s*$|\s+(\p{Ll}.*))`)
+}()
+
+func init() {
+	for _, s := range houseStyles {
+		for _, w := range s.recitalWords {
+			recitalOpeners[w] = true
+		}
+	}
 }
 
 // formulaPattern returns the regular expression of an enacting formula

@@ -102,3 +102,27 @@ func TestNumberedRecitals(t *testing.T) {
 		})
 	}
 }
+
+// TestWhereas: the Commission's style, WHEREAS recitals and then "NOW,
+// THEREFORE, THE COMMISSION:" on its own line, or run in with its verb
+// ("NOW THEREFORE the Commission requests …").
+func TestWhereas(t *testing.T) {
+	recitals := "Resolution 2016-3\n\nWHEREAS the Scientific Committee has reviewed the status of the stocks,\n\n" +
+		"WHEREAS the Commission wishes to strengthen the conservation of small cetaceans,\n\n"
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"formula alone", recitals + "NOW, THEREFORE, THE COMMISSION:\n\n1. Requests the Scientific Committee to review the stocks;\n\n" +
+			"2. Invites Contracting Governments to report on their programmes.\n", "Resolution 2016-3|2|1:Requests,2:Invites"},
+		{"run in", recitals + "NOW THEREFORE the Commission requests the Scientific Committee to review the stocks at its next meeting.\n",
+			"Resolution 2016-3|2|:requests"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := shape(Parse(tt.text, Options{}))
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+}
