@@ -136,6 +136,13 @@ func (s *segmenter) feed(i int) {
 			return
 		}
 	}
+	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) {
+		// "The Board decided to …", "Following the discussion, the Board
+		// decided:" under a decision's heading: its operative paragraph
+		c.ops = append(c.ops, b)
+		c.phase, c.body = phaseOperative, true
+		return
+	}
 	lead := leadFormulaRE.FindStringSubmatch(t)
 	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil) {
 		// A formula opens a new decision unless the current one is still
@@ -269,6 +276,15 @@ func (s *segmenter) signal(i int) bool {
 			c.d.Kind = accord.KindDraft
 		}
 		c.d.Symbol = sym
+		if title := strings.TrimSpace(m[4] + m[5]); title != "" && reportedDecision(title) && strings.HasPrefix(title, "The ") {
+			// "Decision SC43-1: The Standing Committee agreed that …": the
+			// heading carries the decision itself
+			head := strings.TrimSpace(t[:strings.LastIndex(t, title)])
+			c.d.Preface = append(c.d.Preface, head)
+			c.ops = append(c.ops, block{n: b.n, text: title, rest: title})
+			c.phase, c.body = phaseOperative, true
+			return true
+		}
 		c.d.Preface = append(c.d.Preface, t)
 		if title := strings.TrimSpace(m[4] + m[5]); title != "" {
 			c.d.Title = stripMarker(title)

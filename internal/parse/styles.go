@@ -51,6 +51,11 @@ type houseStyle struct {
 	// on into the first operative paragraph: "NOW, THEREFORE, THE
 	// COMMISSION:", "NOW THEREFORE the Commission requests …".
 	formulaLeads []string
+	// reportedVerbs are the verbs, in the past tense, of a decision the
+	// family reports rather than enacts: "the Board decided:", "The
+	// Standing Committee agreed that …". Such a sentence is the decision's
+	// operative paragraph, its verb as written.
+	reportedVerbs []string
 	// recitals and numbering say, for a reader, how the family writes its
 	// preamble and numbers its operative part.
 	recitals, numbering string
@@ -96,11 +101,12 @@ var houseStyles = []houseStyle{
 		numbering:    "1., 2., or unnumbered",
 	},
 	{
-		family:    "CITES, CMS and Ramsar",
-		bodies:    []string{"Committee", "Working Group"},
-		headings:  []string{symDotted},
-		recitals:  "participles before \"THE CONFERENCE OF THE PARTIES\"; Ramsar numbers them",
-		numbering: "1., 2.; CITES decisions are unnumbered, directed to a body",
+		family:        "CITES, CMS and Ramsar",
+		bodies:        []string{"Committee", "Standing Committee", "Working Group"},
+		headings:      []string{symDotted, symRamsarSC},
+		reportedVerbs: []string{"agreed", "decided", "requested", "selected", "urged", "approved", "recommended", "invited", "endorsed", "noted"},
+		recitals:      "participles before \"THE CONFERENCE OF THE PARTIES\"; Ramsar numbers them",
+		numbering:     "1., 2.; CITES decisions are unnumbered, directed to a body",
 	},
 	{
 		family:    "UNECE conventions",
@@ -124,11 +130,12 @@ var houseStyles = []houseStyle{
 		numbering: "1., 2.; items (a), (b)",
 	},
 	{
-		family:    "Boards of funds (Adaptation Fund, GCF)",
-		bodies:    []string{"Board"},
-		headings:  []string{symBoard},
-		recitals:  "a narrative of the discussion, then \"The Board decided:\" or \"The Board, having considered …, decided to …\"",
-		numbering: "(a), (b) items under the run-in formula, or unnumbered",
+		family:        "Boards of funds (Adaptation Fund, GCF)",
+		bodies:        []string{"Board"},
+		headings:      []string{symBoard},
+		reportedVerbs: []string{"decided", "agreed", "approved", "requested", "elected", "endorsed", "recommended"},
+		recitals:      "a narrative of the discussion, then \"The Board decided:\" or \"The Board, having considered …, decided to …\"",
+		numbering:     "(a), (b) items under the run-in formula, or unnumbered",
 	},
 }
 
@@ -139,6 +146,10 @@ const symYearSlash = `(?:19|20)\d{2}/\d{1,2}`
 // symWHC is the symbol of a World Heritage Committee decision: session,
 // "COM", agenda item and number ("28 COM 14B.3", "37 COM 7 B.103").
 const symWHC = `\d{1,2}\s?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
+
+// symRamsarSC is the symbol of a decision of the Ramsar Standing
+// Committee: its meeting and a number ("Decision SC43-1").
+const symRamsarSC = `SC\d{1,2}-\d{1,2}`
 
 // maxFormulaQualifiers bounds the words between "The" and the body's name
 // ("The Fourth Meeting", "The Conference of the Parties serving as …"
@@ -203,6 +214,59 @@ var leadFormulaRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`^((?i:(?:` + strings.Join(leads, "|") + `),?\s+the\s+(?:[\p{L}-]+\s+){0,` +
 		strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `))\b[,:]?)(?:\s*$|\s+(\p{Ll}.*))`)
 }()
+
+// reportedRE matches a body of the table reporting its decision with one
+// of the table's past tenses, modifiers kept ("very strongly urged"): the
+// phrase is the first group.
+var reportedRE = func() *regexp.Regexp {
+	var names, verbs []string
+	for _, b := range styleBodies() {
+		names = append(names, regexp.QuoteMeta(b))
+	}
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, v := range s.reportedVerbs {
+			if !seen[v] {
+				seen[v] = true
+				verbs = append(verbs, v)
+			}
+		}
+	}
+	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
+		strings.Join(names, "|") + `)\s+((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
+}()
+
+// reportedDecision reports whether block text t, in a decision that has
+// neither formula nor operative paragraph yet, is a body's report of its
+// decision. A recital that tells what a body once did ends on a comma
+// ("RECALLING that the Standing Committee agreed …,"); a reported
+// decision ends on a colon or a full stop. The Montreal Protocol's "The
+// Fourth Meeting of the Parties decided in Dec. IV/13:" is a formula.
+func reportedDecision(t string) bool {
+	t = strings.TrimSpace(t)
+	return !strings.HasSuffix(trimMarker(t), ",") && !inDecRE.MatchString(t) && reportedRE.MatchString(t)
+}
+
+// reportedPhrase returns the past tense a reported decision is told in, as
+// written, with its lemma and class.
+func reportedPhrase(text string) (Phrase, bool) {
+	m := reportedRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return Phrase{}, false
+	}
+	phrase := text[m[2]:m[3]]
+	words := strings.Fields(phrase)
+	past := strings.ToLower(words[len(words)-1])
+	lemma := strings.TrimSuffix(past, "d")
+	if _, ok := operative[lemma]; !ok {
+		lemma = strings.TrimSuffix(past, "ed")
+	}
+	class, ok := operative[lemma]
+	if !ok {
+		return Phrase{}, false
+	}
+	return Phrase{Text: phrase, Verb: lemma, Modifier: strings.ToLower(strings.Join(words[:len(words)-1], " ")), Class: class}, true
+}
 
 func init() {
 	for _, s := range houseStyles {

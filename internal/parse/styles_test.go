@@ -126,3 +126,38 @@ func TestWhereas(t *testing.T) {
 		})
 	}
 }
+
+// TestReportedDecisions: a body that reports its decision in the past
+// tense ("the Board decided:", "The Standing Committee agreed that …")
+// has one operative paragraph whose verb is the past tense as written,
+// with its items; the narrative before it is not a recital.
+func TestReportedDecisions(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"items", "Decision B.41/6\n\nHaving considered the recommendation of the Project and Programme Review Committee, the Board decided:\n\n" +
+			"(a) To approve the project document;\n\n(b) To request the secretariat to transmit the decision to the implementing entity.\n",
+			"B.41/6|0|:decided"},
+		{"run in", "Decision B.12/3\n\nThe secretariat introduced document AFB/B.12/5 on the status of the pipeline.\n\n" +
+			"The Board decided to request the secretariat to prepare an analysis of the pipeline for its next meeting.\n",
+			"B.12/3|0|:decided"},
+		{"symbol and text on one line", "Agenda item 5: Financial matters\n\n" +
+			"Decision SC61-4: The Standing Committee agreed that the reserve fund should be maintained at 15 per cent of the core budget.\n\n" +
+			"Decision SC61-5: The Standing Committee requested the Secretariat to circulate the draft budget to all Parties.\n",
+			"SC61-4|0|:agreed\nSC61-5|0|:requested"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := shape(Parse(tt.text, Options{}))
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+	// a recital that reports what a body did long ago is still a recital
+	d := Parse("Decision 12.5\n\nRECALLING that, at its 17th meeting, the Standing Committee agreed to review the guidelines,\n\n"+
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\n1. DECIDES to extend the review.\n", Options{})
+	if got := strings.Join(shape(d), "\n"); got != "Decision 12.5|1|1:DECIDES" {
+		t.Errorf("recital reporting a past decision: got %q", got)
+	}
+}

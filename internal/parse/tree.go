@@ -349,7 +349,11 @@ func appendText(p *accord.Paragraph, letterAt int, t string) {
 }
 
 func setPhrase(p *accord.Paragraph, opt phraseOptions) {
-	if ph, ok := openingPhrase(p.Text, opt); ok {
+	ph, ok := openingPhrase(p.Text, opt)
+	if !ok {
+		ph, ok = reportedPhrase(p.Text)
+	}
+	if ok {
 		p.Phrase, p.Verb, p.Modifier, p.Class = ph.Text, ph.Verb, ph.Modifier, ph.Class
 	}
 }
