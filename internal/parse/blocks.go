@@ -386,7 +386,7 @@ func (b *blocker) add(l line, blank bool) {
 	// too: a recital may open with a capital that no participle gives
 	// ("Decision I/5 of the First Meeting …,").
 	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && isFormula(t)
-	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds
+	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
 	b.labelNext, b.value = directed, b.labelNext
 }
 

@@ -276,6 +276,36 @@ func init() {
 	}
 }
 
+// maxFormulaLineWords bounds a formula printed without its comma on a
+// line of its own: "The Conference of the Parties to the Stockholm
+// Convention on Persistent Organic Pollutants" is twelve words; a longer
+// line is a sentence that happens to open with a body's name.
+const maxFormulaLineWords = 16
+
+// formulaLine reports whether line t, starting block nb, is a formula
+// without its comma ("The Conference of the Parties"), which stands alone
+// on its line as one with its comma does. It must end on a word that
+// ends a body's or an instrument's name: "The Conference of the Parties
+// to the Minamata" goes on below with "Convention on Mercury,".
+func formulaLine(nb *block, t string) bool {
+	f := strings.Fields(t)
+	if nb.mark != markNone || len(f) > maxFormulaLineWords || !formulaEndWords[f[len(f)-1]] {
+		return false
+	}
+	return isFormula(t)
+}
+
+// formulaEndWords are the words a formula printed without its comma may
+// end on: the last word of each body of the table, and of an instrument.
+var formulaEndWords = func() map[string]bool {
+	m := map[string]bool{"Parties": true, "Convention": true, "Protocol": true, "Agreement": true}
+	for _, b := range styleBodies() {
+		f := strings.Fields(b)
+		m[f[len(f)-1]] = true
+	}
+	return m
+}()
+
 // formulaPattern returns the regular expression of an enacting formula
 // naming one of the table's bodies, in title case or in capitals.
 func formulaPattern(upper bool) *regexp.Regexp {

@@ -161,3 +161,25 @@ func TestReportedDecisions(t *testing.T) {
 		t.Errorf("recital reporting a past decision: got %q", got)
 	}
 }
+
+// TestFormulaWithoutComma: a formula printed without its comma on a line
+// of its own, the text running on below it, opens the decision (the
+// pages of a treaty portal print decisions so).
+func TestFormulaWithoutComma(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"operative", "Share meeting\nFull text\nThe Conference of the Parties\nTakes note of the progress made in the implementation of the clearing-house mechanism and requests the Secretariat to report on it.\n",
+			"|0|:Takes note"},
+		{"recital", "Full text\nThe Meeting of the Parties\nRecalling its decision on the compliance mechanism,\nDecides to extend the mandate of the Committee.\n",
+			"|1|:Decides"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := shape(Parse(tt.text, Options{}))
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+}
