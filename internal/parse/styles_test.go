@@ -183,3 +183,26 @@ func TestFormulaWithoutComma(t *testing.T) {
 		})
 	}
 }
+
+// TestRunInParagraphs: a page that gives only the operative paragraphs,
+// run into one line ("1. Decides …; 2. Requests …"), has them one by one;
+// a number inside a paragraph that does not go on from the last, or that
+// opens no operative phrase, stays in its text.
+func TestRunInParagraphs(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"run in", "Full text\n1. Decides to consider the procedures on non-compliance at its next meeting; 2. Decides also that the draft text in the annex shall be the basis of further work; 3. Requests the Secretariat to compile the comments of Parties.\n",
+			"|0|1:Decides,2:Decides also,3:Requests"},
+		{"not a sequence", "Full text\n1. Decides to amend paragraphs 3 and 4 of the terms of reference; 4. Requests for assistance are to be sent to the Secretariat.\n\n2. Invites Parties to comment.\n",
+			"|0|1:Decides,2:Invites"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := shape(Parse(tt.text, Options{}))
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+}
