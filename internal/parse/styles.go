@@ -123,11 +123,12 @@ var houseStyles = []houseStyle{
 		numbering: "1., 2. through preamble and operative part; bullets for lists of properties",
 	},
 	{
-		family:    "Regional conventions (Carpathian, Alpine, Barcelona and other regional seas)",
-		bodies:    []string{"Conference", "Meeting"},
-		headings:  []string{symMeeting},
-		recitals:  "participles, sometimes numbered, sometimes one sentence with the operative part",
-		numbering: "1., 2.; items (a), (b)",
+		family:       "Regional conventions (Carpathian, Alpine, HELCOM, OSPAR, Barcelona and other regional seas)",
+		bodies:       []string{"Conference", "Meeting", "Commission"},
+		headings:     []string{symMeeting},
+		recitalWords: []string{"being"},
+		recitals:     "participles, sometimes numbered, sometimes one sentence with the operative part; HELCOM in capitals (\"BEING MINDFUL\"), without formula",
+		numbering:    "1., 2.; items (a), (b) or a), b)",
 	},
 	{
 		family:        "Boards of funds (Adaptation Fund, GCF)",

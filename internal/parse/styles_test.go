@@ -206,3 +206,22 @@ func TestRunInParagraphs(t *testing.T) {
 		})
 	}
 }
+
+// TestCapitalsWithoutFormula: a recommendation printed without formula,
+// its recitals and verb in capitals ("RECALLING …,", "RECOMMENDS to the
+// Governments … that:"), is found, with its items.
+func TestCapitalsWithoutFormula(t *testing.T) {
+	text := "Adopted 3 March 1992, having regard to Article 13 of the Convention\n\n" +
+		"RECALLING the obligations of the Contracting Parties to reduce pollution from land-based sources,\n\n" +
+		"NOTING the need for reliable data on the pollution load carried by rivers,\n\n" +
+		"BEING MINDFUL of the obligations of the Contracting Parties to report on their measures,\n\n" +
+		"RECOMMENDS to the Governments of the Contracting Parties that:\n\n" +
+		"a) the pollution load should be monitored from 1 January 1994;\n\n" +
+		"b) the data should be reported to the Commission by 30 June 1995.\n"
+	d := Parse(text, Options{})
+	got := strings.Join(shape(d), "\n")
+	if got != "|3|:RECOMMENDS" || len(d.Decisions[0].Paragraphs[0].Items) != 2 {
+		t.Errorf("got %q %+v", got, d.Decisions)
+	}
+	checkNothingDropped(t, "capitals", text)
+}
