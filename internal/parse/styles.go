@@ -269,6 +269,24 @@ func reportedPhrase(text string) (Phrase, bool) {
 	return Phrase{Text: phrase, Verb: lemma, Modifier: strings.ToLower(strings.Join(words[:len(words)-1], " ")), Class: class}, true
 }
 
+// meetingLabelRE matches the meeting a web page's label line names before
+// a decision's heading: "COP 3" in "COP 3 Decision III/8", "NP MOP 1" in
+// "NP MOP 1 Decision NP-1/12", "CMS COP 12" in "CMS COP 12 Resolution
+// 12.4". The heading is the first group.
+var meetingLabelRE = regexp.MustCompile(`^(?:[A-Z]{2,5}\s+){1,2}\d{1,2}\s+((?:Decision|DECISION|Resolution|RESOLUTION|Recommendation)\s.*)$`)
+
+// stripMeetingLabel returns heading line t without the meeting its label
+// names first.
+func stripMeetingLabel(t string) string {
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return t
+	}
+	if m := meetingLabelRE.FindStringSubmatch(t); m != nil {
+		return m[1]
+	}
+	return t
+}
+
 func init() {
 	for _, s := range houseStyles {
 		for _, w := range s.recitalWords {

@@ -225,3 +225,21 @@ func TestCapitalsWithoutFormula(t *testing.T) {
 	}
 	checkNothingDropped(t, "capitals", text)
 }
+
+// TestMeetingLabel: a web page's label line names the meeting before the
+// decision's symbol ("COP 3 Decision III/8", "NP MOP 1 Decision
+// NP-1/12"); the symbol is read from it.
+func TestMeetingLabel(t *testing.T) {
+	body := "\n\nThe Conference of the Parties,\n\nRecalling its earlier decisions,\n\n1. Decides to establish a programme of work;\n\n2. Requests the Executive Secretary to report on its implementation.\n"
+	for label, want := range map[string]string{
+		"COP 3 Decision III/8":       "III/8|1|1:Decides,2:Requests",
+		"NP MOP 1 Decision NP-1/12":  "NP-1/12|1|1:Decides,2:Requests",
+		"CMS COP 12 Resolution 12.4": "Resolution 12.4|1|1:Decides,2:Requests",
+	} {
+		text := label + body
+		if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != want {
+			t.Errorf("%s: got %q, want %q", label, got, want)
+		}
+		checkNothingDropped(t, label, text)
+	}
+}
