@@ -44,6 +44,10 @@ type houseStyle struct {
 	// headings are the symbol patterns a decision heading of the family
 	// carries after "Decision", "Resolution" or "Recommendation".
 	headings []string
+	// leadSymbols are the symbol patterns that head a decision at the start
+	// of a line without a keyword, the title after them ("BS-IV/6.
+	// Cooperation …", "B.12/16: Project review cycle").
+	leadSymbols []string
 	// recitalWords are words the family opens recitals with besides
 	// participles and the openers every family shares ("WHEREAS").
 	recitalWords []string
@@ -64,32 +68,36 @@ type houseStyle struct {
 // houseStyles lists the families accord reads.
 var houseStyles = []houseStyle{
 	{
-		family:    "UNFCCC (COP, CMP, CMA) and UNCCD",
-		bodies:    []string{"Conference", "Parties"},
-		headings:  []string{symUNFCCC},
-		recitals:  "participles (\"Recalling\", \"Noting\"), each its own paragraph",
-		numbering: "1., 2.; items (a), (b); sections I., A.",
+		family:      "UNFCCC (COP, CMP, CMA) and UNCCD",
+		bodies:      []string{"Conference", "Parties"},
+		headings:    []string{symUNFCCC},
+		leadSymbols: []string{symUNFCCC},
+		recitals:    "participles (\"Recalling\", \"Noting\"), each its own paragraph",
+		numbering:   "1., 2.; items (a), (b); sections I., A.",
 	},
 	{
-		family:    "CBD and its Protocols, BRS, Minamata, Vienna, IPBES",
-		bodies:    []string{"Conference", "Meeting", "Plenary"},
-		headings:  []string{symPrefixed},
-		recitals:  "participles; CBD web pages mark decisions UNEP/CBD/COP/DEC/X/4",
-		numbering: "1., 2.; items (a), (b)",
+		family:      "CBD and its Protocols, BRS, Minamata, Vienna, IPBES",
+		bodies:      []string{"Conference", "Meeting", "Plenary"},
+		headings:    []string{symPrefixed},
+		leadSymbols: []string{symPrefixed},
+		recitals:    "participles; CBD web pages mark decisions UNEP/CBD/COP/DEC/X/4",
+		numbering:   "1., 2.; items (a), (b)",
 	},
 	{
-		family:    "Montreal Protocol and Vienna Convention",
-		bodies:    []string{"Meeting"},
-		headings:  []string{symEx, symRoman},
-		recitals:  "participles, or a run-in \"The Fourth Meeting of the Parties decided in Dec. IV/13: to …\"",
-		numbering: "1., 2.; inline items",
+		family:      "Montreal Protocol and Vienna Convention",
+		bodies:      []string{"Meeting"},
+		headings:    []string{symEx, symRoman},
+		leadSymbols: []string{symEx, symRoman},
+		recitals:    "participles, or a run-in \"The Fourth Meeting of the Parties decided in Dec. IV/13: to …\"",
+		numbering:   "1., 2.; inline items",
 	},
 	{
-		family:    "UNEA, UNEP Governing Council and the General Assembly",
-		bodies:    []string{"Assembly", "Governing Council", "Council"},
-		headings:  []string{symNumeric},
-		recitals:  "participles; PDF recitals in italics",
-		numbering: "1., 2.; items (a), (b)",
+		family:      "UNEA, UNEP Governing Council and the General Assembly",
+		bodies:      []string{"Assembly", "Governing Council", "Council"},
+		headings:    []string{symNumeric},
+		leadSymbols: []string{symNumeric},
+		recitals:    "participles; PDF recitals in italics",
+		numbering:   "1., 2.; items (a), (b)",
 	},
 	{
 		family:       "IWC",
@@ -134,6 +142,7 @@ var houseStyles = []houseStyle{
 		family:        "Boards of funds (Adaptation Fund, GCF)",
 		bodies:        []string{"Board"},
 		headings:      []string{symBoard},
+		leadSymbols:   []string{symBoard},
 		reportedVerbs: []string{"decided", "agreed", "approved", "requested", "elected", "endorsed", "recommended"},
 		recitals:      "a narrative of the discussion, then \"The Board decided:\" or \"The Board, having considered …, decided to …\"",
 		numbering:     "(a), (b) items under the run-in formula, or unnumbered",
@@ -339,6 +348,22 @@ func formulaPattern(upper bool) *regexp.Regexp {
 		return regexp.MustCompile(`^THE\s+(?:[A-Z-]+\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b`)
 	}
 	return regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b`)
+}
+
+// styleLeadSymbols returns the symbols that head a decision at the start
+// of a line, each once, in the order of the table, as one alternation.
+func styleLeadSymbols() string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, h := range s.leadSymbols {
+			if !seen[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return `(?:` + strings.Join(out, "|") + `)`
 }
 
 // styleHeadings returns the heading symbol grammar of every row, each

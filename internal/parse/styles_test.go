@@ -243,3 +243,14 @@ func TestMeetingLabel(t *testing.T) {
 		checkNothingDropped(t, label, text)
 	}
 }
+
+// TestBoardSymbolFirst: a board's decision headed by its symbol alone,
+// the title after it ("B.12/16: Title"), is found.
+func TestBoardSymbolFirst(t *testing.T) {
+	text := "B.12/16: Project review cycle\n\nThe Board,\n\n1. Decides to hold two review cycles a year;\n\n2. Requests the secretariat to publish the calendar.\n\n" +
+		"B.12/17. Accreditation\n\nThe Board,\n\n1. Approves the accreditation of the entity.\n"
+	if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != "B.12/16|0|1:Decides,2:Requests\nB.12/17|0|1:Approves" {
+		t.Errorf("got %q", got)
+	}
+	checkNothingDropped(t, "board", text)
+}

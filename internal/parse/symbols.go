@@ -47,7 +47,7 @@ var (
 	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
-	symbolFirstRE = regexp.MustCompile(`^((?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `)` + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
+	symbolFirstRE = regexp.MustCompile(`^(` + styleLeadSymbols() + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
 	// dottedHeadRE matches "19.30 & 19.31 World Wildlife Trade Report" and
 	// "13.1" alone, the way CITES and CMS pages head their decisions, and
 	// "Decisions 13.1 to 13.3 - Title".
