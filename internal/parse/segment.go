@@ -210,18 +210,11 @@ func (s *segmenter) bareStart(i int) bool {
 		if _, ok := opensRecital(n.text); ok && n.mark == markNone {
 			continue
 		}
-		return operative(n) || n.mark == markNone && capitalsOperative(n.text)
+		// "RECOMMENDS …" after recitals in capitals; "Invites …" after
+		// recitals, on a page that prints neither heading nor formula
+		return operative(n) || n.mark == markNone && opensOperative(n.text)
 	}
 	return false
-}
-
-// capitalsOperative reports whether text opens with an operative verb in
-// capitals ("RECOMMENDS to the Governments …"): after recitals in
-// capitals it opens the operative part of a recommendation printed
-// without formula.
-func capitalsOperative(text string) bool {
-	w := leadingWord(text)
-	return len(w) > 3 && w == strings.ToUpper(w) && opensOperative(text)
 }
 
 // signal handles a block that may head a decision; it reports whether it

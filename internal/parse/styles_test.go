@@ -254,3 +254,18 @@ func TestBoardSymbolFirst(t *testing.T) {
 	}
 	checkNothingDropped(t, "board", text)
 }
+
+// TestRecitalsThenVerb: a page that prints a decision without heading or
+// formula, recitals and then one unnumbered operative paragraph, gives
+// that decision; recitals alone give none.
+func TestRecitalsThenVerb(t *testing.T) {
+	text := "Share meeting\nFull text\nTaking into account the information provided by the Secretariat on the interlinkages between climate change and mercury,\n" +
+		"Noting the outcome of the study by the expert group,\nInvites the Conference of the Parties to forward the outcome of the study to the Committee.\n"
+	if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != "|2|:Invites" {
+		t.Errorf("got %q", got)
+	}
+	checkNothingDropped(t, "recitals then verb", text)
+	if d := Parse("Full text\nTaking into account the information provided by the Secretariat,\nNoting the outcome of the study,\n", Options{}); len(d.Decisions) != 0 {
+		t.Errorf("recitals alone: %d decisions", len(d.Decisions))
+	}
+}
