@@ -203,6 +203,11 @@ func (s *segmenter) bareStart(i int) bool {
 	if b.mark == markNumber {
 		return b.label == "1" && operative(b) && i+1 < len(s.bs) && s.bs[i+1].label == "2" && operative(s.bs[i+1])
 	}
+	if b.mark == markNone && i+1 < len(s.bs) && s.bs[i+1].n == b.n && s.bs[i+1].mark == markNone && opensOperative(b.text) && opensOperative(s.bs[i+1].text) {
+		// "Adopts …; Requests …": operative clauses run into one line
+		// (splitClauses), a page that gives nothing else
+		return true
+	}
 	if b.mark != markNone || !endsClause(b.text) || !opensRecitalOK(b.text) {
 		return false
 	}

@@ -269,3 +269,18 @@ func TestRecitalsThenVerb(t *testing.T) {
 		t.Errorf("recitals alone: %d decisions", len(d.Decisions))
 	}
 }
+
+// TestRunInClauses: a page that gives only the operative clauses of a
+// decision, unnumbered and run into one line ("Adopts …; Requests …"),
+// gives that decision, a paragraph a clause; a sentence with a semicolon
+// that opens no second clause stays whole.
+func TestRunInClauses(t *testing.T) {
+	text := "Share meeting\nFull text\nAdopts the terms of reference for the review set out in the annex to the present decision; Requests the Secretariat to compile information relevant to the review for consideration at its next meeting.\n"
+	if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != "|0|:Adopts,:Requests" {
+		t.Errorf("got %q", got)
+	}
+	checkNothingDropped(t, "run-in clauses", text)
+	if d := Parse("Full text\nNotes the progress made; the review goes on.\n", Options{}); len(d.Decisions) != 0 {
+		t.Errorf("one clause: %d decisions", len(d.Decisions))
+	}
+}
