@@ -13,22 +13,29 @@ import (
 // enacting formula opens with ("The Conference of the Parties,", "The
 // Board,", "The Plenary,"), the symbol grammar of its decision headings
 // ("Decision 4/CP.27", "Decision B.22/15", "Decision SC43-1"), how it
-// writes its recitals and numbers its paragraphs. The parser reads the
-// formulas and heading symbols from houseStyles below, not from patterns
-// spread over its files: formulaRE and symbolAny are built from the table.
+// writes its recitals and numbers its paragraphs, whether it reports its
+// decisions in the past tense ("The Board decided:"). The parser reads
+// these from houseStyles below, not from patterns spread over its files:
+// formulaRE, formulaUpperRE, leadFormulaRE, reportedRE, symbolAny and
+// symbolFirstRE are built from the table, and recitalWords join the
+// openers opensRecital knows.
 //
 // To add a family:
 //
 //  1. Add a row to houseStyles: the governing bodies its formulas name
 //     (as printed after "The", without a comma), the symbol patterns its
-//     headings carry (reuse the grammar constants of symbols.go, or add a
-//     new constant beside the table when the family numbers its decisions in a way no
-//     row knows), and a sentence each on its recitals and numbering.
+//     headings carry (reuse the grammar constants of symbols.go, or add
+//     a constant beside the table when the family numbers its decisions
+//     in a way no row knows), and, where the family has them, its recital
+//     words, formula leads and reported verbs; then a sentence each on its
+//     recitals and numbering.
 //  2. Add a golden test: an invented but realistic decision in that style
 //     as testdata/NAME.txt, and its expected parse as
-//     testdata/NAME.golden.json (go test -run TestGolden ./internal/parse -update
-//     writes it; read it before committing it).
-//  3. Run the corpus scores (../shared/corpus must stay at 1.000).
+//     testdata/NAME.golden.json (go test -run TestGolden ./internal/parse
+//     -update writes it; read it before committing it).
+//     testdata/board-decision.txt shows it for the boards of funds.
+//  3. Run the corpus scores (../shared/corpus must stay at 1.000, the own
+//     corpus not below its floors).
 //
 // Order matters for symbols only: a heading symbol is tried in the order
 // the rows list it, the longer grammar first where two could match.
