@@ -655,11 +655,13 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 	for k := 0; k <= thatClauseCommas; k++ {
 		if m := shallRE.FindStringSubmatchIndex(that); m != nil {
 			action := strings.TrimSpace(that[m[2]:])
-			// "… shall be determined by the Conferences of the
-			// Parties": the agent acts, not the subject; with no
-			// agent ("shall be held in Geneva") nobody is asked.
+			// "… shall be prepared by the Panel": the agent acts, not
+			// the subject; with no agent ("shall be held in Geneva"),
+			// or when the agent is the governing body itself ("shall
+			// be determined by the Conferences of the Parties at
+			// their next meetings"), nobody is asked.
 			if p := shallBeRE.FindStringSubmatch(that[m[1]:]); p != nil {
-				if p[1] == "" {
+				if p[1] == "" || governingBodyRE.MatchString(p[1]) {
 					return nil, ""
 				}
 				return x.addressees(p[1]), action
@@ -679,8 +681,12 @@ var (
 	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
 	shallRE          = regexp.MustCompile(`^((?:the\s+)?[^,;:]*?)\s+(?:shall|should|will)\s+`)
 	// shallBeRE reads a passive after "shall": its agent, "" when none.
-	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+[a-z]+(?:ed|en|wn|nt|de)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
+	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+(?:[a-z]+(?:ed|en|wn|nt|de)|held|made|kept|set|put|paid|met|led|found|brought|built|read|run|sought|taught|told|sold|won)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
 )
+
+// governingBodyRE is a governing body deciding for itself: "the
+// Conferences of the Parties to …", "the Meeting of the Parties".
+var governingBodyRE = regexp.MustCompile(`^(?i:the\s+)?(?:Conferences?|Meetings?)\s+of\s+the\s+Parties\b`)
 
 // gappedRE finds a second object and its infinitive after the first
 // action: ", and the Secretariat to make …".
@@ -698,6 +704,7 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	if m := thatVerbRE.FindStringIndex(np); m != nil {
 		np = np[:m[0]]
 	}
+	np = np[:thatSubjectEnd(np)]
 	as := x.addressees(np)
 	if len(as) > 0 {
 		return as, s
@@ -707,6 +714,39 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// thatSubjectEnd is where the subject of a "that" clause ends when its
+// verb is none thatVerbRE knows: at the first lower-case word after a
+// capitalized one that cannot go on a name ("Parties | incorporate in
+// …", "the Global Environment Facility | finance …"); "Parties
+// concerned" keeps its participle.
+func thatSubjectEnd(np string) int {
+	prevUpper := false
+	for i := 0; i < len(np); {
+		j := strings.IndexByte(np[i:], ' ')
+		if j < 0 {
+			j = len(np) - i
+		}
+		w := np[i : i+j]
+		if w != "" {
+			r, _ := utf8.DecodeRuneInString(w)
+			lower := unicode.IsLower(r)
+			if lower && prevUpper && i > 0 && !nameGlue[w] && !strings.HasSuffix(w, "ed") {
+				return len(strings.TrimRight(np[:i], " "))
+			}
+			prevUpper = unicode.IsUpper(r)
+		}
+		i += j + 1
+	}
+	return len(np)
+}
+
+// nameGlue are the lower-case words inside or right after a name:
+// "Conference of the Parties", "Parties and others", "Parties that …".
+var nameGlue = map[string]bool{"of": true, "and": true, "or": true, "the": true, "to": true, "for": true, "on": true, "in": true,
+	"with": true, "at": true, "by": true, "from": true, "under": true, "its": true, "their": true, "other": true, "all": true,
+	"that": true, "which": true, "who": true, "whose": true, "as": true, "not": true, "also": true, "both": true, "each": true,
+	"serving": true, "acting": true, "concerned": true, "interested": true, "relevant": true, "members": true, "parties": true}
 
 var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply|prepare|present|review|publish|update)\b`)
 

@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNothingAskedOfAPassive: a decision that something shall be held,
+// or determined by the governing bodies themselves, asks no one; a
+// passive whose agent is another body asks that body.
+func TestNothingAskedOfAPassive(t *testing.T) {
+	tests := []struct {
+		para string
+		want string // addressee texts joined by "+", "" for no mandate
+	}{
+		{"Decides that the meetings of the Conferences of the Parties to the Basel, Rotterdam and Stockholm Conventions should be held in a coordinated manner;", ""},
+		{"Decides that the next session shall be held back to back with the meeting of the Open-ended Working Group;", ""},
+		{"Decides that a timetable for reviewing the arrangements shall be determined by the Conferences of the Parties to the Basel, Rotterdam and Stockholm Conventions at their extraordinary meetings;", ""},
+		{"Decides that the budget shall be decided by the Meeting of the Parties at its next meeting;", ""},
+		{"Decides that the draft guidance shall be prepared by the Technical Expert Group before its next meeting;", "Technical Expert Group"},
+		{"Decides that the secretariat shall make the report available;", "secretariat"},
+	}
+	for _, tt := range tests {
+		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
+		var got []string
+		for _, m := range res.Mandates {
+			for _, a := range m.Addressees {
+				got = append(got, a.Text)
+			}
+		}
+		if strings.Join(got, "+") != tt.want {
+			t.Errorf("%q: asks %q, want %q (%d mandates)", tt.para, got, tt.want, len(res.Mandates))
+		}
+	}
+}
+
+// TestThatSubjectEndsAtItsVerb: in "Recommends that Parties incorporate
+// …", the addressee is "Parties", not the words of the action after it.
+func TestThatSubjectEndsAtItsVerb(t *testing.T) {
+	tests := []struct{ para, want string }{
+		{"Recommends that Parties incorporate in their national development plans and strategies measures to implement the Basel, Rotterdam and Stockholm Conventions;", "Parties"},
+		{"Recommends that Governments integrate the objectives of the Convention into their sectoral plans, as appropriate;", "Governments"},
+		{"Recommends that the Global Environment Facility finance the projects referred to above;", "Global Environment Facility"},
+		{"Recommends that the Parties concerned, when implementing the conventions, ensure close cooperation;", "Parties concerned"},
+	}
+	for _, tt := range tests {
+		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
+		var got []string
+		for _, m := range res.Mandates {
+			for _, a := range m.Addressees {
+				got = append(got, a.Text)
+			}
+		}
+		if strings.Join(got, "+") != tt.want {
+			t.Errorf("%q: asks %q, want %q", tt.para, got, tt.want)
+		}
+	}
+}
