@@ -40,9 +40,30 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 	for i := range x.res.Mandates {
 		x.res.Mandates[i].Seq = i + 1
 		x.res.Mandates[i].Status = accord.StatusOpen
+		// What a person reads of a mandate has its number words whole;
+		// the decision's deadlines keep the text as written.
+		m := &x.res.Mandates[i]
+		m.Action = rejoinNumberWords(m.Action)
+		if m.Deadline != nil {
+			dl := *m.Deadline
+			dl.Text = rejoinNumberWords(dl.Text)
+			m.Deadline = &dl
+		}
 	}
 	return x.res
 }
+
+// rejoinNumberWords mends a number word broken at a line end and joined
+// with a space by whatever made the text: "sixty- fourth" is
+// "sixty-fourth".
+func rejoinNumberWords(s string) string {
+	if !strings.Contains(s, "- ") {
+		return s
+	}
+	return numberWordBreak.ReplaceAllString(s, "$1-$2")
+}
+
+var numberWordBreak = regexp.MustCompile(`\b((?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))-\s+((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine))\b`)
 
 var defaultActors = DefaultActors()
 

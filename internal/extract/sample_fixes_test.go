@@ -56,3 +56,25 @@ func TestThatSubjectEndsAtItsVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberWordsRejoined: "sixty- fourth", a number word broken at a
+// line end and joined with a space, is one word again in the mandate.
+func TestNumberWordsRejoined(t *testing.T) {
+	_, res := extractText(t, "The Conference of the Parties,\n\n1. Requests the secretariat to prepare a synthesis report for consideration by the Subsidiary Body for Implementation at its sixty- fourth session;\n")
+	if len(res.Mandates) != 1 {
+		t.Fatalf("%d mandates", len(res.Mandates))
+	}
+	m := res.Mandates[0]
+	if !strings.Contains(m.Action, "at its sixty-fourth session") || m.Deadline == nil || m.Deadline.Text != "at its sixty-fourth session" || m.Deadline.Meeting != "SBI-64" {
+		t.Errorf("action %q, deadline %+v", m.Action, m.Deadline)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"the Twenty- first meeting", "the Twenty-first meeting"},
+		{"forty-  two Parties", "forty-two Parties"},
+		{"the north- south divide", "the north- south divide"},
+	} {
+		if got := rejoinNumberWords(tt.in); got != tt.want {
+			t.Errorf("rejoinNumberWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

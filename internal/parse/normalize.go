@@ -175,6 +175,11 @@ var (
 	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
 	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
+	// printed are the header and footer a browser prints on each page:
+	// "11/29/26, 5:30 AM Title", "file:///…/page.html 3/7",
+	// "https://…/page 3/7".
+	printDate   = regexp.MustCompile(`^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)`)
+	printedAddr = regexp.MustCompile(`^(?:file:///\S+(?:\s+\d{1,4}/\d{1,4})?|https?://\S+\s+\d{1,4}/\d{1,4})$`)
 	monthStart  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
@@ -195,6 +200,9 @@ func furniture(t string) bool {
 		if navLink.MatchString(t) {
 			return true
 		}
+	}
+	if t[0] >= '0' && t[0] <= '9' && printDate.MatchString(t) || (strings.HasPrefix(t, "file:") || strings.HasPrefix(t, "http")) && printedAddr.MatchString(t) {
+		return true
 	}
 	if strings.IndexByte(t, '_') > 0 && !strings.Contains(t, " ") && identifier.MatchString(t) {
 		return true
