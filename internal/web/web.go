@@ -392,7 +392,7 @@ func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) m
 	if !v.ok {
 		m = m.Anonymous()
 	}
-	return mandatePage{page: s.page(r, "Mandate "+strconv.FormatInt(m.ID, 10)), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
+	return mandatePage{page: s.page(r, m.Title()+" (mandate "+strconv.FormatInt(m.ID, 10)+")"), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
 		Statuses: accord.Statuses, Error: errMsg, Asked: asked(m.Addressees), Corrections: correctionViews(m.Corrections)}
 }
 
