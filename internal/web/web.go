@@ -538,7 +538,7 @@ func markHTML(s string) template.HTML {
 
 type auditPage struct {
 	page
-	Entries []accord.AuditEntry
+	Entries []auditView
 	// Pager links to the latest entries (Prev) and to older ones.
 	Pager    pager
 	Download downloads
@@ -561,13 +561,15 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := auditPage{page: s.page(r, "Audit log"), Entries: log, Download: downloadsOf(r, "before")}
+	p := auditPage{page: s.page(r, "Audit log"), Download: downloadsOf(r, "before")}
 	if before > 0 {
 		p.Pager.Prev = "/audit"
 	}
 	if len(log) > listPageSize {
-		p.Entries = log[:listPageSize]
-		p.Pager.Next = "/audit?before=" + strconv.FormatInt(p.Entries[listPageSize-1].ID, 10)
+		log = log[:listPageSize]
+		p.Pager.Next = "/audit?before=" + strconv.FormatInt(log[listPageSize-1].ID, 10)
 	}
+	p.Entries = auditViews(log)
+	s.nameTargets(r.Context(), p.Entries)
 	return s.render(w, http.StatusOK, "audit", p)
 }
