@@ -43,7 +43,7 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 		// What a person reads of a mandate has its number words whole;
 		// the decision's deadlines keep the text as written.
 		m := &x.res.Mandates[i]
-		m.Action = rejoinNumberWords(m.Action)
+		m.Action = endAtClause(rejoinNumberWords(m.Action))
 		if m.Deadline != nil {
 			dl := *m.Deadline
 			dl.Text = rejoinNumberWords(dl.Text)
@@ -52,6 +52,33 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 	}
 	return x.res
 }
+
+// endAtClause cuts an action that breaks off mid-phrase (its text was
+// copied short: "… in particular with regard to building capacities in
+// developing") back to its last clause end, a comma; an action with no
+// clause end to go back to is kept whole, and so is one that ends as a
+// phrase can.
+func endAtClause(action string) string {
+	t := strings.TrimRight(action, " ")
+	if t == "" || strings.ContainsRune(".;:)”\"’", rune(t[len(t)-1])) {
+		return action
+	}
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	if !dangling[strings.ToLower(last)] {
+		return action
+	}
+	i := strings.LastIndex(t, ", ")
+	if i < 0 || len(strings.Fields(t[:i])) < 3 {
+		return action
+	}
+	return t[:i]
+}
+
+// dangling are words a phrase cannot end with: a noun must follow.
+var dangling = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "to": true, "for": true,
+	"with": true, "and": true, "or": true, "by": true, "at": true, "from": true, "its": true, "their": true, "this": true,
+	"these": true, "such": true, "other": true, "relevant": true, "present": true, "developing": true,
+	"least": true, "small": true, "island": true, "national": true, "international": true, "regional": true}
 
 // rejoinNumberWords mends a number word broken at a line end and joined
 // with a space by whatever made the text: "sixty- fourth" is

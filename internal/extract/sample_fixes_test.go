@@ -78,3 +78,30 @@ func TestNumberWordsRejoined(t *testing.T) {
 		}
 	}
 }
+
+// TestActionEndsAtAClause: a text that breaks off mid-phrase (a copy cut
+// short: "in particular with regard to building capacities in
+// developing") gives an action that ends at its last clause end; one
+// with no clause end to go back to is kept whole.
+func TestActionEndsAtAClause(t *testing.T) {
+	d := sampleDecision(t, "cartagena")
+	res := Decision(&d, nil)
+	want := map[string]string{
+		"5(b)": "Further explore the potential of other relevant organizations and processes that can contribute, financially or otherwise, to the effective implementation of the Protocol",
+		"5(c)": "Report to the Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol on Biosafety at its fifth meeting on the implementation of the present",
+	}
+	for _, m := range res.Mandates {
+		if w, ok := want[m.Path]; ok && m.Action != w {
+			t.Errorf("¶ %s: action %q, want %q", m.Path, m.Action, w)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"to report on progress, as appropriate", "to report on progress, as appropriate"},
+		{"to support Parties, in particular small island", "to support Parties"},
+		{"to report to the Conference of the Parties at its next meeting;", "to report to the Conference of the Parties at its next meeting;"},
+	} {
+		if got := endAtClause(tt.in); got != tt.want {
+			t.Errorf("endAtClause(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
