@@ -156,6 +156,17 @@ type DecisionRef struct {
 	Instrument string `json:"instrument,omitempty"`
 }
 
+// Kind is what the cited act is called: the United Nations Environment
+// Assembly adopts resolutions, and so does a body whose symbol says so
+// ("UNEP/EA.5/Res.7", "Res. Conf. 10.10"); others adopt decisions.
+func (r DecisionRef) Kind() string {
+	l := strings.ToLower(r.Cited)
+	if r.Instrument == "unea" || strings.Contains(l, "res.") || strings.Contains(l, "/res") || strings.Contains(l, "resolution") || strings.Contains(l, "conf.") {
+		return "resolution"
+	}
+	return "decision"
+}
+
 // Source says which file a decision came from.
 type Source struct {
 	Name   string `json:"name"`   // file name as given

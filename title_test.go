@@ -27,3 +27,22 @@ func TestMandateTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionRefKind: resolutions of the Environment Assembly, and acts
+// whose symbol says resolution, are resolutions.
+func TestDecisionRefKind(t *testing.T) {
+	for _, tt := range []struct {
+		r    DecisionRef
+		want string
+	}{
+		{DecisionRef{Cited: "6/3", Instrument: "unea"}, "resolution"},
+		{DecisionRef{Cited: "UNEP/EA.5/Res.7"}, "resolution"},
+		{DecisionRef{Cited: "Res. Conf. 10.10", Instrument: "cites"}, "resolution"},
+		{DecisionRef{Cited: "SC-2/15", Instrument: "stockholm"}, "decision"},
+		{DecisionRef{Cited: "VIII/8", Instrument: "basel"}, "decision"},
+	} {
+		if got := tt.r.Kind(); got != tt.want {
+			t.Errorf("%+v: %s, want %s", tt.r, got, tt.want)
+		}
+	}
+}
