@@ -98,12 +98,10 @@ func decisionSignal(t string) bool {
 		// only the CBD's own decision markers start in lower case.
 		return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 	}
-	if citesResRE.MatchString(t) {
+	if strings.Contains(t, "Conf.") && citesResRE.MatchString(t) {
 		return true
 	}
-	head := strings.ToLower(t[:min(len(t), 14)])
-	if strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||
-		strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "dec.") || strings.HasPrefix(head, "res.") {
+	if mayOpenDR(t) && opensDecisionWord(t) {
 		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
 		}
@@ -115,6 +113,27 @@ func decisionSignal(t string) bool {
 		return true
 	}
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
+}
+
+// mayOpenDR reports cheaply whether t can open with a word that lower-cases
+// to one starting with "d" or "r" ("Decision", "RESOLUTION", "draft"): an
+// ASCII first byte must be one of those letters; any other first rune is
+// left to the full test.
+func mayOpenDR(t string) bool {
+	if t == "" {
+		return false
+	}
+	c := t[0]
+	return c >= utf8.RuneSelf || c|0x20 == 'd' || c|0x20 == 'r'
+}
+
+// opensDecisionWord reports whether t opens with a word that heads a
+// decision: "Decision", "Resolution", "Recommendation", "Draft", "Dec.",
+// "Res.", in any case.
+func opensDecisionWord(t string) bool {
+	head := strings.ToLower(t[:min(len(t), 14)])
+	return strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||
+		strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "dec.") || strings.HasPrefix(head, "res.")
 }
 
 // dottedStart reports whether t opens with a dotted number ("13.1").

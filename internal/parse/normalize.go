@@ -105,8 +105,13 @@ func Normalize(s string) string {
 		if l != "" && (l[0] >= '0' && l[0] <= '9' || l[0] == '(') && strings.ContainsAny(l, "*_") {
 			l = gluedEmphasis.ReplaceAllString(l, "$1$3")
 		}
-		for j := 0; j < 3 && strings.ContainsAny(l, "*_"); j++ {
-			l = emphasis.ReplaceAllString(l, "$1$3")
+		// emphasis needs two marks; a pass that changes nothing ends it
+		for j := 0; j < 3 && strings.Count(l, "*")+strings.Count(l, "_") >= 2; j++ {
+			r := emphasis.ReplaceAllString(l, "$1$3")
+			if r == l {
+				break
+			}
+			l = r
 		}
 		if strings.Contains(l, "**") {
 			l = strings.ReplaceAll(l, "**", "\n")
@@ -137,7 +142,31 @@ func foldSpaces(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// strings.Join(strings.Fields(s), " "), without the slice of fields
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1 // where the current word began
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
 }
 
 // splitLines cuts normalized text into lines, folding spaces.
@@ -185,7 +214,8 @@ func furniture(t string) bool {
 	if len(t) < 40 && webChrome[strings.ToLower(t)] {
 		return true
 	}
-	if len(t) < 40 && (pageNumber.MatchString(strings.ToLower(t)) || jobNumber.MatchString(t)) {
+	// both need a digit
+	if len(t) < 40 && strings.ContainsAny(t, "0123456789") && (pageNumber.MatchString(strings.ToLower(t)) || jobNumber.MatchString(t)) {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("_-–—=.·•*", r) && ruleLine.MatchString(t) {
