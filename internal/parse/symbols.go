@@ -500,6 +500,20 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 // number: "…/Add.1.3UNEP/…".
 var gluedDocRE = regexp.MustCompile(`\d([A-Z]{2,10}/)`)
 
+// listItemStop holds lower-case letters that no separator, keyword,
+// symbol or revision matched by listItemRE contains.
+const listItemStop = "bghjkmpqwyz"
+
+// listItemWindow cuts s before its first letter of listItemStop: a match
+// of listItemRE, anchored at the start, ends before it, and the expression
+// then works over the length of a symbol, not of the rest of a paragraph.
+func listItemWindow(s string) string {
+	if k := strings.IndexAny(s, listItemStop); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
 // decisionRefs returns the decisions and resolutions cited in text, as
 // cited, in order, with the instrument each belongs to. inst is the
 // instrument of the citing text.
@@ -539,7 +553,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		word := strings.ToLower(text[kw[2]:kw[3]])
 		pos := kw[1]
 		for {
-			m := listItemRE.FindStringSubmatchIndex(text[pos:])
+			m := listItemRE.FindStringSubmatchIndex(listItemWindow(text[pos:]))
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
 					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
