@@ -146,9 +146,16 @@ func foldSpaces(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	start := -1 // where the current word began
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		c, w := s[i], 1
+		space := c == ' ' || c >= '\t' && c <= '\r' // what unicode.IsSpace says of ASCII
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
 		switch {
-		case !unicode.IsSpace(r):
+		case !space:
 			if start < 0 {
 				start = i
 			}
@@ -159,6 +166,7 @@ func foldSpaces(s string) string {
 			b.WriteString(s[start:i])
 			start = -1
 		}
+		i += w
 	}
 	if start >= 0 {
 		if b.Len() > 0 {
