@@ -215,6 +215,37 @@ var (
 	monthStart  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
+// isPageNumber reports whether t is a page number ("12", "- 3 -", "Page 2
+// of 9"); the bytes pageNumber needs first and last are tested before it
+// runs, since most lines fail them.
+func isPageNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	first, last := t[0], t[len(t)-1]
+	if !(isDigit(first) || first == '-' || first|0x20 == 'p' || first >= utf8.RuneSelf) ||
+		!(isDigit(last) || last == '-' || last >= utf8.RuneSelf) {
+		return false
+	}
+	return pageNumber.MatchString(strings.ToLower(t))
+}
+
+// mayBeJobNumber tests the first and last bytes jobNumber allows.
+func mayBeJobNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	first, last := t[0], t[len(t)-1]
+	return (isDigit(first) || first >= 'A' && first <= 'Z' || first == '*') && (isDigit(last) || last == ')' || last == '*')
+}
+
+// isDocOnly reports whether t is a document symbol alone on its line
+// ("UNEP/CBD/COP/15/17"), testing first what docOnlyLine needs: a capital
+// first and a slash.
+func isDocOnly(t string) bool {
+	return t != "" && t[0] >= 'A' && t[0] <= 'Z' && strings.IndexByte(t, '/') > 0 && docOnlyLine.MatchString(t)
+}
+
 // furniture reports whether a line is page or web furniture: page numbers,
 // print job numbers, navigation links, rules, web chrome. Lines repeated as
 // running heads are found by the caller.
@@ -222,8 +253,7 @@ func furniture(t string) bool {
 	if len(t) < 40 && webChrome[strings.ToLower(t)] {
 		return true
 	}
-	// both need a digit
-	if len(t) < 40 && strings.ContainsAny(t, "0123456789") && (pageNumber.MatchString(strings.ToLower(t)) || jobNumber.MatchString(t)) {
+	if len(t) < 40 && (isPageNumber(t) || mayBeJobNumber(t) && jobNumber.MatchString(t)) {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("_-–—=.·•*", r) && ruleLine.MatchString(t) {
@@ -433,7 +463,7 @@ func extract(lines []line) extracted {
 		// symbols alone on a line at the top or foot of a page.
 		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
 			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
-			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
+			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
@@ -513,7 +543,7 @@ func footnoteMatch(t string) []string {
 // word that wants more ("Conventions to", "of the" recur as wrapped lines
 // of a text that repeats its phrases).
 func runningHead(t string) bool {
-	return docOnlyLine.MatchString(t) || pageNumber.MatchString(strings.ToLower(t)) ||
+	return isDocOnly(t) || isPageNumber(t) ||
 		!strings.ContainsAny(t, ",;:") && !startsLower(t) && !openEnded(t) && !startsStructure(t) && len(strings.Fields(t)) <= 8
 }
 
@@ -526,7 +556,7 @@ const runningHeadRepeats = 3
 // the company a running head keeps where a page ends.
 func nearFurniture(lines []line, i int) bool {
 	for j := max(0, i-2); j < min(len(lines), i+3); j++ {
-		if t := lines[j].text; j != i && t != "" && (furniture(t) || docOnlyLine.MatchString(t)) {
+		if t := lines[j].text; j != i && t != "" && (furniture(t) || isDocOnly(t)) {
 			return true
 		}
 	}
