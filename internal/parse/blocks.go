@@ -63,6 +63,20 @@ var (
 	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
+// formulaStop holds punctuation that no word, space or body name matched
+// by formulaRE contains and that is no word character for its closing \b.
+const formulaStop = ",.;:()"
+
+// formulaWindow cuts t before its first byte of formulaStop: a match of
+// formulaRE ends before it, and the expression then works over the
+// formula's first words, not over a whole paragraph that starts "The".
+func formulaWindow(t string) string {
+	if k := strings.IndexAny(t, formulaStop); k >= 0 {
+		return t[:k]
+	}
+	return t
+}
+
 // isFormula reports whether t is an enacting formula ("The Conference of
 // the Parties,", "The Third Meeting of the Parties decided in Dec. III/12:").
 func isFormula(t string) bool {
@@ -70,7 +84,7 @@ func isFormula(t string) bool {
 		// "THE CONFERENCE OF THE PARTIES TO THE CONVENTION" (CITES, Ramsar)
 		return formulaUpperRE.MatchString(t) && strings.ToUpper(t) == t
 	}
-	if !strings.HasPrefix(t, "The ") || len(t) > 400 || !formulaRE.MatchString(t) {
+	if !strings.HasPrefix(t, "The ") || len(t) > 400 || !formulaRE.MatchString(formulaWindow(t)) {
 		return false
 	}
 	if strings.Contains(t, " shall ") || strings.Contains(t, " is requested") || strings.Contains(t, " may wish") ||

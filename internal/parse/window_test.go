@@ -68,3 +68,39 @@ func caseless(src string) string {
 		src = src[j:]
 	}
 }
+
+// TestFormulaWindow: formulaRE says the same of every line of the corpora
+// that opens with "The" cut by formulaWindow as of the whole line.
+func TestFormulaWindow(t *testing.T) {
+	lines := []string{"The Conference of the Parties,", "The Conference of the Parties1, noting", "The Conference of the Parties.",
+		"The Meeting of the Parties decided in Dec. III/12:", "The Conference (of the Parties)", "The Parties_x, shall", "The Council", "The Committee9, x"}
+	texts := corpusFiles(t)
+	own, _ := filepath.Glob("testdata/corpus/*.txt")
+	for _, p := range own {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[p] = string(b)
+	}
+	for _, text := range texts {
+		for _, l := range splitLines(Normalize(text)) {
+			if strings.HasPrefix(l.text, "The ") {
+				lines = append(lines, l.text)
+			}
+		}
+	}
+	found := 0
+	for _, l := range lines {
+		whole, cut := formulaRE.MatchString(l), formulaRE.MatchString(formulaWindow(l))
+		if whole != cut {
+			t.Errorf("%q: %v in the whole line, %v in the window %q", l, whole, cut, formulaWindow(l))
+		}
+		if whole {
+			found++
+		}
+	}
+	if found < 5 {
+		t.Errorf("only %d formulas among %d lines", found, len(lines))
+	}
+}
