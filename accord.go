@@ -9,9 +9,12 @@ package accord
 import (
 	"context"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors. Backends and parsers wrap them so that callers can map
@@ -151,6 +154,17 @@ type References struct {
 type DecisionRef struct {
 	Cited      string `json:"cited"`
 	Instrument string `json:"instrument,omitempty"`
+}
+
+// Kind is what the cited act is called: the United Nations Environment
+// Assembly adopts resolutions, and so does a body whose symbol says so
+// ("UNEP/EA.5/Res.7", "Res. Conf. 10.10"); others adopt decisions.
+func (r DecisionRef) Kind() string {
+	l := strings.ToLower(r.Cited)
+	if r.Instrument == "unea" || strings.Contains(l, "res.") || strings.Contains(l, "/res") || strings.Contains(l, "resolution") || strings.Contains(l, "conf.") {
+		return "resolution"
+	}
+	return "decision"
 }
 
 // Source says which file a decision came from.
@@ -587,6 +601,58 @@ type MandateUpdate struct {
 
 // MaxNote is the longest note a mandate update takes.
 const MaxNote = 10000
+
+// Title says in a few words what the mandate asks, "Conduct a scoping
+// study …": its action without "to" and without its conditions, up to
+// its first clause end, and cut before a phrase when longer than
+// titleWords words. A mandate without an action is named by its
+// deliverable.
+func (m Mandate) Title() string {
+	s := strings.TrimSpace(m.Action)
+	for _, c := range m.Conditions {
+		s = strings.Replace(s, ", "+c+",", "", 1)
+	}
+	if len(s) > 3 && strings.EqualFold(s[:3], "to ") {
+		s = s[3:]
+	}
+	s = strings.TrimRight(s, " .;:,")
+	more := false
+	if i := strings.IndexAny(s, ",;:("); i >= 0 {
+		s, more = strings.TrimRight(s[:i], " "), true
+	}
+	words := strings.Fields(s)
+	if len(words) > titleWords {
+		cut := titleWords
+		for i := 3; i < titleWords; i++ {
+			if titleBreaks[strings.ToLower(words[i])] {
+				cut = i
+				break
+			}
+		}
+		words, more = words[:cut], true
+	}
+	s = strings.Join(words, " ")
+	if s == "" {
+		s = m.Deliverable
+		more = false
+	}
+	if s == "" {
+		return fmt.Sprintf("Mandate %d", m.ID)
+	}
+	if more {
+		s += " …"
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// titleWords is how many words of an action a title keeps at most.
+const titleWords = 10
+
+// titleBreaks are the words a title may stop before: a phrase starts.
+var titleBreaks = map[string]bool{"on": true, "of": true, "in": true, "for": true, "with": true, "to": true, "where": true,
+	"that": true, "and": true, "at": true, "by": true, "from": true, "under": true, "between": true, "among": true,
+	"through": true, "within": true, "including": true, "as": true, "which": true, "about": true, "into": true}
 
 // AskedOf names the mandate's addressees as written, joined by "; ".
 func (m Mandate) AskedOf() string {

@@ -268,12 +268,14 @@ func printDecision(w io.Writer, d accord.Decision) {
 	for _, a := range d.Annexes {
 		fmt.Fprintf(w, "  annex: %s (%d paragraphs)\n", a.Heading, len(a.Paragraphs))
 	}
-	var refs []string
+	refs := map[string][]string{}
 	for _, r := range d.References.Decisions {
-		refs = append(refs, r.Cited)
+		refs[r.Kind()] = append(refs[r.Kind()], r.Cited)
 	}
-	if len(refs) > 0 {
-		fmt.Fprintf(w, "  cites decisions: %s\n", strings.Join(refs, ", "))
+	for _, kind := range []string{"decision", "resolution"} {
+		if len(refs[kind]) > 0 {
+			fmt.Fprintf(w, "  cites %ss: %s\n", kind, strings.Join(refs[kind], ", "))
+		}
 	}
 	if len(d.References.Documents) > 0 {
 		fmt.Fprintf(w, "  cites documents: %s\n", strings.Join(d.References.Documents, ", "))

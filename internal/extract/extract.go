@@ -40,9 +40,57 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 	for i := range x.res.Mandates {
 		x.res.Mandates[i].Seq = i + 1
 		x.res.Mandates[i].Status = accord.StatusOpen
+		// What a person reads of a mandate has its number words whole;
+		// the decision's deadlines keep the text as written.
+		m := &x.res.Mandates[i]
+		m.Action = endAtClause(rejoinNumberWords(m.Action))
+		if m.Deadline != nil {
+			dl := *m.Deadline
+			dl.Text = rejoinNumberWords(dl.Text)
+			m.Deadline = &dl
+		}
 	}
 	return x.res
 }
+
+// endAtClause cuts an action that breaks off mid-phrase (its text was
+// copied short: "… in particular with regard to building capacities in
+// developing") back to its last clause end, a comma; an action with no
+// clause end to go back to is kept whole, and so is one that ends as a
+// phrase can.
+func endAtClause(action string) string {
+	t := strings.TrimRight(action, " ")
+	if t == "" || strings.ContainsRune(".;:)”\"’", rune(t[len(t)-1])) {
+		return action
+	}
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	if !dangling[strings.ToLower(last)] {
+		return action
+	}
+	i := strings.LastIndex(t, ", ")
+	if i < 0 || len(strings.Fields(t[:i])) < 3 {
+		return action
+	}
+	return t[:i]
+}
+
+// dangling are words a phrase cannot end with: a noun must follow.
+var dangling = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "to": true, "for": true,
+	"with": true, "and": true, "or": true, "by": true, "at": true, "from": true, "its": true, "their": true, "this": true,
+	"these": true, "such": true, "other": true, "relevant": true, "present": true, "developing": true,
+	"least": true, "small": true, "island": true, "national": true, "international": true, "regional": true}
+
+// rejoinNumberWords mends a number word broken at a line end and joined
+// with a space by whatever made the text: "sixty- fourth" is
+// "sixty-fourth".
+func rejoinNumberWords(s string) string {
+	if !strings.Contains(s, "- ") {
+		return s
+	}
+	return numberWordBreak.ReplaceAllString(s, "$1-$2")
+}
+
+var numberWordBreak = regexp.MustCompile(`\b((?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))-\s+((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine))\b`)
 
 var defaultActors = DefaultActors()
 
@@ -655,11 +703,13 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 	for k := 0; k <= thatClauseCommas; k++ {
 		if m := shallRE.FindStringSubmatchIndex(that); m != nil {
 			action := strings.TrimSpace(that[m[2]:])
-			// "… shall be determined by the Conferences of the
-			// Parties": the agent acts, not the subject; with no
-			// agent ("shall be held in Geneva") nobody is asked.
+			// "… shall be prepared by the Panel": the agent acts, not
+			// the subject; with no agent ("shall be held in Geneva"),
+			// or when the agent is the governing body itself ("shall
+			// be determined by the Conferences of the Parties at
+			// their next meetings"), nobody is asked.
 			if p := shallBeRE.FindStringSubmatch(that[m[1]:]); p != nil {
-				if p[1] == "" {
+				if p[1] == "" || governingBodyRE.MatchString(p[1]) {
 					return nil, ""
 				}
 				return x.addressees(p[1]), action
@@ -679,8 +729,12 @@ var (
 	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
 	shallRE          = regexp.MustCompile(`^((?:the\s+)?[^,;:]*?)\s+(?:shall|should|will)\s+`)
 	// shallBeRE reads a passive after "shall": its agent, "" when none.
-	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+[a-z]+(?:ed|en|wn|nt|de)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
+	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+(?:[a-z]+(?:ed|en|wn|nt|de)|held|made|kept|set|put|paid|met|led|found|brought|built|read|run|sought|taught|told|sold|won)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
 )
+
+// governingBodyRE is a governing body deciding for itself: "the
+// Conferences of the Parties to …", "the Meeting of the Parties".
+var governingBodyRE = regexp.MustCompile(`^(?i:the\s+)?(?:Conferences?|Meetings?)\s+of\s+the\s+Parties\b`)
 
 // gappedRE finds a second object and its infinitive after the first
 // action: ", and the Secretariat to make …".
@@ -698,6 +752,7 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	if m := thatVerbRE.FindStringIndex(np); m != nil {
 		np = np[:m[0]]
 	}
+	np = np[:thatSubjectEnd(np)]
 	as := x.addressees(np)
 	if len(as) > 0 {
 		return as, s
@@ -707,6 +762,39 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// thatSubjectEnd is where the subject of a "that" clause ends when its
+// verb is none thatVerbRE knows: at the first lower-case word after a
+// capitalized one that cannot go on a name ("Parties | incorporate in
+// …", "the Global Environment Facility | finance …"); "Parties
+// concerned" keeps its participle.
+func thatSubjectEnd(np string) int {
+	prevUpper := false
+	for i := 0; i < len(np); {
+		j := strings.IndexByte(np[i:], ' ')
+		if j < 0 {
+			j = len(np) - i
+		}
+		w := np[i : i+j]
+		if w != "" {
+			r, _ := utf8.DecodeRuneInString(w)
+			lower := unicode.IsLower(r)
+			if lower && prevUpper && i > 0 && !nameGlue[w] && !strings.HasSuffix(w, "ed") {
+				return len(strings.TrimRight(np[:i], " "))
+			}
+			prevUpper = unicode.IsUpper(r)
+		}
+		i += j + 1
+	}
+	return len(np)
+}
+
+// nameGlue are the lower-case words inside or right after a name:
+// "Conference of the Parties", "Parties and others", "Parties that …".
+var nameGlue = map[string]bool{"of": true, "and": true, "or": true, "the": true, "to": true, "for": true, "on": true, "in": true,
+	"with": true, "at": true, "by": true, "from": true, "under": true, "its": true, "their": true, "other": true, "all": true,
+	"that": true, "which": true, "who": true, "whose": true, "as": true, "not": true, "also": true, "both": true, "each": true,
+	"serving": true, "acting": true, "concerned": true, "interested": true, "relevant": true, "members": true, "parties": true}
 
 var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply|prepare|present|review|publish|update)\b`)
 

@@ -63,6 +63,20 @@ var (
 	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
+// formulaStop holds punctuation that no word, space or body name matched
+// by formulaRE contains and that is no word character for its closing \b.
+const formulaStop = ",.;:()"
+
+// formulaWindow cuts t before its first byte of formulaStop: a match of
+// formulaRE ends before it, and the expression then works over the
+// formula's first words, not over a whole paragraph that starts "The".
+func formulaWindow(t string) string {
+	if k := strings.IndexAny(t, formulaStop); k >= 0 {
+		return t[:k]
+	}
+	return t
+}
+
 // isFormula reports whether t is an enacting formula ("The Conference of
 // the Parties,", "The Third Meeting of the Parties decided in Dec. III/12:").
 func isFormula(t string) bool {
@@ -70,7 +84,7 @@ func isFormula(t string) bool {
 		// "THE CONFERENCE OF THE PARTIES TO THE CONVENTION" (CITES, Ramsar)
 		return formulaUpperRE.MatchString(t) && strings.ToUpper(t) == t
 	}
-	if !strings.HasPrefix(t, "The ") || len(t) > 400 || !formulaRE.MatchString(t) {
+	if !strings.HasPrefix(t, "The ") || len(t) > 400 || !formulaRE.MatchString(formulaWindow(t)) {
 		return false
 	}
 	if strings.Contains(t, " shall ") || strings.Contains(t, " is requested") || strings.Contains(t, " may wish") ||
@@ -99,12 +113,10 @@ func decisionSignal(t string) bool {
 		// only the CBD's own decision markers start in lower case.
 		return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 	}
-	if citesResRE.MatchString(t) {
+	if strings.Contains(t, "Conf.") && citesResRE.MatchString(t) {
 		return true
 	}
-	head := strings.ToLower(t[:min(len(t), 14)])
-	if strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||
-		strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "dec.") || strings.HasPrefix(head, "res.") {
+	if mayOpenDR(t) && opensDecisionWord(t) {
 		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
 		}
@@ -116,6 +128,27 @@ func decisionSignal(t string) bool {
 		return true
 	}
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
+}
+
+// mayOpenDR reports cheaply whether t can open with a word that lower-cases
+// to one starting with "d" or "r" ("Decision", "RESOLUTION", "draft"): an
+// ASCII first byte must be one of those letters; any other first rune is
+// left to the full test.
+func mayOpenDR(t string) bool {
+	if t == "" {
+		return false
+	}
+	c := t[0]
+	return c >= utf8.RuneSelf || c|0x20 == 'd' || c|0x20 == 'r'
+}
+
+// opensDecisionWord reports whether t opens with a word that heads a
+// decision: "Decision", "Resolution", "Recommendation", "Draft", "Dec.",
+// "Res.", in any case.
+func opensDecisionWord(t string) bool {
+	head := strings.ToLower(t[:min(len(t), 14)])
+	return strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||
+		strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "dec.") || strings.HasPrefix(head, "res.")
 }
 
 // dottedStart reports whether t opens with a dotted number ("13.1").

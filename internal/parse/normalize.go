@@ -105,8 +105,13 @@ func Normalize(s string) string {
 		if l != "" && (l[0] >= '0' && l[0] <= '9' || l[0] == '(') && strings.ContainsAny(l, "*_") {
 			l = gluedEmphasis.ReplaceAllString(l, "$1$3")
 		}
-		for j := 0; j < 3 && strings.ContainsAny(l, "*_"); j++ {
-			l = emphasis.ReplaceAllString(l, "$1$3")
+		// emphasis needs two marks; a pass that changes nothing ends it
+		for j := 0; j < 3 && strings.Count(l, "*")+strings.Count(l, "_") >= 2; j++ {
+			r := emphasis.ReplaceAllString(l, "$1$3")
+			if r == l {
+				break
+			}
+			l = r
 		}
 		if strings.Contains(l, "**") {
 			l = strings.ReplaceAll(l, "**", "\n")
@@ -137,7 +142,39 @@ func foldSpaces(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// strings.Join(strings.Fields(s), " "), without the slice of fields
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1 // where the current word began
+	for i := 0; i < len(s); {
+		c, w := s[i], 1
+		space := c == ' ' || c >= '\t' && c <= '\r' // what unicode.IsSpace says of ASCII
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case !space:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			start = -1
+		}
+		i += w
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
 }
 
 // splitLines cuts normalized text into lines, folding spaces.
@@ -175,8 +212,44 @@ var (
 	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
 	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
+	// printed are the header and footer a browser prints on each page:
+	// "11/29/26, 5:30 AM Title", "file:///…/page.html 3/7",
+	// "https://…/page 3/7".
+	printDate   = regexp.MustCompile(`^\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s|$)`)
+	printedAddr = regexp.MustCompile(`^(?:file:///\S+(?:\s+\d{1,4}/\d{1,4})?|https?://\S+\s+\d{1,4}/\d{1,4})$`)
 	monthStart  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
+
+// isPageNumber reports whether t is a page number ("12", "- 3 -", "Page 2
+// of 9"); the bytes pageNumber needs first and last are tested before it
+// runs, since most lines fail them.
+func isPageNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	first, last := t[0], t[len(t)-1]
+	if !(isDigit(first) || first == '-' || first|0x20 == 'p' || first >= utf8.RuneSelf) ||
+		!(isDigit(last) || last == '-' || last >= utf8.RuneSelf) {
+		return false
+	}
+	return pageNumber.MatchString(strings.ToLower(t))
+}
+
+// mayBeJobNumber tests the first and last bytes jobNumber allows.
+func mayBeJobNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	first, last := t[0], t[len(t)-1]
+	return (isDigit(first) || first >= 'A' && first <= 'Z' || first == '*') && (isDigit(last) || last == ')' || last == '*')
+}
+
+// isDocOnly reports whether t is a document symbol alone on its line
+// ("UNEP/CBD/COP/15/17"), testing first what docOnlyLine needs: a capital
+// first and a slash.
+func isDocOnly(t string) bool {
+	return t != "" && t[0] >= 'A' && t[0] <= 'Z' && strings.IndexByte(t, '/') > 0 && docOnlyLine.MatchString(t)
+}
 
 // furniture reports whether a line is page or web furniture: page numbers,
 // print job numbers, navigation links, rules, web chrome. Lines repeated as
@@ -185,7 +258,7 @@ func furniture(t string) bool {
 	if len(t) < 40 && webChrome[strings.ToLower(t)] {
 		return true
 	}
-	if len(t) < 40 && (pageNumber.MatchString(strings.ToLower(t)) || jobNumber.MatchString(t)) {
+	if len(t) < 40 && (isPageNumber(t) || mayBeJobNumber(t) && jobNumber.MatchString(t)) {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("_-–—=.·•*", r) && ruleLine.MatchString(t) {
@@ -195,6 +268,9 @@ func furniture(t string) bool {
 		if navLink.MatchString(t) {
 			return true
 		}
+	}
+	if t[0] >= '0' && t[0] <= '9' && printDate.MatchString(t) || (strings.HasPrefix(t, "file:") || strings.HasPrefix(t, "http")) && printedAddr.MatchString(t) {
+		return true
 	}
 	if strings.IndexByte(t, '_') > 0 && !strings.Contains(t, " ") && identifier.MatchString(t) {
 		return true
@@ -395,7 +471,7 @@ func extract(lines []line) extracted {
 		// symbols alone on a line at the top or foot of a page.
 		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
 			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
-			(docOnlyLine.MatchString(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
+			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
@@ -475,7 +551,7 @@ func footnoteMatch(t string) []string {
 // word that wants more ("Conventions to", "of the" recur as wrapped lines
 // of a text that repeats its phrases).
 func runningHead(t string) bool {
-	return docOnlyLine.MatchString(t) || pageNumber.MatchString(strings.ToLower(t)) ||
+	return isDocOnly(t) || isPageNumber(t) ||
 		!strings.ContainsAny(t, ",;:") && !startsLower(t) && !openEnded(t) && !startsStructure(t) && len(strings.Fields(t)) <= 8
 }
 
@@ -488,7 +564,7 @@ const runningHeadRepeats = 3
 // the company a running head keeps where a page ends.
 func nearFurniture(lines []line, i int) bool {
 	for j := max(0, i-2); j < min(len(lines), i+3); j++ {
-		if t := lines[j].text; j != i && t != "" && (furniture(t) || docOnlyLine.MatchString(t)) {
+		if t := lines[j].text; j != i && t != "" && (furniture(t) || isDocOnly(t)) {
 			return true
 		}
 	}

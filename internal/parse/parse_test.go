@@ -703,3 +703,18 @@ func TestGluedFootnoteMarker(t *testing.T) {
 		t.Errorf("references (-want +got):\n%s\nfootnotes %+v", diff, doc.Decisions[0].Footnotes)
 	}
 }
+
+// TestFoldSpaces: foldSpaces returns s when it has no run of spaces to
+// fold, and otherwise what strings.Fields and a join with one space make
+// of it, for every kind of space and for bytes that are not UTF-8.
+func TestFoldSpaces(t *testing.T) {
+	for _, s := range []string{"", " ", "   ", "a", " a", "a ", "a  b", "a\t b", "  a\u00a0\u0085b  c\u2003 ", "\xff  \xfe\tx", "a\n\n  b\f c", "é  ü"} {
+		want := s
+		if strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") || strings.Contains(s, "  ") {
+			want = strings.Join(strings.Fields(s), " ")
+		}
+		if got := foldSpaces(s); got != want {
+			t.Errorf("foldSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

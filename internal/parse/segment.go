@@ -527,6 +527,9 @@ func (s *segmenter) reopen(c *draft, b block) {
 // titleSignal tests cheaply for a heading that names a decision without a
 // symbol ("Resolution on the Framework …").
 func titleSignal(t string) bool {
+	if !mayOpenDR(t) {
+		return false
+	}
 	head := strings.ToLower(t[:min(len(t), 16)])
 	return (strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") ||
 		strings.HasPrefix(head, "recommendation")) && titleSignalRE.MatchString(t)

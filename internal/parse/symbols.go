@@ -25,7 +25,7 @@ const (
 	symYear = `(?:19|20)\d{2}-\d{1,2}`
 	// jointDash joins the symbols of a decision adopted by several bodies
 	// at once: "2/CMP.17−3/CMA.4", "BC-16/2–RC-11/3–SC-11/4".
-	jointDash = `\s?[-‐‑‒–—−]\s?`
+	jointDash = `\s?[` + jointDashes + `]\s?`
 	// revision of a CITES text: "Res. Conf. 11.3 (Rev. CoP19)"
 	revision = `\s*\(Rev\.\s?CoP\s?\d{1,2}\)`
 )
@@ -320,6 +320,9 @@ func meetingOf(sym, inst string) string {
 	return body + "-" + strconv.Itoa(v)
 }
 
+// jointDashes are the dashes that join the symbols of a joint decision.
+const jointDashes = "-‐‑‒–—−"
+
 // jointSepRE finds where the first symbol of a joint decision ends: a
 // digit, then a dash and the next symbol ("2/CMP.17−3/CMA.4").
 var jointSepRE = regexp.MustCompile(`\d` + jointDash + `[A-Z0-9]`)
@@ -327,6 +330,9 @@ var jointSepRE = regexp.MustCompile(`\d` + jointDash + `[A-Z0-9]`)
 // firstOfJoint returns the first symbol of a joint decision's symbol, or
 // s itself.
 func firstOfJoint(s string) string {
+	if !strings.ContainsAny(s, jointDashes) {
+		return s
+	}
 	if m := jointSepRE.FindStringIndex(s); m != nil && strings.IndexByte(s[m[0]:], '/') > 0 {
 		return s[:m[0]+1]
 	}
@@ -494,6 +500,20 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 // number: "…/Add.1.3UNEP/…".
 var gluedDocRE = regexp.MustCompile(`\d([A-Z]{2,10}/)`)
 
+// listItemStop holds lower-case letters that no separator, keyword,
+// symbol or revision matched by listItemRE contains.
+const listItemStop = "bghjkmpqwyz"
+
+// listItemWindow cuts s before its first letter of listItemStop: a match
+// of listItemRE, anchored at the start, ends before it, and the expression
+// then works over the length of a symbol, not of the rest of a paragraph.
+func listItemWindow(s string) string {
+	if k := strings.IndexAny(s, listItemStop); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
 // decisionRefs returns the decisions and resolutions cited in text, as
 // cited, in order, with the instrument each belongs to. inst is the
 // instrument of the citing text.
@@ -524,7 +544,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		return nil
 	}
 	var hits []hit
-	seen := map[int]bool{}
+	seen := make([]bool, len(text)) // the bytes of text a hit took
 	listEnd := 0
 	for n, kw := range keywordHits(text) {
 		if kw[0] < listEnd {
@@ -533,7 +553,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		word := strings.ToLower(text[kw[2]:kw[3]])
 		pos := kw[1]
 		for {
-			m := listItemRE.FindStringSubmatchIndex(text[pos:])
+			m := listItemRE.FindStringSubmatchIndex(listItemWindow(text[pos:]))
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
 					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {

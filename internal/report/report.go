@@ -12,10 +12,13 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/csvout"
@@ -29,7 +32,7 @@ var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"actors":  actors,
 	"due":     due,
 	"remains": remains,
-	"lines":   func(s string) []string { return strings.Split(s, "\n") },
+	"notes":   Notes,
 	"date":    func(t time.Time) string { return t.Format("2 January 2006") },
 	"checked": checkedLine,
 }).ParseFS(templates, "templates/*.html"))
@@ -149,9 +152,10 @@ func due(m accord.Mandate) string {
 	return "—"
 }
 
-// remains says what is left to do on a mandate, by its status; what was
-// asked stands in its own column.
+// remains says what is left to do on a mandate, by its status and what
+// was reported on it; what was asked stands in its own column.
 func remains(m accord.Mandate) string {
+	reported := m.Notes != "" || len(m.Evidence) > 0
 	var s string
 	switch m.Status {
 	case accord.StatusCompleted:
@@ -160,18 +164,91 @@ func remains(m accord.Mandate) string {
 		return "Nothing: superseded by a later decision."
 	case accord.StatusOngoing:
 		s = "Continues"
-	case accord.StatusDeferred:
-		s = "All of it, deferred for lack of resources"
 	case accord.StatusInProgress:
 		s = "Work under way to finish"
 	default:
-		s = "All of it"
+		if reported {
+			s = firstClause(m.Action) + ": not yet reported as done"
+		} else {
+			s = "Nothing reported yet"
+		}
+		if m.Status == accord.StatusDeferred {
+			s += "; deferred for lack of resources"
+		}
 	}
 	if m.Deadline != nil {
 		s += "; due " + due(m)
 	}
 	return s + "."
 }
+
+// firstClause is an action up to the end of its first clause (a comma or
+// semicolon), capitalized: "to conduct, subject to …, a study" reads "To
+// conduct". An action without a clause end within clauseMax bytes is
+// kept whole: it is never cut inside a phrase.
+func firstClause(action string) string {
+	s := strings.TrimRight(strings.TrimSpace(action), " .;:")
+	if i := strings.IndexAny(s, ",;:"); i > 0 && i <= clauseMax {
+		s = s[:i]
+	}
+	if s == "" {
+		return "What was asked"
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+const clauseMax = 200
+
+// A Note is one entry of a mandate's notes: its words, and who wrote it
+// when, told apart ("2026-11-29 jane: Report submitted").
+type Note struct {
+	Date string // "29 November 2026", or "" when the note is unsigned
+	Who  string
+	Text string
+}
+
+// Signed is who wrote the note and when, "jane, 29 November 2026".
+func (n Note) Signed() string {
+	switch {
+	case n.Who != "" && n.Date != "":
+		return n.Who + ", " + n.Date
+	case n.Who != "":
+		return n.Who
+	}
+	return n.Date
+}
+
+// Notes splits a mandate's notes into their entries; the lines after a
+// signed line belong to its entry.
+func Notes(notes string) []Note {
+	var out []Note
+	for _, line := range strings.Split(notes, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if m := signatureRE.FindStringSubmatch(line); m != nil {
+			n := Note{Who: strings.TrimSpace(m[2]), Text: strings.TrimSpace(line[len(m[0]):])}
+			n.Date = m[1]
+			if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+				n.Date = t.Format("2 January 2006")
+			}
+			out = append(out, n)
+			continue
+		}
+		if len(out) == 0 {
+			out = append(out, Note{Text: line})
+			continue
+		}
+		last := &out[len(out)-1]
+		last.Text = strings.TrimSpace(last.Text + " " + line)
+	}
+	return out
+}
+
+// signatureRE is the date and name that sign a note (see accord.Mandate).
+var signatureRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}) ([^:]*):`)
 
 // Formats are the formats Write takes.
 var Formats = []string{"html", "markdown", "csv", "xlsx", "json"}
@@ -215,8 +292,12 @@ func mdCell(s string) string { return mdEscape.Replace(s) }
 
 func done(m accord.Mandate) string {
 	var parts []string
-	if m.Notes != "" {
-		parts = append(parts, m.Notes)
+	for _, n := range Notes(m.Notes) {
+		if sig := n.Signed(); sig != "" {
+			parts = append(parts, n.Text+" ("+sig+")")
+		} else {
+			parts = append(parts, n.Text)
+		}
 	}
 	for _, e := range m.Evidence {
 		parts = append(parts, e.Ref)

@@ -100,7 +100,7 @@ func TestOtherFormats(t *testing.T) {
 	}
 	md := b.String()
 	for _, want := range []string{"# Report on the implementation", "## Decision MC-6/3: International cooperation",
-		"| 3 | secretariat | to conduct a scoping study \\| with &lt;care&gt; | at its seventh meeting (COP-7) | in-progress | 2026-01-05 jd: drafted<br>https://example.org/s.pdf |"} {
+		"| 3 | secretariat | to conduct a scoping study \\| with &lt;care&gt; | at its seventh meeting (COP-7) | in-progress | drafted (jd, 5 January 2026)<br>https://example.org/s.pdf |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}

@@ -74,7 +74,8 @@ type paraView struct {
 
 type refView struct {
 	Cited, Instrument string
-	ID                int64 // of the cited decision, when stored
+	Kind              string // "decision" or "resolution", what the cited act is called
+	ID                int64  // of the cited decision, when stored
 }
 
 type decisionPage struct {
@@ -188,7 +189,7 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 	if p.Last {
 		p.Docs = d.References.Documents
 		for _, ref := range d.References.Decisions {
-			rv := refView{Cited: ref.Cited, Instrument: ref.Instrument}
+			rv := refView{Cited: ref.Cited, Instrument: ref.Instrument, Kind: ref.Kind()}
 			if cited, err := s.store.Decision(ctx, ref.Instrument, ref.Cited); err == nil {
 				rv.ID = cited.ID
 			}

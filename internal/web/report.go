@@ -89,7 +89,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Actors = actorsOf(all)
-	rep, err := s.buildReport(ctx, inst, meeting, actor)
+	rep, err := s.buildReport(r, inst, meeting, actor)
 	if err != nil {
 		if msg, ok := userError(err); ok {
 			p.Error = msg
@@ -179,8 +179,10 @@ func actorsOf(ms []accord.Mandate) []option {
 
 // buildReport drafts the report on implementation of the decisions of
 // meeting of instrument inst, limited to the mandates asked of actor
-// when it is not "".
-func (s *Server) buildReport(ctx context.Context, inst, meeting, actor string) (report.Report, error) {
+// when it is not "". As on a mandate's page, only a signed-in visitor
+// reads the names of who reported on a mandate; others read accord.Staff.
+func (s *Server) buildReport(r *http.Request, inst, meeting, actor string) (report.Report, error) {
+	ctx := r.Context()
 	if inst == "" || meeting == "" {
 		return report.Report{}, fmt.Errorf("%w: a report needs an instrument and a meeting (?instrument=minamata&meeting=COP-6)", accord.ErrInvalid)
 	}
@@ -207,6 +209,11 @@ func (s *Server) buildReport(ctx context.Context, inst, meeting, actor string) (
 		}
 		ms[i].Evidence = full.Evidence
 	}
+	if !visitorOf(r).ok {
+		for i := range ms {
+			ms[i] = ms[i].Anonymous()
+		}
+	}
 	rep := report.Implementation(inst, meeting, ds, ms, time.Now())
 	if actor != "" {
 		rep.Actor = actor
@@ -230,7 +237,7 @@ func actorLabel(ms []accord.Mandate, actor string) string {
 // exportReport downloads the report as /report.html, .md, .csv or .xlsx.
 func (s *Server) exportReport(w http.ResponseWriter, r *http.Request) error {
 	inst, meeting, actor := reportParams(r.URL.Query())
-	rep, err := s.buildReport(r.Context(), inst, meeting, actor)
+	rep, err := s.buildReport(r, inst, meeting, actor)
 	if err != nil {
 		return err
 	}

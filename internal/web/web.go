@@ -397,7 +397,7 @@ func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) m
 	if !v.ok {
 		m = m.Anonymous()
 	}
-	return mandatePage{page: s.page(r, "Mandate "+strconv.FormatInt(m.ID, 10)), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
+	return mandatePage{page: s.page(r, m.Title()+" (mandate "+strconv.FormatInt(m.ID, 10)+")"), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
 		Statuses: accord.Statuses, Error: errMsg, Asked: asked(m.Addressees), Corrections: correctionViews(m.Corrections)}
 }
 
@@ -543,7 +543,7 @@ func markHTML(s string) template.HTML {
 
 type auditPage struct {
 	page
-	Entries []accord.AuditEntry
+	Entries []auditView
 	// Pager links to the latest entries (Prev) and to older ones.
 	Pager    pager
 	Download downloads
@@ -566,13 +566,15 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := auditPage{page: s.page(r, "Audit log"), Entries: log, Download: downloadsOf(r, "before")}
+	p := auditPage{page: s.page(r, "Audit log"), Download: downloadsOf(r, "before")}
 	if before > 0 {
 		p.Pager.Prev = "/audit"
 	}
 	if len(log) > listPageSize {
-		p.Entries = log[:listPageSize]
-		p.Pager.Next = "/audit?before=" + strconv.FormatInt(p.Entries[listPageSize-1].ID, 10)
+		log = log[:listPageSize]
+		p.Pager.Next = "/audit?before=" + strconv.FormatInt(log[listPageSize-1].ID, 10)
 	}
+	p.Entries = auditViews(log)
+	s.nameTargets(r.Context(), p.Entries)
 	return s.render(w, http.StatusOK, "audit", p)
 }

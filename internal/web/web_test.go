@@ -763,7 +763,7 @@ func TestAPIAndAuditPages(t *testing.T) {
 	resp, doc := getWith(t, admin, srv, "/audit")
 	rows := all(doc, "table.audit tbody tr")
 	// The newest: root's sign-in, after root was added.
-	if resp.StatusCode != 200 || len(rows) < 3 || !strings.Contains(text(rows[0]), "sign in") || !strings.Contains(text(rows[1]), "add user") {
+	if resp.StatusCode != 200 || len(rows) < 3 || !strings.Contains(text(rows[0]), "root signed in") || !strings.Contains(text(rows[1]), "added the user root") {
 		t.Errorf("admin audit = %d, %d rows", resp.StatusCode, len(rows))
 	}
 }

@@ -1,0 +1,274 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accordmea/accord"
+)
+
+// auditView is one entry of the audit log as a person reads it: a
+// sentence saying what happened ("jo corrected the title of decision
+// 12"), the page of what it changed, and what changed, before and after
+// side by side, or the details of what was done.
+type auditView struct {
+	accord.AuditEntry
+	Sentence string
+	Href     string // the page of the target, "" when it has none
+	Changes  []auditChange
+}
+
+// auditChange is one field of an entry: its value before and after ("",
+// when the entry records only one side).
+type auditChange struct {
+	Field, Before, After string
+}
+
+// nameTargets names the decisions and mandates of the entries' sentences
+// as people know them: "decision 12" is "MC-6/[--]", "mandate 52" is
+// "mandate 52 (MC-6/[--] ¶ 3)". One that is no longer stored keeps its
+// number.
+func (s *Server) nameTargets(ctx context.Context, vs []auditView) {
+	names := map[string]string{}
+	for i := range vs {
+		t := vs[i].Target
+		if vs[i].Href == "" || !strings.Contains(vs[i].Sentence, t) {
+			continue
+		}
+		name, ok := names[t]
+		if !ok {
+			kind, id, _ := strings.Cut(t, " ")
+			n, _ := strconv.ParseInt(id, 10, 64)
+			name = t
+			switch kind {
+			case "decision":
+				if ds, err := s.store.Decisions(ctx, accord.DecisionFilter{ByID: true, After: n - 1, Limit: 1}); err == nil && len(ds) == 1 && ds[0].ID == n && ds[0].Symbol != "" {
+					name = ds[0].Symbol
+				}
+			case "mandate":
+				if ms, err := s.store.Mandates(ctx, accord.MandateFilter{ByID: true, After: n - 1, Limit: 1}); err == nil && len(ms) == 1 && ms[0].ID == n && ms[0].Symbol != "" {
+					name = fmt.Sprintf("%s (%s ¶ %s)", t, ms[0].Symbol, ms[0].Path)
+				}
+			}
+			names[t] = name
+		}
+		vs[i].Sentence = strings.Replace(vs[i].Sentence, t, name, 1)
+	}
+}
+
+func auditViews(es []accord.AuditEntry) []auditView {
+	out := make([]auditView, len(es))
+	for i, e := range es {
+		out[i] = describeAudit(e)
+	}
+	return out
+}
+
+// describeAudit reads an entry's action, target and the fields it
+// recorded (JSON objects) into a sentence and its changes.
+func describeAudit(e accord.AuditEntry) auditView {
+	v := auditView{AuditEntry: e}
+	before, after := jsonFields(e.Before), jsonFields(e.After)
+	kind, id, _ := strings.Cut(e.Target, " ")
+	if n, err := strconv.ParseInt(id, 10, 64); err == nil && n > 0 {
+		switch kind {
+		case "decision":
+			v.Href = "/decisions/" + id
+		case "mandate":
+			v.Href = "/mandates/" + id
+		}
+	}
+	name := strings.TrimPrefix(e.Target, "user ")
+	who := e.Who
+	switch e.Action {
+	case "sign in":
+		v.Sentence = who + " signed in"
+		if via := str(after["via"]); via != "" {
+			v.Sentence += " with " + via
+		}
+	case "sign out":
+		v.Sentence = who + " signed out"
+	case "add user":
+		v.Sentence = fmt.Sprintf("%s added the user %s", who, name)
+		if role := str(after["role"]); role != "" {
+			v.Sentence += ", " + role
+			if insts := value(after["instruments"]); insts != "" {
+				v.Sentence += " of " + insts
+			}
+		}
+	case "update user":
+		v.Sentence = fmt.Sprintf("the role of %s changed", name)
+	case "remove user":
+		v.Sentence = fmt.Sprintf("%s removed the user %s", who, name)
+	case "add token":
+		v.Sentence = fmt.Sprintf("%s gave %s a new token", who, name)
+	case "revoke token":
+		v.Sentence = fmt.Sprintf("%s revoked a token of %s", who, name)
+	case "ingest":
+		v.Sentence = "ingest of " + strings.TrimPrefix(e.Target, "source ")
+		if who != "" && who != "unknown" {
+			v.Sentence += " by " + who
+		}
+		v.Sentence += ": " + ingestCounts(after)
+	case "correct decision", "correct mandate", "update mandate":
+		verb := "corrected"
+		if e.Action == "update mandate" {
+			verb = "changed"
+		}
+		v.Sentence = fmt.Sprintf("%s %s %s of %s", who, verb, fieldList(before, after), e.Target)
+	case "lock out":
+		v.Sentence = fmt.Sprintf("%s locked out %s after repeated failures", who, e.Target)
+	case "purge", "purge uploads":
+		v.Sentence = fmt.Sprintf("%s deleted %s", who, e.Target)
+	case "restore":
+		v.Sentence = fmt.Sprintf("%s restored the store", who)
+	default:
+		v.Sentence = strings.TrimSpace(fmt.Sprintf("%s: %s %s", who, e.Action, e.Target))
+	}
+	keys := map[string]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	names := make([]string, 0, len(keys))
+	for k := range keys {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		b, a := value(before[k]), value(after[k])
+		if e.Before != "" && b == a || b == "" && a == "" {
+			continue
+		}
+		v.Changes = append(v.Changes, auditChange{Field: strings.ReplaceAll(k, "_", " "), Before: b, After: a})
+	}
+	// An entry whose JSON is not an object is shown as recorded.
+	if len(v.Changes) == 0 && (before == nil && e.Before != "" || after == nil && e.After != "") {
+		v.Changes = []auditChange{{Field: "recorded", Before: e.Before, After: e.After}}
+	}
+	return v
+}
+
+// ingestCounts says what an ingest did: "3 decisions added, 1 updated".
+func ingestCounts(after map[string]any) string {
+	var parts []string
+	for _, c := range []struct{ key, what string }{{"inserted", "added"}, {"updated", "updated"}, {"removed", "removed"}, {"kept", "kept"}} {
+		n, _ := after[c.key].(float64)
+		if n == 0 {
+			continue
+		}
+		if len(parts) == 0 {
+			parts = append(parts, fmt.Sprintf("%d decision%s %s", int(n), plural(int(n)), c.what))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d %s", int(n), c.what))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing changed"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// fieldList names the fields an entry changed: "the title and the
+// meeting"; "the mandate" when it names none.
+func fieldList(before, after map[string]any) string {
+	var fs []string
+	seen := map[string]bool{}
+	for _, m := range []map[string]any{after, before} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if seen[k] || k == "why" || value(before[k]) == value(after[k]) || k == "evidence_added" && value(after[k]) == "" {
+				continue
+			}
+			seen[k] = true
+			fs = append(fs, "the "+strings.ReplaceAll(strings.TrimSuffix(k, "_added"), "_", " "))
+		}
+	}
+	switch len(fs) {
+	case 0:
+		return "nothing"
+	case 1:
+		return fs[0]
+	}
+	return strings.Join(fs[:len(fs)-1], ", ") + " and " + fs[len(fs)-1]
+}
+
+func jsonFields(s string) map[string]any {
+	if s == "" {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(s), &m) != nil {
+		return nil
+	}
+	return m
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// value shows a recorded value as text: lists joined, times as dates and
+// minutes (a time never set is "never"), numbers without exponents.
+func value(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		if t, err := time.Parse(time.RFC3339Nano, x); err == nil {
+			if t.IsZero() {
+				return "never"
+			}
+			return t.UTC().Format("2006-01-02 15:04 UTC")
+		}
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, e := range x {
+			if s := value(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			if s := value(x[k]); s != "" {
+				parts = append(parts, strings.ReplaceAll(k, "_", " ")+": "+s)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	return fmt.Sprint(v)
+}
