@@ -1,0 +1,102 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// runInNumberRE finds the number of a paragraph run on after a semicolon:
+// "…; 2. Decides also …".
+var runInNumberRE = regexp.MustCompile(`;\s+(\d{1,3})\.\s+`)
+
+// splitRunIn splits numbered paragraphs that a page runs into one line
+// ("1. Decides …; 2. Decides also …; 3. Requests …") into one block each.
+// A number splits its paragraph only when it goes on from the one before
+// and opens an operative phrase: "paragraphs 3 and 4; 4. Requests for
+// assistance …" stays whole.
+func splitRunIn(bs []block) []block {
+	first := -1
+	for i, b := range bs {
+		if strings.Contains(b.text, "; ") && (b.mark == markNumber || b.mark == markNone) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return bs // nothing run in: no copy
+	}
+	out := append([]block(nil), bs[:first]...)
+	for _, b := range bs[first:] {
+		if b.mark == markNone && strings.Contains(b.text, "; ") && opensOperative(b.text) {
+			out = append(out, splitClauses(b)...)
+			continue
+		}
+		if b.mark != markNumber || !strings.Contains(b.rest, "; ") {
+			out = append(out, b)
+			continue
+		}
+		n, err := strconv.Atoi(b.label)
+		if err != nil {
+			out = append(out, b)
+			continue
+		}
+		cur := b
+		for {
+			cut := -1
+			var next block
+			for _, m := range runInNumberRE.FindAllStringSubmatchIndex(cur.rest, -1) {
+				k, _ := strconv.Atoi(cur.rest[m[2]:m[3]])
+				rest := cur.rest[m[1]:]
+				if k == n+1 && opensOperative(rest) {
+					cut = m[0] + 1 // after the semicolon
+					num := cur.rest[m[2]:m[3]]
+					next = block{n: cur.n, text: strings.TrimSpace(cur.rest[cut:]), mark: markNumber, label: num, rest: rest}
+					n = k
+					break
+				}
+			}
+			if cut < 0 {
+				out = append(out, cur)
+				break
+			}
+			head := cur.rest[:cut]
+			cur.text = cur.text[:len(cur.text)-len(cur.rest)] + head
+			cur.rest = head
+			out = append(out, cur)
+			cur = next
+		}
+	}
+	return out
+}
+
+// splitClauses splits an unnumbered paragraph that opens with an
+// operative verb at each semicolon after which another capitalized
+// operative verb opens a clause ("Adopts …; Requests …"). The clauses keep
+// the line index of the paragraph: segment reads a shared index as the
+// sign of a run-in page.
+func splitClauses(b block) []block {
+	var out []block
+	t := b.text
+	for {
+		cut := -1
+		for off := 0; ; {
+			i := strings.Index(t[off:], "; ")
+			if i < 0 {
+				break
+			}
+			off += i + 2
+			if rest := t[off:]; startsUpper(rest) && opensOperative(rest) {
+				cut = off
+				break
+			}
+		}
+		if cut < 0 {
+			out = append(out, block{n: b.n, text: t, rest: t, blank: b.blank})
+			return out
+		}
+		head := strings.TrimSpace(t[:cut])
+		out = append(out, block{n: b.n, text: head, rest: head, blank: b.blank})
+		t = t[cut:]
+	}
+}
