@@ -236,10 +236,18 @@ var leadFormulaRE = func() *regexp.Regexp {
 // of the table's past tenses, modifiers kept ("very strongly urged"): the
 // phrase is the first group.
 var reportedRE = func() *regexp.Regexp {
-	var names, verbs []string
+	var names []string
 	for _, b := range styleBodies() {
 		names = append(names, regexp.QuoteMeta(b))
 	}
+	verbs := reportedVerbs
+	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
+		strings.Join(names, "|") + `)\s+((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
+}()
+
+// reportedVerbs are the past tenses of all house styles, each once.
+var reportedVerbs = func() []string {
+	var verbs []string
 	seen := map[string]bool{}
 	for _, s := range houseStyles {
 		for _, v := range s.reportedVerbs {
@@ -249,9 +257,20 @@ var reportedRE = func() *regexp.Regexp {
 			}
 		}
 	}
-	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
-		strings.Join(names, "|") + `)\s+((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
+	return verbs
 }()
+
+// mayReport tests cheaply what reportedRE needs: one of reportedVerbs,
+// as written, in text. Most paragraphs have none, and the expression,
+// which is not anchored, would scan them whole.
+func mayReport(text string) bool {
+	for _, v := range reportedVerbs {
+		if strings.Contains(text, v) {
+			return true
+		}
+	}
+	return false
+}
 
 // reportedDecision reports whether block text t, in a decision that has
 // neither formula nor operative paragraph yet, is a body's report of its
@@ -261,12 +280,15 @@ var reportedRE = func() *regexp.Regexp {
 // Fourth Meeting of the Parties decided in Dec. IV/13:" is a formula.
 func reportedDecision(t string) bool {
 	t = strings.TrimSpace(t)
-	return !strings.HasSuffix(trimMarker(t), ",") && !inDecRE.MatchString(t) && reportedRE.MatchString(t)
+	return mayReport(t) && !strings.HasSuffix(trimMarker(t), ",") && !inDecRE.MatchString(t) && reportedRE.MatchString(t)
 }
 
 // reportedPhrase returns the past tense a reported decision is told in, as
 // written, with its lemma and class.
 func reportedPhrase(text string) (Phrase, bool) {
+	if !mayReport(text) {
+		return Phrase{}, false
+	}
 	m := reportedRE.FindStringSubmatchIndex(text)
 	if m == nil {
 		return Phrase{}, false

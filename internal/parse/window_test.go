@@ -104,3 +104,36 @@ func TestFormulaWindow(t *testing.T) {
 		t.Errorf("only %d formulas among %d lines", found, len(lines))
 	}
 }
+
+// TestMayReport: reportedRE finds nothing in a text mayReport turns away,
+// over every block of both corpora and a few of the table's own forms.
+func TestMayReport(t *testing.T) {
+	texts := []string{"The Conference of the Parties decided to", "the Meeting of the Parties also agreed", "The COP Noted that", "The Parties DECIDED"}
+	files := corpusFiles(t)
+	own, _ := filepath.Glob("testdata/corpus/*.txt")
+	for _, p := range own {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[p] = string(b)
+	}
+	for _, text := range files {
+		for _, l := range splitLines(Normalize(text)) {
+			texts = append(texts, l.text)
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		m := reportedRE.MatchString(s)
+		if m && !mayReport(s) {
+			t.Errorf("%q: reportedRE matches, mayReport says no", s)
+		}
+		if m {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("no reported decision among the texts")
+	}
+}
