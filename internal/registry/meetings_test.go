@@ -151,8 +151,10 @@ func TestReadMeetingsErrors(t *testing.T) {
 		{"end before start", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06,1999-12-01,Basel,CH,https://example.org/a,", "row 3, column end"},
 		{"one date", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06,,Basel,CH,https://example.org/a,", "row 3, column end"},
 		{"country", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06,1999-12-10,Basel,Switzerland,https://example.org/a,", "row 3, column country"},
+		{"country not in ISO 3166-1", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06,1999-12-10,Basel,XX,https://example.org/a,", "row 3, column country"},
+		{"country in lower case", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06,1999-12-10,Basel,ch,https://example.org/a,", "row 3, column country"},
 		{"source", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06,1999-12-10,Basel,CH,,", "row 3, column source"},
-		{"spaces", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06 ,1999-12-10,Basel,CH,https://example.org/a,", "row 3, column start"},
+		{"country unknown after trimming", "basel-COP-5,basel,COP,5,ordinary,,1999-12-06 ,1999-12-10,Basel, XX ,https://example.org/a,", "row 3, column country"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := readMeetings(strings.NewReader(header + good + tc.row + "\n"))
@@ -164,6 +166,11 @@ func TestReadMeetingsErrors(t *testing.T) {
 	ms, err := readMeetings(strings.NewReader(header + good))
 	if err != nil || len(ms) != 1 || ms[0].Start != time.Date(1999, 12, 6, 0, 0, 0, 0, time.UTC) {
 		t.Errorf("good row: got %+v, %v", ms, err)
+	}
+	// Spaces around a value are dropped, as in the package's other files.
+	ms, err = readMeetings(strings.NewReader(header + "basel-COP-5,basel,COP,5,ordinary,,1999-12-06 , 1999-12-10,Basel, CH ,https://example.org/a,\n"))
+	if err != nil || len(ms) != 1 || ms[0].Start != time.Date(1999, 12, 6, 0, 0, 0, 0, time.UTC) || ms[0].Country != "CH" {
+		t.Errorf("row with spaces: got %+v, %v", ms, err)
 	}
 }
 
