@@ -23,6 +23,7 @@ var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"cbd COP":           {16, 2},
 	"cartagena COP-MOP": {11, 1},
 	"nagoya COP-MOP":    {5, 1},
+	"cites CoP":         {20, 0},
 }
 
 func TestMeetingsParse(t *testing.T) {
