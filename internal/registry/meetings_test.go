@@ -24,6 +24,7 @@ var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"cartagena COP-MOP": {11, 1},
 	"nagoya COP-MOP":    {5, 1},
 	"cites CoP":         {20, 0},
+	"cms COP":           {15, 0},
 }
 
 func TestMeetingsParse(t *testing.T) {
