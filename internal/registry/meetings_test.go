@@ -25,6 +25,7 @@ var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"nagoya COP-MOP":    {5, 1},
 	"cites CoP":         {20, 0},
 	"cms COP":           {15, 0},
+	"ramsar COP":        {15, 2},
 }
 
 func TestMeetingsParse(t *testing.T) {
