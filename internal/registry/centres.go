@@ -43,19 +43,17 @@ var centreColumns = []string{"id", "name", "host_country", "city", "conventions"
 //go:embed centres.csv
 var centresCSV []byte
 
-var bundledCentres = sync.OnceValues(func() ([]Centre, error) {
+var bundledCentres = sync.OnceValues(loadCentres)
+
+func loadCentres() ([]Centre, error) {
 	return ParseCentres("centres.csv", bytes.NewReader(centresCSV))
-})
+}
 
 // Centres returns the bundled regional centres, in the order of
-// centres.csv. The slice is shared: callers must not change it.
-func Centres() []Centre {
-	cs, err := bundledCentres()
-	if err != nil {
-		// The bundled file is checked by the package's tests.
-		panic(err)
-	}
-	return cs
+// centres.csv, or the error naming the row and column at fault. The
+// slice is shared: callers must not change it.
+func Centres() ([]Centre, error) {
+	return bundledCentres()
 }
 
 // ParseCentres reads centres in the columns of centres.csv from r; file
@@ -80,8 +78,8 @@ func ParseCentres(file string, r io.Reader) ([]Centre, error) {
 		if c.HostCountry, err = row.required("host_country"); err != nil {
 			return err
 		}
-		if !ValidAlpha2(c.HostCountry) {
-			return row.errorf("host_country", "%q is not an ISO 3166-1 alpha-2 code", c.HostCountry)
+		if err := row.alpha2("host_country", c.HostCountry); err != nil {
+			return err
 		}
 		c.City = row.get("city")
 		c.Conventions = row.list("conventions")
@@ -96,8 +94,8 @@ func ParseCentres(file string, r io.Reader) ([]Centre, error) {
 		c.CountriesServed = row.list("countries_served")
 		served := map[string]bool{}
 		for _, code := range c.CountriesServed {
-			if !ValidAlpha2(code) {
-				return row.errorf("countries_served", "%q is not an ISO 3166-1 alpha-2 code", code)
+			if err := row.alpha2("countries_served", code); err != nil {
+				return err
 			}
 			if served[code] {
 				return row.errorf("countries_served", "%q is listed twice", code)

@@ -3,6 +3,7 @@ package registry
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"io"
 	"regexp"
 	"sort"
@@ -38,24 +39,28 @@ var (
 	numericRE = regexp.MustCompile(`^[0-9]{3}$`)
 )
 
-var bundledCountries = sync.OnceValues(func() ([]Country, error) {
-	return ParseCountries("countries.csv", bytes.NewReader(countriesCSV))
-})
+var bundledCountries = sync.OnceValues(loadCountries)
 
-// Countries returns the countries of ISO 3166-1 by alpha-2 code. The
-// slice is shared: callers must not change it.
-func Countries() []Country {
-	cs, err := bundledCountries()
-	if err != nil {
-		// The bundled file is checked by the package's tests.
-		panic(err)
-	}
-	return cs
+func loadCountries() ([]Country, error) {
+	return ParseCountries("countries.csv", bytes.NewReader(countriesCSV))
 }
 
-var countryIndex = sync.OnceValue(func() map[string]Country {
+// Countries returns the countries of ISO 3166-1 by alpha-2 code, or the
+// error naming the row and column of countries.csv at fault. The slice
+// is shared: callers must not change it.
+func Countries() ([]Country, error) {
+	return bundledCountries()
+}
+
+var countryIndex = sync.OnceValues(loadCountryIndex)
+
+func loadCountryIndex() (map[string]Country, error) {
+	cs, err := Countries()
+	if err != nil {
+		return nil, err
+	}
 	m := map[string]Country{}
-	for _, c := range Countries() {
+	for _, c := range cs {
 		for _, k := range []string{c.Alpha2, c.Alpha3, c.Numeric, nameKey(c.Name), nameKey(c.OfficialName)} {
 			if k != "" {
 				if _, taken := m[k]; !taken {
@@ -64,26 +69,49 @@ var countryIndex = sync.OnceValue(func() map[string]Country {
 			}
 		}
 	}
-	return m
-})
+	return m, nil
+}
 
 // LookupCountry returns the country s names: its alpha-2, alpha-3 or
 // numeric code, or its name or official name, in any case and spacing
-// ("ke", "KEN", "404", "Kenya", "Republic of Kenya").
-func LookupCountry(s string) (Country, bool) {
-	s = strings.TrimSpace(s)
-	if c, ok := countryIndex()[strings.ToUpper(s)]; ok {
-		return c, true
+// ("ke", "KEN", "404", "Kenya", "Republic of Kenya"); an error only when
+// countries.csv does not parse.
+func LookupCountry(s string) (Country, bool, error) {
+	idx, err := countryIndex()
+	if err != nil {
+		return Country{}, false, err
 	}
-	c, ok := countryIndex()[nameKey(s)]
-	return c, ok
+	s = strings.TrimSpace(s)
+	if c, ok := idx[strings.ToUpper(s)]; ok {
+		return c, true, nil
+	}
+	c, ok := idx[nameKey(s)]
+	return c, ok, nil
 }
 
 // ValidAlpha2 reports whether code is an alpha-2 code of ISO 3166-1, in
-// upper case as the registry stores it.
+// upper case as the registry stores it. It is false for every code when
+// countries.csv does not parse; Countries says why.
 func ValidAlpha2(code string) bool {
-	c, ok := countryIndex()[code]
+	idx, err := countryIndex()
+	if err != nil {
+		return false
+	}
+	c, ok := idx[code]
 	return ok && c.Alpha2 == code
+}
+
+// checkAlpha2 is ValidAlpha2 as an error: nil for an alpha-2 code of
+// ISO 3166-1, the error of countries.csv when that does not parse.
+func checkAlpha2(code string) error {
+	idx, err := countryIndex()
+	if err != nil {
+		return fmt.Errorf("checking the country code %q: %w", code, err)
+	}
+	if c, ok := idx[code]; !ok || c.Alpha2 != code {
+		return fmt.Errorf("%q is not an ISO 3166-1 alpha-2 code", code)
+	}
+	return nil
 }
 
 // ParseCountries reads countries in the columns of countries.csv from r;

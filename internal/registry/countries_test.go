@@ -41,7 +41,7 @@ func TestCountriesMatchISOCodes(t *testing.T) {
 		want[e.Alpha2] = Country{e.Alpha2, e.Alpha3, e.Numeric, e.Name, e.OfficialName}
 	}
 	got := map[string]Country{}
-	for _, c := range Countries() {
+	for _, c := range mustCountries(t) {
 		got[c.Alpha2] = c
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -65,13 +65,13 @@ func TestLookupCountry(t *testing.T) {
 		{" republic of kenya ", "KE"}, {"Türkiye", "TR"}, {"CIV", "CI"},
 		{"Iran, Islamic Republic of", "IR"}, {"GB", "GB"},
 	} {
-		c, ok := LookupCountry(tt.in)
+		c, ok, _ := LookupCountry(tt.in)
 		if !ok || c.Alpha2 != tt.want {
 			t.Errorf("LookupCountry(%q) = %q, %v, want %q", tt.in, c.Alpha2, ok, tt.want)
 		}
 	}
 	for _, in := range []string{"", "XX", "UK", "Atlantis", "999"} {
-		if c, ok := LookupCountry(in); ok {
+		if c, ok, _ := LookupCountry(in); ok {
 			t.Errorf("LookupCountry(%q) = %q, want none", in, c.Alpha2)
 		}
 	}

@@ -1,8 +1,10 @@
 // Package registry holds accord's bundled registry records: the records
 // of the cooperation registry that ship with accord rather than being
-// typed in by a secretariat. Today that is the meetings of the governing
-// bodies of the instruments accord knows (meetings.csv, read by
-// Meetings); organizations, countries and regional centres follow.
+// typed in by a secretariat: the meetings of the governing bodies of the
+// instruments accord knows (meetings.csv, read by Meetings), the
+// organizations decisions name (organizations.csv), the Basel and
+// Stockholm regional centres (centres.csv) and the ISO 3166-1 countries
+// with the UN regional groups (countries.csv).
 //
 // Every bundled row names the public address it was read from. A date
 // that no source gives is left empty rather than guessed; where sources
@@ -10,11 +12,16 @@
 // keeps its source's dates and its note names the other source.
 //
 // The governing bodies of Minamata, Basel, Rotterdam, Stockholm, the CBD
-// and its Cartagena and Nagoya Protocols and the UNFCCC (COP, CMP, CMA)
-// are bundled from their first meeting to their latest held one, which
-// the tests check against each body's count. The Montreal Protocol,
-// Vienna Convention, CITES, CMS and Ramsar meetings are so far only those
-// whose dates were found; their lists are not complete.
+// and its Cartagena and Nagoya Protocols, the UNFCCC (COP, CMP, CMA), the
+// Montreal Protocol, the Vienna Convention, CITES, CMS and Ramsar are
+// bundled from their first meeting to their latest held one, which the
+// tests check against each body's count; the Montreal Protocol's
+// extraordinary meetings after the first are not bundled yet. A row whose
+// dates no searched source gave has no dates and a note saying so.
+//
+// Every accessor (Meetings, Organizations, Centres, Countries) returns the
+// error of a file that does not parse, naming its row and column, rather
+// than panicking; the tests check that each embedded file parses.
 //
 // The package is data: it must not import the root package accord, a
 // store, a driver or net/http, only the standard library, so that any

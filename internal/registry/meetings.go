@@ -3,13 +3,12 @@ package registry
 import (
 	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"io"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -49,104 +48,95 @@ var meetingColumns = []string{
 }
 
 var (
-	bodyRE    = regexp.MustCompile(`^[A-Z][A-Za-z]*(-[A-Z]+)?$`)
-	numberRE  = regexp.MustCompile(`^(ex)?[1-9][0-9]*(\.[1-9])?$`)
-	countryRE = regexp.MustCompile(`^[A-Z]{2}$`)
+	bodyRE   = regexp.MustCompile(`^[A-Z][A-Za-z]*(-[A-Z]+)?$`)
+	numberRE = regexp.MustCompile(`^(ex)?[1-9][0-9]*(\.[1-9])?$`)
 )
 
-// Meetings returns the bundled meetings in the order of meetings.csv.
-// An error names the row (counting the header as row 1) and the column.
-func Meetings() ([]Meeting, error) {
+var bundledMeetings = sync.OnceValues(loadMeetings)
+
+func loadMeetings() ([]Meeting, error) {
 	return readMeetings(bytes.NewReader(meetingsCSV))
 }
 
-func readMeetings(r io.Reader) ([]Meeting, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(meetingColumns)
-	header, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("meetings.csv: header: %w", err)
-	}
-	for i, want := range meetingColumns {
-		if header[i] != want {
-			return nil, fmt.Errorf("meetings.csv: row 1, column %d: got %q, want %q", i+1, header[i], want)
-		}
-	}
-	var out []Meeting
-	for row := 2; ; row++ {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("meetings.csv: %w", err)
-		}
-		m, col, err := parseMeeting(rec)
-		if err != nil {
-			return nil, fmt.Errorf("meetings.csv: row %d, column %s: %w", row, col, err)
-		}
-		out = append(out, m)
-	}
+// Meetings returns the bundled meetings in the order of meetings.csv, or
+// the error naming the row (counting the header as row 1) and the column
+// at fault. The slice is shared: callers must not change it.
+func Meetings() ([]Meeting, error) {
+	return bundledMeetings()
 }
 
-// parseMeeting reads one record; on error it returns the column at fault.
-func parseMeeting(rec []string) (Meeting, string, error) {
-	for i, f := range rec {
-		if f != strings.TrimSpace(f) {
-			return Meeting{}, meetingColumns[i], fmt.Errorf("%q has spaces around it", f)
+func readMeetings(r io.Reader) ([]Meeting, error) {
+	var out []Meeting
+	err := readCSV("meetings.csv", r, meetingColumns, func(row csvRow) error {
+		m, err := parseMeeting(row)
+		if err != nil {
+			return err
 		}
+		out = append(out, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return out, nil
+}
+
+// parseMeeting reads one row; its error names the row and column.
+func parseMeeting(row csvRow) (Meeting, error) {
 	m := Meeting{
-		ID: rec[0], Instrument: rec[1], Body: rec[2], Number: rec[3], Kind: rec[4],
-		JointWith: strings.Fields(rec[5]), City: rec[8], Country: rec[9], Source: rec[10], Note: rec[11],
+		ID: row.get("id"), Instrument: row.get("instrument"), Body: row.get("body"),
+		Number: row.get("number"), Kind: row.get("kind"), JointWith: strings.Fields(row.get("joint_with")),
+		City: row.get("city"), Country: row.get("country"), Note: row.get("note"),
 	}
 	if !contains(Instruments, m.Instrument) {
-		return m, "instrument", fmt.Errorf("unknown instrument %q", m.Instrument)
+		return m, row.errorf("instrument", "unknown instrument %q", m.Instrument)
 	}
 	if !bodyRE.MatchString(m.Body) {
-		return m, "body", fmt.Errorf("bad body %q", m.Body)
+		return m, row.errorf("body", "bad body %q", m.Body)
 	}
 	if !numberRE.MatchString(m.Number) {
-		return m, "number", fmt.Errorf("bad number %q (want 5, 4.1 or ex2)", m.Number)
+		return m, row.errorf("number", "bad number %q (want 5, 4.1 or ex2)", m.Number)
 	}
 	if want := m.Instrument + "-" + m.Body + "-" + m.Number; m.ID != want {
-		return m, "id", fmt.Errorf("id %q, want %q from instrument, body and number", m.ID, want)
+		return m, row.errorf("id", "id %q, want %q from instrument, body and number", m.ID, want)
 	}
 	if !contains(MeetingKinds, m.Kind) {
-		return m, "kind", fmt.Errorf("unknown kind %q", m.Kind)
+		return m, row.errorf("kind", "unknown kind %q", m.Kind)
 	}
 	if m.Kind == "simultaneous/joint" && len(m.JointWith) == 0 {
-		return m, "joint_with", fmt.Errorf("a simultaneous/joint meeting names the meetings it sat with")
+		return m, row.errorf("joint_with", "a simultaneous/joint meeting names the meetings it sat with")
 	}
 	for _, id := range m.JointWith {
 		if id == m.ID {
-			return m, "joint_with", fmt.Errorf("%q names itself", id)
+			return m, row.errorf("joint_with", "%q names itself", id)
 		}
 	}
 	var err error
-	if m.Start, err = parseDate(rec[6]); err != nil {
-		return m, "start", err
+	start, end := row.get("start"), row.get("end")
+	if m.Start, err = parseDate(start); err != nil {
+		return m, row.errorf("start", "%v", err)
 	}
-	if m.End, err = parseDate(rec[7]); err != nil {
-		return m, "end", err
+	if m.End, err = parseDate(end); err != nil {
+		return m, row.errorf("end", "%v", err)
 	}
 	if m.Start.IsZero() != m.End.IsZero() {
-		return m, "end", fmt.Errorf("start %q and end %q: give both dates or neither", rec[6], rec[7])
+		return m, row.errorf("end", "start %q and end %q: give both dates or neither", start, end)
 	}
 	if m.End.Before(m.Start) {
-		return m, "end", fmt.Errorf("end %s before start %s", rec[7], rec[6])
+		return m, row.errorf("end", "end %s before start %s", end, start)
 	}
-	if m.Country != "" && !countryRE.MatchString(m.Country) {
-		return m, "country", fmt.Errorf("bad country %q (want ISO 3166-1 alpha-2)", m.Country)
+	if m.Country != "" {
+		if err := row.alpha2("country", m.Country); err != nil {
+			return m, err
+		}
 	}
 	if m.City != "" && m.Country == "" {
-		return m, "country", fmt.Errorf("city %q without a country", m.City)
+		return m, row.errorf("country", "city %q without a country", m.City)
 	}
-	u, err := url.Parse(m.Source)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return m, "source", fmt.Errorf("source %q is not an http(s) address", m.Source)
+	if m.Source, err = row.source("source"); err != nil {
+		return m, err
 	}
-	return m, "", nil
+	return m, nil
 }
 
 func parseDate(s string) (time.Time, error) {

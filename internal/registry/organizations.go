@@ -71,36 +71,39 @@ var organizationColumns = []string{"id", "name", "acronym", "aliases", "kind", "
 //go:embed organizations.csv
 var organizationsCSV []byte
 
-var bundledOrganizations = sync.OnceValues(func() ([]Organization, error) {
+var bundledOrganizations = sync.OnceValues(loadOrganizations)
+
+func loadOrganizations() ([]Organization, error) {
 	return ParseOrganizations("organizations.csv", bytes.NewReader(organizationsCSV))
-})
+}
 
 // Organizations returns the bundled organizations, in the order of
-// organizations.csv. The slice is shared: callers must not change it.
-func Organizations() []Organization {
-	orgs, err := bundledOrganizations()
-	if err != nil {
-		// The bundled file is checked by the package's tests.
-		panic(err)
-	}
-	return orgs
+// organizations.csv, or the error naming the row and column at fault.
+// The slice is shared: callers must not change it.
+func Organizations() ([]Organization, error) {
+	return bundledOrganizations()
 }
 
 // LookupOrganization returns the bundled organization that id, or any of
-// its names in any case and spacing, stands for.
-func LookupOrganization(s string) (Organization, bool) {
+// its names in any case and spacing, stands for; an error only when
+// organizations.csv does not parse.
+func LookupOrganization(s string) (Organization, bool, error) {
+	orgs, err := Organizations()
+	if err != nil {
+		return Organization{}, false, err
+	}
 	key := nameKey(s)
-	for _, o := range Organizations() {
+	for _, o := range orgs {
 		if o.ID == s {
-			return o, true
+			return o, true, nil
 		}
 		for _, n := range o.Names() {
 			if nameKey(n) == key {
-				return o, true
+				return o, true, nil
 			}
 		}
 	}
-	return Organization{}, false
+	return Organization{}, false, nil
 }
 
 // nameKey is a name as lookups compare it: lower case, spaces collapsed.

@@ -69,12 +69,12 @@ func TestOrganizationsNamed(t *testing.T) {
 		{"UN-Habitat", "un-habitat"},
 		{"unece", "unece"},
 	} {
-		o, ok := LookupOrganization(tt.name)
+		o, ok, _ := LookupOrganization(tt.name)
 		if !ok || o.ID != tt.id {
 			t.Errorf("LookupOrganization(%q) = %q, %v, want %q", tt.name, o.ID, ok, tt.id)
 		}
 	}
-	if o, ok := LookupOrganization("the Programme"); ok {
+	if o, ok, _ := LookupOrganization("the Programme"); ok {
 		t.Errorf("LookupOrganization(%q) = %q, want none: it names no organization alone", "the Programme", o.ID)
 	}
 }
@@ -83,7 +83,7 @@ func TestOrganizationsNamed(t *testing.T) {
 // organization of the IOMC is bundled.
 func TestOrganizationsIOMCMembers(t *testing.T) {
 	for _, id := range []string{"fao", "ilo", "oecd", "unep", "unido", "unitar", "who", "world-bank", "undp"} {
-		if _, ok := LookupOrganization(id); !ok {
+		if _, ok, _ := LookupOrganization(id); !ok {
 			t.Errorf("IOMC member %q is not bundled", id)
 		}
 	}
@@ -94,7 +94,7 @@ func TestOrganizationsIOMCMembers(t *testing.T) {
 // naming them link to their records.
 func TestOrganizationsExtractIDs(t *testing.T) {
 	for _, id := range []string{"unep", "fao", "undp", "unido", "who", "wto", "teap", "ipbes", "iomc", "global-framework", "gef"} {
-		if _, ok := LookupOrganization(id); !ok {
+		if _, ok, _ := LookupOrganization(id); !ok {
 			t.Errorf("actor id %q is not an organization", id)
 		}
 	}

@@ -22,7 +22,8 @@ type csvRow struct {
 // readCSV reads a registry CSV whose first row is exactly header (the
 // columns in that order, so that a file with shifted columns is refused
 // rather than read into the wrong fields) and calls fn on each data row.
-// Blank lines are skipped; every other error names the file and row.
+// Spaces around a value are dropped and blank lines skipped; every other
+// error names the file and row.
 func readCSV(file string, r io.Reader, header []string, fn func(row csvRow) error) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -112,6 +113,15 @@ func (r csvRow) id(col string) (string, error) {
 		return "", r.errorf(col, "%q is not an id (lower-case letters, digits and single hyphens)", v)
 	}
 	return v, nil
+}
+
+// alpha2 checks that v, the value of column col, is an ISO 3166-1
+// alpha-2 code.
+func (r csvRow) alpha2(col, v string) error {
+	if err := checkAlpha2(v); err != nil {
+		return r.errorf(col, "%v", err)
+	}
+	return nil
 }
 
 // httpsURL returns column col, empty or an absolute https URL with a
