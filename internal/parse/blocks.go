@@ -56,8 +56,8 @@ var (
 	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
 	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
 	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
-	formulaRE      = regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,3}(?:Conference|Meeting|Assembly|Council|Committee|Working Group|Commission|Parties)\b`)
-	formulaUpperRE = regexp.MustCompile(`^THE\s+(?:[A-Z-]+\s+){0,3}(?:CONFERENCE|MEETING|ASSEMBLY|COUNCIL|COMMITTEE|WORKING GROUP|COMMISSION|PARTIES)\b`)
+	formulaRE      = formulaPattern(false)
+	formulaUpperRE = formulaPattern(true)
 	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
 	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
 	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
@@ -386,7 +386,7 @@ func (b *blocker) add(l line, blank bool) {
 	// too: a recital may open with a capital that no participle gives
 	// ("Decision I/5 of the First Meeting …,").
 	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && isFormula(t)
-	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds
+	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
 	b.labelNext, b.value = directed, b.labelNext
 }
 

@@ -39,7 +39,7 @@ func Parse(text string, opt Options) Document {
 	lines := splitLines(Normalize(text))
 	mendCompounds(lines)
 	ex := extract(lines)
-	bs := blocks(ex.body)
+	bs := splitRunIn(blocks(ex.body))
 	seg := newSegmenter(bs)
 	seg.run()
 	doc := Document{}

@@ -136,7 +136,15 @@ func (s *segmenter) feed(i int) {
 			return
 		}
 	}
-	if b.mark == markNone && isFormula(t) {
+	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) {
+		// "The Board decided to …", "Following the discussion, the Board
+		// decided:" under a decision's heading: its operative paragraph
+		c.ops = append(c.ops, b)
+		c.phase, c.body = phaseOperative, true
+		return
+	}
+	lead := leadFormulaRE.FindStringSubmatch(t)
+	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
@@ -148,6 +156,8 @@ func (s *segmenter) feed(i int) {
 		formula, rest := t, ""
 		if m := montrealInline.FindStringSubmatch(t); m != nil {
 			formula, rest = m[1], m[2]
+		} else if lead != nil {
+			formula, rest = lead[1], lead[2]
 		}
 		if c.d.Formula != "" {
 			// a second formula before any body: keep the first as preface
@@ -266,6 +276,15 @@ func (s *segmenter) signal(i int) bool {
 			c.d.Kind = accord.KindDraft
 		}
 		c.d.Symbol = sym
+		if title := strings.TrimSpace(m[4] + m[5]); title != "" && reportedDecision(title) && strings.HasPrefix(title, "The ") {
+			// "Decision SC43-1: The Standing Committee agreed that …": the
+			// heading carries the decision itself
+			head := strings.TrimSpace(t[:strings.LastIndex(t, title)])
+			c.d.Preface = append(c.d.Preface, head)
+			c.ops = append(c.ops, block{n: b.n, text: title, rest: title})
+			c.phase, c.body = phaseOperative, true
+			return true
+		}
 		c.d.Preface = append(c.d.Preface, t)
 		if title := strings.TrimSpace(m[4] + m[5]); title != "" {
 			c.d.Title = stripMarker(title)
@@ -383,8 +402,10 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
-		if b.mark == markNumber && len(c.ops) == 0 && c.d.Formula == "" {
-			// Ramsar numbers its recitals before the formula: "1. RECALLING …"
+		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || strings.HasSuffix(trimMarker(b.rest), ",")) {
+			// Ramsar numbers its recitals before the formula: "1. RECALLING …";
+			// the World Heritage Committee and the Carpathian Convention
+			// after it, each ending on a comma: "1. Having examined …,"
 			if _, ok := opensRecital(b.rest); ok && !opensOperative(b.rest) {
 				s.recital(c, b)
 				return

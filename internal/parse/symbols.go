@@ -37,14 +37,14 @@ const bodyLabel = `(?:(?:COP|MOP|CMP|CMA|COP-MOP|COP/MOP)\s+)?`
 var (
 	// symbolJoint continues a symbol with the others of a joint decision.
 	symbolJoint = `(?:` + jointDash + `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symNumeric + `))*`
-	// symbolAny matches a symbol in a heading: any style.
-	symbolAny = `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `|` + symYear + `|` + symDotted + `)`
+	// symbolAny matches a symbol in a heading: any style of houseStyles.
+	symbolAny = styleHeadings()
 
 	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
 	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
 	// wrapped line is a citation, not a heading.
-	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^((?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `)` + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)

@@ -239,7 +239,9 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 		p.Path = unique(p.Path)
 		if verbs {
-			setPhrase(&p, phraseOptions{base: opt.base || number != "", numbered: number != ""})
+			// a verb in lower case opens a numbered paragraph, and one run
+			// on from its formula ("NOW THEREFORE the Commission requests")
+			setPhrase(&p, phraseOptions{base: opt.base || number != "", numbered: number != "" || startsLower(b.rest)})
 		}
 		paras = append(paras, p)
 		places = append(places, where{b.n, []int{len(paras) - 1}})
@@ -347,7 +349,11 @@ func appendText(p *accord.Paragraph, letterAt int, t string) {
 }
 
 func setPhrase(p *accord.Paragraph, opt phraseOptions) {
-	if ph, ok := openingPhrase(p.Text, opt); ok {
+	ph, ok := openingPhrase(p.Text, opt)
+	if !ok {
+		ph, ok = reportedPhrase(p.Text)
+	}
+	if ok {
 		p.Phrase, p.Verb, p.Modifier, p.Class = ph.Text, ph.Verb, ph.Modifier, ph.Class
 	}
 }

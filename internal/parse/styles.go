@@ -1,0 +1,339 @@
+package parse
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// House styles: what is particular to each family of publications.
+//
+// Every body prints its decisions in a style of its own: the name its
+// enacting formula opens with ("The Conference of the Parties,", "The
+// Board,", "The Plenary,"), the symbol grammar of its decision headings
+// ("Decision 4/CP.27", "Decision B.22/15", "Decision SC43-1"), how it
+// writes its recitals and numbers its paragraphs. The parser reads the
+// formulas and heading symbols from houseStyles below, not from patterns
+// spread over its files: formulaRE and symbolAny are built from the table.
+//
+// To add a family:
+//
+//  1. Add a row to houseStyles: the governing bodies its formulas name
+//     (as printed after "The", without a comma), the symbol patterns its
+//     headings carry (reuse the grammar constants of symbols.go, or add a
+//     new constant beside the table when the family numbers its decisions in a way no
+//     row knows), and a sentence each on its recitals and numbering.
+//  2. Add a golden test: an invented but realistic decision in that style
+//     as testdata/NAME.txt, and its expected parse as
+//     testdata/NAME.golden.json (go test -run TestGolden ./internal/parse -update
+//     writes it; read it before committing it).
+//  3. Run the corpus scores (../shared/corpus must stay at 1.000).
+//
+// Order matters for symbols only: a heading symbol is tried in the order
+// the rows list it, the longer grammar first where two could match.
+
+// houseStyle is one family of publications.
+type houseStyle struct {
+	family string
+	// bodies are the governing bodies an enacting formula names after
+	// "The": "Conference of the Parties" is matched by "Conference".
+	// A body is one or two capitalized words, matched as a whole word
+	// after up to maxFormulaQualifiers qualifiers ("The Fourth Meeting").
+	bodies []string
+	// headings are the symbol patterns a decision heading of the family
+	// carries after "Decision", "Resolution" or "Recommendation".
+	headings []string
+	// recitalWords are words the family opens recitals with besides
+	// participles and the openers every family shares ("WHEREAS").
+	recitalWords []string
+	// formulaLeads are words printed before the formula, which may run
+	// on into the first operative paragraph: "NOW, THEREFORE, THE
+	// COMMISSION:", "NOW THEREFORE the Commission requests …".
+	formulaLeads []string
+	// reportedVerbs are the verbs, in the past tense, of a decision the
+	// family reports rather than enacts: "the Board decided:", "The
+	// Standing Committee agreed that …". Such a sentence is the decision's
+	// operative paragraph, its verb as written.
+	reportedVerbs []string
+	// recitals and numbering say, for a reader, how the family writes its
+	// preamble and numbers its operative part.
+	recitals, numbering string
+}
+
+// houseStyles lists the families accord reads.
+var houseStyles = []houseStyle{
+	{
+		family:    "UNFCCC (COP, CMP, CMA) and UNCCD",
+		bodies:    []string{"Conference", "Parties"},
+		headings:  []string{symUNFCCC},
+		recitals:  "participles (\"Recalling\", \"Noting\"), each its own paragraph",
+		numbering: "1., 2.; items (a), (b); sections I., A.",
+	},
+	{
+		family:    "CBD and its Protocols, BRS, Minamata, Vienna, IPBES",
+		bodies:    []string{"Conference", "Meeting", "Plenary"},
+		headings:  []string{symPrefixed},
+		recitals:  "participles; CBD web pages mark decisions UNEP/CBD/COP/DEC/X/4",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:    "Montreal Protocol and Vienna Convention",
+		bodies:    []string{"Meeting"},
+		headings:  []string{symEx, symRoman},
+		recitals:  "participles, or a run-in \"The Fourth Meeting of the Parties decided in Dec. IV/13: to …\"",
+		numbering: "1., 2.; inline items",
+	},
+	{
+		family:    "UNEA, UNEP Governing Council and the General Assembly",
+		bodies:    []string{"Assembly", "Governing Council", "Council"},
+		headings:  []string{symNumeric},
+		recitals:  "participles; PDF recitals in italics",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:       "IWC",
+		bodies:       []string{"Commission"},
+		headings:     []string{symYear},
+		recitalWords: []string{"whereas"},
+		formulaLeads: []string{"NOW THEREFORE"},
+		recitals:     "WHEREAS clauses, then \"NOW, THEREFORE, THE COMMISSION:\"",
+		numbering:    "1., 2., or unnumbered",
+	},
+	{
+		family:        "CITES, CMS and Ramsar",
+		bodies:        []string{"Committee", "Standing Committee", "Working Group"},
+		headings:      []string{symDotted, symRamsarSC},
+		reportedVerbs: []string{"agreed", "decided", "requested", "selected", "urged", "approved", "recommended", "invited", "endorsed", "noted"},
+		recitals:      "participles before \"THE CONFERENCE OF THE PARTIES\"; Ramsar numbers them",
+		numbering:     "1., 2.; CITES decisions are unnumbered, directed to a body",
+	},
+	{
+		family:    "UNECE conventions",
+		bodies:    []string{"Executive Body"},
+		headings:  []string{symYearSlash},
+		recitals:  "participles",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:    "World Heritage Committee",
+		bodies:    []string{"World Heritage Committee"},
+		headings:  []string{symWHC},
+		recitals:  "numbered with the operative paragraphs: \"1. Having examined …,\", \"2. Recalling …,\"; the formula often without \"The\"",
+		numbering: "1., 2. through preamble and operative part; bullets for lists of properties",
+	},
+	{
+		family:    "Regional conventions (Carpathian, Alpine, Barcelona and other regional seas)",
+		bodies:    []string{"Conference", "Meeting"},
+		headings:  []string{symMeeting},
+		recitals:  "participles, sometimes numbered, sometimes one sentence with the operative part",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:        "Boards of funds (Adaptation Fund, GCF)",
+		bodies:        []string{"Board"},
+		headings:      []string{symBoard},
+		reportedVerbs: []string{"decided", "agreed", "approved", "requested", "elected", "endorsed", "recommended"},
+		recitals:      "a narrative of the discussion, then \"The Board decided:\" or \"The Board, having considered …, decided to …\"",
+		numbering:     "(a), (b) items under the run-in formula, or unnumbered",
+	},
+}
+
+// symYearSlash is the symbol of a UNECE decision: the year and a number
+// ("Decision 2019/4").
+const symYearSlash = `(?:19|20)\d{2}/\d{1,2}`
+
+// symWHC is the symbol of a World Heritage Committee decision: session,
+// "COM", agenda item and number ("28 COM 14B.3", "37 COM 7 B.103").
+const symWHC = `\d{1,2}\s?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
+
+// symRamsarSC is the symbol of a decision of the Ramsar Standing
+// Committee: its meeting and a number ("Decision SC43-1").
+const symRamsarSC = `SC\d{1,2}-\d{1,2}`
+
+// maxFormulaQualifiers bounds the words between "The" and the body's name
+// ("The Fourth Meeting", "The Conference of the Parties serving as …"
+// names its body first): three covers ordinals and adjectives without
+// letting a sentence about a body pass for a formula.
+const maxFormulaQualifiers = 3
+
+// styleBodies returns the bodies of every row, each once, longest first so
+// that "Governing Council" is tried before "Council".
+func styleBodies() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, b := range s.bodies {
+			if !seen[b] {
+				seen[b] = true
+				out = append(out, b)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// maxBareFormulaWords bounds a formula printed without "The" ("World
+// Heritage Committee,"): a body's name with its qualifiers is a few words
+// on a line of its own; a longer line naming a body is a sentence.
+const maxBareFormulaWords = 8
+
+// formulaBareRE matches a formula without "The": qualifiers in capitals,
+// then a body of the table.
+var formulaBareRE = func() *regexp.Regexp {
+	var names []string
+	for _, b := range styleBodies() {
+		names = append(names, regexp.QuoteMeta(b))
+	}
+	return regexp.MustCompile(`^(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b[^.;]*[,:]$`)
+}()
+
+// bareFormula reports whether t is an enacting formula printed without
+// "The" ("World Heritage Committee,"). Only a block after a blank line
+// may be one: a line wrapped inside a sentence can read the same
+// ("Conference of the Parties of the Stockholm Convention,").
+func bareFormula(t string) bool {
+	return len(t) < 120 && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
+}
+
+// leadFormulaRE matches a formula after one of the table's leads, in any
+// case, alone on its line ("NOW, THEREFORE, THE COMMISSION:") or run on
+// into a verb in lower case ("NOW THEREFORE the Commission requests …",
+// the verb in the second group).
+var leadFormulaRE = func() *regexp.Regexp {
+	var leads, names []string
+	for _, s := range houseStyles {
+		for _, l := range s.formulaLeads {
+			leads = append(leads, strings.Join(strings.Fields(regexp.QuoteMeta(l)), `,?\s+`))
+		}
+	}
+	for _, b := range styleBodies() {
+		names = append(names, strings.Join(strings.Fields(regexp.QuoteMeta(b)), `\s+`))
+	}
+	return regexp.MustCompile(`^((?i:(?:` + strings.Join(leads, "|") + `),?\s+the\s+(?:[\p{L}-]+\s+){0,` +
+		strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `))\b[,:]?)(?:\s*$|\s+(\p{Ll}.*))`)
+}()
+
+// reportedRE matches a body of the table reporting its decision with one
+// of the table's past tenses, modifiers kept ("very strongly urged"): the
+// phrase is the first group.
+var reportedRE = func() *regexp.Regexp {
+	var names, verbs []string
+	for _, b := range styleBodies() {
+		names = append(names, regexp.QuoteMeta(b))
+	}
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, v := range s.reportedVerbs {
+			if !seen[v] {
+				seen[v] = true
+				verbs = append(verbs, v)
+			}
+		}
+	}
+	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
+		strings.Join(names, "|") + `)\s+((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
+}()
+
+// reportedDecision reports whether block text t, in a decision that has
+// neither formula nor operative paragraph yet, is a body's report of its
+// decision. A recital that tells what a body once did ends on a comma
+// ("RECALLING that the Standing Committee agreed …,"); a reported
+// decision ends on a colon or a full stop. The Montreal Protocol's "The
+// Fourth Meeting of the Parties decided in Dec. IV/13:" is a formula.
+func reportedDecision(t string) bool {
+	t = strings.TrimSpace(t)
+	return !strings.HasSuffix(trimMarker(t), ",") && !inDecRE.MatchString(t) && reportedRE.MatchString(t)
+}
+
+// reportedPhrase returns the past tense a reported decision is told in, as
+// written, with its lemma and class.
+func reportedPhrase(text string) (Phrase, bool) {
+	m := reportedRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return Phrase{}, false
+	}
+	phrase := text[m[2]:m[3]]
+	words := strings.Fields(phrase)
+	past := strings.ToLower(words[len(words)-1])
+	lemma := strings.TrimSuffix(past, "d")
+	if _, ok := operative[lemma]; !ok {
+		lemma = strings.TrimSuffix(past, "ed")
+	}
+	class, ok := operative[lemma]
+	if !ok {
+		return Phrase{}, false
+	}
+	return Phrase{Text: phrase, Verb: lemma, Modifier: strings.ToLower(strings.Join(words[:len(words)-1], " ")), Class: class}, true
+}
+
+func init() {
+	for _, s := range houseStyles {
+		for _, w := range s.recitalWords {
+			recitalOpeners[w] = true
+		}
+	}
+}
+
+// maxFormulaLineWords bounds a formula printed without its comma on a
+// line of its own: "The Conference of the Parties to the Stockholm
+// Convention on Persistent Organic Pollutants" is twelve words; a longer
+// line is a sentence that happens to open with a body's name.
+const maxFormulaLineWords = 16
+
+// formulaLine reports whether line t, starting block nb, is a formula
+// without its comma ("The Conference of the Parties"), which stands alone
+// on its line as one with its comma does. It must end on a word that
+// ends a body's or an instrument's name: "The Conference of the Parties
+// to the Minamata" goes on below with "Convention on Mercury,".
+func formulaLine(nb *block, t string) bool {
+	f := strings.Fields(t)
+	if nb.mark != markNone || len(f) > maxFormulaLineWords || !formulaEndWords[f[len(f)-1]] {
+		return false
+	}
+	return isFormula(t)
+}
+
+// formulaEndWords are the words a formula printed without its comma may
+// end on: the last word of each body of the table, and of an instrument.
+var formulaEndWords = func() map[string]bool {
+	m := map[string]bool{"Parties": true, "Convention": true, "Protocol": true, "Agreement": true}
+	for _, b := range styleBodies() {
+		f := strings.Fields(b)
+		m[f[len(f)-1]] = true
+	}
+	return m
+}()
+
+// formulaPattern returns the regular expression of an enacting formula
+// naming one of the table's bodies, in title case or in capitals.
+func formulaPattern(upper bool) *regexp.Regexp {
+	var names []string
+	for _, b := range styleBodies() {
+		if upper {
+			b = strings.ToUpper(b)
+		}
+		names = append(names, regexp.QuoteMeta(b))
+	}
+	if upper {
+		return regexp.MustCompile(`^THE\s+(?:[A-Z-]+\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b`)
+	}
+	return regexp.MustCompile(`^The\s+(?:[\p{L}-]+\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b`)
+}
+
+// styleHeadings returns the heading symbol grammar of every row, each
+// once, in the order of the table, as one alternation.
+func styleHeadings() string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, h := range s.headings {
+			if !seen[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return `(?:` + strings.Join(out, "|") + `)`
+}
