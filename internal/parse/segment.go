@@ -254,7 +254,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if m := headingRE.FindStringSubmatch(t); m != nil {
+	if m := headingRE.FindStringSubmatch(withoutMeetingLabel(t)); m != nil {
 		c = s.open(i)
 		word := strings.ToLower(m[2])
 		sym := canonicalSymbol(m[3])

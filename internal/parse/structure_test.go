@@ -435,3 +435,39 @@ func TestAnnexChapeauItems(t *testing.T) {
 		}
 	}
 }
+
+// TestWebPageHeadings: a web page names a decision in a label line that
+// opens with its meeting ("COP 3 Decision III/8"), or in a field after
+// its label ("Decision number: XIII/5"); either is the decision's
+// heading, its symbol the decision's own and no citation.
+func TestWebPageHeadings(t *testing.T) {
+	body := "The Conference of the Parties,\nRecalling decision II/4,\n1. Requests the Secretariat to report to the Conference of the Parties at its fourth meeting.\n"
+	tests := []struct {
+		name, heading, symbol string
+	}{
+		{"label line", "COP 3 Decision III/8\nTitle of the decision\n", "III/8"},
+		{"label line of a CMA decision", "CMA 3 Decision 20/CMA.3\nTitle of the decision\n", "20/CMA.3"},
+		{"label line with a dash", "MOP-13 Decision XIII/5\nTitle of the decision\n", "XIII/5"},
+		{"field value", "Decision number: XIII/5\nTitle of the decision\n", "XIII/5"},
+		{"field value, No.", "Decision No. 20/CMA.3\nTitle of the decision\n", "20/CMA.3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Parse("Home › Decisions\n"+tt.heading+body, Options{}).Decisions
+			if len(ds) != 1 {
+				t.Fatalf("Parse found %d decisions, want 1", len(ds))
+			}
+			d := ds[0]
+			if d.Symbol != tt.symbol || d.Title != "Title of the decision" {
+				t.Errorf("Parse(%q): symbol %q, title %q; want %q, %q", tt.heading, d.Symbol, d.Title, tt.symbol, "Title of the decision")
+			}
+			var cited []string
+			for _, r := range d.References.Decisions {
+				cited = append(cited, r.Cited)
+			}
+			if diff := cmp.Diff([]string{"II/4"}, cited); diff != "" {
+				t.Errorf("cited decisions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

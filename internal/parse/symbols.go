@@ -34,6 +34,25 @@ const (
 // the keyword and the symbol: "Decision COP XIV/26".
 const bodyLabel = `(?:(?:COP|MOP|CMP|CMA|COP-MOP|COP/MOP)\s+)?`
 
+// meetingLabelRE matches the name of the adopting meeting a web page
+// prints before a decision's heading, on the same line: "COP 3 Decision
+// III/8", "CMA 3 Decision 20/CMA.3", "MOP-13 Decision XIII/5".
+var meetingLabelRE = regexp.MustCompile(`^(?:COP|MOP|CMP|CMA|CoP|COP-MOP|COP/MOP)(?:[\s-]?\d{1,2})?\s+(?:Draft\s+|DRAFT\s+)?(?:Decision|DECISION|Resolution|RESOLUTION|Recommendation|RECOMMENDATION)\s`)
+
+// withoutMeetingLabel returns t without the meeting's name that opens a
+// decision heading on a web page, and t itself when it has none.
+func withoutMeetingLabel(t string) string {
+	if t == "" || !strings.ContainsRune("CM", rune(t[0])) || !meetingLabelRE.MatchString(t) {
+		return t
+	}
+	i := strings.IndexAny(t, " \t")
+	rest := strings.TrimLeft(t[i:], " \t")
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		rest = strings.TrimLeft(strings.TrimLeft(rest, "0123456789"), " \t")
+	}
+	return rest
+}
+
 var (
 	// symbolJoint continues a symbol with the others of a joint decision.
 	symbolJoint = `(?:` + jointDash + `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symNumeric + `))*`
@@ -43,8 +62,9 @@ var (
 	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
 	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
-	// wrapped line is a citation, not a heading.
-	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	// wrapped line is a citation, not a heading. A web page's field
+	// "Decision number: XIII/5" is one too.
+	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^((?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `)` + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
