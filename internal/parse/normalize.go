@@ -86,6 +86,9 @@ func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = tableRows(s)
+	}
 	s = cleanRunes(s)
 	s = strings.ReplaceAll(s, "\f", "\n\f\n")
 	var b strings.Builder
@@ -114,6 +117,46 @@ func Normalize(s string) string {
 		b.WriteString(strings.TrimRight(l, " "))
 	}
 	return b.String()
+}
+
+// tableCellSymbolRE matches a table cell that holds a decision's symbol
+// and nothing else: "20/CMA.3", "IX/24", "Decision 19.30".
+var tableCellSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
+
+// maxSymbolCell bounds the first cell of a table row that can hold a
+// symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
+// CoP19)", joint BRS symbols) stay well under it.
+const maxSymbolCell = 60
+
+// tableRows writes each row of a table listing decisions ("SYM\tTitle\t
+// Text", cells separated by tabs, as copied from a web page) as the
+// heading "SYM: Title" followed by the text on a line of its own, so that
+// a decision whose symbol and title stand only in cells is found like one
+// with a heading. Other lines are left as they are.
+func tableRows(s string) string {
+	lines := strings.Split(s, "\n")
+	changed := false
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " \t")
+		tab := strings.IndexByte(t, '\t')
+		if tab <= 0 || tab > maxSymbolCell || !tableCellSymbolRE.MatchString(strings.TrimSpace(t[:tab])) {
+			continue
+		}
+		cells := strings.SplitN(strings.TrimLeft(t[tab:], "\t"), "\t", 2)
+		title := strings.TrimSpace(cells[0])
+		if title == "" || !unicode.IsUpper([]rune(title)[0]) {
+			continue
+		}
+		row := strings.TrimSpace(t[:tab]) + ": " + title
+		if len(cells) == 2 && strings.TrimSpace(cells[1]) != "" {
+			row += "\n" + strings.TrimLeft(cells[1], " \t")
+		}
+		lines[i], changed = row, true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
 }
 
 func hasControl(s string) bool {

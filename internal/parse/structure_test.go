@@ -471,3 +471,37 @@ func TestWebPageHeadings(t *testing.T) {
 		})
 	}
 }
+
+// TestTableRows: a table listing decisions, copied from a web page, gives
+// each decision a row of cells separated by tabs (symbol, title, text),
+// without an enacting formula; each row is a decision with its symbol,
+// its title and its text, and a row of other cells is left alone.
+func TestTableRows(t *testing.T) {
+	text := "Symbol\tTitle\tText\n" +
+		"20/CMA.3\tModalities of the public registry\tRecalling decision 5/CMA.1,\n" +
+		"1. Requests the secretariat to finalize the registry by 1 June 2022;\n" +
+		"2. Decides to conclude the matter.\n" +
+		"Decision IX/24\tGender Plan of Action\t\n" +
+		"1. Welcomes the plan and invites Parties to support it.\n" +
+		"1.\tThis row\tis not a decision\n"
+	ds := Parse(text, Options{}).Decisions
+	type got struct {
+		Symbol, Title        string
+		Preamble, Paragraphs int
+	}
+	var have []got
+	for _, d := range ds {
+		have = append(have, got{d.Symbol, d.Title, len(d.Preamble), len(d.Paragraphs)})
+	}
+	want := []got{
+		{"20/CMA.3", "Modalities of the public registry", 1, 2},
+		{"IX/24", "Gender Plan of Action", 0, 2},
+	}
+	if diff := cmp.Diff(want, have); diff != "" {
+		t.Errorf("Parse(table rows) (-want +got):\n%s", diff)
+	}
+	if len(ds) > 0 && len(ds[0].References.Decisions) != 1 {
+		t.Errorf("first row cites %d decisions, want 1 (5/CMA.1)", len(ds[0].References.Decisions))
+	}
+	checkNothingDropped(t, "table rows", text)
+}
