@@ -81,7 +81,8 @@ var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,
 // Normalize returns the text as accord reads it: invisible marks removed,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
 // form feeds on their own lines, markdown emphasis stripped, and runs of
-// "**" (residue of bold headings glued together) turned into line breaks.
+// "**" (residue of bold headings glued together) turned into line breaks,
+// a decision printed on one line cut into its lines (splitOneLine).
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -113,6 +114,11 @@ func Normalize(s string) string {
 		}
 		if strings.Contains(l, "**") {
 			l = strings.ReplaceAll(l, "**", "\n")
+		}
+		if len(l) >= minOneLine {
+			if parts := splitOneLine(l); parts != nil {
+				l = strings.Join(parts, "\n")
+			}
 		}
 		b.WriteString(strings.TrimRight(l, " "))
 	}

@@ -505,3 +505,52 @@ func TestTableRows(t *testing.T) {
 	}
 	checkNothingDropped(t, "table rows", text)
 }
+
+// TestOneLineDecision: a decision printed on one line (a database record,
+// a spreadsheet cell) has its heading, formula, recitals, paragraphs and
+// run-in items ("a) … b) …", "(i) … (ii) …") read as on a page; a
+// paragraph number that does not go on from the one before, or that no
+// operative phrase follows, stays text.
+func TestOneLineDecision(t *testing.T) {
+	tests := []struct {
+		name, text string
+		preamble   int
+		numbers    []string
+		items      []int
+	}{
+		{
+			"numbered, with items",
+			"Decision 4/CP.27 Revision of the modalities The Conference of the Parties, Recalling decisions 1/CP.16 and 2/CP.17, " +
+				"Noting the report of the secretariat, 1. Decides that the modalities shall continue to be used, as set out in paragraphs 3 and 4 of the annex; " +
+				"2. Requests the Subsidiary Body for Implementation to: a) consider the review at its sixtieth session; " +
+				"b) report on: (i) the experience of Parties; (ii) the lessons learned; c) make recommendations; " +
+				"3. Also requests the secretariat to support the work. 9th plenary meeting 17 November 2022",
+			2, []string{"1", "2", "3"}, []int{0, 3, 0},
+		},
+		{
+			"formula without its comma, one paragraph",
+			"Decision 7/CMP.12 Title of the decision The Conference of the Parties serving as the meeting of the Parties to the Kyoto Protocol " +
+				"Recalling decision 22/CP.22, Endorses the arrangements set out in decision 22/CP.22, paragraphs 2 to 4, for the next sessions.",
+			1, []string{""}, []int{0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Parse(tt.text, Options{}).Decisions
+			if len(ds) != 1 {
+				t.Fatalf("Parse found %d decisions, want 1", len(ds))
+			}
+			d := ds[0]
+			var numbers []string
+			var items []int
+			for _, p := range d.Paragraphs {
+				numbers = append(numbers, p.Number)
+				items = append(items, len(p.Items))
+			}
+			if len(d.Preamble) != tt.preamble || !cmp.Equal(numbers, tt.numbers) || !cmp.Equal(items, tt.items) {
+				t.Errorf("Parse(one line): preamble %d, numbers %q, items %v; want %d, %q, %v", len(d.Preamble), numbers, items, tt.preamble, tt.numbers, tt.items)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+}
