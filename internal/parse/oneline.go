@@ -56,7 +56,8 @@ func splitOneLine(l string) []string {
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
 		if m[2] >= 0 {
-			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && opensOperative(strings.TrimSpace(l[f+m[3]+1:])) {
+			rest := strings.TrimSpace(l[f+m[3]+1:])
+			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(l[:f+m[0]])) {
 				num, letter, roman = n, 0, 0
 				cuts = append(cuts, at)
 				operative = true
@@ -86,14 +87,24 @@ func splitOneLine(l string) []string {
 		// without its comma, on the last word of a body's name
 		// ("… the Kyoto Protocol Recalling …")
 		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
-			rest := l[i+2:]
+			at := i + 2
+			if strings.HasPrefix(l[at:], "and ") {
+				at += 4 // "…; and Decides to …"
+			}
+			rest := l[at:]
 			if _, ok := opensRecital(rest); ok {
-				cuts = append(cuts, i+2)
+				cuts = append(cuts, at)
 			} else if opensOperative(rest) {
-				cuts = append(cuts, i+2)
+				cuts = append(cuts, at)
 				operative = true
 			}
 		}
+	}
+	// The formula ends at its first comma or colon that a capital
+	// follows: "The Conference, Decision I/5 of …", "decided in Dec.
+	// XVII/18: Noting …".
+	if c := strings.IndexAny(l[f:first], ",:"); c >= 0 && f+c+2 < first && l[f+c+1] == ' ' && startsUpper(l[f+c+2:]) {
+		cuts = append(cuts, f+c+2)
 	}
 	if !operative {
 		// "Decision IV/22: Bureau … The Fourth Meeting of the Parties
