@@ -331,11 +331,13 @@ func TestPassiveAfterClause(t *testing.T) {
 	}
 }
 
-// TestWhereas: a recital that says what a body shall do asks nobody.
+// TestWhereas: a recital that says what a body shall do asks nobody,
+// whether the parser files it in the preamble (WHEREAS opens recitals in
+// the Commission's style) or as a paragraph.
 func TestWhereas(t *testing.T) {
 	d, res := extractText(t, "Resolution 1999-12\n\nWHEREAS the Scientific Committee shall consider such matters as the Commission refers to it;\n")
-	if len(d.Paragraphs) == 0 {
-		t.Fatalf("no paragraph: %+v", d)
+	if len(d.Paragraphs)+len(d.Preamble) == 0 {
+		t.Fatalf("recital lost: %+v", d)
 	}
 	for p, as := range res.Addressees {
 		if len(as) > 0 {

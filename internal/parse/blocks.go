@@ -87,7 +87,7 @@ func decisionSignal(t string) bool {
 	if t == "" {
 		return false
 	}
-	t = withoutMeetingLabel(t)
+	t = stripMeetingLabel(t)
 	c := t[0]
 	if c >= '0' && c <= '9' && dottedStart(t) {
 		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {

@@ -18,6 +18,10 @@ var runInNumberRE = regexp.MustCompile(`;\s+(\d{1,3})\.\s+`)
 func splitRunIn(bs []block) []block {
 	var out []block
 	for _, b := range bs {
+		if b.mark == markNone && strings.Contains(b.text, "; ") && opensOperative(b.text) {
+			out = append(out, splitClauses(b)...)
+			continue
+		}
 		if b.mark != markNumber || !strings.Contains(b.rest, "; ") {
 			out = append(out, b)
 			continue
@@ -54,4 +58,35 @@ func splitRunIn(bs []block) []block {
 		}
 	}
 	return out
+}
+
+// splitClauses splits an unnumbered paragraph that opens with an
+// operative verb at each semicolon after which another capitalized
+// operative verb opens a clause ("Adopts …; Requests …"). The clauses keep
+// the line index of the paragraph: segment reads a shared index as the
+// sign of a run-in page.
+func splitClauses(b block) []block {
+	var out []block
+	t := b.text
+	for {
+		cut := -1
+		for off := 0; ; {
+			i := strings.Index(t[off:], "; ")
+			if i < 0 {
+				break
+			}
+			off += i + 2
+			if rest := t[off:]; startsUpper(rest) && opensOperative(rest) {
+				cut = off
+				break
+			}
+		}
+		if cut < 0 {
+			out = append(out, block{n: b.n, text: t, rest: t, blank: b.blank})
+			return out
+		}
+		head := strings.TrimSpace(t[:cut])
+		out = append(out, block{n: b.n, text: head, rest: head, blank: b.blank})
+		t = t[cut:]
+	}
 }

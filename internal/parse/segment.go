@@ -203,6 +203,11 @@ func (s *segmenter) bareStart(i int) bool {
 	if b.mark == markNumber {
 		return b.label == "1" && operative(b) && i+1 < len(s.bs) && s.bs[i+1].label == "2" && operative(s.bs[i+1])
 	}
+	if b.mark == markNone && i+1 < len(s.bs) && s.bs[i+1].n == b.n && s.bs[i+1].mark == markNone && opensOperative(b.text) && opensOperative(s.bs[i+1].text) {
+		// "Adopts …; Requests …": operative clauses run into one line
+		// (splitClauses), a page that gives nothing else
+		return true
+	}
 	if b.mark != markNone || !endsClause(b.text) || !opensRecitalOK(b.text) {
 		return false
 	}
@@ -210,7 +215,9 @@ func (s *segmenter) bareStart(i int) bool {
 		if _, ok := opensRecital(n.text); ok && n.mark == markNone {
 			continue
 		}
-		return operative(n)
+		// "RECOMMENDS …" after recitals in capitals; "Invites …" after
+		// recitals, on a page that prints neither heading nor formula
+		return operative(n) || n.mark == markNone && opensOperative(n.text)
 	}
 	return false
 }
@@ -254,7 +261,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if m := headingRE.FindStringSubmatch(withoutMeetingLabel(t)); m != nil {
+	if m := headingRE.FindStringSubmatch(stripMeetingLabel(t)); m != nil {
 		c = s.open(i)
 		word := strings.ToLower(m[2])
 		sym := canonicalSymbol(m[3])

@@ -206,3 +206,81 @@ func TestRunInParagraphs(t *testing.T) {
 		})
 	}
 }
+
+// TestCapitalsWithoutFormula: a recommendation printed without formula,
+// its recitals and verb in capitals ("RECALLING …,", "RECOMMENDS to the
+// Governments … that:"), is found, with its items.
+func TestCapitalsWithoutFormula(t *testing.T) {
+	text := "Adopted 3 March 1992, having regard to Article 13 of the Convention\n\n" +
+		"RECALLING the obligations of the Contracting Parties to reduce pollution from land-based sources,\n\n" +
+		"NOTING the need for reliable data on the pollution load carried by rivers,\n\n" +
+		"BEING MINDFUL of the obligations of the Contracting Parties to report on their measures,\n\n" +
+		"RECOMMENDS to the Governments of the Contracting Parties that:\n\n" +
+		"a) the pollution load should be monitored from 1 January 1994;\n\n" +
+		"b) the data should be reported to the Commission by 30 June 1995.\n"
+	d := Parse(text, Options{})
+	got := strings.Join(shape(d), "\n")
+	if got != "|3|:RECOMMENDS" || len(d.Decisions[0].Paragraphs[0].Items) != 2 {
+		t.Errorf("got %q %+v", got, d.Decisions)
+	}
+	checkNothingDropped(t, "capitals", text)
+}
+
+// TestMeetingLabel: a web page's label line names the meeting before the
+// decision's symbol ("COP 3 Decision III/8", "NP MOP 1 Decision
+// NP-1/12"); the symbol is read from it.
+func TestMeetingLabel(t *testing.T) {
+	body := "\n\nThe Conference of the Parties,\n\nRecalling its earlier decisions,\n\n1. Decides to establish a programme of work;\n\n2. Requests the Executive Secretary to report on its implementation.\n"
+	for label, want := range map[string]string{
+		"COP 3 Decision III/8":       "III/8|1|1:Decides,2:Requests",
+		"NP MOP 1 Decision NP-1/12":  "NP-1/12|1|1:Decides,2:Requests",
+		"CMS COP 12 Resolution 12.4": "Resolution 12.4|1|1:Decides,2:Requests",
+	} {
+		text := label + body
+		if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != want {
+			t.Errorf("%s: got %q, want %q", label, got, want)
+		}
+		checkNothingDropped(t, label, text)
+	}
+}
+
+// TestBoardSymbolFirst: a board's decision headed by its symbol alone,
+// the title after it ("B.12/16: Title"), is found.
+func TestBoardSymbolFirst(t *testing.T) {
+	text := "B.12/16: Project review cycle\n\nThe Board,\n\n1. Decides to hold two review cycles a year;\n\n2. Requests the secretariat to publish the calendar.\n\n" +
+		"B.12/17. Accreditation\n\nThe Board,\n\n1. Approves the accreditation of the entity.\n"
+	if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != "B.12/16|0|1:Decides,2:Requests\nB.12/17|0|1:Approves" {
+		t.Errorf("got %q", got)
+	}
+	checkNothingDropped(t, "board", text)
+}
+
+// TestRecitalsThenVerb: a page that prints a decision without heading or
+// formula, recitals and then one unnumbered operative paragraph, gives
+// that decision; recitals alone give none.
+func TestRecitalsThenVerb(t *testing.T) {
+	text := "Share meeting\nFull text\nTaking into account the information provided by the Secretariat on the interlinkages between climate change and mercury,\n" +
+		"Noting the outcome of the study by the expert group,\nInvites the Conference of the Parties to forward the outcome of the study to the Committee.\n"
+	if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != "|2|:Invites" {
+		t.Errorf("got %q", got)
+	}
+	checkNothingDropped(t, "recitals then verb", text)
+	if d := Parse("Full text\nTaking into account the information provided by the Secretariat,\nNoting the outcome of the study,\n", Options{}); len(d.Decisions) != 0 {
+		t.Errorf("recitals alone: %d decisions", len(d.Decisions))
+	}
+}
+
+// TestRunInClauses: a page that gives only the operative clauses of a
+// decision, unnumbered and run into one line ("Adopts …; Requests …"),
+// gives that decision, a paragraph a clause; a sentence with a semicolon
+// that opens no second clause stays whole.
+func TestRunInClauses(t *testing.T) {
+	text := "Share meeting\nFull text\nAdopts the terms of reference for the review set out in the annex to the present decision; Requests the Secretariat to compile information relevant to the review for consideration at its next meeting.\n"
+	if got := strings.Join(shape(Parse(text, Options{})), "\n"); got != "|0|:Adopts,:Requests" {
+		t.Errorf("got %q", got)
+	}
+	checkNothingDropped(t, "run-in clauses", text)
+	if d := Parse("Full text\nNotes the progress made; the review goes on.\n", Options{}); len(d.Decisions) != 0 {
+		t.Errorf("one clause: %d decisions", len(d.Decisions))
+	}
+}

@@ -34,25 +34,6 @@ const (
 // the keyword and the symbol: "Decision COP XIV/26".
 const bodyLabel = `(?:(?:COP|MOP|CMP|CMA|COP-MOP|COP/MOP)\s+)?`
 
-// meetingLabelRE matches the name of the adopting meeting a web page
-// prints before a decision's heading, on the same line: "COP 3 Decision
-// III/8", "CMA 3 Decision 20/CMA.3", "MOP-13 Decision XIII/5".
-var meetingLabelRE = regexp.MustCompile(`^(?:COP|MOP|CMP|CMA|CoP|COP-MOP|COP/MOP)(?:[\s-]?\d{1,2})?\s+(?:Draft\s+|DRAFT\s+)?(?:Decision|DECISION|Resolution|RESOLUTION|Recommendation|RECOMMENDATION)\s`)
-
-// withoutMeetingLabel returns t without the meeting's name that opens a
-// decision heading on a web page, and t itself when it has none.
-func withoutMeetingLabel(t string) string {
-	if t == "" || !strings.ContainsRune("CM", rune(t[0])) || !meetingLabelRE.MatchString(t) {
-		return t
-	}
-	i := strings.IndexAny(t, " \t")
-	rest := strings.TrimLeft(t[i:], " \t")
-	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-		rest = strings.TrimLeft(strings.TrimLeft(rest, "0123456789"), " \t")
-	}
-	return rest
-}
-
 var (
 	// symbolJoint continues a symbol with the others of a joint decision.
 	symbolJoint = `(?:` + jointDash + `(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symNumeric + `))*`
@@ -67,7 +48,7 @@ var (
 	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
-	symbolFirstRE = regexp.MustCompile(`^((?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symNumeric + `)` + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
+	symbolFirstRE = regexp.MustCompile(`^(` + styleLeadSymbols() + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
 	// dottedHeadRE matches "19.30 & 19.31 World Wildlife Trade Report" and
 	// "13.1" alone, the way CITES and CMS pages head their decisions, and
 	// "Decisions 13.1 to 13.3 - Title".
