@@ -140,29 +140,48 @@ const maxSymbolCell = 60
 // a decision whose symbol and title stand only in cells is found like one
 // with a heading. Other lines are left as they are.
 func tableRows(s string) string {
-	lines := strings.Split(s, "\n")
-	changed := false
-	for i, l := range lines {
-		t := strings.TrimLeft(l, " \t")
-		tab := strings.IndexByte(t, '\t')
-		if tab <= 0 || tab > maxSymbolCell || !tableCellSymbolRE.MatchString(strings.TrimSpace(t[:tab])) {
-			continue
+	var b strings.Builder
+	last := 0 // s[last:] is not yet written
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
 		}
-		cells := strings.SplitN(strings.TrimLeft(t[tab:], "\t"), "\t", 2)
-		title := strings.TrimSpace(cells[0])
-		if title == "" || !unicode.IsUpper([]rune(title)[0]) {
-			continue
+		if row, ok := tableRow(s[start:end]); ok {
+			b.WriteString(s[last:start])
+			b.WriteString(row)
+			last = end
 		}
-		row := strings.TrimSpace(t[:tab]) + ": " + title
-		if len(cells) == 2 && strings.TrimSpace(cells[1]) != "" {
-			row += "\n" + strings.TrimLeft(cells[1], " \t")
-		}
-		lines[i], changed = row, true
+		start = end + 1
 	}
-	if !changed {
+	if last == 0 {
 		return s
 	}
-	return strings.Join(lines, "\n")
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// tableRow returns line l written as tableRows writes a row, and whether
+// l is one.
+func tableRow(l string) (string, bool) {
+	t := strings.TrimLeft(l, " \t")
+	tab := strings.IndexByte(t, '\t')
+	if tab <= 0 || tab > maxSymbolCell || !(t[0] >= '0' && t[0] <= '9' || t[0] >= 'A' && t[0] <= 'Z') ||
+		!tableCellSymbolRE.MatchString(strings.TrimSpace(t[:tab])) {
+		return "", false
+	}
+	cells := strings.SplitN(strings.TrimLeft(t[tab:], "\t"), "\t", 2)
+	title := strings.TrimSpace(cells[0])
+	if title == "" || !startsUpper(title) {
+		return "", false
+	}
+	row := strings.TrimSpace(t[:tab]) + ": " + title
+	if len(cells) == 2 && strings.TrimSpace(cells[1]) != "" {
+		row += "\n" + strings.TrimLeft(cells[1], " \t")
+	}
+	return row, true
 }
 
 func hasControl(s string) bool {
