@@ -15,8 +15,9 @@ const minOneLine = 150
 
 // oneLineCutRE matches where a clause of a decision run onto one line may
 // open: a paragraph number ("2. "), an item letter ("a) ", "(a) ") or
-// roman numeral ("(i) ", "ii) "), after a space.
-var oneLineCutRE = regexp.MustCompile(`\s(?:(\d{1,3})\.|\(?([a-z]{1,4})\))\s+\S`)
+// roman numeral ("(i) ", "ii) "), after a space, glued to the word that
+// follows or not ("1.Decides", "(a)To").
+var oneLineCutRE = regexp.MustCompile(`\s(?:(\d{1,3})\.|\(?([a-z]{1,4})\))\s*[\p{L}“"]`)
 
 // oneLineStampRE matches the plenary stamp that closes a decision.
 var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)

@@ -36,6 +36,9 @@ var renderingGaps = map[string]map[string]string{
 	"on one line": {
 		"31_CMS-Decisions-13.1-13.3.txt": "decisions with neither formula nor heading keyword (\"13.2 Parties … are encouraged to …\") are not cut out of one line",
 		"25_VIII_32+IX_24.txt":           "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
+		"34_CITES-Dec-19.30+19.31.txt":   "decisions with neither formula nor heading keyword, under one heading, are not cut out of one line",
+		"24_VC_IV_4.txt":                 "clauses in lower case after \"decided:\" (\"to invite …; to request …\") are not cut",
+		"001_c85bd94dfba9d522.txt":       "paragraphs lettered at the top level (\"(a) Invites …\"), with no numbered paragraph, are not cut",
 	},
 }
 
@@ -418,14 +421,19 @@ var runInItem = regexp.MustCompile(`^\(([a-h]|[j-u]|[w-z])\)\s+`)
 // oneLine prints each decision on one line: its lines joined by spaces,
 // a paragraph that ends with a full stop before the next numbered
 // paragraph ending with a semicolon instead, item letters written "a)".
-// Text before a decision's heading and its annexes stay on lines of
-// their own.
+// Text before a decision's heading (its formula when it has none) and
+// its annexes stay on lines of their own.
 func oneLine(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\r", ""), "\n")
 	starts := map[int]bool{}
 	for _, h := range headers(lines, s) {
-		if h.symbol >= 0 {
+		switch {
+		case h.symbol >= 0:
 			starts[h.symbol] = true
+		case h.title >= 0:
+			starts[h.title] = true
+		case h.formula >= 0:
+			starts[h.formula] = true // a decision without heading from its formula on
 		}
 	}
 	if len(starts) == 0 {

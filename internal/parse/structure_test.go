@@ -533,6 +533,12 @@ func TestOneLineDecision(t *testing.T) {
 				"Recalling decision 22/CP.22, Endorses the arrangements set out in decision 22/CP.22, paragraphs 2 to 4, for the next sessions.",
 			1, []string{""}, []int{0},
 		},
+		{
+			"numbers and letters glued to their words",
+			"The Conference of the Parties, Recalling the objective of the Rotterdam Convention, 1.Decides to establish an intersessional working group; " +
+				"2.Requests the Secretariat to facilitate its work: (a)To review the cases; (b)To develop proposals; 3.Invites parties to nominate experts.",
+			1, []string{"1", "2", "3"}, []int{0, 2, 0},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
