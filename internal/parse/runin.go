@@ -16,8 +16,18 @@ var runInNumberRE = regexp.MustCompile(`;\s+(\d{1,3})\.\s+`)
 // and opens an operative phrase: "paragraphs 3 and 4; 4. Requests for
 // assistance …" stays whole.
 func splitRunIn(bs []block) []block {
-	var out []block
-	for _, b := range bs {
+	first := -1
+	for i, b := range bs {
+		if strings.Contains(b.text, "; ") && (b.mark == markNumber || b.mark == markNone) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return bs // nothing run in: no copy
+	}
+	out := append([]block(nil), bs[:first]...)
+	for _, b := range bs[first:] {
 		if b.mark == markNone && strings.Contains(b.text, "; ") && opensOperative(b.text) {
 			out = append(out, splitClauses(b)...)
 			continue

@@ -324,8 +324,11 @@ const maxFormulaLineWords = 16
 // ends a body's or an instrument's name: "The Conference of the Parties
 // to the Minamata" goes on below with "Convention on Mercury,".
 func formulaLine(nb *block, t string) bool {
-	f := strings.Fields(t)
-	if nb.mark != markNone || len(f) > maxFormulaLineWords || !formulaEndWords[f[len(f)-1]] {
+	if nb.mark != markNone || !strings.HasPrefix(t, "The ") {
+		return false
+	}
+	t = strings.TrimRight(t, " \t")
+	if !formulaEndWords[t[strings.LastIndexAny(t, " \t")+1:]] || strings.Count(t, " ") >= maxFormulaLineWords {
 		return false
 	}
 	return isFormula(t)
