@@ -81,10 +81,14 @@ var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,
 // Normalize returns the text as accord reads it: invisible marks removed,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
 // form feeds on their own lines, markdown emphasis stripped, and runs of
-// "**" (residue of bold headings glued together) turned into line breaks.
+// "**" (residue of bold headings glued together) turned into line breaks,
+// a decision printed on one line cut into its lines (splitOneLine).
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = tableRows(s)
 	}
 	s = cleanRunes(s)
 	s = strings.ReplaceAll(s, "\f", "\n\f\n")
@@ -116,9 +120,73 @@ func Normalize(s string) string {
 		if strings.Contains(l, "**") {
 			l = strings.ReplaceAll(l, "**", "\n")
 		}
+		if len(l) >= minOneLine {
+			if parts := splitOneLine(l); parts != nil {
+				l = strings.Join(parts, "\n")
+			}
+		}
 		b.WriteString(strings.TrimRight(l, " "))
 	}
 	return b.String()
+}
+
+// tableCellSymbolRE matches a table cell that holds a decision's symbol
+// and nothing else: "20/CMA.3", "IX/24", "Decision 19.30".
+var tableCellSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
+
+// maxSymbolCell bounds the first cell of a table row that can hold a
+// symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
+// CoP19)", joint BRS symbols) stay well under it.
+const maxSymbolCell = 60
+
+// tableRows writes each row of a table listing decisions ("SYM\tTitle\t
+// Text", cells separated by tabs, as copied from a web page) as the
+// heading "SYM: Title" followed by the text on a line of its own, so that
+// a decision whose symbol and title stand only in cells is found like one
+// with a heading. Other lines are left as they are.
+func tableRows(s string) string {
+	var b strings.Builder
+	last := 0 // s[last:] is not yet written
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		if row, ok := tableRow(s[start:end]); ok {
+			b.WriteString(s[last:start])
+			b.WriteString(row)
+			last = end
+		}
+		start = end + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// tableRow returns line l written as tableRows writes a row, and whether
+// l is one.
+func tableRow(l string) (string, bool) {
+	t := strings.TrimLeft(l, " \t")
+	tab := strings.IndexByte(t, '\t')
+	if tab <= 0 || tab > maxSymbolCell || !(t[0] >= '0' && t[0] <= '9' || t[0] >= 'A' && t[0] <= 'Z') ||
+		!tableCellSymbolRE.MatchString(strings.TrimSpace(t[:tab])) {
+		return "", false
+	}
+	cells := strings.SplitN(strings.TrimLeft(t[tab:], "\t"), "\t", 2)
+	title := strings.TrimSpace(cells[0])
+	if title == "" || !startsUpper(title) {
+		return "", false
+	}
+	row := strings.TrimSpace(t[:tab]) + ": " + title
+	if len(cells) == 2 && strings.TrimSpace(cells[1]) != "" {
+		row += "\n" + strings.TrimLeft(cells[1], " \t")
+	}
+	return row, true
 }
 
 func hasControl(s string) bool {

@@ -435,3 +435,128 @@ func TestAnnexChapeauItems(t *testing.T) {
 		}
 	}
 }
+
+// TestWebPageHeadings: a web page names a decision in a label line that
+// opens with its meeting ("COP 3 Decision III/8"), or in a field after
+// its label ("Decision number: XIII/5"); either is the decision's
+// heading, its symbol the decision's own and no citation.
+func TestWebPageHeadings(t *testing.T) {
+	body := "The Conference of the Parties,\nRecalling decision II/4,\n1. Requests the Secretariat to report to the Conference of the Parties at its fourth meeting.\n"
+	tests := []struct {
+		name, heading, symbol string
+	}{
+		{"label line", "COP 3 Decision III/8\nTitle of the decision\n", "III/8"},
+		{"label line of a CMA decision", "CMA 3 Decision 20/CMA.3\nTitle of the decision\n", "20/CMA.3"},
+		{"label line with a dash", "MOP-13 Decision XIII/5\nTitle of the decision\n", "XIII/5"},
+		{"field value", "Decision number: XIII/5\nTitle of the decision\n", "XIII/5"},
+		{"field value, No.", "Decision No. 20/CMA.3\nTitle of the decision\n", "20/CMA.3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Parse("Home › Decisions\n"+tt.heading+body, Options{}).Decisions
+			if len(ds) != 1 {
+				t.Fatalf("Parse found %d decisions, want 1", len(ds))
+			}
+			d := ds[0]
+			if d.Symbol != tt.symbol || d.Title != "Title of the decision" {
+				t.Errorf("Parse(%q): symbol %q, title %q; want %q, %q", tt.heading, d.Symbol, d.Title, tt.symbol, "Title of the decision")
+			}
+			var cited []string
+			for _, r := range d.References.Decisions {
+				cited = append(cited, r.Cited)
+			}
+			if diff := cmp.Diff([]string{"II/4"}, cited); diff != "" {
+				t.Errorf("cited decisions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTableRows: a table listing decisions, copied from a web page, gives
+// each decision a row of cells separated by tabs (symbol, title, text),
+// without an enacting formula; each row is a decision with its symbol,
+// its title and its text, and a row of other cells is left alone.
+func TestTableRows(t *testing.T) {
+	text := "Symbol\tTitle\tText\n" +
+		"20/CMA.3\tModalities of the public registry\tRecalling decision 5/CMA.1,\n" +
+		"1. Requests the secretariat to finalize the registry by 1 June 2022;\n" +
+		"2. Decides to conclude the matter.\n" +
+		"Decision IX/24\tGender Plan of Action\t\n" +
+		"1. Welcomes the plan and invites Parties to support it.\n" +
+		"1.\tThis row\tis not a decision\n"
+	ds := Parse(text, Options{}).Decisions
+	type got struct {
+		Symbol, Title        string
+		Preamble, Paragraphs int
+	}
+	var have []got
+	for _, d := range ds {
+		have = append(have, got{d.Symbol, d.Title, len(d.Preamble), len(d.Paragraphs)})
+	}
+	want := []got{
+		{"20/CMA.3", "Modalities of the public registry", 1, 2},
+		{"IX/24", "Gender Plan of Action", 0, 2},
+	}
+	if diff := cmp.Diff(want, have); diff != "" {
+		t.Errorf("Parse(table rows) (-want +got):\n%s", diff)
+	}
+	if len(ds) > 0 && len(ds[0].References.Decisions) != 1 {
+		t.Errorf("first row cites %d decisions, want 1 (5/CMA.1)", len(ds[0].References.Decisions))
+	}
+	checkNothingDropped(t, "table rows", text)
+}
+
+// TestOneLineDecision: a decision printed on one line (a database record,
+// a spreadsheet cell) has its heading, formula, recitals, paragraphs and
+// run-in items ("a) … b) …", "(i) … (ii) …") read as on a page; a
+// paragraph number that does not go on from the one before, or that no
+// operative phrase follows, stays text.
+func TestOneLineDecision(t *testing.T) {
+	tests := []struct {
+		name, text string
+		preamble   int
+		numbers    []string
+		items      []int
+	}{
+		{
+			"numbered, with items",
+			"Decision 4/CP.27 Revision of the modalities The Conference of the Parties, Recalling decisions 1/CP.16 and 2/CP.17, " +
+				"Noting the report of the secretariat, 1. Decides that the modalities shall continue to be used, as set out in paragraphs 3 and 4 of the annex; " +
+				"2. Requests the Subsidiary Body for Implementation to: a) consider the review at its sixtieth session; " +
+				"b) report on: (i) the experience of Parties; (ii) the lessons learned; c) make recommendations; " +
+				"3. Also requests the secretariat to support the work. 9th plenary meeting 17 November 2022",
+			2, []string{"1", "2", "3"}, []int{0, 3, 0},
+		},
+		{
+			"formula without its comma, one paragraph",
+			"Decision 7/CMP.12 Title of the decision The Conference of the Parties serving as the meeting of the Parties to the Kyoto Protocol " +
+				"Recalling decision 22/CP.22, Endorses the arrangements set out in decision 22/CP.22, paragraphs 2 to 4, for the next sessions.",
+			1, []string{""}, []int{0},
+		},
+		{
+			"numbers and letters glued to their words",
+			"The Conference of the Parties, Recalling the objective of the Rotterdam Convention, 1.Decides to establish an intersessional working group; " +
+				"2.Requests the Secretariat to facilitate its work: (a)To review the cases; (b)To develop proposals; 3.Invites parties to nominate experts.",
+			1, []string{"1", "2", "3"}, []int{0, 2, 0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Parse(tt.text, Options{}).Decisions
+			if len(ds) != 1 {
+				t.Fatalf("Parse found %d decisions, want 1", len(ds))
+			}
+			d := ds[0]
+			var numbers []string
+			var items []int
+			for _, p := range d.Paragraphs {
+				numbers = append(numbers, p.Number)
+				items = append(items, len(p.Items))
+			}
+			if len(d.Preamble) != tt.preamble || !cmp.Equal(numbers, tt.numbers) || !cmp.Equal(items, tt.items) {
+				t.Errorf("Parse(one line): preamble %d, numbers %q, items %v; want %d, %q, %v", len(d.Preamble), numbers, items, tt.preamble, tt.numbers, tt.items)
+			}
+			checkNothingDropped(t, tt.name, tt.text)
+		})
+	}
+}

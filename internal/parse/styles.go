@@ -310,8 +310,9 @@ func reportedPhrase(text string) (Phrase, bool) {
 // meetingLabelRE matches the meeting a web page's label line names before
 // a decision's heading: "COP 3" in "COP 3 Decision III/8", "NP MOP 1" in
 // "NP MOP 1 Decision NP-1/12", "CMS COP 12" in "CMS COP 12 Resolution
-// 12.4". The heading is the first group.
-var meetingLabelRE = regexp.MustCompile(`^(?:[A-Z]{2,5}\s+){1,2}\d{1,2}\s+((?:Decision|DECISION|Resolution|RESOLUTION|Recommendation)\s.*)$`)
+// 12.4", "MOP-13" in "MOP-13 Decision XIII/5". The heading is the first
+// group.
+var meetingLabelRE = regexp.MustCompile(`^(?:[A-Z]{2,5}[\s-]+){1,2}\d{1,2}\s+((?:Decision|DECISION|Resolution|RESOLUTION|Recommendation)\s.*)$`)
 
 // stripMeetingLabel returns heading line t without the meeting its label
 // names first.

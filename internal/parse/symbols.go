@@ -43,8 +43,9 @@ var (
 	// headingRE matches a decision heading: "Decision 4/CP.27", "Draft
 	// decision MC-6/[--]: Title", "Resolution 1.3", "Dec. III/12".
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
-	// wrapped line is a citation, not a heading.
-	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	// wrapped line is a citation, not a heading. A web page's field
+	// "Decision number: XIII/5" is one too.
+	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^(` + styleLeadSymbols() + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)

@@ -155,6 +155,12 @@ func htmlText(s string) string {
 				t = strings.Join(strings.Fields(strings.ReplaceAll(t, "\u00a0", "\x00")), " ")
 				t = strings.ReplaceAll(t, "\x00", "\u00a0")
 				raw := string(z.Raw())
+				if t == "" && len(raw) > 0 && !atLineStart(&b) {
+					// the space between two inline elements:
+					// "<span>Decision number:</span> <span>XIII/5</span>"
+					b.WriteByte(' ')
+					continue
+				}
 				if t != "" && len(raw) > 0 && isSpace(raw[0]) && !atLineStart(&b) {
 					b.WriteByte(' ')
 				}
@@ -173,7 +179,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 
 func atLineStart(b *strings.Builder) bool {
 	s := b.String()
-	return len(s) == 0 || s[len(s)-1] == '\n' || s[len(s)-1] == ' '
+	return len(s) == 0 || s[len(s)-1] == '\n' || s[len(s)-1] == ' ' || s[len(s)-1] == '\t'
 }
 
 // docxText reads a WordprocessingML document: the body's paragraphs one per

@@ -276,6 +276,24 @@ func TestHTMLLists(t *testing.T) {
 	}
 }
 
+// TestHTMLInlineSpace: the white space between two inline elements
+// separates their words, as on screen; a field's label and its value
+// stay apart.
+func TestHTMLInlineSpace(t *testing.T) {
+	page := `<div class="field"><span class="label">Decision number:</span> <span class="value">XIII/5</span></div>
+<p><em>Requests</em> <strong>the Secretariat</strong> to report;</p>
+<table><tr><td>a</td>
+<td>b</td></tr></table>`
+	got, err := Read(context.Background(), "p.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Decision number: XIII/5\nRequests the Secretariat to report;\na\tb\t\n"
+	if got.Body != want {
+		t.Errorf("inline space =\n%q\nwant\n%q", got.Body, want)
+	}
+}
+
 // docxOf builds a DOCX whose word/document.xml holds body between the
 // document's start and end, written n times: a small zip that expands.
 func docxOf(t *testing.T, body string, n int) []byte {

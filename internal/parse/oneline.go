@@ -1,0 +1,167 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// minOneLine is the shortest line read as a whole decision printed on one
+// line (a record of a database, a cell of a spreadsheet): a heading, a
+// formula and one operative paragraph pass it; most lines of a page stay
+// under it, and a longer one is cut only when it holds a formula followed
+// by an operative paragraph.
+const minOneLine = 150
+
+// oneLineCutRE matches where a clause of a decision run onto one line may
+// open: a paragraph number ("2. "), an item letter ("a) ", "(a) ") or
+// roman numeral ("(i) ", "ii) "), after a space, glued to the word that
+// follows or not ("1.Decides", "(a)To").
+var oneLineCutRE = regexp.MustCompile(`\s(?:(\d{1,3})\.|\(?([a-z]{1,4})\))\s*[\p{L}“"]`)
+
+// oneLineStampRE matches the plenary stamp that closes a decision.
+var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
+
+// splitOneLine cuts a decision printed on one line into the lines a page
+// gives it: its heading, its formula, each recital, each numbered
+// paragraph from 1 on, each item ("a) … b) …", "(i) … (ii) …", their
+// letters in sequence) and the closing stamp. A line without a formula
+// followed by a first paragraph is returned as it is.
+func splitOneLine(l string) []string {
+	if len(l) < minOneLine {
+		return nil
+	}
+	// The formula: "The Conference of the Parties …," ending at its first
+	// comma or colon.
+	f := -1
+	for i := 0; i < len(l) && f < 0; {
+		k := strings.Index(l[i:], "The ")
+		if k < 0 {
+			break
+		}
+		k += i
+		if (k == 0 || l[k-1] == ' ') && formulaRE.MatchString(l[k:]) {
+			f = k
+		}
+		i = k + 4
+	}
+	if f < 0 {
+		return nil
+	}
+	// Clauses open after a comma or semicolon with a recital's opener or
+	// an operative phrase, and at paragraph numbers from 1 on; items open
+	// at letters in sequence under a numbered paragraph.
+	var cuts []int
+	operative := false
+	num, letter, roman := 0, 0, 0
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
+		at := f + m[0] + 1 // where the clause opens
+		if m[2] >= 0 {
+			rest := strings.TrimSpace(l[f+m[3]+1:])
+			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(l[:f+m[0]])) {
+				num, letter, roman = n, 0, 0
+				cuts = append(cuts, at)
+				operative = true
+			}
+			continue
+		}
+		if num == 0 {
+			continue
+		}
+		w := l[f+m[4] : f+m[5]]
+		switch {
+		case letterValue(w) == letter+1 && !(roman > 0 && romanOf(w) == roman+1):
+			letter, roman = letter+1, 0
+		case letter > 0 && romanOf(w) == roman+1:
+			roman++
+		default:
+			continue
+		}
+		cuts = append(cuts, at)
+	}
+	first := len(l)
+	if len(cuts) > 0 {
+		first = cuts[0]
+	}
+	for i := f; i < first-2; i++ {
+		// a clause opens after a comma or semicolon, or after a formula
+		// without its comma, on the last word of a body's name
+		// ("… the Kyoto Protocol Recalling …")
+		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
+			at := i + 2
+			if strings.HasPrefix(l[at:], "and ") {
+				at += 4 // "…; and Decides to …"
+			}
+			rest := l[at:]
+			if _, ok := opensRecital(rest); ok {
+				cuts = append(cuts, at)
+			} else if opensOperative(rest) {
+				cuts = append(cuts, at)
+				operative = true
+			}
+		}
+	}
+	// The formula ends at its first comma or colon that a capital
+	// follows: "The Conference, Decision I/5 of …", "decided in Dec.
+	// XVII/18: Noting …".
+	if c := strings.IndexAny(l[f:first], ",:"); c >= 0 && f+c+2 < first && l[f+c+1] == ' ' && startsUpper(l[f+c+2:]) {
+		cuts = append(cuts, f+c+2)
+	}
+	if !operative {
+		// "Decision IV/22: Bureau … The Fourth Meeting of the Parties
+		// decided in Dec. IV/22 to take note …": the heading alone.
+		if f > 0 && decisionSignal(strings.TrimSpace(l[:f])) {
+			return []string{strings.TrimSpace(l[:f]), l[f:]}
+		}
+		return nil
+	}
+	cuts = append(cuts, f)
+	if m := oneLineStampRE.FindStringIndex(l[f:]); m != nil {
+		cuts = append(cuts, f+m[0]+1)
+	}
+	sortInts(cuts)
+	var out []string
+	last := 0
+	for _, c := range cuts {
+		if c <= last {
+			continue
+		}
+		if s := strings.TrimSpace(l[last:c]); s != "" {
+			out = append(out, s)
+		}
+		last = c
+	}
+	if s := strings.TrimSpace(l[last:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// letterValue is the rank of an item letter ("a" 1, "z" 26, "aa" 27), or 0.
+func letterValue(s string) int {
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[0] {
+			return 0
+		}
+	}
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return 0
+	}
+	return (len(s)-1)*26 + int(s[0]-'a') + 1
+}
+
+// romanOf is the value of a lower-case roman numeral, or 0.
+func romanOf(s string) int {
+	if !isRoman(s) {
+		return 0
+	}
+	return romanValue(s)
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
