@@ -244,7 +244,13 @@ func mayEdit(by *accord.User, verb, inst, symbol string) error {
 func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, ordinal int, d *accord.Decision, hash string, kept map[int64]bool) (int64, error) {
 	var id int64
 	if hash != "" {
-		ids, err := queryIDs(ctx, tx, s.q(`SELECT id FROM decisions WHERE content_hash = ? AND content_hash <> '' ORDER BY id`), hash)
+		// The same words adopted by another instrument are another
+		// decision (the BRS COPs adopt joint decisions word for word):
+		// the content matches only within the instrument, as read or
+		// as the parser read it before a person corrected it.
+		ids, err := queryIDs(ctx, tx, s.q(`SELECT d.id FROM decisions d
+			LEFT JOIN decision_corrections c ON c.decision_id = d.id AND c.field = 'instrument'
+			WHERE d.content_hash = ? AND d.content_hash <> '' AND (d.instrument = ? OR c.parsed = ?) ORDER BY d.id`), hash, d.Instrument, d.Instrument)
 		if err != nil {
 			return 0, err
 		}

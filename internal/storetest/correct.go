@@ -75,6 +75,24 @@ func testDuplicateContent(t *testing.T, s accord.Store) {
 	if nd, _ := count(t, s); nd != 3 {
 		t.Errorf("after other text: %d decisions, want 3", nd)
 	}
+	// The same words adopted by another instrument (the Basel,
+	// Rotterdam and Stockholm COPs adopt joint decisions word for word)
+	// are another decision: it is added, and replaces nothing.
+	rc := noSymbol("Requests the secretariat to report.")
+	rc.Instrument = "rotterdam"
+	res, err = s.Ingest(ctx, accord.Source{Name: "rotterdam.txt"}, []accord.Decision{rc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Inserted != 1 || res.Updated != 0 {
+		t.Errorf("Ingest of the same words for another instrument = %+v, want 1 inserted, 0 updated", res)
+	}
+	if nd, _ := count(t, s); nd != 4 {
+		t.Errorf("after the same words for another instrument: %d decisions, want 4", nd)
+	}
+	if d, err := s.DecisionByID(ctx, first[0].ID); err != nil || d.Instrument != "minamata" {
+		t.Errorf("the Minamata decision after Rotterdam's of the same words: %+v, %v", d.Instrument, err)
+	}
 }
 
 // testCorrectDecision: a corrected field is kept when the file is
