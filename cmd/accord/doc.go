@@ -83,6 +83,9 @@ iv/6" finds BS-IV/6, "MC-6/--" the draft MC-6/[--]). A symbol that two
 instruments share ("IX/10" of Basel and of the CBD) needs --instrument. A
 symbol stored nowhere is answered with the nearest stored ones, those of
 the same meeting first ("no decision MC-6/3; did you mean MC-6/[--]?").
+As a filter, --instrument (here, of mandates list and of the
+API and pages) takes an instrument's id or its name in any case: minamata,
+Minamata, "Minamata Convention on Mercury".
 
 # accord mandates
 

@@ -491,6 +491,13 @@ func TestOptions(t *testing.T) {
 	if len(d) != 1 || d[0].Instrument != "nagoya" || d[0].Meeting != "COP-MOP-5" {
 		t.Errorf("Parse with options = %+v", d)
 	}
+	// An instrument given by its name is stored by its id, which filters
+	// and pages know it by.
+	for _, name := range []string{"Nagoya", "Nagoya Protocol", "NAGOYA"} {
+		if d := Parse(text, Options{Instrument: name}).Decisions; len(d) != 1 || d[0].Instrument != "nagoya" {
+			t.Errorf("Parse with instrument %q: %+v", name, d)
+		}
+	}
 }
 
 // FuzzParse checks that no input makes the parser panic or lose text.

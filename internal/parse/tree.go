@@ -43,7 +43,7 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	// Instrument and meeting.
 	switch {
 	case opt.Instrument != "":
-		d.Instrument = opt.Instrument
+		d.Instrument = accord.InstrumentID(opt.Instrument)
 	case symbolInstrument(d.Symbol) != "":
 		d.Instrument = symbolInstrument(d.Symbol)
 	case formulaInstrument(d.Formula) != "":

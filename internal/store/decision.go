@@ -416,7 +416,7 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	var args []any
 	if f.Instrument != "" {
 		query += ` AND d.instrument = ?`
-		args = append(args, f.Instrument)
+		args = append(args, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
 		query += ` AND d.meeting = ?`

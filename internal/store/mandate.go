@@ -217,7 +217,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		args = append(args, a...)
 	}
 	if f.Instrument != "" {
-		add(`d.instrument = ?`, f.Instrument)
+		add(`d.instrument = ?`, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
 		add(`d.meeting = ?`, f.Meeting)

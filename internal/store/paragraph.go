@@ -21,7 +21,7 @@ func (s *Store) Paragraphs(ctx context.Context, f accord.ParagraphFilter) ([]acc
 		add(`p.decision_id = ?`, f.DecisionID)
 	}
 	if f.Instrument != "" {
-		add(`d.instrument = ?`, f.Instrument)
+		add(`d.instrument = ?`, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
 		add(`d.meeting = ?`, f.Meeting)

@@ -173,7 +173,7 @@ func facetCond(ph func(int) string, q accord.SearchQuery) (string, []any) {
 		conds = append(conds, strings.Replace(cond, "?", ph(len(args)+1), 1))
 	}
 	if q.Instrument != "" {
-		add(`instrument = ?`, q.Instrument)
+		add(`instrument = ?`, accord.InstrumentID(q.Instrument))
 	}
 	if q.Meeting != "" {
 		add(`meeting = ?`, q.Meeting)

@@ -403,6 +403,9 @@ func testList(t *testing.T, s accord.Store) {
 		{accord.DecisionFilter{}, []string{"BC-16/1", "MC-5/1", "MC-6/1", "MC-6/2"}},
 		{accord.DecisionFilter{Instrument: "minamata", Meeting: "COP-6"}, []string{"MC-6/1", "MC-6/2"}},
 		{accord.DecisionFilter{Instrument: "basel"}, []string{"BC-16/1"}},
+		// An instrument is found by its name, in any case.
+		{accord.DecisionFilter{Instrument: "Basel"}, []string{"BC-16/1"}},
+		{accord.DecisionFilter{Instrument: "minamata convention on mercury", Meeting: "COP-5"}, []string{"MC-5/1"}},
 		{accord.DecisionFilter{Limit: 1}, []string{"BC-16/1"}},
 		{accord.DecisionFilter{Kind: accord.KindResolution}, nil},
 		{accord.DecisionFilter{Year: 2023}, []string{"BC-16/1", "MC-5/1"}},
@@ -479,6 +482,8 @@ func testMandates(t *testing.T, s accord.Store) {
 		{accord.MandateFilter{Actor: "secretariat"}, 2},
 		{accord.MandateFilter{Actor: "Parties"}, 2},
 		{accord.MandateFilter{Instrument: "minamata"}, 2},
+		{accord.MandateFilter{Instrument: "Minamata"}, 2},
+		{accord.MandateFilter{Instrument: "Minamata Convention"}, 2},
 		{accord.MandateFilter{Symbol: "mc-6/3", Actor: "parties"}, 1},
 		{accord.MandateFilter{DueMeeting: "COP-7"}, 1},
 		{accord.MandateFilter{Mentions: "global framework"}, 2},
@@ -781,6 +786,7 @@ func testParagraphs(t *testing.T, s accord.Store) {
 		want string
 	}{
 		{accord.ParagraphFilter{Instrument: "basel"}, "[BC-16/1 1 0 BC-16/1 1(a) 1]"},
+		{accord.ParagraphFilter{Instrument: "BASEL"}, "[BC-16/1 1 0 BC-16/1 1(a) 1]"},
 		{accord.ParagraphFilter{Year: 2025, Verb: "invite"}, "[MC-6/1 2 0]"},
 		{accord.ParagraphFilter{Class: accord.Evaluative}, "[BC-16/1 1 0]"},
 		{accord.ParagraphFilter{Meeting: "COP-7"}, "[]"},
@@ -953,6 +959,7 @@ func testSearch(t *testing.T, s accord.Store) {
 		{"two words", q("mercury secretariat"), []string{"BC-16/4 1"}},
 		{"french", q("poursuivre coopération"), []string{"RC-11/2 1"}},
 		{"filter instrument", func() accord.SearchQuery { x := q("mercury"); x.Instrument = "basel"; return x }(), []string{"BC-16/4 1"}},
+		{"filter instrument by name", func() accord.SearchQuery { x := q("mercury"); x.Instrument = "Basel Convention"; return x }(), []string{"BC-16/4 1"}},
 		{"filter actor", func() accord.SearchQuery { x := q("requests"); x.Actor = "secretariat"; return x }(), []string{"MC-6/3 1"}},
 		{"filter year", func() accord.SearchQuery { x := q("minamata"); x.Year = 2023; return x }(), []string{"BC-16/4 1", "RC-11/2 1"}},
 		{"filter status", func() accord.SearchQuery { x := q("requests"); x.Status = accord.StatusOpen; return x }(), []string{"MC-6/3 1"}},

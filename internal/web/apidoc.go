@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"html/template"
 	"net/http"
 	"sort"
 	"strings"
@@ -75,4 +76,10 @@ func (s *Server) apiDoc(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.render(w, http.StatusOK, "api", p)
+}
+
+// slashBreaks lets a path wrap after its slashes on a narrow screen,
+// rather than inside one of its words.
+func slashBreaks(path string) template.HTML {
+	return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(path), "/", "/<wbr>"))
 }

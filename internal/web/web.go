@@ -32,7 +32,7 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-var funcs = template.FuncMap{"paraHref": paraHref}
+var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName, "slashBreaks": slashBreaks}
 
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
@@ -276,8 +276,8 @@ type homePage struct {
 }
 
 type dueGroup struct {
-	Meeting  string
-	Mandates []accord.Mandate
+	Instrument, Meeting string
+	Mandates            []accord.Mandate
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
@@ -301,7 +301,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if !ok {
 			k = len(p.Due)
 			groups[key] = k
-			p.Due = append(p.Due, dueGroup{Meeting: key})
+			p.Due = append(p.Due, dueGroup{Instrument: m.Instrument, Meeting: m.Deadline.Meeting})
 		}
 		p.Due[k].Mandates = append(p.Due[k].Mandates, m)
 	}
@@ -327,8 +327,10 @@ type mandatesPage struct {
 	Statuses []accord.Status
 	List     []accord.Mandate
 	Decision string // the symbol of the decision the board is limited to
-	Pager    pager
-	Download downloads
+	// Instruments are the stored instruments to choose from.
+	Instruments []instrumentChoice
+	Pager       pager
+	Download    downloads
 }
 
 func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
@@ -352,6 +354,9 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := mandatesPage{page: s.page(r, "Mandates"), F: f, Status: f.Status, Statuses: accord.Statuses, List: ms, Pager: pagerOf(r, n, more),
 		Download: downloadsOf(r)}
+	if p.Instruments, err = s.instrumentChoices(r.Context(), f.Instrument); err != nil {
+		return err
+	}
 	if f.DecisionID != 0 {
 		p.Decision = "#" + strconv.FormatInt(f.DecisionID, 10)
 		if len(ms) > 0 && ms[0].Symbol != "" {

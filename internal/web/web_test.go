@@ -193,11 +193,11 @@ func TestHome(t *testing.T) {
 	for _, li := range all(doc, "ul.instruments li a") {
 		insts = append(insts, text(li))
 	}
-	if strings.Join(insts, ",") != "cartagena,minamata" {
+	if strings.Join(insts, ",") != "Cartagena Protocol,Minamata Convention" {
 		t.Errorf("instruments listed = %v", insts)
 	}
 	due := text(doc)
-	if !strings.Contains(due, "minamata COP-7") || !strings.Contains(due, "cartagena COP-MOP-5") {
+	if !strings.Contains(due, "Minamata Convention COP-7") || !strings.Contains(due, "Cartagena Protocol COP-MOP-5") {
 		t.Errorf("due at coming meetings lacks COP-7 or COP-MOP-5:\n%s", due)
 	}
 	if len(all(doc, "form input#q")) != 1 || len(all(doc, "a.skip")) != 1 {
@@ -298,7 +298,7 @@ func TestSearchPage(t *testing.T) {
 	}
 	narrowed := fetch(t, srv, facet, 200)
 	for _, h := range all(narrowed, "ol.hits li") {
-		if !strings.Contains(text(h), "cartagena") {
+		if !strings.Contains(text(h), "Cartagena Protocol") {
 			t.Errorf("narrowed hit outside cartagena: %q", text(h))
 		}
 	}
@@ -580,7 +580,7 @@ func TestUpload(t *testing.T) {
 	}
 	code, doc := send(c, "mc7.txt", text7, csrf)
 	rows := all(doc, "table.preview tbody tr")
-	if code != 200 || len(rows) != 1 || !strings.Contains(text(rows[0]), "MC-7/4") || !strings.Contains(text(rows[0]), "minamata COP-7") {
+	if code != 200 || len(rows) != 1 || !strings.Contains(text(rows[0]), "MC-7/4") || !strings.Contains(text(rows[0]), "Minamata Convention COP-7") {
 		t.Fatalf("preview: %d %q", code, text(doc))
 	}
 	if _, err := st.Decision(ctx, "", "MC-7/4"); !errors.Is(err, accord.ErrNotFound) {
