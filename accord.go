@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -186,7 +187,10 @@ type DecisionFilter struct {
 	Meeting    string
 	Year       int
 	Kind       Kind
-	Limit      int
+	// Text keeps decisions whose symbol or title holds these words, in
+	// any case.
+	Text  string
+	Limit int
 	// Offset skips that many decisions of the order: the page numbers
 	// of the pages' lists.
 	Offset int
@@ -558,8 +562,23 @@ type MandateFilter struct {
 	DecisionID int64  // the adopting decision
 	DueMeeting string
 	Status     Status
-	Actor      string // canonical actor or words of an addressee
-	Mentions   string // words named anywhere in the mandate: action, addressees, helpers
+	// Actor is a canonical actor or words of an addressee; an actor of a
+	// group gathers its members (ActorScope: the secretariat and its
+	// Executive Secretary, in all three BRS conventions).
+	Actor    string
+	Mentions string // words named anywhere in the mandate: action, addressees, helpers
+	// Body is the governing or subsidiary body of the adopting meeting:
+	// "COP" keeps COP-1, COP-6, …, not COP-MOP-4 (MeetingBody).
+	Body string
+	// Checked keeps mandates a person checked ("yes") or did not ("no").
+	Checked string
+	// Owner keeps mandates owned by that person, in any case.
+	Owner string
+	// Sort orders the list by "due" (date, then meeting; none last),
+	// "decision" (the default), "status" (in the order of Statuses) or
+	// "actor" (the first addressee's), "-" before one reversing it; the
+	// mandate's id breaks ties, so pages never overlap.
+	Sort string
 	// Overdue keeps mandates not completed (nor superseded) whose due
 	// meeting has taken place (the store holds decisions it adopted) or
 	// whose due date is before AsOf.
@@ -738,4 +757,23 @@ type PurgeResult struct {
 	Sessions int `json:"sessions"`
 	Uploads  int `json:"uploads"`
 	Audit    int `json:"audit"`
+}
+
+// MandateSorts are the orders of MandateFilter.Sort; each may be
+// preceded by "-" to reverse it.
+var MandateSorts = []string{"decision", "due", "status", "actor"}
+
+// ValidMandateSort reports whether s is an order of MandateFilter.Sort.
+func ValidMandateSort(s string) bool {
+	return s == "" || slices.Contains(MandateSorts, strings.TrimPrefix(s, "-"))
+}
+
+// MeetingBody is the body that held a meeting: its name without the
+// number ("COP-6" is COP, "COP-MOP-4" COP-MOP, "OEWG-13" OEWG); a
+// meeting with no number is its own body.
+func MeetingBody(meeting string) string {
+	if i := strings.LastIndexByte(meeting, '-'); i > 0 && strings.ContainsAny(meeting[i+1:], "0123456789") {
+		return meeting[:i]
+	}
+	return meeting
 }
