@@ -294,6 +294,8 @@ type Store interface {
 	AddActor(ctx context.Context, id string, names []string) error
 	// ActorMandates counts the mandates asked of each actor, by status.
 	ActorMandates(ctx context.Context) (map[string]map[Status]int, error)
+	// MandateChoices lists what the mandate board's filters choose from.
+	MandateChoices(ctx context.Context) (MandateChoices, error)
 	// Paragraphs lists paragraphs and items with their decision, in
 	// decision and document order.
 	Paragraphs(ctx context.Context, f ParagraphFilter) ([]ParagraphRow, error)
@@ -776,4 +778,26 @@ func MeetingBody(meeting string) string {
 		return meeting[:i]
 	}
 	return meeting
+}
+
+// MandateChoices are the values stored mandates take, for filters chosen
+// from lists.
+type MandateChoices struct {
+	// Actors are the actors asked, the most asked first, each named by
+	// an addressee's words and counting its mandates.
+	Actors []ActorChoice
+	// Bodies are the bodies of the meetings that adopted decisions
+	// (MeetingBody), and DueMeetings the meetings mandates are due at,
+	// both sorted.
+	Bodies      []string
+	DueMeetings []string
+	// Owners are the people who own mandates, sorted.
+	Owners []string
+}
+
+// ActorChoice is an actor as the board's filter offers it.
+type ActorChoice struct {
+	ID       string // "executive-secretary"
+	Name     string // "Executive Secretary"
+	Mandates int
 }

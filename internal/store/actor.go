@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -76,4 +77,62 @@ func (s *Store) ActorMandates(ctx context.Context) (map[string]map[accord.Status
 		out[actor][accord.Status(status)] = n
 	}
 	return out, rows.Err()
+}
+
+// MandateChoices lists what the mandate board's filters choose from: each
+// a group over an indexed column, or the few meetings.
+func (s *Store) MandateChoices(ctx context.Context) (accord.MandateChoices, error) {
+	var c accord.MandateChoices
+	strs := func(query string, each func(string)) error {
+		rows, err := s.read.QueryContext(ctx, query)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return err
+			}
+			each(v)
+		}
+		return rows.Err()
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT actor, min(text), count(DISTINCT mandate_id) FROM mandate_actors
+		WHERE actor <> '' GROUP BY actor ORDER BY count(DISTINCT mandate_id) DESC, actor`)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a accord.ActorChoice
+		if err := rows.Scan(&a.ID, &a.Name, &a.Mandates); err != nil {
+			return c, err
+		}
+		c.Actors = append(c.Actors, a)
+	}
+	if err := rows.Err(); err != nil {
+		return c, err
+	}
+	bodies := map[string]bool{}
+	if err := strs(`SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`, func(m string) {
+		if b := accord.MeetingBody(m); !bodies[b] {
+			bodies[b] = true
+			c.Bodies = append(c.Bodies, b)
+		}
+	}); err != nil {
+		return c, err
+	}
+	slices.Sort(c.Bodies)
+	if err := strs(`SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting <> '' ORDER BY due_meeting`, func(m string) {
+		c.DueMeetings = append(c.DueMeetings, m)
+	}); err != nil {
+		return c, err
+	}
+	if err := strs(`SELECT DISTINCT owner FROM mandates WHERE owner <> '' ORDER BY owner`, func(o string) {
+		c.Owners = append(c.Owners, o)
+	}); err != nil {
+		return c, err
+	}
+	return c, nil
 }

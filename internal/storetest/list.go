@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/accordmea/accord"
+	"github.com/google/go-cmp/cmp"
 )
 
 // board stores decisions whose mandates ask the secretariat under its
@@ -189,5 +190,24 @@ func testDecisionText(t *testing.T, s accord.Store) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Decisions(Text %q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+func testMandateChoices(t *testing.T, s accord.Store) {
+	board(t, s)
+	c, err := s.MandateChoices(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := accord.MandateChoices{
+		Actors: []accord.ActorChoice{{ID: "secretariat", Name: "Secretariat", Mandates: 2}, {ID: "brs-secretariat", Name: "the Secretariat of the Basel, Rotterdam and Stockholm conventions", Mandates: 1},
+			{ID: "executive-secretary", Name: "the Executive Secretary", Mandates: 1}, {ID: "parties", Name: "Parties", Mandates: 1}, {ID: "secretariats", Name: "the secretariats", Mandates: 1},
+			{ID: "unep-executive-director", Name: "Executive Director", Mandates: 1}},
+		Bodies:      []string{"COP", "COP-MOP", "UNEA"},
+		DueMeetings: []string{"COP-18", "COP-7"},
+		Owners:      []string{"Jane Doe"},
+	}
+	if diff := cmp.Diff(want, c); diff != "" {
+		t.Errorf("MandateChoices (-want +got):\n%s", diff)
 	}
 }
