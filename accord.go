@@ -42,6 +42,9 @@ const (
 	KindDraft          Kind = "draft"
 )
 
+// Kinds lists every kind of decision.
+var Kinds = []Kind{KindDecision, KindResolution, KindRecommendation, KindDraft}
+
 // VerbClass groups operative verbs by what they do.
 type VerbClass string
 
@@ -591,6 +594,8 @@ type MandateFilter struct {
 	// ByID and After work as in DecisionFilter.
 	ByID  bool
 	After int64
+	// Pending keeps mandates not completed nor superseded.
+	Pending bool
 	// Upcoming keeps mandates not completed (nor superseded) due at a
 	// meeting that has not taken place (no decision of it is stored).
 	Upcoming bool

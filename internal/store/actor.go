@@ -98,20 +98,46 @@ func (s *Store) MandateChoices(ctx context.Context) (accord.MandateChoices, erro
 		}
 		return rows.Err()
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT actor, min(text), count(DISTINCT mandate_id) FROM mandate_actors
-		WHERE actor <> '' GROUP BY actor ORDER BY count(DISTINCT mandate_id) DESC, actor`)
+	// Each actor is named by the words that ask it most often ("Parties",
+	// not "Conferences of the Parties to …"), the shortest of a tie.
+	rows, err := s.read.QueryContext(ctx, `SELECT actor, text, count(*) FROM mandate_actors WHERE actor <> '' GROUP BY actor, text`)
 	if err != nil {
 		return c, err
 	}
 	defer rows.Close()
+	type named struct {
+		name string
+		n    int
+	}
+	names := map[string]named{}
 	for rows.Next() {
-		var a accord.ActorChoice
-		if err := rows.Scan(&a.ID, &a.Name, &a.Mandates); err != nil {
+		var id, text string
+		var n int
+		if err := rows.Scan(&id, &text, &n); err != nil {
 			return c, err
 		}
-		c.Actors = append(c.Actors, a)
+		if b, ok := names[id]; !ok || n > b.n || n == b.n && len(text) < len(b.name) || n == b.n && len(text) == len(b.name) && text < b.name {
+			names[id] = named{text, n}
+		}
 	}
 	if err := rows.Err(); err != nil {
+		return c, err
+	}
+	counts, err := s.read.QueryContext(ctx, `SELECT actor, count(DISTINCT mandate_id) FROM mandate_actors
+		WHERE actor <> '' GROUP BY actor ORDER BY count(DISTINCT mandate_id) DESC, actor`)
+	if err != nil {
+		return c, err
+	}
+	defer counts.Close()
+	for counts.Next() {
+		var a accord.ActorChoice
+		if err := counts.Scan(&a.ID, &a.Mandates); err != nil {
+			return c, err
+		}
+		a.Name = names[a.ID].name
+		c.Actors = append(c.Actors, a)
+	}
+	if err := counts.Err(); err != nil {
 		return c, err
 	}
 	bodies := map[string]bool{}

@@ -289,6 +289,9 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 			(m.due_meeting <> '' AND EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting))
 			OR (m.due_date <> '' AND m.due_date < ?))`, asOf.Format("2006-01-02"))
 	}
+	if f.Pending {
+		add(`m.status NOT IN ('completed', 'superseded')`)
+	}
 	if f.Upcoming {
 		add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND
 			NOT EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting)`)

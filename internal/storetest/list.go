@@ -98,6 +98,7 @@ func testBoardFilters(t *testing.T, s accord.Store) {
 		{"body COP", accord.MandateFilter{Body: "COP", Instrument: "minamata"}, []string{"mc secretariat", "mc executive", "mc parties"}},
 		{"body COP-MOP", accord.MandateFilter{Body: "cop-mop"}, []string{"mc secretariats"}},
 		{"body nobody has", accord.MandateFilter{Body: "SBI"}, nil},
+		{"pending", accord.MandateFilter{Pending: true, Actor: "brs-secretariat"}, []string{"rc brs"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := actions(mandatesOf(t, s, tt.f)); !slices.Equal(got, tt.want) {
