@@ -30,7 +30,10 @@ port=$((20000 + RANDOM % 20000))
 "$dir/accord" serve --db "$dir/bench.db" --addr "127.0.0.1:$port" 2>"$dir/serve.log" &
 server=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-for path in "/mandates" "/mandates?instrument=Minamata" "/mandates?page=200" "/decisions" "/decisions?instrument=Basel"; do
+for path in "/mandates" "/mandates?instrument=Minamata" "/mandates?page=200" \
+	"/mandates?sort=due" "/mandates?sort=-due&page=200" "/mandates?sort=status&page=200" "/mandates?sort=actor" "/mandates?sort=-actor&page=200" \
+	"/mandates?actor=secretariat&instrument=Basel&sort=due" "/mandates?actor=executive-secretary" "/mandates?checked=yes" "/mandates?body=COP&page=200" \
+	"/decisions" "/decisions?instrument=Basel" "/decisions?page=400" "/decisions?q=cooperation+4711" "/decisions?kind=decision&year=2026"; do
 	best=9
 	for _ in $(seq 1 7); do
 		t=$(curl -s -o /dev/null -w "%{time_total}" "http://127.0.0.1:$port$path")
