@@ -17,14 +17,19 @@ go build -o "$dir/accord" ./cmd/accord
 mkdir "$dir/many"
 awk -v n="$n" -v dir="$dir" 'BEGIN {
 	split("Basel Convention|Stockholm Convention|Minamata Convention on Mercury", name, "|")
+	split("the Secretariat|the Executive Secretary|the Global Environment Facility|the secretariats", actor, "|")
+	split("at its seventh meeting|by 31 March 2027|by 1 January 2020", due, "|")
 	for (i = 1; i <= n; i++) {
 		f = sprintf("%s/many/%03d.txt", dir, int((i - 1) / 1000))
-		printf "Decision MC-6/%d: Decision number %d on cooperation\n\nThe Conference of the Parties to the %s,\n\n1. Requests the Secretariat to report at its seventh meeting;\n\n2. Invites Parties to cooperate.\n\n", i, i, name[i % 3 + 1] > f
+		# Each decision's text is its own (the same text under another
+		# symbol is the same decision, stored once), and its first mandate
+		# is asked of one of four actors, by a meeting or a date.
+		printf "Decision MC-6/%d: Decision number %d on cooperation\n\nThe Conference of the Parties to the %s,\n\n1. Requests %s to report on matter %d %s;\n\n2. Invites Parties to cooperate on matter %d.\n\n", i, i, name[i % 3 + 1], actor[i % 4 + 1], i, due[i % 3 + 1], i > f
 	}
 }'
 start=$(date +%s)
 "$dir/accord" ingest --db "$dir/bench.db" "$dir/many" >/dev/null
-echo "ingested $n decisions ($(($(date +%s) - start)) s)"
+echo "ingested $n decisions ($(($(date +%s) - start)) s): $("$dir/accord" decisions list --db "$dir/bench.db" --format csv | tail -n +2 | wc -l) stored"
 
 port=$((20000 + RANDOM % 20000))
 "$dir/accord" serve --db "$dir/bench.db" --addr "127.0.0.1:$port" 2>"$dir/serve.log" &
@@ -40,5 +45,6 @@ for path in "/mandates" "/mandates?instrument=Minamata" "/mandates?page=200" \
 		best=$(echo "$t $best" | awk '{print ($1 < $2) ? $1 : $2}')
 	done
 	rows=$(($(curl -s "http://127.0.0.1:$port$path" | grep -o '<tr>' | wc -l) - 1)) # less the header
-	echo "$path: $rows rows, best of 7 $best s"
+	status=$(curl -s -o /dev/null -w "%{http_code}" "http://127.0.0.1:$port$path")
+	echo "$path: $status, $rows rows, best of 7 $best s"
 done
