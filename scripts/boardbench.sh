@@ -21,7 +21,7 @@ awk -v n="$n" -v dir="$dir" 'BEGIN {
 	split("at its seventh meeting|by 31 March 2027|by 1 January 2020", due, "|")
 	for (i = 1; i <= n; i++) {
 		f = sprintf("%s/many/%03d.txt", dir, int((i - 1) / 1000))
-		# Each decision's text is its own (the same text under another
+		# Each decision has a text of its own (the same text under another
 		# symbol is the same decision, stored once), and its first mandate
 		# is asked of one of four actors, by a meeting or a date.
 		printf "Decision MC-6/%d: Decision number %d on cooperation\n\nThe Conference of the Parties to the %s,\n\n1. Requests %s to report on matter %d %s;\n\n2. Invites Parties to cooperate on matter %d.\n\n", i, i, name[i % 3 + 1], actor[i % 4 + 1], i, due[i % 3 + 1], i > f
