@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -98,50 +99,40 @@ func (s *Store) MandateChoices(ctx context.Context) (accord.MandateChoices, erro
 		}
 		return rows.Err()
 	}
-	// Each actor is named by the words that ask it most often ("Parties",
-	// not "Conferences of the Parties to …"), the shortest of a tie.
-	rows, err := s.read.QueryContext(ctx, `SELECT actor, text, count(*) FROM mandate_actors WHERE actor <> '' GROUP BY actor, text`)
+	// One ordered walk of the mandate_actors_named index: each actor is
+	// named by the words that ask it most often ("Parties", not
+	// "Conferences of the Parties to …"), the shortest of a tie, and
+	// counts the mandates asking it under each of its names.
+	rows, err := s.read.QueryContext(ctx, `SELECT actor, text, count(DISTINCT mandate_id) FROM mandate_actors
+		WHERE actor > '' GROUP BY actor, text ORDER BY actor, text`)
 	if err != nil {
 		return c, err
 	}
 	defer rows.Close()
-	type named struct {
-		name string
-		n    int
-	}
-	names := map[string]named{}
+	var best []int // the count of each actor's name
 	for rows.Next() {
 		var id, text string
 		var n int
 		if err := rows.Scan(&id, &text, &n); err != nil {
 			return c, err
 		}
-		if b, ok := names[id]; !ok || n > b.n || n == b.n && len(text) < len(b.name) || n == b.n && len(text) == len(b.name) && text < b.name {
-			names[id] = named{text, n}
+		if k := len(c.Actors) - 1; k >= 0 && c.Actors[k].ID == id {
+			a := &c.Actors[k]
+			a.Mandates += n
+			if n > best[k] || n == best[k] && len(text) < len(a.Name) {
+				a.Name, best[k] = text, n
+			}
+			continue
 		}
+		c.Actors = append(c.Actors, accord.ActorChoice{ID: id, Name: text, Mandates: n})
+		best = append(best, n)
 	}
 	if err := rows.Err(); err != nil {
 		return c, err
 	}
-	counts, err := s.read.QueryContext(ctx, `SELECT actor, count(DISTINCT mandate_id) FROM mandate_actors
-		WHERE actor <> '' GROUP BY actor ORDER BY count(DISTINCT mandate_id) DESC, actor`)
-	if err != nil {
-		return c, err
-	}
-	defer counts.Close()
-	for counts.Next() {
-		var a accord.ActorChoice
-		if err := counts.Scan(&a.ID, &a.Mandates); err != nil {
-			return c, err
-		}
-		a.Name = names[a.ID].name
-		c.Actors = append(c.Actors, a)
-	}
-	if err := counts.Err(); err != nil {
-		return c, err
-	}
+	sort.SliceStable(c.Actors, func(i, j int) bool { return c.Actors[i].Mandates > c.Actors[j].Mandates })
 	bodies := map[string]bool{}
-	if err := strs(`SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`, func(m string) {
+	if err := strs(`SELECT DISTINCT meeting FROM decisions WHERE meeting > ''`, func(m string) {
 		if b := accord.MeetingBody(m); !bodies[b] {
 			bodies[b] = true
 			c.Bodies = append(c.Bodies, b)
@@ -150,12 +141,12 @@ func (s *Store) MandateChoices(ctx context.Context) (accord.MandateChoices, erro
 		return c, err
 	}
 	slices.Sort(c.Bodies)
-	if err := strs(`SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting <> '' ORDER BY due_meeting`, func(m string) {
+	if err := strs(`SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '' ORDER BY due_meeting`, func(m string) {
 		c.DueMeetings = append(c.DueMeetings, m)
 	}); err != nil {
 		return c, err
 	}
-	if err := strs(`SELECT DISTINCT owner FROM mandates WHERE owner <> '' ORDER BY owner`, func(o string) {
+	if err := strs(`SELECT DISTINCT owner FROM mandates WHERE owner > '' ORDER BY owner`, func(o string) {
 		c.Owners = append(c.Owners, o)
 	}); err != nil {
 		return c, err
