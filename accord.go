@@ -580,8 +580,8 @@ type MandateFilter struct {
 	// Owner keeps mandates owned by that person, in any case.
 	Owner string
 	// Sort orders the list by "due" (date, then meeting; none last),
-	// "decision" (the default), "status" (in the order of Statuses) or
-	// "actor" (the first addressee's), "-" before one reversing it; the
+	// "decision" (the default), "status" (by its name) or "actor" (the
+	// words of the first addressee), "-" before one reversing it; the
 	// mandate's id breaks ties, so pages never overlap.
 	Sort string
 	// Overdue keeps mandates not completed (nor superseded) whose due

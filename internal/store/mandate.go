@@ -204,7 +204,9 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 // Mandates lists mandates matching f.
 func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
 	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
-	if !f.ByID && f.After == 0 {
+	// Sorted by a column of mandates, the mandates lead, walked by that
+	// column's index (mandateOrder).
+	if by := strings.TrimPrefix(f.Sort, "-"); !f.ByID && f.After == 0 && (by == "" || by == "decision") {
 		// In list order the decisions lead, walked by the decisions_list
 		// index, and each one's mandates follow: a page reads its rows,
 		// not the whole table sorted. SQLite keeps the left table of a
@@ -305,29 +307,31 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.ByID || f.After > 0 {
 		query += ` ORDER BY m.id`
 	} else {
-		query += ` ORDER BY ` + mandateOrder(f.Sort)
+		query += ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
 	}
 	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
 }
 
 // mandateOrder is the ORDER BY of a sort of MandateFilter: each ends with
 // the mandate's id, a total order, so that pages read by offset neither
-// repeat nor skip a row.
-func mandateOrder(sort string) string {
+// repeat nor skip a row. Each but the decisions' order is an index of
+// mandates (migration 017), walked forwards or backwards: a page far down
+// a sorted board reads its offset, not the whole table sorted.
+func mandateOrder(sort, dialect string) string {
 	desc := strings.HasPrefix(sort, "-")
 	var keys []string
 	switch strings.TrimPrefix(sort, "-") {
 	case "due":
 		// Dates first, then meetings, then mandates due at no time.
-		keys = []string{`CASE WHEN m.due_date <> '' THEN 0 WHEN m.due_meeting <> '' THEN 1 ELSE 2 END`, `m.due_date`, `m.due_meeting`}
+		keys = []string{`m.due_date = ''`, `m.due_date`, `m.due_meeting = ''`, `m.due_meeting`}
 	case "status":
-		c := `CASE m.status`
-		for i, st := range accord.Statuses {
-			c += fmt.Sprintf(` WHEN '%s' THEN %d`, st, i)
-		}
-		keys = []string{c + ` ELSE 99 END`}
+		keys = []string{`m.status`}
 	case "actor":
-		keys = []string{`(SELECT min(a.actor) FROM mandate_actors a WHERE a.mandate_id = m.id)`}
+		// The words of the first addressee, as the board shows them.
+		keys = []string{`substr(json_extract(m.addressees, '$[0].text'), 1, 200)`}
+		if dialect == "postgres" {
+			keys = []string{`left(m.addressees->0->>'text', 200)`}
+		}
 	default:
 		// Decisions in the order of the decisions_list index, and the
 		// mandates of each by mandates_decision.

@@ -122,8 +122,8 @@ func testBoardSort(t *testing.T, s accord.Store) {
 	}{
 		{"due", []string{"mc secretariats", "mc executive", "bc secretariat", "mc secretariat", "mc parties", "rc brs", "unea executive director"}},
 		{"-due", []string{"unea executive director", "rc brs", "mc parties", "mc secretariat", "bc secretariat", "mc executive", "mc secretariats"}},
-		{"status", []string{"mc secretariat", "mc executive", "mc parties", "mc secretariats", "rc brs", "unea executive director", "bc secretariat"}},
-		{"actor", []string{"rc brs", "mc executive", "mc parties", "mc secretariat", "bc secretariat", "mc secretariats", "unea executive director"}},
+		{"status", []string{"bc secretariat", "mc secretariat", "mc executive", "mc parties", "mc secretariats", "rc brs", "unea executive director"}},
+		{"actor", []string{"unea executive director", "mc parties", "bc secretariat", "mc executive", "rc brs", "mc secretariat", "mc secretariats"}},
 		{"decision", []string{"bc secretariat", "mc secretariat", "mc executive", "mc parties", "mc secretariats", "rc brs", "unea executive director"}},
 		{"-decision", []string{"unea executive director", "rc brs", "mc secretariats", "mc parties", "mc executive", "mc secretariat", "bc secretariat"}},
 	} {

@@ -4,3 +4,8 @@
 CREATE INDEX mandate_actors_named ON mandate_actors (actor, text, mandate_id);
 CREATE INDEX mandates_owner ON mandates (owner);
 CREATE INDEX decisions_meeting ON decisions (meeting);
+-- The board's sorts by due date, status and first addressee (mandateOrder
+-- in mandate.go: the expressions must stay the same).
+CREATE INDEX mandates_due_order ON mandates ((due_date = ''), due_date, (due_meeting = ''), due_meeting, id);
+CREATE INDEX mandates_status_order ON mandates (status, id);
+CREATE INDEX mandates_actor_order ON mandates ((substr(json_extract(addressees, '$[0].text'), 1, 200)), id);
