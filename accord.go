@@ -577,7 +577,7 @@ type MandateFilter struct {
 	Body string
 	// Checked keeps mandates a person checked ("yes") or did not ("no").
 	Checked string
-	// Owner keeps mandates owned by that person, in any case.
+	// Owner keeps mandates owned by that person, named as stored.
 	Owner string
 	// Sort orders the list by "due" (date, then meeting; none last),
 	// "decision" (the default), "status" (by its name) or "actor" (the

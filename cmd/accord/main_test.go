@@ -674,7 +674,7 @@ func TestMandatesListHierarchy(t *testing.T) {
 	if code, _, errs := runAccord(t, "mandates", "set", "--db", db, strings.SplitN(lines[2], ",", 2)[0], "--owner", "Jane Doe"); code != 0 {
 		t.Fatal(errs)
 	}
-	if code, out, _ := runAccord(t, "mandates", "list", "--db", db, "--owner", "jane doe", "--checked", "no", "--body", "COP", "--format", "csv"); code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, "Executive Secretary") {
+	if code, out, _ := runAccord(t, "mandates", "list", "--db", db, "--owner", "Jane Doe", "--checked", "no", "--body", "COP", "--format", "csv"); code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, "Executive Secretary") {
 		t.Errorf("mandates list --owner = %d\n%s", code, out)
 	}
 	for _, args := range [][]string{{"--sort", "title"}, {"--checked", "maybe"}} {

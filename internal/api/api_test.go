@@ -296,7 +296,7 @@ func testMandates(t *testing.T, backend string) {
 	if _, err := st.UpdateMandate(context.Background(), id, accord.MandateUpdate{Owner: &owner, Who: "t"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"owner=jane+doe", "checked=no&instrument=minamata&body=COP&owner=Jane+Doe"} {
+	for _, q := range []string{"owner=Jane+Doe", "checked=no&instrument=minamata&body=COP&owner=Jane+Doe"} {
 		_, body = get(t, srv, "/api/v1/mandates?"+q)
 		if strings.Count(string(body), `"id":`) != 1 || !strings.Contains(string(body), fmt.Sprintf(`"id":%d`, id)) {
 			t.Errorf("mandates?%s = %s, want mandate %d", q, body, id)

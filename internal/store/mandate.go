@@ -206,7 +206,10 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
 	// Sorted by a column of mandates, the mandates lead, walked by that
 	// column's index (mandateOrder).
-	if by := strings.TrimPrefix(f.Sort, "-"); !f.ByID && f.After == 0 && (by == "" || by == "decision") {
+	// So they do when a filter keeps few of them (an owner, a person's
+	// check), found by its index, then sorted.
+	few := f.Owner != "" || f.Checked == "yes"
+	if by := strings.TrimPrefix(f.Sort, "-"); !f.ByID && f.After == 0 && (by == "" || by == "decision") && !few {
 		// In list order the decisions lead, walked by the decisions_list
 		// index, and each one's mandates follow: a page reads its rows,
 		// not the whole table sorted. SQLite keeps the left table of a
@@ -270,14 +273,14 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	switch f.Checked {
 	case "":
 	case "yes":
-		add(`m.checked_by <> ''`)
+		add(`m.checked_by > ''`)
 	case "no":
 		add(`m.checked_by = ''`)
 	default:
 		return nil, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
 	}
 	if f.Owner != "" {
-		add(`lower(m.owner) = ?`, strings.ToLower(strings.TrimSpace(f.Owner)))
+		add(`m.owner = ?`, strings.TrimSpace(f.Owner))
 	}
 	if f.Mentions != "" {
 		add(`m.mentions LIKE ?`, "%"+likeEscape(strings.ToLower(f.Mentions))+"%")

@@ -9,3 +9,5 @@ CREATE INDEX decisions_meeting ON decisions (meeting);
 CREATE INDEX mandates_due_order ON mandates ((due_date = ''), due_date, (due_meeting = ''), due_meeting, id);
 CREATE INDEX mandates_status_order ON mandates (status, id);
 CREATE INDEX mandates_actor_order ON mandates ((left(addressees->0->>'text', 200)), id);
+-- The filters that keep few mandates: a person's check.
+CREATE INDEX mandates_checked ON mandates (checked_by);
