@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -43,6 +44,9 @@ const (
 	KindRecommendation Kind = "recommendation"
 	KindDraft          Kind = "draft"
 )
+
+// Kinds lists every kind of decision.
+var Kinds = []Kind{KindDecision, KindResolution, KindRecommendation, KindDraft}
 
 // VerbClass groups operative verbs by what they do.
 type VerbClass string
@@ -200,7 +204,10 @@ type DecisionFilter struct {
 	Meeting    string
 	Year       int
 	Kind       Kind
-	Limit      int
+	// Text keeps decisions whose symbol or title holds these words, in
+	// any case.
+	Text  string
+	Limit int
 	// Offset skips that many decisions of the order: the page numbers
 	// of the pages' lists.
 	Offset int
@@ -304,6 +311,8 @@ type Store interface {
 	AddActor(ctx context.Context, id string, names []string) error
 	// ActorMandates counts the mandates asked of each actor, by status.
 	ActorMandates(ctx context.Context) (map[string]map[Status]int, error)
+	// MandateChoices lists what the mandate board's filters choose from.
+	MandateChoices(ctx context.Context) (MandateChoices, error)
 	// Paragraphs lists paragraphs and items with their decision, in
 	// decision and document order.
 	Paragraphs(ctx context.Context, f ParagraphFilter) ([]ParagraphRow, error)
@@ -572,8 +581,23 @@ type MandateFilter struct {
 	DecisionID int64  // the adopting decision
 	DueMeeting string
 	Status     Status
-	Actor      string // canonical actor or words of an addressee
-	Mentions   string // words named anywhere in the mandate: action, addressees, helpers
+	// Actor is a canonical actor or words of an addressee; an actor of a
+	// group gathers its members (ActorScope: the secretariat and its
+	// Executive Secretary, in all three BRS conventions).
+	Actor    string
+	Mentions string // words named anywhere in the mandate: action, addressees, helpers
+	// Body is the governing or subsidiary body of the adopting meeting:
+	// "COP" keeps COP-1, COP-6, …, not COP-MOP-4 (MeetingBody).
+	Body string
+	// Checked keeps mandates a person checked ("yes") or did not ("no").
+	Checked string
+	// Owner keeps mandates owned by that person, named as stored.
+	Owner string
+	// Sort orders the list by "due" (date, then meeting; none last),
+	// "decision" (the default), "status" (by its name) or "actor" (the
+	// words of the first addressee), "-" before one reversing it; the
+	// mandate's id breaks ties, so pages never overlap.
+	Sort string
 	// Overdue keeps mandates not completed (nor superseded) whose due
 	// meeting has taken place (the store holds decisions it adopted) or
 	// whose due date is before AsOf.
@@ -584,6 +608,8 @@ type MandateFilter struct {
 	// ByID and After work as in DecisionFilter.
 	ByID  bool
 	After int64
+	// Pending keeps mandates not completed nor superseded.
+	Pending bool
 	// Upcoming keeps mandates not completed (nor superseded) due at a
 	// meeting that has not taken place (no decision of it is stored).
 	Upcoming bool
@@ -804,4 +830,45 @@ type PurgeResult struct {
 	Sessions int `json:"sessions"`
 	Uploads  int `json:"uploads"`
 	Audit    int `json:"audit"`
+}
+
+// MandateSorts are the orders of MandateFilter.Sort; each may be
+// preceded by "-" to reverse it.
+var MandateSorts = []string{"decision", "due", "status", "actor"}
+
+// ValidMandateSort reports whether s is an order of MandateFilter.Sort.
+func ValidMandateSort(s string) bool {
+	return s == "" || slices.Contains(MandateSorts, strings.TrimPrefix(s, "-"))
+}
+
+// MeetingBody is the body that held a meeting: its name without the
+// number ("COP-6" is COP, "COP-MOP-4" COP-MOP, "OEWG-13" OEWG); a
+// meeting with no number is its own body.
+func MeetingBody(meeting string) string {
+	if i := strings.LastIndexByte(meeting, '-'); i > 0 && strings.ContainsAny(meeting[i+1:], "0123456789") {
+		return meeting[:i]
+	}
+	return meeting
+}
+
+// MandateChoices are the values stored mandates take, for filters chosen
+// from lists.
+type MandateChoices struct {
+	// Actors are the actors asked, the most asked first, each named by
+	// an addressee's words and counting its mandates.
+	Actors []ActorChoice
+	// Bodies are the bodies of the meetings that adopted decisions
+	// (MeetingBody), and DueMeetings the meetings mandates are due at,
+	// both sorted.
+	Bodies      []string
+	DueMeetings []string
+	// Owners are the people who own mandates, sorted.
+	Owners []string
+}
+
+// ActorChoice is an actor as the board's filter offers it.
+type ActorChoice struct {
+	ID       string // "executive-secretary"
+	Name     string // "Executive Secretary"
+	Mandates int
 }

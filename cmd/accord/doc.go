@@ -82,14 +82,16 @@ without regard to case, spaces, hyphens, brackets or parentheses ("bs
 iv/6" finds BS-IV/6, "MC-6/--" the draft MC-6/[--]). A symbol that two
 instruments share ("IX/10" of Basel and of the CBD) needs --instrument. A
 symbol stored nowhere is answered with the nearest stored ones, those of
-the same meeting first ("no decision MC-6/3; did you mean MC-6/[--]?"). As a filter, --instrument (here, of mandates list and of the
+the same meeting first ("no decision MC-6/3; did you mean MC-6/[--]?").
+As a filter, --instrument (here, of mandates list and of the
 API and pages) takes an instrument's id or its name in any case: minamata,
 Minamata, "Minamata Convention on Mercury".
 
 # accord mandates
 
 	accord mandates list [--db DB] [--instrument ID] [--meeting M] [--symbol S] [--due M] [--status S]
-	                     [--actor A] [--mentions WORDS] [--overdue [--as-of DATE]] [--format table|csv|xlsx|json]
+	                     [--actor A] [--body B] [--owner NAME] [--checked yes|no] [--mentions WORDS]
+	                     [--overdue [--as-of DATE]] [--sort decision|due|status|actor] [--format table|csv|xlsx|json]
 	accord mandates show [--db DB] [--format text|json] ID
 	accord mandates set [--db DB] ID [--status S] [--owner NAME] [--note TEXT] [--evidence URL|SYMBOL]... [--why TEXT] [--who NAME]
 
@@ -103,7 +105,15 @@ implementation), by when (a meeting resolved against the adopting one:
 conditions ("subject to the availability of resources") and with whom.
 
 List filters mandates; --actor matches a canonical actor or words of the
-addressee; --mentions finds an organization named anywhere in a mandate,
+addressee, and an actor of a group gathers its members: the secretariat
+is also its Executive Secretary and "the secretariats", and for Basel,
+Rotterdam and Stockholm the joint secretariat of the three, whose
+decisions it then lists together (--actor secretariat --instrument basel,
+or --actor brs-secretariat); --body keeps what a body adopted (COP,
+COP-MOP, …); --owner what a person owns; --checked yes what a person
+checked or corrected, no what nobody has; --sort orders by due (dates,
+then meetings, then none), decision (the default), status or actor, a
+leading - reversing it; --mentions finds an organization named anywhere in a mandate,
 side by side across instruments; --overdue keeps those not completed whose
 due meeting has met (its decisions are stored) or whose due date has
 passed. Show prints one mandate with its notes, evidence and history, and
@@ -161,7 +171,15 @@ page at a time (a hundred decisions, mandates or audit entries, twenty
 search hits) with links to the pages beside it; a decision of thousands of
 paragraphs is shown over several pages, each paragraph with up to ten of
 its mandates. A page has ten seconds to be made (else 503) and stops when
-its client hangs up. Each list downloads, with the filters of its page, as
+its client hangs up. The decisions list filters by instrument, meeting,
+year, kind and words of symbol or title; the mandate board's filters are
+lists of what is stored (instrument and body by name, actor by name with
+its count, status, due meeting, overdue, owner, checked by a person or
+not) and its columns sort (?sort=due, -due, status, actor, decision),
+the sort kept by its pages and downloads. A signed-in person's
+/mandates/mine lists what is asked of the secretariat of their
+instruments and not done, overdue first, then by due date and meeting,
+and the mandates they own. Each list downloads, with the filters of its page, as
 CSV and as Excel (/decisions.csv, /mandates.xlsx?status=open,
 /search.csv?q=…, /audit.xlsx for admins): every row that matches, up to
 100,000 (20,000 search hits), after which a last row says the list was

@@ -652,3 +652,34 @@ func TestParseWarnings(t *testing.T) {
 		t.Errorf("decisions show: exit %d, %v\n%s", code, err, out)
 	}
 }
+
+// TestMandatesListHierarchy: --actor secretariat gathers the Executive
+// Secretary; --owner, --checked and --sort filter and order; bad values
+// are refused with exit 2.
+func TestMandatesListHierarchy(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	text := "Decision MC-6/9: Cooperation\n\nThe Conference of the Parties to the Minamata Convention on Mercury,\n\n" +
+		"1. Requests the Executive Secretary to report to the Conference of the Parties at its seventh meeting;\n\n" +
+		"2. Requests the secretariat of the Convention to prepare a study by 31 March 2027;\n\n" +
+		"3. Invites Parties to cooperate.\n"
+	if code, _, errs := runAccord(t, "ingest", "--db", db, writeFile(t, dir, "d.txt", []byte(text))); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := runAccord(t, "mandates", "list", "--db", db, "--actor", "secretariat", "--instrument", "Minamata", "--sort", "due", "--format", "csv")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 3 || !strings.Contains(lines[1], "secretariat of the Convention") || !strings.Contains(lines[2], "Executive Secretary") {
+		t.Errorf("mandates list --actor secretariat --sort due = %d %q\n%s", code, errs, out)
+	}
+	if code, _, errs := runAccord(t, "mandates", "set", "--db", db, strings.SplitN(lines[2], ",", 2)[0], "--owner", "Jane Doe"); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, out, _ := runAccord(t, "mandates", "list", "--db", db, "--owner", "Jane Doe", "--checked", "no", "--body", "COP", "--format", "csv"); code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, "Executive Secretary") {
+		t.Errorf("mandates list --owner = %d\n%s", code, out)
+	}
+	for _, args := range [][]string{{"--sort", "title"}, {"--checked", "maybe"}} {
+		if code, _, errs := runAccord(t, append([]string{"mandates", "list", "--db", db}, args...)...); code != 2 || !strings.Contains(errs, args[0]) {
+			t.Errorf("mandates list %q = %d %q, want 2 naming the flag", args, code, errs)
+		}
+	}
+}

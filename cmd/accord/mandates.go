@@ -25,10 +25,14 @@ usage: accord mandates list [filters] [--format table|csv|xlsx|json]
 
 A mandate is one action a decision asks of someone. List filters:
 --instrument, --meeting (adopting), --symbol, --due (due meeting), --status,
---actor (secretariat, parties, gef, … or words of the addressee),
+--actor (secretariat, parties, gef, … or words of the addressee; the
+secretariat gathers its Executive Secretary and, for Basel, Rotterdam and
+Stockholm, the joint secretariat of the three), --body (COP, COP-MOP, …),
+--owner, --checked yes|no (by a person),
 --mentions (an organization named anywhere in the mandate, for the
 cross-convention view), --overdue (due meeting held or due date past;
---as-of DATE to ask about another day).
+--as-of DATE to ask about another day). --sort due, decision, status or
+actor orders the list (-due reverses it).
 
 Set changes a mandate and records each change (who, when, from, to, why)
 in its history. Statuses: open, in-progress, ongoing, completed, deferred,
@@ -63,7 +67,11 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 	fs.StringVar(&f.Symbol, "symbol", "", "only mandates of decision `symbol`")
 	fs.StringVar(&f.DueMeeting, "due", "", "only mandates due at `meeting`")
 	fs.StringVar(&status, "status", "", "only mandates with `status`")
-	fs.StringVar(&f.Actor, "actor", "", "only mandates asked of `actor` (canonical id or words of the addressee)")
+	fs.StringVar(&f.Actor, "actor", "", "only mandates asked of `actor` (canonical id or words of the addressee; secretariat gathers its Executive Secretary)")
+	fs.StringVar(&f.Body, "body", "", "only mandates adopted by `body` (COP, COP-MOP, OEWG, …)")
+	fs.StringVar(&f.Owner, "owner", "", "only mandates owned by `person`")
+	fs.StringVar(&f.Checked, "checked", "", "only mandates a person checked (yes) or did not (no)")
+	fs.StringVar(&f.Sort, "sort", "", "order by `column`: decision (default), due, status or actor; -due reverses")
 	fs.StringVar(&f.Mentions, "mentions", "", "only mandates naming `words` anywhere (action, addressees, helpers)")
 	fs.BoolVar(&f.Overdue, "overdue", false, "only mandates overdue: due meeting held or due date past, not completed")
 	fs.StringVar(&asOf, "as-of", "", "`date` (YYYY-MM-DD) that --overdue looks from; default today")
@@ -76,6 +84,12 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 	}
 	if err := checkFormat(*format, "table", "csv", "xlsx", "json"); err != nil {
 		return err
+	}
+	if f.Checked != "" && f.Checked != "yes" && f.Checked != "no" {
+		return usageError("--checked %q: want yes or no", f.Checked)
+	}
+	if !accord.ValidMandateSort(f.Sort) {
+		return usageError("--sort %q: want one of %s, or one of them after -", f.Sort, strings.Join(accord.MandateSorts, ", "))
 	}
 	if status != "" {
 		if !accord.Status(status).Valid() {

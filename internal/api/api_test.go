@@ -286,6 +286,25 @@ func testMandates(t *testing.T, backend string) {
 	if strings.Count(string(body), `"id":`) != 1 {
 		t.Errorf("completed = %s", body)
 	}
+	// The secretariat gathers its Executive Secretary; owners and a
+	// person's check filter too.
+	_, body = get(t, srv, "/api/v1/mandates?instrument=minamata&actor=secretariat")
+	if n := strings.Count(string(body), `"id":`); n != 8 || !strings.Contains(string(body), `"actor":"executive-secretary"`) {
+		t.Errorf("the Minamata secretariat's mandates = %d, want 8 with the Executive Secretary's: %s", n, body)
+	}
+	owner := "Jane Doe"
+	if _, err := st.UpdateMandate(context.Background(), id, accord.MandateUpdate{Owner: &owner, Who: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"owner=Jane+Doe", "checked=no&instrument=minamata&body=COP&owner=Jane+Doe"} {
+		_, body = get(t, srv, "/api/v1/mandates?"+q)
+		if strings.Count(string(body), `"id":`) != 1 || !strings.Contains(string(body), fmt.Sprintf(`"id":%d`, id)) {
+			t.Errorf("mandates?%s = %s, want mandate %d", q, body, id)
+		}
+	}
+	if resp, body := get(t, srv, "/api/v1/mandates?checked=maybe"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "checked") {
+		t.Errorf("mandates?checked=maybe = %d %s", resp.StatusCode, body)
+	}
 	// Paging through every mandate, one by one, visits each once.
 	seen, cursor := map[float64]bool{}, ""
 	for i := 0; i < 200; i++ {
@@ -398,7 +417,7 @@ func TestOpenAPI(t *testing.T) {
 		"/decisions/{id}/paragraphs/{path}": {"id", "path"},
 		"/actors":                           nil,
 		"/actors/{actor}":                   {"actor"},
-		"/mandates":                         {"instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor"},
+		"/mandates":                         {"instrument", "meeting", "symbol", "due", "status", "actor", "body", "owner", "checked", "mentions", "overdue", "limit", "cursor"},
 		"/mandates/{id}":                    {"id"},
 		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},

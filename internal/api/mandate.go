@@ -93,7 +93,7 @@ func mandate(m accord.Mandate) mandateOut {
 }
 
 func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r, "instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "limit", "cursor")
+	q, err := query(r, "instrument", "meeting", "symbol", "due", "status", "actor", "mentions", "overdue", "body", "owner", "checked", "limit", "cursor")
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,11 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := accord.MandateFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Symbol: q.Get("symbol"),
-		DueMeeting: q.Get("due"), Actor: q.Get("actor"), Mentions: q.Get("mentions"), ByID: true, After: after, Limit: limit + 1}
+		DueMeeting: q.Get("due"), Actor: q.Get("actor"), Mentions: q.Get("mentions"), Body: q.Get("body"), Owner: q.Get("owner"),
+		Checked: q.Get("checked"), ByID: true, After: after, Limit: limit + 1}
+	if f.Checked != "" && f.Checked != "yes" && f.Checked != "no" {
+		return badRequest("checked %q: want yes or no", f.Checked)
+	}
 	if st := q.Get("status"); st != "" {
 		if !accord.Status(st).Valid() {
 			return badRequest("status %q: want open, in-progress, ongoing, completed, deferred or superseded", st)

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -76,4 +78,78 @@ func (s *Store) ActorMandates(ctx context.Context) (map[string]map[accord.Status
 		out[actor][accord.Status(status)] = n
 	}
 	return out, rows.Err()
+}
+
+// MandateChoices lists what the mandate board's filters choose from: each
+// a group over an indexed column, or the few meetings.
+func (s *Store) MandateChoices(ctx context.Context) (accord.MandateChoices, error) {
+	var c accord.MandateChoices
+	strs := func(query string, each func(string)) error {
+		rows, err := s.read.QueryContext(ctx, query)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return err
+			}
+			each(v)
+		}
+		return rows.Err()
+	}
+	// One ordered walk of the mandate_actors_named index: each actor is
+	// named by the words that ask it most often ("Parties", not
+	// "Conferences of the Parties to …"), the shortest of a tie, and
+	// counts the mandates asking it under each of its names.
+	rows, err := s.read.QueryContext(ctx, `SELECT actor, text, count(DISTINCT mandate_id) FROM mandate_actors
+		WHERE actor > '' GROUP BY actor, text ORDER BY actor, text`)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	var best []int // the count of each actor's name
+	for rows.Next() {
+		var id, text string
+		var n int
+		if err := rows.Scan(&id, &text, &n); err != nil {
+			return c, err
+		}
+		if k := len(c.Actors) - 1; k >= 0 && c.Actors[k].ID == id {
+			a := &c.Actors[k]
+			a.Mandates += n
+			if n > best[k] || n == best[k] && len(text) < len(a.Name) {
+				a.Name, best[k] = text, n
+			}
+			continue
+		}
+		c.Actors = append(c.Actors, accord.ActorChoice{ID: id, Name: text, Mandates: n})
+		best = append(best, n)
+	}
+	if err := rows.Err(); err != nil {
+		return c, err
+	}
+	sort.SliceStable(c.Actors, func(i, j int) bool { return c.Actors[i].Mandates > c.Actors[j].Mandates })
+	bodies := map[string]bool{}
+	if err := strs(`SELECT DISTINCT meeting FROM decisions WHERE meeting > ''`, func(m string) {
+		if b := accord.MeetingBody(m); !bodies[b] {
+			bodies[b] = true
+			c.Bodies = append(c.Bodies, b)
+		}
+	}); err != nil {
+		return c, err
+	}
+	slices.Sort(c.Bodies)
+	if err := strs(`SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '' ORDER BY due_meeting`, func(m string) {
+		c.DueMeetings = append(c.DueMeetings, m)
+	}); err != nil {
+		return c, err
+	}
+	if err := strs(`SELECT DISTINCT owner FROM mandates WHERE owner > '' ORDER BY owner`, func(o string) {
+		c.Owners = append(c.Owners, o)
+	}); err != nil {
+		return c, err
+	}
+	return c, nil
 }

@@ -436,6 +436,11 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 		query += ` AND d.kind = ?`
 		args = append(args, string(f.Kind))
 	}
+	for _, w := range strings.Fields(strings.ToLower(f.Text)) {
+		query += ` AND (lower(d.symbol) LIKE ? OR lower(d.title) LIKE ?)`
+		pat := "%" + likeEscape(w) + "%"
+		args = append(args, pat, pat)
+	}
 	if f.After > 0 {
 		query += ` AND d.id > ?`
 		args = append(args, f.After)

@@ -204,7 +204,12 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 // Mandates lists mandates matching f.
 func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
 	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
-	if !f.ByID && f.After == 0 {
+	// Sorted by a column of mandates, the mandates lead, walked by that
+	// column's index (mandateOrder).
+	// So they do when a filter keeps few of them (an owner, a person's
+	// check), found by its index, then sorted.
+	few := f.Owner != "" || f.Checked == "yes"
+	if by := strings.TrimPrefix(f.Sort, "-"); !f.ByID && f.After == 0 && (by == "" || by == "decision") && !few {
 		// In list order the decisions lead, walked by the decisions_list
 		// index, and each one's mandates follow: a page reads its rows,
 		// not the whole table sorted. SQLite keeps the left table of a
@@ -216,7 +221,15 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		query += ` AND ` + cond
 		args = append(args, a...)
 	}
-	if f.Instrument != "" {
+	// Asking for the secretariat of Basel asks for that of the three BRS
+	// conventions (accord.ActorScope).
+	if _, ins := accord.ActorScope(f.Actor, f.Instrument); ins != nil {
+		args := []any{}
+		for _, in := range ins {
+			args = append(args, in)
+		}
+		add(`d.instrument IN (`+marks(len(ins))+`)`, args...)
+	} else if f.Instrument != "" {
 		add(`d.instrument = ?`, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
@@ -235,8 +248,39 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		add(`m.status = ?`, string(f.Status))
 	}
 	if f.Actor != "" {
-		add(`EXISTS (SELECT 1 FROM mandate_actors a WHERE a.mandate_id = m.id AND (a.actor = ? OR lower(a.text) LIKE ?))`,
-			strings.ToLower(f.Actor), "%"+likeEscape(strings.ToLower(f.Actor))+"%")
+		actors, _ := accord.ActorScope(f.Actor, f.Instrument)
+		args := []any{}
+		for _, a := range actors {
+			args = append(args, a)
+		}
+		add(`EXISTS (SELECT 1 FROM mandate_actors a WHERE a.mandate_id = m.id AND (a.actor IN (`+marks(len(actors))+`) OR lower(a.text) LIKE ?))`,
+			append(args, "%"+likeEscape(strings.ToLower(f.Actor))+"%")...)
+	}
+	if f.Body != "" {
+		ms, err := s.bodyMeetings(ctx, f.Body)
+		if err != nil {
+			return nil, err
+		}
+		if len(ms) == 0 {
+			return nil, nil
+		}
+		args := []any{}
+		for _, m := range ms {
+			args = append(args, m)
+		}
+		add(`d.meeting IN (`+marks(len(ms))+`)`, args...)
+	}
+	switch f.Checked {
+	case "":
+	case "yes":
+		add(`m.checked_by > ''`)
+	case "no":
+		add(`m.checked_by = ''`)
+	default:
+		return nil, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
+	}
+	if f.Owner != "" {
+		add(`m.owner = ?`, strings.TrimSpace(f.Owner))
 	}
 	if f.Mentions != "" {
 		add(`m.mentions LIKE ?`, "%"+likeEscape(strings.ToLower(f.Mentions))+"%")
@@ -250,6 +294,9 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 			(m.due_meeting <> '' AND EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting))
 			OR (m.due_date <> '' AND m.due_date < ?))`, asOf.Format("2006-01-02"))
 	}
+	if f.Pending {
+		add(`m.status NOT IN ('completed', 'superseded')`)
+	}
 	if f.Upcoming {
 		add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND
 			NOT EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting)`)
@@ -257,14 +304,69 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.After > 0 {
 		add(`m.id > ?`, f.After)
 	}
+	if !accord.ValidMandateSort(f.Sort) {
+		return nil, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
+	}
 	if f.ByID || f.After > 0 {
 		query += ` ORDER BY m.id`
 	} else {
-		// Decisions in the order of the decisions_list index, and the
-		// mandates of each by mandates_decision.
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id, m.seq, m.id`
+		query += ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
 	}
 	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
+}
+
+// mandateOrder is the ORDER BY of a sort of MandateFilter: each ends with
+// the mandate's id, a total order, so that pages read by offset neither
+// repeat nor skip a row. Each but the decisions' order is an index of
+// mandates (migration 017), walked forwards or backwards: a page far down
+// a sorted board reads its offset, not the whole table sorted.
+func mandateOrder(sort, dialect string) string {
+	desc := strings.HasPrefix(sort, "-")
+	var keys []string
+	switch strings.TrimPrefix(sort, "-") {
+	case "due":
+		// Dates first, then meetings, then mandates due at no time.
+		keys = []string{`m.due_date = ''`, `m.due_date`, `m.due_meeting = ''`, `m.due_meeting`}
+	case "status":
+		keys = []string{`m.status`}
+	case "actor":
+		// The words of the first addressee, as the board shows them.
+		keys = []string{`substr(json_extract(m.addressees, '$[0].text'), 1, 200)`}
+		if dialect == "postgres" {
+			keys = []string{`left(m.addressees->0->>'text', 200)`}
+		}
+	default:
+		// Decisions in the order of the decisions_list index, and the
+		// mandates of each by mandates_decision.
+		keys = []string{`d.instrument`, `d.meeting`, `d.source_id`, `d.ordinal`, `d.id`, `m.seq`}
+	}
+	keys = append(keys, `m.id`)
+	if desc {
+		for i := range keys {
+			keys[i] += ` DESC`
+		}
+	}
+	return strings.Join(keys, `, `)
+}
+
+// bodyMeetings lists the stored meetings held by body (MeetingBody).
+func (s *Store) bodyMeetings(ctx context.Context, body string) ([]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(accord.MeetingBody(m), body) {
+			out = append(out, m)
+		}
+	}
+	return out, rows.Err()
 }
 
 // likeEscape makes user words literal in a LIKE pattern.

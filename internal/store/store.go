@@ -402,3 +402,8 @@ func (v timeValue) parse(s string) error {
 	*v.t = t
 	return nil
 }
+
+// marks is n placeholders separated by commas, for IN (…).
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}

@@ -290,8 +290,9 @@ func testCorrectMandate(t *testing.T, s accord.Store) {
 		if gef := mandatesOf(t, s, accord.MandateFilter{Actor: "gef"}); len(gef) != 1 || gef[0].ID != ms[0].ID || gef[0].CheckedBy != "mia" {
 			t.Errorf("%s: mandates of the GEF = %v, want mandate %d checked by mia", what, gef, ms[0].ID)
 		}
-		if sec := mandatesOf(t, s, accord.MandateFilter{Actor: "secretariat"}); len(sec) != 0 {
-			t.Errorf("%s: mandates of the secretariat = %d, want none", what, len(sec))
+		// The secretariat is asked no more; its Executive Secretary is.
+		if sec := mandatesOf(t, s, accord.MandateFilter{Actor: "secretariat"}); len(sec) != 1 || sec[0].AskedOf() != "Executive Secretary; GEF" {
+			t.Errorf("%s: mandates of the secretariat = %v, want the one asked of its Executive Secretary", what, sec)
 		}
 		if due := mandatesOf(t, s, accord.MandateFilter{DueMeeting: "COP-7"}); len(due) != 0 {
 			t.Errorf("%s: mandates due at COP-7 = %d, want none", what, len(due))

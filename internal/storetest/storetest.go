@@ -58,6 +58,10 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"CorrectDecisionRefuses", testCorrectDecisionRefuses},
 		{"CorrectMandate", testCorrectMandate},
 		{"CorrectWhileIngesting", testCorrectWhileIngesting},
+		{"BoardFilters", testBoardFilters},
+		{"BoardSort", testBoardSort},
+		{"DecisionText", testDecisionText},
+		{"MandateChoices", testMandateChoices},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

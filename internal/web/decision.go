@@ -29,11 +29,12 @@ const (
 
 type decisionsPage struct {
 	page
-	Instrument string
-	Year       int
-	List       []accord.Decision
-	Pager      pager
-	Download   downloads
+	F           accord.DecisionFilter
+	Instruments []instrumentChoice
+	Kinds       []accord.Kind
+	List        []accord.Decision
+	Pager       pager
+	Download    downloads
 }
 
 func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
@@ -55,8 +56,12 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 	if more {
 		ds = ds[:listPageSize]
 	}
-	return s.render(w, http.StatusOK, "decisions", decisionsPage{page: s.page(r, "Decisions"), Instrument: f.Instrument, Year: f.Year, List: ds,
-		Pager: pagerOf(r, n, more), Download: downloadsOf(r)})
+	p := decisionsPage{page: s.page(r, "Decisions"), F: f, Kinds: accord.Kinds, List: ds,
+		Pager: pagerOf(r, n, more), Download: downloadsOf(r)}
+	if p.Instruments, err = s.instrumentChoices(r.Context(), f.Instrument); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "decisions", p)
 }
 
 // paraView is a paragraph as the decision page shows it.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -261,7 +262,21 @@ func decisionFilter(q url.Values) (accord.DecisionFilter, error) {
 	if err != nil {
 		return accord.DecisionFilter{}, err
 	}
-	return accord.DecisionFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Kind: accord.Kind(q.Get("kind"))}, nil
+	kind := accord.Kind(q.Get("kind"))
+	if kind != "" && !slices.Contains(accord.Kinds, kind) {
+		return accord.DecisionFilter{}, fmt.Errorf("%w: kind %q: want one of %s", accord.ErrInvalid, kind, kindList())
+	}
+	return accord.DecisionFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Kind: kind,
+		Text: q.Get("q")}, nil
+}
+
+// kindList names the kinds of decision, for messages.
+func kindList() string {
+	var ks []string
+	for _, k := range accord.Kinds {
+		ks = append(ks, string(k))
+	}
+	return strings.Join(ks, ", ")
 }
 
 // decisionRows reads decisions for the decisions list and its downloads.
@@ -274,7 +289,7 @@ func (s *Server) exportDecisions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sh := sheet{Name: "decisions", Parts: []string{f.Instrument, f.Meeting, yearPart(f.Year), string(f.Kind)}, Max: exportMaxRows,
+	sh := sheet{Name: "decisions", Parts: []string{f.Instrument, f.Meeting, yearPart(f.Year), string(f.Kind), f.Text}, Max: exportMaxRows,
 		Cols: []column{col("id", numberCell, 8), col("symbol", textCell, 16), col("title", textCell, 60), col("kind", textCell, 12),
 			col("instrument", textCell, 14), col("meeting", textCell, 14), col("year", numberCell, 8), col("source", textCell, 30),
 			col("updated", timeCell, 18)}}
@@ -305,7 +320,14 @@ func yearPart(y int) string {
 // mandateFilter reads the filters of the mandate board.
 func mandateFilter(q url.Values) (accord.MandateFilter, error) {
 	f := accord.MandateFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Actor: q.Get("actor"),
-		DueMeeting: q.Get("due"), Overdue: q.Get("overdue") == "true"}
+		DueMeeting: q.Get("due"), Overdue: q.Get("overdue") == "true", Body: q.Get("body"), Owner: q.Get("owner"),
+		Checked: q.Get("checked"), Sort: q.Get("sort")}
+	if f.Checked != "" && f.Checked != "yes" && f.Checked != "no" {
+		return f, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
+	}
+	if !accord.ValidMandateSort(f.Sort) {
+		return f, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
+	}
 	if st := q.Get("status"); st != "" {
 		if !accord.Status(st).Valid() {
 			return f, fmt.Errorf("%w: unknown status %q", accord.ErrInvalid, st)
@@ -333,7 +355,7 @@ func (s *Server) exportMandates(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	parts := []string{f.Instrument, f.Meeting, f.Actor, string(f.Status), f.DueMeeting}
+	parts := []string{f.Instrument, f.Body, f.Meeting, f.Actor, string(f.Status), f.DueMeeting, f.Owner}
 	if f.Overdue {
 		parts = append(parts, "overdue")
 	}

@@ -37,8 +37,8 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/"+name+".html"))
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -91,6 +91,7 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /decisions", s.handle(s.decisions))
 	mux.Handle("GET /decisions/{id}", s.handle(s.decision))
 	mux.Handle("GET /mandates", s.handle(s.mandates))
+	mux.Handle("GET /mandates/mine", s.handle(s.mine))
 	mux.Handle("GET /mandates/{id}", s.handle(s.mandate))
 	mux.Handle("GET /search", s.handle(s.search))
 	mux.Handle("GET /signin", s.handle(s.signinForm))
@@ -327,10 +328,49 @@ type mandatesPage struct {
 	Statuses []accord.Status
 	List     []accord.Mandate
 	Decision string // the symbol of the decision the board is limited to
-	// Instruments are the stored instruments to choose from.
+	// Instruments are the stored instruments to choose from, and
+	// Choices the other values the filters offer.
 	Instruments []instrumentChoice
-	Pager       pager
-	Download    downloads
+	Choices     accord.MandateChoices
+	// Sorts are the links of the sortable columns, by sort.
+	Sorts    map[string]sortLink
+	Pager    pager
+	Download downloads
+}
+
+// sortLink is a column heading that sorts the list by it: the first
+// click ascending, the next descending.
+type sortLink struct {
+	Href string
+	Mark string // "▲" or "▼" on the column the list is sorted by
+}
+
+// sortLinks makes the links of the sortable columns of a list sorted by
+// current, keeping the page's filters and going back to its first page.
+func sortLinks(r *http.Request, current string, sorts []string) map[string]sortLink {
+	out := map[string]sortLink{}
+	for _, k := range sorts {
+		q := r.URL.Query()
+		q.Del("page")
+		l := sortLink{}
+		switch current {
+		case k:
+			q.Set("sort", "-"+k)
+			l.Mark = "▲"
+		case "-" + k:
+			q.Set("sort", k)
+			l.Mark = "▼"
+		default:
+			q.Set("sort", k)
+		}
+		if current == "" && k == "decision" {
+			q.Set("sort", "-"+k)
+			l.Mark = "▲"
+		}
+		l.Href = r.URL.Path + "?" + q.Encode()
+		out[k] = l
+	}
+	return out
 }
 
 func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
@@ -353,8 +393,11 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 		ms = ms[:listPageSize]
 	}
 	p := mandatesPage{page: s.page(r, "Mandates"), F: f, Status: f.Status, Statuses: accord.Statuses, List: ms, Pager: pagerOf(r, n, more),
-		Download: downloadsOf(r)}
+		Download: downloadsOf(r), Sorts: sortLinks(r, f.Sort, accord.MandateSorts)}
 	if p.Instruments, err = s.instrumentChoices(r.Context(), f.Instrument); err != nil {
+		return err
+	}
+	if p.Choices, err = s.store.MandateChoices(r.Context()); err != nil {
 		return err
 	}
 	if f.DecisionID != 0 {
