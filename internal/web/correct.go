@@ -116,20 +116,9 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) error {
 // signed-in editor of its instrument corrects its addressees (one a
 // line), action, deadline or deliverable, and so checks it.
 func (s *Server) correctMandate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	m, v, err := s.editableMandate(w, r)
 	if err != nil {
 		return err
-	}
-	v, err := checkForm(w, r)
-	if err != nil {
-		return err
-	}
-	m, err := s.store.Mandate(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if !v.user.CanEdit(m.Instrument) {
-		return fmt.Errorf("%w: %s may not change mandates of %s", accord.ErrForbidden, v.user.Name, m.Instrument)
 	}
 	f := r.PostForm
 	c := accord.MandateCorrection{Who: v.user.Name, Why: strings.TrimSpace(f.Get("why"))}
@@ -166,14 +155,14 @@ func (s *Server) correctMandate(w http.ResponseWriter, r *http.Request) error {
 			c.Deadline = &dl
 		}
 	}
-	if _, err := s.store.CorrectMandate(r.Context(), id, c); err != nil {
+	if _, err := s.store.CorrectMandate(r.Context(), m.ID, c); err != nil {
 		if errors.Is(err, accord.ErrInvalid) {
 			_, msg, _ := strings.Cut(err.Error(), "invalid: ")
 			return s.render(w, http.StatusBadRequest, "mandate", s.mandatePage(r, m, msg))
 		}
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/mandates/%d", id), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/mandates/%d", m.ID), http.StatusSeeOther)
 	return nil
 }
 

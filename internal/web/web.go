@@ -444,23 +444,34 @@ func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) m
 		Statuses: accord.Statuses, Error: errMsg, Asked: asked(m.Addressees), Corrections: correctionViews(m.Corrections)}
 }
 
-// updateMandate takes the form of a mandate's page: a signed-in editor of
-// its instrument changes status, owner, notes or evidence.
-func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
+// editableMandate is the mandate a form posted to its page is about,
+// and who posted it: a signed-in editor of the mandate's instrument,
+// whose form is checked.
+func (s *Server) editableMandate(w http.ResponseWriter, r *http.Request) (accord.Mandate, visitor, error) {
 	id, err := pathID(r)
 	if err != nil {
-		return err
+		return accord.Mandate{}, visitor{}, err
 	}
 	v, err := checkForm(w, r)
 	if err != nil {
-		return err
+		return accord.Mandate{}, v, err
 	}
 	m, err := s.store.Mandate(r.Context(), id)
 	if err != nil {
-		return err
+		return m, v, err
 	}
 	if !v.user.CanEdit(m.Instrument) {
-		return fmt.Errorf("%w: %s may not change mandates of %s", accord.ErrForbidden, v.user.Name, m.Instrument)
+		return m, v, fmt.Errorf("%w: %s may not change mandates of %s", accord.ErrForbidden, v.user.Name, m.Instrument)
+	}
+	return m, v, nil
+}
+
+// updateMandate takes the form of a mandate's page: a signed-in editor of
+// its instrument changes status, owner, notes or evidence.
+func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
+	m, v, err := s.editableMandate(w, r)
+	if err != nil {
+		return err
 	}
 	f := r.PostForm
 	u := accord.MandateUpdate{Note: f.Get("note"), Who: v.user.Name, Why: f.Get("why")}
@@ -472,13 +483,13 @@ func (s *Server) updateMandate(w http.ResponseWriter, r *http.Request) error {
 		u.Owner = &o
 	}
 	u.Evidence = strings.Fields(f.Get("evidence"))
-	if _, err := s.store.UpdateMandate(r.Context(), id, u); err != nil {
+	if _, err := s.store.UpdateMandate(r.Context(), m.ID, u); err != nil {
 		if errors.Is(err, accord.ErrInvalid) {
 			return s.render(w, http.StatusBadRequest, "mandate", s.mandatePage(r, m, strings.TrimPrefix(err.Error(), "invalid: ")))
 		}
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/mandates/%d", id), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/mandates/%d", m.ID), http.StatusSeeOther)
 	return nil
 }
 
