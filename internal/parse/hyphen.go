@@ -51,9 +51,13 @@ var (
 	}()
 )
 
+// tailWords is how many 64-bit words hold a bit for each tail index:
+// rounded up, or the tails of words ending in "zy?" would have none.
+const tailWords = (26*26*26 + 63) / 64
+
 // tailKnown reports whether tail index k is one of gluedTails or of the
 // bit set more.
-func tailKnown(k int, more *[26 * 26 * 26 / 64]uint64) bool {
+func tailKnown(k int, more *[tailWords]uint64) bool {
 	return gluedTails[k] || more[k/64]&(1<<(k%64)) != 0
 }
 
@@ -136,7 +140,7 @@ func mendCompounds(lines []line) {
 	}
 	// Glued compounds, and the joined forms of broken words, anywhere:
 	// only words that end like one are looked up.
-	var more [26 * 26 * 26 / 64]uint64 // tails of hyph and seen, as bits
+	var more [tailWords]uint64 // tails of hyph and seen, as bits
 	for w := range hyph {
 		if k := tail3(w); k >= 0 {
 			more[k/64] |= 1 << (k % 64)
