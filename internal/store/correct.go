@@ -449,16 +449,7 @@ func (s *Store) CorrectMandate(ctx context.Context, id int64, c accord.MandateCo
 		c.Who = "unknown"
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		// Decision first, then mandate: the order of ingest and of
-		// UpdateMandate.
-		var decisionID int64
-		err := tx.QueryRowContext(ctx, s.q(`SELECT decision_id FROM mandates WHERE id = ?`), id).Scan(&decisionID)
-		if err == nil {
-			err = tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ?`+s.dialect.lockSuffix), decisionID).Scan(&decisionID)
-		}
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
-		}
+		decisionID, err := s.lockMandateDecision(ctx, tx, id)
 		if err != nil {
 			return err
 		}

@@ -459,17 +459,7 @@ func (s *Store) UpdateMandate(ctx context.Context, id int64, u accord.MandateUpd
 		u.Who = "unknown"
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		// Lock the decision, then the mandate: the order in which ingest
-		// takes them, so that the two wait for each other, not deadlock.
-		// A mandate's decision never changes.
-		var decisionID int64
-		err := tx.QueryRowContext(ctx, s.q(`SELECT decision_id FROM mandates WHERE id = ?`), id).Scan(&decisionID)
-		if err == nil {
-			err = tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ?`+s.dialect.lockSuffix), decisionID).Scan(&decisionID)
-		}
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
-		}
+		decisionID, err := s.lockMandateDecision(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -543,4 +533,21 @@ func statusList() string {
 		ss = append(ss, string(st))
 	}
 	return strings.Join(ss, ", ")
+}
+
+// lockMandateDecision locks the decision of mandate id and returns its
+// id. It is the first of the two locks a change of a mandate takes:
+// decision, then mandate, the order in which ingest takes them, so that
+// the two wait for each other rather than deadlock. A mandate's decision
+// never changes.
+func (s *Store) lockMandateDecision(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+	var decisionID int64
+	err := tx.QueryRowContext(ctx, s.q(`SELECT decision_id FROM mandates WHERE id = ?`), id).Scan(&decisionID)
+	if err == nil {
+		err = tx.QueryRowContext(ctx, s.q(`SELECT id FROM decisions WHERE id = ?`+s.dialect.lockSuffix), decisionID).Scan(&decisionID)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("mandate %d: %w", id, accord.ErrNotFound)
+	}
+	return decisionID, err
 }
