@@ -1,6 +1,7 @@
 package accord
 
 import (
+	"context"
 	"slices"
 	"strings"
 )
@@ -61,4 +62,13 @@ func ActorScope(actor, instrument string) (actors, instruments []string) {
 		}
 	}
 	return actors, nil
+}
+
+// ActorStore keeps the names users add to the actor registry.
+type ActorStore interface {
+	// Actors returns the actors users added to the registry: names by
+	// canonical id.
+	Actors(ctx context.Context) (map[string][]string, error)
+	// AddActor adds names (names, acronyms, aliases) for actor id.
+	AddActor(ctx context.Context, id string, names []string) error
 }

@@ -278,3 +278,110 @@ func testUserBySubject(t *testing.T, s accord.Store) {
 		t.Errorf("a removed subject signs in: err = %v, want ErrExpired", err)
 	}
 }
+
+func testUsers(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	hash := strings.Repeat("ab", 32)
+	u, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleEditor, Instruments: []string{"minamata", "basel"}}, tok(hash))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ID == 0 {
+		t.Errorf("AddUser gave no id")
+	}
+	got, err := s.UserByToken(ctx, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "jane" || got.Role != accord.RoleEditor || strings.Join(got.Instruments, ",") != "minamata,basel" || got.Created.IsZero() {
+		t.Errorf("UserByToken = %+v", got)
+	}
+	if !got.CanEdit("basel") || got.CanEdit("cbd") {
+		t.Errorf("editor of minamata and basel: CanEdit(basel) %v, CanEdit(cbd) %v", got.CanEdit("basel"), got.CanEdit("cbd"))
+	}
+	if _, err := s.UserByToken(ctx, strings.Repeat("cd", 32)); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("unknown token: err = %v", err)
+	}
+	if _, err := s.AddUser(ctx, accord.User{Name: "jane", Role: accord.RoleAdmin}, tok(strings.Repeat("ef", 32))); !errors.Is(err, accord.ErrConflict) {
+		t.Errorf("duplicate name: err = %v", err)
+	}
+	for _, bad := range []accord.User{{Name: "x", Role: "boss"}, {Name: "two words", Role: accord.RoleAdmin}, {Name: "", Role: accord.RoleAdmin}} {
+		if _, err := s.AddUser(ctx, bad, tok(strings.Repeat("01", 32))); !errors.Is(err, accord.ErrInvalid) {
+			t.Errorf("AddUser(%+v) err = %v", bad, err)
+		}
+	}
+	users, err := s.Users(ctx)
+	if err != nil || len(users) != 1 {
+		t.Errorf("Users() = %v, %v", users, err)
+	}
+	if _, err := s.Ingest(ctx, src, []accord.Decision{withMandates(sample("MC-6/3", "minamata", "COP-6", "x"), "COP-7")}); err != nil {
+		t.Fatal(err)
+	}
+	id := mandatesOf(t, s, accord.MandateFilter{})[0].ID
+	st := accord.StatusCompleted
+	if _, err := s.UpdateMandate(ctx, id, accord.MandateUpdate{Status: &st, Who: "jane", Why: "done"}); err != nil {
+		t.Fatal(err)
+	}
+	log, err := s.AuditLog(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 3 || log[0].Action != "update mandate" || log[0].Who != "jane" || !strings.Contains(log[0].Before, `"status":"open"`) ||
+		!strings.Contains(log[0].After, `"status":"completed"`) || log[1].Action != "ingest" || log[1].Target != "source meeting.txt" ||
+		!strings.Contains(log[1].After, `"decisions":["MC-6/3"]`) || log[2].Action != "add user" || log[2].Target != "user jane" {
+		t.Errorf("audit log = %+v", log)
+	}
+	// The next page starts after the last entry of the one before.
+	older, err := s.AuditLogBefore(ctx, log[0].ID, 1)
+	if err != nil || len(older) != 1 || older[0].ID != log[1].ID || older[0].Action != "ingest" {
+		t.Errorf("AuditLogBefore(%d, 1) = %+v, %v; want the ingest", log[0].ID, older, err)
+	}
+	if oldest, err := s.AuditLogBefore(ctx, log[2].ID, 10); err != nil || len(oldest) != 0 {
+		t.Errorf("AuditLogBefore(%d, 10) = %+v, %v; want none", log[2].ID, oldest, err)
+	}
+	e := accord.AuditEntry{Who: "accord", Action: "lock out", Target: "address 192.0.2.1", After: `{"failures":10}`}
+	before := time.Now().Add(-time.Minute)
+	if err := s.RecordAudit(ctx, e); err != nil {
+		t.Fatalf("RecordAudit: %v", err)
+	}
+	log, err = s.AuditLog(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log[0]; got.Who != e.Who || got.Action != e.Action || got.Target != e.Target || got.After != e.After || got.At.Before(before) {
+		t.Errorf("after RecordAudit(%+v), AuditLog = %+v", e, got)
+	}
+}
+
+func testSessions(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	u, err := s.AddUser(ctx, accord.User{Name: "sam", Role: accord.RoleAdmin}, tok(strings.Repeat("12", 32)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "live", CSRF: "csrf1", Expires: time.Now().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateSession(ctx, accord.Session{UserID: u.ID, IDHash: "old", CSRF: "csrf2", Expires: time.Now().Add(-time.Minute)}); err != nil {
+		t.Fatal(err)
+	}
+	got, csrf, err := s.Session(ctx, "live")
+	if err != nil || got.Name != "sam" || csrf != "csrf1" {
+		t.Errorf("Session(live) = %+v %q %v", got, csrf, err)
+	}
+	if _, _, err := s.Session(ctx, "old"); !errors.Is(err, accord.ErrExpired) {
+		t.Errorf("expired session: err = %v", err)
+	}
+	if err := s.DeleteSession(ctx, "live"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteSession(ctx, "live"); err != nil {
+		t.Errorf("DeleteSession of a session gone: %v", err)
+	}
+	if out := audited(t, s, "sign out"); len(out) != 1 || out[0].Who != "sam" {
+		t.Errorf("sign-outs audited: %+v, want one of sam", out)
+	}
+	if _, _, err := s.Session(ctx, "live"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("deleted session: err = %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"sort"
 	"strconv"
 	"strings"
@@ -271,4 +272,42 @@ func value(v any) string {
 		return strings.Join(parts, "; ")
 	}
 	return fmt.Sprint(v)
+}
+
+type auditPage struct {
+	page
+	Entries []auditView
+	// Pager links to the latest entries (Prev) and to older ones.
+	Pager    pager
+	Download downloads
+}
+
+// audit shows the audit log to admins.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
+	if err := auditor(r); err != nil {
+		return err
+	}
+	var before int64
+	if b := r.URL.Query().Get("before"); b != "" {
+		n, err := strconv.ParseInt(b, 10, 64)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%w: before %q: want the number of an entry", accord.ErrInvalid, b)
+		}
+		before = n
+	}
+	log, err := s.auditRows(r.Context(), before, listPageSize+1)
+	if err != nil {
+		return err
+	}
+	p := auditPage{page: s.page(r, "Audit log"), Download: downloadsOf(r, "before")}
+	if before > 0 {
+		p.Pager.Prev = "/audit"
+	}
+	if len(log) > listPageSize {
+		log = log[:listPageSize]
+		p.Pager.Next = "/audit?before=" + strconv.FormatInt(log[listPageSize-1].ID, 10)
+	}
+	p.Entries = auditViews(log)
+	s.nameTargets(r.Context(), p.Entries)
+	return s.render(w, http.StatusOK, "audit", p)
 }
