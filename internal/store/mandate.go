@@ -110,6 +110,9 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 				return err
 			}
 		}
+		if err := s.writeMandateOrganizations(ctx, tx, id, m.Organizations); err != nil {
+			return err
+		}
 		if corrected[id] {
 			// What people corrected wins over what was extracted.
 			if err := s.applyMandateCorrections(ctx, tx, id); err != nil {
