@@ -26,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/ingest"
 )
 
 //go:embed openapi.json
@@ -35,11 +36,13 @@ var openapi []byte
 type Server struct {
 	store accord.Store
 	log   *slog.Logger
+	// registry is the actor registry, built once for every request.
+	registry *ingest.Registry
 }
 
 // New returns the API's handler. All routes are here.
 func New(st accord.Store, log *slog.Logger) http.Handler {
-	s := &Server{store: st, log: log}
+	s := &Server{store: st, log: log, registry: ingest.NewRegistry(st)}
 	mux := http.NewServeMux()
 	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPI))
 	mux.Handle("GET /api/v1/decisions", s.handle(s.decisions))

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/ingest"
 )
 
 //go:embed templates/*.html
@@ -53,6 +54,8 @@ type Server struct {
 	log   *slog.Logger
 	cfg   Config
 	oidc  *oidcClient // nil without an identity provider
+	// registry is the actor registry, built once for every request.
+	registry *ingest.Registry
 }
 
 // Config is how the pages are served; its zero value serves with the
@@ -75,7 +78,7 @@ const (
 // New returns the handler of the HTML pages, configured by cfg when
 // given. All routes are here.
 func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
-	s := &Server{store: st, log: log}
+	s := &Server{store: st, log: log, registry: ingest.NewRegistry(st)}
 	if len(cfg) > 0 {
 		s.cfg = cfg[0]
 	}
