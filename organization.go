@@ -350,9 +350,9 @@ type OrganizationStore interface {
 	// PutOrganizations adds or changes organizations, all or none, in one
 	// transaction; who names the person. A name, acronym or alias of one
 	// that another organization goes by is refused (it would identify
-	// neither). It returns how many were added and changed; one that is
-	// already as given is left alone.
-	PutOrganizations(ctx context.Context, who string, os []Organization) (added, changed int, err error)
+	// neither). One already as given is left alone, so that putting the
+	// same organizations twice changes nothing.
+	PutOrganizations(ctx context.Context, who string, os []Organization) (ImportCounts, error)
 	// DeleteOrganization removes an organization and its arrangements;
 	// the audit log keeps what they were.
 	DeleteOrganization(ctx context.Context, who, id string) error
@@ -370,9 +370,11 @@ type OrganizationStore interface {
 	Arrangements(ctx context.Context, f ArrangementFilter) ([]Arrangement, error)
 	// Arrangement returns the arrangement of id.
 	Arrangement(ctx context.Context, id int64) (Arrangement, error)
-	// PutArrangements adds (ID 0) or changes arrangements, all or none,
-	// and returns them as stored.
-	PutArrangements(ctx context.Context, who string, as []Arrangement) ([]Arrangement, error)
+	// PutArrangements adds or changes arrangements, all or none, and
+	// returns them as stored. One without an ID changes the stored one of
+	// the same instrument, organization, kind and start when there is
+	// one, so that putting the same arrangements twice changes nothing.
+	PutArrangements(ctx context.Context, who string, as []Arrangement) ([]Arrangement, ImportCounts, error)
 	// DeleteArrangement removes an arrangement; the audit log keeps what
 	// it was.
 	DeleteArrangement(ctx context.Context, who string, id int64) error

@@ -33,7 +33,7 @@ func TestRegistryFollowsOrganizations(t *testing.T) {
 	if got := a1.Resolve("the Lead Organization"); got != "lead-organization" {
 		t.Fatalf("Resolve(Lead Organization) before it is added = %q", got)
 	}
-	if _, _, err := st.PutOrganizations(ctx, "jane", []accord.Organization{{ID: "lead-org", Name: "Lead Organization", Kind: accord.NGO}}); err != nil {
+	if _, err := st.PutOrganizations(ctx, "jane", []accord.Organization{{ID: "lead-org", Name: "Lead Organization", Kind: accord.NGO}}); err != nil {
 		t.Fatal(err)
 	}
 	a3, err := reg.Actors(ctx)

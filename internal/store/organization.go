@@ -113,24 +113,25 @@ func organizationJSON(o accord.Organization) string {
 }
 
 // PutOrganizations adds or changes organizations in one transaction.
-func (s *Store) PutOrganizations(ctx context.Context, who string, os []accord.Organization) (added, changed int, err error) {
+func (s *Store) PutOrganizations(ctx context.Context, who string, os []accord.Organization) (accord.ImportCounts, error) {
+	var added, changed int
 	if strings.TrimSpace(who) == "" || !accord.ValidWho(who) {
-		return 0, 0, fmt.Errorf("%w: organizations: who %q: want a name without colons", accord.ErrInvalid, who)
+		return accord.ImportCounts{}, fmt.Errorf("%w: organizations: who %q: want a name without colons", accord.ErrInvalid, who)
 	}
 	clean := make([]accord.Organization, len(os))
 	seen := map[string]bool{}
 	for i, o := range os {
 		o = cleanOrganization(o)
 		if err := o.Check(); err != nil {
-			return 0, 0, err
+			return accord.ImportCounts{}, err
 		}
 		if seen[o.ID] {
-			return 0, 0, fmt.Errorf("%w: organization %s: given twice", accord.ErrInvalid, o.ID)
+			return accord.ImportCounts{}, fmt.Errorf("%w: organization %s: given twice", accord.ErrInvalid, o.ID)
 		}
 		seen[o.ID] = true
 		clean[i] = o
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		added, changed = 0, 0
 		old, err := s.organizationsTx(ctx, tx)
 		if err != nil {
@@ -176,9 +177,9 @@ func (s *Store) PutOrganizations(ctx context.Context, who string, os []accord.Or
 		return nil
 	})
 	if err != nil {
-		return 0, 0, err
+		return accord.ImportCounts{}, err
 	}
-	return added, changed, nil
+	return accord.ImportCounts{Added: added, Updated: changed, Unchanged: len(clean) - added - changed}, nil
 }
 
 func aliasesJSON(a []string) string {
@@ -573,9 +574,10 @@ func sameArrangement(a, b accord.Arrangement) bool {
 // given without an id changes the stored arrangement of the same
 // instrument, organization, kind and start, when there is one, so that
 // importing a file twice adds nothing the second time.
-func (s *Store) PutArrangements(ctx context.Context, who string, as []accord.Arrangement) ([]accord.Arrangement, error) {
+func (s *Store) PutArrangements(ctx context.Context, who string, as []accord.Arrangement) ([]accord.Arrangement, accord.ImportCounts, error) {
+	var counts accord.ImportCounts
 	if strings.TrimSpace(who) == "" || !accord.ValidWho(who) {
-		return nil, fmt.Errorf("%w: arrangements: who %q: want a name without colons", accord.ErrInvalid, who)
+		return nil, counts, fmt.Errorf("%w: arrangements: who %q: want a name without colons", accord.ErrInvalid, who)
 	}
 	clean := make([]accord.Arrangement, len(as))
 	for i, a := range as {
@@ -588,13 +590,13 @@ func (s *Store) PutArrangements(ctx context.Context, who string, as []accord.Arr
 			a.Mandates = []int64{}
 		}
 		if err := a.Check(); err != nil {
-			return nil, err
+			return nil, counts, err
 		}
 		clean[i] = a
 	}
 	var out []accord.Arrangement
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		out = out[:0]
+		out, counts = out[:0], accord.ImportCounts{}
 		for _, a := range clean {
 			var n int
 			if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM organizations WHERE id = ? AND deleted_at IS NULL`), a.Organization).Scan(&n); err != nil {
@@ -632,6 +634,7 @@ func (s *Store) PutArrangements(ctx context.Context, who string, as []accord.Arr
 				if err := s.audit(ctx, tx, who, "add arrangement", fmt.Sprintf("arrangement %d", a.ID), "", arrangementJSON(a)); err != nil {
 					return err
 				}
+				counts.Added++
 			} else {
 				prev, err := s.arrangementTx(ctx, tx, a.ID, s.dialect.lockSuffix)
 				if err != nil {
@@ -649,6 +652,9 @@ func (s *Store) PutArrangements(ctx context.Context, who string, as []accord.Arr
 					if err := s.audit(ctx, tx, who, "update arrangement", fmt.Sprintf("arrangement %d", a.ID), arrangementJSON(prev), arrangementJSON(a)); err != nil {
 						return err
 					}
+					counts.Updated++
+				} else {
+					counts.Unchanged++
 				}
 			}
 			stored, err := s.arrangementTx(ctx, tx, a.ID, "")
@@ -660,9 +666,9 @@ func (s *Store) PutArrangements(ctx context.Context, who string, as []accord.Arr
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, accord.ImportCounts{}, err
 	}
-	return out, nil
+	return out, counts, nil
 }
 
 func (s *Store) writeArrangementMandates(ctx context.Context, tx *sql.Tx, a accord.Arrangement) error {

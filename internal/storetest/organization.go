@@ -67,9 +67,9 @@ func testOrganizations(t *testing.T, s accord.Store) {
 	lead := accord.Organization{ID: "lead-org", Name: "Lead Organization", Acronym: "LO", Aliases: []string{"the Lead"}, Kind: accord.NGO,
 		Website: "https://lead.example.org"}
 	iomc.Aliases = append(iomc.Aliases, "IOMC Programme")
-	added, changed, err := s.PutOrganizations(ctx, "jane", []accord.Organization{lead, iomc})
-	if err != nil || added != 1 || changed != 1 {
-		t.Fatalf("PutOrganizations = %d added, %d changed, %v, want 1, 1", added, changed, err)
+	c, err := s.PutOrganizations(ctx, "jane", []accord.Organization{lead, iomc})
+	if err != nil || c != (accord.ImportCounts{Added: 1, Updated: 1}) {
+		t.Fatalf("PutOrganizations = %+v, %v, want 1 added, 1 updated", c, err)
 	}
 	if v, _ := s.RegistryVersion(ctx); v <= v0 {
 		t.Errorf("RegistryVersion after a change = %d, want more than %d", v, v0)
@@ -80,8 +80,8 @@ func testOrganizations(t *testing.T, s accord.Store) {
 	}
 	// The same again changes nothing and moves no version.
 	v1, _ := s.RegistryVersion(ctx)
-	if added, changed, err := s.PutOrganizations(ctx, "jane", []accord.Organization{lead, iomc}); err != nil || added+changed != 0 {
-		t.Errorf("PutOrganizations again = %d, %d, %v, want nothing done", added, changed, err)
+	if c, err := s.PutOrganizations(ctx, "jane", []accord.Organization{lead, iomc}); err != nil || c != (accord.ImportCounts{Unchanged: 2}) {
+		t.Errorf("PutOrganizations again = %+v, %v, want 2 unchanged", c, err)
 	}
 	if v, _ := s.RegistryVersion(ctx); v != v1 {
 		t.Errorf("RegistryVersion after no change = %d, want %d", v, v1)
@@ -100,7 +100,7 @@ func testOrganizations(t *testing.T, s accord.Store) {
 		{"shared alias", accord.Organization{ID: "x", Name: "X", Aliases: []string{"the  lead"}, Kind: accord.NGO}, "also names lead-org"},
 	} {
 		n := len(auditOf(t, s))
-		if _, _, err := s.PutOrganizations(ctx, "jane", []accord.Organization{{ID: "fine", Name: "Fine", Kind: accord.NGO}, bad.o}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), bad.want) {
+		if _, err := s.PutOrganizations(ctx, "jane", []accord.Organization{{ID: "fine", Name: "Fine", Kind: accord.NGO}, bad.o}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%s: PutOrganizations err = %v, want ErrInvalid naming %q", bad.name, err, bad.want)
 		}
 		if _, err := s.Organization(ctx, "fine"); !errors.Is(err, accord.ErrNotFound) {
@@ -134,7 +134,7 @@ func testOrganizations(t *testing.T, s accord.Store) {
 		}
 	}
 	// Its names are free again once it is deleted.
-	if _, _, err := s.PutOrganizations(ctx, "jane", []accord.Organization{{ID: "other", Name: "Other", Acronym: "LO", Kind: accord.NGO}}); err != nil {
+	if _, err := s.PutOrganizations(ctx, "jane", []accord.Organization{{ID: "other", Name: "Other", Acronym: "LO", Kind: accord.NGO}}); err != nil {
 		t.Errorf("reusing a deleted organization's acronym: %v", err)
 	}
 	if err := s.AddActor(ctx, "lead-country", []string{"lead country"}); err != nil {
@@ -160,7 +160,7 @@ func testArrangements(t *testing.T, s accord.Store) {
 	}
 	a := accord.Arrangement{Instrument: "Minamata", Organization: "iomc", Kind: accord.Membership, Status: accord.ArrangementRequested,
 		Start: "2025-11", Evidence: "UNEP/MC/COP.6/19", Mandates: []int64{ms[0].ID}}
-	out, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{a})
+	out, _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{a})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,9 +169,12 @@ func testArrangements(t *testing.T, s accord.Store) {
 	}
 	// Again, without its id: the same arrangement, its status changed.
 	a.Status = accord.ArrangementInForce
-	again, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{a})
-	if err != nil || again[0].ID != out[0].ID || again[0].Status != accord.ArrangementInForce {
-		t.Fatalf("PutArrangements again = %+v, %v, want arrangement %d in force", again, err, out[0].ID)
+	again, c, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{a})
+	if err != nil || again[0].ID != out[0].ID || again[0].Status != accord.ArrangementInForce || c != (accord.ImportCounts{Updated: 1}) {
+		t.Fatalf("PutArrangements again = %+v, %+v, %v, want arrangement %d updated, in force", again, c, err, out[0].ID)
+	}
+	if _, c, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{a}); err != nil || c != (accord.ImportCounts{Unchanged: 1}) {
+		t.Errorf("PutArrangements a third time = %+v, %v, want 1 unchanged", c, err)
 	}
 	if as, _ := s.Arrangements(ctx, accord.ArrangementFilter{Organization: "iomc"}); len(as) != 1 {
 		t.Errorf("Arrangements(iomc) = %d, want 1", len(as))
@@ -192,7 +195,7 @@ func testArrangements(t *testing.T, s accord.Store) {
 		{"unknown mandate", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: accord.Membership, Status: accord.ArrangementProposed, Mandates: []int64{999999}}, "no mandate 999999"},
 	} {
 		good := accord.Arrangement{Instrument: "minamata", Organization: "gef", Kind: accord.Partnership, Status: accord.ArrangementProposed}
-		if _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{good, bad.a}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), bad.want) {
+		if _, _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{good, bad.a}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%s: PutArrangements err = %v, want ErrInvalid naming %q", bad.name, err, bad.want)
 		}
 		if as, _ := s.Arrangements(ctx, accord.ArrangementFilter{Organization: "gef"}); len(as) != 0 {
@@ -215,7 +218,7 @@ func testArrangements(t *testing.T, s accord.Store) {
 		t.Error("no audit entry keeps the deleted arrangement")
 	}
 	// Deleting an organization deletes its arrangements, each audited.
-	if _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{{Instrument: "minamata", Organization: "gef", Kind: accord.Partnership, Status: accord.ArrangementInForce}}); err != nil {
+	if _, _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{{Instrument: "minamata", Organization: "gef", Kind: accord.Partnership, Status: accord.ArrangementInForce}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteOrganization(ctx, "jane", "gef"); err != nil {
