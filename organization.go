@@ -273,9 +273,9 @@ func ParseArrangementKind(s string) (ArrangementKind, bool) {
 
 var partialDateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// validPartialDate reports whether s is YYYY, YYYY-MM or YYYY-MM-DD, a
-// real date.
-func validPartialDate(s string) bool {
+// ValidPartialDate reports whether s is YYYY, YYYY-MM or YYYY-MM-DD, a
+// real date: what is known of when an arrangement started or ended.
+func ValidPartialDate(s string) bool {
 	if !partialDateRE.MatchString(s) {
 		return false
 	}
@@ -303,7 +303,7 @@ func (a Arrangement) Check() error {
 		return bad("status", "%q is not a status (%s)", a.Status, joinStrings(ArrangementStatuses))
 	}
 	for _, d := range []struct{ field, v string }{{"start", a.Start}, {"end", a.End}} {
-		if d.v != "" && !validPartialDate(d.v) {
+		if d.v != "" && !ValidPartialDate(d.v) {
 			return bad(d.field, "%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", d.v)
 		}
 	}
