@@ -57,6 +57,15 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/decisions/{id}/paragraphs/{path}", s.handle(s.paragraph))
 	mux.Handle("GET /api/v1/actors", s.handle(s.actors))
 	mux.Handle("GET /api/v1/actors/{actor}", s.handle(s.actor))
+	mux.Handle("GET /api/v1/organizations", s.handle(s.organizations))
+	mux.Handle("GET /api/v1/organizations/{id}", s.handle(s.organization))
+	mux.Handle("PUT /api/v1/organizations/{id}", s.handle(s.putOrganization))
+	mux.Handle("DELETE /api/v1/organizations/{id}", s.handle(s.deleteOrganization))
+	mux.Handle("GET /api/v1/arrangements", s.handle(s.arrangements))
+	mux.Handle("POST /api/v1/arrangements", s.handle(s.putArrangement))
+	mux.Handle("GET /api/v1/arrangements/{id}", s.handle(s.arrangement))
+	mux.Handle("PUT /api/v1/arrangements/{id}", s.handle(s.putArrangement))
+	mux.Handle("DELETE /api/v1/arrangements/{id}", s.handle(s.deleteArrangement))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
 	}))

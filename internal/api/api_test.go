@@ -421,6 +421,10 @@ func TestOpenAPI(t *testing.T) {
 		"/mandates/{id}":                    {"id"},
 		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
+		"/organizations":                    {"kind", "q"},
+		"/organizations/{id}":               {"id"},
+		"/arrangements":                     {"organization", "instrument", "status"},
+		"/arrangements/{id}":                {"id"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")
