@@ -109,7 +109,7 @@ func (a *Actors) Resolve(text string) string {
 	l = nonWord.ReplaceAllString(l, " ")
 	bare := strings.TrimPrefix(strings.TrimSpace(nonWord.ReplaceAllString(bracketed.ReplaceAllString(strings.ToLower(text), " "), " ")), "the ")
 	for _, n := range a.names {
-		if n.whole && bare == n.key || !n.whole && strings.Contains(l, " "+n.key+" ") {
+		if n.whole && bare == strings.TrimPrefix(n.key, "the ") || !n.whole && strings.Contains(l, " "+n.key+" ") {
 			return n.id
 		}
 	}

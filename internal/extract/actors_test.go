@@ -66,13 +66,15 @@ func TestOrganizationsNamed(t *testing.T) {
 // a name is another actor; a convention's secretariat stays "secretariat".
 func TestActorsFromOrganizations(t *testing.T) {
 	reg := NewActors([]accord.Organization{
-		{ID: "lead-org", Name: "Lead Organization for Mercury", Acronym: "LOM", Aliases: []string{"Mercury Lead"}, Kind: accord.NGO},
+		{ID: "lead-org", Name: "Lead Organization for Mercury", Acronym: "LOM", Aliases: []string{"Mercury Lead", "the Lead Partners"}, Kind: accord.NGO},
 		{ID: "mc-secretariat", Name: "Secretariat of the Minamata Convention", Kind: accord.ConventionSecretariat},
 	})
 	for _, tt := range []struct{ text, want string }{
 		{"the Lead Organization for Mercury", "lead-org"},
 		{"LOM", "lead-org"},
 		{"the Mercury Lead", "lead-org"},
+		{"Lead Partners", "lead-org"},
+		{"the Lead Partners", "lead-org"},
 		{"Lead Organization for Mercury (LOM)", "lead-org"},
 		{"the Board of the Lead Organization for Mercury", "board-of-the-lead-organization-for-mercury"},
 		{"the Secretariat of the Minamata Convention", "secretariat"},

@@ -414,6 +414,9 @@ func (s *Store) Mandate(ctx context.Context, id int64) (accord.Mandate, error) {
 	if err := rows.Err(); err != nil {
 		return m, err
 	}
+	if m.Organizations, err = s.mandateOrganizations(ctx, id); err != nil {
+		return m, err
+	}
 	m.Corrections, err = s.corrections(ctx, "mandate_corrections", "mandate_id", id)
 	return m, err
 }

@@ -420,6 +420,16 @@ func (s *Store) writeMandateOrganizations(ctx context.Context, tx *sql.Tx, id in
 	return nil
 }
 
+// mandateOrganizations returns the organizations mandate id names, as
+// extraction found them.
+func (s *Store) mandateOrganizations(ctx context.Context, id int64) ([]string, error) {
+	return list(ctx, s, `SELECT organization_id FROM mandate_organizations WHERE mandate_id = ? ORDER BY organization_id`, []any{id}, 0,
+		func(r *sql.Rows) (string, error) {
+			var o string
+			return o, r.Scan(&o)
+		})
+}
+
 // OrganizationMandates lists the mandates naming organization id: asking
 // it (an addressee resolved to it) or naming it in what they ask, by
 // instrument, decision and order.
