@@ -136,7 +136,7 @@ func (o Organization) Check() error {
 		}
 	}
 	if !o.Kind.Valid() {
-		return bad("kind", "%q is not a kind (%s)", o.Kind, kindList())
+		return bad("kind", "%q is not a kind (%s)", o.Kind, CommaList(OrganizationKinds))
 	}
 	if o.Website != "" {
 		if u, err := url.Parse(o.Website); err != nil || u.Scheme != "https" || u.Host == "" {
@@ -149,14 +149,6 @@ func (o Organization) Check() error {
 		}
 	}
 	return nil
-}
-
-func kindList() string {
-	s := make([]string, len(OrganizationKinds))
-	for i, k := range OrganizationKinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
 }
 
 // NameKey is a name as lookups compare it: lower case, spaces collapsed.
@@ -297,10 +289,10 @@ func (a Arrangement) Check() error {
 		return bad("organization", "%q is not an organization id", a.Organization)
 	}
 	if !slices.Contains(ArrangementKinds, a.Kind) {
-		return bad("kind", "%q is not a kind of arrangement (%s)", a.Kind, joinStrings(ArrangementKinds))
+		return bad("kind", "%q is not a kind of arrangement (%s)", a.Kind, CommaList(ArrangementKinds))
 	}
 	if !slices.Contains(ArrangementStatuses, a.Status) {
-		return bad("status", "%q is not a status (%s)", a.Status, joinStrings(ArrangementStatuses))
+		return bad("status", "%q is not a status (%s)", a.Status, CommaList(ArrangementStatuses))
 	}
 	for _, d := range []struct{ field, v string }{{"start", a.Start}, {"end", a.End}} {
 		if d.v != "" && !ValidPartialDate(d.v) {
@@ -323,7 +315,8 @@ func (a Arrangement) Check() error {
 	return nil
 }
 
-func joinStrings[S ~string](xs []S) string {
+// CommaList is a list of kinds or statuses as messages name them: "a, b, c".
+func CommaList[S ~string](xs []S) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
 		s[i] = string(x)

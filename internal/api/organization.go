@@ -68,7 +68,7 @@ func (s *Server) organizations(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := accord.OrganizationFilter{Kind: accord.OrganizationKind(q.Get("kind")), Text: q.Get("q")}
 	if f.Kind != "" && !f.Kind.Valid() {
-		return badRequest("kind %q: want one of %s", f.Kind, kinds())
+		return badRequest("kind %q: want one of %s", f.Kind, accord.CommaList(accord.OrganizationKinds))
 	}
 	os, err := s.store.Organizations(r.Context(), f)
 	if err != nil {
@@ -79,17 +79,6 @@ func (s *Server) organizations(w http.ResponseWriter, r *http.Request) error {
 		out.Items = append(out.Items, organization(o))
 	}
 	return writeJSON(w, r, out)
-}
-
-func kinds() string {
-	s := ""
-	for i, k := range accord.OrganizationKinds {
-		if i > 0 {
-			s += ", "
-		}
-		s += string(k)
-	}
-	return s
 }
 
 func (s *Server) organization(w http.ResponseWriter, r *http.Request) error {

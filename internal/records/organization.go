@@ -35,11 +35,7 @@ var organizations = New("organizations", "the organizations decisions name: name
 				c.Errorf("acronym", "%q is not one acronym", o.Acronym)
 			}
 			if o.Kind != "" && !o.Kind.Valid() {
-				kinds := make([]string, len(accord.OrganizationKinds))
-				for i, k := range accord.OrganizationKinds {
-					kinds[i] = string(k)
-				}
-				c.Errorf("kind", "%q is not one of %s", o.Kind, strings.Join(kinds, ", "))
+				c.Errorf("kind", "%q is not one of %s", o.Kind, accord.CommaList(accord.OrganizationKinds))
 			}
 			if strings.HasPrefix(o.Website, "http://") {
 				c.Errorf("website", "%q is not an https address", o.Website)
@@ -88,7 +84,7 @@ var arrangements = New("arrangements", "what ties an instrument to an organizati
 			if v := c.Required("kind"); v != "" {
 				k, ok := accord.ParseArrangementKind(v)
 				if !ok {
-					c.Errorf("kind", "%q is not one of %s", v, strings.Join(arrangementKinds(), ", "))
+					c.Errorf("kind", "%q is not one of %s", v, accord.CommaList(accord.ArrangementKinds))
 				}
 				a.Kind = k
 			}
@@ -134,11 +130,3 @@ var arrangements = New("arrangements", "what ties an instrument to an organizati
 				"evidence": a.Evidence, "note": a.Note, "mandates": strings.Join(ms, ListSep)}
 		},
 	})
-
-func arrangementKinds() []string {
-	out := make([]string, len(accord.ArrangementKinds))
-	for i, k := range accord.ArrangementKinds {
-		out[i] = string(k)
-	}
-	return out
-}

@@ -87,7 +87,7 @@ func ParseOrganizations(file string, r io.Reader) ([]Organization, error) {
 		o.Aliases = row.list("aliases")
 		o.Kind = accord.OrganizationKind(row.get("kind"))
 		if !o.Kind.Valid() {
-			return row.errorf("kind", "%q is not a kind (%s)", o.Kind, kindList())
+			return row.errorf("kind", "%q is not a kind (%s)", o.Kind, accord.CommaList(accord.OrganizationKinds))
 		}
 		if o.Website, err = row.httpsURL("website"); err != nil {
 			return err
@@ -123,12 +123,4 @@ func ParseOrganizations(file string, r io.Reader) ([]Organization, error) {
 		return nil, err
 	}
 	return orgs, nil
-}
-
-func kindList() string {
-	s := make([]string, len(accord.OrganizationKinds))
-	for i, k := range accord.OrganizationKinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
 }

@@ -193,9 +193,18 @@ type storedOrganization struct {
 	deleted bool
 }
 
-// organizationsTx reads every organization, deleted ones too, by id.
+// organizationsTx reads every organization, deleted ones too, by id,
+// locking them until tx ends.
 func (s *Store) organizationsTx(ctx context.Context, tx *sql.Tx) (map[string]storedOrganization, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+organizationColumns+`, o.deleted_at IS NOT NULL FROM organizations o`+s.dialect.lockSuffix)
+	return storedOrganizations(ctx, tx, s.dialect.lockSuffix)
+}
+
+// storedOrganizations reads every organization, deleted ones too, by id,
+// with q (a transaction or a pool), lock after the query.
+func storedOrganizations(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, lock string) (map[string]storedOrganization, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+organizationColumns+`, o.deleted_at IS NOT NULL FROM organizations o`+lock)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +305,9 @@ func (s *Store) loadOrganizations(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	stored, err := s.bundledState(ctx)
+	// What there is to do is seen first without a transaction: most
+	// times a store opens, nothing.
+	stored, err := storedOrganizations(ctx, s.read, "")
 	if err != nil {
 		return err
 	}
@@ -371,26 +382,6 @@ func nameTaken(old map[string]storedOrganization, id, name string) bool {
 		}
 	}
 	return false
-}
-
-// bundledState reads the stored organizations, for loadOrganizations to
-// see without a transaction whether there is anything to do.
-func (s *Store) bundledState(ctx context.Context) (map[string]storedOrganization, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+organizationColumns+`, o.deleted_at IS NOT NULL FROM organizations o`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]storedOrganization{}
-	for rows.Next() {
-		var deleted bool
-		o, err := scanOrganization(scanFunc(func(dest ...any) error { return rows.Scan(append(dest, &deleted)...) }))
-		if err != nil {
-			return nil, err
-		}
-		out[o.ID] = storedOrganization{o, deleted}
-	}
-	return out, rows.Err()
 }
 
 // bumpRegistry moves the registry's version on, in the transaction that
