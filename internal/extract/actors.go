@@ -302,9 +302,8 @@ func isHead(s string) bool {
 
 // orgMention is an organization's name found in a text: the id and where.
 type orgMention struct {
-	id       string
-	at, end  int
-	nameWith string // the name as registered, lower case
+	id      string
+	at, end int
 }
 
 // orgMentions finds the organizations' names in text, longest first, a
@@ -329,7 +328,7 @@ func (a *Actors) orgMentions(text string) []orgMention {
 			}
 			i += off
 			if j := i + len(n.name); !taken(i, j) {
-				found = append(found, orgMention{n.id, i, j, n.name})
+				found = append(found, orgMention{n.id, i, j})
 			}
 			off = i + 1
 		}
@@ -349,15 +348,27 @@ func (a *Actors) covered(text string, i, j int) bool {
 }
 
 // lastWithHead returns the organization named last in text whose name
-// holds the word head, or "".
+// holds the word head, or "". Only the names holding head are looked
+// for: text is the decision up to the anaphor, and most names hold none.
 func (a *Actors) lastWithHead(text, head string) string {
-	ms := a.orgMentions(text)
-	for i := len(ms) - 1; i >= 0; i-- {
-		if wordIndex(ms[i].nameWith, head) >= 0 {
-			return ms[i].id
+	l := strings.ToLower(text)
+	best, at := "", -1
+	for _, n := range a.orgNames { // longest first: of two at one place, the longer wins
+		if wordIndex(n.name, head) < 0 {
+			continue
+		}
+		for off := 0; off < len(l); {
+			i := wordIndex(l[off:], n.name)
+			if i < 0 {
+				break
+			}
+			if i += off; i > at {
+				best, at = n.id, i
+			}
+			off = i + 1
 		}
 	}
-	return ""
+	return best
 }
 
 // decisionBefore is the text of d before the mandate of paragraph path:

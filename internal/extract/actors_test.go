@@ -89,3 +89,35 @@ func TestActorsFromOrganizations(t *testing.T) {
 		t.Errorf("DefaultActors().Resolve(IOMC's name) = %q, want iomc", got)
 	}
 }
+
+// BenchmarkOrganizations measures what finding the organizations of
+// every mandate adds to extracting a decision: the sample's Minamata
+// decision, its mandates extracted once.
+func BenchmarkOrganizations(b *testing.B) {
+	d := sampleDecision(b, "minamata")
+	reg := DefaultActors()
+	ms := Decision(&d, reg).Mandates
+	b.ResetTimer()
+	for b.Loop() {
+		for _, m := range ms {
+			reg.Organizations(&d, m)
+		}
+	}
+}
+
+// BenchmarkDecision is extraction alone, to compare with.
+func BenchmarkDecision(b *testing.B) {
+	d := sampleDecision(b, "minamata")
+	reg := DefaultActors()
+	for b.Loop() {
+		Decision(&d, reg)
+	}
+}
+
+// BenchmarkNewActors is building the registry from the bundled
+// organizations, as a server does once and again when they change.
+func BenchmarkNewActors(b *testing.B) {
+	for b.Loop() {
+		DefaultActors()
+	}
+}

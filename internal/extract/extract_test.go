@@ -15,7 +15,7 @@ import (
 )
 
 // sampleDecision parses the bundled sample file whose name contains name.
-func sampleDecision(t *testing.T, name string) accord.Decision {
+func sampleDecision(t testing.TB, name string) accord.Decision {
 	t.Helper()
 	for _, f := range sample.Files() {
 		if strings.Contains(f.Name, name) {
