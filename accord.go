@@ -41,6 +41,7 @@ type Store interface {
 	AccountStore
 	UploadStore
 	AuditStore
+	DocumentStore
 	// Close releases the store's connections.
 	Close() error
 }

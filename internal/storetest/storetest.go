@@ -54,6 +54,8 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"BoardSort", testBoardSort},
 		{"DecisionText", testDecisionText},
 		{"MandateChoices", testMandateChoices},
+		{"Documents", testDocuments},
+		{"CitedBy", testCitedBy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
