@@ -85,8 +85,8 @@ type DocumentStore interface {
 	// and changes the others, in one transaction: all or none. A record
 	// whose fields are all as given is left as it is, so that storing
 	// the same list twice changes nothing. It returns the records as
-	// stored, in order, and how many it added and changed.
-	PutDocuments(ctx context.Context, docs []Document, e DocumentEdit) (stored []Document, added, changed int, err error)
+	// stored, in order, and how many it added, changed and left.
+	PutDocuments(ctx context.Context, docs []Document, e DocumentEdit) ([]Document, ImportCounts, error)
 	// DeleteDocument deletes a document record; the audit log keeps its
 	// content. Citations of its symbol stay, and its page becomes a stub.
 	DeleteDocument(ctx context.Context, id int64, e DocumentEdit) error

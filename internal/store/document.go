@@ -53,17 +53,17 @@ func mayEditDocument(by *accord.User, verb, inst, symbol string) error {
 
 // PutDocuments adds or changes document records in one transaction, by
 // the key of their symbols.
-func (s *Store) PutDocuments(ctx context.Context, docs []accord.Document, e accord.DocumentEdit) ([]accord.Document, int, int, error) {
+func (s *Store) PutDocuments(ctx context.Context, docs []accord.Document, e accord.DocumentEdit) ([]accord.Document, accord.ImportCounts, error) {
 	seen := map[string]int{}
 	keys := make([]string, 0, len(docs))
 	for i := range docs {
 		d := &docs[i]
 		d.Languages = slices.Clone(d.Languages)
 		if err := d.Check(); err != nil {
-			return nil, 0, 0, fmt.Errorf("document %d (%s): %w", i+1, d.Symbol, err)
+			return nil, accord.ImportCounts{}, fmt.Errorf("document %d (%s): %w", i+1, d.Symbol, err)
 		}
 		if j, ok := seen[d.Key]; ok {
-			return nil, 0, 0, fmt.Errorf("document %d (%s): %w: the same document as document %d (%s)", i+1, d.Symbol, accord.ErrInvalid, j+1, docs[j].Symbol)
+			return nil, accord.ImportCounts{}, fmt.Errorf("document %d (%s): %w: the same document as document %d (%s)", i+1, d.Symbol, accord.ErrInvalid, j+1, docs[j].Symbol)
 		}
 		seen[d.Key] = i
 		keys = append(keys, "document\x00"+d.Key)
@@ -76,11 +76,11 @@ func (s *Store) PutDocuments(ctx context.Context, docs []accord.Document, e acco
 		who = "unknown"
 	}
 	var (
-		stored         []accord.Document
-		added, changed int
+		stored []accord.Document
+		n      accord.ImportCounts
 	)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		stored, added, changed = nil, 0, 0
+		stored, n = nil, accord.ImportCounts{}
 		if err := s.lockKeys(ctx, tx, keys...); err != nil {
 			return err
 		}
@@ -101,11 +101,12 @@ func (s *Store) PutDocuments(ctx context.Context, docs []accord.Document, e acco
 				if err := s.audit(ctx, tx, who, "add document", "document "+strconv.FormatInt(d.ID, 10), "", documentJSON(d)); err != nil {
 					return err
 				}
-				added++
+				n.Added++
 			case err != nil:
 				return err
 			case sameDocument(old, d):
 				stored = append(stored, old)
+				n.Unchanged++
 				continue
 			default:
 				if err := mayEditDocument(e.By, "change", old.Instrument, old.Symbol); err != nil {
@@ -124,7 +125,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []accord.Document, e acco
 				if err := s.audit(ctx, tx, who, "update document", "document "+strconv.FormatInt(d.ID, 10), documentJSON(old), documentJSON(d)); err != nil {
 					return err
 				}
-				changed++
+				n.Updated++
 			}
 			got, err := scanDocument(tx.QueryRowContext(ctx, s.q(`SELECT `+documentColumns+` FROM documents WHERE id = ?`), d.ID))
 			if err != nil {
@@ -138,9 +139,9 @@ func (s *Store) PutDocuments(ctx context.Context, docs []accord.Document, e acco
 		if isUniqueViolation(err) {
 			err = fmt.Errorf("%w: %v", accord.ErrConflict, err)
 		}
-		return nil, 0, 0, fmt.Errorf("store documents: %w", err)
+		return nil, accord.ImportCounts{}, fmt.Errorf("store documents: %w", err)
 	}
-	return stored, added, changed, nil
+	return stored, n, nil
 }
 
 // DeleteDocument deletes a document record, its content kept in the audit

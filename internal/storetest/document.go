@@ -22,9 +22,9 @@ func testDocuments(t *testing.T, s accord.Store) {
 			AgendaItem: "5 (c)", Date: "2025-09-01", Languages: []string{"en"}, URL: "https://example.org/inf28.pdf"},
 		{Symbol: "UNEP/CHW.16/INF/3", Title: "Report on cooperation", Instrument: "basel", Meeting: "basel-COP-16"},
 	}
-	stored, added, changed, err := s.PutDocuments(ctx, docs, accord.DocumentEdit{Who: "admin"})
-	if err != nil || added != 2 || changed != 0 || len(stored) != 2 {
-		t.Fatalf("PutDocuments = %d stored, %d added, %d changed, %v; want 2, 2, 0", len(stored), added, changed, err)
+	stored, n, err := s.PutDocuments(ctx, docs, accord.DocumentEdit{Who: "admin"})
+	if err != nil || n != (accord.ImportCounts{Added: 2}) || len(stored) != 2 {
+		t.Fatalf("PutDocuments = %d stored, %+v, %v; want 2 added", len(stored), n, err)
 	}
 	if stored[0].ID == 0 || stored[0].Key != "UNEP/MC/COP/6/INF/28" || stored[0].Created.IsZero() || stored[0].Updated.IsZero() || stored[0].UpdatedBy != "admin" {
 		t.Errorf("stored %+v: want an id, the key, times and who", stored[0])
@@ -72,8 +72,8 @@ func testDocuments(t *testing.T, s accord.Store) {
 
 	// The same records again change nothing, not even the audit log.
 	before := len(audited(t, s, "add document")) + len(audited(t, s, "update document"))
-	if _, added, changed, err := s.PutDocuments(ctx, docs, accord.DocumentEdit{Who: "admin"}); err != nil || added != 0 || changed != 0 {
-		t.Errorf("PutDocuments again = %d added, %d changed, %v; want none", added, changed, err)
+	if _, n, err := s.PutDocuments(ctx, docs, accord.DocumentEdit{Who: "admin"}); err != nil || n != (accord.ImportCounts{Unchanged: 2}) {
+		t.Errorf("PutDocuments again = %+v, %v; want 2 unchanged", n, err)
 	}
 	if after := len(audited(t, s, "add document")) + len(audited(t, s, "update document")); after != before || before != 2 {
 		t.Errorf("audit entries of documents: %d, then %d; want 2 both times", before, after)
@@ -82,9 +82,9 @@ func testDocuments(t *testing.T, s accord.Store) {
 	// A change under another spelling changes the record it keys to.
 	edit := docs[0]
 	edit.Symbol, edit.Title = "UNEP/MC/COP.6/INF/28", "Scoping study on cooperation with the panel"
-	got, added, changed, err := s.PutDocuments(ctx, []accord.Document{edit}, accord.DocumentEdit{Who: "jane"})
-	if err != nil || added != 0 || changed != 1 || got[0].ID != stored[0].ID || got[0].Title != edit.Title || got[0].UpdatedBy != "jane" {
-		t.Fatalf("PutDocuments(change) = %+v, %d, %d, %v", got, added, changed, err)
+	got, n, err := s.PutDocuments(ctx, []accord.Document{edit}, accord.DocumentEdit{Who: "jane"})
+	if err != nil || n != (accord.ImportCounts{Updated: 1}) || got[0].ID != stored[0].ID || got[0].Title != edit.Title || got[0].UpdatedBy != "jane" {
+		t.Fatalf("PutDocuments(change) = %+v, %+v, %v", got, n, err)
 	}
 	if e := audited(t, s, "update document"); len(e) != 1 || !strings.Contains(e[0].Before, "Scoping study on cooperation\"") || !strings.Contains(e[0].After, "with the panel") || e[0].Who != "jane" {
 		t.Errorf("audit of the change: %+v", e)
@@ -92,11 +92,11 @@ func testDocuments(t *testing.T, s accord.Store) {
 
 	// A batch with one bad record stores none of it.
 	bad := []accord.Document{{Symbol: "UNEP/POPS/COP.11/INF/12", Title: "Fine"}, {Symbol: "UNEP/POPS/COP.11/INF/13", Date: "next week"}}
-	if _, _, _, err := s.PutDocuments(ctx, bad, accord.DocumentEdit{Who: "admin"}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), "document 2") || !strings.Contains(err.Error(), "date") {
+	if _, _, err := s.PutDocuments(ctx, bad, accord.DocumentEdit{Who: "admin"}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), "document 2") || !strings.Contains(err.Error(), "date") {
 		t.Errorf("PutDocuments(bad) = %v; want ErrInvalid naming document 2 and its date", err)
 	}
 	dup := []accord.Document{{Symbol: "UNEP/POPS/COP.11/INF/12"}, {Symbol: "UNEP/POPS/COP 11/INF/12"}}
-	if _, _, _, err := s.PutDocuments(ctx, dup, accord.DocumentEdit{Who: "admin"}); !errors.Is(err, accord.ErrInvalid) {
+	if _, _, err := s.PutDocuments(ctx, dup, accord.DocumentEdit{Who: "admin"}); !errors.Is(err, accord.ErrInvalid) {
 		t.Errorf("PutDocuments(one document twice) = %v; want ErrInvalid", err)
 	}
 	if _, err := s.Document(ctx, "UNEP/POPS/COP.11/INF/12"); !errors.Is(err, accord.ErrNotFound) {
@@ -105,17 +105,17 @@ func testDocuments(t *testing.T, s accord.Store) {
 
 	// An editor of Basel adds and changes Basel's records only.
 	basel := &accord.User{ID: 7, Name: "bea", Role: accord.RoleEditor, Instruments: []string{"basel"}}
-	if _, _, _, err := s.PutDocuments(ctx, []accord.Document{{Symbol: "UNEP/CHW.16/INF/4", Instrument: "basel"}}, accord.DocumentEdit{By: basel}); err != nil {
+	if _, _, err := s.PutDocuments(ctx, []accord.Document{{Symbol: "UNEP/CHW.16/INF/4", Instrument: "basel"}}, accord.DocumentEdit{By: basel}); err != nil {
 		t.Errorf("an editor of Basel adding a Basel document: %v", err)
 	}
 	minamata := edit
 	minamata.Title = "Taken over"
-	if _, _, _, err := s.PutDocuments(ctx, []accord.Document{minamata}, accord.DocumentEdit{By: basel}); !errors.Is(err, accord.ErrForbidden) {
+	if _, _, err := s.PutDocuments(ctx, []accord.Document{minamata}, accord.DocumentEdit{By: basel}); !errors.Is(err, accord.ErrForbidden) {
 		t.Errorf("an editor of Basel changing a Minamata document: %v, want ErrForbidden", err)
 	}
 	moved := docs[1]
 	moved.Instrument = "minamata"
-	if _, _, _, err := s.PutDocuments(ctx, []accord.Document{moved}, accord.DocumentEdit{By: basel}); !errors.Is(err, accord.ErrForbidden) {
+	if _, _, err := s.PutDocuments(ctx, []accord.Document{moved}, accord.DocumentEdit{By: basel}); !errors.Is(err, accord.ErrForbidden) {
 		t.Errorf("an editor of Basel giving a document to Minamata: %v, want ErrForbidden", err)
 	}
 	if err := s.DeleteDocument(ctx, stored[0].ID, accord.DocumentEdit{By: basel}); !errors.Is(err, accord.ErrForbidden) {
