@@ -130,6 +130,24 @@ func TestBrowserFollowReference(t *testing.T) {
 	}
 }
 
+// TestBrowserFollowDocument: a symbol in a decision's footnote leads to
+// the document's page, a stub naming the decision that cites it.
+func TestBrowserFollowDocument(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := browser(t)
+	do(ctx, t,
+		chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "MC-6/[--]"))),
+		chromedp.WaitVisible(css("ul.footnotes a.doc")),
+		chromedp.Click(css("ul.footnotes a.doc")))
+	h1 := waitText(ctx, t, "h1", is("UNEP/MC/COP.6/INF/28"))
+	do(ctx, t, shot("document-stub"))
+	stub := textOf(ctx, t, "p.stub")
+	by := textOf(ctx, t, "table.citedby tbody tr")
+	if h1 != "UNEP/MC/COP.6/INF/28" || !strings.Contains(stub, "not registered yet") || !strings.Contains(by, "MC-6/[--]") {
+		t.Errorf("followed the footnote to %q, %q, cited by %q", h1, stub, by)
+	}
+}
+
 // signInBrowser signs a new account in through the page's form.
 func signInBrowser(ctx context.Context, t *testing.T, srv string, st accord.Store, role accord.Role, insts ...string) {
 	t.Helper()

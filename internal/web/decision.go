@@ -89,6 +89,13 @@ type decisionPage struct {
 	Paras []paraView
 	Refs  []refView
 	Docs  []string
+	// Cited are the document symbols the decision cites, which its
+	// text links to their pages.
+	Cited []string
+	// CitedBy are the decisions that cite this one (on its last page);
+	// CitedByMore says more do than are listed.
+	CitedBy     []accord.Citation
+	CitedByMore bool
 	// First and Last say whether the page is the decision's first
 	// (which shows the preamble) and last (footnotes, annexes and
 	// references); Pages and Pager are there when it has several.
@@ -184,7 +191,7 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := decisionPage{page: s.page(r, strings.TrimSpace(d.Symbol+" "+d.Title)), D: d, Paras: view(d.Paragraphs[from:to]),
 		First: n == 1, Last: n == len(starts), Pages: len(starts), Pager: pagerOf(r, n, n < len(starts)),
-		Corrections: correctionViews(d.Corrections), Correct: decisionFormOf(r, d)}
+		Corrections: correctionViews(d.Corrections), Correct: decisionFormOf(r, d), Cited: d.References.Documents}
 	for i := range p.Paras {
 		p.Paras[i].Headings = headings[from+i]
 		if k := len(p.Paras[i].Mandates); k > mandatesShown {
@@ -199,6 +206,12 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 				rv.ID = cited.ID
 			}
 			p.Refs = append(p.Refs, rv)
+		}
+		if p.CitedBy, err = s.store.CitedBy(ctx, accord.CitesDecision, strconv.FormatInt(d.ID, 10), citedShown+1); err != nil {
+			return err
+		}
+		if len(p.CitedBy) > citedShown {
+			p.CitedBy, p.CitedByMore = p.CitedBy[:citedShown], true
 		}
 	}
 	return s.render(w, http.StatusOK, "decision", p)

@@ -31,13 +31,13 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName, "slashBreaks": slashBreaks}
+var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName, "slashBreaks": slashBreaks, "docHref": documentHref, "docLinks": docLinks}
 
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/"+name+".html"))
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "documents", "document"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/documentform.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -93,6 +93,10 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /mandates/mine", s.handle(s.mine))
 	mux.Handle("GET /mandates/{id}", s.handle(s.mandate))
 	mux.Handle("GET /search", s.handle(s.search))
+	mux.Handle("GET /documents", s.handle(s.documents))
+	mux.Handle("GET /documents/{ref...}", s.handle(s.document))
+	mux.Handle("POST /documents", s.handle(s.putDocument))
+	mux.Handle("POST /documents/{id}/delete", s.handle(s.deleteDocument))
 	mux.Handle("GET /signin", s.handle(s.signinForm))
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
@@ -377,6 +381,9 @@ type mandatePage struct {
 	// people corrected, for the correction form.
 	Asked       string
 	Corrections []correctionView
+	// Documents are the document symbols the mandate's decision cites,
+	// each linking to its page.
+	Documents []string
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
@@ -388,7 +395,13 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "mandate", s.mandatePage(r, m, ""))
+	d, err := s.store.DecisionByID(r.Context(), m.DecisionID)
+	if err != nil {
+		return err
+	}
+	p := s.mandatePage(r, m, "")
+	p.Documents = d.References.Documents
+	return s.render(w, http.StatusOK, "mandate", p)
 }
 
 // mandatePage shows the names of staff in a mandate's history, evidence
