@@ -2,6 +2,7 @@ package accord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -43,7 +44,9 @@ type DocumentFilter struct {
 	Text   string
 	Limit  int
 	Offset int
-	// After keeps ids above it, in order of id: the cursor of the API.
+	// ByID orders by id instead of by symbol, and After keeps ids above
+	// it: the order and cursor of the API.
+	ByID  bool
 	After int64
 }
 
@@ -410,4 +413,55 @@ func (s Symbol) MeetingID() string {
 		return ""
 	}
 	return inst + "-" + body + "-" + s.Meeting
+}
+
+// DocumentCited is what accord knows of a document: its record when one
+// is registered (a stub otherwise), its symbol's parts when the symbol
+// reads as one, and the decisions that cite it.
+type DocumentCited struct {
+	Document   Document // the record; only Symbol and Key for a stub
+	Registered bool
+	Symbol     *Symbol // nil when the symbol does not read as one
+	CitedBy    []Citation
+	// More says more decisions cite it than CitedBy lists.
+	More bool
+}
+
+// FindDocument returns what st knows of the document ref names: an id of
+// a record, or a symbol in any of its spellings, listing up to limit of
+// the decisions that cite it. A symbol that no record holds and no
+// decision cites, and that does not read as one, is not found.
+func FindDocument(ctx context.Context, st DocumentStore, ref string, limit int) (DocumentCited, error) {
+	ref = strings.Join(strings.Fields(ref), " ")
+	var (
+		out DocumentCited
+		err error
+	)
+	if id, perr := strconv.ParseInt(ref, 10, 64); perr == nil {
+		out.Document, err = st.DocumentByID(ctx, id)
+	} else {
+		out.Document, err = st.Document(ctx, ref)
+	}
+	switch {
+	case err == nil:
+		out.Registered = true
+	case errors.Is(err, ErrNotFound) && ref != "" && strings.ContainsAny(ref, "/ "):
+		out.Document = Document{Symbol: ref, Key: SymbolKey(ref)}
+	default:
+		return DocumentCited{}, err
+	}
+	sym, serr := ParseSymbol(out.Document.Symbol)
+	if serr == nil {
+		out.Symbol = &sym
+	}
+	if out.CitedBy, err = st.CitedBy(ctx, CitesDocument, out.Document.Key, limit+1); err != nil {
+		return DocumentCited{}, err
+	}
+	if len(out.CitedBy) > limit {
+		out.CitedBy, out.More = out.CitedBy[:limit], true
+	}
+	if !out.Registered && serr != nil && len(out.CitedBy) == 0 {
+		return DocumentCited{}, fmt.Errorf("document %s: %w: it is not registered, no decision cites it, and %v", ref, ErrNotFound, serr)
+	}
+	return out, nil
 }

@@ -52,6 +52,11 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/search", s.handle(s.search))
 	mux.Handle("GET /api/v1/paragraphs", s.handle(s.paragraphs))
 	mux.Handle("GET /api/v1/decisions/{id}/paragraphs/{path}", s.handle(s.paragraph))
+	mux.Handle("GET /api/v1/documents", s.handle(s.documents))
+	mux.Handle("POST /api/v1/documents", s.handle(s.putDocument))
+	mux.Handle("GET /api/v1/documents/{ref...}", s.handle(s.document))
+	mux.Handle("DELETE /api/v1/documents/{id}", s.handle(s.deleteDocument))
+	mux.Handle("GET /api/v1/decisions/{id}/cited-by", s.handle(s.citedBy))
 	mux.Handle("GET /api/v1/actors", s.handle(s.actors))
 	mux.Handle("GET /api/v1/actors/{actor}", s.handle(s.actor))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {

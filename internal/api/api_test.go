@@ -421,9 +421,18 @@ func TestOpenAPI(t *testing.T) {
 		"/mandates/{id}":                    {"id"},
 		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
+		"/documents":                        {"instrument", "meeting", "q", "limit", "cursor"},
+		"/documents/{ref}":                  {"ref"},
+		"/decisions/{id}/cited-by":          {"id"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")
+	}
+	if _, ok := doc.Paths["/documents"]["post"]; !ok {
+		t.Errorf("openapi lacks POST /documents")
+	}
+	if _, ok := doc.Paths["/documents/{ref}"]["delete"]; !ok {
+		t.Errorf("openapi lacks DELETE /documents/{ref}")
 	}
 	for path, params := range want {
 		op, ok := doc.Paths[path]["get"]

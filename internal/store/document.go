@@ -217,8 +217,11 @@ func (s *Store) Documents(ctx context.Context, f accord.DocumentFilter) ([]accor
 		args = append(args, pat, pat)
 	}
 	if f.After > 0 {
-		query += ` AND id > ? ORDER BY id`
+		query += ` AND id > ?`
 		args = append(args, f.After)
+	}
+	if f.ByID || f.After > 0 {
+		query += ` ORDER BY id`
 	} else {
 		query += ` ORDER BY symbol_key`
 	}

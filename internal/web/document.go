@@ -1,13 +1,11 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/accordmea/accord"
@@ -161,51 +159,26 @@ type documentPage struct {
 // registered yet; either way the decisions that cite it. The address is
 // the document's id or its symbol.
 func (s *Server) document(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	ref := strings.TrimSpace(r.PathValue("ref"))
-	var (
-		d   accord.Document
-		err error
-	)
-	if id, perr := strconv.ParseInt(ref, 10, 64); perr == nil {
-		if d, err = s.store.DocumentByID(ctx, id); err != nil {
-			return err
-		}
-	} else if d, err = s.store.Document(ctx, ref); err != nil && !errors.Is(err, accord.ErrNotFound) {
+	found, err := accord.FindDocument(r.Context(), s.store, r.PathValue("ref"), citedShown)
+	if err != nil {
 		return err
 	}
-	p := documentPage{D: d, Registered: err == nil, Symbol: d.Symbol}
-	if !p.Registered {
-		p.Symbol = strings.Join(strings.Fields(ref), " ")
-	}
-	sym, serr := accord.ParseSymbol(p.Symbol)
-	if serr == nil {
-		v := &symbolView{Symbol: sym, MeetingID: sym.MeetingID()}
+	d := found.Document
+	p := documentPage{D: d, Registered: found.Registered, Symbol: d.Symbol, CitedBy: found.CitedBy, More: found.More}
+	form := d
+	if sym := found.Symbol; sym != nil {
+		v := &symbolView{Symbol: *sym, MeetingID: sym.MeetingID()}
 		v.Instrument, v.Body = sym.Issuer()
 		if v.Instrument != "" && sym.Meeting != "" && len(sym.Meeting) < 4 {
 			v.Meeting = v.Body + "-" + sym.Meeting
 		}
 		p.Parts = v
-	}
-	key := accord.SymbolKey(p.Symbol)
-	if p.CitedBy, err = s.store.CitedBy(ctx, accord.CitesDocument, key, citedShown+1); err != nil {
-		return err
-	}
-	if len(p.CitedBy) > citedShown {
-		p.CitedBy, p.More = p.CitedBy[:citedShown], true
-	}
-	if !p.Registered && serr != nil && len(p.CitedBy) == 0 {
-		return fmt.Errorf("document %s: %w: %v", p.Symbol, accord.ErrNotFound, serr)
-	}
-	form := d
-	if !p.Registered {
-		form = accord.Document{Symbol: p.Symbol}
-		if p.Parts != nil {
-			form.Instrument, form.Meeting = p.Parts.Instrument, p.Parts.MeetingID
+		if !found.Registered {
+			form.Instrument, form.Meeting = v.Instrument, v.MeetingID
 		}
 	}
 	p.Form = documentFormOf(r, form)
-	title := p.Symbol
+	title := d.Symbol
 	if d.Title != "" {
 		title += " " + d.Title
 	}
