@@ -347,6 +347,15 @@ func yearParam(q url.Values) (int, error) {
 	return n, nil
 }
 
+// idOnly reads the id of a request whose path holds one and whose query
+// holds nothing.
+func idOnly(r *http.Request) (int64, error) {
+	if _, err := query(r); err != nil {
+		return 0, err
+	}
+	return pathID(r)
+}
+
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {

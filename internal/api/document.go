@@ -166,10 +166,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) error {
 
 // deleteDocument deletes a document record; the audit log keeps it.
 func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	id, err := idOnly(r)
 	if err != nil {
 		return err
 	}
@@ -186,10 +183,7 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) error {
 
 // citedBy lists the decisions that cite a decision.
 func (s *Server) citedBy(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	id, err := idOnly(r)
 	if err != nil {
 		return err
 	}

@@ -196,9 +196,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	d := accord.Document{Symbol: f.Get("symbol"), Title: f.Get("title"), Instrument: f.Get("instrument"), Meeting: f.Get("meeting"),
 		AgendaItem: f.Get("agenda_item"), Date: strings.TrimSpace(f.Get("date")), URL: f.Get("url")}
-	for _, l := range strings.FieldsFunc(f.Get("languages"), func(r rune) bool { return r == ',' || r == ' ' || r == '|' }) {
-		d.Languages = append(d.Languages, l)
-	}
+	d.Languages = strings.FieldsFunc(f.Get("languages"), func(r rune) bool { return r == ',' || r == ' ' || r == '|' })
 	stored, _, err := s.store.PutDocuments(r.Context(), []accord.Document{d}, accord.DocumentEdit{Who: v.user.Name, By: &v.user})
 	if err != nil {
 		return err
@@ -209,11 +207,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) error {
 
 // deleteDocument takes the delete button of a document's page.
 func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	v, err := checkForm(w, r)
+	id, v, err := postedID(w, r)
 	if err != nil {
 		return err
 	}

@@ -419,11 +419,7 @@ func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) m
 // and who posted it: a signed-in editor of the mandate's instrument,
 // whose form is checked.
 func (s *Server) editableMandate(w http.ResponseWriter, r *http.Request) (accord.Mandate, visitor, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return accord.Mandate{}, visitor{}, err
-	}
-	v, err := checkForm(w, r)
+	id, v, err := postedID(w, r)
 	if err != nil {
 		return accord.Mandate{}, v, err
 	}
