@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/accordmea/accord"
@@ -41,5 +42,36 @@ func TestBackfillCitationKeys(t *testing.T) {
 	}
 	if cs, err := s.CitedBy(ctx, accord.CitesDecision, strconv.FormatInt(d.ID, 10), 0); err != nil || len(cs) != 1 || cs[0].By.Symbol != "MC-6/3" {
 		t.Errorf("CitedBy(decision) after the backfill = %+v, %v; want MC-6/3", cs, err)
+	}
+}
+
+// TestCitedByUsesIndex: what cites a document or a decision is read from
+// the index of the keys, not by a scan of the citations.
+func TestCitedByUsesIndex(t *testing.T) {
+	s := openTestSQLite(t)
+	defer s.Close()
+	for _, tt := range []struct{ query, index string }{
+		{`SELECT d.id FROM document_refs r JOIN decisions d ON d.id = r.decision_id WHERE r.symbol_key = ?`, "document_refs_key"},
+		{`SELECT d.id FROM decision_refs r JOIN decisions d ON d.id = r.decision_id
+			WHERE r.cited_key = ? AND (r.instrument = ? OR r.instrument = '') AND r.decision_id <> ?`, "decision_refs_key"},
+	} {
+		rows, err := s.read.Query(`EXPLAIN QUERY PLAN `+tt.query, "X", "basel", 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		got := strings.Join(plan, "; ")
+		if !strings.Contains(got, tt.index) || strings.Contains(got, "SCAN r") {
+			t.Errorf("plan of %s = %s, want a search of %s", tt.index, got, tt.index)
+		}
 	}
 }
