@@ -186,3 +186,22 @@ func TestDocumentForm(t *testing.T) {
 		t.Errorf("deleted document still read: %v", err)
 	}
 }
+
+func TestDocumentAudit(t *testing.T) {
+	for _, tt := range []struct {
+		e    accord.AuditEntry
+		want string
+	}{
+		{accord.AuditEntry{Who: "jo", Action: "add document", Target: "document 3", After: `{"symbol":"UNEP/MC/COP.6/INF/28","key":"UNEP/MC/COP/6/INF/28"}`},
+			"jo registered the document UNEP/MC/COP.6/INF/28"},
+		{accord.AuditEntry{Who: "jo", Action: "update document", Target: "document 3", Before: `{"symbol":"UNEP/MC/COP.6/INF/28","title":"A"}`, After: `{"symbol":"UNEP/MC/COP.6/INF/28","title":"B"}`},
+			"jo changed the title of the document UNEP/MC/COP.6/INF/28"},
+		{accord.AuditEntry{Who: "jo", Action: "delete document", Target: "document 3", Before: `{"symbol":"UNEP/MC/COP.6/INF/28"}`},
+			"jo deleted the record of the document UNEP/MC/COP.6/INF/28"},
+	} {
+		v := describeAudit(tt.e)
+		if v.Sentence != tt.want || v.Href != "/documents/UNEP/MC/COP.6/INF/28" {
+			t.Errorf("describeAudit(%s) = %q, %q; want %q", tt.e.Action, v.Sentence, v.Href, tt.want)
+		}
+	}
+}
