@@ -11,8 +11,9 @@ import (
 )
 
 // TestBrowserPhoneDocuments opens the documents' pages on a phone 390 px
-// wide and on a desktop screen, as a reader and as an editor, a stub and
-// a registered record, and checks their layout as TestBrowserPhone does.
+// wide and on a desktop screen (a stub and a registered record, as a
+// reader and as an editor, and decisions linking to documents and cited
+// by others) and checks their layout as TestBrowserPhone does.
 func TestBrowserPhoneDocuments(t *testing.T) {
 	srv, st := newSite(t)
 	ctx := browser(t)
@@ -20,7 +21,7 @@ func TestBrowserPhoneDocuments(t *testing.T) {
 		name string
 		open chromedp.Action[chromedp.Void]
 	}{
-		{"documents-empty", chromedp.Navigate(srv.URL + "/documents")},
+		{"decision-document-links", chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "MC-6/[--]")))},
 		{"document-stub", chromedp.Navigate(srv.URL + "/documents/UNEP/MC/COP.6/INF/28")},
 		{"decision-cited-by", chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "BS-IV/6")))},
 		{"document-stub-edit", chromedp.Steps(signInAction(t, srv.URL, st), chromedp.Navigate(srv.URL+"/documents/UNEP/MC/COP.5/INF/28"))},

@@ -120,6 +120,12 @@ func TestDocumentPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range ms {
+		if strings.Contains(m.Action, "UNEP/MC/COP.5/INF/28") {
+			doc = fetch(t, srv, fmt.Sprintf("/mandates/%d", m.ID), 200)
+			if a := all(doc, "main p a.doc"); len(a) != 1 || attr(a[0], "href") != "/documents/UNEP/MC/COP.5/INF/28" {
+				t.Errorf("mandate %d: the symbol in its action links %d times", m.ID, len(a))
+			}
+		}
 		if !strings.Contains(m.Action, "scoping study") {
 			continue
 		}
