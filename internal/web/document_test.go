@@ -119,8 +119,10 @@ func TestDocumentPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	linked, scoping := 0, 0
 	for _, m := range ms {
 		if strings.Contains(m.Action, "UNEP/MC/COP.5/INF/28") {
+			linked++
 			doc = fetch(t, srv, fmt.Sprintf("/mandates/%d", m.ID), 200)
 			if a := all(doc, "main p a.doc"); len(a) != 1 || attr(a[0], "href") != "/documents/UNEP/MC/COP.5/INF/28" {
 				t.Errorf("mandate %d: the symbol in its action links %d times", m.ID, len(a))
@@ -129,6 +131,7 @@ func TestDocumentPages(t *testing.T) {
 		if !strings.Contains(m.Action, "scoping study") {
 			continue
 		}
+		scoping++
 		doc = fetch(t, srv, fmt.Sprintf("/mandates/%d", m.ID), 200)
 		var got []string
 		for _, a := range all(doc, "ul.refs a") {
@@ -140,6 +143,9 @@ func TestDocumentPages(t *testing.T) {
 		for _, h := range got {
 			fetch(t, srv, h, 200)
 		}
+	}
+	if linked != 1 || scoping != 1 {
+		t.Errorf("the sample's Minamata decision has %d mandates citing UNEP/MC/COP.5/INF/28 and %d scoping studies, want 1 each", linked, scoping)
 	}
 }
 
