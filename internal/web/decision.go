@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -83,12 +84,19 @@ type refView struct {
 	ID                int64  // of the cited decision, when stored
 }
 
+// docRefView is a cited document as a decision's references list it:
+// with its title when it is registered.
+type docRefView struct {
+	Symbol, Title string
+	Registered    bool
+}
+
 type decisionPage struct {
 	page
 	D     accord.Decision
 	Paras []paraView
 	Refs  []refView
-	Docs  []string
+	Docs  []docRefView
 	// Cited are the document symbols the decision cites, which its
 	// text links to their pages.
 	Cited []string
@@ -199,7 +207,17 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if p.Last {
-		p.Docs = d.References.Documents
+		for _, sym := range d.References.Documents {
+			v := docRefView{Symbol: sym}
+			doc, err := s.store.Document(ctx, sym)
+			switch {
+			case err == nil:
+				v.Title, v.Registered = doc.Title, true
+			case !errors.Is(err, accord.ErrNotFound):
+				return err
+			}
+			p.Docs = append(p.Docs, v)
+		}
 		for _, ref := range d.References.Decisions {
 			rv := refView{Cited: ref.Cited, Instrument: ref.Instrument, Kind: ref.Kind()}
 			if cited, err := s.store.Decision(ctx, ref.Instrument, ref.Cited); err == nil {

@@ -92,6 +92,16 @@ func TestDocumentPages(t *testing.T) {
 	}
 	d, _ := st.Document(ctx, "UNEP/MC/COP.6/INF/28")
 	fetch(t, srv, fmt.Sprintf("/documents/%d", d.ID), 200)
+	// The decision's references give the titles of registered documents.
+	var refs []string
+	for _, li := range all(fetch(t, srv, fmt.Sprintf("/decisions/%d", mc), 200), "ul.refs li") {
+		if strings.HasPrefix(text(li), "document") {
+			refs = append(refs, text(li))
+		}
+	}
+	if strings.Join(refs, "; ") != "document UNEP/MC/COP.5/INF/28 (not registered yet); document UNEP/MC/COP.6/INF/28 Scoping study areas" {
+		t.Errorf("references = %q", refs)
+	}
 	for _, tt := range []struct {
 		q    string
 		rows int
