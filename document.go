@@ -189,8 +189,11 @@ var (
 	// bodySessionRE is a body and its session in one part: "COP.6",
 	// "CHW.16", "OzL.Pro.35", "EA.6", "COP(16)", "COP 6", "CONF.216".
 	bodySessionRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9.\-]*?[A-Za-z)]?)[.\s-]?\((\d{1,4})\)$|^([A-Za-z][A-Za-z0-9.\-]*?[A-Za-z])[.\s-]?(\d{1,4})$`)
-	romanRE       = regexp.MustCompile(`^[IVXLC]{1,7}$`)
-	numberRE      = regexp.MustCompile(`^\d{1,5}$`)
+	// decSessionRE is a decision's symbol printed in a document's, the
+	// Minamata way: "Dec.7" opens decision 7/3 of "UNEP/MC/COP.7/Dec.7/3".
+	decSessionRE = regexp.MustCompile(`^(?i)(dec)\.\s?(\d{1,3})$`)
+	romanRE      = regexp.MustCompile(`^[IVXLC]{1,7}$`)
+	numberRE     = regexp.MustCompile(`^\d{1,5}$`)
 	// citesRE is a CITES document as the Convention prints it:
 	// "CoP19 Doc. 12", "CITES CoP19 Doc. 12.1 (Rev. 1)", "SC77 Inf. 5",
 	// "AC32 Doc. 4", "CoP19 Com. I Rec. 3".
@@ -235,6 +238,13 @@ func ParseSymbol(s string) (Symbol, error) {
 			sym.Parts = append(sym.Parts, strings.ToUpper(m[1][:1])+strings.ToLower(m[1][1:])+"."+m[2])
 		case sym.Kind == "" && symbolKinds[strings.ToUpper(p)] != "":
 			sym.Kind, kindAt = symbolKinds[strings.ToUpper(p)], len(nums)
+		case sym.Kind == "" && session != "" && decSessionRE.MatchString(p):
+			// "UNEP/MC/COP.7/Dec.7/3": decision 7/3, the session again
+			m := decSessionRE.FindStringSubmatch(p)
+			sym.Kind, kindAt = "DEC", len(nums)
+			if m[2] != session {
+				nums = append(nums, m[2])
+			}
 		case sym.Kind == "" && kindNumberRE.MatchString(p):
 			m := kindNumberRE.FindStringSubmatch(p)
 			sym.Kind, sym.Number = strings.ToUpper(m[1]), m[2]
@@ -379,6 +389,7 @@ var symbolSeries = []struct{ prefix, instrument, body string }{
 	{"FCCC/CP", "unfccc", "COP"},
 	{"FCCC/SBI", "unfccc", "SBI"},
 	{"FCCC/SBSTA", "unfccc", "SBSTA"},
+	{"FCCC/SB", "unfccc", "SB"},
 	{"ICCD/COP", "unccd", "COP"},
 	{"ICCD/CRIC", "unccd", "CRIC"},
 	{"UNEP/CMS/COP", "cms", "COP"},

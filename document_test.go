@@ -17,6 +17,10 @@ func TestParseSymbol(t *testing.T) {
 	}{
 		{"UNEP/MC/COP.6/INF/28", Symbol{Series: "UNEP", Body: "MC/COP", Meeting: "6", Kind: "INF", Number: "28"},
 			"UNEP/MC/COP/6/INF/28", "minamata", "COP", "minamata-COP-6"},
+		{"UNEP/MC/COP.7/Dec.7/3", Symbol{Series: "UNEP", Body: "MC/COP", Meeting: "7", Kind: "DEC", Number: "3"},
+			"UNEP/MC/COP/7/DEC/3", "minamata", "COP", "minamata-COP-7"},
+		{"FCCC/SB/2017/1/Add.1", Symbol{Series: "FCCC", Body: "SB", Meeting: "2017", Number: "1", Parts: []string{"Add.1"}},
+			"FCCC/SB/2017/1/ADD.1", "unfccc", "SB", ""},
 		{"UNEP/MC/COP.6/3", Symbol{Series: "UNEP", Body: "MC/COP", Meeting: "6", Number: "3"},
 			"UNEP/MC/COP/6/3", "minamata", "COP", "minamata-COP-6"},
 		{"UNEP/CHW.16/INF/3/Add.1", Symbol{Series: "UNEP", Body: "CHW", Meeting: "16", Kind: "INF", Number: "3", Parts: []string{"Add.1"}},
