@@ -42,6 +42,7 @@ type Store interface {
 	AccountStore
 	UploadStore
 	AuditStore
+	DocumentStore
 	// Close releases the store's connections.
 	Close() error
 }

@@ -182,7 +182,8 @@ export as iCalendar too.
 	             [--retain-sessions D] [--retain-uploads D] [--retain-audit D]
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
-trees, mandates with their evidence and history; filters; cursor
+trees, mandates with their evidence and history, documents by symbol
+with the decisions citing them; filters; cursor
 pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
 /api/v1/openapi.json, the HTML pages, and /healthz. Every list is shown a
 page at a time (a hundred decisions, mandates or audit entries, twenty

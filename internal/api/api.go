@@ -55,6 +55,11 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/search", s.handle(s.search))
 	mux.Handle("GET /api/v1/paragraphs", s.handle(s.paragraphs))
 	mux.Handle("GET /api/v1/decisions/{id}/paragraphs/{path}", s.handle(s.paragraph))
+	mux.Handle("GET /api/v1/documents", s.handle(s.documents))
+	mux.Handle("POST /api/v1/documents", s.handle(s.putDocument))
+	mux.Handle("GET /api/v1/documents/{ref...}", s.handle(s.document))
+	mux.Handle("DELETE /api/v1/documents/{id}", s.handle(s.deleteDocument))
+	mux.Handle("GET /api/v1/decisions/{id}/cited-by", s.handle(s.citedBy))
 	mux.Handle("GET /api/v1/actors", s.handle(s.actors))
 	mux.Handle("GET /api/v1/actors/{actor}", s.handle(s.actor))
 	mux.Handle("GET /api/v1/organizations", s.handle(s.organizations))
@@ -352,6 +357,15 @@ func yearParam(q url.Values) (int, error) {
 		return 0, badRequest("year %q: want a year such as 2025", y)
 	}
 	return n, nil
+}
+
+// idOnly reads the id of a request whose path holds one and whose query
+// holds nothing.
+func idOnly(r *http.Request) (int64, error) {
+	if _, err := query(r); err != nil {
+		return 0, err
+	}
+	return pathID(r)
 }
 
 func pathID(r *http.Request) (int64, error) {

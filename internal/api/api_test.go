@@ -425,9 +425,18 @@ func TestOpenAPI(t *testing.T) {
 		"/organizations/{id}":               {"id"},
 		"/arrangements":                     {"organization", "instrument", "status"},
 		"/arrangements/{id}":                {"id"},
+		"/documents":                        {"instrument", "meeting", "q", "limit", "cursor"},
+		"/documents/{ref}":                  {"ref"},
+		"/decisions/{id}/cited-by":          {"id"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")
+	}
+	if _, ok := doc.Paths["/documents"]["post"]; !ok {
+		t.Errorf("openapi lacks POST /documents")
+	}
+	if _, ok := doc.Paths["/documents/{ref}"]["delete"]; !ok {
+		t.Errorf("openapi lacks DELETE /documents/{ref}")
 	}
 	for path, params := range want {
 		op, ok := doc.Paths[path]["get"]

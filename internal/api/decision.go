@@ -146,10 +146,7 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 // pathDecision returns the decision whose id the path holds, for a
 // request that takes no query parameters.
 func (s *Server) pathDecision(r *http.Request) (accord.Decision, error) {
-	if _, err := query(r); err != nil {
-		return accord.Decision{}, err
-	}
-	id, err := pathID(r)
+	id, err := idOnly(r)
 	if err != nil {
 		return accord.Decision{}, err
 	}

@@ -4,23 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/accordmea/accord"
-	"github.com/accordmea/accord/internal/store"
 )
-
-func openStore(t *testing.T) accord.Store {
-	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 // TestImportOrganizations: a file with a bad row is refused whole, its row
 // and column named; --skip-invalid stores the rest; importing a file

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/store"
 )
 
 // contact is a record of the test type: enough columns to exercise every
@@ -230,4 +232,15 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%s) = %v, %v", typ.Name, got, err)
 		}
 	}
+}
+
+// openStore opens a new SQLite store for the tests of the record types.
+func openStore(t *testing.T) accord.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "accord.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

@@ -66,7 +66,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 
 // storeTables are the tables that hold what people store: a store with a
 // row in any of them is not empty.
-var storeTables = []string{"sources", "decisions", "mandates", "actors", "users", "audit"}
+var storeTables = []string{"sources", "decisions", "mandates", "actors", "users", "audit", "documents"}
 
 // Empty reports whether the store holds nothing people stored.
 func (s *Store) Empty(ctx context.Context) (bool, error) {

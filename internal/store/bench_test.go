@@ -198,3 +198,76 @@ func percentile(ds []time.Duration, p int) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// BenchmarkCitedBy fills a SQLite store with 3,000 decisions, each citing
+// five documents of a pool of 600 (in two spellings) and three decisions,
+// then reads what cites each of 200 documents and 200 decisions, reporting
+// p50 and p99 in ms and the citations stored. Run with -benchtime 1x.
+func BenchmarkCitedBy(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "cited.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	const n, pool = 3000, 600
+	files := syntheticCorpus(b, n, 10)
+	k := 0
+	for i, f := range files {
+		for j := range f {
+			d := &f[j]
+			refs := accord.References{Decisions: []accord.DecisionRef{}}
+			for c := 0; c < 5; c++ {
+				doc := fmt.Sprintf("UNEP/MC/COP.%d/INF/%d", (k*7+c)%pool/100+1, (k*7+c)%100+1)
+				if c%2 == 1 {
+					doc = strings.Replace(doc, "COP.", "COP ", 1)
+				}
+				refs.Documents = append(refs.Documents, doc)
+			}
+			for c := 1; c <= 3; c++ {
+				other := (k + c*37) % n
+				refs.Decisions = append(refs.Decisions, accord.DecisionRef{Cited: fmt.Sprintf("X-%d/%d", other/500+1, other%500+1), Instrument: []string{"minamata", "basel", "rotterdam", "stockholm", "cartagena", "nagoya", "cbd"}[other%7]})
+			}
+			d.References = refs
+			k++
+		}
+		if _, err := s.Ingest(ctx, accord.Source{Name: fmt.Sprintf("file-%04d.txt", i)}, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var docRefs, decRefs int
+	s.read.QueryRow(`SELECT (SELECT count(*) FROM document_refs), (SELECT count(*) FROM decision_refs)`).Scan(&docRefs, &decRefs)
+	ds, err := s.Decisions(ctx, accord.DecisionFilter{Limit: 200, ByID: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var docs, decs []time.Duration
+		found := 0
+		for i := 0; i < 200; i++ {
+			start := time.Now()
+			cs, err := s.CitedBy(ctx, accord.CitesDocument, fmt.Sprintf("UNEP/MC/COP.%d/INF/%d", i%6+1, i%100+1), 200)
+			if err != nil {
+				b.Fatal(err)
+			}
+			docs = append(docs, time.Since(start))
+			found += len(cs)
+			start = time.Now()
+			if _, err := s.CitedBy(ctx, accord.CitesDecision, strconv.FormatInt(ds[i].ID, 10), 200); err != nil {
+				b.Fatal(err)
+			}
+			decs = append(decs, time.Since(start))
+		}
+		for _, m := range []struct {
+			name string
+			ts   []time.Duration
+		}{{"document", docs}, {"decision", decs}} {
+			sort.Slice(m.ts, func(i, j int) bool { return m.ts[i] < m.ts[j] })
+			b.ReportMetric(float64(m.ts[len(m.ts)/2].Microseconds())/1000, m.name+"-p50-ms")
+			b.ReportMetric(float64(m.ts[len(m.ts)*99/100].Microseconds())/1000, m.name+"-p99-ms")
+		}
+		b.ReportMetric(float64(found)/200, "citing/document")
+	}
+	b.ReportMetric(float64(docRefs), "document-citations")
+	b.ReportMetric(float64(decRefs), "decision-citations")
+}

@@ -340,12 +340,12 @@ func (s *Store) insertParts(ctx context.Context, tx *sql.Tx, facets *facetSetIDs
 		return err
 	}
 	for i, r := range d.References.Decisions {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO decision_refs (decision_id, seq, cited, instrument) VALUES (?, ?, ?, ?)`), id, i+1, r.Cited, r.Instrument); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO decision_refs (decision_id, seq, cited, instrument, cited_key) VALUES (?, ?, ?, ?, ?)`), id, i+1, r.Cited, r.Instrument, symbolKey(r.Cited)); err != nil {
 			return err
 		}
 	}
 	for i, sym := range d.References.Documents {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO document_refs (decision_id, seq, symbol) VALUES (?, ?, ?)`), id, i+1, sym); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO document_refs (decision_id, seq, symbol, symbol_key) VALUES (?, ?, ?, ?)`), id, i+1, sym, accord.SymbolKey(sym)); err != nil {
 			return err
 		}
 	}

@@ -327,6 +327,7 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 var migrationSteps = map[int]func(*Store, context.Context, *sql.Tx) error{
 	9:  (*Store).backfillFacets,
 	16: (*Store).backfillContentHashes,
+	20: (*Store).backfillCitationKeys,
 }
 
 // splitStatements splits a migration file at the semicolons that end its

@@ -55,6 +55,8 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"DecisionText", testDecisionText},
 		{"MandateChoices", testMandateChoices},
 		{"Organizations", testOrganizationRecords},
+		{"Documents", testDocuments},
+		{"CitedBy", testCitedBy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -122,6 +123,17 @@ func describeAudit(e accord.AuditEntry) auditView {
 			verb = "changed"
 		}
 		v.Sentence = fmt.Sprintf("%s %s %s of %s", who, verb, fieldList(before, after), e.Target)
+	case "add document", "update document", "delete document":
+		sym := cmp.Or(str(after["symbol"]), str(before["symbol"]), e.Target)
+		v.Href = documentHref(sym)
+		switch e.Action {
+		case "add document":
+			v.Sentence = fmt.Sprintf("%s registered the document %s", who, sym)
+		case "update document":
+			v.Sentence = fmt.Sprintf("%s changed %s of the document %s", who, fieldList(before, after), sym)
+		default:
+			v.Sentence = fmt.Sprintf("%s deleted the record of the document %s", who, sym)
+		}
 	case "lock out":
 		v.Sentence = fmt.Sprintf("%s locked out %s after repeated failures", who, e.Target)
 	case "purge", "purge uploads":

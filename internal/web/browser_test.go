@@ -119,17 +119,35 @@ func TestBrowserSearchAndFacet(t *testing.T) {
 	}
 }
 
+// follow opens page, clicks the first link matching sel once it shows,
+// and returns the heading of the page it leads to once ok takes it.
+func follow(ctx context.Context, t *testing.T, page, sel string, ok func(string) bool) string {
+	t.Helper()
+	do(ctx, t, chromedp.Navigate(page), chromedp.WaitVisible(css(sel)), chromedp.Click(css(sel)))
+	return waitText(ctx, t, "h1", ok)
+}
+
 func TestBrowserFollowReference(t *testing.T) {
 	srv, st := newSite(t)
 	ctx := browser(t)
-	do(ctx, t,
-		chromedp.Navigate(fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "BS-V/9"))),
-		chromedp.WaitVisible(css("ul.refs a")),
-		chromedp.Click(css("ul.refs a")))
-	h1 := waitText(ctx, t, "h1", hasPrefix("BS-IV/6:"))
+	h1 := follow(ctx, t, fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "BS-V/9")), "ul.refs a", hasPrefix("BS-IV/6:"))
 	do(ctx, t, shot("decision"))
 	if !strings.HasPrefix(h1, "BS-IV/6:") {
 		t.Errorf("followed the reference to %q", h1)
+	}
+}
+
+// TestBrowserFollowDocument: a symbol in a decision's footnote leads to
+// the document's page, a stub naming the decision that cites it.
+func TestBrowserFollowDocument(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := browser(t)
+	h1 := follow(ctx, t, fmt.Sprintf("%s/decisions/%d", srv.URL, decisionID(t, st, "MC-6/[--]")), "ul.footnotes a.doc", is("UNEP/MC/COP.6/INF/28"))
+	do(ctx, t, shot("document-stub"))
+	stub := textOf(ctx, t, "p.stub")
+	by := textOf(ctx, t, "table.citedby tbody tr")
+	if h1 != "UNEP/MC/COP.6/INF/28" || !strings.Contains(stub, "not registered yet") || !strings.Contains(by, "MC-6/[--]") {
+		t.Errorf("followed the footnote to %q, %q, cited by %q", h1, stub, by)
 	}
 }
 

@@ -59,11 +59,7 @@ func decisionFormOf(r *http.Request, d accord.Decision) *decisionForm {
 // of its instrument corrects its symbol, title, kind, instrument,
 // meeting, year or official document. Fields left as they are stay.
 func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	v, err := checkForm(w, r)
+	id, v, err := postedID(w, r)
 	if err != nil {
 		return err
 	}

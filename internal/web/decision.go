@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -83,12 +84,26 @@ type refView struct {
 	ID                int64  // of the cited decision, when stored
 }
 
+// docRefView is a cited document as a decision's references list it:
+// with its title when it is registered.
+type docRefView struct {
+	Symbol, Title string
+	Registered    bool
+}
+
 type decisionPage struct {
 	page
 	D     accord.Decision
 	Paras []paraView
 	Refs  []refView
-	Docs  []string
+	Docs  []docRefView
+	// Cited are the document symbols the decision cites, which its
+	// text links to their pages.
+	Cited []string
+	// CitedBy are the decisions that cite this one (on its last page);
+	// CitedByMore says more do than are listed.
+	CitedBy     []accord.Citation
+	CitedByMore bool
 	// First and Last say whether the page is the decision's first
 	// (which shows the preamble) and last (footnotes, annexes and
 	// references); Pages and Pager are there when it has several.
@@ -184,7 +199,7 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := decisionPage{page: s.page(r, strings.TrimSpace(d.Symbol+" "+d.Title)), D: d, Paras: view(d.Paragraphs[from:to]),
 		First: n == 1, Last: n == len(starts), Pages: len(starts), Pager: pagerOf(r, n, n < len(starts)),
-		Corrections: correctionViews(d.Corrections), Correct: decisionFormOf(r, d)}
+		Corrections: correctionViews(d.Corrections), Correct: decisionFormOf(r, d), Cited: d.References.Documents}
 	for i := range p.Paras {
 		p.Paras[i].Headings = headings[from+i]
 		if k := len(p.Paras[i].Mandates); k > mandatesShown {
@@ -192,13 +207,29 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if p.Last {
-		p.Docs = d.References.Documents
+		for _, sym := range d.References.Documents {
+			v := docRefView{Symbol: sym}
+			doc, err := s.store.Document(ctx, sym)
+			switch {
+			case err == nil:
+				v.Title, v.Registered = doc.Title, true
+			case !errors.Is(err, accord.ErrNotFound):
+				return err
+			}
+			p.Docs = append(p.Docs, v)
+		}
 		for _, ref := range d.References.Decisions {
 			rv := refView{Cited: ref.Cited, Instrument: ref.Instrument, Kind: ref.Kind()}
 			if cited, err := s.store.Decision(ctx, ref.Instrument, ref.Cited); err == nil {
 				rv.ID = cited.ID
 			}
 			p.Refs = append(p.Refs, rv)
+		}
+		if p.CitedBy, err = s.store.CitedBy(ctx, accord.CitesDecision, strconv.FormatInt(d.ID, 10), citedShown+1); err != nil {
+			return err
+		}
+		if len(p.CitedBy) > citedShown {
+			p.CitedBy, p.CitedByMore = p.CitedBy[:citedShown], true
 		}
 	}
 	return s.render(w, http.StatusOK, "decision", p)

@@ -119,15 +119,21 @@ func TestBrowserPhone(t *testing.T) {
 			if width == 1280 && p.name == "signin" {
 				continue // signed in, the sign-in page is the same
 			}
-			name := fmt.Sprintf("%s-%d", p.name, width)
-			do(ctx, t, chromedp.EmulateViewport(width, 900), p.open, chromedp.WaitVisible(css("main h1")), shot(name))
-			faults, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](layoutFaults))
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			for _, f := range faults {
-				t.Errorf("%s: %s", name, f)
-			}
+			checkLayout(ctx, t, fmt.Sprintf("%s-%d", p.name, width), width, p.open)
 		}
+	}
+}
+
+// checkLayout opens a page at a viewport width and reports its layout
+// faults, saving a screenshot named name to look at.
+func checkLayout(ctx context.Context, t *testing.T, name string, width int64, open chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	do(ctx, t, chromedp.EmulateViewport(width, 900), open, chromedp.WaitVisible(css("main h1")), shot(name))
+	faults, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](layoutFaults))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for _, f := range faults {
+		t.Errorf("%s: %s", name, f)
 	}
 }

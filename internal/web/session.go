@@ -94,6 +94,17 @@ func checkForm(w http.ResponseWriter, r *http.Request) (visitor, error) {
 
 var errSignIn = errors.New("sign in first")
 
+// postedID reads the id in the path of a form posted to a record's page,
+// and who posted it, whose form is checked.
+func postedID(w http.ResponseWriter, r *http.Request) (int64, visitor, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return 0, visitor{}, err
+	}
+	v, err := checkForm(w, r)
+	return id, v, err
+}
+
 type signinPage struct {
 	page
 	Error string

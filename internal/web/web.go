@@ -32,13 +32,13 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName, "slashBreaks": slashBreaks}
+var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName, "slashBreaks": slashBreaks, "docHref": documentHref, "docLinks": docLinks}
 
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "organizations", "organization"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/"+name+".html"))
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "organizations", "organization", "documents", "document"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/documentform.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -96,6 +96,10 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /mandates/mine", s.handle(s.mine))
 	mux.Handle("GET /mandates/{id}", s.handle(s.mandate))
 	mux.Handle("GET /search", s.handle(s.search))
+	mux.Handle("GET /documents", s.handle(s.documents))
+	mux.Handle("GET /documents/{ref...}", s.handle(s.document))
+	mux.Handle("POST /documents", s.handle(s.putDocument))
+	mux.Handle("POST /documents/{id}/delete", s.handle(s.deleteDocument))
 	mux.Handle("GET /signin", s.handle(s.signinForm))
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
@@ -389,6 +393,9 @@ type mandatePage struct {
 	// pages; Named the other organizations it names.
 	AskedOf []askedView
 	Named   []accord.Organization
+	// Documents are the document symbols the mandate's decision cites,
+	// each linking to its page.
+	Documents []string
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
@@ -400,7 +407,12 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	d, err := s.store.DecisionByID(r.Context(), m.DecisionID)
+	if err != nil {
+		return err
+	}
 	p := s.mandatePage(r, m, "")
+	p.Documents = d.References.Documents
 	if p.AskedOf, p.Named, err = s.mandateOrganizations(r, m); err != nil {
 		return err
 	}
@@ -422,11 +434,7 @@ func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) m
 // and who posted it: a signed-in editor of the mandate's instrument,
 // whose form is checked.
 func (s *Server) editableMandate(w http.ResponseWriter, r *http.Request) (accord.Mandate, visitor, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return accord.Mandate{}, visitor{}, err
-	}
-	v, err := checkForm(w, r)
+	id, v, err := postedID(w, r)
 	if err != nil {
 		return accord.Mandate{}, v, err
 	}
