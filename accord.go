@@ -41,6 +41,8 @@ type Store interface {
 	AccountStore
 	UploadStore
 	AuditStore
+	PartyStore
+	CentreStore
 	// Close releases the store's connections.
 	Close() error
 }

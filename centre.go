@@ -28,12 +28,12 @@ type Centre struct {
 	// Documents are its work programmes and reports: document symbols
 	// or addresses.
 	Documents []CentreDocument
-	Source    string // where the row was checked
-	Created   time.Time
-	Updated   time.Time
+	Source    string    // where the row was checked
+	Created   time.Time `json:"-"`
+	Updated   time.Time `json:"-"`
 	// UpdatedBy is who last changed the record; "accord" for a record
 	// as bundled, which a newer bundle may update.
-	UpdatedBy string
+	UpdatedBy string `json:",omitempty"`
 }
 
 // CentreDocument is a work programme or report of a centre, named by its

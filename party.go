@@ -53,18 +53,18 @@ var Consents = []Consent{Ratification, Accession, Acceptance, Approval, Successi
 // the act by which it became a Party, and its withdrawal. Dates are
 // YYYY-MM-DD, empty where none was recorded.
 type Membership struct {
-	ID         int64
+	ID         int64  `json:",omitempty"`
 	Country    string // alpha-2
 	Instrument string // instrument id
 	Signed     string // date of signature
 	Consent    Consent
-	ConsentOn  string // date of the instrument of ratification, accession, …
-	InForce    string // date the instrument entered into force for the country
-	Withdrawn  string // date the withdrawal took effect
-	Source     string // where the row was read
-	Created    time.Time
-	Updated    time.Time
-	UpdatedBy  string
+	ConsentOn  string    // date of the instrument of ratification, accession, …
+	InForce    string    // date the instrument entered into force for the country
+	Withdrawn  string    // date the withdrawal took effect
+	Source     string    // where the row was read
+	Created    time.Time `json:"-"`
+	Updated    time.Time `json:"-"`
+	UpdatedBy  string    `json:",omitempty"`
 }
 
 // Party reports whether the membership makes its country a Party on
@@ -169,7 +169,7 @@ var RequiredRoles = []RequiredRole{
 // pages and the API show them to signed-in readers only, unless an admin
 // published the instrument's contacts (Public).
 type FocalPoint struct {
-	ID           int64
+	ID           int64  `json:",omitempty"`
 	Country      string // alpha-2
 	Instrument   string // instrument id
 	Role         FocalRole
@@ -180,13 +180,13 @@ type FocalPoint struct {
 	Address      string
 	Phone        string
 	Email        string
-	Designated   string // date designated, YYYY-MM-DD; empty when not recorded
-	Created      time.Time
-	Updated      time.Time
-	UpdatedBy    string
+	Designated   string    // date designated, YYYY-MM-DD; empty when not recorded
+	Created      time.Time `json:"-"`
+	Updated      time.Time `json:"-"`
+	UpdatedBy    string    `json:",omitempty"`
 	// Hidden says the personal contact details were withheld from this
 	// reader (Anonymous).
-	Hidden bool
+	Hidden bool `json:",omitempty"`
 }
 
 // Anonymous is the focal point as a reader without an account sees it:
@@ -374,15 +374,15 @@ func (m Membership) Validate() error {
 // among focal points that seed decisions invite Parties to set up (the
 // BRS conventions' "national processes or mechanisms for coordinating").
 type Coordination struct {
-	ID          int64
+	ID          int64    `json:",omitempty"`
 	Country     string   // alpha-2
 	Institution string   // "Ministry of Environment, Chemicals Coordination Unit"
 	Instruments []string // the instruments it coordinates, at least two
 	Mechanism   string   // how: "inter-ministerial committee on chemicals and waste"
 	Source      string
-	Created     time.Time
-	Updated     time.Time
-	UpdatedBy   string
+	Created     time.Time `json:"-"`
+	Updated     time.Time `json:"-"`
+	UpdatedBy   string    `json:",omitempty"`
 }
 
 // Normalize trims the coordination's fields and reads its instruments as

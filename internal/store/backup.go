@@ -66,7 +66,8 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 
 // storeTables are the tables that hold what people store: a store with a
 // row in any of them is not empty.
-var storeTables = []string{"sources", "decisions", "mandates", "actors", "users", "audit"}
+// The bundled centres are not: every store holds them once opened.
+var storeTables = []string{"sources", "decisions", "mandates", "actors", "users", "audit", "party_memberships", "focal_points", "coordinations"}
 
 // Empty reports whether the store holds nothing people stored.
 func (s *Store) Empty(ctx context.Context) (bool, error) {
