@@ -433,6 +433,9 @@ type FocalPointFilter struct {
 	Role       FocalRole
 	Limit      int
 	Offset     int
+	// ByID lists by id, those after After: the API's cursors.
+	ByID  bool
+	After int64
 }
 
 // Saved counts what a batch write did: records added, records changed,

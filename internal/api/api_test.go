@@ -421,6 +421,12 @@ func TestOpenAPI(t *testing.T) {
 		"/mandates/{id}":                    {"id"},
 		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
+		"/countries":                        {"group", "q"},
+		"/countries/{code}":                 {"code"},
+		"/focal-points":                     {"country", "instrument", "role", "limit", "cursor"},
+		"/focal-points/{id}":                {"id"},
+		"/centres":                          nil,
+		"/centres/{id}":                     {"id"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")

@@ -277,11 +277,17 @@ func (s *Store) FocalPoints(ctx context.Context, f accord.FocalPointFilter) ([]a
 			args = append(args, c.v)
 		}
 	}
+	order := ` ORDER BY country, instrument, role, name, id`
+	if f.ByID {
+		where = append(where, "id > ?")
+		args = append(args, f.After)
+		order = ` ORDER BY id`
+	}
 	q := `SELECT ` + focalPointRecord.selectCols + ` FROM focal_points`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
-	return listFrom(ctx, s, q+` ORDER BY country, instrument, role, name, id`, args, f.Limit, f.Offset,
+	return listFrom(ctx, s, q+order, args, f.Limit, f.Offset,
 		func(r *sql.Rows) (accord.FocalPoint, error) { return focalPointRecord.scan(r) })
 }
 
