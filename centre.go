@@ -80,53 +80,47 @@ func (c *Centre) Normalize() {
 	}
 }
 
-// Validate checks a centre as given (after Normalize); the store checks
-// that its countries are assigned by ISO 3166-1.
+// Validate checks a centre as given (after Normalize): its error joins
+// a *FieldError for each field at fault. The store checks that its
+// countries are assigned by ISO 3166-1.
 func (c Centre) Validate() error {
+	var p problems
 	if !slugRE.MatchString(c.ID) {
-		return fieldErr("id", "%q is not an id (lower-case letters, digits and single hyphens)", c.ID)
+		p.add(fieldErr("id", "%q is not an id (lower-case letters, digits and single hyphens)", c.ID))
 	}
 	if c.Name == "" {
-		return fieldErr("name", "empty")
+		p.add(fieldErr("name", "empty"))
 	}
-	if err := checkCountry("host_country", c.HostCountry); err != nil {
-		return err
-	}
+	p.add(checkCountry("host_country", c.HostCountry))
 	if len(c.Conventions) == 0 {
-		return fieldErr("conventions", "empty, want basel, stockholm or basel|stockholm")
+		p.add(fieldErr("conventions", "empty, want basel, stockholm or basel|stockholm"))
 	}
 	for _, v := range c.Conventions {
 		if !slices.Contains(CentreConventions, v) {
-			return fieldErr("conventions", "%q is not basel or stockholm", v)
+			p.add(fieldErr("conventions", "%q is not basel or stockholm", v))
 		}
 	}
 	seen := map[string]bool{}
 	for _, code := range c.CountriesServed {
-		if err := checkCountry("countries_served", code); err != nil {
-			return err
-		}
+		p.add(checkCountry("countries_served", code))
 		if seen[code] {
-			return fieldErr("countries_served", "%q is listed twice", code)
+			p.add(fieldErr("countries_served", "%q is listed twice", code))
 		}
 		seen[code] = true
 	}
-	if err := checkDate("closed", c.Closed); err != nil {
-		return err
-	}
+	p.add(checkDate("closed", c.Closed))
 	for _, d := range c.Documents {
 		if !slices.Contains(CentreKinds, d.Kind) {
-			return fieldErr("documents", "kind %q is not %s", d.Kind, strings.Join(CentreKinds, " or "))
+			p.add(fieldErr("documents", "kind %q is not %s", d.Kind, strings.Join(CentreKinds, " or ")))
 		}
 		if d.Ref == "" || strings.ContainsAny(d.Ref, "\t\n") {
-			return fieldErr("documents", "%q is not a document symbol or address", d.Ref)
+			p.add(fieldErr("documents", "%q is not a document symbol or address", d.Ref))
 		}
 	}
 	for _, f := range []struct{ field, v string }{{"name", c.Name}, {"city", c.City}, {"source", c.Source}} {
-		if err := checkText(f.field, f.v); err != nil {
-			return err
-		}
+		p.add(checkText(f.field, f.v))
 	}
-	return nil
+	return p.err()
 }
 
 // CentreStore keeps the regional centres: the bundled ones, loaded when
@@ -139,7 +133,7 @@ type CentreStore interface {
 	Centre(ctx context.Context, id string) (Centre, error)
 	// SaveCentres adds or updates centres in one transaction, by who;
 	// giving a centre as stored changes nothing.
-	SaveCentres(ctx context.Context, cs []Centre, who string) (Saved, error)
+	SaveCentres(ctx context.Context, cs []Centre, who string) (ImportCounts, error)
 	// DeleteCentre deletes centre id, by who; the audit log keeps its
 	// content.
 	DeleteCentre(ctx context.Context, id, who string) error

@@ -2,6 +2,7 @@ package accord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/mail"
 	"slices"
@@ -288,38 +289,68 @@ func (f *FocalPoint) Normalize() {
 	}
 }
 
-// Validate checks a focal point as given (after Normalize): every error
-// is a *FieldError naming the field at fault.
+// Validate checks a focal point as given (after Normalize): its error
+// joins a *FieldError for each field at fault.
 func (f FocalPoint) Validate() error {
-	if err := checkCountry("country", f.Country); err != nil {
-		return err
-	}
-	if err := checkInstrument("instrument", f.Instrument); err != nil {
-		return err
-	}
-	if f.Role == "" {
-		return fieldErr("role", "empty")
-	}
-	if RoleName(f.Role) == string(f.Role) {
-		return fieldErr("role", "%q is not a role accord knows (%s)", f.Role, roleList())
+	var p problems
+	p.add(checkCountry("country", f.Country))
+	p.add(checkInstrument("instrument", f.Instrument))
+	switch {
+	case f.Role == "":
+		p.add(fieldErr("role", "empty"))
+	case RoleName(f.Role) == string(f.Role):
+		p.add(fieldErr("role", "%q is not a role accord knows (%s)", f.Role, roleList()))
 	}
 	if f.Name == "" {
-		return fieldErr("name", "empty: give the person's name or the office's")
+		p.add(fieldErr("name", "empty: give the person's name or the office's"))
 	}
 	for _, c := range []struct{ field, v string }{
 		{"title", f.Title}, {"name", f.Name}, {"position", f.Position}, {"organization", f.Organization},
 		{"address", f.Address}, {"phone", f.Phone}, {"email", f.Email},
 	} {
-		if err := checkText(c.field, c.v); err != nil {
-			return err
-		}
+		p.add(checkText(c.field, c.v))
 	}
 	if f.Email != "" {
-		if err := CheckEmail(f.Email); err != nil {
-			return err
+		p.add(CheckEmail(f.Email))
+	}
+	p.add(checkDate("designated", f.Designated))
+	return p.err()
+}
+
+// problems gathers the field errors of a record, so that one reading
+// names every field at fault.
+type problems []error
+
+func (p *problems) add(err error) {
+	if err != nil {
+		*p = append(*p, err)
+	}
+}
+
+// err joins the problems; nil when there are none.
+func (p problems) err() error { return errors.Join(p...) }
+
+// FieldErrors lists the *FieldError that err holds, itself or joined.
+func FieldErrors(err error) []*FieldError {
+	var out []*FieldError
+	var fe *FieldError
+	switch {
+	case err == nil:
+	case errors.As(err, &fe) && !isJoined(err):
+		out = append(out, fe)
+	default:
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				out = append(out, FieldErrors(e)...)
+			}
 		}
 	}
-	return checkDate("designated", f.Designated)
+	return out
+}
+
+func isJoined(err error) bool {
+	_, ok := err.(interface{ Unwrap() []error })
+	return ok
 }
 
 func roleList() string {
@@ -341,32 +372,27 @@ func (m *Membership) Normalize() {
 	m.Consent = Consent(strings.ToLower(strings.TrimSpace(string(m.Consent))))
 }
 
-// Validate checks a membership as given (after Normalize): every error
-// is a *FieldError naming the field at fault.
+// Validate checks a membership as given (after Normalize): its error
+// joins a *FieldError for each field at fault.
 func (m Membership) Validate() error {
-	if err := checkCountry("country", m.Country); err != nil {
-		return err
-	}
-	if err := checkInstrument("instrument", m.Instrument); err != nil {
-		return err
-	}
-	if m.Consent != "" && !slices.Contains(Consents, m.Consent) {
-		return fieldErr("consent", "%q is not ratification, accession, acceptance, approval or succession", m.Consent)
-	}
-	if m.Consent == "" && m.ConsentOn != "" {
-		return fieldErr("consent", "empty, but consent_date is %s: say how the country consented", m.ConsentOn)
-	}
-	if m.Consent == "" && m.Signed == "" {
-		return fieldErr("signature", "empty, and so is consent: a membership records a signature or a consent")
+	var p problems
+	p.add(checkCountry("country", m.Country))
+	p.add(checkInstrument("instrument", m.Instrument))
+	switch {
+	case m.Consent != "" && !slices.Contains(Consents, m.Consent):
+		p.add(fieldErr("consent", "%q is not ratification, accession, acceptance, approval or succession", m.Consent))
+	case m.Consent == "" && m.ConsentOn != "":
+		p.add(fieldErr("consent", "empty, but consent_date is %s: say how the country consented", m.ConsentOn))
+	case m.Consent == "" && m.Signed == "":
+		p.add(fieldErr("signature", "empty, and so is consent: a membership records a signature or a consent"))
 	}
 	for _, c := range []struct{ field, v string }{
 		{"signature", m.Signed}, {"consent_date", m.ConsentOn}, {"entry_into_force", m.InForce}, {"withdrawal", m.Withdrawn},
 	} {
-		if err := checkDate(c.field, c.v); err != nil {
-			return err
-		}
+		p.add(checkDate(c.field, c.v))
 	}
-	return checkText("source", m.Source)
+	p.add(checkText("source", m.Source))
+	return p.err()
 }
 
 // A Coordination is an institution of a country that coordinates its
@@ -402,28 +428,24 @@ func (c *Coordination) Normalize() {
 	c.Instruments = slices.Compact(ins)
 }
 
-// Validate checks a coordination as given (after Normalize).
+// Validate checks a coordination as given (after Normalize): its error
+// joins a *FieldError for each field at fault.
 func (c Coordination) Validate() error {
-	if err := checkCountry("country", c.Country); err != nil {
-		return err
-	}
+	var p problems
+	p.add(checkCountry("country", c.Country))
 	if c.Institution == "" {
-		return fieldErr("institution", "empty")
+		p.add(fieldErr("institution", "empty"))
 	}
 	if len(c.Instruments) == 0 {
-		return fieldErr("instruments", "empty: name the instruments it coordinates, separated by |")
+		p.add(fieldErr("instruments", "empty: name the instruments it coordinates, separated by |"))
 	}
 	for _, in := range c.Instruments {
-		if err := checkInstrument("instruments", in); err != nil {
-			return err
-		}
+		p.add(checkInstrument("instruments", in))
 	}
 	for _, f := range []struct{ field, v string }{{"institution", c.Institution}, {"mechanism", c.Mechanism}, {"source", c.Source}} {
-		if err := checkText(f.field, f.v); err != nil {
-			return err
-		}
+		p.add(checkText(f.field, f.v))
 	}
-	return nil
+	return p.err()
 }
 
 // FocalPointFilter selects focal points; zero fields select all.
@@ -436,14 +458,6 @@ type FocalPointFilter struct {
 	// ByID lists by id, those after After: the API's cursors.
 	ByID  bool
 	After int64
-}
-
-// Saved counts what a batch write did: records added, records changed,
-// and records given as they were already stored.
-type Saved struct {
-	Added     int `json:"added"`
-	Updated   int `json:"updated"`
-	Unchanged int `json:"unchanged"`
 }
 
 // CountrySummary counts what the store holds of one country, for the
@@ -467,7 +481,7 @@ type PartyStore interface {
 	// when country is "", by country and instrument.
 	Memberships(ctx context.Context, country string) ([]Membership, error)
 	// SaveMemberships adds or updates memberships, by who.
-	SaveMemberships(ctx context.Context, ms []Membership, who string) (Saved, error)
+	SaveMemberships(ctx context.Context, ms []Membership, who string) (ImportCounts, error)
 	// DeleteMembership deletes membership id, by who.
 	DeleteMembership(ctx context.Context, id int64, who string) error
 
@@ -477,7 +491,7 @@ type PartyStore interface {
 	// FocalPoint returns focal point id.
 	FocalPoint(ctx context.Context, id int64) (FocalPoint, error)
 	// SaveFocalPoints adds or updates focal points, by who.
-	SaveFocalPoints(ctx context.Context, fps []FocalPoint, who string) (Saved, error)
+	SaveFocalPoints(ctx context.Context, fps []FocalPoint, who string) (ImportCounts, error)
 	// UpdateFocalPoint replaces focal point id's fields with f's, by
 	// who.
 	UpdateFocalPoint(ctx context.Context, id int64, f FocalPoint, who string) (FocalPoint, error)
@@ -488,7 +502,7 @@ type PartyStore interface {
 	// every country when country is "".
 	Coordinations(ctx context.Context, country string) ([]Coordination, error)
 	// SaveCoordinations adds or updates coordinations, by who.
-	SaveCoordinations(ctx context.Context, cs []Coordination, who string) (Saved, error)
+	SaveCoordinations(ctx context.Context, cs []Coordination, who string) (ImportCounts, error)
 	// DeleteCoordination deletes coordination id, by who.
 	DeleteCoordination(ctx context.Context, id int64, who string) error
 

@@ -82,7 +82,7 @@ func (s *Store) Centre(ctx context.Context, id string) (accord.Centre, error) {
 }
 
 // SaveCentres adds or updates cs in one transaction.
-func (s *Store) SaveCentres(ctx context.Context, cs []accord.Centre, who string) (accord.Saved, error) {
+func (s *Store) SaveCentres(ctx context.Context, cs []accord.Centre, who string) (accord.ImportCounts, error) {
 	for i := range cs {
 		cs[i].Normalize()
 	}

@@ -47,8 +47,8 @@ type scanner interface{ Scan(...any) error }
 // tombstone of its key. check, when set, refuses a record (such as one of
 // a country ISO 3166-1 does not assign) before anything is written; its
 // error and Validate's name the record's position in recs.
-func saveRecords[T any](ctx context.Context, s *Store, k registryRecord[T], recs []T, who string, check func(T) error) (accord.Saved, error) {
-	var saved accord.Saved
+func saveRecords[T any](ctx context.Context, s *Store, k registryRecord[T], recs []T, who string, check func(T) error) (accord.ImportCounts, error) {
+	var saved accord.ImportCounts
 	if !accord.ValidWho(who) || who == "" {
 		return saved, fmt.Errorf("%w: who %q: a name holds no colon or control character", accord.ErrInvalid, who)
 	}
@@ -58,7 +58,7 @@ func saveRecords[T any](ctx context.Context, s *Store, k registryRecord[T], recs
 		}
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		saved = accord.Saved{}
+		saved = accord.ImportCounts{}
 		find, err := tx.PrepareContext(ctx, s.q(`SELECT `+k.selectCols+` FROM `+k.table+` WHERE `+k.keyWhere))
 		if err != nil {
 			return err
@@ -217,7 +217,7 @@ func (s *Store) Memberships(ctx context.Context, country string) ([]accord.Membe
 }
 
 // SaveMemberships adds or updates ms in one transaction.
-func (s *Store) SaveMemberships(ctx context.Context, ms []accord.Membership, who string) (accord.Saved, error) {
+func (s *Store) SaveMemberships(ctx context.Context, ms []accord.Membership, who string) (accord.ImportCounts, error) {
 	for i := range ms {
 		ms[i].Normalize()
 	}
@@ -301,7 +301,7 @@ func (s *Store) FocalPoint(ctx context.Context, id int64) (accord.FocalPoint, er
 }
 
 // SaveFocalPoints adds or updates fps in one transaction.
-func (s *Store) SaveFocalPoints(ctx context.Context, fps []accord.FocalPoint, who string) (accord.Saved, error) {
+func (s *Store) SaveFocalPoints(ctx context.Context, fps []accord.FocalPoint, who string) (accord.ImportCounts, error) {
 	for i := range fps {
 		fps[i].Normalize()
 	}
@@ -397,7 +397,7 @@ func (s *Store) Coordinations(ctx context.Context, country string) ([]accord.Coo
 }
 
 // SaveCoordinations adds or updates cs in one transaction.
-func (s *Store) SaveCoordinations(ctx context.Context, cs []accord.Coordination, who string) (accord.Saved, error) {
+func (s *Store) SaveCoordinations(ctx context.Context, cs []accord.Coordination, who string) (accord.ImportCounts, error) {
 	for i := range cs {
 		cs[i].Normalize()
 	}

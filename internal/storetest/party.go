@@ -33,7 +33,7 @@ func testParties(t *testing.T, s accord.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if saved != (accord.Saved{Added: 4}) {
+	if saved != (accord.ImportCounts{Added: 4}) {
 		t.Errorf("SaveMemberships = %+v, want 4 added", saved)
 	}
 	got, err := s.Memberships(ctx, "KE")
@@ -70,7 +70,7 @@ func testParties(t *testing.T, s accord.Store) {
 		kenya("minamata", accord.NationalFocalPoint, "John Otieno"),
 		kenya("minamata", accord.GlobalFrameworkFocal, "John Otieno"),
 	}
-	if saved, err = s.SaveFocalPoints(ctx, fps, "jane"); err != nil || saved != (accord.Saved{Unchanged: 3}) {
+	if saved, err = s.SaveFocalPoints(ctx, fps, "jane"); err != nil || saved != (accord.ImportCounts{Unchanged: 3}) {
 		t.Errorf("SaveFocalPoints again = %+v, %v, want 3 unchanged", saved, err)
 	}
 	if again, _ := s.AuditLog(ctx, 100); len(again) != len(audit) {
@@ -87,7 +87,7 @@ func testParties(t *testing.T, s accord.Store) {
 
 	// A changed phone is an update, in the log with before and after.
 	fps[0].Phone = "+254 20 0000000"
-	if saved, err = s.SaveFocalPoints(ctx, fps[:1], "amina"); err != nil || saved != (accord.Saved{Updated: 1}) {
+	if saved, err = s.SaveFocalPoints(ctx, fps[:1], "amina"); err != nil || saved != (accord.ImportCounts{Updated: 1}) {
 		t.Errorf("SaveFocalPoints changed = %+v, %v, want 1 updated", saved, err)
 	}
 	log, _ := s.AuditLog(ctx, 1)
