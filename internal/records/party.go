@@ -99,7 +99,9 @@ var memberships = New("memberships", "each country's signature, ratification (or
 		Store: func(ctx context.Context, st accord.Store, who string, recs []accord.Membership) (accord.ImportCounts, error) {
 			return st.SaveMemberships(ctx, recs, who)
 		},
-		List: func(ctx context.Context, st accord.Store) ([]accord.Membership, error) { return st.Memberships(ctx, "") },
+		List: func(ctx context.Context, st accord.Store) ([]accord.Membership, error) {
+			return st.Memberships(ctx, "")
+		},
 		Row: func(m accord.Membership) map[string]string {
 			return map[string]string{"country": m.Country, "instrument": m.Instrument, "signature": m.Signed, "consent": string(m.Consent),
 				"consent_date": m.ConsentOn, "entry_into_force": m.InForce, "withdrawal": m.Withdrawn, "source": m.Source}
@@ -127,7 +129,9 @@ var coordination = New("coordination", "national institutions that coordinate a 
 		Store: func(ctx context.Context, st accord.Store, who string, recs []accord.Coordination) (accord.ImportCounts, error) {
 			return st.SaveCoordinations(ctx, recs, who)
 		},
-		List: func(ctx context.Context, st accord.Store) ([]accord.Coordination, error) { return st.Coordinations(ctx, "") },
+		List: func(ctx context.Context, st accord.Store) ([]accord.Coordination, error) {
+			return st.Coordinations(ctx, "")
+		},
 		Row: func(co accord.Coordination) map[string]string {
 			return map[string]string{"country": co.Country, "institution": co.Institution, "instruments": strings.Join(co.Instruments, ListSep),
 				"mechanism": co.Mechanism, "source": co.Source}
