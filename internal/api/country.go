@@ -152,11 +152,8 @@ func (s *Server) country(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sums, err := s.store.CountrySummaries(r.Context(), now)
-	if err != nil {
-		return err
-	}
-	out := profileOut{countryOut: countryOf(p.Country, p.Group, sums[c.Alpha2]), Memberships: []membershipOut{}, FocalPoints: []focalPointOut{},
+	sum := accord.CountrySummary{Country: c.Alpha2, FocalPoints: len(p.FocalPoints), Parties: len(p.Asks)}
+	out := profileOut{countryOut: countryOf(p.Country, p.Group, sum), Memberships: []membershipOut{}, FocalPoints: []focalPointOut{},
 		Gaps: []gapOut{}, Asks: []asksOut{}, Coordination: []coordinationOut{}, Hosts: []string{}, ServedBy: []string{}}
 	for _, m := range p.Memberships {
 		out.Memberships = append(out.Memberships, membership(m, now))
