@@ -1,8 +1,11 @@
 package web
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +39,16 @@ func (s *Server) countries(w http.ResponseWriter, r *http.Request) error {
 
 type countryPage struct {
 	page
+	// Editable are the instruments whose focal points and memberships
+	// the reader may change (none when not signed in), Roles and
+	// Consents the values the forms offer, Admin whether the reader may
+	// publish contacts, Published the instruments whose contacts are.
+	Editable   []instrumentChoice
+	Roles      []roleChoice
+	Consents   []accord.Consent
+	Admin      bool
+	Published  []instrumentChoice
+	Error      string
 	P          country.Profile
 	Members    []membershipView
 	Focal      []focalView
@@ -56,6 +69,12 @@ type membershipView struct {
 type focalView struct {
 	accord.FocalPoint
 	InstrumentName, RoleName string
+	CanEdit                  bool
+}
+
+type roleChoice struct {
+	ID   accord.FocalRole
+	Name string
 }
 
 type gapView struct {
@@ -112,18 +131,50 @@ func (s *Server) country(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/countries/"+c.Alpha2, http.StatusMovedPermanently)
 		return nil
 	}
-	v := visitorOf(r)
-	now := time.Now()
-	prof, err := country.Load(r.Context(), s.store, c.Alpha2, now, v.ok)
+	p, err := s.countryPage(r, c.Alpha2, "")
 	if err != nil {
 		return err
 	}
-	p := countryPage{page: s.page(r, c.Name), P: prof, Statuses: accord.Statuses, SignedIn: v.ok}
+	return s.render(w, http.StatusOK, "country", p)
+}
+
+// countryPage makes the page of the country of alpha-2 code, with errMsg
+// above its forms when a form was refused.
+func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage, error) {
+	v := visitorOf(r)
+	now := time.Now()
+	prof, err := country.Load(r.Context(), s.store, code, now, v.ok)
+	if err != nil {
+		return countryPage{}, err
+	}
+	p := countryPage{page: s.page(r, prof.Country.Name), P: prof, Statuses: accord.Statuses, SignedIn: v.ok, Error: errMsg,
+		Consents: accord.Consents, Admin: v.ok && v.user.Role == accord.RoleAdmin}
+	if v.ok {
+		for _, in := range accord.Instruments {
+			if v.user.CanEdit(in.ID) {
+				p.Editable = append(p.Editable, instrumentChoice{in.ID, in.Short})
+			}
+		}
+		for _, rl := range accord.Roles {
+			p.Roles = append(p.Roles, roleChoice{rl.Role, rl.Name})
+		}
+	}
+	if p.Admin {
+		pub, err := s.store.PublishedContacts(r.Context())
+		if err != nil {
+			return p, err
+		}
+		for _, in := range accord.Instruments {
+			if pub[in.ID] {
+				p.Published = append(p.Published, instrumentChoice{in.ID, in.Short})
+			}
+		}
+	}
 	for _, m := range prof.Memberships {
 		p.Members = append(p.Members, membershipView{m, accord.InstrumentName(m.Instrument), standing(m, now)})
 	}
 	for _, f := range prof.FocalPoints {
-		p.Focal = append(p.Focal, focalView{f, accord.InstrumentName(f.Instrument), accord.RoleName(f.Role)})
+		p.Focal = append(p.Focal, focalView{f, accord.InstrumentName(f.Instrument), accord.RoleName(f.Role), v.ok && v.user.CanEdit(f.Instrument)})
 		p.AnyHidden = p.AnyHidden || f.Hidden
 	}
 	for _, g := range prof.Gaps {
@@ -143,7 +194,113 @@ func (s *Server) country(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Coord = append(p.Coord, cv)
 	}
-	return s.render(w, http.StatusOK, "country", p)
+	return p, nil
+}
+
+// countryForm checks a form posted to a country's page: a signed-in
+// reader's, with the session's token, about an ISO 3166-1 country.
+func countryForm(w http.ResponseWriter, r *http.Request) (accord.Country, visitor, error) {
+	v, err := checkForm(w, r)
+	if err != nil {
+		return accord.Country{}, v, err
+	}
+	c, err := country.Lookup(r.PathValue("code"))
+	if err == nil && c.Alpha2 != r.PathValue("code") {
+		err = accord.ErrNotFound
+	}
+	return c, v, err
+}
+
+// afterCountryForm answers a form of a country's page: back to the page
+// when it was done, the page with the reason when the store refused it.
+func (s *Server) afterCountryForm(w http.ResponseWriter, r *http.Request, code string, err error) error {
+	if errors.Is(err, accord.ErrInvalid) || errors.Is(err, accord.ErrConflict) {
+		p, perr := s.countryPage(r, code, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "invalid: "), "conflict: "))
+		if perr != nil {
+			return perr
+		}
+		return s.render(w, http.StatusBadRequest, "country", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/countries/"+code+"#focal-points", http.StatusSeeOther)
+	return nil
+}
+
+// addFocalPoint takes the form that adds a focal point of a country, from
+// an editor of its instrument.
+func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	f := r.PostForm
+	fp := accord.FocalPoint{Country: c.Alpha2, Instrument: f.Get("instrument"), Role: accord.FocalRole(f.Get("role")), Title: f.Get("title"),
+		Name: f.Get("name"), Position: f.Get("position"), Organization: f.Get("organization"), Address: f.Get("address"),
+		Phone: f.Get("phone"), Email: f.Get("email"), Designated: f.Get("designated")}
+	fp.Normalize()
+	if !v.user.CanEdit(fp.Instrument) {
+		return fmt.Errorf("%w: %s may not change focal points of %s", accord.ErrForbidden, v.user.Name, fp.Instrument)
+	}
+	_, err = s.store.SaveFocalPoints(r.Context(), []accord.FocalPoint{fp}, v.user.Name)
+	return s.afterCountryForm(w, r, c.Alpha2, err)
+}
+
+// deleteFocalPoint takes the form that deletes a focal point, from an
+// editor of its instrument.
+func (s *Server) deleteFocalPoint(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(r.PostForm.Get("id"), 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: focal point %q", accord.ErrInvalid, r.PostForm.Get("id"))
+	}
+	fp, err := s.store.FocalPoint(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if fp.Country != c.Alpha2 {
+		return accord.ErrNotFound
+	}
+	if !v.user.CanEdit(fp.Instrument) {
+		return fmt.Errorf("%w: %s may not change focal points of %s", accord.ErrForbidden, v.user.Name, fp.Instrument)
+	}
+	return s.afterCountryForm(w, r, c.Alpha2, s.store.DeleteFocalPoint(r.Context(), id, v.user.Name))
+}
+
+// saveMembership takes the form that records a country's membership of an
+// instrument, from an editor of the instrument.
+func (s *Server) saveMembership(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	f := r.PostForm
+	m := accord.Membership{Country: c.Alpha2, Instrument: f.Get("instrument"), Signed: f.Get("signature"), Consent: accord.Consent(f.Get("consent")),
+		ConsentOn: f.Get("consent_date"), InForce: f.Get("entry_into_force"), Withdrawn: f.Get("withdrawal"), Source: f.Get("source")}
+	m.Normalize()
+	if !v.user.CanEdit(m.Instrument) {
+		return fmt.Errorf("%w: %s may not change memberships of %s", accord.ErrForbidden, v.user.Name, m.Instrument)
+	}
+	_, err = s.store.SaveMemberships(r.Context(), []accord.Membership{m}, v.user.Name)
+	return s.afterCountryForm(w, r, c.Alpha2, err)
+}
+
+// publishContacts takes an admin's form that publishes or withdraws the
+// contact details of an instrument's focal points.
+func (s *Server) publishContacts(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	if v.user.Role != accord.RoleAdmin {
+		return fmt.Errorf("%w: publishing contact details is for admins", accord.ErrForbidden)
+	}
+	err = s.store.PublishContacts(r.Context(), r.PostForm.Get("instrument"), r.PostForm.Get("published") == "yes", v.user.Name)
+	return s.afterCountryForm(w, r, c.Alpha2, err)
 }
 
 // countryNames names the countries of codes, for a centre's page.

@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -160,5 +162,71 @@ func TestCentrePages(t *testing.T) {
 	}
 	if body := text(all(fetch(t, srv, "/countries/LC", http.StatusOK), "main")[0]); !strings.Contains(body, "Served by the Basel Convention Regional Centre") {
 		t.Errorf("Saint Lucia's page does not name the centre serving it")
+	}
+}
+
+// TestCountryForms: an editor adds, and deletes, focal points and records
+// memberships of their instruments from a country's page; other
+// instruments' are refused, bad input is told on the page and stores
+// nothing, an admin publishes contact details; every change is audited.
+func TestCountryForms(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	c, csrf := signIn(t, srv, st, "jane", "minamata")
+	fp := url.Values{"instrument": {"minamata"}, "role": {"national-focal-point"}, "name": {"Wanjiru Kamau"}, "email": {"nfp@environment.example.org"}}
+	resp, body := post(t, c, srv, "/countries/KE/focal-points", withCSRF(fp, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/countries/KE#focal-points" {
+		t.Fatalf("adding a focal point = %d to %s: %.300s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	fps, _ := st.FocalPoints(ctx, accord.FocalPointFilter{Country: "KE"})
+	if len(fps) != 1 || fps[0].UpdatedBy != "jane" || fps[0].Email != "nfp@environment.example.org" {
+		t.Fatalf("focal points = %+v", fps)
+	}
+	// The page offers the signed-in editor the delete button of it.
+	_, doc := getWith(t, c, srv, "/countries/KE")
+	if len(all(doc, "table.focal-points form.inline")) != 1 {
+		t.Error("the editor is offered no delete button")
+	}
+	other := withCSRF(url.Values{"instrument": {"basel"}, "role": {"competent-authority"}, "name": {"X"}}, csrf)
+	if resp, _ := post(t, c, srv, "/countries/KE/focal-points", other, ""); resp.StatusCode != 403 {
+		t.Errorf("a Minamata editor adding a Basel focal point = %d, want 403", resp.StatusCode)
+	}
+	bad := withCSRF(url.Values{"instrument": {"minamata"}, "role": {"national-focal-point"}, "name": {"Other"}, "email": {"not-an-address"}}, csrf)
+	resp, body = post(t, c, srv, "/countries/KE/focal-points", bad, "")
+	if resp.StatusCode != 400 || !strings.Contains(body, "email: &#34;not-an-address&#34; is not an e-mail address") {
+		t.Errorf("a bad e-mail address = %d %.400s", resp.StatusCode, body)
+	}
+	if fps, _ := st.FocalPoints(ctx, accord.FocalPointFilter{Country: "KE"}); len(fps) != 1 {
+		t.Errorf("a refused form stored a focal point: %d", len(fps))
+	}
+	m := withCSRF(url.Values{"instrument": {"minamata"}, "consent": {"ratification"}, "consent_date": {"2021-03-01"}}, csrf)
+	if resp, body := post(t, c, srv, "/countries/KE/memberships", m, ""); resp.StatusCode != 303 {
+		t.Errorf("recording a membership = %d %.300s", resp.StatusCode, body)
+	}
+	if ms, _ := st.Memberships(ctx, "KE"); len(ms) != 1 || ms[0].Consent != accord.Ratification {
+		t.Errorf("memberships = %+v", ms)
+	}
+	if resp, _ := post(t, c, srv, "/countries/KE/contacts", withCSRF(url.Values{"instrument": {"minamata"}, "published": {"yes"}}, csrf), ""); resp.StatusCode != 403 {
+		t.Errorf("an editor publishing contacts = %d, want 403", resp.StatusCode)
+	}
+	del := withCSRF(url.Values{"id": {fmt.Sprint(fps[0].ID)}}, csrf)
+	if resp, _ := post(t, c, srv, "/countries/KE/focal-points/delete", withCSRF(url.Values{"id": {fmt.Sprint(fps[0].ID)}}, "stale"), ""); resp.StatusCode != 403 {
+		t.Errorf("a delete without the session's token = %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := post(t, c, srv, "/countries/TZ/focal-points/delete", del, ""); resp.StatusCode != 404 {
+		t.Errorf("deleting Kenya's focal point from Tanzania's page = %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := post(t, c, srv, "/countries/KE/focal-points/delete", del, ""); resp.StatusCode != 303 {
+		t.Errorf("deleting = %d", resp.StatusCode)
+	}
+	if fps, _ := st.FocalPoints(ctx, accord.FocalPointFilter{Country: "KE"}); len(fps) != 0 {
+		t.Errorf("after the deletion %d focal points", len(fps))
+	}
+	log, _ := st.AuditLog(ctx, 3)
+	if len(log) != 3 || log[0].Action != "delete focal point" || log[1].Action != "add membership" || log[2].Action != "add focal point" {
+		t.Errorf("audit = %+v", log)
+	}
+	if resp, _ := post(t, client(t), srv, "/countries/KE/focal-points", fp, ""); !strings.HasPrefix(resp.Header.Get("Location"), "/signin") {
+		t.Errorf("an anonymous form went to %q, want the sign-in page", resp.Header.Get("Location"))
 	}
 }

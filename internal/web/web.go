@@ -106,6 +106,10 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /report", s.handle(s.report))
 	mux.Handle("GET /countries", s.handle(s.countries))
 	mux.Handle("GET /countries/{code}", s.handle(s.country))
+	mux.Handle("POST /countries/{code}/focal-points", s.handle(s.addFocalPoint))
+	mux.Handle("POST /countries/{code}/focal-points/delete", s.handle(s.deleteFocalPoint))
+	mux.Handle("POST /countries/{code}/memberships", s.handle(s.saveMembership))
+	mux.Handle("POST /countries/{code}/contacts", s.handle(s.publishContacts))
 	mux.Handle("GET /centres", s.handle(s.centres))
 	mux.Handle("GET /centres/{id}", s.handle(s.centre))
 	for _, ext := range []string{"csv", "xlsx"} {
