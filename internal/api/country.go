@@ -253,11 +253,20 @@ type focalPointIn struct {
 	Designated   string `json:"designated"`
 }
 
-func (in focalPointIn) focalPoint() accord.FocalPoint {
+// readFocalPoint reads the focal point a request's body gives, refusing
+// one that is not valid or of an instrument u may not change.
+func readFocalPoint(r *http.Request, u accord.User) (accord.FocalPoint, error) {
+	var in focalPointIn
+	if err := readJSON(r, "a focal point", &in); err != nil {
+		return accord.FocalPoint{}, err
+	}
 	f := accord.FocalPoint{Country: in.Country, Instrument: in.Instrument, Role: accord.FocalRole(in.Role), Title: in.Title, Name: in.Name,
 		Position: in.Position, Organization: in.Organization, Address: in.Address, Phone: in.Phone, Email: in.Email, Designated: in.Designated}
 	f.Normalize()
-	return f
+	if err := f.Validate(); err != nil {
+		return f, err
+	}
+	return f, mayEdit(u, f.Instrument, "focal points")
 }
 
 // mayEdit refuses a user who may not change records of instrument.
@@ -278,15 +287,8 @@ func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var in focalPointIn
-	if err := readJSON(r, "a focal point", &in); err != nil {
-		return err
-	}
-	f := in.focalPoint()
-	if err := f.Validate(); err != nil {
-		return err
-	}
-	if err := mayEdit(u, f.Instrument, "focal points"); err != nil {
+	f, err := readFocalPoint(r, u)
+	if err != nil {
 		return err
 	}
 	if _, err := s.store.SaveFocalPoints(r.Context(), []accord.FocalPoint{f}, u.Name); err != nil {
@@ -333,15 +335,8 @@ func (s *Server) replaceFocalPoint(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	var in focalPointIn
-	if err := readJSON(r, "a focal point", &in); err != nil {
-		return err
-	}
-	f := in.focalPoint()
-	if err := f.Validate(); err != nil {
-		return err
-	}
-	if err := mayEdit(u, f.Instrument, "focal points"); err != nil {
+	f, err := readFocalPoint(r, u)
+	if err != nil {
 		return err
 	}
 	got, err := s.store.UpdateFocalPoint(r.Context(), old.ID, f, u.Name)

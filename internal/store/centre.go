@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -51,8 +50,10 @@ var centreRecord = registryRecord[accord.Centre]{
 		}
 		return c
 	},
-	id:       func(c accord.Centre) string { return c.ID },
-	stringID: true,
+	id:        func(c accord.Centre) string { return c.ID },
+	stringID:  true,
+	normalize: (*accord.Centre).Normalize,
+	check:     checkCentre,
 }
 
 // checkCentre is Validate with the countries checked against ISO 3166-1.
@@ -74,19 +75,12 @@ func (s *Store) Centres(ctx context.Context) ([]accord.Centre, error) {
 
 // Centre returns centre id.
 func (s *Store) Centre(ctx context.Context, id string) (accord.Centre, error) {
-	c, err := centreRecord.scan(s.read.QueryRowContext(ctx, s.q(`SELECT `+centreRecord.selectCols+` FROM centres WHERE id = ?`), id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("centre %q: %w", id, accord.ErrNotFound)
-	}
-	return c, err
+	return one(ctx, s, centreRecord, id)
 }
 
 // SaveCentres adds or updates cs in one transaction.
 func (s *Store) SaveCentres(ctx context.Context, cs []accord.Centre, who string) (accord.ImportCounts, error) {
-	for i := range cs {
-		cs[i].Normalize()
-	}
-	return saveRecords(ctx, s, centreRecord, cs, who, checkCentre)
+	return saveRecords(ctx, s, centreRecord, cs, who)
 }
 
 // DeleteCentre deletes centre id; the bundle does not bring it back.

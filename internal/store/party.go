@@ -37,6 +37,21 @@ type registryRecord[T any] struct {
 	// stringID says the id is the first key column (a centre's slug),
 	// not one the database assigns.
 	stringID bool
+	// normalize reads a record as people type it (accord's Normalize
+	// methods); check refuses one that is not valid, before anything is
+	// written.
+	normalize func(*T)
+	check     func(T) error
+}
+
+// one returns the record of kind k whose id column is id.
+func one[T any](ctx context.Context, s *Store, k registryRecord[T], id any) (T, error) {
+	idCol := strings.SplitN(k.selectCols, ",", 2)[0]
+	r, err := k.scan(s.read.QueryRowContext(ctx, s.q(`SELECT `+k.selectCols+` FROM `+k.table+` WHERE `+idCol+` = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fmt.Errorf("%s %v: %w", k.kind, id, accord.ErrNotFound)
+	}
+	return r, err
 }
 
 type scanner interface{ Scan(...any) error }
@@ -44,16 +59,17 @@ type scanner interface{ Scan(...any) error }
 // saveRecords adds or updates recs of kind k, by who, in one transaction:
 // a record given as stored changes nothing; each one added or changed is
 // in the audit log with its content before and after, and clears a
-// tombstone of its key. check, when set, refuses a record (such as one of
-// a country ISO 3166-1 does not assign) before anything is written; its
-// error and Validate's name the record's position in recs.
-func saveRecords[T any](ctx context.Context, s *Store, k registryRecord[T], recs []T, who string, check func(T) error) (accord.ImportCounts, error) {
+// tombstone of its key. Each record is normalized, then checked (k.check
+// refuses one of a country ISO 3166-1 does not assign, for one) before
+// anything is written; the error names the record's position in recs.
+func saveRecords[T any](ctx context.Context, s *Store, k registryRecord[T], recs []T, who string) (accord.ImportCounts, error) {
 	var saved accord.ImportCounts
 	if !accord.ValidWho(who) || who == "" {
 		return saved, fmt.Errorf("%w: who %q: a name holds no colon or control character", accord.ErrInvalid, who)
 	}
-	for i, r := range recs {
-		if err := check(r); err != nil {
+	for i := range recs {
+		k.normalize(&recs[i])
+		if err := k.check(recs[i]); err != nil {
 			return saved, fmt.Errorf("%s %d of %d: %w", k.kind, i+1, len(recs), err)
 		}
 	}
@@ -131,6 +147,18 @@ func saveRecords[T any](ctx context.Context, s *Store, k registryRecord[T], recs
 	return saved, err
 }
 
+// ofCountry lists the records of kind k of country ("" for every
+// country), by country and then by column then.
+func ofCountry[T any](ctx context.Context, s *Store, k registryRecord[T], country, then string) ([]T, error) {
+	q := `SELECT ` + k.selectCols + ` FROM ` + k.table
+	var args []any
+	if country != "" {
+		q += ` WHERE country = ?`
+		args = append(args, country)
+	}
+	return list(ctx, s, q+` ORDER BY country, `+then, args, 0, func(r *sql.Rows) (T, error) { return k.scan(r) })
+}
+
 // auditRecord records a change of a registry record, unless it is the
 // bundle's own (by accord.Bundled): the bundled files are the record of
 // what accord ships, and loading them is no one's change.
@@ -202,31 +230,24 @@ var membershipRecord = registryRecord[accord.Membership]{
 		m.ID, m.Created, m.Updated, m.UpdatedBy = 0, time.Time{}, time.Time{}, ""
 		return m
 	},
-	id: func(m accord.Membership) string { return fmt.Sprint(m.ID) },
-}
-
-// Memberships lists the memberships of country ("" for all).
-func (s *Store) Memberships(ctx context.Context, country string) ([]accord.Membership, error) {
-	q := `SELECT ` + membershipRecord.selectCols + ` FROM party_memberships`
-	var args []any
-	if country != "" {
-		q += ` WHERE country = ?`
-		args = append(args, country)
-	}
-	return list(ctx, s, q+` ORDER BY country, instrument`, args, 0, func(r *sql.Rows) (accord.Membership, error) { return membershipRecord.scan(r) })
-}
-
-// SaveMemberships adds or updates ms in one transaction.
-func (s *Store) SaveMemberships(ctx context.Context, ms []accord.Membership, who string) (accord.ImportCounts, error) {
-	for i := range ms {
-		ms[i].Normalize()
-	}
-	return saveRecords(ctx, s, membershipRecord, ms, who, func(m accord.Membership) error {
+	id:        func(m accord.Membership) string { return fmt.Sprint(m.ID) },
+	normalize: (*accord.Membership).Normalize,
+	check: func(m accord.Membership) error {
 		if err := m.Validate(); err != nil {
 			return err
 		}
 		return checkCountries("country", m.Country)
-	})
+	},
+}
+
+// Memberships lists the memberships of country ("" for all).
+func (s *Store) Memberships(ctx context.Context, country string) ([]accord.Membership, error) {
+	return ofCountry(ctx, s, membershipRecord, country, "instrument")
+}
+
+// SaveMemberships adds or updates ms in one transaction.
+func (s *Store) SaveMemberships(ctx context.Context, ms []accord.Membership, who string) (accord.ImportCounts, error) {
+	return saveRecords(ctx, s, membershipRecord, ms, who)
 }
 
 // DeleteMembership deletes membership id.
@@ -256,7 +277,9 @@ var focalPointRecord = registryRecord[accord.FocalPoint]{
 		f.ID, f.Created, f.Updated, f.UpdatedBy, f.Hidden = 0, time.Time{}, time.Time{}, "", false
 		return f
 	},
-	id: func(f accord.FocalPoint) string { return fmt.Sprint(f.ID) },
+	id:        func(f accord.FocalPoint) string { return fmt.Sprint(f.ID) },
+	normalize: (*accord.FocalPoint).Normalize,
+	check:     checkFocalPoint,
 }
 
 // checkFocalPoint is Validate with the country checked against ISO 3166-1.
@@ -293,19 +316,12 @@ func (s *Store) FocalPoints(ctx context.Context, f accord.FocalPointFilter) ([]a
 
 // FocalPoint returns focal point id.
 func (s *Store) FocalPoint(ctx context.Context, id int64) (accord.FocalPoint, error) {
-	f, err := focalPointRecord.scan(s.read.QueryRowContext(ctx, s.q(`SELECT `+focalPointRecord.selectCols+` FROM focal_points WHERE id = ?`), id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, fmt.Errorf("focal point %d: %w", id, accord.ErrNotFound)
-	}
-	return f, err
+	return one(ctx, s, focalPointRecord, id)
 }
 
 // SaveFocalPoints adds or updates fps in one transaction.
 func (s *Store) SaveFocalPoints(ctx context.Context, fps []accord.FocalPoint, who string) (accord.ImportCounts, error) {
-	for i := range fps {
-		fps[i].Normalize()
-	}
-	return saveRecords(ctx, s, focalPointRecord, fps, who, checkFocalPoint)
+	return saveRecords(ctx, s, focalPointRecord, fps, who)
 }
 
 // UpdateFocalPoint replaces the fields of focal point id with f's, its
@@ -374,7 +390,14 @@ var coordinationRecord = registryRecord[accord.Coordination]{
 		c.ID, c.Created, c.Updated, c.UpdatedBy = 0, time.Time{}, time.Time{}, ""
 		return c
 	},
-	id: func(c accord.Coordination) string { return fmt.Sprint(c.ID) },
+	id:        func(c accord.Coordination) string { return fmt.Sprint(c.ID) },
+	normalize: (*accord.Coordination).Normalize,
+	check: func(c accord.Coordination) error {
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		return checkCountries("country", c.Country)
+	},
 }
 
 // splitList reads a list stored as values joined by "|".
@@ -387,26 +410,12 @@ func splitList(s string) []string {
 
 // Coordinations lists the national coordination of country ("" for all).
 func (s *Store) Coordinations(ctx context.Context, country string) ([]accord.Coordination, error) {
-	q := `SELECT ` + coordinationRecord.selectCols + ` FROM coordinations`
-	var args []any
-	if country != "" {
-		q += ` WHERE country = ?`
-		args = append(args, country)
-	}
-	return list(ctx, s, q+` ORDER BY country, institution`, args, 0, func(r *sql.Rows) (accord.Coordination, error) { return coordinationRecord.scan(r) })
+	return ofCountry(ctx, s, coordinationRecord, country, "institution")
 }
 
 // SaveCoordinations adds or updates cs in one transaction.
 func (s *Store) SaveCoordinations(ctx context.Context, cs []accord.Coordination, who string) (accord.ImportCounts, error) {
-	for i := range cs {
-		cs[i].Normalize()
-	}
-	return saveRecords(ctx, s, coordinationRecord, cs, who, func(c accord.Coordination) error {
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		return checkCountries("country", c.Country)
-	})
+	return saveRecords(ctx, s, coordinationRecord, cs, who)
 }
 
 // DeleteCoordination deletes coordination id.

@@ -228,6 +228,16 @@ func (s *Server) afterCountryForm(w http.ResponseWriter, r *http.Request, code s
 	return nil
 }
 
+// saveCountryForm runs save, the change a form of the country code's page
+// asks for, when v may change what of instrument, and answers as
+// afterCountryForm does.
+func (s *Server) saveCountryForm(w http.ResponseWriter, r *http.Request, code string, v visitor, instrument, what string, save func() error) error {
+	if !v.user.CanEdit(instrument) {
+		return fmt.Errorf("%w: %s may not change %s of %s", accord.ErrForbidden, v.user.Name, what, instrument)
+	}
+	return s.afterCountryForm(w, r, code, save())
+}
+
 // addFocalPoint takes the form that adds a focal point of a country, from
 // an editor of its instrument.
 func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
@@ -240,11 +250,10 @@ func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
 		Name: f.Get("name"), Position: f.Get("position"), Organization: f.Get("organization"), Address: f.Get("address"),
 		Phone: f.Get("phone"), Email: f.Get("email"), Designated: f.Get("designated")}
 	fp.Normalize()
-	if !v.user.CanEdit(fp.Instrument) {
-		return fmt.Errorf("%w: %s may not change focal points of %s", accord.ErrForbidden, v.user.Name, fp.Instrument)
-	}
-	_, err = s.store.SaveFocalPoints(r.Context(), []accord.FocalPoint{fp}, v.user.Name)
-	return s.afterCountryForm(w, r, c.Alpha2, err)
+	return s.saveCountryForm(w, r, c.Alpha2, v, fp.Instrument, "focal points", func() error {
+		_, err := s.store.SaveFocalPoints(r.Context(), []accord.FocalPoint{fp}, v.user.Name)
+		return err
+	})
 }
 
 // deleteFocalPoint takes the form that deletes a focal point, from an
@@ -265,10 +274,9 @@ func (s *Server) deleteFocalPoint(w http.ResponseWriter, r *http.Request) error 
 	if fp.Country != c.Alpha2 {
 		return accord.ErrNotFound
 	}
-	if !v.user.CanEdit(fp.Instrument) {
-		return fmt.Errorf("%w: %s may not change focal points of %s", accord.ErrForbidden, v.user.Name, fp.Instrument)
-	}
-	return s.afterCountryForm(w, r, c.Alpha2, s.store.DeleteFocalPoint(r.Context(), id, v.user.Name))
+	return s.saveCountryForm(w, r, c.Alpha2, v, fp.Instrument, "focal points", func() error {
+		return s.store.DeleteFocalPoint(r.Context(), id, v.user.Name)
+	})
 }
 
 // saveMembership takes the form that records a country's membership of an
@@ -282,11 +290,10 @@ func (s *Server) saveMembership(w http.ResponseWriter, r *http.Request) error {
 	m := accord.Membership{Country: c.Alpha2, Instrument: f.Get("instrument"), Signed: f.Get("signature"), Consent: accord.Consent(f.Get("consent")),
 		ConsentOn: f.Get("consent_date"), InForce: f.Get("entry_into_force"), Withdrawn: f.Get("withdrawal"), Source: f.Get("source")}
 	m.Normalize()
-	if !v.user.CanEdit(m.Instrument) {
-		return fmt.Errorf("%w: %s may not change memberships of %s", accord.ErrForbidden, v.user.Name, m.Instrument)
-	}
-	_, err = s.store.SaveMemberships(r.Context(), []accord.Membership{m}, v.user.Name)
-	return s.afterCountryForm(w, r, c.Alpha2, err)
+	return s.saveCountryForm(w, r, c.Alpha2, v, m.Instrument, "memberships", func() error {
+		_, err := s.store.SaveMemberships(r.Context(), []accord.Membership{m}, v.user.Name)
+		return err
+	})
 }
 
 // publishContacts takes an admin's form that publishes or withdraws the
