@@ -43,6 +43,22 @@ type CentreDocument struct {
 	Ref  string
 }
 
+// String is the document as lists write it: "work programme: UNEP/CHW.16/INF/12".
+func (d CentreDocument) String() string { return d.Kind + centreDocSep + d.Ref }
+
+// centreDocSep separates a document's kind from its symbol or address.
+const centreDocSep = ": "
+
+// ParseCentreDocument reads a document as String writes it; Validate
+// checks its kind and reference.
+func ParseCentreDocument(s string) (CentreDocument, error) {
+	kind, ref, ok := strings.Cut(strings.TrimSpace(s), centreDocSep)
+	if !ok {
+		return CentreDocument{}, fieldErr("documents", "%q: want KIND: SYMBOL, such as \"report: UNEP/CHW.16/INF/12\"", s)
+	}
+	return CentreDocument{Kind: strings.ToLower(strings.TrimSpace(kind)), Ref: strings.TrimSpace(ref)}, nil
+}
+
 // Bundled is who the records accord ships are by: a record still by
 // Bundled was changed by no person, and a newer bundle updates it.
 const Bundled = "accord"

@@ -138,10 +138,6 @@ var coordination = New("coordination", "national institutions that coordinate a 
 		},
 	})
 
-// centreDocSep separates a document's kind from its symbol or address in
-// the documents cell of a centre: "work programme: UNEP/CHW.16/INF/12".
-const centreDocSep = ": "
-
 var centres = New("centres", "the regional centres of the Basel and Stockholm Conventions",
 	[]string{"id", "name", "host_country", "city", "conventions", "countries_served", "closed", "focal_centre", "documents", "source"}, Codec[accord.Centre]{
 		Parse: func(c *Checker) accord.Centre {
@@ -164,14 +160,14 @@ var centres = New("centres", "the regional centres of the Basel and Stockholm Co
 			default:
 				c.Errorf("focal_centre", "%q: want yes or no", c.Get("focal_centre"))
 			}
-			for _, d := range c.List("documents") {
-				kind, ref, ok := strings.Cut(d, centreDocSep)
-				if !ok {
-					c.Errorf("documents", "%q: want KIND: SYMBOL, such as \"report: UNEP/CHW.16/INF/12\"", d)
+			for _, v := range c.List("documents") {
+				d, err := accord.ParseCentreDocument(v)
+				if err != nil {
+					checkRecord(c, err)
 					k.refused = append(k.refused, "documents")
 					continue
 				}
-				ce.Documents = append(ce.Documents, accord.CentreDocument{Kind: kind, Ref: ref})
+				ce.Documents = append(ce.Documents, d)
 			}
 			ce.Normalize()
 			refused := k.refused
@@ -188,7 +184,7 @@ var centres = New("centres", "the regional centres of the Basel and Stockholm Co
 		Row: func(ce accord.Centre) map[string]string {
 			var docs []string
 			for _, d := range ce.Documents {
-				docs = append(docs, d.Kind+centreDocSep+d.Ref)
+				docs = append(docs, d.String())
 			}
 			focal := "no"
 			if ce.FocalCentre {

@@ -355,6 +355,12 @@ func (s *Server) centres(w http.ResponseWriter, r *http.Request) error {
 
 type centrePage struct {
 	page
+	// CanEdit says the reader may change the centre: an editor of every
+	// convention it serves. Docs are its documents one a line, for the
+	// form.
+	CanEdit  bool
+	DocLines string
+	Error    string
 	C        centreView
 	Served   []countryLink
 	Docs     []centreDocView
@@ -380,24 +386,94 @@ func (s *Server) centre(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := centrePage{page: s.page(r, c.Name), C: viewCentre(c), Served: countryNames(c.CountriesServed)}
+	p, err := s.centrePage(r, c, "")
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "centre", p)
+}
+
+func (s *Server) centrePage(r *http.Request, c accord.Centre, errMsg string) (centrePage, error) {
+	v := visitorOf(r)
+	p := centrePage{page: s.page(r, c.Name), C: viewCentre(c), Served: countryNames(c.CountriesServed), Error: errMsg, CanEdit: v.ok && canEditCentre(v.user, c)}
+	var lines []string
 	for _, d := range c.Documents {
 		href := d.Ref
 		if !strings.HasPrefix(href, "https://") && !strings.HasPrefix(href, "http://") {
 			href = "/search?q=" + url.QueryEscape(`"`+d.Ref+`"`)
 		}
 		p.Docs = append(p.Docs, centreDocView{d, href})
+		lines = append(lines, d.String())
 	}
+	p.DocLines = strings.Join(lines, "\n")
+	var err error
 	if p.Mandates, err = s.store.Mandates(r.Context(), accord.MandateFilter{Mentions: c.Name, Limit: centreMandates}); err != nil {
-		return err
+		return p, err
 	}
 	for _, in := range c.Conventions {
 		ms, err := s.store.Mandates(r.Context(), accord.MandateFilter{Instrument: in, Mentions: "regional centres", Limit: centreMandates})
 		if err != nil {
-			return err
+			return p, err
 		}
 		p.About = append(p.About, ms...)
 	}
 	p.AboutHref = "/mandates?" + url.Values{"mentions": {"regional centres"}}.Encode()
-	return s.render(w, http.StatusOK, "centre", p)
+	return p, nil
+}
+
+// canEditCentre reports whether u may change centre c: an editor of
+// every convention it serves.
+func canEditCentre(u accord.User, c accord.Centre) bool {
+	for _, in := range c.Conventions {
+		if !u.CanEdit(in) {
+			return false
+		}
+	}
+	return true
+}
+
+// updateCentre takes the form of a centre's page: an editor of its
+// conventions marks it a focal centre or not and lists its work
+// programmes and reports.
+func (s *Server) updateCentre(w http.ResponseWriter, r *http.Request) error {
+	v, err := checkForm(w, r)
+	if err != nil {
+		return err
+	}
+	c, err := s.store.Centre(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if !canEditCentre(v.user, c) {
+		return fmt.Errorf("%w: %s may not change centres of %s", accord.ErrForbidden, v.user.Name, strings.Join(c.Conventions, " and "))
+	}
+	changed := c
+	changed.FocalCentre = r.PostForm.Get("focal_centre") == "yes"
+	changed.Documents = nil
+	for _, line := range strings.Split(r.PostForm.Get("documents"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		d, perr := accord.ParseCentreDocument(line)
+		if perr != nil {
+			err = perr
+			break
+		}
+		changed.Documents = append(changed.Documents, d)
+	}
+	if err == nil {
+		_, err = s.store.SaveCentres(r.Context(), []accord.Centre{changed}, v.user.Name)
+	}
+	if errors.Is(err, accord.ErrInvalid) {
+		p, perr := s.centrePage(r, c, strings.TrimPrefix(err.Error(), "invalid: "))
+		if perr != nil {
+			return perr
+		}
+		return s.render(w, http.StatusBadRequest, "centre", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/centres/"+c.ID, http.StatusSeeOther)
+	return nil
 }

@@ -230,3 +230,39 @@ func TestCountryForms(t *testing.T) {
 		t.Errorf("an anonymous form went to %q, want the sign-in page", resp.Header.Get("Location"))
 	}
 }
+
+// TestCentreForm: an editor of the Basel Convention marks a Basel centre
+// a focal centre and lists its reports; a Stockholm editor may not; a bad
+// line is told on the page and changes nothing.
+func TestCentreForm(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	pops, popsCSRF := signIn(t, srv, st, "pops", "stockholm")
+	form := url.Values{"focal_centre": {"yes"}, "documents": {"work programme: UNEP/CHW.16/INF/12\r\nreport: https://www.basel.int/report.pdf\r\n"}}
+	if resp, _ := post(t, pops, srv, "/centres/bcrc-caribbean", withCSRF(form, popsCSRF), ""); resp.StatusCode != 403 {
+		t.Errorf("a Stockholm editor changing a Basel centre = %d, want 403", resp.StatusCode)
+	}
+	c, csrf := signIn(t, srv, st, "jane", "basel")
+	_, doc := getWith(t, c, srv, "/centres/bcrc-caribbean")
+	if len(all(doc, "form.centre")) != 1 {
+		t.Fatal("the Basel editor is offered no form")
+	}
+	bad := url.Values{"focal_centre": {"yes"}, "documents": {"UNEP/CHW.16/INF/12"}}
+	if resp, body := post(t, c, srv, "/centres/bcrc-caribbean", withCSRF(bad, csrf), ""); resp.StatusCode != 400 || !strings.Contains(body, "want KIND: SYMBOL") {
+		t.Errorf("a document without its kind = %d %.300s", resp.StatusCode, body)
+	}
+	if ce, _ := st.Centre(ctx, "bcrc-caribbean"); ce.FocalCentre {
+		t.Error("a refused form changed the centre")
+	}
+	if resp, body := post(t, c, srv, "/centres/bcrc-caribbean", withCSRF(form, csrf), ""); resp.StatusCode != 303 {
+		t.Fatalf("saving = %d %.300s", resp.StatusCode, body)
+	}
+	ce, _ := st.Centre(ctx, "bcrc-caribbean")
+	if !ce.FocalCentre || len(ce.Documents) != 2 || ce.Documents[1].Ref != "https://www.basel.int/report.pdf" || ce.UpdatedBy != "jane" {
+		t.Errorf("centre after the form = %+v", ce)
+	}
+	body := text(all(fetch(t, srv, "/centres", http.StatusOK), "table.centres")[0])
+	if !strings.Contains(body, "Caribbean focal centre") {
+		t.Errorf("the list does not flag the focal centre: %.300s", body)
+	}
+}

@@ -112,6 +112,7 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /countries/{code}/contacts", s.handle(s.publishContacts))
 	mux.Handle("GET /centres", s.handle(s.centres))
 	mux.Handle("GET /centres/{id}", s.handle(s.centre))
+	mux.Handle("POST /centres/{id}", s.handle(s.updateCentre))
 	for _, ext := range []string{"csv", "xlsx"} {
 		mux.Handle("GET /decisions."+ext, s.handleWithin(exportTimeout, s.exportDecisions))
 		mux.Handle("GET /mandates."+ext, s.handleWithin(exportTimeout, s.exportMandates))
