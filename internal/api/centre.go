@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"time"
 
@@ -32,7 +33,7 @@ type centreDocumentOut struct {
 func centre(c accord.Centre) centreOut {
 	out := centreOut{ID: c.ID, Name: c.Name, HostCountry: c.HostCountry, City: c.City, Conventions: c.Conventions,
 		CountriesServed: c.CountriesServed, Closed: c.Closed, FocalCentre: c.FocalCentre, Documents: []centreDocumentOut{},
-		Source: c.Source, Mandates: "/api/v1/mandates?mentions=" + c.Name, Updated: c.Updated, UpdatedBy: c.UpdatedBy}
+		Source: c.Source, Mandates: "/api/v1/mandates?mentions=" + url.QueryEscape(c.Name), Updated: c.Updated, UpdatedBy: c.UpdatedBy}
 	if out.CountriesServed == nil {
 		out.CountriesServed = []string{}
 	}
