@@ -232,12 +232,7 @@ var membershipRecord = registryRecord[accord.Membership]{
 	},
 	id:        func(m accord.Membership) string { return fmt.Sprint(m.ID) },
 	normalize: (*accord.Membership).Normalize,
-	check: func(m accord.Membership) error {
-		if err := m.Validate(); err != nil {
-			return err
-		}
-		return checkCountries("country", m.Country)
-	},
+	check:     validInCountry(func(m accord.Membership) string { return m.Country }),
 }
 
 // Memberships lists the memberships of country ("" for all).
@@ -282,13 +277,19 @@ var focalPointRecord = registryRecord[accord.FocalPoint]{
 	check:     checkFocalPoint,
 }
 
-// checkFocalPoint is Validate with the country checked against ISO 3166-1.
-func checkFocalPoint(f accord.FocalPoint) error {
-	if err := f.Validate(); err != nil {
-		return err
+// validInCountry checks a record with its Validate, then its country
+// (which country gives) against ISO 3166-1.
+func validInCountry[T interface{ Validate() error }](country func(T) string) func(T) error {
+	return func(r T) error {
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		return checkCountries("country", country(r))
 	}
-	return checkCountries("country", f.Country)
 }
+
+// checkFocalPoint is Validate with the country checked against ISO 3166-1.
+var checkFocalPoint = validInCountry(func(f accord.FocalPoint) string { return f.Country })
 
 // FocalPoints lists the focal points f selects.
 func (s *Store) FocalPoints(ctx context.Context, f accord.FocalPointFilter) ([]accord.FocalPoint, error) {
@@ -392,12 +393,7 @@ var coordinationRecord = registryRecord[accord.Coordination]{
 	},
 	id:        func(c accord.Coordination) string { return fmt.Sprint(c.ID) },
 	normalize: (*accord.Coordination).Normalize,
-	check: func(c accord.Coordination) error {
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		return checkCountries("country", c.Country)
-	},
+	check:     validInCountry(func(c accord.Coordination) string { return c.Country }),
 }
 
 // splitList reads a list stored as values joined by "|".
