@@ -43,6 +43,8 @@ type Store interface {
 	UploadStore
 	AuditStore
 	DocumentStore
+	PartyStore
+	CentreStore
 	// Close releases the store's connections.
 	Close() error
 }

@@ -192,20 +192,20 @@ type ArrangementKind string
 
 // The kinds of arrangement.
 const (
-	Membership      ArrangementKind = "membership"
-	ObserverStatus  ArrangementKind = "observer-status"
-	MoU             ArrangementKind = "memorandum-of-understanding"
-	Partnership     ArrangementKind = "partnership"
-	JointActivity   ArrangementKind = "joint-activity"
-	JointPublishing ArrangementKind = "joint-publication"
+	ArrangementMembership       ArrangementKind = "membership"
+	ArrangementObserver         ArrangementKind = "observer-status"
+	ArrangementMoU              ArrangementKind = "memorandum-of-understanding"
+	ArrangementPartnership      ArrangementKind = "partnership"
+	ArrangementJointActivity    ArrangementKind = "joint-activity"
+	ArrangementJointPublication ArrangementKind = "joint-publication"
 )
 
 // ArrangementKinds are the kinds in the order pages list them.
-var ArrangementKinds = []ArrangementKind{Membership, ObserverStatus, MoU, Partnership, JointActivity, JointPublishing}
+var ArrangementKinds = []ArrangementKind{ArrangementMembership, ArrangementObserver, ArrangementMoU, ArrangementPartnership, ArrangementJointActivity, ArrangementJointPublication}
 
 // String is the kind as people read it.
 func (k ArrangementKind) String() string {
-	if k == JointActivity {
+	if k == ArrangementJointActivity {
 		return "joint activity or work programme"
 	}
 	return strings.ReplaceAll(string(k), "-", " ")
@@ -251,13 +251,13 @@ func ParseArrangementKind(s string) (ArrangementKind, bool) {
 	k := strings.ReplaceAll(NameKey(s), " ", "-")
 	switch k {
 	case "mou", "memorandum":
-		return MoU, true
+		return ArrangementMoU, true
 	case "observer", "observership":
-		return ObserverStatus, true
+		return ArrangementObserver, true
 	case "member":
-		return Membership, true
+		return ArrangementMembership, true
 	case "joint-work-programme", "work-programme", "joint-activity-or-work-programme":
-		return JointActivity, true
+		return ArrangementJointActivity, true
 	}
 	kind := ArrangementKind(k)
 	return kind, slices.Contains(ArrangementKinds, kind)

@@ -11,9 +11,9 @@ func TestParseArrangement(t *testing.T) {
 		kind ArrangementKind
 		ok   bool
 	}{
-		{"membership", Membership, true}, {"Observer status", ObserverStatus, true}, {"MoU", MoU, true},
-		{"memorandum of understanding", MoU, true}, {"joint work programme", JointActivity, true},
-		{"joint-publication", JointPublishing, true}, {"friendship", "", false},
+		{"membership", ArrangementMembership, true}, {"Observer status", ArrangementObserver, true}, {"MoU", ArrangementMoU, true},
+		{"memorandum of understanding", ArrangementMoU, true}, {"joint work programme", ArrangementJointActivity, true},
+		{"joint-publication", ArrangementJointPublication, true}, {"friendship", "", false},
 	} {
 		if k, ok := ParseArrangementKind(tt.in); ok != tt.ok || ok && k != tt.kind {
 			t.Errorf("ParseArrangementKind(%q) = %q, %v, want %q, %v", tt.in, k, ok, tt.kind, tt.ok)

@@ -173,6 +173,17 @@ cell stores nothing and every problem is named by row and column;
 --skip-invalid stores the valid rows and lists the skipped ones. Meetings
 export as iCalendar too.
 
+The Parties are four types: memberships (a country's signature, consent to
+be bound and withdrawal, by country and instrument), focal-points (by
+country, instrument, role and name: national focal point, designated
+national authority, competent authority, official contact point, BCH, ABS
+or Global Framework focal point), coordination (the institutions that
+coordinate a country's work under several instruments) and centres (the
+regional centres; the 22 bundled ones are loaded when a store is opened,
+and a centre a person changed or deleted stays so). Countries are given by
+ISO 3166-1 code or name, instruments by id or name, roles by id, name or
+abbreviation (NFP, DNA, CNA).
+
 # accord serve
 
 	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]

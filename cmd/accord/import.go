@@ -22,7 +22,7 @@ gives it; FILE "-" reads standard input.
 
 Records are matched to those stored by their natural key (a meeting's
 body and number, a country's code, a focal point's instrument, country,
-role and email, …): a record already stored as given is left alone, so
+role and name, …): a record already stored as given is left alone, so
 importing the same file twice changes nothing. Every change is in the
 audit log.
 

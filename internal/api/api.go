@@ -71,6 +71,18 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/arrangements/{id}", s.handle(s.arrangement))
 	mux.Handle("PUT /api/v1/arrangements/{id}", s.handle(s.putArrangement))
 	mux.Handle("DELETE /api/v1/arrangements/{id}", s.handle(s.deleteArrangement))
+	mux.Handle("GET /api/v1/countries", s.handle(s.countries))
+	mux.Handle("GET /api/v1/countries/{code}", s.handle(s.country))
+	mux.Handle("GET /api/v1/focal-points", s.handle(s.focalPoints))
+	mux.Handle("POST /api/v1/focal-points", s.handle(s.addFocalPoint))
+	mux.Handle("GET /api/v1/focal-points/{id}", s.handle(s.focalPointOne))
+	mux.Handle("PUT /api/v1/focal-points/{id}", s.handle(s.replaceFocalPoint))
+	mux.Handle("DELETE /api/v1/focal-points/{id}", s.handle(s.deleteFocalPoint))
+	mux.Handle("POST /api/v1/memberships", s.handle(s.addMembership))
+	mux.Handle("PUT /api/v1/contacts/{instrument}", s.handle(s.publishContacts))
+	mux.Handle("GET /api/v1/centres", s.handle(s.centres))
+	mux.Handle("GET /api/v1/centres/{id}", s.handle(s.centreOne))
+	mux.Handle("PUT /api/v1/centres/{id}", s.handle(s.putCentre))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
 	}))

@@ -428,6 +428,12 @@ func TestOpenAPI(t *testing.T) {
 		"/documents":                        {"instrument", "meeting", "q", "limit", "cursor"},
 		"/documents/{ref}":                  {"ref"},
 		"/decisions/{id}/cited-by":          {"id"},
+		"/countries":                        {"group", "q"},
+		"/countries/{code}":                 {"code"},
+		"/focal-points":                     {"country", "instrument", "role", "limit", "cursor"},
+		"/focal-points/{id}":                {"id"},
+		"/centres":                          nil,
+		"/centres/{id}":                     {"id"},
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")

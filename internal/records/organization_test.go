@@ -99,7 +99,7 @@ func TestImportArrangements(t *testing.T) {
 		t.Fatalf("Import = %+v, %v, want 2 added", res, err)
 	}
 	as, _ := st.Arrangements(ctx, accord.ArrangementFilter{Organization: "isp-cwp"})
-	if len(as) != 1 || as[0].Kind != accord.ObserverStatus || as[0].Status != accord.ArrangementInForce || as[0].Instrument != "minamata" {
+	if len(as) != 1 || as[0].Kind != accord.ArrangementObserver || as[0].Status != accord.ArrangementInForce || as[0].Instrument != "minamata" {
 		t.Errorf("stored = %+v", as)
 	}
 	res, err = Import(ctx, st, typ, "a.csv", "", []byte(good), Options{Who: "jane"})

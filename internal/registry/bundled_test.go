@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/accordmea/accord"
 )
 
 // TestBundledParse checks that every embedded CSV parses.
@@ -82,7 +84,7 @@ func TestBundledBroken(t *testing.T) {
 	check("Centres with broken countries", err, "countries.csv: row 2, column alpha_2")
 }
 
-func mustCentres(t *testing.T) []Centre {
+func mustCentres(t *testing.T) []accord.Centre {
 	t.Helper()
 	cs, err := Centres()
 	if err != nil {
@@ -91,7 +93,7 @@ func mustCentres(t *testing.T) []Centre {
 	return cs
 }
 
-func mustCountries(t *testing.T) []Country {
+func mustCountries(t *testing.T) []accord.Country {
 	t.Helper()
 	cs, err := Countries()
 	if err != nil {

@@ -4,38 +4,12 @@ import (
 	"bytes"
 	_ "embed"
 	"io"
+	"slices"
 	"sync"
 	"time"
+
+	"github.com/accordmea/accord"
 )
-
-// A Centre is a regional or coordinating centre of the Basel Convention
-// (article 14) or a regional or subregional centre of the Stockholm
-// Convention (article 12), through which the conventions deliver technical
-// assistance and technology transfer to the countries of a region. Several
-// serve both conventions.
-type Centre struct {
-	ID              string   // stable slug, "bcrc-caribbean"
-	Name            string   // as the conventions name it
-	HostCountry     string   // alpha-2 code
-	City            string   // empty where the source gives none
-	Conventions     []string // instrument ids: "basel", "stockholm"
-	CountriesServed []string // alpha-2 codes; empty where the source lists none
-	Closed          string   // YYYY-MM-DD the centre closed; empty while it operates
-	Source          string   // where the row was checked
-}
-
-// Serves reports whether the centre serves instrument id.
-func (c Centre) Serves(instrument string) bool {
-	for _, v := range c.Conventions {
-		if v == instrument {
-			return true
-		}
-	}
-	return false
-}
-
-// centreConventions are the instruments that have regional centres.
-var centreConventions = map[string]bool{"basel": true, "stockholm": true}
 
 // centreColumns are the columns of centres.csv, in order.
 var centreColumns = []string{"id", "name", "host_country", "city", "conventions", "countries_served", "closed", "source"}
@@ -45,25 +19,25 @@ var centresCSV []byte
 
 var bundledCentres = sync.OnceValues(loadCentres)
 
-func loadCentres() ([]Centre, error) {
+func loadCentres() ([]accord.Centre, error) {
 	return ParseCentres("centres.csv", bytes.NewReader(centresCSV))
 }
 
 // Centres returns the bundled regional centres, in the order of
 // centres.csv, or the error naming the row and column at fault. The
 // slice is shared: callers must not change it.
-func Centres() ([]Centre, error) {
+func Centres() ([]accord.Centre, error) {
 	return bundledCentres()
 }
 
 // ParseCentres reads centres in the columns of centres.csv from r; file
 // names r in errors, which also name the row and column at fault. Ids are
 // unique; countries are ISO 3166-1 alpha-2 codes.
-func ParseCentres(file string, r io.Reader) ([]Centre, error) {
-	var cs []Centre
+func ParseCentres(file string, r io.Reader) ([]accord.Centre, error) {
+	var cs []accord.Centre
 	ids := map[string]int{}
 	err := readCSV(file, r, centreColumns, func(row csvRow) error {
-		var c Centre
+		var c accord.Centre
 		var err error
 		if c.ID, err = row.id("id"); err != nil {
 			return err
@@ -87,7 +61,7 @@ func ParseCentres(file string, r io.Reader) ([]Centre, error) {
 			return row.errorf("conventions", "empty, want basel, stockholm or basel|stockholm")
 		}
 		for _, v := range c.Conventions {
-			if !centreConventions[v] {
+			if !slices.Contains(accord.CentreConventions, v) {
 				return row.errorf("conventions", "%q is not basel or stockholm", v)
 			}
 		}

@@ -3,6 +3,8 @@ package registry
 import (
 	"strings"
 	"testing"
+
+	"github.com/accordmea/accord"
 )
 
 func TestCentresBundled(t *testing.T) {
@@ -43,7 +45,7 @@ func TestCentresBundled(t *testing.T) {
 }
 
 func TestCentresCaribbean(t *testing.T) {
-	var c Centre
+	var c accord.Centre
 	for _, x := range mustCentres(t) {
 		if x.ID == "bcrc-caribbean" {
 			c = x

@@ -9,18 +9,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/accordmea/accord"
 )
 
 //go:generate go run ./internal/gencountries -in /usr/share/iso-codes/json/iso_3166-1.json -out countries.csv
-
-// A Country is an entry of ISO 3166-1.
-type Country struct {
-	Alpha2       string // "KE"
-	Alpha3       string // "KEN"
-	Numeric      string // "404", three digits
-	Name         string // "Kenya"
-	OfficialName string // "Republic of Kenya"; empty where ISO gives none
-}
 
 // countryColumns are the columns of countries.csv, in order.
 var countryColumns = []string{"alpha_2", "alpha_3", "numeric", "name", "official_name"}
@@ -41,25 +34,25 @@ var (
 
 var bundledCountries = sync.OnceValues(loadCountries)
 
-func loadCountries() ([]Country, error) {
+func loadCountries() ([]accord.Country, error) {
 	return ParseCountries("countries.csv", bytes.NewReader(countriesCSV))
 }
 
 // Countries returns the countries of ISO 3166-1 by alpha-2 code, or the
 // error naming the row and column of countries.csv at fault. The slice
 // is shared: callers must not change it.
-func Countries() ([]Country, error) {
+func Countries() ([]accord.Country, error) {
 	return bundledCountries()
 }
 
 var countryIndex = sync.OnceValues(loadCountryIndex)
 
-func loadCountryIndex() (map[string]Country, error) {
+func loadCountryIndex() (map[string]accord.Country, error) {
 	cs, err := Countries()
 	if err != nil {
 		return nil, err
 	}
-	m := map[string]Country{}
+	m := map[string]accord.Country{}
 	for _, c := range cs {
 		for _, k := range []string{c.Alpha2, c.Alpha3, c.Numeric, nameKey(c.Name), nameKey(c.OfficialName)} {
 			if k != "" {
@@ -76,10 +69,10 @@ func loadCountryIndex() (map[string]Country, error) {
 // numeric code, or its name or official name, in any case and spacing
 // ("ke", "KEN", "404", "Kenya", "Republic of Kenya"); an error only when
 // countries.csv does not parse.
-func LookupCountry(s string) (Country, bool, error) {
+func LookupCountry(s string) (accord.Country, bool, error) {
 	idx, err := countryIndex()
 	if err != nil {
-		return Country{}, false, err
+		return accord.Country{}, false, err
 	}
 	s = strings.TrimSpace(s)
 	if c, ok := idx[strings.ToUpper(s)]; ok {
@@ -117,11 +110,11 @@ func checkAlpha2(code string) error {
 // ParseCountries reads countries in the columns of countries.csv from r;
 // file names r in errors, which also name the row and column at fault.
 // Every code must be well formed and unique.
-func ParseCountries(file string, r io.Reader) ([]Country, error) {
-	var cs []Country
+func ParseCountries(file string, r io.Reader) ([]accord.Country, error) {
+	var cs []accord.Country
 	seen := map[string]int{} // code → row
 	err := readCSV(file, r, countryColumns, func(row csvRow) error {
-		c := Country{
+		c := accord.Country{
 			Alpha2:       row.get("alpha_2"),
 			Alpha3:       row.get("alpha_3"),
 			Numeric:      row.get("numeric"),
@@ -157,15 +150,6 @@ func ParseCountries(file string, r io.Reader) ([]Country, error) {
 	return cs, nil
 }
 
-// A RegionalGroup is one of the five regional groups of United Nations
-// Member States, through which seats, bureaus and candidatures are shared
-// out in the United Nations and in the governing bodies of most MEAs.
-type RegionalGroup struct {
-	ID      string   // "african", "asia-pacific", "eastern-european", "grulac", "weog"
-	Name    string   // "African States"
-	Members []string // alpha-2 codes, sorted
-}
-
 // RegionalGroupsSource is where the membership of the groups was taken
 // from: the list of the UN Department for General Assembly and Conference
 // Management. Its special cases (ask.un.org/faq/14521): Türkiye takes
@@ -176,19 +160,19 @@ type RegionalGroup struct {
 // a full member of the Western European and other States since 2004.
 const RegionalGroupsSource = "https://www.un.org/dgacm/en/content/regional-groups"
 
-var regionalGroups = []RegionalGroup{
-	{"african", "African States", strings.Fields(`
+var regionalGroups = []accord.RegionalGroup{
+	{ID: "african", Name: "African States", Members: strings.Fields(`
 		DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ EG GQ ER SZ ET GA GM GH GN GW KE LS
 		LR LY MG MW ML MR MU MA MZ NA NE NG RW ST SN SC SL SO ZA SS SD TG TN UG TZ ZM ZW`)},
-	{"asia-pacific", "Asia-Pacific States", strings.Fields(`
+	{ID: "asia-pacific", Name: "Asia-Pacific States", Members: strings.Fields(`
 		AF BH BD BT BN KH CN CY KP FJ IN ID IR IQ JP JO KZ KI KW KG LA LB MY MV MH FM MN
 		MM NR NP OM PK PW PG PH QA KR WS SA SG SB LK SY TJ TH TL TO TM TV AE UZ VU VN YE`)},
-	{"eastern-european", "Eastern European States", strings.Fields(`
+	{ID: "eastern-european", Name: "Eastern European States", Members: strings.Fields(`
 		AL AM AZ BY BA BG HR CZ EE GE HU LV LT ME MK MD PL RO RU RS SK SI UA`)},
-	{"grulac", "Latin American and Caribbean States", strings.Fields(`
+	{ID: "grulac", Name: "Latin American and Caribbean States", Members: strings.Fields(`
 		AG AR BS BB BZ BO BR CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN
 		LC VC SR TT UY VE`)},
-	{"weog", "Western European and other States", strings.Fields(`
+	{ID: "weog", Name: "Western European and other States", Members: strings.Fields(`
 		AD AU AT BE CA DK FI FR DE GR IS IE IL IT LI LU MT MC NL NZ NO PT SM ES SE CH TR
 		GB US`)},
 }
@@ -201,19 +185,16 @@ func init() {
 
 // RegionalGroups returns the five UN regional groups. The slice is
 // shared: callers must not change it.
-func RegionalGroups() []RegionalGroup { return regionalGroups }
+func RegionalGroups() []accord.RegionalGroup { return regionalGroups }
 
 // GroupOf returns the regional group of the country of alpha-2 code, and
 // false for a country in none (a territory, an observer State).
-func GroupOf(alpha2 string) (RegionalGroup, bool) {
+func GroupOf(alpha2 string) (accord.RegionalGroup, bool) {
 	for _, g := range regionalGroups {
 		i := sort.SearchStrings(g.Members, alpha2)
 		if i < len(g.Members) && g.Members[i] == alpha2 {
 			return g, true
 		}
 	}
-	return RegionalGroup{}, false
+	return accord.RegionalGroup{}, false
 }
-
-// String is the group's name.
-func (g RegionalGroup) String() string { return g.Name }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/accordmea/accord"
 )
 
 // isoCodesJSON is where Debian's iso-codes package installs ISO 3166-1.
@@ -36,11 +38,11 @@ func TestCountriesMatchISOCodes(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]Country{}
+	want := map[string]accord.Country{}
 	for _, e := range doc.Entries {
-		want[e.Alpha2] = Country{e.Alpha2, e.Alpha3, e.Numeric, e.Name, e.OfficialName}
+		want[e.Alpha2] = accord.Country{Alpha2: e.Alpha2, Alpha3: e.Alpha3, Numeric: e.Numeric, Name: e.Name, OfficialName: e.OfficialName}
 	}
-	got := map[string]Country{}
+	got := map[string]accord.Country{}
 	for _, c := range mustCountries(t) {
 		got[c.Alpha2] = c
 	}

@@ -23,10 +23,12 @@
 // error of a file that does not parse, naming its row and column, rather
 // than panicking; the tests check that each embedded file parses.
 //
-// The package is data: it returns the root package's record types
-// (accord.Organization) and must import nothing else of accord's, no
-// store, driver or net/http, only the standard library, so that any
-// part of accord (the stores that load the records, the pages and the
-// API that show them, the extractor that resolves "its next meeting")
+// The package is data: it returns the root package's types
+// (accord.Organization, accord.Country, accord.RegionalGroup,
+// accord.Centre) and must import nothing else of accord's, no store,
+// driver or net/http, only the standard library, so that any part of
+// accord but the root package (the stores that load the records, the
+// pages and the API that show them, the extractor that resolves "its
+// next meeting")
 // can import it without a cycle.
 package registry

@@ -65,8 +65,9 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 }
 
 // storeTables are the tables that hold what people store: a store with a
-// row in any of them is not empty.
-var storeTables = []string{"sources", "decisions", "mandates", "actors", "users", "audit", "documents"}
+// row in any of them is not empty. The bundled organizations and centres
+// are not among them: every store holds them once opened.
+var storeTables = []string{"sources", "decisions", "mandates", "actors", "users", "audit", "documents", "arrangements", "party_memberships", "focal_points", "coordinations"}
 
 // Empty reports whether the store holds nothing people stored.
 func (s *Store) Empty(ctx context.Context) (bool, error) {

@@ -88,6 +88,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("load bundled organizations: %w", err)
 	}
+	if err := s.loadBundledCentres(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("load the bundled centres: %w", err)
+	}
 	return s, nil
 }
 

@@ -158,7 +158,7 @@ func testArrangements(t *testing.T, s accord.Store) {
 	if err != nil || len(ms) != 2 {
 		t.Fatalf("Mandates = %d, %v", len(ms), err)
 	}
-	a := accord.Arrangement{Instrument: "Minamata", Organization: "iomc", Kind: accord.Membership, Status: accord.ArrangementRequested,
+	a := accord.Arrangement{Instrument: "Minamata", Organization: "iomc", Kind: accord.ArrangementMembership, Status: accord.ArrangementRequested,
 		Start: "2025-11", Evidence: "UNEP/MC/COP.6/19", Mandates: []int64{ms[0].ID}}
 	out, _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{a})
 	if err != nil {
@@ -187,14 +187,14 @@ func testArrangements(t *testing.T, s accord.Store) {
 		a    accord.Arrangement
 		want string
 	}{
-		{"unknown instrument", accord.Arrangement{Instrument: "nowhere", Organization: "iomc", Kind: accord.Membership, Status: accord.ArrangementProposed}, "instrument"},
-		{"unknown organization", accord.Arrangement{Instrument: "minamata", Organization: "nobody", Kind: accord.Membership, Status: accord.ArrangementProposed}, `no organization "nobody"`},
+		{"unknown instrument", accord.Arrangement{Instrument: "nowhere", Organization: "iomc", Kind: accord.ArrangementMembership, Status: accord.ArrangementProposed}, "instrument"},
+		{"unknown organization", accord.Arrangement{Instrument: "minamata", Organization: "nobody", Kind: accord.ArrangementMembership, Status: accord.ArrangementProposed}, `no organization "nobody"`},
 		{"bad kind", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: "friendship", Status: accord.ArrangementProposed}, "kind"},
-		{"bad date", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: accord.Membership, Status: accord.ArrangementProposed, Start: "2025-13-01"}, "start"},
-		{"end before start", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: accord.Membership, Status: accord.ArrangementEnded, Start: "2025", End: "2024"}, "end"},
-		{"unknown mandate", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: accord.Membership, Status: accord.ArrangementProposed, Mandates: []int64{999999}}, "no mandate 999999"},
+		{"bad date", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: accord.ArrangementMembership, Status: accord.ArrangementProposed, Start: "2025-13-01"}, "start"},
+		{"end before start", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: accord.ArrangementMembership, Status: accord.ArrangementEnded, Start: "2025", End: "2024"}, "end"},
+		{"unknown mandate", accord.Arrangement{Instrument: "minamata", Organization: "iomc", Kind: accord.ArrangementMembership, Status: accord.ArrangementProposed, Mandates: []int64{999999}}, "no mandate 999999"},
 	} {
-		good := accord.Arrangement{Instrument: "minamata", Organization: "gef", Kind: accord.Partnership, Status: accord.ArrangementProposed}
+		good := accord.Arrangement{Instrument: "minamata", Organization: "gef", Kind: accord.ArrangementPartnership, Status: accord.ArrangementProposed}
 		if _, _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{good, bad.a}); !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%s: PutArrangements err = %v, want ErrInvalid naming %q", bad.name, err, bad.want)
 		}
@@ -218,7 +218,7 @@ func testArrangements(t *testing.T, s accord.Store) {
 		t.Error("no audit entry keeps the deleted arrangement")
 	}
 	// Deleting an organization deletes its arrangements, each audited.
-	if _, _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{{Instrument: "minamata", Organization: "gef", Kind: accord.Partnership, Status: accord.ArrangementInForce}}); err != nil {
+	if _, _, err := s.PutArrangements(ctx, "jane", []accord.Arrangement{{Instrument: "minamata", Organization: "gef", Kind: accord.ArrangementPartnership, Status: accord.ArrangementInForce}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteOrganization(ctx, "jane", "gef"); err != nil {

@@ -57,6 +57,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"Organizations", testOrganizationRecords},
 		{"Documents", testDocuments},
 		{"CitedBy", testCitedBy},
+		{"Parties", testParties}, {"PartiesRefuse", testPartiesRefuse}, {"PublishContacts", testPublishContacts}, {"PartyMandates", testPartyMandates}, {"Centres", testCentres},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

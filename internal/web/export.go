@@ -321,7 +321,7 @@ func yearPart(y int) string {
 func mandateFilter(q url.Values) (accord.MandateFilter, error) {
 	f := accord.MandateFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Actor: q.Get("actor"),
 		DueMeeting: q.Get("due"), Overdue: q.Get("overdue") == "true", Body: q.Get("body"), Owner: q.Get("owner"),
-		Checked: q.Get("checked"), Sort: q.Get("sort")}
+		Checked: q.Get("checked"), Sort: q.Get("sort"), Mentions: q.Get("mentions")}
 	if f.Checked != "" && f.Checked != "yes" && f.Checked != "no" {
 		return f, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
 	}

@@ -151,7 +151,7 @@ func TestBrowserOrganization(t *testing.T) {
 		t.Fatalf("mandates of the IOMC: %d, %v", len(ms), err)
 	}
 	if _, _, err := st.PutArrangements(context.Background(), "mina", []accord.Arrangement{{Instrument: "minamata", Organization: "iomc",
-		Kind: accord.Membership, Status: accord.ArrangementRequested, Start: "2025-11", Evidence: "UNEP/MC/COP.6/19", Mandates: []int64{ms[0].ID}}}); err != nil {
+		Kind: accord.ArrangementMembership, Status: accord.ArrangementRequested, Start: "2025-11", Evidence: "UNEP/MC/COP.6/19", Mandates: []int64{ms[0].ID}}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, width := range []int64{390, 1280} {

@@ -37,7 +37,7 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "organizations", "organization", "documents", "document"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/documentform.html", "templates/"+name+".html"))
 	}
 	return m
@@ -116,6 +116,15 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
 	mux.Handle("GET /report", s.handle(s.report))
+	mux.Handle("GET /countries", s.handle(s.countries))
+	mux.Handle("GET /countries/{code}", s.handle(s.country))
+	mux.Handle("POST /countries/{code}/focal-points", s.handle(s.addFocalPoint))
+	mux.Handle("POST /countries/{code}/focal-points/delete", s.handle(s.deleteFocalPoint))
+	mux.Handle("POST /countries/{code}/memberships", s.handle(s.saveMembership))
+	mux.Handle("POST /countries/{code}/contacts", s.handle(s.publishContacts))
+	mux.Handle("GET /centres", s.handle(s.centres))
+	mux.Handle("GET /centres/{id}", s.handle(s.centre))
+	mux.Handle("POST /centres/{id}", s.handle(s.updateCentre))
 	for _, ext := range []string{"csv", "xlsx"} {
 		mux.Handle("GET /decisions."+ext, s.handleWithin(exportTimeout, s.exportDecisions))
 		mux.Handle("GET /mandates."+ext, s.handleWithin(exportTimeout, s.exportMandates))

@@ -1,0 +1,125 @@
+package api
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/accordmea/accord"
+)
+
+type centreOut struct {
+	ID              string              `json:"id"`
+	Name            string              `json:"name"`
+	HostCountry     string              `json:"host_country"`
+	City            string              `json:"city,omitempty"`
+	Conventions     []string            `json:"conventions"`
+	CountriesServed []string            `json:"countries_served"`
+	Closed          string              `json:"closed,omitempty"`
+	FocalCentre     bool                `json:"focal_centre"`
+	Documents       []centreDocumentOut `json:"documents"`
+	Source          string              `json:"source,omitempty"`
+	Mandates        string              `json:"mandates_url"`
+	Updated         time.Time           `json:"updated_at"`
+	UpdatedBy       string              `json:"updated_by"`
+}
+
+type centreDocumentOut struct {
+	Kind string `json:"kind"`
+	Ref  string `json:"ref"`
+}
+
+func centre(c accord.Centre) centreOut {
+	out := centreOut{ID: c.ID, Name: c.Name, HostCountry: c.HostCountry, City: c.City, Conventions: c.Conventions,
+		CountriesServed: c.CountriesServed, Closed: c.Closed, FocalCentre: c.FocalCentre, Documents: []centreDocumentOut{},
+		Source: c.Source, Mandates: "/api/v1/mandates?mentions=" + url.QueryEscape(c.Name), Updated: c.Updated, UpdatedBy: c.UpdatedBy}
+	if out.CountriesServed == nil {
+		out.CountriesServed = []string{}
+	}
+	for _, d := range c.Documents {
+		out.Documents = append(out.Documents, centreDocumentOut(d))
+	}
+	return out
+}
+
+func (s *Server) centres(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	cs, err := s.store.Centres(r.Context())
+	if err != nil {
+		return err
+	}
+	out := listOut[centreOut]{Items: []centreOut{}}
+	for _, c := range cs {
+		out.Items = append(out.Items, centre(c))
+	}
+	return writeJSON(w, r, out)
+}
+
+func (s *Server) centreOne(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	c, err := s.store.Centre(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, centre(c))
+}
+
+// centreIn is the body that adds or replaces a centre.
+type centreIn struct {
+	Name            string              `json:"name"`
+	HostCountry     string              `json:"host_country"`
+	City            string              `json:"city"`
+	Conventions     []string            `json:"conventions"`
+	CountriesServed []string            `json:"countries_served"`
+	Closed          string              `json:"closed"`
+	FocalCentre     bool                `json:"focal_centre"`
+	Documents       []centreDocumentOut `json:"documents"`
+	Source          string              `json:"source"`
+}
+
+// putCentre adds or replaces centre {id}, for an editor of every
+// convention it serves (and served).
+func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	u, err := s.user(w, r)
+	if err != nil {
+		return err
+	}
+	var in centreIn
+	if err := readJSON(r, "a centre", &in); err != nil {
+		return err
+	}
+	c := accord.Centre{ID: r.PathValue("id"), Name: in.Name, HostCountry: in.HostCountry, City: in.City, Conventions: in.Conventions,
+		CountriesServed: in.CountriesServed, Closed: in.Closed, FocalCentre: in.FocalCentre, Source: in.Source}
+	for _, d := range in.Documents {
+		c.Documents = append(c.Documents, accord.CentreDocument(d))
+	}
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	conventions := slices.Clone(c.Conventions)
+	if old, err := s.store.Centre(r.Context(), c.ID); err == nil {
+		conventions = append(conventions, old.Conventions...)
+	}
+	for _, in := range conventions {
+		if err := mayEdit(u, in, "centres"); err != nil {
+			return err
+		}
+	}
+	if _, err := s.store.SaveCentres(r.Context(), []accord.Centre{c}, u.Name); err != nil {
+		return err
+	}
+	got, err := s.store.Centre(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, centre(got))
+}

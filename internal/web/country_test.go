@@ -1,0 +1,268 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/accordmea/accord"
+)
+
+// addKenya stores Kenya's memberships of three instruments (Party to
+// two) and two of its focal points.
+func addKenya(t *testing.T, st accord.Store) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.SaveMemberships(ctx, []accord.Membership{
+		{Country: "KE", Instrument: "minamata", Signed: "2013-10-10", Consent: accord.Ratification, ConsentOn: "2021-03-01"},
+		{Country: "KE", Instrument: "cartagena", Consent: accord.Accession, ConsentOn: "2002-01-24"},
+		{Country: "KE", Instrument: "nagoya", Signed: "2011-05-05"},
+	}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveFocalPoints(ctx, []accord.FocalPoint{
+		{Country: "KE", Instrument: "minamata", Role: accord.NationalFocalPoint, Title: "Ms.", Name: "Wanjiru Kamau",
+			Position: "Director, Chemicals", Organization: "Ministry of Environment", Phone: "+254 20 2730808", Email: "nfp@environment.example.org"},
+		{Country: "KE", Instrument: "cartagena", Role: accord.CompetentAuthority, Name: "National Biosafety Authority",
+			Email: "cna@biosafety.example.org"},
+	}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveCoordinations(ctx, []accord.Coordination{{Country: "KE", Institution: "National Chemicals Management Committee",
+		Instruments: []string{"basel", "rotterdam", "stockholm", "minamata"}}}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCountryPage(t *testing.T) {
+	srv, st := newSite(t)
+	addKenya(t, st)
+	doc := fetch(t, srv, "/countries/KE", http.StatusOK)
+	if h := text(all(doc, "h1")[0]); h != "Kenya" {
+		t.Errorf("h1 = %q, want Kenya", h)
+	}
+	members := text(all(doc, "table.memberships")[0])
+	for _, want := range []string{"Minamata Convention", "Party", "ratification", "Nagoya Protocol", "signatory"} {
+		if !strings.Contains(members, want) {
+			t.Errorf("memberships lack %q: %s", want, members)
+		}
+	}
+	// An anonymous reader gets no name, phone nor e-mail address.
+	focal := text(all(doc, "table.focal-points")[0])
+	for _, secret := range []string{"Wanjiru", "nfp@environment.example.org", "2730808", "cna@biosafety"} {
+		if strings.Contains(focal, secret) {
+			t.Errorf("an anonymous reader sees %q: %s", secret, focal)
+		}
+	}
+	if !strings.Contains(focal, "Ministry of Environment") || !strings.Contains(focal, "withheld") {
+		t.Errorf("focal points = %s, want the office shown and the name withheld", focal)
+	}
+	for _, a := range all(doc, "a") {
+		if strings.HasPrefix(attr(a, "href"), "mailto:") {
+			t.Errorf("an anonymous reader gets a mail link %s", attr(a, "href"))
+		}
+	}
+	// Gaps: the Cartagena Protocol requires a national focal point; the
+	// Nagoya Protocol is only signed.
+	gaps := text(all(doc, "ul.gaps")[0])
+	if !strings.Contains(gaps, "National focal point of the Cartagena Protocol") || !strings.Contains(gaps, "article 19(1)") || strings.Contains(gaps, "Nagoya") || strings.Contains(gaps, "Minamata") {
+		t.Errorf("gaps = %s, want the Cartagena national focal point only, with its article", gaps)
+	}
+	asks := text(all(doc, "table.asks")[0])
+	if !strings.Contains(asks, "Minamata Convention") || strings.Contains(asks, "Nagoya") {
+		t.Errorf("asks = %s, want the instruments Kenya is Party to", asks)
+	}
+	if co := text(all(doc, "ul.coordination")[0]); !strings.Contains(co, "National Chemicals Management Committee") || !strings.Contains(co, "Basel Convention") {
+		t.Errorf("coordination = %s", co)
+	}
+
+	// A signed-in reader sees them.
+	c, _ := signIn(t, srv, st, "jane", "minamata")
+	_, doc = getWith(t, c, srv, "/countries/KE")
+	if focal := text(all(doc, "table.focal-points")[0]); !strings.Contains(focal, "Ms. Wanjiru Kamau") || !strings.Contains(focal, "nfp@environment.example.org") {
+		t.Errorf("a signed-in reader sees focal points %s, want names and e-mail", focal)
+	}
+
+	// Published by an admin for Minamata: anyone sees those, not Cartagena's.
+	if err := st.PublishContacts(context.Background(), "minamata", true, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	doc = fetch(t, srv, "/countries/KE", http.StatusOK)
+	focal = text(all(doc, "table.focal-points")[0])
+	if !strings.Contains(focal, "nfp@environment.example.org") || strings.Contains(focal, "cna@biosafety") {
+		t.Errorf("published for Minamata only, an anonymous reader sees %s", focal)
+	}
+
+	// Codes as people type them lead to the page; unknown ones do not.
+	resp, err := http.Get(srv.URL + "/countries/KEN")
+	if err != nil || resp.Request.URL.Path != "/countries/KE" {
+		t.Errorf("/countries/KEN went to %v, %v, want /countries/KE", resp.Request.URL, err)
+	}
+	fetch(t, srv, "/countries/XX", http.StatusNotFound)
+}
+
+func TestCountriesList(t *testing.T) {
+	srv, st := newSite(t)
+	addKenya(t, st)
+	doc := fetch(t, srv, "/countries?group=african", http.StatusOK)
+	rows := all(doc, "table.countries tbody tr")
+	if len(rows) != 54 {
+		t.Errorf("%d African States listed, want 54", len(rows))
+	}
+	found := false
+	for _, r := range rows {
+		if strings.HasPrefix(text(r), "KenyaKE") {
+			found = true
+			if !strings.Contains(text(r), "African States22") {
+				t.Errorf("Kenya's row = %q, want Party to 2 with 2 focal points", text(r))
+			}
+		}
+		if strings.Contains(text(r), "France") {
+			t.Errorf("France among the African States")
+		}
+	}
+	if !found {
+		t.Error("Kenya not listed among the African States")
+	}
+	if rows := all(fetch(t, srv, "/countries?q=kenya", http.StatusOK), "table.countries tbody tr"); len(rows) != 1 {
+		t.Errorf("q=kenya lists %d rows", len(rows))
+	}
+	fetch(t, srv, "/countries?group=atlantis", http.StatusBadRequest)
+}
+
+func TestCentrePages(t *testing.T) {
+	srv, st := newSite(t)
+	doc := fetch(t, srv, "/centres", http.StatusOK)
+	if n := len(all(doc, "table.centres tbody tr")); n < 20 {
+		t.Errorf("%d centres listed, want the bundled ones", n)
+	}
+	c, err := st.Centre(context.Background(), "bcrc-caribbean")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.FocalCentre = true
+	c.Documents = []accord.CentreDocument{{Kind: "work programme", Ref: "UNEP/CHW.16/INF/12"}}
+	if _, err := st.SaveCentres(context.Background(), []accord.Centre{c}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	doc = fetch(t, srv, "/centres/bcrc-caribbean", http.StatusOK)
+	body := text(all(doc, "main")[0])
+	for _, want := range []string{"Trinidad and Tobago", "Port of Spain", "Basel Convention", "yes: it coordinates", "Saint Lucia", "UNEP/CHW.16/INF/12"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("centre page lacks %q", want)
+		}
+	}
+	fetch(t, srv, "/centres/nowhere", http.StatusNotFound)
+	// The host's page names the centre.
+	if body := text(all(fetch(t, srv, "/countries/TT", http.StatusOK), "main")[0]); !strings.Contains(body, "Hosts the Basel Convention Regional Centre") {
+		t.Errorf("Trinidad and Tobago's page does not name the centre it hosts")
+	}
+	if body := text(all(fetch(t, srv, "/countries/LC", http.StatusOK), "main")[0]); !strings.Contains(body, "Served by the Basel Convention Regional Centre") {
+		t.Errorf("Saint Lucia's page does not name the centre serving it")
+	}
+}
+
+// TestCountryForms: an editor adds, and deletes, focal points and records
+// memberships of their instruments from a country's page; other
+// instruments' are refused, bad input is told on the page and stores
+// nothing, an admin publishes contact details; every change is audited.
+func TestCountryForms(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	c, csrf := signIn(t, srv, st, "jane", "minamata")
+	fp := url.Values{"instrument": {"minamata"}, "role": {"national-focal-point"}, "name": {"Wanjiru Kamau"}, "email": {"nfp@environment.example.org"}}
+	resp, body := post(t, c, srv, "/countries/KE/focal-points", withCSRF(fp, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/countries/KE#focal-points" {
+		t.Fatalf("adding a focal point = %d to %s: %.300s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	fps, _ := st.FocalPoints(ctx, accord.FocalPointFilter{Country: "KE"})
+	if len(fps) != 1 || fps[0].UpdatedBy != "jane" || fps[0].Email != "nfp@environment.example.org" {
+		t.Fatalf("focal points = %+v", fps)
+	}
+	// The page offers the signed-in editor the delete button of it.
+	_, doc := getWith(t, c, srv, "/countries/KE")
+	if len(all(doc, "table.focal-points form.inline")) != 1 {
+		t.Error("the editor is offered no delete button")
+	}
+	other := withCSRF(url.Values{"instrument": {"basel"}, "role": {"competent-authority"}, "name": {"X"}}, csrf)
+	if resp, _ := post(t, c, srv, "/countries/KE/focal-points", other, ""); resp.StatusCode != 403 {
+		t.Errorf("a Minamata editor adding a Basel focal point = %d, want 403", resp.StatusCode)
+	}
+	bad := withCSRF(url.Values{"instrument": {"minamata"}, "role": {"national-focal-point"}, "name": {"Other"}, "email": {"not-an-address"}}, csrf)
+	resp, body = post(t, c, srv, "/countries/KE/focal-points", bad, "")
+	if resp.StatusCode != 400 || !strings.Contains(body, "email: &#34;not-an-address&#34; is not an e-mail address") {
+		t.Errorf("a bad e-mail address = %d %.400s", resp.StatusCode, body)
+	}
+	if fps, _ := st.FocalPoints(ctx, accord.FocalPointFilter{Country: "KE"}); len(fps) != 1 {
+		t.Errorf("a refused form stored a focal point: %d", len(fps))
+	}
+	m := withCSRF(url.Values{"instrument": {"minamata"}, "consent": {"ratification"}, "consent_date": {"2021-03-01"}}, csrf)
+	if resp, body := post(t, c, srv, "/countries/KE/memberships", m, ""); resp.StatusCode != 303 {
+		t.Errorf("recording a membership = %d %.300s", resp.StatusCode, body)
+	}
+	if ms, _ := st.Memberships(ctx, "KE"); len(ms) != 1 || ms[0].Consent != accord.Ratification {
+		t.Errorf("memberships = %+v", ms)
+	}
+	if resp, _ := post(t, c, srv, "/countries/KE/contacts", withCSRF(url.Values{"instrument": {"minamata"}, "published": {"yes"}}, csrf), ""); resp.StatusCode != 403 {
+		t.Errorf("an editor publishing contacts = %d, want 403", resp.StatusCode)
+	}
+	del := withCSRF(url.Values{"id": {fmt.Sprint(fps[0].ID)}}, csrf)
+	if resp, _ := post(t, c, srv, "/countries/KE/focal-points/delete", withCSRF(url.Values{"id": {fmt.Sprint(fps[0].ID)}}, "stale"), ""); resp.StatusCode != 403 {
+		t.Errorf("a delete without the session's token = %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := post(t, c, srv, "/countries/TZ/focal-points/delete", del, ""); resp.StatusCode != 404 {
+		t.Errorf("deleting Kenya's focal point from Tanzania's page = %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := post(t, c, srv, "/countries/KE/focal-points/delete", del, ""); resp.StatusCode != 303 {
+		t.Errorf("deleting = %d", resp.StatusCode)
+	}
+	if fps, _ := st.FocalPoints(ctx, accord.FocalPointFilter{Country: "KE"}); len(fps) != 0 {
+		t.Errorf("after the deletion %d focal points", len(fps))
+	}
+	log, _ := st.AuditLog(ctx, 3)
+	if len(log) != 3 || log[0].Action != "delete focal point" || log[1].Action != "add membership" || log[2].Action != "add focal point" {
+		t.Errorf("audit = %+v", log)
+	}
+	if resp, _ := post(t, client(t), srv, "/countries/KE/focal-points", fp, ""); !strings.HasPrefix(resp.Header.Get("Location"), "/signin") {
+		t.Errorf("an anonymous form went to %q, want the sign-in page", resp.Header.Get("Location"))
+	}
+}
+
+// TestCentreForm: an editor of the Basel Convention marks a Basel centre
+// a focal centre and lists its reports; a Stockholm editor may not; a bad
+// line is told on the page and changes nothing.
+func TestCentreForm(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	pops, popsCSRF := signIn(t, srv, st, "pops", "stockholm")
+	form := url.Values{"focal_centre": {"yes"}, "documents": {"work programme: UNEP/CHW.16/INF/12\r\nreport: https://www.basel.int/report.pdf\r\n"}}
+	if resp, _ := post(t, pops, srv, "/centres/bcrc-caribbean", withCSRF(form, popsCSRF), ""); resp.StatusCode != 403 {
+		t.Errorf("a Stockholm editor changing a Basel centre = %d, want 403", resp.StatusCode)
+	}
+	c, csrf := signIn(t, srv, st, "jane", "basel")
+	_, doc := getWith(t, c, srv, "/centres/bcrc-caribbean")
+	if len(all(doc, "form.centre")) != 1 {
+		t.Fatal("the Basel editor is offered no form")
+	}
+	bad := url.Values{"focal_centre": {"yes"}, "documents": {"UNEP/CHW.16/INF/12"}}
+	if resp, body := post(t, c, srv, "/centres/bcrc-caribbean", withCSRF(bad, csrf), ""); resp.StatusCode != 400 || !strings.Contains(body, "want KIND: SYMBOL") {
+		t.Errorf("a document without its kind = %d %.300s", resp.StatusCode, body)
+	}
+	if ce, _ := st.Centre(ctx, "bcrc-caribbean"); ce.FocalCentre {
+		t.Error("a refused form changed the centre")
+	}
+	if resp, body := post(t, c, srv, "/centres/bcrc-caribbean", withCSRF(form, csrf), ""); resp.StatusCode != 303 {
+		t.Fatalf("saving = %d %.300s", resp.StatusCode, body)
+	}
+	ce, _ := st.Centre(ctx, "bcrc-caribbean")
+	if !ce.FocalCentre || len(ce.Documents) != 2 || ce.Documents[1].Ref != "https://www.basel.int/report.pdf" || ce.UpdatedBy != "jane" {
+		t.Errorf("centre after the form = %+v", ce)
+	}
+	body := text(all(fetch(t, srv, "/centres", http.StatusOK), "table.centres")[0])
+	if !strings.Contains(body, "Caribbean focal centre") {
+		t.Errorf("the list does not flag the focal centre: %.300s", body)
+	}
+}
