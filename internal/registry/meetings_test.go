@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accordmea/accord"
 )
 
 // heldCounts is, for each body whose meetings are bundled from the first
@@ -39,7 +41,7 @@ func TestMeetingsParse(t *testing.T) {
 	if len(ms) == 0 {
 		t.Fatal("no meetings")
 	}
-	byID := map[string]Meeting{}
+	byID := map[string]accord.Meeting{}
 	for _, m := range ms {
 		if _, dup := byID[m.ID]; dup {
 			t.Errorf("%s: duplicate id", m.ID)
@@ -76,7 +78,7 @@ func TestMeetingsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies := map[string][]Meeting{}
+	bodies := map[string][]accord.Meeting{}
 	for _, m := range ms {
 		if _, ok := sequence(m.Number); ok {
 			k := m.Instrument + " " + m.Body
@@ -89,7 +91,7 @@ func TestMeetingsOrder(t *testing.T) {
 			b, _ := sequence(list[j].Number)
 			return a < b
 		})
-		var last Meeting
+		var last accord.Meeting
 		for _, m := range list {
 			if m.Start.IsZero() {
 				continue
@@ -181,3 +183,28 @@ func TestReadMeetingsErrors(t *testing.T) {
 }
 
 func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// TestBodies checks that every body of a bundled meeting is bundled, so
+// that a meeting's page can name its body.
+func TestBodies(t *testing.T) {
+	bs, err := Bodies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, b := range bs {
+		if known[b.ID] {
+			t.Errorf("%s: duplicate id", b.ID)
+		}
+		known[b.ID] = true
+	}
+	ms, err := Meetings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if !known[m.Instrument+"-"+m.Body] {
+			t.Errorf("%s: body %s-%s is not in bodies.csv", m.ID, m.Instrument, m.Body)
+		}
+	}
+}
