@@ -41,6 +41,7 @@ type Store interface {
 	AccountStore
 	UploadStore
 	AuditStore
+	MeetingStore
 	// Close releases the store's connections.
 	Close() error
 }
