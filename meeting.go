@@ -63,6 +63,23 @@ func (m Meeting) Dated() bool { return !m.Start.IsZero() }
 // Name is what pages call the meeting: "Minamata Convention COP-6".
 func (m Meeting) Name() string { return InstrumentName(m.Instrument) + " " + m.Label() }
 
+// Dates are the meeting's days as people write them: "3–7 November
+// 2025", "28 October – 1 November 2024", "30 December 2024 – 3 January
+// 2025"; "dates not known" when no source gives them.
+func (m Meeting) Dates() string {
+	switch {
+	case !m.Dated():
+		return "dates not known"
+	case m.Start.Equal(m.End):
+		return m.Start.Format("2 January 2006")
+	case m.Start.Year() != m.End.Year():
+		return m.Start.Format("2 January 2006") + " – " + m.End.Format("2 January 2006")
+	case m.Start.Month() != m.End.Month():
+		return m.Start.Format("2 January") + " – " + m.End.Format("2 January 2006")
+	}
+	return m.Start.Format("2") + "–" + m.End.Format("2 January 2006")
+}
+
 // Venue is "Geneva, CH", or "online" for a session held nowhere.
 func (m Meeting) Venue() string {
 	switch {

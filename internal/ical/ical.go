@@ -5,7 +5,9 @@
 // event has a UID that stays the same from one export to the next, a
 // DTSTAMP, and DATE values whose DTEND is the day after the last.
 //
-// It imports nothing of accord: callers turn their records into Events.
+// Meetings and Deadlines turn accord's records into calendars; the
+// package imports the root package accord only, never a store or
+// net/http, so that the pages and the command line write the same feeds.
 package ical
 
 import (
