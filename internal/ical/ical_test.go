@@ -83,4 +83,3 @@ func TestIndependentParser(t *testing.T) {
 		t.Errorf("python3-icalendar read:\n%s\nwant:\n%s", got, want)
 	}
 }
-
