@@ -155,6 +155,20 @@ with its names, acronyms and aliases. A built-in registry names the common
 ones (secretariat, executive-secretary, parties, gef, sbi, unep, fao, …);
 add names the others. Ingest resolves addressees against both.
 
+# accord import and accord export
+
+	accord import [--db DB] [--format csv|json] [--skip-invalid] TYPE FILE
+	accord export [--db DB] [--format csv|json|ics] [-o FILE] TYPE
+
+The registry's records (meetings, documents, organizations, countries,
+focal points, regional centres, …) come in and go out as CSV or JSON, in
+the columns a secretariat's published lists use; accord import TYPE
+--help lists each type's columns. Records are matched by their natural
+key, so importing a file twice changes nothing. A file with any invalid
+cell stores nothing and every problem is named by row and column;
+--skip-invalid stores the valid rows and lists the skipped ones. Meetings
+export as iCalendar too.
+
 # accord serve
 
 	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]

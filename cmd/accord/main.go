@@ -61,6 +61,8 @@ var commands = []command{
 	{"mandates", "list, show and update what decisions ask of whom", runMandates},
 	{"report", "draft the report on implementation of a meeting's decisions", runReport},
 	{"actors", "list or add the names of the bodies decisions ask to act", runActors},
+	{"import", "store registry records (meetings, organizations, focal points, …) from CSV or JSON", runImport},
+	{"export", "write registry records as CSV, JSON or iCalendar", runExport},
 	{"serve", "serve the JSON API", runServe},
 	{"users", "add, list or remove the accounts that may write", runUsers},
 	{"tokens", "add, list or revoke the tokens of accounts", runTokens},

@@ -18,9 +18,10 @@ import (
 const formulaStart = "=+-@\t\r"
 
 // Cell returns s as a spreadsheet shows it as text: with a leading single
-// quote when it would otherwise be read as a formula.
+// quote when it would otherwise be read as a formula, or when it starts
+// with a single quote itself (so that Uncell can tell the two apart).
 func Cell(s string) string {
-	if s != "" && strings.IndexByte(formulaStart, s[0]) >= 0 {
+	if s != "" && (strings.IndexByte(formulaStart, s[0]) >= 0 || s[0] == '\'') {
 		return "'" + s
 	}
 	return s
@@ -50,4 +51,14 @@ func (w *Writer) Write(record []string) error {
 func (w *Writer) Flush() error {
 	w.cw.Flush()
 	return w.cw.Error()
+}
+
+// Uncell undoes Cell: a cell read back from a file Writer wrote is the
+// text that was written, so that a file exported and imported again
+// changes nothing.
+func Uncell(s string) string {
+	if len(s) > 1 && s[0] == '\'' && (strings.IndexByte(formulaStart, s[1]) >= 0 || s[1] == '\'') {
+		return s[1:]
+	}
+	return s
 }

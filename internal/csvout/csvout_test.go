@@ -20,7 +20,8 @@ func TestCell(t *testing.T) {
 		{" =1", " =1"},
 		{"a=1", "a=1"},
 		{"— none", "— none"},
-		{"'=1", "'=1"},
+		{"'=1", "''=1"},
+		{"'quoted", "''quoted"},
 	} {
 		if got := Cell(tt.in); got != tt.want {
 			t.Errorf("Cell(%q) = %q, want %q", tt.in, got, tt.want)
@@ -42,5 +43,13 @@ func TestWriter(t *testing.T) {
 	}
 	if len(rows) != 2 || rows[1][0] != `'=HYPERLINK("x","y")` || rows[1][1] != "a, \"quoted\"\nline" {
 		t.Errorf("rows = %q", rows)
+	}
+}
+
+func TestUncell(t *testing.T) {
+	for _, s := range []string{"", "'", "plain", "=SUM(A1)", "+41 22 917 8271", "-", "@home", "'quoted already", "'=1"} {
+		if got := Uncell(Cell(s)); got != s {
+			t.Errorf("Uncell(Cell(%q)) = %q", s, got)
+		}
 	}
 }
