@@ -222,13 +222,6 @@ type MeetingFilter struct {
 	Offset int
 }
 
-// PutResult counts what a write of records did.
-type PutResult struct {
-	Added     int `json:"added"`
-	Changed   int `json:"changed"`
-	Unchanged int `json:"unchanged"`
-}
-
 // MeetingStore keeps the meetings and bodies of the instruments. The
 // bundled ones are loaded when the store opens; a record a person
 // changed or deleted keeps that change over a newer bundle.
@@ -244,7 +237,7 @@ type MeetingStore interface {
 	// PutMeetings adds or changes meetings in one transaction, each
 	// checked first (Meeting.Check) and each change audited; a record
 	// equal to the stored one is left alone.
-	PutMeetings(ctx context.Context, who string, ms []Meeting) (PutResult, error)
+	PutMeetings(ctx context.Context, who string, ms []Meeting) (ImportCounts, error)
 	// DeleteMeeting deletes a meeting, leaving its content in the audit
 	// log and a tombstone that keeps the bundle from bringing it back.
 	DeleteMeeting(ctx context.Context, who, id string) error
@@ -253,7 +246,7 @@ type MeetingStore interface {
 	Bodies(ctx context.Context, instrument string) ([]Body, error)
 	// PutBodies and DeleteBody are PutMeetings and DeleteMeeting for
 	// bodies.
-	PutBodies(ctx context.Context, who string, bs []Body) (PutResult, error)
+	PutBodies(ctx context.Context, who string, bs []Body) (ImportCounts, error)
 	DeleteBody(ctx context.Context, who, id string) error
 }
 

@@ -168,8 +168,8 @@ func (s *Store) deleteRecord(ctx context.Context, t recordTable, who, id string)
 }
 
 // putRecords checks and writes records in one transaction.
-func putRecords[T any](ctx context.Context, s *Store, t recordTable, who string, recs []T, key func(T) (string, []string, error)) (accord.PutResult, error) {
-	var res accord.PutResult
+func putRecords[T any](ctx context.Context, s *Store, t recordTable, who string, recs []T, key func(T) (string, []string, error)) (accord.ImportCounts, error) {
+	var res accord.ImportCounts
 	if strings.TrimSpace(who) == "" || !accord.ValidWho(who) {
 		return res, fmt.Errorf("%w: who %q is no name", accord.ErrInvalid, who)
 	}
@@ -191,7 +191,7 @@ func putRecords[T any](ctx context.Context, s *Store, t recordTable, who string,
 		rows[i] = row{id, vals}
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res = accord.PutResult{}
+		res = accord.ImportCounts{}
 		for _, r := range rows {
 			out, err := s.putRecord(ctx, tx, t, who, r.id, r.vals)
 			if err != nil {
@@ -201,7 +201,7 @@ func putRecords[T any](ctx context.Context, s *Store, t recordTable, who string,
 			case added:
 				res.Added++
 			case changed:
-				res.Changed++
+				res.Updated++
 			default:
 				res.Unchanged++
 			}
@@ -212,14 +212,14 @@ func putRecords[T any](ctx context.Context, s *Store, t recordTable, who string,
 }
 
 // PutMeetings adds or changes meetings in one transaction.
-func (s *Store) PutMeetings(ctx context.Context, who string, ms []accord.Meeting) (accord.PutResult, error) {
+func (s *Store) PutMeetings(ctx context.Context, who string, ms []accord.Meeting) (accord.ImportCounts, error) {
 	return putRecords(ctx, s, meetingTable, who, ms, func(m accord.Meeting) (string, []string, error) {
 		return m.ID, meetingValues(m), m.Check()
 	})
 }
 
 // PutBodies adds or changes bodies in one transaction.
-func (s *Store) PutBodies(ctx context.Context, who string, bs []accord.Body) (accord.PutResult, error) {
+func (s *Store) PutBodies(ctx context.Context, who string, bs []accord.Body) (accord.ImportCounts, error) {
 	return putRecords(ctx, s, bodyTable, who, bs, func(b accord.Body) (string, []string, error) {
 		return b.ID, bodyValues(b), b.Check()
 	})

@@ -92,11 +92,11 @@ func testPutMeetings(t *testing.T, s accord.Store) {
 		t.Errorf("PutMeetings by nobody: error = %v, want ErrInvalid", err)
 	}
 	res, err := s.PutMeetings(ctx, "ana", []accord.Meeting{oewg, cop7})
-	if err != nil || res != (accord.PutResult{Added: 1, Changed: 1}) {
+	if err != nil || res != (accord.ImportCounts{Added: 1, Updated: 1}) {
 		t.Fatalf("PutMeetings = %+v, %v; want one added, one changed", res, err)
 	}
 	res, err = s.PutMeetings(ctx, "ana", []accord.Meeting{oewg, cop7})
-	if err != nil || res != (accord.PutResult{Unchanged: 2}) {
+	if err != nil || res != (accord.ImportCounts{Unchanged: 2}) {
 		t.Errorf("PutMeetings again = %+v, %v; want both unchanged", res, err)
 	}
 	got, err := s.Meeting(ctx, "minamata-COP-7")
@@ -131,7 +131,7 @@ func testPutMeetings(t *testing.T, s accord.Store) {
 		t.Errorf("change's audit entry = %+v, want before and after", log[1])
 	}
 	// Writing a deleted record again brings it back.
-	if res, err := s.PutMeetings(ctx, "ana", []accord.Meeting{oewg}); err != nil || res.Changed != 1 {
+	if res, err := s.PutMeetings(ctx, "ana", []accord.Meeting{oewg}); err != nil || res.Updated != 1 {
 		t.Errorf("PutMeetings of a deleted meeting = %+v, %v", res, err)
 	}
 	if _, err := s.Meeting(ctx, "basel-OEWG-14"); err != nil {
