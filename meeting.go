@@ -263,6 +263,13 @@ type Overlap struct {
 // week of the first closing.
 const venueWeek = 7 * 24 * time.Hour
 
+// Around is the span of days that holds every meeting that may overlap
+// m: its own days and a venue week and a day either side.
+func (m Meeting) Around() (from, to time.Time) {
+	const day = 24 * time.Hour
+	return m.Start.Add(-venueWeek - day), m.End.Add(venueWeek + day)
+}
+
 // Overlaps finds the pairs of ms whose dates overlap or that share a
 // venue week, in the order of ms; meetings that sat jointly by design
 // (JointWith) or are parts of one session are not warned about.

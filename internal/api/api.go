@@ -54,6 +54,13 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/decisions/{id}/paragraphs/{path}", s.handle(s.paragraph))
 	mux.Handle("GET /api/v1/actors", s.handle(s.actors))
 	mux.Handle("GET /api/v1/actors/{actor}", s.handle(s.actor))
+	mux.Handle("GET /api/v1/meetings", s.handle(s.meetings))
+	mux.Handle("GET /api/v1/meetings/{id}", s.handle(s.meeting))
+	mux.Handle("PUT /api/v1/meetings/{id}", s.handle(s.putMeeting))
+	mux.Handle("DELETE /api/v1/meetings/{id}", s.handle(s.deleteMeeting))
+	mux.Handle("GET /api/v1/bodies", s.handle(s.bodies))
+	mux.Handle("PUT /api/v1/bodies/{id}", s.handle(s.putBody))
+	mux.Handle("DELETE /api/v1/bodies/{id}", s.handle(s.deleteBody))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
 	}))

@@ -421,6 +421,15 @@ func TestOpenAPI(t *testing.T) {
 		"/mandates/{id}":                    {"id"},
 		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
+		"/meetings":                         {"instrument", "body", "year", "from", "to", "limit", "cursor"},
+		"/meetings/{id}":                    {"id"},
+		"/bodies":                           {"instrument"},
+	}
+	for _, op := range []string{"put /meetings/{id}", "delete /meetings/{id}", "put /bodies/{id}", "delete /bodies/{id}"} {
+		method, path, _ := strings.Cut(op, " ")
+		if _, ok := doc.Paths[path][method]; !ok {
+			t.Errorf("openapi lacks %s", op)
+		}
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")

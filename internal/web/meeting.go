@@ -103,20 +103,19 @@ func (s *Server) meetingRows(ctx context.Context, ms []accord.Meeting) ([]meetin
 		rows[i].Meeting = m
 		at[m.ID] = i
 		if m.Dated() {
-			if from.IsZero() || m.Start.Before(from) {
-				from = m.Start
+			f, t := m.Around()
+			if from.IsZero() || f.Before(from) {
+				from = f
 			}
-			if m.End.After(to) {
-				to = m.End
+			if t.After(to) {
+				to = t
 			}
 		}
 	}
 	if from.IsZero() {
 		return rows, nil, nil
 	}
-	// A week and a day either side holds every meeting that may share
-	// a venue week with one of ms.
-	near, err := s.store.Meetings(ctx, accord.MeetingFilter{From: from.AddDate(0, 0, -8), To: to.AddDate(0, 0, 8)})
+	near, err := s.store.Meetings(ctx, accord.MeetingFilter{From: from, To: to})
 	if err != nil {
 		return nil, nil, err
 	}
