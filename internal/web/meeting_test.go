@@ -246,3 +246,26 @@ func TestMeetingLinks(t *testing.T) {
 		t.Errorf("the mandate's page does not link to COP-7's record")
 	}
 }
+
+// TestHomeNextMeetings: the home page lists the meetings to come, with
+// their dates, and not those held.
+func TestHomeNextMeetings(t *testing.T) {
+	srv, st := newSite(t)
+	start := time.Now().UTC().AddDate(0, 1, 0).Truncate(24 * time.Hour)
+	next := accord.Meeting{ID: "minamata-COP-7", Instrument: "minamata", Body: "COP", Number: "7", Kind: "ordinary",
+		Start: start, End: start.AddDate(0, 0, 4), City: "Geneva", Country: "CH", Source: "https://minamataconvention.org/b"}
+	if _, err := st.PutMeetings(context.Background(), "mia", []accord.Meeting{next}); err != nil {
+		t.Fatal(err)
+	}
+	doc := fetch(t, srv, "/", 200)
+	var got []string
+	for _, li := range all(doc, "ul.next-meetings li") {
+		got = append(got, text(li))
+	}
+	if len(got) == 0 || !strings.Contains(strings.Join(got, "|"), "Minamata Convention COP-7 "+next.Dates()) {
+		t.Errorf("next meetings = %q, want Minamata COP-7 on %s", got, next.Dates())
+	}
+	if strings.Contains(strings.Join(got, "|"), "COP-6") {
+		t.Errorf("next meetings list COP-6, held in 2025: %q", got)
+	}
+}
