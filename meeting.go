@@ -297,3 +297,37 @@ func Overlaps(ms []Meeting) []Overlap {
 	}
 	return out
 }
+
+// OverlapsOf finds, among the meetings st holds, those that overlap one
+// of ms, whatever their instrument and body: the overlaps that concern
+// ms, in the order of Overlaps.
+func OverlapsOf(ctx context.Context, st MeetingStore, ms []Meeting) ([]Overlap, error) {
+	var from, to time.Time
+	in := map[string]bool{}
+	for _, m := range ms {
+		in[m.ID] = true
+		if m.Dated() {
+			f, t := m.Around()
+			if from.IsZero() || f.Before(from) {
+				from = f
+			}
+			if t.After(to) {
+				to = t
+			}
+		}
+	}
+	if from.IsZero() {
+		return nil, nil
+	}
+	near, err := st.Meetings(ctx, MeetingFilter{From: from, To: to})
+	if err != nil {
+		return nil, err
+	}
+	var out []Overlap
+	for _, o := range Overlaps(near) {
+		if in[o.A.ID] || in[o.B.ID] {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}

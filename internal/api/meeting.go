@@ -149,20 +149,16 @@ func (s *Server) meeting(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := meeting(m)
-	if m.Dated() {
-		from, to := m.Around()
-		near, err := s.store.Meetings(r.Context(), accord.MeetingFilter{From: from, To: to})
-		if err != nil {
-			return err
+	ovs, err := accord.OverlapsOf(r.Context(), s.store, []accord.Meeting{m})
+	if err != nil {
+		return err
+	}
+	for _, o := range ovs {
+		other := o.A
+		if other.ID == m.ID {
+			other = o.B
 		}
-		for _, o := range accord.Overlaps(near) {
-			switch m.ID {
-			case o.A.ID:
-				out.Overlaps = append(out.Overlaps, overlap{o.B.ID, o.Why})
-			case o.B.ID:
-				out.Overlaps = append(out.Overlaps, overlap{o.A.ID, o.Why})
-			}
-		}
+		out.Overlaps = append(out.Overlaps, overlap{other.ID, o.Why})
 	}
 	return writeJSON(w, r, out)
 }

@@ -98,39 +98,20 @@ type overlapView struct {
 func (s *Server) meetingRows(ctx context.Context, ms []accord.Meeting) ([]meetingRow, []accord.Overlap, error) {
 	rows := make([]meetingRow, len(ms))
 	at := map[string]int{}
-	var from, to time.Time
 	for i, m := range ms {
 		rows[i].Meeting = m
 		at[m.ID] = i
-		if m.Dated() {
-			f, t := m.Around()
-			if from.IsZero() || f.Before(from) {
-				from = f
-			}
-			if t.After(to) {
-				to = t
-			}
-		}
 	}
-	if from.IsZero() {
-		return rows, nil, nil
-	}
-	near, err := s.store.Meetings(ctx, accord.MeetingFilter{From: from, To: to})
+	out, err := accord.OverlapsOf(ctx, s.store, ms)
 	if err != nil {
 		return nil, nil, err
 	}
-	var out []accord.Overlap
-	for _, o := range accord.Overlaps(near) {
-		i, okA := at[o.A.ID]
-		j, okB := at[o.B.ID]
-		if okA {
+	for _, o := range out {
+		if i, ok := at[o.A.ID]; ok {
 			rows[i].Overlaps = append(rows[i].Overlaps, overlapView{o.B, o.Why})
 		}
-		if okB {
+		if j, ok := at[o.B.ID]; ok {
 			rows[j].Overlaps = append(rows[j].Overlaps, overlapView{o.A, o.Why})
-		}
-		if okA || okB {
-			out = append(out, o)
 		}
 	}
 	return rows, out, nil
@@ -254,24 +235,29 @@ func (s *Server) calendar(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.MonthView, p.ListView = link(calendarMonth, month), link(calendarList, month)
 	p.Feed = feedURL("/meetings.ics", mq.values())
+	// The month view shows weeks Monday to Sunday, from the one holding
+	// the 1st to the one holding the last day; the list view listMonths
+	// months from this one.
 	f := mq.filter()
+	first := month.AddDate(0, 0, -((int(month.Weekday()) + 6) % 7))
+	lastDay := month.AddDate(0, 1, -1)
+	last := lastDay.AddDate(0, 0, 6-(int(lastDay.Weekday())+6)%7)
+	f.From, f.To = first, last
+	p.Prev, p.Next = link(view, month.AddDate(0, -1, 0)), link(view, month.AddDate(0, 1, 0))
+	if view == calendarList {
+		f.From, f.To = month, month.AddDate(0, listMonths, -1)
+		p.Prev, p.Next = link(view, month.AddDate(0, -listMonths, 0)), link(view, month.AddDate(0, listMonths, 0))
+	}
+	ms, err := s.store.Meetings(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	rows, ovs, err := s.meetingRows(r.Context(), ms)
+	if err != nil {
+		return err
+	}
+	p.Overlaps, p.Empty = ovs, len(rows) == 0
 	if view == calendarMonth {
-		p.Prev, p.Next = link(view, month.AddDate(0, -1, 0)), link(view, month.AddDate(0, 1, 0))
-		// Weeks run Monday to Sunday, from the one holding the 1st
-		// to the one holding the last day.
-		first := month.AddDate(0, 0, -((int(month.Weekday()) + 6) % 7))
-		lastDay := month.AddDate(0, 1, -1)
-		last := lastDay.AddDate(0, 0, 6-(int(lastDay.Weekday())+6)%7)
-		f.From, f.To = first, last
-		ms, err := s.store.Meetings(r.Context(), f)
-		if err != nil {
-			return err
-		}
-		rows, ovs, err := s.meetingRows(r.Context(), ms)
-		if err != nil {
-			return err
-		}
-		p.Overlaps, p.Empty = ovs, len(rows) == 0
 		for d := first; !d.After(last); d = d.AddDate(0, 0, 7) {
 			week := make([]calendarDay, 7)
 			for i := range week {
@@ -286,17 +272,6 @@ func (s *Server) calendar(w http.ResponseWriter, r *http.Request) error {
 			p.Weeks = append(p.Weeks, week)
 		}
 	} else {
-		p.Prev, p.Next = link(view, month.AddDate(0, -listMonths, 0)), link(view, month.AddDate(0, listMonths, 0))
-		f.From, f.To = month, month.AddDate(0, listMonths, -1)
-		ms, err := s.store.Meetings(r.Context(), f)
-		if err != nil {
-			return err
-		}
-		rows, ovs, err := s.meetingRows(r.Context(), ms)
-		if err != nil {
-			return err
-		}
-		p.Overlaps, p.Empty = ovs, len(rows) == 0
 		for _, m := range rows {
 			start := m.Start
 			if start.Before(month) {
