@@ -16,8 +16,8 @@
 // and its Cartagena and Nagoya Protocols, the UNFCCC (COP, CMP, CMA), the
 // Montreal Protocol, the Vienna Convention, CITES, CMS and Ramsar are
 // bundled from their first meeting to their latest held one, which the
-// tests check against each body's count; the Montreal Protocol's
-// extraordinary meetings after the first are not bundled yet. A row whose
+// tests check against each body's count, extraordinary meetings
+// included. A row whose
 // dates no searched source gave has no dates and a note saying so, as the
 // Minamata COP-7 has until its dates are announced.
 //

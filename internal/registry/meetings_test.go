@@ -13,8 +13,8 @@ import (
 // heldCounts is, for each body whose meetings are bundled from the first
 // to the latest held, how many ordinary meetings it has held by the last
 // one bundled (a meeting in two parts, 4.1 and 4.2, counts once) and the number of
-// extraordinary ones, -1 where those are not all bundled yet (the Montreal
-// Protocol's). The figures are the bodies' own numbering.
+// extraordinary ones, -1 where those are not all bundled yet. The
+// figures are the bodies' own numbering.
 var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"minamata COP":      {6, 0},
 	"basel COP":         {17, 2},
@@ -29,7 +29,7 @@ var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"cites CoP":         {20, 0},
 	"cms COP":           {15, 0},
 	"ramsar COP":        {15, 2},
-	"montreal MOP":      {37, -1},
+	"montreal MOP":      {37, 5},
 	"vienna COP":        {13, 0},
 }
 
