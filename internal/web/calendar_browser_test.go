@@ -60,6 +60,7 @@ func TestBrowserMeetingsPhone(t *testing.T) {
 		{"calendar-list", "/meetings/calendar?view=list&month=2025-06"},
 		{"meeting", "/meetings/minamata-COP-7"},
 		{"meeting-overlaps", "/meetings/minamata-COP-6"},
+		{"bodies", "/bodies"},
 		{"home", "/"},
 	}
 	for _, width := range []int64{390, 1280} {

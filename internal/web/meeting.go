@@ -364,6 +364,27 @@ func (s *Server) meeting(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "meeting", p)
 }
 
+type bodiesPage struct {
+	page
+	Instrument string
+	Choices    meetingChoices
+	List       []accord.Body
+}
+
+// bodies lists the governing and subsidiary bodies, by instrument.
+func (s *Server) bodies(w http.ResponseWriter, r *http.Request) error {
+	in := accord.InstrumentID(r.URL.Query().Get("instrument"))
+	p := bodiesPage{page: s.page(r, "Bodies"), Instrument: in}
+	var err error
+	if p.List, err = s.store.Bodies(r.Context(), in); err != nil {
+		return err
+	}
+	if p.Choices, err = s.meetingChoices(r.Context(), in); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "bodies", p)
+}
+
 // meetingByPath finds the meeting of a page's address: its id, or the
 // instrument and label decisions use ("minamata-COP-4" for the first part
 // of COP-4, "cbd-COP-16").

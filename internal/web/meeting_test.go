@@ -269,3 +269,20 @@ func TestHomeNextMeetings(t *testing.T) {
 		t.Errorf("next meetings list COP-6, held in 2025: %q", got)
 	}
 }
+
+func TestBodiesPage(t *testing.T) {
+	srv, _ := newSite(t)
+	doc := fetch(t, srv, "/bodies?instrument=Stockholm+Convention", 200)
+	var codes []string
+	for _, td := range all(doc, "table.bodies td") {
+		if attr(td, "data-label") == "Body" {
+			codes = append(codes, text(td))
+		}
+	}
+	if len(codes) < 2 || codes[0] != "COP" || !strings.Contains(strings.Join(codes, ","), "POPRC") {
+		t.Errorf("bodies of the Stockholm Convention = %v", codes)
+	}
+	if len(all(fetch(t, srv, "/bodies", 200), "table.bodies tbody tr")) < 40 {
+		t.Errorf("all bodies: fewer than 40 rows")
+	}
+}

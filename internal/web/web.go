@@ -36,7 +36,7 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/"+name+".html"))
 	}
 	return m
@@ -94,6 +94,7 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /mandates/{id}", s.handle(s.mandate))
 	mux.Handle("GET /search", s.handle(s.search))
 	mux.Handle("GET /meetings", s.handle(s.meetings))
+	mux.Handle("GET /bodies", s.handle(s.bodies))
 	mux.Handle("GET /meetings/calendar", s.handle(s.calendar))
 	mux.Handle("GET /meetings/{id}", s.handle(s.meeting))
 	mux.Handle("POST /meetings/{id}", s.handle(s.editMeeting))
