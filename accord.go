@@ -37,6 +37,7 @@ type Store interface {
 	// their content.
 	Corrector
 	ActorStore
+	OrganizationStore
 	SearchStore
 	AccountStore
 	UploadStore

@@ -31,6 +31,10 @@ type Mandate struct {
 	Periodicity string    `json:"periodicity,omitempty"` // "annually", "every two years", "at each meeting"
 	Conditions  []string  `json:"conditions,omitempty"`  // "subject to the availability of resources"
 	Helpers     []string  `json:"helpers,omitempty"`     // "in collaboration with …": named, not asked
+	// Organizations are the ids of the organizations the mandate names,
+	// asked or not ("the Programme" read as the organization named
+	// before it), as extraction found them.
+	Organizations []string `json:"organizations,omitempty"`
 
 	Status  Status    `json:"status"`
 	Owner   string    `json:"owner,omitempty"`

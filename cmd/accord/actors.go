@@ -16,10 +16,11 @@ usage: accord actors list [--db DB]
 
 The actor registry names the bodies decisions ask to act, so that
 "the Executive Director of UNEP" and "the Executive Director of the United
-Nations Environment Programme" are one actor. List prints the actors users
-added; add gives actor ID (lower case: iccm, global-framework) names,
-acronyms and aliases. Ingest uses them; re-ingest a file to apply new ones
-to decisions already stored.
+Nations Environment Programme" are one actor. The organizations are actors
+too, by their names, acronyms and aliases (accord import organizations).
+List prints the actors users added; add gives actor ID (lower case:
+lead-country, regional-focal-centres) names, acronyms and aliases. Ingest
+uses them; re-ingest a file to apply new ones to decisions already stored.
 `
 
 func runActors(ctx context.Context, cfg *Config, args []string, stdout, stderr io.Writer) error {

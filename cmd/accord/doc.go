@@ -152,8 +152,12 @@ every text as text, never a formula.
 
 The actor registry gives each body decisions ask to act one canonical id
 with its names, acronyms and aliases. A built-in registry names the common
-ones (secretariat, executive-secretary, parties, gef, sbi, unep, fao, …);
-add names the others. Ingest resolves addressees against both.
+ones (secretariat, executive-secretary, parties, sbi, …); the organizations
+(unep, fao, gef, iomc, …: accord export organizations lists them, accord
+import organizations adds and changes them) are actors by their ids, names,
+acronyms and aliases; add names the others. Ingest resolves addressees
+against all three, and keeps with each mandate the organizations it names,
+"the Programme" read as the organization of that noun named before it.
 
 # accord import and accord export
 

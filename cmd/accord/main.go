@@ -265,7 +265,7 @@ func openWithRegistry(ctx context.Context, cfg *Config) (*store.Store, *extract.
 	if err != nil {
 		return nil, nil, err
 	}
-	reg, err := ingest.Registry(ctx, st)
+	reg, err := ingest.NewRegistry(st).Actors(ctx)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

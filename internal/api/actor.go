@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"github.com/accordmea/accord"
-	"github.com/accordmea/accord/internal/extract"
 )
 
 type actorOut struct {
@@ -19,17 +18,15 @@ type actorOut struct {
 	List       string         `json:"mandates_url"`
 }
 
-// actorList returns every actor: those of the registry, built in and
-// added by users, and those mandates name without a registry entry.
+// actorList returns every actor: those of the registry (built in, the
+// organizations, added by users) and those mandates name without a
+// registry entry.
 func (s *Server) actorList(r *http.Request) ([]actorOut, error) {
-	names := extract.DefaultActors().Names()
-	added, err := s.store.Actors(r.Context())
+	reg, err := s.registry.Actors(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	for id, ns := range added {
-		names[id] = append(names[id], ns...)
-	}
+	names := reg.Names()
 	counts, err := s.store.ActorMandates(r.Context())
 	if err != nil {
 		return nil, err

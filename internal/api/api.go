@@ -26,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/ingest"
 )
 
 //go:embed openapi.json
@@ -35,11 +36,13 @@ var openapi []byte
 type Server struct {
 	store accord.Store
 	log   *slog.Logger
+	// registry is the actor registry, built once for every request.
+	registry *ingest.Registry
 }
 
 // New returns the API's handler. All routes are here.
 func New(st accord.Store, log *slog.Logger) http.Handler {
-	s := &Server{store: st, log: log}
+	s := &Server{store: st, log: log, registry: ingest.NewRegistry(st)}
 	mux := http.NewServeMux()
 	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPI))
 	mux.Handle("GET /api/v1/decisions", s.handle(s.decisions))
@@ -61,6 +64,15 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/bodies", s.handle(s.bodies))
 	mux.Handle("PUT /api/v1/bodies/{id}", s.handle(s.putBody))
 	mux.Handle("DELETE /api/v1/bodies/{id}", s.handle(s.deleteBody))
+	mux.Handle("GET /api/v1/organizations", s.handle(s.organizations))
+	mux.Handle("GET /api/v1/organizations/{id}", s.handle(s.organization))
+	mux.Handle("PUT /api/v1/organizations/{id}", s.handle(s.putOrganization))
+	mux.Handle("DELETE /api/v1/organizations/{id}", s.handle(s.deleteOrganization))
+	mux.Handle("GET /api/v1/arrangements", s.handle(s.arrangements))
+	mux.Handle("POST /api/v1/arrangements", s.handle(s.putArrangement))
+	mux.Handle("GET /api/v1/arrangements/{id}", s.handle(s.arrangement))
+	mux.Handle("PUT /api/v1/arrangements/{id}", s.handle(s.putArrangement))
+	mux.Handle("DELETE /api/v1/arrangements/{id}", s.handle(s.deleteArrangement))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
 	}))

@@ -424,6 +424,10 @@ func TestOpenAPI(t *testing.T) {
 		"/meetings":                         {"instrument", "body", "year", "from", "to", "limit", "cursor"},
 		"/meetings/{id}":                    {"id"},
 		"/bodies":                           {"instrument"},
+		"/organizations":                    {"kind", "q"},
+		"/organizations/{id}":               {"id"},
+		"/arrangements":                     {"organization", "instrument", "status"},
+		"/arrangements/{id}":                {"id"},
 	}
 	for _, op := range []string{"put /meetings/{id}", "delete /meetings/{id}", "put /bodies/{id}", "delete /bodies/{id}"} {
 		method, path, _ := strings.Cut(op, " ")

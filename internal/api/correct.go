@@ -119,13 +119,5 @@ func (s *Server) correctMandate(r *http.Request, u accord.User, id int64, p mand
 // actorNames are the actors addressees are resolved to: accord's own and
 // those users added.
 func (s *Server) actorNames(r *http.Request) (*extract.Actors, error) {
-	a := extract.DefaultActors()
-	added, err := s.store.Actors(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	for id, names := range added {
-		a.Add(id, names...)
-	}
-	return a, nil
+	return s.registry.Actors(r.Context())
 }

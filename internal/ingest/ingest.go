@@ -8,6 +8,8 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"sort"
+	"sync"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
@@ -22,17 +24,71 @@ type Result struct {
 	Mandates  int // extracted from them
 }
 
-// Registry returns the built-in actors with those users added to st.
-func Registry(ctx context.Context, st accord.Store) (*extract.Actors, error) {
-	reg := extract.DefaultActors()
-	added, err := st.Actors(ctx)
+// Registry is the actor registry of a store: accord's own actors, the
+// store's organizations (their names, acronyms and aliases) and the
+// actors users added. It is built once and built again only when the
+// store's RegistryVersion has moved, so that a server shares one among
+// its requests, and sees what another process changed; it is safe for
+// concurrent use.
+type Registry struct {
+	st accord.Store
+
+	mu      sync.Mutex
+	version int64
+	actors  *extract.Actors // nil until built
+	orgs    map[string]accord.Organization
+}
+
+// NewRegistry returns the registry of st, built when first used.
+func NewRegistry(st accord.Store) *Registry { return &Registry{st: st} }
+
+// Actors returns the registry, built again if what it reads changed.
+func (r *Registry) Actors(ctx context.Context) (*extract.Actors, error) {
+	a, _, err := r.get(ctx)
+	return a, err
+}
+
+// Organization returns the organization of id, when id is one: what a
+// page links an actor to.
+func (r *Registry) Organization(ctx context.Context, id string) (accord.Organization, bool, error) {
+	_, orgs, err := r.get(ctx)
+	o, ok := orgs[id]
+	return o, ok, err
+}
+
+func (r *Registry) get(ctx context.Context) (*extract.Actors, map[string]accord.Organization, error) {
+	v, err := r.st.RegistryVersion(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	for id, names := range added {
-		reg.Add(id, names...)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.actors != nil && v == r.version {
+		return r.actors, r.orgs, nil
 	}
-	return reg, nil
+	orgs, err := r.st.Organizations(ctx, accord.OrganizationFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	added, err := r.st.Actors(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	a := extract.NewActors(orgs)
+	ids := make([]string, 0, len(added))
+	for id := range added {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		a.Add(id, added[id]...)
+	}
+	byID := make(map[string]accord.Organization, len(orgs))
+	for _, o := range orgs {
+		byID[o.ID] = o
+	}
+	r.actors, r.orgs, r.version = a, byID, v
+	return a, byID, nil
 }
 
 // File reads a file's bytes and stores its decisions. src names it and
@@ -62,6 +118,9 @@ func Decisions(ctx context.Context, st accord.Store, reg *extract.Actors, src ac
 	res := Result{Decisions: len(ds)}
 	for i := range ds {
 		ds[i].Mandates = extract.Decision(&ds[i], reg).Mandates
+		for j := range ds[i].Mandates {
+			ds[i].Mandates[j].Organizations = reg.Organizations(&ds[i], ds[i].Mandates[j])
+		}
 		res.Mandates += len(ds[i].Mandates)
 	}
 	r, err := st.Ingest(ctx, src, ds)

@@ -30,7 +30,7 @@ func TestFile(t *testing.T) {
 	if err := st.AddActor(ctx, "lead-country", []string{"lead country"}); err != nil {
 		t.Fatal(err)
 	}
-	reg, err := Registry(ctx, st)
+	reg, err := NewRegistry(st).Actors(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -112,7 +112,7 @@ func New[T any](name, doc string, columns []string, c Codec[T]) *Type {
 
 // types are the record types, in the order help lists them. Adding a
 // type is adding the Type New makes here.
-var types = slices.Concat(meetingTypes)
+var types = slices.Concat([]*Type{organizations, arrangements}, meetingTypes)
 
 // Types lists the record types.
 func Types() []*Type { return slices.Clone(types) }

@@ -25,10 +25,11 @@
 // error of a file that does not parse, naming its row and column, rather
 // than panicking; the tests check that each embedded file parses.
 //
-// Meetings and bodies are the root package's records (accord.Meeting,
-// accord.Body), checked by their own Check, which names the column at
-// fault. The package is data: it imports the root package accord and
-// the standard library only, never a store, a driver or net/http, so that
-// any part of accord (the stores that load the records, the pages and the
-// API that show them) can import it without a cycle.
+// Meetings and bodies are checked by their own Check, which names the
+// column at fault. The package is data: it returns the root package's
+// record types (accord.Meeting, accord.Body, accord.Organization) and must
+// import nothing else of accord's, no store, driver or net/http, only the
+// standard library, so that any part of accord (the stores that load the
+// records, the pages and the API that show them) can import it without a
+// cycle.
 package registry

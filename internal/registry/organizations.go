@@ -6,64 +6,13 @@ import (
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/accordmea/accord"
 )
 
-// An Organization is a body that decisions name as a partner, a member, a
-// host or an addressee: a UN programme or agency, another convention's
-// secretariat, a science-policy panel, a fund.
-type Organization struct {
-	ID      string   // stable slug, "iomc"; the extractor's actor id where it has one
-	Name    string   // full name, "Inter-Organization Programme for the Sound Management of Chemicals"
-	Acronym string   // "IOMC"; empty where none is in use
-	Aliases []string // other names and spellings that identify it alone
-	Kind    OrganizationKind
-	Website string // https URL; empty where none was checked
-	Source  string // where the name and acronym were checked
-}
-
-// Names returns every name the organization goes by: its name, acronym
-// and aliases.
-func (o Organization) Names() []string {
-	names := []string{o.Name}
-	if o.Acronym != "" {
-		names = append(names, o.Acronym)
-	}
-	return append(names, o.Aliases...)
-}
-
-// An OrganizationKind says what sort of body an organization is.
-type OrganizationKind string
-
-// The kinds of organization. UNProgramme covers the UN's own funds,
-// programmes, institutes and regional commissions (UNEP, UNDP, UNICEF,
-// UNITAR, UNECE); UNAgency the specialized and related agencies with
-// members of their own (FAO, WHO, ILO, UNIDO, IAEA, the World Bank).
-const (
-	UNProgramme           OrganizationKind = "un-programme"
-	UNAgency              OrganizationKind = "un-agency"
-	Intergovernmental     OrganizationKind = "intergovernmental"
-	ConventionSecretariat OrganizationKind = "convention-secretariat"
-	SciencePolicyPanel    OrganizationKind = "science-policy-panel"
-	FinancialMechanism    OrganizationKind = "financial-mechanism"
-	NGO                   OrganizationKind = "ngo"
-	RegionalCentre        OrganizationKind = "regional-centre"
-	OtherKind             OrganizationKind = "other"
-)
-
-// OrganizationKinds are the kinds in the order pages list them.
-var OrganizationKinds = []OrganizationKind{
-	UNProgramme, UNAgency, Intergovernmental, ConventionSecretariat,
-	SciencePolicyPanel, FinancialMechanism, NGO, RegionalCentre, OtherKind,
-}
-
-func validKind(k OrganizationKind) bool {
-	for _, v := range OrganizationKinds {
-		if k == v {
-			return true
-		}
-	}
-	return false
-}
+// Organization is accord.Organization: the bundled rows are the records
+// the store starts with.
+type Organization = accord.Organization
 
 // organizationColumns are the columns of organizations.csv, in order.
 var organizationColumns = []string{"id", "name", "acronym", "aliases", "kind", "website", "source"}
@@ -107,9 +56,7 @@ func LookupOrganization(s string) (Organization, bool, error) {
 }
 
 // nameKey is a name as lookups compare it: lower case, spaces collapsed.
-func nameKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
+func nameKey(s string) string { return accord.NameKey(s) }
 
 // ParseOrganizations reads organizations in the columns of
 // organizations.csv from r; file names r in errors, which also name the
@@ -132,14 +79,15 @@ func ParseOrganizations(file string, r io.Reader) ([]Organization, error) {
 		if o.Name, err = row.required("name"); err != nil {
 			return err
 		}
+		o.Bundled = true
 		o.Acronym = row.get("acronym")
 		if strings.ContainsAny(o.Acronym, " |") {
 			return row.errorf("acronym", "%q is not one acronym", o.Acronym)
 		}
 		o.Aliases = row.list("aliases")
-		o.Kind = OrganizationKind(row.get("kind"))
-		if !validKind(o.Kind) {
-			return row.errorf("kind", "%q is not a kind (%s)", o.Kind, kindList())
+		o.Kind = accord.OrganizationKind(row.get("kind"))
+		if !o.Kind.Valid() {
+			return row.errorf("kind", "%q is not a kind (%s)", o.Kind, accord.CommaList(accord.OrganizationKinds))
 		}
 		if o.Website, err = row.httpsURL("website"); err != nil {
 			return err
@@ -175,25 +123,4 @@ func ParseOrganizations(file string, r io.Reader) ([]Organization, error) {
 		return nil, err
 	}
 	return orgs, nil
-}
-
-func kindList() string {
-	s := make([]string, len(OrganizationKinds))
-	for i, k := range OrganizationKinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
-}
-
-// String is the kind as people read it: "UN programme", "NGO".
-func (k OrganizationKind) String() string {
-	switch k {
-	case UNProgramme:
-		return "UN programme"
-	case UNAgency:
-		return "UN agency"
-	case NGO:
-		return "NGO"
-	}
-	return strings.ReplaceAll(string(k), "-", " ")
 }

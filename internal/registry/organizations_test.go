@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/accordmea/accord"
 )
 
 func TestOrganizationsBundled(t *testing.T) {
@@ -147,14 +149,14 @@ func TestParseOrganizationsFields(t *testing.T) {
 		t.Fatalf("ParseOrganizations = %d rows, want 1", len(orgs))
 	}
 	o := orgs[0]
-	if o.Name != "Inter-Organization Programme for the Sound Management of Chemicals" || o.Acronym != "IOMC" || o.Kind != Intergovernmental ||
+	if o.Name != "Inter-Organization Programme for the Sound Management of Chemicals" || o.Acronym != "IOMC" || o.Kind != accord.Intergovernmental ||
 		len(o.Aliases) != 1 || o.Aliases[0] != "Inter-Organisation Programme for the Sound Management of Chemicals" {
 		t.Errorf("ParseOrganizations = %+v", o)
 	}
-	if got := Intergovernmental.String(); got != "intergovernmental" {
-		t.Errorf("Intergovernmental.String() = %q", got)
+	if got := accord.Intergovernmental.String(); got != "intergovernmental" {
+		t.Errorf("accord.Intergovernmental.String() = %q", got)
 	}
-	if got := UNProgramme.String(); got != "UN programme" {
-		t.Errorf("UNProgramme.String() = %q", got)
+	if got := accord.UNProgramme.String(); got != "UN programme" {
+		t.Errorf("accord.UNProgramme.String() = %q", got)
 	}
 }

@@ -53,7 +53,7 @@ func (s *Store) AddActor(ctx context.Context, id string, names []string) error {
 				return err
 			}
 		}
-		return nil
+		return s.bumpRegistry(ctx, tx)
 	})
 }
 

@@ -211,6 +211,9 @@ func (s *Store) Restore(ctx context.Context, path string, force bool) error {
 	if err := s.migrate(ctx); err != nil {
 		return fmt.Errorf("restore %s: migrate: %w", path, err)
 	}
+	if err := s.loadOrganizations(ctx); err != nil {
+		return fmt.Errorf("restore %s: load bundled organizations: %w", path, err)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.audit(ctx, tx, "admin", "restore", "store", "", fmt.Sprintf(`{"from":%q,"schema_version":%d}`, filepath.Base(path), version))
 	})

@@ -110,6 +110,9 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 				return err
 			}
 		}
+		if err := s.writeMandateOrganizations(ctx, tx, id, m.Organizations); err != nil {
+			return err
+		}
 		if corrected[id] {
 			// What people corrected wins over what was extracted.
 			if err := s.applyMandateCorrections(ctx, tx, id); err != nil {
@@ -421,6 +424,9 @@ func (s *Store) Mandate(ctx context.Context, id int64) (accord.Mandate, error) {
 		m.History = append(m.History, c)
 	}
 	if err := rows.Err(); err != nil {
+		return m, err
+	}
+	if m.Organizations, err = s.mandateOrganizations(ctx, id); err != nil {
 		return m, err
 	}
 	m.Corrections, err = s.corrections(ctx, "mandate_corrections", "mandate_id", id)

@@ -65,7 +65,8 @@ type dialect struct {
 
 // Open opens the store at dsn: a postgres:// or postgresql:// URL opens
 // PostgreSQL; anything else is a SQLite file path, created when missing.
-// The schema is migrated to the latest version.
+// The schema is migrated to the latest version and the bundled records
+// are loaded.
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	var (
 		s   *Store
@@ -86,6 +87,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err := s.loadBundled(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("load the bundled records: %w", err)
+	}
+	if err := s.loadOrganizations(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("load bundled organizations: %w", err)
 	}
 	return s, nil
 }

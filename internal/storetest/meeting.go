@@ -38,15 +38,15 @@ func testBundledMeetings(t *testing.T, s accord.Store) {
 	}
 	ms, err := s.Meetings(ctx, accord.MeetingFilter{Instrument: "Minamata Convention", Year: 2025})
 	if err != nil || len(ms) != 1 || ms[0].ID != "minamata-COP-6" {
-		t.Errorf("Meetings(minamata, 2025) = %v, %v", ids(ms), err)
+		t.Errorf("Meetings(minamata, 2025) = %v, %v", meetingIDs(ms), err)
 	}
 	ms, err = s.Meetings(ctx, accord.MeetingFilter{From: day("2025-11-01"), To: day("2025-11-30")})
 	if err != nil || len(ms) < 2 || !ms[0].Start.Before(ms[len(ms)-1].Start) {
-		t.Errorf("Meetings(November 2025) = %v, %v; want Minamata COP-6 and CITES CoP20 by date", ids(ms), err)
+		t.Errorf("Meetings(November 2025) = %v, %v; want Minamata COP-6 and CITES CoP20 by date", meetingIDs(ms), err)
 	}
 	all, err := s.Meetings(ctx, accord.MeetingFilter{Instrument: "minamata"})
 	if err != nil || len(all) < 7 || all[len(all)-1].ID != "minamata-COP-7" {
-		t.Errorf("Meetings(minamata) = %v, %v; want the undated COP-7 last", ids(all), err)
+		t.Errorf("Meetings(minamata) = %v, %v; want the undated COP-7 last", meetingIDs(all), err)
 	}
 	bs, err := s.Bodies(ctx, "stockholm")
 	if err != nil || len(bs) < 2 || bs[0].Code != "COP" || !hasBody(bs, "POPRC") {
@@ -63,7 +63,7 @@ func hasBody(bs []accord.Body, code string) bool {
 	return false
 }
 
-func ids(ms []accord.Meeting) []string {
+func meetingIDs(ms []accord.Meeting) []string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, m.ID)

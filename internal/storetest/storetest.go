@@ -55,6 +55,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"DecisionText", testDecisionText},
 		{"MandateChoices", testMandateChoices},
 		{"BundledMeetings", testBundledMeetings}, {"PutMeetings", testPutMeetings}, {"MeetingDeadlines", testMeetingDeadlines},
+		{"Organizations", testOrganizationRecords},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

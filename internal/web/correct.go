@@ -123,13 +123,9 @@ func (s *Server) correctMandate(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	c := accord.MandateCorrection{Who: v.user.Name, Why: strings.TrimSpace(f.Get("why"))}
 	if _, ok := f["addressees"]; ok {
-		actors := extract.DefaultActors()
-		added, err := s.store.Actors(r.Context())
+		actors, err := s.registry.Actors(r.Context())
 		if err != nil {
 			return err
-		}
-		for id, names := range added {
-			actors.Add(id, names...)
 		}
 		as := extract.Addressees(strings.Split(f.Get("addressees"), "\n"), actors)
 		if asked(as) != asked(m.Addressees) {

@@ -95,6 +95,8 @@ func TestBrowserPhone(t *testing.T) {
 		{"report", chromedp.Navigate(srv.URL + "/report?instrument=minamata&meeting=COP-6")},
 		{"not-found", chromedp.Navigate(srv.URL + "/decisions/424242")},
 		{"api", chromedp.Navigate(srv.URL + "/api")},
+		{"organizations", chromedp.Navigate(srv.URL + "/organizations")},
+		{"organization", chromedp.Navigate(srv.URL + "/organizations/iomc")},
 		{"signin", chromedp.Navigate(srv.URL + "/signin")},
 		// Signed in as an admin from here on.
 		{"mandate-edit", chromedp.Navigate(fmt.Sprintf("%s/mandates/%d", srv.URL, ms[0].ID))},
@@ -105,6 +107,7 @@ func TestBrowserPhone(t *testing.T) {
 			chromedp.Submit(css("#file")),
 			chromedp.WaitVisible(css("table.preview")))},
 		{"audit", chromedp.Navigate(srv.URL + "/audit")},
+		{"organization-edit", chromedp.Navigate(srv.URL + "/organizations/unep")},
 	}
 	for _, width := range []int64{390, 1280} {
 		for _, p := range pages {

@@ -180,7 +180,7 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	doc := parse.Parse(up.Body, parse.Options{})
-	reg, err := ingest.Registry(r.Context(), s.store)
+	reg, err := s.registry.Actors(r.Context())
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/ingest"
 )
 
 //go:embed templates/*.html
@@ -36,7 +37,7 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/"+name+".html"))
 	}
 	return m
@@ -53,6 +54,8 @@ type Server struct {
 	log   *slog.Logger
 	cfg   Config
 	oidc  *oidcClient // nil without an identity provider
+	// registry is the actor registry, built once for every request.
+	registry *ingest.Registry
 }
 
 // Config is how the pages are served; its zero value serves with the
@@ -75,7 +78,7 @@ const (
 // New returns the handler of the HTML pages, configured by cfg when
 // given. All routes are here.
 func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
-	s := &Server{store: st, log: log}
+	s := &Server{store: st, log: log, registry: ingest.NewRegistry(st)}
 	if len(cfg) > 0 {
 		s.cfg = cfg[0]
 	}
@@ -108,6 +111,11 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /mandates/{id}", s.handle(s.updateMandate))
 	mux.Handle("POST /mandates/{id}/correct", s.handle(s.correctMandate))
 	mux.Handle("POST /decisions/{id}", s.handle(s.correctDecision))
+	mux.Handle("GET /organizations", s.handle(s.organizations))
+	mux.Handle("GET /organizations/{id}", s.handle(s.organization))
+	mux.Handle("POST /organizations/{id}", s.handle(s.editOrganization))
+	mux.Handle("POST /organizations/{id}/arrangements", s.handle(s.addArrangement))
+	mux.Handle("POST /arrangements/{id}/delete", s.handle(s.deleteArrangement))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
 	mux.Handle("GET /report", s.handle(s.report))
@@ -387,6 +395,10 @@ type mandatePage struct {
 	// DueAt is the record of the meeting the mandate is due at, nil
 	// when none is stored.
 	DueAt *accord.Meeting
+	// AskedOf is whom the mandate asks, organizations linked to their
+	// pages; Named the other organizations it names.
+	AskedOf []askedView
+	Named   []accord.Organization
 }
 
 func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
@@ -398,7 +410,11 @@ func (s *Server) mandate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "mandate", s.mandatePage(r, m, ""))
+	p := s.mandatePage(r, m, "")
+	if p.AskedOf, p.Named, err = s.mandateOrganizations(r, m); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "mandate", p)
 }
 
 // mandatePage shows the names of staff in a mandate's history, evidence
