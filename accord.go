@@ -45,6 +45,7 @@ type Store interface {
 	DocumentStore
 	PartyStore
 	CentreStore
+	MeetingStore
 	// Close releases the store's connections.
 	Close() error
 }

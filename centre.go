@@ -54,7 +54,7 @@ const centreDocSep = ": "
 func ParseCentreDocument(s string) (CentreDocument, error) {
 	kind, ref, ok := strings.Cut(strings.TrimSpace(s), centreDocSep)
 	if !ok {
-		return CentreDocument{}, fieldErr("documents", "%q: want KIND: SYMBOL, such as \"report: UNEP/CHW.16/INF/12\"", s)
+		return CentreDocument{}, fieldErrorf("documents", "%q: want KIND: SYMBOL, such as \"report: UNEP/CHW.16/INF/12\"", s)
 	}
 	return CentreDocument{Kind: strings.ToLower(strings.TrimSpace(kind)), Ref: strings.TrimSpace(ref)}, nil
 }
@@ -102,35 +102,35 @@ func (c *Centre) Normalize() {
 func (c Centre) Validate() error {
 	var p problems
 	if !slugRE.MatchString(c.ID) {
-		p.add(fieldErr("id", "%q is not an id (lower-case letters, digits and single hyphens)", c.ID))
+		p.add(fieldErrorf("id", "%q is not an id (lower-case letters, digits and single hyphens)", c.ID))
 	}
 	if c.Name == "" {
-		p.add(fieldErr("name", "empty"))
+		p.add(fieldErrorf("name", "empty"))
 	}
 	p.add(checkCountry("host_country", c.HostCountry))
 	if len(c.Conventions) == 0 {
-		p.add(fieldErr("conventions", "empty, want basel, stockholm or basel|stockholm"))
+		p.add(fieldErrorf("conventions", "empty, want basel, stockholm or basel|stockholm"))
 	}
 	for _, v := range c.Conventions {
 		if !slices.Contains(CentreConventions, v) {
-			p.add(fieldErr("conventions", "%q is not basel or stockholm", v))
+			p.add(fieldErrorf("conventions", "%q is not basel or stockholm", v))
 		}
 	}
 	seen := map[string]bool{}
 	for _, code := range c.CountriesServed {
 		p.add(checkCountry("countries_served", code))
 		if seen[code] {
-			p.add(fieldErr("countries_served", "%q is listed twice", code))
+			p.add(fieldErrorf("countries_served", "%q is listed twice", code))
 		}
 		seen[code] = true
 	}
 	p.add(checkDate("closed", c.Closed))
 	for _, d := range c.Documents {
 		if !slices.Contains(CentreKinds, d.Kind) {
-			p.add(fieldErr("documents", "kind %q is not %s", d.Kind, strings.Join(CentreKinds, " or ")))
+			p.add(fieldErrorf("documents", "kind %q is not %s", d.Kind, strings.Join(CentreKinds, " or ")))
 		}
 		if d.Ref == "" || strings.ContainsAny(d.Ref, "\t\n") {
-			p.add(fieldErr("documents", "%q is not a document symbol or address", d.Ref))
+			p.add(fieldErrorf("documents", "%q is not a document symbol or address", d.Ref))
 		}
 	}
 	for _, f := range []struct{ field, v string }{{"name", c.Name}, {"city", c.City}, {"source", c.Source}} {

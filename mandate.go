@@ -146,8 +146,9 @@ type MandateFilter struct {
 	// mandate's id breaks ties, so pages never overlap.
 	Sort string
 	// Overdue keeps mandates not completed (nor superseded) whose due
-	// meeting has taken place (the store holds decisions it adopted) or
-	// whose due date is before AsOf.
+	// meeting has taken place by AsOf (its meeting record has opened, or
+	// the store holds decisions it adopted) or whose due date is before
+	// AsOf.
 	Overdue bool
 	AsOf    time.Time
 	Limit   int
@@ -158,7 +159,8 @@ type MandateFilter struct {
 	// Pending keeps mandates not completed nor superseded.
 	Pending bool
 	// Upcoming keeps mandates not completed (nor superseded) due at a
-	// meeting that has not taken place (no decision of it is stored).
+	// meeting that has not taken place by AsOf: its record has not
+	// opened and no decision of it is stored.
 	Upcoming bool
 }
 

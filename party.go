@@ -3,7 +3,6 @@ package accord
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/mail"
 	"slices"
 	"strings"
@@ -197,22 +196,6 @@ func (f FocalPoint) Anonymous() FocalPoint {
 	return f
 }
 
-// FieldError is bad input in one field of a record, named as the record's
-// CSV column and API field: imports name the row and this column.
-type FieldError struct {
-	Field string // "email"
-	Msg   string // what is wrong with it
-}
-
-func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
-
-// Unwrap makes every FieldError an ErrInvalid.
-func (e *FieldError) Unwrap() error { return ErrInvalid }
-
-func fieldErr(field, format string, args ...any) error {
-	return &FieldError{field, fmt.Sprintf(format, args...)}
-}
-
 // MaxField is the longest text a registry record's field takes, in
 // characters: an address of several lines, never a document.
 const MaxField = 1000
@@ -221,14 +204,14 @@ const MaxField = 1000
 // other than line breaks, or passes MaxField.
 func checkText(field, v string) error {
 	if !utf8.ValidString(v) {
-		return fieldErr(field, "not valid UTF-8")
+		return fieldErrorf(field, "not valid UTF-8")
 	}
 	if utf8.RuneCountInString(v) > MaxField {
-		return fieldErr(field, "longer than %d characters", MaxField)
+		return fieldErrorf(field, "longer than %d characters", MaxField)
 	}
 	for _, r := range v {
 		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
-			return fieldErr(field, "holds a control character")
+			return fieldErrorf(field, "holds a control character")
 		}
 	}
 	return nil
@@ -240,7 +223,7 @@ func checkDate(field, v string) error {
 		return nil
 	}
 	if _, err := time.Parse(time.DateOnly, v); err != nil {
-		return fieldErr(field, "%q is not a date (YYYY-MM-DD)", v)
+		return fieldErrorf(field, "%q is not a date (YYYY-MM-DD)", v)
 	}
 	return nil
 }
@@ -248,10 +231,10 @@ func checkDate(field, v string) error {
 // checkInstrument refuses an instrument accord does not know.
 func checkInstrument(field, v string) error {
 	if v == "" {
-		return fieldErr(field, "empty")
+		return fieldErrorf(field, "empty")
 	}
 	if in, ok := LookupInstrument(v); !ok || in.ID != v {
-		return fieldErr(field, "%q is not an instrument accord knows (such as basel, minamata, cartagena)", v)
+		return fieldErrorf(field, "%q is not an instrument accord knows (such as basel, minamata, cartagena)", v)
 	}
 	return nil
 }
@@ -261,7 +244,7 @@ func checkInstrument(field, v string) error {
 // bundled data, not domain).
 func checkCountry(field, v string) error {
 	if len(v) != 2 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z' {
-		return fieldErr(field, "%q is not an ISO 3166-1 alpha-2 code (two capital letters, such as KE)", v)
+		return fieldErrorf(field, "%q is not an ISO 3166-1 alpha-2 code (two capital letters, such as KE)", v)
 	}
 	return nil
 }
@@ -271,7 +254,7 @@ func checkCountry(field, v string) error {
 func CheckEmail(v string) error {
 	a, err := mail.ParseAddress(v)
 	if err != nil || a.Address != v || a.Name != "" || !strings.Contains(v[strings.LastIndexByte(v, '@')+1:], ".") {
-		return fieldErr("email", "%q is not an e-mail address", v)
+		return fieldErrorf("email", "%q is not an e-mail address", v)
 	}
 	return nil
 }
@@ -297,12 +280,12 @@ func (f FocalPoint) Validate() error {
 	p.add(checkInstrument("instrument", f.Instrument))
 	switch {
 	case f.Role == "":
-		p.add(fieldErr("role", "empty"))
+		p.add(fieldErrorf("role", "empty"))
 	case RoleName(f.Role) == string(f.Role):
-		p.add(fieldErr("role", "%q is not a role accord knows (%s)", f.Role, roleList()))
+		p.add(fieldErrorf("role", "%q is not a role accord knows (%s)", f.Role, roleList()))
 	}
 	if f.Name == "" {
-		p.add(fieldErr("name", "empty: give the person's name or the office's"))
+		p.add(fieldErrorf("name", "empty: give the person's name or the office's"))
 	}
 	for _, c := range []struct{ field, v string }{
 		{"title", f.Title}, {"name", f.Name}, {"position", f.Position}, {"organization", f.Organization},
@@ -329,29 +312,6 @@ func (p *problems) add(err error) {
 
 // err joins the problems; nil when there are none.
 func (p problems) err() error { return errors.Join(p...) }
-
-// FieldErrors lists the *FieldError that err holds, itself or joined.
-func FieldErrors(err error) []*FieldError {
-	var out []*FieldError
-	var fe *FieldError
-	switch {
-	case err == nil:
-	case errors.As(err, &fe) && !isJoined(err):
-		out = append(out, fe)
-	default:
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				out = append(out, FieldErrors(e)...)
-			}
-		}
-	}
-	return out
-}
-
-func isJoined(err error) bool {
-	_, ok := err.(interface{ Unwrap() []error })
-	return ok
-}
 
 func roleList() string {
 	var out []string
@@ -380,11 +340,11 @@ func (m Membership) Validate() error {
 	p.add(checkInstrument("instrument", m.Instrument))
 	switch {
 	case m.Consent != "" && !slices.Contains(Consents, m.Consent):
-		p.add(fieldErr("consent", "%q is not ratification, accession, acceptance, approval or succession", m.Consent))
+		p.add(fieldErrorf("consent", "%q is not ratification, accession, acceptance, approval or succession", m.Consent))
 	case m.Consent == "" && m.ConsentOn != "":
-		p.add(fieldErr("consent", "empty, but consent_date is %s: say how the country consented", m.ConsentOn))
+		p.add(fieldErrorf("consent", "empty, but consent_date is %s: say how the country consented", m.ConsentOn))
 	case m.Consent == "" && m.Signed == "":
-		p.add(fieldErr("signature", "empty, and so is consent: a membership records a signature or a consent"))
+		p.add(fieldErrorf("signature", "empty, and so is consent: a membership records a signature or a consent"))
 	}
 	for _, c := range []struct{ field, v string }{
 		{"signature", m.Signed}, {"consent_date", m.ConsentOn}, {"entry_into_force", m.InForce}, {"withdrawal", m.Withdrawn},
@@ -434,10 +394,10 @@ func (c Coordination) Validate() error {
 	var p problems
 	p.add(checkCountry("country", c.Country))
 	if c.Institution == "" {
-		p.add(fieldErr("institution", "empty"))
+		p.add(fieldErrorf("institution", "empty"))
 	}
 	if len(c.Instruments) == 0 {
-		p.add(fieldErr("instruments", "empty: name the instruments it coordinates, separated by |"))
+		p.add(fieldErrorf("instruments", "empty: name the instruments it coordinates, separated by |"))
 	}
 	for _, in := range c.Instruments {
 		p.add(checkInstrument("instruments", in))

@@ -37,7 +37,7 @@ server=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 for path in "/mandates" "/mandates?instrument=Minamata" "/mandates?page=200" \
 	"/mandates?sort=due" "/mandates?sort=-due&page=200" "/mandates?sort=status&page=200" "/mandates?sort=actor" "/mandates?sort=-actor&page=200" \
-	"/mandates?actor=secretariat&instrument=Basel&sort=due" "/mandates?actor=executive-secretary" "/mandates?checked=yes" "/mandates?body=COP&page=200" \
+	"/mandates?actor=secretariat&instrument=Basel&sort=due" "/mandates?actor=executive-secretary" "/mandates?checked=yes" "/mandates?body=COP&page=200" "/mandates?overdue=true" "/mandates?overdue=true&instrument=Minamata&page=20" \
 	"/decisions" "/decisions?instrument=Basel" "/decisions?page=400" "/decisions?q=cooperation+4711" "/decisions?kind=decision&year=2026"; do
 	best=9
 	for _ in $(seq 1 7); do

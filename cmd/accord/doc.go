@@ -115,8 +115,8 @@ checked or corrected, no what nobody has; --sort orders by due (dates,
 then meetings, then none), decision (the default), status or actor, a
 leading - reversing it; --mentions finds an organization named anywhere in a mandate,
 side by side across instruments; --overdue keeps those not completed whose
-due meeting has met (its decisions are stored) or whose due date has
-passed. Show prints one mandate with its notes, evidence and history, and
+due meeting has met (its meeting record has opened, or its decisions are
+stored) or whose due date has passed. Show prints one mandate with its notes, evidence and history, and
 the later mandates that may supersede it. Set changes status (open,
 in-progress, ongoing, completed, deferred, superseded), owner, notes and
 evidence (http(s) URLs or UN document symbols), and records each change
@@ -184,6 +184,18 @@ and a centre a person changed or deleted stays so). Countries are given by
 ISO 3166-1 code or name, instruments by id or name, roles by id, name or
 abbreviation (NFP, DNA, CNA).
 
+The types bodies (the governing and subsidiary bodies of each instrument:
+id, instrument, code, name, kind, source, note) and meetings (id,
+instrument, body, number, kind, joint_with, start, end, city, country,
+source, note) start with the bodies and meetings accord bundles, each row
+with the address it was read from, loaded when the store opens; a record
+a person imported, changed or deleted keeps that change when a newer
+accord bundles others. A decision whose text prints no year takes its
+meeting's, and a deadline at a meeting ("at its seventh meeting", COP-7)
+falls on the day the meeting's record says it opens.
+
+	accord export meetings --format ics > meetings.ics
+
 # accord serve
 
 	accord serve [--addr HOST:PORT] [--db DB] [--demo] [--trusted-proxy CIDR,...] [limits]
@@ -194,7 +206,7 @@ abbreviation (NFP, DNA, CNA).
 
 Serve runs the JSON API under /api/v1 (decisions with their paragraph
 trees, mandates with their evidence and history, documents by symbol
-with the decisions citing them; filters; cursor
+with the decisions citing them, meetings and bodies; filters; cursor
 pagination; ETags; gzip; problem+json errors), described by OpenAPI 3.1 at
 /api/v1/openapi.json, the HTML pages, and /healthz. Every list is shown a
 page at a time (a hundred decisions, mandates or audit entries, twenty
@@ -216,7 +228,15 @@ CSV and as Excel (/decisions.csv, /mandates.xlsx?status=open,
 cut; a download has two minutes. /report drafts the report on
 implementation of a meeting, its instrument, meeting and addressee chosen
 from what is stored, and downloads it as HTML for A4, Markdown, CSV and
-Excel (/report.xlsx?instrument=minamata&meeting=COP-6). Excel files have a
+Excel (/report.xlsx?instrument=minamata&meeting=COP-6). /meetings lists
+the meetings by instrument, body and year, /meetings/calendar shows them by
+month or as a list with the same filters, warning of meetings whose dates
+overlap or that sit in one city within a week, and a meeting's page lists
+the mandates due at it and the decisions it adopted; editors of its
+instrument correct it there. /meetings.ics?instrument=minamata&body=COP
+and /mandates.ics?instrument=minamata&actor=secretariat are iCalendar
+feeds of the meetings and of the dated deadlines of mandates not done, one
+event each with a UID that stays the same from one download to the next. Excel files have a
 frozen header row, set column widths, dates as dates and every text as
 text, never a formula. Every page prints without its navigation, forms,
 buttons and downloads, each link written out after its text. The address defaults to

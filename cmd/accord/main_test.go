@@ -382,7 +382,9 @@ func TestMandatesCLI(t *testing.T) {
 	if code, _, errs := runAccord(t, "ingest", "--db", db, cop7); code != 0 {
 		t.Fatal(errs)
 	}
-	_, out, _ = runAccord(t, "mandates", "list", "--db", db, "--overdue", "--format", "csv")
+	// (Cartagena's COP-MOP-5, held in 2010, made its mandates overdue
+	// long ago.)
+	_, out, _ = runAccord(t, "mandates", "list", "--db", db, "--overdue", "--instrument", "minamata", "--format", "csv")
 	if n := strings.Count(out, "\n"); n != 3 || !strings.Contains(out, "in-progress") {
 		t.Errorf("overdue after COP-7 (header and 2 rows):\n%s", out)
 	}

@@ -421,6 +421,9 @@ func TestOpenAPI(t *testing.T) {
 		"/mandates/{id}":                    {"id"},
 		"/audit":                            {"limit", "cursor"},
 		"/search":                           {"q", "instrument", "meeting", "year", "class", "actor", "status", "order", "limit", "cursor"},
+		"/meetings":                         {"instrument", "body", "year", "from", "to", "limit", "cursor"},
+		"/meetings/{id}":                    {"id"},
+		"/bodies":                           {"instrument"},
 		"/organizations":                    {"kind", "q"},
 		"/organizations/{id}":               {"id"},
 		"/arrangements":                     {"organization", "instrument", "status"},
@@ -434,6 +437,12 @@ func TestOpenAPI(t *testing.T) {
 		"/focal-points/{id}":                {"id"},
 		"/centres":                          nil,
 		"/centres/{id}":                     {"id"},
+	}
+	for _, op := range []string{"put /meetings/{id}", "delete /meetings/{id}", "put /bodies/{id}", "delete /bodies/{id}"} {
+		method, path, _ := strings.Cut(op, " ")
+		if _, ok := doc.Paths[path][method]; !ok {
+			t.Errorf("openapi lacks %s", op)
+		}
 	}
 	if _, ok := doc.Paths["/mandates/{id}"]["patch"]; !ok {
 		t.Errorf("openapi lacks PATCH /mandates/{id}")

@@ -181,3 +181,19 @@ func (c *Checker) Instrument(col string) string {
 	}
 	return in.ID
 }
+
+// checkRecord reports to c each problem err (a record's own check, such
+// as accord.Meeting.Check) names under the column of its field, but those
+// of the columns in refused, which c has reported already; an error that
+// names no field is the row's "id".
+func checkRecord(c *Checker, err error, refused ...string) {
+	fes := accord.FieldErrors(err)
+	for _, fe := range fes {
+		if !slices.Contains(refused, fe.Field) {
+			c.Errorf(fe.Field, "%s", fe.Msg)
+		}
+	}
+	if err != nil && len(fes) == 0 {
+		c.Errorf("id", "%v", err)
+	}
+}

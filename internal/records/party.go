@@ -2,22 +2,11 @@ package records
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/registry"
 )
-
-// checkRecord reports to c each problem err (a record's Validate) names,
-// but those of the columns in refused, which c has reported already.
-func checkRecord(c *Checker, err error, refused ...string) {
-	for _, fe := range accord.FieldErrors(err) {
-		if !slices.Contains(refused, fe.Field) {
-			c.Errorf(fe.Field, "%s", fe.Msg)
-		}
-	}
-}
 
 // codes reads the columns that name a country or an instrument: each
 // read by Checker (names and other codes are taken), and listed as

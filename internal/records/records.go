@@ -112,7 +112,7 @@ func New[T any](name, doc string, columns []string, c Codec[T]) *Type {
 
 // types are the record types, in the order help lists them. Adding a
 // type is adding the Type New makes here.
-var types = []*Type{organizations, arrangements, Documents, memberships, focalPoints, coordination, centres}
+var types = slices.Concat([]*Type{organizations, arrangements, Documents, memberships, focalPoints, coordination, centres}, meetingTypes)
 
 // Types lists the record types.
 func Types() []*Type { return slices.Clone(types) }

@@ -6,13 +6,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accordmea/accord"
 )
 
 // heldCounts is, for each body whose meetings are bundled from the first
 // to the latest held, how many ordinary meetings it has held by the last
 // one bundled (a meeting in two parts, 4.1 and 4.2, counts once) and the number of
-// extraordinary ones, -1 where those are not all bundled yet (the Montreal
-// Protocol's). The figures are the bodies' own numbering.
+// extraordinary ones, -1 where those are not all bundled yet. The
+// figures are the bodies' own numbering.
 var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"minamata COP":      {6, 0},
 	"basel COP":         {17, 2},
@@ -27,7 +29,7 @@ var heldCounts = map[string]struct{ ordinary, extraordinary int }{
 	"cites CoP":         {20, 0},
 	"cms COP":           {15, 0},
 	"ramsar COP":        {15, 2},
-	"montreal MOP":      {37, -1},
+	"montreal MOP":      {37, 5},
 	"vienna COP":        {13, 0},
 }
 
@@ -39,7 +41,7 @@ func TestMeetingsParse(t *testing.T) {
 	if len(ms) == 0 {
 		t.Fatal("no meetings")
 	}
-	byID := map[string]Meeting{}
+	byID := map[string]accord.Meeting{}
 	for _, m := range ms {
 		if _, dup := byID[m.ID]; dup {
 			t.Errorf("%s: duplicate id", m.ID)
@@ -76,7 +78,7 @@ func TestMeetingsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies := map[string][]Meeting{}
+	bodies := map[string][]accord.Meeting{}
 	for _, m := range ms {
 		if _, ok := sequence(m.Number); ok {
 			k := m.Instrument + " " + m.Body
@@ -89,7 +91,7 @@ func TestMeetingsOrder(t *testing.T) {
 			b, _ := sequence(list[j].Number)
 			return a < b
 		})
-		var last Meeting
+		var last accord.Meeting
 		for _, m := range list {
 			if m.Start.IsZero() {
 				continue
@@ -181,3 +183,28 @@ func TestReadMeetingsErrors(t *testing.T) {
 }
 
 func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// TestBodies checks that every body of a bundled meeting is bundled, so
+// that a meeting's page can name its body.
+func TestBodies(t *testing.T) {
+	bs, err := Bodies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, b := range bs {
+		if known[b.ID] {
+			t.Errorf("%s: duplicate id", b.ID)
+		}
+		known[b.ID] = true
+	}
+	ms, err := Meetings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if !known[m.Instrument+"-"+m.Body] {
+			t.Errorf("%s: body %s-%s is not in bodies.csv", m.ID, m.Instrument, m.Body)
+		}
+	}
+}

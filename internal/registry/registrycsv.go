@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/accordmea/accord"
 )
 
 // A csvRow is one data row of a registry CSV with what its errors name:
@@ -78,6 +80,16 @@ func (r csvRow) get(col string) string {
 // errorf is an error naming the row and column col.
 func (r csvRow) errorf(col, format string, args ...any) error {
 	return fmt.Errorf("%s: row %d, column %s: %s", r.file, r.line, col, fmt.Sprintf(format, args...))
+}
+
+// check is err, a record's check, as an error naming the row and the
+// column of the field at fault.
+func (r csvRow) check(err error) error {
+	var fe *accord.FieldError
+	if errors.As(err, &fe) {
+		return r.errorf(fe.Field, "%s", fe.Msg)
+	}
+	return err
 }
 
 // required returns column col, an error if it is empty.

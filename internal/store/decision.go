@@ -109,6 +109,12 @@ func (s *Store) Ingest(ctx context.Context, src accord.Source, ds []accord.Decis
 				}
 			}
 			d.Corrections = nil
+			if d.Year == 0 && d.Meeting != "" {
+				// A text that prints no year takes its meeting's.
+				if d.Year, err = s.meetingYear(ctx, tx, d.Instrument, d.Meeting); err != nil {
+					return err
+				}
+			}
 			body, err := json.Marshal(d)
 			if err != nil {
 				return err

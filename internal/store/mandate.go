@@ -293,16 +293,20 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		if asOf.IsZero() {
 			asOf = time.Now()
 		}
+		day := asOf.Format(time.DateOnly)
 		add(`m.status NOT IN ('completed', 'superseded') AND (
-			(m.due_meeting <> '' AND EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting))
-			OR (m.due_date <> '' AND m.due_date < ?))`, asOf.Format("2006-01-02"))
+			(m.due_meeting <> '' AND (`+dueMeetingHeld+`))
+			OR (m.due_date <> '' AND m.due_date < ?))`, day, day)
 	}
 	if f.Pending {
 		add(`m.status NOT IN ('completed', 'superseded')`)
 	}
 	if f.Upcoming {
-		add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND
-			NOT EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting)`)
+		asOf := f.AsOf
+		if asOf.IsZero() {
+			asOf = time.Now()
+		}
+		add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND NOT (`+dueMeetingHeld+`)`, asOf.Format(time.DateOnly))
 	}
 	if f.After > 0 {
 		add(`m.id > ?`, f.After)
@@ -317,6 +321,14 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	}
 	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
 }
+
+// dueMeetingHeld is the SQL condition of a mandate whose due meeting
+// has taken place by the day given as its one argument: the meeting's
+// record (by the index meetings_session) has opened, or the store holds
+// decisions the meeting adopted (by decisions_meeting).
+const dueMeetingHeld = `EXISTS (SELECT 1 FROM meetings mt WHERE mt.instrument = d.instrument AND mt.session = m.due_meeting
+		AND mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL)
+	OR EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting)`
 
 // mandateOrder is the ORDER BY of a sort of MandateFilter: each ends with
 // the mandate's id, a total order, so that pages read by offset neither

@@ -84,6 +84,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("migrate %s: %w", s.dialect.name, err)
 	}
+	if err := s.loadBundled(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("load the bundled records: %w", err)
+	}
 	if err := s.loadOrganizations(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("load bundled organizations: %w", err)

@@ -54,6 +54,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"BoardSort", testBoardSort},
 		{"DecisionText", testDecisionText},
 		{"MandateChoices", testMandateChoices},
+		{"BundledMeetings", testBundledMeetings}, {"PutMeetings", testPutMeetings}, {"MeetingDeadlines", testMeetingDeadlines},
 		{"Organizations", testOrganizationRecords},
 		{"Documents", testDocuments},
 		{"CitedBy", testCitedBy},

@@ -114,6 +114,9 @@ type decisionPage struct {
 	// to correct them, for those who may.
 	Corrections []correctionView
 	Correct     *decisionForm
+	// Meeting is the record of the meeting that adopted the decision,
+	// nil when none is stored.
+	Meeting *accord.Meeting
 }
 
 // paraHref links to a paragraph of a decision, on the page that holds it.
@@ -200,6 +203,9 @@ func (s *Server) decision(w http.ResponseWriter, r *http.Request) error {
 	p := decisionPage{page: s.page(r, strings.TrimSpace(d.Symbol+" "+d.Title)), D: d, Paras: view(d.Paragraphs[from:to]),
 		First: n == 1, Last: n == len(starts), Pages: len(starts), Pager: pagerOf(r, n, n < len(starts)),
 		Corrections: correctionViews(d.Corrections), Correct: decisionFormOf(r, d), Cited: d.References.Documents}
+	if p.Meeting, err = s.meetingOf(ctx, d.Instrument, d.Meeting); err != nil {
+		return err
+	}
 	for i := range p.Paras {
 		p.Paras[i].Headings = headings[from+i]
 		if k := len(p.Paras[i].Mandates); k > mandatesShown {

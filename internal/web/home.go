@@ -12,7 +12,11 @@ type homePage struct {
 	Instruments         []accord.FacetCount
 	Latest              []accord.Decision
 	Due                 []dueGroup
+	Meetings            []meetingRow // the next meetings
 }
+
+// homeMeetings is how many of the next meetings the home page lists.
+const homeMeetings = 8
 
 type dueGroup struct {
 	Instrument, Meeting string
@@ -27,6 +31,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := homePage{page: s.page(r, "Home"), Decisions: stats.Decisions, Mandates: stats.Mandates, Instruments: stats.Instruments}
 	if p.Latest, err = s.store.Decisions(ctx, accord.DecisionFilter{Newest: true, Limit: 10}); err != nil {
+		return err
+	}
+	if p.Meetings, err = s.nextMeetings(ctx, homeMeetings); err != nil {
 		return err
 	}
 	ms, err := s.store.Mandates(ctx, accord.MandateFilter{Upcoming: true, Limit: 200})

@@ -32,13 +32,13 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName, "slashBreaks": slashBreaks, "docHref": documentHref, "docLinks": docLinks}
+var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName, "instrumentID": accord.InstrumentID, "instrumentFull": accord.InstrumentFullName, "slashBreaks": slashBreaks, "docHref": documentHref, "docLinks": docLinks, "meetingHref": meetingHref}
 
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/documentform.html", "templates/"+name+".html"))
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -100,6 +100,13 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /documents/{ref...}", s.handle(s.document))
 	mux.Handle("POST /documents", s.handle(s.putDocument))
 	mux.Handle("POST /documents/{id}/delete", s.handle(s.deleteDocument))
+	mux.Handle("GET /meetings", s.handle(s.meetings))
+	mux.Handle("GET /bodies", s.handle(s.bodies))
+	mux.Handle("GET /meetings/calendar", s.handle(s.calendar))
+	mux.Handle("GET /meetings/{id}", s.handle(s.meeting))
+	mux.Handle("POST /meetings/{id}", s.handle(s.editMeeting))
+	mux.Handle("GET /meetings.ics", s.handleWithin(icsTimeout, s.meetingsICS))
+	mux.Handle("GET /mandates.ics", s.handleWithin(icsTimeout, s.mandatesICS))
 	mux.Handle("GET /signin", s.handle(s.signinForm))
 	mux.Handle("POST /signin", s.handle(s.signin))
 	mux.Handle("POST /signout", s.handle(s.signout))
@@ -398,6 +405,9 @@ type mandatePage struct {
 	// people corrected, for the correction form.
 	Asked       string
 	Corrections []correctionView
+	// DueAt is the record of the meeting the mandate is due at, nil
+	// when none is stored.
+	DueAt *accord.Meeting
 	// AskedOf is whom the mandate asks, organizations linked to their
 	// pages; Named the other organizations it names.
 	AskedOf []askedView
@@ -435,8 +445,13 @@ func (s *Server) mandatePage(r *http.Request, m accord.Mandate, errMsg string) m
 	if !v.ok {
 		m = m.Anonymous()
 	}
-	return mandatePage{page: s.page(r, m.Title()+" (mandate "+strconv.FormatInt(m.ID, 10)+")"), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
+	p := mandatePage{page: s.page(r, m.Title()+" (mandate "+strconv.FormatInt(m.ID, 10)+")"), M: m, CanEdit: v.ok && v.user.CanEdit(m.Instrument),
 		Statuses: accord.Statuses, Error: errMsg, Asked: asked(m.Addressees), Corrections: correctionViews(m.Corrections)}
+	if m.Deadline != nil {
+		// The page shows without the meeting's record when it cannot be read.
+		p.DueAt, _ = s.meetingOf(r.Context(), m.Instrument, m.Deadline.Meeting)
+	}
+	return p
 }
 
 // editableMandate is the mandate a form posted to its page is about,
