@@ -325,13 +325,14 @@ func (s *Store) corrections(ctx context.Context, table, column string, id int64)
 	return cs, rows.Err()
 }
 
-// DecisionsByContent lists the decisions whose parsed content has hash h.
-func (s *Store) DecisionsByContent(ctx context.Context, h string) ([]accord.Decision, error) {
+// DecisionsByContent lists the decisions of instrument whose parsed
+// content has hash h: those an ingest of it would update (sameContent).
+func (s *Store) DecisionsByContent(ctx context.Context, instrument, h string) ([]accord.Decision, error) {
 	if h == "" {
 		return nil, nil
 	}
 	return list(ctx, s, `SELECT d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format
-		FROM decisions d JOIN sources src ON src.id = d.source_id WHERE d.content_hash = ? AND d.content_hash <> '' ORDER BY d.id`, []any{h}, 10,
+		FROM decisions d JOIN sources src ON src.id = d.source_id `+sameContent+` ORDER BY d.id`, []any{h, instrument, instrument}, 10,
 		func(rows *sql.Rows) (accord.Decision, error) {
 			var d accord.Decision
 			var kind string

@@ -237,6 +237,16 @@ func mayEdit(by *accord.User, verb, inst, symbol string) error {
 	return fmt.Errorf("%w: %s may not %s decision %s: it is of %s", accord.ErrForbidden, by.Name, verb, symbol, inst)
 }
 
+// sameContent joins and filters the decisions d of the content hash and
+// instrument of its three arguments (the hash, then the instrument twice).
+// The same words adopted by another instrument are another decision (the
+// BRS COPs adopt joint decisions word for word): the content matches only
+// within the instrument, as read or as the parser read it before a person
+// corrected it. Ingest and the upload's preview (DecisionsByContent)
+// match by it alike.
+const sameContent = `LEFT JOIN decision_corrections c ON c.decision_id = d.id AND c.field = 'instrument'
+	WHERE d.content_hash = ? AND d.content_hash <> '' AND (d.instrument = ? OR c.parsed = ?)`
+
 // findExisting returns the id of the stored decision d replaces: the one
 // of the same content (hash, from any source, whatever its name), else
 // the one with its instrument and symbol, else the one at its position in
@@ -244,13 +254,7 @@ func mayEdit(by *accord.User, verb, inst, symbol string) error {
 func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, ordinal int, d *accord.Decision, hash string, kept map[int64]bool) (int64, error) {
 	var id int64
 	if hash != "" {
-		// The same words adopted by another instrument are another
-		// decision (the BRS COPs adopt joint decisions word for word):
-		// the content matches only within the instrument, as read or
-		// as the parser read it before a person corrected it.
-		ids, err := queryIDs(ctx, tx, s.q(`SELECT d.id FROM decisions d
-			LEFT JOIN decision_corrections c ON c.decision_id = d.id AND c.field = 'instrument'
-			WHERE d.content_hash = ? AND d.content_hash <> '' AND (d.instrument = ? OR c.parsed = ?) ORDER BY d.id`), hash, d.Instrument, d.Instrument)
+		ids, err := queryIDs(ctx, tx, s.q(`SELECT d.id FROM decisions d `+sameContent+` ORDER BY d.id`), hash, d.Instrument, d.Instrument)
 		if err != nil {
 			return 0, err
 		}
