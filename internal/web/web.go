@@ -629,6 +629,6 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 		p.Pager.Next = "/audit?before=" + strconv.FormatInt(log[listPageSize-1].ID, 10)
 	}
 	p.Entries = auditViews(log)
-	s.nameTargets(r.Context(), p.Entries)
+	s.nameTargets(r.Context(), p.Entries, map[string]string{})
 	return s.render(w, http.StatusOK, "audit", p)
 }
