@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/accordmea/accord"
 )
@@ -419,10 +421,21 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 }
 
 // Decisions lists decisions without their text: symbol, title,
-// instrument, meeting, year, kind and source only.
+// instrument, meeting, year, kind and source only. As the board does (see
+// Mandates), a page is found in two steps: the ids of its decisions, by
+// one walk of the decisions_board index, which holds what the filters
+// read, or of the words index for a text; then their rows.
 func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
-	query := `SELECT d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format
-		FROM decisions d JOIN sources src ON src.id = d.source_id WHERE 1 = 1`
+	query := `SELECT d.id FROM decisions d`
+	if s.dialect.name == "sqlite" && !f.Newest && !f.ByID && f.After == 0 {
+		// The list order's index, which holds what the filters read,
+		// is walked even when a text is given: SQLite would rather read
+		// the decisions the words index finds and sort them, which
+		// costs as many reads of the decisions table as there are
+		// (tens of thousands for a word of every title).
+		query += ` INDEXED BY decisions_board`
+	}
+	query += ` WHERE 1 = 1`
 	var args []any
 	if f.Instrument != "" {
 		query += ` AND d.instrument = ?`
@@ -440,10 +453,10 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 		query += ` AND d.kind = ?`
 		args = append(args, string(f.Kind))
 	}
-	for _, w := range strings.Fields(strings.ToLower(f.Text)) {
-		query += ` AND (lower(d.symbol) LIKE ? OR lower(d.title) LIKE ?)`
-		pat := "%" + likeEscape(w) + "%"
-		args = append(args, pat, pat)
+	if words := textWords(f.Text); len(words) > 0 {
+		cond, arg := s.wordsMatch(words)
+		query += ` AND ` + cond
+		args = append(args, arg)
 	}
 	if f.After > 0 {
 		query += ` AND d.id > ?`
@@ -455,16 +468,82 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	case f.ByID || f.After > 0:
 		query += ` ORDER BY d.id`
 	default:
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_list index
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_board index
 	}
-	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Decision, error) {
-		var d accord.Decision
-		var kind string
-		err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
-			&d.Source.Name, &d.Source.SHA256, &d.Source.Format)
-		d.Kind = accord.Kind(kind)
-		return d, err
+	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
 	})
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	out := make([]accord.Decision, 0, len(ids))
+	for start := 0; start < len(ids); start += idChunk {
+		chunk := ids[start:min(len(ids), start+idChunk)]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		ds, err := list(ctx, s, `SELECT `+decisionListColumns+` FROM decisions d JOIN sources src ON src.id = d.source_id
+			WHERE d.id IN (`+marks(len(chunk))+`)`, args, 0, scanListedDecision)
+		if err != nil {
+			return nil, err
+		}
+		slices.SortFunc(ds, func(a, b accord.Decision) int { return at[a.ID] - at[b.ID] })
+		out = append(out, ds...)
+	}
+	return out, nil
+}
+
+// decisionListColumns are what lists of decisions read of each, and
+// scanListedDecision reads them.
+const decisionListColumns = `d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format`
+
+func scanListedDecision(rows *sql.Rows) (accord.Decision, error) {
+	var d accord.Decision
+	var kind string
+	err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
+		&d.Source.Name, &d.Source.SHA256, &d.Source.Format)
+	d.Kind = accord.Kind(kind)
+	return d, err
+}
+
+// textWords reads the text filter of the decisions list: each word
+// people typed as its runs of letters and digits in lower case ("MC-6/3"
+// is mc, 6, 3), the way the words index cuts symbols and titles; a word
+// of neither is left out.
+func textWords(text string) [][]string {
+	var out [][]string
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		runs := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(runs) > 0 {
+			out = append(out, runs)
+		}
+	}
+	return out
+}
+
+// wordsMatch is the condition on decisions d that their symbol or title
+// holds each of words: its runs one after the other, the last at least
+// the beginning of a word ("mc-6" finds MC-6/3 and MC-60/1, "coop"
+// cooperation), by the words index of migration 018.
+func (s *Store) wordsMatch(words [][]string) (string, any) {
+	var q []string
+	if s.dialect.name == "postgres" {
+		for _, runs := range words {
+			q = append(q, strings.Join(runs, " <-> ")+":*")
+		}
+		return `to_tsvector('simple', regexp_replace(d.symbol || ' ' || d.title, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ?)`,
+			strings.Join(q, " & ")
+	}
+	for _, runs := range words {
+		q = append(q, `"`+strings.Join(runs, " ")+`" *`)
+	}
+	return `d.id IN (SELECT rowid FROM decisions_words WHERE decisions_words MATCH ?)`, strings.Join(q, " AND ")
 }
 
 // isUniqueViolation reports whether err is a unique-constraint violation

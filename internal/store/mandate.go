@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,35 +82,36 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 		help, _ := json.Marshal(nonNil(m.Helpers))
 		addr, _ := json.Marshal(m.Addressees)
 		dl, due, date := deadlineFields(m.Deadline)
+		actors, asked := askedColumns(m.Addressees)
 		args := []any{m.Seq, m.Path, m.Verb, m.Phrase, m.Action, m.Deliverable, dl, due, date, m.Periodicity,
-			string(cond), string(help), string(addr), mentions(m), s.dialect.now()}
+			string(cond), string(help), string(addr), mentions(m), actors, asked, s.dialect.now()}
 		var id int64
 		if o, ok := olds[key]; ok {
 			id = o.id
 			delete(olds, key)
 			_, err = tx.ExecContext(ctx, s.q(`UPDATE mandates SET seq = ?, path = ?, verb = ?, phrase = ?, action = ?, deliverable = ?,
 				deadline = ?, due_meeting = ?, due_date = ?, periodicity = ?, conditions = ?, helpers = ?, addressees = ?,
-				mentions = ?, updated_at = ?, extracted = 1 WHERE id = ?`), append(args, id)...)
-			if err == nil {
-				_, err = tx.ExecContext(ctx, s.q(`DELETE FROM mandate_actors WHERE mandate_id = ?`), id)
-			}
+				mentions = ?, actors = ?, asked = ?, updated_at = ?, extracted = 1 WHERE id = ?`), append(args, id)...)
 		} else {
 			status := m.Status
 			if status == "" {
 				status = accord.StatusOpen
 			}
+			// The decision's columns the board filters and orders by
+			// come with it (see migration 018).
 			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO mandates (seq, path, verb, phrase, action, deliverable, deadline, due_meeting,
-				due_date, periodicity, conditions, helpers, addressees, mentions, updated_at, decision_id, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), append(args, decisionID, string(status))...).Scan(&id)
+				due_date, periodicity, conditions, helpers, addressees, mentions, actors, asked, updated_at, decision_id, status,
+				instrument, meeting, decision_source, decision_ordinal)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT instrument FROM decisions WHERE id = ?),
+				(SELECT meeting FROM decisions WHERE id = ?), (SELECT source_id FROM decisions WHERE id = ?),
+				(SELECT ordinal FROM decisions WHERE id = ?)) RETURNING id`),
+				append(args, decisionID, string(status), decisionID, decisionID, decisionID, decisionID)...).Scan(&id)
 		}
 		if err != nil {
 			return err
 		}
-		for _, a := range m.Addressees {
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_actors (mandate_id, actor, text, qualifier) VALUES (?, ?, ?, ?)`),
-				id, a.Actor, a.Text, a.Qualifier); err != nil {
-				return err
-			}
+		if err := s.insertActors(ctx, tx, id, m.Addressees); err != nil {
+			return err
 		}
 		if corrected[id] {
 			// What people corrected wins over what was extracted.
@@ -131,6 +134,37 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 		}
 	}
 	return nil
+}
+
+// insertActors stores whom mandate id asks, a row of mandate_actors an
+// addressee, in place of what it held.
+func (s *Store) insertActors(ctx context.Context, tx *sql.Tx, id int64, as []accord.Addressee) error {
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM mandate_actors WHERE mandate_id = ?`), id); err != nil {
+		return err
+	}
+	for _, a := range as {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_actors (mandate_id, actor, text, qualifier) VALUES (?, ?, ?, ?)`),
+			id, a.Actor, a.Text, a.Qualifier); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// askedColumns are the columns of a mandate the board's actor filter
+// reads (migration 018): the actor ids of its addressees, each between
+// spaces (" secretariat parties "), and their words in lower case,
+// joined by " | ".
+func askedColumns(as []accord.Addressee) (actors, asked string) {
+	if len(as) == 0 {
+		return "", ""
+	}
+	ids := make([]string, len(as))
+	texts := make([]string, len(as))
+	for i, a := range as {
+		ids[i], texts[i] = a.Actor, a.Text
+	}
+	return " " + strings.Join(ids, " ") + " ", strings.ToLower(strings.Join(texts, " | "))
 }
 
 func nonNil(s []string) []string {
@@ -201,45 +235,112 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 	return m, nil
 }
 
-// Mandates lists mandates matching f.
+// Mandates lists mandates matching f. A page is found in two steps: the
+// ids of its mandates, by one walk of the index of its order (migration
+// 018), which holds every column the filters read, so that the rows a
+// filter leaves out or a page far down skips read no table; then those
+// mandates' rows.
 func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
-	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
-	// Sorted by a column of mandates, the mandates lead, walked by that
-	// column's index (mandateOrder).
-	// So they do when a filter keeps few of them (an owner, a person's
-	// check), found by its index, then sorted.
-	few := f.Owner != "" || f.Checked == "yes"
-	if by := strings.TrimPrefix(f.Sort, "-"); !f.ByID && f.After == 0 && (by == "" || by == "decision") && !few {
-		// In list order the decisions lead, walked by the decisions_list
-		// index, and each one's mandates follow: a page reads its rows,
-		// not the whole table sorted. SQLite keeps the left table of a
-		// CROSS JOIN outside; PostgreSQL plans it as any join.
-		query = `SELECT ` + mandateColumns + ` FROM decisions d CROSS JOIN mandates m WHERE m.decision_id = d.id`
+	if !accord.ValidMandateSort(f.Sort) {
+		return nil, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
 	}
+	where, args, err := s.mandateWhere(ctx, f)
+	if errors.Is(err, errNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	query := `SELECT m.id FROM mandates m`
+	if f.ByID || f.After > 0 {
+		query += ` WHERE ` + where + ` ORDER BY m.id`
+	} else {
+		by := strings.TrimPrefix(f.Sort, "-")
+		// A filter that keeps a few mandates (one decision's, an
+		// owner's, a person's checks) finds them by its own index, and
+		// they are sorted; any other walks the order's index, which
+		// SQLite is told (it would take an index of a filter, as if it
+		// kept a few, and sort a hundred thousand rows).
+		few := f.DecisionID != 0 || f.Symbol != "" || f.Owner != "" || f.Checked == "yes"
+		if s.dialect.name == "sqlite" && !few {
+			query += ` INDEXED BY mandates_board_` + cmp.Or(by, "decision")
+		}
+		query += ` WHERE ` + where + ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
+	}
+	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.mandatesByID(ctx, ids)
+}
+
+// mandatesByID reads the mandates of ids, in that order.
+func (s *Store) mandatesByID(ctx context.Context, ids []int64) ([]accord.Mandate, error) {
+	out := make([]accord.Mandate, 0, len(ids))
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	for start := 0; start < len(ids); start += idChunk {
+		chunk := ids[start:min(len(ids), start+idChunk)]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		ms, err := list(ctx, s, `SELECT `+mandateColumns+` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE m.id IN (`+marks(len(chunk))+`)`,
+			args, 0, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
+		if err != nil {
+			return nil, err
+		}
+		slices.SortFunc(ms, func(a, b accord.Mandate) int { return at[a.ID] - at[b.ID] })
+		out = append(out, ms...)
+	}
+	return out, nil
+}
+
+// idChunk is how many rows are read by id in one query: well under the
+// limit of SQLite's parameters.
+const idChunk = 500
+
+// errNoRows says that a filter keeps no mandate, found before any query.
+var errNoRows = errors.New("no rows")
+
+// mandateWhere is the condition of the mandates m that f keeps, with its
+// arguments: each reads columns of mandates the board's indexes hold
+// (migration 018), but for the symbol and the words of mentions. It
+// returns errNoRows when f keeps none.
+func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (string, []any, error) {
+	conds := []string{"1 = 1"}
 	var args []any
 	add := func(cond string, a ...any) {
-		query += ` AND ` + cond
+		conds = append(conds, cond)
 		args = append(args, a...)
+	}
+	in := func(col string, vs []string) {
+		a := make([]any, len(vs))
+		for i, v := range vs {
+			a[i] = v
+		}
+		add(col+` IN (`+marks(len(vs))+`)`, a...)
 	}
 	// Asking for the secretariat of Basel asks for that of the three BRS
 	// conventions (accord.ActorScope).
 	if _, ins := accord.ActorScope(f.Actor, f.Instrument); ins != nil {
-		args := []any{}
-		for _, in := range ins {
-			args = append(args, in)
-		}
-		add(`d.instrument IN (`+marks(len(ins))+`)`, args...)
+		in(`m.instrument`, ins)
 	} else if f.Instrument != "" {
-		add(`d.instrument = ?`, accord.InstrumentID(f.Instrument))
+		add(`m.instrument = ?`, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
-		add(`d.meeting = ?`, f.Meeting)
+		add(`m.meeting = ?`, f.Meeting)
 	}
 	if f.Symbol != "" {
-		add(`d.symbol_key = ? AND d.symbol_key <> ''`, symbolKey(f.Symbol))
+		add(`m.decision_id IN (SELECT id FROM decisions WHERE symbol_key = ? AND symbol_key <> '')`, symbolKey(f.Symbol))
 	}
 	if f.DecisionID != 0 {
-		add(`m.decision_id = ? AND d.id = ?`, f.DecisionID, f.DecisionID)
+		add(`m.decision_id = ?`, f.DecisionID)
 	}
 	if f.DueMeeting != "" {
 		add(`m.due_meeting = ?`, f.DueMeeting)
@@ -248,27 +349,33 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		add(`m.status = ?`, string(f.Status))
 	}
 	if f.Actor != "" {
-		actors, _ := accord.ActorScope(f.Actor, f.Instrument)
-		args := []any{}
-		for _, a := range actors {
-			args = append(args, a)
+		// An actor by its id or, as people write it, by the words
+		// that ask it.
+		// Both columns are searched for a string, not a pattern: they
+		// are read for every mandate of a long walk.
+		holds := `instr(%s, ?) > 0`
+		if s.dialect.name == "postgres" {
+			holds = `strpos(%s, ?) > 0`
 		}
-		add(`EXISTS (SELECT 1 FROM mandate_actors a WHERE a.mandate_id = m.id AND (a.actor IN (`+marks(len(actors))+`) OR lower(a.text) LIKE ?))`,
-			append(args, "%"+likeEscape(strings.ToLower(f.Actor))+"%")...)
+		actors, _ := accord.ActorScope(f.Actor, f.Instrument)
+		var or []string
+		for _, a := range actors {
+			or = append(or, fmt.Sprintf(holds, `m.actors`))
+			args = append(args, " "+a+" ")
+		}
+		or = append(or, fmt.Sprintf(holds, `m.asked`))
+		args = append(args, strings.ToLower(f.Actor))
+		conds = append(conds, `(`+strings.Join(or, ` OR `)+`)`)
 	}
 	if f.Body != "" {
 		ms, err := s.bodyMeetings(ctx, f.Body)
 		if err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		if len(ms) == 0 {
-			return nil, nil
+			return "", nil, errNoRows
 		}
-		args := []any{}
-		for _, m := range ms {
-			args = append(args, m)
-		}
-		add(`d.meeting IN (`+marks(len(ms))+`)`, args...)
+		in(`m.meeting`, ms)
 	}
 	switch f.Checked {
 	case "":
@@ -277,7 +384,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	case "no":
 		add(`m.checked_by = ''`)
 	default:
-		return nil, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
+		return "", nil, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
 	}
 	if f.Owner != "" {
 		add(`m.owner = ?`, strings.TrimSpace(f.Owner))
@@ -285,41 +392,65 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.Mentions != "" {
 		add(`m.mentions LIKE ?`, "%"+likeEscape(strings.ToLower(f.Mentions))+"%")
 	}
-	if f.Overdue {
-		asOf := f.AsOf
-		if asOf.IsZero() {
-			asOf = time.Now()
+	if f.Overdue || f.Upcoming {
+		// Whether the meeting a mandate is due at was held: whether
+		// decisions of its instrument were adopted there.
+		held, err := s.heldDueMeetings(ctx)
+		if err != nil {
+			return "", nil, err
 		}
-		add(`m.status NOT IN ('completed', 'superseded') AND (
-			(m.due_meeting <> '' AND EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting))
-			OR (m.due_date <> '' AND m.due_date < ?))`, asOf.Format("2006-01-02"))
+		isHeld := `1 = 0`
+		if len(held) > 0 {
+			isHeld = `m.due_meeting || ' ' || m.instrument IN (` + marks(len(held)) + `)`
+		}
+		if f.Overdue {
+			asOf := f.AsOf
+			if asOf.IsZero() {
+				asOf = time.Now()
+			}
+			add(`m.status NOT IN ('completed', 'superseded') AND ((m.due_meeting <> '' AND `+isHeld+`) OR (m.due_date <> '' AND m.due_date < ?))`,
+				append(held, asOf.Format("2006-01-02"))...)
+		}
+		if f.Upcoming {
+			add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND NOT (`+isHeld+`)`, held...)
+		}
 	}
 	if f.Pending {
 		add(`m.status NOT IN ('completed', 'superseded')`)
 	}
-	if f.Upcoming {
-		add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND
-			NOT EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting)`)
-	}
 	if f.After > 0 {
 		add(`m.id > ?`, f.After)
 	}
-	if !accord.ValidMandateSort(f.Sort) {
-		return nil, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
+	return strings.Join(conds, ` AND `), args, nil
+}
+
+// heldDueMeetings lists the meetings mandates are due at that were held,
+// each as the meeting and the instrument that held it, joined by a space
+// ("COP-7 minamata"): a meeting held by an instrument is one at which
+// decisions of that instrument were adopted.
+func (s *Store) heldDueMeetings(ctx context.Context) ([]any, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT d.meeting, d.instrument FROM decisions d
+		WHERE d.meeting IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`)
+	if err != nil {
+		return nil, err
 	}
-	if f.ByID || f.After > 0 {
-		query += ` ORDER BY m.id`
-	} else {
-		query += ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
+	defer rows.Close()
+	var out []any
+	for rows.Next() {
+		var meeting, inst string
+		if err := rows.Scan(&meeting, &inst); err != nil {
+			return nil, err
+		}
+		out = append(out, meeting+" "+inst)
 	}
-	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
+	return out, rows.Err()
 }
 
 // mandateOrder is the ORDER BY of a sort of MandateFilter: each ends with
 // the mandate's id, a total order, so that pages read by offset neither
-// repeat nor skip a row. Each but the decisions' order is an index of
-// mandates (migration 017), walked forwards or backwards: a page far down
-// a sorted board reads its offset, not the whole table sorted.
+// repeat nor skip a row. Each is an index of mandates (migration 018),
+// walked forwards or backwards: a page far down a sorted board reads its
+// offset of the index, not the whole table sorted.
 func mandateOrder(sort, dialect string) string {
 	desc := strings.HasPrefix(sort, "-")
 	var keys []string
@@ -336,9 +467,9 @@ func mandateOrder(sort, dialect string) string {
 			keys = []string{`left(m.addressees->0->>'text', 200)`}
 		}
 	default:
-		// Decisions in the order of the decisions_list index, and the
-		// mandates of each by mandates_decision.
-		keys = []string{`d.instrument`, `d.meeting`, `d.source_id`, `d.ordinal`, `d.id`, `m.seq`}
+		// Decisions in list order (instrument, meeting, source and
+		// place in it), each one's mandates in order.
+		keys = []string{`m.instrument`, `m.meeting`, `m.decision_source`, `m.decision_ordinal`, `m.decision_id`, `m.seq`}
 	}
 	keys = append(keys, `m.id`)
 	if desc {

@@ -61,6 +61,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"BoardFilters", testBoardFilters},
 		{"BoardSort", testBoardSort},
 		{"DecisionText", testDecisionText},
+		{"BoardFollowsDecision", testBoardFollowsDecision},
 		{"MandateChoices", testMandateChoices},
 	}
 	for _, tt := range tests {
