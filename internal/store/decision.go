@@ -553,8 +553,16 @@ func isUniqueViolation(err error) bool {
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
 }
 
-// Stats counts decisions, mandates, and decisions by instrument.
+// Stats counts decisions, mandates, and decisions by instrument. Every
+// list's page shows the instruments: the counts are kept from one write
+// to the next (listCache).
 func (s *Store) Stats(ctx context.Context) (accord.Stats, error) {
+	st, err := cached(ctx, s, func(l *listCache) **accord.Stats { return &l.stats }, s.readStats)
+	st.Instruments = slices.Clone(st.Instruments)
+	return st, err
+}
+
+func (s *Store) readStats(ctx context.Context) (accord.Stats, error) {
 	var st accord.Stats
 	if err := s.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM decisions), (SELECT count(*) FROM mandates)`).Scan(&st.Decisions, &st.Mandates); err != nil {
 		return st, err

@@ -211,6 +211,34 @@ func testMandateChoices(t *testing.T, s accord.Store) {
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("MandateChoices (-want +got):\n%s", diff)
 	}
+	// They and the counts are what the store holds after each write, as
+	// the lists read them again and again.
+	ctx := context.Background()
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := mandatesOf(t, s, accord.MandateFilter{Symbol: "BC-17/1"})
+	owner := "Ann Lee"
+	if _, err := s.UpdateMandate(ctx, ms[0].ID, accord.MandateUpdate{Owner: &owner, Who: "ann"}); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.MandateChoices(ctx); err != nil || !slices.Equal(c.Owners, []string{"Ann Lee", "Jane Doe"}) {
+		t.Errorf("owners after a new owner = %q, %v; want Ann Lee and Jane Doe", c.Owners, err)
+	}
+	if _, err := s.Ingest(ctx, accord.Source{Name: "more.txt"}, []accord.Decision{withMandates(sample("SC-11/1", "stockholm", "COP-11", "Requests the secretariat to report."), "COP-12")}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Decisions != before.Decisions+1 || after.Mandates <= before.Mandates || len(after.Instruments) != len(before.Instruments)+1 {
+		t.Errorf("Stats after one more decision of another instrument = %+v, before %+v", after, before)
+	}
+	if c, err := s.MandateChoices(ctx); err != nil || !slices.Contains(c.DueMeetings, "COP-12") {
+		t.Errorf("due meetings after a mandate due at COP-12 = %q, %v", c.DueMeetings, err)
+	}
 }
 
 // testBoardFollowsDecision: the board filters a mandate by its
