@@ -426,6 +426,21 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 // one walk of the decisions_board index, which holds what the filters
 // read, or of the words index for a text; then their rows.
 func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
+	query, args := s.decisionIDs(f)
+	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rowsByID(ctx, s, ids, `SELECT `+decisionListColumns+` FROM decisions d JOIN sources src ON src.id = d.source_id WHERE d.id IN `,
+		scanListedDecision, func(d accord.Decision) int64 { return d.ID })
+}
+
+// decisionIDs is the query of the ids of the decisions f keeps, in its
+// order, with its arguments.
+func (s *Store) decisionIDs(f accord.DecisionFilter) (string, []any) {
 	query := `SELECT d.id FROM decisions d`
 	if s.dialect.name == "sqlite" && !f.Newest && !f.ByID && f.After == 0 {
 		// The list order's index, which holds what the filters read,
@@ -442,7 +457,7 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 		args = append(args, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
-		query += ` AND d.meeting = ?`
+		query += ` AND ` + s.filterOnly(`d.meeting`) + ` = ?`
 		args = append(args, f.Meeting)
 	}
 	if f.Year != 0 {
@@ -470,33 +485,7 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	default:
 		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_board index
 	}
-	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		return id, rows.Scan(&id)
-	})
-	if err != nil {
-		return nil, err
-	}
-	at := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		at[id] = i
-	}
-	out := make([]accord.Decision, 0, len(ids))
-	for start := 0; start < len(ids); start += idChunk {
-		chunk := ids[start:min(len(ids), start+idChunk)]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		ds, err := list(ctx, s, `SELECT `+decisionListColumns+` FROM decisions d JOIN sources src ON src.id = d.source_id
-			WHERE d.id IN (`+marks(len(chunk))+`)`, args, 0, scanListedDecision)
-		if err != nil {
-			return nil, err
-		}
-		slices.SortFunc(ds, func(a, b accord.Decision) int { return at[a.ID] - at[b.ID] })
-		out = append(out, ds...)
-	}
-	return out, nil
+	return query, args
 }
 
 // decisionListColumns are what lists of decisions read of each, and

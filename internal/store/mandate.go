@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -241,15 +240,33 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 // filter leaves out or a page far down skips read no table; then those
 // mandates' rows.
 func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
-	if !accord.ValidMandateSort(f.Sort) {
-		return nil, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
-	}
-	where, args, err := s.mandateWhere(ctx, f)
+	query, args, err := s.mandateIDs(ctx, f)
 	if errors.Is(err, errNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
+	}
+	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rowsByID(ctx, s, ids, `SELECT `+mandateColumns+` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE m.id IN `,
+		func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) }, func(m accord.Mandate) int64 { return m.ID })
+}
+
+// mandateIDs is the query of the ids of the mandates f keeps, in its
+// order, with its arguments; errNoRows when f keeps none.
+func (s *Store) mandateIDs(ctx context.Context, f accord.MandateFilter) (string, []any, error) {
+	if !accord.ValidMandateSort(f.Sort) {
+		return "", nil, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
+	}
+	where, args, err := s.mandateWhere(ctx, f)
+	if err != nil {
+		return "", nil, err
 	}
 	query := `SELECT m.id FROM mandates m`
 	if f.ByID || f.After > 0 {
@@ -261,49 +278,34 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 		// they are sorted; any other walks the order's index, which
 		// SQLite is told (it would take an index of a filter, as if it
 		// kept a few, and sort a hundred thousand rows).
-		few := f.DecisionID != 0 || f.Symbol != "" || f.Owner != "" || f.Checked == "yes"
-		if s.dialect.name == "sqlite" && !few {
-			query += ` INDEXED BY mandates_board_` + cmp.Or(by, "decision")
+		if s.dialect.name == "sqlite" {
+			switch {
+			case f.DecisionID != 0 || f.Symbol != "":
+				query += ` INDEXED BY mandates_decision`
+			case f.Owner != "":
+				query += ` INDEXED BY mandates_owner`
+			case f.Checked == "yes":
+				query += ` INDEXED BY mandates_checked`
+			default:
+				query += ` INDEXED BY mandates_board_` + cmp.Or(by, "decision")
+			}
 		}
 		query += ` WHERE ` + where + ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
 	}
-	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		return id, rows.Scan(&id)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.mandatesByID(ctx, ids)
+	return query, args, nil
 }
 
-// mandatesByID reads the mandates of ids, in that order.
-func (s *Store) mandatesByID(ctx context.Context, ids []int64) ([]accord.Mandate, error) {
-	out := make([]accord.Mandate, 0, len(ids))
-	at := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		at[id] = i
+// filterOnly is col as a filter compares it, on SQLite not as a
+// constraint of an index (SQLite's unary +): a column of the order of the
+// index walked that is not its first, which SQLite, taking it for a
+// constant of the rows kept, would leave out of the order the index gives
+// and sort those rows again by what follows it.
+func (s *Store) filterOnly(col string) string {
+	if s.dialect.name == "sqlite" {
+		return "+" + col
 	}
-	for start := 0; start < len(ids); start += idChunk {
-		chunk := ids[start:min(len(ids), start+idChunk)]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		ms, err := list(ctx, s, `SELECT `+mandateColumns+` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE m.id IN (`+marks(len(chunk))+`)`,
-			args, 0, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
-		if err != nil {
-			return nil, err
-		}
-		slices.SortFunc(ms, func(a, b accord.Mandate) int { return at[a.ID] - at[b.ID] })
-		out = append(out, ms...)
-	}
-	return out, nil
+	return col
 }
-
-// idChunk is how many rows are read by id in one query: well under the
-// limit of SQLite's parameters.
-const idChunk = 500
 
 // errNoRows says that a filter keeps no mandate, found before any query.
 var errNoRows = errors.New("no rows")
@@ -334,7 +336,7 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 		add(`m.instrument = ?`, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
-		add(`m.meeting = ?`, f.Meeting)
+		add(s.filterOnly(`m.meeting`)+` = ?`, f.Meeting)
 	}
 	if f.Symbol != "" {
 		add(`m.decision_id IN (SELECT id FROM decisions WHERE symbol_key = ? AND symbol_key <> '')`, symbolKey(f.Symbol))
@@ -343,7 +345,7 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 		add(`m.decision_id = ?`, f.DecisionID)
 	}
 	if f.DueMeeting != "" {
-		add(`m.due_meeting = ?`, f.DueMeeting)
+		add(s.filterOnly(`m.due_meeting`)+` = ?`, f.DueMeeting)
 	}
 	if f.Status != "" {
 		add(`m.status = ?`, string(f.Status))
@@ -375,7 +377,7 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 		if len(ms) == 0 {
 			return "", nil, errNoRows
 		}
-		in(`m.meeting`, ms)
+		in(s.filterOnly(`m.meeting`), ms)
 	}
 	switch f.Checked {
 	case "":

@@ -357,6 +357,35 @@ func listFrom[T any](ctx context.Context, s *Store, query string, args []any, li
 	return out, rows.Err()
 }
 
+// rowsByID reads the rows of ids, in their order, with query, which
+// ends with "IN " and is given the list of ids (idChunk of them at a
+// time); id says which row a value is.
+func rowsByID[T any](ctx context.Context, s *Store, ids []int64, query string, scan func(*sql.Rows) (T, error), id func(T) int64) ([]T, error) {
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	out := make([]T, 0, len(ids))
+	for start := 0; start < len(ids); start += idChunk {
+		chunk := ids[start:min(len(ids), start+idChunk)]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		vs, err := list(ctx, s, query+`(`+marks(len(chunk))+`)`, args, 0, scan)
+		if err != nil {
+			return nil, err
+		}
+		slices.SortFunc(vs, func(a, b T) int { return at[id(a)] - at[id(b)] })
+		out = append(out, vs...)
+	}
+	return out, nil
+}
+
+// idChunk is how many rows rowsByID reads in one query: well under the
+// limit of SQLite's parameters.
+const idChunk = 500
+
 // queryIDs returns the ids a query selects.
 func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
