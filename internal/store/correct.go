@@ -548,9 +548,10 @@ func (s *Store) applyMandateCorrections(ctx context.Context, tx *sql.Tx, id int6
 		addr = []byte("[]")
 	}
 	dl, due, date := deadlineFields(m.Deadline)
-	ids, asked := askedColumns(m.Addressees)
+	ids, asked, first := askedColumns(m.Addressees)
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE mandates SET action = ?, deliverable = ?, deadline = ?, due_meeting = ?, due_date = ?,
-		addressees = ?, mentions = ?, actors = ?, asked = ? WHERE id = ?`), m.Action, m.Deliverable, dl, due, date, string(addr), mentions(m), ids, asked, id); err != nil {
+		addressees = ?, mentions = ?, actors = ?, asked = ?, asked_first = ? WHERE id = ?`),
+		m.Action, m.Deliverable, dl, due, date, string(addr), mentions(m), ids, asked, first, id); err != nil {
 		return err
 	}
 	if !actors {

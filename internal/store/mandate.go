@@ -81,16 +81,16 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 		help, _ := json.Marshal(nonNil(m.Helpers))
 		addr, _ := json.Marshal(m.Addressees)
 		dl, due, date := deadlineFields(m.Deadline)
-		actors, asked := askedColumns(m.Addressees)
+		actors, asked, first := askedColumns(m.Addressees)
 		args := []any{m.Seq, m.Path, m.Verb, m.Phrase, m.Action, m.Deliverable, dl, due, date, m.Periodicity,
-			string(cond), string(help), string(addr), mentions(m), actors, asked, s.dialect.now()}
+			string(cond), string(help), string(addr), mentions(m), actors, asked, first, s.dialect.now()}
 		var id int64
 		if o, ok := olds[key]; ok {
 			id = o.id
 			delete(olds, key)
 			_, err = tx.ExecContext(ctx, s.q(`UPDATE mandates SET seq = ?, path = ?, verb = ?, phrase = ?, action = ?, deliverable = ?,
 				deadline = ?, due_meeting = ?, due_date = ?, periodicity = ?, conditions = ?, helpers = ?, addressees = ?,
-				mentions = ?, actors = ?, asked = ?, updated_at = ?, extracted = 1 WHERE id = ?`), append(args, id)...)
+				mentions = ?, actors = ?, asked = ?, asked_first = ?, updated_at = ?, extracted = 1 WHERE id = ?`), append(args, id)...)
 		} else {
 			status := m.Status
 			if status == "" {
@@ -99,9 +99,9 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 			// The decision's columns the board filters and orders by
 			// come with it (see migration 018).
 			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO mandates (seq, path, verb, phrase, action, deliverable, deadline, due_meeting,
-				due_date, periodicity, conditions, helpers, addressees, mentions, actors, asked, updated_at, decision_id, status,
+				due_date, periodicity, conditions, helpers, addressees, mentions, actors, asked, asked_first, updated_at, decision_id, status,
 				instrument, meeting, decision_source, decision_ordinal)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT instrument FROM decisions WHERE id = ?),
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT instrument FROM decisions WHERE id = ?),
 				(SELECT meeting FROM decisions WHERE id = ?), (SELECT source_id FROM decisions WHERE id = ?),
 				(SELECT ordinal FROM decisions WHERE id = ?)) RETURNING id`),
 				append(args, decisionID, string(status), decisionID, decisionID, decisionID, decisionID)...).Scan(&id)
@@ -150,21 +150,30 @@ func (s *Store) insertActors(ctx context.Context, tx *sql.Tx, id int64, as []acc
 	return nil
 }
 
-// askedColumns are the columns of a mandate the board's actor filter
-// reads (migration 018): the actor ids of its addressees, each between
-// spaces (" secretariat parties "), and their words in lower case,
-// joined by " | ".
-func askedColumns(as []accord.Addressee) (actors, asked string) {
+// askedColumns are the columns of a mandate the board's actor filter and
+// sort read (migration 018): the actor ids of its addressees, each
+// between spaces (" secretariat parties "), their words in lower case,
+// joined by " | ", and the words of the first as the board shows them, up
+// to askedFirstMax characters.
+func askedColumns(as []accord.Addressee) (actors, asked, first string) {
 	if len(as) == 0 {
-		return "", ""
+		return "", "", ""
 	}
 	ids := make([]string, len(as))
 	texts := make([]string, len(as))
 	for i, a := range as {
 		ids[i], texts[i] = a.Actor, a.Text
 	}
-	return " " + strings.Join(ids, " ") + " ", strings.ToLower(strings.Join(texts, " | "))
+	first = as[0].Text
+	if r := []rune(first); len(r) > askedFirstMax {
+		first = string(r[:askedFirstMax])
+	}
+	return " " + strings.Join(ids, " ") + " ", strings.ToLower(strings.Join(texts, " | ")), first
 }
+
+// askedFirstMax bounds the words of the first addressee the board sorts
+// by: enough to tell any two apart, short enough for an index's key.
+const askedFirstMax = 200
 
 func nonNil(s []string) []string {
 	if s == nil {
@@ -464,10 +473,7 @@ func mandateOrder(sort, dialect string) string {
 		keys = []string{`m.status`}
 	case "actor":
 		// The words of the first addressee, as the board shows them.
-		keys = []string{`substr(json_extract(m.addressees, '$[0].text'), 1, 200)`}
-		if dialect == "postgres" {
-			keys = []string{`left(m.addressees->0->>'text', 200)`}
-		}
+		keys = []string{`m.asked_first`}
 	default:
 		// Decisions in list order (instrument, meeting, source and
 		// place in it), each one's mandates in order.

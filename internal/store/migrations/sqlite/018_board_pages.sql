@@ -13,9 +13,11 @@ ALTER TABLE mandates ADD COLUMN decision_ordinal INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE mandates ADD COLUMN actors TEXT NOT NULL DEFAULT '';
 -- The words of the addressees in lower case, joined by " | ".
 ALTER TABLE mandates ADD COLUMN asked TEXT NOT NULL DEFAULT '';
+-- The words of the first addressee as the board shows them, its sort.
+ALTER TABLE mandates ADD COLUMN asked_first TEXT NOT NULL DEFAULT '';
 UPDATE mandates SET instrument = d.instrument, meeting = d.meeting, decision_source = d.source_id, decision_ordinal = d.ordinal
 	FROM decisions d WHERE d.id = mandates.decision_id;
-UPDATE mandates SET
+UPDATE mandates SET asked_first = coalesce(substr(json_extract(addressees, '$[0].text'), 1, 200), ''),
 	actors = coalesce((SELECT ' ' || group_concat(a.actor, ' ') || ' ' FROM mandate_actors a WHERE a.mandate_id = mandates.id), ''),
 	asked = coalesce((SELECT lower(group_concat(a.text, ' | ')) FROM mandate_actors a WHERE a.mandate_id = mandates.id), '');
 -- A decision's mandates follow it when it moves in the list or is
@@ -34,7 +36,7 @@ CREATE INDEX mandates_board_due ON mandates ((due_date = ''), due_date, (due_mee
 	instrument, meeting, status, owner, checked_by, actors, asked);
 CREATE INDEX mandates_board_status ON mandates (status, id,
 	instrument, meeting, due_meeting, due_date, owner, checked_by, actors, asked);
-CREATE INDEX mandates_board_actor ON mandates ((substr(json_extract(addressees, '$[0].text'), 1, 200)), id,
+CREATE INDEX mandates_board_actor ON mandates (asked_first, id,
 	instrument, meeting, status, due_meeting, due_date, owner, checked_by, actors, asked);
 
 -- The decisions list: its order with what it filters by, and the words of
