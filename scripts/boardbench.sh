@@ -80,7 +80,7 @@ if [ -n "${token:-}" ]; then
 	done
 	echo "marked $((mandates / 250)) mandates completed, owned and checked"
 fi
-decision=$(curl -s "$base/decisions?meeting=COP-10" | grep -o 'href="/decisions/[0-9]*"' | sed -n 1p | grep -o '[0-9]*')
+decision=$(curl -s "$base/decisions" | grep -o 'href="/decisions/[0-9]*"' | sed -n 1p | grep -o '[0-9]*' || true)
 
 # The CPU time of the server, and on PostgreSQL of the database's
 # processes serving it too, in clock ticks.
@@ -106,7 +106,7 @@ measure() {
 	after=$(cpu)
 	best=$(grep ' path=' "$dir/serve.log" | tail -n "$reps" | grep -o ' ms=[0-9]*' | cut -d= -f2 | awk 'NR == 1 || $1 < m {m = $1} END {print m + 0}')
 	# The rows less the header and a "No mandates." row.
-	rows=$(($(grep -o '<tr' "$dir/page.html" | wc -l) - 1 - $(grep -o '<td colspan' "$dir/page.html" | wc -l)))
+	rows=$(awk '{n += gsub(/<tr/, ""); n -= gsub(/<td colspan/, "")} END {print n - 1}' "$dir/page.html")
 	mark=""
 	if [ "$best" -gt "$budget" ]; then
 		mark="OVER"
