@@ -65,9 +65,10 @@ type Corrector interface {
 	// CorrectMandate does the same for a mandate and marks it checked by
 	// c.Who.
 	CorrectMandate(ctx context.Context, id int64, c MandateCorrection) (Mandate, error)
-	// DecisionsByContent returns the stored decisions whose parsed text
-	// has the content hash h (see ContentHash), without their text.
-	DecisionsByContent(ctx context.Context, h string) ([]Decision, error)
+	// DecisionsByContent returns the stored decisions of instrument
+	// whose parsed text has the content hash h (see ContentHash), without
+	// their text: those an ingest of that text for instrument updates.
+	DecisionsByContent(ctx context.Context, instrument, h string) ([]Decision, error)
 }
 
 // Corrected returns the correction of field f, if any.

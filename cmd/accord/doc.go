@@ -214,11 +214,13 @@ search hits) with links to the pages beside it; a decision of thousands of
 paragraphs is shown over several pages, each paragraph with up to ten of
 its mandates. A page has ten seconds to be made (else 503) and stops when
 its client hangs up. The decisions list filters by instrument, meeting,
-year, kind and words of symbol or title; the mandate board's filters are
+year, kind and words of symbol or title (a word or its beginning:
+"MC-6" finds MC-6/3, "coop" cooperation); the mandate board's filters are
 lists of what is stored (instrument and body by name, actor by name with
 its count, status, due meeting, overdue, owner, checked by a person or
-not) and its columns sort (?sort=due, -due, status, actor, decision),
-the sort kept by its pages and downloads. A signed-in person's
+not) and its columns sort (?sort=due, -due, status, actor, decision; on
+a phone, by the filter form's "Sort by"), the sort kept by its pages and
+downloads. A signed-in person's
 /mandates/mine lists what is asked of the secretariat of their
 instruments and not done, overdue first, then by due date and meeting,
 and the mandates they own. Each list downloads, with the filters of its page, as

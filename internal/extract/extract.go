@@ -741,7 +741,10 @@ var governingBodyRE = regexp.MustCompile(`^(?i:the\s+)?(?:Conferences?|Meetings?
 var gappedRE = regexp.MustCompile(`,\s+and\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+the\s+|on\s+|for\s+)?[A-Z][\w-]*){0,6})\s+to\s+[a-z]`)
 
 // thatClause reads "Recommends that Parties … ensure", "Requests that
-// the actions of the secretariat … be undertaken".
+// the actions of the secretariat … be undertaken". The action is what
+// follows the subject ("ensure close cooperation"), as the action of
+// "Requests the secretariat to report" is "to report": the subject is
+// the addressee, not part of what is asked.
 func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	// "Requests that in the future the Advisory Bodies prepare …"
 	s = strings.TrimLeft(thatLeadRE.ReplaceAllString(s, ""), " ,")
@@ -753,12 +756,16 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 		np = np[:m[0]]
 	}
 	np = np[:thatSubjectEnd(np)]
+	action := strings.TrimLeft(s[len(np):], " ,")
+	if action == "" {
+		return nil, ""
+	}
 	as := x.addressees(np)
 	if len(as) > 0 {
-		return as, s
+		return as, action
 	}
 	if name := x.reg.find(np); name != "" {
-		return []accord.Addressee{x.addressee(name)}, s
+		return []accord.Addressee{x.addressee(name)}, action
 	}
 	return nil, ""
 }

@@ -105,3 +105,37 @@ func TestActionEndsAtAClause(t *testing.T) {
 		}
 	}
 }
+
+// TestThatActionLeavesOutItsSubject: in "Recommends that Parties …", the
+// Parties are asked, and the action is what they are asked to do, not a
+// sentence that opens with them.
+func TestThatActionLeavesOutItsSubject(t *testing.T) {
+	tests := []struct{ para, asked, action string }{
+		{"Recommends that Parties share their inventories of mercury-added products with the secretariat;",
+			"Parties", "share their inventories of mercury-added products with the secretariat"},
+		{"Recommends that the Parties should consider joint training of customs officers;",
+			"Parties", "should consider joint training of customs officers"},
+		{"Recommends that the Parties, when preparing their national reports, consult their focal points for all three conventions;",
+			"Parties", "when preparing their national reports, consult their focal points for all three conventions"},
+		{"Recommends that in the future the Global Environment Facility report on its support to the regional centres;",
+			"Global Environment Facility", "report on its support to the regional centres"},
+	}
+	for _, tt := range tests {
+		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
+		if len(res.Mandates) != 1 {
+			t.Errorf("%q: %d mandates, want 1", tt.para, len(res.Mandates))
+			continue
+		}
+		m := res.Mandates[0]
+		var asked []string
+		for _, a := range m.Addressees {
+			asked = append(asked, a.Text)
+		}
+		if got := strings.TrimRight(m.Action, ";."); strings.Join(asked, "+") != tt.asked || got != tt.action {
+			t.Errorf("%q: asks %q to %q, want %q to %q", tt.para, asked, got, tt.asked, tt.action)
+		}
+		if title := m.Title(); strings.HasPrefix(strings.ToLower(title), strings.ToLower(tt.asked)) || strings.HasPrefix(title, "The ") {
+			t.Errorf("%q: title %q opens with its subject", tt.para, title)
+		}
+	}
+}

@@ -81,8 +81,17 @@ func (s *Store) ActorMandates(ctx context.Context) (map[string]map[accord.Status
 }
 
 // MandateChoices lists what the mandate board's filters choose from: each
-// a group over an indexed column, or the few meetings.
+// a group over an indexed column, or the few meetings. Every page of the
+// board shows them, and they change only with a write: they are kept
+// from one write to the next (listCache).
 func (s *Store) MandateChoices(ctx context.Context) (accord.MandateChoices, error) {
+	c, err := cached(ctx, s, func(l *listCache) **accord.MandateChoices { return &l.choices }, s.readMandateChoices)
+	c.Actors, c.Bodies = slices.Clone(c.Actors), slices.Clone(c.Bodies)
+	c.DueMeetings, c.Owners = slices.Clone(c.DueMeetings), slices.Clone(c.Owners)
+	return c, err
+}
+
+func (s *Store) readMandateChoices(ctx context.Context) (accord.MandateChoices, error) {
 	var c accord.MandateChoices
 	strs := func(query string, each func(string)) error {
 		rows, err := s.read.QueryContext(ctx, query)

@@ -209,6 +209,7 @@ func (s *Store) Restore(ctx context.Context, path string, force bool) error {
 	s.facetCache.mu.Lock()
 	s.facetCache.sets = nil
 	s.facetCache.mu.Unlock()
+	s.forgetLists()
 	if err := s.migrate(ctx); err != nil {
 		return fmt.Errorf("restore %s: migrate: %w", path, err)
 	}

@@ -325,21 +325,14 @@ func (s *Store) corrections(ctx context.Context, table, column string, id int64)
 	return cs, rows.Err()
 }
 
-// DecisionsByContent lists the decisions whose parsed content has hash h.
-func (s *Store) DecisionsByContent(ctx context.Context, h string) ([]accord.Decision, error) {
+// DecisionsByContent lists the decisions of instrument whose parsed
+// content has hash h: those an ingest of it would update (sameContent).
+func (s *Store) DecisionsByContent(ctx context.Context, instrument, h string) ([]accord.Decision, error) {
 	if h == "" {
 		return nil, nil
 	}
-	return list(ctx, s, `SELECT d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format
-		FROM decisions d JOIN sources src ON src.id = d.source_id WHERE d.content_hash = ? AND d.content_hash <> '' ORDER BY d.id`, []any{h}, 10,
-		func(rows *sql.Rows) (accord.Decision, error) {
-			var d accord.Decision
-			var kind string
-			err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
-				&d.Source.Name, &d.Source.SHA256, &d.Source.Format)
-			d.Kind = accord.Kind(kind)
-			return d, err
-		})
+	return list(ctx, s, `SELECT `+decisionListColumns+` FROM decisions d JOIN sources src ON src.id = d.source_id `+sameContent+` ORDER BY d.id`,
+		[]any{h, instrument, instrument}, 10, scanListedDecision)
 }
 
 // mandateField returns the value of field f of m, as JSON and as people
@@ -555,23 +548,16 @@ func (s *Store) applyMandateCorrections(ctx context.Context, tx *sql.Tx, id int6
 		addr = []byte("[]")
 	}
 	dl, due, date := deadlineFields(m.Deadline)
+	ids, asked, first := askedColumns(m.Addressees)
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE mandates SET action = ?, deliverable = ?, deadline = ?, due_meeting = ?, due_date = ?,
-		addressees = ?, mentions = ? WHERE id = ?`), m.Action, m.Deliverable, dl, due, date, string(addr), mentions(m), id); err != nil {
+		addressees = ?, mentions = ?, actors = ?, asked = ?, asked_first = ? WHERE id = ?`),
+		m.Action, m.Deliverable, dl, due, date, string(addr), mentions(m), ids, asked, first, id); err != nil {
 		return err
 	}
 	if !actors {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM mandate_actors WHERE mandate_id = ?`), id); err != nil {
-		return err
-	}
-	for _, a := range m.Addressees {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_actors (mandate_id, actor, text, qualifier) VALUES (?, ?, ?, ?)`),
-			id, a.Actor, a.Text, a.Qualifier); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.insertActors(ctx, tx, id, m.Addressees)
 }
 
 // correctedMandates returns the mandates of a decision people corrected.

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/accordmea/accord"
 )
@@ -243,6 +245,16 @@ func mayEdit(by *accord.User, verb, inst, symbol string) error {
 	return fmt.Errorf("%w: %s may not %s decision %s: it is of %s", accord.ErrForbidden, by.Name, verb, symbol, inst)
 }
 
+// sameContent joins and filters the decisions d of the content hash and
+// instrument of its three arguments (the hash, then the instrument twice).
+// The same words adopted by another instrument are another decision (the
+// BRS COPs adopt joint decisions word for word): the content matches only
+// within the instrument, as read or as the parser read it before a person
+// corrected it. Ingest and the upload's preview (DecisionsByContent)
+// match by it alike.
+const sameContent = `LEFT JOIN decision_corrections c ON c.decision_id = d.id AND c.field = 'instrument'
+	WHERE d.content_hash = ? AND d.content_hash <> '' AND (d.instrument = ? OR c.parsed = ?)`
+
 // findExisting returns the id of the stored decision d replaces: the one
 // of the same content (hash, from any source, whatever its name), else
 // the one with its instrument and symbol, else the one at its position in
@@ -250,13 +262,7 @@ func mayEdit(by *accord.User, verb, inst, symbol string) error {
 func (s *Store) findExisting(ctx context.Context, tx *sql.Tx, sourceID int64, ordinal int, d *accord.Decision, hash string, kept map[int64]bool) (int64, error) {
 	var id int64
 	if hash != "" {
-		// The same words adopted by another instrument are another
-		// decision (the BRS COPs adopt joint decisions word for word):
-		// the content matches only within the instrument, as read or
-		// as the parser read it before a person corrected it.
-		ids, err := queryIDs(ctx, tx, s.q(`SELECT d.id FROM decisions d
-			LEFT JOIN decision_corrections c ON c.decision_id = d.id AND c.field = 'instrument'
-			WHERE d.content_hash = ? AND d.content_hash <> '' AND (d.instrument = ? OR c.parsed = ?) ORDER BY d.id`), hash, d.Instrument, d.Instrument)
+		ids, err := queryIDs(ctx, tx, s.q(`SELECT d.id FROM decisions d `+sameContent+` ORDER BY d.id`), hash, d.Instrument, d.Instrument)
 		if err != nil {
 			return 0, err
 		}
@@ -421,17 +427,43 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 }
 
 // Decisions lists decisions without their text: symbol, title,
-// instrument, meeting, year, kind and source only.
+// instrument, meeting, year, kind and source only. As the board does (see
+// Mandates), a page is found in two steps: the ids of its decisions, by
+// one walk of the decisions_board index, which holds what the filters
+// read, or of the words index for a text; then their rows.
 func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
-	query := `SELECT d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format
-		FROM decisions d JOIN sources src ON src.id = d.source_id WHERE 1 = 1`
+	query, args := s.decisionIDs(f)
+	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rowsByID(ctx, s, ids, `SELECT `+decisionListColumns+` FROM decisions d JOIN sources src ON src.id = d.source_id WHERE d.id IN `,
+		scanListedDecision, func(d accord.Decision) int64 { return d.ID })
+}
+
+// decisionIDs is the query of the ids of the decisions f keeps, in its
+// order, with its arguments.
+func (s *Store) decisionIDs(f accord.DecisionFilter) (string, []any) {
+	query := `SELECT d.id FROM decisions d`
+	if s.dialect.name == "sqlite" && !f.Newest && !f.ByID && f.After == 0 {
+		// The list order's index, which holds what the filters read,
+		// is walked even when a text is given: SQLite would rather read
+		// the decisions the words index finds and sort them, which
+		// costs as many reads of the decisions table as there are
+		// (tens of thousands for a word of every title).
+		query += ` INDEXED BY decisions_board`
+	}
+	query += ` WHERE 1 = 1`
 	var args []any
 	if f.Instrument != "" {
 		query += ` AND d.instrument = ?`
 		args = append(args, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
-		query += ` AND d.meeting = ?`
+		query += ` AND ` + s.filterOnly(`d.meeting`) + ` = ?`
 		args = append(args, f.Meeting)
 	}
 	if f.Year != 0 {
@@ -442,10 +474,10 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 		query += ` AND d.kind = ?`
 		args = append(args, string(f.Kind))
 	}
-	for _, w := range strings.Fields(strings.ToLower(f.Text)) {
-		query += ` AND (lower(d.symbol) LIKE ? OR lower(d.title) LIKE ?)`
-		pat := "%" + likeEscape(w) + "%"
-		args = append(args, pat, pat)
+	if words := textWords(f.Text); len(words) > 0 {
+		cond, arg := s.wordsMatch(words)
+		query += ` AND ` + cond
+		args = append(args, arg)
 	}
 	if f.After > 0 {
 		query += ` AND d.id > ?`
@@ -457,16 +489,56 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 	case f.ByID || f.After > 0:
 		query += ` ORDER BY d.id`
 	default:
-		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_list index
+		query += ` ORDER BY d.instrument, d.meeting, d.source_id, d.ordinal, d.id` // the decisions_board index
 	}
-	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Decision, error) {
-		var d accord.Decision
-		var kind string
-		err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
-			&d.Source.Name, &d.Source.SHA256, &d.Source.Format)
-		d.Kind = accord.Kind(kind)
-		return d, err
-	})
+	return query, args
+}
+
+// decisionListColumns are what lists of decisions read of each, and
+// scanListedDecision reads them.
+const decisionListColumns = `d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format`
+
+func scanListedDecision(rows *sql.Rows) (accord.Decision, error) {
+	var d accord.Decision
+	var kind string
+	err := rows.Scan(&d.ID, &d.Instrument, &d.Symbol, &d.Meeting, &d.Year, &d.Title, &kind, timeValue{&d.Updated},
+		&d.Source.Name, &d.Source.SHA256, &d.Source.Format)
+	d.Kind = accord.Kind(kind)
+	return d, err
+}
+
+// textWords reads the text filter of the decisions list: each word
+// people typed as its runs of letters and digits in lower case ("MC-6/3"
+// is mc, 6, 3), the way the words index cuts symbols and titles; a word
+// of neither is left out.
+func textWords(text string) [][]string {
+	var out [][]string
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		runs := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(runs) > 0 {
+			out = append(out, runs)
+		}
+	}
+	return out
+}
+
+// wordsMatch is the condition on decisions d that their symbol or title
+// holds each of words: its runs one after the other, the last at least
+// the beginning of a word ("mc-6" finds MC-6/3 and MC-60/1, "coop"
+// cooperation), by the words index of migration 018.
+func (s *Store) wordsMatch(words [][]string) (string, any) {
+	var q []string
+	if s.dialect.name == "postgres" {
+		for _, runs := range words {
+			q = append(q, strings.Join(runs, " <-> ")+":*")
+		}
+		return `to_tsvector('simple', regexp_replace(d.symbol || ' ' || d.title, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ?)`,
+			strings.Join(q, " & ")
+	}
+	for _, runs := range words {
+		q = append(q, `"`+strings.Join(runs, " ")+`" *`)
+	}
+	return `d.id IN (SELECT rowid FROM decisions_words WHERE decisions_words MATCH ?)`, strings.Join(q, " AND ")
 }
 
 // isUniqueViolation reports whether err is a unique-constraint violation
@@ -476,8 +548,16 @@ func isUniqueViolation(err error) bool {
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
 }
 
-// Stats counts decisions, mandates, and decisions by instrument.
+// Stats counts decisions, mandates, and decisions by instrument. Every
+// list's page shows the instruments: the counts are kept from one write
+// to the next (listCache).
 func (s *Store) Stats(ctx context.Context) (accord.Stats, error) {
+	st, err := cached(ctx, s, func(l *listCache) **accord.Stats { return &l.stats }, s.readStats)
+	st.Instruments = slices.Clone(st.Instruments)
+	return st, err
+}
+
+func (s *Store) readStats(ctx context.Context) (accord.Stats, error) {
 	var st accord.Stats
 	if err := s.read.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM decisions), (SELECT count(*) FROM mandates)`).Scan(&st.Decisions, &st.Mandates); err != nil {
 		return st, err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -80,35 +81,36 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 		help, _ := json.Marshal(nonNil(m.Helpers))
 		addr, _ := json.Marshal(m.Addressees)
 		dl, due, date := deadlineFields(m.Deadline)
+		actors, asked, first := askedColumns(m.Addressees)
 		args := []any{m.Seq, m.Path, m.Verb, m.Phrase, m.Action, m.Deliverable, dl, due, date, m.Periodicity,
-			string(cond), string(help), string(addr), mentions(m), s.dialect.now()}
+			string(cond), string(help), string(addr), mentions(m), actors, asked, first, s.dialect.now()}
 		var id int64
 		if o, ok := olds[key]; ok {
 			id = o.id
 			delete(olds, key)
 			_, err = tx.ExecContext(ctx, s.q(`UPDATE mandates SET seq = ?, path = ?, verb = ?, phrase = ?, action = ?, deliverable = ?,
 				deadline = ?, due_meeting = ?, due_date = ?, periodicity = ?, conditions = ?, helpers = ?, addressees = ?,
-				mentions = ?, updated_at = ?, extracted = 1 WHERE id = ?`), append(args, id)...)
-			if err == nil {
-				_, err = tx.ExecContext(ctx, s.q(`DELETE FROM mandate_actors WHERE mandate_id = ?`), id)
-			}
+				mentions = ?, actors = ?, asked = ?, asked_first = ?, updated_at = ?, extracted = 1 WHERE id = ?`), append(args, id)...)
 		} else {
 			status := m.Status
 			if status == "" {
 				status = accord.StatusOpen
 			}
+			// The decision's columns the board filters and orders by
+			// come with it (see migration 018).
 			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO mandates (seq, path, verb, phrase, action, deliverable, deadline, due_meeting,
-				due_date, periodicity, conditions, helpers, addressees, mentions, updated_at, decision_id, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), append(args, decisionID, string(status))...).Scan(&id)
+				due_date, periodicity, conditions, helpers, addressees, mentions, actors, asked, asked_first, updated_at, decision_id, status,
+				instrument, meeting, decision_source, decision_ordinal)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT instrument FROM decisions WHERE id = ?),
+				(SELECT meeting FROM decisions WHERE id = ?), (SELECT source_id FROM decisions WHERE id = ?),
+				(SELECT ordinal FROM decisions WHERE id = ?)) RETURNING id`),
+				append(args, decisionID, string(status), decisionID, decisionID, decisionID, decisionID)...).Scan(&id)
 		}
 		if err != nil {
 			return err
 		}
-		for _, a := range m.Addressees {
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_actors (mandate_id, actor, text, qualifier) VALUES (?, ?, ?, ?)`),
-				id, a.Actor, a.Text, a.Qualifier); err != nil {
-				return err
-			}
+		if err := s.insertActors(ctx, tx, id, m.Addressees); err != nil {
+			return err
 		}
 		if err := s.writeMandateOrganizations(ctx, tx, id, m.Organizations); err != nil {
 			return err
@@ -135,6 +137,46 @@ func (s *Store) writeMandates(ctx context.Context, tx *sql.Tx, decisionID int64,
 	}
 	return nil
 }
+
+// insertActors stores whom mandate id asks, a row of mandate_actors an
+// addressee, in place of what it held.
+func (s *Store) insertActors(ctx context.Context, tx *sql.Tx, id int64, as []accord.Addressee) error {
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM mandate_actors WHERE mandate_id = ?`), id); err != nil {
+		return err
+	}
+	for _, a := range as {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO mandate_actors (mandate_id, actor, text, qualifier) VALUES (?, ?, ?, ?)`),
+			id, a.Actor, a.Text, a.Qualifier); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// askedColumns are the columns of a mandate the board's actor filter and
+// sort read (migration 018): the actor ids of its addressees, each
+// between spaces (" secretariat parties "), their words in lower case,
+// joined by " | ", and the words of the first as the board shows them, up
+// to askedFirstMax characters.
+func askedColumns(as []accord.Addressee) (actors, asked, first string) {
+	if len(as) == 0 {
+		return "", "", ""
+	}
+	ids := make([]string, len(as))
+	texts := make([]string, len(as))
+	for i, a := range as {
+		ids[i], texts[i] = a.Actor, a.Text
+	}
+	first = as[0].Text
+	if r := []rune(first); len(r) > askedFirstMax {
+		first = string(r[:askedFirstMax])
+	}
+	return " " + strings.Join(ids, " ") + " ", strings.ToLower(strings.Join(texts, " | ")), first
+}
+
+// askedFirstMax bounds the words of the first addressee the board sorts
+// by: enough to tell any two apart, short enough for an index's key.
+const askedFirstMax = 200
 
 func nonNil(s []string) []string {
 	if s == nil {
@@ -204,74 +246,150 @@ func scanMandate(sc interface{ Scan(...any) error }) (accord.Mandate, error) {
 	return m, nil
 }
 
-// Mandates lists mandates matching f.
+// Mandates lists mandates matching f. A page is found in two steps: the
+// ids of its mandates, by one walk of the index of its order (migration
+// 018), which holds every column the filters read, so that the rows a
+// filter leaves out or a page far down skips read no table; then those
+// mandates' rows.
 func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.Mandate, error) {
-	query := `SELECT ` + mandateColumns + ` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE 1 = 1`
-	// Sorted by a column of mandates, the mandates lead, walked by that
-	// column's index (mandateOrder).
-	// So they do when a filter keeps few of them (an owner, a person's
-	// check), found by its index, then sorted.
-	few := f.Owner != "" || f.Checked == "yes"
-	if by := strings.TrimPrefix(f.Sort, "-"); !f.ByID && f.After == 0 && (by == "" || by == "decision") && !few {
-		// In list order the decisions lead, walked by the decisions_list
-		// index, and each one's mandates follow: a page reads its rows,
-		// not the whole table sorted. SQLite keeps the left table of a
-		// CROSS JOIN outside; PostgreSQL plans it as any join.
-		query = `SELECT ` + mandateColumns + ` FROM decisions d CROSS JOIN mandates m WHERE m.decision_id = d.id`
+	query, args, err := s.mandateIDs(ctx, f)
+	if errors.Is(err, errNoRows) {
+		return nil, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rowsByID(ctx, s, ids, `SELECT `+mandateColumns+` FROM mandates m JOIN decisions d ON d.id = m.decision_id WHERE m.id IN `,
+		func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) }, func(m accord.Mandate) int64 { return m.ID })
+}
+
+// mandateIDs is the query of the ids of the mandates f keeps, in its
+// order, with its arguments; errNoRows when f keeps none.
+func (s *Store) mandateIDs(ctx context.Context, f accord.MandateFilter) (string, []any, error) {
+	if !accord.ValidMandateSort(f.Sort) {
+		return "", nil, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
+	}
+	where, args, err := s.mandateWhere(ctx, f)
+	if err != nil {
+		return "", nil, err
+	}
+	query := `SELECT m.id FROM mandates m`
+	if f.ByID || f.After > 0 {
+		query += ` WHERE ` + where + ` ORDER BY m.id`
+	} else {
+		by := strings.TrimPrefix(f.Sort, "-")
+		// A filter that keeps a few mandates (one decision's, an
+		// owner's, a person's checks) finds them by its own index, and
+		// they are sorted; any other walks the order's index, which
+		// SQLite is told (it would take an index of a filter, as if it
+		// kept a few, and sort a hundred thousand rows).
+		if s.dialect.name == "sqlite" {
+			switch {
+			case f.DecisionID != 0 || f.Symbol != "":
+				query += ` INDEXED BY mandates_decision`
+			case f.Owner != "":
+				query += ` INDEXED BY mandates_owner`
+			case f.Checked == "yes":
+				query += ` INDEXED BY mandates_checked`
+			default:
+				query += ` INDEXED BY mandates_board_` + cmp.Or(by, "decision")
+			}
+		}
+		query += ` WHERE ` + where + ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
+	}
+	return query, args, nil
+}
+
+// filterOnly is col as a filter compares it, on SQLite not as a
+// constraint of an index (SQLite's unary +): a column of the order of the
+// index walked that is not its first, which SQLite, taking it for a
+// constant of the rows kept, would leave out of the order the index gives
+// and sort those rows again by what follows it.
+func (s *Store) filterOnly(col string) string {
+	if s.dialect.name == "sqlite" {
+		return "+" + col
+	}
+	return col
+}
+
+// errNoRows says that a filter keeps no mandate, found before any query.
+var errNoRows = errors.New("no rows")
+
+// mandateWhere is the condition of the mandates m that f keeps, with its
+// arguments: each reads columns of mandates the board's indexes hold
+// (migration 018), but for the symbol and the words of mentions. It
+// returns errNoRows when f keeps none.
+func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (string, []any, error) {
+	conds := []string{"1 = 1"}
 	var args []any
 	add := func(cond string, a ...any) {
-		query += ` AND ` + cond
+		conds = append(conds, cond)
 		args = append(args, a...)
+	}
+	in := func(col string, vs []string) {
+		a := make([]any, len(vs))
+		for i, v := range vs {
+			a[i] = v
+		}
+		add(col+` IN (`+marks(len(vs))+`)`, a...)
 	}
 	// Asking for the secretariat of Basel asks for that of the three BRS
 	// conventions (accord.ActorScope).
 	if _, ins := accord.ActorScope(f.Actor, f.Instrument); ins != nil {
-		args := []any{}
-		for _, in := range ins {
-			args = append(args, in)
-		}
-		add(`d.instrument IN (`+marks(len(ins))+`)`, args...)
+		in(`m.instrument`, ins)
 	} else if f.Instrument != "" {
-		add(`d.instrument = ?`, accord.InstrumentID(f.Instrument))
+		add(`m.instrument = ?`, accord.InstrumentID(f.Instrument))
 	}
 	if f.Meeting != "" {
-		add(`d.meeting = ?`, f.Meeting)
+		add(s.filterOnly(`m.meeting`)+` = ?`, f.Meeting)
 	}
 	if f.Symbol != "" {
-		add(`d.symbol_key = ? AND d.symbol_key <> ''`, symbolKey(f.Symbol))
+		add(`m.decision_id IN (SELECT id FROM decisions WHERE symbol_key = ? AND symbol_key <> '')`, symbolKey(f.Symbol))
 	}
 	if f.DecisionID != 0 {
-		add(`m.decision_id = ? AND d.id = ?`, f.DecisionID, f.DecisionID)
+		add(`m.decision_id = ?`, f.DecisionID)
 	}
 	if f.DueMeeting != "" {
-		add(`m.due_meeting = ?`, f.DueMeeting)
+		add(s.filterOnly(`m.due_meeting`)+` = ?`, f.DueMeeting)
 	}
 	if f.Status != "" {
 		add(`m.status = ?`, string(f.Status))
 	}
 	if f.Actor != "" {
-		actors, _ := accord.ActorScope(f.Actor, f.Instrument)
-		args := []any{}
-		for _, a := range actors {
-			args = append(args, a)
+		// An actor by its id or, as people write it, by the words
+		// that ask it.
+		// Both columns are searched for a string, not a pattern: they
+		// are read for every mandate of a long walk.
+		holds := `instr(%s, ?) > 0`
+		if s.dialect.name == "postgres" {
+			holds = `strpos(%s, ?) > 0`
 		}
-		add(`EXISTS (SELECT 1 FROM mandate_actors a WHERE a.mandate_id = m.id AND (a.actor IN (`+marks(len(actors))+`) OR lower(a.text) LIKE ?))`,
-			append(args, "%"+likeEscape(strings.ToLower(f.Actor))+"%")...)
+		actors, _ := accord.ActorScope(f.Actor, f.Instrument)
+		var or []string
+		for _, a := range actors {
+			or = append(or, fmt.Sprintf(holds, `m.actors`))
+			args = append(args, " "+a+" ")
+		}
+		or = append(or, fmt.Sprintf(holds, `m.asked`))
+		args = append(args, strings.ToLower(f.Actor))
+		conds = append(conds, `(`+strings.Join(or, ` OR `)+`)`)
 	}
 	if f.Body != "" {
 		ms, err := s.bodyMeetings(ctx, f.Body)
 		if err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		if len(ms) == 0 {
-			return nil, nil
+			return "", nil, errNoRows
 		}
-		args := []any{}
-		for _, m := range ms {
-			args = append(args, m)
-		}
-		add(`d.meeting IN (`+marks(len(ms))+`)`, args...)
+		in(s.filterOnly(`m.meeting`), ms)
 	}
 	switch f.Checked {
 	case "":
@@ -280,7 +398,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	case "no":
 		add(`m.checked_by = ''`)
 	default:
-		return nil, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
+		return "", nil, fmt.Errorf("%w: checked %q: want yes or no", accord.ErrInvalid, f.Checked)
 	}
 	if f.Owner != "" {
 		add(`m.owner = ?`, strings.TrimSpace(f.Owner))
@@ -288,53 +406,72 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if f.Mentions != "" {
 		add(`m.mentions LIKE ?`, "%"+likeEscape(strings.ToLower(f.Mentions))+"%")
 	}
-	if f.Overdue {
+	if f.Overdue || f.Upcoming {
 		asOf := f.AsOf
 		if asOf.IsZero() {
 			asOf = time.Now()
 		}
 		day := asOf.Format(time.DateOnly)
-		add(`m.status NOT IN ('completed', 'superseded') AND (
-			(m.due_meeting <> '' AND (`+dueMeetingHeld+`))
-			OR (m.due_date <> '' AND m.due_date < ?))`, day, day)
+		// Whether the meeting a mandate is due at was held: whether its
+		// record has opened by then, or decisions of its instrument
+		// were adopted there.
+		held, err := s.heldDueMeetings(ctx, day)
+		if err != nil {
+			return "", nil, err
+		}
+		isHeld := `1 = 0`
+		if len(held) > 0 {
+			isHeld = `m.due_meeting || ' ' || m.instrument IN (` + marks(len(held)) + `)`
+		}
+		if f.Overdue {
+			add(`m.status NOT IN ('completed', 'superseded') AND ((m.due_meeting <> '' AND `+isHeld+`) OR (m.due_date <> '' AND m.due_date < ?))`,
+				append(held, day)...)
+		}
+		if f.Upcoming {
+			add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND NOT (`+isHeld+`)`, held...)
+		}
 	}
 	if f.Pending {
 		add(`m.status NOT IN ('completed', 'superseded')`)
 	}
-	if f.Upcoming {
-		asOf := f.AsOf
-		if asOf.IsZero() {
-			asOf = time.Now()
-		}
-		add(`m.due_meeting <> '' AND m.status NOT IN ('completed', 'superseded') AND NOT (`+dueMeetingHeld+`)`, asOf.Format(time.DateOnly))
-	}
 	if f.After > 0 {
 		add(`m.id > ?`, f.After)
 	}
-	if !accord.ValidMandateSort(f.Sort) {
-		return nil, fmt.Errorf("%w: sort %q: want one of %s, or one of them after -", accord.ErrInvalid, f.Sort, strings.Join(accord.MandateSorts, ", "))
-	}
-	if f.ByID || f.After > 0 {
-		query += ` ORDER BY m.id`
-	} else {
-		query += ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
-	}
-	return listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (accord.Mandate, error) { return scanMandate(rows) })
+	return strings.Join(conds, ` AND `), args, nil
 }
 
-// dueMeetingHeld is the SQL condition of a mandate whose due meeting
-// has taken place by the day given as its one argument: the meeting's
-// record (by the index meetings_session) has opened, or the store holds
-// decisions the meeting adopted (by decisions_meeting).
-const dueMeetingHeld = `EXISTS (SELECT 1 FROM meetings mt WHERE mt.instrument = d.instrument AND mt.session = m.due_meeting
-		AND mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL)
-	OR EXISTS (SELECT 1 FROM decisions d2 WHERE d2.instrument = d.instrument AND d2.meeting = m.due_meeting)`
+// heldDueMeetings lists the meetings mandates are due at that were held
+// by day (YYYY-MM-DD), each as the meeting and the instrument that held
+// it, joined by a space ("COP-7 minamata"): a meeting whose record says
+// it opened by day (by the index meetings_session), or one at which
+// decisions of that instrument were adopted (by decisions_meeting).
+func (s *Store) heldDueMeetings(ctx context.Context, day string) ([]any, error) {
+	rows, err := s.read.QueryContext(ctx, s.q(`SELECT d.meeting, d.instrument FROM decisions d
+		WHERE d.meeting IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')
+		UNION
+		SELECT mt.session, mt.instrument FROM meetings mt
+		WHERE mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL
+		AND mt.session IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`), day)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []any
+	for rows.Next() {
+		var meeting, inst string
+		if err := rows.Scan(&meeting, &inst); err != nil {
+			return nil, err
+		}
+		out = append(out, meeting+" "+inst)
+	}
+	return out, rows.Err()
+}
 
 // mandateOrder is the ORDER BY of a sort of MandateFilter: each ends with
 // the mandate's id, a total order, so that pages read by offset neither
-// repeat nor skip a row. Each but the decisions' order is an index of
-// mandates (migration 017), walked forwards or backwards: a page far down
-// a sorted board reads its offset, not the whole table sorted.
+// repeat nor skip a row. Each is an index of mandates (migration 018),
+// walked forwards or backwards: a page far down a sorted board reads its
+// offset of the index, not the whole table sorted.
 func mandateOrder(sort, dialect string) string {
 	desc := strings.HasPrefix(sort, "-")
 	var keys []string
@@ -346,14 +483,11 @@ func mandateOrder(sort, dialect string) string {
 		keys = []string{`m.status`}
 	case "actor":
 		// The words of the first addressee, as the board shows them.
-		keys = []string{`substr(json_extract(m.addressees, '$[0].text'), 1, 200)`}
-		if dialect == "postgres" {
-			keys = []string{`left(m.addressees->0->>'text', 200)`}
-		}
+		keys = []string{`m.asked_first`}
 	default:
-		// Decisions in the order of the decisions_list index, and the
-		// mandates of each by mandates_decision.
-		keys = []string{`d.instrument`, `d.meeting`, `d.source_id`, `d.ordinal`, `d.id`, `m.seq`}
+		// Decisions in list order (instrument, meeting, source and
+		// place in it), each one's mandates in order.
+		keys = []string{`m.instrument`, `m.meeting`, `m.decision_source`, `m.decision_ordinal`, `m.decision_id`, `m.seq`}
 	}
 	keys = append(keys, `m.id`)
 	if desc {

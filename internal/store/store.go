@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -40,6 +41,63 @@ type Store struct {
 	dialect dialect
 
 	facetCache facetSetCache
+	lists      listCache
+}
+
+// listCache keeps, on SQLite, what every page of the lists shows beside
+// its rows (the board's choices, the counts of decisions) until the next
+// write. Every write to decisions and mandates adds an entry to the audit
+// log in its transaction, and SQLite's one writer numbers the entries in
+// the order their writes commit: the last entry's id says whether what
+// is kept is still what the tables hold. PostgreSQL numbers entries as
+// transactions start, not as they commit, and reads them afresh.
+type listCache struct {
+	mu      sync.Mutex
+	version int64 // the id of the last audit entry when they were read
+	choices *accord.MandateChoices
+	stats   *accord.Stats
+}
+
+// cached returns what read reads, from the listCache slot field picks
+// when it holds it as of the last write.
+func cached[T any](ctx context.Context, s *Store, field func(*listCache) **T, read func(context.Context) (T, error)) (T, error) {
+	if s.dialect.name != "sqlite" {
+		return read(ctx)
+	}
+	// The version is read before the values: a write that commits in
+	// between makes what is kept older than its version says, never
+	// newer, and it is read again.
+	var version int64
+	if err := s.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM audit`).Scan(&version); err != nil {
+		var zero T
+		return zero, err
+	}
+	l := &s.lists
+	l.mu.Lock()
+	if p := *field(l); l.version == version && p != nil {
+		v := *p
+		l.mu.Unlock()
+		return v, nil
+	}
+	l.mu.Unlock()
+	v, err := read(ctx)
+	if err != nil {
+		return v, err
+	}
+	l.mu.Lock()
+	if l.version != version {
+		l.version, l.choices, l.stats = version, nil, nil
+	}
+	*field(l) = &v
+	l.mu.Unlock()
+	return v, nil
+}
+
+// forgetLists empties the listCache, for a store replaced whole.
+func (s *Store) forgetLists() {
+	s.lists.mu.Lock()
+	s.lists.version, s.lists.choices, s.lists.stats = 0, nil, nil
+	s.lists.mu.Unlock()
 }
 
 var _ accord.Store = (*Store)(nil)
@@ -311,6 +369,35 @@ func listFrom[T any](ctx context.Context, s *Store, query string, args []any, li
 	}
 	return out, rows.Err()
 }
+
+// rowsByID reads the rows of ids, in their order, with query, which
+// ends with "IN " and is given the list of ids (idChunk of them at a
+// time); id says which row a value is.
+func rowsByID[T any](ctx context.Context, s *Store, ids []int64, query string, scan func(*sql.Rows) (T, error), id func(T) int64) ([]T, error) {
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	out := make([]T, 0, len(ids))
+	for start := 0; start < len(ids); start += idChunk {
+		chunk := ids[start:min(len(ids), start+idChunk)]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		vs, err := list(ctx, s, query+`(`+marks(len(chunk))+`)`, args, 0, scan)
+		if err != nil {
+			return nil, err
+		}
+		slices.SortFunc(vs, func(a, b T) int { return at[id(a)] - at[id(b)] })
+		out = append(out, vs...)
+	}
+	return out, nil
+}
+
+// idChunk is how many rows rowsByID reads in one query: well under the
+// limit of SQLite's parameters.
+const idChunk = 500
 
 // queryIDs returns the ids a query selects.
 func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {

@@ -61,7 +61,7 @@ func testDuplicateContent(t *testing.T, s accord.Store) {
 	if len(again) != 2 || again[0].ID != first[0].ID || again[1].ID != first[1].ID {
 		t.Errorf("decisions after the same content twice = %v, want the ids %d, %d kept", again, first[0].ID, first[1].ID)
 	}
-	found, err := s.DecisionsByContent(ctx, accord.ContentHash(&a))
+	found, err := s.DecisionsByContent(ctx, "minamata", accord.ContentHash(&a))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,6 +92,24 @@ func testDuplicateContent(t *testing.T, s accord.Store) {
 	}
 	if d, err := s.DecisionByID(ctx, first[0].ID); err != nil || d.Instrument != "minamata" {
 		t.Errorf("the Minamata decision after Rotterdam's of the same words: %+v, %v", d.Instrument, err)
+	}
+	// The upload's preview finds, by content, only the decision of the
+	// instrument an ingest would update.
+	for _, tt := range []struct {
+		instrument string
+		want       string
+	}{{"minamata", "minamata"}, {"rotterdam", "rotterdam"}, {"basel", ""}} {
+		found, err := s.DecisionsByContent(ctx, tt.instrument, accord.ContentHash(&rc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range found {
+			got = append(got, d.Instrument)
+		}
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("DecisionsByContent(%s) found decisions of %q, want %q", tt.instrument, got, tt.want)
+		}
 	}
 }
 

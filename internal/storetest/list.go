@@ -211,4 +211,86 @@ func testMandateChoices(t *testing.T, s accord.Store) {
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("MandateChoices (-want +got):\n%s", diff)
 	}
+	// They and the counts are what the store holds after each write, as
+	// the lists read them again and again.
+	ctx := context.Background()
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := mandatesOf(t, s, accord.MandateFilter{Symbol: "BC-17/1"})
+	owner := "Ann Lee"
+	if _, err := s.UpdateMandate(ctx, ms[0].ID, accord.MandateUpdate{Owner: &owner, Who: "ann"}); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.MandateChoices(ctx); err != nil || !slices.Equal(c.Owners, []string{"Ann Lee", "Jane Doe"}) {
+		t.Errorf("owners after a new owner = %q, %v; want Ann Lee and Jane Doe", c.Owners, err)
+	}
+	if _, err := s.Ingest(ctx, accord.Source{Name: "more.txt"}, []accord.Decision{withMandates(sample("SC-11/1", "stockholm", "COP-11", "Requests the secretariat to report."), "COP-12")}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Decisions != before.Decisions+1 || after.Mandates <= before.Mandates || len(after.Instruments) != len(before.Instruments)+1 {
+		t.Errorf("Stats after one more decision of another instrument = %+v, before %+v", after, before)
+	}
+	if c, err := s.MandateChoices(ctx); err != nil || !slices.Contains(c.DueMeetings, "COP-12") {
+		t.Errorf("due meetings after a mandate due at COP-12 = %q, %v", c.DueMeetings, err)
+	}
+}
+
+// testBoardFollowsDecision: the board filters a mandate by its
+// decision's instrument and meeting and sorts it by its place in the
+// list, as they are now: corrected, or moved by an ingest; and by whom it
+// asks, as corrected.
+func testBoardFollowsDecision(t *testing.T, s accord.Store) {
+	ctx := context.Background()
+	ids := board(t, s)
+	actions := func(f accord.MandateFilter) []string {
+		var out []string
+		for _, m := range mandatesOf(t, s, f) {
+			out = append(out, m.Action)
+		}
+		return out
+	}
+	bc := mandatesOf(t, s, accord.MandateFilter{Symbol: "BC-17/1"})
+	if len(bc) != 1 {
+		t.Fatalf("BC-17/1 has %d mandates", len(bc))
+	}
+	inst, meeting := "stockholm", "COP-12"
+	if _, err := s.CorrectDecision(ctx, bc[0].DecisionID, accord.DecisionCorrection{Instrument: &inst, Meeting: &meeting, Who: "jo"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		f    accord.MandateFilter
+		want []string
+	}{
+		{accord.MandateFilter{Instrument: "basel"}, nil},
+		{accord.MandateFilter{Instrument: "stockholm"}, []string{"bc secretariat"}},
+		{accord.MandateFilter{Meeting: "COP-12"}, []string{"rc brs", "bc secretariat"}},
+		{accord.MandateFilter{Meeting: "COP-17"}, nil},
+	} {
+		if got := actions(tt.f); !slices.Equal(got, tt.want) {
+			t.Errorf("after BC-17/1 was corrected to Stockholm's COP-12: Mandates(%+v) = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+	// The list order follows: Stockholm after Rotterdam, before UNEA.
+	all := actions(accord.MandateFilter{})
+	if i, j := slices.Index(all, "bc secretariat"), slices.Index(all, "rc brs"); i < j || i != len(all)-2 {
+		t.Errorf("the board in list order after the correction = %q, want bc secretariat after rc brs, before the last", all)
+	}
+	addr := []accord.Addressee{{Text: "the Global Environment Facility", Actor: "gef"}}
+	if _, err := s.CorrectMandate(ctx, ids["mc parties"], accord.MandateCorrection{Addressees: &addr, Who: "mia"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		actor string
+		want  []string
+	}{{"gef", []string{"mc parties"}}, {"environment facility", []string{"mc parties"}}, {"parties", nil}} {
+		if got := actions(accord.MandateFilter{Actor: tt.actor}); !slices.Equal(got, tt.want) {
+			t.Errorf("after a correction of whom it asks: Mandates(Actor %q) = %q, want %q", tt.actor, got, tt.want)
+		}
+	}
 }

@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"BoardFilters", testBoardFilters},
 		{"BoardSort", testBoardSort},
 		{"DecisionText", testDecisionText},
+		{"BoardFollowsDecision", testBoardFollowsDecision},
 		{"MandateChoices", testMandateChoices},
 		{"BundledMeetings", testBundledMeetings}, {"PutMeetings", testPutMeetings}, {"MeetingDeadlines", testMeetingDeadlines},
 		{"Organizations", testOrganizationRecords},

@@ -34,9 +34,8 @@ type auditChange struct {
 // nameTargets names the decisions and mandates of the entries' sentences
 // as people know them: "decision 12" is "MC-6/[--]", "mandate 52" is
 // "mandate 52 (MC-6/[--] ¶ 3)". One that is no longer stored keeps its
-// number.
-func (s *Server) nameTargets(ctx context.Context, vs []auditView) {
-	names := map[string]string{}
+// number. names keeps the names found, from one call to the next.
+func (s *Server) nameTargets(ctx context.Context, vs []auditView, names map[string]string) {
 	for i := range vs {
 		t := vs[i].Target
 		if vs[i].Href == "" || !strings.Contains(vs[i].Sentence, t) {
@@ -167,6 +166,24 @@ func describeAudit(e accord.AuditEntry) auditView {
 		v.Changes = []auditChange{{Field: "recorded", Before: e.Before, After: e.After}}
 	}
 	return v
+}
+
+// sides is what an entry changed as two cells of a download, a line a
+// field each: "status: open" before and "status: completed" after, the
+// way the audit page sets them side by side ("—" for a value removed).
+func (v auditView) sides() (before, after string) {
+	var bs, as []string
+	for _, c := range v.Changes {
+		if c.Before != "" {
+			bs = append(bs, c.Field+": "+c.Before)
+		}
+		a := c.After
+		if a == "" {
+			a = "—"
+		}
+		as = append(as, c.Field+": "+a)
+	}
+	return strings.Join(bs, "\n"), strings.Join(as, "\n")
 }
 
 // ingestCounts says what an ingest did: "3 decisions added, 1 updated".
@@ -320,6 +337,6 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) error {
 		p.Pager.Next = "/audit?before=" + strconv.FormatInt(log[listPageSize-1].ID, 10)
 	}
 	p.Entries = auditViews(log)
-	s.nameTargets(r.Context(), p.Entries)
+	s.nameTargets(r.Context(), p.Entries, map[string]string{})
 	return s.render(w, http.StatusOK, "audit", p)
 }

@@ -56,4 +56,32 @@ func TestAuditSentences(t *testing.T) {
 			t.Errorf("audit page holds %q:\n%s", not, page)
 		}
 	}
+	// The downloads read as the page: the sentence, and before and
+	// after a field a line.
+	for _, format := range []string{"csv", "xlsx"} {
+		_, b := download(t, admin, srv, "/audit."+format, 200)
+		rows := rowsOfDownload(t, format, b)
+		what, before, after := columnOf(t, rows, "what_happened"), columnOf(t, rows, "before"), columnOf(t, rows, "after")
+		var got []string
+		for _, r := range rows[1:] {
+			got = append(got, r[what]+" | "+r[before]+" | "+r[after])
+		}
+		file := strings.Join(got, "\n")
+		for _, want := range []string{
+			"root signed in with token | ",
+			"admin added the user ann, editor of minamata | ",
+			"jo corrected the title of MC-6/[--] | title: International cooperation and coordination | title: Cooperation with other bodies",
+			"| status: open | evidence added: UNEP/MC/COP.7/5\n",
+			"\nstatus: completed",
+		} {
+			if !strings.Contains(file, want) {
+				t.Errorf("audit.%s lacks %q:\n%s", format, want, file)
+			}
+		}
+		for _, not := range []string{"0001-01-01", `{"`, `":`} {
+			if strings.Contains(file, not) {
+				t.Errorf("audit.%s holds %q:\n%s", format, not, file)
+			}
+		}
+	}
 }

@@ -185,7 +185,7 @@ func (s *Server) storedAs(r *http.Request, d *accord.Decision, mandates int) (*s
 	ctx := r.Context()
 	var old accord.Decision
 	same := false
-	found, err := s.store.DecisionsByContent(ctx, accord.ContentHash(d))
+	found, err := s.store.DecisionsByContent(ctx, d.Instrument, accord.ContentHash(d))
 	if err != nil {
 		return nil, err
 	}

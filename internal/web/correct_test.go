@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/parse"
 )
 
 // TestCorrectDecisionPage: a signed-in editor of the instrument corrects
@@ -235,5 +236,42 @@ func TestUploadSameContent(t *testing.T) {
 	resp, body := post(t, c, srv, "/upload/confirm", url.Values{"csrf": {csrf}, "upload": {keptUpload(doc)}}, "")
 	if d, _ := count(); resp.StatusCode != 303 || d != d2 {
 		t.Errorf("confirm of the revision = %d, %d decisions (want %d) %.200s", resp.StatusCode, d, d2, body)
+	}
+}
+
+// TestUploadSameContentOtherInstrument: the same words stored for another
+// instrument (the BRS COPs adopt joint decisions word for word) are not
+// what an upload would update: the preview says new, as the ingest that
+// follows adds a decision.
+func TestUploadSameContentOtherInstrument(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	c, csrf := signIn(t, srv, st, "jo", "minamata")
+	words := "Cooperation on mercury waste\n\nThe Conference of the Parties to the Minamata Convention on Mercury,\n\n" +
+		"1. Requests the secretariat to report on cooperation at its next meeting;\n"
+	basel := parse.Parse(words, parse.Options{}).Decisions
+	if len(basel) != 1 || basel[0].Instrument != "minamata" {
+		t.Fatalf("parsed %d decisions (%+v)", len(basel), basel)
+	}
+	basel[0].Instrument = "basel"
+	if _, err := st.Ingest(ctx, accord.Source{Name: "basel.txt"}, basel); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, doc := sendFile(t, c, srv, "mercury-waste.txt", []byte(words), csrf)
+	cells := all(doc, "table.preview td.stored")
+	if code != 200 || len(cells) != 1 || text(cells[0]) != "new" {
+		t.Fatalf("preview of the Minamata words stored for Basel: %d %q", code, text(doc))
+	}
+	resp, body := post(t, c, srv, "/upload/confirm", url.Values{"csrf": {csrf}, "upload": {keptUpload(doc)}}, "")
+	after, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 303 || after.Decisions != before.Decisions+1 {
+		t.Errorf("confirm = %d, %d decisions, want %d (a new one) %.200s", resp.StatusCode, after.Decisions, before.Decisions+1, body)
 	}
 }

@@ -463,28 +463,34 @@ func (s *Server) exportAudit(w http.ResponseWriter, r *http.Request) error {
 	if err := auditor(r); err != nil {
 		return err
 	}
+	// The rows read as the audit page does: a sentence per entry, and
+	// what changed, field by field, before and after side by side.
 	sh := sheet{Name: "audit", Max: exportMaxRows,
-		Cols: []column{col("id", numberCell, 8), col("at", timeCell, 18), col("who", textCell, 16), col("action", textCell, 18),
-			col("target", textCell, 18), col("before", textCell, 50), col("after", textCell, 50)}}
+		Cols: []column{col("id", numberCell, 8), col("at", timeCell, 18), col("who", textCell, 16), col("what_happened", textCell, 50),
+			col("action", textCell, 16), col("target", textCell, 18), col("before", textCell, 40), col("after", textCell, 40)}}
 	sh.Rows = func(ctx context.Context, max int, row func([]any) error) (bool, error) {
 		var before int64
+		names := map[string]string{}
 		for n := 0; ; {
 			limit := min(exportChunk, max-n+1)
 			es, err := s.auditRows(ctx, before, limit)
 			if err != nil {
 				return false, err
 			}
-			for _, e := range es {
+			vs := auditViews(es)
+			s.nameTargets(ctx, vs, names)
+			for _, v := range vs {
 				if n == max {
 					return true, nil
 				}
 				n++
-				if err := row([]any{e.ID, e.At, e.Who, e.Action, e.Target, e.Before, e.After}); err != nil {
+				was, is := v.sides()
+				if err := row([]any{v.ID, v.At, v.Who, v.Sentence, v.Action, v.Target, was, is}); err != nil {
 					return false, err
 				}
-				before = e.ID
+				before = v.ID
 			}
-			if len(es) < limit {
+			if len(vs) < limit {
 				return false, nil
 			}
 		}

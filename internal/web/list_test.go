@@ -71,6 +71,30 @@ func testBoardLists(t *testing.T, srv *httptest.Server, st accord.Store) {
 	if links := all(doc, "p.downloads a"); len(links) != 2 || attr(links[0], "href") != "/mandates.csv?instrument=minamata&sort=due" {
 		t.Errorf("downloads of a sorted board do not keep its sort: %v", links)
 	}
+	// The filter form offers every sort both ways (a phone hides the
+	// column links), the current one chosen.
+	orders := selectValues(doc, "sort")
+	for _, k := range accord.MandateSorts {
+		for _, v := range []string{k, "-" + k} {
+			if v == "decision" {
+				v = ""
+			}
+			if !slices.Contains(orders, v) {
+				t.Errorf("the sort list %q lacks %q", orders, v)
+			}
+		}
+	}
+	var chosen []string
+	for _, sel := range all(doc, "select") {
+		for _, o := range all(sel, "option") {
+			if attr(sel, "name") == "sort" && slices.ContainsFunc(o.Attr, func(a html.Attribute) bool { return a.Key == "selected" }) {
+				chosen = append(chosen, attr(o, "value"))
+			}
+		}
+	}
+	if len(chosen) != 1 || chosen[0] != "due" {
+		t.Errorf("the sort list of a board sorted by due chooses %q, want due", chosen)
+	}
 	doc = fetch(t, srv, "/mandates?sort=-decision", 200)
 	ids := boardColumn(doc, "#")
 	first := boardColumn(fetch(t, srv, "/mandates", 200), "#")

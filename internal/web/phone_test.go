@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -108,6 +109,7 @@ func TestBrowserPhone(t *testing.T) {
 			chromedp.WaitVisible(css("table.preview")))},
 		{"audit", chromedp.Navigate(srv.URL + "/audit")},
 		{"organization-edit", chromedp.Navigate(srv.URL + "/organizations/unep")},
+		{"mine", chromedp.Navigate(srv.URL + "/mandates/mine")},
 	}
 	for _, width := range []int64{390, 1280} {
 		for _, p := range pages {
@@ -121,6 +123,38 @@ func TestBrowserPhone(t *testing.T) {
 			}
 			checkLayout(ctx, t, fmt.Sprintf("%s-%d", p.name, width), width, p.open)
 		}
+	}
+	// The column headings that sort the board are hidden on a phone:
+	// the filter form sorts it.
+	do(ctx, t, chromedp.EmulateViewport(390, 900), chromedp.Navigate(srv.URL+"/mandates?instrument=minamata"), chromedp.WaitVisible(css("main h1")))
+	headings, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("table.board thead").getBoundingClientRect().height > 0`))
+	if err != nil || headings {
+		t.Errorf("on a phone the board's sorting headings show (%v, %v): the test of the sort list needs them hidden", headings, err)
+	}
+	do(ctx, t, chromedp.WaitVisible(css(`form.filters select[name=sort]`)),
+		chromedp.SetValue(css(`form.filters select[name=sort]`), "-due"),
+		chromedp.Submit(css(`form.filters select[name=sort]`)))
+	first := func(sort string) string {
+		ms, err := st.Mandates(context.Background(), accord.MandateFilter{Instrument: "minamata", Sort: sort, Limit: 1})
+		if err != nil || len(ms) != 1 {
+			t.Fatalf("mandates sorted by %q: %v, %v", sort, ms, err)
+		}
+		return fmt.Sprint(ms[0].ID)
+	}
+	if first("-due") == first("") {
+		t.Fatalf("the sample's first mandate is the same by -due and by decision: sorting would not show")
+	}
+	got := waitText(ctx, t, `table.board tbody tr:first-child td[data-label="#"]`, is(first("-due")))
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(loc, "sort=-due") || !strings.Contains(loc, "instrument=minamata") || got != first("-due") {
+		t.Errorf("sorted on a phone: at %s the first row is mandate %s, want %s", loc, got, first("-due"))
+	}
+	selected, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("form.filters select[name=sort]").value`))
+	if err != nil || selected != "-due" {
+		t.Errorf("the sort list shows %q (%v) after sorting, want -due", selected, err)
 	}
 }
 

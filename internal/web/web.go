@@ -318,10 +318,27 @@ type mandatesPage struct {
 	// Choices the other values the filters offer.
 	Instruments []instrumentChoice
 	Choices     accord.MandateChoices
-	// Sorts are the links of the sortable columns, by sort.
+	// Sorts are the links of the sortable columns, by sort; Orders the
+	// same sorts offered in the filter form, where a phone, which hides
+	// the column headings, chooses them.
 	Sorts    map[string]sortLink
+	Orders   []sortChoice
 	Pager    pager
 	Download downloads
+}
+
+// sortChoice is an order of the filter form's sort list.
+type sortChoice struct {
+	Value, Label string
+}
+
+// mandateOrders names each sort of the board, ascending and descending,
+// for the filter form; the board's own order comes first, as "".
+var mandateOrders = []sortChoice{
+	{"", "decision"}, {"-decision", "decision, last first"},
+	{"due", "due, soonest first"}, {"-due", "due, latest first"},
+	{"status", "status, A–Z"}, {"-status", "status, Z–A"},
+	{"actor", "asked of, A–Z"}, {"-actor", "asked of, Z–A"},
 }
 
 // sortLink is a column heading that sorts the list by it: the first
@@ -379,7 +396,7 @@ func (s *Server) mandates(w http.ResponseWriter, r *http.Request) error {
 		ms = ms[:listPageSize]
 	}
 	p := mandatesPage{page: s.page(r, "Mandates"), F: f, Status: f.Status, Statuses: accord.Statuses, List: ms, Pager: pagerOf(r, n, more),
-		Download: downloadsOf(r), Sorts: sortLinks(r, f.Sort, accord.MandateSorts)}
+		Download: downloadsOf(r), Sorts: sortLinks(r, f.Sort, accord.MandateSorts), Orders: mandateOrders}
 	if p.Instruments, err = s.instrumentChoices(r.Context(), f.Instrument); err != nil {
 		return err
 	}
