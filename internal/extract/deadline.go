@@ -27,29 +27,66 @@ const (
 )
 
 // edge is the start or end of a meeting a time may be tied to: "at the
-// start of its tenth session".
-const edge = `(?i:the\s+(?:start|beginning|opening|end|close|conclusion)\s+of\s+)?`
+// start of its tenth session", "just prior to the closure of its twelfth
+// meeting".
+const edge = `(?i:the\s+(?:start|beginning|opening|end|close|closure|conclusion)\s+of\s+)?`
 
-var deadlineREs = []*regexp.Regexp{
+// dayMonth is a day and its month, glued or not: "1 February", "1st of
+// June", "1February" (a web page that dropped the space).
+const dayMonth = `(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:` + months + `)`
+
+// A deadlineRule is one way of writing a deadline. Its expression runs
+// only in windows around its anchors (from before bytes ahead of each to
+// after bytes past it): most paragraphs hold none of them, and running
+// the expressions over whole paragraphs is slow.
+type deadlineRule struct {
+	re            *regexp.Regexp
+	anchors       []string
+	before, after int
+}
+
+// "until" ties no deadline to a meeting: "members until the next meeting"
+// is a term of office, "defers consideration until its next session" a
+// postponement.
+var deadlineRules = []deadlineRule{
 	// "at its seventh meeting", "no later than at its first session of 2028",
 	// "at the start of its tenth session", "the provisional agenda of its
 	// next meeting"
-	regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
+	{regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|prior\s+to)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
+		// "no later than at the conclusion of its twenty-fourth
+		// extraordinary meeting of 2028 (November–December 2028)"
+		meetingWords, 100, 60},
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
-	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
-	regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
-		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)",
+	// "no later than the thirteenth meeting of the Board", "at a next
+	// meeting of the COP"
+	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|(?:no|not)\s+later\s+than(?:\s+at)?|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
+		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `(?i:the|a)\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+		// "in time for the beginning of the twenty-fourth meeting of the
+		// Conference of the Parties serving as the meeting of …"
+		meetingWords, 100, 230},
 	// "not later than two months before the eleventh meeting"
-	regexp.MustCompile(`(?i)\b(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+	{regexp.MustCompile(`(?i)\b(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+		meetingWords, 100, 20},
 	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022",
-	// "before the 1st of June 2024", "by April 30, 2025"
-	// "by 30 September": a decision that dates its requests within the
-	// year it runs
-	regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?` +
-		`(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
+	// "before the 1st of June 2024", "by April 30, 2025", "by the deadline
+	// of 1 February 2018"; "by 30 September": a decision that dates its
+	// requests within the year it runs
+	{regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+|the\s+deadline\s+of\s+)?` +
+		`(?:` + dayMonth + `(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
+		monthNames, 130, 230},
 	// "to COP15", "at COP 16", "by CMA 7": a meeting by its short name
-	regexp.MustCompile(`\b(?:to|at|by|before|until)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?\d{1,2}\b`),
+	{regexp.MustCompile(`\b(?:to|at|by|before)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?\d{1,2}\b`),
+		shortMeetingNames, 40, 40},
+	// a meeting named by when it is held: "at the session(s) to be held
+	// in November 2024", "at the United Nations Climate Change Conference
+	// in November 2025", "upon conclusion of the November–December 2023
+	// session(s) of the governing body or bodies"
+	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|upon\s+(?:the\s+)?conclusion\s+of)\s+the\s+(?:` +
+		`(?:` + months + `)(?:\s*[–-]\s*(?:` + months + `))?\s+\d{4}\s+(?i:meeting|session)s?(?:\(s\))?(?:\s+of\s+the\s+governing\s+bod(?:y|ies)(?:\s+or\s+bodies)?)?` +
+		`|(?:[A-Z][\w-]*\s+){0,6}(?i:meeting|session|conference|summit)s?(?:\(s\))?(?:\s+to\s+be\s+held)?\s+in\s+(?:` + months + `)\s+\d{4})`),
+		monthNames, 130, 60},
 }
 
 // shortMeetingRE reads a meeting's short name: "COP15", "CoP 19", "COP-MOP 5".
@@ -57,7 +94,7 @@ var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBS
 
 // inYearRE finds "in 2024": a deadline only when the year is still to come
 // when the decision was adopted.
-var inYearRE = regexp.MustCompile(`\b(?:in|by|before|until|(?:no|not)\s+later\s+than)\s+(?:the\s+(?:end|beginning|start|middle)\s+of\s+|mid-)?((?:19|20)\d{2})\b`)
+var inYearRE = regexp.MustCompile(`\b(?:in|by|before|until|(?:no|not)\s+later\s+than|(?:planned|scheduled|foreseen|envisaged)\s+for)\s+(?:the\s+(?:end|beginning|start|middle|(?:first|second|third|fourth|last)\s+(?:quarter|half))\s+of\s+|mid-)?((?:19|20)\d{2})\b`)
 
 var yearRE = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
 
@@ -119,30 +156,6 @@ func (x *extractor) deadlinesIn(text string) []accord.Deadline {
 	return dls
 }
 
-// windows returns the stretches of text where expression k can match:
-// around each "meeting" or "session" (or month name), from a word
-// boundary far enough back to hold "not later than two months before the
-// eleventh". Running the expressions there, not over whole paragraphs,
-// keeps extraction fast.
-func windows(text string, k int) [][2]int {
-	switch {
-	case k == 0:
-		// "no later than at the conclusion of its twenty-fourth extraordinary
-		// meeting of 2028 (November–December 2028)"
-		return around(text, meetingWords, 100, 60)
-	case k == 1:
-		// "in time for the beginning of the twenty-fourth meeting of the
-		// Conference of the Parties serving as the meeting of …"
-		return around(text, meetingWords, 100, 230)
-	case k == 2:
-		// "not later than twelve months before the twenty-fourth meeting"
-		return around(text, meetingWords, 100, 20)
-	case k == 3:
-		return around(text, monthNames, 130, 230)
-	}
-	return around(text, shortMeetingNames, 40, 40)
-}
-
 var meetingWords = []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}
 
 var shortMeetingNames = []string{"COP", "CoP", "CMA", "CMP", "MOP", "SBI", "SBSTA"}
@@ -200,36 +213,24 @@ var (
 	periodAnchors    = []string{"annual", "year", "bienni", "month", "each", "regular", "periodic"}
 )
 
-// mayHold tests cheaply whether a deadline expression can match text:
-// the first three name a meeting or session, the fourth a month.
-func mayHold(k int, text string) bool {
-	switch {
-	case k < 3:
-		return strings.Contains(text, "eeting") || strings.Contains(text, "ession") ||
-			strings.Contains(text, "EETING") || strings.Contains(text, "ESSION")
-	case k == 3:
-		return containsAny(text, monthNames)
-	}
-	return containsAny(text, shortMeetingNames)
-}
-
 var monthNames = strings.Split(months, "|")
 
 func (x *extractor) findDeadlines(text string) []accord.Deadline {
 	var fs []found
 	seen := map[[2]int]bool{}
-	for k, re := range deadlineREs {
-		if !mayHold(k, text) {
+	for _, r := range deadlineRules {
+		if !containsAny(text, r.anchors) {
 			continue
 		}
-		for _, w := range windows(text, k) {
-			for _, m := range re.FindAllStringIndex(text[w[0]:w[1]], -1) {
+		for _, w := range around(text, r.anchors, r.before, r.after) {
+			for _, m := range r.re.FindAllStringIndex(text[w[0]:w[1]], -1) {
 				at, end := w[0]+m[0], w[0]+m[1]
 				if seen[[2]int{at, end}] {
 					continue
 				}
 				seen[[2]int{at, end}] = true
-				if recurring(text[end:]) || past(text[:at]) && !strings.Contains(strings.ToLower(text[at:end]), "next") {
+				if recurring(text[end:]) || symbolFollows(text[at:end], text[end:]) ||
+					past(text[:at]) && !target(text[at:end]) && !strings.Contains(strings.ToLower(text[at:end]), "next") {
 					continue
 				}
 				span := strings.TrimRight(text[at:end], " ,;")
@@ -338,6 +339,27 @@ func recurring(after string) bool {
 	a := strings.ToLower(strings.TrimLeft(after, " "))
 	for _, p := range []string{"of each ", "each ", "in each ", "of every ", "every "} {
 		if strings.HasPrefix(a, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// symbolFollows reports whether a meeting's short name goes on as a
+// decision's symbol: "pursuant to COP6/3" cites a decision.
+func symbolFollows(span, after string) bool {
+	return isDigit(span[len(span)-1]) && len(after) > 1 && (after[0] == '/' || after[0] == '.') && isDigit(after[1])
+}
+
+// target reports whether a time is one something must be done by ("with
+// half of them implemented before the opening of the next session"),
+// which no participle before it makes past. "by" is not one of its words:
+// after a participle it names the agent ("recommended for adoption by the
+// second meeting of the Committee").
+func target(span string) bool {
+	l := strings.ToLower(span)
+	for _, p := range []string{"before ", "prior to ", "no later than ", "not later than "} {
+		if strings.HasPrefix(l, p) {
 			return true
 		}
 	}
