@@ -34,6 +34,8 @@ func DefaultActors() *Actors {
 		"sbstta":                  {"subsidiary body on scientific, technical and technological advice", "sbstta"},
 		"sbsta":                   {"subsidiary body for scientific and technological advice", "sbsta"},
 		"bureau":                  {"bureau"},
+		"presidency":              {"presidency", "president"},
+		"governing-body":          {"conference of the parties", "meeting of the parties", "conferences of the parties", "meetings of the parties"},
 		"standing-committee":      {"standing committee"},
 		"regional-centres":        {"regional centres", "regional centers"},
 		"parties":                 {"parties", "party", "states", "contracting parties", "member states"},
@@ -69,11 +71,22 @@ func (a *Actors) Add(id string, names ...string) {
 }
 
 // Resolve returns the canonical actor an addressee names: the registered
-// actor whose name the text holds (the longest first), else a slug of the
-// text.
+// actor its head names, else the one whose name the text holds (the
+// longest first), else a slug of the text. The head is what stands before
+// the first "of", "to" or "under": "the Governments of the Contracting
+// Parties" are governments, "the Executive Secretary of the Convention" is
+// the executive secretary.
 func (a *Actors) Resolve(text string) string {
 	l := " " + strings.ToLower(text) + " "
 	l = nonWord.ReplaceAllString(l, " ")
+	if m := headEndRE.FindStringIndex(l); m != nil {
+		head := l[:m[0]+1]
+		for _, n := range a.names {
+			if strings.Contains(head, " "+n.key+" ") {
+				return n.id
+			}
+		}
+	}
 	for _, n := range a.names {
 		if strings.Contains(l, " "+n.key+" ") {
 			return n.id
@@ -81,6 +94,10 @@ func (a *Actors) Resolve(text string) string {
 	}
 	return slug(text)
 }
+
+// headEndRE finds where the head of a name ends: at a preposition that
+// opens what the name belongs to.
+var headEndRE = regexp.MustCompile(` (?:of|to|under) `)
 
 // find returns the first registered actor name standing in text, as
 // written there, or "".

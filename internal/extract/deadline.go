@@ -709,6 +709,30 @@ func helpers(text string) []string {
 	return out
 }
 
+// mandateDeadline is the first deadline of an action, read where the
+// action stands, so that "its" finds its body ("Encourages the Compliance
+// Committee to consider the report at its next meeting"), else the first
+// of its clause; nil when neither has one.
+func (x *extractor) mandateDeadline(whole, action string) *accord.Deadline {
+	text := whole
+	if !strings.Contains(whole, action) {
+		text = whole + " " + action
+	}
+	dls := x.deadlinesIn(text)
+	for i := range dls {
+		if strings.Contains(action, dls[i].Text) {
+			return &dls[i]
+		}
+	}
+	if own := x.deadlinesIn(action); len(own) > 0 {
+		return &own[0]
+	}
+	if len(dls) > 0 {
+		return &dls[0]
+	}
+	return nil
+}
+
 // mandate records one mandate.
 func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action string) {
 	action = strings.TrimSpace(strings.TrimRight(action, " ;,"))
@@ -728,11 +752,7 @@ func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action
 	if m.Verb == "" {
 		m.Verb = "request"
 	}
-	if dls := x.deadlinesIn(action); len(dls) > 0 {
-		m.Deadline = &dls[0]
-	} else if dls := x.deadlinesIn(whole); len(dls) > 0 {
-		m.Deadline = &dls[0]
-	}
+	m.Deadline = x.mandateDeadline(whole, action)
 	// The expressions are written in lower case and run on lower-cased
 	// text: much faster than matching without regard to case.
 	lowerAction := strings.ToLower(action)
