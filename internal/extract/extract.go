@@ -34,8 +34,15 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 	}
 	x := &extractor{d: d, reg: reg, res: Result{Addressees: map[string][]accord.Addressee{}}}
 	x.ctx = newMeetingContext(d)
+	lead, leadAs := x.leadIn(d)
 	for i := range d.Paragraphs {
-		x.paragraph(&d.Paragraphs[i])
+		p := &d.Paragraphs[i]
+		x.paragraph(p)
+		if len(leadAs) > 0 && len(x.res.Addressees[p.Path]) == 0 && !finiteVerb(p) {
+			// "the Secretariat shall: a) convene …; b) issue …"
+			x.res.Addressees[p.Path] = leadAs
+			x.mandate(p.Path, clause{verb: "request", class: accord.Directive, text: lead}, leadAs, itemsText(p))
+		}
 	}
 	for i := range x.res.Mandates {
 		x.res.Mandates[i].Seq = i + 1
@@ -51,6 +58,54 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 		}
 	}
 	return x.res
+}
+
+// leadSubjectRE reads a lead-in that asks its subject to act in the
+// paragraphs under it: "The Animals Committee shall:", "By the 13th
+// meeting of the Conference of the Parties, the Scientific Council
+// should:", "Range States are encouraged to:".
+var leadSubjectRE = regexp.MustCompile(`(?:^|,\s+)((?:[Tt]he\s+)?[A-Z][^,;:]*?)\s+(?:shall|should|(?:is|are)\s+(?:hereby\s+)?(?:requested|invited|encouraged|urged|directed|instructed)\s+to)\s*:$`)
+
+// leadIn returns the line that leads in to a decision's paragraphs when
+// it asks someone to act in them, and whom it asks: the formula, or the
+// last line before the paragraphs when there is no formula (CITES and CMS
+// decisions print "the Secretariat shall:" over lettered paragraphs). Its
+// deadlines are the decision's first.
+func (x *extractor) leadIn(d *accord.Decision) (string, []accord.Addressee) {
+	lead := d.Formula
+	if lead == "" && len(d.Preface) > 0 {
+		lead = d.Preface[len(d.Preface)-1]
+	}
+	lead = strings.TrimSpace(lead)
+	m := leadSubjectRE.FindStringSubmatch(lead)
+	if m == nil {
+		return "", nil
+	}
+	as := x.addressees(m[1])
+	if len(as) > 0 {
+		x.res.Deadlines = append(x.res.Deadlines, x.deadlinesIn(lead)...)
+	}
+	return lead, as
+}
+
+// finiteVerb reports whether a paragraph opens with a verb in the third
+// person ("Requests"), which asks by itself; "Determine whether …" under
+// a lead-in is what the lead-in asks.
+func finiteVerb(p *accord.Paragraph) bool {
+	return p.Phrase != "" && !baseForm(p) && !hasPrefixFold(p.Phrase, "to ")
+}
+
+// itemsText is a paragraph's text with its items, as one action.
+func itemsText(p *accord.Paragraph) string {
+	if len(p.Items) == 0 {
+		return p.Text
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(p.Text))
+	for _, it := range p.Items {
+		b.WriteString(" (" + it.Number + ") " + it.Text)
+	}
+	return b.String()
 }
 
 // endAtClause cuts an action that breaks off mid-phrase (its text was
