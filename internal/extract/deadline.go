@@ -106,6 +106,12 @@ type meetingContext struct {
 	year int
 }
 
+// newMeetingContext reads the context of d's deadlines. The year of
+// adoption is the parser's (read once, from the closing lines, the
+// heading or the document); extraction does not read it again. When the
+// text does not tell it, the last day the decision names bounds it: a
+// decision is adopted no earlier than that ("the Forum held on 15 and 16
+// October 2021"), so years before it are past.
 func newMeetingContext(d *accord.Decision) meetingContext {
 	c := meetingContext{year: d.Year}
 	if i := strings.LastIndex(d.Meeting, "-"); i > 0 {
@@ -113,17 +119,6 @@ func newMeetingContext(d *accord.Decision) meetingContext {
 		c.n, _ = strconv.Atoi(d.Meeting[i+1:])
 	}
 	if c.year == 0 {
-		// a decision built by hand, not by the parser
-		for _, l := range d.Closing {
-			if m := yearRE.FindString(l); m != "" {
-				c.year, _ = strconv.Atoi(m)
-			}
-		}
-	}
-	if c.year == 0 {
-		// A decision is adopted no earlier than the last day it names
-		// ("the Forum held on 15 and 16 October 2021"): years before
-		// that are past, whatever the year of adoption.
 		d.Walk(func(p *accord.Paragraph) {
 			for _, m := range dayDateRE.FindAllStringSubmatch(p.Text, -1) {
 				if y, _ := strconv.Atoi(m[1]); y > c.year {
@@ -424,7 +419,7 @@ func futureAt(text string) int {
 
 var (
 	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)(?:\s+and\s+(?:` + ordinal + `))?\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
-	dateRE        = regexp.MustCompile(`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(` + months + `)(?:\s+(\d{1,2}),)?\s+(\d{4})`)
+	dateRE        = regexp.MustCompile(`(?:(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?)?(` + months + `)(?:\s+(\d{1,2}),)?\s+(\d{4})`)
 	itsBodyBefore = []struct{ phrase, body string }{
 		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
 		{"Subsidiary Body on Implementation", "SBI"}, {"Subsidiary Body on Scientific, Technical and Technological Advice", "SBSTTA"},
