@@ -7,7 +7,7 @@ import (
 	"sort"
 
 	"github.com/accordmea/accord"
-	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 )
 
 type actorOut struct {
@@ -22,14 +22,11 @@ type actorOut struct {
 // actorList returns every actor: those of the registry, built in and
 // added by users, and those mandates name without a registry entry.
 func (s *Server) actorList(r *http.Request) ([]actorOut, error) {
-	names := extract.DefaultActors().Names()
-	added, err := s.store.Actors(r.Context())
+	reg, err := ingest.Registry(r.Context(), s.store)
 	if err != nil {
 		return nil, err
 	}
-	for id, ns := range added {
-		names[id] = append(names[id], ns...)
-	}
+	names := reg.Names()
 	counts, err := s.store.ActorMandates(r.Context())
 	if err != nil {
 		return nil, err

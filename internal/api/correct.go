@@ -11,6 +11,7 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 )
 
 type correctionOut struct {
@@ -102,7 +103,7 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) correctMandate(r *http.Request, u accord.User, id int64, p mandatePatch) (accord.Mandate, error) {
 	c := accord.MandateCorrection{Action: p.Action, Deliverable: p.Deliverable, Who: u.Name, Why: p.Why}
 	if p.Addressees != nil {
-		actors, err := s.actorNames(r)
+		actors, err := ingest.Registry(r.Context(), s.store)
 		if err != nil {
 			return accord.Mandate{}, err
 		}
@@ -116,16 +117,4 @@ func (s *Server) correctMandate(r *http.Request, u accord.User, id int64, p mand
 	return s.store.CorrectMandate(r.Context(), id, c)
 }
 
-// actorNames are the actors addressees are resolved to: accord's own and
-// those users added.
-func (s *Server) actorNames(r *http.Request) (*extract.Actors, error) {
-	a := extract.DefaultActors()
-	added, err := s.store.Actors(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	for id, names := range added {
-		a.Add(id, names...)
-	}
-	return a, nil
-}
+

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -19,8 +20,28 @@ type actorName struct {
 	key      string // name as Resolve compares it: words only
 }
 
-// DefaultActors returns a registry of the common actors of MEA decisions.
+// DefaultActors returns a registry of the common actors of MEA decisions,
+// a copy of the one built when the program starts: callers may add to it.
 func DefaultActors() *Actors {
+	return &Actors{names: slices.Clone(builtin.names)}
+}
+
+// With returns a copy of a with the names users added (by canonical id),
+// as the store keeps them: the registry ingest, the API and the pages
+// resolve addressees against.
+func (a *Actors) With(added map[string][]string) *Actors {
+	b := &Actors{names: slices.Clone(a.names)}
+	for id, names := range added {
+		b.add(id, names)
+	}
+	b.sort()
+	return b
+}
+
+// builtin is the registry of the common actors, built once.
+var builtin = newBuiltin()
+
+func newBuiltin() *Actors {
 	a := &Actors{}
 	for id, names := range map[string][]string{
 		"executive-secretaries":   {"executive secretaries"},
@@ -56,18 +77,38 @@ func DefaultActors() *Actors {
 		"donors":                  {"donors", "donor community"},
 		"governments":             {"governments"},
 	} {
-		a.Add(id, names...)
+		a.add(id, names)
 	}
+	a.sort()
 	return a
 }
 
 // Add registers names (matched without regard to case) for actor id.
 func (a *Actors) Add(id string, names ...string) {
+	a.add(id, names)
+	a.sort()
+}
+
+func (a *Actors) add(id string, names []string) {
 	for _, n := range names {
 		n = strings.ToLower(strings.TrimSpace(n))
 		a.names = append(a.names, actorName{id, n, strings.TrimSpace(nonWord.ReplaceAllString(n, " "))})
 	}
-	sort.SliceStable(a.names, func(i, j int) bool { return len(a.names[i].name) > len(a.names[j].name) })
+}
+
+// sort puts the longest names first, ties by name and id, so that the
+// order names are added in (a map's) changes nothing.
+func (a *Actors) sort() {
+	sort.Slice(a.names, func(i, j int) bool {
+		x, y := a.names[i], a.names[j]
+		if len(x.name) != len(y.name) {
+			return len(x.name) > len(y.name)
+		}
+		if x.name != y.name {
+			return x.name < y.name
+		}
+		return x.id < y.id
+	})
 }
 
 // Resolve returns the canonical actor an addressee names: the registered

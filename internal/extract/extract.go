@@ -147,7 +147,7 @@ func rejoinNumberWords(s string) string {
 
 var numberWordBreak = regexp.MustCompile(`\b((?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))-\s+((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine))\b`)
 
-var defaultActors = DefaultActors()
+var defaultActors = builtin
 
 type extractor struct {
 	d       *accord.Decision

@@ -22,17 +22,16 @@ type Result struct {
 	Mandates  int // extracted from them
 }
 
-// Registry returns the built-in actors with those users added to st.
+// Registry returns the built-in actors with those users added to st: the
+// one registry ingest, the API and the pages resolve addressees against.
+// The built-in part is built once; what users added is read from st each
+// time, since another process may add to it.
 func Registry(ctx context.Context, st accord.Store) (*extract.Actors, error) {
-	reg := extract.DefaultActors()
 	added, err := st.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for id, names := range added {
-		reg.Add(id, names...)
-	}
-	return reg, nil
+	return extract.DefaultActors().With(added), nil
 }
 
 // File reads a file's bytes and stores its decisions. src names it and

@@ -9,6 +9,7 @@ import (
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/extract"
+	"github.com/accordmea/accord/internal/ingest"
 )
 
 // decisionForm is the form on a decision's page with which a signed-in
@@ -123,13 +124,9 @@ func (s *Server) correctMandate(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	c := accord.MandateCorrection{Who: v.user.Name, Why: strings.TrimSpace(f.Get("why"))}
 	if _, ok := f["addressees"]; ok {
-		actors := extract.DefaultActors()
-		added, err := s.store.Actors(r.Context())
+		actors, err := ingest.Registry(r.Context(), s.store)
 		if err != nil {
 			return err
-		}
-		for id, names := range added {
-			actors.Add(id, names...)
 		}
 		as := extract.Addressees(strings.Split(f.Get("addressees"), "\n"), actors)
 		if asked(as) != asked(m.Addressees) {
