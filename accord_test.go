@@ -1,6 +1,7 @@
 package accord
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 )
@@ -29,6 +30,35 @@ func TestValidWho(t *testing.T) {
 	for who, want := range map[string]bool{"jane": true, "Omar Haddad": true, "": true, "a:b": false, "a\nb": false, "tab\tname": false} {
 		if got := ValidWho(who); got != want {
 			t.Errorf("ValidWho(%q) = %v, want %v", who, got, want)
+		}
+	}
+}
+
+// TestParagraphVerbJSON: "verb" is the phrase as written and "lemma" the
+// verb in the JSON a paragraph is written as; bodies stored before, with
+// "phrase" for the phrase and "verb" for the lemma, read the same.
+func TestParagraphVerbJSON(t *testing.T) {
+	p := Paragraph{Number: "1", Path: "1", Phrase: "Also requests", Verb: "request",
+		Items: []Paragraph{{Number: "a", Path: "1(a)", Phrase: "To invite", Verb: "invite"}}}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m["verb"] != "Also requests" || m["lemma"] != "request" || m["phrase"] != nil {
+		t.Errorf("json.Marshal(%+v) = %s", p, b)
+	}
+	for _, in := range []string{string(b),
+		`{"number":"1","path":"1","phrase":"Also requests","verb":"request","items":[{"number":"a","path":"1(a)","phrase":"To invite","verb":"invite"}]}`} {
+		var got Paragraph
+		if err := json.Unmarshal([]byte(in), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Phrase != "Also requests" || got.Verb != "request" || len(got.Items) != 1 || got.Items[0].Phrase != "To invite" || got.Items[0].Verb != "invite" {
+			t.Errorf("json.Unmarshal(%s) = %+v", in, got)
 		}
 	}
 }

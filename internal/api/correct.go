@@ -116,5 +116,3 @@ func (s *Server) correctMandate(r *http.Request, u accord.User, id int64, p mand
 	}
 	return s.store.CorrectMandate(r.Context(), id, c)
 }
-
-
