@@ -719,6 +719,14 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 		return x.decideThat(strings.TrimLeft(c.text[4:], " ,"))
 	case passive && hasPrefixFold(c.text, "whereas"):
 		return nil, "" // a recital: "WHEREAS the Scientific Committee shall …"
+	case passive && pastDirectiveRE.MatchString(c.text):
+		// a board's minutes: "Requested the Board members to submit any
+		// comments …"
+		span, action, ok := addresseeSpan(c.text[len(pastDirectiveRE.FindString(c.text)):])
+		if !ok {
+			return nil, ""
+		}
+		return x.addressees(span), action
 	case passive:
 		// "Subject to the availability of resources, the Secretariat
 		// shall:": the subject may follow a clause
@@ -821,6 +829,11 @@ func leadingName(s string) (name, rest string) {
 	}
 	return t[:end], t[end:]
 }
+
+// pastDirectiveRE opens a paragraph with a directive verb in the past
+// tense, as boards record what they decided: "Requested the Board
+// members to …", "Also invited the Trustee to …".
+var pastDirectiveRE = regexp.MustCompile(`^(?:(?:Also|Further)\s+)?(?:Requested|Invited|Urged|Encouraged|Authori[sz]ed|Called\s+(?:up)?on|Instructed|Directed)\s+`)
 
 // repeats are the verbs that make a request again by naming it
 // ("Reiterates its request to …"); "Recalls its request to …" only

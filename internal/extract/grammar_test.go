@@ -200,3 +200,14 @@ func TestYearOfAdoptionFromTheParse(t *testing.T) {
 		t.Errorf("deadlines (-want +got):\n%s", diff)
 	}
 }
+
+// TestPastTenseMinutes: a board's decision recorded in the past tense
+// asks as the present does.
+func TestPastTenseMinutes(t *testing.T) {
+	d := accord.Decision{Paragraphs: []accord.Paragraph{{Number: "2", Path: "2",
+		Text: "Requested the Board members to submit any comments they may have on the document to the Interim Secretariat no later than 3 November 2012."}}}
+	res := Decision(&d, nil)
+	if as := res.Addressees["2"]; len(as) != 1 || as[0].Text != "Board members" {
+		t.Errorf("addressees = %+v, want the Board members", as)
+	}
+}
