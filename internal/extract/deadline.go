@@ -52,7 +52,7 @@ var deadlineRules = []deadlineRule{
 	// "at its seventh meeting", "no later than at its first session of 2028",
 	// "at the start of its tenth session", "the provisional agenda of its
 	// next meeting"
-	{regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|prior\s+to)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
+	{regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|prior\s+to|during|in\s+advance\s+of)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
 		// "no later than at the conclusion of its twenty-fourth
 		// extraordinary meeting of 2028 (November–December 2028)"
 		meetingWords, 100, 60},
@@ -61,7 +61,7 @@ var deadlineRules = []deadlineRule{
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)",
 	// "no later than the thirteenth meeting of the Board", "at a next
 	// meeting of the COP"
-	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|(?:no|not)\s+later\s+than(?:\s+at)?|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
+	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|during|in\s+time\s+for|ahead\s+of|in\s+advance\s+of|in\s+conjunction\s+with|(?:no|not)\s+later\s+than(?:\s+at)?|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
 		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `(?i:the|a)\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
 		// "in time for the beginning of the twenty-fourth meeting of the
 		// Conference of the Parties serving as the meeting of …"
@@ -77,7 +77,7 @@ var deadlineRules = []deadlineRule{
 		`(?:` + dayMonth + `(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
 		monthNames, 130, 230},
 	// "to COP15", "at COP 16", "by CMA 7": a meeting by its short name
-	{regexp.MustCompile(`\b(?:to|at|by|before)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?\d{1,2}\b`),
+	{regexp.MustCompile(`\b(?:to|at|by|before|during)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?\d{1,2}\b`),
 		shortMeetingNames, 40, 40},
 	// a meeting named by when it is held: "at the session(s) to be held
 	// in November 2024", "at the United Nations Climate Change Conference
@@ -90,7 +90,7 @@ var deadlineRules = []deadlineRule{
 }
 
 // shortMeetingRE reads a meeting's short name: "COP15", "CoP 19", "COP-MOP 5".
-var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?(\d{1,2})\b`)
+var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?(\d{1,2})\b`)
 
 // inYearRE finds "in 2024": a deadline only when the year is still to come
 // when the decision was adopted.
@@ -153,7 +153,7 @@ func (x *extractor) deadlinesIn(text string) []accord.Deadline {
 
 var meetingWords = []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}
 
-var shortMeetingNames = []string{"COP", "CoP", "CMA", "CMP", "MOP", "SBI", "SBSTA"}
+var shortMeetingNames = []string{"COP", "CoP", "CMA", "CMP", "MOP", "SB", "OEWG", "CRIC"}
 
 // around returns the stretches of text from before bytes ahead of each
 // anchor to after bytes past it, widened to word boundaries and merged.

@@ -142,6 +142,12 @@ func TestMoreDeadlines(t *testing.T) {
 		{"a target after a participle", "COP-9", "Urges the Executive Secretary to implement the recommendations, with at least half implemented before the opening of the twelfth session of the Subsidiary Body for Implementation;",
 			[]accord.Deadline{{Text: "before the opening of the twelfth session of the Subsidiary Body for Implementation", Meeting: "SBI-12"}}},
 		{"an agent after a participle", "COP-9", "Requests the secretariat to publish the costs recommended for adoption by the second meeting of the Expert Committee;", nil},
+		{"in advance of a meeting", "COP-19", "Requests the secretariat to circulate the draft in advance of the twentieth meeting of the Conference of the Parties;",
+			[]accord.Deadline{{Text: "in advance of the twentieth meeting of the Conference of the Parties", Meeting: "COP-20"}}},
+		{"during a session", "COP-29", "Requests the secretariat to hold a workshop during the sixty-fourth session of the Subsidiary Body for Implementation;",
+			[]accord.Deadline{{Text: "during the sixty-fourth session of the Subsidiary Body for Implementation", Meeting: "SBI-64"}}},
+		{"the sessions of the subsidiary bodies by their short name", "COP-29", "Requests the secretariat to report at SB 64;",
+			[]accord.Deadline{{Text: "at SB 64", Meeting: "SB-64"}}},
 		{"a day glued to its month", "COP-9", "Requests the State Party to submit a report by the deadline of 1February 2027;",
 			[]accord.Deadline{{Text: "by the deadline of 1February 2027", Date: "2027-02-01"}}},
 	}
