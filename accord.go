@@ -8,7 +8,6 @@ package accord
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -123,32 +122,13 @@ type Heading struct {
 type Paragraph struct {
 	Number   string      `json:"number"` // as printed, without dot or brackets: "1", "aa", "ii"; "" when unnumbered
 	Path     string      `json:"path"`
-	Phrase   string      `json:"verb,omitempty"`     // opening operative phrase as written: "Also requests"
-	Verb     string      `json:"lemma,omitempty"`    // its verb, normalized: "request"
+	Phrase   string      `json:"phrase,omitempty"`   // opening operative phrase as written: "Also requests"
+	Verb     string      `json:"verb,omitempty"`     // normalized verb: "request"
 	Modifier string      `json:"modifier,omitempty"` // normalized modifier: "also"
 	Class    VerbClass   `json:"class,omitempty"`
 	Text     string      `json:"text"`
 	Notes    []string    `json:"notes,omitempty"` // footnote markers cited in the text
 	Items    []Paragraph `json:"items,omitempty"`
-}
-
-// UnmarshalJSON reads a paragraph as it is written today ("verb" the
-// phrase as written, "lemma" the verb) and as decisions stored before
-// were ("phrase" the phrase, "verb" the lemma).
-func (p *Paragraph) UnmarshalJSON(b []byte) error {
-	type plain Paragraph
-	var v struct {
-		plain
-		OldPhrase string `json:"phrase"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*p = Paragraph(v.plain)
-	if v.OldPhrase != "" && p.Verb == "" {
-		p.Phrase, p.Verb = v.OldPhrase, p.Phrase
-	}
-	return nil
 }
 
 // Footnote is a footnote body, re-attached to the element holding its

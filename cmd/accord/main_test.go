@@ -653,6 +653,41 @@ func TestParseWarnings(t *testing.T) {
 	}
 }
 
+// TestVerbIsThePhrase: every JSON accord prints names the phrase as
+// written "verb" and the normalized verb "lemma": accord parse, decisions
+// show and mandates list.
+func TestVerbIsThePhrase(t *testing.T) {
+	dir := t.TempDir()
+	f := writeFile(t, dir, "d.txt", []byte("Decision MC-7/4: Reporting\n\nThe Conference of the Parties,\n\n"+
+		"1. Also requests the secretariat to report by 31 March 2027.\n"))
+	type para struct{ Verb, Lemma string }
+	code, out, _ := runAccord(t, "parse", "--format", "json", f)
+	var parsed struct {
+		Decisions []struct {
+			Paragraphs []para
+			Mandates   []para
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &parsed); code != 0 || err != nil || len(parsed.Decisions) != 1 ||
+		fmt.Sprint(parsed.Decisions[0].Paragraphs, parsed.Decisions[0].Mandates) != "[{Also requests request}] [{Also requests request}]" {
+		t.Errorf("parse --format json: exit %d, %v\n%s", code, err, out)
+	}
+	db := filepath.Join(dir, "accord.db")
+	if code, _, errs := runAccord(t, "ingest", "--db", db, f); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	code, out, _ = runAccord(t, "decisions", "show", "--db", db, "--format", "json", "MC-7/4")
+	var stored struct{ Paragraphs []para }
+	if err := json.Unmarshal([]byte(out), &stored); code != 0 || err != nil || fmt.Sprint(stored.Paragraphs) != "[{Also requests request}]" {
+		t.Errorf("decisions show --format json: exit %d, %v\n%s", code, err, out)
+	}
+	code, out, _ = runAccord(t, "mandates", "list", "--db", db, "--format", "json")
+	var ms []para
+	if err := json.Unmarshal([]byte(out), &ms); code != 0 || err != nil || fmt.Sprint(ms) != "[{Also requests request}]" {
+		t.Errorf("mandates list --format json: exit %d, %v\n%s", code, err, out)
+	}
+}
+
 // TestMandatesListHierarchy: --actor secretariat gathers the Executive
 // Secretary; --owner, --checked and --sort filter and order; bad values
 // are refused with exit 2.
