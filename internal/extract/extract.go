@@ -855,6 +855,12 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 	for k := 0; k <= thatClauseCommas; k++ {
 		if m := shallRE.FindStringSubmatchIndex(that); m != nil {
 			action := strings.TrimSpace(that[m[2]:])
+			// "Meetings of the Conference shall take place every two
+			// years", "the Secretariat will consist of …": what is, not
+			// what someone is asked to do
+			if stativeRE.MatchString(that[m[1]:]) {
+				return nil, ""
+			}
 			// "… shall be prepared by the Panel": the agent acts, not
 			// the subject; with no agent ("shall be held in Geneva"),
 			// or when the agent is the governing body itself ("shall
@@ -876,6 +882,10 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// stativeRE opens what a subject is or undergoes after "shall": no
+// action asked of it.
+var stativeRE = regexp.MustCompile(`^(?:also\s+)?(?:take\s+place|consist|comprise|remain|expire|cease|enter\s+into\s+force|hold\s+office|apply\b)`)
 
 var (
 	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)

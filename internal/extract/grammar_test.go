@@ -217,3 +217,18 @@ func TestPastTenseMinutes(t *testing.T) {
 		t.Errorf("addressees = %+v, want the Board members", as)
 	}
 }
+
+// TestDecidesWhatIs: "Decides that X shall take place" or "will consist
+// of" says what is, and asks X nothing.
+func TestDecidesWhatIs(t *testing.T) {
+	for _, para := range []string{
+		"Decides that meetings of the Conference of the Parties shall take place every two years;",
+		"Decides that the Secretariat will consist of a limited number of professionals;",
+		"Decides that the rules shall apply mutatis mutandis to the subsidiary bodies;",
+	} {
+		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+para+"\n")
+		if as := res.Addressees["1"]; len(as) != 0 {
+			t.Errorf("addressees of %q = %+v, want none", para, as)
+		}
+	}
+}
