@@ -858,7 +858,9 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 			// "Meetings of the Conference shall take place every two
 			// years", "the Secretariat will consist of …": what is, not
 			// what someone is asked to do
-			if stativeRE.MatchString(that[m[1]:]) {
+			if stativeRE.MatchString(that[m[1]:]) || instrumentRE.MatchString(that[m[2]:m[3]]) {
+				// "the Convention should set a minimum reserve": an
+				// instrument is no one to ask
 				return nil, ""
 			}
 			// "… shall be prepared by the Panel": the agent acts, not
@@ -885,6 +887,9 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 
 // stativeRE opens what a subject is or undergoes after "shall": no
 // action asked of it.
+// instrumentRE is the name of an instrument, not of a body.
+var instrumentRE = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:Convention|Protocol|Agreement)(?:\s+on\s+[^,;:]+)?$`)
+
 var stativeRE = regexp.MustCompile(`^(?:also\s+)?(?:take\s+place|consist|comprise|remain|expire|cease|enter\s+into\s+force|hold\s+office|apply\b)`)
 
 var (

@@ -225,6 +225,7 @@ func TestDecidesWhatIs(t *testing.T) {
 		"Decides that meetings of the Conference of the Parties shall take place every two years;",
 		"Decides that the Secretariat will consist of a limited number of professionals;",
 		"Decides that the rules shall apply mutatis mutandis to the subsidiary bodies;",
+		"Agrees that the Convention should set a minimum level of its reserve fund;",
 	} {
 		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+para+"\n")
 		if as := res.Addressees["1"]; len(as) != 0 {
