@@ -223,15 +223,22 @@ func TestAddressees(t *testing.T) {
 			[]string{"Parties/parties", "other Governments/governments"}},
 	}
 	for _, tt := range tests {
-		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
-		var got []string
-		for _, a := range res.Addressees["1"] {
-			got = append(got, a.Text+"/"+a.Actor)
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, addresseesOf(t, tt.para)); diff != "" {
 			t.Errorf("addressees of %q (-want +got):\n%s", tt.para, diff)
 		}
 	}
+}
+
+// addresseesOf extracts the addressees of para, the one paragraph of a
+// decision, as "text/actor".
+func addresseesOf(t *testing.T, para string) []string {
+	t.Helper()
+	_, res := extractText(t, "The Conference of the Parties,\n\n1. "+para+"\n")
+	var got []string
+	for _, a := range res.Addressees["1"] {
+		got = append(got, a.Text+"/"+a.Actor)
+	}
+	return got
 }
 
 func TestChapeauAndItems(t *testing.T) {

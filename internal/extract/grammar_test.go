@@ -60,12 +60,7 @@ func TestClauseGrammar(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
-			var got []string
-			for _, a := range res.Addressees["1"] {
-				got = append(got, a.Text+"/"+a.Actor)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			if diff := cmp.Diff(tt.want, addresseesOf(t, tt.para)); diff != "" {
 				t.Errorf("addressees of %q (-want +got):\n%s", tt.para, diff)
 			}
 		})
@@ -227,9 +222,8 @@ func TestDecidesWhatIs(t *testing.T) {
 		"Decides that the rules shall apply mutatis mutandis to the subsidiary bodies;",
 		"Agrees that the Convention should set a minimum level of its reserve fund;",
 	} {
-		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+para+"\n")
-		if as := res.Addressees["1"]; len(as) != 0 {
-			t.Errorf("addressees of %q = %+v, want none", para, as)
+		if as := addresseesOf(t, para); len(as) != 0 {
+			t.Errorf("addressees of %q = %v, want none", para, as)
 		}
 	}
 }
