@@ -143,6 +143,7 @@ func TestMoreDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "during the sixty-fourth session of the Subsidiary Body for Implementation", Meeting: "SBI-64"}}},
 		{"the sessions of the subsidiary bodies by their short name", "COP-29", "Requests the secretariat to report at SB 64;",
 			[]accord.Deadline{{Text: "at SB 64", Meeting: "SB-64"}}},
+		{"symbols of other numbering systems are no times", "COP-16", "Requests the Secretariat to apply Resolution Conf. 11.3 (Rev. CoP19), Decision 14.10, decision 18.12 (Rev. CoP19), Resolution 2019-1 and decision 3/COP.15, as set out in ICCD/COP(16)/2, pursuant to COP6/3 and by COP6/4;", nil},
 		{"a day glued to its month", "COP-9", "Requests the State Party to submit a report by the deadline of 1February 2027;",
 			[]accord.Deadline{{Text: "by the deadline of 1February 2027", Date: "2027-02-01"}}},
 	}
