@@ -43,6 +43,7 @@ type deadlineRule struct {
 	re            *regexp.Regexp
 	anchors       []string
 	before, after int
+	also          []string // words the text must hold besides an anchor, if any
 }
 
 // "until" ties no deadline to a meeting: "members until the next meeting"
@@ -55,7 +56,7 @@ var deadlineRules = []deadlineRule{
 	{regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|prior\s+to|during|in\s+advance\s+of)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
 		// "no later than at the conclusion of its twenty-fourth
 		// extraordinary meeting of 2028 (November–December 2028)"
-		meetingWords, 100, 60},
+		meetingWords, 100, 60, nil},
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
 	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)",
@@ -65,20 +66,20 @@ var deadlineRules = []deadlineRule{
 		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `(?i:the|a)\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
 		// "in time for the beginning of the twenty-fourth meeting of the
 		// Conference of the Parties serving as the meeting of …"
-		meetingWords, 100, 230},
+		meetingWords, 100, 230, nil},
 	// "not later than two months before the eleventh meeting"
 	{regexp.MustCompile(`(?i)\b(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
-		meetingWords, 100, 20},
+		meetingWords, 100, 20, nil},
 	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022",
 	// "before the 1st of June 2024", "by April 30, 2025", "by the deadline
 	// of 1 February 2018"; "by 30 September": a decision that dates its
 	// requests within the year it runs
 	{regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+|the\s+deadline\s+of\s+)?` +
 		`(?:` + dayMonth + `(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
-		monthNames, 130, 230},
+		monthNames, 130, 230, nil},
 	// "to COP15", "at COP 16", "by CMA 7": a meeting by its short name
 	{regexp.MustCompile(`\b(?:to|at|by|before|during)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?\d{1,2}\b`),
-		shortMeetingNames, 40, 40},
+		shortMeetingNames, 40, 40, nil},
 	// a meeting named by when it is held: "at the session(s) to be held
 	// in November 2024", "at the United Nations Climate Change Conference
 	// in November 2025", "upon conclusion of the November–December 2023
@@ -86,8 +87,11 @@ var deadlineRules = []deadlineRule{
 	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|upon\s+(?:the\s+)?conclusion\s+of)\s+the\s+(?:` +
 		`(?:` + months + `)(?:\s*[–-]\s*(?:` + months + `))?\s+\d{4}\s+(?i:meeting|session)s?(?:\(s\))?(?:\s+of\s+the\s+governing\s+bod(?:y|ies)(?:\s+or\s+bodies)?)?` +
 		`|(?:[A-Z][\w-]*\s+){0,6}(?i:meeting|session|conference|summit)s?(?:\(s\))?(?:\s+to\s+be\s+held)?\s+in\s+(?:` + months + `)\s+\d{4})`),
-		monthNames, 130, 60},
+		monthNames, 130, 60, gatheringWords},
 }
+
+// gatheringWords are the words a meeting named by its month holds.
+var gatheringWords = []string{"eeting", "ession", "onference", "ummit", "EETING", "ESSION", "ONFERENCE"}
 
 // shortMeetingRE reads a meeting's short name: "COP15", "CoP 19", "COP-MOP 5".
 var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?(\d{1,2})\b`)
@@ -214,7 +218,7 @@ func (x *extractor) findDeadlines(text string) []accord.Deadline {
 	var fs []found
 	seen := map[[2]int]bool{}
 	for _, r := range deadlineRules {
-		if !containsAny(text, r.anchors) {
+		if !containsAny(text, r.anchors) || r.also != nil && !containsAny(text, r.also) {
 			continue
 		}
 		for _, w := range around(text, r.anchors, r.before, r.after) {
@@ -704,32 +708,47 @@ func helpers(text string) []string {
 	return out
 }
 
-// mandateDeadline is the first deadline of an action, read where the
-// action stands, so that "its" finds its body ("Encourages the Compliance
-// Committee to consider the report at its next meeting"), else the first
-// of its clause; nil when neither has one.
+// mandateDeadline is the first deadline of an action, else the first of
+// its clause; nil when neither has one. An action read out of its clause
+// is read there, so that "its" finds the body asked ("Encourages the
+// Compliance Committee to consider the report at its next meeting"); an
+// item's deadline that says "its" or "their" is read after its chapeau.
 func (x *extractor) mandateDeadline(whole, action string) *accord.Deadline {
-	text := whole
-	if !strings.Contains(whole, action) {
-		text = whole + " " + action
-	}
-	dls := x.deadlinesIn(text)
-	for i := range dls {
-		if strings.Contains(action, dls[i].Text) {
-			return &dls[i]
+	if strings.Contains(whole, action) {
+		dls := x.deadlinesIn(whole)
+		for i := range dls {
+			if strings.Contains(action, dls[i].Text) {
+				return &dls[i]
+			}
 		}
+		if len(dls) > 0 {
+			return &dls[0]
+		}
+		return nil
 	}
-	if own := x.deadlinesIn(action); len(own) > 0 {
+	own := x.deadlinesIn(action)
+	if len(own) == 0 {
+		if dls := x.deadlinesIn(whole); len(dls) > 0 {
+			return &dls[0]
+		}
+		return nil
+	}
+	if !strings.Contains(own[0].Text, "its ") && !strings.Contains(own[0].Text, "their ") {
 		return &own[0]
 	}
-	if len(dls) > 0 {
-		return &dls[0]
+	for _, dl := range x.deadlinesIn(whole + " " + action) {
+		if strings.Contains(action, dl.Text) {
+			return &dl
+		}
 	}
-	return nil
+	return &own[0]
 }
 
 // mandate records one mandate.
 func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action string) {
+	// the deadline is read in the action as given, whose deadlines the
+	// clause or item has found already
+	deadline := x.mandateDeadline(c.text, action)
 	action = strings.TrimSpace(strings.TrimRight(action, " ;,"))
 	// "… Chemicals and invites …": the clause ends before the next verb
 	for _, conj := range []string{" and", ";"} {
@@ -747,7 +766,7 @@ func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action
 	if m.Verb == "" {
 		m.Verb = "request"
 	}
-	m.Deadline = x.mandateDeadline(whole, action)
+	m.Deadline = deadline
 	// The expressions are written in lower case and run on lower-cased
 	// text: much faster than matching without regard to case.
 	lowerAction := strings.ToLower(action)
