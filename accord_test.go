@@ -1,6 +1,7 @@
 package accord
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 )
@@ -30,5 +31,23 @@ func TestValidWho(t *testing.T) {
 		if got := ValidWho(who); got != want {
 			t.Errorf("ValidWho(%q) = %v, want %v", who, got, want)
 		}
+	}
+}
+
+// TestMandateVerbJSON: in a mandate's JSON "verb" is the phrase as
+// written, as in the paragraphs of "accord parse --format json", and
+// "lemma" the normalized verb.
+func TestMandateVerbJSON(t *testing.T) {
+	m := Mandate{Path: "5", Verb: "request", Phrase: "Also requests"}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["verb"] != "Also requests" || got["lemma"] != "request" || got["phrase"] != nil {
+		t.Errorf("json.Marshal(%+v) = %s", m, b)
 	}
 }

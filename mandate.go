@@ -17,10 +17,10 @@ import (
 type Mandate struct {
 	ID         int64       `json:"id,omitempty"`
 	DecisionID int64       `json:"decision_id,omitempty"`
-	Path       string      `json:"path"` // paragraph or item: "5", "5(b)"
-	Seq        int         `json:"seq"`  // order within the decision, from 1
-	Verb       string      `json:"verb"` // lemma: "request", "invite"
-	Phrase     string      `json:"phrase"`
+	Path       string      `json:"path"`  // paragraph or item: "5", "5(b)"
+	Seq        int         `json:"seq"`   // order within the decision, from 1
+	Verb       string      `json:"lemma"` // "request", "invite"
+	Phrase     string      `json:"verb"`  // the verb phrase as written: "Also requests"
 	Addressees []Addressee `json:"addressees"`
 	Action     string      `json:"action"` // what is asked, as written: "to report on the implementation …"
 	// Deliverable is what the action yields: report, study, meeting,

@@ -91,7 +91,7 @@ func runDecisions(ctx context.Context, cfg *Config, args []string, stdout, stder
 			return err
 		}
 		if *format == "json" {
-			return writeJSON(stdout, d)
+			return writeJSON(stdout, newDecisionShowJSON(d))
 		}
 		printDecision(stdout, d)
 		fmt.Fprintf(stdout, "  source: %s (%s, sha256 %s)\n", d.Source.Name, d.Source.Format, clip(d.Source.SHA256, 13))
@@ -276,4 +276,24 @@ func printDecisionList(w io.Writer, ds []accord.Decision, format string) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", orDash(r.Symbol), orDash(r.Instrument), orDash(r.Meeting), yearText(r.Year, "-"), r.Kind, clip(r.Title, 70))
 	}
 	return tw.Flush()
+}
+
+// decisionShowJSON is a stored decision as "decisions show --format json"
+// prints it: its paragraphs as "accord parse --format json" does, "verb"
+// the phrase as written and "lemma" the normalized verb.
+type decisionShowJSON struct {
+	accord.Decision
+	Paragraphs []paragraphJSON `json:"paragraphs"`
+	Annexes    []annexJSON     `json:"annexes,omitempty"`
+}
+
+func newDecisionShowJSON(d accord.Decision) decisionShowJSON {
+	out := decisionShowJSON{Decision: d, Paragraphs: []paragraphJSON{}}
+	for _, p := range d.Paragraphs {
+		out.Paragraphs = append(out.Paragraphs, newParagraphJSON(p))
+	}
+	for _, a := range d.Annexes {
+		out.Annexes = append(out.Annexes, newAnnexJSON(a))
+	}
+	return out
 }

@@ -26,7 +26,9 @@ annexes, and the decisions and documents cited, and warnings where the
 reading is in doubt (paragraphs numbered on after what looked like an
 annex heading are kept as operative paragraphs, and said so). --format
 json prints the JSON contract that other tools read (see the corpus
-README), warnings in "warnings". --instrument and --meeting say what a
+README), warnings in "warnings". In it, as in every JSON accord prints
+and in the API, "verb" is the verb phrase as written ("Also requests") and
+"lemma" its normalized verb ("request"). --instrument and --meeting say what a
 text does not say about itself. Formats accord does not read are named with what to do: a .doc, .odt or .rtf is to be
 saved as .docx or PDF; a spreadsheet or presentation (.xls, .xlsx, .ods,
 .ppt, .pptx, .odp) is no decision text; a .zip is to be unzipped. The

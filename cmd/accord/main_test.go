@@ -644,14 +644,53 @@ func TestParseWarnings(t *testing.T) {
 		len(got.Decisions[0].Warnings) != 1 || !strings.HasPrefix(got.Decisions[0].Warnings[0], want) {
 		t.Errorf("parse --format json: exit %d, %v\n%s", code, err, out)
 	}
-	db := filepath.Join(dir, "accord.db")
-	if code, _, errs := runAccord(t, "ingest", "--db", db, f); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errs)
-	}
-	code, out, _ = runAccord(t, "decisions", "show", "--db", db, "--format", "json", "MC-7/9")
+	_, code, out = ingestAndShow(t, dir, f, "MC-7/9")
 	var stored struct{ Warnings []string }
 	if err := json.Unmarshal([]byte(out), &stored); code != 0 || err != nil || len(stored.Warnings) != 1 || !strings.HasPrefix(stored.Warnings[0], want) {
 		t.Errorf("decisions show: exit %d, %v\n%s", code, err, out)
+	}
+}
+
+// ingestAndShow ingests file f into a store in dir and runs "decisions
+// show --format json" on sym: the store, the exit code and the output.
+func ingestAndShow(t *testing.T, dir, f, sym string) (db string, code int, out string) {
+	t.Helper()
+	db = filepath.Join(dir, "accord.db")
+	if code, _, errs := runAccord(t, "ingest", "--db", db, f); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	code, out, _ = runAccord(t, "decisions", "show", "--db", db, "--format", "json", sym)
+	return db, code, out
+}
+
+// TestVerbIsThePhrase: every JSON accord prints names the phrase as
+// written "verb" and the normalized verb "lemma": accord parse, decisions
+// show and mandates list.
+func TestVerbIsThePhrase(t *testing.T) {
+	dir := t.TempDir()
+	f := writeFile(t, dir, "d.txt", []byte("Decision MC-7/4: Reporting\n\nThe Conference of the Parties,\n\n"+
+		"1. Also requests the secretariat to report by 31 March 2027.\n"))
+	type para struct{ Verb, Lemma string }
+	code, out, _ := runAccord(t, "parse", "--format", "json", f)
+	var parsed struct {
+		Decisions []struct {
+			Paragraphs []para
+			Mandates   []para
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &parsed); code != 0 || err != nil || len(parsed.Decisions) != 1 ||
+		fmt.Sprint(parsed.Decisions[0].Paragraphs, parsed.Decisions[0].Mandates) != "[{Also requests request}] [{Also requests request}]" {
+		t.Errorf("parse --format json: exit %d, %v\n%s", code, err, out)
+	}
+	db, code, out := ingestAndShow(t, dir, f, "MC-7/4")
+	var stored struct{ Paragraphs []para }
+	if err := json.Unmarshal([]byte(out), &stored); code != 0 || err != nil || fmt.Sprint(stored.Paragraphs) != "[{Also requests request}]" {
+		t.Errorf("decisions show --format json: exit %d, %v\n%s", code, err, out)
+	}
+	code, out, _ = runAccord(t, "mandates", "list", "--db", db, "--format", "json")
+	var ms []para
+	if err := json.Unmarshal([]byte(out), &ms); code != 0 || err != nil || fmt.Sprint(ms) != "[{Also requests request}]" {
+		t.Errorf("mandates list --format json: exit %d, %v\n%s", code, err, out)
 	}
 }
 

@@ -123,7 +123,7 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 		cw := csvout.NewWriter(stdout)
 		cw.Write([]string{"id", "instrument", "decision", "paragraph", "verb", "asked_of", "action", "deliverable", "due", "status", "owner"})
 		for _, m := range ms {
-			cw.Write([]string{strconv.FormatInt(m.ID, 10), m.Instrument, m.Symbol, m.Path, m.Verb, m.AskedOf(), m.Action, m.Deliverable, m.Due(), string(m.Status), m.Owner})
+			cw.Write([]string{strconv.FormatInt(m.ID, 10), m.Instrument, m.Symbol, m.Path, m.Phrase, m.AskedOf(), m.Action, m.Deliverable, m.Due(), string(m.Status), m.Owner})
 		}
 		return cw.Flush()
 	case "xlsx":
@@ -140,7 +140,7 @@ func mandatesList(ctx context.Context, cfg *Config, fs *flag.FlagSet, args []str
 			if m.Deadline != nil {
 				dueDate = m.Deadline.Date
 			}
-			if err := x.Write([]any{m.ID, m.Instrument, m.Symbol, m.Path, m.Verb, m.AskedOf(), m.Action, m.Deliverable, m.Due(),
+			if err := x.Write([]any{m.ID, m.Instrument, m.Symbol, m.Path, m.Phrase, m.AskedOf(), m.Action, m.Deliverable, m.Due(),
 				xlsxout.Day(dueDate), string(m.Status), m.Owner}); err != nil {
 				return err
 			}

@@ -181,14 +181,7 @@ func newParseJSON(doc parse.Document) parseJSON {
 			dj.Footnotes = append(dj.Footnotes, footnoteJSON(f))
 		}
 		for _, a := range d.Annexes {
-			aj := annexJSON{Heading: a.Heading, Paragraphs: []paragraphJSON{}, Text: a.Text}
-			for _, p := range a.Paragraphs {
-				aj.Paragraphs = append(aj.Paragraphs, newParagraphJSON(p))
-			}
-			if aj.Text == nil {
-				aj.Text = []string{}
-			}
-			dj.Annexes = append(dj.Annexes, aj)
+			dj.Annexes = append(dj.Annexes, newAnnexJSON(a))
 		}
 		for _, r := range d.References.Decisions {
 			dj.References.Decisions = append(dj.References.Decisions, r.Cited)
@@ -197,6 +190,17 @@ func newParseJSON(doc parse.Document) parseJSON {
 		out.Decisions = append(out.Decisions, dj)
 	}
 	return out
+}
+
+func newAnnexJSON(a accord.Annex) annexJSON {
+	aj := annexJSON{Heading: a.Heading, Paragraphs: []paragraphJSON{}, Text: a.Text}
+	for _, p := range a.Paragraphs {
+		aj.Paragraphs = append(aj.Paragraphs, newParagraphJSON(p))
+	}
+	if aj.Text == nil {
+		aj.Text = []string{}
+	}
+	return aj
 }
 
 func newParagraphJSON(p accord.Paragraph) paragraphJSON {

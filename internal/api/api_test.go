@@ -126,8 +126,8 @@ func testDecisions(t *testing.T, backend string) {
 	var d struct {
 		Symbol     string
 		Paragraphs []struct {
-			Number, Phrase, Class string
-			Items                 []struct{ Path string }
+			Number, Verb, Lemma, Class string
+			Items                      []struct{ Path string }
 		}
 		References struct {
 			Decisions []struct{ Cited, Instrument string }
@@ -136,7 +136,7 @@ func testDecisions(t *testing.T, backend string) {
 	if err := json.Unmarshal(body, &d); err != nil {
 		t.Fatal(err)
 	}
-	if d.Symbol != "BS-IV/6" || len(d.Paragraphs) != 5 || d.Paragraphs[4].Phrase != "Requests" || len(d.Paragraphs[4].Items) != 3 ||
+	if d.Symbol != "BS-IV/6" || len(d.Paragraphs) != 5 || d.Paragraphs[4].Verb != "Requests" || d.Paragraphs[4].Lemma != "request" || len(d.Paragraphs[4].Items) != 3 ||
 		d.Paragraphs[4].Items[2].Path != "5(c)" || d.References.Decisions[0].Instrument != "cartagena" {
 		t.Errorf("decision = %s", body)
 	}
@@ -172,8 +172,8 @@ func testParagraphsAndActors(t *testing.T, backend string) {
 	}
 	bs := d.ID
 	type row struct {
-		Path, Verb, URL string
-		Depth           int
+		Path, Verb, Lemma, URL string
+		Depth                  int
 	}
 	var rows []row
 	next := ""
@@ -199,11 +199,11 @@ func testParagraphsAndActors(t *testing.T, backend string) {
 	for _, r := range rows {
 		paths = append(paths, r.Path)
 	}
-	if fmt.Sprint(paths) != "[1 2 3 4 5 5(a) 5(b) 5(c)]" || rows[5].Depth != 1 || rows[4].Verb != "request" {
+	if fmt.Sprint(paths) != "[1 2 3 4 5 5(a) 5(b) 5(c)]" || rows[5].Depth != 1 || rows[4].Lemma != "request" || rows[4].Verb != "Requests" {
 		t.Errorf("paragraphs of BS-IV/6 = %+v", rows)
 	}
-	_, body = get(t, srv, "/api/v1/paragraphs?verb=request&class=directive")
-	if !strings.Contains(string(body), `"path":"5"`) || strings.Contains(string(body), `"verb":"welcome"`) {
+	_, body = get(t, srv, "/api/v1/paragraphs?lemma=request&class=directive")
+	if !strings.Contains(string(body), `"path":"5"`) || strings.Contains(string(body), `"lemma":"welcome"`) {
 		t.Errorf("requests = %.300s", body)
 	}
 	// One item, with the mandate it makes.
@@ -413,7 +413,7 @@ func TestOpenAPI(t *testing.T) {
 	want := map[string][]string{
 		"/decisions":                        {"instrument", "meeting", "year", "kind", "limit", "cursor"},
 		"/decisions/{id}":                   {"id"},
-		"/paragraphs":                       {"decision", "instrument", "meeting", "year", "class", "verb", "limit", "cursor"},
+		"/paragraphs":                       {"decision", "instrument", "meeting", "year", "class", "lemma", "limit", "cursor"},
 		"/decisions/{id}/paragraphs/{path}": {"id", "path"},
 		"/actors":                           nil,
 		"/actors/{actor}":                   {"actor"},

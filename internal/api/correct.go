@@ -102,7 +102,7 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) correctMandate(r *http.Request, u accord.User, id int64, p mandatePatch) (accord.Mandate, error) {
 	c := accord.MandateCorrection{Action: p.Action, Deliverable: p.Deliverable, Who: u.Name, Why: p.Why}
 	if p.Addressees != nil {
-		actors, err := s.actorNames(r)
+		actors, err := s.registry.Actors(r.Context())
 		if err != nil {
 			return accord.Mandate{}, err
 		}
@@ -114,10 +114,4 @@ func (s *Server) correctMandate(r *http.Request, u accord.User, id int64, p mand
 		c.Deadline = &dl
 	}
 	return s.store.CorrectMandate(r.Context(), id, c)
-}
-
-// actorNames are the actors addressees are resolved to: accord's own and
-// those users added.
-func (s *Server) actorNames(r *http.Request) (*extract.Actors, error) {
-	return s.registry.Actors(r.Context())
 }

@@ -37,8 +37,8 @@ type paragraphOut struct {
 	Number  string         `json:"number"`
 	Path    string         `json:"path"`
 	Heading string         `json:"heading,omitempty"`
-	Phrase  string         `json:"phrase,omitempty"`
-	Verb    string         `json:"verb,omitempty"`
+	Verb    string         `json:"verb,omitempty"`  // the verb phrase as written: "Also requests"
+	Lemma   string         `json:"lemma,omitempty"` // its verb, normalized: "request"
 	Class   string         `json:"class,omitempty"`
 	Text    string         `json:"text"`
 	Items   []paragraphOut `json:"items"`
@@ -73,7 +73,7 @@ func summary(d accord.Decision) decisionSummary {
 func paragraphs(ps []accord.Paragraph) []paragraphOut {
 	out := make([]paragraphOut, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, paragraphOut{Number: p.Number, Path: p.Path, Phrase: p.Phrase, Verb: p.Verb, Class: string(p.Class),
+		out = append(out, paragraphOut{Number: p.Number, Path: p.Path, Verb: p.Phrase, Lemma: p.Verb, Class: string(p.Class),
 			Text: p.Text, Items: paragraphs(p.Items)})
 	}
 	return out

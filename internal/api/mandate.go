@@ -16,7 +16,8 @@ type mandateOut struct {
 	Instrument  string         `json:"instrument"`
 	Meeting     string         `json:"meeting"`
 	Path        string         `json:"path"`
-	Verb        string         `json:"verb"`
+	Verb        string         `json:"verb"`  // the verb phrase as written: "Also requests"
+	Lemma       string         `json:"lemma"` // its verb, normalized: "request"
 	Addressees  []addresseeOut `json:"addressees"`
 	Action      string         `json:"action"`
 	Deliverable string         `json:"deliverable"`
@@ -67,7 +68,7 @@ type changeOut struct {
 
 func mandate(m accord.Mandate) mandateOut {
 	out := mandateOut{ID: m.ID, DecisionID: m.DecisionID, Symbol: m.Symbol, Instrument: m.Instrument, Meeting: m.Meeting,
-		Path: m.Path, Verb: m.Verb, Addressees: []addresseeOut{}, Action: m.Action, Deliverable: m.Deliverable,
+		Path: m.Path, Verb: m.Phrase, Lemma: m.Verb, Addressees: []addresseeOut{}, Action: m.Action, Deliverable: m.Deliverable,
 		Periodicity: m.Periodicity, Conditions: append([]string{}, m.Conditions...), Helpers: append([]string{}, m.Helpers...),
 		Status: string(m.Status), Owner: m.Owner, Notes: m.Notes, Updated: m.Updated}
 	for _, a := range m.Addressees {

@@ -39,7 +39,7 @@ func testOrganizations(t *testing.T, backend string) {
 	var minamata []string
 	for _, m := range page.Mandates {
 		if m.Instrument == "minamata" {
-			minamata = append(minamata, m.Meeting+" ¶"+m.Path+" "+m.Verb)
+			minamata = append(minamata, m.Meeting+" ¶"+m.Path+" "+m.Lemma)
 		}
 	}
 	if fmt.Sprint(minamata) != "[COP-6 ¶5 request COP-6 ¶5 invite]" || page.ByStatus["open"] != len(page.Mandates) {

@@ -15,9 +15,9 @@ type paragraphRowOut struct {
 	Year       int    `json:"year,omitempty"`
 	Path       string `json:"path"`
 	Number     string `json:"number"`
-	Depth      int    `json:"depth"` // 0 for a paragraph, 1 for its items, …
-	Phrase     string `json:"phrase,omitempty"`
-	Verb       string `json:"verb,omitempty"`
+	Depth      int    `json:"depth"`           // 0 for a paragraph, 1 for its items, …
+	Verb       string `json:"verb,omitempty"`  // the verb phrase as written
+	Lemma      string `json:"lemma,omitempty"` // its verb, normalized
 	Class      string `json:"class,omitempty"`
 	Text       string `json:"text"`
 	URL        string `json:"url"`    // the paragraph's API URL
@@ -39,7 +39,7 @@ func paragraphURL(decisionID int64, path string) string {
 }
 
 func (s *Server) paragraphs(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r, "decision", "instrument", "meeting", "year", "class", "verb", "limit", "cursor")
+	q, err := query(r, "decision", "instrument", "meeting", "year", "class", "lemma", "limit", "cursor")
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (s *Server) paragraphs(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := accord.ParagraphFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Verb: q.Get("verb"),
+	f := accord.ParagraphFilter{Instrument: q.Get("instrument"), Meeting: q.Get("meeting"), Year: year, Verb: q.Get("lemma"),
 		Limit: limit + 1, After: accord.ParagraphKey{DecisionID: after / seqsPerDecision, Seq: int(after % seqsPerDecision)}}
 	if d := q.Get("decision"); d != "" {
 		if _, err := fmt.Sscan(d, &f.DecisionID); err != nil || f.DecisionID <= 0 || fmt.Sprint(f.DecisionID) != d {
@@ -68,7 +68,7 @@ func (s *Server) paragraphs(w http.ResponseWriter, r *http.Request) error {
 	key := func(p accord.ParagraphRow) int64 { return p.DecisionID*seqsPerDecision + int64(p.Seq) }
 	return writeJSON(w, r, pageOf(ps, limit, "p", key, func(p accord.ParagraphRow) paragraphRowOut {
 		return paragraphRowOut{DecisionID: p.DecisionID, Symbol: p.Symbol, Instrument: p.Instrument,
-			Meeting: p.Meeting, Year: p.Year, Path: p.Path, Number: p.Number, Depth: p.Depth, Phrase: p.Phrase, Verb: p.Verb,
+			Meeting: p.Meeting, Year: p.Year, Path: p.Path, Number: p.Number, Depth: p.Depth, Verb: p.Phrase, Lemma: p.Verb,
 			Class: string(p.Class), Text: p.Text, URL: paragraphURL(p.DecisionID, p.Path), Anchor: Anchor(p.Path)}
 	}))
 }

@@ -56,6 +56,8 @@ func NewActors(orgs []accord.Organization) *Actors {
 		"sbstta":                  {"subsidiary body on scientific, technical and technological advice", "sbstta"},
 		"sbsta":                   {"subsidiary body for scientific and technological advice", "sbsta"},
 		"bureau":                  {"bureau"},
+		"presidency":              {"presidency", "president"},
+		"governing-body":          {"conference of the parties", "meeting of the parties", "conferences of the parties", "meetings of the parties"},
 		"standing-committee":      {"standing committee"},
 		"regional-centres":        {"regional centres", "regional centers"},
 		"parties":                 {"parties", "party", "states", "contracting parties", "member states"},
@@ -91,30 +93,61 @@ func (a *Actors) Add(id string, names ...string) {
 	a.names = addNames(a.names, id, names, false)
 }
 
-// addNames adds names of id to list, keeping it longest first.
+// addNames adds names of id to list, keeping it longest first, ties by
+// name and id, so that the order names are added in (a map's) changes
+// nothing.
 func addNames(list []actorName, id string, names []string, whole bool) []actorName {
 	for _, n := range names {
 		n = strings.ToLower(strings.TrimSpace(n))
 		list = append(list, actorName{id, n, strings.TrimSpace(nonWord.ReplaceAllString(n, " ")), whole})
 	}
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].name) > len(list[j].name) })
+	sort.Slice(list, func(i, j int) bool {
+		x, y := list[i], list[j]
+		if len(x.name) != len(y.name) {
+			return len(x.name) > len(y.name)
+		}
+		if x.name != y.name {
+			return x.name < y.name
+		}
+		return x.id < y.id
+	})
 	return list
 }
 
-// Resolve returns the canonical actor an addressee names: the registered
-// actor whose name the text holds (the longest first), else a slug of the
-// text.
+// Resolve returns the canonical actor an addressee names: the
+// organization it is, else the registered actor its head names, else the
+// one whose name the text holds (the longest first), else a slug of the
+// text. The head is what stands before the first "of", "to" or "under":
+// "the Governments of the Contracting Parties" are governments, "the
+// Executive Secretary of the Convention" is the executive secretary.
 func (a *Actors) Resolve(text string) string {
 	l := " " + strings.ToLower(text) + " "
 	l = nonWord.ReplaceAllString(l, " ")
 	bare := strings.TrimPrefix(strings.TrimSpace(nonWord.ReplaceAllString(bracketed.ReplaceAllString(strings.ToLower(text), " "), " ")), "the ")
 	for _, n := range a.names {
-		if n.whole && bare == strings.TrimPrefix(n.key, "the ") || !n.whole && strings.Contains(l, " "+n.key+" ") {
+		if n.whole && bare == strings.TrimPrefix(n.key, "the ") {
+			return n.id
+		}
+	}
+	if m := headEndRE.FindStringIndex(l); m != nil {
+		head := l[:m[0]+1]
+		for _, n := range a.names {
+			if !n.whole && strings.Contains(head, " "+n.key+" ") {
+				return n.id
+			}
+		}
+	}
+	for _, n := range a.names {
+		if !n.whole && strings.Contains(l, " "+n.key+" ") {
 			return n.id
 		}
 	}
 	return slug(text)
 }
+
+// headEndRE finds where the head of a name ends: at a preposition that
+// opens what the name belongs to.
+var headEndRE = regexp.MustCompile(` (?:of|to|under) `)
 
 // find returns the first registered actor name standing in text, as
 // written there, or "".

@@ -27,37 +27,78 @@ const (
 )
 
 // edge is the start or end of a meeting a time may be tied to: "at the
-// start of its tenth session".
-const edge = `(?i:the\s+(?:start|beginning|opening|end|close|conclusion)\s+of\s+)?`
+// start of its tenth session", "just prior to the closure of its twelfth
+// meeting".
+const edge = `(?i:the\s+(?:start|beginning|opening|end|close|closure|conclusion)\s+of\s+)?`
 
-var deadlineREs = []*regexp.Regexp{
+// dayMonth is a day and its month, glued or not: "1 February", "1st of
+// June", "1February" (a web page that dropped the space).
+const dayMonth = `(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:` + months + `)`
+
+// A deadlineRule is one way of writing a deadline. Its expression runs
+// only in windows around its anchors (from before bytes ahead of each to
+// after bytes past it): most paragraphs hold none of them, and running
+// the expressions over whole paragraphs is slow.
+type deadlineRule struct {
+	re            *regexp.Regexp
+	anchors       []string
+	before, after int
+	also          []string // words the text must hold besides an anchor, if any
+}
+
+// "until" ties no deadline to a meeting: "members until the next meeting"
+// is a term of office, "defers consideration until its next session" a
+// postponement.
+var deadlineRules = []deadlineRule{
 	// "at its seventh meeting", "no later than at its first session of 2028",
 	// "at the start of its tenth session", "the provisional agenda of its
 	// next meeting"
-	regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|until)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
+	{regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|prior\s+to|during|in\s+advance\s+of)\s+` + edge + `|(?i:the\s+)(?i:provisional\s+)?(?i:agenda)\s+(?i:of|for)\s+)(?:its|their|the)\s+(?i:next|` + ordinal + `)\s+(?:(?i:and)\s+(?i:` + ordinal + `)\s+)?(?i:(?:ordinary|regular|extraordinary|special)\s+)?(?i:meeting|session)s?(?:\s+(?:of|in)\s+\d{4})?` + when),
+		// "no later than at the conclusion of its twenty-fourth
+		// extraordinary meeting of 2028 (November–December 2028)"
+		meetingWords, 100, 60, nil},
 	// "at the extraordinary meetings of the Conferences of the Parties",
 	// "by the 10th meeting of the Facilitative Working Group (November–December 2023)",
-	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)"
-	regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|until|in\s+time\s+for|ahead\s+of|in\s+conjunction\s+with|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
-		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `the\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+	// "before the fifty-sixth sessions of the subsidiary bodies (June 2022)",
+	// "no later than the thirteenth meeting of the Board", "at a next
+	// meeting of the COP"
+	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|during|in\s+time\s+for|ahead\s+of|in\s+advance\s+of|in\s+conjunction\s+with|(?:no|not)\s+later\s+than(?:\s+at)?|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
+		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `(?i:the|a)\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+		// "in time for the beginning of the twenty-fourth meeting of the
+		// Conference of the Parties serving as the meeting of …"
+		meetingWords, 100, 230, nil},
 	// "not later than two months before the eleventh meeting"
-	regexp.MustCompile(`(?i)\b(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+	{regexp.MustCompile(`(?i)\b(?:(?:no|not)\s+later\s+than|at\s+least)\s+(?:one|two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+(?:weeks?|months?|days?)\s+(?:before|prior\s+to)\s+(?:the|its)\s+(?:next|` + ordinal + `)\s+(?:meeting|session)`),
+		meetingWords, 100, 20, nil},
 	// "by 31 March 2024", "no later than 1 February 2018", "by June 2022",
-	// "before the 1st of June 2024", "by April 30, 2025"
-	// "by 30 September": a decision that dates its requests within the
-	// year it runs
-	regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+)?` +
-		`(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:` + months + `)(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
+	// "before the 1st of June 2024", "by April 30, 2025", "by the deadline
+	// of 1 February 2018"; "by 30 September": a decision that dates its
+	// requests within the year it runs
+	{regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+|the\s+deadline\s+of\s+)?` +
+		`(?:` + dayMonth + `(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
+		monthNames, 130, 230, nil},
 	// "to COP15", "at COP 16", "by CMA 7": a meeting by its short name
-	regexp.MustCompile(`\b(?:to|at|by|before|until)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?\d{1,2}\b`),
+	{regexp.MustCompile(`\b(?:to|at|by|before|during)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?\d{1,2}\b`),
+		shortMeetingNames, 40, 40, nil},
+	// a meeting named by when it is held: "at the session(s) to be held
+	// in November 2024", "at the United Nations Climate Change Conference
+	// in November 2025", "upon conclusion of the November–December 2023
+	// session(s) of the governing body or bodies"
+	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|upon\s+(?:the\s+)?conclusion\s+of)\s+the\s+(?:` +
+		`(?:` + months + `)(?:\s*[–-]\s*(?:` + months + `))?\s+\d{4}\s+(?i:meeting|session)s?(?:\(s\))?(?:\s+of\s+the\s+governing\s+bod(?:y|ies)(?:\s+or\s+bodies)?)?` +
+		`|(?:[A-Z][\w-]*\s+){0,6}(?i:meeting|session|conference|summit)s?(?:\(s\))?(?:\s+to\s+be\s+held)?\s+in\s+(?:` + months + `)\s+\d{4})`),
+		monthNames, 130, 60, gatheringWords},
 }
 
+// gatheringWords are the words a meeting named by its month holds.
+var gatheringWords = []string{"eeting", "ession", "onference", "ummit", "EETING", "ESSION", "ONFERENCE"}
+
 // shortMeetingRE reads a meeting's short name: "COP15", "CoP 19", "COP-MOP 5".
-var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBI|SBSTA|SBSTTA)\s?-?(\d{1,2})\b`)
+var shortMeetingRE = regexp.MustCompile(`(COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?(\d{1,2})\b`)
 
 // inYearRE finds "in 2024": a deadline only when the year is still to come
 // when the decision was adopted.
-var inYearRE = regexp.MustCompile(`\b(?:in|by|before|until|(?:no|not)\s+later\s+than)\s+(?:the\s+(?:end|beginning|start|middle)\s+of\s+|mid-)?((?:19|20)\d{2})\b`)
+var inYearRE = regexp.MustCompile(`\b(?:in|by|before|until|(?:no|not)\s+later\s+than|(?:planned|scheduled|foreseen|envisaged)\s+for)\s+(?:the\s+(?:end|beginning|start|middle|(?:first|second|third|fourth|last)\s+(?:quarter|half))\s+of\s+|mid-)?((?:19|20)\d{2})\b`)
 
 var yearRE = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
 
@@ -69,6 +110,12 @@ type meetingContext struct {
 	year int
 }
 
+// newMeetingContext reads the context of d's deadlines. The year of
+// adoption is the parser's (read once, from the closing lines, the
+// heading or the document); extraction does not read it again. When the
+// text does not tell it, the last day the decision names bounds it: a
+// decision is adopted no earlier than that ("the Forum held on 15 and 16
+// October 2021"), so years before it are past.
 func newMeetingContext(d *accord.Decision) meetingContext {
 	c := meetingContext{year: d.Year}
 	if i := strings.LastIndex(d.Meeting, "-"); i > 0 {
@@ -76,17 +123,6 @@ func newMeetingContext(d *accord.Decision) meetingContext {
 		c.n, _ = strconv.Atoi(d.Meeting[i+1:])
 	}
 	if c.year == 0 {
-		// a decision built by hand, not by the parser
-		for _, l := range d.Closing {
-			if m := yearRE.FindString(l); m != "" {
-				c.year, _ = strconv.Atoi(m)
-			}
-		}
-	}
-	if c.year == 0 {
-		// A decision is adopted no earlier than the last day it names
-		// ("the Forum held on 15 and 16 October 2021"): years before
-		// that are past, whatever the year of adoption.
 		d.Walk(func(p *accord.Paragraph) {
 			for _, m := range dayDateRE.FindAllStringSubmatch(p.Text, -1) {
 				if y, _ := strconv.Atoi(m[1]); y > c.year {
@@ -119,33 +155,9 @@ func (x *extractor) deadlinesIn(text string) []accord.Deadline {
 	return dls
 }
 
-// windows returns the stretches of text where expression k can match:
-// around each "meeting" or "session" (or month name), from a word
-// boundary far enough back to hold "not later than two months before the
-// eleventh". Running the expressions there, not over whole paragraphs,
-// keeps extraction fast.
-func windows(text string, k int) [][2]int {
-	switch {
-	case k == 0:
-		// "no later than at the conclusion of its twenty-fourth extraordinary
-		// meeting of 2028 (November–December 2028)"
-		return around(text, meetingWords, 100, 60)
-	case k == 1:
-		// "in time for the beginning of the twenty-fourth meeting of the
-		// Conference of the Parties serving as the meeting of …"
-		return around(text, meetingWords, 100, 230)
-	case k == 2:
-		// "not later than twelve months before the twenty-fourth meeting"
-		return around(text, meetingWords, 100, 20)
-	case k == 3:
-		return around(text, monthNames, 130, 230)
-	}
-	return around(text, shortMeetingNames, 40, 40)
-}
-
 var meetingWords = []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}
 
-var shortMeetingNames = []string{"COP", "CoP", "CMA", "CMP", "MOP", "SBI", "SBSTA"}
+var shortMeetingNames = []string{"COP", "CoP", "CMA", "CMP", "MOP", "SB", "OEWG", "CRIC"}
 
 // around returns the stretches of text from before bytes ahead of each
 // anchor to after bytes past it, widened to word boundaries and merged.
@@ -200,36 +212,24 @@ var (
 	periodAnchors    = []string{"annual", "year", "bienni", "month", "each", "regular", "periodic"}
 )
 
-// mayHold tests cheaply whether a deadline expression can match text:
-// the first three name a meeting or session, the fourth a month.
-func mayHold(k int, text string) bool {
-	switch {
-	case k < 3:
-		return strings.Contains(text, "eeting") || strings.Contains(text, "ession") ||
-			strings.Contains(text, "EETING") || strings.Contains(text, "ESSION")
-	case k == 3:
-		return containsAny(text, monthNames)
-	}
-	return containsAny(text, shortMeetingNames)
-}
-
 var monthNames = strings.Split(months, "|")
 
 func (x *extractor) findDeadlines(text string) []accord.Deadline {
 	var fs []found
 	seen := map[[2]int]bool{}
-	for k, re := range deadlineREs {
-		if !mayHold(k, text) {
+	for _, r := range deadlineRules {
+		if !containsAny(text, r.anchors) || r.also != nil && !containsAny(text, r.also) {
 			continue
 		}
-		for _, w := range windows(text, k) {
-			for _, m := range re.FindAllStringIndex(text[w[0]:w[1]], -1) {
+		for _, w := range around(text, r.anchors, r.before, r.after) {
+			for _, m := range r.re.FindAllStringIndex(text[w[0]:w[1]], -1) {
 				at, end := w[0]+m[0], w[0]+m[1]
 				if seen[[2]int{at, end}] {
 					continue
 				}
 				seen[[2]int{at, end}] = true
-				if recurring(text[end:]) || past(text[:at]) && !strings.Contains(strings.ToLower(text[at:end]), "next") {
+				if recurring(text[end:]) || symbolFollows(text[at:end], text[end:]) ||
+					past(text[:at]) && !target(text[at:end]) && !strings.Contains(strings.ToLower(text[at:end]), "next") {
 					continue
 				}
 				span := strings.TrimRight(text[at:end], " ,;")
@@ -344,6 +344,27 @@ func recurring(after string) bool {
 	return false
 }
 
+// symbolFollows reports whether a meeting's short name goes on as a
+// decision's symbol: "pursuant to COP6/3" cites a decision.
+func symbolFollows(span, after string) bool {
+	return isDigit(span[len(span)-1]) && len(after) > 1 && (after[0] == '/' || after[0] == '.') && isDigit(after[1])
+}
+
+// target reports whether a time is one something must be done by ("with
+// half of them implemented before the opening of the next session"),
+// which no participle before it makes past. "by" is not one of its words:
+// after a participle it names the agent ("recommended for adoption by the
+// second meeting of the Committee").
+func target(span string) bool {
+	l := strings.ToLower(span)
+	for _, p := range []string{"before ", "prior to ", "no later than ", "not later than "} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // pastRE matches the end of text that says a time which follows it is
 // when something was done: "the report presented", "the programme adopted
 // by the Conference of the Parties", "the roster established".
@@ -402,7 +423,7 @@ func futureAt(text string) int {
 
 var (
 	ordinalRE     = regexp.MustCompile(`(?i)\b(next|` + ordinal + `)(?:\s+and\s+(?:` + ordinal + `))?\s+(?:ordinary\s+|regular\s+|extraordinary\s+|special\s+)?(?:meeting|session)`)
-	dateRE        = regexp.MustCompile(`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(` + months + `)(?:\s+(\d{1,2}),)?\s+(\d{4})`)
+	dateRE        = regexp.MustCompile(`(?:(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?)?(` + months + `)(?:\s+(\d{1,2}),)?\s+(\d{4})`)
 	itsBodyBefore = []struct{ phrase, body string }{
 		{"Subsidiary Body for Implementation", "SBI"}, {"Subsidiary Body for Scientific and Technological Advice", "SBSTA"},
 		{"Subsidiary Body on Implementation", "SBI"}, {"Subsidiary Body on Scientific, Technical and Technological Advice", "SBSTTA"},
@@ -687,8 +708,47 @@ func helpers(text string) []string {
 	return out
 }
 
+// mandateDeadline is the first deadline of an action, else the first of
+// its clause; nil when neither has one. An action read out of its clause
+// is read there, so that "its" finds the body asked ("Encourages the
+// Compliance Committee to consider the report at its next meeting"); an
+// item's deadline that says "its" or "their" is read after its chapeau.
+func (x *extractor) mandateDeadline(whole, action string) *accord.Deadline {
+	if strings.Contains(whole, action) {
+		dls := x.deadlinesIn(whole)
+		for i := range dls {
+			if strings.Contains(action, dls[i].Text) {
+				return &dls[i]
+			}
+		}
+		if len(dls) > 0 {
+			return &dls[0]
+		}
+		return nil
+	}
+	own := x.deadlinesIn(action)
+	if len(own) == 0 {
+		if dls := x.deadlinesIn(whole); len(dls) > 0 {
+			return &dls[0]
+		}
+		return nil
+	}
+	if !strings.Contains(own[0].Text, "its ") && !strings.Contains(own[0].Text, "their ") {
+		return &own[0]
+	}
+	for _, dl := range x.deadlinesIn(whole + " " + action) {
+		if strings.Contains(action, dl.Text) {
+			return &dl
+		}
+	}
+	return &own[0]
+}
+
 // mandate records one mandate.
 func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action string) {
+	// the deadline is read in the action as given, whose deadlines the
+	// clause or item has found already
+	deadline := x.mandateDeadline(c.text, action)
 	action = strings.TrimSpace(strings.TrimRight(action, " ;,"))
 	// "… Chemicals and invites …": the clause ends before the next verb
 	for _, conj := range []string{" and", ";"} {
@@ -706,11 +766,7 @@ func (x *extractor) mandate(path string, c clause, as []accord.Addressee, action
 	if m.Verb == "" {
 		m.Verb = "request"
 	}
-	if dls := x.deadlinesIn(action); len(dls) > 0 {
-		m.Deadline = &dls[0]
-	} else if dls := x.deadlinesIn(whole); len(dls) > 0 {
-		m.Deadline = &dls[0]
-	}
+	m.Deadline = deadline
 	// The expressions are written in lower case and run on lower-cased
 	// text: much faster than matching without regard to case.
 	lowerAction := strings.ToLower(action)

@@ -34,8 +34,15 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 	}
 	x := &extractor{d: d, reg: reg, res: Result{Addressees: map[string][]accord.Addressee{}}}
 	x.ctx = newMeetingContext(d)
+	lead, leadAs := x.leadIn(d)
 	for i := range d.Paragraphs {
-		x.paragraph(&d.Paragraphs[i])
+		p := &d.Paragraphs[i]
+		x.paragraph(p)
+		if len(leadAs) > 0 && len(x.res.Addressees[p.Path]) == 0 && !finiteVerb(p) {
+			// "the Secretariat shall: a) convene …; b) issue …"
+			x.res.Addressees[p.Path] = leadAs
+			x.mandate(p.Path, clause{verb: "request", class: accord.Directive, text: lead}, leadAs, itemsText(p))
+		}
 	}
 	for i := range x.res.Mandates {
 		x.res.Mandates[i].Seq = i + 1
@@ -51,6 +58,54 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 		}
 	}
 	return x.res
+}
+
+// leadSubjectRE reads a lead-in that asks its subject to act in the
+// paragraphs under it: "The Animals Committee shall:", "By the 13th
+// meeting of the Conference of the Parties, the Scientific Council
+// should:", "Range States are encouraged to:".
+var leadSubjectRE = regexp.MustCompile(`(?:^|,\s+)((?:[Tt]he\s+)?[A-Z][^,;:]*?)\s+(?:shall|should|(?:is|are)\s+(?:hereby\s+)?(?:requested|invited|encouraged|urged|directed|instructed)\s+to)\s*:$`)
+
+// leadIn returns the line that leads in to a decision's paragraphs when
+// it asks someone to act in them, and whom it asks: the formula, or the
+// last line before the paragraphs when there is no formula (CITES and CMS
+// decisions print "the Secretariat shall:" over lettered paragraphs). Its
+// deadlines are the decision's first.
+func (x *extractor) leadIn(d *accord.Decision) (string, []accord.Addressee) {
+	lead := d.Formula
+	if lead == "" && len(d.Preface) > 0 {
+		lead = d.Preface[len(d.Preface)-1]
+	}
+	lead = strings.TrimSpace(lead)
+	m := leadSubjectRE.FindStringSubmatch(lead)
+	if m == nil {
+		return "", nil
+	}
+	as := x.addressees(m[1])
+	if len(as) > 0 {
+		x.res.Deadlines = append(x.res.Deadlines, x.deadlinesIn(lead)...)
+	}
+	return lead, as
+}
+
+// finiteVerb reports whether a paragraph opens with a verb in the third
+// person ("Requests"), which asks by itself; "Determine whether …" under
+// a lead-in is what the lead-in asks.
+func finiteVerb(p *accord.Paragraph) bool {
+	return p.Phrase != "" && !baseForm(p) && !hasPrefixFold(p.Phrase, "to ")
+}
+
+// itemsText is a paragraph's text with its items, as one action.
+func itemsText(p *accord.Paragraph) string {
+	if len(p.Items) == 0 {
+		return p.Text
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(p.Text))
+	for _, it := range p.Items {
+		b.WriteString(" (" + it.Number + ") " + it.Text)
+	}
+	return b.String()
 }
 
 // endAtClause cuts an action that breaks off mid-phrase (its text was
@@ -154,6 +209,11 @@ var clauseWords = func() map[string]clauseWord {
 // secretariat to …".
 const baseClauseVerbs = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to|decide|welcome|note|take note|express|commend|recognize|recognise|acknowledge|reaffirm|recall|stress|emphasize|underline|endorse|approve|adopt|agree|congratulate|thank|look forward`
 
+// commaVerbs open a further clause after a bare comma: they ask someone
+// to act, which a verb of the first clause cannot be read as.
+var commaVerbs = map[string]bool{"requests": true, "invites": true, "urges": true, "encourages": true, "calls": true,
+	"recommends": true, "authorizes": true, "authorises": true}
+
 type clauseKind uint8
 
 const (
@@ -220,8 +280,11 @@ func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
 					break
 				}
 			}
-			// "; requests", "and requests", "and, in this respect, requests"
-			if b := strings.TrimRight(text[:s], " \n"); strings.HasSuffix(b, ";") || strings.HasSuffix(strings.TrimSuffix(b, ","), " and") && len(b) < s {
+			// "; requests", "and requests", "and, in this respect, requests",
+			// and a directive verb after a bare comma: "Welcomes the
+			// outcomes …, invites the initiative to …"
+			if b := strings.TrimRight(text[:s], " \n"); strings.HasSuffix(b, ";") || strings.HasSuffix(strings.TrimSuffix(b, ","), " and") && len(b) < s ||
+				strings.HasSuffix(b, ",") && commaVerbs[w] {
 				start = s
 			}
 		case cw.kinds&participle != 0:
@@ -466,8 +529,12 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 	switch {
 	case itemsDone:
 	case !hasDirectiveChapeau(cs):
+		// "The Board decided to: (f) Provide an hour … just prior to the
+		// closure of its twelfth meeting": an item without a verb of its
+		// own under a deciding chapeau is decided, and its times count
+		decided := len(cs) > 0 && decidesItems(cs[len(cs)-1])
 		for i := range p.Items {
-			add(x.item(&p.Items[i]))
+			add(x.item(&p.Items[i], decided))
 		}
 	default:
 		for i := range p.Items {
@@ -512,12 +579,20 @@ func (x *extractor) sharedAction(c, next clause) ([]accord.Addressee, string) {
 // chapeauText is the text of a paragraph as its chapeau reads: a page
 // may print "Requests the Executive Secretary, subject to funding;" over
 // items that open with "To …", where the chapeau means ":".
+//
+// What follows that ";" is not the chapeau's: a web page's labels glued
+// to it ("…, subject to the availability of funding; Operational Active
+// Executive Secretary").
 func chapeauText(p *accord.Paragraph) string {
 	t := strings.TrimRight(p.Text, " ")
-	if len(p.Items) == 0 || !strings.HasSuffix(t, ";") || !hasPrefixFold(p.Items[0].Text, "to ") {
+	if len(p.Items) == 0 || strings.Contains(t, ":") || !hasPrefixFold(p.Items[0].Text, "to ") {
 		return p.Text
 	}
-	return t[:len(t)-1] + ":"
+	i := strings.LastIndexByte(t, ';')
+	if i < 0 || strings.ContainsAny(t[i:], ".,") {
+		return p.Text
+	}
+	return t[:i] + ":"
 }
 
 // itemsAreActions reports whether a paragraph's items are each an action
@@ -550,6 +625,13 @@ func hasDirectiveChapeau(cs []clause) bool {
 	return (asks(c) || c.verb == "") && strings.HasSuffix(a, ":")
 }
 
+// decidesItems reports whether a clause decides what the items under it
+// say: "Decides:", "the Board decided to:"; "Endorses … as follows:"
+// quotes them.
+func decidesItems(c clause) bool {
+	return (c.verb == "decide" || c.verb == "agree") && strings.HasSuffix(strings.TrimSpace(c.after), ":")
+}
+
 // asks reports whether a clause's verb asks its object to act: the
 // directive verbs, and "Authorizes the Secretariat to …", which the
 // parser classes with the deciding verbs.
@@ -557,15 +639,16 @@ func asks(c clause) bool {
 	return c.class == accord.Directive || c.verb == "authorize" || c.verb == "authorise"
 }
 
-// item extracts from an item that is not under a directive chapeau.
-func (x *extractor) item(it *accord.Paragraph) []accord.Addressee {
+// item extracts from an item that is not under a directive chapeau;
+// decided says the chapeau decides what its items say.
+func (x *extractor) item(it *accord.Paragraph, decided bool) []accord.Addressee {
 	var all []accord.Addressee
 	for k, c := range clauses(it.Text, it) {
 		x.before = ""
 		if i := strings.Index(it.Text, c.text); i > 0 {
 			x.before = it.Text[:i]
 		}
-		x.deadlines(c, false)
+		x.deadlines(c, decided && k == 0 && it.Phrase == "")
 		as, action := x.asked(c, false)
 		if len(as) == 0 || k > 0 && !asks(c) {
 			continue
@@ -636,6 +719,14 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 		return x.decideThat(strings.TrimLeft(c.text[4:], " ,"))
 	case passive && hasPrefixFold(c.text, "whereas"):
 		return nil, "" // a recital: "WHEREAS the Scientific Committee shall …"
+	case passive && pastDirectiveRE.MatchString(c.text):
+		// a board's minutes: "Requested the Board members to submit any
+		// comments …"
+		span, action, ok := addresseeSpan(c.text[len(pastDirectiveRE.FindString(c.text)):])
+		if !ok {
+			return nil, ""
+		}
+		return x.addressees(span), action
 	case passive:
 		// "Subject to the availability of resources, the Secretariat
 		// shall:": the subject may follow a clause
@@ -655,10 +746,20 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 			text = text[i+2:]
 		}
 		return nil, ""
+	case c.class == accord.Deciding && recommendToRE.MatchString(c.after):
+		// "the Board decided to recommend to the CMP that …"
+		return x.recommendTo(c.after[len(recommendToRE.FindString(c.after)):])
 	case asks(c):
 		after := c.after
 		if strings.HasPrefix(strings.ToLower(after), "that ") {
 			return x.thatClause(after[5:])
+		}
+		if c.verb == "recommend" && hasPrefixFold(after, "to ") {
+			// "Recommends to the Governments of the Contracting Parties
+			// that:", "Recommends to all States … to give consideration"
+			if as, action := x.recommendTo(after[3:]); len(as) > 0 {
+				return as, action
+			}
 		}
 		span, action, ok := addresseeSpan(after)
 		if !ok {
@@ -683,6 +784,57 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	return nil, ""
 }
 
+// recommendToRE opens "to recommend to" in a decision: "decided to
+// recommend to the CMP-5 the adoption of …".
+var recommendToRE = regexp.MustCompile(`^(?i:to\s+recommend\s+to\s+)`)
+
+// recommendTo reads whom "recommends to" names: the capitalized name
+// after it ("the Governments of the Contracting Parties to the Helsinki
+// Convention that: …", "the CMP-5 the adoption of …"), or a name with
+// its infinitive ("all States which are considering … to give
+// consideration").
+func (x *extractor) recommendTo(s string) ([]accord.Addressee, string) {
+	if name, rest := leadingName(s); name != "" {
+		return []accord.Addressee{x.addressee(name)}, strings.TrimLeft(rest, " ,")
+	}
+	span, action, ok := addresseeSpan(s)
+	if !ok {
+		return nil, ""
+	}
+	return x.addressees(span), action
+}
+
+// leadingName returns the name s opens with, past "the": capitalized
+// words and the small words between them, and what follows it.
+func leadingName(s string) (name, rest string) {
+	t := strings.TrimPrefix(strings.TrimPrefix(s, "the "), "The ")
+	end := 0
+	for i := 0; i < len(t); {
+		j := strings.IndexByte(t[i:], ' ')
+		if j < 0 {
+			j = len(t) - i
+		}
+		w := strings.TrimRight(t[i:i+j], ",;:")
+		switch {
+		case unicode.IsUpper(firstRune(w)):
+			end = i + len(w)
+		case nameLinks[w]:
+		default:
+			return t[:end], t[end:]
+		}
+		if len(w) < j {
+			break // a comma or colon ends the name
+		}
+		i += j + 1
+	}
+	return t[:end], t[end:]
+}
+
+// pastDirectiveRE opens a paragraph with a directive verb in the past
+// tense, as boards record what they decided: "Requested the Board
+// members to …", "Also invited the Trustee to …".
+var pastDirectiveRE = regexp.MustCompile(`^(?:(?:Also|Further)\s+)?(?:Requested|Invited|Urged|Encouraged|Authori[sz]ed|Called\s+(?:up)?on|Instructed|Directed)\s+`)
+
 // repeats are the verbs that make a request again by naming it
 // ("Reiterates its request to …"); "Recalls its request to …" only
 // remembers it.
@@ -703,6 +855,14 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 	for k := 0; k <= thatClauseCommas; k++ {
 		if m := shallRE.FindStringSubmatchIndex(that); m != nil {
 			action := strings.TrimSpace(that[m[2]:])
+			// "Meetings of the Conference shall take place every two
+			// years", "the Secretariat will consist of …": what is, not
+			// what someone is asked to do
+			if stativeRE.MatchString(that[m[1]:]) || instrumentRE.MatchString(that[m[2]:m[3]]) {
+				// "the Convention should set a minimum reserve": an
+				// instrument is no one to ask
+				return nil, ""
+			}
 			// "… shall be prepared by the Panel": the agent acts, not
 			// the subject; with no agent ("shall be held in Geneva"),
 			// or when the agent is the governing body itself ("shall
@@ -724,6 +884,13 @@ func (x *extractor) decideThat(that string) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// stativeRE opens what a subject is or undergoes after "shall": no
+// action asked of it.
+// instrumentRE is the name of an instrument, not of a body.
+var instrumentRE = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:Convention|Protocol|Agreement)(?:\s+on\s+[^,;:]+)?$`)
+
+var stativeRE = regexp.MustCompile(`^(?:also\s+)?(?:take\s+place|consist|comprise|remain|expire|cease|enter\s+into\s+force|hold\s+office|apply\b)`)
 
 var (
 	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
@@ -751,8 +918,20 @@ func (x *extractor) thatClause(s string) ([]accord.Addressee, string) {
 	np := s
 	if i := strings.Index(np, ","); i >= 0 {
 		np = np[:i]
+		// "that States Parties, the Advisory Bodies and the World
+		// Heritage Centre continue …": the subject is a list when the
+		// verb follows it closely
+		if m := thatVerbRE.FindStringIndex(s); m != nil && m[0] > i && m[0] <= thatListMax && !strings.ContainsAny(s[:m[0]], ";:") {
+			np = s[:m[0]]
+		}
 	}
 	if m := thatVerbRE.FindStringIndex(np); m != nil {
+		np = np[:m[0]]
+	}
+	// "that the actions of the UNFCCC secretariat called for in this
+	// decision be undertaken": the actions are the secretariat's
+	np = strings.TrimPrefix(np, actionsOfRE.FindString(np))
+	if m := calledForRE.FindStringIndex(np); m != nil {
 		np = np[:m[0]]
 	}
 	np = np[:thatSubjectEnd(np)]
@@ -782,11 +961,11 @@ func thatSubjectEnd(np string) int {
 		if j < 0 {
 			j = len(np) - i
 		}
-		w := np[i : i+j]
+		w := strings.TrimRight(np[i:i+j], ",")
 		if w != "" {
 			r, _ := utf8.DecodeRuneInString(w)
 			lower := unicode.IsLower(r)
-			if lower && prevUpper && i > 0 && !nameGlue[w] && !strings.HasSuffix(w, "ed") {
+			if lower && prevUpper && i > 0 && !nameGlue[w] && !strings.HasSuffix(w, "ed") && !actorNouns[w] {
 				return len(strings.TrimRight(np[:i], " "))
 			}
 			prevUpper = unicode.IsUpper(r)
@@ -802,6 +981,15 @@ var nameGlue = map[string]bool{"of": true, "and": true, "or": true, "the": true,
 	"with": true, "at": true, "by": true, "from": true, "under": true, "its": true, "their": true, "other": true, "all": true,
 	"that": true, "which": true, "who": true, "whose": true, "as": true, "not": true, "also": true, "both": true, "each": true,
 	"serving": true, "acting": true, "concerned": true, "interested": true, "relevant": true, "members": true, "parties": true}
+
+// thatListMax bounds a subject of a "that" clause that is a list:
+// several names, not a clause.
+const thatListMax = 150
+
+var (
+	actionsOfRE = regexp.MustCompile(`^(?i:the\s+)?(?:actions?|activities|work)\s+of\s+`)
+	calledForRE = regexp.MustCompile(`\s+(?:called\s+for|referred\s+to|set\s+out|mentioned)\b`)
+)
 
 var thatVerbRE = regexp.MustCompile(`\s+(?:be|should|shall|will|may|must|continue|facilitate|ensure|take|make|consider|provide|promote|use|include|submit|report|develop|establish|undertake|adopt|apply|prepare|present|review|publish|update)\b`)
 
@@ -903,6 +1091,10 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 	inParen, openList := false, false
 	for _, seg := range splitCommas(span) {
 		seg = strings.TrimSpace(seg)
+		if hasPrefixFold(seg, "in particular ") && !(inParen && openList) {
+			// "Parties, in particular the Working Group, and …"
+			seg = "particularly " + seg[len("in particular "):]
+		}
 		fw := strings.ToLower(firstWord(seg))
 		if inclusive[fw] {
 			// "institutions, including the operating entities …": those
@@ -975,7 +1167,9 @@ func (x *extractor) addressees(span string) []accord.Addressee {
 // relativeRE finds a relative clause that may run on past a comma.
 var relativeRE = regexp.MustCompile(`\s(?:that|which|who)\s+(?:has|have|had|is|are|was|were)\b`)
 
-var parenAcronymRE = regexp.MustCompile(`\s*\([A-Z][A-Za-z-]{1,10}\)`)
+// parenAcronymRE is an acronym in brackets after a name: "(IPBES)",
+// "(hereinafter S4C)".
+var parenAcronymRE = regexp.MustCompile(`\s*\((?:hereinafter\s+(?:referred\s+to\s+as\s+)?)?[“"]?[A-Z][A-Za-z0-9-]{1,10}[”"]?\)`)
 
 // splitCommas splits at commas outside names that contain them ("the
 // Basel, Rotterdam and Stockholm Conventions").
@@ -1156,6 +1350,13 @@ func antecedents(before, pron string) []string {
 	switch strings.ToLower(pron) {
 	case "both", "both entities", "both organizations", "both secretariats":
 		n = 2
+		// "between UNEP and FAO and invites both": one run of capitals
+		// holds the two
+		if last := names[len(names)-1]; len(names) == 1 || !joined[len(names)-1] {
+			if a, b, ok := strings.Cut(last, " and "); ok && !strings.Contains(b, " and ") {
+				return []string{a, b}
+			}
+		}
 	case "them", "they":
 		for n < len(names) && joined[len(names)-n] {
 			n++

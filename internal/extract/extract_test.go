@@ -223,15 +223,22 @@ func TestAddressees(t *testing.T) {
 			[]string{"Parties/parties", "other Governments/governments"}},
 	}
 	for _, tt := range tests {
-		_, res := extractText(t, "The Conference of the Parties,\n\n1. "+tt.para+"\n")
-		var got []string
-		for _, a := range res.Addressees["1"] {
-			got = append(got, a.Text+"/"+a.Actor)
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, addresseesOf(t, tt.para)); diff != "" {
 			t.Errorf("addressees of %q (-want +got):\n%s", tt.para, diff)
 		}
 	}
+}
+
+// addresseesOf extracts the addressees of para, the one paragraph of a
+// decision, as "text/actor".
+func addresseesOf(t *testing.T, para string) []string {
+	t.Helper()
+	_, res := extractText(t, "The Conference of the Parties,\n\n1. "+para+"\n")
+	var got []string
+	for _, a := range res.Addressees["1"] {
+		got = append(got, a.Text+"/"+a.Actor)
+	}
+	return got
 }
 
 func TestChapeauAndItems(t *testing.T) {
@@ -397,112 +404,111 @@ func TestPassive(t *testing.T) {
 
 func TestDeadlines(t *testing.T) {
 	tests := []struct {
-		meeting, closing, para string
-		want                   []accord.Deadline
+		meeting string
+		year    int // of adoption, as the parser reads it
+		para    string
+		want    []accord.Deadline
 	}{
-		{"COP-6", "", "Requests the secretariat to report to the Conference of the Parties at its seventh meeting;",
+		{"COP-6", 0, "Requests the secretariat to report to the Conference of the Parties at its seventh meeting;",
 			[]accord.Deadline{{Text: "at its seventh meeting", Meeting: "COP-7"}}},
-		{"COP-26", "", "Requests the Subsidiary Body for Implementation, at its sixty-fourth session (2026), to initiate the review with a view to the Conference of the Parties concluding it at its thirty-first session (2026);",
+		{"COP-26", 0, "Requests the Subsidiary Body for Implementation, at its sixty-fourth session (2026), to initiate the review with a view to the Conference of the Parties concluding it at its thirty-first session (2026);",
 			[]accord.Deadline{{Text: "at its sixty-fourth session (2026)", Meeting: "SBI-64"}, {Text: "at its thirty-first session (2026)", Meeting: "COP-31"}}},
-		{"COP-MOP-4", "", "Requests the Executive Secretary to report at its next meeting;",
+		{"COP-MOP-4", 0, "Requests the Executive Secretary to report at its next meeting;",
 			[]accord.Deadline{{Text: "at its next meeting", Meeting: "COP-MOP-5"}}},
-		{"COP-7", "", "Invites parties to inform the Secretariat by 31 July 2015;",
+		{"COP-7", 0, "Invites parties to inform the Secretariat by 31 July 2015;",
 			[]accord.Deadline{{Text: "by 31 July 2015", Date: "2015-07-31"}}},
-		{"COP-26", "10th plenary meeting 11 November 2021", "Decides that the next review will be held in 2024;",
+		{"COP-26", 2021, "Decides that the next review will be held in 2024;",
 			[]accord.Deadline{{Text: "in 2024", Date: "2024"}}},
-		{"COP-26", "10th plenary meeting 11 November 2021", "Welcomes the work of the Committee in 2019, 2020 and 2021;", nil},
-		{"COP-6", "", "Welcomes the resolutions adopted by the Assembly at its sixth session and requests the secretariat to contribute to them;", nil},
-		{"COP-10", "", "Requests the secretariat to circulate the report not later than two months before the eleventh meeting;",
+		{"COP-26", 2021, "Welcomes the work of the Committee in 2019, 2020 and 2021;", nil},
+		{"COP-6", 0, "Welcomes the resolutions adopted by the Assembly at its sixth session and requests the secretariat to contribute to them;", nil},
+		{"COP-10", 0, "Requests the secretariat to circulate the report not later than two months before the eleventh meeting;",
 			[]accord.Deadline{{Text: "not later than two months before the eleventh meeting", Meeting: "COP-11"}}},
-		{"COP-2", "", "Requests the Secretariat to present a report to the next meeting of the Ad Hoc Working Group;",
+		{"COP-2", 0, "Requests the Secretariat to present a report to the next meeting of the Ad Hoc Working Group;",
 			[]accord.Deadline{{Text: "to the next meeting of the Ad Hoc Working Group"}}},
 		// a bare year when the year of adoption is unknown
-		{"COP-4", "", "Requests the Committee to complete the evaluation in 2027;",
+		{"COP-4", 0, "Requests the Committee to complete the evaluation in 2027;",
 			[]accord.Deadline{{Text: "in 2027", Date: "2027"}}},
-		{"COP-4", "", "Requests the Committee to update the roster established in 2019;", nil},
-		{"COP-9", "", "Requests the secretariat to present its conclusions at the start of its tenth session;",
+		{"COP-4", 0, "Requests the Committee to update the roster established in 2019;", nil},
+		{"COP-9", 0, "Requests the secretariat to present its conclusions at the start of its tenth session;",
 			[]accord.Deadline{{Text: "at the start of its tenth session", Meeting: "COP-10"}}},
 		// "its" after another body is that body's
-		{"COP-9", "", "Requests the Compliance Committee, at its next meeting, to review the submissions;",
+		{"COP-9", 0, "Requests the Compliance Committee, at its next meeting, to review the submissions;",
 			[]accord.Deadline{{Text: "at its next meeting"}}},
-		{"COP-9", "", "Invites Parties to send their comments by 30\nApril 2024 and their data no later than\nApril 30, 2025;",
+		{"COP-9", 0, "Invites Parties to send their comments by 30\nApril 2024 and their data no later than\nApril 30, 2025;",
 			[]accord.Deadline{{Text: "by 30 April 2024", Date: "2024-04-30"}, {Text: "no later than April 30, 2025", Date: "2025-04-30"}}},
-		{"COP-9", "", "Invites Parties to send their comments before the 1st of\nJune 2024;",
+		{"COP-9", 0, "Invites Parties to send their comments before the 1st of\nJune 2024;",
 			[]accord.Deadline{{Text: "before the 1st of June 2024", Date: "2024-06-01"}}},
 		// periodicity, not a deadline
-		{"COP-9", "", "Requests the Bureau to review the calendar at its first meeting of each year;", nil},
+		{"COP-9", 0, "Requests the Bureau to review the calendar at its first meeting of each year;", nil},
 		// another body's meeting is that body's
-		{"COP-9", "", "Requests the secretariat to circulate the draft before the next meeting of the Implementation Committee;",
+		{"COP-9", 0, "Requests the secretariat to circulate the draft before the next meeting of the Implementation Committee;",
 			[]accord.Deadline{{Text: "before the next meeting of the Implementation Committee"}}},
-		{"COP-9", "", "Requests the Standing Committee to adopt the budget at its next meeting;",
+		{"COP-9", 0, "Requests the Standing Committee to adopt the budget at its next meeting;",
 			[]accord.Deadline{{Text: "at its next meeting"}}},
 		// "its" is the subject's when the body stands before the verb
-		{"COP-29", "", "Noting the report of the Adaptation Committee, decides to consider the matter at its thirtieth session;",
+		{"COP-29", 0, "Noting the report of the Adaptation Committee, decides to consider the matter at its thirtieth session;",
 			[]accord.Deadline{{Text: "at its thirtieth session", Meeting: "COP-30"}}},
-		{"COP-9", "", "Requests the secretariat to finalize the guidelines in time for the twenty-first meeting of the Subsidiary Body on Implementation;",
+		{"COP-9", 0, "Requests the secretariat to finalize the guidelines in time for the twenty-first meeting of the Subsidiary Body on Implementation;",
 			[]accord.Deadline{{Text: "in time for the twenty-first meeting of the Subsidiary Body on Implementation", Meeting: "SBI-21"}}},
-		{"COP-9", "", "Requests the secretariat to circulate the draft at least six weeks before the tenth meeting;",
+		{"COP-9", 0, "Requests the secretariat to circulate the draft at least six weeks before the tenth meeting;",
 			[]accord.Deadline{{Text: "at least six weeks before the tenth meeting", Meeting: "COP-10"}}},
-		{"COP-9", "", "Requests the secretariat to complete the inventory by the end of 2026 and to publish it before mid-2027;",
+		{"COP-9", 0, "Requests the secretariat to complete the inventory by the end of 2026 and to publish it before mid-2027;",
 			[]accord.Deadline{{Text: "by the end of 2026", Date: "2026"}, {Text: "before mid-2027", Date: "2027"}}},
 		// with no year of adoption, the last day named bounds it
-		{"COP-26", "", "Welcomes the Forum held on 15 and 16 October 2021 and requests the Committee to assess the goal set for 2020 by 2020 and to report in 2022;",
+		{"COP-26", 0, "Welcomes the Forum held on 15 and 16 October 2021 and requests the Committee to assess the goal set for 2020 by 2020 and to report in 2022;",
 			[]accord.Deadline{{Text: "in 2022", Date: "2022"}}},
-		{"COP-26", "", "Requests the Committee to organize the high-level ministerial dialogue on climate finance in 2022 and to report on its outcome by 2023;",
+		{"COP-26", 0, "Requests the Committee to organize the high-level ministerial dialogue on climate finance in 2022 and to report on its outcome by 2023;",
 			[]accord.Deadline{{Text: "by 2023", Date: "2023"}}},
 		// "that the tenth meeting" holds no "at the tenth meeting"
-		{"COP-11", "", "Decides that the tenth meeting of the Working Group will be of four days' duration;", nil},
+		{"COP-11", 0, "Decides that the tenth meeting of the Working Group will be of four days' duration;", nil},
 		// a plan period is no deadline
-		{"COP-9", "", "Requests the secretariat to implement the work programme in 2025–2026;", nil},
-		{"COP-16", "", "Requests the Science-Policy Interface to prepare a report for consideration by the Committee on Science and Technology at its eighteenth session;",
+		{"COP-9", 0, "Requests the secretariat to implement the work programme in 2025–2026;", nil},
+		{"COP-16", 0, "Requests the Science-Policy Interface to prepare a report for consideration by the Committee on Science and Technology at its eighteenth session;",
 			[]accord.Deadline{{Text: "at its eighteenth session"}}},
-		{"COP-9", "", "Approves the budget and requests the Executive Secretary to report on expenditures at the next session;",
+		{"COP-9", 0, "Approves the budget and requests the Executive Secretary to report on expenditures at the next session;",
 			[]accord.Deadline{{Text: "at the next session", Meeting: "COP-10"}}},
-		{"MOP-35", "", "To encourage the Executive Committee to continue its work and to request it to report to the Parties at their thirty-sixth meeting;",
+		{"MOP-35", 0, "To encourage the Executive Committee to continue its work and to request it to report to the Parties at their thirty-sixth meeting;",
 			[]accord.Deadline{{Text: "at their thirty-sixth meeting", Meeting: "MOP-36"}}},
-		{"MOP-35", "", "To request the Panel to submit an updated report to the Thirty-Sixth Meeting of the Parties;",
+		{"MOP-35", 0, "To request the Panel to submit an updated report to the Thirty-Sixth Meeting of the Parties;",
 			[]accord.Deadline{{Text: "to the Thirty-Sixth Meeting of the Parties", Meeting: "MOP-36"}}},
-		{"MOP-6", "", "Requests the Panel to report by the seventh meeting of the Parties to the Montreal Protocol;",
+		{"MOP-6", 0, "Requests the Panel to report by the seventh meeting of the Parties to the Montreal Protocol;",
 			[]accord.Deadline{{Text: "by the seventh meeting of the Parties to the Montreal Protocol", Meeting: "MOP-7"}}},
-		{"COP-11", "", "Invites Parties to submit comments within two months of the end of the twelfth meeting of the Open-ended Working Group;",
+		{"COP-11", 0, "Invites Parties to submit comments within two months of the end of the twelfth meeting of the Open-ended Working Group;",
 			[]accord.Deadline{{Text: "within two months of the end of the twelfth meeting of the Open-ended Working Group", Meeting: "OEWG-12"}}},
-		{"COP-10", "", "Requests the Executive Secretary to make the synthesis available for the consideration of the eleventh meeting of the Conference of the Parties, and the costs recommended for adoption by the second meeting of the Expert Committee;",
+		{"COP-10", 0, "Requests the Executive Secretary to make the synthesis available for the consideration of the eleventh meeting of the Conference of the Parties, and the costs recommended for adoption by the second meeting of the Expert Committee;",
 			[]accord.Deadline{{Text: "for the consideration of the eleventh meeting of the Conference of the Parties", Meeting: "COP-11"}}},
-		{"COP-26", "", "Requests the secretariat to organize a workshop in conjunction with the fifty-sixth sessions of the subsidiary bodies (June 2022);",
+		{"COP-26", 0, "Requests the secretariat to organize a workshop in conjunction with the fifty-sixth sessions of the subsidiary bodies (June 2022);",
 			[]accord.Deadline{{Text: "in conjunction with the fifty-sixth sessions of the subsidiary bodies (June 2022)"}}},
-		{"COP-26", "", "Requests the secretariat to prepare a synthesis report for consideration by the Subsidiary Body for Implementation at its sixty-fourth and seventy-fourth sessions;",
+		{"COP-26", 0, "Requests the secretariat to prepare a synthesis report for consideration by the Subsidiary Body for Implementation at its sixty-fourth and seventy-fourth sessions;",
 			[]accord.Deadline{{Text: "at its sixty-fourth and seventy-fourth sessions", Meeting: "SBI-64"}}},
-		{"COP-26", "", "Requests the Group to develop its rules of procedure for adoption by the Conference of the Parties serving as the meeting of the Parties to the Paris Agreement at its fourth session (November 2022);",
+		{"COP-26", 0, "Requests the Group to develop its rules of procedure for adoption by the Conference of the Parties serving as the meeting of the Parties to the Paris Agreement at its fourth session (November 2022);",
 			[]accord.Deadline{{Text: "at its fourth session (November 2022)", Meeting: "CMA-4"}}},
 		// the time of a consideration to come, in any clause
-		{"CMA-5", "", "Notes that consideration of the governance arrangements will continue at its sixth session (November 2024);",
+		{"CMA-5", 0, "Notes that consideration of the governance arrangements will continue at its sixth session (November 2024);",
 			[]accord.Deadline{{Text: "at its sixth session (November 2024)", Meeting: "CMA-6"}}},
-		{"COP-26", "", "Recalls that the intermediate review of the action plan is due at the fifty-sixth session of the Subsidiary Body for Implementation (June 2022);",
+		{"COP-26", 0, "Recalls that the intermediate review of the action plan is due at the fifty-sixth session of the Subsidiary Body for Implementation (June 2022);",
 			[]accord.Deadline{{Text: "at the fifty-sixth session of the Subsidiary Body for Implementation (June 2022)", Meeting: "SBI-56"}}},
-		{"COP-35", "", "Requests the State Party to submit a report by 1 February 2026 and an updated report by 30 September, for examination by the Committee at its 39th session in 2015;",
+		{"COP-35", 0, "Requests the State Party to submit a report by 1 February 2026 and an updated report by 30 September, for examination by the Committee at its 39th session in 2015;",
 			[]accord.Deadline{{Text: "by 1 February 2026", Date: "2026-02-01"}, {Text: "by 30 September"}, {Text: "at its 39th session in 2015"}}},
-		{"COP-9", "", "Requests the secretariat to report by 31 December each year;", nil},
+		{"COP-9", 0, "Requests the secretariat to report by 31 December each year;", nil},
 		// the date of a meeting being scheduled is no deadline
-		{"CMA-5", "", "Requests the secretariat to facilitate the first meeting of the Advisory Board, to take place in 2024;", nil},
-		{"COP-12", "", "Decides to hold its thirteenth meeting in 2027 and requests the secretariat to prepare a report by 2026;",
+		{"CMA-5", 0, "Requests the secretariat to facilitate the first meeting of the Advisory Board, to take place in 2024;", nil},
+		{"COP-12", 0, "Decides to hold its thirteenth meeting in 2027 and requests the secretariat to prepare a report by 2026;",
 			[]accord.Deadline{{Text: "by 2026", Date: "2026"}}},
 		// a past meeting is no deadline
-		{"COP-9", "", "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
-		{"COP-9", "", "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},
-		{"COP-14", "", "Requests the Executive Secretary to report to COP15 on progress;",
+		{"COP-9", 0, "Requests the secretariat to revise the report presented at its eighth meeting;", nil},
+		{"COP-9", 0, "Requests the secretariat to implement the programme adopted by the Conference of the Parties at its eighth meeting;", nil},
+		{"COP-14", 0, "Requests the Executive Secretary to report to COP15 on progress;",
 			[]accord.Deadline{{Text: "to COP15", Meeting: "COP-15"}}},
-		{"COP-14", "", "Requests the Executive Secretary to report to COP 16 on progress;",
+		{"COP-14", 0, "Requests the Executive Secretary to report to COP 16 on progress;",
 			[]accord.Deadline{{Text: "to COP 16", Meeting: "COP-16"}}},
-		{"COP-27", "", "Requests the Subsidiary Body for Scientific and Technological Advice to conclude its work at its fifty-eighth session (June 2023);",
+		{"COP-27", 0, "Requests the Subsidiary Body for Scientific and Technological Advice to conclude its work at its fifty-eighth session (June 2023);",
 			[]accord.Deadline{{Text: "at its fifty-eighth session (June 2023)", Meeting: "SBSTA-58"}}},
-		{"COP-5", "", "Decides that the provisional agenda of its next meeting shall include an item on resource mobilization;",
+		{"COP-5", 0, "Decides that the provisional agenda of its next meeting shall include an item on resource mobilization;",
 			[]accord.Deadline{{Text: "the provisional agenda of its next meeting", Meeting: "COP-6"}}},
 	}
 	for _, tt := range tests {
-		d := accord.Decision{Meeting: tt.meeting, Paragraphs: []accord.Paragraph{{Number: "1", Path: "1", Text: tt.para}}}
-		if tt.closing != "" {
-			d.Closing = []string{tt.closing}
-		}
+		d := accord.Decision{Meeting: tt.meeting, Year: tt.year, Paragraphs: []accord.Paragraph{{Number: "1", Path: "1", Text: tt.para}}}
 		ph, _ := parse.Parse("The Conference of the Parties,\n\n1. "+tt.para, parse.Options{}).Decisions[0].Paragraphs[0], 0
 		d.Paragraphs[0] = ph
 		res := Decision(&d, nil)

@@ -28,7 +28,7 @@ const ownCorpusDir = "testdata/corpus"
 // They are floors, not goals: the goal is 1.000.
 const (
 	ownStructureFloor  = 0.826
-	ownExtractionFloor = 0.818
+	ownExtractionFloor = 0.843
 )
 
 // ownTruth is one labelled decision of the own corpus, with the fields

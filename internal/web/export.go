@@ -380,7 +380,7 @@ func (s *Server) exportMandates(w http.ResponseWriter, r *http.Request) error {
 			if m.Deadline != nil {
 				dueMeeting, dueDate = m.Deadline.Meeting, xlsxout.Day(m.Deadline.Date)
 			}
-			return row([]any{m.ID, m.Symbol, m.Path, m.Instrument, m.Meeting, m.Verb, m.AskedOf(), m.Action, m.Deliverable,
+			return row([]any{m.ID, m.Symbol, m.Path, m.Instrument, m.Meeting, m.Phrase, m.AskedOf(), m.Action, m.Deliverable,
 				m.Due(), dueMeeting, dueDate, m.Periodicity, strings.Join(m.Conditions, "; "), string(m.Status), m.Owner, m.Updated})
 		})
 	}
