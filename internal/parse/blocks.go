@@ -127,6 +127,9 @@ func decisionSignal(t string) bool {
 	if i := strings.IndexByte(t, '/'); i > 0 && i < 24 && symbolFirstRE.MatchString(t) {
 		return true
 	}
+	if _, ok := loneSymbol(t); ok {
+		return true
+	}
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 }
 

@@ -39,6 +39,10 @@ type segmenter struct {
 	drafts  []*draft
 	pending []string // dotted symbols announced by a heading ("19.30 & 19.31")
 	title   string   // title announced with them
+	// lone is a symbol printed alone on a line before any decision
+	// took it (see loneSymbol): the symbol of the next decision that
+	// opens without one.
+	lone string
 }
 
 func newSegmenter(bs []block) *segmenter { return &segmenter{bs: bs} }
@@ -68,6 +72,7 @@ func (s *segmenter) open(i int) *draft {
 		return c
 	}
 	d := &draft{start: s.bs[i].n, d: accord.Decision{Kind: accord.KindDecision}}
+	d.d.Symbol, s.lone = s.lone, ""
 	s.drafts = append(s.drafts, d)
 	return d
 }
@@ -175,7 +180,7 @@ func (s *segmenter) feed(i int) {
 		}
 		return
 	}
-	if c == nil && s.bareStart(i) {
+	if c == nil && (s.bareStart(i) || s.lone != "" && s.opensBody(b)) {
 		c = s.open(i)
 		s.pullTitle(c, i)
 		c.phase = phasePreamble
@@ -220,6 +225,18 @@ func (s *segmenter) bareStart(i int) bool {
 		return operative(n) || n.mark == markNone && opensOperative(n.text)
 	}
 	return false
+}
+
+// opensBody reports whether block b can be the first of a decision's
+// body: a recital, or a paragraph that opens with an operative verb. A
+// symbol printed alone above it (segmenter.lone) says a decision starts
+// there even without its formula.
+func (s *segmenter) opensBody(b block) bool {
+	if b.mark == markNone {
+		_, ok := opensRecital(b.text)
+		return ok || opensOperative(b.text)
+	}
+	return b.mark == markNumber && (opensOperative(b.rest) || opensLowerVerb(b.rest))
 }
 
 // signal handles a block that may head a decision; it reports whether it
@@ -353,6 +370,21 @@ func (s *segmenter) signal(i int) bool {
 		c.d.Preface = append(c.d.Preface, t)
 		return true
 	}
+	if sym, ok := loneSymbol(t); ok {
+		// A symbol alone on its line names the decision it stands above:
+		// the current one while it has neither symbol nor body, else the
+		// next to open. Inside a decision's body it is text.
+		switch {
+		case c != nil && !c.body && c.d.Symbol == "":
+			c.d.Symbol = sym
+		case c == nil || c.phase == phaseClosing || c.phase == phaseAnnex:
+			s.lone = sym
+		default:
+			return false
+		}
+		s.appendLoose(b)
+		return true
+	}
 	if m := titleSignalRE.FindStringSubmatch(t); m != nil && titleLike(t) {
 		for k := i + 1; k < len(s.bs) && k <= i+2; k++ {
 			if noteByRE.MatchString(s.bs[k].text) {
@@ -409,7 +441,7 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
-		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || strings.HasSuffix(trimMarker(b.rest), ",")) {
+		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || endsRecital(b.rest)) {
 			// Ramsar numbers its recitals before the formula: "1. RECALLING …";
 			// the World Heritage Committee and the Carpathian Convention
 			// after it, each ending on a comma: "1. Having examined …,"
@@ -481,6 +513,15 @@ func (s *segmenter) place(c *draft, b block) {
 			c.annexOps[k] = append(c.annexOps[k], b)
 		}
 	}
+}
+
+// endsRecital reports whether a numbered block after the formula ends the
+// way a recital does, on a comma or a semicolon ("2. Recalling Decision
+// 31 COM 10 adopted at its 31st session;"): an operative paragraph that
+// opens like a recital ends on a full stop.
+func endsRecital(t string) bool {
+	t = trimMarker(t)
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";")
 }
 
 // resumes reports whether numbered block b, met in the decision's last

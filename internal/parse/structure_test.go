@@ -560,3 +560,47 @@ func TestOneLineDecision(t *testing.T) {
 		})
 	}
 }
+
+// TestLoneSymbol holds that a symbol printed alone on a line above a
+// decision, as a web page's heading or a metadata field's value, is the
+// decision's symbol, and that one alone inside an operative part is text.
+func TestLoneSymbol(t *testing.T) {
+	const body = "The Conference of the Parties,\n\nRecalling its earlier decisions on the matter,\n\n" +
+		"1. Requests the secretariat to prepare a synthesis report;\n\n2. Invites Parties to submit views.\n"
+	for _, tt := range []struct{ name, text, want string }{
+		{"page heading", "Committee Decisions\n\n41 COM 7B.12\n\nState of conservation of the property\n\n" +
+			"The World Heritage Committee,\n\n1. Having examined Document WHC/17/41.COM/7B,\n\n2. Requests the State Party to submit a report.\n", "41 COM 7B.12"},
+		{"metadata field value", "Document type\nDecision\nReference number\nCOP4/7\nDate\nSep 27, 2014\n\n" + body, "COP4/7"},
+		{"label and value apart", "Gender and land\n\nCCD\nDecision \n8/COP.14\n\nEvent \nCOP.14\n\n" + body, "8/COP.14"},
+		{"no formula", "CCD\nDecision \n8/COP.14\n\nRecalling its earlier decisions on the matter,\n\n[...]\n\n" +
+			"5. Requests the secretariat to prepare a synthesis report;\n", "8/COP.14"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if d.Symbol != tt.want {
+				t.Errorf("Symbol = %q, want %q", d.Symbol, tt.want)
+			}
+			if len(d.Paragraphs) == 0 {
+				t.Errorf("no operative paragraph found")
+			}
+		})
+	}
+	t.Run("inside the operative part", func(t *testing.T) {
+		d := parseOne(t, "Decision 4/2: Review\n\n"+body+"\n3. Decides to consider the matter together with decision\nIX/24\nat its next meeting.\n")
+		if d.Symbol != "4/2" || !slices.Equal(numbers(d), []string{"1", "2", "3"}) {
+			t.Errorf("Parse = %q %q, want 4/2 [1 2 3]", d.Symbol, numbers(d))
+		}
+	})
+}
+
+// TestNumberedRecitalSemicolon holds that a numbered recital after the
+// formula may end on a semicolon, as the World Heritage Committee prints
+// some.
+func TestNumberedRecitalSemicolon(t *testing.T) {
+	d := parseOne(t, "The World Heritage Committee,\n\n1. Having examined Document WHC-11/35.COM/8B,\n\n"+
+		"2. Recalling Decision 31 COM 10 adopted at its 31st session (Christchurch, 2007);\n\n"+
+		"3. Decides to examine two complete nominations per State Party per year.\n")
+	if len(d.Preamble) != 2 || !slices.Equal(numbers(d), []string{"3"}) {
+		t.Errorf("Parse = %d recitals, paragraphs %q; want 2, [3]", len(d.Preamble), numbers(d))
+	}
+}

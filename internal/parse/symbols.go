@@ -64,11 +64,52 @@ var (
 	dottedNumRE = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
 	inDecRE     = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
 
+	// loneSymbolRE matches a line that holds a symbol and nothing else,
+	// without keyword: a web page's heading ("28 COM 14B.3") or the value
+	// of a metadata field ("Número de referencia" / "COP5/18"). Numbers
+	// that also read as page counters ("2/5"), section numbers ("2.1")
+	// or years are left out: alone on a line they say nothing.
+	loneSymbolRE = regexp.MustCompile(`^(?:` + loneSymbols() + `)` + symbolJoint + `$`)
+
 	symbolUNFCCCRE   = regexp.MustCompile(`^(\d{1,3})/(CP|CMP|CMA|COP)\.(\d{1,2})$`)
 	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD|IPBES)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
 	symbolRomanRE    = regexp.MustCompile(`^(?:Ex\.\s?)?([IVXL]{1,7})/(\d{1,3})$`)
 	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
 )
+
+// ambiguousAlone are the symbol grammars that, alone on a line and without
+// a keyword, read as something else: a page counter, a section number, a
+// year and a number.
+var ambiguousAlone = map[string]bool{symNumeric: true, symDotted: true, symYear: true, symYearSlash: true}
+
+// loneSymbols returns the heading grammars of the house styles that a
+// line may hold alone, as one alternation.
+func loneSymbols() string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, h := range s.headings {
+			if !seen[h] && !ambiguousAlone[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return strings.Join(out, "|")
+}
+
+// maxLoneSymbol is the longest line that can hold a symbol alone: joint
+// symbols of three bodies ("BC-16/2–RC-11/3–SC-11/4") stay under it.
+const maxLoneSymbol = 40
+
+// loneSymbol returns the symbol line t holds alone, if it does.
+func loneSymbol(t string) (string, bool) {
+	t = strings.TrimSpace(t)
+	if t == "" || len(t) > maxLoneSymbol || t[0] >= 'a' || !strings.ContainsAny(t, "/-.") || !loneSymbolRE.MatchString(t) {
+		return "", false
+	}
+	return canonicalSymbol(t), true
+}
 
 // prefixInstrument maps symbol prefixes to instruments.
 var prefixInstrument = map[string]string{
