@@ -333,9 +333,15 @@ func (s *segmenter) signal(i int) bool {
 	}
 	if m := citesResRE.FindStringSubmatch(t); m != nil {
 		c = s.open(i)
-		c.d.Symbol = "Res. Conf. " + m[1] + strings.Join(strings.Fields(m[2]), " ")
+		// the keyword as printed: "Resolution Conf. 5.20", "Res. Conf.
+		// 5.20"; "Conf. 10.10" alone is a resolution's
+		kw := "Res. Conf. "
+		if strings.HasPrefix(t, "Resolution") {
+			kw = "Resolution Conf. "
+		}
+		c.d.Symbol = kw + m[1]
 		if m[2] != "" {
-			c.d.Symbol = "Res. Conf. " + m[1] + " " + strings.Join(strings.Fields(m[2]), " ")
+			c.d.Symbol = kw + m[1] + " " + strings.Join(strings.Fields(m[2]), " ")
 		}
 		c.d.Kind = accord.KindResolution
 		c.d.Preface = append(c.d.Preface, t)

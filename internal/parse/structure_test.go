@@ -604,3 +604,56 @@ func TestNumberedRecitalSemicolon(t *testing.T) {
 		t.Errorf("Parse = %d recitals, paragraphs %q; want 2, [3]", len(d.Preamble), numbers(d))
 	}
 }
+
+// TestSymbolFromSurroundings holds that a decision printed without a
+// heading of the usual form finds its symbol where its page prints it: in
+// the heading of its own annex, after its keyword with the meeting that
+// adopted it, with the keyword as printed.
+func TestSymbolFromSurroundings(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"own annex", "The Conference of the Parties,\n\n1. Adopts the work programme set out in the annex to the present decision;\n\n" +
+			"2. Requests the Secretariat to report on its implementation.\n\nAnnex to decision BC-14/21\n\nWork programme\n", "BC-14/21"},
+		{"own annex glued to its title", "The Conference of the Parties\n1.Adopts the work programme set out in the annex;\n" +
+			"2.Elects the following representatives:\nRapporteur:Ms. A. Example (Chile)\nAnnex to decision RC-9/11Work programme for 2020–2021\n", "RC-9/11"},
+		{"adopting meeting after the symbol", "Decision III/7 of the Third Meeting of the Parties (Cavtat, 2004)\n\nThe Meeting,\n\n" +
+			"Recalling decision II/3,\n\n1. Requests the secretariat to prepare guidance.\n", "III/7"},
+		{"keyword as printed", "Resolution Conf. 9.12\n\nRECALLING Resolution Conf. 4.6,\n\nTHE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\n" +
+			"URGES the Parties to report annually.\n", "Resolution Conf. 9.12"},
+		{"board decision of two meetings", "B.03‐05/02: Arrangements for the next meetings\n\nThe Board:\n\n1. Took note of document GCF/B.03‐05/02;\n\n" +
+			"2. Requested the Secretariat to circulate the calendar.\n", "B.03-05/02"},
+		{"board decision between meetings", "B.BM-2021/04: Decision of the Board on the calendar\n\nThe Board, having considered document GCF/BM-2021/02:\n\n" +
+			"Approves the calendar of meetings for 2022.\n", "B.BM-2021/04"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if d.Symbol != tt.want {
+				t.Errorf("Symbol = %q, want %q", d.Symbol, tt.want)
+			}
+		})
+	}
+	t.Run("another decision's annex cited", func(t *testing.T) {
+		d := parseOne(t, "The Conference of the Parties,\n\n1. Adopts the guidance set out in annex I to decision BC-14/21;\n")
+		if d.Symbol != "" {
+			t.Errorf("Symbol = %q, want none", d.Symbol)
+		}
+	})
+}
+
+// TestPastTenseVerbs holds that a board's decision told in the past tense
+// has its verbs as written, and that a recital's past participle is none.
+func TestPastTenseVerbs(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Took note of the information presented in the document;", "Took note"},
+		{"Requested the Board members to submit comments;", "Requested"},
+		{"Also agreed to consider the matter at its next meeting.", "Also agreed"},
+		{"Encouraged by the progress made, decides to continue the work.", "decides"},
+	} {
+		p, ok := pastPhrase(tt.text)
+		if !ok {
+			p, ok = openingPhrase(tt.text, phraseOptions{numbered: true})
+		}
+		if !ok || p.Text != tt.want {
+			t.Errorf("phrase of %q = %q, %v; want %q", tt.text, p.Text, ok, tt.want)
+		}
+	}
+}

@@ -17,8 +17,10 @@ const (
 	symRoman    = `[IVXL]{1,7}/\d{1,3}`
 	symNumeric  = `\d{1,3}/\d{1,3}`
 	symDotted   = `(?:[IVXL]{1,5}|\d{1,2})\.\d{1,3}`
-	// boards of funds: Adaptation Fund Board "B.22/15", GCF Board "B.24/03"
-	symBoard = `B\.\d{1,3}/\d{1,3}`
+	// boards of funds: Adaptation Fund Board "B.22/15", GCF Board "B.24/03";
+	// the GCF Board's decisions of two meetings at once "B.02-12/07" and
+	// between meetings "B.BM-2020/14"
+	symBoard = `B\.(?:\d{1,3}(?:-\d{1,2})?|BM-(?:19|20)\d{2})/\d{1,3}`
 	// a meeting and a number: "COP6/3", "MOP 4/2"
 	symMeeting = `(?:COP|MOP|CoP)\s?\d{1,2}/\d{1,3}`
 	// a year and a number, after a keyword: "Resolution 2019-1"
@@ -29,6 +31,14 @@ const (
 	// revision of a CITES text: "Res. Conf. 11.3 (Rev. CoP19)"
 	revision = `\s*\(Rev\.\s?CoP\s?\d{1,2}\)`
 )
+
+// adoptedAt is the meeting a heading may name after the symbol: "Decision
+// II/3 of the Second Meeting of the Parties (Bulgaria, 2001)", "Decision
+// 5/2 adopted at the fifth session". It ends on the meeting's name and
+// its place and year in brackets, so that a sentence that opens with a
+// cited decision ("Decision 1/CP.21 of the Conference requests …") does
+// not pass for a heading.
+const adoptedAt = `(?:\s+(?:of|adopted\s+(?:at|by)|taken\s+at)\s+the\s+(?:[\p{L}-]+\s+){0,3}(?:[Mm]eeting|[Ss]ession|[Cc]onference)(?:\s+of\s+the\s+Parties)?(?:\s*\([^()]{0,60}\))?)?`
 
 // bodyLabel is the name of the adopting body a web page prints between
 // the keyword and the symbol: "Decision COP XIV/26".
@@ -45,7 +55,7 @@ var (
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
 	// wrapped line is a citation, not a heading. A web page's field
 	// "Decision number: XIII/5" is one too.
-	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)` + adoptedAt + `(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^(` + styleLeadSymbols() + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
@@ -76,6 +86,25 @@ var (
 	symbolRomanRE    = regexp.MustCompile(`^(?:Ex\.\s?)?([IVXL]{1,7})/(\d{1,3})$`)
 	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
 )
+
+// ownAnnexRE matches the heading of a decision's own annex, which names
+// the decision: "Annex to decision BC-12/19", "ANNEX II TO DECISION
+// IX/6". The capital "Annex" is a heading's: a sentence cites another
+// decision's annex in lower case ("set out in annex I to decision 3/2").
+var ownAnnexRE = regexp.MustCompile(`(?:^|\n|\s)(?:Annex|ANNEX)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?\s+(?:to|TO)\s+(?:the\s+)?(?:[Dd]ecision|DECISION)\s+(` + symbolAny + symbolJoint + `)`)
+
+// ownAnnexSymbol returns the symbol the heading of a decision's own annex
+// gives it, for a decision printed without heading: "" when text has no
+// such heading.
+func ownAnnexSymbol(text string) string {
+	if !strings.Contains(text, "nnex") && !strings.Contains(text, "NNEX") {
+		return ""
+	}
+	if m := ownAnnexRE.FindStringSubmatch(text); m != nil {
+		return canonicalSymbol(m[1])
+	}
+	return ""
+}
 
 // ambiguousAlone are the symbol grammars that, alone on a line and without
 // a keyword, read as something else: a page counter, a section number, a

@@ -40,6 +40,13 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	}
 	d.Footnotes = attachNotes(dr.notes, pos)
 
+	for k := 0; d.Symbol == "" && k < len(d.Annexes); k++ {
+		d.Symbol = ownAnnexSymbol(d.Annexes[k].Heading)
+	}
+	if d.Symbol == "" {
+		// an annex heading the parser took for text
+		d.Symbol = ownAnnexSymbol(dr.text)
+	}
 	// Instrument and meeting.
 	switch {
 	case opt.Instrument != "":
@@ -352,6 +359,9 @@ func setPhrase(p *accord.Paragraph, opt phraseOptions) {
 	ph, ok := openingPhrase(p.Text, opt)
 	if !ok {
 		ph, ok = reportedPhrase(p.Text)
+	}
+	if !ok {
+		ph, ok = pastPhrase(p.Text)
 	}
 	if ok {
 		p.Phrase, p.Verb, p.Modifier, p.Class = ph.Text, ph.Verb, ph.Modifier, ph.Class

@@ -124,6 +124,58 @@ var verbForms = func() map[string]verbForm {
 	return m
 }()
 
+// pastForms maps the past tense of every operative verb (lower case) to
+// its lemma: "requested", "took", "agreed". Boards report their decisions
+// in it ("1. Took note of …; 2. Requested the Board members to …").
+// Past participles that open recitals ("Encouraged by", "Determined to")
+// are left out: at the start of a paragraph they describe, not decide.
+var pastForms = func() map[string]string {
+	m := map[string]string{"took": "take", "found": "find", "understood": "understand", "drew": "draw", "paid": "pay", "bore": "bear"}
+	for lemma := range operative {
+		past := lemma + "ed"
+		switch {
+		case strings.HasSuffix(lemma, "e"):
+			past = lemma + "d"
+		case strings.HasSuffix(lemma, "y") && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2])):
+			past = lemma[:len(lemma)-1] + "ied"
+		}
+		if !recitalOpeners[past] {
+			if _, ok := m[past]; !ok {
+				m[past] = lemma
+			}
+		}
+	}
+	return m
+}()
+
+// pastPhrase reads the operative phrase, in the past tense, that a
+// paragraph of a reported decision opens with: "Took note", "Also
+// requested". The phrase keeps the case and spelling of the text.
+func pastPhrase(text string) (Phrase, bool) {
+	rest := strings.TrimLeft(text, " “\"‘'")
+	start := len(text) - len(rest)
+	cur, mod := rest, ""
+	for _, m := range []string{"also ", "further "} {
+		if hasPrefixFold(cur, m) {
+			cur, mod = cur[len(m):], strings.TrimSpace(m)
+			break
+		}
+	}
+	w := leadingWord(cur)
+	if r, _ := utf8.DecodeRuneInString(rest); w == "" || !unicode.IsUpper(r) {
+		return Phrase{}, false
+	}
+	lemma, ok := pastForms[strings.ToLower(w)]
+	if !ok {
+		return Phrase{}, false
+	}
+	after, ok := verbRest(cur[len(w):], lemma, &mod)
+	if !ok {
+		return Phrase{}, false
+	}
+	return Phrase{Text: strings.TrimSpace(text[start : len(text)-len(after)]), Verb: lemma, Modifier: mod, Class: operative[lemma]}, true
+}
+
 type verbForm struct {
 	lemma string
 	third bool
