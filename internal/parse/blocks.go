@@ -29,6 +29,9 @@ type block struct {
 	blank bool     // a blank line came before it
 	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
+	// furniture marks a block of page furniture found by the segmenter
+	// (a breadcrumb trail): no part of a decision.
+	furniture bool
 }
 
 // last returns the block's last line: what decides whether the next line
@@ -114,6 +117,9 @@ func decisionSignal(t string) bool {
 		return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 	}
 	if strings.Contains(t, "Conf.") && citesResRE.MatchString(t) {
+		return true
+	}
+	if directedLine(t) {
 		return true
 	}
 	if mayOpenDR(t) && opensDecisionWord(t) {

@@ -30,6 +30,7 @@ type draft struct {
 	formulaN int   // line index of the formula
 	notes    []rawNote
 	plural   bool   // the formula speaks for several bodies
+	directed bool   // opened by a "Directed to" label: its next text is the paragraph
 	text     string // fullText, once segmentation is done
 }
 
@@ -126,7 +127,92 @@ var montrealInline = regexp.MustCompile(`^(.*?\bdecided(?:\s+in\s+(?:Dec\.|Decis
 
 func (s *segmenter) run() {
 	for i := 0; i < len(s.bs); i++ {
+		if n := s.trail(i); n > 0 {
+			i += n - 1
+			continue
+		}
 		s.feed(i)
+	}
+	if len(s.drafts) == 0 {
+		s.requestOnly()
+	}
+}
+
+// crumbSymbolRE matches the last step of a breadcrumb trail that names a
+// decision: "17.170 (Rev. CoP19)", "Decision 4/CP.27".
+var crumbSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution)\s+)?((?:` + symbolAny + `)(?:` + revision + `)?)$`)
+
+// crumbSepRE separates the steps of a breadcrumb trail run into one
+// block: "Home - Documents - Decisions", "Home › Decisions".
+var crumbSepRE = regexp.MustCompile(`\s+[-–›>»/]\s+`)
+
+// maxCrumb is the longest step of a breadcrumb trail: a page's name.
+const maxCrumb = 60
+
+// trail files a web page's breadcrumb trail starting at block i ("- Home",
+// "- Documents", "- Decisions", "- 17.170 (Rev. CoP19)", on lines of
+// their own or run into one block) as page furniture, not as a list of
+// the decision, and reports whether there was one. A last step that is a
+// symbol names the page's decision when it has no other.
+func (s *segmenter) trail(i int) int {
+	b := s.bs[i]
+	if b.mark != markDash || !strings.HasPrefix(b.rest, "Home") {
+		return 0
+	}
+	steps := crumbSepRE.Split(b.rest, -1)
+	j := i + 1
+	for j < len(s.bs) && s.bs[j].mark == markDash && len(s.bs[j].rest) < maxCrumb {
+		steps = append(steps, s.bs[j].rest)
+		j++
+	}
+	if len(steps) < 2 || steps[0] != "Home" {
+		return 0
+	}
+	for _, st := range steps {
+		if len(st) > maxCrumb {
+			return 0
+		}
+	}
+	for k := i; k < j; k++ {
+		s.bs[k].furniture = true
+		s.appendLoose(s.bs[k])
+	}
+	if m := crumbSymbolRE.FindStringSubmatch(steps[len(steps)-1]); m != nil {
+		sym := canonicalSymbol(m[1])
+		if symbolDottedRE.MatchString(strings.Fields(sym)[0]) {
+			sym = "Decision " + sym
+		}
+		if c := s.cur(); c != nil && c.d.Symbol == "" {
+			c.d.Symbol = sym
+		} else if c == nil {
+			s.lone = sym
+		}
+	}
+	return j - i
+}
+
+// requestOnly reads a text in which no decision was found but which holds
+// a request whose addressee is its subject ("The Standing Committee shall,
+// with the assistance of the Secretariat, review …") as one decision
+// printed without heading or formula: a CITES decision's page may give
+// nothing else.
+func (s *segmenter) requestOnly() {
+	for k, b := range s.preface {
+		if b.mark != markNone || !opensPassive(b.text) {
+			continue
+		}
+		rest := s.preface[k:]
+		s.preface = s.preface[:k:k]
+		c := &draft{start: b.n, phase: phasePreamble, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+		s.drafts = append(s.drafts, c)
+		for _, b := range rest {
+			if b.furniture {
+				c.d.Unclassified = append(c.d.Unclassified, b.text)
+				continue
+			}
+			s.place(c, b)
+		}
+		return
 	}
 }
 
@@ -227,6 +313,21 @@ func (s *segmenter) bareStart(i int) bool {
 	return false
 }
 
+// maxLabelValueWords bounds the value of a "Decision directed to:" label
+// on the line below it: it names a body or a few ("Standing Committee, in
+// consultation with the Animals and Plants Committees"); a longer block
+// is the decision's paragraph.
+const maxLabelValueWords = 20
+
+// labelValue reports whether block b, below a "Decision directed to:"
+// label, is its value rather than the paragraph: it names bodies, asks
+// nothing and opens no list.
+func labelValue(b block) bool {
+	t := b.text
+	return b.mark == markNone && !opensPassive(t) && !opensOperative(t) && !directedLine(t) &&
+		!strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= maxLabelValueWords
+}
+
 // opensBody reports whether block b can be the first of a decision's
 // body: a recital, or a paragraph that opens with an operative verb. A
 // symbol printed alone above it (segmenter.lone) says a decision starts
@@ -245,6 +346,13 @@ func (s *segmenter) signal(i int) bool {
 	b := s.bs[i]
 	t := b.text
 	c := s.cur()
+	if m := trailingDottedRE.FindStringSubmatch(t); m != nil && i+1 < len(s.bs) && directedLine(s.bs[i+1].text) && titleLike(m[1]) {
+		// "Title 16.147" above "Directed to the Secretariat": the title
+		// announces the decision the label opens
+		s.pending, s.title = []string{m[2]}, m[1]
+		s.appendLoose(b)
+		return true
+	}
 	if !decisionSignal(t) && !titleSignal(t) {
 		return false
 	}
@@ -261,7 +369,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		c.d.Unclassified = append(c.d.Unclassified, t)
 		return true
-	case directedRE.MatchString(t):
+	case directedLine(t):
 		if c == nil || c.body {
 			c = s.open(i)
 			if len(s.pending) > 0 {
@@ -270,8 +378,8 @@ func (s *segmenter) signal(i int) bool {
 			}
 		}
 		c.d.Preface = append(c.d.Preface, t)
-		if next := i + 1; next < len(s.bs) && s.bs[next].mark == markNone && !opensPassive(s.bs[next].text) &&
-			!opensOperative(s.bs[next].text) && !directedRE.MatchString(s.bs[next].text) {
+		c.directed = true
+		if next := i + 1; next < len(s.bs) && directedRE.MatchString(t) && labelValue(s.bs[next]) {
 			// the label's value: "Standing Committee, in consultation with …"
 			c.d.Preface = append(c.d.Preface, s.bs[i+1].text)
 			s.bs[i+1].text = ""
@@ -430,8 +538,17 @@ func (s *segmenter) place(c *draft, b block) {
 	if t == "" {
 		return // taken as a label's value
 	}
+	if c.phase == phasePreface && b.mark == markNone {
+		// "16.147 The Secretariat shall:": the decision's own number
+		// opens its paragraph
+		if num := strings.TrimPrefix(c.d.Symbol, "Decision "); num != c.d.Symbol && strings.HasPrefix(t, num+" ") {
+			c.d.Preface = append(c.d.Preface, num)
+			t = strings.TrimSpace(t[len(num):])
+			b.text, b.rest = t, t
+		}
+	}
 	operativeStart := b.mark == markNumber || b.mark == markDash || b.mark == markParen ||
-		b.mark == markNone && (opensOperative(t) || opensPassive(t))
+		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t))
 	switch c.phase {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {

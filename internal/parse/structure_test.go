@@ -657,3 +657,40 @@ func TestPastTenseVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectedTo holds that CITES decisions are read in the forms its
+// pages print them: a "Directed to" label with its value on its line, the
+// number after the title and again before the paragraph, a paragraph that
+// opens with neither verb nor addressee, a page that gives only the
+// paragraph and a breadcrumb trail naming the decision.
+func TestDirectedTo(t *testing.T) {
+	t.Run("label with value, numbers around", func(t *testing.T) {
+		d := parseOne(t, "Conservation of and trade in the helmeted hornbill 17.244\n\n\nDirected to the Secretariat\n"+
+			"17.244 The Secretariat shall:\n  a)  invite range States to report;\n  b)  report to the Standing Committee.\n")
+		if d.Symbol != "Decision 17.244" || len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Items) != 2 {
+			t.Errorf("Parse = %q %d paragraphs; want Decision 17.244 with one paragraph of two items", d.Symbol, len(d.Paragraphs))
+		}
+	})
+	t.Run("paragraph opening with a clause", func(t *testing.T) {
+		text := "19.40 - 19.41 Guidance on the Appendices\n\nDecision directed to:\n" +
+			"Based on its experience, in consideration of document CoP19 Doc. 12, the Secretariat shall:\n" +
+			"a) develop guidance;\nb) publish it.\nDecision directed to:\nStanding Committee\nThe Standing Committee shall review the guidance.\n"
+		checkNothingDropped(t, t.Name(), text)
+		ds := Parse(text, Options{}).Decisions
+		if len(ds) != 2 || len(ds[0].Paragraphs) != 1 || len(ds[0].Paragraphs[0].Items) != 2 || len(ds[1].Paragraphs) != 1 {
+			t.Fatalf("Parse = %d decisions, want 2: one paragraph of two items, then one paragraph", len(ds))
+		}
+	})
+	t.Run("paragraph and trail only", func(t *testing.T) {
+		d := parseOne(t, "The Animals Committee shall review the report and make recommendations at the 21st meeting of the Conference of the Parties.\n"+
+			"- Home\n- Documents\n- Decisions\n- 18.92 (Rev. CoP19)")
+		if d.Symbol != "Decision 18.92 (Rev. CoP19)" || len(d.Paragraphs) != 1 {
+			t.Errorf("Parse = %q %d paragraphs; want Decision 18.92 (Rev. CoP19) with one", d.Symbol, len(d.Paragraphs))
+		}
+	})
+	t.Run("no request, no decision", func(t *testing.T) {
+		if ds := Parse("The meeting was opened at 10 a.m.\n- Home\n- About\n", Options{}).Decisions; len(ds) != 0 {
+			t.Errorf("Parse found %d decisions, want none", len(ds))
+		}
+	})
+}

@@ -69,10 +69,16 @@ var (
 	titleSignalRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation))\s+(?:of|on|by|concerning|regarding)\s+\S`)
 	// citesResRE matches the heading of a CITES resolution as its pages
 	// print it: "Conf. 10.10 (Rev. CoP19)".
-	citesResRE  = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
-	directedRE  = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
-	dottedNumRE = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
-	inDecRE     = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
+	citesResRE = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
+	directedRE = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
+	// directedValueRE matches a CITES label with its value on the same
+	// line: "Directed to the Secretariat", "Decision directed to: Parties".
+	directedValueRE = regexp.MustCompile(`^(?:(?i:decision)\s+)?(?i:directed\s+to)(?::\s*|\s+)\S`)
+	// trailingDottedRE matches a CITES title with its decision's number
+	// after it: "Regional cooperation on the queen conch 16.147".
+	trailingDottedRE = regexp.MustCompile(`^(.*\S)\s+(\d{1,2}\.\d{1,3})$`)
+	dottedNumRE      = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
+	inDecRE          = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
 
 	// loneSymbolRE matches a line that holds a symbol and nothing else,
 	// without keyword: a web page's heading ("28 COM 14B.3") or the value
@@ -86,6 +92,24 @@ var (
 	symbolRomanRE    = regexp.MustCompile(`^(?:Ex\.\s?)?([IVXL]{1,7})/(\d{1,3})$`)
 	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
 )
+
+// maxDirectedLine is the longest line that can be a "Directed to" label
+// with its value: the value names bodies; a longer line is a sentence.
+const maxDirectedLine = 120
+
+// directedLine reports whether t is the label CITES prints above the
+// paragraph of a decision naming whom it is directed to, with its value
+// on the line ("Directed to the Secretariat") or on the next ("Decision
+// directed to:").
+func directedLine(t string) bool {
+	if t == "" || t[0]|0x20 != 'd' || len(t) > maxDirectedLine {
+		return false
+	}
+	if directedRE.MatchString(t) {
+		return true
+	}
+	return !endsSentence(t) && !strings.HasSuffix(t, ",") && directedValueRE.MatchString(t)
+}
 
 // ownAnnexRE matches the heading of a decision's own annex, which names
 // the decision: "Annex to decision BC-12/19", "ANNEX II TO DECISION
