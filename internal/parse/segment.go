@@ -31,6 +31,7 @@ type draft struct {
 	notes    []rawNote
 	plural   bool   // the formula speaks for several bodies
 	directed bool   // opened by a "Directed to" label: its next text is the paragraph
+	reported bool   // told in the past tense ("The Standing Committee agreed …")
 	text     string // fullText, once segmentation is done
 }
 
@@ -231,7 +232,7 @@ func (s *segmenter) feed(i int) {
 		// "The Board decided to …", "Following the discussion, the Board
 		// decided:" under a decision's heading: its operative paragraph
 		c.ops = append(c.ops, b)
-		c.phase, c.body = phaseOperative, true
+		c.phase, c.body, c.reported = phaseOperative, true, true
 		return
 	}
 	lead := leadFormulaRE.FindStringSubmatch(t)
@@ -414,7 +415,7 @@ func (s *segmenter) signal(i int) bool {
 			head := strings.TrimSpace(t[:strings.LastIndex(t, title)])
 			c.d.Preface = append(c.d.Preface, head)
 			c.ops = append(c.ops, block{n: b.n, text: title, rest: title})
-			c.phase, c.body = phaseOperative, true
+			c.phase, c.body, c.reported = phaseOperative, true, true
 			return true
 		}
 		c.d.Preface = append(c.d.Preface, t)
@@ -548,7 +549,8 @@ func (s *segmenter) place(c *draft, b block) {
 		}
 	}
 	operativeStart := b.mark == markNumber || b.mark == markDash || b.mark == markParen ||
-		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t))
+		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t) ||
+			c.reported && reportedDecision(t))
 	switch c.phase {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {

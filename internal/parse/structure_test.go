@@ -694,3 +694,29 @@ func TestDirectedTo(t *testing.T) {
 		}
 	})
 }
+
+// TestReportedPageWhole holds that decisions a committee reports in the
+// past tense are read whole: each told by a verb of the house style, the
+// body named in full or by its acronym, a second report after a list a
+// paragraph of its own.
+func TestReportedPageWhole(t *testing.T) {
+	text := "Decisions of the Meeting\n\nAgenda item 4: Secretary General\n\n" +
+		"Decision SC51-1: The Standing Committee determined to extend the contract of the Secretary General.\n\n" +
+		"Agenda item 5: Panel members\n\nDecision SC51-2: The Standing Committee agreed to invite the following experts to the Panel:\n\n" +
+		"Africa: Dr A. Example (Kenya)\nAsia: Dr B. Example (Japan)\n\n" +
+		"The SC selected Dr B. Example to serve as Chair of the Panel.\n"
+	checkNothingDropped(t, t.Name(), text)
+	ds := Parse(text, Options{}).Decisions
+	var got []string
+	for _, d := range ds {
+		var verbs []string
+		for _, p := range d.Paragraphs {
+			verbs = append(verbs, p.Phrase)
+		}
+		got = append(got, d.Symbol+" "+strings.Join(verbs, ","))
+	}
+	want := []string{"SC51-1 determined", "SC51-2 agreed,selected"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parse (-want +got):\n%s", diff)
+	}
+}

@@ -119,7 +119,7 @@ var houseStyles = []houseStyle{
 		family:        "CITES, CMS and Ramsar",
 		bodies:        []string{"Committee", "Standing Committee", "Working Group"},
 		headings:      []string{symDotted, symRamsarSC},
-		reportedVerbs: []string{"agreed", "decided", "requested", "selected", "urged", "approved", "recommended", "invited", "endorsed", "noted"},
+		reportedVerbs: []string{"agreed", "decided", "determined", "requested", "selected", "urged", "approved", "recommended", "invited", "endorsed", "noted"},
 		recitals:      "participles before \"THE CONFERENCE OF THE PARTIES\"; Ramsar numbers them",
 		numbering:     "1., 2.; CITES decisions are unnumbered, directed to a body",
 	},
@@ -241,6 +241,8 @@ var reportedRE = func() *regexp.Regexp {
 		names = append(names, regexp.QuoteMeta(b))
 	}
 	verbs := reportedVerbs
+	// a body may be named by its acronym: "The SC selected …"
+	names = append(names, `\p{Lu}{2,5}`)
 	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
 		strings.Join(names, "|") + `)\s+((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
 }()

@@ -268,7 +268,8 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 				continue
 			}
 		case b.mark == markNone || b.mark == markDash && top != markNumber:
-			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") {
+			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") &&
+				!reportedDecision(b.rest) {
 				// text that goes on with the element before it
 				appendText(&paras[len(paras)-1], letterAt, b.text)
 				continue
