@@ -122,6 +122,9 @@ func decisionSignal(t string) bool {
 	if directedLine(t) {
 		return true
 	}
+	if _, ok := closingSymbol(t); ok {
+		return true
+	}
 	if mayOpenDR(t) && opensDecisionWord(t) {
 		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
@@ -589,7 +592,9 @@ func (b *blocker) mark(nb *block) {
 		nb.rest = strings.TrimSpace(m[2] + m[4])
 		return
 	}
-	if isFormula(t) || decisionSignal(t) {
+	if _, ok := closingSymbol(t); !ok && (isFormula(t) || decisionSignal(t)) {
+		// a new decision numbers anew; one whose symbol closes it
+		// ("(Decision B.25/1)") leaves the report's numbering going on
 		b.lastNum, b.lastParen = 0, ""
 	}
 }

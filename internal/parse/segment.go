@@ -228,6 +228,15 @@ func (s *segmenter) feed(i int) {
 			return
 		}
 	}
+	if b.mark == markNumber && (c == nil || c.phase == phaseClosing) && reportedDeciding(b.rest) {
+		// "2. Having considered …, the Adaptation Fund Board decided to:":
+		// a board's report numbers its decisions as paragraphs. A note
+		// that tells what a body recommended or requested is no decision.
+		c = s.open(i)
+		c.ops = append(c.ops, b)
+		c.phase, c.body, c.reported = phaseOperative, true, true
+		return
+	}
 	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) {
 		// "The Board decided to …", "Following the discussion, the Board
 		// decided:" under a decision's heading: its operative paragraph
@@ -347,6 +356,19 @@ func (s *segmenter) signal(i int) bool {
 	b := s.bs[i]
 	t := b.text
 	c := s.cur()
+	if sym, ok := closingSymbol(t); ok {
+		// "(Decision B.25/1)" after the text it names ends that decision
+		if c == nil {
+			s.appendLoose(b)
+			return true
+		}
+		if c.d.Symbol == "" {
+			c.d.Symbol = sym
+		}
+		c.d.Closing = append(c.d.Closing, t)
+		c.phase = phaseClosing
+		return true
+	}
 	if m := trailingDottedRE.FindStringSubmatch(t); m != nil && i+1 < len(s.bs) && directedLine(s.bs[i+1].text) && titleLike(m[1]) {
 		// "Title 16.147" above "Directed to the Secretariat": the title
 		// announces the decision the label opens

@@ -720,3 +720,32 @@ func TestReportedPageWhole(t *testing.T) {
 		t.Errorf("Parse (-want +got):\n%s", diff)
 	}
 }
+
+// TestBoardReport holds that a board's report of its meeting gives one
+// decision per numbered paragraph that reports what the board decided,
+// each named by the symbol printed in brackets after it, and that a
+// note telling what a group recommended gives none.
+func TestBoardReport(t *testing.T) {
+	text := "DECISIONS OF THE THIRTIETH MEETING\nOF THE ADAPTATION FUND BOARD\nAgenda Item 3: Election of officers\n1.\n" +
+		"The Adaptation Fund Board decided to elect:\n(a) Ms. A. Example (Chile) as Chair;\n(b) Mr. B. Example (Fiji) as Vice-Chair.\n" +
+		"(Decision B.30/1)\nAgenda Item 4: Report of the secretariat\n2.\n" +
+		"Having considered the report of the secretariat, the Adaptation Fund Board took note of the report and decided to:\n" +
+		"(a) Request the secretariat to report at its next meeting;\n(b) Approve the work plan.\n(Decision B.30/2)\n"
+	checkNothingDropped(t, t.Name(), text)
+	ds := Parse(text, Options{}).Decisions
+	var got []string
+	for _, d := range ds {
+		for _, p := range d.Paragraphs {
+			got = append(got, fmt.Sprintf("%s %s %s %d", d.Symbol, p.Number, p.Phrase, len(p.Items)))
+		}
+	}
+	want := []string{"B.30/1 1 decided 2", "B.30/2 2 decided 2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parse (-want +got):\n%s", diff)
+	}
+	note := "Note by the secretariat\n\n1. The secretariat has the honour to circulate the report.\n\n" +
+		"2. The Working Group recommended, among other things:\n\n(a) That Parties report;\n"
+	if ds := Parse(note, Options{}).Decisions; len(ds) != 0 {
+		t.Errorf("Parse(note) found %d decisions, want none", len(ds))
+	}
+}

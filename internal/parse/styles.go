@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/accordmea/accord"
 )
 
 // House styles: what is particular to each family of publications.
@@ -244,8 +246,13 @@ var reportedRE = func() *regexp.Regexp {
 	// a body may be named by its acronym: "The SC selected …"
 	names = append(names, `\p{Lu}{2,5}`)
 	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
-		strings.Join(names, "|") + `)\s+((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
+		strings.Join(names, "|") + `)\s+` + tookNote + `((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
 }()
+
+// tookNote is what a board may report before its decision: "the Board
+// took note of inputs received and decided to:". The decision's verb is
+// the one after it.
+const tookNote = `(?:took\s+note\s+of\s[^,;:]{0,80}?\s+and\s+)?`
 
 // reportedVerbs are the past tenses of all house styles, each once.
 var reportedVerbs = func() []string {
@@ -283,6 +290,16 @@ func mayReport(text string) bool {
 func reportedDecision(t string) bool {
 	t = strings.TrimSpace(t)
 	return mayReport(t) && !strings.HasSuffix(trimMarker(t), ",") && !inDecRE.MatchString(t) && reportedRE.MatchString(t)
+}
+
+// reportedDeciding reports whether t is a body's report of what it
+// decided, agreed or approved, not of what it asked or recommended.
+func reportedDeciding(t string) bool {
+	if !reportedDecision(t) {
+		return false
+	}
+	p, ok := reportedPhrase(t)
+	return ok && p.Class == accord.Deciding
 }
 
 // reportedPhrase returns the past tense a reported decision is told in, as

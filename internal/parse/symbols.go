@@ -93,6 +93,22 @@ var (
 	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
 )
 
+// closingSymbolRE matches the symbol a meeting report prints in brackets
+// after the text of a decision: "(Decision B.25/1)".
+var closingSymbolRE = regexp.MustCompile(`^\((?:Decision|Resolution|Recommendation)\s+(` + symbolAny + symbolJoint + `)\)\.?$`)
+
+// closingSymbol returns the symbol line t prints after a decision's text.
+func closingSymbol(t string) (string, bool) {
+	if len(t) < 4 || t[0] != '(' || t[1] != 'D' && t[1] != 'R' || len(t) > maxLoneSymbol+20 {
+		return "", false
+	}
+	m := closingSymbolRE.FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	return canonicalSymbol(m[1]), true
+}
+
 // maxDirectedLine is the longest line that can be a "Directed to" label
 // with its value: the value names bodies; a longer line is a sentence.
 const maxDirectedLine = 120
