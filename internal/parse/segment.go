@@ -29,8 +29,12 @@ type draft struct {
 	recitalN []int // line index of each recital
 	formulaN int   // line index of the formula
 	notes    []rawNote
-	plural   bool   // the formula speaks for several bodies
-	directed bool   // opened by a "Directed to" label: its next text is the paragraph
+	plural   bool // the formula speaks for several bodies
+	// directed says the decision was opened by a label or its number alone
+	// ("Directed to the Secretariat", "12.103"): the text after it is the
+	// paragraph, however it opens ("By the 13th meeting, the Council
+	// should:").
+	directed bool
 	reported bool   // told in the past tense ("The Standing Committee agreed …")
 	text     string // fullText, once segmentation is done
 }
@@ -496,6 +500,7 @@ func (s *segmenter) signal(i int) bool {
 			c.d.Kind = accord.KindResolution
 		}
 		c.d.Symbol = kw + syms[0]
+		c.directed = kw == "Decision " && m[1] == "" && m[4] == ""
 		if len(syms) > 1 {
 			s.pending = syms[1:]
 			s.title = strings.TrimSpace(m[4])
@@ -584,6 +589,15 @@ func (s *segmenter) place(c *draft, b block) {
 					c.d.Preface = append(c.d.Preface, t)
 					return
 				}
+				if k := recitalThenVerb(t); k > 0 && c.d.Formula != "" {
+					// "Recalling …, decides to review …": the preamble
+					// and the operative part in one sentence
+					s.recital(c, block{n: b.n, text: strings.TrimSpace(t[:k]), rest: strings.TrimSpace(t[:k])})
+					op := strings.TrimSpace(t[k:])
+					c.ops = append(c.ops, block{n: b.n, text: op, rest: op})
+					c.phase = phaseOperative
+					return
+				}
 				s.recital(c, b)
 				return
 			}
@@ -660,6 +674,20 @@ func (s *segmenter) place(c *draft, b block) {
 			c.annexOps[k] = append(c.annexOps[k], b)
 		}
 	}
+}
+
+// recitalThenVerb returns where the operative verb starts in a block that
+// opens as a recital and goes on, after a comma, with the operative part
+// in one sentence ("Noting …, decides to consider …"), or 0. A recital
+// ends on a comma or a semicolon; such a sentence ends on a full stop.
+func recitalThenVerb(t string) int {
+	if !strings.HasSuffix(trimMarker(t), ".") {
+		return 0
+	}
+	if _, k, ok := embeddedAt(t, phraseOptions{}); ok {
+		return k
+	}
+	return 0
 }
 
 // endsRecital reports whether a numbered block after the formula ends the

@@ -749,3 +749,30 @@ func TestBoardReport(t *testing.T) {
 		t.Errorf("Parse(note) found %d decisions, want none", len(ds))
 	}
 }
+
+// TestNumberAloneThenText holds that a CMS decision headed by its number
+// alone has the text below as its paragraph, however that text opens.
+func TestNumberAloneThenText(t *testing.T) {
+	text := "Decisions 14.7 to 14.8 - Flyways\n14.7\nBy its 15th meeting, the Scientific Council should:\n" +
+		"a) review the flyway programme;\nb) report to the Standing Committee.\n14.8\nThe Secretariat shall:\na) publish the review.\n"
+	checkNothingDropped(t, t.Name(), text)
+	ds := Parse(text, Options{}).Decisions
+	if len(ds) != 2 || len(ds[0].Paragraphs) != 1 || len(ds[0].Paragraphs[0].Items) != 2 || ds[0].Symbol != "Decision 14.7" {
+		t.Fatalf("Parse = %d decisions; want Decision 14.7 with one paragraph of two items, then Decision 14.8", len(ds))
+	}
+}
+
+// TestPreambleAndOperativeInOneSentence holds that a decision whose
+// preamble and operative part are one sentence has one recital and one
+// paragraph, and that a recital ending on a comma stays one.
+func TestPreambleAndOperativeInOneSentence(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties\n"+
+		"Recalling paragraph 4 of decision COP4/16 and noting that nothing has changed since, decides to review the matter at its next meeting.\n")
+	if len(d.Preamble) != 1 || len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "decides" {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 1 and 1 opening with \"decides\"", len(d.Preamble), len(d.Paragraphs))
+	}
+	d = parseOne(t, "The Conference of the Parties,\n\nNoting the report, decides nothing of its own,\n\n1. Requests the secretariat to report.\n")
+	if len(d.Preamble) != 1 || !slices.Equal(numbers(d), []string{"1"}) {
+		t.Errorf("Parse = %d recitals, paragraphs %q; want 1, [1]", len(d.Preamble), numbers(d))
+	}
+}

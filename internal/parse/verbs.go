@@ -212,20 +212,26 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 // embeddedPhrase finds the verb of a sentence that opens with a
 // participial clause: ", decides", ", also requests".
 func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
+	p, _, ok := embeddedAt(text, opt)
+	return p, ok
+}
+
+// embeddedAt is embeddedPhrase that also returns where the verb starts.
+func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
 	if _, ok := opensRecital(text); !ok && !adverbialOpeners[leadingWord(strings.TrimLeft(text, " “\"‘'"))] {
-		return Phrase{}, false
+		return Phrase{}, 0, false
 	}
 	for off := 0; ; {
 		i := strings.Index(text[off:], ", ")
 		if i < 0 {
-			return Phrase{}, false
+			return Phrase{}, 0, false
 		}
 		off += i + 2
 		// the verb after the clause is in lower case
 		inner := opt
 		inner.numbered = true
 		if p, ok := phraseAt(text[off:], inner, true); ok {
-			return p, true
+			return p, off, true
 		}
 	}
 }
