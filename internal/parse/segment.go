@@ -249,7 +249,7 @@ func (s *segmenter) feed(i int) {
 		return
 	}
 	lead := leadFormulaRE.FindStringSubmatch(t)
-	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil) {
+	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
@@ -340,6 +340,27 @@ func labelValue(b block) bool {
 	t := b.text
 	return b.mark == markNone && !opensPassive(t) && !opensOperative(t) && !directedLine(t) &&
 		!strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= maxLabelValueWords
+}
+
+// namedFormulaRE matches an enacting formula naming a body no house style
+// knows: "The World Heritage Centre,", "The Governing Board,".
+var namedFormulaRE = regexp.MustCompile(`^The(?:\s+\p{Lu}[\p{L}-]*){1,4},$`)
+
+// namedFormula reports whether block i, before any decision, is an
+// enacting formula naming a body the house styles do not know: "The"
+// and a name in capitals, alone and ending on a comma, above a recital
+// or a paragraph that opens with an operative verb, numbered or not.
+func (s *segmenter) namedFormula(i int) bool {
+	b := s.bs[i]
+	if !strings.HasPrefix(b.text, "The ") || !namedFormulaRE.MatchString(b.text) || i+1 >= len(s.bs) {
+		return false
+	}
+	next := s.bs[i+1]
+	if next.mark == markNumber {
+		_, recital := opensRecital(next.rest)
+		return recital || opensOperative(next.rest)
+	}
+	return s.opensBody(next)
 }
 
 // opensBody reports whether block b can be the first of a decision's
@@ -630,6 +651,13 @@ func (s *segmenter) place(c *draft, b block) {
 		c.d.Unclassified = append(c.d.Unclassified, t)
 	case phaseOperative:
 		switch {
+		case c.quoteStarts(b):
+			// "3. Invites States Parties to use the following format:",
+			// the format's title, then its own "1.", "2.": quoted text
+			// with a numbering of its own, no operative paragraph
+			c.d.Annexes = append(c.d.Annexes, accord.Annex{})
+			c.annexOps = append(c.annexOps, []block{b})
+			c.phase = phaseAnnex
 		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
 			c.phase = phaseClosing
@@ -697,6 +725,23 @@ func recitalThenVerb(t string) int {
 func endsRecital(t string) bool {
 	t = trimMarker(t)
 	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";")
+}
+
+// quoteStarts reports whether numbered block b starts quoted text: its
+// number starts afresh at 1 after paragraph 2 or later, and text that is
+// no operative paragraph (a form's title) went on from the chapeau
+// above it. Numbers starting afresh right under a chapeau ("3. Requests
+// the Secretary-General to invite:", "1. All States") are its items.
+func (c *draft) quoteStarts(b block) bool {
+	if b.mark != markNumber || b.label != "1" || len(c.ops) == 0 {
+		return false
+	}
+	last := c.ops[len(c.ops)-1]
+	if last.mark != markNumber || last.label == "1" || last.label == "" || last.label[0] < '0' || last.label[0] > '9' {
+		return false
+	}
+	chapeau := strings.IndexByte(last.text, ':')
+	return chapeau >= 0 && chapeau < len(strings.TrimSpace(last.text))-1
 }
 
 // resumes reports whether numbered block b, met in the decision's last

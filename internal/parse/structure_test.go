@@ -776,3 +776,23 @@ func TestPreambleAndOperativeInOneSentence(t *testing.T) {
 		t.Errorf("Parse = %d recitals, paragraphs %q; want 1, [1]", len(d.Preamble), numbers(d))
 	}
 }
+
+// TestNumberedAfresh holds that numbers starting afresh right under a
+// chapeau are its items, that numbers starting afresh after a quoted
+// form's title are no paragraphs, and that an enacting formula naming a
+// body no house style knows opens a decision.
+func TestNumberedAfresh(t *testing.T) {
+	d := parseOne(t, "Recalling its resolution 3337 (XXIX),\n\n1.Urges Member States to cooperate;\n\n"+
+		"2.Requests the Secretary-General to invite:\n\n  1. All States to participate in the Conference;\n\n"+
+		"  2. Representatives of organizations to participate as observers;\n\n3.Decides to review the matter.\n")
+	if !slices.Equal(numbers(d), []string{"1", "2", "3"}) || len(d.Paragraphs[1].Items) != 2 {
+		t.Errorf("Parse = paragraphs %q; want [1 2 3], two items under 2", numbers(d))
+	}
+	d = parseOne(t, "The Regional Centre,\n1. Having examined the documents,\n"+
+		"2. Invites the States Parties to use the following format for their reports:\n"+
+		"Format for preparing a State Party's report\n1. Response to the decision, paragraph by paragraph\n"+
+		"2. Other current conservation issues\n")
+	if len(d.Preamble) != 1 || !slices.Equal(numbers(d), []string{"2"}) || len(d.Paragraphs[0].Items) != 0 {
+		t.Errorf("Parse = %d recitals, paragraphs %q; want 1, [2] without items", len(d.Preamble), numbers(d))
+	}
+}

@@ -193,6 +193,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		lastLet  string // last letter label under the current parent
 		lastRom  int    // last roman value under the current letter (or paragraph)
 		letterAt = -1   // index of the current letter item in the current paragraph's items
+		inner    int    // last number of items numbered under a chapeau ("1.", "2."), 0 outside them
 	)
 	// positions are recorded after the tree is complete: slices move.
 	type where struct {
@@ -260,8 +261,10 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			heads = append(heads, accord.Heading{Before: len(paras), Text: b.text})
 			continue
 		case b.mark == top && top == markNumber:
-			newPara(b, b.label)
-			continue
+			if inner = subNumber(b, inner, paras, lastText()); inner == 0 {
+				newPara(b, b.label)
+				continue
+			}
 		case top == markParen && b.mark == markParen:
 			if len(paras) == 0 || !isRoman(b.label) || !romanNext(b, lastRom, lastText(), paras) {
 				newPara(b, b.label)
@@ -319,6 +322,33 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		pos = append(pos, elementPos{n: w.n, text: &p.Text, notes: &p.Notes, path: p.Path})
 	}
 	return paras, heads, pos
+}
+
+// subNumber decides whether numbered block b is an item of the paragraph
+// above, numbered afresh under its chapeau ("3. Requests the
+// Secretary-General to invite:", "1. All States …", "2. Representatives
+// …"), and returns its number as an item, or 0 for a paragraph. inner is
+// the number of the item before, 0 when there is none. A number that
+// goes on with the paragraphs' own is a paragraph.
+func subNumber(b block, inner int, paras []accord.Paragraph, prev string) int {
+	if len(paras) == 0 {
+		return 0
+	}
+	n, err := strconv.Atoi(b.label)
+	if err != nil {
+		return 0
+	}
+	outer, err := strconv.Atoi(paras[len(paras)-1].Number)
+	if err != nil || n == outer+1 {
+		return 0
+	}
+	if n == 1 && outer > 1 && inner == 0 && len(paras[len(paras)-1].Items) == 0 && strings.HasSuffix(strings.TrimSpace(prev), ":") {
+		return 1
+	}
+	if inner > 0 && n == inner+1 {
+		return n
+	}
+	return 0
 }
 
 // romanNext decides whether a paren item whose label reads as a roman
