@@ -491,8 +491,9 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && opensOperative(t[len(m):]) {
-		// "• Welcomes …" under a recital that lost its comma
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
+		// "• Welcomes …" under a recital that lost its comma; "- to
+		// submit …" under "INVITES governments directly affected"
 		return newBlock()
 	}
 	if isFormula(t) || decisionSignal(t) || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||

@@ -796,3 +796,34 @@ func TestNumberedAfresh(t *testing.T) {
 		t.Errorf("Parse = %d recitals, paragraphs %q; want 1, [2] without items", len(d.Preamble), numbers(d))
 	}
 }
+
+// TestBulletItems holds that bullets under an unnumbered paragraph's
+// chapeau are its items, siblings of each other, whether the chapeau ends
+// on a colon or names whom it asks and the bullets say what.
+func TestBulletItems(t *testing.T) {
+	for _, tt := range []struct{ name, text string }{
+		{"colon", "Decision II/9: Working group\n\nThe Second Meeting of the Parties decided in Dec. II/9 to establish a working group inter alia to:\n" +
+			"- review the reports of the panels;\n- prepare draft proposals for amendments.\n"},
+		{"infinitive bullets", "Resolution 2001-4\n\nWITH DUE REGARD to Article V of the Convention;\n\nNOW THEREFORE THE COMMISSION:\n" +
+			"INVITES member governments directly affected\n- to submit information to the Secretariat;\n\n- to encourage other agencies to act;\n\n" +
+			"REQUESTS further collaboration on this matter.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if len(d.Paragraphs) == 0 || len(d.Paragraphs[0].Items) != 2 {
+				t.Fatalf("Parse = %d paragraphs; want the first with two items", len(d.Paragraphs))
+			}
+			for _, it := range d.Paragraphs[0].Items {
+				if len(it.Items) != 0 {
+					t.Errorf("item %q holds items; want siblings", it.Text)
+				}
+			}
+		})
+	}
+	if _, ok := opensRecital("WITH DUE REGARD to Article V,"); !ok {
+		t.Errorf("opensRecital(WITH DUE REGARD …) = false, want true")
+	}
+	if _, ok := opensRecital("With a view to enabling Parties, requests"); ok {
+		t.Errorf("opensRecital(With a view …) = true, want false")
+	}
+}

@@ -186,14 +186,15 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 	}
 	var (
-		paras    []accord.Paragraph
-		heads    []accord.Heading
-		pos      []elementPos
-		unnum    int
-		lastLet  string // last letter label under the current parent
-		lastRom  int    // last roman value under the current letter (or paragraph)
-		letterAt = -1   // index of the current letter item in the current paragraph's items
-		inner    int    // last number of items numbered under a chapeau ("1.", "2."), 0 outside them
+		paras     []accord.Paragraph
+		heads     []accord.Heading
+		pos       []elementPos
+		unnum     int
+		lastLet   string // last letter label under the current parent
+		lastRom   int    // last roman value under the current letter (or paragraph)
+		letterAt  = -1   // index of the current letter item in the current paragraph's items
+		inner     int    // last number of items numbered under a chapeau ("1.", "2."), 0 outside them
+		dashItems bool   // bullets under an unnumbered paragraph's chapeau are being read as its items
 	)
 	// positions are recorded after the tree is complete: slices move.
 	type where struct {
@@ -270,7 +271,12 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 				newPara(b, b.label)
 				continue
 			}
+		case b.mark == markDash && top != markNumber && len(paras) > 0 && (dashItems || chapeau(lastText(), b.rest)):
+			// "… to establish a Working Group inter alia to:", "- review
+			// …", "- prepare …": bullets under a chapeau are its items
+			dashItems, letterAt = true, -1 // siblings, not nested
 		case b.mark == markNone || b.mark == markDash && top != markNumber:
+			dashItems = false
 			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") &&
 				!reportedDecision(b.rest) {
 				// text that goes on with the element before it
@@ -322,6 +328,15 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		pos = append(pos, elementPos{n: w.n, text: &p.Text, notes: &p.Notes, path: p.Path})
 	}
 	return paras, heads, pos
+}
+
+// chapeau reports whether a paragraph whose text so far is prev opens a
+// list whose first item is next: prev ends on a colon ("… inter alia
+// to:"), or names whom it asks and the item says what, in the infinitive
+// ("INVITES member governments directly affected", "- to submit …").
+func chapeau(prev, next string) bool {
+	prev = strings.TrimSpace(prev)
+	return strings.HasSuffix(prev, ":") || !endsClause(prev) && hasPrefixFold(next, "to ")
 }
 
 // subNumber decides whether numbered block b is an item of the paragraph

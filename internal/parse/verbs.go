@@ -427,6 +427,14 @@ func opensRecital(text string) (string, bool) {
 		return "", false
 	}
 	lw := strings.ToLower(w)
+	if lw == "with" {
+		// "With due regard to …", "WITH DUE REGARD to …": a recital;
+		// other clauses opening with "With" lead to a verb
+		if rest := t[len(w):]; hasPrefixFold(rest, " due regard") {
+			return t[:len(w)+len(" due regard")], true
+		}
+		return "", false
+	}
 	participle := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !notParticiple[lw]
 	if !recitalOpeners[lw] && !participle {
 		return "", false
