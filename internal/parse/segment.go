@@ -342,6 +342,11 @@ func labelValue(b block) bool {
 		!strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= maxLabelValueWords
 }
 
+// endsDigit reports whether t ends on a digit.
+func endsDigit(t string) bool {
+	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
+}
+
 // namedFormulaRE matches an enacting formula naming a body no house style
 // knows: "The World Heritage Centre,", "The Governing Board,".
 var namedFormulaRE = regexp.MustCompile(`^The(?:\s+\p{Lu}[\p{L}-]*){1,4},$`)
@@ -394,7 +399,9 @@ func (s *segmenter) signal(i int) bool {
 		c.phase = phaseClosing
 		return true
 	}
-	if m := trailingDottedRE.FindStringSubmatch(t); m != nil && i+1 < len(s.bs) && directedLine(s.bs[i+1].text) && titleLike(m[1]) {
+	if i+1 < len(s.bs) && endsDigit(t) && directedLine(s.bs[i+1].text) && trailingDottedRE.MatchString(t) &&
+		titleLike(trailingDottedRE.FindStringSubmatch(t)[1]) {
+		m := trailingDottedRE.FindStringSubmatch(t)
 		// "Title 16.147" above "Directed to the Secretariat": the title
 		// announces the decision the label opens
 		s.pending, s.title = []string{m[2]}, m[1]

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 )
@@ -289,7 +290,31 @@ func mayReport(text string) bool {
 // Fourth Meeting of the Parties decided in Dec. IV/13:" is a formula.
 func reportedDecision(t string) bool {
 	t = strings.TrimSpace(t)
-	return mayReport(t) && !strings.HasSuffix(trimMarker(t), ",") && !inDecRE.MatchString(t) && reportedRE.MatchString(t)
+	if strings.HasSuffix(trimMarker(t), ",") {
+		return false
+	}
+	lead := t[:cutAt(t, maxReportLead)]
+	return mayReport(lead) && !inDecRE.MatchString(lead) && reportedRE.MatchString(lead)
+}
+
+// maxReportLead bounds where a reported decision names its body and verb:
+// in its first clause or two ("Having considered the comments of the
+// Ethics and Finance Committee, the Adaptation Fund Board took note of
+// inputs received and decided to:" is 150 bytes). A body that "agreed"
+// further down a long paragraph is told of, not reporting; and the
+// expressions, not anchored, would otherwise scan whole paragraphs.
+const maxReportLead = 400
+
+// cutAt returns an index at most n into t that does not split a
+// character.
+func cutAt(t string, n int) int {
+	if n >= len(t) {
+		return len(t)
+	}
+	for n > 0 && !utf8.RuneStart(t[n]) {
+		n--
+	}
+	return n
 }
 
 // reportedDeciding reports whether t is a body's report of what it
@@ -305,6 +330,7 @@ func reportedDeciding(t string) bool {
 // reportedPhrase returns the past tense a reported decision is told in, as
 // written, with its lemma and class.
 func reportedPhrase(text string) (Phrase, bool) {
+	text = text[:cutAt(text, maxReportLead)]
 	if !mayReport(text) {
 		return Phrase{}, false
 	}

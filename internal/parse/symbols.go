@@ -174,7 +174,7 @@ const maxLoneSymbol = 40
 // loneSymbol returns the symbol line t holds alone, if it does.
 func loneSymbol(t string) (string, bool) {
 	t = strings.TrimSpace(t)
-	if t == "" || len(t) > maxLoneSymbol || t[0] >= 'a' || !strings.ContainsAny(t, "/-.") || !loneSymbolRE.MatchString(t) {
+	if t == "" || len(t) > maxLoneSymbol || t[0] >= 'a' || !endsDigit(t) && t[len(t)-1] != ']' || !strings.ContainsAny(t, "/-.") || !loneSymbolRE.MatchString(t) {
 		return "", false
 	}
 	return canonicalSymbol(t), true
@@ -573,7 +573,7 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 	if strings.Count(text, "/") < 2 {
 		return nil, nil
 	}
-	for _, loc := range slashMatches(docSymbolRE, text) {
+	for _, loc := range slashMatches(docSymbolRE, text, nil) {
 		i, j := loc[0], loc[1]
 		if i > 0 {
 			c := text[i-1]
@@ -701,7 +701,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		}
 		listEnd = pos
 	}
-	for _, loc := range slashMatches(selfRefRE, text) {
+	for _, loc := range slashMatches(selfRefRE, text, selfRefSlash) {
 		i, j := loc[0], loc[1]
 		// A prefixed symbol may be glued to the cells of a table copied
 		// from a web page: "the SecretariatBC-11/2High".
@@ -881,7 +881,7 @@ func boundBody(text string, at, n int) string {
 // slashMatches returns the matches of re in text, for an re whose every
 // match holds a slash. It runs re only on stretches of text around
 // slashes, which keeps long paragraphs cheap: most of their text is words.
-func slashMatches(re *regexp.Regexp, text string) [][]int {
+func slashMatches(re *regexp.Regexp, text string, near func(string, int) bool) [][]int {
 	var out [][]int
 	end := -1 // text before end has been searched
 	for i := strings.IndexByte(text, '/'); i >= 0; {
@@ -911,6 +911,15 @@ func slashMatches(re *regexp.Regexp, text string) [][]int {
 		if lo < end {
 			lo = end
 		}
+		if near != nil && !anySlash(text, lo, hi, near) {
+			end = hi
+			next := strings.IndexByte(text[hi:], '/')
+			if next < 0 {
+				break
+			}
+			i = hi + next
+			continue
+		}
 		for _, loc := range re.FindAllStringIndex(text[lo:hi], -1) {
 			out = append(out, []int{lo + loc[0], lo + loc[1]})
 		}
@@ -922,6 +931,31 @@ func slashMatches(re *regexp.Regexp, text string) [][]int {
 		i = hi + next
 	}
 	return out
+}
+
+// anySlash reports whether a slash of text[lo:hi] passes near.
+func anySlash(text string, lo, hi int, near func(string, int) bool) bool {
+	for k := lo; k < hi; k++ {
+		if text[k] == '/' && near(text, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfRefSlash reports whether the slash at text[k] can stand in a symbol
+// selfRefRE matches: a number or a roman numeral before it ("12/", "IX/",
+// "B.25/"), a number, a bracket or a UNFCCC body after it ("/19", "/[--]",
+// "/CP.27"). Most slashes of a text stand in document symbols and
+// addresses ("UNEP/CBD/COP", "and/or") and need no match.
+func selfRefSlash(text string, k int) bool {
+	if k == 0 || k+1 >= len(text) {
+		return false
+	}
+	b, a := text[k-1], text[k+1]
+	before := isDigit(b) || strings.IndexByte("IVXL]", b) >= 0
+	after := isDigit(a) || a == '[' || a == 'C'
+	return before && after
 }
 
 // keywords open lists of cited decisions; lower case, longest first.
