@@ -26,12 +26,18 @@ func numbers(d accord.Decision) []string {
 // it is dropped.
 func parseOne(t *testing.T, text string) accord.Decision {
 	t.Helper()
-	checkNothingDropped(t, t.Name(), text)
-	ds := Parse(text, Options{}).Decisions
+	ds := parseAll(t, text)
 	if len(ds) != 1 {
 		t.Fatalf("Parse found %d decisions, want 1", len(ds))
 	}
 	return ds[0]
+}
+
+// parseAll parses text and checks that nothing of it is dropped.
+func parseAll(t *testing.T, text string) []accord.Decision {
+	t.Helper()
+	checkNothingDropped(t, t.Name(), text)
+	return Parse(text, Options{}).Decisions
 }
 
 // TestWrappedAnnexWord holds that a wrapped line opening with a word that
@@ -675,8 +681,7 @@ func TestDirectedTo(t *testing.T) {
 		text := "19.40 - 19.41 Guidance on the Appendices\n\nDecision directed to:\n" +
 			"Based on its experience, in consideration of document CoP19 Doc. 12, the Secretariat shall:\n" +
 			"a) develop guidance;\nb) publish it.\nDecision directed to:\nStanding Committee\nThe Standing Committee shall review the guidance.\n"
-		checkNothingDropped(t, t.Name(), text)
-		ds := Parse(text, Options{}).Decisions
+		ds := parseAll(t, text)
 		if len(ds) != 2 || len(ds[0].Paragraphs) != 1 || len(ds[0].Paragraphs[0].Items) != 2 || len(ds[1].Paragraphs) != 1 {
 			t.Fatalf("Parse = %d decisions, want 2: one paragraph of two items, then one paragraph", len(ds))
 		}
@@ -705,8 +710,7 @@ func TestReportedPageWhole(t *testing.T) {
 		"Agenda item 5: Panel members\n\nDecision SC51-2: The Standing Committee agreed to invite the following experts to the Panel:\n\n" +
 		"Africa: Dr A. Example (Kenya)\nAsia: Dr B. Example (Japan)\n\n" +
 		"The SC selected Dr B. Example to serve as Chair of the Panel.\n"
-	checkNothingDropped(t, t.Name(), text)
-	ds := Parse(text, Options{}).Decisions
+	ds := parseAll(t, text)
 	var got []string
 	for _, d := range ds {
 		var verbs []string
@@ -731,8 +735,7 @@ func TestBoardReport(t *testing.T) {
 		"(Decision B.30/1)\nAgenda Item 4: Report of the secretariat\n2.\n" +
 		"Having considered the report of the secretariat, the Adaptation Fund Board took note of the report and decided to:\n" +
 		"(a) Request the secretariat to report at its next meeting;\n(b) Approve the work plan.\n(Decision B.30/2)\n"
-	checkNothingDropped(t, t.Name(), text)
-	ds := Parse(text, Options{}).Decisions
+	ds := parseAll(t, text)
 	var got []string
 	for _, d := range ds {
 		for _, p := range d.Paragraphs {
@@ -755,8 +758,7 @@ func TestBoardReport(t *testing.T) {
 func TestNumberAloneThenText(t *testing.T) {
 	text := "Decisions 14.7 to 14.8 - Flyways\n14.7\nBy its 15th meeting, the Scientific Council should:\n" +
 		"a) review the flyway programme;\nb) report to the Standing Committee.\n14.8\nThe Secretariat shall:\na) publish the review.\n"
-	checkNothingDropped(t, t.Name(), text)
-	ds := Parse(text, Options{}).Decisions
+	ds := parseAll(t, text)
 	if len(ds) != 2 || len(ds[0].Paragraphs) != 1 || len(ds[0].Paragraphs[0].Items) != 2 || ds[0].Symbol != "Decision 14.7" {
 		t.Fatalf("Parse = %d decisions; want Decision 14.7 with one paragraph of two items, then Decision 14.8", len(ds))
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/accordmea/accord"
 )
@@ -131,17 +132,30 @@ func directedLine(t string) bool {
 // the decision: "Annex to decision BC-12/19", "ANNEX II TO DECISION
 // IX/6". The capital "Annex" is a heading's: a sentence cites another
 // decision's annex in lower case ("set out in annex I to decision 3/2").
-var ownAnnexRE = regexp.MustCompile(`(?:^|\n|\s)(?:Annex|ANNEX)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?\s+(?:to|TO)\s+(?:the\s+)?(?:[Dd]ecision|DECISION)\s+(` + symbolAny + symbolJoint + `)`)
+var ownAnnexRE = regexp.MustCompile(`^(?:Annex|ANNEX)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?\s+(?:to|TO)\s+(?:the\s+)?(?:[Dd]ecision|DECISION)\s+(` + symbolAny + symbolJoint + `)`)
+
+// maxOwnAnnex bounds the heading ownAnnexRE reads: keyword, number and
+// symbol ("ANNEX II TO DECISION BC-16/2–RC-11/3–SC-11/4").
+const maxOwnAnnex = 80
 
 // ownAnnexSymbol returns the symbol the heading of a decision's own annex
 // gives it, for a decision printed without heading: "" when text has no
-// such heading.
+// such heading. Only the words after each "Annex" at the start of a word
+// are matched.
 func ownAnnexSymbol(text string) string {
-	if !strings.Contains(text, "nnex") && !strings.Contains(text, "NNEX") {
-		return ""
-	}
-	if m := ownAnnexRE.FindStringSubmatch(text); m != nil {
-		return canonicalSymbol(m[1])
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], "A")
+		if i < 0 {
+			return ""
+		}
+		i += off
+		off = i + 1
+		if i > 0 && !unicode.IsSpace(rune(text[i-1])) || !strings.HasPrefix(text[i:], "Annex") && !strings.HasPrefix(text[i:], "ANNEX") {
+			continue
+		}
+		if m := ownAnnexRE.FindStringSubmatch(text[i : i+cutAt(text[i:], maxOwnAnnex)]); m != nil {
+			return canonicalSymbol(m[1])
+		}
 	}
 	return ""
 }
