@@ -728,10 +728,16 @@ func recitalThenVerb(t string) int {
 // endsRecital reports whether a numbered block after the formula ends the
 // way a recital does, on a comma or a semicolon ("2. Recalling Decision
 // 31 COM 10 adopted at its 31st session;"): an operative paragraph that
-// opens like a recital ends on a full stop.
+// opens like a recital ends on a full stop, or goes on to its verb
+// ("1. Noting the report, decides to consider …;").
 func endsRecital(t string) bool {
 	t = trimMarker(t)
-	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";")
+	if strings.HasSuffix(t, ";") {
+		// "1. Noting the report, decides to consider …;" is operative
+		_, _, operative := embeddedAt(t, phraseOptions{})
+		return !operative
+	}
+	return strings.HasSuffix(t, ",")
 }
 
 // quoteStarts reports whether numbered block b starts quoted text: its

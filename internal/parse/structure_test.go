@@ -829,3 +829,15 @@ func TestBulletItems(t *testing.T) {
 		t.Errorf("opensRecital(With a view …) = true, want false")
 	}
 }
+
+// TestNumberedClauseThenVerb holds that a numbered paragraph that opens
+// with a participial clause and goes on to its verb is operative, not a
+// recital, whether it ends on a full stop or a semicolon.
+func TestNumberedClauseThenVerb(t *testing.T) {
+	for _, end := range []string{".", ";"} {
+		d := parseOne(t, "The Conference of the Parties,\n\n1. Noting the report of the Committee, decides to consider the matter at its next session"+end+"\n")
+		if len(d.Preamble) != 0 || !slices.Equal(numbers(d), []string{"1"}) {
+			t.Errorf("Parse(… %q) = %d recitals, paragraphs %q; want 0, [1]", end, len(d.Preamble), numbers(d))
+		}
+	}
+}
