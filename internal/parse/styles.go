@@ -274,13 +274,35 @@ var reportedVerbs = func() []string {
 // as written, in text. Most paragraphs have none, and the expression,
 // which is not anchored, would scan them whole.
 func mayReport(text string) bool {
-	for _, v := range reportedVerbs {
-		if strings.Contains(text, v) {
+	// every reported verb ends in "ed": one pass over the text finds them
+	for off := 0; ; {
+		i := strings.Index(text[off:], "ed")
+		if i < 0 {
+			return false
+		}
+		end := off + i + 2
+		start := end
+		for start > 0 && text[start-1] >= 'a' && text[start-1] <= 'z' {
+			start--
+		}
+		if reportedVerbSet[text[start:end]] {
 			return true
 		}
+		off = end
 	}
-	return false
 }
+
+// reportedVerbSet holds reportedVerbs, each ending in "ed".
+var reportedVerbSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range reportedVerbs {
+		if !strings.HasSuffix(v, "ed") {
+			panic("reported verb " + v + " does not end in \"ed\": mayReport would miss it")
+		}
+		m[v] = true
+	}
+	return m
+}()
 
 // reportedDecision reports whether block text t, in a decision that has
 // neither formula nor operative paragraph yet, is a body's report of its
