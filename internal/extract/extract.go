@@ -38,10 +38,23 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 	for i := range d.Paragraphs {
 		p := &d.Paragraphs[i]
 		x.paragraph(p)
-		if len(leadAs) > 0 && len(x.res.Addressees[p.Path]) == 0 && !finiteVerb(p) {
+		if len(x.res.Addressees[p.Path]) > 0 {
+			continue
+		}
+		if len(leadAs) > 0 && !finiteVerb(p) {
 			// "the Secretariat shall: a) convene …; b) issue …"
 			x.res.Addressees[p.Path] = leadAs
 			x.mandate(p.Path, clause{verb: "request", class: accord.Directive, text: lead}, leadAs, itemsText(p))
+		} else if len(p.Items) > 0 && p.Phrase == "" {
+			// A paragraph that is itself the lead-in of its items:
+			// "By the 15th meeting …, the Scientific Council should:
+			// a) review …; b) propose …"
+			if m := leadSubjectRE.FindStringSubmatch(strings.TrimSpace(p.Text)); m != nil {
+				if as := x.addressees(m[1]); len(as) > 0 {
+					x.res.Addressees[p.Path] = as
+					x.mandate(p.Path, clause{verb: "request", class: accord.Directive, text: p.Text}, as, itemsText(p))
+				}
+			}
 		}
 	}
 	for i := range x.res.Mandates {

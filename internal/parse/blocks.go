@@ -29,6 +29,9 @@ type block struct {
 	blank bool     // a blank line came before it
 	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
+	// furniture marks a block of page furniture found by the segmenter
+	// (a breadcrumb trail): no part of a decision.
+	furniture bool
 }
 
 // last returns the block's last line: what decides whether the next line
@@ -116,6 +119,12 @@ func decisionSignal(t string) bool {
 	if strings.Contains(t, "Conf.") && citesResRE.MatchString(t) {
 		return true
 	}
+	if directedLine(t) {
+		return true
+	}
+	if _, ok := closingSymbol(t); ok {
+		return true
+	}
 	if mayOpenDR(t) && opensDecisionWord(t) {
 		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
@@ -125,6 +134,9 @@ func decisionSignal(t string) bool {
 		}
 	}
 	if i := strings.IndexByte(t, '/'); i > 0 && i < 24 && symbolFirstRE.MatchString(t) {
+		return true
+	}
+	if _, ok := loneSymbol(t); ok {
 		return true
 	}
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
@@ -263,6 +275,27 @@ type blocker struct {
 	force     bool   // the next line starts a new block (after a heading line)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
 	value     bool   // the last block is such a value
+	// the line being added and, once asked, whether it heads a decision
+	// and whether it is a formula: each rule asks, each is read once
+	line             string
+	sigDone, sig     bool
+	formDone, formul bool
+}
+
+// lineSignal is decisionSignal of the line being added.
+func (b *blocker) lineSignal() bool {
+	if !b.sigDone {
+		b.sig, b.sigDone = decisionSignal(b.line), true
+	}
+	return b.sig
+}
+
+// lineFormula is isFormula of the line being added.
+func (b *blocker) lineFormula() bool {
+	if !b.formDone {
+		b.formul, b.formDone = isFormula(b.line), true
+	}
+	return b.formul
 }
 
 // maxValueTail is the most words a label's value wraps onto a line of
@@ -400,6 +433,7 @@ func (b *block) setRest(rest string) {
 
 func (b *blocker) add(l line, blank bool) {
 	t := l.text
+	b.line, b.sigDone, b.formDone = t, false, false
 	var cur *block
 	if len(b.out) > 0 {
 		cur = &b.out[len(b.out)-1]
@@ -419,8 +453,8 @@ func (b *blocker) add(l line, blank bool) {
 	// A formula that ends on its line ("The Conference,") stands alone
 	// too: a recital may open with a capital that no participle gives
 	// ("Decision I/5 of the First Meeting …,").
-	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && isFormula(t)
-	b.force = decisionSignal(t) || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
+	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && b.lineFormula()
+	b.force = b.lineSignal() || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
 	b.labelNext, b.value = directed, b.labelNext
 }
 
@@ -479,11 +513,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && opensOperative(t[len(m):]) {
-		// "• Welcomes …" under a recital that lost its comma
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
+		// "• Welcomes …" under a recital that lost its comma; "- to
+		// submit …" under "INVITES governments directly affected"
 		return newBlock()
 	}
-	if isFormula(t) || decisionSignal(t) || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
+	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
 		len(t) < maxNoteBy && noteByRE.MatchString(t) {
 		return newBlock()
 	}
@@ -580,7 +615,9 @@ func (b *blocker) mark(nb *block) {
 		nb.rest = strings.TrimSpace(m[2] + m[4])
 		return
 	}
-	if isFormula(t) || decisionSignal(t) {
+	if _, ok := closingSymbol(t); !ok && (b.lineFormula() || b.lineSignal()) {
+		// a new decision numbers anew; one whose symbol closes it
+		// ("(Decision B.25/1)") leaves the report's numbering going on
 		b.lastNum, b.lastParen = 0, ""
 	}
 }

@@ -53,6 +53,27 @@ var (
 
 // tailWords is how many 64-bit words hold a bit for each tail index:
 // rounded up, or the tails of words ending in "zy?" would have none.
+// gluedHeads marks the first three letters of gluedPairs: with
+// gluedTails, most words that end like a compound are passed over
+// without a look-up ("meeting", "related" alone).
+var gluedHeads = func() *[26 * 26 * 26]bool {
+	var t [26 * 26 * 26]bool
+	for w := range gluedPairs {
+		if k := head3(w); k >= 0 {
+			t[k] = true
+		}
+	}
+	return &t
+}()
+
+// head3 is tail3 of the first three letters of w.
+func head3(w string) int {
+	if len(w) < 3 {
+		return -1
+	}
+	return tail3(w[:3])
+}
+
 const tailWords = (26*26*26 + 63) / 64
 
 // tailKnown reports whether tail index k is one of gluedTails or of the
@@ -62,6 +83,10 @@ func tailKnown(k int, more *[tailWords]uint64) bool {
 }
 
 // tail3Fold indexes the last three ASCII letters of a word in any case.
+func headKnown(k int, more *[tailWords]uint64) bool {
+	return gluedHeads[k] || more[k/64]&(1<<(k%64)) != 0
+}
+
 func tail3Fold(w string) int {
 	return (int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a'))*26 + int(w[2]|0x20-'a')
 }
@@ -140,15 +165,21 @@ func mendCompounds(lines []line) {
 	}
 	// Glued compounds, and the joined forms of broken words, anywhere:
 	// only words that end like one are looked up.
-	var more [tailWords]uint64 // tails of hyph and seen, as bits
+	var more, moreHeads [tailWords]uint64 // tails and heads of hyph and seen, as bits
 	for w := range hyph {
 		if k := tail3(w); k >= 0 {
 			more[k/64] |= 1 << (k % 64)
+		}
+		if k := head3(w); k >= 0 {
+			moreHeads[k/64] |= 1 << (k % 64)
 		}
 	}
 	for w := range seen {
 		if k := tail3(w); k >= 0 {
 			more[k/64] |= 1 << (k % 64)
+		}
+		if k := head3(w); k >= 0 {
+			moreHeads[k/64] |= 1 << (k % 64)
 		}
 	}
 	var buf [maxGlued]byte
@@ -166,7 +197,7 @@ func mendCompounds(lines []line) {
 				j++
 			}
 			n := j - i
-			if n >= minGlued && n <= maxGlued && tailKnown(tail3Fold(t[j-3:j]), &more) &&
+			if n >= minGlued && n <= maxGlued && tailKnown(tail3Fold(t[j-3:j]), &more) && headKnown(tail3Fold(t[i:i+3]), &moreHeads) &&
 				(i == 0 || t[i-1] != '-') && (j == len(t) || t[j] != '-') && !inAddress(t, i, j) {
 				w := buf[:n]
 				for x := range n {

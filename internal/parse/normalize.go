@@ -60,6 +60,11 @@ func cleanRunes(s string) string {
 		case '\u00a0', '\u202f', '\u2007', '\u2009', '\u2002', '\u2003':
 			flush(i, " ")
 			start = i + n
+		case '\u2010', '\u2011':
+			// the hyphen and the no-break hyphen of word processors:
+			// "B.02‐12/07", "decision‑making" read as with "-"
+			flush(i, "-")
+			start = i + n
 		}
 		i += n
 	}

@@ -29,7 +29,13 @@ type draft struct {
 	recitalN []int // line index of each recital
 	formulaN int   // line index of the formula
 	notes    []rawNote
-	plural   bool   // the formula speaks for several bodies
+	plural   bool // the formula speaks for several bodies
+	// directed says the decision was opened by a label or its number alone
+	// ("Directed to the Secretariat", "12.103"): the text after it is the
+	// paragraph, however it opens ("By the 13th meeting, the Council
+	// should:").
+	directed bool
+	reported bool   // told in the past tense ("The Standing Committee agreed …")
 	text     string // fullText, once segmentation is done
 }
 
@@ -39,6 +45,10 @@ type segmenter struct {
 	drafts  []*draft
 	pending []string // dotted symbols announced by a heading ("19.30 & 19.31")
 	title   string   // title announced with them
+	// lone is a symbol printed alone on a line before any decision
+	// took it (see loneSymbol): the symbol of the next decision that
+	// opens without one.
+	lone string
 }
 
 func newSegmenter(bs []block) *segmenter { return &segmenter{bs: bs} }
@@ -68,6 +78,7 @@ func (s *segmenter) open(i int) *draft {
 		return c
 	}
 	d := &draft{start: s.bs[i].n, d: accord.Decision{Kind: accord.KindDecision}}
+	d.d.Symbol, s.lone = s.lone, ""
 	s.drafts = append(s.drafts, d)
 	return d
 }
@@ -121,7 +132,92 @@ var montrealInline = regexp.MustCompile(`^(.*?\bdecided(?:\s+in\s+(?:Dec\.|Decis
 
 func (s *segmenter) run() {
 	for i := 0; i < len(s.bs); i++ {
+		if n := s.trail(i); n > 0 {
+			i += n - 1
+			continue
+		}
 		s.feed(i)
+	}
+	if len(s.drafts) == 0 {
+		s.requestOnly()
+	}
+}
+
+// crumbSymbolRE matches the last step of a breadcrumb trail that names a
+// decision: "17.170 (Rev. CoP19)", "Decision 4/CP.27".
+var crumbSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution)\s+)?((?:` + symbolAny + `)(?:` + revision + `)?)$`)
+
+// crumbSepRE separates the steps of a breadcrumb trail run into one
+// block: "Home - Documents - Decisions", "Home › Decisions".
+var crumbSepRE = regexp.MustCompile(`\s+[-–›>»/]\s+`)
+
+// maxCrumb is the longest step of a breadcrumb trail: a page's name.
+const maxCrumb = 60
+
+// trail files a web page's breadcrumb trail starting at block i ("- Home",
+// "- Documents", "- Decisions", "- 17.170 (Rev. CoP19)", on lines of
+// their own or run into one block) as page furniture, not as a list of
+// the decision, and reports whether there was one. A last step that is a
+// symbol names the page's decision when it has no other.
+func (s *segmenter) trail(i int) int {
+	b := s.bs[i]
+	if b.mark != markDash || !strings.HasPrefix(b.rest, "Home") {
+		return 0
+	}
+	steps := crumbSepRE.Split(b.rest, -1)
+	j := i + 1
+	for j < len(s.bs) && s.bs[j].mark == markDash && len(s.bs[j].rest) < maxCrumb {
+		steps = append(steps, s.bs[j].rest)
+		j++
+	}
+	if len(steps) < 2 || steps[0] != "Home" {
+		return 0
+	}
+	for _, st := range steps {
+		if len(st) > maxCrumb {
+			return 0
+		}
+	}
+	for k := i; k < j; k++ {
+		s.bs[k].furniture = true
+		s.appendLoose(s.bs[k])
+	}
+	if m := crumbSymbolRE.FindStringSubmatch(steps[len(steps)-1]); m != nil {
+		sym := canonicalSymbol(m[1])
+		if symbolDottedRE.MatchString(strings.Fields(sym)[0]) {
+			sym = "Decision " + sym
+		}
+		if c := s.cur(); c != nil && c.d.Symbol == "" {
+			c.d.Symbol = sym
+		} else if c == nil {
+			s.lone = sym
+		}
+	}
+	return j - i
+}
+
+// requestOnly reads a text in which no decision was found but which holds
+// a request whose addressee is its subject ("The Standing Committee shall,
+// with the assistance of the Secretariat, review …") as one decision
+// printed without heading or formula: a CITES decision's page may give
+// nothing else.
+func (s *segmenter) requestOnly() {
+	for k, b := range s.preface {
+		if b.mark != markNone || !opensPassive(b.text) {
+			continue
+		}
+		rest := s.preface[k:]
+		s.preface = s.preface[:k:k]
+		c := &draft{start: b.n, phase: phasePreamble, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+		s.drafts = append(s.drafts, c)
+		for _, b := range rest {
+			if b.furniture {
+				c.d.Unclassified = append(c.d.Unclassified, b.text)
+				continue
+			}
+			s.place(c, b)
+		}
+		return
 	}
 }
 
@@ -136,15 +232,24 @@ func (s *segmenter) feed(i int) {
 			return
 		}
 	}
+	if b.mark == markNumber && (c == nil || c.phase == phaseClosing) && reportedDeciding(b.rest) {
+		// "2. Having considered …, the Adaptation Fund Board decided to:":
+		// a board's report numbers its decisions as paragraphs. A note
+		// that tells what a body recommended or requested is no decision.
+		c = s.open(i)
+		c.ops = append(c.ops, b)
+		c.phase, c.body, c.reported = phaseOperative, true, true
+		return
+	}
 	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) {
 		// "The Board decided to …", "Following the discussion, the Board
 		// decided:" under a decision's heading: its operative paragraph
 		c.ops = append(c.ops, b)
-		c.phase, c.body = phaseOperative, true
+		c.phase, c.body, c.reported = phaseOperative, true, true
 		return
 	}
 	lead := leadFormulaRE.FindStringSubmatch(t)
-	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil) {
+	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
@@ -175,7 +280,7 @@ func (s *segmenter) feed(i int) {
 		}
 		return
 	}
-	if c == nil && s.bareStart(i) {
+	if c == nil && (s.bareStart(i) || s.lone != "" && s.opensBody(b)) {
 		c = s.open(i)
 		s.pullTitle(c, i)
 		c.phase = phasePreamble
@@ -222,12 +327,87 @@ func (s *segmenter) bareStart(i int) bool {
 	return false
 }
 
+// maxLabelValueWords bounds the value of a "Decision directed to:" label
+// on the line below it: it names a body or a few ("Standing Committee, in
+// consultation with the Animals and Plants Committees"); a longer block
+// is the decision's paragraph.
+const maxLabelValueWords = 20
+
+// labelValue reports whether block b, below a "Decision directed to:"
+// label, is its value rather than the paragraph: it names bodies, asks
+// nothing and opens no list.
+func labelValue(b block) bool {
+	t := b.text
+	return b.mark == markNone && !opensPassive(t) && !opensOperative(t) && !directedLine(t) &&
+		!strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= maxLabelValueWords
+}
+
+// endsDigit reports whether t ends on a digit.
+func endsDigit(t string) bool {
+	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
+}
+
+// namedFormulaRE matches an enacting formula naming a body no house style
+// knows: "The World Heritage Centre,", "The Governing Board,".
+var namedFormulaRE = regexp.MustCompile(`^The(?:\s+\p{Lu}[\p{L}-]*){1,4},$`)
+
+// namedFormula reports whether block i, before any decision, is an
+// enacting formula naming a body the house styles do not know: "The"
+// and a name in capitals, alone and ending on a comma, above a recital
+// or a paragraph that opens with an operative verb, numbered or not.
+func (s *segmenter) namedFormula(i int) bool {
+	b := s.bs[i]
+	if !strings.HasPrefix(b.text, "The ") || !namedFormulaRE.MatchString(b.text) || i+1 >= len(s.bs) {
+		return false
+	}
+	next := s.bs[i+1]
+	if next.mark == markNumber {
+		_, recital := opensRecital(next.rest)
+		return recital || opensOperative(next.rest)
+	}
+	return s.opensBody(next)
+}
+
+// opensBody reports whether block b can be the first of a decision's
+// body: a recital, or a paragraph that opens with an operative verb. A
+// symbol printed alone above it (segmenter.lone) says a decision starts
+// there even without its formula.
+func (s *segmenter) opensBody(b block) bool {
+	if b.mark == markNone {
+		_, ok := opensRecital(b.text)
+		return ok || opensOperative(b.text)
+	}
+	return b.mark == markNumber && (opensOperative(b.rest) || opensLowerVerb(b.rest))
+}
+
 // signal handles a block that may head a decision; it reports whether it
 // did.
 func (s *segmenter) signal(i int) bool {
 	b := s.bs[i]
 	t := b.text
 	c := s.cur()
+	if sym, ok := closingSymbol(t); ok {
+		// "(Decision B.25/1)" after the text it names ends that decision
+		if c == nil {
+			s.appendLoose(b)
+			return true
+		}
+		if c.d.Symbol == "" {
+			c.d.Symbol = sym
+		}
+		c.d.Closing = append(c.d.Closing, t)
+		c.phase = phaseClosing
+		return true
+	}
+	if i+1 < len(s.bs) && endsDigit(t) && directedLine(s.bs[i+1].text) && trailingDottedRE.MatchString(t) &&
+		titleLike(trailingDottedRE.FindStringSubmatch(t)[1]) {
+		m := trailingDottedRE.FindStringSubmatch(t)
+		// "Title 16.147" above "Directed to the Secretariat": the title
+		// announces the decision the label opens
+		s.pending, s.title = []string{m[2]}, m[1]
+		s.appendLoose(b)
+		return true
+	}
 	if !decisionSignal(t) && !titleSignal(t) {
 		return false
 	}
@@ -244,7 +424,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		c.d.Unclassified = append(c.d.Unclassified, t)
 		return true
-	case directedRE.MatchString(t):
+	case directedLine(t):
 		if c == nil || c.body {
 			c = s.open(i)
 			if len(s.pending) > 0 {
@@ -253,8 +433,8 @@ func (s *segmenter) signal(i int) bool {
 			}
 		}
 		c.d.Preface = append(c.d.Preface, t)
-		if next := i + 1; next < len(s.bs) && s.bs[next].mark == markNone && !opensPassive(s.bs[next].text) &&
-			!opensOperative(s.bs[next].text) && !directedRE.MatchString(s.bs[next].text) {
+		c.directed = true
+		if next := i + 1; next < len(s.bs) && directedRE.MatchString(t) && labelValue(s.bs[next]) {
 			// the label's value: "Standing Committee, in consultation with …"
 			c.d.Preface = append(c.d.Preface, s.bs[i+1].text)
 			s.bs[i+1].text = ""
@@ -289,7 +469,7 @@ func (s *segmenter) signal(i int) bool {
 			head := strings.TrimSpace(t[:strings.LastIndex(t, title)])
 			c.d.Preface = append(c.d.Preface, head)
 			c.ops = append(c.ops, block{n: b.n, text: title, rest: title})
-			c.phase, c.body = phaseOperative, true
+			c.phase, c.body, c.reported = phaseOperative, true, true
 			return true
 		}
 		c.d.Preface = append(c.d.Preface, t)
@@ -316,9 +496,15 @@ func (s *segmenter) signal(i int) bool {
 	}
 	if m := citesResRE.FindStringSubmatch(t); m != nil {
 		c = s.open(i)
-		c.d.Symbol = "Res. Conf. " + m[1] + strings.Join(strings.Fields(m[2]), " ")
+		// the keyword as printed: "Resolution Conf. 5.20", "Res. Conf.
+		// 5.20"; "Conf. 10.10" alone is a resolution's
+		kw := "Res. Conf. "
+		if strings.HasPrefix(t, "Resolution") {
+			kw = "Resolution Conf. "
+		}
+		c.d.Symbol = kw + m[1]
 		if m[2] != "" {
-			c.d.Symbol = "Res. Conf. " + m[1] + " " + strings.Join(strings.Fields(m[2]), " ")
+			c.d.Symbol = kw + m[1] + " " + strings.Join(strings.Fields(m[2]), " ")
 		}
 		c.d.Kind = accord.KindResolution
 		c.d.Preface = append(c.d.Preface, t)
@@ -342,6 +528,7 @@ func (s *segmenter) signal(i int) bool {
 			c.d.Kind = accord.KindResolution
 		}
 		c.d.Symbol = kw + syms[0]
+		c.directed = kw == "Decision " && m[1] == "" && m[4] == ""
 		if len(syms) > 1 {
 			s.pending = syms[1:]
 			s.title = strings.TrimSpace(m[4])
@@ -351,6 +538,21 @@ func (s *segmenter) signal(i int) bool {
 			c.d.Title = s.title
 		}
 		c.d.Preface = append(c.d.Preface, t)
+		return true
+	}
+	if sym, ok := loneSymbol(t); ok {
+		// A symbol alone on its line names the decision it stands above:
+		// the current one while it has neither symbol nor body, else the
+		// next to open. Inside a decision's body it is text.
+		switch {
+		case c != nil && !c.body && c.d.Symbol == "":
+			c.d.Symbol = sym
+		case c == nil || c.phase == phaseClosing || c.phase == phaseAnnex:
+			s.lone = sym
+		default:
+			return false
+		}
+		s.appendLoose(b)
 		return true
 	}
 	if m := titleSignalRE.FindStringSubmatch(t); m != nil && titleLike(t) {
@@ -392,8 +594,18 @@ func (s *segmenter) place(c *draft, b block) {
 	if t == "" {
 		return // taken as a label's value
 	}
+	if c.phase == phasePreface && b.mark == markNone {
+		// "16.147 The Secretariat shall:": the decision's own number
+		// opens its paragraph
+		if num := strings.TrimPrefix(c.d.Symbol, "Decision "); num != c.d.Symbol && strings.HasPrefix(t, num+" ") {
+			c.d.Preface = append(c.d.Preface, num)
+			t = strings.TrimSpace(t[len(num):])
+			b.text, b.rest = t, t
+		}
+	}
 	operativeStart := b.mark == markNumber || b.mark == markDash || b.mark == markParen ||
-		b.mark == markNone && (opensOperative(t) || opensPassive(t))
+		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t) ||
+			c.reported && reportedDecision(t))
 	switch c.phase {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {
@@ -405,11 +617,20 @@ func (s *segmenter) place(c *draft, b block) {
 					c.d.Preface = append(c.d.Preface, t)
 					return
 				}
+				if k := recitalThenVerb(t); k > 0 && c.d.Formula != "" {
+					// "Recalling …, decides to review …": the preamble
+					// and the operative part in one sentence
+					s.recital(c, block{n: b.n, text: strings.TrimSpace(t[:k]), rest: strings.TrimSpace(t[:k])})
+					op := strings.TrimSpace(t[k:])
+					c.ops = append(c.ops, block{n: b.n, text: op, rest: op})
+					c.phase = phaseOperative
+					return
+				}
 				s.recital(c, b)
 				return
 			}
 		}
-		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || strings.HasSuffix(trimMarker(b.rest), ",")) {
+		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || endsRecital(b.rest)) {
 			// Ramsar numbers its recitals before the formula: "1. RECALLING …";
 			// the World Heritage Committee and the Carpathian Convention
 			// after it, each ending on a comma: "1. Having examined …,"
@@ -437,6 +658,13 @@ func (s *segmenter) place(c *draft, b block) {
 		c.d.Unclassified = append(c.d.Unclassified, t)
 	case phaseOperative:
 		switch {
+		case c.quoteStarts(b):
+			// "3. Invites States Parties to use the following format:",
+			// the format's title, then its own "1.", "2.": quoted text
+			// with a numbering of its own, no operative paragraph
+			c.d.Annexes = append(c.d.Annexes, accord.Annex{})
+			c.annexOps = append(c.annexOps, []block{b})
+			c.phase = phaseAnnex
 		case stampStart(t):
 			c.d.Closing = append(c.d.Closing, t)
 			c.phase = phaseClosing
@@ -481,6 +709,52 @@ func (s *segmenter) place(c *draft, b block) {
 			c.annexOps[k] = append(c.annexOps[k], b)
 		}
 	}
+}
+
+// recitalThenVerb returns where the operative verb starts in a block that
+// opens as a recital and goes on, after a comma, with the operative part
+// in one sentence ("Noting …, decides to consider …"), or 0. A recital
+// ends on a comma or a semicolon; such a sentence ends on a full stop.
+func recitalThenVerb(t string) int {
+	if !strings.HasSuffix(trimMarker(t), ".") {
+		return 0
+	}
+	if _, k, ok := embeddedAt(t, phraseOptions{}); ok {
+		return k
+	}
+	return 0
+}
+
+// endsRecital reports whether a numbered block after the formula ends the
+// way a recital does, on a comma or a semicolon ("2. Recalling Decision
+// 31 COM 10 adopted at its 31st session;"): an operative paragraph that
+// opens like a recital ends on a full stop, or goes on to its verb
+// ("1. Noting the report, decides to consider …;").
+func endsRecital(t string) bool {
+	t = trimMarker(t)
+	if strings.HasSuffix(t, ";") {
+		// "1. Noting the report, decides to consider …;" is operative
+		_, _, operative := embeddedAt(t, phraseOptions{})
+		return !operative
+	}
+	return strings.HasSuffix(t, ",")
+}
+
+// quoteStarts reports whether numbered block b starts quoted text: its
+// number starts afresh at 1 after paragraph 2 or later, and text that is
+// no operative paragraph (a form's title) went on from the chapeau
+// above it. Numbers starting afresh right under a chapeau ("3. Requests
+// the Secretary-General to invite:", "1. All States") are its items.
+func (c *draft) quoteStarts(b block) bool {
+	if b.mark != markNumber || b.label != "1" || len(c.ops) == 0 {
+		return false
+	}
+	last := c.ops[len(c.ops)-1]
+	if last.mark != markNumber || last.label == "1" || last.label == "" || last.label[0] < '0' || last.label[0] > '9' {
+		return false
+	}
+	chapeau := strings.IndexByte(last.text, ':')
+	return chapeau >= 0 && chapeau < len(strings.TrimSpace(last.text))-1
 }
 
 // resumes reports whether numbered block b, met in the decision's last

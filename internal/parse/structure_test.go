@@ -26,12 +26,18 @@ func numbers(d accord.Decision) []string {
 // it is dropped.
 func parseOne(t *testing.T, text string) accord.Decision {
 	t.Helper()
-	checkNothingDropped(t, t.Name(), text)
-	ds := Parse(text, Options{}).Decisions
+	ds := parseAll(t, text)
 	if len(ds) != 1 {
 		t.Fatalf("Parse found %d decisions, want 1", len(ds))
 	}
 	return ds[0]
+}
+
+// parseAll parses text and checks that nothing of it is dropped.
+func parseAll(t *testing.T, text string) []accord.Decision {
+	t.Helper()
+	checkNothingDropped(t, t.Name(), text)
+	return Parse(text, Options{}).Decisions
 }
 
 // TestWrappedAnnexWord holds that a wrapped line opening with a word that
@@ -558,5 +564,280 @@ func TestOneLineDecision(t *testing.T) {
 			}
 			checkNothingDropped(t, tt.name, tt.text)
 		})
+	}
+}
+
+// TestLoneSymbol holds that a symbol printed alone on a line above a
+// decision, as a web page's heading or a metadata field's value, is the
+// decision's symbol, and that one alone inside an operative part is text.
+func TestLoneSymbol(t *testing.T) {
+	const body = "The Conference of the Parties,\n\nRecalling its earlier decisions on the matter,\n\n" +
+		"1. Requests the secretariat to prepare a synthesis report;\n\n2. Invites Parties to submit views.\n"
+	for _, tt := range []struct{ name, text, want string }{
+		{"page heading", "Committee Decisions\n\n41 COM 7B.12\n\nState of conservation of the property\n\n" +
+			"The World Heritage Committee,\n\n1. Having examined Document WHC/17/41.COM/7B,\n\n2. Requests the State Party to submit a report.\n", "41 COM 7B.12"},
+		{"metadata field value", "Document type\nDecision\nReference number\nCOP4/7\nDate\nSep 27, 2014\n\n" + body, "COP4/7"},
+		{"label and value apart", "Gender and land\n\nCCD\nDecision \n8/COP.14\n\nEvent \nCOP.14\n\n" + body, "8/COP.14"},
+		{"no formula", "CCD\nDecision \n8/COP.14\n\nRecalling its earlier decisions on the matter,\n\n[...]\n\n" +
+			"5. Requests the secretariat to prepare a synthesis report;\n", "8/COP.14"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if d.Symbol != tt.want {
+				t.Errorf("Symbol = %q, want %q", d.Symbol, tt.want)
+			}
+			if len(d.Paragraphs) == 0 {
+				t.Errorf("no operative paragraph found")
+			}
+		})
+	}
+	t.Run("inside the operative part", func(t *testing.T) {
+		d := parseOne(t, "Decision 4/2: Review\n\n"+body+"\n3. Decides to consider the matter together with decision\nIX/24\nat its next meeting.\n")
+		if d.Symbol != "4/2" || !slices.Equal(numbers(d), []string{"1", "2", "3"}) {
+			t.Errorf("Parse = %q %q, want 4/2 [1 2 3]", d.Symbol, numbers(d))
+		}
+	})
+}
+
+// TestNumberedRecitalSemicolon holds that a numbered recital after the
+// formula may end on a semicolon, as the World Heritage Committee prints
+// some.
+func TestNumberedRecitalSemicolon(t *testing.T) {
+	d := parseOne(t, "The World Heritage Committee,\n\n1. Having examined Document WHC-11/35.COM/8B,\n\n"+
+		"2. Recalling Decision 31 COM 10 adopted at its 31st session (Christchurch, 2007);\n\n"+
+		"3. Decides to examine two complete nominations per State Party per year.\n")
+	if len(d.Preamble) != 2 || !slices.Equal(numbers(d), []string{"3"}) {
+		t.Errorf("Parse = %d recitals, paragraphs %q; want 2, [3]", len(d.Preamble), numbers(d))
+	}
+}
+
+// TestSymbolFromSurroundings holds that a decision printed without a
+// heading of the usual form finds its symbol where its page prints it: in
+// the heading of its own annex, after its keyword with the meeting that
+// adopted it, with the keyword as printed.
+func TestSymbolFromSurroundings(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"own annex", "The Conference of the Parties,\n\n1. Adopts the work programme set out in the annex to the present decision;\n\n" +
+			"2. Requests the Secretariat to report on its implementation.\n\nAnnex to decision BC-14/21\n\nWork programme\n", "BC-14/21"},
+		{"own annex glued to its title", "The Conference of the Parties\n1.Adopts the work programme set out in the annex;\n" +
+			"2.Elects the following representatives:\nRapporteur:Ms. A. Example (Chile)\nAnnex to decision RC-9/11Work programme for 2020–2021\n", "RC-9/11"},
+		{"adopting meeting after the symbol", "Decision III/7 of the Third Meeting of the Parties (Cavtat, 2004)\n\nThe Meeting,\n\n" +
+			"Recalling decision II/3,\n\n1. Requests the secretariat to prepare guidance.\n", "III/7"},
+		{"keyword as printed", "Resolution Conf. 9.12\n\nRECALLING Resolution Conf. 4.6,\n\nTHE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\n" +
+			"URGES the Parties to report annually.\n", "Resolution Conf. 9.12"},
+		{"board decision of two meetings", "B.03‐05/02: Arrangements for the next meetings\n\nThe Board:\n\n1. Took note of document GCF/B.03‐05/02;\n\n" +
+			"2. Requested the Secretariat to circulate the calendar.\n", "B.03-05/02"},
+		{"board decision between meetings", "B.BM-2021/04: Decision of the Board on the calendar\n\nThe Board, having considered document GCF/BM-2021/02:\n\n" +
+			"Approves the calendar of meetings for 2022.\n", "B.BM-2021/04"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if d.Symbol != tt.want {
+				t.Errorf("Symbol = %q, want %q", d.Symbol, tt.want)
+			}
+		})
+	}
+	t.Run("another decision's annex cited", func(t *testing.T) {
+		d := parseOne(t, "The Conference of the Parties,\n\n1. Adopts the guidance set out in annex I to decision BC-14/21;\n")
+		if d.Symbol != "" {
+			t.Errorf("Symbol = %q, want none", d.Symbol)
+		}
+	})
+}
+
+// TestPastTenseVerbs holds that a board's decision told in the past tense
+// has its verbs as written, and that a recital's past participle is none.
+func TestPastTenseVerbs(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Took note of the information presented in the document;", "Took note"},
+		{"Requested the Board members to submit comments;", "Requested"},
+		{"Also agreed to consider the matter at its next meeting.", "Also agreed"},
+		{"Encouraged by the progress made, decides to continue the work.", "decides"},
+	} {
+		p, ok := pastPhrase(tt.text)
+		if !ok {
+			p, ok = openingPhrase(tt.text, phraseOptions{numbered: true})
+		}
+		if !ok || p.Text != tt.want {
+			t.Errorf("phrase of %q = %q, %v; want %q", tt.text, p.Text, ok, tt.want)
+		}
+	}
+}
+
+// TestDirectedTo holds that CITES decisions are read in the forms its
+// pages print them: a "Directed to" label with its value on its line, the
+// number after the title and again before the paragraph, a paragraph that
+// opens with neither verb nor addressee, a page that gives only the
+// paragraph and a breadcrumb trail naming the decision.
+func TestDirectedTo(t *testing.T) {
+	t.Run("label with value, numbers around", func(t *testing.T) {
+		d := parseOne(t, "Conservation of and trade in the helmeted hornbill 17.244\n\n\nDirected to the Secretariat\n"+
+			"17.244 The Secretariat shall:\n  a)  invite range States to report;\n  b)  report to the Standing Committee.\n")
+		if d.Symbol != "Decision 17.244" || len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Items) != 2 {
+			t.Errorf("Parse = %q %d paragraphs; want Decision 17.244 with one paragraph of two items", d.Symbol, len(d.Paragraphs))
+		}
+	})
+	t.Run("paragraph opening with a clause", func(t *testing.T) {
+		text := "19.40 - 19.41 Guidance on the Appendices\n\nDecision directed to:\n" +
+			"Based on its experience, in consideration of document CoP19 Doc. 12, the Secretariat shall:\n" +
+			"a) develop guidance;\nb) publish it.\nDecision directed to:\nStanding Committee\nThe Standing Committee shall review the guidance.\n"
+		ds := parseAll(t, text)
+		if len(ds) != 2 || len(ds[0].Paragraphs) != 1 || len(ds[0].Paragraphs[0].Items) != 2 || len(ds[1].Paragraphs) != 1 {
+			t.Fatalf("Parse = %d decisions, want 2: one paragraph of two items, then one paragraph", len(ds))
+		}
+	})
+	t.Run("paragraph and trail only", func(t *testing.T) {
+		d := parseOne(t, "The Animals Committee shall review the report and make recommendations at the 21st meeting of the Conference of the Parties.\n"+
+			"- Home\n- Documents\n- Decisions\n- 18.92 (Rev. CoP19)")
+		if d.Symbol != "Decision 18.92 (Rev. CoP19)" || len(d.Paragraphs) != 1 {
+			t.Errorf("Parse = %q %d paragraphs; want Decision 18.92 (Rev. CoP19) with one", d.Symbol, len(d.Paragraphs))
+		}
+	})
+	t.Run("no request, no decision", func(t *testing.T) {
+		if ds := Parse("The meeting was opened at 10 a.m.\n- Home\n- About\n", Options{}).Decisions; len(ds) != 0 {
+			t.Errorf("Parse found %d decisions, want none", len(ds))
+		}
+	})
+}
+
+// TestReportedPageWhole holds that decisions a committee reports in the
+// past tense are read whole: each told by a verb of the house style, the
+// body named in full or by its acronym, a second report after a list a
+// paragraph of its own.
+func TestReportedPageWhole(t *testing.T) {
+	text := "Decisions of the Meeting\n\nAgenda item 4: Secretary General\n\n" +
+		"Decision SC51-1: The Standing Committee determined to extend the contract of the Secretary General.\n\n" +
+		"Agenda item 5: Panel members\n\nDecision SC51-2: The Standing Committee agreed to invite the following experts to the Panel:\n\n" +
+		"Africa: Dr A. Example (Kenya)\nAsia: Dr B. Example (Japan)\n\n" +
+		"The SC selected Dr B. Example to serve as Chair of the Panel.\n"
+	ds := parseAll(t, text)
+	var got []string
+	for _, d := range ds {
+		var verbs []string
+		for _, p := range d.Paragraphs {
+			verbs = append(verbs, p.Phrase)
+		}
+		got = append(got, d.Symbol+" "+strings.Join(verbs, ","))
+	}
+	want := []string{"SC51-1 determined", "SC51-2 agreed,selected"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parse (-want +got):\n%s", diff)
+	}
+}
+
+// TestBoardReport holds that a board's report of its meeting gives one
+// decision per numbered paragraph that reports what the board decided,
+// each named by the symbol printed in brackets after it, and that a
+// note telling what a group recommended gives none.
+func TestBoardReport(t *testing.T) {
+	text := "DECISIONS OF THE THIRTIETH MEETING\nOF THE ADAPTATION FUND BOARD\nAgenda Item 3: Election of officers\n1.\n" +
+		"The Adaptation Fund Board decided to elect:\n(a) Ms. A. Example (Chile) as Chair;\n(b) Mr. B. Example (Fiji) as Vice-Chair.\n" +
+		"(Decision B.30/1)\nAgenda Item 4: Report of the secretariat\n2.\n" +
+		"Having considered the report of the secretariat, the Adaptation Fund Board took note of the report and decided to:\n" +
+		"(a) Request the secretariat to report at its next meeting;\n(b) Approve the work plan.\n(Decision B.30/2)\n"
+	ds := parseAll(t, text)
+	var got []string
+	for _, d := range ds {
+		for _, p := range d.Paragraphs {
+			got = append(got, fmt.Sprintf("%s %s %s %d", d.Symbol, p.Number, p.Phrase, len(p.Items)))
+		}
+	}
+	want := []string{"B.30/1 1 decided 2", "B.30/2 2 decided 2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parse (-want +got):\n%s", diff)
+	}
+	note := "Note by the secretariat\n\n1. The secretariat has the honour to circulate the report.\n\n" +
+		"2. The Working Group recommended, among other things:\n\n(a) That Parties report;\n"
+	if ds := Parse(note, Options{}).Decisions; len(ds) != 0 {
+		t.Errorf("Parse(note) found %d decisions, want none", len(ds))
+	}
+}
+
+// TestNumberAloneThenText holds that a CMS decision headed by its number
+// alone has the text below as its paragraph, however that text opens.
+func TestNumberAloneThenText(t *testing.T) {
+	text := "Decisions 14.7 to 14.8 - Flyways\n14.7\nBy its 15th meeting, the Scientific Council should:\n" +
+		"a) review the flyway programme;\nb) report to the Standing Committee.\n14.8\nThe Secretariat shall:\na) publish the review.\n"
+	ds := parseAll(t, text)
+	if len(ds) != 2 || len(ds[0].Paragraphs) != 1 || len(ds[0].Paragraphs[0].Items) != 2 || ds[0].Symbol != "Decision 14.7" {
+		t.Fatalf("Parse = %d decisions; want Decision 14.7 with one paragraph of two items, then Decision 14.8", len(ds))
+	}
+}
+
+// TestPreambleAndOperativeInOneSentence holds that a decision whose
+// preamble and operative part are one sentence has one recital and one
+// paragraph, and that a recital ending on a comma stays one.
+func TestPreambleAndOperativeInOneSentence(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties\n"+
+		"Recalling paragraph 4 of decision COP4/16 and noting that nothing has changed since, decides to review the matter at its next meeting.\n")
+	if len(d.Preamble) != 1 || len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "decides" {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 1 and 1 opening with \"decides\"", len(d.Preamble), len(d.Paragraphs))
+	}
+	d = parseOne(t, "The Conference of the Parties,\n\nNoting the report, decides nothing of its own,\n\n1. Requests the secretariat to report.\n")
+	if len(d.Preamble) != 1 || !slices.Equal(numbers(d), []string{"1"}) {
+		t.Errorf("Parse = %d recitals, paragraphs %q; want 1, [1]", len(d.Preamble), numbers(d))
+	}
+}
+
+// TestNumberedAfresh holds that numbers starting afresh right under a
+// chapeau are its items, that numbers starting afresh after a quoted
+// form's title are no paragraphs, and that an enacting formula naming a
+// body no house style knows opens a decision.
+func TestNumberedAfresh(t *testing.T) {
+	d := parseOne(t, "Recalling its resolution 3337 (XXIX),\n\n1.Urges Member States to cooperate;\n\n"+
+		"2.Requests the Secretary-General to invite:\n\n  1. All States to participate in the Conference;\n\n"+
+		"  2. Representatives of organizations to participate as observers;\n\n3.Decides to review the matter.\n")
+	if !slices.Equal(numbers(d), []string{"1", "2", "3"}) || len(d.Paragraphs[1].Items) != 2 {
+		t.Errorf("Parse = paragraphs %q; want [1 2 3], two items under 2", numbers(d))
+	}
+	d = parseOne(t, "The Regional Centre,\n1. Having examined the documents,\n"+
+		"2. Invites the States Parties to use the following format for their reports:\n"+
+		"Format for preparing a State Party's report\n1. Response to the decision, paragraph by paragraph\n"+
+		"2. Other current conservation issues\n")
+	if len(d.Preamble) != 1 || !slices.Equal(numbers(d), []string{"2"}) || len(d.Paragraphs[0].Items) != 0 {
+		t.Errorf("Parse = %d recitals, paragraphs %q; want 1, [2] without items", len(d.Preamble), numbers(d))
+	}
+}
+
+// TestBulletItems holds that bullets under an unnumbered paragraph's
+// chapeau are its items, siblings of each other, whether the chapeau ends
+// on a colon or names whom it asks and the bullets say what.
+func TestBulletItems(t *testing.T) {
+	for _, tt := range []struct{ name, text string }{
+		{"colon", "Decision II/9: Working group\n\nThe Second Meeting of the Parties decided in Dec. II/9 to establish a working group inter alia to:\n" +
+			"- review the reports of the panels;\n- prepare draft proposals for amendments.\n"},
+		{"infinitive bullets", "Resolution 2001-4\n\nWITH DUE REGARD to Article V of the Convention;\n\nNOW THEREFORE THE COMMISSION:\n" +
+			"INVITES member governments directly affected\n- to submit information to the Secretariat;\n\n- to encourage other agencies to act;\n\n" +
+			"REQUESTS further collaboration on this matter.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if len(d.Paragraphs) == 0 || len(d.Paragraphs[0].Items) != 2 {
+				t.Fatalf("Parse = %d paragraphs; want the first with two items", len(d.Paragraphs))
+			}
+			for _, it := range d.Paragraphs[0].Items {
+				if len(it.Items) != 0 {
+					t.Errorf("item %q holds items; want siblings", it.Text)
+				}
+			}
+		})
+	}
+	if _, ok := opensRecital("WITH DUE REGARD to Article V,"); !ok {
+		t.Errorf("opensRecital(WITH DUE REGARD …) = false, want true")
+	}
+	if _, ok := opensRecital("With a view to enabling Parties, requests"); ok {
+		t.Errorf("opensRecital(With a view …) = true, want false")
+	}
+}
+
+// TestNumberedClauseThenVerb holds that a numbered paragraph that opens
+// with a participial clause and goes on to its verb is operative, not a
+// recital, whether it ends on a full stop or a semicolon.
+func TestNumberedClauseThenVerb(t *testing.T) {
+	for _, end := range []string{".", ";"} {
+		d := parseOne(t, "The Conference of the Parties,\n\n1. Noting the report of the Committee, decides to consider the matter at its next session"+end+"\n")
+		if len(d.Preamble) != 0 || !slices.Equal(numbers(d), []string{"1"}) {
+			t.Errorf("Parse(… %q) = %d recitals, paragraphs %q; want 0, [1]", end, len(d.Preamble), numbers(d))
+		}
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/accordmea/accord"
 )
 
 // House styles: what is particular to each family of publications.
@@ -119,7 +122,7 @@ var houseStyles = []houseStyle{
 		family:        "CITES, CMS and Ramsar",
 		bodies:        []string{"Committee", "Standing Committee", "Working Group"},
 		headings:      []string{symDotted, symRamsarSC},
-		reportedVerbs: []string{"agreed", "decided", "requested", "selected", "urged", "approved", "recommended", "invited", "endorsed", "noted"},
+		reportedVerbs: []string{"agreed", "decided", "determined", "requested", "selected", "urged", "approved", "recommended", "invited", "endorsed", "noted"},
 		recitals:      "participles before \"THE CONFERENCE OF THE PARTIES\"; Ramsar numbers them",
 		numbering:     "1., 2.; CITES decisions are unnumbered, directed to a body",
 	},
@@ -241,9 +244,16 @@ var reportedRE = func() *regexp.Regexp {
 		names = append(names, regexp.QuoteMeta(b))
 	}
 	verbs := reportedVerbs
+	// a body may be named by its acronym: "The SC selected …"
+	names = append(names, `\p{Lu}{2,5}`)
 	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
-		strings.Join(names, "|") + `)\s+((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
+		strings.Join(names, "|") + `)\s+` + tookNote + `((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
 }()
+
+// tookNote is what a board may report before its decision: "the Board
+// took note of inputs received and decided to:". The decision's verb is
+// the one after it.
+const tookNote = `(?:took\s+note\s+of\s[^,;:]{0,80}?\s+and\s+)?`
 
 // reportedVerbs are the past tenses of all house styles, each once.
 var reportedVerbs = func() []string {
@@ -264,13 +274,35 @@ var reportedVerbs = func() []string {
 // as written, in text. Most paragraphs have none, and the expression,
 // which is not anchored, would scan them whole.
 func mayReport(text string) bool {
-	for _, v := range reportedVerbs {
-		if strings.Contains(text, v) {
+	// every reported verb ends in "ed": one pass over the text finds them
+	for off := 0; ; {
+		i := strings.Index(text[off:], "ed")
+		if i < 0 {
+			return false
+		}
+		end := off + i + 2
+		start := end
+		for start > 0 && text[start-1] >= 'a' && text[start-1] <= 'z' {
+			start--
+		}
+		if reportedVerbSet[text[start:end]] {
 			return true
 		}
+		off = end
 	}
-	return false
 }
+
+// reportedVerbSet holds reportedVerbs, each ending in "ed".
+var reportedVerbSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range reportedVerbs {
+		if !strings.HasSuffix(v, "ed") {
+			panic("reported verb " + v + " does not end in \"ed\": mayReport would miss it")
+		}
+		m[v] = true
+	}
+	return m
+}()
 
 // reportedDecision reports whether block text t, in a decision that has
 // neither formula nor operative paragraph yet, is a body's report of its
@@ -280,12 +312,47 @@ func mayReport(text string) bool {
 // Fourth Meeting of the Parties decided in Dec. IV/13:" is a formula.
 func reportedDecision(t string) bool {
 	t = strings.TrimSpace(t)
-	return mayReport(t) && !strings.HasSuffix(trimMarker(t), ",") && !inDecRE.MatchString(t) && reportedRE.MatchString(t)
+	if strings.HasSuffix(trimMarker(t), ",") {
+		return false
+	}
+	lead := t[:cutAt(t, maxReportLead)]
+	return mayReport(lead) && !inDecRE.MatchString(lead) && reportedRE.MatchString(lead)
+}
+
+// maxReportLead bounds where a reported decision names its body and verb:
+// in its first clause or two ("Having considered the comments of the
+// Ethics and Finance Committee, the Adaptation Fund Board took note of
+// inputs received and decided to:" is 150 bytes). A body that "agreed"
+// further down a long paragraph is told of, not reporting; and the
+// expressions, not anchored, would otherwise scan whole paragraphs.
+const maxReportLead = 400
+
+// cutAt returns an index at most n into t that does not split a
+// character.
+func cutAt(t string, n int) int {
+	if n >= len(t) {
+		return len(t)
+	}
+	for n > 0 && !utf8.RuneStart(t[n]) {
+		n--
+	}
+	return n
+}
+
+// reportedDeciding reports whether t is a body's report of what it
+// decided, agreed or approved, not of what it asked or recommended.
+func reportedDeciding(t string) bool {
+	if !reportedDecision(t) {
+		return false
+	}
+	p, ok := reportedPhrase(t)
+	return ok && p.Class == accord.Deciding
 }
 
 // reportedPhrase returns the past tense a reported decision is told in, as
 // written, with its lemma and class.
 func reportedPhrase(text string) (Phrase, bool) {
+	text = text[:cutAt(text, maxReportLead)]
 	if !mayReport(text) {
 		return Phrase{}, false
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/accordmea/accord"
 )
@@ -17,8 +18,10 @@ const (
 	symRoman    = `[IVXL]{1,7}/\d{1,3}`
 	symNumeric  = `\d{1,3}/\d{1,3}`
 	symDotted   = `(?:[IVXL]{1,5}|\d{1,2})\.\d{1,3}`
-	// boards of funds: Adaptation Fund Board "B.22/15", GCF Board "B.24/03"
-	symBoard = `B\.\d{1,3}/\d{1,3}`
+	// boards of funds: Adaptation Fund Board "B.22/15", GCF Board "B.24/03";
+	// the GCF Board's decisions of two meetings at once "B.02-12/07" and
+	// between meetings "B.BM-2020/14"
+	symBoard = `B\.(?:\d{1,3}(?:-\d{1,2})?|BM-(?:19|20)\d{2})/\d{1,3}`
 	// a meeting and a number: "COP6/3", "MOP 4/2"
 	symMeeting = `(?:COP|MOP|CoP)\s?\d{1,2}/\d{1,3}`
 	// a year and a number, after a keyword: "Resolution 2019-1"
@@ -29,6 +32,14 @@ const (
 	// revision of a CITES text: "Res. Conf. 11.3 (Rev. CoP19)"
 	revision = `\s*\(Rev\.\s?CoP\s?\d{1,2}\)`
 )
+
+// adoptedAt is the meeting a heading may name after the symbol: "Decision
+// II/3 of the Second Meeting of the Parties (Bulgaria, 2001)", "Decision
+// 5/2 adopted at the fifth session". It ends on the meeting's name and
+// its place and year in brackets, so that a sentence that opens with a
+// cited decision ("Decision 1/CP.21 of the Conference requests …") does
+// not pass for a heading.
+const adoptedAt = `(?:\s+(?:of|adopted\s+(?:at|by)|taken\s+at)\s+the\s+(?:[\p{L}-]+\s+){0,3}(?:[Mm]eeting|[Ss]ession|[Cc]onference)(?:\s+of\s+the\s+Parties)?(?:\s*\([^()]{0,60}\))?)?`
 
 // bodyLabel is the name of the adopting body a web page prints between
 // the keyword and the symbol: "Decision COP XIV/26".
@@ -45,7 +56,7 @@ var (
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
 	// wrapped line is a citation, not a heading. A web page's field
 	// "Decision number: XIII/5" is one too.
-	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)` + adoptedAt + `(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^(` + styleLeadSymbols() + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
@@ -59,16 +70,129 @@ var (
 	titleSignalRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation))\s+(?:of|on|by|concerning|regarding)\s+\S`)
 	// citesResRE matches the heading of a CITES resolution as its pages
 	// print it: "Conf. 10.10 (Rev. CoP19)".
-	citesResRE  = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
-	directedRE  = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
-	dottedNumRE = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
-	inDecRE     = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
+	citesResRE = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
+	directedRE = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
+	// directedValueRE matches a CITES label with its value on the same
+	// line: "Directed to the Secretariat", "Decision directed to: Parties".
+	directedValueRE = regexp.MustCompile(`^(?:(?i:decision)\s+)?(?i:directed\s+to)(?::\s*|\s+)\S`)
+	// trailingDottedRE matches a CITES title with its decision's number
+	// after it: "Regional cooperation on the queen conch 16.147".
+	trailingDottedRE = regexp.MustCompile(`^(.*\S)\s+(\d{1,2}\.\d{1,3})$`)
+	dottedNumRE      = regexp.MustCompile(`\d{1,2}\.\d{1,3}`)
+	inDecRE          = regexp.MustCompile(`\b(?i:in\s+(?:dec\.|decision))\s+(` + symbolAny + `)`)
+
+	// loneSymbolRE matches a line that holds a symbol and nothing else,
+	// without keyword: a web page's heading ("28 COM 14B.3") or the value
+	// of a metadata field ("Número de referencia" / "COP5/18"). Numbers
+	// that also read as page counters ("2/5"), section numbers ("2.1")
+	// or years are left out: alone on a line they say nothing.
+	loneSymbolRE = regexp.MustCompile(`^(?:` + loneSymbols() + `)` + symbolJoint + `$`)
 
 	symbolUNFCCCRE   = regexp.MustCompile(`^(\d{1,3})/(CP|CMP|CMA|COP)\.(\d{1,2})$`)
 	symbolPrefixedRE = regexp.MustCompile(`^(BS|NP|CP|MC|BC|RC|SC|VC|EM|UNEP/EA|OEWG|CBD|IPBES)(?:-|\s)?([IVXL]{1,6}|\d{1,2})/(.+)$`)
 	symbolRomanRE    = regexp.MustCompile(`^(?:Ex\.\s?)?([IVXL]{1,7})/(\d{1,3})$`)
 	symbolDottedRE   = regexp.MustCompile(`^(?:(?i:decision|resolution)\s+)?([IVXL]{1,5}|\d{1,2})\.(\d{1,3})$`)
 )
+
+// closingSymbolRE matches the symbol a meeting report prints in brackets
+// after the text of a decision: "(Decision B.25/1)".
+var closingSymbolRE = regexp.MustCompile(`^\((?:Decision|Resolution|Recommendation)\s+(` + symbolAny + symbolJoint + `)\)\.?$`)
+
+// closingSymbol returns the symbol line t prints after a decision's text.
+func closingSymbol(t string) (string, bool) {
+	if len(t) < 4 || t[0] != '(' || t[1] != 'D' && t[1] != 'R' || len(t) > maxLoneSymbol+20 {
+		return "", false
+	}
+	m := closingSymbolRE.FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	return canonicalSymbol(m[1]), true
+}
+
+// maxDirectedLine is the longest line that can be a "Directed to" label
+// with its value: the value names bodies; a longer line is a sentence.
+const maxDirectedLine = 120
+
+// directedLine reports whether t is the label CITES prints above the
+// paragraph of a decision naming whom it is directed to, with its value
+// on the line ("Directed to the Secretariat") or on the next ("Decision
+// directed to:").
+func directedLine(t string) bool {
+	if t == "" || t[0]|0x20 != 'd' || len(t) > maxDirectedLine {
+		return false
+	}
+	if directedRE.MatchString(t) {
+		return true
+	}
+	return !endsSentence(t) && !strings.HasSuffix(t, ",") && directedValueRE.MatchString(t)
+}
+
+// ownAnnexRE matches the heading of a decision's own annex, which names
+// the decision: "Annex to decision BC-12/19", "ANNEX II TO DECISION
+// IX/6". The capital "Annex" is a heading's: a sentence cites another
+// decision's annex in lower case ("set out in annex I to decision 3/2").
+var ownAnnexRE = regexp.MustCompile(`^(?:Annex|ANNEX)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?\s+(?:to|TO)\s+(?:the\s+)?(?:[Dd]ecision|DECISION)\s+(` + symbolAny + symbolJoint + `)`)
+
+// maxOwnAnnex bounds the heading ownAnnexRE reads: keyword, number and
+// symbol ("ANNEX II TO DECISION BC-16/2–RC-11/3–SC-11/4").
+const maxOwnAnnex = 80
+
+// ownAnnexSymbol returns the symbol the heading of a decision's own annex
+// gives it, for a decision printed without heading: "" when text has no
+// such heading. Only the words after each "Annex" at the start of a word
+// are matched.
+func ownAnnexSymbol(text string) string {
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], "A")
+		if i < 0 {
+			return ""
+		}
+		i += off
+		off = i + 1
+		if i > 0 && !unicode.IsSpace(rune(text[i-1])) || !strings.HasPrefix(text[i:], "Annex") && !strings.HasPrefix(text[i:], "ANNEX") {
+			continue
+		}
+		if m := ownAnnexRE.FindStringSubmatch(text[i : i+cutAt(text[i:], maxOwnAnnex)]); m != nil {
+			return canonicalSymbol(m[1])
+		}
+	}
+	return ""
+}
+
+// ambiguousAlone are the symbol grammars that, alone on a line and without
+// a keyword, read as something else: a page counter, a section number, a
+// year and a number.
+var ambiguousAlone = map[string]bool{symNumeric: true, symDotted: true, symYear: true, symYearSlash: true}
+
+// loneSymbols returns the heading grammars of the house styles that a
+// line may hold alone, as one alternation.
+func loneSymbols() string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range houseStyles {
+		for _, h := range s.headings {
+			if !seen[h] && !ambiguousAlone[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return strings.Join(out, "|")
+}
+
+// maxLoneSymbol is the longest line that can hold a symbol alone: joint
+// symbols of three bodies ("BC-16/2–RC-11/3–SC-11/4") stay under it.
+const maxLoneSymbol = 40
+
+// loneSymbol returns the symbol line t holds alone, if it does.
+func loneSymbol(t string) (string, bool) {
+	t = strings.TrimSpace(t)
+	if t == "" || len(t) > maxLoneSymbol || t[0] >= 'a' || !endsDigit(t) && t[len(t)-1] != ']' || !strings.ContainsAny(t, "/-.") || !loneSymbolRE.MatchString(t) {
+		return "", false
+	}
+	return canonicalSymbol(t), true
+}
 
 // prefixInstrument maps symbol prefixes to instruments.
 var prefixInstrument = map[string]string{
@@ -463,7 +587,7 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 	if strings.Count(text, "/") < 2 {
 		return nil, nil
 	}
-	for _, loc := range slashMatches(docSymbolRE, text) {
+	for _, loc := range slashMatches(docSymbolRE, text, nil) {
 		i, j := loc[0], loc[1]
 		if i > 0 {
 			c := text[i-1]
@@ -591,7 +715,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		}
 		listEnd = pos
 	}
-	for _, loc := range slashMatches(selfRefRE, text) {
+	for _, loc := range slashMatches(selfRefRE, text, selfRefSlash) {
 		i, j := loc[0], loc[1]
 		// A prefixed symbol may be glued to the cells of a table copied
 		// from a web page: "the SecretariatBC-11/2High".
@@ -771,7 +895,7 @@ func boundBody(text string, at, n int) string {
 // slashMatches returns the matches of re in text, for an re whose every
 // match holds a slash. It runs re only on stretches of text around
 // slashes, which keeps long paragraphs cheap: most of their text is words.
-func slashMatches(re *regexp.Regexp, text string) [][]int {
+func slashMatches(re *regexp.Regexp, text string, near func(string, int) bool) [][]int {
 	var out [][]int
 	end := -1 // text before end has been searched
 	for i := strings.IndexByte(text, '/'); i >= 0; {
@@ -801,6 +925,15 @@ func slashMatches(re *regexp.Regexp, text string) [][]int {
 		if lo < end {
 			lo = end
 		}
+		if near != nil && !anySlash(text, lo, hi, near) {
+			end = hi
+			next := strings.IndexByte(text[hi:], '/')
+			if next < 0 {
+				break
+			}
+			i = hi + next
+			continue
+		}
 		for _, loc := range re.FindAllStringIndex(text[lo:hi], -1) {
 			out = append(out, []int{lo + loc[0], lo + loc[1]})
 		}
@@ -812,6 +945,31 @@ func slashMatches(re *regexp.Regexp, text string) [][]int {
 		i = hi + next
 	}
 	return out
+}
+
+// anySlash reports whether a slash of text[lo:hi] passes near.
+func anySlash(text string, lo, hi int, near func(string, int) bool) bool {
+	for k := lo; k < hi; k++ {
+		if text[k] == '/' && near(text, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfRefSlash reports whether the slash at text[k] can stand in a symbol
+// selfRefRE matches: a number or a roman numeral before it ("12/", "IX/",
+// "B.25/"), a number, a bracket or a UNFCCC body after it ("/19", "/[--]",
+// "/CP.27"). Most slashes of a text stand in document symbols and
+// addresses ("UNEP/CBD/COP", "and/or") and need no match.
+func selfRefSlash(text string, k int) bool {
+	if k == 0 || k+1 >= len(text) {
+		return false
+	}
+	b, a := text[k-1], text[k+1]
+	before := isDigit(b) || strings.IndexByte("IVXL]", b) >= 0
+	after := isDigit(a) || a == '[' || a == 'C'
+	return before && after
 }
 
 // keywords open lists of cited decisions; lower case, longest first.

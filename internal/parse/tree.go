@@ -40,6 +40,13 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	}
 	d.Footnotes = attachNotes(dr.notes, pos)
 
+	for k := 0; d.Symbol == "" && k < len(d.Annexes); k++ {
+		d.Symbol = ownAnnexSymbol(d.Annexes[k].Heading)
+	}
+	if d.Symbol == "" {
+		// an annex heading the parser took for text
+		d.Symbol = ownAnnexSymbol(dr.text)
+	}
 	// Instrument and meeting.
 	switch {
 	case opt.Instrument != "":
@@ -179,13 +186,15 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 	}
 	var (
-		paras    []accord.Paragraph
-		heads    []accord.Heading
-		pos      []elementPos
-		unnum    int
-		lastLet  string // last letter label under the current parent
-		lastRom  int    // last roman value under the current letter (or paragraph)
-		letterAt = -1   // index of the current letter item in the current paragraph's items
+		paras     []accord.Paragraph
+		heads     []accord.Heading
+		pos       []elementPos
+		unnum     int
+		lastLet   string // last letter label under the current parent
+		lastRom   int    // last roman value under the current letter (or paragraph)
+		letterAt  = -1   // index of the current letter item in the current paragraph's items
+		inner     int    // last number of items numbered under a chapeau ("1.", "2."), 0 outside them
+		dashItems bool   // bullets under an unnumbered paragraph's chapeau are being read as its items
 	)
 	// positions are recorded after the tree is complete: slices move.
 	type where struct {
@@ -253,15 +262,23 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			heads = append(heads, accord.Heading{Before: len(paras), Text: b.text})
 			continue
 		case b.mark == top && top == markNumber:
-			newPara(b, b.label)
-			continue
+			if inner = subNumber(b, inner, paras, lastText()); inner == 0 {
+				newPara(b, b.label)
+				continue
+			}
 		case top == markParen && b.mark == markParen:
 			if len(paras) == 0 || !isRoman(b.label) || !romanNext(b, lastRom, lastText(), paras) {
 				newPara(b, b.label)
 				continue
 			}
+		case b.mark == markDash && top != markNumber && len(paras) > 0 && (dashItems || chapeau(lastText(), b.rest)):
+			// "… to establish a Working Group inter alia to:", "- review
+			// …", "- prepare …": bullets under a chapeau are its items
+			dashItems, letterAt = true, -1 // siblings, not nested
 		case b.mark == markNone || b.mark == markDash && top != markNumber:
-			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") {
+			dashItems = false
+			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") &&
+				!reportedDecision(b.rest) {
 				// text that goes on with the element before it
 				appendText(&paras[len(paras)-1], letterAt, b.text)
 				continue
@@ -313,6 +330,42 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 	return paras, heads, pos
 }
 
+// chapeau reports whether a paragraph whose text so far is prev opens a
+// list whose first item is next: prev ends on a colon ("… inter alia
+// to:"), or names whom it asks and the item says what, in the infinitive
+// ("INVITES member governments directly affected", "- to submit …").
+func chapeau(prev, next string) bool {
+	prev = strings.TrimSpace(prev)
+	return strings.HasSuffix(prev, ":") || !endsClause(prev) && hasPrefixFold(next, "to ")
+}
+
+// subNumber decides whether numbered block b is an item of the paragraph
+// above, numbered afresh under its chapeau ("3. Requests the
+// Secretary-General to invite:", "1. All States …", "2. Representatives
+// …"), and returns its number as an item, or 0 for a paragraph. inner is
+// the number of the item before, 0 when there is none. A number that
+// goes on with the paragraphs' own is a paragraph.
+func subNumber(b block, inner int, paras []accord.Paragraph, prev string) int {
+	if len(paras) == 0 {
+		return 0
+	}
+	n, err := strconv.Atoi(b.label)
+	if err != nil {
+		return 0
+	}
+	outer, err := strconv.Atoi(paras[len(paras)-1].Number)
+	if err != nil || n == outer+1 {
+		return 0
+	}
+	if n == 1 && outer > 1 && inner == 0 && len(paras[len(paras)-1].Items) == 0 && strings.HasSuffix(strings.TrimSpace(prev), ":") {
+		return 1
+	}
+	if inner > 0 && n == inner+1 {
+		return n
+	}
+	return 0
+}
+
 // romanNext decides whether a paren item whose label reads as a roman
 // numeral is one, by sequence: (i) after a chapeau ending in a colon,
 // (ii) after (i); otherwise it is the next letter.
@@ -352,6 +405,9 @@ func setPhrase(p *accord.Paragraph, opt phraseOptions) {
 	ph, ok := openingPhrase(p.Text, opt)
 	if !ok {
 		ph, ok = reportedPhrase(p.Text)
+	}
+	if !ok {
+		ph, ok = pastPhrase(p.Text)
 	}
 	if ok {
 		p.Phrase, p.Verb, p.Modifier, p.Class = ph.Text, ph.Verb, ph.Modifier, ph.Class

@@ -31,7 +31,7 @@ var operative = map[string]accord.VerbClass{
 	"retire": accord.Deciding, "confirm": accord.Deciding, "reappoint": accord.Deciding,
 	"re-elect": accord.Deciding, "defer": accord.Deciding, "postpone": accord.Deciding,
 	"apportion": accord.Deciding, "grant": accord.Deciding, "admit": accord.Deciding,
-	"clarify": accord.Deciding,
+	"clarify": accord.Deciding, "select": accord.Deciding,
 	// evaluative
 	"welcome": accord.Evaluative, "commend": accord.Evaluative, "congratulate": accord.Evaluative,
 	"thank": accord.Evaluative, "appreciate": accord.Evaluative, "express": accord.Evaluative,
@@ -124,6 +124,58 @@ var verbForms = func() map[string]verbForm {
 	return m
 }()
 
+// pastForms maps the past tense of every operative verb (lower case) to
+// its lemma: "requested", "took", "agreed". Boards report their decisions
+// in it ("1. Took note of …; 2. Requested the Board members to …").
+// Past participles that open recitals ("Encouraged by", "Determined to")
+// are left out: at the start of a paragraph they describe, not decide.
+var pastForms = func() map[string]string {
+	m := map[string]string{"took": "take", "found": "find", "understood": "understand", "drew": "draw", "paid": "pay", "bore": "bear"}
+	for lemma := range operative {
+		past := lemma + "ed"
+		switch {
+		case strings.HasSuffix(lemma, "e"):
+			past = lemma + "d"
+		case strings.HasSuffix(lemma, "y") && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2])):
+			past = lemma[:len(lemma)-1] + "ied"
+		}
+		if !recitalOpeners[past] {
+			if _, ok := m[past]; !ok {
+				m[past] = lemma
+			}
+		}
+	}
+	return m
+}()
+
+// pastPhrase reads the operative phrase, in the past tense, that a
+// paragraph of a reported decision opens with: "Took note", "Also
+// requested". The phrase keeps the case and spelling of the text.
+func pastPhrase(text string) (Phrase, bool) {
+	rest := strings.TrimLeft(text, " “\"‘'")
+	start := len(text) - len(rest)
+	cur, mod := rest, ""
+	for _, m := range []string{"also ", "further "} {
+		if hasPrefixFold(cur, m) {
+			cur, mod = cur[len(m):], strings.TrimSpace(m)
+			break
+		}
+	}
+	w := leadingWord(cur)
+	if r, _ := utf8.DecodeRuneInString(rest); w == "" || !unicode.IsUpper(r) {
+		return Phrase{}, false
+	}
+	lemma, ok := pastForms[strings.ToLower(w)]
+	if !ok {
+		return Phrase{}, false
+	}
+	after, ok := verbRest(cur[len(w):], lemma, &mod)
+	if !ok {
+		return Phrase{}, false
+	}
+	return Phrase{Text: strings.TrimSpace(text[start : len(text)-len(after)]), Verb: lemma, Modifier: mod, Class: operative[lemma]}, true
+}
+
 type verbForm struct {
 	lemma string
 	third bool
@@ -160,20 +212,26 @@ func openingPhrase(text string, opt phraseOptions) (Phrase, bool) {
 // embeddedPhrase finds the verb of a sentence that opens with a
 // participial clause: ", decides", ", also requests".
 func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
+	p, _, ok := embeddedAt(text, opt)
+	return p, ok
+}
+
+// embeddedAt is embeddedPhrase that also returns where the verb starts.
+func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
 	if _, ok := opensRecital(text); !ok && !adverbialOpeners[leadingWord(strings.TrimLeft(text, " “\"‘'"))] {
-		return Phrase{}, false
+		return Phrase{}, 0, false
 	}
 	for off := 0; ; {
 		i := strings.Index(text[off:], ", ")
 		if i < 0 {
-			return Phrase{}, false
+			return Phrase{}, 0, false
 		}
 		off += i + 2
 		// the verb after the clause is in lower case
 		inner := opt
 		inner.numbered = true
 		if p, ok := phraseAt(text[off:], inner, true); ok {
-			return p, true
+			return p, off, true
 		}
 	}
 }
@@ -369,6 +427,14 @@ func opensRecital(text string) (string, bool) {
 		return "", false
 	}
 	lw := strings.ToLower(w)
+	if lw == "with" {
+		// "With due regard to …", "WITH DUE REGARD to …": a recital;
+		// other clauses opening with "With" lead to a verb
+		if rest := t[len(w):]; hasPrefixFold(rest, " due regard") {
+			return t[:len(w)+len(" due regard")], true
+		}
+		return "", false
+	}
 	participle := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !notParticiple[lw]
 	if !recitalOpeners[lw] && !participle {
 		return "", false
