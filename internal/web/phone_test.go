@@ -96,6 +96,7 @@ func TestBrowserPhone(t *testing.T) {
 		{"report", chromedp.Navigate(srv.URL + "/report?instrument=minamata&meeting=COP-6")},
 		{"not-found", chromedp.Navigate(srv.URL + "/decisions/424242")},
 		{"api", chromedp.Navigate(srv.URL + "/api")},
+		{"registry", chromedp.Navigate(srv.URL + "/registry")},
 		{"organizations", chromedp.Navigate(srv.URL + "/organizations")},
 		{"organization", chromedp.Navigate(srv.URL + "/organizations/iomc")},
 		{"signin", chromedp.Navigate(srv.URL + "/signin")},

@@ -37,7 +37,7 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre", "registry"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/"+name+".html"))
 	}
 	return m
@@ -96,6 +96,7 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /mandates/mine", s.handle(s.mine))
 	mux.Handle("GET /mandates/{id}", s.handle(s.mandate))
 	mux.Handle("GET /search", s.handle(s.search))
+	mux.Handle("GET /registry", s.handle(s.registryIndex))
 	mux.Handle("GET /documents", s.handle(s.documents))
 	mux.Handle("GET /documents/{ref...}", s.handle(s.document))
 	mux.Handle("POST /documents", s.handle(s.putDocument))
