@@ -47,8 +47,14 @@ func TestTermOfOfficeInAnItem(t *testing.T) {
 		"(b) To request the Secretariat to support the Review Panel until the next meeting of the Conference of the Parties;\n\n" +
 		"2. Invites the following experts\n" +
 		"- to serve on the Review Panel until the next meeting of the Conference of the Parties;\n\n" +
-		"- to report to the Review Panel until the next session of the Conference of the Parties;\n"
+		"- to report to the Review Panel until the next session of the Conference of the Parties;\n\n" +
+		"3. Invites the following experts to serve on the Review Panel:\n" +
+		"(a) Dr Jane Doe (Kenya), until the next meeting of the Conference of the Parties;\n" +
+		"(b) Dr John Roe (Chile), until its next meeting;\n"
 	_, res := extractText(t, text)
+	if len(res.Mandates) < 4 {
+		t.Fatalf("%d mandates, want the items' requests read", len(res.Mandates))
+	}
 	if len(res.Deadlines) != 0 {
 		t.Errorf("deadlines %+v, want none", res.Deadlines)
 	}
