@@ -52,7 +52,7 @@ func TestTermOfOfficeInAnItem(t *testing.T) {
 		"(a) Dr Jane Doe (Kenya), until the next meeting of the Conference of the Parties;\n" +
 		"(b) Dr John Roe (Chile), until its next meeting;\n"
 	_, res := extractText(t, text)
-	if len(res.Mandates) < 4 {
+	if len(res.Mandates) < 3 {
 		t.Fatalf("%d mandates, want the items' requests read", len(res.Mandates))
 	}
 	if len(res.Deadlines) != 0 {
