@@ -3,8 +3,23 @@ package extract
 import (
 	"testing"
 
+	"github.com/accordmea/accord"
 	"github.com/google/go-cmp/cmp"
 )
+
+// names lists addressees as their texts, or as "text/actor" when actor
+// is set.
+func names(as []accord.Addressee, actor bool) []string {
+	var out []string
+	for _, a := range as {
+		if actor {
+			out = append(out, a.Text+"/"+a.Actor)
+		} else {
+			out = append(out, a.Text)
+		}
+	}
+	return out
+}
 
 // TestChapeauObjectOverBullets: a chapeau that names its addressees and
 // stops ("Invites the governments concerned") asks them what its bullet
@@ -25,10 +40,7 @@ func TestChapeauObjectOverBullets(t *testing.T) {
 			if len(d.Paragraphs) == 0 || len(d.Paragraphs[0].Items) != 2 {
 				t.Fatalf("parsed %+v", d.Paragraphs)
 			}
-			var got []string
-			for _, a := range res.Addressees[d.Paragraphs[0].Path] {
-				got = append(got, a.Text)
-			}
+			got := names(res.Addressees[d.Paragraphs[0].Path], false)
 			if diff := cmp.Diff([]string{"coastal States bordering the feeding grounds"}, got); diff != "" {
 				t.Errorf("addressees (-want +got):\n%s", diff)
 			}
@@ -73,11 +85,7 @@ func TestAnaphorAddressee(t *testing.T) {
 		"1. Welcomes the work of the Inter-Organization Programme for the Sound Management of Chemicals (IOMC) on lead in paint;\n\n" +
 		"2. Invites the Programme to share its toolkit with the Parties;\n"
 	d, res := extractText(t, text)
-	var got []string
-	for _, a := range res.Addressees[d.Paragraphs[1].Path] {
-		got = append(got, a.Text+"/"+a.Actor)
-	}
-	if diff := cmp.Diff([]string{"Programme/iomc"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"Programme/iomc"}, names(res.Addressees[d.Paragraphs[1].Path], true)); diff != "" {
 		t.Errorf("addressees (-want +got):\n%s", diff)
 	}
 	for _, m := range res.Mandates {
