@@ -57,6 +57,7 @@ func Decision(d *accord.Decision, reg *Actors) Result {
 			}
 		}
 	}
+	x.resolveAnaphors()
 	for i := range x.res.Mandates {
 		x.res.Mandates[i].Seq = i + 1
 		x.res.Mandates[i].Status = accord.StatusOpen
@@ -596,9 +597,20 @@ func (x *extractor) sharedAction(c, next clause) ([]accord.Addressee, string) {
 // What follows that ";" is not the chapeau's: a web page's labels glued
 // to it ("…, subject to the availability of funding; Operational Active
 // Executive Secretary").
+//
+// A chapeau that names its object and stops, over items that say what
+// it is asked ("INVITES member and non-member governments directly
+// affected" over "- to submit …" bullets, "Urges coastal States" over
+// "(a) Report …"), means ":" too.
 func chapeauText(p *accord.Paragraph) string {
 	t := strings.TrimRight(p.Text, " ")
-	if len(p.Items) == 0 || strings.Contains(t, ":") || !hasPrefixFold(p.Items[0].Text, "to ") {
+	if len(p.Items) == 0 || strings.Contains(t, ":") {
+		return p.Text
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); p.Phrase != "" && (unicode.IsLetter(r) || r == ')') && itemsAsk(p.Items) {
+		return t + ":"
+	}
+	if !hasPrefixFold(p.Items[0].Text, "to ") {
 		return p.Text
 	}
 	i := strings.LastIndexByte(t, ';')
@@ -606,6 +618,17 @@ func chapeauText(p *accord.Paragraph) string {
 		return p.Text
 	}
 	return t[:i] + ":"
+}
+
+// itemsAsk reports whether items say what a chapeau asks: one of them
+// opens with "to …" or with a verb in its base form ("Encourage …").
+func itemsAsk(items []accord.Paragraph) bool {
+	for i := range items {
+		if hasPrefixFold(items[i].Text, "to ") || baseForm(&items[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemsAreActions reports whether a paragraph's items are each an action
@@ -1511,4 +1534,29 @@ func (x *extractor) addressee(text string) accord.Addressee {
 		}
 	}
 	return a
+}
+
+// resolveAnaphors makes an addressee that is an anaphor ("the Programme",
+// "the Panel", "the Facility") the organization with that noun in its
+// name named last before it in the decision, as Organizations reads the
+// anaphors of an action; one with no such organization before it keeps
+// what Resolve made of it.
+func (x *extractor) resolveAnaphors() {
+	resolve := func(path string, as []accord.Addressee) {
+		for i := range as {
+			head := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(as[i].Text, "the "), "The "))
+			if !isHead(head) {
+				continue
+			}
+			if id := x.reg.lastWithHead(decisionBefore(x.d, path, as[i].Text), head); id != "" {
+				as[i].Actor = id
+			}
+		}
+	}
+	for path, as := range x.res.Addressees {
+		resolve(path, as)
+	}
+	for i := range x.res.Mandates {
+		resolve(x.res.Mandates[i].Path, x.res.Mandates[i].Addressees)
+	}
 }

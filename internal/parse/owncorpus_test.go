@@ -28,7 +28,7 @@ const ownCorpusDir = "testdata/corpus"
 // They are floors, not goals: the goal is 1.000.
 const (
 	ownStructureFloor  = 0.916
-	ownExtractionFloor = 0.890
+	ownExtractionFloor = 0.894
 )
 
 // ownTruth is one labelled decision of the own corpus, with the fields
