@@ -403,6 +403,23 @@ func (s *Server) meetingByPath(ctx context.Context, id string) (accord.Meeting, 
 	return m, err
 }
 
+// meetingNamed is the record of the meeting a document names by id
+// ("minamata-COP-6", or the first part of a session so named), nil when
+// id is empty or names no stored meeting.
+func (s *Server) meetingNamed(ctx context.Context, id string) (*accord.Meeting, error) {
+	if id == "" {
+		return nil, nil
+	}
+	m, err := s.meetingByPath(ctx, id)
+	if errors.Is(err, accord.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
 func nextHyphen(s string, i int) int {
 	j := strings.IndexByte(s[i+1:], '-')
 	if j < 0 {
