@@ -300,7 +300,11 @@ type meetingPage struct {
 	Decisions []accord.Decision
 	Mandates  []accord.Mandate
 	More      bool // more mandates are due than listed
-	Form      *meetingForm
+	// Documents are the registered documents of the meeting, by symbol;
+	// MoreDocuments says there are more than listed.
+	Documents     []accord.Document
+	MoreDocuments bool
+	Form          *meetingForm
 }
 
 // meetingForm is the form with which an editor of the meeting's
@@ -358,6 +362,9 @@ func (s *Server) meeting(w http.ResponseWriter, r *http.Request) error {
 	if len(p.Mandates) > meetingsListed {
 		p.Mandates, p.More = p.Mandates[:meetingsListed], true
 	}
+	if p.Documents, p.MoreDocuments, err = s.meetingDocuments(ctx, m); err != nil {
+		return err
+	}
 	if v := visitorOf(r); v.ok && v.user.CanEdit(m.Instrument) {
 		p.Form = &meetingForm{CSRF: v.csrf, Kinds: accord.MeetingKinds}
 	}
@@ -401,6 +408,36 @@ func (s *Server) meetingByPath(ctx context.Context, id string) (accord.Meeting, 
 		}
 	}
 	return m, err
+}
+
+// meetingDocuments lists up to meetingsListed of the documents whose
+// meeting is m, by symbol: those naming its id, and those naming its
+// session ("minamata-COP-4") when that leads to m (meetingNamed), so
+// that a meeting's page lists every document whose page links to it.
+func (s *Server) meetingDocuments(ctx context.Context, m accord.Meeting) ([]accord.Document, bool, error) {
+	ids := []string{m.ID}
+	if sid := m.Instrument + "-" + m.Session(); sid != m.ID {
+		named, err := s.meetingNamed(ctx, sid)
+		if err != nil {
+			return nil, false, err
+		}
+		if named != nil && named.ID == m.ID {
+			ids = append(ids, sid)
+		}
+	}
+	var ds []accord.Document
+	for _, id := range ids {
+		more, err := s.store.Documents(ctx, accord.DocumentFilter{Meeting: id, Limit: meetingsListed + 1})
+		if err != nil {
+			return nil, false, err
+		}
+		ds = append(ds, more...)
+	}
+	slices.SortFunc(ds, func(a, b accord.Document) int { return strings.Compare(a.Key, b.Key) })
+	if len(ds) > meetingsListed {
+		return ds[:meetingsListed], true, nil
+	}
+	return ds, false, nil
 }
 
 // meetingNamed is the record of the meeting a document names by id
