@@ -320,7 +320,7 @@ const meetingsListed = 200
 
 func (s *Server) meeting(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	m, err := s.meetingByPath(ctx, r.PathValue("id"))
+	m, err := accord.FindMeeting(ctx, s.store, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -392,24 +392,6 @@ func (s *Server) bodies(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "bodies", p)
 }
 
-// meetingByPath finds the meeting of a page's address: its id, or the
-// instrument and label decisions use ("minamata-COP-4" for the first part
-// of COP-4, "cbd-COP-16").
-func (s *Server) meetingByPath(ctx context.Context, id string) (accord.Meeting, error) {
-	m, err := s.store.Meeting(ctx, id)
-	if !errors.Is(err, accord.ErrNotFound) {
-		return m, err
-	}
-	for i := strings.IndexByte(id, '-'); i > 0; i = nextHyphen(id, i) {
-		if in, ok := accord.LookupInstrument(id[:i]); ok && in.ID == id[:i] {
-			if m, err := s.store.MeetingOf(ctx, in.ID, id[i+1:]); err == nil {
-				return m, nil
-			}
-		}
-	}
-	return m, err
-}
-
 // meetingDocuments lists up to meetingsListed of the documents whose
 // meeting is m, by symbol: those naming its id, and those naming its
 // session ("minamata-COP-4") when that leads to m (meetingNamed), so
@@ -447,7 +429,7 @@ func (s *Server) meetingNamed(ctx context.Context, id string) (*accord.Meeting, 
 	if id == "" {
 		return nil, nil
 	}
-	m, err := s.meetingByPath(ctx, id)
+	m, err := accord.FindMeeting(ctx, s.store, id)
 	if errors.Is(err, accord.ErrNotFound) {
 		return nil, nil
 	}
@@ -455,14 +437,6 @@ func (s *Server) meetingNamed(ctx context.Context, id string) (*accord.Meeting, 
 		return nil, err
 	}
 	return &m, nil
-}
-
-func nextHyphen(s string, i int) int {
-	j := strings.IndexByte(s[i+1:], '-')
-	if j < 0 {
-		return -1
-	}
-	return i + 1 + j
 }
 
 // meetingOf is the record of the meeting an instrument's decisions call
