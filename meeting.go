@@ -2,6 +2,7 @@ package accord
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -313,4 +314,31 @@ func OverlapsOf(ctx context.Context, st MeetingStore, ms []Meeting) ([]Overlap, 
 		}
 	}
 	return out, nil
+}
+
+// FindMeeting returns the meeting ref names: its id, or the instrument
+// and the label decisions use ("minamata-COP-4" for the first part of
+// COP-4, "cbd-COP-16"). It is how a page's address and a document's
+// meeting lead to a record.
+func FindMeeting(ctx context.Context, st MeetingStore, ref string) (Meeting, error) {
+	m, err := st.Meeting(ctx, ref)
+	if !errors.Is(err, ErrNotFound) {
+		return m, err
+	}
+	for i := strings.IndexByte(ref, '-'); i > 0; i = nextHyphen(ref, i) {
+		if in, ok := LookupInstrument(ref[:i]); ok && in.ID == ref[:i] {
+			if m, err := st.MeetingOf(ctx, in.ID, ref[i+1:]); err == nil {
+				return m, nil
+			}
+		}
+	}
+	return m, err
+}
+
+func nextHyphen(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], '-')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
 }

@@ -236,7 +236,8 @@ Excel (/report.xlsx?instrument=minamata&meeting=COP-6). /meetings lists
 the meetings by instrument, body and year, /meetings/calendar shows them by
 month or as a list with the same filters, warning of meetings whose dates
 overlap or that sit in one city within a week, and a meeting's page lists
-the mandates due at it and the decisions it adopted; editors of its
+the mandates due at it, the decisions it adopted and the documents
+registered for it; editors of its
 instrument correct it there. /meetings.ics?instrument=minamata&body=COP
 and /mandates.ics?instrument=minamata&actor=secretariat are iCalendar
 feeds of the meetings and of the dated deadlines of mandates not done, one

@@ -1,7 +1,9 @@
 package api
 
 import (
+	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -75,6 +77,9 @@ type documentDetail struct {
 	CitedBy    []citationOut `json:"cited_by"`
 	// CitedByMore says more decisions cite it than cited_by lists.
 	CitedByMore bool `json:"cited_by_more"`
+	// MeetingURL is the meeting record the document's record names, ""
+	// when it names none that is stored.
+	MeetingURL string `json:"meeting_url"`
 }
 
 func (s *Server) documents(w http.ResponseWriter, r *http.Request) error {
@@ -115,6 +120,14 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) error {
 	if found.Registered {
 		d := document(found.Document)
 		out.Document = &d
+		if d.Meeting != "" {
+			m, err := accord.FindMeeting(r.Context(), s.store, d.Meeting)
+			if err == nil {
+				out.MeetingURL = "/api/v1/meetings/" + url.PathEscape(m.ID)
+			} else if !errors.Is(err, accord.ErrNotFound) {
+				return err
+			}
+		}
 	}
 	if sym := found.Symbol; sym != nil {
 		parts := sym.Parts

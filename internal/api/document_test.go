@@ -61,6 +61,19 @@ func testDocuments(t *testing.T, backend string) {
 		got.Document.Title != "Areas of cooperation" || got.Document.UpdatedBy != "jo" || strings.Join(got.Document.Languages, ",") != "en,fr" || len(got.CitedBy) != 1 {
 		t.Fatalf("GET the registered document = %d %.500s", resp.StatusCode, body)
 	}
+	if got.MeetingURL != "/api/v1/meetings/minamata-COP-6" || stub.MeetingURL != "" {
+		t.Errorf("meeting_url = %q (stub %q), want the record of minamata-COP-6", got.MeetingURL, stub.MeetingURL)
+	}
+	var m meetingOut
+	if resp, body := get(t, srv, got.MeetingURL); resp.StatusCode != 200 || json.Unmarshal(body, &m) != nil || m.Documents != "/api/v1/documents?meeting=minamata-COP-6" {
+		t.Errorf("GET %s = %d %.300s", got.MeetingURL, resp.StatusCode, body)
+	}
+	var ofMeeting struct {
+		Items []documentOut `json:"items"`
+	}
+	if resp, body := get(t, srv, m.Documents); resp.StatusCode != 200 || json.Unmarshal(body, &ofMeeting) != nil || len(ofMeeting.Items) != 1 || ofMeeting.Items[0].Symbol != "UNEP/MC/COP.6/INF/28" {
+		t.Errorf("GET %s = %d %.300s, want the document", m.Documents, resp.StatusCode, body)
+	}
 	id := got.Document.ID
 	if resp, _ := get(t, srv, fmt.Sprintf("/api/v1/documents/%d", id)); resp.StatusCode != 200 {
 		t.Errorf("GET by id = %d", resp.StatusCode)

@@ -34,6 +34,7 @@ type meetingOut struct {
 	Page           string    `json:"page_url"`
 	Mandates       string    `json:"mandates_url"`  // the mandates due at it
 	Decisions      string    `json:"decisions_url"` // the decisions it adopted
+	Documents      string    `json:"documents_url"` // the documents registered for it
 	Overlaps       []overlap `json:"overlaps,omitempty"`
 }
 
@@ -49,7 +50,8 @@ func meeting(m accord.Meeting) meetingOut {
 		Source: m.Source, Note: m.Note, Bundled: m.ChangedBy == "", Created: m.Created, Updated: m.Updated,
 		Page:      "/meetings/" + url.PathEscape(m.ID),
 		Mandates:  "/api/v1/mandates?instrument=" + in + "&due=" + url.QueryEscape(m.Session()),
-		Decisions: "/api/v1/decisions?instrument=" + in + "&meeting=" + url.QueryEscape(m.Session())}
+		Decisions: "/api/v1/decisions?instrument=" + in + "&meeting=" + url.QueryEscape(m.Session()),
+		Documents: "/api/v1/documents?meeting=" + url.QueryEscape(m.ID)}
 	if out.JointWith == nil {
 		out.JointWith = []string{}
 	}

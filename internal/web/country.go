@@ -400,7 +400,7 @@ func (s *Server) centrePage(r *http.Request, c accord.Centre, errMsg string) (ce
 	for _, d := range c.Documents {
 		href := d.Ref
 		if !strings.HasPrefix(href, "https://") && !strings.HasPrefix(href, "http://") {
-			href = "/search?q=" + url.QueryEscape(`"`+d.Ref+`"`)
+			href = documentHref(d.Ref)
 		}
 		p.Docs = append(p.Docs, centreDocView{d, href})
 		lines = append(lines, d.String())

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -49,6 +50,15 @@ func TestBrowserCountry(t *testing.T) {
 func TestBrowserCountryLayout(t *testing.T) {
 	srv, st := newSite(t)
 	addKenya(t, st)
+	// The Caribbean centre's documents, a symbol and an address.
+	c, err := st.Centre(context.Background(), "bcrc-caribbean")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Documents = []accord.CentreDocument{{Kind: "work programme", Ref: "UNEP/CHW.16/INF/12"}, {Kind: "report", Ref: "https://www.basel.int/Portals/4/download.aspx?d=UNEP-CHW.16-INF-12.English.pdf"}}
+	if _, err := st.SaveCentres(context.Background(), []accord.Centre{c}, "admin"); err != nil {
+		t.Fatal(err)
+	}
 	ctx := browser(t)
 	signInBrowser(ctx, t, srv.URL, st, accord.RoleAdmin)
 	for _, width := range []int64{390, 1280} {

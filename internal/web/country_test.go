@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -261,6 +262,15 @@ func TestCentreForm(t *testing.T) {
 	if !ce.FocalCentre || len(ce.Documents) != 2 || ce.Documents[1].Ref != "https://www.basel.int/report.pdf" || ce.UpdatedBy != "jane" {
 		t.Errorf("centre after the form = %+v", ce)
 	}
+	// The centre's documents link to their pages, an address to itself.
+	var hrefs []string
+	for _, a := range all(fetch(t, srv, "/centres/bcrc-caribbean", http.StatusOK), "ul.documents a") {
+		hrefs = append(hrefs, attr(a, "href"))
+	}
+	if want := []string{"/documents/UNEP/CHW.16/INF/12", "https://www.basel.int/report.pdf"}; !slices.Equal(hrefs, want) {
+		t.Errorf("the centre's documents link to %q, want %q", hrefs, want)
+	}
+	fetch(t, srv, hrefs[0], http.StatusOK)
 	body := text(all(fetch(t, srv, "/centres", http.StatusOK), "table.centres")[0])
 	if !strings.Contains(body, "Caribbean focal centre") {
 		t.Errorf("the list does not flag the focal centre: %.300s", body)

@@ -153,6 +153,10 @@ type documentPage struct {
 	CitedBy    []accord.Citation
 	More       bool // more decisions cite it than listed
 	Form       *documentForm
+	// Meeting is the record of the meeting the document's record names,
+	// and SessionMeeting that of the session its symbol names; nil when
+	// no such record is stored.
+	Meeting, SessionMeeting *accord.Meeting
 }
 
 // document shows a document: its record, or a stub saying it is not
@@ -175,6 +179,14 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) error {
 		p.Parts = v
 		if !found.Registered {
 			form.Instrument, form.Meeting = v.Instrument, v.MeetingID
+		}
+	}
+	if p.Meeting, err = s.meetingNamed(r.Context(), d.Meeting); err != nil {
+		return err
+	}
+	if p.Parts != nil {
+		if p.SessionMeeting, err = s.meetingNamed(r.Context(), p.Parts.MeetingID); err != nil {
+			return err
 		}
 	}
 	p.Form = documentFormOf(r, form)

@@ -27,6 +27,7 @@ func TestBrowserPhoneDocuments(t *testing.T) {
 		{"document-stub-edit", chromedp.Steps(signInAction(t, srv.URL, st), chromedp.Navigate(srv.URL+"/documents/UNEP/MC/COP.5/INF/28"))},
 		{"documents", chromedp.Steps(registerDocument(st), chromedp.Navigate(srv.URL+"/documents"))},
 		{"document", chromedp.Navigate(srv.URL + "/documents/UNEP/MC/COP.6/INF/28")},
+		{"meeting-documents", chromedp.Navigate(srv.URL + "/meetings/minamata-COP-6")},
 	}
 	for _, width := range []int64{390, 1280} {
 		for _, p := range pages {

@@ -69,8 +69,9 @@ func TestDocumentPages(t *testing.T) {
 		if len(rows) != 1 || !strings.Contains(text(rows[0]), "MC-6/[--]") || attr(all(rows[0], "a")[0], "href") != fmt.Sprintf("/decisions/%d", mc) {
 			t.Errorf("%s: cited by %d rows", path, len(rows))
 		}
-		if m := all(doc, "main p.muted a"); len(m) == 0 || attr(m[0], "href") != "/decisions?instrument=minamata&meeting=COP-6" {
-			t.Errorf("%s: no link to the decisions of COP-6", path)
+		// COP-6 is a bundled meeting record: the stub links to its page.
+		if m := all(doc, "main p.muted a"); len(m) == 0 || attr(m[0], "href") != "/meetings/minamata-COP-6" {
+			t.Errorf("%s: no link to the page of COP-6", path)
 		}
 		if f := all(doc, "form.change"); len(f) != 0 {
 			t.Errorf("%s: a form shown to a reader", path)
@@ -90,8 +91,23 @@ func TestDocumentPages(t *testing.T) {
 	if len(all(doc, "p.stub")) != 0 || !strings.Contains(text(doc), "Scoping study areas") || !strings.Contains(text(doc), "5 (c)") {
 		t.Errorf("registered document page: %s", text(all(doc, "main")[0]))
 	}
+	if a := all(doc, "dl.changes dd a"); len(a) == 0 || attr(a[0], "href") != "/meetings/minamata-COP-6" || !strings.Contains(text(a[0]), "COP-6") {
+		t.Errorf("the record's meeting does not link to the page of COP-6: %s", text(all(doc, "dl.changes")[0]))
+	}
 	d, _ := st.Document(ctx, "UNEP/MC/COP.6/INF/28")
 	fetch(t, srv, fmt.Sprintf("/documents/%d", d.ID), 200)
+	// A meeting no record holds is shown as written, and a symbol whose
+	// session has no record links to the decisions of that session.
+	if _, _, err := st.PutDocuments(ctx, []accord.Document{{Symbol: "UNEP/MC/COP.9/INF/2", Instrument: "minamata", Meeting: "minamata-COP-9"}}, accord.DocumentEdit{Who: "admin"}); err != nil {
+		t.Fatal(err)
+	}
+	doc = fetch(t, srv, "/documents/UNEP/MC/COP.9/INF/2", 200)
+	if a := all(doc, "dl.changes dd a"); len(a) != 0 || !strings.Contains(text(all(doc, "dl.changes")[0]), "minamata-COP-9") {
+		t.Errorf("a meeting with no record: %s", text(all(doc, "dl.changes")[0]))
+	}
+	if m := all(doc, "main p.muted a"); len(m) == 0 || attr(m[0], "href") != "/decisions?instrument=minamata&meeting=COP-9" {
+		t.Errorf("a session with no record: no link to its decisions")
+	}
 	// The decision's references give the titles of registered documents.
 	var refs []string
 	for _, li := range all(fetch(t, srv, fmt.Sprintf("/decisions/%d", mc), 200), "ul.refs li") {
@@ -105,7 +121,7 @@ func TestDocumentPages(t *testing.T) {
 	for _, tt := range []struct {
 		q    string
 		rows int
-	}{{"", 1}, {"?instrument=Minamata+Convention", 1}, {"?instrument=basel", 0}, {"?q=scoping", 1}, {"?meeting=minamata-COP-6", 1}} {
+	}{{"", 2}, {"?instrument=Minamata+Convention", 2}, {"?instrument=basel", 0}, {"?q=scoping", 1}, {"?meeting=minamata-COP-6", 1}} {
 		doc = fetch(t, srv, "/documents"+tt.q, 200)
 		rows := all(doc, "table.documents tbody tr td a")
 		if len(rows) != tt.rows {

@@ -300,7 +300,11 @@ type meetingPage struct {
 	Decisions []accord.Decision
 	Mandates  []accord.Mandate
 	More      bool // more mandates are due than listed
-	Form      *meetingForm
+	// Documents are the registered documents of the meeting, by symbol;
+	// MoreDocuments says there are more than listed.
+	Documents     []accord.Document
+	MoreDocuments bool
+	Form          *meetingForm
 }
 
 // meetingForm is the form with which an editor of the meeting's
@@ -316,7 +320,7 @@ const meetingsListed = 200
 
 func (s *Server) meeting(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	m, err := s.meetingByPath(ctx, r.PathValue("id"))
+	m, err := accord.FindMeeting(ctx, s.store, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -358,6 +362,9 @@ func (s *Server) meeting(w http.ResponseWriter, r *http.Request) error {
 	if len(p.Mandates) > meetingsListed {
 		p.Mandates, p.More = p.Mandates[:meetingsListed], true
 	}
+	if p.Documents, p.MoreDocuments, err = s.meetingDocuments(ctx, m); err != nil {
+		return err
+	}
 	if v := visitorOf(r); v.ok && v.user.CanEdit(m.Instrument) {
 		p.Form = &meetingForm{CSRF: v.csrf, Kinds: accord.MeetingKinds}
 	}
@@ -385,30 +392,51 @@ func (s *Server) bodies(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "bodies", p)
 }
 
-// meetingByPath finds the meeting of a page's address: its id, or the
-// instrument and label decisions use ("minamata-COP-4" for the first part
-// of COP-4, "cbd-COP-16").
-func (s *Server) meetingByPath(ctx context.Context, id string) (accord.Meeting, error) {
-	m, err := s.store.Meeting(ctx, id)
-	if !errors.Is(err, accord.ErrNotFound) {
-		return m, err
-	}
-	for i := strings.IndexByte(id, '-'); i > 0; i = nextHyphen(id, i) {
-		if in, ok := accord.LookupInstrument(id[:i]); ok && in.ID == id[:i] {
-			if m, err := s.store.MeetingOf(ctx, in.ID, id[i+1:]); err == nil {
-				return m, nil
-			}
+// meetingDocuments lists up to meetingsListed of the documents whose
+// meeting is m, by symbol: those naming its id, and those naming its
+// session ("minamata-COP-4") when that leads to m (meetingNamed), so
+// that a meeting's page lists every document whose page links to it.
+func (s *Server) meetingDocuments(ctx context.Context, m accord.Meeting) ([]accord.Document, bool, error) {
+	ids := []string{m.ID}
+	if sid := m.Instrument + "-" + m.Session(); sid != m.ID {
+		named, err := s.meetingNamed(ctx, sid)
+		if err != nil {
+			return nil, false, err
+		}
+		if named != nil && named.ID == m.ID {
+			ids = append(ids, sid)
 		}
 	}
-	return m, err
+	var ds []accord.Document
+	for _, id := range ids {
+		more, err := s.store.Documents(ctx, accord.DocumentFilter{Meeting: id, Limit: meetingsListed + 1})
+		if err != nil {
+			return nil, false, err
+		}
+		ds = append(ds, more...)
+	}
+	slices.SortFunc(ds, func(a, b accord.Document) int { return strings.Compare(a.Key, b.Key) })
+	if len(ds) > meetingsListed {
+		return ds[:meetingsListed], true, nil
+	}
+	return ds, false, nil
 }
 
-func nextHyphen(s string, i int) int {
-	j := strings.IndexByte(s[i+1:], '-')
-	if j < 0 {
-		return -1
+// meetingNamed is the record of the meeting a document names by id
+// ("minamata-COP-6", or the first part of a session so named), nil when
+// id is empty or names no stored meeting.
+func (s *Server) meetingNamed(ctx context.Context, id string) (*accord.Meeting, error) {
+	if id == "" {
+		return nil, nil
 	}
-	return i + 1 + j
+	m, err := accord.FindMeeting(ctx, s.store, id)
+	if errors.Is(err, accord.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
 }
 
 // meetingOf is the record of the meeting an instrument's decisions call

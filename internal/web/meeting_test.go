@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,6 +108,53 @@ func TestMeetingPage(t *testing.T) {
 		t.Errorf("GET /meetings/minamata-COP-4 = %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	fetch(t, srv, "/meetings/minamata-COP-99", 404)
+}
+
+// TestMeetingDocuments: a meeting's page lists the documents registered
+// for it, by the id of its record or, for the first part of a session,
+// by the session's, each linking to the document's page, which links
+// back to the meeting.
+func TestMeetingDocuments(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	if doc := fetch(t, srv, "/meetings/minamata-COP-6", 200); len(all(doc, "ul.documents li")) != 0 || !strings.Contains(text(doc), "No document of this meeting is registered") {
+		t.Errorf("COP-6 lists documents before any is registered")
+	}
+	_, _, err := st.PutDocuments(ctx, []accord.Document{
+		{Symbol: "UNEP/MC/COP.6/INF/28", Title: "Scoping study areas", Instrument: "minamata", Meeting: "minamata-COP-6"},
+		{Symbol: "UNEP/MC/COP.6/1", Title: "Provisional agenda", Instrument: "minamata", Meeting: "minamata-COP-6"},
+		{Symbol: "UNEP/MC/COP.5/1", Instrument: "minamata", Meeting: "minamata-COP-5"},
+		{Symbol: "UNEP/MC/COP.4/1", Instrument: "minamata", Meeting: "minamata-COP-4"},
+		{Symbol: "UNEP/MC/COP.4/2", Instrument: "minamata", Meeting: "minamata-COP-4.2"},
+	}, accord.DocumentEdit{Who: "admin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		meeting string
+		want    []string
+	}{
+		{"minamata-COP-6", []string{"/documents/UNEP/MC/COP.6/1", "/documents/UNEP/MC/COP.6/INF/28"}},
+		{"minamata-COP-4.1", []string{"/documents/UNEP/MC/COP.4/1"}},
+		{"minamata-COP-4.2", []string{"/documents/UNEP/MC/COP.4/2"}},
+		{"minamata-COP-7", nil},
+	} {
+		var got []string
+		for _, a := range all(fetch(t, srv, "/meetings/"+tt.meeting, 200), "ul.documents a") {
+			got = append(got, attr(a, "href"))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s lists documents %q, want %q", tt.meeting, got, tt.want)
+		}
+		for _, h := range got {
+			if a := all(fetch(t, srv, h, 200), "dl.changes dd a"); len(a) == 0 || attr(a[0], "href") != "/meetings/"+tt.meeting {
+				t.Errorf("%s does not link back to %s", h, tt.meeting)
+			}
+		}
+	}
+	if doc := fetch(t, srv, "/meetings/minamata-COP-6", 200); !strings.Contains(text(all(doc, "ul.documents")[0]), "Provisional agenda") {
+		t.Errorf("COP-6's documents lack their titles")
+	}
 }
 
 func noRedirect() *http.Client {
