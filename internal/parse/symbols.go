@@ -464,33 +464,79 @@ func firstOfJoint(s string) string {
 	return s
 }
 
-var meetingTextRE = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\d{1,2}(?:st|nd|rd|th))\s+meeting\s+of\s+the\s+(Conference\s+of\s+the\s+(?:Contracting\s+)?Parties(\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties)?|Parties)`)
+// meetingTailRE reads "meeting of the Conference of the Parties …" from
+// its word "meeting", and meetingOrdinalRE the one word before it.
+// meetingInText looks for that word first: one pattern that opened with
+// twenty ordinals would try each of them at every byte of a page.
+var (
+	meetingTailRE    = regexp.MustCompile(`^(?i)meeting\s+of\s+the\s+(Conference\s+of\s+the\s+(?:Contracting\s+)?Parties(\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties)?|Parties)`)
+	meetingOrdinalRE = regexp.MustCompile(`^(?i)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\d{1,2}(?:st|nd|rd|th))$`)
+)
 
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
 	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
 
 // meetingInText finds "Third meeting of the Conference of the Parties
-// serving as the meeting of the Parties" and the like in a heading.
+// serving as the meeting of the Parties" and the like in a heading: the
+// first "meeting" that has an ordinal word, then spaces, before it and
+// "of the Conference of the Parties" or "of the Parties" after it.
 func meetingInText(s string) string {
 	if !strings.Contains(s, "eeting of") && !strings.Contains(s, "EETING OF") {
 		return ""
 	}
-	m := meetingTextRE.FindStringSubmatch(s)
-	if m == nil {
+	for off := 0; off < len(s); off++ {
+		i := strings.IndexAny(s[off:], "mM")
+		if i < 0 {
+			return ""
+		}
+		off += i
+		if !hasPrefixFold(s[off:], "meeting") {
+			continue
+		}
+		ord := ordinalBefore(s[:off])
+		if ord == "" || !meetingOrdinalRE.MatchString(ord) {
+			continue
+		}
+		m := meetingTailRE.FindStringSubmatch(s[off:])
+		if m == nil {
+			continue
+		}
+		n, ok := ordinals[strings.ToLower(ord)]
+		if !ok {
+			n, _ = strconv.Atoi(strings.TrimRight(ord, "stndrh"))
+		}
+		switch {
+		case m[2] != "":
+			return "COP-MOP-" + strconv.Itoa(n)
+		case strings.EqualFold(m[1], "Parties"):
+			return "MOP-" + strconv.Itoa(n)
+		}
+		return "COP-" + strconv.Itoa(n)
+	}
+	return ""
+}
+
+// ordinalBefore returns the word that ends s before at least one space
+// (in the sense of a regexp's \s and \w), or "" when s does not end in
+// space.
+func ordinalBefore(s string) string {
+	j := len(s)
+	for j > 0 && strings.IndexByte("\t\n\f\r ", s[j-1]) >= 0 {
+		j--
+	}
+	if j == len(s) {
 		return ""
 	}
-	n, ok := ordinals[strings.ToLower(m[1])]
-	if !ok {
-		n, _ = strconv.Atoi(strings.TrimRight(m[1], "stndrh"))
+	k := j
+	for k > 0 && reWordByte(s[k-1]) {
+		k--
 	}
-	switch {
-	case m[3] != "":
-		return "COP-MOP-" + strconv.Itoa(n)
-	case strings.EqualFold(m[2], "Parties"):
-		return "MOP-" + strconv.Itoa(n)
-	}
-	return "COP-" + strconv.Itoa(n)
+	return s[k:j]
+}
+
+func reWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func romanValue(s string) int {
