@@ -79,6 +79,36 @@ func cleanRunes(s string) string {
 // "*Also welcomes*", "**Note by the secretariat**", "_Decides_".
 var emphasis = regexp.MustCompile(`(^|[\s(“"'])(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
 
+// opensEmphasis reports whether l has a mark that can open emphasis as
+// emphasis reads it: a run of one to three "*" or one or two "_" after
+// the start of the line, a space, a bracket or a quote, and before a
+// character that is none of these. Rules and blanks to fill ("_____",
+// "* * *") have none, and are not handed to the expression.
+func opensEmphasis(l string) bool {
+	for i := strings.IndexAny(l, "*_"); i >= 0; {
+		c := l[i]
+		k := i
+		for k < len(l) && l[k] == c {
+			k++
+		}
+		run := k - i
+		if (c == '*' && run <= 3 || c == '_' && run <= 2) && k < len(l) && strings.IndexByte("\t\n\f\r *_", l[k]) < 0 {
+			if i == 0 {
+				return true
+			}
+			if p, _ := utf8.DecodeLastRuneInString(l[:i]); strings.ContainsRune("\t\n\f\r (“\"'", p) {
+				return true
+			}
+		}
+		j := strings.IndexAny(l[k:], "*_")
+		if j < 0 {
+			return false
+		}
+		i = k + j
+	}
+	return false
+}
+
 // gluedEmphasis matches emphasis glued to a paragraph number or an item
 // letter: "1.*Decides*", "(a)*To*".
 var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
@@ -115,7 +145,7 @@ func Normalize(s string) string {
 			l = gluedEmphasis.ReplaceAllString(l, "$1$3")
 		}
 		// emphasis needs two marks; a pass that changes nothing ends it
-		for j := 0; j < 3 && strings.Count(l, "*")+strings.Count(l, "_") >= 2; j++ {
+		for j := 0; j < 3 && strings.Count(l, "*")+strings.Count(l, "_") >= 2 && opensEmphasis(l); j++ {
 			r := emphasis.ReplaceAllString(l, "$1$3")
 			if r == l {
 				break
@@ -206,13 +236,7 @@ func hasControl(s string) bool {
 // foldSpaces trims s and folds runs of spaces, allocating only when it
 // must.
 func foldSpaces(s string) string {
-	clean := len(s) == 0 || s[0] != ' ' && s[len(s)-1] != ' '
-	for i := 1; clean && i < len(s); i++ {
-		if s[i] == ' ' && s[i-1] == ' ' {
-			clean = false
-		}
-	}
-	if clean {
+	if len(s) == 0 || s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") {
 		return s
 	}
 	// strings.Join(strings.Fields(s), " "), without the slice of fields

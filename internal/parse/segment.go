@@ -820,28 +820,40 @@ func (s *segmenter) recital(c *draft, b block) {
 
 // fullText is the decision's text, for finding which instrument it names.
 func (d *draft) fullText() string {
-	var b strings.Builder
 	n := len(d.d.Formula)
-	for _, o := range d.ops {
-		n += len(o.text) + 1
+	for _, p := range d.d.Preface {
+		n += len(p) + 1
 	}
 	for _, r := range d.d.Preamble {
 		n += len(r.Text) + 1
 	}
-	b.Grow(n + 256)
-	b.WriteString(d.d.Formula)
-	for _, p := range d.d.Preface {
-		b.WriteString("\n" + p)
-	}
-	for _, r := range d.d.Preamble {
-		b.WriteString("\n" + r.Text)
-	}
 	for _, o := range d.ops {
-		b.WriteString("\n" + o.text)
+		n += len(o.text) + 1
 	}
 	for _, a := range d.annexOps {
 		for _, o := range a {
-			b.WriteString("\n" + o.text)
+			n += len(o.text) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(d.d.Formula)
+	add := func(s string) {
+		b.WriteByte('\n')
+		b.WriteString(s)
+	}
+	for _, p := range d.d.Preface {
+		add(p)
+	}
+	for _, r := range d.d.Preamble {
+		add(r.Text)
+	}
+	for _, o := range d.ops {
+		add(o.text)
+	}
+	for _, a := range d.annexOps {
+		for _, o := range a {
+			add(o.text)
 		}
 	}
 	return b.String()

@@ -598,7 +598,12 @@ var (
 // documentSymbols returns the UN document symbols cited in text, in order,
 // with their offsets.
 func documentSymbols(text string) (syms []string, spans [][2]int) {
-	all, spans := symbolSpans(text)
+	return unDocuments(symbolSpans(text))
+}
+
+// unDocuments keeps the UN document symbols of symbolSpans' symbols and
+// spans, reusing spans.
+func unDocuments(all []string, spans [][2]int) (syms []string, _ [][2]int) {
 	for k, s := range all {
 		if unDocument(s) {
 			syms = append(syms, s)
@@ -689,10 +694,16 @@ func listItemWindow(s string) string {
 // cited, in order, with the instrument each belongs to. inst is the
 // instrument of the citing text.
 func decisionRefs(text, inst string) []accord.DecisionRef {
+	_, spans := symbolSpans(text)
+	return decisionRefsBeside(text, inst, spans)
+}
+
+// decisionRefsBeside is decisionRefs of a text whose document symbols
+// symbolSpans found at spans.
+func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef {
 	// Blank out document symbols: "UNEP/CBD/COP/DEC/IX/24" cites a
 	// document, not decision IX/24 again; "GCF/B.24/17" a board's
 	// document, not its decision B.24/17.
-	_, spans := symbolSpans(text)
 	if len(spans) > 0 {
 		b := []byte(text)
 		for _, sp := range spans {
@@ -1142,7 +1153,8 @@ func references(d *accord.Decision) accord.References {
 	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
 	seenD, seenDoc := map[string]bool{}, map[string]bool{}
 	for _, t := range parts {
-		for _, r := range decisionRefs(t, d.Instrument) {
+		all, spans := symbolSpans(t)
+		for _, r := range decisionRefsBeside(t, d.Instrument, spans) {
 			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
 			k := symbolKey(r.Cited)
 			if k == own || seenD[k] {
@@ -1151,7 +1163,7 @@ func references(d *accord.Decision) accord.References {
 			seenD[k] = true
 			refs.Decisions = append(refs.Decisions, r)
 		}
-		syms, _ := documentSymbols(t)
+		syms, _ := unDocuments(all, spans) // after decisionRefsBeside: it reuses spans
 		for _, s := range syms {
 			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) {
 				continue
