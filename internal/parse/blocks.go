@@ -129,7 +129,7 @@ func decisionSignal(t string) bool {
 		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
 		}
-		if headingRE.MatchString(t) || directedRE.MatchString(t) {
+		if isDecisionHeading(t) || directedRE.MatchString(t) {
 			return true
 		}
 	}
@@ -175,7 +175,7 @@ func dottedStart(t string) bool {
 // inlineTitle reports whether a decision heading carries its title on the
 // same line ("Decision MC-7/12: Cooperation with …").
 func inlineTitle(t string) bool {
-	if m := headingRE.FindStringSubmatch(t); m != nil {
+	if m := decisionHeading(t); m != nil {
 		return m[4]+m[5] != ""
 	}
 	return symbolFirstRE.MatchString(t)

@@ -441,7 +441,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if m := headingRE.FindStringSubmatch(stripMeetingLabel(t)); m != nil {
+	if m := decisionHeading(stripMeetingLabel(t)); m != nil {
 		c = s.open(i)
 		word := strings.ToLower(m[2])
 		sym := canonicalSymbol(m[3])

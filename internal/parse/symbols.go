@@ -56,7 +56,14 @@ var (
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
 	// wrapped line is a citation, not a heading. A web page's field
 	// "Decision number: XIII/5" is one too.
-	headingRE = regexp.MustCompile(`^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)` + adoptedAt + `(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	headingRE = regexp.MustCompile(headingHead + `(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	// headingHead is headingRE up to the title.
+	headingHead = `^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)` + adoptedAt
+	// headingOpenRE is headingHead and the first bytes of what
+	// headingRE allows after it (group 4): a line without a line break
+	// that matches it matches headingRE, with the same first three
+	// groups. It stops there, where headingRE would read the whole title.
+	headingOpenRE = regexp.MustCompile(headingHead + `(\s*[:.\-–—]|\s+[A-Z]|$)`)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^(` + styleLeadSymbols() + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
@@ -462,6 +469,60 @@ func firstOfJoint(s string) string {
 		return s[:m[0]+1]
 	}
 	return s
+}
+
+// isDecisionHeading is headingRE.MatchString(t).
+func isDecisionHeading(t string) bool {
+	if strings.IndexByte(t, '\n') >= 0 {
+		return headingRE.MatchString(t)
+	}
+	return headingOpenRE.MatchString(t)
+}
+
+// decisionHeading is headingRE.FindStringSubmatch(t), at the cost of the
+// heading's first words: the title is what follows them.
+func decisionHeading(t string) []string {
+	if strings.IndexByte(t, '\n') >= 0 {
+		return headingRE.FindStringSubmatch(t)
+	}
+	loc := headingOpenRE.FindStringSubmatchIndex(t)
+	if loc == nil {
+		return nil
+	}
+	m := make([]string, 6)
+	m[0] = t
+	for g := 1; g <= 3; g++ {
+		if loc[2*g] >= 0 {
+			m[g] = t[loc[2*g]:loc[2*g+1]]
+		}
+	}
+	// what follows the symbol: a separator and the title, or spaces and
+	// a title in capitals, or nothing
+	u := t[loc[8]:]
+	i := 0
+	for i < len(u) && isRESpace(u[i]) {
+		i++
+	}
+	rest := u[i:]
+	for _, sep := range []string{":", ".", "-", "–", "—"} {
+		if strings.HasPrefix(rest, sep) {
+			k := len(sep)
+			for k < len(rest) && isRESpace(rest[k]) {
+				k++
+			}
+			m[4] = rest[k:]
+			return m
+		}
+	}
+	if i > 0 && rest != "" && isUpper(rest[0]) {
+		m[5] = rest
+	}
+	return m
+}
+
+// isRESpace reports whether c is a space as \s reads it.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // meetingTailRE reads "meeting of the Conference of the Parties …" from

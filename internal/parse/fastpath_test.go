@@ -1,0 +1,155 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The tests here hold the quick paths of the parser to the expressions
+// they stand for: each must answer what its expression answers, on the
+// lines of every text the package has and on the fuzzer's.
+
+// testLines returns every line of the corpora and the test texts, as
+// Normalize leaves them.
+func testLines(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	for _, dir := range []string{corpusDir, filepath.Join(corpusDir, "..", "seeds"), ownCorpusDir, "testdata"} {
+		paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, strings.Split(Normalize(string(b)), "\n")...)
+		}
+	}
+	return out
+}
+
+var headingSamples = []string{
+	"Decision 14/3. Mainstreaming of biodiversity in the energy and mining sector",
+	"Decision XIV/3 — Title", "Decision XIV/3 –Title", "Decision 3/2 -", "Decision 3/2  ",
+	"Resolution 2/5 of the sixth session", "Decision 1/CP.21 Adoption of the Paris Agreement",
+	"DRAFT DECISION VI/2: Compliance", "Dec. III/12", "Decision number: XIII/5 Title",
+	"Decision 3/2\n: a title on the next line", "Decision 3/2 lower case", "decision 1/CP.21.",
+	"Decision 3/2:", "Decision 3/2.\tTitle", "Resolution 11.3 (Rev. CoP19) Compliance and enforcement",
+}
+
+// checkHeading compares decisionHeading and isDecisionHeading with
+// headingRE on s.
+func checkHeading(t *testing.T, s string) {
+	want := headingRE.FindStringSubmatch(s)
+	if diff := cmp.Diff(want, decisionHeading(s)); diff != "" {
+		t.Errorf("decisionHeading(%q) (-headingRE +got):\n%s", s, diff)
+	}
+	if got := isDecisionHeading(s); got != (want != nil) {
+		t.Errorf("isDecisionHeading(%q) = %v, want %v", s, got, want != nil)
+	}
+}
+
+func TestDecisionHeadingIsHeadingRE(t *testing.T) {
+	for _, s := range headingSamples {
+		checkHeading(t, s)
+	}
+	matched := 0
+	for _, l := range testLines(t) {
+		checkHeading(t, l)
+		if headingRE.MatchString(l) {
+			matched++
+		}
+	}
+	if matched == 0 {
+		t.Error("no line of the corpora is a decision heading: the comparison tested nothing")
+	}
+}
+
+func FuzzDecisionHeading(f *testing.F) {
+	for _, s := range headingSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkHeading)
+}
+
+// meetingPattern is what meetingInText looks for, as one expression.
+var meetingPattern = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\d{1,2}(?:st|nd|rd|th))\s+meeting\s+of\s+the\s+(Conference\s+of\s+the\s+(?:Contracting\s+)?Parties(\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties)?|Parties)`)
+
+// meetingByPattern is meetingInText by meetingPattern.
+func meetingByPattern(s string) string {
+	m := meetingPattern.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	n, ok := ordinals[strings.ToLower(m[1])]
+	if !ok {
+		n, _ = strconv.Atoi(strings.TrimRight(m[1], "stndrh"))
+	}
+	switch {
+	case m[3] != "":
+		return "COP-MOP-" + strconv.Itoa(n)
+	case strings.EqualFold(m[2], "Parties"):
+		return "MOP-" + strconv.Itoa(n)
+	}
+	return "COP-" + strconv.Itoa(n)
+}
+
+var meetingSamples = []string{
+	"Third meeting of the Conference of the Parties serving as the meeting of the Parties to the Cartagena Protocol",
+	"4th Meeting of the Conference of the Contracting Parties", "the 3rd  meeting of the Parties",
+	"x 11th\tMEETING OF THE CONFERENCE OF THE CONTRACTING PARTIES", "a_first meeting of the Parties",
+	"114th meeting of the Parties", "the meeting of the Parties at its tenth meeting of the Parties",
+	"tenth meeting of the Partiesfirst meeting of the Parties", "first\nmeeting of the\nParties",
+	"the second meeting of the Bureau; the fifth meeting of the Conference of the Parties",
+}
+
+func checkMeeting(t *testing.T, s string) {
+	if got, want := meetingInText(s), meetingByPattern(s); got != want {
+		t.Errorf("meetingInText(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestMeetingInTextIsPattern(t *testing.T) {
+	for _, s := range meetingSamples {
+		checkMeeting(t, s)
+	}
+	lines := testLines(t)
+	found := 0
+	for i := range lines {
+		s := strings.Join(lines[i:min(len(lines), i+3)], "\n")
+		checkMeeting(t, s)
+		if meetingInText(s) != "" {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("no meeting named in the corpora: the comparison tested nothing")
+	}
+}
+
+func FuzzMeetingInText(f *testing.F) {
+	for _, s := range meetingSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkMeeting)
+}
+
+// TestOpensEmphasis: a line emphasis can match has a mark that opens it.
+func TestOpensEmphasis(t *testing.T) {
+	lines := append(testLines(t), "*a*", "__x__ y", "(**Note**)", "“_a_”", "****a*", "x *a* ", "_ _ a_", "1. *Welcomes* the report")
+	for _, l := range lines {
+		if emphasis.MatchString(l) && !opensEmphasis(l) {
+			t.Errorf("opensEmphasis(%q) = false, but emphasis matches it", l)
+		}
+	}
+	for _, l := range []string{"____________", "* * *", "a*b*c", "** **"} {
+		if opensEmphasis(l) {
+			t.Errorf("opensEmphasis(%q) = true, want false", l)
+		}
+	}
+}
