@@ -153,3 +153,28 @@ func TestOpensEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefilters: each cheap test lets through every text its
+// expression matches.
+func TestPrefilters(t *testing.T) {
+	lines := append(testLines(t),
+		"11/29/26, 5:30 AM Decision 3/2", "1.2.2020 12:00", "3/7/2025, 10:15 p.m. Title", "1. Decides",
+		"The Parties decided to adopt", "The Conference decided in Decision X/3 to request", "in dec. IV/2",
+		"Recalling, IN DECISION 14/3, the request", "The meeting decided, to", "decided to")
+	for _, l := range lines {
+		if printDate.MatchString(l) && !datePrefix(l) {
+			t.Errorf("datePrefix(%q) = false, but printDate matches it", l)
+		}
+		if got, want := montrealInlineMatch(l), montrealInline.FindStringSubmatch(l); !cmp.Equal(got, want) {
+			t.Errorf("montrealInlineMatch(%q) = %q, want %q", l, got, want)
+		}
+		if got, want := inDecMatch(l), inDecRE.FindStringSubmatch(l); !cmp.Equal(got, want) {
+			t.Errorf("inDecMatch(%q) = %q, want %q", l, got, want)
+		}
+	}
+	for _, l := range []string{"1. Decides", "12 May 2025", "1/2 of", "(a) To"} {
+		if datePrefix(l) {
+			t.Errorf("datePrefix(%q) = true, want false", l)
+		}
+	}
+}

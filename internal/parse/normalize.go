@@ -320,6 +320,24 @@ var (
 // isPageNumber reports whether t is a page number ("12", "- 3 -", "Page 2
 // of 9"); the bytes pageNumber needs first and last are tested before it
 // runs, since most lines fail them.
+// datePrefix reports whether t opens as printDate does: one or two
+// digits, a slash or a dot, one or two digits, a slash or a dot. A
+// numbered paragraph ("1. Decides") does not.
+func datePrefix(t string) bool {
+	i := 0
+	for range 2 {
+		k := i
+		for i < len(t) && i-k < 2 && isDigit(t[i]) {
+			i++
+		}
+		if i == k || i == len(t) || t[i] != '/' && t[i] != '.' {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
 func isPageNumber(t string) bool {
 	if t == "" {
 		return false
@@ -366,7 +384,7 @@ func furniture(t string) bool {
 			return true
 		}
 	}
-	if t[0] >= '0' && t[0] <= '9' && printDate.MatchString(t) || (strings.HasPrefix(t, "file:") || strings.HasPrefix(t, "http")) && printedAddr.MatchString(t) {
+	if datePrefix(t) && printDate.MatchString(t) || (strings.HasPrefix(t, "file:") || strings.HasPrefix(t, "http")) && printedAddr.MatchString(t) {
 		return true
 	}
 	if strings.IndexByte(t, '_') > 0 && !strings.Contains(t, " ") && identifier.MatchString(t) {

@@ -130,6 +130,15 @@ func (s *segmenter) pullTitle(d *draft, i int) {
 
 var montrealInline = regexp.MustCompile(`^(.*?\bdecided(?:\s+in\s+(?:Dec\.|Decision)\s+\S+)?)\s+(to\s+\S.*)$`)
 
+// montrealInlineMatch is montrealInline.FindStringSubmatch(t), for a t
+// that can match: one that says "decided".
+func montrealInlineMatch(t string) []string {
+	if !strings.Contains(t, "decided") {
+		return nil
+	}
+	return montrealInline.FindStringSubmatch(t)
+}
+
 func (s *segmenter) run() {
 	for i := 0; i < len(s.bs); i++ {
 		if n := s.trail(i); n > 0 {
@@ -248,7 +257,10 @@ func (s *segmenter) feed(i int) {
 		c.phase, c.body, c.reported = phaseOperative, true, true
 		return
 	}
-	lead := leadFormulaRE.FindStringSubmatch(t)
+	var lead []string
+	if b.mark == markNone {
+		lead = leadFormulaRE.FindStringSubmatch(t)
+	}
 	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
@@ -259,7 +271,7 @@ func (s *segmenter) feed(i int) {
 			s.pullTitle(c, i)
 		}
 		formula, rest := t, ""
-		if m := montrealInline.FindStringSubmatch(t); m != nil {
+		if m := montrealInlineMatch(t); m != nil {
 			formula, rest = m[1], m[2]
 		} else if lead != nil {
 			formula, rest = lead[1], lead[2]
@@ -270,7 +282,7 @@ func (s *segmenter) feed(i int) {
 		}
 		c.d.Formula, c.formulaN = formula, b.n
 		c.plural = strings.Count(formula, "Conference of the Parties") > 1
-		if m := inDecRE.FindStringSubmatch(formula); m != nil && c.d.Symbol == "" {
+		if m := inDecMatch(formula); m != nil && c.d.Symbol == "" {
 			c.d.Symbol = canonicalSymbol(m[1])
 		}
 		c.phase = phasePreamble

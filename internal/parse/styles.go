@@ -316,7 +316,7 @@ func reportedDecision(t string) bool {
 		return false
 	}
 	lead := t[:cutAt(t, maxReportLead)]
-	return mayReport(lead) && !inDecRE.MatchString(lead) && reportedRE.MatchString(lead)
+	return mayReport(lead) && inDecMatch(lead) == nil && reportedRE.MatchString(lead)
 }
 
 // maxReportLead bounds where a reported decision names its body and verb:

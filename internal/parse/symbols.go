@@ -471,6 +471,28 @@ func firstOfJoint(s string) string {
 	return s
 }
 
+// inDecMatch is inDecRE.FindStringSubmatch(t), for a t that can match:
+// one that says "dec" in any case.
+func inDecMatch(t string) []string {
+	if !containsFold(t, "dec") {
+		return nil
+	}
+	return inDecRE.FindStringSubmatch(t)
+}
+
+// containsFold reports whether s holds sub, a word of lower-case ASCII
+// letters without "k" or "s" (which fold to runes beyond ASCII), in any
+// case.
+func containsFold(s, sub string) bool {
+	lower, upper := sub[0], sub[0]-'a'+'A'
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if c := s[i]; (c == lower || c == upper) && hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // isDecisionHeading is headingRE.MatchString(t).
 func isDecisionHeading(t string) bool {
 	if strings.IndexByte(t, '\n') >= 0 {
