@@ -178,3 +178,48 @@ func TestPrefilters(t *testing.T) {
 		}
 	}
 }
+
+var scannerSamples = []string{
+	"decisions 1/CP.21 and 3/CMA.1", "UNEP/CBD/COP/14/3 and UNEP/CHW.14/5/Add.1", "BC-16/2–RC-11/3–SC-11/4",
+	"IPBES-9/1", "Ex. III/1", "B.22/15 and B.BM-2021/03", "COP6/3, MOP 4/2", "UNEP/EA.5/Res.8", "CBD X/2",
+	"MC-6/[--]", "XIV/3é/IX/2", "\xff1/CP.2\xc3", "é1/2", "ICCD/COP(16)/23",
+}
+
+func checkScanner(t *testing.T, s string) {
+	for _, sc := range []*scanner{docSymbolScan, selfRefScan} {
+		if got, want := sc.findAll(s), sc.re.FindAllStringIndex(s, -1); !cmp.Equal(got, want) {
+			t.Errorf("findAll(%q) by %s = %v, want %v", s, sc.re, got, want)
+		}
+	}
+}
+
+func TestScannerIsFindAll(t *testing.T) {
+	for _, s := range scannerSamples {
+		checkScanner(t, s)
+	}
+	for _, l := range testLines(t) {
+		checkScanner(t, l)
+	}
+}
+
+func FuzzScanner(f *testing.F) {
+	for _, s := range scannerSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkScanner)
+}
+
+// TestScannerRefuses: an expression that looks before a match, or can
+// match nothing, cannot be run anchored in its place.
+func TestScannerRefuses(t *testing.T) {
+	for _, expr := range []string{`\bIX/2`, `^1/2`, `a*`, `(?:x|)`} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("newScanner(%q) did not refuse it", expr)
+				}
+			}()
+			newScanner(regexp.MustCompile(expr))
+		}()
+	}
+}

@@ -676,6 +676,8 @@ var (
 	gaListItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(\d{1,4}\s?\([IVXLC]{1,7}\))`)
 	// dottedOrYearRE is a symbol that needs its keyword to be read.
 	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `)`)
+
+	docSymbolScan, selfRefScan = newScanner(docSymbolRE), newScanner(selfRefRE)
 )
 
 // documentSymbols returns the UN document symbols cited in text, in order,
@@ -721,7 +723,7 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 	if strings.Count(text, "/") < 2 {
 		return nil, nil
 	}
-	for _, loc := range slashMatches(docSymbolRE, text, nil) {
+	for _, loc := range slashMatches(docSymbolScan, text, nil) {
 		i, j := loc[0], loc[1]
 		if i > 0 {
 			c := text[i-1]
@@ -855,7 +857,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		}
 		listEnd = pos
 	}
-	for _, loc := range slashMatches(selfRefRE, text, selfRefSlash) {
+	for _, loc := range slashMatches(selfRefScan, text, selfRefSlash) {
 		i, j := loc[0], loc[1]
 		// A prefixed symbol may be glued to the cells of a table copied
 		// from a web page: "the SecretariatBC-11/2High".
@@ -1035,7 +1037,7 @@ func boundBody(text string, at, n int) string {
 // slashMatches returns the matches of re in text, for an re whose every
 // match holds a slash. It runs re only on stretches of text around
 // slashes, which keeps long paragraphs cheap: most of their text is words.
-func slashMatches(re *regexp.Regexp, text string, near func(string, int) bool) [][]int {
+func slashMatches(re *scanner, text string, near func(string, int) bool) [][]int {
 	var out [][]int
 	end := -1 // text before end has been searched
 	for i := strings.IndexByte(text, '/'); i >= 0; {
@@ -1074,7 +1076,7 @@ func slashMatches(re *regexp.Regexp, text string, near func(string, int) bool) [
 			i = hi + next
 			continue
 		}
-		for _, loc := range re.FindAllStringIndex(text[lo:hi], -1) {
+		for _, loc := range re.findAll(text[lo:hi]) {
 			out = append(out, []int{lo + loc[0], lo + loc[1]})
 		}
 		end = hi

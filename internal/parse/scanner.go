@@ -1,0 +1,105 @@
+package parse
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"unicode/utf8"
+)
+
+// A scanner finds the matches of an expression in a text, as
+// FindAllStringIndex does, but runs the expression, anchored, only where
+// a match can begin: at a byte its first instructions accept. An
+// expression of many alternatives ("1/CP.21", "BC-16/2", "IX/24", …)
+// otherwise walks every alternative at every byte of the text.
+//
+// The expression must not match the empty string nor test the text
+// before a match (\b, ^): anchored on the rest of the text, it would see
+// a start that the text does not have there.
+type scanner struct {
+	re    *regexp.Regexp // as given
+	at    *regexp.Regexp // the same, anchored
+	first [256]bool      // bytes a match can begin with
+}
+
+func newScanner(re *regexp.Regexp) *scanner {
+	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		panic("scanner: " + err.Error())
+	}
+	prog, err := syntax.Compile(parsed.Simplify())
+	if err != nil {
+		panic("scanner: " + err.Error())
+	}
+	s := &scanner{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`)}
+	seen := map[uint32]bool{}
+	var walk func(pc uint32)
+	walk = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(in.Out)
+			walk(in.Arg)
+		case syntax.InstCapture, syntax.InstNop:
+			walk(in.Out)
+		case syntax.InstFail:
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			for c := range utf8.RuneSelf {
+				if in.MatchRune(rune(c)) {
+					s.first[c] = true
+				}
+			}
+			if beyondASCII(in) {
+				for c := utf8.RuneSelf; c < len(s.first); c++ {
+					s.first[c] = true
+				}
+			}
+		default: // InstMatch, InstEmptyWidth
+			panic("scanner: " + re.String() + " can match the empty string or tests what comes before a match")
+		}
+	}
+	walk(uint32(prog.Start))
+	return s
+}
+
+// beyondASCII reports whether a rune instruction may accept a rune
+// beyond ASCII, or the byte of broken UTF-8 the matcher reads as one.
+func beyondASCII(in *syntax.Inst) bool {
+	switch in.Op {
+	case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		return true
+	}
+	if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+		return true // "k" folds to the Kelvin sign, "s" to the long s
+	}
+	for _, r := range in.Rune {
+		if r >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// findAll is s.re.FindAllStringIndex(text, -1).
+func (s *scanner) findAll(text string) [][]int {
+	var out [][]int
+	for p := 0; p < len(text); {
+		if s.first[text[p]] {
+			if loc := s.at.FindStringIndex(text[p:]); loc != nil {
+				out = append(out, []int{p, p + loc[1]})
+				p += loc[1]
+				continue
+			}
+		}
+		if text[p] < utf8.RuneSelf {
+			p++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[p:])
+			p += w
+		}
+	}
+	return out
+}
