@@ -492,7 +492,7 @@ type rawNote struct {
 // Footnote bodies that a page break dropped into the middle of a paragraph
 // are taken out so the paragraph reads on.
 func extract(lines []line) extracted {
-	var ex extracted
+	ex := extracted{body: make([]line, 0, len(lines))}
 	counts := map[string]int{}
 	for _, l := range lines {
 		if !l.blank && len(l.text) < 90 {

@@ -46,18 +46,13 @@ func Parse(text string, opt Options) Document {
 	for _, b := range seg.preface {
 		doc.Preface = append(doc.Preface, b.text)
 	}
-	var wb strings.Builder
-	wb.Grow(len(text) + 64)
-	for _, p := range doc.Preface {
-		wb.WriteString(p)
-		wb.WriteByte('\n')
-	}
+	// the whole text, as preface and decisions read, each a line
+	wt := &wholeText{parts: make([]string, 0, len(doc.Preface)+len(seg.drafts))}
+	wt.parts = append(wt.parts, doc.Preface...)
 	for _, dr := range seg.drafts {
 		dr.text = dr.fullText()
-		wb.WriteString(dr.text)
-		wb.WriteByte('\n')
+		wt.parts = append(wt.parts, dr.text)
 	}
-	whole := wb.String()
 	// Furniture and footnotes go to the decision whose lines hold them.
 	for _, f := range ex.furniture {
 		if dr := seg.at(f.n); dr != nil {
@@ -73,7 +68,6 @@ func Parse(text string, opt Options) Document {
 			doc.Preface = append(doc.Preface, f.marker+" "+f.text)
 		}
 	}
-	wt := &wholeText{text: whole}
 	for _, dr := range seg.drafts {
 		doc.Decisions = append(doc.Decisions, dr.finish(opt, wt))
 	}
@@ -84,15 +78,53 @@ func Parse(text string, opt Options) Document {
 // says of the instrument and meeting, for decisions that do not say it
 // themselves.
 type wholeText struct {
-	text                         string
+	parts                        []string // joined, each ended by "\n"
+	text                         string   // parts joined, once asked
+	joined                       bool
 	inst, meet                   string
 	yr                           int
 	instDone, meetDone, yearDone bool
 }
 
+// all returns the whole text.
+func (w *wholeText) all() string {
+	if !w.joined {
+		n := 0
+		for _, p := range w.parts {
+			n += len(p) + 1
+		}
+		var b strings.Builder
+		b.Grow(n)
+		for _, p := range w.parts {
+			b.WriteString(p)
+			b.WriteByte('\n')
+		}
+		w.text, w.joined = b.String(), true
+	}
+	return w.text
+}
+
+// head returns the first n bytes of the whole text, or all of it,
+// joining only the parts it needs.
+func (w *wholeText) head(n int) string {
+	if w.joined {
+		return w.text[:min(len(w.text), n)]
+	}
+	var b strings.Builder
+	for _, p := range w.parts {
+		if b.Len() >= n {
+			break
+		}
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	s := b.String()
+	return s[:min(len(s), n)]
+}
+
 func (w *wholeText) instrument() string {
 	if !w.instDone {
-		w.inst, w.instDone = mentionedInstrument(w.text), true
+		w.inst, w.instDone = mentionedInstrument(w.all()), true
 	}
 	return w.inst
 }
@@ -101,7 +133,7 @@ func (w *wholeText) instrument() string {
 // the opening of the text, where the heading of a meeting report stands.
 func (w *wholeText) meeting() string {
 	if !w.meetDone {
-		w.meet, w.meetDone = meetingInText(w.text[:min(len(w.text), 4000)]), true
+		w.meet, w.meetDone = meetingInText(w.head(4000)), true
 	}
 	return w.meet
 }
@@ -111,7 +143,7 @@ func (w *wholeText) meeting() string {
 // prints when its meeting was held.
 func (w *wholeText) year() int {
 	if !w.yearDone {
-		w.yr, w.yearDone = adoptionYear(strings.Split(w.text[:min(len(w.text), 4000)], "\n"), false), true
+		w.yr, w.yearDone = adoptionYear(strings.Split(w.head(4000), "\n"), false), true
 	}
 	return w.yr
 }

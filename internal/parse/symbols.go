@@ -804,8 +804,9 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		kw    string
 		list  int // which keyword's list the hit is in, from 1; 0 for none
 	}
+	cites := mayCite(text)
 	if !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
-		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !mayCite(text)) {
+		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !cites) {
 		// every symbol has a slash or a dot, but "Resolution 2019-1" and
 		// "resolution 3337 (XXIX)", which need their keyword
 		return nil
@@ -813,7 +814,11 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	var hits []hit
 	seen := make([]bool, len(text)) // the bytes of text a hit took
 	listEnd := 0
-	for n, kw := range keywordHits(text) {
+	var kws [][]int
+	if cites {
+		kws = keywordScan(text)
+	}
+	for n, kw := range kws {
 		if kw[0] < listEnd {
 			continue // the list of an earlier keyword took it in
 		}
@@ -1124,6 +1129,11 @@ func keywordHits(text string) [][]int {
 	if !mayCite(text) {
 		return nil
 	}
+	return keywordScan(text)
+}
+
+// keywordScan is keywordHits of a text mayCite lets through.
+func keywordScan(text string) [][]int {
 	var out [][]int
 	for i := 0; i < len(text); {
 		j := strings.IndexAny(text[i:], "dDrR")
