@@ -47,11 +47,9 @@ func Parse(text string, opt Options) Document {
 		doc.Preface = append(doc.Preface, b.text)
 	}
 	// the whole text, as preface and decisions read, each a line
-	wt := &wholeText{parts: make([]string, 0, len(doc.Preface)+len(seg.drafts))}
-	wt.parts = append(wt.parts, doc.Preface...)
+	wt := &wholeText{preface: doc.Preface[:len(doc.Preface):len(doc.Preface)], drafts: seg.drafts}
 	for _, dr := range seg.drafts {
-		dr.text = dr.fullText()
-		wt.parts = append(wt.parts, dr.text)
+		dr.keepText()
 	}
 	// Furniture and footnotes go to the decision whose lines hold them.
 	for _, f := range ex.furniture {
@@ -78,8 +76,9 @@ func Parse(text string, opt Options) Document {
 // says of the instrument and meeting, for decisions that do not say it
 // themselves.
 type wholeText struct {
-	parts                        []string // joined, each ended by "\n"
-	text                         string   // parts joined, once asked
+	preface                      []string // the document's, before furniture and notes join it
+	drafts                       []*draft
+	text                         string // preface and decisions, a line each, once asked
 	joined                       bool
 	inst, meet                   string
 	yr                           int
@@ -90,15 +89,15 @@ type wholeText struct {
 func (w *wholeText) all() string {
 	if !w.joined {
 		n := 0
-		for _, p := range w.parts {
+		for _, p := range w.preface {
 			n += len(p) + 1
+		}
+		for _, dr := range w.drafts {
+			n += len(dr.fullText()) + 1
 		}
 		var b strings.Builder
 		b.Grow(n)
-		for _, p := range w.parts {
-			b.WriteString(p)
-			b.WriteByte('\n')
-		}
+		w.write(&b, n)
 		w.text, w.joined = b.String(), true
 	}
 	return w.text
@@ -111,15 +110,28 @@ func (w *wholeText) head(n int) string {
 		return w.text[:min(len(w.text), n)]
 	}
 	var b strings.Builder
-	for _, p := range w.parts {
+	w.write(&b, n)
+	s := b.String()
+	return s[:min(len(s), n)]
+}
+
+// write writes the parts of the whole text to b, a line each, until b
+// holds n bytes or more.
+func (w *wholeText) write(b *strings.Builder, n int) {
+	for _, p := range w.preface {
 		if b.Len() >= n {
-			break
+			return
 		}
 		b.WriteString(p)
 		b.WriteByte('\n')
 	}
-	s := b.String()
-	return s[:min(len(s), n)]
+	for _, dr := range w.drafts {
+		if b.Len() >= n {
+			return
+		}
+		b.WriteString(dr.fullText())
+		b.WriteByte('\n')
+	}
 }
 
 func (w *wholeText) instrument() string {

@@ -35,8 +35,12 @@ type draft struct {
 	// paragraph, however it opens ("By the 13th meeting, the Council
 	// should:").
 	directed bool
-	reported bool   // told in the past tense ("The Standing Committee agreed …")
-	text     string // fullText, once segmentation is done
+	reported bool // told in the past tense ("The Standing Committee agreed …")
+	// texts are the pieces of the decision's text as segmentation left
+	// them, kept by keepText; text is them joined, once asked (fullText)
+	texts []string
+	text  string
+	typed bool
 }
 
 type segmenter struct {
@@ -830,43 +834,31 @@ func (s *segmenter) recital(c *draft, b block) {
 	c.phase, c.body = phasePreamble, true
 }
 
-// fullText is the decision's text, for finding which instrument it names.
+// keepText keeps the pieces of the decision's text as they stand when
+// segmentation is done: finishing a decision rewrites some of them
+// (footnote markers come out), and fullText reads them as they were.
+func (d *draft) keepText() {
+	d.texts = make([]string, 0, 1+len(d.d.Preface)+len(d.d.Preamble)+len(d.ops))
+	d.texts = append(d.texts, d.d.Formula)
+	d.texts = append(d.texts, d.d.Preface...)
+	for _, r := range d.d.Preamble {
+		d.texts = append(d.texts, r.Text)
+	}
+	for _, o := range d.ops {
+		d.texts = append(d.texts, o.text)
+	}
+	for _, a := range d.annexOps {
+		for _, o := range a {
+			d.texts = append(d.texts, o.text)
+		}
+	}
+}
+
+// fullText is the decision's text, for finding which instrument it
+// names: the pieces keepText kept, a line each, joined once asked.
 func (d *draft) fullText() string {
-	n := len(d.d.Formula)
-	for _, p := range d.d.Preface {
-		n += len(p) + 1
+	if !d.typed {
+		d.text, d.typed = strings.Join(d.texts, "\n"), true
 	}
-	for _, r := range d.d.Preamble {
-		n += len(r.Text) + 1
-	}
-	for _, o := range d.ops {
-		n += len(o.text) + 1
-	}
-	for _, a := range d.annexOps {
-		for _, o := range a {
-			n += len(o.text) + 1
-		}
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(d.d.Formula)
-	add := func(s string) {
-		b.WriteByte('\n')
-		b.WriteString(s)
-	}
-	for _, p := range d.d.Preface {
-		add(p)
-	}
-	for _, r := range d.d.Preamble {
-		add(r.Text)
-	}
-	for _, o := range d.ops {
-		add(o.text)
-	}
-	for _, a := range d.annexOps {
-		for _, o := range a {
-			add(o.text)
-		}
-	}
-	return b.String()
+	return d.text
 }

@@ -384,8 +384,8 @@ var meetingLabelRE = regexp.MustCompile(`^(?:[A-Z]{2,5}[\s-]+){1,2}\d{1,2}\s+((?
 // stripMeetingLabel returns heading line t without the meeting its label
 // names first.
 func stripMeetingLabel(t string) string {
-	if t == "" || t[0] < 'A' || t[0] > 'Z' {
-		return t
+	if len(t) < 2 || !isUpper(t[0]) || !isUpper(t[1]) {
+		return t // the label opens with two capitals at least
 	}
 	if m := meetingLabelRE.FindStringSubmatch(t); m != nil {
 		return m[1]

@@ -45,7 +45,7 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	}
 	if d.Symbol == "" {
 		// an annex heading the parser took for text
-		d.Symbol = ownAnnexSymbol(dr.text)
+		d.Symbol = ownAnnexSymbol(dr.fullText())
 	}
 	// Instrument and meeting.
 	switch {
@@ -56,7 +56,7 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	case formulaInstrument(d.Formula) != "":
 		d.Instrument = formulaInstrument(d.Formula)
 	default:
-		d.Instrument = mentionedInstrument(dr.text)
+		d.Instrument = mentionedInstrument(dr.fullText())
 		if d.Instrument == "" {
 			d.Instrument = doc.instrument()
 		}
