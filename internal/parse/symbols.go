@@ -842,18 +842,21 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	if cites {
 		kws = keywordScan(text)
 	}
-	for n, kw := range kws {
+	lists := 0 // lists begun: by a keyword, or by an item's own keyword
+	for _, kw := range kws {
 		if kw[0] < listEnd {
 			continue // the list of an earlier keyword took it in
 		}
 		word := strings.ToLower(text[kw[2]:kw[3]])
 		pos := kw[1]
+		lists++
+		list := lists
 		for {
 			m := listItemRE.FindStringSubmatchIndex(listItemWindow(text[pos:]))
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
 					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
-						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, n + 1})
+						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, list})
 						for k := pos + g[2]; k < pos+g[3]; k++ {
 							seen[k] = true
 						}
@@ -869,6 +872,13 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 				sym += text[pos+m[6] : pos+m[7]] // "(Rev. CoP19)"
 			}
 			end := pos + m[1]
+			if own := itemKeyword(text[pos:at]); own != "" && keywordKind(own) != keywordKind(word) {
+				// "resolution 5/5 and decision 14/30": an item that names
+				// its own kind begins a list of its own, and reads as one
+				word = own
+				lists++
+				list = lists
+			}
 			if m[2] >= 0 && !strings.HasPrefix(word, "res.") {
 				word = "resolution conf." // "Resolution Conf. 9.16", as cited
 			}
@@ -881,7 +891,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 			for k := at; k < pos+m[5]; k++ {
 				seen[k] = true
 			}
-			hits = append(hits, hit{at, sym, word, n + 1})
+			hits = append(hits, hit{at, sym, word, list})
 			pos = end
 		}
 		listEnd = pos
@@ -932,6 +942,34 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	return out
 }
 
+// itemKeyword returns, in lower case, the keyword that the separator
+// before an item of a list of citations ends with: "decision" in " and
+// decision ", "" in ", ".
+func itemKeyword(sep string) string {
+	for _, w := range strings.Fields(sep) {
+		w = strings.ToLower(w)
+		if strings.HasPrefix(w, "decision") || strings.HasPrefix(w, "resolution") {
+			return w
+		}
+	}
+	return ""
+}
+
+// keywordKind is what a keyword cites: "decision" for "decisions" and
+// "dec.", "resolution" for "resolutions", "res. conf." and "resolution
+// conf.", "recommendation" for "recommendations".
+func keywordKind(w string) string {
+	switch {
+	case strings.HasPrefix(w, "dec"):
+		return "decision"
+	case strings.HasPrefix(w, "res"):
+		return "resolution"
+	case strings.HasPrefix(w, "rec"):
+		return "recommendation"
+	}
+	return w
+}
+
 func sortHits[T any](s []T, less func(a, b T) bool) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
@@ -955,22 +993,34 @@ var bodyContext = []struct{ phrase, id string }{
 	{"Economic and Social Council", "ecosoc"}, {"Adaptation Fund Board", "afb"}, {"Green Climate Fund", "gcf"}, {"GCF Board", "gcf"},
 }
 
+// maxBodyName bounds what boundBody reads after "of the" for a body's
+// name: "Board of the United Nations Green Climate Fund" and the longest
+// of bodyContext fit, with room for the words that follow.
+const maxBodyName = 60
+
+var (
+	// pinpointRE is a place in a cited decision, between its symbol
+	// and its body: ", paragraph 2", ", section IV", ", annex".
+	pinpointRE = regexp.MustCompile(`^,\s*(?:paragraphs?|paras?\.|sections?|annex(?:es)?|chapter|part)(?:\s+[0-9IVXLivxl]{1,6}(?:\s*\([a-z]{1,4}\))?)?`)
+	// bodyMeetingRE is the meeting of a body named before the body:
+	// "Second Meeting of the Conference of the Parties to the ".
+	bodyMeetingRE = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+(?:Conference\s+of\s+the\s+(?:Contracting\s+)?Parties|Parties)\s+to\s+the\s+`)
+)
+
 // ownBody is what boundBody says of "its resolutions": the citing body's.
 const ownBody = "-"
 
 // listTailRE is the separator and the next symbol of a list.
 var listTailRE = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+or\s+)(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symBoard + `|` + symNumeric + `|` + symDotted + `)`)
 
-// refWindow is how far around a cited symbol refInstrument looks for the
-// body that adopted it: a sentence's clause, not its neighbours'.
-const refWindow = 120
-
 // refInstrument resolves a cited symbol against the instrument context:
 // "IX/10" in a Basel text is Basel decision IX/10; "resolution 40/243" of
 // the General Assembly is not. A body is read from the symbol first, then
 // from the words bound to it ("Human Rights Council resolution 52/23",
-// "resolution 72/277 of the General Assembly"), then from the nearest body
-// named before it, then after it.
+// "resolution 72/277 of the General Assembly"), then from its keyword
+// ("resolution 75/271" is the General Assembly's). A body named nearby
+// but not bound to the symbol is not its body: in "Environment Assembly
+// resolution 5/5 and decision 14/30" decision 14/30 is the citing body's.
 func refInstrument(cited, kw, text string, at int, inst string) string {
 	if i := symbolInstrument(cited); i != "" {
 		return i
@@ -980,29 +1030,6 @@ func refInstrument(cited, kw, text string, at int, inst string) string {
 			return inst
 		}
 		return id
-	}
-	lo, hi := max(0, at-refWindow), min(len(text), at+refWindow+40)
-	best, bestDist := "", hi-lo+1
-	for _, b := range bodyContext {
-		if b.id == inst {
-			continue
-		}
-		if i := strings.LastIndex(text[lo:at], b.phrase); i >= 0 && at-(lo+i) < bestDist {
-			best, bestDist = b.id, at-(lo+i)
-		}
-	}
-	if best == "" {
-		for _, b := range bodyContext {
-			if b.id == inst || at+len(cited) > hi {
-				continue
-			}
-			if i := strings.Index(text[at+len(cited):hi], b.phrase); i >= 0 && i < bestDist {
-				best, bestDist = b.id, i
-			}
-		}
-	}
-	if best != "" {
-		return best
 	}
 	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") {
 		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= 10 {
@@ -1027,13 +1054,26 @@ func boundBody(text string, at, n int) string {
 		}
 	}
 	before = strings.TrimSuffix(strings.TrimSuffix(before, "’s"), "'s")
-	if strings.HasSuffix(before, " its") || strings.HasSuffix(before, " its own") || before == "its" {
-		return ownBody // "Recalling its resolutions 3337 (XXIX) and …"
-	}
 	for _, b := range bodyContext {
 		if strings.HasSuffix(before, b.phrase) {
 			return b.id
 		}
+	}
+	// "the General Assembly, by decision 78/546", "the Governing
+	// Council, in its decision 27/2": the body is the clause's subject
+	own := strings.TrimSuffix(strings.TrimSuffix(before, " own"), " its")
+	its := own != before || before == "its"
+	for _, c := range []string{", by", ", in", ", through", ", under"} {
+		if subject, ok := strings.CutSuffix(own, c); ok {
+			for _, b := range bodyContext {
+				if strings.HasSuffix(subject, b.phrase) {
+					return b.id
+				}
+			}
+		}
+	}
+	if its {
+		return ownBody // "Recalling its resolutions 3337 (XXIX) and …"
 	}
 	after := text[min(len(text), at+n):]
 	// "decisions B.31/4 and B.33/12 of the Adaptation Fund Board": the
@@ -1045,12 +1085,22 @@ func boundBody(text string, at, n int) string {
 		}
 		after = after[m[1]:]
 	}
+	// "decision II/2, paragraph 2, of the …": a place in the cited text
+	// stands between it and its body
+	if m := pinpointRE.FindString(after); m != "" && strings.HasPrefix(after[len(m):], ",") {
+		after = after[len(m)+1:]
+	}
 	for _, lead := range []string{" of the ", " of ", ", adopted by the ", " adopted by the "} {
 		rest, ok := strings.CutPrefix(after, lead)
 		if !ok {
 			continue
 		}
-		rest = rest[:min(len(rest), 60)]
+		// "of the Second Meeting of the Conference of the Parties to the
+		// Vienna Convention": the body's meeting, then the body
+		if m := bodyMeetingRE.FindString(rest); m != "" {
+			rest = rest[len(m):]
+		}
+		rest = rest[:min(len(rest), maxBodyName)]
 		// "of the Board of the Green Climate Fund"
 		rest = strings.TrimPrefix(rest, "Board of the ")
 		rest = strings.TrimPrefix(rest, "United Nations ")
