@@ -194,10 +194,18 @@ func around(text string, anchors []string, before, after int) [][2]int {
 	return merged
 }
 
+// How far around an anchor findAround runs an expression: the words
+// before a date or meeting ("no later than at the conclusion of its")
+// and after it ("twenty-fourth extraordinary meeting of 2028").
+const (
+	anchorBefore = 40
+	anchorAfter  = 90
+)
+
 // findAround runs re only in the stretches of text around anchors.
 func findAround(re *regexp.Regexp, text string, anchors []string) [][2]int {
 	var out [][2]int
-	for _, w := range around(text, anchors, 40, 90) {
+	for _, w := range around(text, anchors, anchorBefore, anchorAfter) {
 		for _, m := range re.FindAllStringIndex(text[w[0]:w[1]], -1) {
 			out = append(out, [2]int{w[0] + m[0], w[0] + m[1]})
 		}
@@ -504,12 +512,16 @@ func laterYear(span string, year int) bool {
 var meetingBodies = []string{"Committee", "Group", "Panel", "Board", "Body", "Bodies", "bodies", "Council", "Bureau",
 	"Forum", "Platform", "Assembly", "Commission"}
 
+// itsClause is how far back itsBody reads for the body "its" stands for:
+// the clause before the deadline, not the sentences before it.
+const itsClause = 120
+
 // itsBody names the body "its" stands for in a deadline after before: the
 // body named last in the clause, the adopting body when that is the
 // Conference or Meeting of the Parties or no body is named, and "" for a
 // body whose meetings accord cannot number.
 func (x *extractor) itsBody(before string) string {
-	tail := before[max(0, len(before)-120):]
+	tail := before[max(0, len(before)-itsClause):]
 	// "Noting the report of the Adaptation Committee, decides to consider
 	// it at its thirtieth session": a body named before the verb is not
 	// what "its" stands for

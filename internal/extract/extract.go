@@ -122,6 +122,10 @@ func itemsText(p *accord.Paragraph) string {
 	return b.String()
 }
 
+// minClauseWords is the fewest words an action cut back by endAtClause
+// keeps: less is no clause to act on.
+const minClauseWords = 3
+
 // endAtClause cuts an action that breaks off mid-phrase (its text was
 // copied short: "… in particular with regard to building capacities in
 // developing") back to its last clause end, a comma; an action with no
@@ -137,7 +141,7 @@ func endAtClause(action string) string {
 		return action
 	}
 	i := strings.LastIndex(t, ", ")
-	if i < 0 || len(strings.Fields(t[:i])) < 3 {
+	if i < 0 || len(strings.Fields(t[:i])) < minClauseWords {
 		return action
 	}
 	return t[:i]

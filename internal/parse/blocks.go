@@ -80,14 +80,27 @@ func formulaWindow(t string) string {
 	return t
 }
 
+// Bounds of an enacting formula. One printed in capitals ("THE
+// CONFERENCE OF THE PARTIES TO THE CONVENTION ON …") is a heading line: a
+// longer block in capitals is a title. One in sentence case fits in a few
+// lines with its qualifiers ("The Conference of the Parties serving as
+// the meeting of the Parties to the Paris Agreement,"): a longer block is
+// a sentence that opens with a body's name. Without its closing comma or
+// colon a formula is short; past maxFormulaWords words it is a sentence.
+const (
+	maxUpperFormula = 200
+	maxFormula      = 400
+	maxFormulaWords = 25
+)
+
 // isFormula reports whether t is an enacting formula ("The Conference of
 // the Parties,", "The Third Meeting of the Parties decided in Dec. III/12:").
 func isFormula(t string) bool {
-	if strings.HasPrefix(t, "THE ") && len(t) < 200 {
+	if strings.HasPrefix(t, "THE ") && len(t) < maxUpperFormula {
 		// "THE CONFERENCE OF THE PARTIES TO THE CONVENTION" (CITES, Ramsar)
 		return formulaUpperRE.MatchString(t) && strings.ToUpper(t) == t
 	}
-	if !strings.HasPrefix(t, "The ") || len(t) > 400 || !formulaRE.MatchString(formulaWindow(t)) {
+	if !strings.HasPrefix(t, "The ") || len(t) > maxFormula || !formulaRE.MatchString(formulaWindow(t)) {
 		return false
 	}
 	if strings.Contains(t, " shall ") || strings.Contains(t, " is requested") || strings.Contains(t, " may wish") ||
@@ -96,8 +109,13 @@ func isFormula(t string) bool {
 	}
 	t = strings.TrimSpace(t)
 	last, _ := utf8.DecodeLastRuneInString(t)
-	return last == ',' || last == ':' || strings.Contains(t, " decided") || len(strings.Fields(t)) <= 25 && !endsSentence(t)
+	return last == ',' || last == ':' || strings.Contains(t, " decided") || len(strings.Fields(t)) <= maxFormulaWords && !endsSentence(t)
 }
+
+// maxSymbolFirstSlash is how far into a heading that opens with its
+// symbol ("BS-IV/6. Cooperation …", "UNEP/EA.5/Res.8 …") the symbol's
+// first slash stands: symbols are a few bytes before their slash.
+const maxSymbolFirstSlash = 24
 
 // decisionSignal reports whether a line heads a decision.
 func decisionSignal(t string) bool {
@@ -133,7 +151,7 @@ func decisionSignal(t string) bool {
 			return true
 		}
 	}
-	if i := strings.IndexByte(t, '/'); i > 0 && i < 24 && symbolFirstRE.MatchString(t) {
+	if i := strings.IndexByte(t, '/'); i > 0 && i < maxSymbolFirstSlash && symbolFirstRE.MatchString(t) {
 		return true
 	}
 	if _, ok := loneSymbol(t); ok {
@@ -192,25 +210,38 @@ func parenStart(t string) bool {
 		return false
 	}
 	if t[0] == '(' || t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || len(t) > 2 && t[2] == ')') {
-		return parenRE.MatchString(t[:min(len(t), 10)])
+		return parenRE.MatchString(t[:min(len(t), parenBytes)])
 	}
 	return false
 }
 
+// Bounds of lines that head parts of a text. A section heading ("A.
+// Financial mechanism", "VIII. Other matters") is one line, its label a
+// letter or a roman numeral of five letters at most ("XVIII"). An annex
+// heading ("Annex II to decision 3/2: Terms of reference …") is one line
+// too. A plenary stamp ("9th plenary meeting, 22 November 2019") names
+// its meeting in its first words.
+const (
+	maxHeadingLine  = 150
+	maxHeadingLabel = 5
+	maxAnnexLine    = 140
+	stampWindow     = 40
+)
+
 func headingStart(t string) bool {
-	if t == "" || len(t) >= 150 || !strings.ContainsRune("IVXABCDEFGH", rune(t[0])) {
+	if t == "" || len(t) >= maxHeadingLine || !strings.ContainsRune("IVXABCDEFGH", rune(t[0])) {
 		return false
 	}
 	i := strings.IndexByte(t, '.')
-	return i > 0 && i <= 5 && headingRE2.MatchString(t)
+	return i > 0 && i <= maxHeadingLabel && headingRE2.MatchString(t)
 }
 
 func annexStart(t string) bool {
-	return t != "" && len(t) < 140 && (t[0] == 'A' || t[0] == 'a') && annexRE.MatchString(t)
+	return t != "" && len(t) < maxAnnexLine && (t[0] == 'A' || t[0] == 'a') && annexRE.MatchString(t)
 }
 
 func stampStart(t string) bool {
-	return t != "" && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(len(t), 40)], "lenary") && stampRE.MatchString(t)
+	return t != "" && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(len(t), stampWindow)], "lenary") && stampRE.MatchString(t)
 }
 
 // startsStructure reports whether a line can only be the start of
@@ -650,18 +681,25 @@ func romanString(v int) string {
 
 // numberMatch and parenMatch run their expressions on the first bytes
 // only: a marker is short, and the cost of a match grows with its input.
+// A paragraph number with its dot and space ("123. ") fits in
+// numberBytes, an item's label in brackets ("(viii) ") in parenBytes.
+const (
+	numberBytes = 8
+	parenBytes  = 10
+)
+
 func numberMatch(t string) []string {
 	if t == "" || t[0] < '0' || t[0] > '9' {
 		return nil
 	}
-	return numberRE.FindStringSubmatch(t[:min(len(t), 8)])
+	return numberRE.FindStringSubmatch(t[:min(len(t), numberBytes)])
 }
 
 func parenMatch(t string) []string {
 	if !parenStart(t) {
 		return nil
 	}
-	return parenRE.FindStringSubmatch(t[:min(len(t), 10)])
+	return parenRE.FindStringSubmatch(t[:min(len(t), parenBytes)])
 }
 
 func headingMatch(t string) []string {

@@ -366,14 +366,19 @@ func isDocOnly(t string) bool {
 	return t != "" && t[0] >= 'A' && t[0] <= 'Z' && strings.IndexByte(t, '/') > 0 && docOnlyLine.MatchString(t)
 }
 
+// maxFurnitureLine bounds the lines furniture looks up as web chrome,
+// page numbers and print job numbers: they are a few words, a longer
+// line is text.
+const maxFurnitureLine = 40
+
 // furniture reports whether a line is page or web furniture: page numbers,
 // print job numbers, navigation links, rules, web chrome. Lines repeated as
 // running heads are found by the caller.
 func furniture(t string) bool {
-	if len(t) < 40 && webChrome[strings.ToLower(t)] {
+	if len(t) < maxFurnitureLine && webChrome[strings.ToLower(t)] {
 		return true
 	}
-	if len(t) < 40 && (isPageNumber(t) || mayBeJobNumber(t) && jobNumber.MatchString(t)) {
+	if len(t) < maxFurnitureLine && (isPageNumber(t) || mayBeJobNumber(t) && jobNumber.MatchString(t)) {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("_-–—=.·•*", r) && ruleLine.MatchString(t) {
@@ -495,7 +500,7 @@ func extract(lines []line) extracted {
 	ex := extracted{body: make([]line, 0, len(lines))}
 	counts := map[string]int{}
 	for _, l := range lines {
-		if !l.blank && len(l.text) < 90 {
+		if !l.blank && len(l.text) < maxRunningHead {
 			counts[l.text]++
 		}
 	}
@@ -585,8 +590,8 @@ func extract(lines []line) extracted {
 		// Running heads: short lines repeated on many pages, and document
 		// symbols alone on a line at the top or foot of a page.
 		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
-			(paged && (sincePage <= 2 || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
-			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= 6 || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
+			(paged && (sincePage <= headDepth || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
+			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= symbolDepth || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
@@ -667,18 +672,31 @@ func footnoteMatch(t string) []string {
 // of a text that repeats its phrases).
 func runningHead(t string) bool {
 	return isDocOnly(t) || isPageNumber(t) ||
-		!strings.ContainsAny(t, ",;:") && !startsLower(t) && !openEnded(t) && !startsStructure(t) && len(strings.Fields(t)) <= 8
+		!strings.ContainsAny(t, ",;:") && !startsLower(t) && !openEnded(t) && !startsStructure(t) && len(strings.Fields(t)) <= maxRunningHeadWords
 }
 
 // runningHeadRepeats is how often a line must recur to be a running head:
 // on three pages at least, as a head on one or two is no pattern.
 const runningHeadRepeats = 3
 
+// Where running heads stand. A running head (a symbol, a date, a short
+// title) is one short line of a few words, counted for repeats only when
+// it is that short; it stands in the first lines of a page, and a symbol
+// alone a few lines further down at most, below the head's other lines.
+// Page furniture keeps company within furnitureReach lines of it.
+const (
+	maxRunningHead      = 90
+	maxRunningHeadWords = 8
+	headDepth           = 2
+	symbolDepth         = 6
+	furnitureReach      = 2
+)
+
 // nearFurniture reports whether a line next to line i, or one further
 // off, is a page number, a print job number or a document symbol alone:
 // the company a running head keeps where a page ends.
 func nearFurniture(lines []line, i int) bool {
-	for j := max(0, i-2); j < min(len(lines), i+3); j++ {
+	for j := max(0, i-furnitureReach); j < min(len(lines), i+furnitureReach+1); j++ {
 		if t := lines[j].text; j != i && t != "" && (furniture(t) || isDocOnly(t)) {
 			return true
 		}
@@ -716,14 +734,18 @@ func lastBodyLine(body []line) string {
 
 // isFootnote decides whether a line that opens with a marker is a footnote
 // body, given the body text before it and the last footnote number seen.
+//
+// A footnote's marker is cited within noteLookBack bytes before it, a
+// page or so; and a decision's footnotes number a few hundred at most, so
+// a larger number opening a line is a page number, a year or a quantity.
 func isFootnote(marker, text, before string, lastNote int) bool {
 	if opensOperative(text) {
 		return false
 	}
 	// A marker is cited shortly before its footnote: look no further back
 	// than a page or so.
-	if len(before) > 4000 {
-		before = before[len(before)-4000:]
+	if len(before) > noteLookBack {
+		before = before[len(before)-noteLookBack:]
 	}
 	if r, _ := utf8.DecodeRuneInString(marker); superscripts[r] != 0 {
 		return true
@@ -736,7 +758,7 @@ func isFootnote(marker, text, before string, lastNote int) bool {
 		return gluedMarker(before, marker)
 	}
 	n, _ := strconv.Atoi(marker)
-	if n == 0 || n > 300 || monthStart.MatchString(text) {
+	if n == 0 || n > maxNoteNumber || monthStart.MatchString(text) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text)

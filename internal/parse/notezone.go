@@ -22,6 +22,12 @@ type zoneLine struct {
 	blank bool // a blank line came before it
 }
 
+// Bounds of footnotes (see isFootnote).
+const (
+	noteLookBack  = 4000
+	maxNoteNumber = 300
+)
+
 // bareNumber returns the value of a line that is a number of one to three
 // digits alone, or 0.
 func bareNumber(t string) int {
@@ -44,11 +50,11 @@ func bareNumber(t string) int {
 // when the lines are no such zone.
 func noteZone(lines []line, i int, before string) (notes []rawNote, furn []line, end int, ok bool) {
 	first := bareNumber(lines[i].text)
-	if first == 0 || first > 300 {
+	if first == 0 || first > maxNoteNumber {
 		return nil, nil, 0, false
 	}
-	if len(before) > 4000 {
-		before = before[len(before)-4000:]
+	if len(before) > noteLookBack {
+		before = before[len(before)-noteLookBack:]
 	}
 	if gluedAt(before, lines[i].text) < 0 {
 		return nil, nil, 0, false // the first number must be cited above

@@ -72,6 +72,11 @@ func Parse(text string, opt Options) Document {
 	return doc
 }
 
+// openingBytes is the opening of a text where a meeting report or a
+// compilation prints its heading, with the meeting and its dates: the
+// first page or so.
+const openingBytes = 4000
+
 // wholeText answers, once each and only when asked, what the whole text
 // says of the instrument and meeting, for decisions that do not say it
 // themselves.
@@ -145,7 +150,7 @@ func (w *wholeText) instrument() string {
 // the opening of the text, where the heading of a meeting report stands.
 func (w *wholeText) meeting() string {
 	if !w.meetDone {
-		w.meet, w.meetDone = meetingInText(w.head(4000)), true
+		w.meet, w.meetDone = meetingInText(w.head(openingBytes)), true
 	}
 	return w.meet
 }
@@ -155,7 +160,7 @@ func (w *wholeText) meeting() string {
 // prints when its meeting was held.
 func (w *wholeText) year() int {
 	if !w.yearDone {
-		w.yr, w.yearDone = adoptionYear(strings.Split(w.head(4000), "\n"), false), true
+		w.yr, w.yearDone = adoptionYear(strings.Split(w.head(openingBytes), "\n"), false), true
 	}
 	return w.yr
 }
@@ -221,11 +226,16 @@ func opensPassive(t string) bool {
 	return passiveRE.MatchString(t[:i]) && startsUpper(t)
 }
 
+// maxTitle bounds a title: the longest decision titles ("Report of the
+// Executive Committee of the Multilateral Fund for the Implementation of
+// the Montreal Protocol and …") run to two or three lines.
+const maxTitle = 300
+
 // titleLike reports whether a block reads as a title: short, capitalized,
 // not a sentence.
 func titleLike(t string) bool {
 	t = strings.TrimSpace(t)
-	return t != "" && len(t) < 300 && startsUpper(t) && !endsClause(t) && !isFormula(t) && !furniture(t) &&
+	return t != "" && len(t) < maxTitle && startsUpper(t) && !endsClause(t) && !isFormula(t) && !furniture(t) &&
 		!noteByRE.MatchString(t) && !stampStart(t) && !annexStart(t) &&
 		!strings.HasPrefix(strings.ToLower(t), "decision directed to")
 }
@@ -243,6 +253,11 @@ func stripMarker(t string) string {
 	return strings.TrimRight(strings.TrimRightFunc(t, func(r rune) bool { return superscripts[r] != 0 || r == '*' }), " ")
 }
 
+// maxDottedRange bounds a range of dotted numbers ("Decisions 18.1 to
+// 18.25"): one meeting adopts a few hundred decisions at most, and a
+// wider range is no range of one meeting's decisions.
+const maxDottedRange = 200
+
 // expandDotted reads "19.30 & 19.31", "13.1 to 13.3" into the list of
 // dotted numbers they name.
 func expandDotted(first, more string) []string {
@@ -254,7 +269,7 @@ func expandDotted(first, more string) []string {
 			b := strings.SplitN(nums[0], ".", 2)
 			x, _ := strconv.Atoi(a[1])
 			y, _ := strconv.Atoi(b[1])
-			if a[0] == b[0] && y > x && y-x < 200 {
+			if a[0] == b[0] && y > x && y-x < maxDottedRange {
 				for k := x + 1; k <= y; k++ {
 					out = append(out, a[0]+"."+strconv.Itoa(k))
 				}

@@ -132,6 +132,12 @@ func (s *segmenter) pullTitle(d *draft, i int) {
 	d.start = last.n
 }
 
+// kindLabelReach is how many blocks above a heading that opens with its
+// symbol the label saying what it is ("Resolution adopted by the United
+// Nations Environment Assembly") may stand: the page's header lines come
+// between them at most.
+const kindLabelReach = 3
+
 var montrealInline = regexp.MustCompile(`^(.*?\bdecided(?:\s+in\s+(?:Dec\.|Decision)\s+\S+)?)\s+(to\s+\S.*)$`)
 
 // montrealInlineMatch is montrealInline.FindStringSubmatch(t), for a t
@@ -503,7 +509,7 @@ func (s *segmenter) signal(i int) bool {
 		c.d.Preface = append(c.d.Preface, t)
 		// "Resolution adopted by the United Nations Environment Assembly"
 		// just above the heading says what it is.
-		for k := i - 1; k >= 0 && k >= i-3; k-- {
+		for k := i - 1; k >= 0 && k >= i-kindLabelReach; k-- {
 			if strings.Contains(strings.ToLower(s.bs[k].text), "resolution adopted") {
 				c.d.Kind = accord.KindResolution
 			}

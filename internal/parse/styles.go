@@ -209,12 +209,16 @@ var formulaBareRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `)\b[^.;]*[,:]$`)
 }()
 
+// maxBareFormula bounds a formula printed without "The": a body's name
+// and a few qualifiers on one line.
+const maxBareFormula = 120
+
 // bareFormula reports whether t is an enacting formula printed without
 // "The" ("World Heritage Committee,"). Only a block after a blank line
 // may be one: a line wrapped inside a sentence can read the same
 // ("Conference of the Parties of the Stockholm Convention,").
 func bareFormula(t string) bool {
-	return len(t) < 120 && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
+	return len(t) < maxBareFormula && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
 }
 
 // leadFormulaRE matches a formula after one of the table's leads, in any

@@ -105,9 +105,13 @@ var (
 // after the text of a decision: "(Decision B.25/1)".
 var closingSymbolRE = regexp.MustCompile(`^\((?:Decision|Resolution|Recommendation)\s+(` + symbolAny + symbolJoint + `)\)\.?$`)
 
+// closingFrame is what a closing symbol line holds besides the symbol:
+// brackets, the keyword ("Recommendation", the longest) and a full stop.
+const closingFrame = 20
+
 // closingSymbol returns the symbol line t prints after a decision's text.
 func closingSymbol(t string) (string, bool) {
-	if len(t) < 4 || t[0] != '(' || t[1] != 'D' && t[1] != 'R' || len(t) > maxLoneSymbol+20 {
+	if len(t) < 4 || t[0] != '(' || t[1] != 'D' && t[1] != 'R' || len(t) > maxLoneSymbol+closingFrame {
 		return "", false
 	}
 	m := closingSymbolRE.FindStringSubmatch(t)
@@ -1013,6 +1017,12 @@ const ownBody = "-"
 // listTailRE is the separator and the next symbol of a list.
 var listTailRE = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+or\s+)(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symBoard + `|` + symNumeric + `|` + symDotted + `)`)
 
+// lastAssemblySession tells the resolutions of the Environment Assembly
+// from those of the General Assembly by the number before the slash: the
+// Environment Assembly counts its sessions from 1 (2014) and has held
+// fewer than ten, the General Assembly's sessions are past seventy.
+const lastAssemblySession = 10
+
 // refInstrument resolves a cited symbol against the instrument context:
 // "IX/10" in a Basel text is Basel decision IX/10; "resolution 40/243" of
 // the General Assembly is not. A body is read from the symbol first, then
@@ -1032,7 +1042,7 @@ func refInstrument(cited, kw, text string, at int, inst string) string {
 		return id
 	}
 	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") {
-		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= 10 {
+		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= lastAssemblySession {
 			return "unea"
 		}
 		return "unga"
@@ -1113,6 +1123,16 @@ func boundBody(text string, at, n int) string {
 	return ""
 }
 
+// How far slashMatches reads around a slash: a symbol and what is glued
+// to it before the slash ("UNEP/CBD/COP/DEC/XIV", "(Decision") and after
+// it ("/Add.1/Rev.2", "/[--]"), and a prefix a space sets apart ("BS
+// II/6", "Ex. III/1") of five letters or fewer.
+const (
+	slashReachBefore = 40
+	slashReachAfter  = 80
+	spacedPrefix     = 6
+)
+
 // slashMatches returns the matches of re in text, for an re whose every
 // match holds a slash. It runs re only on stretches of text around
 // slashes, which keeps long paragraphs cheap: most of their text is words.
@@ -1121,19 +1141,19 @@ func slashMatches(re *scanner, text string, near func(string, int) bool) [][]int
 	end := -1 // text before end has been searched
 	for i := strings.IndexByte(text, '/'); i >= 0; {
 		lo := i
-		for lo > 0 && lo > i-40 && text[lo-1] != ' ' && text[lo-1] != '\n' && text[lo-1] != '(' {
+		for lo > 0 && lo > i-slashReachBefore && text[lo-1] != ' ' && text[lo-1] != '\n' && text[lo-1] != '(' {
 			lo--
 		}
 		// back over one space: "BS II/6", "CBD X/2", "Ex. III/1"
 		if lo > 1 && text[lo-1] == ' ' && text[lo-2] != ' ' {
 			k := lo - 1
-			for k > 0 && k > lo-6 && text[k-1] != ' ' {
+			for k > 0 && k > lo-spacedPrefix && text[k-1] != ' ' {
 				k--
 			}
 			lo = k
 		}
 		hi, open := i, 0
-		for hi < len(text) && hi < i+80 && text[hi] != ' ' && text[hi] != '\n' && text[hi] != ',' && text[hi] != ';' && (text[hi] != ')' || open > 0) {
+		for hi < len(text) && hi < i+slashReachAfter && text[hi] != ' ' && text[hi] != '\n' && text[hi] != ',' && text[hi] != ';' && (text[hi] != ')' || open > 0) {
 			// "ICCD/COP(16)/23": a bracket opened in the symbol closes in it
 			switch text[hi] {
 			case '(':
@@ -1193,6 +1213,10 @@ func selfRefSlash(text string, k int) bool {
 	return before && after
 }
 
+// keywordTail is how far past a keyword keywordRE reads: the comma and
+// spaces before its list.
+const keywordTail = 16
+
 // keywords open lists of cited decisions; lower case, longest first.
 var keywords = []string{"recommendations", "recommendation", "resolutions", "resolution", "decisions", "decision", "res. conf.", "dec.", "res."}
 
@@ -1227,7 +1251,7 @@ func keywordScan(text string) [][]int {
 			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
 				continue
 			}
-			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+16)]); loc != nil && loc[0] == 0 {
+			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil && loc[0] == 0 {
 				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
 				i = at + loc[1]
 			}
@@ -1303,11 +1327,15 @@ func hasYear(l string) bool {
 	return false
 }
 
+// maxDatedHeading bounds a heading line that dates a meeting ("Third
+// meeting of the Conference of the Parties, Geneva, 3–7 November 2025").
+const maxDatedHeading = 200
+
 // headingLine reports whether l reads as a heading, not as a sentence or a
 // clause of one: short, and not ending as clauses do.
 func headingLine(l string) bool {
 	l = strings.TrimSpace(l)
-	return l != "" && len(l) <= 200 && !strings.ContainsAny(l[len(l)-1:], ",;:") && !strings.Contains(l, ". ")
+	return l != "" && len(l) <= maxDatedHeading && !strings.ContainsAny(l[len(l)-1:], ",;:") && !strings.Contains(l, ". ")
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

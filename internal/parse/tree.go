@@ -104,6 +104,10 @@ type elementPos struct {
 	keep  bool // the marker stays in the text
 }
 
+// noteReach is how many elements before a footnote's body attachNotes
+// searches for its marker: a page's paragraphs and items, and more.
+const noteReach = 60
+
 // attachNotes re-attaches each footnote to the last element before it that
 // carries its marker, taking the marker out of that element's text.
 func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
@@ -115,7 +119,7 @@ func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
 		// The marker stands in one of the elements just before the
 		// footnote body: search back from there, not through them all.
 		k := sort.Search(len(pos), func(i int) bool { return pos[i].n > f.n }) - 1
-		for stop := max(0, k-60); k >= stop; k-- {
+		for stop := max(0, k-noteReach); k >= stop; k-- {
 			if markerIn(*pos[k].text, f.marker) >= 0 {
 				best = k
 				break

@@ -399,6 +399,11 @@ func opensOperative(text string) bool {
 	return !strings.HasPrefix(p.Text, "to ")
 }
 
+// minParticiple is the length of the shortest word ending in "ing" read
+// as the participle a recital opens with ("Noting"): shorter words
+// ending so ("thing", "being") open no recital.
+const minParticiple = 6
+
 // recitalOpeners are the words preambular paragraphs open with besides
 // participles ("Recalling", "Having considered").
 var recitalOpeners = map[string]bool{
@@ -435,7 +440,7 @@ func opensRecital(text string) (string, bool) {
 		}
 		return "", false
 	}
-	participle := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !notParticiple[lw]
+	participle := strings.HasSuffix(lw, "ing") && len(lw) >= minParticiple && !notParticiple[lw]
 	if !recitalOpeners[lw] && !participle {
 		return "", false
 	}
