@@ -250,14 +250,6 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
 
-// instrumentFirst marks the first bytes of instrumentNames' phrases.
-var instrumentFirst = func() (t [256]bool) {
-	for _, n := range instrumentNames {
-		t[n.phrase[0]] = true
-	}
-	return t
-}()
-
 var montrealFormulaRE = regexp.MustCompile(`(?i)^The [\w-]+ Meeting of the Parties decided`)
 
 // formulaInstrument names the instrument a formula speaks for: "The
@@ -280,7 +272,12 @@ func formulaInstrument(formula string) string {
 // namedInstruments counts how often text names each instrument. "The
 // Basel, Rotterdam and Stockholm Conventions" names all three.
 func namedInstruments(text string) map[string]int {
-	count := phraseCounts(text)
+	count := map[string]int{}
+	for _, n := range instrumentNames {
+		if c := strings.Count(text, n.phrase); c > 0 {
+			count[n.id] += c
+		}
+	}
 	// A list counts for every name in it; its last name ("Stockholm
 	// Conventions") holds the phrase and is counted already.
 	for off := 0; ; {
@@ -292,27 +289,6 @@ func namedInstruments(text string) map[string]int {
 		for _, name := range conventionList(text[:off]) {
 			if id := conventionID(name); id != "" {
 				count[id]++
-			}
-		}
-	}
-	return count
-}
-
-// phraseCounts counts the phrases of instrumentNames in text, as
-// strings.Count of each would, in one pass: a phrase is looked for only
-// where its first byte stands, and counted again only past its last
-// count.
-func phraseCounts(text string) map[string]int {
-	count := map[string]int{}
-	next := make([]int, len(instrumentNames))
-	for i := 0; i < len(text); i++ {
-		if !instrumentFirst[text[i]] {
-			continue
-		}
-		for k, n := range instrumentNames {
-			if i >= next[k] && strings.HasPrefix(text[i:], n.phrase) {
-				count[n.id]++
-				next[k] = i + len(n.phrase)
 			}
 		}
 	}
