@@ -339,6 +339,16 @@ const maxValueTail = 4
 // blank line; otherwise it continues the block before it.
 func blocks(lines []line) []block {
 	var b blocker
+	// a block starts at a line: as many blocks as lines with text at most
+	n := 0
+	for _, l := range lines {
+		if !l.blank {
+			n++
+		}
+	}
+	if n > 0 {
+		b.out = make([]block, 0, n)
+	}
 	blank := true
 	for _, l := range lines {
 		if l.blank {

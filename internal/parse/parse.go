@@ -85,6 +85,8 @@ type wholeText struct {
 	drafts                       []*draft
 	text                         string // preface and decisions, a line each, once asked
 	joined                       bool
+	open                         string // its opening, once asked
+	opened                       bool
 	inst, meet                   string
 	yr                           int
 	instDone, meetDone, yearDone bool
@@ -108,34 +110,40 @@ func (w *wholeText) all() string {
 	return w.text
 }
 
-// head returns the first n bytes of the whole text, or all of it,
-// joining only the parts it needs.
-func (w *wholeText) head(n int) string {
-	if w.joined {
-		return w.text[:min(len(w.text), n)]
+// opening returns the first openingBytes of the whole text, or all of
+// it, reading only the parts it needs.
+func (w *wholeText) opening() string {
+	switch {
+	case w.joined:
+		return w.text[:min(len(w.text), openingBytes)]
+	case !w.opened:
+		var b strings.Builder
+		b.Grow(openingBytes)
+		w.write(&b, openingBytes)
+		w.open, w.opened = b.String(), true
 	}
-	var b strings.Builder
-	w.write(&b, n)
-	s := b.String()
-	return s[:min(len(s), n)]
+	return w.open
 }
 
-// write writes the parts of the whole text to b, a line each, until b
-// holds n bytes or more.
+// write writes the first n bytes of the whole text to b: its parts, a
+// line each.
 func (w *wholeText) write(b *strings.Builder, n int) {
+	add := func(p string) bool {
+		b.WriteString(p[:min(len(p), n-b.Len())])
+		if b.Len() < n {
+			b.WriteByte('\n')
+		}
+		return b.Len() < n
+	}
 	for _, p := range w.preface {
-		if b.Len() >= n {
+		if !add(p) {
 			return
 		}
-		b.WriteString(p)
-		b.WriteByte('\n')
 	}
 	for _, dr := range w.drafts {
-		if b.Len() >= n {
+		if !add(dr.fullText()) {
 			return
 		}
-		b.WriteString(dr.fullText())
-		b.WriteByte('\n')
 	}
 }
 
@@ -150,7 +158,7 @@ func (w *wholeText) instrument() string {
 // the opening of the text, where the heading of a meeting report stands.
 func (w *wholeText) meeting() string {
 	if !w.meetDone {
-		w.meet, w.meetDone = meetingInText(w.head(openingBytes)), true
+		w.meet, w.meetDone = meetingInText(w.opening()), true
 	}
 	return w.meet
 }
@@ -160,7 +168,7 @@ func (w *wholeText) meeting() string {
 // prints when its meeting was held.
 func (w *wholeText) year() int {
 	if !w.yearDone {
-		w.yr, w.yearDone = adoptionYear(strings.Split(w.head(openingBytes), "\n"), false), true
+		w.yr, w.yearDone = adoptionYear(strings.Split(w.opening(), "\n"), false), true
 	}
 	return w.yr
 }

@@ -200,6 +200,9 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		inner     int    // last number of items numbered under a chapeau ("1.", "2."), 0 outside them
 		dashItems bool   // bullets under an unnumbered paragraph's chapeau are being read as its items
 	)
+	if len(ops) > 0 {
+		paras = make([]accord.Paragraph, 0, len(ops)) // a paragraph a block at most
+	}
 	// positions are recorded after the tree is complete: slices move.
 	type where struct {
 		n    int
