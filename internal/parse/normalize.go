@@ -127,42 +127,69 @@ func Normalize(s string) string {
 	}
 	s = cleanRunes(s)
 	s = strings.ReplaceAll(s, "\f", "\n\f\n")
+	// Lines are copied only from the first that changes: a clean text is
+	// returned as it came.
 	var b strings.Builder
-	b.Grow(len(s))
-	for i, l := range strings.Split(s, "\n") {
-		if i > 0 {
+	changed := false
+	for start := 0; ; {
+		l := s[start:]
+		end := strings.IndexByte(l, '\n')
+		if end >= 0 {
+			l = l[:end]
+		}
+		out := normalizeLine(l)
+		if !changed && out != l {
+			b.Grow(len(s))
+			b.WriteString(s[:start])
+			changed = true
+		}
+		if changed {
+			b.WriteString(out)
+		}
+		if end < 0 {
+			break
+		}
+		if changed {
 			b.WriteByte('\n')
 		}
-		if hasControl(l) {
-			l = strings.Map(func(r rune) rune {
-				if r < 0x20 && r != '\f' {
-					return ' '
-				}
-				return r
-			}, l)
-		}
-		if l != "" && (l[0] >= '0' && l[0] <= '9' || l[0] == '(') && strings.ContainsAny(l, "*_") {
-			l = gluedEmphasis.ReplaceAllString(l, "$1$3")
-		}
-		// emphasis needs two marks; a pass that changes nothing ends it
-		for j := 0; j < 3 && strings.Count(l, "*")+strings.Count(l, "_") >= 2 && opensEmphasis(l); j++ {
-			r := emphasis.ReplaceAllString(l, "$1$3")
-			if r == l {
-				break
-			}
-			l = r
-		}
-		if strings.Contains(l, "**") {
-			l = strings.ReplaceAll(l, "**", "\n")
-		}
-		if len(l) >= minOneLine {
-			if parts := splitOneLine(l); parts != nil {
-				l = strings.Join(parts, "\n")
-			}
-		}
-		b.WriteString(strings.TrimRight(l, " "))
+		start += end + 1
+	}
+	if !changed {
+		return s
 	}
 	return b.String()
+}
+
+// normalizeLine is Normalize of one line.
+func normalizeLine(l string) string {
+	if hasControl(l) {
+		l = strings.Map(func(r rune) rune {
+			if r < 0x20 && r != '\f' {
+				return ' '
+			}
+			return r
+		}, l)
+	}
+	if l != "" && (l[0] >= '0' && l[0] <= '9' || l[0] == '(') && strings.ContainsAny(l, "*_") {
+		l = gluedEmphasis.ReplaceAllString(l, "$1$3")
+	}
+	// emphasis needs two marks; a pass that changes nothing ends it
+	for j := 0; j < 3 && strings.Count(l, "*")+strings.Count(l, "_") >= 2 && opensEmphasis(l); j++ {
+		r := emphasis.ReplaceAllString(l, "$1$3")
+		if r == l {
+			break
+		}
+		l = r
+	}
+	if strings.Contains(l, "**") {
+		l = strings.ReplaceAll(l, "**", "\n")
+	}
+	if len(l) >= minOneLine {
+		if parts := splitOneLine(l); parts != nil {
+			l = strings.Join(parts, "\n")
+		}
+	}
+	return strings.TrimRight(l, " ")
 }
 
 // tableCellSymbolRE matches a table cell that holds a decision's symbol

@@ -816,7 +816,15 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		return nil
 	}
 	var hits []hit
-	seen := make([]bool, len(text)) // the bytes of text a hit took
+	var seen []bool // the bytes of text a hit took, made at the first
+	take := func(i, j int) {
+		if seen == nil {
+			seen = make([]bool, len(text))
+		}
+		for k := i; k < j; k++ {
+			seen[k] = true
+		}
+	}
 	listEnd := 0
 	var kws [][]int
 	if cites {
@@ -837,9 +845,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 				if strings.HasPrefix(word, "resolution") {
 					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
 						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, list})
-						for k := pos + g[2]; k < pos+g[3]; k++ {
-							seen[k] = true
-						}
+						take(pos+g[2], pos+g[3])
 						pos += g[1]
 						continue
 					}
@@ -868,9 +874,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 			if at > 0 && (isAlnum(text[at-1]) || text[at-1] == '/') {
 				break
 			}
-			for k := at; k < pos+m[5]; k++ {
-				seen[k] = true
-			}
+			take(at, pos+m[5])
 			hits = append(hits, hit{at, sym, word, list})
 			pos = end
 		}
@@ -881,13 +885,11 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		// A prefixed symbol may be glued to the cells of a table copied
 		// from a web page: "the SecretariatBC-11/2High".
 		glued := isUpper(text[i]) && i > 0 && isLowerASCII(text[i-1]) && (j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
-		if seen[i] || seen[j-1] || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
+		if seen != nil && (seen[i] || seen[j-1]) || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
 			continue
 		}
 		hits = append(hits, hit{i, text[i:j], "", 0})
-		for k := i; k < j; k++ {
-			seen[k] = true
-		}
+		take(i, j)
 	}
 	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
 	var out []accord.DecisionRef
