@@ -100,7 +100,9 @@ func (w *wholeText) all() string {
 			n += len(p) + 1
 		}
 		for _, dr := range w.drafts {
-			n += len(dr.fullText()) + 1
+			for _, p := range dr.texts {
+				n += len(p) + 1
+			}
 		}
 		var b strings.Builder
 		b.Grow(n)
@@ -141,8 +143,16 @@ func (w *wholeText) write(b *strings.Builder, n int) {
 		}
 	}
 	for _, dr := range w.drafts {
-		if !add(dr.fullText()) {
-			return
+		if dr.typed {
+			if !add(dr.text) {
+				return
+			}
+			continue
+		}
+		for _, p := range dr.texts { // fullText's pieces, a line each
+			if !add(p) {
+				return
+			}
 		}
 	}
 }
