@@ -32,6 +32,18 @@ type block struct {
 	// furniture marks a block of page furniture found by the segmenter
 	// (a breadcrumb trail): no part of a decision.
 	furniture bool
+	// sig is decisionSignal(sigText), read by the blocker of the block's
+	// first line: the segmenter asks it again of blocks of one line
+	sigText string
+	sig     bool
+}
+
+// signal is decisionSignal(b.text), read once for a block of one line.
+func (b *block) signal() bool {
+	if b.sigText == b.text {
+		return b.sig
+	}
+	return decisionSignal(b.text)
 }
 
 // last returns the block's last line: what decides whether the next line
@@ -497,6 +509,8 @@ func (b *blocker) add(l line, blank bool) {
 	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && b.lineFormula()
 	b.force = b.lineSignal() || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
 	b.labelNext, b.value = directed, b.labelNext
+	last := &b.out[len(b.out)-1]
+	last.sigText, last.sig = t, b.sig
 }
 
 // classify returns the new block line t starts, or nil when t continues

@@ -246,7 +246,7 @@ func (s *segmenter) feed(i int) {
 	c := s.cur()
 
 	// Decision headings and formulas.
-	if b.mark == markNone || b.mark == markHeading && decisionSignal(t) {
+	if b.mark == markNone || b.mark == markHeading && b.signal() {
 		if s.signal(i) {
 			return
 		}
@@ -430,7 +430,7 @@ func (s *segmenter) signal(i int) bool {
 		s.appendLoose(b)
 		return true
 	}
-	if !decisionSignal(t) && !titleSignal(t) {
+	if !b.signal() && !titleSignal(t) {
 		return false
 	}
 	switch {
