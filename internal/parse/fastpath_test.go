@@ -262,3 +262,27 @@ func FuzzMayCite(f *testing.F) {
 	}
 	f.Fuzz(checkMayCite)
 }
+
+var emphasisSamples = []string{
+	"1. *Welcomes* the report", "**Note by the secretariat**", "_Decides_ to *also* adopt", "x (*a*) “_b_” 'c' \"*d*\"",
+	"****a*", "a*b*c", "* * *", "*a**b*", "__x__ y __z__", "é *a* é", "\t*a*\n*b*", "*", "**", "*a", "a*",
+}
+
+func checkEmphasis(t *testing.T, l string) {
+	if got, want := stripEmphasis(l), emphasis.ReplaceAllString(l, "$1$3"); got != want {
+		t.Errorf("stripEmphasis(%q) = %q, want %q", l, got, want)
+	}
+}
+
+func TestStripEmphasisIsReplaceAll(t *testing.T) {
+	for _, l := range append(testLines(t), emphasisSamples...) {
+		checkEmphasis(t, l)
+	}
+}
+
+func FuzzStripEmphasis(f *testing.F) {
+	for _, s := range emphasisSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkEmphasis)
+}

@@ -109,6 +109,37 @@ func opensEmphasis(l string) bool {
 	return false
 }
 
+// emphasisAt is emphasis anchored, for stripEmphasis.
+var emphasisAt = regexp.MustCompile(`^(?:` + emphasis.String() + `)`)
+
+// stripEmphasis is emphasis.ReplaceAllString(l, "$1$3"), with the
+// expression tried only where a match can begin: at the start of l, or
+// at a space, bracket or quote that a mark follows. Tried at every byte
+// of a long paragraph, it costs more than the rest of Normalize.
+func stripEmphasis(l string) string {
+	var b strings.Builder
+	last := 0 // l[:last] is written or replaced
+	for p := 0; p < len(l); {
+		r, w := utf8.DecodeRuneInString(l[p:])
+		if p == 0 || strings.ContainsRune("\t\n\f\r (“\"'", r) && p+w < len(l) && (l[p+w] == '*' || l[p+w] == '_') {
+			if m := emphasisAt.FindStringSubmatchIndex(l[p:]); m != nil {
+				b.WriteString(l[last:p])
+				b.WriteString(l[p+m[2] : p+m[3]])
+				b.WriteString(l[p+m[6] : p+m[7]])
+				p += m[1]
+				last = p
+				continue
+			}
+		}
+		p += w
+	}
+	if last == 0 {
+		return l
+	}
+	b.WriteString(l[last:])
+	return b.String()
+}
+
 // gluedEmphasis matches emphasis glued to a paragraph number or an item
 // letter: "1.*Decides*", "(a)*To*".
 var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,2})([^\s*_][^*_\n]*?[^\s*_]|[^\s*_])(\*{1,3}|_{1,2})`)
@@ -175,7 +206,7 @@ func normalizeLine(l string) string {
 	}
 	// emphasis needs two marks; a pass that changes nothing ends it
 	for j := 0; j < 3 && strings.Count(l, "*")+strings.Count(l, "_") >= 2 && opensEmphasis(l); j++ {
-		r := emphasis.ReplaceAllString(l, "$1$3")
+		r := stripEmphasis(l)
 		if r == l {
 			break
 		}
