@@ -13,12 +13,14 @@ import (
 // otherwise walks every alternative at every byte of the text.
 //
 // The expression must not match the empty string nor test the text
-// before a match (\b, ^): anchored on the rest of the text, it would see
-// a start that the text does not have there.
+// before a match (^), anchored on the rest of the text it would see a
+// start that the text does not have there; but it may open with \b
+// before a word, which the scanner tests itself.
 type scanner struct {
 	re    *regexp.Regexp // as given
 	at    *regexp.Regexp // the same, anchored
 	first [256]bool      // bytes a match can begin with
+	word  bool           // a match begins at the start of a word
 }
 
 func newScanner(re *regexp.Regexp) *scanner {
@@ -31,22 +33,37 @@ func newScanner(re *regexp.Regexp) *scanner {
 		panic("scanner: " + err.Error())
 	}
 	s := &scanner{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`)}
-	seen := map[uint32]bool{}
-	var walk func(pc uint32)
-	walk = func(pc uint32) {
-		if seen[pc] {
+	type state struct {
+		pc   uint32
+		word bool // a \b came before
+	}
+	seen := map[state]bool{}
+	bare := false // a path reaches a rune without \b
+	var walk func(pc uint32, word bool)
+	walk = func(pc uint32, word bool) {
+		if seen[state{pc, word}] {
 			return
 		}
-		seen[pc] = true
+		seen[state{pc, word}] = true
 		in := &prog.Inst[pc]
 		switch in.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			walk(in.Out)
-			walk(in.Arg)
+			walk(in.Out, word)
+			walk(in.Arg, word)
 		case syntax.InstCapture, syntax.InstNop:
-			walk(in.Out)
+			walk(in.Out, word)
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(in.Arg) != syntax.EmptyWordBoundary {
+				panic("scanner: " + re.String() + " tests what comes before a match")
+			}
+			walk(in.Out, true)
 		case syntax.InstFail:
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			if word {
+				s.word = true
+			} else {
+				bare = true
+			}
 			for c := range utf8.RuneSelf {
 				if in.MatchRune(rune(c)) {
 					s.first[c] = true
@@ -57,11 +74,23 @@ func newScanner(re *regexp.Regexp) *scanner {
 					s.first[c] = true
 				}
 			}
-		default: // InstMatch, InstEmptyWidth
-			panic("scanner: " + re.String() + " can match the empty string or tests what comes before a match")
+		default: // InstMatch
+			panic("scanner: " + re.String() + " can match the empty string")
 		}
 	}
-	walk(uint32(prog.Start))
+	walk(uint32(prog.Start), false)
+	if s.word {
+		// \b before a word: every path must pass it, and open with a
+		// letter or digit of ASCII, so that the test is the byte before
+		for c := range s.first {
+			if s.first[c] && !reWordByte(byte(c)) {
+				bare = true
+			}
+		}
+		if bare {
+			panic("scanner: " + re.String() + " opens with \\b on some paths only, or before a non-word")
+		}
+	}
 	return s
 }
 
@@ -87,7 +116,7 @@ func beyondASCII(in *syntax.Inst) bool {
 func (s *scanner) findAll(text string) [][]int {
 	var out [][]int
 	for p := 0; p < len(text); {
-		if s.first[text[p]] {
+		if s.first[text[p]] && (!s.word || p == 0 || !reWordByte(text[p-1])) {
 			if loc := s.at.FindStringIndex(text[p:]); loc != nil {
 				out = append(out, []int{p, p + loc[1]})
 				p += loc[1]

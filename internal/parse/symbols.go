@@ -1271,6 +1271,9 @@ const monthNames = `January|February|March|April|May|June|July|August|September|
 // "27 June-4 July 1990", "November 3, 2025". The year is the last group.
 var dateRE = regexp.MustCompile(`\b(?:\d{1,2}(?:\s*(?:[–-]|to)\s*\d{1,2})?\s+(?:` + monthNames + `)(?:\s*[–-]\s*\d{1,2}\s+(?:` + monthNames + `))?|(?:` + monthNames + `)\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?,?)\s+((?:19|20)\d{2})\b`)
 
+// dateScan finds dateRE's dates where they can begin.
+var dateScan = newScanner(dateRE)
+
 // adoptionYear returns the year of the date in lines that tells when a
 // decision was adopted: the last date of its closing lines (the plenary
 // stamp), or the first date of a heading line before it (the meeting's
@@ -1282,11 +1285,12 @@ func adoptionYear(lines []string, closing bool) int {
 		if !closing && !headingLine(l) || !hasYear(l) {
 			continue
 		}
-		ms := dateRE.FindAllStringSubmatch(l, -1)
+		ms := dateScan.findAll(l)
 		if len(ms) == 0 {
 			continue
 		}
-		year, _ = strconv.Atoi(ms[len(ms)-1][1])
+		last := dateScan.at.FindStringSubmatch(l[ms[len(ms)-1][0]:])
+		year, _ = strconv.Atoi(last[1])
 		if !closing {
 			return year
 		}
