@@ -214,7 +214,7 @@ func inlineTitle(t string) bool {
 // numberStart, parenStart, headingStart and annexStart test cheaply what
 // their regular expressions then confirm.
 func numberStart(t string) bool {
-	return t != "" && t[0] >= '0' && t[0] <= '9' && numberRE.MatchString(t)
+	return t != "" && t[0] >= '0' && t[0] <= '9' && numberMarker(t) != nil
 }
 
 func parenStart(t string) bool {
@@ -222,7 +222,7 @@ func parenStart(t string) bool {
 		return false
 	}
 	if t[0] == '(' || t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || len(t) > 2 && t[2] == ')') {
-		return parenRE.MatchString(t[:min(len(t), parenBytes)])
+		return parenMarker(t[:min(len(t), parenBytes)]) != nil
 	}
 	return false
 }
@@ -716,14 +716,70 @@ func numberMatch(t string) []string {
 	if t == "" || t[0] < '0' || t[0] > '9' {
 		return nil
 	}
-	return numberRE.FindStringSubmatch(t[:min(len(t), numberBytes)])
+	return numberMarker(t[:min(len(t), numberBytes)])
 }
 
 func parenMatch(t string) []string {
 	if !parenStart(t) {
 		return nil
 	}
-	return parenRE.FindStringSubmatch(t[:min(len(t), parenBytes)])
+	return parenMarker(t[:min(len(t), parenBytes)])
+}
+
+// numberMarker is numberRE.FindStringSubmatch(t), read by hand: it runs
+// on the first bytes of every line.
+func numberMarker(t string) []string {
+	k := 0
+	for k < len(t) && isDigit(t[k]) {
+		k++
+	}
+	if k == 0 || k > 3 || k == len(t) || t[k] != '.' {
+		return nil
+	}
+	rest := t[k+1:]
+	sp := 0
+	for sp < len(rest) && isRESpace(rest[sp]) {
+		sp++
+	}
+	if sp > 0 || rest == "" { // "1. Decides", "1."
+		return []string{t[:k+1+sp], t[:k], "", ""}
+	}
+	if isDigit(rest[0]) || rest[0] == '.' {
+		return nil
+	}
+	_, n := utf8.DecodeRuneInString(rest) // "1.Decides"
+	return []string{t[:k+1+n], "", t[:k], rest[:n]}
+}
+
+// parenMarker is parenRE.FindStringSubmatch(t), read by hand.
+func parenMarker(t string) []string {
+	letters := func(s string) int {
+		n := 0
+		for n < len(s) && s[n] >= 'a' && s[n] <= 'z' {
+			n++
+		}
+		return n
+	}
+	spaces := func(s string) int {
+		n := 0
+		for n < len(s) && isRESpace(s[n]) {
+			n++
+		}
+		return n
+	}
+	if t != "" && t[0] == '(' { // "(a) ", "(iv)"
+		if n := letters(t[1:]); n >= 1 && n <= 4 && 1+n < len(t) && t[1+n] == ')' {
+			end := 2 + n
+			end += spaces(t[end:])
+			return []string{t[:end], t[1 : 1+n], ""}
+		}
+	}
+	if n := letters(t); n >= 1 && n <= 2 && n < len(t) && t[n] == ')' { // "a) "
+		if sp := spaces(t[n+1:]); sp > 0 {
+			return []string{t[:n+1+sp], "", t[:n]}
+		}
+	}
+	return nil
 }
 
 func headingMatch(t string) []string {

@@ -289,3 +289,32 @@ func FuzzStripEmphasis(f *testing.F) {
 	}
 	f.Fuzz(checkEmphasis)
 }
+
+var markerSamples = []string{
+	"1. Decides", "12.Decides", "123.", "1234. x", "1.2 billion", "1..", "3.\tx", "07. Requests", "1.é", "1.\xc3", "1.",
+	"(a) To", "(iv)", "(abcde) x", "(a)x", "a) To", "ab)  x", "abc) x", "a)x", "()", "(a", "(A) x",
+}
+
+func checkMarkers(t *testing.T, s string) {
+	if got, want := numberMarker(s), numberRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
+		t.Errorf("numberMarker(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := parenMarker(s), parenRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
+		t.Errorf("parenMarker(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestMarkersAreExpressions(t *testing.T) {
+	for _, s := range append(testLines(t), markerSamples...) {
+		checkMarkers(t, s)
+		checkMarkers(t, s[:min(len(s), numberBytes)])
+		checkMarkers(t, s[:min(len(s), parenBytes)])
+	}
+}
+
+func FuzzMarkers(f *testing.F) {
+	for _, s := range markerSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarkers)
+}
