@@ -318,3 +318,16 @@ func FuzzMarkers(f *testing.F) {
 	}
 	f.Fuzz(checkMarkers)
 }
+
+func TestSymbolMatchesAreExpressions(t *testing.T) {
+	for _, s := range append(testLines(t), "1/CP.21", "4/CMA.1", "BC-16/2", "UNEP/EA.5/Res.8", "CBD X/2", "x1/CP.21", "", "/") {
+		for _, f := range strings.Fields(s) {
+			if got, want := unfcccMatch(f), symbolUNFCCCRE.FindStringSubmatch(f); !cmp.Equal(got, want) {
+				t.Errorf("unfcccMatch(%q) = %q, want %q", f, got, want)
+			}
+			if got, want := prefixedMatch(s), symbolPrefixedRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
+				t.Errorf("prefixedMatch(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}

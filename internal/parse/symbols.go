@@ -216,7 +216,7 @@ var prefixInstrument = map[string]string{
 // "BS-II/6", "Ex.III/1" kept, spaces folded.
 func canonicalSymbol(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if m := symbolPrefixedRE.FindStringSubmatch(s); m != nil && m[1] != "CBD" && m[1] != "VC" {
+	if m := prefixedMatch(s); m != nil && m[1] != "CBD" && m[1] != "VC" {
 		return m[1] + "-" + m[2] + "/" + m[3]
 	}
 	return s
@@ -380,7 +380,7 @@ func symbolInstrument(sym string) string {
 		return "cites"
 	}
 	s = firstOfJoint(strings.TrimPrefix(strings.TrimPrefix(s, "Resolution "), "Decision "))
-	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
+	if m := unfcccMatch(s); m != nil {
 		switch m[2] {
 		case "CMA":
 			return "paris"
@@ -397,7 +397,7 @@ func symbolInstrument(sym string) string {
 	if strings.HasPrefix(s, "Ex.") {
 		return "montreal"
 	}
-	if m := symbolPrefixedRE.FindStringSubmatch(s); m != nil {
+	if m := prefixedMatch(s); m != nil {
 		return prefixInstrument[m[1]]
 	}
 	return ""
@@ -421,7 +421,7 @@ func meetingOf(sym, inst string) string {
 	case "ipbes":
 		body = "IPBES"
 	}
-	if m := symbolUNFCCCRE.FindStringSubmatch(s); m != nil {
+	if m := unfcccMatch(s); m != nil {
 		if m[2] == "CP" || m[2] == "COP" {
 			return "COP-" + m[3]
 		}
@@ -431,7 +431,7 @@ func meetingOf(sym, inst string) string {
 		return ""
 	}
 	var n string
-	switch m := symbolPrefixedRE.FindStringSubmatch(s); {
+	switch m := prefixedMatch(s); {
 	case m != nil:
 		n = m[2]
 	default:
@@ -495,6 +495,25 @@ func containsFold(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// unfcccMatch is symbolUNFCCCRE.FindStringSubmatch(s), asked only of a
+// symbol that opens with a digit, as all UNFCCC symbols do.
+func unfcccMatch(s string) []string {
+	if s == "" || !isDigit(s[0]) {
+		return nil
+	}
+	return symbolUNFCCCRE.FindStringSubmatch(s)
+}
+
+// prefixedMatch is symbolPrefixedRE.FindStringSubmatch(s), asked only of
+// a symbol that opens with a capital and holds a slash, as all prefixed
+// symbols do.
+func prefixedMatch(s string) []string {
+	if s == "" || !isUpper(s[0]) || strings.IndexByte(s, '/') < 0 {
+		return nil
+	}
+	return symbolPrefixedRE.FindStringSubmatch(s)
 }
 
 // isDecisionHeading is headingRE.MatchString(t).
@@ -1379,7 +1398,7 @@ func withoutMarker(cited, meeting, inst string) string {
 	if inst != "unfccc" && inst != "paris" && inst != "kyoto" {
 		return cited
 	}
-	m := symbolUNFCCCRE.FindStringSubmatch(cited)
+	m := unfcccMatch(cited)
 	i := strings.LastIndexByte(meeting, '-')
 	if m == nil || i < 0 || len(m[3]) < 2 {
 		return cited
