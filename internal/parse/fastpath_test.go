@@ -331,3 +331,16 @@ func TestSymbolMatchesAreExpressions(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemStarts: a stretch listItemRE reads an item from holds a
+// byte an item begins with.
+func TestListItemStarts(t *testing.T) {
+	for _, l := range append(testLines(t), " 1/CP.21 and 3/CMA.1", ", and decision BC-16/2", " Conf. 9.24 (Rev. CoP17)", ", in which", " 2019-1", " and IX/2") {
+		for i := range l {
+			w := listItemWindow(l[i:])
+			if listItemRE.MatchString(w) && !holdsAny(w, &listSymbolStarts) {
+				t.Errorf("listItemRE matches %q, which holds no byte of listSymbolStarts", w)
+			}
+		}
+	}
+}

@@ -692,7 +692,12 @@ var (
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + listSymbols + `)(` + revision + `)?`)
+	// listSymbols are the symbols listItemRE reads.
+	listSymbols = symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symYear + `|` + symNumeric + `|` + symDotted
+	// listSymbolStarts marks the bytes listSymbols begin with: a stretch
+	// without one holds no item of a list.
+	listSymbolStarts = newScanner(regexp.MustCompile(`(?:` + listSymbols + `)`)).first
 	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
 	// years that numbered them with the session in roman numerals:
 	// "resolution 3337 (XXIX)".
@@ -784,6 +789,16 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 // number: "…/Add.1.3UNEP/…".
 var gluedDocRE = regexp.MustCompile(`\d([A-Z]{2,10}/)`)
 
+// holdsAny reports whether s holds a byte that set marks.
+func holdsAny(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // listItemStop holds lower-case letters that no separator, keyword,
 // symbol or revision matched by listItemRE contains.
 const listItemStop = "bghjkmpqwyz"
@@ -859,7 +874,10 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		lists++
 		list := lists
 		for {
-			m := listItemRE.FindStringSubmatchIndex(listItemWindow(text[pos:]))
+			var m []int
+			if w := listItemWindow(text[pos:]); holdsAny(w, &listSymbolStarts) {
+				m = listItemRE.FindStringSubmatchIndex(w)
+			}
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
 					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
