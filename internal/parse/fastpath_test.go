@@ -319,17 +319,32 @@ func FuzzMarkers(f *testing.F) {
 	f.Fuzz(checkMarkers)
 }
 
+var symbolSamples = []string{"1/CP.21", "4/CMA.1", "12/CMP.1", "3/COP.14", "1234/CP.1", "1/CP.123", "1/CP.", "1/CP.2a",
+	"1/CPX.2", "BC-16/2", "UNEP/EA.5/Res.8", "CBD X/2", "x1/CP.21", "", "/", "1/CP.21 ", "1/CP.2\n"}
+
+func checkSymbolMatches(t *testing.T, s string) {
+	if got, want := unfcccMatch(s), symbolUNFCCCRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
+		t.Errorf("unfcccMatch(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := prefixedMatch(s), symbolPrefixedRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
+		t.Errorf("prefixedMatch(%q) = %q, want %q", s, got, want)
+	}
+}
+
 func TestSymbolMatchesAreExpressions(t *testing.T) {
-	for _, s := range append(testLines(t), "1/CP.21", "4/CMA.1", "BC-16/2", "UNEP/EA.5/Res.8", "CBD X/2", "x1/CP.21", "", "/") {
+	for _, s := range append(testLines(t), symbolSamples...) {
+		checkSymbolMatches(t, s)
 		for _, f := range strings.Fields(s) {
-			if got, want := unfcccMatch(f), symbolUNFCCCRE.FindStringSubmatch(f); !cmp.Equal(got, want) {
-				t.Errorf("unfcccMatch(%q) = %q, want %q", f, got, want)
-			}
-			if got, want := prefixedMatch(s), symbolPrefixedRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
-				t.Errorf("prefixedMatch(%q) = %q, want %q", s, got, want)
-			}
+			checkSymbolMatches(t, f)
 		}
 	}
+}
+
+func FuzzSymbolMatches(f *testing.F) {
+	for _, s := range symbolSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkSymbolMatches)
 }
 
 // TestListItemStarts: a stretch listItemRE reads an item from holds a

@@ -497,13 +497,28 @@ func containsFold(s, sub string) bool {
 	return false
 }
 
-// unfcccMatch is symbolUNFCCCRE.FindStringSubmatch(s), asked only of a
-// symbol that opens with a digit, as all UNFCCC symbols do.
+// unfcccMatch is symbolUNFCCCRE.FindStringSubmatch(s), read by hand:
+// every cited symbol is asked.
 func unfcccMatch(s string) []string {
-	if s == "" || !isDigit(s[0]) {
+	k := 0
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	if k == 0 || k > 3 || k == len(s) || s[k] != '/' {
 		return nil
 	}
-	return symbolUNFCCCRE.FindStringSubmatch(s)
+	rest := s[k+1:]
+	for _, body := range []string{"CP", "CMP", "CMA", "COP"} {
+		num, ok := strings.CutPrefix(rest, body+".")
+		if !ok {
+			continue
+		}
+		if n := len(num); n == 0 || n > 2 || !isDigit(num[0]) || !isDigit(num[n-1]) {
+			return nil
+		}
+		return []string{s, s[:k], body, num}
+	}
+	return nil
 }
 
 // prefixedMatch is symbolPrefixedRE.FindStringSubmatch(s), asked only of
@@ -1293,12 +1308,36 @@ func mayCite(text string) bool {
 		}
 		i += 1 + j
 	}
-	for _, k := range []string{"ecision", "ECISION", "esolution", "ESOLUTION", "ecommendation"} {
-		if strings.Contains(text, k) {
+	for _, k := range citeWords {
+		if containsFrom(text, k.word, k.from) {
 			return true
 		}
 	}
 	return false
+}
+
+// citeWords are the keywords mayCite looks for, each with where its
+// rarest letters begin: searching from a "c" or a "u" skips further
+// through English than searching from an "e".
+var citeWords = []struct {
+	word string
+	from int
+}{{"ecision", 1}, {"ECISION", 1}, {"esolution", 4}, {"ESOLUTION", 4}, {"ecommendation", 3}}
+
+// containsFrom is strings.Contains(s, word), searching for word[from:]
+// and then looking back for the rest.
+func containsFrom(s, word string, from int) bool {
+	tail := word[from:]
+	for i := 0; ; {
+		j := strings.Index(s[i:], tail)
+		if j < 0 {
+			return false
+		}
+		if at := i + j - from; at >= 0 && strings.HasPrefix(s[at:], word) {
+			return true
+		}
+		i += j + 1
+	}
 }
 
 const monthNames = `January|February|March|April|May|June|July|August|September|October|November|December`
