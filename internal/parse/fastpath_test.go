@@ -359,3 +359,32 @@ func TestListItemStarts(t *testing.T) {
 		}
 	}
 }
+
+var spaceSamples = []string{"  a b  ", " a  b", "a\tb ", " é b", " a\u00a0b", " ", "", "a", " a\u2003 b ", "\ta b", "a b\r "}
+
+func checkFoldSpaces(t *testing.T, s string) {
+	if got, want := foldSpaces(s), strings.Join(strings.Fields(s), " "); got != want && (s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ")) {
+		t.Errorf("foldSpaces(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestFoldSpacesIsFields: a line foldSpaces must fold (spaces at its
+// ends or two together) comes out as strings.Fields joins it.
+func TestFoldSpacesIsFields(t *testing.T) {
+	for _, s := range append(testLines(t), spaceSamples...) {
+		if s != "" {
+			checkFoldSpaces(t, s)
+		}
+	}
+}
+
+func FuzzFoldSpaces(f *testing.F) {
+	for _, s := range spaceSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s != "" {
+			checkFoldSpaces(t, s)
+		}
+	})
+}

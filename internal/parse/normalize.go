@@ -291,11 +291,25 @@ func hasControl(s string) bool {
 	return false
 }
 
+// plainSpaced reports whether s is ASCII with no space but ' '.
+func plainSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= '\t' && c <= '\r' {
+			return false
+		}
+	}
+	return true
+}
+
 // foldSpaces trims s and folds runs of spaces, allocating only when it
 // must.
 func foldSpaces(s string) string {
 	if len(s) == 0 || s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") {
 		return s
+	}
+	// spaces around words spaced singly: trimmed, no copy
+	if t := strings.Trim(s, " "); !strings.Contains(t, "  ") && plainSpaced(t) {
+		return t
 	}
 	// strings.Join(strings.Fields(s), " "), without the slice of fields
 	var b strings.Builder
