@@ -146,7 +146,7 @@ func decisionSignal(t string) bool {
 		// only the CBD's own decision markers start in lower case.
 		return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 	}
-	if strings.Contains(t, "Conf.") && citesResRE.MatchString(t) {
+	if (strings.HasPrefix(t, "Res") || strings.HasPrefix(t, "Conf.")) && citesResRE.MatchString(t) { // "Resolution Conf. 9.24", "Res. Conf. 10.4", "Conf. 11.3"
 		return true
 	}
 	if directedLine(t) {

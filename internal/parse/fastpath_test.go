@@ -160,8 +160,12 @@ func TestPrefilters(t *testing.T) {
 	lines := append(testLines(t),
 		"11/29/26, 5:30 AM Decision 3/2", "1.2.2020 12:00", "3/7/2025, 10:15 p.m. Title", "1. Decides",
 		"The Parties decided to adopt", "The Conference decided in Decision X/3 to request", "in dec. IV/2",
-		"Recalling, IN DECISION 14/3, the request", "The meeting decided, to", "decided to")
+		"Recalling, IN DECISION 14/3, the request", "The meeting decided, to", "decided to",
+		"Resolution Conf. 9.24 (Rev. CoP17)", "Res. Conf. 10.4", "Conf. 11.3*", "Recalling Resolution Conf. 9.24")
 	for _, l := range lines {
+		if citesResRE.MatchString(l) && !strings.HasPrefix(l, "Res") && !strings.HasPrefix(l, "Conf.") {
+			t.Errorf("citesResRE matches %q, which opens with neither \"Res\" nor \"Conf.\"", l)
+		}
 		if printDate.MatchString(l) && !datePrefix(l) {
 			t.Errorf("datePrefix(%q) = false, but printDate matches it", l)
 		}
