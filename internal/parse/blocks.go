@@ -78,6 +78,12 @@ var (
 	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
+// noteBy is noteByRE.MatchString(t), asked only of a line that opens
+// with "note by the" in any case.
+func noteBy(t string) bool {
+	return hasPrefixFold(t, "note by the ") && noteByRE.MatchString(t)
+}
+
 // formulaStop holds punctuation that no word, space or body name matched
 // by formulaRE contains and that is no word character for its closing \b.
 const formulaStop = ",.;:()"
@@ -574,7 +580,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return newBlock()
 	}
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
-		len(t) < maxNoteBy && noteByRE.MatchString(t) {
+		len(t) < maxNoteBy && noteBy(t) {
 		return newBlock()
 	}
 	if markedWord(last) && cur.mark == markNone && startsUpper(t) && titleSignal(cur.text) {

@@ -189,13 +189,21 @@ var scannerSamples = []string{
 	"MC-6/[--]", "XIV/3é/IX/2", "\xff1/CP.2\xc3", "é1/2", "ICCD/COP(16)/23",
 	"Geneva, 3–7 November 2025", "from 2 to 15 December 2019 and 27 June-4 July 1990", "November 3, 2025",
 	"x3 November 2025", "13 November 20251", "_3 May 2020", "é3 May 2020", "May 30, 2021May 3 2022",
+	"The Secretariat shall", "Parties are invited, in accordance with Article 5, to submit", "This is requested to", "marshall",
+	"Note by the Secretariat", "NOTE BY THE EXECUTIVE SECRETARY", "note by the bureau", "Note by  the Secretariat",
 }
 
 func checkScanner(t *testing.T, s string) {
-	for _, sc := range []*scanner{docSymbolScan, selfRefScan, dateScan} {
+	for _, sc := range []*scanner{docSymbolScan, selfRefScan, dateScan, passiveScan} {
 		if got, want := sc.findAll(s), sc.re.FindAllStringIndex(s, -1); !cmp.Equal(got, want) {
 			t.Errorf("findAll(%q) by %s = %v, want %v", s, sc.re, got, want)
 		}
+		if got, want := sc.match(s), sc.re.MatchString(s); got != want {
+			t.Errorf("match(%q) by %s = %v, want %v", s, sc.re, got, want)
+		}
+	}
+	if got, want := noteBy(s), noteByRE.MatchString(s); got != want {
+		t.Errorf("noteBy(%q) = %v, want %v", s, got, want)
 	}
 }
 

@@ -228,6 +228,9 @@ func walkParagraph(p accord.Paragraph, fn func(accord.Paragraph)) {
 
 // passiveRE matches the verb of a request whose addressee is its subject:
 // "is requested to", "are urged, as a matter of priority, to", "shall".
+// passiveScan looks for passiveRE where it can begin.
+var passiveScan = newScanner(passiveRE)
+
 var passiveRE = regexp.MustCompile(`\b(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|\bshall\b`)
 
 // opensPassive reports whether an unmarked block is an operative
@@ -241,7 +244,7 @@ func opensPassive(t string) bool {
 	if i < 0 {
 		i = len(t)
 	}
-	return passiveRE.MatchString(t[:i]) && startsUpper(t)
+	return passiveScan.match(t[:i]) && startsUpper(t)
 }
 
 // maxTitle bounds a title: the longest decision titles ("Report of the
@@ -254,7 +257,7 @@ const maxTitle = 300
 func titleLike(t string) bool {
 	t = strings.TrimSpace(t)
 	return t != "" && len(t) < maxTitle && startsUpper(t) && !endsClause(t) && !isFormula(t) && !furniture(t) &&
-		!noteByRE.MatchString(t) && !stampStart(t) && !annexStart(t) &&
+		!noteBy(t) && !stampStart(t) && !annexStart(t) &&
 		!strings.HasPrefix(strings.ToLower(t), "decision directed to")
 }
 

@@ -112,6 +112,22 @@ func beyondASCII(in *syntax.Inst) bool {
 	return false
 }
 
+// match is s.re.MatchString(text).
+func (s *scanner) match(text string) bool {
+	for p := 0; p < len(text); {
+		if s.first[text[p]] && (!s.word || p == 0 || !reWordByte(text[p-1])) && s.at.MatchString(text[p:]) {
+			return true
+		}
+		if text[p] < utf8.RuneSelf {
+			p++
+		} else {
+			_, w := utf8.DecodeRuneInString(text[p:])
+			p += w
+		}
+	}
+	return false
+}
+
 // findAll is s.re.FindAllStringIndex(text, -1).
 func (s *scanner) findAll(text string) [][]int {
 	var out [][]int

@@ -579,7 +579,7 @@ func (s *segmenter) signal(i int) bool {
 	}
 	if m := titleSignalRE.FindStringSubmatch(t); m != nil && titleLike(t) {
 		for k := i + 1; k < len(s.bs) && k <= i+2; k++ {
-			if noteByRE.MatchString(s.bs[k].text) {
+			if noteBy(s.bs[k].text) {
 				return false // the title of a note, not of a decision
 			}
 		}
