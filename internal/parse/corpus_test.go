@@ -217,3 +217,30 @@ func BenchmarkParseLarge(b *testing.B) {
 		Parse(text, Options{})
 	}
 }
+
+// BenchmarkParseOwn measures parse throughput over the project's own
+// labelled decisions (testdata/corpus), real texts as received, PDF
+// renderings among them.
+func BenchmarkParseOwn(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(ownCorpusDir, "*.txt"))
+	if len(paths) == 0 {
+		b.Skipf("no texts in %s", ownCorpusDir)
+	}
+	var texts []string
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Parse(t, Options{})
+		}
+	}
+}

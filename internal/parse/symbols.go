@@ -533,6 +533,9 @@ func prefixedMatch(s string) []string {
 
 // isDecisionHeading is headingRE.MatchString(t).
 func isDecisionHeading(t string) bool {
+	if !opensDR(t) {
+		return false
+	}
 	if strings.IndexByte(t, '\n') >= 0 {
 		return headingRE.MatchString(t)
 	}
@@ -542,6 +545,9 @@ func isDecisionHeading(t string) bool {
 // decisionHeading is headingRE.FindStringSubmatch(t), at the cost of the
 // heading's first words: the title is what follows them.
 func decisionHeading(t string) []string {
+	if !opensDR(t) {
+		return nil
+	}
 	if strings.IndexByte(t, '\n') >= 0 {
 		return headingRE.FindStringSubmatch(t)
 	}
@@ -578,6 +584,12 @@ func decisionHeading(t string) []string {
 		m[5] = rest
 	}
 	return m
+}
+
+// opensDR reports whether t opens with "D", "d", "R" or "r", as every
+// keyword of headingHead does ("Draft", "decision", "Res. Conf.").
+func opensDR(t string) bool {
+	return t != "" && (t[0]|0x20 == 'd' || t[0]|0x20 == 'r')
 }
 
 // isRESpace reports whether c is a space as \s reads it.
