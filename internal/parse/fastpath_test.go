@@ -161,8 +161,17 @@ func TestPrefilters(t *testing.T) {
 		"11/29/26, 5:30 AM Decision 3/2", "1.2.2020 12:00", "3/7/2025, 10:15 p.m. Title", "1. Decides",
 		"The Parties decided to adopt", "The Conference decided in Decision X/3 to request", "in dec. IV/2",
 		"Recalling, IN DECISION 14/3, the request", "The meeting decided, to", "decided to",
-		"Resolution Conf. 9.24 (Rev. CoP17)", "Res. Conf. 10.4", "Conf. 11.3*", "Recalling Resolution Conf. 9.24")
+		"Resolution Conf. 9.24 (Rev. CoP17)", "Res. Conf. 10.4", "Conf. 11.3*", "Recalling Resolution Conf. 9.24",
+		"The Conference of the Parties, Recalling", "The Conference of the Partiesx", "The Meeting of the Parties decided: 1. to")
 	for _, l := range lines {
+		for i := strings.Index(l, "The "); i >= 0; i = strings.Index(l[i+1:], "The ") + i + 1 {
+			if got, want := formulaRE.MatchString(formulaWindow(l[i:])), formulaRE.MatchString(l[i:]); got != want {
+				t.Errorf("formulaRE on formulaWindow(%q) = %v, on the text %v", l[i:], got, want)
+			}
+			if strings.Index(l[i+1:], "The ") < 0 {
+				break
+			}
+		}
 		if citesResRE.MatchString(l) && !strings.HasPrefix(l, "Res") && !strings.HasPrefix(l, "Conf.") {
 			t.Errorf("citesResRE matches %q, which opens with neither \"Res\" nor \"Conf.\"", l)
 		}

@@ -40,7 +40,7 @@ func splitOneLine(l string) []string {
 			break
 		}
 		k += i
-		if (k == 0 || l[k-1] == ' ') && formulaRE.MatchString(l[k:]) {
+		if (k == 0 || l[k-1] == ' ') && formulaRE.MatchString(formulaWindow(l[k:])) {
 			f = k
 		}
 		i = k + 4
