@@ -409,3 +409,13 @@ func FuzzFoldSpaces(f *testing.F) {
 		}
 	})
 }
+
+// TestKeywordsOpenAsScanned: every keyword opens as keywordScan's quick
+// test expects.
+func TestKeywordsOpenAsScanned(t *testing.T) {
+	for _, k := range keywords {
+		if len(k) < 3 || k[1] != 'e' || k[2] != 'c' && k[2] != 's' {
+			t.Errorf("keyword %q does not open with dec, rec or res: keywordScan passes it over", k)
+		}
+	}
+}

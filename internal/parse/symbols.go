@@ -1285,6 +1285,10 @@ func keywordScan(text string) [][]int {
 		if at > 0 && isAlnum(text[at-1]) {
 			continue
 		}
+		// every keyword opens "dec", "rec" or "res" in some case
+		if at+2 >= len(text) || text[at+1]|0x20 != 'e' || text[at+2]|0x20 != 'c' && text[at+2]|0x20 != 's' {
+			continue
+		}
 		for _, k := range keywords {
 			end := at + len(k)
 			if end > len(text) || !strings.EqualFold(text[at:end], k) {
