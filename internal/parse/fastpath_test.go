@@ -419,3 +419,22 @@ func TestKeywordsOpenAsScanned(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitLinesIsSplit: splitLines reads the lines strings.Split gives.
+func TestSplitLinesIsSplit(t *testing.T) {
+	for _, s := range []string{"", "a", "a\n", "\n", "a\nb", "a\n\f\nb\n\n", "\f", " a  b \n\n c"} {
+		var want []string
+		for _, r := range strings.Split(s, "\n") {
+			if r != "\f" {
+				want = append(want, foldSpaces(r))
+			}
+		}
+		var got []string
+		for _, l := range splitLines(s) {
+			got = append(got, l.text)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("splitLines(%q) (-want +got):\n%s", s, diff)
+		}
+	}
+}

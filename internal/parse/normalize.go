@@ -348,10 +348,15 @@ func foldSpaces(s string) string {
 
 // splitLines cuts normalized text into lines, folding spaces.
 func splitLines(s string) []line {
-	raw := strings.Split(s, "\n")
-	out := make([]line, 0, len(raw))
+	out := make([]line, 0, strings.Count(s, "\n")+1)
 	page := false
-	for _, r := range raw {
+	for done := false; !done; { // the lines strings.Split(s, "\n") gives
+		r := s
+		if k := strings.IndexByte(s, '\n'); k >= 0 {
+			r, s = s[:k], s[k+1:]
+		} else {
+			done = true
+		}
 		if r == "\f" {
 			page = true
 			continue
