@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -82,13 +81,14 @@ type centreIn struct {
 	Source          string              `json:"source"`
 }
 
+// centreConventions are the conventions a centre serves, whose editors
+// (of all of them) change it; none for one not yet stored.
+func centreConventions(c accord.Centre) []string { return c.Conventions }
+
 // putCentre adds or replaces centre {id}, for an editor of every
 // convention it serves (and served).
 func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
-		return err
-	}
-	u, err := s.user(w, r)
+	_, u, err := editable(s, w, r, "centres", orNew(bySlug(s.store.Centre)), centreConventions)
 	if err != nil {
 		return err
 	}
@@ -105,11 +105,7 @@ func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	conventions := slices.Clone(c.Conventions)
-	if old, err := s.store.Centre(r.Context(), c.ID); err == nil {
-		conventions = append(conventions, old.Conventions...)
-	}
-	for _, in := range conventions {
+	for _, in := range c.Conventions {
 		if err := mayEdit(u, in, "centres"); err != nil {
 			return err
 		}
@@ -122,4 +118,18 @@ func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, r, centre(got))
+}
+
+// deleteCentre deletes centre {id}, for an editor of every convention it
+// serves; the audit log keeps what it was.
+func (s *Server) deleteCentre(w http.ResponseWriter, r *http.Request) error {
+	c, u, err := editable(s, w, r, "centres", bySlug(s.store.Centre), centreConventions)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteCentre(r.Context(), c.ID, u.Name); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
