@@ -85,3 +85,85 @@ func TestAuditSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditRegistrySentences: every kind of registry record's change
+// reads as a sentence naming the record, linked to where it is shown,
+// with what changed before and after.
+func TestAuditRegistrySentences(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	addKenya(t, st) // by admin
+	ms, _ := st.Memberships(ctx, "KE")
+	m := ms[0]
+	m.Source = "https://treaties.un.org/"
+	if _, err := st.SaveMemberships(ctx, []accord.Membership{m}, "jo"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteMembership(ctx, m.ID, "jo"); err != nil {
+		t.Fatal(err)
+	}
+	fps, _ := st.FocalPoints(ctx, accord.FocalPointFilter{Country: "KE", Instrument: "minamata"})
+	fp := fps[0]
+	fp.Email = "focal@environment.example.org"
+	if _, err := st.UpdateFocalPoint(ctx, fp.ID, fp, "jo"); err != nil {
+		t.Fatal(err)
+	}
+	cs, _ := st.Coordinations(ctx, "KE")
+	co := cs[0]
+	co.Institution = "Chemicals and Waste Unit"
+	if _, err := st.UpdateCoordination(ctx, co.ID, co, "jo"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteCentre(ctx, "bcrc-caribbean", "jo"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.PutArrangements(ctx, "jo", []accord.Arrangement{{Instrument: "minamata", Organization: "iomc", Kind: accord.ArrangementPartnership, Status: accord.ArrangementProposed}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PublishContacts(ctx, "minamata", true, "jo"); err != nil {
+		t.Fatal(err)
+	}
+	token, hash, _ := auth.New(accord.TokenTTL)
+	st.AddUser(ctx, accord.User{Name: "root", Role: accord.RoleAdmin}, hash)
+	admin := client(t)
+	signInWith(t, admin, srv, token, "")
+	_, doc := getWith(t, admin, srv, "/audit")
+	var rows []string
+	links := map[string]string{}
+	for _, r := range all(doc, "table.audit tbody tr") {
+		row := strings.Join(strings.Fields(text(r)), " ")
+		rows = append(rows, row)
+		for _, a := range all(r, "a") {
+			links[text(a)] = attr(a, "href")
+		}
+	}
+	page := strings.Join(rows, "\n")
+	for _, want := range []struct{ sentence, href string }{
+		{"admin added the membership of Kenya in the Minamata Convention", "/countries/KE#memberships"},
+		{"jo changed the source of the membership of Kenya in the Cartagena Protocol", "/countries/KE#memberships"},
+		{"jo deleted the membership of Kenya in the Cartagena Protocol", "/countries/KE#memberships"},
+		{"jo changed the email of Wanjiru Kamau, national focal point of Kenya for the Minamata Convention", "/countries/KE#focal-points"},
+		{"jo changed the institution of the national coordination of Kenya by Chemicals and Waste Unit", "/countries/KE#coordination"},
+		{"jo added the partnership arrangement of the Minamata Convention with iomc", "/organizations/iomc#arrangements"},
+	} {
+		if href, ok := links[want.sentence]; !ok || href != want.href {
+			t.Errorf("audit page lacks %q linked to %s (got %q):\n%s", want.sentence, want.href, href, page)
+		}
+	}
+	for _, want := range []string{
+		"jo showed the contact details of the focal points of the Minamata Convention to anyone",
+		"nfp@environment.example.org → focal@environment.example.org",
+		"National Chemicals Management Committee → Chemicals and Waste Unit",
+		"consent on", // a field named as people read it
+		"jo deleted the centre Basel Convention Regional Centre for Training and Technology Transfer for the Caribbean",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("audit page lacks %q:\n%s", want, page)
+		}
+	}
+	for _, not := range []string{": add ", ": delete ", ": update ", "ConsentOn", `{"`} {
+		if strings.Contains(page, not) {
+			t.Errorf("audit page holds %q, an entry not read into a sentence:\n%s", not, page)
+		}
+	}
+}
