@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,11 +61,25 @@ type countryPage struct {
 	SignedIn   bool
 	AnyHidden  bool
 	GroupQuery string
+	// FocalForm, MemberForm and CoordForm are the records the forms
+	// change, when the reader asked to change one (?focal-point=ID,
+	// ?membership=ID, ?coordination=ID); zero, the forms add one.
+	// CoordChoices are the instruments a coordination may name.
+	FocalForm    accord.FocalPoint
+	MemberForm   accord.Membership
+	CoordForm    accord.Coordination
+	CoordChoices []coordChoice
 }
 
 type membershipView struct {
 	accord.Membership
 	Name, Standing string
+	CanEdit        bool
+}
+
+type coordChoice struct {
+	instrumentChoice
+	Checked bool
 }
 
 type focalView struct {
@@ -95,7 +111,8 @@ type asksCell struct {
 
 type coordView struct {
 	accord.Coordination
-	Names []string
+	Names   []string
+	CanEdit bool
 }
 
 // standing says in a word what a membership makes its country on day.
@@ -171,7 +188,7 @@ func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage,
 		}
 	}
 	for _, m := range prof.Memberships {
-		p.Members = append(p.Members, membershipView{m, accord.InstrumentName(m.Instrument), standing(m, now)})
+		p.Members = append(p.Members, membershipView{m, accord.InstrumentName(m.Instrument), standing(m, now), v.ok && v.user.CanEdit(m.Instrument)})
 	}
 	for _, f := range prof.FocalPoints {
 		p.Focal = append(p.Focal, focalView{f, accord.InstrumentName(f.Instrument), accord.RoleName(f.Role), v.ok && v.user.CanEdit(f.Instrument)})
@@ -188,13 +205,109 @@ func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage,
 		p.Asks = append(p.Asks, av)
 	}
 	for _, co := range prof.Coordination {
-		cv := coordView{Coordination: co}
+		cv := coordView{Coordination: co, CanEdit: v.ok && canEditAll(v.user, co.Instruments)}
 		for _, in := range co.Instruments {
 			cv.Names = append(cv.Names, accord.InstrumentName(in))
 		}
 		p.Coord = append(p.Coord, cv)
 	}
+	if err := s.countryForms(r, &p, v); err != nil {
+		return p, err
+	}
 	return p, nil
+}
+
+// countryForms fills the forms of a country's page with the record the
+// reader asked to change, one of the country's that the reader may
+// change; another is not found.
+func (s *Server) countryForms(r *http.Request, p *countryPage, v visitor) error {
+	q, ctx, code := r.URL.Query(), r.Context(), p.P.Country.Alpha2
+	if id := q.Get("focal-point"); id != "" {
+		f, err := countryRecord(ctx, id, code, v, s.store.FocalPoint, focalPointOf)
+		if err != nil {
+			return err
+		}
+		p.FocalForm = f
+	}
+	if id := q.Get("membership"); id != "" {
+		m, err := countryRecord(ctx, id, code, v, s.store.Membership, membershipOf)
+		if err != nil {
+			return err
+		}
+		p.MemberForm = m
+	}
+	if id := q.Get("coordination"); id != "" {
+		c, err := countryRecord(ctx, id, code, v, s.store.Coordination, coordinationOf)
+		if err != nil {
+			return err
+		}
+		p.CoordForm = c
+	}
+	for _, in := range p.Editable {
+		p.CoordChoices = append(p.CoordChoices, coordChoice{in, slices.Contains(p.CoordForm.Instruments, in.ID)})
+	}
+	return nil
+}
+
+// countryRecord loads the record of country code whose number is id,
+// with get, for a reader who may change it (v, an editor of every
+// instrument owner says it is of): one of another country is not found.
+func countryRecord[T any](ctx context.Context, id, code string, v visitor, get func(context.Context, int64) (T, error), owner func(T) (string, []string)) (T, error) {
+	rec, ins, err := recordOf(ctx, id, code, get, owner)
+	if err == nil && (!v.ok || !canEditAll(v.user, ins)) {
+		err = fmt.Errorf("%w: %s may not change this record of the %s", accord.ErrForbidden, v.user.Name, instrumentNames(ins))
+	}
+	return rec, err
+}
+
+// recordOf loads the record of country code whose number is id, with
+// get, and the instruments it is of: owner says whose it is and of
+// which instruments. One of another country is not found.
+func recordOf[T any](ctx context.Context, id, code string, get func(context.Context, int64) (T, error), owner func(T) (string, []string)) (T, []string, error) {
+	var zero T
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || n <= 0 {
+		return zero, nil, fmt.Errorf("%w: id %q: want the number of a record", accord.ErrInvalid, id)
+	}
+	rec, err := get(ctx, n)
+	if err != nil {
+		return zero, nil, err
+	}
+	c, ins := owner(rec)
+	if c != code {
+		return zero, nil, accord.ErrNotFound
+	}
+	return rec, ins, nil
+}
+
+func membershipOf(m accord.Membership) (string, []string) { return m.Country, []string{m.Instrument} }
+
+func coordinationOf(c accord.Coordination) (string, []string) { return c.Country, c.Instruments }
+
+func focalPointOf(f accord.FocalPoint) (string, []string) { return f.Country, []string{f.Instrument} }
+
+// canEditAll reports whether u may change records of every one of
+// instruments.
+func canEditAll(u accord.User, instruments []string) bool {
+	for _, in := range instruments {
+		if !u.CanEdit(in) {
+			return false
+		}
+	}
+	return true
+}
+
+// instrumentNames names instruments as a sentence does: "Basel
+// Convention and Rotterdam Convention".
+func instrumentNames(ins []string) string {
+	names := make([]string, len(ins))
+	for i, in := range ins {
+		names[i] = accord.InstrumentName(in)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // countryForm checks a form posted to a country's page: a signed-in
@@ -211,9 +324,10 @@ func countryForm(w http.ResponseWriter, r *http.Request) (accord.Country, visito
 	return c, v, err
 }
 
-// afterCountryForm answers a form of a country's page: back to the page
-// when it was done, the page with the reason when the store refused it.
-func (s *Server) afterCountryForm(w http.ResponseWriter, r *http.Request, code string, err error) error {
+// afterCountryForm answers a form of a country's page: back to the page's
+// section anchor when it was done, the page with the reason when the
+// store refused it.
+func (s *Server) afterCountryForm(w http.ResponseWriter, r *http.Request, code, anchor string, err error) error {
 	if errors.Is(err, accord.ErrInvalid) || errors.Is(err, accord.ErrConflict) {
 		p, perr := s.countryPage(r, code, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "invalid: "), "conflict: "))
 		if perr != nil {
@@ -224,18 +338,18 @@ func (s *Server) afterCountryForm(w http.ResponseWriter, r *http.Request, code s
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/countries/"+code+"#focal-points", http.StatusSeeOther)
+	http.Redirect(w, r, "/countries/"+code+"#"+anchor, http.StatusSeeOther)
 	return nil
 }
 
 // saveCountryForm runs save, the change a form of the country code's page
-// asks for, when v may change what of instrument, and answers as
-// afterCountryForm does.
-func (s *Server) saveCountryForm(w http.ResponseWriter, r *http.Request, code string, v visitor, instrument, what string, save func() error) error {
-	if !v.user.CanEdit(instrument) {
-		return fmt.Errorf("%w: %s may not change %s of %s", accord.ErrForbidden, v.user.Name, what, instrument)
+// asks for, when v may change what of every one of instruments, and
+// answers as afterCountryForm does.
+func (s *Server) saveCountryForm(w http.ResponseWriter, r *http.Request, code string, v visitor, instruments []string, what, anchor string, save func() error) error {
+	if !canEditAll(v.user, instruments) {
+		return fmt.Errorf("%w: %s may not change %s of the %s", accord.ErrForbidden, v.user.Name, what, instrumentNames(instruments))
 	}
-	return s.afterCountryForm(w, r, code, save())
+	return s.afterCountryForm(w, r, code, anchor, save())
 }
 
 // addFocalPoint takes the form that adds a focal point of a country, from
@@ -245,13 +359,43 @@ func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := r.PostForm
+	fp := focalPointForm(c, r.PostForm)
+	return s.saveCountryForm(w, r, c.Alpha2, v, []string{fp.Instrument}, "focal points", "focal-points", func() error {
+		_, err := s.store.SaveFocalPoints(r.Context(), []accord.FocalPoint{fp}, v.user.Name)
+		return err
+	})
+}
+
+// focalPointForm reads the focal point a form of country c's page gives.
+func focalPointForm(c accord.Country, f url.Values) accord.FocalPoint {
 	fp := accord.FocalPoint{Country: c.Alpha2, Instrument: f.Get("instrument"), Role: accord.FocalRole(f.Get("role")), Title: f.Get("title"),
 		Name: f.Get("name"), Position: f.Get("position"), Organization: f.Get("organization"), Address: f.Get("address"),
 		Phone: f.Get("phone"), Email: f.Get("email"), Designated: f.Get("designated")}
 	fp.Normalize()
-	return s.saveCountryForm(w, r, c.Alpha2, v, fp.Instrument, "focal points", func() error {
-		_, err := s.store.SaveFocalPoints(r.Context(), []accord.FocalPoint{fp}, v.user.Name)
+	return fp
+}
+
+// postedRecord reads the record of country c whose number a form
+// posted, as recordOf does.
+func postedRecord[T any](r *http.Request, c accord.Country, get func(context.Context, int64) (T, error), owner func(T) (string, []string)) (T, []string, error) {
+	return recordOf(r.Context(), r.PostForm.Get("id"), c.Alpha2, get, owner)
+}
+
+// editFocalPoint takes the form that changes a focal point of a country,
+// its name among its fields, from an editor of its instrument (and of
+// the one it is moved to).
+func (s *Server) editFocalPoint(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	old, ins, err := postedRecord(r, c, s.store.FocalPoint, focalPointOf)
+	if err != nil {
+		return err
+	}
+	fp := focalPointForm(c, r.PostForm)
+	return s.saveCountryForm(w, r, c.Alpha2, v, append(ins, fp.Instrument), "focal points", "focal-points", func() error {
+		_, err := s.store.UpdateFocalPoint(r.Context(), old.ID, fp, v.user.Name)
 		return err
 	})
 }
@@ -263,19 +407,12 @@ func (s *Server) deleteFocalPoint(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	id, err := strconv.ParseInt(r.PostForm.Get("id"), 10, 64)
-	if err != nil {
-		return fmt.Errorf("%w: focal point %q", accord.ErrInvalid, r.PostForm.Get("id"))
-	}
-	fp, err := s.store.FocalPoint(r.Context(), id)
+	fp, ins, err := postedRecord(r, c, s.store.FocalPoint, focalPointOf)
 	if err != nil {
 		return err
 	}
-	if fp.Country != c.Alpha2 {
-		return accord.ErrNotFound
-	}
-	return s.saveCountryForm(w, r, c.Alpha2, v, fp.Instrument, "focal points", func() error {
-		return s.store.DeleteFocalPoint(r.Context(), id, v.user.Name)
+	return s.saveCountryForm(w, r, c.Alpha2, v, ins, "focal points", "focal-points", func() error {
+		return s.store.DeleteFocalPoint(r.Context(), fp.ID, v.user.Name)
 	})
 }
 
@@ -290,9 +427,94 @@ func (s *Server) saveMembership(w http.ResponseWriter, r *http.Request) error {
 	m := accord.Membership{Country: c.Alpha2, Instrument: f.Get("instrument"), Signed: f.Get("signature"), Consent: accord.Consent(f.Get("consent")),
 		ConsentOn: f.Get("consent_date"), InForce: f.Get("entry_into_force"), Withdrawn: f.Get("withdrawal"), Source: f.Get("source")}
 	m.Normalize()
-	return s.saveCountryForm(w, r, c.Alpha2, v, m.Instrument, "memberships", func() error {
+	return s.saveCountryForm(w, r, c.Alpha2, v, []string{m.Instrument}, "memberships", "memberships", func() error {
 		_, err := s.store.SaveMemberships(r.Context(), []accord.Membership{m}, v.user.Name)
 		return err
+	})
+}
+
+// deleteMembership takes the form that deletes a membership, from an
+// editor of its instrument.
+func (s *Server) deleteMembership(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	m, ins, err := postedRecord(r, c, s.store.Membership, membershipOf)
+	if err != nil {
+		return err
+	}
+	return s.saveCountryForm(w, r, c.Alpha2, v, ins, "memberships", "memberships", func() error {
+		return s.store.DeleteMembership(r.Context(), m.ID, v.user.Name)
+	})
+}
+
+// coordinationForm reads the coordination a form of country c's page
+// gives.
+func coordinationForm(c accord.Country, f url.Values) accord.Coordination {
+	co := accord.Coordination{Country: c.Alpha2, Institution: f.Get("institution"), Instruments: f["instruments"],
+		Mechanism: f.Get("mechanism"), Source: f.Get("source")}
+	co.Normalize()
+	return co
+}
+
+// saveCoordination takes the form that adds a national coordination of a
+// country, or changes the one of the same institution, from an editor
+// of every instrument it coordinates (and coordinated).
+func (s *Server) saveCoordination(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	co := coordinationForm(c, r.PostForm)
+	ins := slices.Clone(co.Instruments)
+	cs, err := s.store.Coordinations(r.Context(), c.Alpha2)
+	if err != nil {
+		return err
+	}
+	for _, old := range cs {
+		if old.Institution == co.Institution {
+			ins = append(ins, old.Instruments...)
+		}
+	}
+	return s.saveCountryForm(w, r, c.Alpha2, v, ins, "coordination", "coordination", func() error {
+		_, err := s.store.SaveCoordinations(r.Context(), []accord.Coordination{co}, v.user.Name)
+		return err
+	})
+}
+
+// editCoordination takes the form that changes a national coordination,
+// its institution among its fields, from an editor of every instrument
+// it coordinated and coordinates.
+func (s *Server) editCoordination(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	old, ins, err := postedRecord(r, c, s.store.Coordination, coordinationOf)
+	if err != nil {
+		return err
+	}
+	co := coordinationForm(c, r.PostForm)
+	return s.saveCountryForm(w, r, c.Alpha2, v, append(ins, co.Instruments...), "coordination", "coordination", func() error {
+		_, err := s.store.UpdateCoordination(r.Context(), old.ID, co, v.user.Name)
+		return err
+	})
+}
+
+// deleteCoordination takes the form that deletes a national
+// coordination, from an editor of every instrument it coordinates.
+func (s *Server) deleteCoordination(w http.ResponseWriter, r *http.Request) error {
+	c, v, err := countryForm(w, r)
+	if err != nil {
+		return err
+	}
+	co, ins, err := postedRecord(r, c, s.store.Coordination, coordinationOf)
+	if err != nil {
+		return err
+	}
+	return s.saveCountryForm(w, r, c.Alpha2, v, ins, "coordination", "coordination", func() error {
+		return s.store.DeleteCoordination(r.Context(), co.ID, v.user.Name)
 	})
 }
 
@@ -307,7 +529,7 @@ func (s *Server) publishContacts(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("%w: publishing contact details is for admins", accord.ErrForbidden)
 	}
 	err = s.store.PublishContacts(r.Context(), r.PostForm.Get("instrument"), r.PostForm.Get("published") == "yes", v.user.Name)
-	return s.afterCountryForm(w, r, c.Alpha2, err)
+	return s.afterCountryForm(w, r, c.Alpha2, "focal-points", err)
 }
 
 // countryNames names the countries of codes, for a centre's page.

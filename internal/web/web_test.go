@@ -42,8 +42,31 @@ func newSite(t *testing.T) (*httptest.Server, accord.Store) {
 // newSiteWith is newSite configured by cfg.
 func newSiteWith(t *testing.T, cfg Config) (*httptest.Server, accord.Store) {
 	t.Helper()
+	return newSiteAt(t, filepath.Join(t.TempDir(), "web.db"), cfg)
+}
+
+// newSiteOn is newSite on backend, "sqlite" or "postgres" (skipped
+// without ACCORD_TEST_POSTGRES).
+func newSiteOn(t *testing.T, backend string) (*httptest.Server, accord.Store) {
+	t.Helper()
+	if backend == "postgres" {
+		return newSiteAt(t, pgtest.URL(t), Config{})
+	}
+	return newSite(t)
+}
+
+// onBackends runs fn on SQLite and on PostgreSQL.
+func onBackends(t *testing.T, fn func(t *testing.T, backend string)) {
+	for _, b := range []string{"sqlite", "postgres"} {
+		t.Run(b, func(t *testing.T) { fn(t, b) })
+	}
+}
+
+// newSiteAt is newSite on the store of dsn, configured by cfg.
+func newSiteAt(t *testing.T, dsn string, cfg Config) (*httptest.Server, accord.Store) {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
