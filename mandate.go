@@ -420,3 +420,40 @@ func ResolveMandates(ctx context.Context, st MandateStore, refs []MandateRef) ([
 	slices.Sort(ids)
 	return slices.Compact(ids), nil
 }
+
+// ParseMandateRefs reads a list of references as a form takes them,
+// separated by commas, semicolons or lines: "12, 13; MC-6/[--] ¶ 5".
+// Numbers may also be separated by spaces only ("12 13").
+func ParseMandateRefs(s string) ([]MandateRef, error) {
+	var refs []MandateRef
+	var p problems
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		words := strings.Fields(part)
+		if len(words) == 0 {
+			continue
+		}
+		if allNumbers(words) {
+			for _, w := range words {
+				ref, err := ParseMandateRef(w)
+				p.add(err)
+				refs = append(refs, ref)
+			}
+			continue
+		}
+		ref, err := ParseMandateRef(part)
+		p.add(err)
+		refs = append(refs, ref)
+	}
+	return refs, p.err()
+}
+
+// allNumbers reports whether every word is a mandate's number, "#12" or
+// "12".
+func allNumbers(words []string) bool {
+	for _, w := range words {
+		if _, err := strconv.ParseInt(strings.TrimPrefix(w, "#"), 10, 64); err != nil {
+			return false
+		}
+	}
+	return true
+}

@@ -2,6 +2,8 @@ package accord
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +32,19 @@ func TestParseMandateRef(t *testing.T) {
 		if !errors.As(err, &fe) || fe.Field != "mandates" {
 			t.Errorf("ParseMandateRef(%q) err = %v, want a FieldError of mandates", in, err)
 		}
+	}
+}
+
+func TestParseMandateRefs(t *testing.T) {
+	got, err := ParseMandateRefs("12 13, #14;\nMC-6/[--] ¶ 5(b), BS-IV/6 para 3\n")
+	want := []MandateRef{{ID: 12}, {ID: 13}, {ID: 14}, {Decision: "MC-6/[--]", Paragraph: "5(b)"}, {Decision: "BS-IV/6", Paragraph: "3"}}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("ParseMandateRefs = %+v, %v, want %+v", got, err, want)
+	}
+	if refs, err := ParseMandateRefs(" , ;"); err != nil || len(refs) != 0 {
+		t.Errorf("ParseMandateRefs of nothing = %+v, %v", refs, err)
+	}
+	if _, err := ParseMandateRefs("12, the fifth paragraph"); err == nil || !strings.Contains(err.Error(), `mandates: "the fifth paragraph"`) {
+		t.Errorf("ParseMandateRefs of a bad reference: %v", err)
 	}
 }

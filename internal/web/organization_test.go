@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,5 +174,74 @@ func TestBrowserOrganization(t *testing.T) {
 		for _, f := range faults {
 			t.Errorf("%d px: %s", width, f)
 		}
+	}
+}
+
+// TestArrangementForm: an editor changes an arrangement of their
+// instrument from its organization's page, naming the mandates that
+// asked for it by decision and paragraph; the page names them so; a
+// paragraph without a mandate is told on the page, with the form as
+// posted, and changes nothing; an editor of another instrument may not.
+func TestArrangementForm(t *testing.T) { onBackends(t, testArrangementForm) }
+
+func testArrangementForm(t *testing.T, backend string) {
+	srv, st := newSiteOn(t, backend)
+	ctx := context.Background()
+	ms, err := st.Mandates(ctx, accord.MandateFilter{Symbol: "MC-6/[--]"})
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("mandates of MC-6/[--]: %v", err)
+	}
+	m := ms[len(ms)-1]
+	var want []int64
+	for _, x := range ms {
+		if x.Path == m.Path {
+			want = append(want, x.ID)
+		}
+	}
+	as, _, err := st.PutArrangements(ctx, "admin", []accord.Arrangement{{Instrument: "minamata", Organization: "iomc",
+		Kind: accord.ArrangementPartnership, Status: accord.ArrangementProposed}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := as[0]
+	path := fmt.Sprintf("/arrangements/%d", a.ID)
+	basel, bcsrf := signIn(t, srv, st, "basil", "basel")
+	c, csrf := signIn(t, srv, st, "mina", "minamata")
+	form := url.Values{"instrument": {"minamata"}, "kind": {"partnership"}, "status": {"in-force"}, "start": {"2025"},
+		"mandates": {"MC-6/[--] ¶ " + m.Path}}
+	refusedForm(t, basel, srv, st, path, withCSRF(form, bcsrf), 403, "Minamata Convention")
+	if resp, _ := getWith(t, basel, srv, "/organizations/iomc?arrangement="+fmt.Sprint(a.ID)); resp.StatusCode != 403 {
+		t.Errorf("the form of a Minamata arrangement for a Basel editor = %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := getWith(t, c, srv, "/organizations/unep?arrangement="+fmt.Sprint(a.ID)); resp.StatusCode != 404 {
+		t.Errorf("IOMC's arrangement on UNEP's page = %d, want 404", resp.StatusCode)
+	}
+	bad := withCSRF(form, csrf)
+	bad.Set("mandates", "MC-6/[--] ¶ 999")
+	refusedForm(t, c, srv, st, path, bad, 400, "decision MC-6/[--] has no mandate at ¶ 999")
+	_, body := post(t, c, srv, path, bad, "")
+	if !strings.Contains(body, `value="MC-6/[--] ¶ 999"`) || !strings.Contains(body, fmt.Sprintf(`action="/arrangements/%d"`, a.ID)) {
+		t.Errorf("the refused form is not given back as posted: %.2000s", body)
+	}
+	resp, body := post(t, c, srv, path, withCSRF(form, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/organizations/iomc#arrangements" {
+		t.Fatalf("changing the arrangement = %d to %s: %.300s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	got, _ := st.Arrangement(ctx, a.ID)
+	if got.Status != accord.ArrangementInForce || got.Start != "2025" || !slices.Equal(got.Mandates, want) {
+		t.Errorf("the arrangement after the change = %+v, want in force from 2025 asked by %v", got, want)
+	}
+	if log, _ := st.AuditLog(ctx, 1); log[0].Action != "update arrangement" || log[0].Who != "mina" {
+		t.Errorf("audit = %+v", log[0])
+	}
+	// The page names the mandates by decision and paragraph, and the
+	// change link fills the form so.
+	_, doc := getWith(t, c, srv, "/organizations/iomc")
+	if cell := text(all(doc, "table.arrangements")[0]); !strings.Contains(cell, "MC-6/[--] ¶ "+m.Path) {
+		t.Errorf("arrangements = %q, want the mandate named MC-6/[--] ¶ %s", cell, m.Path)
+	}
+	_, doc = getWith(t, c, srv, "/organizations/iomc?arrangement="+fmt.Sprint(a.ID))
+	if v := formValue(doc, "form.arrangement", "mandates"); v != "MC-6/[--] ¶ "+m.Path {
+		t.Errorf("the arrangement form's mandates = %q", v)
 	}
 }

@@ -120,6 +120,7 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /organizations/{id}", s.handle(s.organization))
 	mux.Handle("POST /organizations/{id}", s.handle(s.editOrganization))
 	mux.Handle("POST /organizations/{id}/arrangements", s.handle(s.addArrangement))
+	mux.Handle("POST /arrangements/{id}", s.handle(s.editArrangement))
 	mux.Handle("POST /arrangements/{id}/delete", s.handle(s.deleteArrangement))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
