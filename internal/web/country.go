@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/country"
@@ -546,6 +547,70 @@ type countryLink struct{ Code, Name string }
 type centresPage struct {
 	page
 	List []centreView
+	// Add is the form that adds a centre, for an editor of a
+	// convention that has centres; nil for other readers.
+	Add *centreForm
+}
+
+// centreForm is what a centre's form holds: the centre, its documents
+// one a line, the conventions the reader may choose, and why the form
+// was refused.
+type centreForm struct {
+	C           accord.Centre
+	DocLines    string
+	Conventions []coordChoice
+	Error       string
+}
+
+// centreFormOf is the form of centre c for v: the conventions v edits.
+func centreFormOf(c accord.Centre, v visitor) *centreForm {
+	f := &centreForm{C: c}
+	var lines []string
+	for _, d := range c.Documents {
+		lines = append(lines, d.String())
+	}
+	f.DocLines = strings.Join(lines, "\n")
+	for _, in := range accord.CentreConventions {
+		if v.ok && v.user.CanEdit(in) {
+			f.Conventions = append(f.Conventions, coordChoice{instrumentChoice{in, accord.InstrumentName(in)}, c.Serves(in)})
+		}
+	}
+	return f
+}
+
+// readCentreForm reads a centre's form over c: a field the form does not
+// hold keeps c's value.
+func readCentreForm(c accord.Centre, f url.Values) (accord.Centre, error) {
+	set := func(p *string, name string) {
+		if _, ok := f[name]; ok {
+			*p = f.Get(name)
+		}
+	}
+	set(&c.Name, "name")
+	set(&c.HostCountry, "host_country")
+	set(&c.City, "city")
+	set(&c.Closed, "closed")
+	set(&c.Source, "source")
+	if _, ok := f["countries_served"]; ok {
+		c.CountriesServed = strings.FieldsFunc(f.Get("countries_served"), func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	}
+	if _, ok := f["conventions"]; ok || f.Has("name") {
+		c.Conventions = f["conventions"]
+	}
+	c.FocalCentre = f.Get("focal_centre") == "yes"
+	c.Documents = nil
+	for _, line := range strings.Split(f.Get("documents"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		d, err := accord.ParseCentreDocument(line)
+		if err != nil {
+			return c, err
+		}
+		c.Documents = append(c.Documents, d)
+	}
+	c.Normalize()
+	return c, nil
 }
 
 type centreView struct {
@@ -562,17 +627,107 @@ func viewCentre(c accord.Centre) centreView {
 	return centreView{c, countryLink{c.HostCountry, country.Name(c.HostCountry)}, strings.Join(names, ", ")}
 }
 
-// centres lists the regional centres.
-func (s *Server) centres(w http.ResponseWriter, r *http.Request) error {
+// centresPage lists the regional centres, with the form that adds one
+// for an editor of their conventions.
+func (s *Server) centresPage(r *http.Request) (centresPage, error) {
 	cs, err := s.store.Centres(r.Context())
 	if err != nil {
-		return err
+		return centresPage{}, err
 	}
 	p := centresPage{page: s.page(r, "Regional centres")}
 	for _, c := range cs {
 		p.List = append(p.List, viewCentre(c))
 	}
+	if f := centreFormOf(accord.Centre{}, visitorOf(r)); len(f.Conventions) > 0 {
+		p.Add = f
+	}
+	return p, nil
+}
+
+// centres lists the regional centres.
+func (s *Server) centres(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.centresPage(r)
+	if err != nil {
+		return err
+	}
 	return s.render(w, http.StatusOK, "centres", p)
+}
+
+// addCentre takes the form of the list of centres: an editor of every
+// convention a new centre serves adds it. An id stored already is a
+// conflict; a refused form is given back as posted, with the reason.
+func (s *Server) addCentre(w http.ResponseWriter, r *http.Request) error {
+	v, err := checkForm(w, r)
+	if err != nil {
+		return err
+	}
+	c, err := readCentreForm(accord.Centre{ID: r.PostForm.Get("id")}, r.PostForm)
+	if err == nil {
+		err = c.Validate()
+	}
+	if err == nil && !canEditCentre(v.user, c) {
+		return fmt.Errorf("%w: %s may not add centres of the %s", accord.ErrForbidden, v.user.Name, instrumentNames(c.Conventions))
+	}
+	if err == nil {
+		if _, serr := s.store.Centre(r.Context(), c.ID); serr == nil {
+			err = fmt.Errorf("%w: the centre %s is stored already: change it on its page", accord.ErrConflict, c.ID)
+		} else if !errors.Is(serr, accord.ErrNotFound) {
+			return serr
+		}
+	}
+	if err == nil {
+		_, err = s.store.SaveCentres(r.Context(), []accord.Centre{c}, v.user.Name)
+	}
+	if status := formStatus(err); status != 0 {
+		p, perr := s.centresPage(r)
+		if perr != nil {
+			return perr
+		}
+		if p.Add == nil {
+			return err
+		}
+		p.Add.C, p.Add.DocLines, p.Add.Error = c, r.PostForm.Get("documents"), err.Error()
+		for i := range p.Add.Conventions {
+			p.Add.Conventions[i].Checked = c.Serves(p.Add.Conventions[i].ID)
+		}
+		return s.render(w, status, "centres", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/centres/"+c.ID, http.StatusSeeOther)
+	return nil
+}
+
+// deleteCentre takes the delete button of a centre's page, from an editor
+// of every convention it serves; the audit log keeps the centre.
+func (s *Server) deleteCentre(w http.ResponseWriter, r *http.Request) error {
+	v, c, err := s.postedCentre(w, r)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteCentre(r.Context(), c.ID, v.user.Name); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/centres", http.StatusSeeOther)
+	return nil
+}
+
+// postedCentre reads the centre of a form's path and who posted it, an
+// editor of every convention it serves.
+func (s *Server) postedCentre(w http.ResponseWriter, r *http.Request) (visitor, accord.Centre, error) {
+	v, err := checkForm(w, r)
+	if err != nil {
+		return v, accord.Centre{}, err
+	}
+	c, err := s.store.Centre(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return v, c, err
+	}
+	if !canEditCentre(v.user, c) {
+		return v, c, fmt.Errorf("%w: %s may not change centres of the %s", accord.ErrForbidden, v.user.Name, instrumentNames(c.Conventions))
+	}
+	return v, c, nil
 }
 
 type centrePage struct {
@@ -581,7 +736,7 @@ type centrePage struct {
 	// convention it serves. Docs are its documents one a line, for the
 	// form.
 	CanEdit  bool
-	DocLines string
+	Form     *centreForm
 	Error    string
 	C        centreView
 	Served   []countryLink
@@ -618,16 +773,14 @@ func (s *Server) centre(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) centrePage(r *http.Request, c accord.Centre, errMsg string) (centrePage, error) {
 	v := visitorOf(r)
 	p := centrePage{page: s.page(r, c.Name), C: viewCentre(c), Served: countryNames(c.CountriesServed), Error: errMsg, CanEdit: v.ok && canEditCentre(v.user, c)}
-	var lines []string
 	for _, d := range c.Documents {
 		href := d.Ref
 		if !strings.HasPrefix(href, "https://") && !strings.HasPrefix(href, "http://") {
 			href = documentHref(d.Ref)
 		}
 		p.Docs = append(p.Docs, centreDocView{d, href})
-		lines = append(lines, d.String())
 	}
-	p.DocLines = strings.Join(lines, "\n")
+	p.Form = centreFormOf(c, v)
 	var err error
 	if p.Mandates, err = s.store.Mandates(r.Context(), accord.MandateFilter{Mentions: c.Name, Limit: centreMandates}); err != nil {
 		return p, err
@@ -655,33 +808,17 @@ func canEditCentre(u accord.User, c accord.Centre) bool {
 }
 
 // updateCentre takes the form of a centre's page: an editor of its
-// conventions marks it a focal centre or not and lists its work
-// programmes and reports.
+// conventions (and of those it is to serve) changes its record: marks it
+// a focal centre or not, lists its work programmes and reports, and
+// corrects its name, host, countries and source.
 func (s *Server) updateCentre(w http.ResponseWriter, r *http.Request) error {
-	v, err := checkForm(w, r)
+	v, c, err := s.postedCentre(w, r)
 	if err != nil {
 		return err
 	}
-	c, err := s.store.Centre(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	if !canEditCentre(v.user, c) {
-		return fmt.Errorf("%w: %s may not change centres of %s", accord.ErrForbidden, v.user.Name, strings.Join(c.Conventions, " and "))
-	}
-	changed := c
-	changed.FocalCentre = r.PostForm.Get("focal_centre") == "yes"
-	changed.Documents = nil
-	for _, line := range strings.Split(r.PostForm.Get("documents"), "\n") {
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		d, perr := accord.ParseCentreDocument(line)
-		if perr != nil {
-			err = perr
-			break
-		}
-		changed.Documents = append(changed.Documents, d)
+	changed, err := readCentreForm(c, r.PostForm)
+	if err == nil && !canEditCentre(v.user, changed) {
+		return fmt.Errorf("%w: %s may not change centres of the %s", accord.ErrForbidden, v.user.Name, instrumentNames(changed.Conventions))
 	}
 	if err == nil {
 		_, err = s.store.SaveCentres(r.Context(), []accord.Centre{changed}, v.user.Name)

@@ -466,3 +466,74 @@ func testCountryRecordForms(t *testing.T, backend string) {
 		t.Errorf("audit = %+v", log)
 	}
 }
+
+// TestCentreRecordForms: an editor of a convention adds a centre of it
+// from the list, corrects its record on its page and deletes it; an id
+// stored already, a bad country and another convention's centre are
+// refused and change nothing.
+func TestCentreRecordForms(t *testing.T) { onBackends(t, testCentreRecordForms) }
+
+func testCentreRecordForms(t *testing.T, backend string) {
+	srv, st := newSiteOn(t, backend)
+	ctx := context.Background()
+	if doc := fetch(t, srv, "/centres", http.StatusOK); len(all(doc, "details#add-centre")) != 0 {
+		t.Error("an anonymous reader is offered the form that adds a centre")
+	}
+	c, csrf := signIn(t, srv, st, "pops", "stockholm")
+	form := url.Values{"id": {"scrc-atlantis"}, "name": {"Stockholm Convention Regional Centre for Atlantis"}, "host_country": {"pt"},
+		"city": {"Lisbon"}, "conventions": {"stockholm"}, "countries_served": {"PT, ES CV"}, "focal_centre": {"no"},
+		"documents": {"report: UNEP/POPS/COP.12/INF/9"}, "source": {"https://www.pops.int/"}}
+	basel := withCSRF(form, csrf)
+	basel.Set("conventions", "basel")
+	refusedForm(t, c, srv, st, "/centres", basel, 403, "Basel Convention")
+	bad := withCSRF(form, csrf)
+	bad.Set("countries_served", "PT XX")
+	refusedForm(t, c, srv, st, "/centres", bad, 400, "countries_served")
+	taken := withCSRF(form, csrf)
+	taken.Set("id", "bcrc-caribbean")
+	taken.Set("conventions", "stockholm")
+	refusedForm(t, c, srv, st, "/centres", taken, 409, "stored already")
+	resp, body := post(t, c, srv, "/centres", withCSRF(form, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/centres/scrc-atlantis" {
+		t.Fatalf("adding a centre = %d to %s: %.400s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	ce, err := st.Centre(ctx, "scrc-atlantis")
+	if err != nil || ce.HostCountry != "PT" || !slices.Equal(ce.CountriesServed, []string{"PT", "ES", "CV"}) || len(ce.Documents) != 1 || ce.UpdatedBy != "pops" {
+		t.Errorf("the centre added = %+v, %v", ce, err)
+	}
+	// Its page's form holds it whole; a correction keeps the rest.
+	_, doc := getWith(t, c, srv, "/centres/scrc-atlantis")
+	if formValue(doc, "form.centre", "name") != ce.Name || formValue(doc, "form.centre", "countries_served") != "PT ES CV" {
+		t.Errorf("the centre's form does not hold it")
+	}
+	fix := withCSRF(form, csrf)
+	fix.Set("city", "Porto")
+	fix.Set("closed", "2030-01-01")
+	if resp, body := post(t, c, srv, "/centres/scrc-atlantis", fix, ""); resp.StatusCode != 303 {
+		t.Fatalf("correcting the centre = %d %.300s", resp.StatusCode, body)
+	}
+	if ce, _ := st.Centre(ctx, "scrc-atlantis"); ce.City != "Porto" || ce.Closed != "2030-01-01" || len(ce.CountriesServed) != 3 {
+		t.Errorf("the centre corrected = %+v", ce)
+	}
+	none := withCSRF(form, csrf)
+	none.Del("conventions")
+	refusedForm(t, c, srv, st, "/centres/scrc-atlantis", none, 400, "conventions")
+	b, bcsrf := signIn(t, srv, st, "basil", "basel")
+	refusedForm(t, b, srv, st, "/centres/scrc-atlantis/delete", withCSRF(url.Values{}, bcsrf), 403, "Stockholm Convention")
+	if resp, _ := post(t, c, srv, "/centres/scrc-atlantis/delete", withCSRF(url.Values{}, csrf), ""); resp.StatusCode != 303 || resp.Header.Get("Location") != "/centres" {
+		t.Errorf("deleting the centre = %d to %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, err := st.Centre(ctx, "scrc-atlantis"); err == nil {
+		t.Error("the centre is still stored")
+	}
+	log, _ := st.AuditLog(ctx, 100)
+	var actions []string
+	for _, e := range log {
+		if e.Target == "centre scrc-atlantis" {
+			actions = append(actions, e.Who+" "+e.Action)
+		}
+	}
+	if want := []string{"pops delete centre", "pops update centre", "pops add centre"}; !slices.Equal(actions, want) {
+		t.Errorf("audit of the centre = %q, want %q", actions, want)
+	}
+}

@@ -38,7 +38,7 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
 	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre", "registry"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/"+name+".html"))
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/centrefields.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -105,7 +105,9 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /bodies", s.handle(s.bodies))
 	mux.Handle("GET /meetings/calendar", s.handle(s.calendar))
 	mux.Handle("GET /meetings/{id}", s.handle(s.meeting))
+	mux.Handle("POST /meetings", s.handle(s.addMeeting))
 	mux.Handle("POST /meetings/{id}", s.handle(s.editMeeting))
+	mux.Handle("POST /meetings/{id}/delete", s.handle(s.deleteMeeting))
 	mux.Handle("GET /meetings.ics", s.handleWithin(icsTimeout, s.meetingsICS))
 	mux.Handle("GET /mandates.ics", s.handleWithin(icsTimeout, s.mandatesICS))
 	mux.Handle("GET /signin", s.handle(s.signinForm))
@@ -138,7 +140,9 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /countries/{code}/contacts", s.handle(s.publishContacts))
 	mux.Handle("GET /centres", s.handle(s.centres))
 	mux.Handle("GET /centres/{id}", s.handle(s.centre))
+	mux.Handle("POST /centres", s.handle(s.addCentre))
 	mux.Handle("POST /centres/{id}", s.handle(s.updateCentre))
+	mux.Handle("POST /centres/{id}/delete", s.handle(s.deleteCentre))
 	for _, ext := range []string{"csv", "xlsx"} {
 		mux.Handle("GET /decisions."+ext, s.handleWithin(exportTimeout, s.exportDecisions))
 		mux.Handle("GET /mandates."+ext, s.handleWithin(exportTimeout, s.exportMandates))
