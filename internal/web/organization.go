@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,27 +13,104 @@ import (
 	"github.com/accordmea/accord"
 )
 
-// organizationsPage lists the organizations, filtered by kind and words.
+// organizationsPage lists the organizations, filtered by kind and words,
+// with the form that adds one for those who may (CanAdd): Add is the
+// organization as posted and refused, with AddError why.
 type organizationsPage struct {
 	page
-	Kind  accord.OrganizationKind
-	Text  string
-	Kinds []accord.OrganizationKind
-	List  []accord.Organization
+	Kind     accord.OrganizationKind
+	Text     string
+	Kinds    []accord.OrganizationKind
+	List     []accord.Organization
+	CanAdd   bool
+	Add      accord.Organization
+	AddError string
 }
 
 func (s *Server) organizations(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	p := organizationsPage{page: s.page(r, "Organizations"), Kind: accord.OrganizationKind(q.Get("kind")), Text: q.Get("q"),
-		Kinds: accord.OrganizationKinds}
-	if p.Kind != "" && !p.Kind.Valid() {
-		return fmt.Errorf("%w: kind %q is not a kind of organization", accord.ErrInvalid, p.Kind)
-	}
-	var err error
-	if p.List, err = s.store.Organizations(r.Context(), accord.OrganizationFilter{Kind: p.Kind, Text: p.Text}); err != nil {
+	p, err := s.organizationsPage(r)
+	if err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "organizations", p)
+}
+
+func (s *Server) organizationsPage(r *http.Request) (organizationsPage, error) {
+	q := r.URL.Query()
+	v := visitorOf(r)
+	p := organizationsPage{page: s.page(r, "Organizations"), Kind: accord.OrganizationKind(q.Get("kind")), Text: q.Get("q"),
+		Kinds: accord.OrganizationKinds, CanAdd: v.ok && v.user.CanEdit("")}
+	if p.Kind != "" && !p.Kind.Valid() {
+		return p, fmt.Errorf("%w: kind %q is not a kind of organization", accord.ErrInvalid, p.Kind)
+	}
+	var err error
+	p.List, err = s.store.Organizations(r.Context(), accord.OrganizationFilter{Kind: p.Kind, Text: p.Text})
+	return p, err
+}
+
+// organizationEditor checks a form about organizations and returns who
+// posted it: an admin or an editor of every instrument, for
+// organizations are shared by every instrument.
+func organizationEditor(w http.ResponseWriter, r *http.Request) (visitor, error) {
+	v, err := checkForm(w, r)
+	if err == nil && !v.user.CanEdit("") {
+		err = fmt.Errorf("%w: %s may not change organizations: they are shared by every instrument", accord.ErrForbidden, v.user.Name)
+	}
+	return v, err
+}
+
+// readOrganizationForm reads an organization's form over o.
+func readOrganizationForm(o accord.Organization, f url.Values) accord.Organization {
+	o.Name, o.Acronym, o.Kind = f.Get("name"), f.Get("acronym"), accord.OrganizationKind(f.Get("kind"))
+	o.Aliases = strings.Split(f.Get("aliases"), "\n")
+	o.Website, o.Source = f.Get("website"), f.Get("source")
+	return o
+}
+
+// addOrganization takes the form of the list of organizations: an admin
+// or an editor of every instrument adds an organization. An id stored
+// already is a conflict; a refused form is given back as posted.
+func (s *Server) addOrganization(w http.ResponseWriter, r *http.Request) error {
+	v, err := organizationEditor(w, r)
+	if err != nil {
+		return err
+	}
+	o := readOrganizationForm(accord.Organization{ID: strings.TrimSpace(r.PostForm.Get("id"))}, r.PostForm)
+	if _, serr := s.store.Organization(r.Context(), o.ID); serr == nil {
+		err = fmt.Errorf("%w: the organization %s is stored already: change it on its page", accord.ErrConflict, o.ID)
+	} else if !errors.Is(serr, accord.ErrNotFound) {
+		return serr
+	}
+	if err == nil {
+		_, err = s.store.PutOrganizations(r.Context(), v.user.Name, []accord.Organization{o})
+	}
+	if status := formStatus(err); status != 0 {
+		p, perr := s.organizationsPage(r)
+		if perr != nil {
+			return perr
+		}
+		p.Add, p.AddError = o, err.Error()
+		return s.render(w, status, "organizations", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/organizations/"+url.PathEscape(o.ID), http.StatusSeeOther)
+	return nil
+}
+
+// deleteOrganization takes the delete button of an organization's page;
+// its arrangements go with it, and the audit log keeps them all.
+func (s *Server) deleteOrganization(w http.ResponseWriter, r *http.Request) error {
+	v, err := organizationEditor(w, r)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteOrganization(r.Context(), v.user.Name, r.PathValue("id")); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/organizations", http.StatusSeeOther)
+	return nil
 }
 
 // statusGroup is the mandates of one status.
@@ -203,21 +281,15 @@ func (s *Server) renderOrganization(w http.ResponseWriter, r *http.Request, id s
 // editOrganization takes the organization form: a signed-in admin or
 // editor of every instrument changes its names, kind and addresses.
 func (s *Server) editOrganization(w http.ResponseWriter, r *http.Request) error {
-	v, err := checkForm(w, r)
+	v, err := organizationEditor(w, r)
 	if err != nil {
 		return err
-	}
-	if !v.user.CanEdit("") {
-		return fmt.Errorf("%w: %s may not change organizations: they are shared by every instrument", accord.ErrForbidden, v.user.Name)
 	}
 	o, err := s.store.Organization(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	f := r.PostForm
-	o.Name, o.Acronym, o.Kind = f.Get("name"), f.Get("acronym"), accord.OrganizationKind(f.Get("kind"))
-	o.Aliases = strings.Split(f.Get("aliases"), "\n")
-	o.Website, o.Source = f.Get("website"), f.Get("source")
+	o = readOrganizationForm(o, r.PostForm)
 	if _, err := s.store.PutOrganizations(r.Context(), v.user.Name, []accord.Organization{o}); err != nil {
 		if errors.Is(err, accord.ErrInvalid) {
 			return s.renderOrganization(w, r, o.ID, http.StatusBadRequest, err.Error(), nil)

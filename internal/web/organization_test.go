@@ -245,3 +245,52 @@ func testArrangementForm(t *testing.T, backend string) {
 		t.Errorf("the arrangement form's mandates = %q", v)
 	}
 }
+
+// TestOrganizationAddDelete: an editor of every instrument adds an
+// organization from the list and deletes it from its page; an editor of
+// one instrument may not; an id stored already and a bad kind are
+// refused and change nothing.
+func TestOrganizationAddDelete(t *testing.T) { onBackends(t, testOrganizationAddDelete) }
+
+func testOrganizationAddDelete(t *testing.T, backend string) {
+	srv, st := newSiteOn(t, backend)
+	ctx := context.Background()
+	form := url.Values{"id": {"saicm-ngo"}, "name": {"Chemicals Policy Network"}, "acronym": {"CPN"}, "kind": {"ngo"},
+		"aliases": {"the Network\r\n"}, "website": {"https://cpn.example.org/"}}
+	one, ocsrf := signIn(t, srv, st, "mina", "minamata")
+	if _, doc := getWith(t, one, srv, "/organizations"); len(all(doc, "details#add-organization")) != 0 {
+		t.Error("an editor of one instrument is offered the form that adds an organization")
+	}
+	refusedForm(t, one, srv, st, "/organizations", withCSRF(form, ocsrf), 403, "shared by every instrument")
+	c, csrf := signIn(t, srv, st, "ada")
+	badKind := withCSRF(form, csrf)
+	badKind.Set("kind", "club")
+	refusedForm(t, c, srv, st, "/organizations", badKind, 400, "kind")
+	taken := withCSRF(form, csrf)
+	taken.Set("id", "iomc")
+	refusedForm(t, c, srv, st, "/organizations", taken, 409, "stored already")
+	resp, body := post(t, c, srv, "/organizations", withCSRF(form, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/organizations/saicm-ngo" {
+		t.Fatalf("adding an organization = %d to %s: %.400s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	if o, err := st.Organization(ctx, "saicm-ngo"); err != nil || o.Acronym != "CPN" || !slices.Equal(o.Aliases, []string{"the Network"}) {
+		t.Errorf("the organization added = %+v, %v", o, err)
+	}
+	refusedForm(t, one, srv, st, "/organizations/saicm-ngo/delete", withCSRF(url.Values{}, ocsrf), 403, "shared by every instrument")
+	if resp, _ := post(t, c, srv, "/organizations/saicm-ngo/delete", withCSRF(url.Values{}, csrf), ""); resp.StatusCode != 303 {
+		t.Errorf("deleting the organization = %d", resp.StatusCode)
+	}
+	if _, err := st.Organization(ctx, "saicm-ngo"); err == nil {
+		t.Error("the organization is still stored")
+	}
+	log, _ := st.AuditLog(ctx, 100)
+	var actions []string
+	for _, e := range log {
+		if e.Target == "organization saicm-ngo" {
+			actions = append(actions, e.Who+" "+e.Action)
+		}
+	}
+	if want := []string{"ada delete organization", "ada add organization"}; !slices.Equal(actions, want) {
+		t.Errorf("audit of the organization = %q, want %q", actions, want)
+	}
+}
