@@ -1,8 +1,9 @@
 // Package api serves accord's JSON API under /api/v1: decisions with their
-// paragraph trees, and mandates, with filters and cursor pagination,
-// described by OpenAPI 3.1 at /api/v1/openapi.json. Errors are
-// problem+json (RFC 9457); reads carry ETags and are gzipped when the
-// client accepts it.
+// paragraph trees, and mandates, with filters and cursor pagination, and
+// the registry's records, which accounts change within their rights
+// (editable opens every such change), described by OpenAPI 3.1 at
+// /api/v1/openapi.json. Errors are problem+json (RFC 9457); reads carry
+// ETags and are gzipped when the client accepts it.
 //
 // It talks to an accord.Store only; it must not import a store package.
 package api

@@ -1,8 +1,12 @@
 // Package web serves accord's HTML pages: home, decisions, a decision
 // laid out as adopted with each paragraph's mandates beside it, the
-// mandate board, a mandate, and search with facets. Pages are rendered on
-// the server from embedded templates, work without JavaScript and load
-// nothing from elsewhere.
+// mandate board, a mandate, search with facets, and the registry's
+// records (meetings, documents, organizations and their arrangements,
+// countries with their memberships, focal points and national
+// coordination, centres) with the forms through which those who may
+// change them do, and the audit log that reads each change as a
+// sentence. Pages are rendered on the server from embedded templates,
+// work without JavaScript and load nothing from elsewhere.
 //
 // It talks to an accord.Store only; it must not import a store package.
 package web
