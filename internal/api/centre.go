@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"time"
@@ -123,13 +124,7 @@ func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
 // deleteCentre deletes centre {id}, for an editor of every convention it
 // serves; the audit log keeps what it was.
 func (s *Server) deleteCentre(w http.ResponseWriter, r *http.Request) error {
-	c, u, err := editable(s, w, r, "centres", bySlug(s.store.Centre), centreConventions)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteCentre(r.Context(), c.ID, u.Name); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "centres", bySlug(s.store.Centre), centreConventions, func(ctx context.Context, c accord.Centre, who string) error {
+		return s.store.DeleteCentre(ctx, c.ID, who)
+	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -300,40 +301,23 @@ func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
 	return errors.New("the focal point saved is not found")
 }
 
-// editableFocalPoint returns focal point {id} and the user who sent the
-// request, an editor of its instrument.
-func (s *Server) editableFocalPoint(w http.ResponseWriter, r *http.Request) (accord.FocalPoint, accord.User, error) {
-	return editable(s, w, r, "focal points", byID(s.store.FocalPoint), func(f accord.FocalPoint) []string { return one(f.Instrument) })
-}
+// focalPointInstrument is the instrument whose editors change a focal
+// point.
+func focalPointInstrument(f accord.FocalPoint) []string { return one(f.Instrument) }
 
 // replaceFocalPoint replaces a focal point's fields, for an editor of its
 // instrument (and of the instrument it is moved to).
 func (s *Server) replaceFocalPoint(w http.ResponseWriter, r *http.Request) error {
-	old, u, err := s.editableFocalPoint(w, r)
-	if err != nil {
-		return err
-	}
-	f, err := readFocalPoint(r, u)
-	if err != nil {
-		return err
-	}
-	got, err := s.store.UpdateFocalPoint(r.Context(), old.ID, f, u.Name)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, r, focalPoint(got))
+	return replaced(s, w, r, "focal points", byID(s.store.FocalPoint), focalPointInstrument, readFocalPoint,
+		func(ctx context.Context, old, f accord.FocalPoint, who string) (accord.FocalPoint, error) {
+			return s.store.UpdateFocalPoint(ctx, old.ID, f, who)
+		}, focalPoint)
 }
 
 func (s *Server) deleteFocalPoint(w http.ResponseWriter, r *http.Request) error {
-	f, u, err := s.editableFocalPoint(w, r)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteFocalPoint(r.Context(), f.ID, u.Name); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "focal points", byID(s.store.FocalPoint), focalPointInstrument, func(ctx context.Context, f accord.FocalPoint, who string) error {
+		return s.store.DeleteFocalPoint(ctx, f.ID, who)
+	})
 }
 
 // membershipIn is the body that records a membership.
@@ -421,6 +405,16 @@ func (s *Server) publishContacts(w http.ResponseWriter, r *http.Request) error {
 // memberships lists the memberships of a country, of an instrument, or
 // of both, by country and instrument.
 func (s *Server) memberships(w http.ResponseWriter, r *http.Request) error {
+	now := time.Now()
+	return countryList(w, r, s.store.Memberships, func(m accord.Membership, inst string) bool { return m.Instrument == inst },
+		func(m accord.Membership) membershipOut { return membership(m, now) })
+}
+
+// countryList answers a list of the records of a country (list reads
+// them, of every country for ""), filtered by the query's country and
+// instrument (of says whether a record is of an instrument), each as
+// out makes it.
+func countryList[T, O any](w http.ResponseWriter, r *http.Request, list func(context.Context, string) ([]T, error), of func(T, string) bool, out func(T) O) error {
 	q, err := query(r, "country", "instrument")
 	if err != nil {
 		return err
@@ -429,18 +423,17 @@ func (s *Server) memberships(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ms, err := s.store.Memberships(r.Context(), code)
+	recs, err := list(r.Context(), code)
 	if err != nil {
 		return err
 	}
-	now := time.Now()
-	out := listOut[membershipOut]{Items: []membershipOut{}}
-	for _, m := range ms {
-		if inst == "" || m.Instrument == inst {
-			out.Items = append(out.Items, membership(m, now))
+	page := listOut[O]{Items: []O{}}
+	for _, rec := range recs {
+		if inst == "" || of(rec, inst) {
+			page.Items = append(page.Items, out(rec))
 		}
 	}
-	return writeJSON(w, r, out)
+	return writeJSON(w, r, page)
 }
 
 // countryAndInstrument reads the country and instrument filters of a
@@ -479,15 +472,10 @@ func (s *Server) membershipOne(w http.ResponseWriter, r *http.Request) error {
 // deleteMembership deletes a membership, for an editor of its instrument;
 // the audit log keeps what it was.
 func (s *Server) deleteMembership(w http.ResponseWriter, r *http.Request) error {
-	m, u, err := editable(s, w, r, "memberships", byID(s.store.Membership), func(m accord.Membership) []string { return one(m.Instrument) })
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteMembership(r.Context(), m.ID, u.Name); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "memberships", byID(s.store.Membership), func(m accord.Membership) []string { return one(m.Instrument) },
+		func(ctx context.Context, m accord.Membership, who string) error {
+			return s.store.DeleteMembership(ctx, m.ID, who)
+		})
 }
 
 // coordinationOne is a coordination as the API gives it on its own,
@@ -506,25 +494,7 @@ func coordinationOf(c accord.Coordination) coordinationOne {
 // coordinations lists the national coordination of a country, or those
 // coordinating an instrument, or both.
 func (s *Server) coordinations(w http.ResponseWriter, r *http.Request) error {
-	q, err := query(r, "country", "instrument")
-	if err != nil {
-		return err
-	}
-	code, inst, err := countryAndInstrument(q.Get("country"), q.Get("instrument"))
-	if err != nil {
-		return err
-	}
-	cs, err := s.store.Coordinations(r.Context(), code)
-	if err != nil {
-		return err
-	}
-	out := listOut[coordinationOne]{Items: []coordinationOne{}}
-	for _, c := range cs {
-		if inst == "" || slices.Contains(c.Instruments, inst) {
-			out.Items = append(out.Items, coordinationOf(c))
-		}
-	}
-	return writeJSON(w, r, out)
+	return countryList(w, r, s.store.Coordinations, func(c accord.Coordination, inst string) bool { return slices.Contains(c.Instruments, inst) }, coordinationOf)
 }
 
 func (s *Server) coordinationOne(w http.ResponseWriter, r *http.Request) error {
@@ -620,29 +590,14 @@ func (s *Server) addCoordination(w http.ResponseWriter, r *http.Request) error {
 // among them, for an editor of every instrument it coordinated and
 // coordinates.
 func (s *Server) replaceCoordination(w http.ResponseWriter, r *http.Request) error {
-	old, u, err := editable(s, w, r, "coordination", byID(s.store.Coordination), coordinationInstruments)
-	if err != nil {
-		return err
-	}
-	c, err := readCoordination(r, u)
-	if err != nil {
-		return err
-	}
-	got, err := s.store.UpdateCoordination(r.Context(), old.ID, c, u.Name)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, r, coordinationOf(got))
+	return replaced(s, w, r, "coordination", byID(s.store.Coordination), coordinationInstruments, readCoordination,
+		func(ctx context.Context, old, c accord.Coordination, who string) (accord.Coordination, error) {
+			return s.store.UpdateCoordination(ctx, old.ID, c, who)
+		}, coordinationOf)
 }
 
 func (s *Server) deleteCoordination(w http.ResponseWriter, r *http.Request) error {
-	c, u, err := editable(s, w, r, "coordination", byID(s.store.Coordination), coordinationInstruments)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteCoordination(r.Context(), c.ID, u.Name); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "coordination", byID(s.store.Coordination), coordinationInstruments, func(ctx context.Context, c accord.Coordination, who string) error {
+		return s.store.DeleteCoordination(ctx, c.ID, who)
+	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"net/http"
@@ -215,15 +216,9 @@ func (s *Server) putMeeting(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, u, err := editable(s, w, r, "meetings", bySlug(s.store.Meeting), meetingInstruments)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteMeeting(r.Context(), u.Name, m.ID); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "meetings", bySlug(s.store.Meeting), meetingInstruments, func(ctx context.Context, m accord.Meeting, who string) error {
+		return s.store.DeleteMeeting(ctx, who, m.ID)
+	})
 }
 
 // bodyOut is a body of an instrument as the API gives it.

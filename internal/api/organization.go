@@ -333,15 +333,9 @@ func (s *Server) putArrangement(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteArrangement(w http.ResponseWriter, r *http.Request) error {
-	a, u, err := editable(s, w, r, "arrangements", byID(s.store.Arrangement), arrangementInstruments)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteArrangement(r.Context(), u.Name, a.ID); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "arrangements", byID(s.store.Arrangement), arrangementInstruments, func(ctx context.Context, a accord.Arrangement, who string) error {
+		return s.store.DeleteArrangement(ctx, who, a.ID)
+	})
 }
 
 // arrangementInstruments is the instrument of an arrangement, none for

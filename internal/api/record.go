@@ -36,6 +36,44 @@ func editable[T any](s *Server, w http.ResponseWriter, r *http.Request, what str
 	return rec, u, nil
 }
 
+// deleted answers the DELETE of the record load finds, for an account
+// that may change it (editable), by del: 204, the audit log keeping
+// what it was.
+func deleted[T any](s *Server, w http.ResponseWriter, r *http.Request, what string, load func(context.Context, *http.Request) (T, error),
+	instruments func(T) []string, del func(ctx context.Context, rec T, who string) error) error {
+	rec, u, err := editable(s, w, r, what, load, instruments)
+	if err != nil {
+		return err
+	}
+	if err := del(r.Context(), rec, u.Name); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// replaced answers the PUT of the record load finds, for an account that
+// may change it (editable), by the record read from the body (read
+// refuses one of an instrument the account may not change), stored by
+// update and answered as out makes it.
+func replaced[T, O any](s *Server, w http.ResponseWriter, r *http.Request, what string, load func(context.Context, *http.Request) (T, error),
+	instruments func(T) []string, read func(*http.Request, accord.User) (T, error),
+	update func(ctx context.Context, old, rec T, who string) (T, error), out func(T) O) error {
+	old, u, err := editable(s, w, r, what, load, instruments)
+	if err != nil {
+		return err
+	}
+	rec, err := read(r, u)
+	if err != nil {
+		return err
+	}
+	got, err := update(r.Context(), old, rec, u.Name)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, out(got))
+}
+
 // byID loads a record by the number in its path with get.
 func byID[T any](get func(context.Context, int64) (T, error)) func(context.Context, *http.Request) (T, error) {
 	return func(ctx context.Context, r *http.Request) (T, error) {

@@ -2,12 +2,26 @@ package web
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/auth"
 )
+
+// signInAdmin adds the admin root and returns a client signed in as root.
+func signInAdmin(t *testing.T, srv *httptest.Server, st accord.Store) *http.Client {
+	t.Helper()
+	token, hash, _ := auth.New(accord.TokenTTL)
+	if _, err := st.AddUser(context.Background(), accord.User{Name: "root", Role: accord.RoleAdmin}, hash); err != nil {
+		t.Fatal(err)
+	}
+	admin := client(t)
+	signInWith(t, admin, srv, token, "")
+	return admin
+}
 
 // TestAuditSentences: the audit log reads a sentence per entry, with
 // what changed before and after side by side, no JSON and no zero time.
@@ -27,10 +41,7 @@ func TestAuditSentences(t *testing.T) {
 	if _, err := st.AddUser(ctx, accord.User{Name: "ann", Role: accord.RoleEditor, Instruments: []string{"minamata"}}, accord.Token{}); err != nil {
 		t.Fatal(err)
 	}
-	token, hash, _ := auth.New(accord.TokenTTL)
-	st.AddUser(ctx, accord.User{Name: "root", Role: accord.RoleAdmin}, hash)
-	admin := client(t)
-	signInWith(t, admin, srv, token, "")
+	admin := signInAdmin(t, srv, st)
 	_, doc := getWith(t, admin, srv, "/audit")
 	var rows []string
 	for _, r := range all(doc, "table.audit tbody tr") {
@@ -123,10 +134,7 @@ func TestAuditRegistrySentences(t *testing.T) {
 	if err := st.PublishContacts(ctx, "minamata", true, "jo"); err != nil {
 		t.Fatal(err)
 	}
-	token, hash, _ := auth.New(accord.TokenTTL)
-	st.AddUser(ctx, accord.User{Name: "root", Role: accord.RoleAdmin}, hash)
-	admin := client(t)
-	signInWith(t, admin, srv, token, "")
+	admin := signInAdmin(t, srv, st)
 	_, doc := getWith(t, admin, srv, "/audit")
 	var rows []string
 	links := map[string]string{}

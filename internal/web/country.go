@@ -404,17 +404,26 @@ func (s *Server) editFocalPoint(w http.ResponseWriter, r *http.Request) error {
 // deleteFocalPoint takes the form that deletes a focal point, from an
 // editor of its instrument.
 func (s *Server) deleteFocalPoint(w http.ResponseWriter, r *http.Request) error {
+	return deleteCountryRecord(s, w, r, "focal points", "focal-points", s.store.FocalPoint, focalPointOf, func(ctx context.Context, f accord.FocalPoint, who string) error {
+		return s.store.DeleteFocalPoint(ctx, f.ID, who)
+	})
+}
+
+// deleteCountryRecord takes the form that deletes a record of a country
+// (get finds it, owner says whose it is and of which instruments), from
+// an editor of every one of its instruments, and answers with the
+// page's section anchor.
+func deleteCountryRecord[T any](s *Server, w http.ResponseWriter, r *http.Request, what, anchor string, get func(context.Context, int64) (T, error),
+	owner func(T) (string, []string), del func(context.Context, T, string) error) error {
 	c, v, err := countryForm(w, r)
 	if err != nil {
 		return err
 	}
-	fp, ins, err := postedRecord(r, c, s.store.FocalPoint, focalPointOf)
+	rec, ins, err := postedRecord(r, c, get, owner)
 	if err != nil {
 		return err
 	}
-	return s.saveCountryForm(w, r, c.Alpha2, v, ins, "focal points", "focal-points", func() error {
-		return s.store.DeleteFocalPoint(r.Context(), fp.ID, v.user.Name)
-	})
+	return s.saveCountryForm(w, r, c.Alpha2, v, ins, what, anchor, func() error { return del(r.Context(), rec, v.user.Name) })
 }
 
 // saveMembership takes the form that records a country's membership of an
@@ -437,16 +446,8 @@ func (s *Server) saveMembership(w http.ResponseWriter, r *http.Request) error {
 // deleteMembership takes the form that deletes a membership, from an
 // editor of its instrument.
 func (s *Server) deleteMembership(w http.ResponseWriter, r *http.Request) error {
-	c, v, err := countryForm(w, r)
-	if err != nil {
-		return err
-	}
-	m, ins, err := postedRecord(r, c, s.store.Membership, membershipOf)
-	if err != nil {
-		return err
-	}
-	return s.saveCountryForm(w, r, c.Alpha2, v, ins, "memberships", "memberships", func() error {
-		return s.store.DeleteMembership(r.Context(), m.ID, v.user.Name)
+	return deleteCountryRecord(s, w, r, "memberships", "memberships", s.store.Membership, membershipOf, func(ctx context.Context, m accord.Membership, who string) error {
+		return s.store.DeleteMembership(ctx, m.ID, who)
 	})
 }
 
@@ -506,16 +507,8 @@ func (s *Server) editCoordination(w http.ResponseWriter, r *http.Request) error 
 // deleteCoordination takes the form that deletes a national
 // coordination, from an editor of every instrument it coordinates.
 func (s *Server) deleteCoordination(w http.ResponseWriter, r *http.Request) error {
-	c, v, err := countryForm(w, r)
-	if err != nil {
-		return err
-	}
-	co, ins, err := postedRecord(r, c, s.store.Coordination, coordinationOf)
-	if err != nil {
-		return err
-	}
-	return s.saveCountryForm(w, r, c.Alpha2, v, ins, "coordination", "coordination", func() error {
-		return s.store.DeleteCoordination(r.Context(), co.ID, v.user.Name)
+	return deleteCountryRecord(s, w, r, "coordination", "coordination", s.store.Coordination, coordinationOf, func(ctx context.Context, co accord.Coordination, who string) error {
+		return s.store.DeleteCoordination(ctx, co.ID, who)
 	})
 }
 
@@ -669,11 +662,7 @@ func (s *Server) addCentre(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("%w: %s may not add centres of the %s", accord.ErrForbidden, v.user.Name, instrumentNames(c.Conventions))
 	}
 	if err == nil {
-		if _, serr := s.store.Centre(r.Context(), c.ID); serr == nil {
-			err = fmt.Errorf("%w: the centre %s is stored already: change it on its page", accord.ErrConflict, c.ID)
-		} else if !errors.Is(serr, accord.ErrNotFound) {
-			return serr
-		}
+		err = absent(r.Context(), s.store.Centre, "centre", c.ID)
 	}
 	if err == nil {
 		_, err = s.store.SaveCentres(r.Context(), []accord.Centre{c}, v.user.Name)
@@ -716,18 +705,7 @@ func (s *Server) deleteCentre(w http.ResponseWriter, r *http.Request) error {
 // postedCentre reads the centre of a form's path and who posted it, an
 // editor of every convention it serves.
 func (s *Server) postedCentre(w http.ResponseWriter, r *http.Request) (visitor, accord.Centre, error) {
-	v, err := checkForm(w, r)
-	if err != nil {
-		return v, accord.Centre{}, err
-	}
-	c, err := s.store.Centre(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return v, c, err
-	}
-	if !canEditCentre(v.user, c) {
-		return v, c, fmt.Errorf("%w: %s may not change centres of the %s", accord.ErrForbidden, v.user.Name, instrumentNames(c.Conventions))
-	}
-	return v, c, nil
+	return editableForm(w, r, "centres", s.store.Centre, func(c accord.Centre) []string { return c.Conventions })
 }
 
 type centrePage struct {

@@ -320,6 +320,30 @@ func formValue(doc *html.Node, sel, name string) string {
 	return ""
 }
 
+// withField is form with the session's token csrf and field set to value.
+func withField(form url.Values, csrf, field, value string) url.Values {
+	out := withCSRF(form, csrf)
+	out[field] = []string{value}
+	return out
+}
+
+// auditActions lists who did what to target, newest first, from the
+// audit log.
+func auditActions(t *testing.T, st accord.Store, target string) []string {
+	t.Helper()
+	log, err := st.AuditLog(context.Background(), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, e := range log {
+		if e.Target == target {
+			actions = append(actions, e.Who+" "+e.Action)
+		}
+	}
+	return actions
+}
+
 // TestCountryRecordForms: from a country's page an editor changes a
 // focal point (its name too) and a membership, and deletes a membership,
 // of their instruments; an editor of every instrument a national
@@ -386,11 +410,9 @@ func testCountryRecordForms(t *testing.T, backend string) {
 		"name": {"Wanjiru Kamau-Otieno"}, "email": {"focal@environment.example.org"}}
 	refusedForm(t, jane, srv, st, "/countries/KE/focal-points/edit", withCSRF(edit, "stale"), 403, "stale")
 	refusedForm(t, client(t), srv, st, "/countries/KE/focal-points/edit", edit, 303, "") // to the sign-in page
-	bad := withCSRF(edit, csrf)
-	bad.Set("email", "not-an-address")
+	bad := withField(edit, csrf, "email", "not-an-address")
 	refusedForm(t, jane, srv, st, "/countries/KE/focal-points/edit", bad, 400, "email: &#34;not-an-address&#34; is not an e-mail address")
-	moved := withCSRF(edit, csrf)
-	moved.Set("instrument", "cartagena")
+	moved := withField(edit, csrf, "instrument", "cartagena")
 	refusedForm(t, jane, srv, st, "/countries/KE/focal-points/edit", moved, 403, "Cartagena Protocol")
 	other := withCSRF(edit, csrf)
 	other.Set("id", fmt.Sprint(cpFP.ID))
@@ -483,14 +505,11 @@ func testCentreRecordForms(t *testing.T, backend string) {
 	form := url.Values{"id": {"scrc-atlantis"}, "name": {"Stockholm Convention Regional Centre for Atlantis"}, "host_country": {"pt"},
 		"city": {"Lisbon"}, "conventions": {"stockholm"}, "countries_served": {"PT, ES CV"}, "focal_centre": {"no"},
 		"documents": {"report: UNEP/POPS/COP.12/INF/9"}, "source": {"https://www.pops.int/"}}
-	basel := withCSRF(form, csrf)
-	basel.Set("conventions", "basel")
+	basel := withField(form, csrf, "conventions", "basel")
 	refusedForm(t, c, srv, st, "/centres", basel, 403, "Basel Convention")
-	bad := withCSRF(form, csrf)
-	bad.Set("countries_served", "PT XX")
+	bad := withField(form, csrf, "countries_served", "PT XX")
 	refusedForm(t, c, srv, st, "/centres", bad, 400, "countries_served")
-	taken := withCSRF(form, csrf)
-	taken.Set("id", "bcrc-caribbean")
+	taken := withField(form, csrf, "id", "bcrc-caribbean")
 	taken.Set("conventions", "stockholm")
 	refusedForm(t, c, srv, st, "/centres", taken, 409, "stored already")
 	resp, body := post(t, c, srv, "/centres", withCSRF(form, csrf), "")
@@ -506,8 +525,7 @@ func testCentreRecordForms(t *testing.T, backend string) {
 	if formValue(doc, "form.centre", "name") != ce.Name || formValue(doc, "form.centre", "countries_served") != "PT ES CV" {
 		t.Errorf("the centre's form does not hold it")
 	}
-	fix := withCSRF(form, csrf)
-	fix.Set("city", "Porto")
+	fix := withField(form, csrf, "city", "Porto")
 	fix.Set("closed", "2030-01-01")
 	if resp, body := post(t, c, srv, "/centres/scrc-atlantis", fix, ""); resp.StatusCode != 303 {
 		t.Fatalf("correcting the centre = %d %.300s", resp.StatusCode, body)
@@ -526,14 +544,7 @@ func testCentreRecordForms(t *testing.T, backend string) {
 	if _, err := st.Centre(ctx, "scrc-atlantis"); err == nil {
 		t.Error("the centre is still stored")
 	}
-	log, _ := st.AuditLog(ctx, 100)
-	var actions []string
-	for _, e := range log {
-		if e.Target == "centre scrc-atlantis" {
-			actions = append(actions, e.Who+" "+e.Action)
-		}
-	}
-	if want := []string{"pops delete centre", "pops update centre", "pops add centre"}; !slices.Equal(actions, want) {
+	if actions, want := auditActions(t, st, "centre scrc-atlantis"), []string{"pops delete centre", "pops update centre", "pops add centre"}; !slices.Equal(actions, want) {
 		t.Errorf("audit of the centre = %q, want %q", actions, want)
 	}
 }

@@ -212,11 +212,7 @@ func (s *Server) addMeeting(w http.ResponseWriter, r *http.Request) error {
 		m.End, err = formDate("end", f.Get("end"))
 	}
 	if err == nil {
-		if _, serr := s.store.Meeting(r.Context(), m.ID); serr == nil {
-			err = fmt.Errorf("%w: the meeting %s is stored already: change it on its page", accord.ErrConflict, m.ID)
-		} else if !errors.Is(serr, accord.ErrNotFound) {
-			return serr
-		}
+		err = absent(r.Context(), s.store.Meeting, "meeting", m.ID)
 	}
 	if err == nil {
 		_, err = s.store.PutMeetings(r.Context(), v.user.Name, []accord.Meeting{m})
@@ -234,6 +230,19 @@ func (s *Server) addMeeting(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/meetings/"+url.PathEscape(m.ID), http.StatusSeeOther)
 	return nil
+}
+
+// absent refuses to add what as a new record when get finds one of id: a
+// conflict, for a stored record is changed on its own page.
+func absent[T any](ctx context.Context, get func(context.Context, string) (T, error), what, id string) error {
+	_, err := get(ctx, id)
+	switch {
+	case err == nil:
+		return fmt.Errorf("%w: the %s %s is stored already: change it on its page", accord.ErrConflict, what, id)
+	case errors.Is(err, accord.ErrNotFound):
+		return nil
+	}
+	return err
 }
 
 // formStatus is the status of a page given back with a form the store
@@ -262,19 +271,15 @@ func formDate(name, val string) (time.Time, error) {
 	return t, nil
 }
 
+// meetingInstrument is the instrument whose editors change a meeting.
+func meetingInstrument(m accord.Meeting) []string { return []string{m.Instrument} }
+
 // deleteMeeting takes the delete button of a meeting's page, from an
 // editor of its instrument; the audit log keeps the meeting.
 func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) error {
-	v, err := checkForm(w, r)
+	v, m, err := editableForm(w, r, "meetings", s.store.Meeting, meetingInstrument)
 	if err != nil {
 		return err
-	}
-	m, err := s.store.Meeting(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	if !v.user.CanEdit(m.Instrument) {
-		return fmt.Errorf("%w: %s may not change meetings of the %s", accord.ErrForbidden, v.user.Name, accord.InstrumentName(m.Instrument))
 	}
 	if err := s.store.DeleteMeeting(r.Context(), v.user.Name, m.ID); err != nil {
 		return err
@@ -589,16 +594,9 @@ func meetingHref(instrument, label string) string {
 
 // editMeeting takes the form of a meeting's page.
 func (s *Server) editMeeting(w http.ResponseWriter, r *http.Request) error {
-	v, err := checkForm(w, r)
+	v, m, err := editableForm(w, r, "meetings", s.store.Meeting, meetingInstrument)
 	if err != nil {
 		return err
-	}
-	m, err := s.store.Meeting(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	if !v.user.CanEdit(m.Instrument) {
-		return fmt.Errorf("%w: %s may not change meetings of the %s", accord.ErrForbidden, v.user.Name, accord.InstrumentName(m.Instrument))
 	}
 	f := r.PostForm
 	get := func(name string, now string) string {

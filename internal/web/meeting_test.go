@@ -354,18 +354,15 @@ func testMeetingForms(t *testing.T, backend string) {
 	}
 	form := url.Values{"instrument": {"minamata"}, "body": {"COP"}, "number": {"9"}, "kind": {"ordinary"}, "start": {"2029-11-05"},
 		"end": {"2029-11-09"}, "city": {"Geneva"}, "country": {"ch"}, "source": {"https://minamataconvention.org/en/meetings/cop9"}}
-	other := withCSRF(form, csrf)
-	other.Set("instrument", "basel")
+	other := withField(form, csrf, "instrument", "basel")
 	refusedForm(t, c, srv, st, "/meetings", other, 403, "Basel Convention")
-	bad := withCSRF(form, csrf)
-	bad.Set("end", "2029-11-01")
+	bad := withField(form, csrf, "end", "2029-11-01")
 	refusedForm(t, c, srv, st, "/meetings", bad, 400, "before start")
 	_, body := post(t, c, srv, "/meetings", bad, "")
 	if !strings.Contains(body, `value="Geneva"`) || !strings.Contains(body, `value="2029-11-01"`) {
 		t.Errorf("the refused form is not given back as posted")
 	}
-	stored := withCSRF(form, csrf)
-	stored.Set("number", "6")
+	stored := withField(form, csrf, "number", "6")
 	if _, err := st.Meeting(ctx, "minamata-COP-6"); err == nil {
 		refusedForm(t, c, srv, st, "/meetings", stored, 409, "stored already")
 	}

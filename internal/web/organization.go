@@ -76,11 +76,7 @@ func (s *Server) addOrganization(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	o := readOrganizationForm(accord.Organization{ID: strings.TrimSpace(r.PostForm.Get("id"))}, r.PostForm)
-	if _, serr := s.store.Organization(r.Context(), o.ID); serr == nil {
-		err = fmt.Errorf("%w: the organization %s is stored already: change it on its page", accord.ErrConflict, o.ID)
-	} else if !errors.Is(serr, accord.ErrNotFound) {
-		return serr
-	}
+	err = absent(r.Context(), s.store.Organization, "organization", o.ID)
 	if err == nil {
 		_, err = s.store.PutOrganizations(r.Context(), v.user.Name, []accord.Organization{o})
 	}
@@ -328,18 +324,14 @@ func (s *Server) editArrangement(w http.ResponseWriter, r *http.Request) error {
 // postedArrangement reads the arrangement of a form's path and who
 // posted it, an editor of its instrument.
 func (s *Server) postedArrangement(w http.ResponseWriter, r *http.Request) (visitor, accord.Arrangement, error) {
-	id, v, err := postedID(w, r)
-	if err != nil {
-		return v, accord.Arrangement{}, err
+	load := func(ctx context.Context, id string) (accord.Arrangement, error) {
+		n, err := strconv.ParseInt(id, 10, 64)
+		if err != nil || n <= 0 {
+			return accord.Arrangement{}, accord.ErrNotFound
+		}
+		return s.store.Arrangement(ctx, n)
 	}
-	a, err := s.store.Arrangement(r.Context(), id)
-	if err != nil {
-		return v, a, err
-	}
-	if !v.user.CanEdit(a.Instrument) {
-		return v, a, fmt.Errorf("%w: %s may not change arrangements of the %s", accord.ErrForbidden, v.user.Name, accord.InstrumentName(a.Instrument))
-	}
-	return v, a, nil
+	return editableForm(w, r, "arrangements", load, func(a accord.Arrangement) []string { return []string{a.Instrument} })
 }
 
 // saveArrangement stores the arrangement the form posted over old (the

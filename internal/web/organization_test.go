@@ -216,8 +216,7 @@ func testArrangementForm(t *testing.T, backend string) {
 	if resp, _ := getWith(t, c, srv, "/organizations/unep?arrangement="+fmt.Sprint(a.ID)); resp.StatusCode != 404 {
 		t.Errorf("IOMC's arrangement on UNEP's page = %d, want 404", resp.StatusCode)
 	}
-	bad := withCSRF(form, csrf)
-	bad.Set("mandates", "MC-6/[--] ¶ 999")
+	bad := withField(form, csrf, "mandates", "MC-6/[--] ¶ 999")
 	refusedForm(t, c, srv, st, path, bad, 400, "decision MC-6/[--] has no mandate at ¶ 999")
 	_, body := post(t, c, srv, path, bad, "")
 	if !strings.Contains(body, `value="MC-6/[--] ¶ 999"`) || !strings.Contains(body, fmt.Sprintf(`action="/arrangements/%d"`, a.ID)) {
@@ -263,11 +262,9 @@ func testOrganizationAddDelete(t *testing.T, backend string) {
 	}
 	refusedForm(t, one, srv, st, "/organizations", withCSRF(form, ocsrf), 403, "shared by every instrument")
 	c, csrf := signIn(t, srv, st, "ada")
-	badKind := withCSRF(form, csrf)
-	badKind.Set("kind", "club")
+	badKind := withField(form, csrf, "kind", "club")
 	refusedForm(t, c, srv, st, "/organizations", badKind, 400, "kind")
-	taken := withCSRF(form, csrf)
-	taken.Set("id", "iomc")
+	taken := withField(form, csrf, "id", "iomc")
 	refusedForm(t, c, srv, st, "/organizations", taken, 409, "stored already")
 	resp, body := post(t, c, srv, "/organizations", withCSRF(form, csrf), "")
 	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/organizations/saicm-ngo" {
@@ -283,14 +280,7 @@ func testOrganizationAddDelete(t *testing.T, backend string) {
 	if _, err := st.Organization(ctx, "saicm-ngo"); err == nil {
 		t.Error("the organization is still stored")
 	}
-	log, _ := st.AuditLog(ctx, 100)
-	var actions []string
-	for _, e := range log {
-		if e.Target == "organization saicm-ngo" {
-			actions = append(actions, e.Who+" "+e.Action)
-		}
-	}
-	if want := []string{"ada delete organization", "ada add organization"}; !slices.Equal(actions, want) {
+	if actions, want := auditActions(t, st, "organization saicm-ngo"), []string{"ada delete organization", "ada add organization"}; !slices.Equal(actions, want) {
 		t.Errorf("audit of the organization = %q, want %q", actions, want)
 	}
 }
