@@ -238,7 +238,15 @@ month or as a list with the same filters, warning of meetings whose dates
 overlap or that sit in one city within a week, and a meeting's page lists
 the mandates due at it, the decisions it adopted and the documents
 registered for it; editors of its
-instrument correct it there. /meetings.ics?instrument=minamata&body=COP
+instrument add a meeting from the list and correct or delete it on its
+page. The registry's other records change on their pages too, each by
+whoever may: on a country's page the editors of an instrument its
+memberships and focal points, and an editor of every instrument a
+national coordination names that coordination; on an organization's page
+its arrangements (their mandates named "MC-6/[--] ¶ 5" or by number);
+centres on /centres and their pages; organizations by admins and editors
+of every instrument. Each change is in the audit log (/audit), read as a
+sentence with what changed before and after. /meetings.ics?instrument=minamata&body=COP
 and /mandates.ics?instrument=minamata&actor=secretariat are iCalendar
 feeds of the meetings and of the dated deadlines of mandates not done, one
 event each with a UID that stays the same from one download to the next. Excel files have a
