@@ -481,7 +481,7 @@ func TestOpenAPI(t *testing.T) {
 		"/countries/{code}":                 {"code"},
 		"/focal-points":                     {"country", "instrument", "role", "limit", "cursor"},
 		"/focal-points/{id}":                {"id"},
-		"/centres":                          nil,
+		"/centres":                          {"convention", "country"},
 		"/centres/{id}":                     {"id"},
 		"/memberships":                      {"country", "instrument"},
 		"/memberships/{id}":                 {"id"},

@@ -43,17 +43,27 @@ func centre(c accord.Centre) centreOut {
 	return out
 }
 
+// centres lists the centres, of a convention, or hosted by or serving a
+// country.
 func (s *Server) centres(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
+	q, err := query(r, "convention", "country")
+	if err != nil {
+		return err
+	}
+	code, inst, err := countryAndInstrument(q.Get("country"), q.Get("convention"))
+	if err != nil {
 		return err
 	}
 	cs, err := s.store.Centres(r.Context())
 	if err != nil {
 		return err
 	}
+	f := accord.CentreFilter{Convention: inst, Country: code}
 	out := listOut[centreOut]{Items: []centreOut{}}
 	for _, c := range cs {
-		out.Items = append(out.Items, centre(c))
+		if f.Match(c) {
+			out.Items = append(out.Items, centre(c))
+		}
 	}
 	return writeJSON(w, r, out)
 }

@@ -189,8 +189,9 @@ func testCoordinationsAPI(t *testing.T, backend string) {
 	}
 }
 
-// TestDeleteCentre: a centre is deleted by an editor of every convention
-// it serves, and the audit log keeps it.
+// TestDeleteCentre: centres are listed by convention and country; a
+// centre is deleted by an editor of every convention it serves, and the
+// audit log keeps it.
 func TestDeleteCentre(t *testing.T) { onBackends(t, testDeleteCentre) }
 
 func testDeleteCentre(t *testing.T, backend string) {
@@ -198,6 +199,20 @@ func testDeleteCentre(t *testing.T, backend string) {
 	stockholm := account(t, st, "pops", accord.RoleEditor, "stockholm")
 	basel := account(t, st, "basel", accord.RoleEditor, "basel")
 	const path = "/api/v1/centres/bcrc-caribbean"
+	for _, tt := range []struct {
+		query string
+		in    bool
+	}{{"?convention=basel&country=LC", true}, {"?country=Trinidad%20and%20Tobago", true}, {"?convention=stockholm", false}, {"?country=FR", false}} {
+		resp, body := get(t, srv, "/api/v1/centres"+tt.query)
+		if resp.StatusCode != 200 || strings.Contains(string(body), `"id":"bcrc-caribbean"`) != tt.in {
+			t.Errorf("GET /centres%s = %d, lists the Caribbean centre: %v, want %v", tt.query, resp.StatusCode, !tt.in, tt.in)
+		}
+	}
+	for _, q := range []string{"?country=XX", "?convention=atlantis", "?host=TT"} {
+		if resp, body := get(t, srv, "/api/v1/centres"+q); resp.StatusCode != 400 {
+			t.Errorf("GET /centres%s = %d %s, want 400", q, resp.StatusCode, body)
+		}
+	}
 	refused(t, srv, st, "DELETE", path, "", "", 401, "Bearer")
 	refused(t, srv, st, "DELETE", path, stockholm, "", 403, "centres of the Basel Convention")
 	refused(t, srv, st, "DELETE", "/api/v1/centres/no-such-centre", basel, "", 404, "no-such-centre")

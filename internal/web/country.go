@@ -539,7 +539,12 @@ type countryLink struct{ Code, Name string }
 
 type centresPage struct {
 	page
-	List []centreView
+	// F selects the centres listed, of a convention and of a country
+	// (Country, as typed); Conventions are those the filter offers.
+	F           accord.CentreFilter
+	Country     string
+	Conventions []instrumentChoice
+	List        []centreView
 	// Add is the form that adds a centre, for an editor of a
 	// convention that has centres; nil for other readers.
 	Add *centreForm
@@ -627,9 +632,28 @@ func (s *Server) centresPage(r *http.Request) (centresPage, error) {
 	if err != nil {
 		return centresPage{}, err
 	}
-	p := centresPage{page: s.page(r, "Regional centres")}
+	q := r.URL.Query()
+	p := centresPage{page: s.page(r, "Regional centres"), Country: strings.TrimSpace(q.Get("country"))}
+	if in := q.Get("convention"); in != "" {
+		if !slices.Contains(accord.CentreConventions, in) {
+			return p, fmt.Errorf("%w: convention %q: want basel or stockholm", accord.ErrInvalid, in)
+		}
+		p.F.Convention = in
+	}
+	if p.Country != "" {
+		c, err := country.Lookup(p.Country)
+		if err != nil {
+			return p, fmt.Errorf("%w: country %q is not a country of ISO 3166-1", accord.ErrInvalid, p.Country)
+		}
+		p.F.Country = c.Alpha2
+	}
+	for _, in := range accord.CentreConventions {
+		p.Conventions = append(p.Conventions, instrumentChoice{in, accord.InstrumentName(in)})
+	}
 	for _, c := range cs {
-		p.List = append(p.List, viewCentre(c))
+		if p.F.Match(c) {
+			p.List = append(p.List, viewCentre(c))
+		}
 	}
 	if f := centreFormOf(accord.Centre{}, visitorOf(r)); len(f.Conventions) > 0 {
 		p.Add = f

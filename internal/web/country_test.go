@@ -548,3 +548,34 @@ func testCentreRecordForms(t *testing.T, backend string) {
 		t.Errorf("audit of the centre = %q, want %q", actions, want)
 	}
 }
+
+// TestCentresFilter: the list of centres filters by convention and by a
+// country that hosts a centre or is served by it, as people type it.
+func TestCentresFilter(t *testing.T) {
+	srv, st := newSite(t)
+	cs, err := st.Centres(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		query string
+		f     accord.CentreFilter
+	}{
+		{"?convention=stockholm", accord.CentreFilter{Convention: "stockholm"}},
+		{"?country=Trinidad+and+Tobago", accord.CentreFilter{Country: "TT"}},
+		{"?convention=basel&country=lc", accord.CentreFilter{Convention: "basel", Country: "LC"}},
+	} {
+		want := 0
+		for _, c := range cs {
+			if tt.f.Match(c) {
+				want++
+			}
+		}
+		rows := all(fetch(t, srv, "/centres"+tt.query, http.StatusOK), "table.centres tbody tr")
+		if want == 0 || want == len(cs) || len(rows) != want {
+			t.Errorf("/centres%s lists %d centres, want %d of %d", tt.query, len(rows), want, len(cs))
+		}
+	}
+	fetch(t, srv, "/centres?convention=ramsar", http.StatusBadRequest)
+	fetch(t, srv, "/centres?country=Atlantis", http.StatusBadRequest)
+}
