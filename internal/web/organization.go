@@ -377,6 +377,61 @@ func (s *Server) deleteArrangement(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
+// arrangementsPage lists the arrangements the filters select, across
+// organizations.
+type arrangementsPage struct {
+	page
+	F           accord.ArrangementFilter
+	Instruments []instrumentChoice
+	Statuses    []accord.ArrangementStatus
+	List        []arrangementRow
+}
+
+// arrangementRow is an arrangement in the list, with its organization
+// named and its mandates as people cite them.
+type arrangementRow struct {
+	arrangementView
+	OrgName string
+}
+
+// arrangements lists the arrangements by organization, instrument and
+// status: every tie of the instruments to organizations on one page.
+func (s *Server) arrangements(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p := arrangementsPage{page: s.page(r, "Arrangements"), Statuses: accord.ArrangementStatuses,
+		F: accord.ArrangementFilter{Organization: q.Get("organization"), Instrument: accord.InstrumentID(q.Get("instrument"))}}
+	if v := q.Get("status"); v != "" {
+		st, ok := accord.ParseArrangementStatus(v)
+		if !ok {
+			return fmt.Errorf("%w: status %q: want one of %s", accord.ErrInvalid, v, accord.CommaList(accord.ArrangementStatuses))
+		}
+		p.F.Status = st
+	}
+	as, err := s.store.Arrangements(r.Context(), p.F)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, a := range as {
+		links, err := s.mandateLinks(r.Context(), a.Mandates)
+		if err != nil {
+			return err
+		}
+		if _, ok := names[a.Organization]; !ok {
+			o, err := s.store.Organization(r.Context(), a.Organization)
+			if err != nil {
+				return err
+			}
+			names[a.Organization] = o.Label()
+		}
+		p.List = append(p.List, arrangementRow{arrangementView{A: a, Mandates: links}, names[a.Organization]})
+	}
+	for _, in := range accord.Instruments {
+		p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
+	}
+	return s.render(w, http.StatusOK, "arrangements", p)
+}
+
 // askedView is an addressee of a mandate, with the organization it is.
 type askedView struct {
 	Text string

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -243,6 +244,17 @@ func testArrangementForm(t *testing.T, backend string) {
 	if v := formValue(doc, "form.arrangement", "mandates"); v != "MC-6/[--] ¶ "+m.Path {
 		t.Errorf("the arrangement form's mandates = %q", v)
 	}
+	// The list of arrangements filters by instrument and status.
+	rows := all(fetch(t, srv, "/arrangements?instrument=Minamata+Convention&status=granted", http.StatusOK), "table.arrangements tbody tr")
+	if len(rows) != 1 || !strings.Contains(text(rows[0]), "IOMC") || !strings.Contains(text(rows[0]), "MC-6/[--] ¶ "+m.Path) {
+		t.Errorf("/arrangements of Minamata in force = %d rows, want the IOMC's with its mandate", len(rows))
+	}
+	for _, q := range []string{"?status=ended", "?instrument=basel", "?organization=unep"} {
+		if rows := all(fetch(t, srv, "/arrangements"+q, http.StatusOK), "table.arrangements tbody tr td a"); len(rows) != 0 {
+			t.Errorf("/arrangements%s lists %d links, want none", q, len(rows))
+		}
+	}
+	fetch(t, srv, "/arrangements?status=friendly", http.StatusBadRequest)
 }
 
 // TestOrganizationAddDelete: an editor of every instrument adds an

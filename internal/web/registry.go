@@ -24,6 +24,7 @@ var registryKinds = []registryKind{
 	{"Bodies", "/bodies", "the governing and subsidiary bodies of each instrument", "bodies"},
 	{"Documents", "/documents", "meeting documents by symbol, and the decisions citing each", "documents"},
 	{"Organizations", "/organizations", "partner organizations, the mandates naming them, and their arrangements with the instruments", "organizations"},
+	{"Arrangements", "/arrangements", "what ties each instrument to an organization: membership, observer status, memorandum of understanding, partnership, and the mandates that asked for it", "arrangements"},
 	{"Countries", "/countries", "Parties across the instruments: memberships, focal points by role, gaps, national coordination", "focal-points"},
 	{"Regional centres", "/centres", "the Basel and Stockholm regional and coordinating centres and the countries they serve", "centres"},
 }

@@ -41,7 +41,7 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre", "registry"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "arrangements", "documents", "document", "countries", "country", "centres", "centre", "registry"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/centrefields.html", "templates/"+name+".html"))
 	}
 	return m
@@ -128,6 +128,7 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /organizations/{id}", s.handle(s.editOrganization))
 	mux.Handle("POST /organizations/{id}/delete", s.handle(s.deleteOrganization))
 	mux.Handle("POST /organizations/{id}/arrangements", s.handle(s.addArrangement))
+	mux.Handle("GET /arrangements", s.handle(s.arrangements))
 	mux.Handle("POST /arrangements/{id}", s.handle(s.editArrangement))
 	mux.Handle("POST /arrangements/{id}/delete", s.handle(s.deleteArrangement))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
