@@ -21,23 +21,139 @@ type countriesPage struct {
 	page
 	Group, Words string
 	Groups       []accord.RegionalGroup
-	List         []country.Row
+	// Instrument keeps the countries with a membership of it, whose
+	// standing each row says; Instruments are those the filter offers.
+	Instrument  string
+	Instruments []instrumentChoice
+	List        []countryRow
 }
 
-// countries lists the countries of ISO 3166-1, by regional group.
+// countryRow is a country in the list, with its standing in the
+// instrument the list is filtered by.
+type countryRow struct {
+	country.Row
+	Standing string
+}
+
+// countries lists the countries of ISO 3166-1, by regional group, and by
+// their memberships of an instrument.
 func (s *Server) countries(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := countriesPage{page: s.page(r, "Countries"), Group: q.Get("group"), Words: q.Get("q"), Groups: registry.RegionalGroups()}
-	var err error
-	if p.List, err = country.List(r.Context(), s.store, p.Group, p.Words, time.Now()); err != nil {
+	if in := q.Get("instrument"); in != "" {
+		i, ok := accord.LookupInstrument(in)
+		if !ok {
+			return fmt.Errorf("%w: instrument %q is not an instrument accord knows", accord.ErrInvalid, in)
+		}
+		p.Instrument = i.ID
+	}
+	now := time.Now()
+	rows, err := country.List(r.Context(), s.store, p.Group, p.Words, now)
+	if err != nil {
 		return err
+	}
+	standings := map[string]string{}
+	if p.Instrument != "" {
+		ms, err := s.store.Memberships(r.Context(), "")
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if m.Instrument == p.Instrument {
+				standings[m.Country] = standing(m, now)
+			}
+		}
+	}
+	for _, row := range rows {
+		st, ok := standings[row.Country.Alpha2]
+		if p.Instrument == "" || ok {
+			p.List = append(p.List, countryRow{row, st})
+		}
+	}
+	for _, in := range accord.Instruments {
+		p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
 	}
 	for _, g := range p.Groups {
 		if g.ID == p.Group {
 			p.Title = "Countries of the " + g.Name
 		}
 	}
+	if p.Instrument != "" {
+		p.Title += " with a membership of the " + accord.InstrumentName(p.Instrument)
+	}
 	return s.render(w, http.StatusOK, "countries", p)
+}
+
+// focalPointsPage lists the focal points the filters select, across
+// countries, a page at a time; names and contacts as the reader may see
+// them.
+type focalPointsPage struct {
+	page
+	F           accord.FocalPointFilter
+	Country     string // as typed
+	Instruments []instrumentChoice
+	Roles       []roleChoice
+	List        []focalView
+	AnyHidden   bool
+	SignedIn    bool
+	Pager       pager
+}
+
+// focalPoints lists the focal points by country, instrument and role.
+func (s *Server) focalPoints(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	v := visitorOf(r)
+	p := focalPointsPage{page: s.page(r, "Focal points and authorities"), Country: strings.TrimSpace(q.Get("country")), SignedIn: v.ok}
+	if in := q.Get("instrument"); in != "" {
+		i, ok := accord.LookupInstrument(in)
+		if !ok {
+			return fmt.Errorf("%w: instrument %q is not an instrument accord knows", accord.ErrInvalid, in)
+		}
+		p.F.Instrument = i.ID
+	}
+	if rl := q.Get("role"); rl != "" {
+		role, ok := accord.ParseRole(rl)
+		if !ok {
+			return fmt.Errorf("%w: role %q is not a role accord knows", accord.ErrInvalid, rl)
+		}
+		p.F.Role = role
+	}
+	if p.Country != "" {
+		c, err := country.Lookup(p.Country)
+		if err != nil {
+			return fmt.Errorf("%w: country %q is not a country of ISO 3166-1", accord.ErrInvalid, p.Country)
+		}
+		p.F.Country = c.Alpha2
+	}
+	n, err := pageParam(q)
+	if err != nil {
+		return err
+	}
+	f := p.F
+	f.Limit, f.Offset = listPageSize+1, (n-1)*listPageSize
+	fps, err := s.store.FocalPoints(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	more := len(fps) > listPageSize
+	if more {
+		fps = fps[:listPageSize]
+	}
+	p.Pager = pagerOf(r, n, more)
+	if fps, err = country.Visible(r.Context(), s.store, fps, v.ok); err != nil {
+		return err
+	}
+	for _, fp := range fps {
+		p.List = append(p.List, focalView{fp, accord.InstrumentName(fp.Instrument), accord.RoleName(fp.Role), v.ok && v.user.CanEdit(fp.Instrument), country.Name(fp.Country)})
+		p.AnyHidden = p.AnyHidden || fp.Hidden
+	}
+	for _, in := range accord.Instruments {
+		p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
+	}
+	for _, rl := range accord.Roles {
+		p.Roles = append(p.Roles, roleChoice{rl.Role, rl.Name})
+	}
+	return s.render(w, http.StatusOK, "focalpoints", p)
 }
 
 type countryPage struct {
@@ -87,6 +203,7 @@ type focalView struct {
 	accord.FocalPoint
 	InstrumentName, RoleName string
 	CanEdit                  bool
+	CountryName              string // in lists across countries
 }
 
 type roleChoice struct {
@@ -192,7 +309,7 @@ func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage,
 		p.Members = append(p.Members, membershipView{m, accord.InstrumentName(m.Instrument), standing(m, now), v.ok && v.user.CanEdit(m.Instrument)})
 	}
 	for _, f := range prof.FocalPoints {
-		p.Focal = append(p.Focal, focalView{f, accord.InstrumentName(f.Instrument), accord.RoleName(f.Role), v.ok && v.user.CanEdit(f.Instrument)})
+		p.Focal = append(p.Focal, focalView{f, accord.InstrumentName(f.Instrument), accord.RoleName(f.Role), v.ok && v.user.CanEdit(f.Instrument), ""})
 		p.AnyHidden = p.AnyHidden || f.Hidden
 	}
 	for _, g := range prof.Gaps {

@@ -66,7 +66,8 @@ func TestBrowserCountryLayout(t *testing.T) {
 	signInBrowser(ctx, t, srv.URL, st, accord.RoleAdmin)
 	for _, width := range []int64{390, 1280} {
 		for _, p := range []string{"/countries?group=eastern-european", "/countries/KE", fmt.Sprintf("/countries/KE?focal-point=%d", fps[0].ID),
-			fmt.Sprintf("/countries/KE?coordination=%d", cs[0].ID), "/centres", "/centres/bcrc-caribbean", "/centres/scrc-india"} {
+			fmt.Sprintf("/countries/KE?coordination=%d", cs[0].ID), "/countries?instrument=minamata", "/focal-points?country=KE", "/arrangements",
+			"/centres", "/centres/bcrc-caribbean", "/centres/scrc-india"} {
 			name := fmt.Sprintf("%s-%d", strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(strings.Trim(p, "/")), width)
 			do(ctx, t, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+p), chromedp.WaitVisible(css("main h1")), shot(name))
 			faults, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](layoutFaults))

@@ -579,3 +579,26 @@ func TestCentresFilter(t *testing.T) {
 	fetch(t, srv, "/centres?convention=ramsar", http.StatusBadRequest)
 	fetch(t, srv, "/centres?country=Atlantis", http.StatusBadRequest)
 }
+
+// TestFocalPointsList: the list of focal points filters by instrument,
+// role and country, and withholds names and contacts from anonymous
+// readers as the country's page does.
+func TestFocalPointsList(t *testing.T) {
+	srv, st := newSite(t)
+	addKenya(t, st)
+	rows := all(fetch(t, srv, "/focal-points?instrument=Minamata+Convention&role=NFP&country=Kenya", http.StatusOK), "table.focal-points tbody tr")
+	if len(rows) != 1 || !strings.Contains(text(rows[0]), "Ministry of Environment") || strings.Contains(text(rows[0]), "Wanjiru") {
+		t.Errorf("Kenya's Minamata focal point, anonymous = %d rows: %v", len(rows), rows)
+	}
+	c, _ := signIn(t, srv, st, "jane", "minamata")
+	_, doc := getWith(t, c, srv, "/focal-points?country=KE")
+	if list := text(all(doc, "table.focal-points")[0]); !strings.Contains(list, "Wanjiru Kamau") || !strings.Contains(list, "National Biosafety Authority") {
+		t.Errorf("Kenya's focal points, signed in = %q", list)
+	}
+	if rows := all(fetch(t, srv, "/focal-points?instrument=basel", http.StatusOK), "table.focal-points tbody tr td a"); len(rows) != 0 {
+		t.Errorf("Basel focal points = %d links, want none", len(rows))
+	}
+	for _, q := range []string{"?role=ambassador", "?instrument=atlantis", "?country=XX"} {
+		fetch(t, srv, "/focal-points"+q, http.StatusBadRequest)
+	}
+}

@@ -25,7 +25,8 @@ var registryKinds = []registryKind{
 	{"Documents", "/documents", "meeting documents by symbol, and the decisions citing each", "documents"},
 	{"Organizations", "/organizations", "partner organizations, the mandates naming them, and their arrangements with the instruments", "organizations"},
 	{"Arrangements", "/arrangements", "what ties each instrument to an organization: membership, observer status, memorandum of understanding, partnership, and the mandates that asked for it", "arrangements"},
-	{"Countries", "/countries", "Parties across the instruments: memberships, focal points by role, gaps, national coordination", "focal-points"},
+	{"Countries", "/countries", "Parties across the instruments: memberships, focal points by role, gaps, national coordination", "memberships"},
+	{"Focal points", "/focal-points", "the focal points and authorities countries designated, by instrument and role", "focal-points"},
 	{"Regional centres", "/centres", "the Basel and Stockholm regional and coordinating centres and the countries they serve", "centres"},
 }
 

@@ -41,7 +41,7 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "arrangements", "documents", "document", "countries", "country", "centres", "centre", "registry"} {
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "arrangements", "documents", "document", "countries", "country", "focalpoints", "centres", "centre", "registry"} {
 		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/centrefields.html", "templates/"+name+".html"))
 	}
 	return m
@@ -136,6 +136,7 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("GET /report", s.handle(s.report))
 	mux.Handle("GET /countries", s.handle(s.countries))
 	mux.Handle("GET /countries/{code}", s.handle(s.country))
+	mux.Handle("GET /focal-points", s.handle(s.focalPoints))
 	mux.Handle("POST /countries/{code}/focal-points", s.handle(s.addFocalPoint))
 	mux.Handle("POST /countries/{code}/focal-points/edit", s.handle(s.editFocalPoint))
 	mux.Handle("POST /countries/{code}/focal-points/delete", s.handle(s.deleteFocalPoint))
