@@ -369,10 +369,15 @@ func (s *Server) countryForms(r *http.Request, p *countryPage, v visitor) error 
 
 // countryRecord loads the record of country code whose number is id,
 // with get, for a reader who may change it (v, an editor of every
-// instrument owner says it is of): one of another country is not found.
+// instrument owner says it is of): one of another country is not found,
+// and a reader not signed in is sent to sign in.
 func countryRecord[T any](ctx context.Context, id, code string, v visitor, get func(context.Context, int64) (T, error), owner func(T) (string, []string)) (T, error) {
+	if !v.ok {
+		var zero T
+		return zero, errSignIn
+	}
 	rec, ins, err := recordOf(ctx, id, code, get, owner)
-	if err == nil && (!v.ok || !canEditAll(v.user, ins)) {
+	if err == nil && !canEditAll(v.user, ins) {
 		err = fmt.Errorf("%w: %s may not change this record of the %s", accord.ErrForbidden, v.user.Name, instrumentNames(ins))
 	}
 	return rec, err

@@ -401,6 +401,9 @@ func testCountryRecordForms(t *testing.T, backend string) {
 	if resp, _ := getWith(t, jane, srv, fmt.Sprintf("/countries/KE?focal-point=%d", cpFP.ID)); resp.StatusCode != 403 {
 		t.Errorf("the form of a Cartagena focal point for a Minamata editor = %d, want 403", resp.StatusCode)
 	}
+	if resp, _ := getWith(t, client(t), srv, fmt.Sprintf("/countries/KE?focal-point=%d", mcFP.ID)); resp.StatusCode != 303 || !strings.HasPrefix(resp.Header.Get("Location"), "/signin") {
+		t.Errorf("the form of a focal point for an anonymous reader = %d to %s, want the sign-in page", resp.StatusCode, resp.Header.Get("Location"))
+	}
 	if resp, _ := getWith(t, jane, srv, fmt.Sprintf("/countries/TZ?focal-point=%d", mcFP.ID)); resp.StatusCode != 404 {
 		t.Errorf("Kenya's focal point on Tanzania's page = %d, want 404", resp.StatusCode)
 	}

@@ -208,7 +208,9 @@ func (s *Server) organization(w http.ResponseWriter, r *http.Request) error {
 		if a.Organization != r.PathValue("id") {
 			return accord.ErrNotFound
 		}
-		if v := visitorOf(r); !v.ok || !v.user.CanEdit(a.Instrument) {
+		if v := visitorOf(r); !v.ok {
+			return errSignIn
+		} else if !v.user.CanEdit(a.Instrument) {
 			return fmt.Errorf("%w: %s may not change arrangements of the %s", accord.ErrForbidden, v.user.Name, accord.InstrumentName(a.Instrument))
 		}
 		links, err := s.mandateLinks(r.Context(), a.Mandates)
