@@ -508,19 +508,15 @@ func postedRecord[T any](r *http.Request, c accord.Country, get func(context.Con
 // its name among its fields, from an editor of its instrument (and of
 // the one it is moved to).
 func (s *Server) editFocalPoint(w http.ResponseWriter, r *http.Request) error {
-	c, v, err := countryForm(w, r)
-	if err != nil {
-		return err
-	}
-	old, ins, err := postedRecord(r, c, s.store.FocalPoint, focalPointOf)
-	if err != nil {
-		return err
-	}
-	fp := focalPointForm(c, r.PostForm)
-	return s.saveCountryForm(w, r, c.Alpha2, v, append(ins, fp.Instrument), "focal points", "focal-points", func() error {
-		_, err := s.store.UpdateFocalPoint(r.Context(), old.ID, fp, v.user.Name)
-		return err
-	})
+	return changeCountryRecord(s, w, r, "focal points", "focal-points", s.store.FocalPoint, focalPointOf,
+		func(c accord.Country, f url.Values) (accord.FocalPoint, []string) {
+			fp := focalPointForm(c, f)
+			return fp, []string{fp.Instrument}
+		},
+		func(ctx context.Context, old, fp accord.FocalPoint, who string) error {
+			_, err := s.store.UpdateFocalPoint(ctx, old.ID, fp, who)
+			return err
+		})
 }
 
 // deleteFocalPoint takes the form that deletes a focal point, from an
@@ -537,15 +533,32 @@ func (s *Server) deleteFocalPoint(w http.ResponseWriter, r *http.Request) error 
 // page's section anchor.
 func deleteCountryRecord[T any](s *Server, w http.ResponseWriter, r *http.Request, what, anchor string, get func(context.Context, int64) (T, error),
 	owner func(T) (string, []string), del func(context.Context, T, string) error) error {
+	return changeCountryRecord(s, w, r, what, anchor, get, owner, nil, func(ctx context.Context, old, _ T, who string) error { return del(ctx, old, who) })
+}
+
+// changeCountryRecord takes the form that changes a record of a country
+// (get finds the one posted, owner says whose it is and of which
+// instruments) into the one read makes of the form (with its
+// instruments; nil read keeps the record, for a deletion), stored by
+// save, from an editor of every instrument of both, and answers as
+// afterCountryForm does.
+func changeCountryRecord[T any](s *Server, w http.ResponseWriter, r *http.Request, what, anchor string, get func(context.Context, int64) (T, error),
+	owner func(T) (string, []string), read func(accord.Country, url.Values) (T, []string), save func(ctx context.Context, old, rec T, who string) error) error {
 	c, v, err := countryForm(w, r)
 	if err != nil {
 		return err
 	}
-	rec, ins, err := postedRecord(r, c, get, owner)
+	old, ins, err := postedRecord(r, c, get, owner)
 	if err != nil {
 		return err
 	}
-	return s.saveCountryForm(w, r, c.Alpha2, v, ins, what, anchor, func() error { return del(r.Context(), rec, v.user.Name) })
+	rec := old
+	if read != nil {
+		var more []string
+		rec, more = read(c, r.PostForm)
+		ins = append(ins, more...)
+	}
+	return s.saveCountryForm(w, r, c.Alpha2, v, ins, what, anchor, func() error { return save(r.Context(), old, rec, v.user.Name) })
 }
 
 // saveMembership takes the form that records a country's membership of an
@@ -611,19 +624,15 @@ func (s *Server) saveCoordination(w http.ResponseWriter, r *http.Request) error 
 // its institution among its fields, from an editor of every instrument
 // it coordinated and coordinates.
 func (s *Server) editCoordination(w http.ResponseWriter, r *http.Request) error {
-	c, v, err := countryForm(w, r)
-	if err != nil {
-		return err
-	}
-	old, ins, err := postedRecord(r, c, s.store.Coordination, coordinationOf)
-	if err != nil {
-		return err
-	}
-	co := coordinationForm(c, r.PostForm)
-	return s.saveCountryForm(w, r, c.Alpha2, v, append(ins, co.Instruments...), "coordination", "coordination", func() error {
-		_, err := s.store.UpdateCoordination(r.Context(), old.ID, co, v.user.Name)
-		return err
-	})
+	return changeCountryRecord(s, w, r, "coordination", "coordination", s.store.Coordination, coordinationOf,
+		func(c accord.Country, f url.Values) (accord.Coordination, []string) {
+			co := coordinationForm(c, f)
+			return co, co.Instruments
+		},
+		func(ctx context.Context, old, co accord.Coordination, who string) error {
+			_, err := s.store.UpdateCoordination(ctx, old.ID, co, who)
+			return err
+		})
 }
 
 // deleteCoordination takes the form that deletes a national
