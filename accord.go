@@ -46,6 +46,7 @@ type Store interface {
 	PartyStore
 	CentreStore
 	MeetingStore
+	InstrumentStore
 	// Close releases the store's connections.
 	Close() error
 }

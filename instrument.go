@@ -153,12 +153,34 @@ func known() *instrumentIndex {
 	return bundledIndex()
 }
 
-// UseInstruments makes list the instruments that names, lookups and
-// checks use, in place of the ones used before. Stores call it when they
-// open and after every change, so that a page shows an instrument an
-// admin just added by its name; lookups stay in memory, never a query.
+// UseInstruments installs list over the instruments that names, lookups
+// and checks use: an instrument of list replaces the one of its id, and
+// the others stay, since decisions may still cite them. Stores call it
+// when they open and after every change, so that a page shows an
+// instrument an admin just added by its name at once; lookups stay in
+// memory, never a query.
 func UseInstruments(list []Instrument) {
-	installed.Store(newInstrumentIndex(list))
+	for {
+		old := installed.Load()
+		base := bundledIndex()
+		if old != nil {
+			base = old
+		}
+		merged := make(map[string]Instrument, len(base.list)+len(list))
+		for _, in := range base.list {
+			merged[in.ID] = in
+		}
+		for _, in := range list {
+			merged[in.ID] = in
+		}
+		all := make([]Instrument, 0, len(merged))
+		for _, in := range merged {
+			all = append(all, in)
+		}
+		if installed.CompareAndSwap(old, newInstrumentIndex(all)) {
+			return
+		}
+	}
 }
 
 // KnownInstruments lists the instruments in use, by id.

@@ -358,11 +358,16 @@ func (s *Store) Bodies(ctx context.Context, instrument string) ([]accord.Body, e
 	})
 }
 
-// loadBundled loads the bundled bodies and meetings (internal/registry)
+// loadBundled loads the bundled instruments (accord.BundledInstruments),
+// bodies and meetings (internal/registry)
 // when accord ships a bundle the store has not loaded: a record is
 // added, or updated while nobody changed it; what people changed or
 // deleted stays. Loading the same bundle again changes nothing.
 func (s *Store) loadBundled(ctx context.Context) error {
+	instruments, err := accord.BundledInstruments()
+	if err != nil {
+		return err
+	}
 	bodies, err := registry.Bodies()
 	if err != nil {
 		return err
@@ -377,6 +382,11 @@ func (s *Store) loadBundled(ctx context.Context) error {
 		records func(yield func(id string, vals []string))
 		data    any
 	}{
+		{"instruments", instrumentTable, func(yield func(string, []string)) {
+			for _, in := range instruments {
+				yield(in.ID, instrumentValues(in))
+			}
+		}, instruments},
 		{"bodies", bodyTable, func(yield func(string, []string)) {
 			for _, b := range bodies {
 				yield(b.ID, bodyValues(b))

@@ -146,6 +146,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("load the bundled records: %w", err)
 	}
+	if err := s.useInstruments(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	if err := s.loadOrganizations(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("load bundled organizations: %w", err)

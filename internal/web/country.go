@@ -150,7 +150,7 @@ func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage,
 	p := countryPage{page: s.page(r, prof.Country.Name), P: prof, Statuses: accord.Statuses, SignedIn: v.ok, Error: errMsg,
 		Consents: accord.Consents, Admin: v.ok && v.user.Role == accord.RoleAdmin}
 	if v.ok {
-		for _, in := range accord.Instruments {
+		for _, in := range accord.KnownInstruments() {
 			if v.user.CanEdit(in.ID) {
 				p.Editable = append(p.Editable, instrumentChoice{in.ID, in.Short})
 			}
@@ -164,7 +164,7 @@ func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage,
 		if err != nil {
 			return p, err
 		}
-		for _, in := range accord.Instruments {
+		for _, in := range accord.KnownInstruments() {
 			if pub[in.ID] {
 				p.Published = append(p.Published, instrumentChoice{in.ID, in.Short})
 			}

@@ -104,7 +104,7 @@ func (s *Server) renderOrganization(w http.ResponseWriter, r *http.Request, stat
 		p.Arrangements = append(p.Arrangements, arrangementView{A: a, CanEdit: v.ok && v.user.CanEdit(a.Instrument)})
 	}
 	if v.ok {
-		for _, in := range accord.Instruments {
+		for _, in := range accord.KnownInstruments() {
 			if v.user.CanEdit(in.ID) {
 				p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
 			}

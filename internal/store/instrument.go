@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/accordmea/accord"
+)
+
+var instrumentTable = recordTable{"instruments", "instrument", []string{"short", "name", "bodies", "parent", "website", "grouped", "source"}}
+
+func instrumentValues(in accord.Instrument) []string {
+	return []string{in.Short, in.Name, strings.Join(in.Bodies, "|"), in.Parent, in.Website, strings.Join(in.Groups, "|"), in.Source}
+}
+
+// Instruments lists the stored instruments, by id.
+func (s *Store) Instruments(ctx context.Context) ([]accord.Instrument, error) {
+	return list(ctx, s, `SELECT id, short, name, bodies, parent, website, grouped, source, created_at, updated_at, changed_by
+		FROM instruments WHERE deleted_at IS NULL ORDER BY id`, nil, 0, func(rows *sql.Rows) (accord.Instrument, error) {
+		var in accord.Instrument
+		var bodies, groups string
+		err := rows.Scan(&in.ID, &in.Short, &in.Name, &bodies, &in.Parent, &in.Website, &groups, &in.Source,
+			timeValue{&in.Created}, timeValue{&in.Updated}, &in.ChangedBy)
+		in.Bodies, in.Groups = splitList(bodies), splitList(groups)
+		return in, err
+	})
+}
+
+// PutInstruments adds or changes instruments in one transaction: each is
+// checked with the stored instruments and the batch together, so that a
+// file may add a Protocol and its Convention at once. The instruments in
+// use are refreshed after the change.
+func (s *Store) PutInstruments(ctx context.Context, who string, ins []accord.Instrument) (accord.ImportCounts, error) {
+	stored, err := s.Instruments(ctx)
+	if err != nil {
+		return accord.ImportCounts{}, err
+	}
+	set := map[string]int{}
+	all := stored
+	for i, in := range all {
+		set[in.ID] = i
+	}
+	for _, in := range ins {
+		if i, ok := set[in.ID]; ok {
+			all[i] = in
+		} else {
+			set[in.ID] = len(all)
+			all = append(all, in)
+		}
+	}
+	if err := accord.CheckInstruments(all); err != nil {
+		return accord.ImportCounts{}, err
+	}
+	res, err := putRecords(ctx, s, instrumentTable, who, ins, func(in accord.Instrument) (string, []string, error) {
+		return in.ID, instrumentValues(in), nil
+	})
+	if err != nil {
+		return res, err
+	}
+	return res, s.useInstruments(ctx)
+}
+
+// useInstruments installs the stored instruments as those in use.
+func (s *Store) useInstruments(ctx context.Context) error {
+	list, err := s.Instruments(ctx)
+	if err != nil {
+		return fmt.Errorf("load instruments: %w", err)
+	}
+	accord.UseInstruments(list)
+	return nil
+}
