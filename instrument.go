@@ -268,6 +268,11 @@ func (in Instrument) Check() error {
 	return in.check(func(id string) bool { return KnownInstrument(id) })
 }
 
+// CheckFields is Check but for whether the parent and the grouped
+// instruments are known: for a file that may add them too, whose whole
+// batch the store checks (CheckInstruments).
+func (in Instrument) CheckFields() error { return in.check(nil) }
+
 // check is Check with the instruments a parent or group may name given by
 // isKnown; nil checks the fields alone.
 func (in Instrument) check(isKnown func(string) bool) error {

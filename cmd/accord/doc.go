@@ -186,6 +186,17 @@ and a centre a person changed or deleted stays so). Countries are given by
 ISO 3166-1 code or name, instruments by id or name, roles by id, name or
 abbreviation (NFP, DNA, CNA).
 
+The type instruments (id, short, name, bodies, parent, website, groups,
+source) starts with the instruments accord bundles: the conventions,
+their Protocols (parent: cbd for cartagena, vienna for montreal), the
+codes of their governing bodies (COP, COP-MOP, MOP, CMA, CMP, UNEA) and
+the joint instrument brs, which groups basel, rotterdam and stockholm. An
+instrument imported is named on every page and filter at once; a file
+may add a Protocol and its Convention together.
+
+	accord export instruments > instruments.csv
+	accord import instruments instruments.csv
+
 The types bodies (the governing and subsidiary bodies of each instrument:
 id, instrument, code, name, kind, source, note) and meetings (id,
 instrument, body, number, kind, joint_with, start, end, city, country,
