@@ -56,6 +56,14 @@ type InstrumentStore interface {
 	// among the stored instruments and the batch) and each change
 	// audited; a record equal to the stored one is left alone.
 	PutInstruments(ctx context.Context, who string, ins []Instrument) (ImportCounts, error)
+	// InstrumentCounts counts the decisions and mandates stored under
+	// each instrument, by id; an instrument with none is not in it.
+	InstrumentCounts(ctx context.Context) (map[string]InstrumentCount, error)
+}
+
+// InstrumentCount is what a store holds of one instrument.
+type InstrumentCount struct {
+	Decisions, Mandates int
 }
 
 //go:embed instruments.csv

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -70,4 +71,37 @@ func (s *Store) useInstruments(ctx context.Context) error {
 	}
 	accord.UseInstruments(list)
 	return nil
+}
+
+// InstrumentCounts counts decisions and mandates by instrument, each by
+// one grouped scan of its table.
+func (s *Store) InstrumentCounts(ctx context.Context) (map[string]accord.InstrumentCount, error) {
+	out := map[string]accord.InstrumentCount{}
+	for _, c := range []struct {
+		query string
+		add   func(*accord.InstrumentCount, int)
+	}{
+		{`SELECT instrument, count(*) FROM decisions GROUP BY instrument`, func(c *accord.InstrumentCount, n int) { c.Decisions = n }},
+		{`SELECT instrument, count(*) FROM mandates GROUP BY instrument`, func(c *accord.InstrumentCount, n int) { c.Mandates = n }},
+	} {
+		rows, err := s.read.QueryContext(ctx, c.query)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			v := out[id]
+			c.add(&v, n)
+			out[id] = v
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

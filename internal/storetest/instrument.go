@@ -61,7 +61,7 @@ func testInstruments(t *testing.T, s accord.Store) {
 	if _, err := s.PutBodies(ctx, "ada", []accord.Body{body}); err != nil {
 		t.Errorf("PutBodies of the added instrument: %v", err)
 	}
-	d := sample("TC-1/1", "tst-conv", "COP-1", "Requests the secretariat to report.")
+	d := withMandates(sample("TC-1/1", "tst-conv", "COP-1", "Requests the secretariat to report."), "COP-2")
 	if _, err := s.Ingest(ctx, accord.Source{Name: "tst.txt", SHA256: "tst", Format: "txt"}, []accord.Decision{d}); err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +70,13 @@ func testInstruments(t *testing.T, s accord.Store) {
 		t.Errorf("Decisions(instrument \"test convention\") = %d decisions, %v; want TC-1/1", len(ds), err)
 	}
 
+	counts, err := s.InstrumentCounts(ctx)
+	if err != nil || counts["tst-conv"] != (accord.InstrumentCount{Decisions: 1, Mandates: 2}) {
+		t.Errorf("InstrumentCounts()[tst-conv] = %+v, %v; want one decision and two mandates", counts["tst-conv"], err)
+	}
+	if _, ok := counts["tst-prot"]; ok {
+		t.Errorf("InstrumentCounts() counts tst-prot, which has no decision: %+v", counts)
+	}
 	renamed := conv
 	renamed.Short = "Test Conv."
 	if res, err := s.PutInstruments(ctx, "ada", []accord.Instrument{renamed}); err != nil || res.Updated != 1 {
