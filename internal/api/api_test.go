@@ -437,8 +437,11 @@ func TestOpenAPI(t *testing.T) {
 		"/focal-points/{id}":                {"id"},
 		"/centres":                          nil,
 		"/centres/{id}":                     {"id"},
+		"/instruments":                      nil,
+		"/instruments/{id}":                 {"id"},
 	}
-	for _, op := range []string{"put /meetings/{id}", "delete /meetings/{id}", "put /bodies/{id}", "delete /bodies/{id}"} {
+	for _, op := range []string{"put /meetings/{id}", "delete /meetings/{id}", "put /bodies/{id}", "delete /bodies/{id}",
+		"post /instruments", "put /instruments/{id}"} {
 		method, path, _ := strings.Cut(op, " ")
 		if _, ok := doc.Paths[path][method]; !ok {
 			t.Errorf("openapi lacks %s", op)
