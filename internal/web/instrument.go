@@ -100,7 +100,9 @@ func (s *Server) renderInstruments(w http.ResponseWriter, r *http.Request, statu
 	for _, in := range ins {
 		p.List = append(p.List, instrumentRow{in, counts[in.ID]})
 	}
-	slices.SortFunc(p.List, func(a, b instrumentRow) int { return strings.Compare(strings.ToLower(a.In.Short), strings.ToLower(b.In.Short)) })
+	slices.SortFunc(p.List, func(a, b instrumentRow) int {
+		return strings.Compare(strings.ToLower(a.In.Short), strings.ToLower(b.In.Short))
+	})
 	return s.render(w, status, "instruments", p)
 }
 
