@@ -242,6 +242,21 @@ func JoiningInstruments(id string) []string {
 	return slices.Clone(known().joining[id])
 }
 
+// WithJoint returns ids and after them the joint instruments that group
+// any of them, each once: the instruments whose decisions concern a Party
+// of ids, or a centre serving them.
+func WithJoint(ids []string) []string {
+	out := slices.Clone(ids)
+	for _, id := range ids {
+		for _, j := range known().joining[id] {
+			if !slices.Contains(out, j) {
+				out = append(out, j)
+			}
+		}
+	}
+	return out
+}
+
 // JointInstrument returns the joint instrument that groups exactly the
 // instruments ids, in any order, or "".
 func JointInstrument(ids []string) string {

@@ -75,6 +75,9 @@ func TestJointInstrument(t *testing.T) {
 	if got := JoiningInstruments("rotterdam"); !slices.Equal(got, []string{"brs"}) {
 		t.Errorf("JoiningInstruments(rotterdam) = %v, want [brs]", got)
 	}
+	if got := WithJoint([]string{"minamata", "basel", "stockholm"}); !slices.Equal(got, []string{"minamata", "basel", "stockholm", "brs"}) {
+		t.Errorf("WithJoint(minamata, basel, stockholm) = %v, want brs once after them", got)
+	}
 	if got := JoiningInstruments("minamata"); len(got) != 0 {
 		t.Errorf("JoiningInstruments(minamata) = %v, want none", got)
 	}

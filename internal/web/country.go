@@ -410,7 +410,7 @@ func (s *Server) centrePage(r *http.Request, c accord.Centre, errMsg string) (ce
 	if p.Mandates, err = s.store.Mandates(r.Context(), accord.MandateFilter{Mentions: c.Name, Limit: centreMandates}); err != nil {
 		return p, err
 	}
-	for _, in := range c.Conventions {
+	for _, in := range accord.WithJoint(c.Conventions) {
 		ms, err := s.store.Mandates(r.Context(), accord.MandateFilter{Instrument: in, Mentions: "regional centres", Limit: centreMandates})
 		if err != nil {
 			return p, err

@@ -179,3 +179,51 @@ func hasBodyCode(bs []accord.Body, code string) bool {
 	}
 	return false
 }
+
+// TestJointInstrumentConcerns: the sample's joint BRS recommendation is
+// brs's; a Party of one of the three conventions, and not another
+// country, is asked by its mandates on its page; a Basel centre lists its
+// mandates about regional centres; the IOMC's page shows no mandate
+// without an instrument.
+func TestJointInstrumentConcerns(t *testing.T) {
+	srv, st := newSite(t)
+	ctx := context.Background()
+	if ds, err := st.Decisions(ctx, accord.DecisionFilter{Instrument: "brs"}); err != nil || len(ds) != 1 || ds[0].Kind != accord.KindRecommendation {
+		t.Fatalf("decisions of brs = %d, %v; want the sample's joint recommendation", len(ds), err)
+	}
+	if _, err := st.SaveMemberships(ctx, []accord.Membership{
+		{Country: "KE", Instrument: "rotterdam", Consent: accord.Accession, ConsentOn: "2005-02-23"},
+		{Country: "TZ", Instrument: "minamata", Consent: accord.Ratification, ConsentOn: "2020-03-01"},
+	}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	asks := func(code string) map[string]string {
+		out := map[string]string{}
+		for _, tr := range all(fetch(t, srv, "/countries/"+code, 200), "table.asks tbody tr") {
+			cells := all(tr, "td")
+			out[text(cells[0])] = text(cells[len(cells)-1])
+		}
+		return out
+	}
+	ke := asks("KE")
+	if ke["BRS conventions"] == "" || ke["BRS conventions"] == "0" {
+		t.Errorf("Kenya, Party to Rotterdam, is asked %v: want the brs mandates counted", ke)
+	}
+	if _, ok := asks("TZ")["BRS conventions"]; ok {
+		t.Error("Tanzania, Party to Minamata alone, is asked by brs")
+	}
+	var brs []string
+	for _, tr := range all(fetch(t, srv, "/centres/bcrc-caribbean", 200), "table.board tbody tr") {
+		if s := text(tr); strings.Contains(s, "regional centres") {
+			brs = append(brs, s)
+		}
+	}
+	if len(brs) == 0 {
+		t.Error("a Basel centre's page lists no brs mandate about regional centres")
+	}
+	for _, td := range all(fetch(t, srv, "/organizations/iomc", 200), "table.board td") {
+		if attr(td, "data-label") == "Instrument" && strings.TrimSpace(text(td)) == "" {
+			t.Error("the IOMC's page shows a mandate without an instrument")
+		}
+	}
+}
