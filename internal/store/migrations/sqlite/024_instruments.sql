@@ -19,3 +19,13 @@ CREATE TABLE instruments (
 	changed_by TEXT NOT NULL DEFAULT '',
 	deleted_at TEXT
 );
+
+-- Mandates stored before accord linked the organizations each names
+-- (021) name none until their decision is ingested again. Those without
+-- a link wait here until ingest.Relink reads their organizations from
+-- their stored text, once; a mandate that names none leaves too.
+CREATE TABLE mandates_unlinked (
+	mandate_id INTEGER PRIMARY KEY REFERENCES mandates(id) ON DELETE CASCADE
+);
+INSERT INTO mandates_unlinked (mandate_id)
+	SELECT id FROM mandates WHERE id NOT IN (SELECT mandate_id FROM mandate_organizations);
