@@ -402,7 +402,10 @@ Reading needs no account; every write does. Add prints the new account's
 token once (only its hash and its first characters, such as acc_AbCdEfGh,
 are kept); it expires after --expires (30d, 36h, 90m; 90 days by
 default). Admins may change everything and read the audit log (GET
-/api/v1/audit); editors may change the mandates of their instruments. The
+/api/v1/audit); editors may change the mandates of their instruments, and
+those of a joint instrument that groups one of them (an editor of basel
+edits brs's, whose joint secretariat serves Basel, Rotterdam and
+Stockholm). Only admins add and change instruments. The
 API takes the token as "Authorization: Bearer TOKEN"; a write without one
 is refused with 401, with one expired or revoked with 401 saying so,
 outside the editor's instruments with 403, and none changes anything.
