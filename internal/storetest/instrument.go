@@ -30,6 +30,14 @@ func testInstruments(t *testing.T, s accord.Store) {
 		t.Errorf("stored cartagena = %+v, want under cbd, governed by COP-MOP, bundled", got)
 	}
 
+	// brs's meetings are those of the conventions it groups.
+	if m, err := s.MeetingOf(ctx, "brs", "COP-4"); err != nil || m.ID != "basel-COP-4" {
+		t.Errorf("MeetingOf(brs, COP-4) = %q, %v; want basel-COP-4", m.ID, err)
+	}
+	if _, err := s.MeetingOf(ctx, "brs", "COP-99"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("MeetingOf(brs, COP-99) = %v, want ErrNotFound", err)
+	}
+
 	conv := accord.Instrument{ID: "tst-conv", Short: "Test Convention", Name: "Test Convention on Conformance", Bodies: []string{"COP"},
 		Website: "https://conv.example/", Source: "https://conv.example/text"}
 	prot := accord.Instrument{ID: "tst-prot", Short: "Test Protocol", Name: "Test Protocol to the Test Convention", Bodies: []string{"COP-MOP"},
