@@ -14,17 +14,7 @@ import (
 // TestTokensBeforeExpiry: the tokens of a store made before tokens
 // expired keep working after the upgrade, and expire 90 days after it.
 func TestTokensBeforeExpiry(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		open func(t *testing.T) (*Store, error)
-	}{
-		{"sqlite", func(t *testing.T) (*Store, error) {
-			return openSQLite(context.Background(), filepath.Join(t.TempDir(), "old.db"))
-		}},
-		{"postgres", func(t *testing.T) (*Store, error) {
-			return openPostgres(context.Background(), pgtest.URL(t))
-		}},
-	} {
+	for _, tt := range unmigratedBackends {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
 			s, err := tt.open(t)
@@ -59,4 +49,18 @@ func TestTokensBeforeExpiry(t *testing.T) {
 			}
 		})
 	}
+}
+
+// unmigratedBackends open a store of each backend without migrating it,
+// for tests of what a migration does to an older store.
+var unmigratedBackends = []struct {
+	name string
+	open func(t *testing.T) (*Store, error)
+}{
+	{"sqlite", func(t *testing.T) (*Store, error) {
+		return openSQLite(context.Background(), filepath.Join(t.TempDir(), "old.db"))
+	}},
+	{"postgres", func(t *testing.T) (*Store, error) {
+		return openPostgres(context.Background(), pgtest.URL(t))
+	}},
 }

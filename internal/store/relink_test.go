@@ -2,14 +2,12 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/accordmea/accord"
 	"github.com/accordmea/accord/internal/ingest"
 	"github.com/accordmea/accord/internal/parse"
-	"github.com/accordmea/accord/internal/pgtest"
 )
 
 // TestRelinkAfterUpgrade: the mandates of a store made before accord
@@ -20,17 +18,7 @@ func TestRelinkAfterUpgrade(t *testing.T) {
 	const text = "Decision MC-9/1: Cooperation\n\nThe Conference of the Parties,\n\n" +
 		"1. Requests the Executive Secretary to cooperate with the Inter-Organization Programme for the Sound Management of Chemicals;\n\n" +
 		"2. Invites Parties to report.\n"
-	for _, tt := range []struct {
-		name string
-		open func(t *testing.T) (*Store, error)
-	}{
-		{"sqlite", func(t *testing.T) (*Store, error) {
-			return openSQLite(context.Background(), filepath.Join(t.TempDir(), "old.db"))
-		}},
-		{"postgres", func(t *testing.T) (*Store, error) {
-			return openPostgres(context.Background(), pgtest.URL(t))
-		}},
-	} {
+	for _, tt := range unmigratedBackends {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
 			s, err := tt.open(t)
