@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/accordmea/accord"
 )
@@ -65,12 +66,48 @@ func (s *Store) PutInstruments(ctx context.Context, who string, ins []accord.Ins
 
 // useInstruments installs the stored instruments as those in use.
 func (s *Store) useInstruments(ctx context.Context) error {
+	stamp, err := s.instrumentsStamp(ctx)
+	if err != nil {
+		return err
+	}
 	list, err := s.Instruments(ctx)
 	if err != nil {
 		return fmt.Errorf("load instruments: %w", err)
 	}
 	accord.UseInstruments(list)
+	s.instrumentsSeen.Lock()
+	s.instrumentsSeen.stamp = stamp
+	s.instrumentsSeen.Unlock()
 	return nil
+}
+
+// instrumentsStamp says whether the instruments changed: their count and
+// latest change, read in one small query.
+func (s *Store) instrumentsStamp(ctx context.Context) (string, error) {
+	var n int
+	var last time.Time
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*), max(updated_at) FROM instruments`).Scan(&n, timeValue{&last}); err != nil {
+		return "", fmt.Errorf("instruments stamp: %w", err)
+	}
+	return fmt.Sprint(n, " ", last.UnixNano()), nil
+}
+
+// refreshInstruments installs the stored instruments again when another
+// server on the same database changed them since this one last did: the
+// lists' pages call it (through Stats), so that a name changed elsewhere
+// shows at once there too.
+func (s *Store) refreshInstruments(ctx context.Context) error {
+	stamp, err := s.instrumentsStamp(ctx)
+	if err != nil {
+		return err
+	}
+	s.instrumentsSeen.Lock()
+	same := stamp == s.instrumentsSeen.stamp
+	s.instrumentsSeen.Unlock()
+	if same {
+		return nil
+	}
+	return s.useInstruments(ctx)
 }
 
 // InstrumentCounts counts decisions and mandates by instrument, each by

@@ -42,6 +42,12 @@ type Store struct {
 
 	facetCache facetSetCache
 	lists      listCache
+	// instrumentsSeen is the stamp of the instruments last installed
+	// (see refreshInstruments).
+	instrumentsSeen struct {
+		sync.Mutex
+		stamp string
+	}
 }
 
 // listCache keeps, on SQLite, what every page of the lists shows beside
