@@ -51,6 +51,8 @@ type Instrument struct {
 type InstrumentStore interface {
 	// Instruments lists the stored instruments, by id.
 	Instruments(ctx context.Context) ([]Instrument, error)
+	// Instrument returns the stored instrument of id.
+	Instrument(ctx context.Context, id string) (Instrument, error)
 	// PutInstruments adds or changes instruments in one transaction,
 	// each checked first (Instrument.Check, with parents and groups
 	// among the stored instruments and the batch) and each change

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -76,20 +75,16 @@ func (s *Server) instrumentOne(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := r.PathValue("id")
+	in, err := s.store.Instrument(r.Context(), id)
+	if err != nil {
+		return err
+	}
 	ins, err := s.store.Instruments(r.Context())
 	if err != nil {
 		return err
 	}
-	var out *instrumentDetail
-	for _, in := range ins {
-		if in.ID == id {
-			out = &instrumentDetail{instrumentOut: instrument(in), Protocols: []string{}, JointWith: accord.JoiningInstruments(id),
-				BodyRecords: []bodyOut{}, Meetings: "/api/v1/meetings?instrument=" + url.QueryEscape(id)}
-		}
-	}
-	if out == nil {
-		return fmt.Errorf("instrument %s: %w", id, accord.ErrNotFound)
-	}
+	out := &instrumentDetail{instrumentOut: instrument(in), Protocols: []string{}, JointWith: accord.JoiningInstruments(id),
+		BodyRecords: []bodyOut{}, Meetings: "/api/v1/meetings?instrument=" + url.QueryEscape(id)}
 	if out.JointWith == nil {
 		out.JointWith = []string{}
 	}
@@ -148,11 +143,7 @@ func (s *Server) saveInstrument(w http.ResponseWriter, r *http.Request, id strin
 	}
 	switch {
 	case id == "":
-		stored, err := s.store.Instruments(r.Context())
-		if err != nil {
-			return err
-		}
-		if slices.ContainsFunc(stored, func(s accord.Instrument) bool { return s.ID == in.ID }) {
+		if _, err := s.store.Instrument(r.Context(), in.ID); err == nil {
 			return fmt.Errorf("%w: instrument %s exists: PUT /api/v1/instruments/%s changes it", accord.ErrConflict, in.ID, in.ID)
 		}
 	case in.ID != "" && in.ID != id:
@@ -168,15 +159,10 @@ func (s *Server) saveInstrument(w http.ResponseWriter, r *http.Request, id strin
 	if _, err := s.store.PutInstruments(r.Context(), u.Name, []accord.Instrument{rec}); err != nil {
 		return err
 	}
-	ins, err := s.store.Instruments(r.Context())
+	stored, err := s.store.Instrument(r.Context(), rec.ID)
 	if err != nil {
 		return err
 	}
-	for _, stored := range ins {
-		if stored.ID == rec.ID {
-			w.Header().Set("Location", "/api/v1/instruments/"+url.PathEscape(rec.ID))
-			return writeJSON(w, r, instrument(stored))
-		}
-	}
-	return fmt.Errorf("instrument %s: %w", rec.ID, accord.ErrNotFound)
+	w.Header().Set("Location", "/api/v1/instruments/"+url.PathEscape(rec.ID))
+	return writeJSON(w, r, instrument(stored))
 }

@@ -17,17 +17,30 @@ func instrumentValues(in accord.Instrument) []string {
 	return []string{in.Short, in.Name, strings.Join(in.Bodies, "|"), in.Parent, in.Website, strings.Join(in.Groups, "|"), in.Source}
 }
 
+const instrumentColumns = `id, short, name, bodies, parent, website, grouped, source, created_at, updated_at, changed_by`
+
+func scanInstrument(sc interface{ Scan(...any) error }) (accord.Instrument, error) {
+	var in accord.Instrument
+	var bodies, groups string
+	err := sc.Scan(&in.ID, &in.Short, &in.Name, &bodies, &in.Parent, &in.Website, &groups, &in.Source,
+		timeValue{&in.Created}, timeValue{&in.Updated}, &in.ChangedBy)
+	in.Bodies, in.Groups = splitList(bodies), splitList(groups)
+	return in, err
+}
+
 // Instruments lists the stored instruments, by id.
 func (s *Store) Instruments(ctx context.Context) ([]accord.Instrument, error) {
-	return list(ctx, s, `SELECT id, short, name, bodies, parent, website, grouped, source, created_at, updated_at, changed_by
-		FROM instruments WHERE deleted_at IS NULL ORDER BY id`, nil, 0, func(rows *sql.Rows) (accord.Instrument, error) {
-		var in accord.Instrument
-		var bodies, groups string
-		err := rows.Scan(&in.ID, &in.Short, &in.Name, &bodies, &in.Parent, &in.Website, &groups, &in.Source,
-			timeValue{&in.Created}, timeValue{&in.Updated}, &in.ChangedBy)
-		in.Bodies, in.Groups = splitList(bodies), splitList(groups)
-		return in, err
-	})
+	return list(ctx, s, `SELECT `+instrumentColumns+` FROM instruments WHERE deleted_at IS NULL ORDER BY id`, nil, 0,
+		func(rows *sql.Rows) (accord.Instrument, error) { return scanInstrument(rows) })
+}
+
+// Instrument returns the stored instrument of id.
+func (s *Store) Instrument(ctx context.Context, id string) (accord.Instrument, error) {
+	in, err := scanInstrument(s.read.QueryRowContext(ctx, s.q(`SELECT `+instrumentColumns+` FROM instruments WHERE id = ? AND deleted_at IS NULL`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, fmt.Errorf("instrument %s: %w", id, accord.ErrNotFound)
+	}
+	return in, err
 }
 
 // PutInstruments adds or changes instruments in one transaction: each is

@@ -30,6 +30,12 @@ func testInstruments(t *testing.T, s accord.Store) {
 		t.Errorf("stored cartagena = %+v, want under cbd, governed by COP-MOP, bundled", got)
 	}
 
+	if in, err := s.Instrument(ctx, "nagoya"); err != nil || in.Parent != "cbd" || in.Short != "Nagoya Protocol" {
+		t.Errorf("Instrument(nagoya) = %+v, %v", in, err)
+	}
+	if _, err := s.Instrument(ctx, "nowhere"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("Instrument(nowhere) = %v, want ErrNotFound", err)
+	}
 	// brs's meetings are those of the conventions it groups.
 	if m, err := s.MeetingOf(ctx, "brs", "COP-4"); err != nil || m.ID != "basel-COP-4" {
 		t.Errorf("MeetingOf(brs, COP-4) = %q, %v; want basel-COP-4", m.ID, err)

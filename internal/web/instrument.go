@@ -113,16 +113,16 @@ func (s *Server) instrument(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) renderInstrument(w http.ResponseWriter, r *http.Request, status int, errMsg string) error {
 	ctx := r.Context()
 	id := r.PathValue("id")
+	in, err := s.store.Instrument(ctx, id)
+	if err != nil {
+		return err
+	}
 	ins, err := s.store.Instruments(ctx)
 	if err != nil {
 		return err
 	}
-	i := slices.IndexFunc(ins, func(in accord.Instrument) bool { return in.ID == id })
-	if i < 0 {
-		return fmt.Errorf("instrument %s: %w", id, accord.ErrNotFound)
-	}
 	v := visitorOf(r)
-	p := instrumentPage{page: s.page(r, ins[i].Short), In: ins[i], JointWith: accord.JoiningInstruments(id),
+	p := instrumentPage{page: s.page(r, in.Short), In: in, JointWith: accord.JoiningInstruments(id),
 		Admin: v.ok && v.user.Role == accord.RoleAdmin, CanEdit: v.ok && v.user.CanEdit(id), BodyKinds: accord.BodyKinds, Error: errMsg}
 	for _, in := range ins {
 		if in.Parent == id {
@@ -180,11 +180,7 @@ func (s *Server) addInstrument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in := instrumentForm(r.PostForm, strings.TrimSpace(r.PostForm.Get("id")))
-	ins, err := s.store.Instruments(r.Context())
-	if err != nil {
-		return err
-	}
-	if slices.ContainsFunc(ins, func(s accord.Instrument) bool { return s.ID == in.ID }) {
+	if _, err := s.store.Instrument(r.Context(), in.ID); err == nil {
 		return s.renderInstruments(w, r, http.StatusConflict, in, fmt.Sprintf("id: %s is an instrument already; change it on its page", in.ID))
 	}
 	if _, err := s.store.PutInstruments(r.Context(), v.user.Name, []accord.Instrument{in}); err != nil {
@@ -207,8 +203,8 @@ func (s *Server) editInstrument(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := r.PathValue("id")
-	if !accord.KnownInstrument(id) {
-		return fmt.Errorf("instrument %s: %w", id, accord.ErrNotFound)
+	if _, err := s.store.Instrument(r.Context(), id); err != nil {
+		return err
 	}
 	if _, err := s.store.PutInstruments(r.Context(), v.user.Name, []accord.Instrument{instrumentForm(r.PostForm, id)}); err != nil {
 		if errors.Is(err, accord.ErrInvalid) {

@@ -166,6 +166,9 @@ func TestInstrumentPages(t *testing.T) {
 	if s := text(fetch(t, srv, fmt.Sprintf("/decisions/%d", id), 200)); !strings.Contains(s, "Convention on the World Wide Web") {
 		t.Errorf("the decision's page does not follow the rename: %.300q", s)
 	}
+	if resp, _ := post(t, admin, srv, "/instruments/web-nowhere", withCSRF(change, csrf), ""); resp.StatusCode != 404 {
+		t.Errorf("a change of an instrument not stored = %d, want 404", resp.StatusCode)
+	}
 	if s := text(fetch(t, srv, "/instruments", 200)); !strings.Contains(s, "WebConv") {
 		t.Error("the list does not follow the rename")
 	}
