@@ -14,11 +14,7 @@ func TestInstrumentsFollowAnotherServer(t *testing.T) {
 	for _, tt := range unmigratedBackends {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := tt.open(t)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := tt.open(t)
 			if err := s.migrate(ctx); err != nil {
 				t.Fatal(err)
 			}

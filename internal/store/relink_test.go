@@ -21,11 +21,7 @@ func TestRelinkAfterUpgrade(t *testing.T) {
 	for _, tt := range unmigratedBackends {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := tt.open(t)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := tt.open(t)
 			if err := s.migrateTo(ctx, 23); err != nil {
 				t.Fatal(err)
 			}
