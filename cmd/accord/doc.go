@@ -186,6 +186,17 @@ and a centre a person changed or deleted stays so). Countries are given by
 ISO 3166-1 code or name, instruments by id or name, roles by id, name or
 abbreviation (NFP, DNA, CNA).
 
+The type instruments (id, short, name, bodies, parent, website, groups,
+source) starts with the instruments accord bundles: the conventions,
+their Protocols (parent: cbd for cartagena, vienna for montreal), the
+codes of their governing bodies (COP, COP-MOP, MOP, CMA, CMP, UNEA) and
+the joint instrument brs, which groups basel, rotterdam and stockholm. An
+instrument imported is named on every page and filter at once; a file
+may add a Protocol and its Convention together.
+
+	accord export instruments > instruments.csv
+	accord import instruments instruments.csv
+
 The types bodies (the governing and subsidiary bodies of each instrument:
 id, instrument, code, name, kind, source, note) and meetings (id,
 instrument, body, number, kind, joint_with, start, end, city, country,
@@ -399,7 +410,10 @@ Reading needs no account; every write does. Add prints the new account's
 token once (only its hash and its first characters, such as acc_AbCdEfGh,
 are kept); it expires after --expires (30d, 36h, 90m; 90 days by
 default). Admins may change everything and read the audit log (GET
-/api/v1/audit); editors may change the mandates of their instruments. The
+/api/v1/audit); editors may change the mandates of their instruments, and
+those of a joint instrument that groups one of them (an editor of basel
+edits brs's, whose joint secretariat serves Basel, Rotterdam and
+Stockholm). Only admins add and change instruments. The
 API takes the token as "Authorization: Bearer TOKEN"; a write without one
 is refused with 401, with one expired or revoked with 401 saying so,
 outside the editor's instruments with 403, and none changes anything.

@@ -487,6 +487,8 @@ func TestOpenAPI(t *testing.T) {
 		"/memberships/{id}":                 {"id"},
 		"/coordinations":                    {"country", "instrument"},
 		"/coordinations/{id}":               {"id"},
+		"/instruments":                      nil,
+		"/instruments/{id}":                 {"id"},
 	}
 	// Every route New registers is described, and nothing else.
 	routes := apiRoutes(t)

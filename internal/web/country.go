@@ -70,7 +70,7 @@ func (s *Server) countries(w http.ResponseWriter, r *http.Request) error {
 			p.List = append(p.List, countryRow{row, st})
 		}
 	}
-	for _, in := range accord.Instruments {
+	for _, in := range accord.KnownInstruments() {
 		p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
 	}
 	for _, g := range p.Groups {
@@ -147,7 +147,7 @@ func (s *Server) focalPoints(w http.ResponseWriter, r *http.Request) error {
 		p.List = append(p.List, focalView{fp, accord.InstrumentName(fp.Instrument), accord.RoleName(fp.Role), v.ok && v.user.CanEdit(fp.Instrument), country.Name(fp.Country)})
 		p.AnyHidden = p.AnyHidden || fp.Hidden
 	}
-	for _, in := range accord.Instruments {
+	for _, in := range accord.KnownInstruments() {
 		p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
 	}
 	for _, rl := range accord.Roles {
@@ -285,7 +285,7 @@ func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage,
 	p := countryPage{page: s.page(r, prof.Country.Name), P: prof, Statuses: accord.Statuses, SignedIn: v.ok, Error: errMsg,
 		Consents: accord.Consents, Admin: v.ok && v.user.Role == accord.RoleAdmin}
 	if v.ok {
-		for _, in := range accord.Instruments {
+		for _, in := range accord.KnownInstruments() {
 			if v.user.CanEdit(in.ID) {
 				p.Editable = append(p.Editable, instrumentChoice{in.ID, in.Short})
 			}
@@ -299,7 +299,7 @@ func (s *Server) countryPage(r *http.Request, code, errMsg string) (countryPage,
 		if err != nil {
 			return p, err
 		}
-		for _, in := range accord.Instruments {
+		for _, in := range accord.KnownInstruments() {
 			if pub[in.ID] {
 				p.Published = append(p.Published, instrumentChoice{in.ID, in.Short})
 			}
@@ -918,7 +918,7 @@ func (s *Server) centrePage(r *http.Request, c accord.Centre, errMsg string) (ce
 	if p.Mandates, err = s.store.Mandates(r.Context(), accord.MandateFilter{Mentions: c.Name, Limit: centreMandates}); err != nil {
 		return p, err
 	}
-	for _, in := range c.Conventions {
+	for _, in := range accord.WithJoint(c.Conventions) {
 		ms, err := s.store.Mandates(r.Context(), accord.MandateFilter{Instrument: in, Mentions: "regional centres", Limit: centreMandates})
 		if err != nil {
 			return p, err

@@ -179,7 +179,7 @@ func (s *Server) meetingsPage(r *http.Request) (meetingsPage, error) {
 	}
 	if v := visitorOf(r); v.ok {
 		add := &meetingAdd{CSRF: v.csrf, Kinds: accord.MeetingKinds, M: accord.Meeting{Instrument: mq.Instrument, Kind: accord.MeetingKinds[0]}}
-		for _, in := range accord.Instruments {
+		for _, in := range accord.KnownInstruments() {
 			if v.user.CanEdit(in.ID) {
 				add.Instruments = append(add.Instruments, instrumentChoice{in.ID, in.Short})
 			}

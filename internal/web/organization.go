@@ -267,7 +267,7 @@ func (s *Server) renderOrganization(w http.ResponseWriter, r *http.Request, id s
 		p.Form, p.FormMandates = form.A, form.Mandates
 	}
 	if v.ok {
-		for _, in := range accord.Instruments {
+		for _, in := range accord.KnownInstruments() {
 			if v.user.CanEdit(in.ID) {
 				p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
 			}
@@ -428,7 +428,7 @@ func (s *Server) arrangements(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.List = append(p.List, arrangementRow{arrangementView{A: a, Mandates: links}, names[a.Organization]})
 	}
-	for _, in := range accord.Instruments {
+	for _, in := range accord.KnownInstruments() {
 		p.Instruments = append(p.Instruments, instrumentChoice{in.ID, in.Short})
 	}
 	return s.render(w, http.StatusOK, "arrangements", p)

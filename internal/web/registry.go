@@ -20,6 +20,7 @@ type registryKind struct {
 // registryKinds are the registry's records, in the order the page lists
 // them.
 var registryKinds = []registryKind{
+	{"Instruments", "/instruments", "the conventions, their Protocols and joint instruments, their bodies, meetings, decisions and mandates", "instruments"},
 	{"Meetings", "/meetings", "the sessions of each instrument's bodies, their dates and venues, what was due and adopted at each; a calendar with overlaps", "meetings"},
 	{"Bodies", "/bodies", "the governing and subsidiary bodies of each instrument", "bodies"},
 	{"Documents", "/documents", "meeting documents by symbol, and the decisions citing each", "documents"},

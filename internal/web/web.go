@@ -41,8 +41,8 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "arrangements", "documents", "document", "countries", "country", "focalpoints", "centres", "centre", "registry"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/centrefields.html", "templates/"+name+".html"))
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "arrangements", "documents", "document", "countries", "country", "focalpoints", "centres", "centre", "registry", "instruments", "instrument"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/instrumentform.html", "templates/centrefields.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -107,6 +107,11 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /documents/{id}/delete", s.handle(s.deleteDocument))
 	mux.Handle("GET /meetings", s.handle(s.meetings))
 	mux.Handle("GET /bodies", s.handle(s.bodies))
+	mux.Handle("GET /instruments", s.handle(s.instrumentList))
+	mux.Handle("POST /instruments", s.handle(s.addInstrument))
+	mux.Handle("GET /instruments/{id}", s.handle(s.instrument))
+	mux.Handle("POST /instruments/{id}", s.handle(s.editInstrument))
+	mux.Handle("POST /instruments/{id}/bodies", s.handle(s.putBody))
 	mux.Handle("GET /meetings/calendar", s.handle(s.calendar))
 	mux.Handle("GET /meetings/{id}", s.handle(s.meeting))
 	mux.Handle("POST /meetings", s.handle(s.addMeeting))
