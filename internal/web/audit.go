@@ -291,6 +291,11 @@ var registryRecords = map[string]registryRecord{
 		href:    func(_ map[string]any, id string) string { return "/meetings/" + url.PathEscape(id) },
 		ownPage: true,
 	},
+	"instrument": {
+		what:    func(f map[string]any, id string) string { return "the instrument " + cmp.Or(str(f["name"]), id) },
+		href:    func(_ map[string]any, id string) string { return "/instruments/" + url.PathEscape(id) },
+		ownPage: true,
+	},
 	"body": {
 		what: func(f map[string]any, id string) string { return "the body " + cmp.Or(str(f["name"]), id) },
 		href: func(f map[string]any, _ string) string {

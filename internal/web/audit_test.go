@@ -175,3 +175,33 @@ func TestAuditRegistrySentences(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditRecordKinds: an entry of every kind of registry record, as
+// the store writes it, reads as a sentence naming the record and linking
+// where it is shown, none of them as the raw action.
+func TestAuditRecordKinds(t *testing.T) {
+	for _, tt := range []struct {
+		e              accord.AuditEntry
+		sentence, href string
+	}{
+		{accord.AuditEntry{Who: "jo", Action: "change meeting", Target: "meeting minamata-COP-7", Before: `{"city":"Geneva"}`, After: `{"city":"Bali"}`},
+			"jo changed the city of the meeting minamata-COP-7", "/meetings/minamata-COP-7"},
+		{accord.AuditEntry{Who: "jo", Action: "delete meeting", Target: "meeting minamata-COP-7", Before: `{"city":"Geneva"}`},
+			"jo deleted the meeting minamata-COP-7", ""},
+		{accord.AuditEntry{Who: "jo", Action: "add body", Target: "body minamata-OEWG", After: `{"instrument":"minamata","name":"Open-ended Working Group"}`},
+			"jo added the body Open-ended Working Group", "/bodies?instrument=minamata"},
+		{accord.AuditEntry{Who: "jo", Action: "add instrument", Target: "instrument bbnj", After: `{"short":"BBNJ","name":"BBNJ Agreement"}`},
+			"jo added the instrument BBNJ Agreement", "/instruments/bbnj"},
+		{accord.AuditEntry{Who: "jo", Action: "update organization", Target: "organization iomc", Before: `{"name":"IOMC"}`, After: `{"name":"Inter-Organization Programme"}`},
+			"jo changed the name of the organization Inter-Organization Programme", "/organizations/iomc"},
+		{accord.AuditEntry{Who: "jo", Action: "add centre", Target: "centre scrc-x", After: `{"Name":"Centre X","HostCountry":"PT"}`},
+			"jo added the centre Centre X", "/centres/scrc-x"},
+		{accord.AuditEntry{Who: "jo", Action: "withdraw contacts", Target: "focal points of basel"},
+			"jo withdrew the contact details of the focal points of the Basel Convention from anonymous readers", ""},
+	} {
+		v := describeAudit(tt.e)
+		if v.Sentence != tt.sentence || v.Href != tt.href {
+			t.Errorf("describeAudit(%s %s) = %q linked to %q, want %q linked to %q", tt.e.Action, tt.e.Target, v.Sentence, v.Href, tt.sentence, tt.href)
+		}
+	}
+}
