@@ -508,7 +508,7 @@ func (b *blocker) add(l line, blank bool) {
 	b.out = append(b.out, *nb)
 	// Heading lines stand alone: what follows starts anew unless it
 	// continues the heading in lower case.
-	directed := strings.HasPrefix(strings.ToLower(t[:min(len(t), 20)]), "decision directed") && directedRE.MatchString(t)
+	directed := hasLowerPrefix(t[:min(len(t), 20)], "decision directed") && directedRE.MatchString(t)
 	// A formula that ends on its line ("The Conference,") stands alone
 	// too: a recital may open with a capital that no participle gives
 	// ("Decision I/5 of the First Meeting …,").

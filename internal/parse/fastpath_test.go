@@ -438,3 +438,24 @@ func TestSplitLinesIsSplit(t *testing.T) {
 		}
 	}
 }
+
+func checkLowerPrefix(t *testing.T, s string) {
+	for _, p := range []string{"decision directed to", "decision directed", "to ", "decision"} {
+		if got, want := hasLowerPrefix(s, p), strings.HasPrefix(strings.ToLower(s), p); got != want {
+			t.Errorf("hasLowerPrefix(%q, %q) = %v, want %v", s, p, got, want)
+		}
+	}
+}
+
+func FuzzLowerPrefix(f *testing.F) {
+	for _, s := range []string{"Decision directed to:", "DECISION DIRECTED TO", "decİsion directed to", "To the", "TO", "t", "", "\xffto "} {
+		f.Add(s)
+	}
+	f.Fuzz(checkLowerPrefix)
+}
+
+func TestLowerPrefixIsToLower(t *testing.T) {
+	for _, l := range append(testLines(t), "Decision directed to:", "decİsion directed to", "\xffto ", "To ") {
+		checkLowerPrefix(t, l)
+	}
+}

@@ -258,7 +258,7 @@ func titleLike(t string) bool {
 	t = strings.TrimSpace(t)
 	return t != "" && len(t) < maxTitle && startsUpper(t) && !endsClause(t) && !isFormula(t) && !furniture(t) &&
 		!noteBy(t) && !stampStart(t) && !annexStart(t) &&
-		!strings.HasPrefix(strings.ToLower(t), "decision directed to")
+		!hasLowerPrefix(t, "decision directed to")
 }
 
 // stripMarker removes a footnote marker glued to the end of a title.

@@ -288,7 +288,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			dashItems, letterAt = true, -1 // siblings, not nested
 		case b.mark == markNone || b.mark == markDash && top != markNumber:
 			dashItems = false
-			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") &&
+			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !hasLowerPrefix(b.rest, "to ") &&
 				!reportedDecision(b.rest) {
 				// text that goes on with the element before it
 				appendText(&paras[len(paras)-1], letterAt, b.text)

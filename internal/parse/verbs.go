@@ -361,6 +361,22 @@ func followedBy(s, words string) bool {
 	return len(s) > len(words) && s[0] == ' ' && hasPrefixFold(s[1:], words) && boundary(s, len(words)+1)
 }
 
+// hasLowerPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for
+// a prefix in lower-case ASCII, without the lower-case copy.
+func hasLowerPrefix(s, prefix string) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(prefix) {
+			return true
+		}
+		if l := unicode.ToLower(r); l >= utf8.RuneSelf || byte(l) != prefix[i] {
+			return false
+		}
+		i++
+	}
+	return i == len(prefix)
+}
+
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
