@@ -732,21 +732,34 @@ func parenMatch(t string) []string {
 	return parenMarker(t[:min(len(t), parenBytes)])
 }
 
+// leading returns how many bytes at the start of s are in.
+func leading(s string, in func(byte) bool) int {
+	n := 0
+	for n < len(s) && in(s[n]) {
+		n++
+	}
+	return n
+}
+
+// digitsThen returns how many digits, one to three, open s before sep,
+// or 0: "12." before '.', "4/" before '/'.
+func digitsThen(s string, sep byte) int {
+	k := leading(s, isDigit)
+	if k > 3 || k == len(s) || s[k] != sep {
+		return 0
+	}
+	return k
+}
+
 // numberMarker is numberRE.FindStringSubmatch(t), read by hand: it runs
 // on the first bytes of every line.
 func numberMarker(t string) []string {
-	k := 0
-	for k < len(t) && isDigit(t[k]) {
-		k++
-	}
-	if k == 0 || k > 3 || k == len(t) || t[k] != '.' {
+	k := digitsThen(t, '.')
+	if k == 0 {
 		return nil
 	}
 	rest := t[k+1:]
-	sp := 0
-	for sp < len(rest) && isRESpace(rest[sp]) {
-		sp++
-	}
+	sp := leading(rest, isRESpace)
 	if sp > 0 || rest == "" { // "1. Decides", "1."
 		return []string{t[:k+1+sp], t[:k], "", ""}
 	}
@@ -759,29 +772,15 @@ func numberMarker(t string) []string {
 
 // parenMarker is parenRE.FindStringSubmatch(t), read by hand.
 func parenMarker(t string) []string {
-	letters := func(s string) int {
-		n := 0
-		for n < len(s) && s[n] >= 'a' && s[n] <= 'z' {
-			n++
-		}
-		return n
-	}
-	spaces := func(s string) int {
-		n := 0
-		for n < len(s) && isRESpace(s[n]) {
-			n++
-		}
-		return n
-	}
 	if t != "" && t[0] == '(' { // "(a) ", "(iv)"
-		if n := letters(t[1:]); n >= 1 && n <= 4 && 1+n < len(t) && t[1+n] == ')' {
+		if n := leading(t[1:], isLowerASCII); n >= 1 && n <= 4 && 1+n < len(t) && t[1+n] == ')' {
 			end := 2 + n
-			end += spaces(t[end:])
+			end += leading(t[end:], isRESpace)
 			return []string{t[:end], t[1 : 1+n], ""}
 		}
 	}
-	if n := letters(t); n >= 1 && n <= 2 && n < len(t) && t[n] == ')' { // "a) "
-		if sp := spaces(t[n+1:]); sp > 0 {
+	if n := leading(t, isLowerASCII); n >= 1 && n <= 2 && n < len(t) && t[n] == ')' { // "a) "
+		if sp := leading(t[n+1:], isRESpace); sp > 0 {
 			return []string{t[:n+1+sp], "", t[:n]}
 		}
 	}

@@ -189,13 +189,7 @@ func BenchmarkParse(b *testing.B) {
 		texts = append(texts, t)
 		size += len(t)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, t := range texts {
-			Parse(t, Options{})
-		}
-	}
+	benchParse(b, texts, size)
 }
 
 // BenchmarkParseLarge parses one large text (the corpus forty times over,
@@ -236,6 +230,11 @@ func BenchmarkParseOwn(b *testing.B) {
 		texts = append(texts, string(data))
 		size += len(data)
 	}
+	benchParse(b, texts, size)
+}
+
+// benchParse parses texts, of size bytes in all, b.N times.
+func benchParse(b *testing.B, texts []string, size int) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -33,6 +33,33 @@ func testLines(t testing.TB) []string {
 	return out
 }
 
+// holdOnLines runs check on every line of testLines and on samples.
+func holdOnLines(t *testing.T, samples []string, check func(*testing.T, string)) {
+	for _, s := range append(testLines(t), samples...) {
+		check(t, s)
+	}
+}
+
+// holdOnRuns runs check on samples and on runs of n lines of testLines,
+// one every step lines.
+func holdOnRuns(t *testing.T, samples []string, n, step int, check func(*testing.T, string)) {
+	for _, s := range samples {
+		check(t, s)
+	}
+	lines := testLines(t)
+	for i := 0; i < len(lines); i += step {
+		check(t, strings.Join(lines[i:min(len(lines), i+n)], "\n"))
+	}
+}
+
+// fuzzSamples fuzzes check from samples.
+func fuzzSamples(f *testing.F, samples []string, check func(*testing.T, string)) {
+	for _, s := range samples {
+		f.Add(s)
+	}
+	f.Fuzz(check)
+}
+
 var headingSamples = []string{
 	"Decision 14/3. Mainstreaming of biodiversity in the energy and mining sector",
 	"Decision XIV/3 — Title", "Decision XIV/3 –Title", "Decision 3/2 -", "Decision 3/2  ",
@@ -70,12 +97,7 @@ func TestDecisionHeadingIsHeadingRE(t *testing.T) {
 	}
 }
 
-func FuzzDecisionHeading(f *testing.F) {
-	for _, s := range headingSamples {
-		f.Add(s)
-	}
-	f.Fuzz(checkHeading)
-}
+func FuzzDecisionHeading(f *testing.F) { fuzzSamples(f, headingSamples, checkHeading) }
 
 // meetingPattern is what meetingInText looks for, as one expression.
 var meetingPattern = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\d{1,2}(?:st|nd|rd|th))\s+meeting\s+of\s+the\s+(Conference\s+of\s+the\s+(?:Contracting\s+)?Parties(\s+serving\s+as\s+the\s+meeting\s+of\s+the\s+Parties)?|Parties)`)
@@ -115,29 +137,19 @@ func checkMeeting(t *testing.T, s string) {
 }
 
 func TestMeetingInTextIsPattern(t *testing.T) {
-	for _, s := range meetingSamples {
-		checkMeeting(t, s)
-	}
-	lines := testLines(t)
 	found := 0
-	for i := range lines {
-		s := strings.Join(lines[i:min(len(lines), i+3)], "\n")
+	holdOnRuns(t, meetingSamples, 3, 1, func(t *testing.T, s string) {
 		checkMeeting(t, s)
 		if meetingInText(s) != "" {
 			found++
 		}
-	}
+	})
 	if found == 0 {
 		t.Error("no meeting named in the corpora: the comparison tested nothing")
 	}
 }
 
-func FuzzMeetingInText(f *testing.F) {
-	for _, s := range meetingSamples {
-		f.Add(s)
-	}
-	f.Fuzz(checkMeeting)
-}
+func FuzzMeetingInText(f *testing.F) { fuzzSamples(f, meetingSamples, checkMeeting) }
 
 // TestOpensEmphasis: a line emphasis can match has a mark that opens it.
 func TestOpensEmphasis(t *testing.T) {
@@ -164,12 +176,14 @@ func TestPrefilters(t *testing.T) {
 		"Resolution Conf. 9.24 (Rev. CoP17)", "Res. Conf. 10.4", "Conf. 11.3*", "Recalling Resolution Conf. 9.24",
 		"The Conference of the Parties, Recalling", "The Conference of the Partiesx", "The Meeting of the Parties decided: 1. to")
 	for _, l := range lines {
-		for i := strings.Index(l, "The "); i >= 0; i = strings.Index(l[i+1:], "The ") + i + 1 {
+		for i := 0; ; i++ {
+			k := strings.Index(l[i:], "The ")
+			if k < 0 {
+				break
+			}
+			i += k
 			if got, want := formulaRE.MatchString(formulaWindow(l[i:])), formulaRE.MatchString(l[i:]); got != want {
 				t.Errorf("formulaRE on formulaWindow(%q) = %v, on the text %v", l[i:], got, want)
-			}
-			if strings.Index(l[i+1:], "The ") < 0 {
-				break
 			}
 		}
 		if citesResRE.MatchString(l) && !strings.HasPrefix(l, "Res") && !strings.HasPrefix(l, "Conf.") {
@@ -178,12 +192,8 @@ func TestPrefilters(t *testing.T) {
 		if printDate.MatchString(l) && !datePrefix(l) {
 			t.Errorf("datePrefix(%q) = false, but printDate matches it", l)
 		}
-		if got, want := montrealInlineMatch(l), montrealInline.FindStringSubmatch(l); !cmp.Equal(got, want) {
-			t.Errorf("montrealInlineMatch(%q) = %q, want %q", l, got, want)
-		}
-		if got, want := inDecMatch(l), inDecRE.FindStringSubmatch(l); !cmp.Equal(got, want) {
-			t.Errorf("inDecMatch(%q) = %q, want %q", l, got, want)
-		}
+		sameAsRE(t, "montrealInlineMatch", montrealInlineMatch(l), montrealInline, l)
+		sameAsRE(t, "inDecMatch", inDecMatch(l), inDecRE, l)
 	}
 	for _, l := range []string{"1. Decides", "12 May 2025", "1/2 of", "(a) To"} {
 		if datePrefix(l) {
@@ -216,21 +226,9 @@ func checkScanner(t *testing.T, s string) {
 	}
 }
 
-func TestScannerIsFindAll(t *testing.T) {
-	for _, s := range scannerSamples {
-		checkScanner(t, s)
-	}
-	for _, l := range testLines(t) {
-		checkScanner(t, l)
-	}
-}
+func TestScannerIsFindAll(t *testing.T) { holdOnLines(t, scannerSamples, checkScanner) }
 
-func FuzzScanner(f *testing.F) {
-	for _, s := range scannerSamples {
-		f.Add(s)
-	}
-	f.Fuzz(checkScanner)
-}
+func FuzzScanner(f *testing.F) { fuzzSamples(f, scannerSamples, checkScanner) }
 
 // TestScannerRefuses: an expression that looks before a match (other
 // than by \b before a word on every path), or can match nothing, cannot
@@ -270,22 +268,9 @@ func checkMayCite(t *testing.T, s string) {
 	}
 }
 
-func TestMayCiteIsContains(t *testing.T) {
-	for _, s := range mayCiteSamples {
-		checkMayCite(t, s)
-	}
-	lines := testLines(t)
-	for i := 0; i < len(lines); i += 20 {
-		checkMayCite(t, strings.Join(lines[i:min(len(lines), i+20)], "\n"))
-	}
-}
+func TestMayCiteIsContains(t *testing.T) { holdOnRuns(t, mayCiteSamples, 20, 20, checkMayCite) }
 
-func FuzzMayCite(f *testing.F) {
-	for _, s := range mayCiteSamples {
-		f.Add(s)
-	}
-	f.Fuzz(checkMayCite)
-}
+func FuzzMayCite(f *testing.F) { fuzzSamples(f, mayCiteSamples, checkMayCite) }
 
 var emphasisSamples = []string{
 	"1. *Welcomes* the report", "**Note by the secretariat**", "_Decides_ to *also* adopt", "x (*a*) “_b_” 'c' \"*d*\"",
@@ -298,31 +283,27 @@ func checkEmphasis(t *testing.T, l string) {
 	}
 }
 
-func TestStripEmphasisIsReplaceAll(t *testing.T) {
-	for _, l := range append(testLines(t), emphasisSamples...) {
-		checkEmphasis(t, l)
-	}
-}
+func TestStripEmphasisIsReplaceAll(t *testing.T) { holdOnLines(t, emphasisSamples, checkEmphasis) }
 
-func FuzzStripEmphasis(f *testing.F) {
-	for _, s := range emphasisSamples {
-		f.Add(s)
-	}
-	f.Fuzz(checkEmphasis)
-}
+func FuzzStripEmphasis(f *testing.F) { fuzzSamples(f, emphasisSamples, checkEmphasis) }
 
 var markerSamples = []string{
 	"1. Decides", "12.Decides", "123.", "1234. x", "1.2 billion", "1..", "3.\tx", "07. Requests", "1.é", "1.\xc3", "1.",
 	"(a) To", "(iv)", "(abcde) x", "(a)x", "a) To", "ab)  x", "abc) x", "a)x", "()", "(a", "(A) x",
 }
 
+// sameAsRE reports where got, what name gives for s, is not what re
+// finds in s.
+func sameAsRE(t *testing.T, name string, got []string, re *regexp.Regexp, s string) {
+	t.Helper()
+	if want := re.FindStringSubmatch(s); !cmp.Equal(got, want) {
+		t.Errorf("%s(%q) = %q, want %q", name, s, got, want)
+	}
+}
+
 func checkMarkers(t *testing.T, s string) {
-	if got, want := numberMarker(s), numberRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
-		t.Errorf("numberMarker(%q) = %q, want %q", s, got, want)
-	}
-	if got, want := parenMarker(s), parenRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
-		t.Errorf("parenMarker(%q) = %q, want %q", s, got, want)
-	}
+	sameAsRE(t, "numberMarker", numberMarker(s), numberRE, s)
+	sameAsRE(t, "parenMarker", parenMarker(s), parenRE, s)
 }
 
 func TestMarkersAreExpressions(t *testing.T) {
@@ -333,23 +314,14 @@ func TestMarkersAreExpressions(t *testing.T) {
 	}
 }
 
-func FuzzMarkers(f *testing.F) {
-	for _, s := range markerSamples {
-		f.Add(s)
-	}
-	f.Fuzz(checkMarkers)
-}
+func FuzzMarkers(f *testing.F) { fuzzSamples(f, markerSamples, checkMarkers) }
 
 var symbolSamples = []string{"1/CP.21", "4/CMA.1", "12/CMP.1", "3/COP.14", "1234/CP.1", "1/CP.123", "1/CP.", "1/CP.2a",
 	"1/CPX.2", "BC-16/2", "UNEP/EA.5/Res.8", "CBD X/2", "x1/CP.21", "", "/", "1/CP.21 ", "1/CP.2\n"}
 
 func checkSymbolMatches(t *testing.T, s string) {
-	if got, want := unfcccMatch(s), symbolUNFCCCRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
-		t.Errorf("unfcccMatch(%q) = %q, want %q", s, got, want)
-	}
-	if got, want := prefixedMatch(s), symbolPrefixedRE.FindStringSubmatch(s); !cmp.Equal(got, want) {
-		t.Errorf("prefixedMatch(%q) = %q, want %q", s, got, want)
-	}
+	sameAsRE(t, "unfcccMatch", unfcccMatch(s), symbolUNFCCCRE, s)
+	sameAsRE(t, "prefixedMatch", prefixedMatch(s), symbolPrefixedRE, s)
 }
 
 func TestSymbolMatchesAreExpressions(t *testing.T) {
@@ -361,12 +333,7 @@ func TestSymbolMatchesAreExpressions(t *testing.T) {
 	}
 }
 
-func FuzzSymbolMatches(f *testing.F) {
-	for _, s := range symbolSamples {
-		f.Add(s)
-	}
-	f.Fuzz(checkSymbolMatches)
-}
+func FuzzSymbolMatches(f *testing.F) { fuzzSamples(f, symbolSamples, checkSymbolMatches) }
 
 // TestListItemStarts: a stretch listItemRE reads an item from holds a
 // byte an item begins with.
@@ -447,15 +414,8 @@ func checkLowerPrefix(t *testing.T, s string) {
 	}
 }
 
-func FuzzLowerPrefix(f *testing.F) {
-	for _, s := range []string{"Decision directed to:", "DECISION DIRECTED TO", "decİsion directed to", "To the", "TO", "t", "", "\xffto "} {
-		f.Add(s)
-	}
-	f.Fuzz(checkLowerPrefix)
-}
+var lowerPrefixSamples = []string{"Decision directed to:", "DECISION DIRECTED TO", "decİsion directed to", "To the", "TO", "t", "", "\xffto "}
 
-func TestLowerPrefixIsToLower(t *testing.T) {
-	for _, l := range append(testLines(t), "Decision directed to:", "decİsion directed to", "\xffto ", "To ") {
-		checkLowerPrefix(t, l)
-	}
-}
+func FuzzLowerPrefix(f *testing.F) { fuzzSamples(f, lowerPrefixSamples, checkLowerPrefix) }
+
+func TestLowerPrefixIsToLower(t *testing.T) { holdOnLines(t, lowerPrefixSamples, checkLowerPrefix) }

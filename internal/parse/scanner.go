@@ -112,17 +112,16 @@ func beyondASCII(in *syntax.Inst) bool {
 	return false
 }
 
+// canBegin reports whether a match can begin at text[p].
+func (s *scanner) canBegin(text string, p int) bool {
+	return s.first[text[p]] && (!s.word || p == 0 || !reWordByte(text[p-1]))
+}
+
 // match is s.re.MatchString(text).
 func (s *scanner) match(text string) bool {
-	for p := 0; p < len(text); {
-		if s.first[text[p]] && (!s.word || p == 0 || !reWordByte(text[p-1])) && s.at.MatchString(text[p:]) {
+	for p := 0; p < len(text); p = nextRune(text, p) {
+		if s.canBegin(text, p) && s.at.MatchString(text[p:]) {
 			return true
-		}
-		if text[p] < utf8.RuneSelf {
-			p++
-		} else {
-			_, w := utf8.DecodeRuneInString(text[p:])
-			p += w
 		}
 	}
 	return false
@@ -132,19 +131,24 @@ func (s *scanner) match(text string) bool {
 func (s *scanner) findAll(text string) [][]int {
 	var out [][]int
 	for p := 0; p < len(text); {
-		if s.first[text[p]] && (!s.word || p == 0 || !reWordByte(text[p-1])) {
+		if s.canBegin(text, p) {
 			if loc := s.at.FindStringIndex(text[p:]); loc != nil {
 				out = append(out, []int{p, p + loc[1]})
 				p += loc[1]
 				continue
 			}
 		}
-		if text[p] < utf8.RuneSelf {
-			p++
-		} else {
-			_, w := utf8.DecodeRuneInString(text[p:])
-			p += w
-		}
+		p = nextRune(text, p)
 	}
 	return out
+}
+
+// nextRune returns where the rune after text[p] begins, stepping over
+// a byte of broken UTF-8 as the matcher does.
+func nextRune(text string, p int) int {
+	if text[p] < utf8.RuneSelf {
+		return p + 1
+	}
+	_, w := utf8.DecodeRuneInString(text[p:])
+	return p + w
 }

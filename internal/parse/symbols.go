@@ -580,11 +580,8 @@ func containsFold(s, sub string) bool {
 // unfcccMatch is symbolUNFCCCRE.FindStringSubmatch(s), read by hand:
 // every cited symbol is asked.
 func unfcccMatch(s string) []string {
-	k := 0
-	for k < len(s) && isDigit(s[k]) {
-		k++
-	}
-	if k == 0 || k > 3 || k == len(s) || s[k] != '/' {
+	k := digitsThen(s, '/')
+	if k == 0 {
 		return nil
 	}
 	rest := s[k+1:]
