@@ -531,7 +531,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// its formula
 		return newBlock()
 	}
-	if clause {
+	if clause && mayHoldLead(t) && leadFormulaRE.MatchString(t) {
+		// "NOW THEREFORE the Commission;" after the last recital
+		return newBlock()
+	}
+	if clause || capsOpener(t) {
 		if _, ok := opensRecital(t); ok {
 			return newBlock()
 		}
@@ -550,6 +554,19 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 	}
 	return nil
+}
+
+// capsOpener reports whether t opens with a word of three letters or more
+// in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
+// does not go on in capitals, so a recital or operative phrase in
+// capitals starts a paragraph even below a line that ends no clause (a
+// field's label "Body" above its value, a title).
+func capsOpener(t string) bool {
+	n := 0
+	for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
+		n++
+	}
+	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
 }
 
 // maxNoteBy is the longest line that can be the label "Note by the

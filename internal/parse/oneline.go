@@ -45,8 +45,18 @@ func splitOneLine(l string) []string {
 		}
 		i = k + 4
 	}
+	// Or a lead formula after recitals: "WHEREAS …; RECALLING …; NOW
+	// THEREFORE the Commission; CALLS upon …".
+	lead := false
 	if f < 0 {
-		return nil
+		var m []int
+		if mayHoldLead(l) {
+			m = leadFormulaInRE.FindStringSubmatchIndex(l)
+		}
+		if m == nil {
+			return nil
+		}
+		f, lead = m[2], true
 	}
 	// Clauses open after a comma or semicolon with a recital's opener or
 	// an operative phrase, and at paragraph numbers from 1 on; items open
@@ -58,7 +68,8 @@ func splitOneLine(l string) []string {
 		at := f + m[0] + 1 // where the clause opens
 		if m[2] >= 0 {
 			rest := strings.TrimSpace(l[f+m[3]+1:])
-			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(l[:f+m[0]])) {
+			before := l[:f+m[0]]
+			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]) {
 				num, letter, roman = n, 0, 0
 				cuts = append(cuts, at)
 				operative = true
@@ -83,12 +94,20 @@ func splitOneLine(l string) []string {
 	if len(cuts) > 0 {
 		first = cuts[0]
 	}
-	for i := f; i < first-2; i++ {
+	from := f
+	if lead {
+		from = 0 // the recitals stand before a lead formula
+	}
+	for i := from; i < first-2; i++ {
 		// a clause opens after a comma or semicolon, or after a formula
 		// without its comma, on the last word of a body's name
 		// ("… the Kyoto Protocol Recalling …")
-		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
+		glued := l[i] == ';' && l[i+1] >= 'A' && l[i+1] <= 'Z' // "…Convention;Having considered …"
+		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
 			at := i + 2
+			if glued {
+				at = i + 1
+			}
 			if strings.HasPrefix(l[at:], "and ") {
 				at += 4 // "…; and Decides to …"
 			}
@@ -104,7 +123,7 @@ func splitOneLine(l string) []string {
 	// The formula ends at its first comma or colon that a capital
 	// follows: "The Conference, Decision I/5 of …", "decided in Dec.
 	// XVII/18: Noting …".
-	if c := strings.IndexAny(l[f:first], ",:"); c >= 0 && f+c+2 < first && l[f+c+1] == ' ' && startsUpper(l[f+c+2:]) {
+	if c := strings.IndexAny(l[f:first], ",:"); !lead && c >= 0 && f+c+2 < first && l[f+c+1] == ' ' && startsUpper(l[f+c+2:]) {
 		cuts = append(cuts, f+c+2)
 	}
 	if !operative {

@@ -36,6 +36,9 @@ type draft struct {
 	// should:").
 	directed bool
 	reported bool   // told in the past tense ("The Standing Committee agreed …")
+	// recitalList says the last recital holds a list of its own, items
+	// labelled (i), (ii) below a recital that ends on a colon.
+	recitalList bool
 	text     string // fullText, once segmentation is done
 }
 
@@ -203,7 +206,7 @@ func (s *segmenter) trail(i int) int {
 // nothing else.
 func (s *segmenter) requestOnly() {
 	for k, b := range s.preface {
-		if b.mark != markNone || !opensPassive(b.text) {
+		if b.mark != markNone || !opensPassive(b.text) && !loneOperative(b.text) {
 			continue
 		}
 		rest := s.preface[k:]
@@ -219,6 +222,21 @@ func (s *segmenter) requestOnly() {
 		}
 		return
 	}
+}
+
+// minLoneOperativeWords is the shortest sentence loneOperative takes for
+// a decision: an operative verb, whom it asks and what; a menu entry or a
+// caption that opens with a verb ("Adopts a new logo") is shorter.
+const minLoneOperativeWords = 8
+
+// loneOperative reports whether t, in a text where no decision was found,
+// opens with one operative clause, which stands for the whole decision: a
+// database record gives the clause as the value of a field ("Body",
+// "Text") and nothing else ("STRONGLY ENCOURAGES all governments to
+// report …;"), other fields after it.
+func loneOperative(t string) bool {
+	end := strings.IndexAny(t, ";.")
+	return end > 0 && opensOperative(t) && len(strings.Fields(t[:end])) >= minLoneOperativeWords
 }
 
 func (s *segmenter) feed(i int) {
@@ -286,10 +304,40 @@ func (s *segmenter) feed(i int) {
 		c.phase = phasePreamble
 	}
 	if c == nil {
+		if s.lone == "" {
+			s.lone = labelledSymbol(t)
+		}
 		s.preface = append(s.preface, b)
 		return
 	}
 	s.place(c, b)
+}
+
+// labelledSymbolRE matches a database record's field that gives the
+// decision's symbol, its label and its value, on one line or run
+// together with the other fields: "Reference number COP4/7 Date …",
+// "Numéro de référence C1 - DEC.1". The value is a code of letters and
+// digits joined by hyphens, slashes or dots.
+var labelledSymbolRE = regexp.MustCompile(`(?i:reference\s+number|numéro\s+de\s+référence|número\s+de\s+referencia|decision\s+number|document\s+number|symbol|symbole|símbolo)\s*:?\s+` +
+	`(\p{Lu}[\p{L}\d]*(?:\s?[-–/.]\s?[\p{L}\d]+)*|\d[\p{L}\d]*(?:\s?[-–/.]\s?[\p{L}\d]+)+)(?:\s|$)`)
+
+// maxLabelledSymbol bounds a symbol given as a field's value: the longest
+// symbols with their parts ("UNEP/EA.6/Res.13", "C1 - DEC.18") stay under
+// it; a longer value is a title.
+const maxLabelledSymbol = 30
+
+// labelledSymbol returns the symbol a record's field gives in t ("Numéro
+// de référence C1 - DEC.18"), or "": the symbol of the decision that
+// opens below it when that decision prints none.
+func labelledSymbol(t string) string {
+	if !strings.ContainsAny(t, "0123456789") {
+		return ""
+	}
+	m := labelledSymbolRE.FindStringSubmatch(t)
+	if m == nil || len(m[1]) > maxLabelledSymbol || !strings.ContainsAny(m[1], "0123456789") {
+		return ""
+	}
+	return canonicalSymbol(m[1])
 }
 
 // maxPreamble bounds the recitals bareStart reads ahead: preambles run
@@ -639,6 +687,14 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
+		if b.mark == markParen && c.phase == phasePreamble && len(c.ops) == 0 && c.listedRecital() {
+			// "NOTING the request that the Committee provide: (i) …;
+			// (ii) …;": the recital's own list
+			r := &c.d.Preamble[len(c.d.Preamble)-1]
+			r.Text = joinLines(r.Text, t)
+			c.recitalList = true
+			return
+		}
 		if operativeStart || b.mark == markHeading && c.phase == phasePreamble {
 			c.ops = append(c.ops, b)
 			c.phase, c.body = phaseOperative, true
@@ -816,6 +872,17 @@ func (s *segmenter) recital(c *draft, b block) {
 	c.d.Preamble = append(c.d.Preamble, accord.Recital{Phrase: phrase, Text: b.text})
 	c.recitalN = append(c.recitalN, b.n)
 	c.phase, c.body = phasePreamble, true
+	c.recitalList = false
+}
+
+// listedRecital reports whether the last recital leads in to a list of its
+// own (it ends on a colon) or holds one already: labelled items below it
+// are its words, not operative paragraphs.
+func (c *draft) listedRecital() bool {
+	if len(c.d.Preamble) == 0 {
+		return false
+	}
+	return c.recitalList || strings.HasSuffix(trimMarker(strings.TrimSpace(c.d.Preamble[len(c.d.Preamble)-1].Text)), ":")
 }
 
 // fullText is the decision's text, for finding which instrument it names.

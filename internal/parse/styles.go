@@ -217,11 +217,10 @@ func bareFormula(t string) bool {
 	return len(t) < 120 && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
 }
 
-// leadFormulaRE matches a formula after one of the table's leads, in any
-// case, alone on its line ("NOW, THEREFORE, THE COMMISSION:") or run on
-// into a verb in lower case ("NOW THEREFORE the Commission requests …",
-// the verb in the second group).
-var leadFormulaRE = func() *regexp.Regexp {
+// leadFormulaCore matches a formula after one of the table's leads, in
+// any case: "NOW, THEREFORE, THE COMMISSION", "NOW THEREFORE the
+// Commission".
+var leadFormulaCore = func() string {
 	var leads, names []string
 	for _, s := range houseStyles {
 		for _, l := range s.formulaLeads {
@@ -231,9 +230,44 @@ var leadFormulaRE = func() *regexp.Regexp {
 	for _, b := range styleBodies() {
 		names = append(names, strings.Join(strings.Fields(regexp.QuoteMeta(b)), `\s+`))
 	}
-	return regexp.MustCompile(`^((?i:(?:` + strings.Join(leads, "|") + `),?\s+the\s+(?:[\p{L}-]+\s+){0,` +
-		strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `))\b[,:]?)(?:\s*$|\s+(\p{Ll}.*))`)
+	return `(?i:(?:` + strings.Join(leads, "|") + `),?\s+the\s+(?:[\p{L}-]+\s+){0,` +
+		strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `))\b`
 }()
+
+// leadFormulaRE matches a formula after one of the table's leads alone on
+// its line ("NOW, THEREFORE, THE COMMISSION:", "NOW THEREFORE the
+// Commission;") or run on into a verb in lower case ("NOW THEREFORE the
+// Commission requests …", the verb in the second group).
+var leadFormulaRE = regexp.MustCompile(`^(` + leadFormulaCore + `[,:;]?)(?:\s*$|\s+(\p{Ll}.*))`)
+
+// leadFormulaInRE finds a lead formula inside a line, after the clause it
+// ends: "…; NOW THEREFORE the Commission; CALLS upon …".
+var leadFormulaInRE = regexp.MustCompile(`[,;.]\s+(` + leadFormulaCore + `)[,:;]?\s`)
+
+// leadWords are the last words of the table's formula leads, as printed
+// in capitals, in lower case and capitalized: a line without one holds
+// no lead formula, and leadFormulaInRE need not scan it.
+var leadWords = func() []string {
+	var out []string
+	for _, s := range houseStyles {
+		for _, l := range s.formulaLeads {
+			f := strings.Fields(l)
+			w := strings.ToLower(f[len(f)-1])
+			out = append(out, strings.ToUpper(w), w, strings.ToUpper(w[:1])+w[1:])
+		}
+	}
+	return out
+}()
+
+// mayHoldLead reports whether l holds one of leadWords.
+func mayHoldLead(l string) bool {
+	for _, w := range leadWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // reportedRE matches a body of the table reporting its decision with one
 // of the table's past tenses, modifiers kept ("very strongly urged"): the
@@ -316,7 +350,25 @@ func reportedDecision(t string) bool {
 		return false
 	}
 	lead := t[:cutAt(t, maxReportLead)]
-	return mayReport(lead) && !inDecRE.MatchString(lead) && reportedRE.MatchString(lead)
+	if !mayReport(lead) || inDecRE.MatchString(lead) {
+		return false
+	}
+	m := reportedRE.FindStringIndex(lead)
+	return m != nil && !toldOf(lead[:m[0]])
+}
+
+// toldOf reports whether the words before a body's past-tense verb make
+// the sentence tell of what the body did rather than report the
+// decision: "RECALLING that the Scientific Committee agreed …", "…, as
+// the Board decided …".
+func toldOf(before string) bool {
+	before = strings.TrimRight(before, " ")
+	w := before[strings.LastIndexByte(before, ' ')+1:]
+	switch strings.ToLower(w) {
+	case "that", "which", "as", "when", "since", "because", "where", "after", "before", "until", "if":
+		return true
+	}
+	return false
 }
 
 // maxReportLead bounds where a reported decision names its body and verb:

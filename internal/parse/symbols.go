@@ -570,9 +570,10 @@ func documentSymbols(text string) (syms []string, spans [][2]int) {
 }
 
 // notUN are the first parts of document symbols of bodies outside the
-// United Nations system: the Green Climate Fund, the Adaptation Fund Board
-// and the Global Environment Facility.
-var notUN = map[string]bool{"GCF": true, "AFB": true, "GEF": true}
+// United Nations system: the Green Climate Fund, the Adaptation Fund Board,
+// the Global Environment Facility and the International Whaling
+// Commission ("IWC/54/4", a paper of its annual meeting).
+var notUN = map[string]bool{"GCF": true, "AFB": true, "GEF": true, "IWC": true}
 
 // unDocument reports whether a document symbol is the UN's: not one of a
 // fund's board ("GCF/B.24/17", "AFB/B.22/6", "XYZ/B.3/2").

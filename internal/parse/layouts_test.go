@@ -1,0 +1,88 @@
+package parse
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestLeadFormulaOnOneLine holds that a resolution run onto one line with
+// its recitals before a lead formula ("…; NOW THEREFORE the Commission;
+// URGES …") is cut into its recitals and paragraphs.
+func TestLeadFormulaOnOneLine(t *testing.T) {
+	d := parseOne(t, "Resolution on the monitoring of strandings\n"+
+		"NOTING that strandings of small cetaceans have increased along several coasts; "+
+		"CONSIDERING that the causes of such strandings are poorly understood; "+
+		"NOW THEREFORE the Commission; ENCOURAGES member governments to share their stranding records with the Scientific Committee; "+
+		"REQUESTS the Secretariat to compile the records received before the next Annual Meeting.\n")
+	if len(d.Preamble) != 2 || len(d.Paragraphs) != 2 || d.Paragraphs[0].Phrase != "ENCOURAGES" || d.Paragraphs[1].Phrase != "REQUESTS" {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 2 recitals, ENCOURAGES and REQUESTS", len(d.Preamble), len(d.Paragraphs))
+	}
+}
+
+// TestRecordFieldClause holds that a database record whose only decision
+// text is one operative clause, given as the value of a field below its
+// label, is one decision with that paragraph.
+func TestRecordFieldClause(t *testing.T) {
+	d := parseOne(t, "Record Number\nR-0193\nTitle\nR-0193 Resolution on gear marking\nText\n"+
+		"URGES all member governments to mark fishing gear so that entanglements can be traced to their source;\n"+
+		"Status\nAdopted by consensus\n")
+	if len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "URGES" {
+		t.Errorf("Parse = %d paragraphs; want one opening URGES", len(d.Paragraphs))
+	}
+	for _, text := range []string{"Adopts a new logo.", "Menu\nHome\nAbout\n"} {
+		if ds := Parse(text, Options{}).Decisions; len(ds) != 0 {
+			t.Errorf("Parse(%q) found %d decisions, want none", text, len(ds))
+		}
+	}
+}
+
+// TestRecordRunTogether holds that a database record printed on one line,
+// its fields run together, gives the decision its symbol from the field
+// that holds it, and that clauses glued by a semicolon without a space or
+// numbered right after a formula without its comma are cut apart.
+func TestRecordRunTogether(t *testing.T) {
+	const fields = "Notice about this portal. Water quality monitoring Kind Decision Reference number MOP3/7 Date Jun 2, 2019 Status in force Summary "
+	for _, tt := range []struct {
+		name, text string
+		preamble   int
+		numbers    []string
+	}{
+		{"glued semicolons", fields + "The Meeting of the Parties Recalling its decision MOP2/5 on monitoring;Noting the report of the working group;" +
+			"Welcomes the progress made by the expert group;Requests the Parties to report on their monitoring programmes", 2, []string{"", ""}},
+		{"numbered after the formula", fields + "The Meeting of the Parties 1. Noting the report of the working group, requests the secretariat to publish it; " +
+			"2. Invites Parties to share their data with the secretariat on a regular basis; 3. Decides to review the matter at its next meeting.", 0, []string{"1", "2", "3"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			if d.Symbol != "MOP3/7" || len(d.Preamble) != tt.preamble || !slices.Equal(numbers(d), tt.numbers) {
+				t.Errorf("Parse = %q, %d recitals, paragraphs %q; want MOP3/7, %d, %q", d.Symbol, len(d.Preamble), numbers(d), tt.preamble, tt.numbers)
+			}
+		})
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"Type Décision Numéro de référence C4 - DEC.2 Date 2020", "C4 - DEC.2"},
+		{"Document number\nAB-12/3\n", "AB-12/3"},
+		{"Reference number of the Party's report", ""},
+		{"Symbol of the Convention is a tree", ""},
+	} {
+		if got := labelledSymbol(tt.text); got != tt.want {
+			t.Errorf("labelledSymbol(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRecitalOwnList holds that labelled items below a recital ending on
+// a colon are part of that recital, and that a body's past-tense verb in
+// a recital's that-clause reports no decision.
+func TestRecitalOwnList(t *testing.T) {
+	d := parseOne(t, "Resolution 2030-2\n\nRECALLING that the Technical Committee agreed in 2028 that the estimates were uncertain;\n\n"+
+		"NOTING the request that the Committee provide at its next meeting:\n\n(i) a list of possible causes of the decline;\n"+
+		"(ii) an estimate of its extent;\n\nFURTHER NOTING the report of the Committee;\n\nNOW, THEREFORE, THE COMMISSION:\n\n"+
+		"REQUESTS the Committee to complete its review.\n")
+	if len(d.Preamble) != 3 || len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "REQUESTS" {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 3 recitals and one paragraph REQUESTS", len(d.Preamble), len(d.Paragraphs))
+	}
+	if got, _ := documentSymbols("the report IWC/71/12 and UNEP/EA.5/3"); !slices.Equal(got, []string{"UNEP/EA.5/3"}) {
+		t.Errorf("documentSymbols = %q, want only the UN document", got)
+	}
+}
