@@ -35,11 +35,11 @@ type draft struct {
 	// paragraph, however it opens ("By the 13th meeting, the Council
 	// should:").
 	directed bool
-	reported bool   // told in the past tense ("The Standing Committee agreed …")
+	reported bool // told in the past tense ("The Standing Committee agreed …")
 	// recitalList says the last recital holds a list of its own, items
 	// labelled (i), (ii) below a recital that ends on a colon.
 	recitalList bool
-	text     string // fullText, once segmentation is done
+	text        string // fullText, once segmentation is done
 }
 
 type segmenter struct {
