@@ -139,6 +139,9 @@ func decisionSignal(t string) bool {
 	if _, ok := loneSymbol(t); ok {
 		return true
 	}
+	if _, _, ok := namedHeading(t); ok {
+		return true
+	}
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 }
 

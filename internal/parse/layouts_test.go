@@ -86,3 +86,24 @@ func TestRecitalOwnList(t *testing.T) {
 		t.Errorf("documentSymbols = %q, want only the UN document", got)
 	}
 }
+
+// TestNamedSymbolHeadings holds that a heading opening with a symbol that
+// carries its keyword (and the body's name) heads a decision under that
+// symbol, and that a recital leading in to bullets keeps them.
+func TestNamedSymbolHeadings(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"HELCOM Recommendation 31E/2\n\nAdopted 4 March 2010\n\nRECALLING Article 6 of the Convention,\n\n" +
+			"NOTING that the following terms apply:\n\n• Sludge: the residue of treatment,\n\n• Effluent: treated wastewater,\n\n" +
+			"RECOMMENDS to the Governments of the Contracting Parties to report on sludge.\n", "HELCOM Recommendation 31E/2"},
+		{"OSPAR Commission Agreement 2014-07\n\nGuidelines for monitoring litter\n\nPreamble\n\n1. RECALLING the Convention,\n\n" +
+			"2. NOTING the report on litter,\n\n3. AGREES to use the guidelines.\n", "Agreement 2014-07"},
+	} {
+		d := parseOne(t, tt.text)
+		if d.Symbol != tt.want || len(d.Preamble) != 2 || len(d.Paragraphs) != 1 {
+			t.Errorf("Parse = %q, %d recitals, %d paragraphs; want %q, 2, 1", d.Symbol, len(d.Preamble), len(d.Paragraphs), tt.want)
+		}
+	}
+	if _, _, ok := namedHeading("Agreement 2014-07 was adopted by the Commission and asks the Parties to report on it every year."); ok {
+		t.Errorf("namedHeading(sentence citing an agreement) = true, want false")
+	}
+}

@@ -528,6 +528,15 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
+	if sym, title, ok := namedHeading(t); ok {
+		c = s.open(i)
+		c.d.Symbol, c.d.Title = sym, stripMarker(title)
+		if strings.Contains(sym, "Recommendation") {
+			c.d.Kind = accord.KindRecommendation
+		}
+		c.d.Preface = append(c.d.Preface, t)
+		return true
+	}
 	if m := symbolFirstRE.FindStringSubmatch(t); m != nil {
 		c = s.open(i)
 		c.d.Symbol = canonicalSymbol(m[1])
@@ -687,7 +696,7 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
-		if b.mark == markParen && c.phase == phasePreamble && len(c.ops) == 0 && c.listedRecital() {
+		if (b.mark == markParen || b.mark == markDash) && c.phase == phasePreamble && len(c.ops) == 0 && c.listedRecital() {
 			// "NOTING the request that the Committee provide: (i) …;
 			// (ii) …;": the recital's own list
 			r := &c.d.Preamble[len(c.d.Preamble)-1]

@@ -58,6 +58,12 @@ type houseStyle struct {
 	// of a line without a keyword, the title after them ("BS-IV/6.
 	// Cooperation …", "B.12/16: Project review cycle").
 	leadSymbols []string
+	// namedSymbols are symbols that carry their keyword, and sometimes
+	// the body's name, as part of them: the family cites them so
+	// ("HELCOM Recommendation 28E/6", "Agreement 2010-03"), and a
+	// heading that opens with one, after the body's name or not ("OSPAR
+	// Commission Agreement 2010-03"), heads a decision under that symbol.
+	namedSymbols []string
 	// recitalWords are words the family opens recitals with besides
 	// participles and the openers every family shares ("WHEREAS").
 	recitalWords []string
@@ -144,6 +150,7 @@ var houseStyles = []houseStyle{
 		family:       "Regional conventions (Carpathian, Alpine, HELCOM, OSPAR, Barcelona and other regional seas)",
 		bodies:       []string{"Conference", "Meeting", "Commission"},
 		headings:     []string{symMeeting},
+		namedSymbols: []string{symHELCOM, symOSPAR},
 		recitalWords: []string{"being"},
 		recitals:     "participles, sometimes numbered, sometimes one sentence with the operative part; HELCOM in capitals (\"BEING MINDFUL\"), without formula",
 		numbering:    "1., 2.; items (a), (b) or a), b)",
@@ -166,6 +173,42 @@ const symYearSlash = `(?:19|20)\d{2}/\d{1,2}`
 // symWHC is the symbol of a World Heritage Committee decision: session,
 // "COM", agenda item and number ("28 COM 14B.3", "37 COM 7 B.103").
 const symWHC = `\d{1,2}\s?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
+
+// symHELCOM is the symbol of a HELCOM recommendation: the meeting, "E"
+// for an extraordinary one, and a number ("HELCOM Recommendation 28E/6").
+const symHELCOM = `HELCOM\s+Recommendation\s+\d{1,2}E?/\d{1,2}`
+
+// symOSPAR is the symbol of an OSPAR agreement: the year and a number
+// ("Agreement 2010-03").
+const symOSPAR = `Agreement\s+(?:19|20)\d{2}-\d{1,2}`
+
+// namedHeadingRE matches a heading that opens with a symbol of the table's
+// namedSymbols, after a body's name in capitals or not, the title after
+// it: "OSPAR Commission Agreement 2010-03", "HELCOM Recommendation 28E/6".
+var namedHeadingRE = func() *regexp.Regexp {
+	var out []string
+	for _, s := range houseStyles {
+		out = append(out, s.namedSymbols...)
+	}
+	return regexp.MustCompile(`^(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
+}()
+
+// maxNamedHeading bounds a heading namedHeadingRE reads: a symbol and a
+// title; a longer line is a sentence that cites one.
+const maxNamedHeading = 200
+
+// namedHeading returns the symbol and title of a heading that opens with
+// one of the table's namedSymbols, and whether t is one.
+func namedHeading(t string) (sym, title string, ok bool) {
+	if t == "" || len(t) > maxNamedHeading || t[0] < 'A' || t[0] > 'Z' {
+		return "", "", false
+	}
+	m := namedHeadingRE.FindStringSubmatch(t)
+	if m == nil {
+		return "", "", false
+	}
+	return strings.Join(strings.Fields(m[1]), " "), strings.TrimSpace(m[2] + m[3]), true
+}
 
 // symRamsarSC is the symbol of a decision of the Ramsar Standing
 // Committee: its meeting and a number ("Decision SC43-1").
