@@ -107,3 +107,24 @@ func TestNamedSymbolHeadings(t *testing.T) {
 		t.Errorf("namedHeading(sentence citing an agreement) = true, want false")
 	}
 }
+
+// TestPreambleQuotedAlone holds that a page quoting only a resolution's
+// preamble, run into one line after its title and running header, gives
+// one decision with those recitals, and that the resolution's own
+// document symbol in that header is not one it cites.
+func TestPreambleQuotedAlone(t *testing.T) {
+	d := parseOne(t, "Oceans and the law of the sea A/RES/81/77 Welcoming the work of the regional fisheries bodies, "+
+		"Noting with concern the decline of several fish stocks, Committed to the conservation of marine living resources, "+
+		"Recognizing the contribution of the Informal Consultative Process, in accordance with resolution 54/33, "+
+		"Reaffirming the importance of capacity-building\n")
+	if len(d.Preamble) != 5 || len(d.Paragraphs) != 0 {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 5, 0", len(d.Preamble), len(d.Paragraphs))
+	}
+	if len(d.References.Documents) != 0 {
+		t.Errorf("References.Documents = %q, want none", d.References.Documents)
+	}
+	// two capitalized participles after commas are a sentence, not a preamble
+	if ds := Parse("The workshop discussed many topics, Including the agenda, Regarding the venue and the budget of the next session and other matters of interest to the participants present.", Options{}).Decisions; len(ds) != 0 {
+		t.Errorf("Parse(sentence) found %d decisions, want none", len(ds))
+	}
+}

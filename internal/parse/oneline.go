@@ -54,7 +54,7 @@ func splitOneLine(l string) []string {
 			m = leadFormulaInRE.FindStringSubmatchIndex(l)
 		}
 		if m == nil {
-			return nil
+			return recitalRun(l)
 		}
 		f, lead = m[2], true
 	}
@@ -183,4 +183,48 @@ func sortInts(a []int) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
+}
+
+// minRecitalRun is the fewest recitals recitalRun needs to cut a line
+// without a formula: a sentence may go on after a comma with a capitalized
+// participle once ("…, Taking into account …" in a title), hardly three
+// times.
+const minRecitalRun = 3
+
+// recitalRun cuts a line that holds a preamble without its formula, as a
+// page quoting a resolution from its second page prints it: recitals run
+// together, each opening after a comma or semicolon with a capitalized
+// opener ("…, Taking note of …, Recognizing …,"). The text before the
+// first recital (a title, a running header) is cut off at the first
+// opener. A line with fewer than minRecitalRun recitals is left as it is.
+func recitalRun(l string) []string {
+	var cuts []int
+	for i := 0; i+2 < len(l); i++ {
+		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' && l[i+2] >= 'A' && l[i+2] <= 'Z' {
+			if _, ok := opensRecital(l[i+2:]); ok && !opensOperative(l[i+2:]) {
+				cuts = append(cuts, i+2)
+			}
+		}
+	}
+	if len(cuts) < minRecitalRun {
+		return nil
+	}
+	// the first recital: the first capitalized opener after a space
+	for i := 1; i < cuts[0]; i++ {
+		if l[i-1] == ' ' && l[i] >= 'A' && l[i] <= 'Z' {
+			if _, ok := opensRecital(l[i:]); ok {
+				cuts = append([]int{i}, cuts...)
+				break
+			}
+		}
+	}
+	var out []string
+	last := 0
+	for _, c := range cuts {
+		if s := strings.TrimSpace(l[last:c]); s != "" {
+			out = append(out, s)
+		}
+		last = c
+	}
+	return append(out, strings.TrimSpace(l[last:]))
 }

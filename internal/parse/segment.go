@@ -144,6 +144,65 @@ func (s *segmenter) run() {
 	if len(s.drafts) == 0 {
 		s.requestOnly()
 	}
+	if len(s.drafts) == 0 {
+		s.recitalsOnly()
+	}
+}
+
+// recitalsOnly reads a text in which no decision was found but which
+// holds a run of at least minRecitalRun recitals, each ending on a comma
+// or a semicolon, as one decision printed without heading or formula and
+// cut before its operative part: a page quoting a resolution's preamble.
+// The block above the run is its title when it reads as one.
+func (s *segmenter) recitalsOnly() {
+	run := 0
+	for k, b := range s.preface {
+		_, ok := opensRecital(b.text)
+		if b.mark == markNone && ok && (run == 0 || endsRecital(s.preface[k-1].text)) {
+			run++
+			continue
+		}
+		if run >= minRecitalRun {
+			break
+		}
+		run = 0
+	}
+	if run < minRecitalRun {
+		return
+	}
+	k := 0
+	for k < len(s.preface) {
+		if _, ok := opensRecital(s.preface[k].text); ok && s.preface[k].mark == markNone {
+			// the first of a long enough run
+			n := 0
+			for n < run && k+n < len(s.preface) {
+				if _, ok := opensRecital(s.preface[k+n].text); !ok {
+					break
+				}
+				n++
+			}
+			if n == run {
+				break
+			}
+		}
+		k++
+	}
+	rest := s.preface[k:]
+	s.preface = s.preface[:k:k]
+	c := &draft{start: rest[0].n, phase: phasePreamble, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+	if k > 0 && titleLike(s.preface[k-1].text) && s.preface[k-1].mark == markNone {
+		last := s.preface[k-1]
+		s.preface = s.preface[: k-1 : k-1]
+		c.d.Preface, c.d.Title, c.start = []string{last.text}, stripMarker(last.text), last.n
+	}
+	s.drafts = append(s.drafts, c)
+	for _, b := range rest {
+		if b.furniture {
+			c.d.Unclassified = append(c.d.Unclassified, b.text)
+			continue
+		}
+		s.place(c, b)
+	}
 }
 
 // crumbSymbolRE matches the last step of a breadcrumb trail that names a

@@ -1096,7 +1096,7 @@ func references(d *accord.Decision) accord.References {
 	own := symbolKey(d.Symbol)
 	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
 	seenD, seenDoc := map[string]bool{}, map[string]bool{}
-	for _, t := range parts {
+	for k, t := range parts {
 		for _, r := range decisionRefs(t, d.Instrument) {
 			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
 			k := symbolKey(r.Cited)
@@ -1108,7 +1108,7 @@ func references(d *accord.Decision) accord.References {
 		}
 		syms, _ := documentSymbols(t)
 		for _, s := range syms {
-			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) {
+			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) || k < len(d.Preface) && resolutionDocument(s) {
 				continue
 			}
 			seenDoc[s] = true
@@ -1116,6 +1116,14 @@ func references(d *accord.Decision) accord.References {
 		}
 	}
 	return refs
+}
+
+// resolutionDocument reports whether document symbol s is the symbol of
+// a resolution itself ("A/RES/73/260", "UNEP/EA.5/Res.3"): above a
+// decision, in its heading or running header, it is the decision's own
+// document, not one it cites.
+func resolutionDocument(s string) bool {
+	return strings.Contains(s, "/RES/") || strings.Contains(s, "/Res.")
 }
 
 // withoutMarker takes off a footnote marker that text copied from a PDF

@@ -413,7 +413,7 @@ var recitalOpeners = map[string]bool{
 	"reiterating": true, "highlighting": true, "seeking": true, "wishing": true, "observing": true,
 	"referring": true, "confirming": true, "commending": true, "looking": true, "realizing": true,
 	"recognising": true, "emphasising": true, "realising": true, "underscoring": true, "acting": true,
-	"deploring": true, "regretting": true, "endorsing": true,
+	"deploring": true, "regretting": true, "endorsing": true, "committed": true,
 }
 
 var notParticiple = map[string]bool{"during": true, "nothing": true, "something": true, "according": true, "including": true, "regarding": true, "concerning": true, "pending": true, "notwithstanding": true, "bring": true, "spring": true, "thing": true, "king": true, "meeting": true, "ring": true, "sing": true, "string": true, "wing": true, "evening": true, "morning": true}
