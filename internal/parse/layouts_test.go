@@ -128,3 +128,15 @@ func TestPreambleQuotedAlone(t *testing.T) {
 		t.Errorf("Parse(sentence) found %d decisions, want none", len(ds))
 	}
 }
+
+// TestNumberedPreambleOnOneLine holds that numbered recitals run into one
+// line after a page's heading give a decision with those recitals, named
+// by a symbol that carries its keyword anywhere in the heading.
+func TestNumberedPreambleOnOneLine(t *testing.T) {
+	d := parseOne(t, "2 of 14 OSPAR Commission Agreement 2016-04 Guidelines on dredged material Preamble "+
+		"1. RECALLING Annex II of the Convention; 2. NOTING the need for common guidance on the matter; "+
+		"3. CONSIDERING the work of the Environmental Impacts of Human Activities Committee; 4. RECOGNISING that")
+	if d.Symbol != "Agreement 2016-04" || len(d.Preamble) != 4 {
+		t.Errorf("Parse = %q, %d recitals; want Agreement 2016-04, 4", d.Symbol, len(d.Preamble))
+	}
+}

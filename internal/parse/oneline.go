@@ -207,6 +207,9 @@ func recitalRun(l string) []string {
 		}
 	}
 	if len(cuts) < minRecitalRun {
+		cuts = numberedRecitals(l)
+	}
+	if len(cuts) < minRecitalRun {
 		return nil
 	}
 	// the first recital: the first capitalized opener after a space
@@ -227,4 +230,29 @@ func recitalRun(l string) []string {
 		last = c
 	}
 	return append(out, strings.TrimSpace(l[last:]))
+}
+
+// numberedRecitalRE finds a recital's number where a line may run
+// numbered recitals together: "Preamble 1. RECALLING …; 2. BEARING IN
+// MIND …".
+var numberedRecitalRE = regexp.MustCompile(`[\s;,](\d{1,2})\.\s+\p{Lu}`)
+
+// numberedRecitals returns where the numbered recitals of line l open,
+// numbered from 1 in sequence, each opening like a recital and each after
+// the first after a clause's end; nil when there is no such run.
+func numberedRecitals(l string) []int {
+	var cuts []int
+	for _, m := range numberedRecitalRE.FindAllStringSubmatchIndex(l, -1) {
+		n, _ := strconv.Atoi(l[m[2]:m[3]])
+		at := m[2]
+		rest := strings.TrimSpace(l[m[3]+1:])
+		if _, ok := opensRecital(rest); !ok || opensOperative(rest) || n != len(cuts)+1 {
+			continue
+		}
+		if n > 1 && !endsClause(l[:m[0]+1]) {
+			continue
+		}
+		cuts = append(cuts, at)
+	}
+	return cuts
 }

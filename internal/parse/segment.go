@@ -149,6 +149,16 @@ func (s *segmenter) run() {
 	}
 }
 
+// recitalBlock reports whether b opens like a recital, numbered ("1.
+// RECALLING …") or not.
+func recitalBlock(b block) bool {
+	if b.mark != markNone && b.mark != markNumber {
+		return false
+	}
+	_, ok := opensRecital(b.rest)
+	return ok
+}
+
 // recitalsOnly reads a text in which no decision was found but which
 // holds a run of at least minRecitalRun recitals, each ending on a comma
 // or a semicolon, as one decision printed without heading or formula and
@@ -157,8 +167,7 @@ func (s *segmenter) run() {
 func (s *segmenter) recitalsOnly() {
 	run := 0
 	for k, b := range s.preface {
-		_, ok := opensRecital(b.text)
-		if b.mark == markNone && ok && (run == 0 || endsRecital(s.preface[k-1].text)) {
+		if recitalBlock(b) && (run == 0 || endsRecital(s.preface[k-1].text)) {
 			run++
 			continue
 		}
@@ -172,13 +181,10 @@ func (s *segmenter) recitalsOnly() {
 	}
 	k := 0
 	for k < len(s.preface) {
-		if _, ok := opensRecital(s.preface[k].text); ok && s.preface[k].mark == markNone {
+		if recitalBlock(s.preface[k]) {
 			// the first of a long enough run
 			n := 0
-			for n < run && k+n < len(s.preface) {
-				if _, ok := opensRecital(s.preface[k+n].text); !ok {
-					break
-				}
+			for n < run && k+n < len(s.preface) && recitalBlock(s.preface[k+n]) {
 				n++
 			}
 			if n == run {
@@ -190,6 +196,14 @@ func (s *segmenter) recitalsOnly() {
 	rest := s.preface[k:]
 	s.preface = s.preface[:k:k]
 	c := &draft{start: rest[0].n, phase: phasePreamble, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+	for _, b := range s.preface {
+		// a symbol that carries its keyword names the decision from the
+		// page's heading, whatever is run together with it ("1 of 27
+		// OSPAR Commission Agreement 2010-03 The North-East …")
+		if sym := namedSymbolRE.FindString(b.text); c.d.Symbol == "" && sym != "" {
+			c.d.Symbol = strings.Join(strings.Fields(sym), " ")
+		}
+	}
 	if k > 0 && titleLike(s.preface[k-1].text) && s.preface[k-1].mark == markNone {
 		last := s.preface[k-1]
 		s.preface = s.preface[: k-1 : k-1]

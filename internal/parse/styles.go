@@ -193,6 +193,16 @@ var namedHeadingRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
 }()
 
+// namedSymbolRE finds a symbol of the table's namedSymbols anywhere in a
+// text.
+var namedSymbolRE = func() *regexp.Regexp {
+	var out []string
+	for _, s := range houseStyles {
+		out = append(out, s.namedSymbols...)
+	}
+	return regexp.MustCompile(`\b(?:` + strings.Join(out, "|") + `)\b`)
+}()
+
 // maxNamedHeading bounds a heading namedHeadingRE reads: a symbol and a
 // title; a longer line is a sentence that cites one.
 const maxNamedHeading = 200
