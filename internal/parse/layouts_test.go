@@ -140,3 +140,17 @@ func TestNumberedPreambleOnOneLine(t *testing.T) {
 		t.Errorf("Parse = %q, %d recitals; want Agreement 2016-04, 4", d.Symbol, len(d.Preamble))
 	}
 }
+
+// TestDashRecitals holds that dash-led clauses under a formula are
+// recitals until the first operative phrase, whether they open with a
+// participle, an adjective or other words in capitals.
+func TestDashRecitals(t *testing.T) {
+	d := parseOne(t, "Resolution on gear entanglement\n\nThe International Whaling Commission\n\n"+
+		"- CONCERNED about the number of whales entangled in fishing gear\n\n"+
+		"- NOTING the work of the entanglement response network\n\n"+
+		"- IN ORDER TO reduce the suffering of entangled animals\n\n"+
+		"- ENCOURAGES member governments to support the network\n\n- DECIDES to review progress at its next meeting\n")
+	if len(d.Preamble) != 3 || len(d.Paragraphs) != 2 || d.Paragraphs[0].Phrase != "ENCOURAGES" {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 3, 2 opening ENCOURAGES", len(d.Preamble), len(d.Paragraphs))
+	}
+}

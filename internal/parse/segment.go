@@ -769,6 +769,12 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
+		if b.mark == markDash && len(c.ops) == 0 && c.d.Formula != "" && dashRecital(b.rest) {
+			// "- AWARE of continued concern …", "- IN AN ATTEMPT to
+			// identify …": recitals led by dashes under the formula
+			s.recital(c, b)
+			return
+		}
 		if (b.mark == markParen || b.mark == markDash) && c.phase == phasePreamble && len(c.ops) == 0 && c.listedRecital() {
 			// "NOTING the request that the Committee provide: (i) …;
 			// (ii) …;": the recital's own list
@@ -955,6 +961,21 @@ func (s *segmenter) recital(c *draft, b block) {
 	c.recitalN = append(c.recitalN, b.n)
 	c.phase, c.body = phasePreamble, true
 	c.recitalList = false
+}
+
+// dashRecital reports whether the text of a dash-led block under a
+// formula is a recital: it opens like one, or with words in capitals that
+// are no operative phrase ("IN AN ATTEMPT to …").
+func dashRecital(rest string) bool {
+	if opensOperative(rest) || opensPassive(rest) {
+		return false
+	}
+	if _, ok := opensRecital(rest); ok || capsOpener(rest) {
+		return true
+	}
+	// its first three words in capitals, short ones too: "IN AN ATTEMPT"
+	f := strings.Fields(rest[:min(len(rest), 40)])
+	return len(f) >= 3 && capsOpener(f[0]+f[1]+f[2])
 }
 
 // listedRecital reports whether the last recital leads in to a list of its
