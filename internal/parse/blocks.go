@@ -694,8 +694,19 @@ func headingMatch(t string) []string {
 func dashStart(t string) bool { return dashPrefix(t) != "" }
 
 func dashPrefix(t string) string {
-	if r, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune("-–—•·▪◦●", r) {
+	r, n := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("-–—•·▪◦●", r) {
 		return ""
 	}
-	return dashRE.FindString(t)
+	if p := dashRE.FindString(t); p != "" {
+		return p
+	}
+	// a bullet glued to the capitalized word it leads: "-Requests the
+	// Secretariat to …", "•Encourage …"; a hyphen glued to a word in lower
+	// case or a digit is no bullet ("-based", "-3"), nor one before a
+	// word of one or two letters ("-A" of a grade)
+	if w := leadingWord(t[n:]); len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) != w || capsOpener(t[n:]) {
+		return t[:n]
+	}
+	return ""
 }

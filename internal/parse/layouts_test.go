@@ -154,3 +154,19 @@ func TestDashRecitals(t *testing.T) {
 		t.Errorf("Parse = %d recitals, %d paragraphs; want 3, 2 opening ENCOURAGES", len(d.Preamble), len(d.Paragraphs))
 	}
 }
+
+// TestGluedBullets holds that bullets glued to the verb they lead are
+// paragraphs, that a bulleted paragraph may open with a verb in its base
+// form, that "submits" joins a coordinated phrase, and that a hyphen glued
+// to a word in lower case leads nothing.
+func TestGluedBullets(t *testing.T) {
+	d := parseOne(t, "The Compliance Committee\n\n-Recommends and submits the draft guidance to the Meeting of the Parties;\n\n"+
+		"-Encourage the Parties to test the guidance;\n\n•Requests the Secretariat to publish the guidance\n-based on the comments received;\n")
+	var phrases []string
+	for _, p := range d.Paragraphs {
+		phrases = append(phrases, p.Phrase)
+	}
+	if want := []string{"Recommends and submits", "Encourage", "Requests"}; !slices.Equal(phrases, want) {
+		t.Errorf("Parse = phrases %q, want %q", phrases, want)
+	}
+}

@@ -249,8 +249,10 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		p.Path = unique(p.Path)
 		if verbs {
 			// a verb in lower case opens a numbered paragraph, and one run
-			// on from its formula ("NOW THEREFORE the Commission requests")
-			setPhrase(&p, phraseOptions{base: opt.base || number != "", numbered: number != "" || startsLower(b.rest)})
+			// on from its formula ("NOW THEREFORE the Commission requests");
+			// a verb in its base form opens a numbered or bulleted one
+			// ("- Encourage the Working Group to …")
+			setPhrase(&p, phraseOptions{base: opt.base || number != "" || b.mark == markDash, numbered: number != "" || startsLower(b.rest)})
 		}
 		paras = append(paras, p)
 		places = append(places, where{b.n, []int{len(paras) - 1}})

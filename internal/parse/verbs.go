@@ -31,7 +31,8 @@ var operative = map[string]accord.VerbClass{
 	"retire": accord.Deciding, "confirm": accord.Deciding, "reappoint": accord.Deciding,
 	"re-elect": accord.Deciding, "defer": accord.Deciding, "postpone": accord.Deciding,
 	"apportion": accord.Deciding, "grant": accord.Deciding, "admit": accord.Deciding,
-	"clarify": accord.Deciding, "select": accord.Deciding,
+	"clarify": accord.Deciding, "select": accord.Deciding, "submit": accord.Deciding, "transmit": accord.Deciding,
+	"forward": accord.Deciding,
 	// evaluative
 	"welcome": accord.Evaluative, "commend": accord.Evaluative, "congratulate": accord.Evaluative,
 	"thank": accord.Evaluative, "appreciate": accord.Evaluative, "express": accord.Evaluative,
