@@ -534,6 +534,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// its formula
 		return newBlock()
 	}
+	if capsLine(t) && !capsLine(last) && !strings.HasSuffix(last, ":") {
+		// "PROPOSAL FOR A WORKSHOP ON …" below a line in mixed case: a
+		// title in capitals continues no sentence
+		return newBlock()
+	}
 	if clause && mayHoldLead(t) && leadFormulaRE.MatchString(t) {
 		// "NOW THEREFORE the Commission;" after the last recital
 		return newBlock()
@@ -570,6 +575,20 @@ func capsOpener(t string) bool {
 		n++
 	}
 	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
+}
+
+// capsLine reports whether t is words in capitals, three at least, with
+// no letter in lower case: a title or formula in capitals.
+func capsLine(t string) bool {
+	if !capsOpener(t) || strings.Count(t, " ") < 2 {
+		return false
+	}
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxNoteBy is the longest line that can be the label "Note by the

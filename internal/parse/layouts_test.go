@@ -2,6 +2,7 @@ package parse
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -168,5 +169,18 @@ func TestGluedBullets(t *testing.T) {
 	}
 	if want := []string{"Recommends and submits", "Encourage", "Requests"}; !slices.Equal(phrases, want) {
 		t.Errorf("Parse = phrases %q, want %q", phrases, want)
+	}
+}
+
+// TestCapsTitleAfterOperative holds that a title in capitals followed by
+// recitals after an operative part opens the next decision of a listing,
+// even when a status line runs into it, and that a title in capitals does
+// not by itself split a decision.
+func TestCapsTitleAfterOperative(t *testing.T) {
+	ds := parseAll(t, "Resolution 2031-1\nRESOLUTION ON BYCATCH\nTHE COMMISSION:\nURGES Contracting Governments to report bycatch.\n\n"+
+		"Adopted\nRESOLUTION ON STRANDING NETWORKS AND\nTHEIR FUNDING\n\nNOTING the work of national stranding networks;\n\n"+
+		"RECOGNISING their need for stable funding;\n\nNOW THEREFORE THE COMMISSION:\nENCOURAGES governments to fund stranding networks.\n")
+	if len(ds) != 2 || len(ds[1].Preamble) != 2 || !strings.HasPrefix(ds[1].Title, "RESOLUTION ON STRANDING") {
+		t.Fatalf("Parse found %d decisions; want 2, the second titled RESOLUTION ON STRANDING … with 2 recitals", len(ds))
 	}
 }

@@ -149,6 +149,23 @@ func (s *segmenter) run() {
 	}
 }
 
+// capsTitleAbove reports whether block i is a title in capitals ("RESOLUTION
+// ON SMALL CETACEANS", a line or two, no clause) with a recital right
+// below it: what opens a decision without symbol or formula.
+func (s *segmenter) capsTitleAbove(i int) bool {
+	b := s.bs[i]
+	t := b.text
+	if b.mark != markNone || i+1 >= len(s.bs) || !capsOpener(t) || strings.ToUpper(t) != t || endsClause(t) || len(t) > maxCapsTitle {
+		return false
+	}
+	next := s.bs[i+1]
+	_, ok := opensRecital(next.text)
+	return ok && next.mark == markNone && endsRecital(next.text)
+}
+
+// maxCapsTitle bounds a title in capitals: a line or two of a page.
+const maxCapsTitle = 200
+
 // recitalBlock reports whether b opens like a recital, numbered ("1.
 // RECALLING …") or not.
 func recitalBlock(b block) bool {
@@ -369,6 +386,15 @@ func (s *segmenter) feed(i int) {
 			c.ops = append(c.ops, block{n: b.n, text: rest, rest: rest})
 			c.phase, c.body = phaseOperative, true
 		}
+		return
+	}
+	if c != nil && len(c.ops) > 0 && (c.phase == phaseOperative || c.phase == phaseClosing) && s.capsTitleAbove(i) {
+		// "PROPOSAL FOR A WORKSHOP ON …" and recitals after an operative
+		// part: the next decision of a listing, printed without symbol
+		// or formula
+		c = s.open(i)
+		c.d.Title = strings.Join(strings.Fields(t), " ")
+		c.d.Preface = append(c.d.Preface, t)
 		return
 	}
 	if c == nil && (s.bareStart(i) || s.lone != "" && s.opensBody(b)) {
