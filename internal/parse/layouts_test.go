@@ -184,3 +184,36 @@ func TestCapsTitleAfterOperative(t *testing.T) {
 		t.Fatalf("Parse found %d decisions; want 2, the second titled RESOLUTION ON STRANDING … with 2 recitals", len(ds))
 	}
 }
+
+// TestHeritageSymbols holds that the decisions of UNESCO's heritage
+// committees are read where a page labels them and where a decision cites
+// them, and that UNESCO's and other non-UN document codes are not UN
+// documents.
+func TestHeritageSymbols(t *testing.T) {
+	d := parseOne(t, "Decision of the Intergovernmental Committee: 14.COM 7.B\n\nThe Committee,\n\n"+
+		"1. Having examined document ITH/19/14.COM/7.B,\n\n2. Recalling Decision 13.COM 5.a.1 and Resolution 7.GA 8,\n\n"+
+		"3. Requests the Secretariat to report on the matter.\n")
+	if d.Symbol != "14.COM 7.B" {
+		t.Errorf("Symbol = %q, want 14.COM 7.B", d.Symbol)
+	}
+	var cited []string
+	for _, r := range d.References.Decisions {
+		cited = append(cited, r.Cited)
+	}
+	if want := []string{"13.COM 5.a.1", "7.GA 8"}; !slices.Equal(cited, want) {
+		t.Errorf("References.Decisions = %q, want %q", cited, want)
+	}
+	if len(d.References.Documents) != 0 {
+		t.Errorf("References.Documents = %q, want none", d.References.Documents)
+	}
+	var got []string
+	for _, r := range decisionRefs("Recalling Decisions 36 COM 7B.12 and 38 COM 8B.4, and decision 7 EXT. COM 4,", "") {
+		got = append(got, r.Cited)
+	}
+	if want := []string{"36 COM 7B.12", "38 COM 8B.4", "7 EXT. COM 4"}; !slices.Equal(got, want) {
+		t.Errorf("decisionRefs = %q, want %q", got, want)
+	}
+	if docs, _ := documentSymbols("documents KCI/2022/5/3, CC/COP7/DOC4 and UNEP/CC/COP7/DOC5"); !slices.Equal(docs, []string{"UNEP/CC/COP7/DOC5"}) {
+		t.Errorf("documentSymbols = %q, want only UNEP/CC/COP7/DOC5", docs)
+	}
+}

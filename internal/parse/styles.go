@@ -147,6 +147,13 @@ var houseStyles = []houseStyle{
 		numbering: "1., 2. through preamble and operative part; bullets for lists of properties",
 	},
 	{
+		family:    "UNESCO Intangible Cultural Heritage (Committee, Bureau, General Assembly)",
+		bodies:    []string{"Bureau"},
+		headings:  []string{symICH},
+		recitals:  "numbered with the operative paragraphs, as the World Heritage Committee does; pages label the symbol (\"Decision of the Intergovernmental Committee: 9.COM 13.F\", \"Decisión de la Mesa: 12.COM 2.BUR 3\")",
+		numbering: "1., 2. through preamble and operative part",
+	},
+	{
 		family:       "Regional conventions (Carpathian, Alpine, HELCOM, OSPAR, Barcelona and other regional seas)",
 		bodies:       []string{"Conference", "Meeting", "Commission"},
 		headings:     []string{symMeeting},
@@ -172,7 +179,14 @@ const symYearSlash = `(?:19|20)\d{2}/\d{1,2}`
 
 // symWHC is the symbol of a World Heritage Committee decision: session,
 // "COM", agenda item and number ("28 COM 14B.3", "37 COM 7 B.103").
-const symWHC = `\d{1,2}\s?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
+// An extraordinary session writes "EXT." before "COM" ("6 EXT. COM 5").
+const symWHC = `\d{1,2}\s?(?:EXT\.\s?)?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
+
+// symICH is the symbol of a decision of the bodies of the UNESCO
+// Convention for the Safeguarding of the Intangible Cultural Heritage:
+// session and body, agenda item, and a letter, a sub-item or the Bureau's
+// number ("9.COM 13.F", "8.COM 5.c.2", "11.COM 2.BUR 1", "6.GA 9").
+const symICH = `\d{1,2}\.(?:COM|GA|EXT\.COM)\s\d{1,2}(?:\.(?:BUR\s\d{1,2}|[A-Za-z](?:\.\d{1,2})?))?\b`
 
 // symHELCOM is the symbol of a HELCOM recommendation: the meeting, "E"
 // for an extraordinary one, and a number ("HELCOM Recommendation 28E/6").
@@ -486,14 +500,26 @@ func reportedPhrase(text string) (Phrase, bool) {
 // group.
 var meetingLabelRE = regexp.MustCompile(`^(?:[A-Z]{2,5}[\s-]+){1,2}\d{1,2}\s+((?:Decision|DECISION|Resolution|RESOLUTION|Recommendation)\s.*)$`)
 
+// bodyLabelRE matches a page's label that names the deciding body
+// between the keyword and the symbol, in the page's language: "Decision
+// of the Intergovernmental Committee: 9.COM 13.F", "Decisión de la Mesa:
+// 12.COM 2.BUR 3". The symbol, of a grammar of the table, is the first
+// group.
+var bodyLabelRE = regexp.MustCompile(`^(?:Decision|Decisión|Décision|Resolution|Resolución|Résolution)\s+(?:of|de|du|des)\s+[^:]{2,60}:\s*(` + symbolAny + `)\s*$`)
+
 // stripMeetingLabel returns heading line t without the meeting its label
-// names first.
+// names first, or the body its label names before the symbol.
 func stripMeetingLabel(t string) string {
 	if t == "" || t[0] < 'A' || t[0] > 'Z' {
 		return t
 	}
 	if m := meetingLabelRE.FindStringSubmatch(t); m != nil {
 		return m[1]
+	}
+	if strings.IndexByte(t, ':') > 0 && len(t) < maxNamedHeading {
+		if m := bodyLabelRE.FindStringSubmatch(t); m != nil {
+			return "Decision " + m[1]
+		}
 	}
 	return t
 }

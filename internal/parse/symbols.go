@@ -540,7 +540,7 @@ var (
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symWHC + `|` + symICH + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
 	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
 	// years that numbered them with the session in roman numerals:
 	// "resolution 3337 (XXIX)".
@@ -571,9 +571,12 @@ func documentSymbols(text string) (syms []string, spans [][2]int) {
 
 // notUN are the first parts of document symbols of bodies outside the
 // United Nations system: the Green Climate Fund, the Adaptation Fund Board,
-// the Global Environment Facility and the International Whaling
-// Commission ("IWC/54/4", a paper of its annual meeting).
-var notUN = map[string]bool{"GCF": true, "AFB": true, "GEF": true, "IWC": true}
+// the Global Environment Facility, the International Whaling Commission
+// ("IWC/54/4", a paper of its annual meeting), UNESCO's Intangible
+// Heritage Committee ("ITH/17/12.COM 2.BUR/3"), the Katowice Committee of
+// Experts ("KCI/2021/4/8") and the Carpathian Convention ("CC/COP6/DOC6";
+// its documents published by UNEP carry "UNEP/CC/").
+var notUN = map[string]bool{"GCF": true, "AFB": true, "GEF": true, "IWC": true, "ITH": true, "KCI": true, "CC": true}
 
 // unDocument reports whether a document symbol is the UN's: not one of a
 // fund's board ("GCF/B.24/17", "AFB/B.22/6", "XYZ/B.3/2").
