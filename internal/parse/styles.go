@@ -185,8 +185,10 @@ const symWHC = `\d{1,2}\s?(?:EXT\.\s?)?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,
 // symICH is the symbol of a decision of the bodies of the UNESCO
 // Convention for the Safeguarding of the Intangible Cultural Heritage:
 // session and body, agenda item, and a letter, a sub-item or the Bureau's
-// number ("9.COM 13.F", "8.COM 5.c.2", "11.COM 2.BUR 1", "6.GA 9").
-const symICH = `\d{1,2}\.(?:COM|GA|EXT\.COM)\s\d{1,2}(?:\.(?:BUR\s\d{1,2}|[A-Za-z](?:\.\d{1,2})?))?\b`
+// number ("9.COM 13.F", "8.COM 5.c.2", "11.COM 2.BUR 1", "6.GA 9"). A
+// sub-item in lower case is one of the letters listItemStop leaves out,
+// so that listItemWindow keeps the expression short ("5.b" reads as "5").
+const symICH = `\d{1,2}\.(?:COM|GA|EXT\.COM)\s\d{1,2}(?:\.(?:BUR\s\d{1,2}|[A-Zac-fil-or-vx](?:\.\d{1,2})?))?`
 
 // symHELCOM is the symbol of a HELCOM recommendation: the meeting, "E"
 // for an extraordinary one, and a number ("HELCOM Recommendation 28E/6").
