@@ -217,3 +217,14 @@ func TestHeritageSymbols(t *testing.T) {
 		t.Errorf("documentSymbols = %q, want only UNEP/CC/COP7/DOC5", docs)
 	}
 }
+
+// TestSymbolFromDocumentHeader holds that a decision printed alone under
+// its document's header takes its symbol from the header's decision
+// document, and cites neither.
+func TestSymbolFromDocumentHeader(t *testing.T) {
+	d := parseOne(t, "Download the document\n\n1 CBD Distr. GENERAL UNEP/CBD/COP/DEC/XV/9 19 December 2022 ORIGINAL: ENGLISH CONFERENCE OF THE PARTIES\n"+
+		"The Conference of the Parties\n1. Invites Parties to report on their progress;\n2. Requests the Executive Secretary to compile the reports.\n")
+	if d.Symbol != "XV/9" || len(d.References.Decisions) != 0 || len(d.References.Documents) != 0 {
+		t.Errorf("Parse = %q, cites %v %q; want XV/9 citing nothing", d.Symbol, d.References.Decisions, d.References.Documents)
+	}
+}
