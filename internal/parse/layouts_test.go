@@ -228,3 +228,26 @@ func TestSymbolFromDocumentHeader(t *testing.T) {
 		t.Errorf("Parse = %q, cites %v %q; want XV/9 citing nothing", d.Symbol, d.References.Decisions, d.References.Documents)
 	}
 }
+
+// TestPageNumberBeforeHeading holds that a page number printed before a
+// decision's heading does not make the heading a footnote, and that a
+// note citing a decision stays a note.
+func TestPageNumberBeforeHeading(t *testing.T) {
+	d := parseOne(t, "1 Decisions adopted at the session Decision No. Title 31/1 Rules 31/2 Budget\n\n"+
+		"2 Decision 31/1: Rules of procedure of the Council\nThe Governing Council,\nAdopts its rules of procedure set out below.\n")
+	if d.Symbol != "31/1" || d.Title != "Rules of procedure of the Council" {
+		t.Errorf("Parse = %q %q, want 31/1 and its title", d.Symbol, d.Title)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Decision 4/CP.21: Title of the decision", true},
+		{"Decision 1/CP.21, paragraph 5.", false},
+		{"Decision 2/CMA.3, annex.", false},
+	} {
+		if got := pageNumberedHeading(tt.text); got != tt.want {
+			t.Errorf("pageNumberedHeading(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -446,6 +446,14 @@ type rawNote struct {
 	text   string
 }
 
+// pageNumberedHeading reports whether t, after a number that opens its
+// line, is a decision's heading with its title ("Decision 27/1: New rules
+// of procedure"): the number is the page's. A note that cites a decision
+// ("Decision 1/CP.21, paragraph 5.") has a comma or ends a sentence.
+func pageNumberedHeading(t string) bool {
+	return decisionSignal(t) && inlineTitle(t) && !strings.Contains(t, ",") && !strings.HasSuffix(t, ".")
+}
+
 // extract separates footnote bodies and page furniture from the body text.
 // Footnote bodies that a page break dropped into the middle of a paragraph
 // are taken out so the paragraph reads on.
@@ -522,6 +530,20 @@ func extract(lines []line) extracted {
 				i = end - 1
 				continue
 			}
+		}
+		if m := footnoteMatch(t); m != nil && bareNumber(m[1]+m[3]) > 0 && pageNumberedHeading(m[2]+m[4]) {
+			// "2 Decision 27/1: New rules …": a page number printed before
+			// a decision's heading, not a note
+			k := len(m[1] + m[3])
+			ex.furniture = append(ex.furniture, line{n: l.n, text: t[:k]})
+			l.text = strings.TrimSpace(t[k:])
+			inNote = -1
+			l.gap = true
+			gap = false
+			ex.body = append(ex.body, l)
+			bodyText.WriteString(l.text)
+			bodyText.WriteByte('\n')
+			continue
 		}
 		if m := footnoteMatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
 			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1] + m[3]), text: m[2] + m[4]})
