@@ -243,6 +243,11 @@ func endsClause(s string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == ')' && s[0] == '(' && strings.IndexByte(s, ')') == len(s)-1 && len(s) > 4 {
+		// "(Prepared by the Committee of the Whole)": a line in brackets
+		// of its own
+		return true
+	}
 	return strings.ContainsRune(",;:.!?", r) || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, ".)")
 }
 

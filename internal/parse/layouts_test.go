@@ -251,3 +251,23 @@ func TestPageNumberBeforeHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestRecitalsBeforeFormula holds that recitals printed before the
+// formula are pulled into the decision whatever they end on (", and",
+// "; and") and however "Also" is punctuated, and that a line in brackets
+// of its own above them ends its block.
+func TestRecitalsBeforeFormula(t *testing.T) {
+	d := parseOne(t, "Resolution on the Council\n(Prepared by the Working Group)\nAware of the establishment of the Council by Resolution 2.4;\n"+
+		"Also, recalling Resolutions 5.1 and 6.2 on its functions;\nRecalling the review of its working practice; and\n"+
+		"Welcoming the options prepared by the Secretariat;\nThe Conference of the Parties\n- Decides that the Council shall meet every year;\n")
+	if len(d.Preamble) != 4 {
+		t.Errorf("Parse = %d recitals, want 4", len(d.Preamble))
+	}
+	var cited []string
+	for _, r := range d.References.Decisions {
+		cited = append(cited, r.Cited)
+	}
+	if want := []string{"Resolution 2.4", "Resolution 5.1", "Resolution 6.2"}; !slices.Equal(cited, want) {
+		t.Errorf("References.Decisions = %q, want %q", cited, want)
+	}
+}

@@ -97,7 +97,7 @@ func (s *segmenter) pullRecitals(d *draft) {
 		// a recital opens like one and ends a clause: "Convening of
 		// regional meetings" above a formula is a title
 		t := strings.TrimSpace(s.preface[k-1].text)
-		if _, ok := opensRecital(t); !ok || !strings.HasSuffix(trimMarker(t), ",") && !strings.HasSuffix(trimMarker(t), ";") {
+		if _, ok := opensRecital(t); !ok || !recitalEnd(t) {
 			break
 		}
 		k--
@@ -113,6 +113,13 @@ func (s *segmenter) pullRecitals(d *draft) {
 	d.start = s.preface[k].n
 	s.preface = s.preface[:k]
 	d.body = true
+}
+
+// recitalEnd reports whether t ends as a recital does: on a comma or a
+// semicolon, with "and" after it or not ("…, and", "…; and").
+func recitalEnd(t string) bool {
+	t = strings.TrimSuffix(trimMarker(t), " and")
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";")
 }
 
 // pullTitle moves the block before i from the document preface into the

@@ -443,6 +443,11 @@ func opensRecital(text string) (string, bool) {
 	// the phrase: opener plus a following participle ("Also recalling")
 	phrase := w
 	rest := t[len(w):]
+	if strings.HasPrefix(rest, ", ") && (lw == "also" || lw == "further" || lw == "furthermore" || lw == "moreover") {
+		// "Also, recalling …"
+		rest = rest[1:]
+		phrase += ","
+	}
 	if lw == "also" || lw == "further" || lw == "furthermore" || lw == "deeply" || lw == "gravely" || lw == "seriously" || lw == "fully" || lw == "firmly" || lw == "strongly" || lw == "moreover" {
 		next := leadingWord(strings.TrimLeft(rest, " "))
 		ln := strings.ToLower(next)
