@@ -271,3 +271,16 @@ func TestRecitalsBeforeFormula(t *testing.T) {
 		t.Errorf("References.Decisions = %q, want %q", cited, want)
 	}
 }
+
+// TestGluedCellSymbols holds that a symbol glued to the sentence of a
+// table cell before it and to the next cell after it is cited, and that
+// a symbol inside a longer one is not cited twice.
+func TestGluedCellSymbols(t *testing.T) {
+	var got []string
+	for _, r := range decisionRefs("Monitor the centres.RC-9/4High Review the Ex.IV/2 report.", "") {
+		got = append(got, r.Cited)
+	}
+	if want := []string{"RC-9/4", "Ex.IV/2"}; !slices.Equal(got, want) {
+		t.Errorf("decisionRefs = %q, want %q", got, want)
+	}
+}

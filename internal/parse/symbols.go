@@ -723,7 +723,10 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		i, j := loc[0], loc[1]
 		// A prefixed symbol may be glued to the cells of a table copied
 		// from a web page: "the SecretariatBC-11/2High".
-		glued := isUpper(text[i]) && i > 0 && isLowerASCII(text[i-1]) && (j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
+		// So may one after the full stop of a cell's sentence: "…
+		// framework.BC-10/2High".
+		glued := isUpper(text[i]) && i > 0 && (isLowerASCII(text[i-1]) || i > 1 && text[i-1] == '.' && isLowerASCII(text[i-2])) &&
+			(j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
 		if seen[i] || seen[j-1] || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
 			continue
 		}
