@@ -284,3 +284,16 @@ func TestGluedCellSymbols(t *testing.T) {
 		t.Errorf("decisionRefs = %q, want %q", got, want)
 	}
 }
+
+// TestListItemOwnKeyword holds that an item of a list of cited decisions
+// that carries a keyword of its own is cited by it, and the items after it
+// too.
+func TestListItemOwnKeyword(t *testing.T) {
+	var got []string
+	for _, r := range decisionRefs("Recalling decisions 15.21 and 16.3, Resolution 2018-2 and 2019-4,", "") {
+		got = append(got, r.Cited)
+	}
+	if want := []string{"Decision 15.21", "Decision 16.3", "Resolution 2018-2", "Resolution 2019-4"}; !slices.Equal(got, want) {
+		t.Errorf("decisionRefs = %q, want %q", got, want)
+	}
+}

@@ -540,7 +540,7 @@ var (
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symWHC + `|` + symICH + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symWHC + `|` + symICH + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
 	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
 	// years that numbered them with the session in roman numerals:
 	// "resolution 3337 (XXIX)".
@@ -696,13 +696,18 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 				}
 				break
 			}
-			at := pos + m[4]
-			sym := text[at : pos+m[5]]
-			if m[6] >= 0 {
-				sym += text[pos+m[6] : pos+m[7]] // "(Rev. CoP19)"
+			at := pos + m[6]
+			sym := text[at : pos+m[7]]
+			if m[8] >= 0 {
+				sym += text[pos+m[8] : pos+m[9]] // "(Rev. CoP19)"
 			}
 			end := pos + m[1]
-			if m[2] >= 0 && !strings.HasPrefix(word, "res.") {
+			if m[2] >= 0 {
+				// "decisions 14.10 and 18.12, Resolution 2019-1": an item
+				// with a keyword of its own is cited by that keyword
+				word = strings.ToLower(text[pos+m[2] : pos+m[3]])
+			}
+			if m[4] >= 0 && !strings.HasPrefix(word, "res.") {
 				word = "resolution conf." // "Resolution Conf. 9.16", as cited
 			}
 			if end < len(text) && (isAlnum(text[end]) || text[end] == '/') {
@@ -711,7 +716,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			if at > 0 && (isAlnum(text[at-1]) || text[at-1] == '/') {
 				break
 			}
-			for k := at; k < pos+m[5]; k++ {
+			for k := at; k < pos+m[7]; k++ {
 				seen[k] = true
 			}
 			hits = append(hits, hit{at, sym, word, n + 1})
