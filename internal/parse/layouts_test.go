@@ -297,3 +297,26 @@ func TestListItemOwnKeyword(t *testing.T) {
 		t.Errorf("decisionRefs = %q, want %q", got, want)
 	}
 }
+
+// TestRegionalSeasSymbols holds that decisions of the Barcelona, Nairobi
+// and Abidjan Conventions and resolutions numbered by year head decisions
+// and are cited, and that instruments are not guessed from "Contracting
+// Parties" alone.
+func TestRegionalSeasSymbols(t *testing.T) {
+	for _, tt := range []struct{ heading, want string }{
+		{"Decision IG.26/4: Marine litter", "IG.26/4"},
+		{"IG.26/5. Offshore protocol", "IG.26/5"},
+		{"Decision CP.11/3: Mangroves", "CP.11/3"},
+		{"Resolution 5/2031: Farmers' rights", "Resolution 5/2031"},
+	} {
+		d := parseOne(t, tt.heading+"\n\nThe Meeting of the Contracting Parties,\n\n"+
+			"Recalling decision IG.25/1, decision CP.10/4 and Resolution 2/2029,\n\n1. Requests the Contracting Parties to report.\n")
+		var cited []string
+		for _, r := range d.References.Decisions {
+			cited = append(cited, r.Cited)
+		}
+		if d.Symbol != tt.want || !slices.Equal(cited, []string{"IG.25/1", "CP.10/4", "2/2029"}) || d.Instrument == "ramsar" {
+			t.Errorf("Parse(%q) = %q citing %q (instrument %q); want %q citing IG.25/1, CP.10/4, 2/2029", tt.heading, d.Symbol, cited, d.Instrument, tt.want)
+		}
+	}
+}

@@ -156,11 +156,19 @@ var houseStyles = []houseStyle{
 	{
 		family:       "Regional conventions (Carpathian, Alpine, HELCOM, OSPAR, Barcelona and other regional seas)",
 		bodies:       []string{"Conference", "Meeting", "Commission"},
-		headings:     []string{symMeeting},
+		headings:     []string{symMeeting, symBarcelona, symRegionalCP},
+		leadSymbols:  []string{symBarcelona, symRegionalCP},
 		namedSymbols: []string{symHELCOM, symOSPAR},
 		recitalWords: []string{"being"},
 		recitals:     "participles, sometimes numbered, sometimes one sentence with the operative part; HELCOM in capitals (\"BEING MINDFUL\"), without formula",
 		numbering:    "1., 2.; items (a), (b) or a), b)",
+	},
+	{
+		family:    "ITPGRFA and the FAO Conference",
+		bodies:    []string{"Governing Body"},
+		headings:  []string{symNumYear},
+		recitals:  "participles",
+		numbering: "1., 2.; items (a), (b)",
 	},
 	{
 		family:        "Boards of funds (Adaptation Fund, GCF)",
@@ -189,6 +197,21 @@ const symWHC = `\d{1,2}\s?(?:EXT\.\s?)?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,
 // sub-item in lower case is one of the letters listItemStop leaves out,
 // so that listItemWindow keeps the expression short ("5.b" reads as "5").
 const symICH = `\d{1,2}\.(?:COM|GA|EXT\.COM)\s\d{1,2}(?:\.(?:BUR\s\d{1,2}|[A-Zac-fil-or-vx](?:\.\d{1,2})?))?`
+
+// symBarcelona is the symbol of a decision of the meetings of the Parties
+// to the Barcelona Convention, numbered in the series of UNEP/MAP's
+// intergovernmental meetings ("IG.24/2").
+const symBarcelona = `IG\.\d{1,3}/\d{1,3}`
+
+// symRegionalCP is the symbol of a decision of the conferences of the
+// Parties to the Nairobi and Abidjan Conventions: the meeting and a
+// number after "CP." ("CP.12/5").
+const symRegionalCP = `CP\.\d{1,2}/\d{1,2}`
+
+// symNumYear is the symbol of a resolution of the Governing Body of the
+// ITPGRFA or the FAO Conference: a number and the year ("Resolution
+// 3/2019").
+const symNumYear = `\d{1,2}/(?:19|20)\d{2}`
 
 // symHELCOM is the symbol of a HELCOM recommendation: the meeting, "E"
 // for an extraordinary one, and a number ("HELCOM Recommendation 28E/6").

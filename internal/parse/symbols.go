@@ -234,7 +234,7 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"cbd", "Convention on Biological Diversity"}, {"cbd", "UNEP/CBD/COP"}, {"montreal", "Montreal Protocol"},
 	{"vienna", "Vienna Convention for the Protection"}, {"cms", "Migratory Species"},
 	{"cites", "CITES"}, {"cites", "Endangered Species of Wild Fauna"}, {"cites", "Animals and Plants Committees"},
-	{"cites", "Animals Committee"}, {"ramsar", "Ramsar"}, {"ramsar", "Contracting Parties"},
+	{"cites", "Animals Committee"}, {"ramsar", "Ramsar"},
 	{"unfccc", "Framework Convention on Climate Change"}, {"unfccc", "UNFCCC"},
 	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
@@ -361,6 +361,14 @@ func mentionedInstrument(text string) string {
 	return best
 }
 
+// symbolNumYearRE matches a symbol of a number and the year ("3/2019").
+var symbolNumYearRE = regexp.MustCompile(`^` + symNumYear + `$`)
+
+// ramsarSymbolRE matches the symbols only the Ramsar Convention writes: a
+// resolution of its conference numbered by the meeting in roman numerals
+// and a number ("XIV.7"), a decision of its Standing Committee ("SC43-1").
+var ramsarSymbolRE = regexp.MustCompile(`^(?:[IVX]{1,5}\.\d{1,3}|` + symRamsarSC + `)$`)
+
 // symbolInstrument names the instrument a symbol belongs to, when the
 // symbol says so.
 func symbolInstrument(sym string) string {
@@ -382,6 +390,9 @@ func symbolInstrument(sym string) string {
 	}
 	if strings.HasPrefix(s, "B.") {
 		return "" // a fund's board: its body is named in words
+	}
+	if ramsarSymbolRE.MatchString(s) {
+		return "ramsar"
 	}
 	if strings.HasPrefix(s, "Ex.") {
 		return "montreal"
@@ -418,6 +429,9 @@ func meetingOf(sym, inst string) string {
 	}
 	if strings.HasPrefix(s, "Ex.") {
 		return ""
+	}
+	if symbolNumYearRE.MatchString(s) {
+		return "" // "3/2019" numbers the resolution, not the session
 	}
 	var n string
 	switch m := symbolPrefixedRE.FindStringSubmatch(s); {
@@ -536,11 +550,11 @@ var (
 	// number in brackets, the UNCCD's way: "ICCD/COP(16)/23".
 	docSymbolRE = regexp.MustCompile(`[A-Z]{1,10}(?:/(?:[A-Za-z0-9.\-]|\(\d{1,3}\))*(?:[A-Za-z0-9]|\(\d{1,3}\)))+`)
 	// selfRefRE matches symbols that say what they are without a keyword.
-	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `)`)
+	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `)`)
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symWHC + `|` + symICH + `|` + symYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `|` + symWHC + `|` + symICH + `|` + symYear + `|` + symNumYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
 	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
 	// years that numbered them with the session in roman numerals:
 	// "resolution 3337 (XXIX)".
@@ -845,7 +859,7 @@ func refInstrument(cited, kw, text string, at int, inst string) string {
 	if best != "" {
 		return best
 	}
-	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") {
+	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") && !symbolNumYearRE.MatchString(cited) {
 		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= 10 {
 			return "unea"
 		}
