@@ -56,7 +56,7 @@ func (b *block) finalize() {
 
 var (
 	numberRE       = regexp.MustCompile(`^(\d{1,3})\.(?:\s+|$)|^(\d{1,3})\.([^\d\s.])`)
-	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
+	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
 	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
 	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
 	formulaRE      = formulaPattern(false)

@@ -320,3 +320,12 @@ func TestRegionalSeasSymbols(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedItemLetters holds that item letters with a closing bracket
+// only, glued to their text ("a)to prepare"), are items.
+func TestGluedItemLetters(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties,\n\n1. Requests the secretariat:\na)to prepare a report;\nb)the compilation of views;\nc) to organize a workshop;\n\n2. Invites Parties to submit views.\n")
+	if len(d.Paragraphs) != 2 || len(d.Paragraphs[0].Items) != 3 {
+		t.Errorf("Parse = %d paragraphs; want 2, the first with 3 items", len(d.Paragraphs))
+	}
+}
