@@ -329,3 +329,24 @@ func TestGluedItemLetters(t *testing.T) {
 		t.Errorf("Parse = %d paragraphs; want 2, the first with 3 items", len(d.Paragraphs))
 	}
 }
+
+// TestRecordAbstractClauses holds that a repository record abstracting a
+// decision as clauses in the base form, separated by semicolons after the
+// record's heading and date, gives one decision with a paragraph per
+// clause, and that a single such clause or a heading does not.
+func TestRecordAbstractClauses(t *testing.T) {
+	d := parseOne(t, "DECISION OF THE MEETING - Ninth Meeting of the Parties; Marine litter\nSECRETARIAT (03/04/2031)\n"+
+		"Urge the Parties to report on marine litter; Request the Secretariat to compile the reports; Invite partners to support the work.")
+	var phrases []string
+	for _, p := range d.Paragraphs {
+		phrases = append(phrases, p.Phrase)
+	}
+	if want := []string{"Urge", "Request", "Invite"}; !slices.Equal(phrases, want) {
+		t.Errorf("Parse = phrases %q, want %q", phrases, want)
+	}
+	for _, text := range []string{"Adopt a wetland; it needs you.", "Request a quote; Support our work"} {
+		if ds := Parse(text, Options{}).Decisions; len(ds) != 0 {
+			t.Errorf("Parse(%q) found %d decisions, want none", text, len(ds))
+		}
+	}
+}

@@ -154,6 +154,96 @@ func (s *segmenter) run() {
 	if len(s.drafts) == 0 {
 		s.recitalsOnly()
 	}
+	if len(s.drafts) == 0 {
+		s.baseClauses()
+	}
+}
+
+// opensBase reports whether t opens with a capitalized operative phrase
+// whose verb may be in its base form ("Urge the Parties to …").
+func opensBase(t string) bool {
+	_, ok := phraseAt(t, phraseOptions{base: true}, false)
+	return ok && startsUpper(t)
+}
+
+// maxRecordLead bounds the fields of a record that baseClauses reads past
+// to where its clauses open: a heading, a date, a document symbol.
+const maxRecordLead = 600
+
+// baseSplit cuts t at its semicolons into clauses when there are
+// minBaseClauses of them or more and each opens with an operative phrase,
+// its verb in the base form or not; nil otherwise.
+func baseSplit(t string) []string {
+	parts := strings.Split(t, "; ")
+	if len(parts) < minBaseClauses {
+		return nil
+	}
+	for _, p := range parts {
+		if !opensBase(p) {
+			return nil
+		}
+	}
+	return parts
+}
+
+// minBaseClauses is the fewest clauses baseClauses takes for a decision:
+// one verb in its base form opening a line may be a heading or a menu
+// entry ("Adopt a wetland"); two or more in a row are a record's abstract.
+const minBaseClauses = 2
+
+// baseClauses reads a text in which no decision was found but which holds
+// a block of clauses separated by semicolons, each opening with an
+// operative verb in its base form ("Urge the Contracting Parties to
+// ratify …; Request the Coordinating Unit to …"), as a repository's
+// record abstracts a decision: one decision, a paragraph per clause.
+func (s *segmenter) baseClauses() {
+	for k, b := range s.preface {
+		if b.mark != markNone || !strings.Contains(b.text, "; ") {
+			continue
+		}
+		// the clauses may follow the record's other fields in the block
+		// ("UNEP/MAP (06/12/2013) Urge …"): from the word they open on
+		last := strings.LastIndex(b.text, "; ")
+		var parts []string
+		at := 0
+		for at < min(last, maxRecordLead) {
+			if parts = baseSplit(b.text[at:]); parts != nil {
+				break
+			}
+			sp := strings.IndexByte(b.text[at:last], ' ')
+			if sp < 0 {
+				break
+			}
+			at += sp + 1
+		}
+		if parts != nil && at > 0 {
+			s.preface = append(s.preface, block{n: b.n, text: strings.TrimSpace(b.text[:at])})
+		}
+		if parts == nil {
+			continue
+		}
+		rest := append([]block(nil), s.preface[k+1:]...)
+		if len(s.preface) > k+1 && s.preface[len(s.preface)-1].n == b.n {
+			// the record's fields above the clauses, kept as preface
+			lead := s.preface[len(s.preface)-1]
+			rest = rest[:len(rest)-1]
+			s.preface = append(s.preface[:k:k], lead)
+		} else {
+			s.preface = s.preface[:k:k]
+		}
+		c := &draft{start: b.n, phase: phaseOperative, body: true, plural: true, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+		for i, p := range parts {
+			if i < len(parts)-1 {
+				p += ";"
+			}
+			c.ops = append(c.ops, block{n: b.n, text: p, rest: p})
+		}
+		s.drafts = append(s.drafts, c)
+		for _, b := range rest {
+			s.appendLoose(b)
+		}
+		return
+	}
 }
 
 // capsTitleAbove reports whether block i is a title in capitals ("RESOLUTION
