@@ -185,11 +185,11 @@ type clause struct {
 
 // Directive and other verbs that open further clauses, by written form.
 const (
-	clauseVerbs = `requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|mandates|entrusts|tasks|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
+	clauseVerbs = `requests|asks|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|mandates|entrusts|tasks|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
 	// the same directive verbs as infinitives and participles: "… and to
 	// request it to …", "…, urging the Parties to …"
-	baseVerbs       = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to`
-	participleVerbs = `requesting|inviting|urging|encouraging|calling upon|calling on|recommending|authorizing|authorising|directing|instructing|appealing to`
+	baseVerbs       = `request|ask|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to`
+	participleVerbs = `requesting|asking|inviting|urging|encouraging|calling upon|calling on|recommending|authorizing|authorising|directing|instructing|appealing to`
 	// clauseModifiers stand between "and" and a further verb: "and
 	// therefore requests", "and also invites".
 	clauseModifiers = `(?:(?:also|further|therefore|thus|hence|accordingly|consequently|furthermore|again|hereby|in this regard,?|in that regard,?|in this respect,?|in that respect,?|to this end,?|to that end,?)\s+)*`
@@ -221,7 +221,7 @@ var clauseWords = func() map[string]clauseWord {
 // baseClauseVerbs are clauseVerbs in the base form, in which decisions of
 // several bodies at once write them: "Note … and therefore request the
 // secretariat to …".
-const baseClauseVerbs = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to|decide|welcome|note|take note|express|commend|recognize|recognise|acknowledge|reaffirm|recall|stress|emphasize|underline|endorse|approve|adopt|agree|congratulate|thank|look forward`
+const baseClauseVerbs = `request|ask|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to|decide|welcome|note|take note|express|commend|recognize|recognise|acknowledge|reaffirm|recall|stress|emphasize|underline|endorse|approve|adopt|agree|congratulate|thank|look forward`
 
 // commaVerbs open a further clause after a bare comma: they ask someone
 // to act, which a verb of the first clause cannot be read as.
@@ -438,7 +438,7 @@ var secondVerbs = map[string]struct {
 	lemma string
 	class accord.VerbClass
 }{
-	"requests": {"request", accord.Directive}, "invites": {"invite", accord.Directive}, "urges": {"urge", accord.Directive},
+	"requests": {"request", accord.Directive}, "asks": {"ask", accord.Directive}, "invites": {"invite", accord.Directive}, "urges": {"urge", accord.Directive},
 	"encourages": {"encourage", accord.Directive}, "calls": {"call", accord.Directive}, "recommends": {"recommend", accord.Directive},
 	"directs": {"direct", accord.Directive}, "instructs": {"instruct", accord.Directive}, "appeals": {"appeal", accord.Directive},
 	"authorizes": {"authorize", accord.Directive}, "authorises": {"authorize", accord.Directive},

@@ -158,6 +158,8 @@ func TestAddressees(t *testing.T) {
 			[]string{"Compliance Committee/compliance-committee"}},
 		{"Welcomes the progress made and therefore requests the Executive Secretary to extend the pilot phase;",
 			[]string{"Executive Secretary/executive-secretary"}},
+		{"Adopts the revised guidance and asks the Secretariat to publish it in all official languages;",
+			[]string{"Secretariat/secretariat"}},
 		{"Notes the low rate of reporting, urging the Parties to submit their national reports;",
 			[]string{"Parties/parties"}},
 		{"Takes note of the establishment of the network, and invites the network to widen its membership;",
