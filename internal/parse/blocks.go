@@ -534,7 +534,8 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// "… Stockholm Conventions2": a heading's footnote marker ends it
 		return newBlock()
 	}
-	if !clause && len(cur.more) == 0 && cur.mark == markNone && startsUpper(t) && titleLike(cur.text) && !openEnded(cur.text) && opensRecitalOK(t) {
+	if !clause && len(cur.more) == 0 && cur.mark == markNone && startsUpper(t) && titleLike(cur.text) && !openEnded(cur.text) && opensRecitalOK(t) &&
+		!opensRecitalOK(cur.text) {
 		// a title, then the first recital of a decision printed without
 		// its formula
 		return newBlock()

@@ -350,3 +350,14 @@ func TestRecordAbstractClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestRecitalWrappedBeforeQuotedTitle holds that a recital wrapped right
+// before a quoted title that opens with a participle ("entitled" /
+// "“Transforming our world …”") stays one recital.
+func TestRecitalWrappedBeforeQuotedTitle(t *testing.T) {
+	d := parseOne(t, "The Environment Assembly,\nRecalling General Assembly resolution 77/1 of 1 October 2030, entitled\n"+
+		"“Building a resilient future: the next Agenda”,\nNoting the report of the Executive Director,\n1. Requests the Executive Director to report.\n")
+	if len(d.Preamble) != 2 {
+		t.Errorf("Parse = %d recitals, want 2", len(d.Preamble))
+	}
+}
