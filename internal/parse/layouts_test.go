@@ -361,3 +361,12 @@ func TestRecitalWrappedBeforeQuotedTitle(t *testing.T) {
 		t.Errorf("Parse = %d recitals, want 2", len(d.Preamble))
 	}
 }
+
+// TestLabelledDecisionDocument holds that a record's field giving the
+// decision's document symbol names the decision, which cites neither.
+func TestLabelledDecisionDocument(t *testing.T) {
+	d := parseOne(t, "Symbol: UNEP/CBD/COP/DEC/XVI/3\n\nThe Conference of the Parties,\n\nRecalling decision XV/4,\n\n1. Requests the Executive Secretary to report.\n")
+	if d.Symbol != "XVI/3" || d.Title != "" || len(d.References.Documents) != 0 {
+		t.Errorf("Parse = %q titled %q citing %q; want XVI/3, no title, no document", d.Symbol, d.Title, d.References.Documents)
+	}
+}

@@ -129,8 +129,8 @@ func (s *segmenter) pullTitle(d *draft, i int) {
 		return
 	}
 	last := s.preface[len(s.preface)-1]
-	if last.n != s.bs[i-1].n || !titleLike(last.text) || last.mark != markNone {
-		return
+	if last.n != s.bs[i-1].n || !titleLike(last.text) || last.mark != markNone || labelledSymbol(last.text) != "" {
+		return // a record's field that gives the symbol is no title
 	}
 	s.preface = s.preface[:len(s.preface)-1]
 	d.d.Preface = append(d.d.Preface, last.text)
@@ -530,7 +530,14 @@ func labelledSymbol(t string) string {
 		return ""
 	}
 	m := labelledSymbolRE.FindStringSubmatch(t)
-	if m == nil || len(m[1]) > maxLabelledSymbol || !strings.ContainsAny(m[1], "0123456789") {
+	if m == nil || !strings.ContainsAny(m[1], "0123456789") {
+		return ""
+	}
+	if sym := decDocument(m[1]); sym != "" {
+		// "Symbol: UNEP/CBD/COP/DEC/XIV/26": the decision's document
+		return sym
+	}
+	if len(m[1]) > maxLabelledSymbol {
 		return ""
 	}
 	return canonicalSymbol(m[1])
