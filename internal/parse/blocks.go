@@ -55,7 +55,7 @@ func (b *block) finalize() {
 }
 
 var (
-	numberRE       = regexp.MustCompile(`^(\d{1,3})\.(?:\s+|$)|^(\d{1,3})\.([^\d\s.])`)
+	numberRE       = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
 	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
 	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
 	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
@@ -478,7 +478,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return newBlock()
 	}
 	if b.force || b.labelNext {
-		if startsLower(t) && !b.labelNext && !parenStart(t) {
+		if startsLower(t) && !b.labelNext && !parenStart(t) && !(cur.mark == markNone && formulaLine(cur, cur.last()) && opensLowerVerb(t)) {
+			// a line in lower case goes on with a heading, but not with a
+			// formula when it opens with an operative verb: "The Meeting
+			// of the Parties" / "decides to adopt …"
 			return nil
 		}
 		// "Standing Committee, in consultation with the Animals and" /
@@ -547,6 +550,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	}
 	if clause && mayHoldLead(t) && leadFormulaRE.MatchString(t) {
 		// "NOW THEREFORE the Commission;" after the last recital
+		return newBlock()
+	}
+	if clause && startsLower(t) && cur.mark == markNone && startsLower(cur.text) && opensLowerVerb(cur.text) && opensLowerVerb(t) {
+		// "decides to adopt …;" / "requests the secretariat …": operative
+		// verbs in lower case, each opening its paragraph
 		return newBlock()
 	}
 	if clause || capsOpener(t) {

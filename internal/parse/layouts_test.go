@@ -370,3 +370,33 @@ func TestLabelledDecisionDocument(t *testing.T) {
 		t.Errorf("Parse = %q titled %q citing %q; want XVI/3, no title, no document", d.Symbol, d.Title, d.References.Documents)
 	}
 }
+
+// TestPlainPageLayouts holds that pages giving a decision without the
+// usual marks are read: operative verbs in lower case under a formula
+// without its comma, paragraphs numbered "1)", a body's reported decision
+// alone.
+func TestPlainPageLayouts(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		phrases    []string
+		numbers    []string
+	}{
+		{"lower-case verbs", "Full text\nThe Meeting of the Parties\ndecides to adopt the budget for 2031-2032 as set out in the annex;\n" +
+			"requests the secretariat to report on its implementation.\n", []string{"decides", "requests"}, []string{"", ""}},
+		{"numbers with a bracket", "Decision text\n1) Welcomes the report of the Committee;\n2) Requests the secretariat to publish it on the website.\n",
+			[]string{"Welcomes", "Requests"}, []string{"1", "2"}},
+		{"reported decision alone", "Adopted text:\nThe Commission agreed to establish a working group on bycatch to report to its next annual meeting.\n",
+			[]string{"agreed"}, []string{""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, tt.text)
+			var phrases []string
+			for _, p := range d.Paragraphs {
+				phrases = append(phrases, p.Phrase)
+			}
+			if !slices.Equal(phrases, tt.phrases) || !slices.Equal(numbers(d), tt.numbers) {
+				t.Errorf("Parse = phrases %q numbers %q, want %q %q", phrases, numbers(d), tt.phrases, tt.numbers)
+			}
+		})
+	}
+}

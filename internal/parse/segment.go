@@ -393,12 +393,13 @@ func (s *segmenter) trail(i int) int {
 // nothing else.
 func (s *segmenter) requestOnly() {
 	for k, b := range s.preface {
-		if b.mark != markNone || !opensPassive(b.text) && !loneOperative(b.text) {
+		reported := reportedDecision(b.text)
+		if b.mark != markNone || !opensPassive(b.text) && !loneOperative(b.text) && !reported {
 			continue
 		}
 		rest := s.preface[k:]
 		s.preface = s.preface[:k:k]
-		c := &draft{start: b.n, phase: phasePreamble, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+		c := &draft{start: b.n, phase: phasePreamble, reported: reported, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
 		s.drafts = append(s.drafts, c)
 		for _, b := range rest {
 			if b.furniture {
@@ -865,7 +866,7 @@ func (s *segmenter) place(c *draft, b block) {
 	}
 	operativeStart := b.mark == markNumber || b.mark == markDash || b.mark == markParen ||
 		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t) ||
-			c.reported && reportedDecision(t))
+			c.reported && reportedDecision(t) || c.d.Formula != "" && startsLower(t) && opensLowerVerb(t))
 	switch c.phase {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {

@@ -280,7 +280,8 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		case b.mark == markNone || b.mark == markDash && top != markNumber:
 			dashItems = false
 			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !strings.HasPrefix(strings.ToLower(b.rest), "to ") &&
-				!reportedDecision(b.rest) && !(opt.base && opensBase(b.rest)) {
+				!reportedDecision(b.rest) && !(opt.base && opensBase(b.rest)) &&
+				!(startsLower(b.rest) && startsLower(paras[len(paras)-1].Text) && opensLowerVerb(b.rest)) {
 				// text that goes on with the element before it
 				appendText(&paras[len(paras)-1], letterAt, b.text)
 				continue
