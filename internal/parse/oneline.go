@@ -241,8 +241,16 @@ var numberedRecitalRE = regexp.MustCompile(`[\s;,](\d{1,2})\.\s+\p{Lu}`)
 // numbered from 1 in sequence, each opening like a recital and each after
 // the first after a clause's end; nil when there is no such run.
 func numberedRecitals(l string) []int {
+	// the run opens at "1. ": most lines have none, and the expression,
+	// not anchored, need not scan them
+	first := strings.Index(l, "1. ")
+	if first < 1 {
+		return nil
+	}
+	first--
 	var cuts []int
-	for _, m := range numberedRecitalRE.FindAllStringSubmatchIndex(l, -1) {
+	for _, m := range numberedRecitalRE.FindAllStringSubmatchIndex(l[first:], -1) {
+		m := []int{m[0] + first, m[1] + first, m[2] + first, m[3] + first}
 		n, _ := strconv.Atoi(l[m[2]:m[3]])
 		at := m[2]
 		rest := strings.TrimSpace(l[m[3]+1:])

@@ -523,11 +523,26 @@ var labelledSymbolRE = regexp.MustCompile(`(?i:reference\s+number|numéro\s+de\s
 // it; a longer value is a title.
 const maxLabelledSymbol = 30
 
+// symbolLabelParts are parts of the labels labelledSymbolRE knows, as
+// pages print them: a block without one holds no such field, and the
+// expression need not scan it.
+var symbolLabelParts = []string{"umber", "UMBER", "éférence", "ÉFÉRENCE", "eferencia", "EFERENCIA", "ymbol", "YMBOL", "ímbolo", "ÍMBOLO"}
+
+// mayLabelSymbol reports whether t holds a part of a symbol's label.
+func mayLabelSymbol(t string) bool {
+	for _, p := range symbolLabelParts {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // labelledSymbol returns the symbol a record's field gives in t ("Numéro
 // de référence C1 - DEC.18"), or "": the symbol of the decision that
 // opens below it when that decision prints none.
 func labelledSymbol(t string) string {
-	if !strings.ContainsAny(t, "0123456789") {
+	if !strings.ContainsAny(t, "0123456789") || !mayLabelSymbol(t) {
 		return ""
 	}
 	m := labelledSymbolRE.FindStringSubmatch(t)
