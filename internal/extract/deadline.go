@@ -307,11 +307,23 @@ const yearLead = 40
 var scheduleWords = []string{"take place", "takes place", "be held", "to hold", "convene", "convened", "to meet", "organize", "organise"}
 
 // scheduleWindow is how far before a year scheduled looks: the verb and
-// the meeting it schedules.
-const scheduleWindow = 80
+// the meeting it schedules, whose name may be long ("to convene the Sixth
+// Meeting of the Conference of the Parties to the Carpathian Convention
+// (COP6) in 2020"). The window stops at the clause before the year's.
+const scheduleWindow = 140
+
+// clauseBounds end the clause before a year's: what is scheduled there
+// does not schedule the year ("to convene a workshop, and to complete
+// the review in 2027").
+var clauseBounds = []string{";", ", and ", " and to "}
 
 func scheduled(before string) bool {
 	w := strings.ToLower(before[max(0, len(before)-scheduleWindow):])
+	for _, b := range clauseBounds {
+		if i := strings.LastIndex(w, b); i >= 0 {
+			w = w[i+len(b):]
+		}
+	}
 	return containsAny(w, scheduleWords) && containsAny(w, gatherings)
 }
 

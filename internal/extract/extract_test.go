@@ -495,6 +495,9 @@ func TestDeadlines(t *testing.T) {
 		{"COP-9", 0, "Requests the secretariat to report by 31 December each year;", nil},
 		// the date of a meeting being scheduled is no deadline
 		{"CMA-5", 0, "Requests the secretariat to facilitate the first meeting of the Advisory Board, to take place in 2024;", nil},
+		{"COP-5", 0, "Decides to accept the offer of the Government of Ruritania to convene the Seventh Meeting of the Conference of the Parties to the Regional Convention (COP7) in 2031;", nil},
+		{"COP-5", 0, "Requests the secretariat to convene a workshop on the guidelines, and to complete the review of the guidelines in 2031;",
+			[]accord.Deadline{{Text: "in 2031", Date: "2031"}}},
 		{"COP-12", 0, "Decides to hold its thirteenth meeting in 2027 and requests the secretariat to prepare a report by 2026;",
 			[]accord.Deadline{{Text: "by 2026", Date: "2026"}}},
 		// a past meeting is no deadline
