@@ -498,6 +498,12 @@ func TestDeadlines(t *testing.T) {
 		{"COP-5", 0, "Decides to accept the offer of the Government of Ruritania to convene the Seventh Meeting of the Conference of the Parties to the Regional Convention (COP7) in 2031;", nil},
 		{"COP-5", 0, "Requests the secretariat to convene a workshop on the guidelines, and to complete the review of the guidelines in 2031;",
 			[]accord.Deadline{{Text: "in 2031", Date: "2031"}}},
+		{"COP-5", 0, "Requests the Executive Secretary to report within three years on the use of the fund;",
+			[]accord.Deadline{{Text: "within three years"}}},
+		{"B-20", 0, "Requests the secretariat to present the analysis no later than at the 22nd Board meeting;",
+			[]accord.Deadline{{Text: "no later than at the 22nd Board meeting"}}},
+		{"IWC-60", 0, "Urges Contracting Governments to report their bycatch to the 62nd Annual Meeting of the Commission;",
+			[]accord.Deadline{{Text: "to the 62nd Annual Meeting of the Commission"}}},
 		{"COP-12", 0, "Decides to hold its thirteenth meeting in 2027 and requests the secretariat to prepare a report by 2026;",
 			[]accord.Deadline{{Text: "by 2026", Date: "2026"}}},
 		// a past meeting is no deadline
