@@ -85,9 +85,9 @@ var deadlineRules = []deadlineRule{
 	// counted from the decision or an event
 	{regexp.MustCompile(`(?i)\bwithin\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|\d{1,2})\s+(?:days?|weeks?|months?|years?)\b`),
 		withinWords, 0, 60, nil},
-	// "to COP15", "at COP 16", "by CMA 7", "in the margins of CMP 8": a
-	// meeting by its short name
-	{regexp.MustCompile(`\b(?:to|at|by|before|during|in\s+the\s+margins\s+of)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?\d{1,2}\b`),
+	// "to COP15", "at COP 16", "by CMA 7", "in the margins of CMP 8",
+	// "for COP4 adoption": a meeting by its short name
+	{regexp.MustCompile(`\b(?:to|at|by|before|during|for|in\s+the\s+margins\s+of)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?\d{1,2}\b`),
 		shortMeetingNames, 40, 40, nil},
 	// a meeting named by when it is held: "at the session(s) to be held
 	// in November 2024", "at the United Nations Climate Change Conference

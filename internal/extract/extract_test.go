@@ -500,6 +500,8 @@ func TestDeadlines(t *testing.T) {
 			[]accord.Deadline{{Text: "in 2031", Date: "2031"}}},
 		{"COP-5", 0, "Requests the Executive Secretary to report within three years on the use of the fund;",
 			[]accord.Deadline{{Text: "within three years"}}},
+		{"COP-3", 0, "Recommends and submits the revised action plan for COP4 adoption;",
+			[]accord.Deadline{{Text: "for COP4", Meeting: "COP-4"}}},
 		{"B-20", 0, "Requests the secretariat to present the analysis no later than at the 22nd Board meeting;",
 			[]accord.Deadline{{Text: "no later than at the 22nd Board meeting"}}},
 		{"IWC-60", 0, "Urges Contracting Governments to report their bycatch to the 62nd Annual Meeting of the Commission;",

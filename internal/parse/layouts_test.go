@@ -400,3 +400,17 @@ func TestPlainPageLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingsCiteNothing holds that decision headings above a decision
+// (a list of contents, its own heading) are not decisions it cites.
+func TestHeadingsCiteNothing(t *testing.T) {
+	d := parseOne(t, "Contents\nDecision COP9/17\nBudget\nDecision COP9/18\nVenue of the next meeting\n\n"+
+		"The Conference of the Parties\nRecalling its decision COP8/4,\n1. Requests the Secretariat to report.\n")
+	var cited []string
+	for _, r := range d.References.Decisions {
+		cited = append(cited, r.Cited)
+	}
+	if !slices.Equal(cited, []string{"COP8/4"}) {
+		t.Errorf("References.Decisions = %q, want [COP8/4]", cited)
+	}
+}

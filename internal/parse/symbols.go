@@ -1122,6 +1122,11 @@ func references(d *accord.Decision) accord.References {
 	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
 	seenD, seenDoc := map[string]bool{}, map[string]bool{}
 	for k, t := range parts {
+		if k < len(d.Preface) && decisionSignal(t) {
+			// "Decision COP4/18" above the decision: a heading, its own
+			// or another's in a list of contents, cites nothing
+			continue
+		}
 		for _, r := range decisionRefs(t, d.Instrument) {
 			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
 			k := symbolKey(r.Cited)
