@@ -414,3 +414,12 @@ func TestHeadingsCiteNothing(t *testing.T) {
 		t.Errorf("References.Decisions = %q, want [COP8/4]", cited)
 	}
 }
+
+// TestKeywordDocumentSymbols holds that a document symbol ending on a
+// keyword takes the number after it, as CMS publishes its texts.
+func TestKeywordDocumentSymbols(t *testing.T) {
+	got, _ := documentSymbols("as set out in UNEP/CMS/Resolution 13.4 (Rev.COP14) and UNEP/CMS/Decision 14.21, and UNEP/CMS/COP14/Doc.5;")
+	if want := []string{"UNEP/CMS/Resolution 13.4 (Rev.COP14)", "UNEP/CMS/Decision 14.21", "UNEP/CMS/COP14/Doc.5"}; !slices.Equal(got, want) {
+		t.Errorf("documentSymbols = %q, want %q", got, want)
+	}
+}

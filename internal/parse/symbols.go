@@ -583,6 +583,20 @@ func documentSymbols(text string) (syms []string, spans [][2]int) {
 	return syms, out
 }
 
+// docNumberRE matches the number a document symbol that ends on a
+// keyword gives after a space: " 12.28", " 11.33 (Rev.COP13)".
+var docNumberRE = regexp.MustCompile(`^\s\d{1,2}\.\d{1,3}(?:\s?\(Rev\.\s?COP\s?\d{1,2}\))?`)
+
+// keywordDocNumber returns how many bytes of after continue document
+// symbol s when s ends on "Resolution" or "Decision", as the symbols of
+// the texts CMS publishes do ("UNEP/CMS/Resolution 12.28"); 0 otherwise.
+func keywordDocNumber(s, after string) int {
+	if !strings.HasSuffix(s, "/Resolution") && !strings.HasSuffix(s, "/Decision") {
+		return 0
+	}
+	return len(docNumberRE.FindString(after))
+}
+
 // notUN are the first parts of document symbols of bodies outside the
 // United Nations system: the Green Climate Fund, the Adaptation Fund Board,
 // the Global Environment Facility, the International Whaling Commission
@@ -630,8 +644,16 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 			// two-part strings are decision symbols ("VIII/8") or pairs
 			// of names ("FAO/WHO").
 			if parts := strings.Split(s, "/"); len(parts) >= 3 && parts[1] != "" {
+				end := i + len(s)
+				if k := keywordDocNumber(s, text[end:]); k > 0 {
+					// "UNEP/CMS/Resolution 12.28": the text's number
+					// after a space is the document's
+					s += text[end : end+k]
+					end += k
+					next = max(next, end)
+				}
 				syms = append(syms, s)
-				spans = append(spans, [2]int{i, i + len(s)})
+				spans = append(spans, [2]int{i, end})
 			}
 			i = next
 		}
