@@ -423,3 +423,25 @@ func TestKeywordDocumentSymbols(t *testing.T) {
 		t.Errorf("documentSymbols = %q, want %q", got, want)
 	}
 }
+
+// TestBracketedCitationList holds that year-numbered resolutions listed
+// in brackets after the words that say which are cited as printed, and
+// that brackets after the clause ends, or holding other words, are not.
+func TestBracketedCitationList(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"RECALLING its resolutions on bycatch adopted by the Commission (2011-3, 2012-4 and 2014-1);", []string{"2011-3", "2012-4", "2014-1"}},
+		{"RECALLING its resolutions on bycatch. The Commission (2011-3) met;", nil},
+		{"RECALLING its resolutions on bycatch (see the report, 2011-3);", nil},
+	} {
+		var got []string
+		for _, r := range decisionRefs(tt.text, "") {
+			got = append(got, r.Cited)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("decisionRefs(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

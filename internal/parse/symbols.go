@@ -700,7 +700,8 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		at    int
 		cited string
 		kw    string
-		list  int // which keyword's list the hit is in, from 1; 0 for none
+		list  int  // which keyword's list the hit is in, from 1; 0 for none
+		bare  bool // cited without a keyword of its own: kept as printed
 	}
 	if !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
 		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !mayCite(text)) {
@@ -722,7 +723,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
 					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
-						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, n + 1})
+						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, n + 1, false})
 						for k := pos + g[2]; k < pos+g[3]; k++ {
 							seen[k] = true
 						}
@@ -755,8 +756,20 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 			for k := at; k < pos+m[7]; k++ {
 				seen[k] = true
 			}
-			hits = append(hits, hit{at, sym, word, n + 1})
+			hits = append(hits, hit{at, sym, word, n + 1, false})
 			pos = end
+		}
+		if pos == kw[1] && strings.HasSuffix(word, "s") {
+			// "resolutions on whaling adopted by the Commission (1995-9,
+			// 1996-7 and 1997-5)": the list stands in brackets after the
+			// words that say which
+			for _, b := range bracketList(text, pos) {
+				hits = append(hits, hit{b[0], text[b[0]:b[1]], "", n + 1, true})
+				for k := b[0]; k < b[1]; k++ {
+					seen[k] = true
+				}
+				pos = b[1]
+			}
 		}
 		listEnd = pos
 	}
@@ -771,7 +784,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		if seen[i] || seen[j-1] || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
 			continue
 		}
-		hits = append(hits, hit{i, text[i:j], "", 0})
+		hits = append(hits, hit{i, text[i:j], "", 0, false})
 		for k := i; k < j; k++ {
 			seen[k] = true
 		}
@@ -781,7 +794,7 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 	lastList := 0
 	for _, h := range hits {
 		cited := canonicalSymbol(h.cited)
-		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") {
+		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") && !h.bare {
 			// "Decision 13.1": a bare dotted number needs its keyword to be read.
 			switch {
 			case strings.HasPrefix(h.kw, "res. conf"):
@@ -805,6 +818,41 @@ func decisionRefs(text, inst string) []accord.DecisionRef {
 		}
 		lastList = h.list
 		out = append(out, accord.DecisionRef{Cited: cited, Instrument: ri})
+	}
+	return out
+}
+
+// maxBracketGap bounds the words between a plural keyword and the
+// bracketed list of the symbols it names: a clause's qualifiers ("on
+// whaling under special permits adopted by the Commission").
+const maxBracketGap = 120
+
+// bracketYearRE is one item of a bracketed list of year-numbered symbols,
+// with its separator: "(1995-9", ", 1996-7", " and 1997-5".
+var bracketYearRE = regexp.MustCompile(`^(?:\(|,\s*|\s+and\s+|,\s+and\s+)(` + symYear + `)`)
+
+// bracketList returns the spans of the year-numbered symbols ("1995-9")
+// listed in the first brackets after text[pos:] within maxBracketGap
+// bytes and the same clause, when the brackets hold those symbols and
+// nothing else.
+func bracketList(text string, pos int) [][2]int {
+	w := text[pos:min(len(text), pos+maxBracketGap)]
+	open := strings.IndexByte(w, '(')
+	if open < 0 || strings.ContainsAny(w[:open], ";.:") {
+		return nil
+	}
+	var out [][2]int
+	at := pos + open
+	for {
+		m := bracketYearRE.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			break
+		}
+		out = append(out, [2]int{at + m[2], at + m[3]})
+		at += m[1]
+	}
+	if at >= len(text) || text[at] != ')' {
+		return nil
 	}
 	return out
 }
