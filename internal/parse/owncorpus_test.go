@@ -27,8 +27,8 @@ const ownCorpusDir = "testdata/corpus"
 // that scores lower fails; one that scores higher should raise them.
 // They are floors, not goals: the goal is 1.000.
 const (
-	ownStructureFloor  = 0.979
-	ownExtractionFloor = 0.970
+	ownStructureFloor  = 0.980
+	ownExtractionFloor = 0.984
 )
 
 // ownTruth is one labelled decision of the own corpus, with the fields
