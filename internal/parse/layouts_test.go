@@ -445,3 +445,14 @@ func TestBracketedCitationList(t *testing.T) {
 		}
 	}
 }
+
+// TestRunInItems holds that items a page runs into their paragraph, the
+// first after the chapeau's colon and each next after a semicolon, are
+// the paragraph's items, and that a lone "(a)" after a colon is text.
+func TestRunInItems(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties,\n\n1.Encourages Parties to use the following in their\nefforts to respond: (a)Decisions taken under\nArticle 18; (b)The guidance on risk\nassessment; and (c) Other relevant material;\n"+
+		"2.Requests the Secretariat to compile the information referred to in: (a) above.\n")
+	if !slices.Equal(numbers(d), []string{"1", "2"}) || len(d.Paragraphs[0].Items) != 3 || len(d.Paragraphs[1].Items) != 0 {
+		t.Errorf("Parse = paragraphs %q; want [1 2], three items under 1 and none under 2", numbers(d))
+	}
+}
