@@ -456,3 +456,14 @@ func TestRunInItems(t *testing.T) {
 		t.Errorf("Parse = paragraphs %q; want [1 2], three items under 1 and none under 2", numbers(d))
 	}
 }
+
+// TestQuotedAmendment holds that text quoted after a paragraph ending on
+// a colon (a rule as amended) is that paragraph's, and that "to change"
+// opens an operative phrase.
+func TestQuotedAmendment(t *testing.T) {
+	d := parseOne(t, "Decision IX/9: Rules of procedure\n\nThe Ninth Meeting of the Parties decided in Dec. IX/9 to change rule 4 of the rules of procedure to read:\n\n"+
+		"\"4. The Bureau shall consist of a President, three Vice-Presidents and a Rapporteur.\"\n")
+	if len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "to change" {
+		t.Errorf("Parse = %d paragraphs; want one opening \"to change\"", len(d.Paragraphs))
+	}
+}

@@ -948,6 +948,12 @@ func (s *segmenter) place(c *draft, b block) {
 		c.d.Unclassified = append(c.d.Unclassified, t)
 	case phaseOperative:
 		switch {
+		case b.mark == markNone && quotedAfterColon(c.ops, t):
+			// "to amend rule 21 to read:" / "\"In electing its officers,
+			// the Meeting … shall …\"": the quoted text is the paragraph's
+			last := &c.ops[len(c.ops)-1]
+			last.text = joinLines(last.text, t)
+			last.rest = joinLines(last.rest, t)
 		case c.quoteStarts(b):
 			// "3. Invites States Parties to use the following format:",
 			// the format's title, then its own "1.", "2.": quoted text
@@ -1107,6 +1113,16 @@ func (s *segmenter) recital(c *draft, b block) {
 	c.recitalN = append(c.recitalN, b.n)
 	c.phase, c.body = phasePreamble, true
 	c.recitalList = false
+}
+
+// quotedAfterColon reports whether t opens with a quotation mark right
+// after an operative paragraph that ends on a colon: the text it quotes
+// (a rule as amended, a paragraph as changed), not a paragraph of its own.
+func quotedAfterColon(ops []block, t string) bool {
+	if len(ops) == 0 || !strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "“") {
+		return false
+	}
+	return strings.HasSuffix(trimMarker(strings.TrimSpace(ops[len(ops)-1].text)), ":")
 }
 
 // dashRecital reports whether the text of a dash-led block under a

@@ -32,7 +32,7 @@ var operative = map[string]accord.VerbClass{
 	"re-elect": accord.Deciding, "defer": accord.Deciding, "postpone": accord.Deciding,
 	"apportion": accord.Deciding, "grant": accord.Deciding, "admit": accord.Deciding,
 	"clarify": accord.Deciding, "select": accord.Deciding, "submit": accord.Deciding, "transmit": accord.Deciding,
-	"forward": accord.Deciding,
+	"forward": accord.Deciding, "change": accord.Deciding, "modify": accord.Deciding,
 	// evaluative
 	"welcome": accord.Evaluative, "commend": accord.Evaluative, "congratulate": accord.Evaluative,
 	"thank": accord.Evaluative, "appreciate": accord.Evaluative, "express": accord.Evaluative,
