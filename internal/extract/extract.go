@@ -1256,13 +1256,34 @@ func splitAnd(s string) []string {
 			unicode.IsUpper(firstRune(next)) && (actorNouns[strings.ToLower(prev)] || strings.HasSuffix(prev, ")")) ||
 			// "Parties and observer organizations": an actor noun, then
 			// a phrase whose head is another
-			actorNouns[strings.ToLower(prev)] && headIsActor(words[i+1:])
+			actorNouns[strings.ToLower(prev)] && headIsActor(words[i+1:]) ||
+			// "UNEP and FAO", "the Biodiversity WG and CNPA", "WWF and
+			// BirdLife International": an acronym names a body whole,
+			// unless both share a head after them ("CITES and CMS
+			// secretariats")
+			(acronym(prev) || acronym(next)) && unicode.IsUpper(firstRune(prev)) && unicode.IsUpper(firstRune(next)) && !headIsActor(words[i+2:])
 		if split {
 			out = append(out, s[start:idx[i]])
 			start = idx[i] + len(words[i])
 		}
 	}
 	return append(out, s[start:])
+}
+
+// acronym reports whether w is an acronym: two capitals or more, and no
+// letter in lower case ("FAO", "CNPA", "WG"; not "Parties").
+func acronym(w string) bool {
+	w = strings.Trim(w, ",;:()")
+	upper := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	return upper >= 2
 }
 
 // modifierRE finds a participle that opens a modifier, within which
