@@ -4,7 +4,27 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/accordmea/accord"
 )
+
+// phrases returns the opening phrases of a decision's paragraphs.
+func phrases(d accord.Decision) []string {
+	var out []string
+	for _, p := range d.Paragraphs {
+		out = append(out, p.Phrase)
+	}
+	return out
+}
+
+// citedOf returns the symbols of cited decisions as cited.
+func citedOf(refs []accord.DecisionRef) []string {
+	var out []string
+	for _, r := range refs {
+		out = append(out, r.Cited)
+	}
+	return out
+}
 
 // TestLeadFormulaOnOneLine holds that a resolution run onto one line with
 // its recitals before a lead formula ("…; NOW THEREFORE the Commission;
@@ -163,12 +183,8 @@ func TestDashRecitals(t *testing.T) {
 func TestGluedBullets(t *testing.T) {
 	d := parseOne(t, "The Compliance Committee\n\n-Recommends and submits the draft guidance to the Meeting of the Parties;\n\n"+
 		"-Encourage the Parties to test the guidance;\n\n•Requests the Secretariat to publish the guidance\n-based on the comments received;\n")
-	var phrases []string
-	for _, p := range d.Paragraphs {
-		phrases = append(phrases, p.Phrase)
-	}
-	if want := []string{"Recommends and submits", "Encourage", "Requests"}; !slices.Equal(phrases, want) {
-		t.Errorf("Parse = phrases %q, want %q", phrases, want)
+	if want := []string{"Recommends and submits", "Encourage", "Requests"}; !slices.Equal(phrases(d), want) {
+		t.Errorf("Parse = phrases %q, want %q", phrases(d), want)
 	}
 }
 
@@ -196,20 +212,14 @@ func TestHeritageSymbols(t *testing.T) {
 	if d.Symbol != "14.COM 7.B" {
 		t.Errorf("Symbol = %q, want 14.COM 7.B", d.Symbol)
 	}
-	var cited []string
-	for _, r := range d.References.Decisions {
-		cited = append(cited, r.Cited)
-	}
+	cited := citedOf(d.References.Decisions)
 	if want := []string{"13.COM 5.a.1", "7.GA 8"}; !slices.Equal(cited, want) {
 		t.Errorf("References.Decisions = %q, want %q", cited, want)
 	}
 	if len(d.References.Documents) != 0 {
 		t.Errorf("References.Documents = %q, want none", d.References.Documents)
 	}
-	var got []string
-	for _, r := range decisionRefs("Recalling Decisions 36 COM 7B.12 and 38 COM 8B.4, and decision 7 EXT. COM 4,", "") {
-		got = append(got, r.Cited)
-	}
+	got := citedOf(decisionRefs("Recalling Decisions 36 COM 7B.12 and 38 COM 8B.4, and decision 7 EXT. COM 4,", ""))
 	if want := []string{"36 COM 7B.12", "38 COM 8B.4", "7 EXT. COM 4"}; !slices.Equal(got, want) {
 		t.Errorf("decisionRefs = %q, want %q", got, want)
 	}
@@ -263,10 +273,7 @@ func TestRecitalsBeforeFormula(t *testing.T) {
 	if len(d.Preamble) != 4 {
 		t.Errorf("Parse = %d recitals, want 4", len(d.Preamble))
 	}
-	var cited []string
-	for _, r := range d.References.Decisions {
-		cited = append(cited, r.Cited)
-	}
+	cited := citedOf(d.References.Decisions)
 	if want := []string{"Resolution 2.4", "Resolution 5.1", "Resolution 6.2"}; !slices.Equal(cited, want) {
 		t.Errorf("References.Decisions = %q, want %q", cited, want)
 	}
@@ -276,10 +283,7 @@ func TestRecitalsBeforeFormula(t *testing.T) {
 // table cell before it and to the next cell after it is cited, and that
 // a symbol inside a longer one is not cited twice.
 func TestGluedCellSymbols(t *testing.T) {
-	var got []string
-	for _, r := range decisionRefs("Monitor the centres.RC-9/4High Review the Ex.IV/2 report.", "") {
-		got = append(got, r.Cited)
-	}
+	got := citedOf(decisionRefs("Monitor the centres.RC-9/4High Review the Ex.IV/2 report.", ""))
 	if want := []string{"RC-9/4", "Ex.IV/2"}; !slices.Equal(got, want) {
 		t.Errorf("decisionRefs = %q, want %q", got, want)
 	}
@@ -289,10 +293,7 @@ func TestGluedCellSymbols(t *testing.T) {
 // that carries a keyword of its own is cited by it, and the items after it
 // too.
 func TestListItemOwnKeyword(t *testing.T) {
-	var got []string
-	for _, r := range decisionRefs("Recalling decisions 15.21 and 16.3, Resolution 2018-2 and 2019-4,", "") {
-		got = append(got, r.Cited)
-	}
+	got := citedOf(decisionRefs("Recalling decisions 15.21 and 16.3, Resolution 2018-2 and 2019-4,", ""))
 	if want := []string{"Decision 15.21", "Decision 16.3", "Resolution 2018-2", "Resolution 2019-4"}; !slices.Equal(got, want) {
 		t.Errorf("decisionRefs = %q, want %q", got, want)
 	}
@@ -311,10 +312,7 @@ func TestRegionalSeasSymbols(t *testing.T) {
 	} {
 		d := parseOne(t, tt.heading+"\n\nThe Meeting of the Contracting Parties,\n\n"+
 			"Recalling decision IG.25/1, decision CP.10/4 and Resolution 2/2029,\n\n1. Requests the Contracting Parties to report.\n")
-		var cited []string
-		for _, r := range d.References.Decisions {
-			cited = append(cited, r.Cited)
-		}
+		cited := citedOf(d.References.Decisions)
 		if d.Symbol != tt.want || !slices.Equal(cited, []string{"IG.25/1", "CP.10/4", "2/2029"}) || d.Instrument == "ramsar" {
 			t.Errorf("Parse(%q) = %q citing %q (instrument %q); want %q citing IG.25/1, CP.10/4, 2/2029", tt.heading, d.Symbol, cited, d.Instrument, tt.want)
 		}
@@ -337,12 +335,8 @@ func TestGluedItemLetters(t *testing.T) {
 func TestRecordAbstractClauses(t *testing.T) {
 	d := parseOne(t, "DECISION OF THE MEETING - Ninth Meeting of the Parties; Marine litter\nSECRETARIAT (03/04/2031)\n"+
 		"Urge the Parties to report on marine litter; Request the Secretariat to compile the reports; Invite partners to support the work.")
-	var phrases []string
-	for _, p := range d.Paragraphs {
-		phrases = append(phrases, p.Phrase)
-	}
-	if want := []string{"Urge", "Request", "Invite"}; !slices.Equal(phrases, want) {
-		t.Errorf("Parse = phrases %q, want %q", phrases, want)
+	if want := []string{"Urge", "Request", "Invite"}; !slices.Equal(phrases(d), want) {
+		t.Errorf("Parse = phrases %q, want %q", phrases(d), want)
 	}
 	for _, text := range []string{"Adopt a wetland; it needs you.", "Request a quote; Support our work"} {
 		if ds := Parse(text, Options{}).Decisions; len(ds) != 0 {
@@ -390,12 +384,8 @@ func TestPlainPageLayouts(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			d := parseOne(t, tt.text)
-			var phrases []string
-			for _, p := range d.Paragraphs {
-				phrases = append(phrases, p.Phrase)
-			}
-			if !slices.Equal(phrases, tt.phrases) || !slices.Equal(numbers(d), tt.numbers) {
-				t.Errorf("Parse = phrases %q numbers %q, want %q %q", phrases, numbers(d), tt.phrases, tt.numbers)
+			if !slices.Equal(phrases(d), tt.phrases) || !slices.Equal(numbers(d), tt.numbers) {
+				t.Errorf("Parse = phrases %q numbers %q, want %q %q", phrases(d), numbers(d), tt.phrases, tt.numbers)
 			}
 		})
 	}
@@ -406,10 +396,7 @@ func TestPlainPageLayouts(t *testing.T) {
 func TestHeadingsCiteNothing(t *testing.T) {
 	d := parseOne(t, "Contents\nDecision COP9/17\nBudget\nDecision COP9/18\nVenue of the next meeting\n\n"+
 		"The Conference of the Parties\nRecalling its decision COP8/4,\n1. Requests the Secretariat to report.\n")
-	var cited []string
-	for _, r := range d.References.Decisions {
-		cited = append(cited, r.Cited)
-	}
+	cited := citedOf(d.References.Decisions)
 	if !slices.Equal(cited, []string{"COP8/4"}) {
 		t.Errorf("References.Decisions = %q, want [COP8/4]", cited)
 	}
@@ -436,10 +423,7 @@ func TestBracketedCitationList(t *testing.T) {
 		{"RECALLING its resolutions on bycatch. The Commission (2011-3) met;", nil},
 		{"RECALLING its resolutions on bycatch (see the report, 2011-3);", nil},
 	} {
-		var got []string
-		for _, r := range decisionRefs(tt.text, "") {
-			got = append(got, r.Cited)
-		}
+		got := citedOf(decisionRefs(tt.text, ""))
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("decisionRefs(%q) = %q, want %q", tt.text, got, tt.want)
 		}

@@ -324,7 +324,13 @@ func (s *segmenter) recitalsOnly() {
 		c.d.Preface, c.d.Title, c.start = []string{last.text}, stripMarker(last.text), last.n
 	}
 	s.drafts = append(s.drafts, c)
-	for _, b := range rest {
+	s.placeAll(c, rest)
+}
+
+// placeAll places blocks in decision c, page furniture in its
+// unclassified text.
+func (s *segmenter) placeAll(c *draft, bs []block) {
+	for _, b := range bs {
 		if b.furniture {
 			c.d.Unclassified = append(c.d.Unclassified, b.text)
 			continue
@@ -401,13 +407,7 @@ func (s *segmenter) requestOnly() {
 		s.preface = s.preface[:k:k]
 		c := &draft{start: b.n, phase: phasePreamble, reported: reported, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
 		s.drafts = append(s.drafts, c)
-		for _, b := range rest {
-			if b.furniture {
-				c.d.Unclassified = append(c.d.Unclassified, b.text)
-				continue
-			}
-			s.place(c, b)
-		}
+		s.placeAll(c, rest)
 		return
 	}
 }
