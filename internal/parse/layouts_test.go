@@ -451,3 +451,15 @@ func TestQuotedAmendment(t *testing.T) {
 		t.Errorf("Parse = %d paragraphs; want one opening \"to change\"", len(d.Paragraphs))
 	}
 }
+
+// TestOneLineSentenceEnds holds that a recital ending on a full stop in a
+// decision run onto one line is cut from the next, and that an
+// abbreviation's full stop cuts nothing.
+func TestOneLineSentenceEnds(t *testing.T) {
+	d := parseOne(t, "The Conference: Recalling Article 4 of the Convention on the regional centres ; Recognising the expertise available under the Convention. "+
+		"Further recognising the role of the regional centres, e.g. Taking stock of their work. Hereby: 1. Encourages the Secretariat to strengthen its collaboration. "+
+		"2. Adopts the principle that designated centres are designated for the Convention.")
+	if len(d.Preamble) != 3 || !slices.Equal(numbers(d), []string{"1", "2"}) {
+		t.Errorf("Parse = %d recitals, paragraphs %q; want 3, [1 2]", len(d.Preamble), numbers(d))
+	}
+}

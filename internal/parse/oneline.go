@@ -103,7 +103,10 @@ func splitOneLine(l string) []string {
 		// without its comma, on the last word of a body's name
 		// ("… the Kyoto Protocol Recalling …")
 		glued := l[i] == ';' && l[i+1] >= 'A' && l[i+1] <= 'Z' // "…Convention;Having considered …"
-		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
+		// a sentence's end: "… sound management. Further recognising …",
+		// not an abbreviation's full stop ("e.g.", "para.")
+		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
+		if (l[i] == ',' || l[i] == ';' || stop) && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
 			at := i + 2
 			if glued {
 				at = i + 1
@@ -263,4 +266,11 @@ func numberedRecitals(l string) []int {
 		cuts = append(cuts, at)
 	}
 	return cuts
+}
+
+// sentenceWord reports whether a full stop after word w can end a
+// sentence: w is a word of three letters or more, none of the
+// abbreviations.
+func sentenceWord(w string) bool {
+	return len(w) >= 3 && !strings.Contains(w, ".") && !abbreviations[strings.ToLower(w)]
 }
