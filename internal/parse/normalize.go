@@ -798,8 +798,7 @@ func trimMarker(s string) string {
 }
 
 // abbreviations end in a full stop that ends no sentence.
-var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true,
-	"etc": true, "approx": true, "rev": true, "add": true, "corr": true}
+var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true}
 
 // joinLines joins two lines of one block, mending end-of-line hyphenation.
 func joinLines(a, b string) string {
