@@ -463,3 +463,28 @@ func TestOneLineSentenceEnds(t *testing.T) {
 		t.Errorf("Parse = %d recitals, paragraphs %q; want 3, [1 2]", len(d.Preamble), numbers(d))
 	}
 }
+
+// TestAntarcticAndIMOSymbols holds that measures and resolutions of the
+// Antarctic Treaty Consultative Meeting and resolutions of IMO committees
+// head decisions and are cited, and that a formula naming its body in the
+// plural takes verbs in the base form.
+func TestAntarcticAndIMOSymbols(t *testing.T) {
+	d := parseOne(t, "Measure 7 (2031)\n\nManagement plan for a protected area\n\nThe Representatives,\n\nRecalling Resolution 3 (2025),\n\n"+
+		"Recommend to their Governments to approve the revised management plan.\n")
+	if d.Symbol != "Measure 7 (2031)" || !slices.Equal(phrases(d), []string{"Recommend"}) || !slices.Equal(citedOf(d.References.Decisions), []string{"Resolution 3 (2025)"}) {
+		t.Errorf("Parse = %q, phrases %q, citing %q; want Measure 7 (2031), [Recommend], [Resolution 3 (2025)]", d.Symbol, phrases(d), citedOf(d.References.Decisions))
+	}
+	d = parseOne(t, "Resolution MEPC.401(83)\nAmendments to the guidelines\n\nThe Marine Environment Protection Committee,\n\nRecalling resolution MEPC.328(76),\n\n"+
+		"1. Adopts the amendments to the guidelines;\n2. Requests the Secretary-General to circulate them.\n")
+	if d.Symbol != "Resolution MEPC.401(83)" || !slices.Equal(citedOf(d.References.Decisions), []string{"MEPC.328(76)"}) {
+		t.Errorf("Parse = %q citing %q; want Resolution MEPC.401(83) citing MEPC.328(76)", d.Symbol, citedOf(d.References.Decisions))
+	}
+	for _, tt := range []struct {
+		formula string
+		want    bool
+	}{{"The Representatives,", true}, {"The Contracting Parties,", true}, {"The Conference of the Parties,", false}, {"The Meeting of the Parties,", false}, {"The Commission,", false}} {
+		if got := pluralFormula(tt.formula); got != tt.want {
+			t.Errorf("pluralFormula(%q) = %v, want %v", tt.formula, got, tt.want)
+		}
+	}
+}

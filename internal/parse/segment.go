@@ -159,6 +159,19 @@ func (s *segmenter) run() {
 	}
 }
 
+// pluralFormula reports whether a formula names its body in the plural,
+// so that its verbs are in the base form: "The Representatives," ("…
+// Recommend to their Governments …"), "The Contracting Parties,"; not
+// "The Conference of the Parties," whose head is "Conference".
+func pluralFormula(f string) bool {
+	head := strings.TrimRight(f, " ,:;")
+	if i := strings.Index(head, " of "); i >= 0 {
+		head = head[:i]
+	}
+	w := head[strings.LastIndexByte(head, ' ')+1:]
+	return strings.HasPrefix(f, "The ") && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && startsUpper(w)
+}
+
 // opensBase reports whether t opens with a capitalized operative phrase
 // whose verb may be in its base form ("Urge the Parties to …").
 func opensBase(t string) bool {
@@ -475,7 +488,7 @@ func (s *segmenter) feed(i int) {
 			c.d.Preface = append(c.d.Preface, c.d.Formula)
 		}
 		c.d.Formula, c.formulaN = formula, b.n
-		c.plural = strings.Count(formula, "Conference of the Parties") > 1
+		c.plural = strings.Count(formula, "Conference of the Parties") > 1 || pluralFormula(formula)
 		if m := inDecRE.FindStringSubmatch(formula); m != nil && c.d.Symbol == "" {
 			c.d.Symbol = canonicalSymbol(m[1])
 		}
@@ -880,7 +893,7 @@ func (s *segmenter) place(c *draft, b block) {
 		}
 	}
 	operativeStart := b.mark == markNumber || b.mark == markDash || b.mark == markParen ||
-		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t) ||
+		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t) || c.plural && opensBase(t) ||
 			c.reported && reportedDecision(t) || c.d.Formula != "" && startsLower(t) && opensLowerVerb(t))
 	switch c.phase {
 	case phasePreface, phasePreamble:

@@ -171,6 +171,15 @@ var houseStyles = []houseStyle{
 		numbering: "1., 2.; items (a), (b)",
 	},
 	{
+		family:       "Antarctic Treaty Consultative Meeting and IMO committees",
+		bodies:       []string{"Representatives", "Marine Environment Protection Committee"},
+		headings:     []string{symATCM, symIMO},
+		leadSymbols:  []string{symIMO},
+		namedSymbols: []string{symATCMMeasure},
+		recitals:     "participles; the ATCM's formula is \"The Representatives,\"",
+		numbering:    "1., 2.; measures annex their texts",
+	},
+	{
 		family:        "Boards of funds (Adaptation Fund, GCF)",
 		bodies:        []string{"Board"},
 		headings:      []string{symBoard},
@@ -212,6 +221,19 @@ const symRegionalCP = `CP\.\d{1,2}/\d{1,2}`
 // ITPGRFA or the FAO Conference: a number and the year ("Resolution
 // 3/2019").
 const symNumYear = `\d{1,2}/(?:19|20)\d{2}`
+
+// symATCM is the symbol of a decision or resolution of the Antarctic
+// Treaty Consultative Meeting after its keyword: a number and the year in
+// brackets ("Resolution 2 (2019)"); symATCMMeasure a measure's, keyword
+// and all ("Measure 4 (2004)").
+const (
+	symATCM        = `\d{1,2}\s?\((?:19|20)\d{2}\)`
+	symATCMMeasure = `Measure\s+\d{1,2}\s?\((?:19|20)\d{2}\)`
+)
+
+// symIMO is the symbol of a resolution of an IMO committee: the
+// committee, a number and the session in brackets ("MEPC.328(76)").
+const symIMO = `(?:MEPC|MSC)\.\d{1,4}\(\d{1,3}\)`
 
 // symHELCOM is the symbol of a HELCOM recommendation: the meeting, "E"
 // for an extraordinary one, and a number ("HELCOM Recommendation 28E/6").

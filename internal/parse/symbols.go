@@ -634,13 +634,13 @@ var (
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `|` + symWHC + `|` + symICH + `|` + symYear + `|` + symNumYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `|` + symWHC + `|` + symICH + `|` + symIMO + `|` + symATCM + `|` + symYear + `|` + symNumYear + `|` + symNumeric + `|` + symDotted + `)(` + revision + `)?`)
 	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
 	// years that numbered them with the session in roman numerals:
 	// "resolution 3337 (XXIX)".
 	gaListItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(\d{1,4}\s?\([IVXLC]{1,7}\))`)
 	// dottedOrYearRE is a symbol that needs its keyword to be read.
-	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `)`)
+	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `|` + symATCM + `)`)
 )
 
 // documentSymbols returns the UN document symbols cited in text, in order,
