@@ -488,3 +488,13 @@ func TestAntarcticAndIMOSymbols(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveChapeauNoFormula holds that a body asked in the passive over
+// items ("The Scientific Council is requested to:") is a paragraph with
+// its items, not an enacting formula.
+func TestPassiveChapeauNoFormula(t *testing.T) {
+	d := parseOne(t, "Decision 21.7: Review of the list\n\nThe Scientific Council is requested to:\n\n(a) review the list;\n\n(b) report at the next meeting.\n")
+	if d.Formula != "" || len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Items) != 2 {
+		t.Errorf("Parse = formula %q, %d paragraphs; want no formula, one paragraph with 2 items", d.Formula, len(d.Paragraphs))
+	}
+}

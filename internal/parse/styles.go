@@ -328,7 +328,9 @@ var formulaBareRE = func() *regexp.Regexp {
 // may be one: a line wrapped inside a sentence can read the same
 // ("Conference of the Parties of the Stockholm Convention,").
 func bareFormula(t string) bool {
-	return len(t) < 120 && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
+	// "The Scientific Council is requested to:" names a body too, but asks
+	// it: a paragraph, not a formula
+	return len(t) < 120 && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t) && !opensPassive(t)
 }
 
 // leadFormulaCore matches a formula after one of the table's leads, in
