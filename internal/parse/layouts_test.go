@@ -498,3 +498,14 @@ func TestPassiveChapeauNoFormula(t *testing.T) {
 		t.Errorf("Parse = formula %q, %d paragraphs; want no formula, one paragraph with 2 items", d.Formula, len(d.Paragraphs))
 	}
 }
+
+// TestPastFormulaOverNumbers holds that a formula in the past tense over
+// numbered paragraphs ("The Thirtieth Meeting of the Parties decided:")
+// is the formula, and the numbered infinitives the paragraphs.
+func TestPastFormulaOverNumbers(t *testing.T) {
+	d := parseOne(t, "Decision XL/5: Assessment panels\n\nThe Fortieth Meeting of the Parties decided:\n\n"+
+		"1. To welcome the report of the Panel and to request it to update the assessment by 2040;\n\n2. To note with appreciation the work of the Panel;\n")
+	if d.Formula == "" || !slices.Equal(numbers(d), []string{"1", "2"}) {
+		t.Errorf("Parse = formula %q, paragraphs %q; want the formula and [1 2]", d.Formula, numbers(d))
+	}
+}

@@ -425,6 +425,20 @@ func (s *segmenter) requestOnly() {
 	}
 }
 
+// formulaOverNumbers reports whether block i is a formula in the past
+// tense over numbered paragraphs ("The Thirty-Fifth Meeting of the
+// Parties decided:" above "1. To welcome …"): the paragraphs are the
+// decision, the sentence above them its formula. A board's "The Board
+// decided:" above lettered items is its paragraph.
+func (s *segmenter) formulaOverNumbers(i int) bool {
+	t := s.bs[i].text
+	if !strings.HasSuffix(t, ":") || i+1 >= len(s.bs) || !isFormula(t) {
+		return false
+	}
+	next := s.bs[i+1]
+	return next.mark == markNumber && next.label == "1"
+}
+
 // minLoneOperativeWords is the shortest sentence loneOperative takes for
 // a decision: an operative verb, whom it asks and what; a menu entry or a
 // caption that opens with a verb ("Adopts a new logo") is shorter.
@@ -460,7 +474,7 @@ func (s *segmenter) feed(i int) {
 		c.phase, c.body, c.reported = phaseOperative, true, true
 		return
 	}
-	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) {
+	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) && !s.formulaOverNumbers(i) {
 		// "The Board decided to …", "Following the discussion, the Board
 		// decided:" under a decision's heading: its operative paragraph
 		c.ops = append(c.ops, b)
