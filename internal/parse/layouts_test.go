@@ -509,3 +509,15 @@ func TestPastFormulaOverNumbers(t *testing.T) {
 		t.Errorf("Parse = formula %q, paragraphs %q; want the formula and [1 2]", d.Formula, numbers(d))
 	}
 }
+
+// TestMarkdownTableRows holds that rows of a markdown table listing
+// decisions (symbol | title | text) give a decision each, as rows whose
+// cells are separated by tabs do.
+func TestMarkdownTableRows(t *testing.T) {
+	ds := parseAll(t, "| Symbol | Title | Text |\n|---|---|---|\n"+
+		"| 7/CP.31 | Gender and climate change | Requests the secretariat to prepare a synthesis report on gender balance. |\n"+
+		"| 8/CP.31 | Research | Encourages Parties to enhance systematic observation. |\n")
+	if len(ds) != 2 || ds[0].Symbol != "7/CP.31" || ds[1].Title != "Research" || len(ds[1].Paragraphs) != 1 {
+		t.Fatalf("Parse found %d decisions; want 7/CP.31 and 8/CP.31 titled Research, each with its paragraph", len(ds))
+	}
+}

@@ -92,7 +92,7 @@ func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	if strings.IndexByte(s, '\t') >= 0 {
+	if strings.IndexByte(s, '\t') >= 0 || strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") {
 		s = tableRows(s)
 	}
 	s = cleanRunes(s)
@@ -145,7 +145,8 @@ var tableCellSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution|Recommend
 const maxSymbolCell = 60
 
 // tableRows writes each row of a table listing decisions ("SYM\tTitle\t
-// Text", cells separated by tabs, as copied from a web page) as the
+// Text", cells separated by tabs, as copied from a web page, or by bars,
+// as a markdown table writes them) as the
 // heading "SYM: Title" followed by the text on a line of its own, so that
 // a decision whose symbol and title stand only in cells is found like one
 // with a heading. Other lines are left as they are.
@@ -159,7 +160,12 @@ func tableRows(s string) string {
 		} else {
 			end += start
 		}
-		if row, ok := tableRow(s[start:end]); ok {
+		l := s[start:end]
+		if strings.HasPrefix(l, "|") {
+			// a markdown table's row: "| 5/CP.30 | Title | Text |"
+			l = strings.ReplaceAll(strings.Trim(l, "| "), "|", "\t")
+		}
+		if row, ok := tableRow(l); ok {
 			b.WriteString(s[last:start])
 			b.WriteString(row)
 			last = end
