@@ -187,6 +187,9 @@ const maxRecordLead = 600
 // minBaseClauses of them or more and each opens with an operative phrase,
 // its verb in the base form or not; nil otherwise.
 func baseSplit(t string) []string {
+	if !opensBase(t) {
+		return nil // the first clause decides, before any split
+	}
 	parts := strings.Split(t, "; ")
 	if len(parts) < minBaseClauses {
 		return nil
