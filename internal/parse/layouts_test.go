@@ -174,6 +174,9 @@ func TestDashRecitals(t *testing.T) {
 	if len(d.Preamble) != 3 || len(d.Paragraphs) != 2 || d.Paragraphs[0].Phrase != "ENCOURAGES" {
 		t.Errorf("Parse = %d recitals, %d paragraphs; want 3, 2 opening ENCOURAGES", len(d.Preamble), len(d.Paragraphs))
 	}
+	if dashRecital("URGE the Contracting Parties to report") {
+		t.Errorf("dashRecital(URGE …) = true, want false: a verb in its base form asks")
+	}
 }
 
 // TestGluedBullets holds that bullets glued to the verb they lead are

@@ -1159,8 +1159,8 @@ func quotedAfterColon(ops []block, t string) bool {
 // formula is a recital: it opens like one, or with words in capitals that
 // are no operative phrase ("IN AN ATTEMPT to …").
 func dashRecital(rest string) bool {
-	if opensOperative(rest) || opensPassive(rest) {
-		return false
+	if opensOperative(rest) || opensPassive(rest) || opensBase(rest) {
+		return false // "- URGE the Parties …": a verb in its base form asks
 	}
 	if _, ok := opensRecital(rest); ok || capsOpener(rest) {
 		return true
