@@ -495,7 +495,10 @@ func (s *segmenter) feed(i int) {
 			s.pullTitle(c, i)
 		}
 		formula, rest := t, ""
-		if m := montrealInline.FindStringSubmatch(t); m != nil {
+		if m := montrealInline.FindStringSubmatch(t); m != nil && !s.formulaOverNumbers(i) {
+			// "… decided in Dec. IV/13 to note …": the paragraph run on;
+			// "… decided to note the outcome …, and:" above "1. To
+			// recommend …" leads in to the numbered paragraphs instead
 			formula, rest = m[1], m[2]
 		} else if lead != nil {
 			formula, rest = lead[1], lead[2]
