@@ -511,14 +511,8 @@ func TestPastFormulaOverNumbers(t *testing.T) {
 	if d.Formula == "" || !slices.Equal(numbers(d), []string{"1", "2"}) {
 		t.Errorf("Parse = formula %q, paragraphs %q; want the formula and [1 2]", d.Formula, numbers(d))
 	}
-	d = parseOne(t, "Decision VC XI/4: Research
-
-The Conference of the Parties, in Decision VC XI/4 of its Eleventh Meeting, decided to note the outcome of the meeting of the Ozone Research Managers, and:
-
-"+
-		"  1. To recommend that research continue;
-  2. To request the Secretariat to collect information.
-")
+	d = parseOne(t, "Decision VC XI/4: Research\n\nThe Conference of the Parties, in Decision VC XI/4 of its Eleventh Meeting, decided to note the outcome of the meeting of the Ozone Research Managers, and:\n\n"+
+		"  1. To recommend that research continue;\n  2. To request the Secretariat to collect information.\n")
 	if !slices.Equal(numbers(d), []string{"1", "2"}) {
 		t.Errorf("Parse = paragraphs %q; want [1 2], the run-in lead-in part of the formula", numbers(d))
 	}
