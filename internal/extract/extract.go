@@ -303,7 +303,8 @@ func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
 			}
 		case cw.kinds&participle != 0:
 			b := strings.TrimRight(text[:at], " \n")
-			if strings.HasSuffix(b, ",") || strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(b, "and"), " "), ",") && strings.HasSuffix(b, " and") {
+			if strings.HasSuffix(b, ",") || strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(b, "and"), " "), ",") && strings.HasSuffix(b, " and") ||
+				messageNouns[b[strings.LastIndexByte(b, ' ')+1:]] {
 				start = at
 			}
 		case cw.kinds&infinitiveVerb != 0 && infinitiveItem && ps >= 0 && text[ps:pe] == "to":
@@ -317,6 +318,13 @@ func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
 	}
 	return out
 }
+
+// messageNouns are what a body is asked to send that itself asks: "to
+// send a letter requesting the eligible Parties to appoint …", "to issue
+// a notification inviting Parties to submit …". The participle after one
+// opens a clause whose object is asked.
+var messageNouns = map[string]bool{"letter": true, "letters": true, "notification": true, "notifications": true,
+	"communication": true, "invitation": true, "circular": true, "message": true}
 
 // idiomFollows reports whether after starts with one of the words an
 // idiom needs, or needs none.

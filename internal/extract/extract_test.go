@@ -164,6 +164,8 @@ func TestAddressees(t *testing.T) {
 			[]string{"Regional WG/regional-wg", "CNPA/cnpa"}},
 		{"Requests the CITES and CMS secretariats to cooperate;",
 			[]string{"CITES and CMS secretariats/secretariats"}},
+		{"Requests the Secretariat to issue a notification inviting Parties to submit their views;",
+			[]string{"Secretariat/secretariat", "Parties/parties"}},
 		{"Notes the low rate of reporting, urging the Parties to submit their national reports;",
 			[]string{"Parties/parties"}},
 		{"Takes note of the establishment of the network, and invites the network to widen its membership;",
