@@ -793,6 +793,20 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	case c.class == accord.Deciding && recommendToRE.MatchString(c.after):
 		// "the Board decided to recommend to the CMP that …"
 		return x.recommendTo(c.after[len(recommendToRE.FindString(c.after)):])
+	case c.class == accord.Deciding && decideToAskRE.MatchString(c.after):
+		// "Decides to request the Executive Secretary to prepare …": the
+		// decision asks through the infinitive
+		m := decideToAskRE.FindStringSubmatch(c.after)
+		inner := c
+		inner.verb, inner.class = lemma(strings.ToLower(m[1]))
+		inner.after = c.after[len(m[0]):]
+		as, action := x.asked(inner, false)
+		if appointRE.MatchString(action) {
+			// "agreed to invite the following experts to become members
+			// of the Panel": an appointment, no one asked to act
+			return nil, ""
+		}
+		return as, action
 	case asks(c):
 		after := c.after
 		if strings.HasPrefix(strings.ToLower(after), "that ") {
@@ -827,6 +841,15 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// decideToAskRE opens an infinitive that asks after a deciding verb:
+// "decides to request", "agrees to invite", "decided to urge"; the
+// verb is the first group.
+var decideToAskRE = regexp.MustCompile(`^(?i:to\s+(request|invite|urge|encourage|ask|instruct|direct|mandate|entrust)\s+)`)
+
+// appointRE opens the action of an appointment: "to become members",
+// "to serve as Chair", "to join the Committee".
+var appointRE = regexp.MustCompile(`^(?i:to\s+(?:become|serve|join|be\s+(?:a\s+)?members?)\b)`)
 
 // recommendToRE opens "to recommend to" in a decision: "decided to
 // recommend to the CMP-5 the adoption of …".
