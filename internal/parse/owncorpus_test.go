@@ -27,7 +27,7 @@ const ownCorpusDir = "testdata/corpus"
 // that scores lower fails; one that scores higher should raise them.
 // They are floors, not goals: the goal is 1.000.
 const (
-	ownStructureFloor  = 0.980
+	ownStructureFloor  = 0.984
 	ownExtractionFloor = 0.984
 )
 
