@@ -552,7 +552,7 @@ func isUniqueViolation(err error) bool {
 // list's page shows the instruments: the counts are kept from one write
 // to the next (listCache).
 func (s *Store) Stats(ctx context.Context) (accord.Stats, error) {
-	st, err := cached(ctx, s, func(l *listCache) **accord.Stats { return &l.stats }, s.readStats)
+	st, err := cached(ctx, s, "stats", s.readStats)
 	st.Instruments = slices.Clone(st.Instruments)
 	return st, err
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -419,6 +420,7 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 		if err != nil {
 			return "", nil, err
 		}
+		held = slices.Clip(held) // kept for other pages: appended to, it is copied
 		isHeld := `1 = 0`
 		if len(held) > 0 {
 			isHeld = `m.due_meeting || ' ' || m.instrument IN (` + marks(len(held)) + `)`
@@ -444,27 +446,30 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 // by day (YYYY-MM-DD), each as the meeting and the instrument that held
 // it, joined by a space ("COP-7 minamata"): a meeting whose record says
 // it opened by day (by the index meetings_session), or one at which
-// decisions of that instrument were adopted (by decisions_meeting).
+// decisions of that instrument were adopted (by decisions_meeting). They
+// are kept from one write to the next (listCache).
 func (s *Store) heldDueMeetings(ctx context.Context, day string) ([]any, error) {
-	rows, err := s.read.QueryContext(ctx, s.q(`SELECT d.meeting, d.instrument FROM decisions d
-		WHERE d.meeting IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')
-		UNION
-		SELECT mt.session, mt.instrument FROM meetings mt
-		WHERE mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL
-		AND mt.session IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`), day)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []any
-	for rows.Next() {
-		var meeting, inst string
-		if err := rows.Scan(&meeting, &inst); err != nil {
+	return cached(ctx, s, "held "+day, func(ctx context.Context) ([]any, error) {
+		rows, err := s.read.QueryContext(ctx, s.q(`SELECT d.meeting, d.instrument FROM decisions d
+			WHERE d.meeting IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')
+			UNION
+			SELECT mt.session, mt.instrument FROM meetings mt
+			WHERE mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL
+			AND mt.session IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`), day)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, meeting+" "+inst)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		var out []any
+		for rows.Next() {
+			var meeting, inst string
+			if err := rows.Scan(&meeting, &inst); err != nil {
+				return nil, err
+			}
+			out = append(out, meeting+" "+inst)
+		}
+		return out, rows.Err()
+	})
 }
 
 // mandateOrder is the ORDER BY of a sort of MandateFilter: each ends with
@@ -500,22 +505,38 @@ func mandateOrder(sort, dialect string) string {
 
 // bodyMeetings lists the stored meetings held by body (MeetingBody).
 func (s *Store) bodyMeetings(ctx context.Context, body string) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`)
+	ms, err := s.decisionMeetings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			return nil, err
-		}
+	for _, m := range ms {
 		if strings.EqualFold(accord.MeetingBody(m), body) {
 			out = append(out, m)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// decisionMeetings lists the meetings decisions were adopted at, kept
+// from one write to the next (listCache).
+func (s *Store) decisionMeetings(ctx context.Context) ([]string, error) {
+	return cached(ctx, s, "meetings", func(ctx context.Context) ([]string, error) {
+		rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var m string
+			if err := rows.Scan(&m); err != nil {
+				return nil, err
+			}
+			out = append(out, m)
+		}
+		return out, rows.Err()
+	})
 }
 
 // likeEscape makes user words literal in a LIKE pattern.
