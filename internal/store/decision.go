@@ -433,10 +433,7 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 // read, or of the words index for a text; then their rows.
 func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
 	query, args := s.decisionIDs(f)
-	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		return id, rows.Scan(&id)
-	})
+	ids, err := s.walkIDs(ctx, query, args, f.Limit, f.Offset, decisionWalk(f))
 	if err != nil {
 		return nil, err
 	}
@@ -448,7 +445,7 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 // order, with its arguments.
 func (s *Store) decisionIDs(f accord.DecisionFilter) (string, []any) {
 	query := `SELECT d.id FROM decisions d`
-	if s.dialect.name == "sqlite" && !f.Newest && !f.ByID && f.After == 0 {
+	if s.dialect.name == "sqlite" && decisionWalk(f) {
 		// The list order's index, which holds what the filters read,
 		// is walked even when a text is given: SQLite would rather read
 		// the decisions the words index finds and sort them, which
@@ -494,6 +491,13 @@ func (s *Store) decisionIDs(f accord.DecisionFilter) (string, []any) {
 	return query, args
 }
 
+// decisionWalk says whether a page of the decisions f keeps is found by
+// one walk of the decisions_board index (walkIDs): in list order, not by
+// id.
+func decisionWalk(f accord.DecisionFilter) bool {
+	return !f.Newest && !f.ByID && f.After == 0
+}
+
 // decisionListColumns are what lists of decisions read of each, and
 // scanListedDecision reads them.
 const decisionListColumns = `d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format`
@@ -525,15 +529,16 @@ func textWords(text string) [][]string {
 // wordsMatch is the condition on decisions d that their symbol or title
 // holds each of words: its runs one after the other, the last at least
 // the beginning of a word ("mc-6" finds MC-6/3 and MC-60/1, "coop"
-// cooperation), by the words index of migration 018.
+// cooperation), by the words index of migration 018; on PostgreSQL, by
+// the words column of migration 023, which the list's walk reads from
+// its index.
 func (s *Store) wordsMatch(words [][]string) (string, any) {
 	var q []string
 	if s.dialect.name == "postgres" {
 		for _, runs := range words {
 			q = append(q, strings.Join(runs, " <-> ")+":*")
 		}
-		return `to_tsvector('simple', regexp_replace(d.symbol || ' ' || d.title, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ?)`,
-			strings.Join(q, " & ")
+		return `d.words @@ to_tsquery('simple', ?)`, strings.Join(q, " & ")
 	}
 	for _, runs := range words {
 		q = append(q, `"`+strings.Join(runs, " ")+`" *`)

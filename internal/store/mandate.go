@@ -260,10 +260,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if err != nil {
 		return nil, err
 	}
-	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		return id, rows.Scan(&id)
-	})
+	ids, err := s.walkIDs(ctx, query, args, f.Limit, f.Offset, mandateWalk(f) != "")
 	if err != nil {
 		return nil, err
 	}
@@ -285,27 +282,39 @@ func (s *Store) mandateIDs(ctx context.Context, f accord.MandateFilter) (string,
 	if f.ByID || f.After > 0 {
 		query += ` WHERE ` + where + ` ORDER BY m.id`
 	} else {
-		by := strings.TrimPrefix(f.Sort, "-")
-		// A filter that keeps a few mandates (one decision's, an
-		// owner's, a person's checks) finds them by its own index, and
-		// they are sorted; any other walks the order's index, which
-		// SQLite is told (it would take an index of a filter, as if it
-		// kept a few, and sort a hundred thousand rows).
 		if s.dialect.name == "sqlite" {
-			switch {
-			case f.DecisionID != 0 || f.Symbol != "":
-				query += ` INDEXED BY mandates_decision`
-			case f.Owner != "":
-				query += ` INDEXED BY mandates_owner`
-			case f.Checked == "yes":
-				query += ` INDEXED BY mandates_checked`
-			default:
-				query += ` INDEXED BY mandates_board_` + cmp.Or(by, "decision")
-			}
+			query += ` INDEXED BY ` + cmp.Or(mandateWalk(f), mandateFew(f))
 		}
 		query += ` WHERE ` + where + ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
 	}
 	return query, args, nil
+}
+
+// mandateFew is the index by which a filter that keeps a few mandates
+// (one decision's, an owner's, a person's checks) finds them, to be
+// sorted; "" for any other filter.
+func mandateFew(f accord.MandateFilter) string {
+	switch {
+	case f.DecisionID != 0 || f.Symbol != "":
+		return "mandates_decision"
+	case f.Owner != "":
+		return "mandates_owner"
+	case f.Checked == "yes":
+		return "mandates_checked"
+	}
+	return ""
+}
+
+// mandateWalk is the index of the order of f whose one walk finds a page
+// of the mandates f keeps; "" when f keeps a few (mandateFew) or lists
+// by id. Both databases are told to walk it (walkIDs): left to choose,
+// they would take an index of a filter, as if it kept a few, or no
+// index, and sort a hundred thousand rows.
+func mandateWalk(f accord.MandateFilter) string {
+	if f.ByID || f.After > 0 || mandateFew(f) != "" {
+		return ""
+	}
+	return "mandates_board_" + cmp.Or(strings.TrimPrefix(f.Sort, "-"), "decision")
 }
 
 // filterOnly is col as a filter compares it, on SQLite not as a

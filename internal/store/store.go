@@ -341,6 +341,53 @@ func list[T any](ctx context.Context, s *Store, query string, args []any, limit 
 
 // listFrom is list without the first offset rows.
 func listFrom[T any](ctx context.Context, s *Store, query string, args []any, limit, offset int, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	return listOn(ctx, s, s.read, query, args, limit, offset, scan)
+}
+
+// querier is a pool or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// walkIDs reads the ids of a page of a list, as listFrom: when walk is
+// set, by one walk of the index of the list's order. SQLite is told which
+// index by the query (INDEXED BY); PostgreSQL, whose planner gives a
+// seq scan and a sort of the whole table a cost below the walk's when it
+// has no statistics (or a page is far down), in a read-only transaction
+// that tells its planner to walk an index in order rather than sort.
+func (s *Store) walkIDs(ctx context.Context, query string, args []any, limit, offset int, walk bool) ([]int64, error) {
+	scan := func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
+	}
+	if !walk || s.dialect.name != "postgres" {
+		return listFrom(ctx, s, query, args, limit, offset, scan)
+	}
+	tx, err := s.walkTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return listOn(ctx, s, tx, query, args, limit, offset, scan)
+}
+
+// walkTx begins the read-only transaction on PostgreSQL in which
+// walkIDs reads a page: its planner neither sorts nor scans a table
+// whole while an index gives the order.
+func (s *Store) walkTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true)`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
+// listOn is listFrom on q.
+func listOn[T any](ctx context.Context, s *Store, q querier, query string, args []any, limit, offset int, scan func(*sql.Rows) (T, error)) ([]T, error) {
 	switch {
 	case offset > 0 && limit > 0:
 		query += ` LIMIT ? OFFSET ?`
@@ -357,7 +404,7 @@ func listFrom[T any](ctx context.Context, s *Store, query string, args []any, li
 		query += ` LIMIT ?`
 		args = append(args, limit)
 	}
-	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
+	rows, err := q.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -27,3 +27,14 @@ CREATE CONSTRAINT TRIGGER mandate_actors_list_version AFTER INSERT OR UPDATE OR 
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION list_version_bump();
 CREATE CONSTRAINT TRIGGER meetings_list_version AFTER INSERT OR UPDATE OR DELETE ON meetings
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION list_version_bump();
+
+-- The decisions list's text filter reads the words of each decision's
+-- symbol and title from the index of the list's order, which a page of
+-- the list walks (walkIDs in store.go): computed once, when a decision is
+-- stored, not for each decision a walk passes (wordsMatch in
+-- decision.go).
+ALTER TABLE decisions ADD COLUMN words tsvector GENERATED ALWAYS AS (to_tsvector('simple', regexp_replace(symbol || ' ' || title, '[^[:alnum:]]+', ' ', 'g'))) STORED;
+DROP INDEX decisions_words;
+CREATE INDEX decisions_words ON decisions USING gin (words);
+DROP INDEX decisions_board;
+CREATE INDEX decisions_board ON decisions (instrument, meeting, source_id, ordinal, id) INCLUDE (year, kind, words);
