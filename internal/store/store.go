@@ -374,14 +374,16 @@ func (s *Store) walkIDs(ctx context.Context, query string, args []any, limit, of
 // walkTx begins the read-only transaction on PostgreSQL in which
 // walkIDs reads a page: its planner neither sorts (whole, or the rows of
 // each value of an index's first column) nor scans a table whole while
-// an index gives the order.
+// an index gives the order, nor splits the walk among parallel workers,
+// which would read the same rows and merge them again for one page,
+// taking cores other pages need.
 func (s *Store) walkTx(ctx context.Context) (*sql.Tx, error) {
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `SELECT set_config('enable_sort', 'off', true), set_config('enable_incremental_sort', 'off', true),
-		set_config('enable_seqscan', 'off', true)`); err != nil {
+		set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
