@@ -67,8 +67,8 @@ const listCacheMax = 64
 // what they change.
 func cached[T any](ctx context.Context, s *Store, key string, read func(context.Context) (T, error)) (T, error) {
 	// The version is read before the values: a write that commits in
-	// between makes what is kept older than its version says, never
-	// newer, and it is read again.
+	// between makes what is kept newer than its version says, never
+	// older, and the next page reads it again.
 	var version int64
 	if err := s.read.QueryRowContext(ctx, `SELECT version FROM list_version WHERE id = 1`).Scan(&version); err != nil {
 		var zero T
