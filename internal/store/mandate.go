@@ -459,25 +459,16 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 // are kept from one write to the next (listCache).
 func (s *Store) heldDueMeetings(ctx context.Context, day string) ([]any, error) {
 	return cached(ctx, s, "held "+day, func(ctx context.Context) ([]any, error) {
-		rows, err := s.read.QueryContext(ctx, s.q(`SELECT d.meeting, d.instrument FROM decisions d
+		return list(ctx, s, `SELECT d.meeting, d.instrument FROM decisions d
 			WHERE d.meeting IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')
 			UNION
 			SELECT mt.session, mt.instrument FROM meetings mt
 			WHERE mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL
-			AND mt.session IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`), day)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []any
-		for rows.Next() {
+			AND mt.session IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`, []any{day}, 0, func(rows *sql.Rows) (any, error) {
 			var meeting, inst string
-			if err := rows.Scan(&meeting, &inst); err != nil {
-				return nil, err
-			}
-			out = append(out, meeting+" "+inst)
-		}
-		return out, rows.Err()
+			err := rows.Scan(&meeting, &inst)
+			return meeting + " " + inst, err
+		})
 	})
 }
 
@@ -531,20 +522,10 @@ func (s *Store) bodyMeetings(ctx context.Context, body string) ([]string, error)
 // from one write to the next (listCache).
 func (s *Store) decisionMeetings(ctx context.Context) ([]string, error) {
 	return cached(ctx, s, "meetings", func(ctx context.Context) ([]string, error) {
-		rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []string
-		for rows.Next() {
+		return list(ctx, s, `SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`, nil, 0, func(rows *sql.Rows) (string, error) {
 			var m string
-			if err := rows.Scan(&m); err != nil {
-				return nil, err
-			}
-			out = append(out, m)
-		}
-		return out, rows.Err()
+			return m, rows.Scan(&m)
+		})
 	})
 }
 

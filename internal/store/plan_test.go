@@ -43,21 +43,14 @@ func TestListPlans(t *testing.T) {
 	}
 	defer s.Close()
 	planFixture(t, s)
-	for _, f := range walkFilters {
-		for _, sort := range mandateSorts {
-			f.Sort = sort
-			query, args, err := s.mandateIDs(ctx, f)
-			if err != nil {
-				t.Fatalf("mandateIDs(%+v): %v", f, err)
-			}
-			plan := queryPlan(t, s, query, args)
-			index := "mandates_board_" + strings.TrimPrefix(cmpOr(sort, "decision"), "-")
-			walk := strings.Contains(plan, "SCAN m USING COVERING INDEX "+index) || strings.Contains(plan, "SEARCH m USING COVERING INDEX "+index+" (")
-			if !walk || strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, " d ") {
-				t.Errorf("Mandates(%+v) is read:\n%s\nwant one walk of %s", f, plan, index)
-			}
+	walkQueries(t, s, func(f accord.MandateFilter, query string, args []any) {
+		plan := queryPlan(t, s, query, args)
+		index := "mandates_board_" + strings.TrimPrefix(cmpOr(f.Sort, "decision"), "-")
+		walk := strings.Contains(plan, "SCAN m USING COVERING INDEX "+index) || strings.Contains(plan, "SEARCH m USING COVERING INDEX "+index+" (")
+		if !walk || strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, " d ") {
+			t.Errorf("Mandates(%+v) is read:\n%s\nwant one walk of %s", f, plan, index)
 		}
-	}
+	})
 	// The words of mentions (the command line's) are read from each
 	// mandate's row, in the order of the index still.
 	query, args, err := s.mandateIDs(ctx, accord.MandateFilter{Mentions: "report", Sort: "-due"})
@@ -93,6 +86,22 @@ func planFixture(t *testing.T, s *Store) {
 		Title: "Cooperation", Mandates: []accord.Mandate{{Seq: 1, Path: "1", Verb: "request", Action: "to report",
 			Addressees: []accord.Addressee{{Text: "the Secretariat", Actor: "secretariat"}}, Deadline: &accord.Deadline{Text: "at its seventh meeting", Meeting: "COP-7"}}}}}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// walkQueries calls check with each of walkFilters under each of
+// mandateSorts and the query of the ids of its mandates.
+func walkQueries(t *testing.T, s *Store, check func(f accord.MandateFilter, query string, args []any)) {
+	t.Helper()
+	for _, f := range walkFilters {
+		for _, sort := range mandateSorts {
+			f.Sort = sort
+			query, args, err := s.mandateIDs(context.Background(), f)
+			if err != nil {
+				t.Fatalf("mandateIDs(%+v): %v", f, err)
+			}
+			check(f, query, args)
+		}
 	}
 }
 
@@ -144,18 +153,11 @@ func TestListPlansPostgres(t *testing.T) {
 		return (strings.Contains(plan, "Index Only Scan using "+index+" on ") || strings.Contains(plan, "Index Only Scan Backward using "+index+" on ")) &&
 			!strings.Contains(plan, "Sort") && !strings.Contains(plan, "Seq Scan")
 	}
-	for _, f := range walkFilters {
-		for _, sort := range mandateSorts {
-			f.Sort = sort
-			query, args, err := s.mandateIDs(ctx, f)
-			if err != nil {
-				t.Fatalf("mandateIDs(%+v): %v", f, err)
-			}
-			if plan, index := explain(query, args), mandateWalk(f); !walks(plan, index) {
-				t.Errorf("Mandates(%+v) is read:\n%s\nwant one walk of %s", f, plan, index)
-			}
+	walkQueries(t, s, func(f accord.MandateFilter, query string, args []any) {
+		if plan, index := explain(query, args), mandateWalk(f); !walks(plan, index) {
+			t.Errorf("Mandates(%+v) is read:\n%s\nwant one walk of %s", f, plan, index)
 		}
-	}
+	})
 	for _, f := range decisionFilters {
 		query, args := s.decisionIDs(f)
 		if plan := explain(query, args); !walks(plan, "decisions_board") {
