@@ -430,7 +430,8 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 // instrument, meeting, year, kind and source only. As the board does (see
 // Mandates), a page is found in two steps: the ids of its decisions, by
 // one walk of the decisions_board index, which holds what the filters
-// read, or of the words index for a text; then their rows.
+// read (on SQLite, a text is looked up in the words index once, and each
+// decision the walk passes in what it found); then their rows.
 func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
 	query, args := s.decisionIDs(f)
 	ids, err := s.walkIDs(ctx, query, args, f.Limit, f.Offset, decisionWalk(f))
@@ -450,7 +451,8 @@ func (s *Store) decisionIDs(f accord.DecisionFilter) (string, []any) {
 		// is walked even when a text is given: SQLite would rather read
 		// the decisions the words index finds and sort them, which
 		// costs as many reads of the decisions table as there are
-		// (tens of thousands for a word of every title).
+		// (tens of thousands for a word of every title). PostgreSQL is
+		// told so by walkIDs.
 		query += ` INDEXED BY decisions_board`
 	}
 	query += ` WHERE 1 = 1`
