@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,4 +168,64 @@ func testListsSeeOtherWriters(t *testing.T, a, b *Store) {
 func equalLists(s1, s2 accord.Stats, c1, c2 accord.MandateChoices) bool {
 	return s1.Decisions == s2.Decisions && s1.Mandates == s2.Mandates && slices.Equal(s1.Instruments, s2.Instruments) &&
 		slices.Equal(c1.Actors, c2.Actors) && slices.Equal(c1.Bodies, c2.Bodies) && slices.Equal(c1.DueMeetings, c2.DueMeetings) && slices.Equal(c1.Owners, c2.Owners)
+}
+
+// TestListsFollowCommitOrder: on PostgreSQL, a write that began first
+// and commits last is seen too. Two transactions change the decisions of
+// two instruments; the second commits, the lists are read and kept, then
+// the first commits: the lists read next show both changes.
+func TestListsFollowCommitOrder(t *testing.T) {
+	ctx := context.Background()
+	s := OpenTestPostgres(t)
+	defer s.Close()
+	var ds []accord.Decision
+	for _, d := range []struct{ symbol, inst string }{{"MC-6/1", "minamata"}, {"BC-16/1", "basel"}, {"SC-11/1", "stockholm"}} {
+		ds = append(ds, accord.Decision{Symbol: d.symbol, Instrument: d.inst, Meeting: "COP-6", Kind: accord.KindDecision, Title: "On " + d.symbol})
+	}
+	if _, err := s.Ingest(ctx, accord.Source{Name: "a.txt"}, ds); err != nil {
+		t.Fatal(err)
+	}
+	instruments := func() string {
+		t.Helper()
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range st.Instruments {
+			out = append(out, fmt.Sprintf("%s %d", c.Value, c.Count))
+		}
+		return strings.Join(out, ", ")
+	}
+	if got, want := instruments(), "basel 1, minamata 1, stockholm 1"; got != want {
+		t.Fatalf("Stats instruments = %s, want %s", got, want)
+	}
+	move := func(symbol, to string) *sql.Tx {
+		t.Helper()
+		tx, err := s.write.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE decisions SET instrument = $1 WHERE symbol = $2`, to, symbol); err != nil {
+			tx.Rollback()
+			t.Fatal(err)
+		}
+		return tx
+	}
+	first := move("MC-6/1", "basel")
+	second := move("SC-11/1", "basel")
+	if err := second.Commit(); err != nil {
+		first.Rollback()
+		t.Fatal(err)
+	}
+	if got, want := instruments(), "basel 2, minamata 1"; got != want {
+		first.Rollback()
+		t.Fatalf("Stats instruments after the second commit = %s, want %s", got, want)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := instruments(), "basel 3"; got != want {
+		t.Errorf("Stats instruments after the first commit = %s, want %s", got, want)
+	}
 }
