@@ -3,7 +3,10 @@
 // the paragraph, and the Store that keeps them.
 //
 // It imports no SQL driver, no net/http and no other package of this module:
-// everything depends on it, it depends on nothing.
+// everything depends on it, it depends on nothing. It embeds one data
+// file, instruments.csv, the bundled instruments: every layer, the parser
+// included, names instruments before any store is open, and a store then
+// installs its own (UseInstruments).
 package accord
 
 import (
@@ -46,6 +49,7 @@ type Store interface {
 	PartyStore
 	CentreStore
 	MeetingStore
+	InstrumentStore
 	// Close releases the store's connections.
 	Close() error
 }

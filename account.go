@@ -2,6 +2,7 @@ package accord
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -70,6 +71,10 @@ type Session struct {
 }
 
 // CanEdit reports whether u may change what belongs to instrument inst.
+// An editor of an instrument that a joint instrument groups may change
+// the joint instrument's records too: the joint secretariat of the
+// Basel, Rotterdam and Stockholm conventions serves all three, so an
+// editor of basel edits the decisions of brs.
 func (u User) CanEdit(inst string) bool {
 	switch u.Role {
 	case RoleAdmin:
@@ -78,8 +83,9 @@ func (u User) CanEdit(inst string) bool {
 		if len(u.Instruments) == 0 {
 			return true
 		}
+		groups := known().byID[inst].Groups
 		for _, i := range u.Instruments {
-			if i == inst {
+			if i == inst || slices.Contains(groups, i) {
 				return true
 			}
 		}

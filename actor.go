@@ -15,22 +15,33 @@ var actorGroups = map[string][]string{
 	"secretariat": {"secretariat", "secretariats", "executive-secretary", "executive-secretaries"},
 }
 
-// sharedSecretariats are instruments one secretariat serves: what their
-// decisions ask of "the Secretariat" is asked of the same people. The
-// joint secretariat of the Basel, Rotterdam and Stockholm conventions
-// (BRS) is one.
-var sharedSecretariats = []struct {
-	ID          string // the joint secretariat as an actor
+// sharedSecretariat is a secretariat several instruments share: that of
+// a joint instrument, which serves the instruments it groups and itself.
+type sharedSecretariat struct {
+	ID          string // the joint secretariat as an actor: "brs-secretariat"
 	Instruments []string
-}{
-	{"brs-secretariat", []string{"basel", "rotterdam", "stockholm"}},
+}
+
+// sharedSecretariats are the secretariats of the joint instruments in
+// use: what the decisions of basel, rotterdam, stockholm and brs ask of
+// "the Secretariat" is asked of the same people, the joint secretariat
+// of the Basel, Rotterdam and Stockholm conventions.
+func sharedSecretariats() []sharedSecretariat {
+	var out []sharedSecretariat
+	for _, in := range known().list {
+		if len(in.Groups) > 0 {
+			out = append(out, sharedSecretariat{in.ID + "-secretariat", append(slices.Clone(in.Groups), in.ID)})
+		}
+	}
+	return out
 }
 
 // ActorScope says what asking for actor of instrument gathers: the
 // actors whose mandates it lists, and the instruments whose decisions
 // count as instrument's for that actor. Asking for the secretariat of
 // Basel gathers its secretariat and Executive Secretary in the
-// decisions of Basel, Rotterdam and Stockholm, whose secretariat is one;
+// decisions of Basel, Rotterdam and Stockholm and their joint ones
+// (brs), whose secretariat is one;
 // asking for "brs-secretariat" gathers those of the three. An actor
 // given as words ("Executive Secretary") is read as its id. An actor not
 // in a group stands for itself; instruments is nil when only instrument
@@ -46,7 +57,8 @@ func ActorScope(actor, instrument string) (actors, instruments []string) {
 		}
 		return []string{id}
 	}
-	for _, s := range sharedSecretariats {
+	shared := sharedSecretariats()
+	for _, s := range shared {
 		if id == s.ID {
 			return append(group("secretariat"), s.ID), append([]string(nil), s.Instruments...)
 		}
@@ -56,7 +68,7 @@ func ActorScope(actor, instrument string) (actors, instruments []string) {
 		return actors, nil
 	}
 	in := InstrumentID(instrument)
-	for _, s := range sharedSecretariats {
+	for _, s := range shared {
 		if slices.Contains(s.Instruments, in) {
 			return append(actors, s.ID), append([]string(nil), s.Instruments...)
 		}

@@ -8,7 +8,7 @@ import (
 
 func TestActorScope(t *testing.T) {
 	secretariat := []string{"secretariat", "secretariats", "executive-secretary", "executive-secretaries"}
-	brs := []string{"basel", "rotterdam", "stockholm"}
+	brs := []string{"basel", "rotterdam", "stockholm", "brs"}
 	for _, tt := range []struct {
 		name, actor, instrument string
 		actors, instruments     []string
@@ -19,6 +19,7 @@ func TestActorScope(t *testing.T) {
 		{"secretariat by name in capitals", "Secretariat", "Minamata Convention", secretariat, nil},
 		{"secretariat of Basel", "secretariat", "basel", append(secretariat, "brs-secretariat"), brs},
 		{"secretariat of Stockholm by name", "secretariat", "Stockholm Convention", append(secretariat, "brs-secretariat"), brs},
+		{"secretariat of the joint instrument", "secretariat", "brs", append(secretariat, "brs-secretariat"), brs},
 		{"the joint secretariat", "brs-secretariat", "", append(secretariat, "brs-secretariat"), brs},
 		{"Executive Secretary alone", "Executive Secretary", "basel", []string{"executive-secretary"}, nil},
 		{"an actor of no group", "gef", "basel", []string{"gef"}, nil},

@@ -139,6 +139,21 @@ func (c Centre) Validate() error {
 	return p.err()
 }
 
+// CentreFilter selects centres: those serving Convention, and those a
+// Country hosts or is served by. Zero fields select all.
+type CentreFilter struct {
+	Convention string
+	Country    string
+}
+
+// Match reports whether f selects c.
+func (f CentreFilter) Match(c Centre) bool {
+	if f.Convention != "" && !c.Serves(f.Convention) {
+		return false
+	}
+	return f.Country == "" || c.HostCountry == f.Country || slices.Contains(c.CountriesServed, f.Country)
+}
+
 // CentreStore keeps the regional centres: the bundled ones, loaded when
 // the store is opened, and those people add or change. A centre is
 // matched by its id.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -338,4 +339,121 @@ type MandateStore interface {
 	ActorMandates(ctx context.Context) (map[string]map[Status]int, error)
 	// MandateChoices lists what the mandate board's filters choose from.
 	MandateChoices(ctx context.Context) (MandateChoices, error)
+}
+
+// A MandateRef names mandates as people cite them: by number ("12",
+// "#12"), or by the symbol of their decision and their paragraph
+// ("MC-6/[--] ¶5", "MC-6/[--] ¶ 5(b)", "UNEP/EA.6/Res.3 para 2"), which
+// names every mandate of that paragraph.
+type MandateRef struct {
+	ID        int64
+	Decision  string // the decision's symbol
+	Paragraph string // the paragraph's path: "5", "5(b)"
+}
+
+// String is the reference as ParseMandateRef reads it.
+func (r MandateRef) String() string {
+	if r.Decision == "" {
+		return fmt.Sprint(r.ID)
+	}
+	return r.Decision + " ¶ " + r.Paragraph
+}
+
+// mandateRefRE splits "SYMBOL ¶ PATH": the paragraph mark, or "para",
+// "paragraph", "para." before the path.
+var mandateRefRE = regexp.MustCompile(`^(.+?)\s*(?:¶|§|\s(?i:para(?:graph)?\.?))\s*([0-9][0-9A-Za-z()\s]*)$`)
+
+// ParseMandateRef reads a reference to mandates; its error names the
+// field "mandates" and says what it wants.
+func ParseMandateRef(s string) (MandateRef, error) {
+	s = strings.TrimSpace(s)
+	n := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "mandate "), "Mandate "), "#")
+	if id, err := strconv.ParseInt(n, 10, 64); err == nil {
+		if id <= 0 {
+			return MandateRef{}, fieldErrorf("mandates", "%d is not a mandate number", id)
+		}
+		return MandateRef{ID: id}, nil
+	}
+	m := mandateRefRE.FindStringSubmatch(s)
+	if m == nil {
+		return MandateRef{}, fieldErrorf("mandates", "%q: want a mandate's number (12) or a decision's symbol and paragraph (MC-6/[--] ¶ 5)", s)
+	}
+	return MandateRef{Decision: strings.TrimSpace(m[1]), Paragraph: strings.Join(strings.Fields(m[2]), "")}, nil
+}
+
+// ResolveMandates returns the ids of the mandates refs name, sorted and
+// without repeats. A paragraph with no stored mandate is an error naming
+// the field "mandates" and what was not found; a number is returned as
+// given, for the store to check.
+func ResolveMandates(ctx context.Context, st MandateStore, refs []MandateRef) ([]int64, error) {
+	var ids []int64
+	for _, ref := range refs {
+		if ref.Decision == "" {
+			ids = append(ids, ref.ID)
+			continue
+		}
+		if ref.Paragraph == "" {
+			return nil, fieldErrorf("mandates", "%s: name the paragraph (%s ¶ 5)", ref.Decision, ref.Decision)
+		}
+		ms, err := st.Mandates(ctx, MandateFilter{Symbol: ref.Decision})
+		if err != nil {
+			return nil, err
+		}
+		var paths []string
+		found := false
+		for _, m := range ms {
+			if m.Path == ref.Paragraph {
+				ids, found = append(ids, m.ID), true
+			}
+			if !slices.Contains(paths, m.Path) {
+				paths = append(paths, m.Path)
+			}
+		}
+		switch {
+		case found:
+		case len(ms) == 0:
+			return nil, fieldErrorf("mandates", "%s: no decision %q with mandates is stored", ref, ref.Decision)
+		default:
+			return nil, fieldErrorf("mandates", "%s: decision %s has no mandate at ¶ %s (it has mandates at ¶ %s)", ref, ref.Decision, ref.Paragraph, strings.Join(paths, ", "))
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), nil
+}
+
+// ParseMandateRefs reads a list of references as a form takes them,
+// separated by commas, semicolons or lines: "12, 13; MC-6/[--] ¶ 5".
+// Numbers may also be separated by spaces only ("12 13").
+func ParseMandateRefs(s string) ([]MandateRef, error) {
+	var refs []MandateRef
+	var p problems
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		words := strings.Fields(part)
+		if len(words) == 0 {
+			continue
+		}
+		if allNumbers(words) {
+			for _, w := range words {
+				ref, err := ParseMandateRef(w)
+				p.add(err)
+				refs = append(refs, ref)
+			}
+			continue
+		}
+		ref, err := ParseMandateRef(part)
+		p.add(err)
+		refs = append(refs, ref)
+	}
+	return refs, p.err()
+}
+
+// allNumbers reports whether every word is a mandate's number, "#12" or
+// "12".
+func allNumbers(words []string) bool {
+	for _, w := range words {
+		if _, err := strconv.ParseInt(strings.TrimPrefix(w, "#"), 10, 64); err != nil {
+			return false
+		}
+	}
+	return true
 }

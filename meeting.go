@@ -110,7 +110,7 @@ var (
 // given by half or backwards, a country not two capital letters, a city
 // without its country, or no source.
 func (m Meeting) Check() error {
-	if _, ok := instrumentByKey[m.Instrument]; !ok || InstrumentID(m.Instrument) != m.Instrument {
+	if !KnownInstrument(m.Instrument) {
 		return fieldErrorf("instrument", "unknown instrument %q", m.Instrument)
 	}
 	if !meetingBodyRE.MatchString(m.Body) {
@@ -170,7 +170,7 @@ var BodyKinds = []string{"governing", "subsidiary", "compliance", "bureau", "exp
 
 // Check reports the first field of b at fault, as Meeting.Check does.
 func (b Body) Check() error {
-	if _, ok := instrumentByKey[b.Instrument]; !ok || InstrumentID(b.Instrument) != b.Instrument {
+	if !KnownInstrument(b.Instrument) {
 		return fieldErrorf("instrument", "unknown instrument %q", b.Instrument)
 	}
 	if !meetingBodyRE.MatchString(b.Code) {

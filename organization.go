@@ -371,4 +371,11 @@ type OrganizationStore interface {
 	// DeleteArrangement removes an arrangement; the audit log keeps what
 	// it was.
 	DeleteArrangement(ctx context.Context, who string, id int64) error
+	// UnlinkedMandates lists the mandates stored before accord linked the
+	// organizations mandates name, not linked since, by id.
+	UnlinkedMandates(ctx context.Context) ([]int64, error)
+	// LinkOrganizations sets the organizations each mandate of links
+	// names and marks it linked, in one transaction audited once as who;
+	// a mandate deleted meanwhile is left out.
+	LinkOrganizations(ctx context.Context, who string, links map[int64][]string) (int, error)
 }

@@ -442,6 +442,8 @@ type PartyStore interface {
 	Memberships(ctx context.Context, country string) ([]Membership, error)
 	// SaveMemberships adds or updates memberships, by who.
 	SaveMemberships(ctx context.Context, ms []Membership, who string) (ImportCounts, error)
+	// Membership returns membership id.
+	Membership(ctx context.Context, id int64) (Membership, error)
 	// DeleteMembership deletes membership id, by who.
 	DeleteMembership(ctx context.Context, id int64, who string) error
 
@@ -463,6 +465,11 @@ type PartyStore interface {
 	Coordinations(ctx context.Context, country string) ([]Coordination, error)
 	// SaveCoordinations adds or updates coordinations, by who.
 	SaveCoordinations(ctx context.Context, cs []Coordination, who string) (ImportCounts, error)
+	// Coordination returns coordination id.
+	Coordination(ctx context.Context, id int64) (Coordination, error)
+	// UpdateCoordination replaces coordination id's fields with c's, its
+	// institution among them, by who.
+	UpdateCoordination(ctx context.Context, id int64, c Coordination, who string) (Coordination, error)
 	// DeleteCoordination deletes coordination id, by who.
 	DeleteCoordination(ctx context.Context, id int64, who string) error
 

@@ -186,6 +186,17 @@ and a centre a person changed or deleted stays so). Countries are given by
 ISO 3166-1 code or name, instruments by id or name, roles by id, name or
 abbreviation (NFP, DNA, CNA).
 
+The type instruments (id, short, name, bodies, parent, website, groups,
+source) starts with the instruments accord bundles: the conventions,
+their Protocols (parent: cbd for cartagena, vienna for montreal), the
+codes of their governing bodies (COP, COP-MOP, MOP, CMA, CMP, UNEA) and
+the joint instrument brs, which groups basel, rotterdam and stockholm. An
+instrument imported is named on every page and filter at once; a file
+may add a Protocol and its Convention together.
+
+	accord export instruments > instruments.csv
+	accord import instruments instruments.csv
+
 The types bodies (the governing and subsidiary bodies of each instrument:
 id, instrument, code, name, kind, source, note) and meetings (id,
 instrument, body, number, kind, joint_with, start, end, city, country,
@@ -238,7 +249,15 @@ month or as a list with the same filters, warning of meetings whose dates
 overlap or that sit in one city within a week, and a meeting's page lists
 the mandates due at it, the decisions it adopted and the documents
 registered for it; editors of its
-instrument correct it there. /meetings.ics?instrument=minamata&body=COP
+instrument add a meeting from the list and correct or delete it on its
+page. The registry's other records change on their pages too, each by
+whoever may: on a country's page the editors of an instrument its
+memberships and focal points, and an editor of every instrument a
+national coordination names that coordination; on an organization's page
+its arrangements (their mandates named "MC-6/[--] ¶ 5" or by number);
+centres on /centres and their pages; organizations by admins and editors
+of every instrument. Each change is in the audit log (/audit), read as a
+sentence with what changed before and after. /meetings.ics?instrument=minamata&body=COP
 and /mandates.ics?instrument=minamata&actor=secretariat are iCalendar
 feeds of the meetings and of the dated deadlines of mandates not done, one
 event each with a UID that stays the same from one download to the next. Excel files have a
@@ -391,7 +410,10 @@ Reading needs no account; every write does. Add prints the new account's
 token once (only its hash and its first characters, such as acc_AbCdEfGh,
 are kept); it expires after --expires (30d, 36h, 90m; 90 days by
 default). Admins may change everything and read the audit log (GET
-/api/v1/audit); editors may change the mandates of their instruments. The
+/api/v1/audit); editors may change the mandates of their instruments, and
+those of a joint instrument that groups one of them (an editor of basel
+edits brs's, whose joint secretariat serves Basel, Rotterdam and
+Stockholm). Only admins add and change instruments. The
 API takes the token as "Authorization: Bearer TOKEN"; a write without one
 is refused with 401, with one expired or revoked with 401 saying so,
 outside the editor's instruments with 403, and none changes anything.

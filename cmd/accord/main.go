@@ -259,7 +259,8 @@ func subcommand(args []string, help, want string, stderr io.Writer) (string, []s
 	return "", nil, usageError("unknown command %q: want %s", args[0], want)
 }
 
-// openWithRegistry opens the store and the actor registry it extends.
+// openWithRegistry opens the store and the actor registry it extends,
+// and links the organizations of mandates stored before accord did.
 func openWithRegistry(ctx context.Context, cfg *Config) (*store.Store, *extract.Actors, error) {
 	st, err := store.Open(ctx, cfg.DB)
 	if err != nil {
@@ -267,6 +268,12 @@ func openWithRegistry(ctx context.Context, cfg *Config) (*store.Store, *extract.
 	}
 	reg, err := ingest.NewRegistry(st).Actors(ctx)
 	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	// Mandates stored before organizations were linked get their links
+	// once, from their stored text.
+	if _, err := ingest.Relink(ctx, st, reg); err != nil {
 		st.Close()
 		return nil, nil, err
 	}

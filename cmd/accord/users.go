@@ -24,7 +24,8 @@ so keep the token safe. The token expires after --expires (days with d,
 or hours and minutes as 36h, 90m; 90d when not given): make another with
 accord tokens add. Admins may change everything and read the audit log;
 editors may change the mandates of the instruments named with
---instrument (all, when none is named). Send the token as
+--instrument (all, when none is named), and those of a joint instrument
+grouping one of them (an editor of basel edits brs's). Send the token as
 "Authorization: Bearer TOKEN".
 
 List shows each account: its role and instruments, how it signs in, and

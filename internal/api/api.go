@@ -1,8 +1,9 @@
 // Package api serves accord's JSON API under /api/v1: decisions with their
-// paragraph trees, and mandates, with filters and cursor pagination,
-// described by OpenAPI 3.1 at /api/v1/openapi.json. Errors are
-// problem+json (RFC 9457); reads carry ETags and are gzipped when the
-// client accepts it.
+// paragraph trees, and mandates, with filters and cursor pagination, and
+// the registry's records, which accounts change within their rights
+// (editable opens every such change), described by OpenAPI 3.1 at
+// /api/v1/openapi.json. Errors are problem+json (RFC 9457); reads carry
+// ETags and are gzipped when the client accepts it.
 //
 // It talks to an accord.Store only; it must not import a store package.
 package api
@@ -66,6 +67,10 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/meetings/{id}", s.handle(s.meeting))
 	mux.Handle("PUT /api/v1/meetings/{id}", s.handle(s.putMeeting))
 	mux.Handle("DELETE /api/v1/meetings/{id}", s.handle(s.deleteMeeting))
+	mux.Handle("GET /api/v1/instruments", s.handle(s.instruments))
+	mux.Handle("POST /api/v1/instruments", s.handle(s.addInstrument))
+	mux.Handle("GET /api/v1/instruments/{id}", s.handle(s.instrumentOne))
+	mux.Handle("PUT /api/v1/instruments/{id}", s.handle(s.putInstrument))
 	mux.Handle("GET /api/v1/bodies", s.handle(s.bodies))
 	mux.Handle("PUT /api/v1/bodies/{id}", s.handle(s.putBody))
 	mux.Handle("DELETE /api/v1/bodies/{id}", s.handle(s.deleteBody))
@@ -85,11 +90,20 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("GET /api/v1/focal-points/{id}", s.handle(s.focalPointOne))
 	mux.Handle("PUT /api/v1/focal-points/{id}", s.handle(s.replaceFocalPoint))
 	mux.Handle("DELETE /api/v1/focal-points/{id}", s.handle(s.deleteFocalPoint))
+	mux.Handle("GET /api/v1/memberships", s.handle(s.memberships))
 	mux.Handle("POST /api/v1/memberships", s.handle(s.addMembership))
+	mux.Handle("GET /api/v1/memberships/{id}", s.handle(s.membershipOne))
+	mux.Handle("DELETE /api/v1/memberships/{id}", s.handle(s.deleteMembership))
+	mux.Handle("GET /api/v1/coordinations", s.handle(s.coordinations))
+	mux.Handle("POST /api/v1/coordinations", s.handle(s.addCoordination))
+	mux.Handle("GET /api/v1/coordinations/{id}", s.handle(s.coordinationOne))
+	mux.Handle("PUT /api/v1/coordinations/{id}", s.handle(s.replaceCoordination))
+	mux.Handle("DELETE /api/v1/coordinations/{id}", s.handle(s.deleteCoordination))
 	mux.Handle("PUT /api/v1/contacts/{instrument}", s.handle(s.publishContacts))
 	mux.Handle("GET /api/v1/centres", s.handle(s.centres))
 	mux.Handle("GET /api/v1/centres/{id}", s.handle(s.centreOne))
 	mux.Handle("PUT /api/v1/centres/{id}", s.handle(s.putCentre))
+	mux.Handle("DELETE /api/v1/centres/{id}", s.handle(s.deleteCentre))
 	mux.Handle("GET /api/v1/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &problem{Status: http.StatusNotFound, Detail: "no such API endpoint: " + r.Method + " " + r.URL.Path}
 	}))

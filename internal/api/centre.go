@@ -1,9 +1,9 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"net/url"
-	"slices"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -43,17 +43,27 @@ func centre(c accord.Centre) centreOut {
 	return out
 }
 
+// centres lists the centres, of a convention, or hosted by or serving a
+// country.
 func (s *Server) centres(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
+	q, err := query(r, "convention", "country")
+	if err != nil {
+		return err
+	}
+	code, inst, err := countryAndInstrument(q.Get("country"), q.Get("convention"))
+	if err != nil {
 		return err
 	}
 	cs, err := s.store.Centres(r.Context())
 	if err != nil {
 		return err
 	}
+	f := accord.CentreFilter{Convention: inst, Country: code}
 	out := listOut[centreOut]{Items: []centreOut{}}
 	for _, c := range cs {
-		out.Items = append(out.Items, centre(c))
+		if f.Match(c) {
+			out.Items = append(out.Items, centre(c))
+		}
 	}
 	return writeJSON(w, r, out)
 }
@@ -82,13 +92,14 @@ type centreIn struct {
 	Source          string              `json:"source"`
 }
 
+// centreConventions are the conventions a centre serves, whose editors
+// (of all of them) change it; none for one not yet stored.
+func centreConventions(c accord.Centre) []string { return c.Conventions }
+
 // putCentre adds or replaces centre {id}, for an editor of every
 // convention it serves (and served).
 func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
-		return err
-	}
-	u, err := s.user(w, r)
+	_, u, err := editable(s, w, r, "centres", orNew(bySlug(s.store.Centre)), centreConventions)
 	if err != nil {
 		return err
 	}
@@ -105,11 +116,7 @@ func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	conventions := slices.Clone(c.Conventions)
-	if old, err := s.store.Centre(r.Context(), c.ID); err == nil {
-		conventions = append(conventions, old.Conventions...)
-	}
-	for _, in := range conventions {
+	for _, in := range c.Conventions {
 		if err := mayEdit(u, in, "centres"); err != nil {
 			return err
 		}
@@ -122,4 +129,12 @@ func (s *Server) putCentre(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, r, centre(got))
+}
+
+// deleteCentre deletes centre {id}, for an editor of every convention it
+// serves; the audit log keeps what it was.
+func (s *Server) deleteCentre(w http.ResponseWriter, r *http.Request) error {
+	return deleted(s, w, r, "centres", bySlug(s.store.Centre), centreConventions, func(ctx context.Context, c accord.Centre, who string) error {
+		return s.store.DeleteCentre(ctx, c.ID, who)
+	})
 }

@@ -1,9 +1,11 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -269,14 +271,6 @@ func readFocalPoint(r *http.Request, u accord.User) (accord.FocalPoint, error) {
 	return f, mayEdit(u, f.Instrument, "focal points")
 }
 
-// mayEdit refuses a user who may not change records of instrument.
-func mayEdit(u accord.User, instrument, what string) error {
-	if !u.CanEdit(instrument) {
-		return &problem{Status: http.StatusForbidden, Detail: fmt.Sprintf("%s may not change %s of %s", u.Name, what, instrument)}
-	}
-	return nil
-}
-
 // addFocalPoint adds a focal point, or updates the one of the same
 // country, instrument, role and name, for an editor of its instrument.
 func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
@@ -307,55 +301,23 @@ func (s *Server) addFocalPoint(w http.ResponseWriter, r *http.Request) error {
 	return errors.New("the focal point saved is not found")
 }
 
-// editableFocalPoint returns focal point {id} and the user who sent the request,
-// an editor of its instrument.
-func (s *Server) editableFocalPoint(w http.ResponseWriter, r *http.Request) (accord.FocalPoint, accord.User, error) {
-	if _, err := query(r); err != nil {
-		return accord.FocalPoint{}, accord.User{}, err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return accord.FocalPoint{}, accord.User{}, err
-	}
-	u, err := s.user(w, r)
-	if err != nil {
-		return accord.FocalPoint{}, u, err
-	}
-	f, err := s.store.FocalPoint(r.Context(), id)
-	if err != nil {
-		return f, u, err
-	}
-	return f, u, mayEdit(u, f.Instrument, "focal points")
-}
+// focalPointInstrument is the instrument whose editors change a focal
+// point.
+func focalPointInstrument(f accord.FocalPoint) []string { return one(f.Instrument) }
 
 // replaceFocalPoint replaces a focal point's fields, for an editor of its
 // instrument (and of the instrument it is moved to).
 func (s *Server) replaceFocalPoint(w http.ResponseWriter, r *http.Request) error {
-	old, u, err := s.editableFocalPoint(w, r)
-	if err != nil {
-		return err
-	}
-	f, err := readFocalPoint(r, u)
-	if err != nil {
-		return err
-	}
-	got, err := s.store.UpdateFocalPoint(r.Context(), old.ID, f, u.Name)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, r, focalPoint(got))
+	return replaced(s, w, r, "focal points", byID(s.store.FocalPoint), focalPointInstrument, readFocalPoint,
+		func(ctx context.Context, old, f accord.FocalPoint, who string) (accord.FocalPoint, error) {
+			return s.store.UpdateFocalPoint(ctx, old.ID, f, who)
+		}, focalPoint)
 }
 
 func (s *Server) deleteFocalPoint(w http.ResponseWriter, r *http.Request) error {
-	f, u, err := s.editableFocalPoint(w, r)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteFocalPoint(r.Context(), f.ID, u.Name); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "focal points", byID(s.store.FocalPoint), focalPointInstrument, func(ctx context.Context, f accord.FocalPoint, who string) error {
+		return s.store.DeleteFocalPoint(ctx, f.ID, who)
+	})
 }
 
 // membershipIn is the body that records a membership.
@@ -438,4 +400,204 @@ func (s *Server) publishContacts(w http.ResponseWriter, r *http.Request) error {
 		Instrument string `json:"instrument"`
 		Published  bool   `json:"published"`
 	}{inst, in.Published})
+}
+
+// memberships lists the memberships of a country, of an instrument, or
+// of both, by country and instrument.
+func (s *Server) memberships(w http.ResponseWriter, r *http.Request) error {
+	now := time.Now()
+	return countryList(w, r, s.store.Memberships, func(m accord.Membership, inst string) bool { return m.Instrument == inst },
+		func(m accord.Membership) membershipOut { return membership(m, now) })
+}
+
+// countryList answers a list of the records of a country (list reads
+// them, of every country for ""), filtered by the query's country and
+// instrument (of says whether a record is of an instrument), each as
+// out makes it.
+func countryList[T, O any](w http.ResponseWriter, r *http.Request, list func(context.Context, string) ([]T, error), of func(T, string) bool, out func(T) O) error {
+	q, err := query(r, "country", "instrument")
+	if err != nil {
+		return err
+	}
+	code, inst, err := countryAndInstrument(q.Get("country"), q.Get("instrument"))
+	if err != nil {
+		return err
+	}
+	recs, err := list(r.Context(), code)
+	if err != nil {
+		return err
+	}
+	page := listOut[O]{Items: []O{}}
+	for _, rec := range recs {
+		if inst == "" || of(rec, inst) {
+			page.Items = append(page.Items, out(rec))
+		}
+	}
+	return writeJSON(w, r, page)
+}
+
+// countryAndInstrument reads the country and instrument filters of a
+// list, each "" when absent: a country as an ISO 3166-1 code or name, an
+// instrument as accord knows it.
+func countryAndInstrument(code, inst string) (string, string, error) {
+	if code != "" {
+		c, err := country.Lookup(code)
+		if err != nil {
+			return "", "", badRequest("country %q is not a country of ISO 3166-1", code)
+		}
+		code = c.Alpha2
+	}
+	if inst != "" {
+		in, ok := accord.LookupInstrument(inst)
+		if !ok {
+			return "", "", badRequest("instrument %q is not an instrument accord knows", inst)
+		}
+		inst = in.ID
+	}
+	return code, inst, nil
+}
+
+func (s *Server) membershipOne(w http.ResponseWriter, r *http.Request) error {
+	id, err := idOnly(r)
+	if err != nil {
+		return err
+	}
+	m, err := s.store.Membership(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, membership(m, time.Now()))
+}
+
+// deleteMembership deletes a membership, for an editor of its instrument;
+// the audit log keeps what it was.
+func (s *Server) deleteMembership(w http.ResponseWriter, r *http.Request) error {
+	return deleted(s, w, r, "memberships", byID(s.store.Membership), func(m accord.Membership) []string { return one(m.Instrument) },
+		func(ctx context.Context, m accord.Membership, who string) error {
+			return s.store.DeleteMembership(ctx, m.ID, who)
+		})
+}
+
+// coordinationOne is a coordination as the API gives it on its own,
+// with its country and who changed it last.
+type coordinationOne struct {
+	coordinationOut
+	Country   string    `json:"country"`
+	Updated   time.Time `json:"updated_at"`
+	UpdatedBy string    `json:"updated_by"`
+}
+
+func coordinationOf(c accord.Coordination) coordinationOne {
+	return coordinationOne{coordinationOut{c.ID, c.Institution, c.Instruments, c.Mechanism, c.Source}, c.Country, c.Updated, c.UpdatedBy}
+}
+
+// coordinations lists the national coordination of a country, or those
+// coordinating an instrument, or both.
+func (s *Server) coordinations(w http.ResponseWriter, r *http.Request) error {
+	return countryList(w, r, s.store.Coordinations, func(c accord.Coordination, inst string) bool { return slices.Contains(c.Instruments, inst) }, coordinationOf)
+}
+
+func (s *Server) coordinationOne(w http.ResponseWriter, r *http.Request) error {
+	id, err := idOnly(r)
+	if err != nil {
+		return err
+	}
+	c, err := s.store.Coordination(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, coordinationOf(c))
+}
+
+// coordinationIn is the body that adds or replaces a coordination.
+type coordinationIn struct {
+	Country     string   `json:"country"`
+	Institution string   `json:"institution"`
+	Instruments []string `json:"instruments"`
+	Mechanism   string   `json:"mechanism"`
+	Source      string   `json:"source"`
+}
+
+// readCoordination reads the coordination a request's body gives,
+// refusing one that is not valid or coordinates an instrument u may not
+// change.
+func readCoordination(r *http.Request, u accord.User) (accord.Coordination, error) {
+	var in coordinationIn
+	if err := readJSON(r, "a coordination", &in); err != nil {
+		return accord.Coordination{}, err
+	}
+	c := accord.Coordination{Country: in.Country, Institution: in.Institution, Instruments: in.Instruments, Mechanism: in.Mechanism, Source: in.Source}
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	for _, in := range c.Instruments {
+		if err := mayEdit(u, in, "coordination"); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// coordinationInstruments are the instruments a coordination
+// coordinates: its editors are those of every one of them.
+func coordinationInstruments(c accord.Coordination) []string { return c.Instruments }
+
+// addCoordination adds a coordination, or updates the one of the same
+// country and institution, for an editor of every instrument it
+// coordinates (and coordinated).
+func (s *Server) addCoordination(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	u, err := s.user(w, r)
+	if err != nil {
+		return err
+	}
+	c, err := readCoordination(r, u)
+	if err != nil {
+		return err
+	}
+	cs, err := s.store.Coordinations(r.Context(), c.Country)
+	if err != nil {
+		return err
+	}
+	for _, old := range cs {
+		if old.Institution == c.Institution {
+			for _, in := range old.Instruments {
+				if err := mayEdit(u, in, "coordination"); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if _, err := s.store.SaveCoordinations(r.Context(), []accord.Coordination{c}, u.Name); err != nil {
+		return err
+	}
+	if cs, err = s.store.Coordinations(r.Context(), c.Country); err != nil {
+		return err
+	}
+	for _, got := range cs {
+		if got.Institution == c.Institution {
+			w.Header().Set("Location", fmt.Sprintf("/api/v1/coordinations/%d", got.ID))
+			return writeJSON(w, r, coordinationOf(got))
+		}
+	}
+	return errors.New("the coordination saved is not found")
+}
+
+// replaceCoordination replaces a coordination's fields, its institution
+// among them, for an editor of every instrument it coordinated and
+// coordinates.
+func (s *Server) replaceCoordination(w http.ResponseWriter, r *http.Request) error {
+	return replaced(s, w, r, "coordination", byID(s.store.Coordination), coordinationInstruments, readCoordination,
+		func(ctx context.Context, old, c accord.Coordination, who string) (accord.Coordination, error) {
+			return s.store.UpdateCoordination(ctx, old.ID, c, who)
+		}, coordinationOf)
+}
+
+func (s *Server) deleteCoordination(w http.ResponseWriter, r *http.Request) error {
+	return deleted(s, w, r, "coordination", byID(s.store.Coordination), coordinationInstruments, func(ctx context.Context, c accord.Coordination, who string) error {
+		return s.store.DeleteCoordination(ctx, c.ID, who)
+	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"net/http"
@@ -178,26 +179,31 @@ func (s *Server) editor(w http.ResponseWriter, r *http.Request, instrument strin
 	return u, nil
 }
 
+// meetingInstruments is the instrument of a meeting, whose editors
+// change it; none for one not yet stored.
+func meetingInstruments(m accord.Meeting) []string { return one(m.Instrument) }
+
+// putMeeting adds or replaces meeting {id}, for an editor of its
+// instrument (and of the one it had).
 func (s *Server) putMeeting(w http.ResponseWriter, r *http.Request) error {
+	_, u, err := editable(s, w, r, "meetings", orNew(bySlug(s.store.Meeting)), meetingInstruments)
+	if err != nil {
+		return err
+	}
 	var in meetingIn
 	if err := readJSON(r, "a meeting", &in); err != nil {
 		return err
 	}
 	m := accord.Meeting{ID: r.PathValue("id"), Instrument: accord.InstrumentID(in.Instrument), Body: in.Body, Number: in.Number,
 		Kind: in.Kind, JointWith: in.JointWith, City: in.City, Country: in.Country, Source: in.Source, Note: in.Note}
-	var err error
 	if m.Start, err = dateParam("start", in.Start); err != nil {
 		return err
 	}
 	if m.End, err = dateParam("end", in.End); err != nil {
 		return err
 	}
-	u, err := s.editor(w, r, m.Instrument)
-	if err != nil {
+	if err := mayEdit(u, m.Instrument, "meetings"); err != nil {
 		return err
-	}
-	if old, err := s.store.Meeting(r.Context(), m.ID); err == nil && !u.CanEdit(old.Instrument) {
-		return &problem{Status: http.StatusForbidden, Detail: fmt.Sprintf("%s may not change meetings of the %s", u.Name, accord.InstrumentName(old.Instrument))}
 	}
 	if _, err := s.store.PutMeetings(r.Context(), u.Name, []accord.Meeting{m}); err != nil {
 		return err
@@ -210,19 +216,9 @@ func (s *Server) putMeeting(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.store.Meeting(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	u, err := s.editor(w, r, m.Instrument)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteMeeting(r.Context(), u.Name, m.ID); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "meetings", bySlug(s.store.Meeting), meetingInstruments, func(ctx context.Context, m accord.Meeting, who string) error {
+		return s.store.DeleteMeeting(ctx, who, m.ID)
+	})
 }
 
 // bodyOut is a body of an instrument as the API gives it.

@@ -1,9 +1,13 @@
 package api
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/accordmea/accord"
@@ -217,20 +221,56 @@ func (s *Server) arrangement(w http.ResponseWriter, r *http.Request) error {
 // arrangementIn is the body of POST /arrangements and PUT
 // /arrangements/{id}: the whole record.
 type arrangementIn struct {
-	Instrument   string  `json:"instrument"`
-	Organization string  `json:"organization"`
-	Kind         string  `json:"kind"`
-	Status       string  `json:"status"`
-	Start        string  `json:"start_date"`
-	End          string  `json:"end_date"`
-	Evidence     string  `json:"evidence"`
-	Note         string  `json:"note"`
-	Mandates     []int64 `json:"mandates"`
+	Instrument   string         `json:"instrument"`
+	Organization string         `json:"organization"`
+	Kind         string         `json:"kind"`
+	Status       string         `json:"status"`
+	Start        string         `json:"start_date"`
+	End          string         `json:"end_date"`
+	Evidence     string         `json:"evidence"`
+	Note         string         `json:"note"`
+	Mandates     []mandateRefIn `json:"mandates"`
 }
 
-func (in arrangementIn) record(id int64) (accord.Arrangement, error) {
+// mandateRefIn is a mandate an arrangement names: its number (12), a
+// decision's symbol and paragraph as people cite them ("MC-6/[--] ¶ 5"),
+// or as an object ({"decision": "MC-6/[--]", "paragraph": "5"}).
+type mandateRefIn struct{ accord.MandateRef }
+
+func (m *mandateRefIn) UnmarshalJSON(b []byte) error {
+	var id int64
+	if json.Unmarshal(b, &id) == nil {
+		m.MandateRef = accord.MandateRef{ID: id}
+		if id <= 0 {
+			return fmt.Errorf("%d is not a mandate number", id)
+		}
+		return nil
+	}
+	var text string
+	if json.Unmarshal(b, &text) == nil {
+		ref, err := accord.ParseMandateRef(text)
+		m.MandateRef = ref
+		return err
+	}
+	var obj struct {
+		Decision  string `json:"decision"`
+		Paragraph string `json:"paragraph"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&obj); err != nil || obj.Decision == "" || obj.Paragraph == "" {
+		return fmt.Errorf("a mandate is a number, \"SYMBOL ¶ PARAGRAPH\" or {\"decision\": SYMBOL, \"paragraph\": PARAGRAPH}, not %s", b)
+	}
+	m.MandateRef = accord.MandateRef{Decision: strings.TrimSpace(obj.Decision), Paragraph: strings.Join(strings.Fields(obj.Paragraph), "")}
+	return nil
+}
+
+// record is the arrangement in, of id (0 for a new one), its mandates
+// resolved to ids: a paragraph without a stored mandate is a 400 naming
+// it.
+func (in arrangementIn) record(ctx context.Context, st accord.MandateStore, id int64) (accord.Arrangement, error) {
 	a := accord.Arrangement{ID: id, Instrument: accord.InstrumentID(in.Instrument), Organization: in.Organization,
-		Start: in.Start, End: in.End, Evidence: in.Evidence, Note: in.Note, Mandates: in.Mandates}
+		Start: in.Start, End: in.End, Evidence: in.Evidence, Note: in.Note}
 	var ok bool
 	if a.Kind, ok = accord.ParseArrangementKind(in.Kind); !ok {
 		return a, badRequest("kind %q: want membership, observer-status, memorandum-of-understanding, partnership, joint-activity or joint-publication", in.Kind)
@@ -238,7 +278,13 @@ func (in arrangementIn) record(id int64) (accord.Arrangement, error) {
 	if a.Status, ok = accord.ParseArrangementStatus(in.Status); !ok {
 		return a, badRequest("status %q: want proposed, requested, in-force or ended", in.Status)
 	}
-	return a, nil
+	refs := make([]accord.MandateRef, len(in.Mandates))
+	for i, m := range in.Mandates {
+		refs[i] = m.MandateRef
+	}
+	var err error
+	a.Mandates, err = accord.ResolveMandates(ctx, st, refs)
+	return a, err
 }
 
 // putArrangement adds (no id in the path) or changes an arrangement for
@@ -255,7 +301,13 @@ func (s *Server) putArrangement(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	u, err := s.user(w, r)
+	load := func(ctx context.Context, r *http.Request) (accord.Arrangement, error) {
+		if id == 0 {
+			return accord.Arrangement{}, nil
+		}
+		return s.store.Arrangement(ctx, id)
+	}
+	_, u, err := editable(s, w, r, "arrangements", load, arrangementInstruments)
 	if err != nil {
 		return err
 	}
@@ -263,22 +315,12 @@ func (s *Server) putArrangement(w http.ResponseWriter, r *http.Request) error {
 	if err := readJSON(r, "an arrangement", &in); err != nil {
 		return err
 	}
-	a, err := in.record(id)
+	a, err := in.record(r.Context(), s.store, id)
 	if err != nil {
 		return err
 	}
-	insts := []string{a.Instrument}
-	if id != 0 {
-		old, err := s.store.Arrangement(r.Context(), id)
-		if err != nil {
-			return err
-		}
-		insts = append(insts, old.Instrument)
-	}
-	for _, inst := range insts {
-		if !u.CanEdit(inst) {
-			return fmt.Errorf("%w: %s may not change arrangements of %s", accord.ErrForbidden, u.Name, accord.InstrumentName(inst))
-		}
+	if err := mayEdit(u, a.Instrument, "arrangements"); err != nil {
+		return err
 	}
 	out, _, err := s.store.PutArrangements(r.Context(), u.Name, []accord.Arrangement{a})
 	if err != nil {
@@ -291,27 +333,11 @@ func (s *Server) putArrangement(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteArrangement(w http.ResponseWriter, r *http.Request) error {
-	if _, err := query(r); err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	u, err := s.user(w, r)
-	if err != nil {
-		return err
-	}
-	a, err := s.store.Arrangement(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if !u.CanEdit(a.Instrument) {
-		return fmt.Errorf("%w: %s may not change arrangements of %s", accord.ErrForbidden, u.Name, accord.InstrumentName(a.Instrument))
-	}
-	if err := s.store.DeleteArrangement(r.Context(), u.Name, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleted(s, w, r, "arrangements", byID(s.store.Arrangement), arrangementInstruments, func(ctx context.Context, a accord.Arrangement, who string) error {
+		return s.store.DeleteArrangement(ctx, who, a.ID)
+	})
 }
+
+// arrangementInstruments is the instrument of an arrangement, none for
+// one not yet stored.
+func arrangementInstruments(a accord.Arrangement) []string { return one(a.Instrument) }

@@ -87,6 +87,9 @@ func Load(ctx context.Context, st accord.Store, code string, day time.Time, sign
 			parties = append(parties, m.Instrument)
 		}
 	}
+	// A Party of basel is asked by the decisions the conferences of the
+	// Parties to Basel, Rotterdam and Stockholm adopt jointly (brs).
+	parties = accord.WithJoint(parties)
 	counts, err := st.PartyMandates(ctx, parties)
 	if err != nil {
 		return p, err

@@ -7,6 +7,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -129,4 +130,42 @@ func Decisions(ctx context.Context, st accord.Store, reg *extract.Actors, src ac
 	}
 	res.IngestResult = r
 	return res, nil
+}
+
+// relinkWho is who the audit log says linked the organizations of
+// mandates stored before accord linked them.
+const relinkWho = "accord (organization links)"
+
+// Relink reads the organizations named by the mandates stored before
+// accord linked them (st.UnlinkedMandates) from their stored text, as
+// ingest reads them, and links them, once: the organizations' pages and
+// the mandates' then list them without the decisions being ingested
+// again. It says how many mandates it linked.
+func Relink(ctx context.Context, st accord.Store, reg *extract.Actors) (int, error) {
+	ids, err := st.UnlinkedMandates(ctx)
+	if err != nil || len(ids) == 0 {
+		return 0, err
+	}
+	decisions := map[int64]*accord.Decision{}
+	links := make(map[int64][]string, len(ids))
+	for _, id := range ids {
+		m, err := st.Mandate(ctx, id)
+		if errors.Is(err, accord.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return 0, fmt.Errorf("relink mandate %d: %w", id, err)
+		}
+		d, ok := decisions[m.DecisionID]
+		if !ok {
+			got, err := st.DecisionByID(ctx, m.DecisionID)
+			if err != nil {
+				return 0, fmt.Errorf("relink mandate %d: %w", id, err)
+			}
+			d = &got
+			decisions[m.DecisionID] = d
+		}
+		links[id] = reg.Organizations(d, m)
+	}
+	return st.LinkOrganizations(ctx, relinkWho, links)
 }

@@ -546,7 +546,7 @@ func TestHeadingSymbols(t *testing.T) {
 		// joint decisions, the symbols joined by a minus sign or a dash
 		{"Decision 4/CMP.18−2/CMA.5", "4/CMP.18−2/CMA.5", "kyoto", "CMP-18", accord.KindDecision},
 		{"Decision 4/CMP.18 – 2/CMA.5: Administrative matters", "4/CMP.18 – 2/CMA.5", "kyoto", "CMP-18", accord.KindDecision},
-		{"BC-17/3–RC-12/2–SC-12/4: Joint budget", "BC-17/3–RC-12/2–SC-12/4", "basel", "COP-17", accord.KindDecision},
+		{"BC-17/3–RC-12/2–SC-12/4: Joint budget", "BC-17/3–RC-12/2–SC-12/4", "brs", "COP-17", accord.KindDecision},
 		{"Decision 7/COP.16", "7/COP.16", "unccd", "COP-16", accord.KindDecision},
 		{"Decision IPBES-10/1: Work programme", "IPBES-10/1", "ipbes", "IPBES-10", accord.KindDecision},
 		{"Resolution 2018-3", "Resolution 2018-3", "", "", accord.KindResolution},
@@ -715,6 +715,60 @@ func TestFoldSpaces(t *testing.T) {
 		}
 		if got := foldSpaces(s); got != want {
 			t.Errorf("foldSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestJointInstrument: a decision is the joint instrument's when its
+// symbol joins a symbol of each instrument the joint one groups, or its
+// formula or title names those instruments together, each as often and
+// no other, and says they act jointly; otherwise it is none's, and the
+// other rules decide.
+func TestJointInstrument(t *testing.T) {
+	symbols := []struct{ symbol, want string }{
+		{"BC-16/2–RC-11/3–SC-11/4", "brs"},
+		{"BC-13/20, RC-8/14 and SC-8/22", "brs"},
+		{"SC-9/1 - RC-8/2 - BC-13/4", "brs"},
+		{"BC-16/2", ""},
+		{"BC-16/2–SC-11/4", ""},        // two of the three: no joint instrument groups just these
+		{"BC-16/2–RC-11/3–MC-5/1", ""}, // a stranger among them
+		{"2/CMP.17−3/CMA.4", ""},       // joint, but of no joint instrument
+		{"Decision XIV/12", ""},
+	}
+	for _, tt := range symbols {
+		if got := jointSymbolInstrument(tt.symbol); got != tt.want {
+			t.Errorf("jointSymbolInstrument(%q) = %q, want %q", tt.symbol, got, tt.want)
+		}
+	}
+	texts := []struct{ text, want string }{
+		{"The conferences of the Parties to the Rotterdam, Stockholm and Basel conventions, meeting together,", "brs"},
+		{"Report of the joint session of the Basel, Rotterdam and Stockholm Conventions' bureaux", "brs"},
+		{"The Ad Hoc Joint Working Group on Enhancing Cooperation and Coordination among the Basel, Rotterdam and Stockholm Conventions recommends:", "brs"},
+		// Listed without saying they act together: each COP's own decision.
+		{"Enhancing cooperation and coordination among the Basel, Rotterdam and Stockholm conventions", ""},
+		// One speaks, naming the others: not joint.
+		{"The Conference of the Parties to the Basel Convention, jointly with the Rotterdam and Stockholm conventions, and the Basel Convention", ""},
+		// Joint, but not all three.
+		{"The conferences of the Parties to the Basel and Stockholm conventions,", ""},
+		{"The conferences of the Parties to the Basel, Rotterdam, Stockholm and Minamata conventions,", ""},
+	}
+	for _, tt := range texts {
+		if got := jointTextInstrument(tt.text); got != tt.want {
+			t.Errorf("jointTextInstrument(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	// Parsed whole: a symbol of one instrument wins over a joint title,
+	// and a joint formula makes a decision without symbol the joint one's.
+	for _, tt := range []struct{ text, want string }{
+		{"Decision BC-13/20: Enhancing cooperation through the Joint Working Group among the Basel, Rotterdam and Stockholm Conventions\n\nThe Conference of the Parties,\n\n1. Requests the Secretariat to report.\n", "basel"},
+		{"Recommendation on joint activities\n\nThe Joint Working Group recommends the following for adoption by the conferences of the Parties to the Basel, Rotterdam and Stockholm conventions:\n\n1. Requests the secretariats to report.\n", "brs"},
+	} {
+		ds := Parse(tt.text, Options{}).Decisions
+		if len(ds) != 1 {
+			t.Fatalf("Parse(%.40q) = %d decisions, want 1", tt.text, len(ds))
+		}
+		if ds[0].Instrument != tt.want {
+			t.Errorf("Parse(%.40q) instrument = %q, want %q", tt.text, ds[0].Instrument, tt.want)
 		}
 	}
 }

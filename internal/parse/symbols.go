@@ -275,7 +275,16 @@ func namedInstruments(text string) map[string]int {
 			break
 		}
 		off += i + len("onventions")
-		for _, name := range conventionList(text[:off]) {
+		head := text[:off]
+		names := conventionList(head)
+		// "the Basel, Rotterdam and Stockholm conventions": its last name
+		// holds no phrase ("Stockholm Convention") to count it by.
+		if len(names) > 0 && strings.HasSuffix(head, " conventions") {
+			if w, _ := trailingName(strings.TrimSuffix(head, " conventions")); w != "" {
+				names = append(names, w)
+			}
+		}
+		for _, name := range names {
 			if id := conventionID(name); id != "" {
 				count[id]++
 			}
@@ -359,6 +368,77 @@ func mentionedInstrument(text string) string {
 		return ""
 	}
 	return best
+}
+
+// jointSymbolInstrument names the joint instrument whose decision a
+// joint symbol is: "BC-16/2–RC-11/3–SC-11/4" or "BC-Ex.1/1, RC-Ex.1/1 and
+// SC-Ex.1/1", symbols of every instrument a joint instrument groups
+// (accord.JointInstrument). "" for a symbol of one instrument.
+func jointSymbolInstrument(sym string) string {
+	var ids []string
+	for _, part := range jointParts(sym) {
+		id := symbolInstrument(part)
+		if id == "" {
+			return ""
+		}
+		ids = append(ids, id)
+	}
+	return accord.JointInstrument(ids)
+}
+
+// jointParts splits a joint symbol into its symbols, at the dashes that
+// join them and at commas and "and".
+func jointParts(sym string) []string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(strings.ReplaceAll(sym, " and ", ","), func(r rune) bool { return r == ',' || r == ';' }) {
+		p = strings.TrimSpace(p)
+		for p != "" {
+			m := jointSepRE.FindStringIndex(p)
+			if m == nil || strings.IndexByte(p[m[0]:], '/') < 0 {
+				parts = append(parts, p)
+				break
+			}
+			parts = append(parts, p[:m[0]+1])
+			p = strings.TrimSpace(strings.TrimLeft(p[m[0]+1:], jointDashes+" "))
+		}
+	}
+	return parts
+}
+
+// jointMarkRE finds what says that several bodies speak together: the
+// conferences of the Parties (in the plural), a joint body or session, or
+// the simultaneous extraordinary meetings.
+var jointMarkRE = regexp.MustCompile(`(?i)\bconferences of the parties\b|\bjoint(ly)?\b|\bsimultaneous\b`)
+
+// jointTextInstrument names the joint instrument a decision speaks for
+// when its formula or title says so: it names together every instrument
+// a joint instrument groups, each as often and no other, and says that
+// they act jointly ("The Ad hoc Joint Working Group recommends … to the
+// Conferences of the Parties to the Basel, Rotterdam and Stockholm
+// Conventions"). A title that lists the three conventions without saying
+// they act jointly, as each COP's own synergies decision does, names
+// none.
+func jointTextInstrument(texts ...string) string {
+	for _, t := range texts {
+		if !jointMarkRE.MatchString(t) {
+			continue
+		}
+		count := namedInstruments(t)
+		ids := make([]string, 0, len(count))
+		n := -1
+		for id, c := range count {
+			if n >= 0 && c != n {
+				ids = nil
+				break
+			}
+			n = c
+			ids = append(ids, id)
+		}
+		if j := accord.JointInstrument(ids); j != "" {
+			return j
+		}
+	}
+	return ""
 }
 
 // symbolInstrument names the instrument a symbol belongs to, when the

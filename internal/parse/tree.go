@@ -51,8 +51,12 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	switch {
 	case opt.Instrument != "":
 		d.Instrument = accord.InstrumentID(opt.Instrument)
+	case jointSymbolInstrument(d.Symbol) != "":
+		d.Instrument = jointSymbolInstrument(d.Symbol)
 	case symbolInstrument(d.Symbol) != "":
 		d.Instrument = symbolInstrument(d.Symbol)
+	case jointTextInstrument(d.Formula, d.Title) != "":
+		d.Instrument = jointTextInstrument(d.Formula, d.Title)
 	case formulaInstrument(d.Formula) != "":
 		d.Instrument = formulaInstrument(d.Formula)
 	default:

@@ -10,8 +10,9 @@ import (
 	"github.com/accordmea/accord/internal/ical"
 )
 
-// meetingTypes are the meetings and the bodies that hold them.
-var meetingTypes = []*Type{bodiesType, meetingsType}
+// meetingTypes are the instruments, their bodies and the meetings the
+// bodies hold.
+var meetingTypes = []*Type{instrumentsType, bodiesType, meetingsType}
 
 var bodiesType = New("bodies", "the governing and subsidiary bodies of each instrument",
 	[]string{"id", "instrument", "code", "name", "kind", "source", "note"},

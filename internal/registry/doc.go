@@ -5,7 +5,9 @@
 // governing and subsidiary bodies that hold them (bodies.csv, read by
 // Bodies), the organizations decisions name (organizations.csv), the Basel and
 // Stockholm regional centres (centres.csv) and the ISO 3166-1 countries
-// with the UN regional groups (countries.csv).
+// with the UN regional groups (countries.csv). The instruments themselves
+// are bundled by the root package (accord.BundledInstruments), since the
+// parser names them before any store is open.
 //
 // Every bundled row names the public address it was read from. A date
 // that no source gives is left empty rather than guessed; where sources

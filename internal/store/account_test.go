@@ -14,24 +14,10 @@ import (
 // TestTokensBeforeExpiry: the tokens of a store made before tokens
 // expired keep working after the upgrade, and expire 90 days after it.
 func TestTokensBeforeExpiry(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		open func(t *testing.T) (*Store, error)
-	}{
-		{"sqlite", func(t *testing.T) (*Store, error) {
-			return openSQLite(context.Background(), filepath.Join(t.TempDir(), "old.db"))
-		}},
-		{"postgres", func(t *testing.T) (*Store, error) {
-			return openPostgres(context.Background(), pgtest.URL(t))
-		}},
-	} {
+	for _, tt := range unmigratedBackends {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := tt.open(t)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := tt.open(t)
 			if err := s.migrateTo(ctx, 11); err != nil {
 				t.Fatal(err)
 			}
@@ -58,5 +44,33 @@ func TestTokensBeforeExpiry(t *testing.T) {
 				t.Errorf("AddUser after the upgrade: %v", err)
 			}
 		})
+	}
+}
+
+// unmigratedBackends open a store of each backend without migrating it,
+// for tests of what a migration does to an older store; the test closes
+// it.
+var unmigratedBackends = []struct {
+	name string
+	open func(t *testing.T) *Store
+}{
+	{"sqlite", func(t *testing.T) *Store {
+		return unmigrated(t)(openSQLite(context.Background(), filepath.Join(t.TempDir(), "old.db")))
+	}},
+	{"postgres", func(t *testing.T) *Store {
+		return unmigrated(t)(openPostgres(context.Background(), pgtest.URL(t)))
+	}},
+}
+
+// unmigrated fails t on an error opening a store, and closes the store
+// when t ends.
+func unmigrated(t *testing.T) func(*Store, error) *Store {
+	return func(s *Store, err error) *Store {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
 	}
 }

@@ -557,8 +557,12 @@ func isUniqueViolation(err error) bool {
 
 // Stats counts decisions, mandates, and decisions by instrument. Every
 // list's page shows the instruments: the counts are kept from one write
-// to the next (listCache).
+// to the next (listCache), and the instruments' names are installed
+// again when another server changed them.
 func (s *Store) Stats(ctx context.Context) (accord.Stats, error) {
+	if err := s.refreshInstruments(ctx); err != nil {
+		return accord.Stats{}, err
+	}
 	st, err := cached(ctx, s, "stats", s.readStats)
 	st.Instruments = slices.Clone(st.Instruments)
 	return st, err

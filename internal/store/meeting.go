@@ -308,25 +308,51 @@ func (s *Store) Meeting(ctx context.Context, id string) (accord.Meeting, error) 
 }
 
 // MeetingOf returns the meeting an instrument's decisions call label,
-// its first part when it sat in parts.
+// its first part when it sat in parts. A joint instrument's meetings are
+// those of the instruments it groups, sitting together: brs's COP-17 is
+// the first of basel's, rotterdam's and stockholm's COP-17 on record,
+// as a joint symbol numbers its meeting by its first part.
 func (s *Store) MeetingOf(ctx context.Context, instrument, label string) (accord.Meeting, error) {
-	m, err := scanMeeting(s.read.QueryRowContext(ctx, s.q(`SELECT `+meetingColumns+` FROM meetings
-		WHERE instrument = ? AND session = ? AND deleted_at IS NULL ORDER BY start_date = '', start_date, id LIMIT 1`),
-		accord.InstrumentID(instrument), sessionOf(label)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return m, fmt.Errorf("meeting %s of %s: %w", label, instrument, accord.ErrNotFound)
+	var (
+		m   accord.Meeting
+		err error
+	)
+	for _, in := range meetingInstruments(accord.InstrumentID(instrument)) {
+		m, err = scanMeeting(s.read.QueryRowContext(ctx, s.q(`SELECT `+meetingColumns+` FROM meetings
+			WHERE instrument = ? AND session = ? AND deleted_at IS NULL ORDER BY start_date = '', start_date, id LIMIT 1`),
+			in, sessionOf(label)))
+		if !errors.Is(err, sql.ErrNoRows) {
+			return m, err
+		}
 	}
-	return m, err
+	return m, fmt.Errorf("meeting %s of %s: %w", label, instrument, accord.ErrNotFound)
+}
+
+// meetingInstruments are the instruments whose meetings are instrument's:
+// itself, then those a joint instrument groups.
+func meetingInstruments(instrument string) []string {
+	if in, ok := accord.LookupInstrument(instrument); ok && in.ID == instrument {
+		return append([]string{instrument}, in.Groups...)
+	}
+	return []string{instrument}
 }
 
 // meetingYear is the year the meeting of an instrument called label
 // opened, 0 when no dated record of it is stored.
 func (s *Store) meetingYear(ctx context.Context, tx *sql.Tx, instrument, label string) (int, error) {
 	var start string
-	err := tx.QueryRowContext(ctx, s.q(`SELECT min(start_date) FROM meetings
-		WHERE instrument = ? AND session = ? AND start_date <> '' AND deleted_at IS NULL`), instrument, sessionOf(label)).Scan(&sqlNullText{&start})
-	if err != nil || start == "" {
-		return 0, err
+	for _, in := range meetingInstruments(instrument) {
+		err := tx.QueryRowContext(ctx, s.q(`SELECT min(start_date) FROM meetings
+			WHERE instrument = ? AND session = ? AND start_date <> '' AND deleted_at IS NULL`), in, sessionOf(label)).Scan(&sqlNullText{&start})
+		if err != nil {
+			return 0, err
+		}
+		if start != "" {
+			break
+		}
+	}
+	if start == "" {
+		return 0, nil
 	}
 	t, err := parseDay(start)
 	return t.Year(), err
@@ -358,11 +384,16 @@ func (s *Store) Bodies(ctx context.Context, instrument string) ([]accord.Body, e
 	})
 }
 
-// loadBundled loads the bundled bodies and meetings (internal/registry)
+// loadBundled loads the bundled instruments (accord.BundledInstruments),
+// bodies and meetings (internal/registry)
 // when accord ships a bundle the store has not loaded: a record is
 // added, or updated while nobody changed it; what people changed or
 // deleted stays. Loading the same bundle again changes nothing.
 func (s *Store) loadBundled(ctx context.Context) error {
+	instruments, err := accord.BundledInstruments()
+	if err != nil {
+		return err
+	}
 	bodies, err := registry.Bodies()
 	if err != nil {
 		return err
@@ -377,6 +408,11 @@ func (s *Store) loadBundled(ctx context.Context) error {
 		records func(yield func(id string, vals []string))
 		data    any
 	}{
+		{"instruments", instrumentTable, func(yield func(string, []string)) {
+			for _, in := range instruments {
+				yield(in.ID, instrumentValues(in))
+			}
+		}, instruments},
 		{"bodies", bodyTable, func(yield func(string, []string)) {
 			for _, b := range bodies {
 				yield(b.ID, bodyValues(b))

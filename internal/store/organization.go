@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -701,4 +702,47 @@ func (s *Store) deleteArrangementTx(ctx context.Context, tx *sql.Tx, who string,
 		return err
 	}
 	return s.audit(ctx, tx, who, "delete arrangement", fmt.Sprintf("arrangement %d", a.ID), arrangementJSON(a), "")
+}
+
+// UnlinkedMandates lists the mandates stored before organizations were
+// linked (migration 024 listed them), by id.
+func (s *Store) UnlinkedMandates(ctx context.Context) ([]int64, error) {
+	return list(ctx, s, `SELECT mandate_id FROM mandates_unlinked ORDER BY mandate_id`, nil, 0, func(r *sql.Rows) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	})
+}
+
+// LinkOrganizations writes the organizations of mandates stored before
+// they were linked and marks them linked, in one transaction; it says how
+// many it linked.
+func (s *Store) LinkOrganizations(ctx context.Context, who string, links map[int64][]string) (int, error) {
+	if strings.TrimSpace(who) == "" || !accord.ValidWho(who) {
+		return 0, fmt.Errorf("%w: who %q is no name", accord.ErrInvalid, who)
+	}
+	n, named := 0, 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		n, named = 0, 0
+		for _, id := range slices.Sorted(maps.Keys(links)) {
+			res, err := tx.ExecContext(ctx, s.q(`DELETE FROM mandates_unlinked WHERE mandate_id = ?`), id)
+			if err != nil {
+				return err
+			}
+			if k, err := res.RowsAffected(); err != nil || k == 0 {
+				continue // linked meanwhile, or deleted
+			}
+			if err := s.writeMandateOrganizations(ctx, tx, id, links[id]); err != nil {
+				return err
+			}
+			n++
+			if len(links[id]) > 0 {
+				named++
+			}
+		}
+		if n == 0 {
+			return nil
+		}
+		return s.audit(ctx, tx, who, "link organizations", "mandates", "", fmt.Sprintf(`{"mandates":%d,"naming_organizations":%d}`, n, named))
+	})
+	return n, err
 }

@@ -245,6 +245,11 @@ func (s *Store) SaveMemberships(ctx context.Context, ms []accord.Membership, who
 	return saveRecords(ctx, s, membershipRecord, ms, who)
 }
 
+// Membership returns membership id.
+func (s *Store) Membership(ctx context.Context, id int64) (accord.Membership, error) {
+	return one(ctx, s, membershipRecord, id)
+}
+
 // DeleteMembership deletes membership id.
 func (s *Store) DeleteMembership(ctx context.Context, id int64, who string) error {
 	return deleteRecord(ctx, s, membershipRecord, id, who)
@@ -328,41 +333,51 @@ func (s *Store) SaveFocalPoints(ctx context.Context, fps []accord.FocalPoint, wh
 // UpdateFocalPoint replaces the fields of focal point id with f's, its
 // key among them: a focal point renamed is the same record.
 func (s *Store) UpdateFocalPoint(ctx context.Context, id int64, f accord.FocalPoint, who string) (accord.FocalPoint, error) {
+	return updateRecord(ctx, s, focalPointRecord, id, f, who, func(f accord.FocalPoint) string {
+		return fmt.Sprintf("%s already has a %s of %s named %q", f.Country, accord.RoleName(f.Role), f.Instrument, f.Name)
+	})
+}
+
+// updateRecord replaces the fields of the record of kind k whose id is
+// id with r's, its natural key among them, by who, in one transaction
+// audited with the record before and after; r as stored changes
+// nothing. A key another record holds is a conflict, which taken says.
+func updateRecord[T any](ctx context.Context, s *Store, k registryRecord[T], id int64, r T, who string, taken func(T) string) (T, error) {
+	var zero T
 	if !accord.ValidWho(who) || who == "" {
-		return f, fmt.Errorf("%w: who %q: a name holds no colon or control character", accord.ErrInvalid, who)
+		return zero, fmt.Errorf("%w: who %q: a name holds no colon or control character", accord.ErrInvalid, who)
 	}
-	f.Normalize()
-	if err := checkFocalPoint(f); err != nil {
-		return f, err
+	k.normalize(&r)
+	if err := k.check(r); err != nil {
+		return zero, err
 	}
-	k := focalPointRecord
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := k.scan(tx.QueryRowContext(ctx, s.q(`SELECT `+k.selectCols+` FROM focal_points WHERE id = ?`+s.dialect.lockSuffix), id))
+		old, err := k.scan(tx.QueryRowContext(ctx, s.q(`SELECT `+k.selectCols+` FROM `+k.table+` WHERE id = ?`+s.dialect.lockSuffix), id))
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("focal point %d: %w", id, accord.ErrNotFound)
+			return fmt.Errorf("%s %d: %w", k.kind, id, accord.ErrNotFound)
 		}
 		if err != nil {
 			return err
 		}
 		before, _ := json.Marshal(k.content(old))
-		after, _ := json.Marshal(k.content(f))
+		after, _ := json.Marshal(k.content(r))
 		if string(before) == string(after) {
 			return nil
 		}
-		_, err = tx.ExecContext(ctx, s.q(`UPDATE focal_points SET `+strings.Join(k.cols, " = ?, ")+` = ?, updated_at = ?, updated_by = ? WHERE id = ?`),
-			append(k.vals(f), s.dialect.now(), who, id)...)
+		_, err = tx.ExecContext(ctx, s.q(`UPDATE `+k.table+` SET `+strings.Join(k.cols, " = ?, ")+` = ?, updated_at = ?, updated_by = ? WHERE id = ?`),
+			append(k.vals(r), s.dialect.now(), who, id)...)
 		if err != nil {
 			if isUniqueViolation(err) {
-				return fmt.Errorf("%w: %s already has a %s of %s named %q", accord.ErrConflict, f.Country, accord.RoleName(f.Role), f.Instrument, f.Name)
+				return fmt.Errorf("%w: %s", accord.ErrConflict, taken(r))
 			}
 			return err
 		}
-		return s.audit(ctx, tx, who, "update focal point", fmt.Sprintf("focal point %d", id), string(before), string(after))
+		return s.audit(ctx, tx, who, "update "+k.kind, fmt.Sprintf("%s %d", k.kind, id), string(before), string(after))
 	})
 	if err != nil {
-		return accord.FocalPoint{}, err
+		return zero, err
 	}
-	return s.FocalPoint(ctx, id)
+	return one(ctx, s, k, id)
 }
 
 // DeleteFocalPoint deletes focal point id.
@@ -412,6 +427,19 @@ func (s *Store) Coordinations(ctx context.Context, country string) ([]accord.Coo
 // SaveCoordinations adds or updates cs in one transaction.
 func (s *Store) SaveCoordinations(ctx context.Context, cs []accord.Coordination, who string) (accord.ImportCounts, error) {
 	return saveRecords(ctx, s, coordinationRecord, cs, who)
+}
+
+// Coordination returns coordination id.
+func (s *Store) Coordination(ctx context.Context, id int64) (accord.Coordination, error) {
+	return one(ctx, s, coordinationRecord, id)
+}
+
+// UpdateCoordination replaces the fields of coordination id with c's,
+// its institution among them: an institution renamed is the same record.
+func (s *Store) UpdateCoordination(ctx context.Context, id int64, c accord.Coordination, who string) (accord.Coordination, error) {
+	return updateRecord(ctx, s, coordinationRecord, id, c, who, func(c accord.Coordination) string {
+		return fmt.Sprintf("%s already has a coordination by %q", c.Country, c.Institution)
+	})
 }
 
 // DeleteCoordination deletes coordination id.

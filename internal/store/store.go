@@ -42,6 +42,12 @@ type Store struct {
 
 	facetCache facetSetCache
 	lists      listCache
+	// instrumentsSeen is the stamp of the instruments last installed
+	// (see refreshInstruments).
+	instrumentsSeen struct {
+		sync.Mutex
+		stamp string
+	}
 }
 
 // listCache keeps what every page of the lists shows beside its rows (the
@@ -148,6 +154,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err := s.loadBundled(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("load the bundled records: %w", err)
+	}
+	if err := s.useInstruments(ctx); err != nil {
+		s.Close()
+		return nil, err
 	}
 	if err := s.loadOrganizations(ctx); err != nil {
 		s.Close()

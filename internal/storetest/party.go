@@ -3,6 +3,8 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,11 +129,47 @@ func testParties(t *testing.T, s accord.Store) {
 	if err != nil || len(gotC) != 1 || !cmp.Equal(gotC[0].Instruments, []string{"basel", "rotterdam", "stockholm"}) {
 		t.Errorf("Coordinations(KE) = %+v, %v, want one over basel, rotterdam, stockholm", gotC, err)
 	}
+	if c, err := s.Coordination(ctx, gotC[0].ID); err != nil || c.Institution != cs[0].Institution || c.UpdatedBy != "jane" {
+		t.Errorf("Coordination(%d) = %+v, %v", gotC[0].ID, c, err)
+	}
+	// Renamed, the institution is the same record, and the log says so.
+	renamed := gotC[0]
+	renamed.Institution, renamed.Instruments = "Chemicals and Waste Coordination Unit", []string{"minamata", "basel"}
+	upd, err := s.UpdateCoordination(ctx, renamed.ID, renamed, "amina")
+	if err != nil || upd.ID != renamed.ID || upd.Institution != renamed.Institution || !cmp.Equal(upd.Instruments, []string{"basel", "minamata"}) || upd.UpdatedBy != "amina" {
+		t.Errorf("UpdateCoordination = %+v, %v", upd, err)
+	}
+	log, _ = s.AuditLog(ctx, 1)
+	if len(log) != 1 || log[0].Action != "update coordination" || log[0].Target != fmt.Sprintf("coordination %d", renamed.ID) ||
+		!strings.Contains(log[0].Before, "National Chemicals") || !strings.Contains(log[0].After, "Waste Coordination Unit") {
+		t.Errorf("audit after renaming = %+v, want update coordination with before and after", log)
+	}
+	if _, err := s.UpdateCoordination(ctx, renamed.ID, accord.Coordination{Country: "KE", Institution: "X"}, "amina"); !errors.Is(err, accord.ErrInvalid) {
+		t.Errorf("UpdateCoordination of no instrument: %v, want ErrInvalid", err)
+	}
+	if _, err := s.SaveCoordinations(ctx, []accord.Coordination{{Country: "KE", Institution: "Other unit", Instruments: []string{"basel"}}}, "jane"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateCoordination(ctx, renamed.ID, accord.Coordination{Country: "KE", Institution: "Other unit", Instruments: []string{"basel"}}, "amina"); !errors.Is(err, accord.ErrConflict) {
+		t.Errorf("UpdateCoordination onto another's institution: %v, want ErrConflict", err)
+	}
+	if _, err := s.UpdateCoordination(ctx, 1<<40, renamed, "amina"); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("UpdateCoordination of no record: %v, want ErrNotFound", err)
+	}
 	if err := s.DeleteCoordination(ctx, gotC[0].ID, "jane"); err != nil {
 		t.Error(err)
 	}
+	if _, err := s.Coordination(ctx, gotC[0].ID); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("Coordination after delete: %v, want ErrNotFound", err)
+	}
+	if m, err := s.Membership(ctx, got[0].ID); err != nil || m.Instrument != "basel" || m.Country != "KE" {
+		t.Errorf("Membership(%d) = %+v, %v", got[0].ID, m, err)
+	}
 	if err := s.DeleteMembership(ctx, got[0].ID, "jane"); err != nil {
 		t.Error(err)
+	}
+	if _, err := s.Membership(ctx, got[0].ID); !errors.Is(err, accord.ErrNotFound) {
+		t.Errorf("Membership after delete: %v, want ErrNotFound", err)
 	}
 }
 

@@ -60,6 +60,7 @@ func Run(t *testing.T, open func(t *testing.T) accord.Store) {
 		{"Documents", testDocuments},
 		{"CitedBy", testCitedBy},
 		{"Parties", testParties}, {"PartiesRefuse", testPartiesRefuse}, {"PublishContacts", testPublishContacts}, {"PartyMandates", testPartyMandates}, {"Centres", testCentres},
+		{"Instruments", testInstruments},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,12 +6,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/country"
 )
 
 // auditView is one entry of the audit log as a person reads it: a
@@ -86,6 +90,44 @@ func describeAudit(e accord.AuditEntry) auditView {
 	}
 	name := strings.TrimPrefix(e.Target, "user ")
 	who := e.Who
+	verb, noun, _ := strings.Cut(e.Action, " ")
+	rec, isRecord := registryRecords[noun]
+	switch {
+	case isRecord && slices.Contains([]string{"add", "update", "change", "delete"}, verb):
+		fields := after
+		if fields == nil {
+			fields = before
+		}
+		what := rec.what(fields, strings.TrimPrefix(e.Target, noun+" "))
+		if verb != "delete" || !rec.ownPage {
+			v.Href = rec.href(fields, strings.TrimPrefix(e.Target, noun+" "))
+		}
+		switch verb {
+		case "add":
+			v.Sentence = fmt.Sprintf("%s added %s", who, what)
+		case "delete":
+			v.Sentence = fmt.Sprintf("%s deleted %s", who, what)
+		default:
+			v.Sentence = fmt.Sprintf("%s changed %s of %s", who, fieldList(before, after), what)
+		}
+	case e.Action == "publish contacts" || e.Action == "withdraw contacts":
+		inst := strings.TrimPrefix(e.Target, "focal points of ")
+		if e.Action == "publish contacts" {
+			v.Sentence = fmt.Sprintf("%s showed the contact details of the focal points of the %s to anyone", who, accord.InstrumentName(inst))
+		} else {
+			v.Sentence = fmt.Sprintf("%s withdrew the contact details of the focal points of the %s from anonymous readers", who, accord.InstrumentName(inst))
+		}
+	default:
+		describeAction(&v, before, after, name, who)
+	}
+	v.Changes = auditChanges(e, before, after)
+	return v
+}
+
+// describeAction makes the sentence of an entry that is no change of a
+// registry record: sign-ins, accounts, ingests, corrections, documents.
+func describeAction(v *auditView, before, after map[string]any, name, who string) {
+	e := v.AuditEntry
 	switch e.Action {
 	case "sign in":
 		v.Sentence = who + " signed in"
@@ -142,6 +184,11 @@ func describeAudit(e accord.AuditEntry) auditView {
 	default:
 		v.Sentence = strings.TrimSpace(fmt.Sprintf("%s: %s %s", who, e.Action, e.Target))
 	}
+}
+
+// auditChanges are the fields an entry records, before and after.
+func auditChanges(e accord.AuditEntry, before, after map[string]any) []auditChange {
+	var changes []auditChange
 	keys := map[string]bool{}
 	for k := range before {
 		keys[k] = true
@@ -159,13 +206,112 @@ func describeAudit(e accord.AuditEntry) auditView {
 		if e.Before != "" && b == a || b == "" && a == "" {
 			continue
 		}
-		v.Changes = append(v.Changes, auditChange{Field: strings.ReplaceAll(k, "_", " "), Before: b, After: a})
+		changes = append(changes, auditChange{Field: fieldName(k), Before: b, After: a})
 	}
 	// An entry whose JSON is not an object is shown as recorded.
-	if len(v.Changes) == 0 && (before == nil && e.Before != "" || after == nil && e.After != "") {
-		v.Changes = []auditChange{{Field: "recorded", Before: e.Before, After: e.After}}
+	if len(changes) == 0 && (before == nil && e.Before != "" || after == nil && e.After != "") {
+		changes = []auditChange{{Field: "recorded", Before: e.Before, After: e.After}}
 	}
-	return v
+	return changes
+}
+
+// fieldName is a recorded field as people read it: "consent_date" and
+// "ConsentOn" (a record kept with its Go names) are "consent date" and
+// "consent on".
+func fieldName(k string) string {
+	var b strings.Builder
+	for i, r := range k {
+		switch {
+		case r == '_':
+			b.WriteByte(' ')
+		case unicode.IsUpper(r):
+			if i > 0 && !unicode.IsUpper(rune(k[i-1])) {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// registryRecord says how the audit page names a registry record of one
+// kind from the fields its entry recorded and the id of its target, and
+// where it is shown: on a page of its own (ownPage, which a deleted
+// record no longer has) or on another record's.
+type registryRecord struct {
+	what    func(f map[string]any, id string) string
+	href    func(f map[string]any, id string) string
+	ownPage bool
+}
+
+// registryRecords are the kinds of registry record, by the noun of their
+// entries' actions ("add membership", "delete centre").
+var registryRecords = map[string]registryRecord{
+	"membership": {
+		what: func(f map[string]any, _ string) string {
+			return fmt.Sprintf("the membership of %s in the %s", country.Name(str(f["Country"])), accord.InstrumentName(str(f["Instrument"])))
+		},
+		href: countryHref("memberships"),
+	},
+	"focal point": {
+		what: func(f map[string]any, _ string) string {
+			return fmt.Sprintf("%s, %s of %s for the %s", cmp.Or(str(f["Name"]), "a focal point"), strings.ToLower(accord.RoleName(accord.FocalRole(str(f["Role"])))),
+				country.Name(str(f["Country"])), accord.InstrumentName(str(f["Instrument"])))
+		},
+		href: countryHref("focal-points"),
+	},
+	"coordination": {
+		what: func(f map[string]any, _ string) string {
+			return fmt.Sprintf("the national coordination of %s by %s", country.Name(str(f["Country"])), cmp.Or(str(f["Institution"]), "an institution"))
+		},
+		href: countryHref("coordination"),
+	},
+	"centre": {
+		what:    func(f map[string]any, id string) string { return "the centre " + cmp.Or(str(f["Name"]), id) },
+		href:    func(_ map[string]any, id string) string { return "/centres/" + url.PathEscape(id) },
+		ownPage: true,
+	},
+	"organization": {
+		what:    func(f map[string]any, id string) string { return "the organization " + cmp.Or(str(f["name"]), id) },
+		href:    func(_ map[string]any, id string) string { return "/organizations/" + url.PathEscape(id) },
+		ownPage: true,
+	},
+	"arrangement": {
+		what: func(f map[string]any, id string) string {
+			return fmt.Sprintf("the %s arrangement of the %s with %s", accord.ArrangementKind(str(f["kind"])), accord.InstrumentName(str(f["instrument"])), str(f["organization"]))
+		},
+		href: func(f map[string]any, _ string) string {
+			return "/organizations/" + url.PathEscape(str(f["organization"])) + "#arrangements"
+		},
+	},
+	"meeting": {
+		what:    func(_ map[string]any, id string) string { return "the meeting " + id },
+		href:    func(_ map[string]any, id string) string { return "/meetings/" + url.PathEscape(id) },
+		ownPage: true,
+	},
+	"instrument": {
+		what:    func(f map[string]any, id string) string { return "the instrument " + cmp.Or(str(f["name"]), id) },
+		href:    func(_ map[string]any, id string) string { return "/instruments/" + url.PathEscape(id) },
+		ownPage: true,
+	},
+	"body": {
+		what: func(f map[string]any, id string) string { return "the body " + cmp.Or(str(f["name"]), id) },
+		href: func(f map[string]any, _ string) string {
+			return "/bodies?instrument=" + url.QueryEscape(str(f["instrument"]))
+		},
+	},
+}
+
+// countryHref is the section of a country's page that lists a record.
+func countryHref(section string) func(map[string]any, string) string {
+	return func(f map[string]any, _ string) string {
+		if c := str(f["Country"]); c != "" {
+			return "/countries/" + url.PathEscape(c) + "#" + section
+		}
+		return ""
+	}
 }
 
 // sides is what an entry changed as two cells of a download, a line a
@@ -229,7 +375,7 @@ func fieldList(before, after map[string]any) string {
 				continue
 			}
 			seen[k] = true
-			fs = append(fs, "the "+strings.ReplaceAll(strings.TrimSuffix(k, "_added"), "_", " "))
+			fs = append(fs, "the "+fieldName(strings.TrimSuffix(k, "_added")))
 		}
 	}
 	switch len(fs) {

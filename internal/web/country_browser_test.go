@@ -59,10 +59,15 @@ func TestBrowserCountryLayout(t *testing.T) {
 	if _, err := st.SaveCentres(context.Background(), []accord.Centre{c}, "admin"); err != nil {
 		t.Fatal(err)
 	}
+	// The forms filled with a focal point and a coordination to change.
+	fps, _ := st.FocalPoints(context.Background(), accord.FocalPointFilter{Country: "KE", Instrument: "minamata"})
+	cs, _ := st.Coordinations(context.Background(), "KE")
 	ctx := browser(t)
 	signInBrowser(ctx, t, srv.URL, st, accord.RoleAdmin)
 	for _, width := range []int64{390, 1280} {
-		for _, p := range []string{"/countries?group=eastern-european", "/countries/KE", "/centres", "/centres/bcrc-caribbean", "/centres/scrc-india"} {
+		for _, p := range []string{"/countries?group=eastern-european", "/countries/KE", fmt.Sprintf("/countries/KE?focal-point=%d", fps[0].ID),
+			fmt.Sprintf("/countries/KE?coordination=%d", cs[0].ID), "/countries?instrument=minamata", "/focal-points?country=KE", "/arrangements",
+			"/centres", "/centres/bcrc-caribbean", "/centres/scrc-india"} {
 			name := fmt.Sprintf("%s-%d", strings.NewReplacer("/", "-", "?", "-", "=", "-").Replace(strings.Trim(p, "/")), width)
 			do(ctx, t, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+p), chromedp.WaitVisible(css("main h1")), shot(name))
 			faults, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](layoutFaults))

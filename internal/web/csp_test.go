@@ -50,7 +50,8 @@ func TestPagesHaveNoInlineCode(t *testing.T) {
 		t.Fatal(err)
 	}
 	paths := []string{"/", "/decisions", "/mandates", "/search?q=secretariat", "/search?q=%22", "/signin", "/api", "/no/such/page",
-		"/report", "/report?instrument=minamata", "/report?instrument=minamata&meeting=COP-6", "/report?instrument=minamata&meeting=COP-99"}
+		"/report", "/report?instrument=minamata", "/report?instrument=minamata&meeting=COP-6", "/report?instrument=minamata&meeting=COP-99",
+		"/instruments", "/instruments/basel", "/instruments/brs"}
 	ds, _ := st.Decisions(ctx, accord.DecisionFilter{})
 	for _, d := range ds {
 		paths = append(paths, fmt.Sprintf("/decisions/%d", d.ID))

@@ -125,23 +125,46 @@ type meetingsPage struct {
 	Overlaps []accord.Overlap
 	Pager    pager
 	Feed     string // the address of the list's iCalendar feed
+	// Add is the form that adds a meeting, for an editor of an
+	// instrument; nil for other readers.
+	Add *meetingAdd
+}
+
+// meetingAdd is the form that adds a meeting: the instruments the reader
+// edits, the kinds, and the meeting as posted with why it was refused.
+type meetingAdd struct {
+	CSRF        string
+	Instruments []instrumentChoice
+	Kinds       []string
+	M           accord.Meeting
+	Error       string
 }
 
 func (s *Server) meetings(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	mq, err := meetingQueryOf(q)
+	p, err := s.meetingsPage(r)
 	if err != nil {
 		return err
 	}
+	return s.render(w, http.StatusOK, "meetings", p)
+}
+
+// meetingsPage makes the list of meetings the query of r selects, with the
+// form that adds one for an editor.
+func (s *Server) meetingsPage(r *http.Request) (meetingsPage, error) {
+	q := r.URL.Query()
+	mq, err := meetingQueryOf(q)
+	if err != nil {
+		return meetingsPage{}, err
+	}
 	n, err := pageParam(q)
 	if err != nil {
-		return err
+		return meetingsPage{}, err
 	}
 	f := mq.filter()
 	f.Limit, f.Offset = listPageSize+1, (n-1)*listPageSize
 	ms, err := s.store.Meetings(r.Context(), f)
 	if err != nil {
-		return err
+		return meetingsPage{}, err
 	}
 	more := len(ms) > listPageSize
 	if more {
@@ -149,12 +172,120 @@ func (s *Server) meetings(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := meetingsPage{page: s.page(r, "Meetings"), F: mq, Pager: pagerOf(r, n, more), Feed: feedURL("/meetings.ics", mq.values())}
 	if p.List, p.Overlaps, err = s.meetingRows(r.Context(), ms); err != nil {
-		return err
+		return p, err
 	}
 	if p.Choices, err = s.meetingChoices(r.Context(), mq.Instrument); err != nil {
+		return p, err
+	}
+	if v := visitorOf(r); v.ok {
+		add := &meetingAdd{CSRF: v.csrf, Kinds: accord.MeetingKinds, M: accord.Meeting{Instrument: mq.Instrument, Kind: accord.MeetingKinds[0]}}
+		for _, in := range accord.KnownInstruments() {
+			if v.user.CanEdit(in.ID) {
+				add.Instruments = append(add.Instruments, instrumentChoice{in.ID, in.Short})
+			}
+		}
+		if len(add.Instruments) > 0 {
+			p.Add = add
+		}
+	}
+	return p, nil
+}
+
+// addMeeting takes the form of the list of meetings: an editor of an
+// instrument adds a meeting of one of its bodies. One stored already is
+// a conflict: it is changed on its page. A refused form is given back
+// as posted, with the reason.
+func (s *Server) addMeeting(w http.ResponseWriter, r *http.Request) error {
+	v, err := checkForm(w, r)
+	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "meetings", p)
+	f := r.PostForm
+	m := accord.Meeting{Instrument: accord.InstrumentID(f.Get("instrument")), Body: strings.TrimSpace(f.Get("body")),
+		Number: strings.TrimSpace(f.Get("number")), Kind: f.Get("kind"), City: strings.TrimSpace(f.Get("city")),
+		Country: strings.ToUpper(strings.TrimSpace(f.Get("country"))), Source: strings.TrimSpace(f.Get("source")), Note: strings.TrimSpace(f.Get("note"))}
+	m.ID = m.Instrument + "-" + m.Label()
+	if !v.user.CanEdit(m.Instrument) {
+		return fmt.Errorf("%w: %s may not add meetings of the %s", accord.ErrForbidden, v.user.Name, accord.InstrumentName(m.Instrument))
+	}
+	if m.Start, err = formDate("start", f.Get("start")); err == nil {
+		m.End, err = formDate("end", f.Get("end"))
+	}
+	if err == nil {
+		err = absent(r.Context(), s.store.Meeting, "meeting", m.ID)
+	}
+	if err == nil {
+		_, err = s.store.PutMeetings(r.Context(), v.user.Name, []accord.Meeting{m})
+	}
+	if status := formStatus(err); status != 0 {
+		p, perr := s.meetingsPage(r)
+		if perr != nil {
+			return perr
+		}
+		p.Add.M, p.Add.Error = m, err.Error()
+		return s.render(w, status, "meetings", p)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/meetings/"+url.PathEscape(m.ID), http.StatusSeeOther)
+	return nil
+}
+
+// absent refuses to add what as a new record when get finds one of id: a
+// conflict, for a stored record is changed on its own page.
+func absent[T any](ctx context.Context, get func(context.Context, string) (T, error), what, id string) error {
+	_, err := get(ctx, id)
+	switch {
+	case err == nil:
+		return fmt.Errorf("%w: the %s %s is stored already: change it on its page", accord.ErrConflict, what, id)
+	case errors.Is(err, accord.ErrNotFound):
+		return nil
+	}
+	return err
+}
+
+// formStatus is the status of a page given back with a form the store
+// refused for err: 400 for bad input, 409 for a conflict, 0 for any
+// other error (or none).
+func formStatus(err error) int {
+	switch {
+	case errors.Is(err, accord.ErrInvalid):
+		return http.StatusBadRequest
+	case errors.Is(err, accord.ErrConflict):
+		return http.StatusConflict
+	}
+	return 0
+}
+
+// formDate reads a date field of a form: zero when empty.
+func formDate(name, val string) (time.Time, error) {
+	val = strings.TrimSpace(val)
+	if val == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, val)
+	if err != nil {
+		return t, fmt.Errorf("%w: %s %q: want YYYY-MM-DD", accord.ErrInvalid, name, val)
+	}
+	return t, nil
+}
+
+// meetingInstrument is the instrument whose editors change a meeting.
+func meetingInstrument(m accord.Meeting) []string { return []string{m.Instrument} }
+
+// deleteMeeting takes the delete button of a meeting's page, from an
+// editor of its instrument; the audit log keeps the meeting.
+func (s *Server) deleteMeeting(w http.ResponseWriter, r *http.Request) error {
+	v, m, err := editableForm(w, r, "meetings", s.store.Meeting, meetingInstrument)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteMeeting(r.Context(), v.user.Name, m.ID); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/meetings?instrument="+url.QueryEscape(m.Instrument), http.StatusSeeOther)
+	return nil
 }
 
 func feedURL(path string, v url.Values) string {
@@ -463,16 +594,9 @@ func meetingHref(instrument, label string) string {
 
 // editMeeting takes the form of a meeting's page.
 func (s *Server) editMeeting(w http.ResponseWriter, r *http.Request) error {
-	v, err := checkForm(w, r)
+	v, m, err := editableForm(w, r, "meetings", s.store.Meeting, meetingInstrument)
 	if err != nil {
 		return err
-	}
-	m, err := s.store.Meeting(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	if !v.user.CanEdit(m.Instrument) {
-		return fmt.Errorf("%w: %s may not change meetings of the %s", accord.ErrForbidden, v.user.Name, accord.InstrumentName(m.Instrument))
 	}
 	f := r.PostForm
 	get := func(name string, now string) string {
@@ -487,16 +611,9 @@ func (s *Server) editMeeting(w http.ResponseWriter, r *http.Request) error {
 		name string
 		t    *time.Time
 	}{{"start", &m.Start}, {"end", &m.End}} {
-		val := get(d.name, dayText(*d.t))
-		if val == "" {
-			*d.t = time.Time{}
-			continue
+		if *d.t, err = formDate(d.name, get(d.name, dayText(*d.t))); err != nil {
+			return err
 		}
-		t, err := time.Parse(time.DateOnly, val)
-		if err != nil {
-			return fmt.Errorf("%w: %s %q: want YYYY-MM-DD", accord.ErrInvalid, d.name, val)
-		}
-		*d.t = t
 	}
 	if _, err := s.store.PutMeetings(r.Context(), v.user.Name, []accord.Meeting{m}); err != nil {
 		return err

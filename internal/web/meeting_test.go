@@ -334,3 +334,58 @@ func TestBodiesPage(t *testing.T) {
 		t.Errorf("all bodies: fewer than 40 rows")
 	}
 }
+
+// TestMeetingForms: an editor adds a meeting of their instrument from the
+// list of meetings, and deletes it from its page; a meeting stored
+// already, bad dates and another instrument's are refused and change
+// nothing, the form given back as posted.
+func TestMeetingForms(t *testing.T) { onBackends(t, testMeetingForms) }
+
+func testMeetingForms(t *testing.T, backend string) {
+	srv, st := newSiteOn(t, backend)
+	ctx := context.Background()
+	if doc := fetch(t, srv, "/meetings", http.StatusOK); len(all(doc, "details#add-meeting")) != 0 {
+		t.Error("an anonymous reader is offered the form that adds a meeting")
+	}
+	c, csrf := signIn(t, srv, st, "mina", "minamata")
+	_, doc := getWith(t, c, srv, "/meetings")
+	if len(all(doc, "details#add-meeting")) != 1 {
+		t.Fatal("the editor is offered no form that adds a meeting")
+	}
+	form := url.Values{"instrument": {"minamata"}, "body": {"COP"}, "number": {"9"}, "kind": {"ordinary"}, "start": {"2029-11-05"},
+		"end": {"2029-11-09"}, "city": {"Geneva"}, "country": {"ch"}, "source": {"https://minamataconvention.org/en/meetings/cop9"}}
+	other := withField(form, csrf, "instrument", "basel")
+	refusedForm(t, c, srv, st, "/meetings", other, 403, "Basel Convention")
+	bad := withField(form, csrf, "end", "2029-11-01")
+	refusedForm(t, c, srv, st, "/meetings", bad, 400, "before start")
+	_, body := post(t, c, srv, "/meetings", bad, "")
+	if !strings.Contains(body, `value="Geneva"`) || !strings.Contains(body, `value="2029-11-01"`) {
+		t.Errorf("the refused form is not given back as posted")
+	}
+	stored := withField(form, csrf, "number", "6")
+	if _, err := st.Meeting(ctx, "minamata-COP-6"); err == nil {
+		refusedForm(t, c, srv, st, "/meetings", stored, 409, "stored already")
+	}
+	resp, body := post(t, c, srv, "/meetings", withCSRF(form, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/meetings/minamata-COP-9" {
+		t.Fatalf("adding a meeting = %d to %s: %.400s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	m, err := st.Meeting(ctx, "minamata-COP-9")
+	if err != nil || m.Country != "CH" || m.Start.Format(time.DateOnly) != "2029-11-05" || m.ChangedBy != "mina" {
+		t.Errorf("the meeting added = %+v, %v", m, err)
+	}
+	if log, _ := st.AuditLog(ctx, 1); log[0].Action != "add meeting" || log[0].Who != "mina" {
+		t.Errorf("audit = %+v", log[0])
+	}
+	basel, bcsrf := signIn(t, srv, st, "basil", "basel")
+	refusedForm(t, basel, srv, st, "/meetings/minamata-COP-9/delete", withCSRF(url.Values{}, bcsrf), 403, "Minamata Convention")
+	if resp, _ := post(t, c, srv, "/meetings/minamata-COP-9/delete", withCSRF(url.Values{}, csrf), ""); resp.StatusCode != 303 {
+		t.Errorf("deleting the meeting = %d", resp.StatusCode)
+	}
+	if _, err := st.Meeting(ctx, "minamata-COP-9"); err == nil {
+		t.Error("the meeting is still stored")
+	}
+	if log, _ := st.AuditLog(ctx, 1); log[0].Action != "delete meeting" || log[0].Who != "mina" {
+		t.Errorf("audit = %+v", log[0])
+	}
+}

@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,5 +175,124 @@ func TestBrowserOrganization(t *testing.T) {
 		for _, f := range faults {
 			t.Errorf("%d px: %s", width, f)
 		}
+	}
+}
+
+// TestArrangementForm: an editor changes an arrangement of their
+// instrument from its organization's page, naming the mandates that
+// asked for it by decision and paragraph; the page names them so; a
+// paragraph without a mandate is told on the page, with the form as
+// posted, and changes nothing; an editor of another instrument may not.
+func TestArrangementForm(t *testing.T) { onBackends(t, testArrangementForm) }
+
+func testArrangementForm(t *testing.T, backend string) {
+	srv, st := newSiteOn(t, backend)
+	ctx := context.Background()
+	ms, err := st.Mandates(ctx, accord.MandateFilter{Symbol: "MC-6/[--]"})
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("mandates of MC-6/[--]: %v", err)
+	}
+	m := ms[len(ms)-1]
+	var want []int64
+	for _, x := range ms {
+		if x.Path == m.Path {
+			want = append(want, x.ID)
+		}
+	}
+	as, _, err := st.PutArrangements(ctx, "admin", []accord.Arrangement{{Instrument: "minamata", Organization: "iomc",
+		Kind: accord.ArrangementPartnership, Status: accord.ArrangementProposed}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := as[0]
+	path := fmt.Sprintf("/arrangements/%d", a.ID)
+	basel, bcsrf := signIn(t, srv, st, "basil", "basel")
+	c, csrf := signIn(t, srv, st, "mina", "minamata")
+	form := url.Values{"instrument": {"minamata"}, "kind": {"partnership"}, "status": {"in-force"}, "start": {"2025"},
+		"mandates": {"MC-6/[--] ¶ " + m.Path}}
+	refusedForm(t, basel, srv, st, path, withCSRF(form, bcsrf), 403, "Minamata Convention")
+	if resp, _ := getWith(t, basel, srv, "/organizations/iomc?arrangement="+fmt.Sprint(a.ID)); resp.StatusCode != 403 {
+		t.Errorf("the form of a Minamata arrangement for a Basel editor = %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := getWith(t, c, srv, "/organizations/unep?arrangement="+fmt.Sprint(a.ID)); resp.StatusCode != 404 {
+		t.Errorf("IOMC's arrangement on UNEP's page = %d, want 404", resp.StatusCode)
+	}
+	bad := withField(form, csrf, "mandates", "MC-6/[--] ¶ 999")
+	refusedForm(t, c, srv, st, path, bad, 400, "decision MC-6/[--] has no mandate at ¶ 999")
+	_, body := post(t, c, srv, path, bad, "")
+	if !strings.Contains(body, `value="MC-6/[--] ¶ 999"`) || !strings.Contains(body, fmt.Sprintf(`action="/arrangements/%d"`, a.ID)) {
+		t.Errorf("the refused form is not given back as posted: %.2000s", body)
+	}
+	resp, body := post(t, c, srv, path, withCSRF(form, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/organizations/iomc#arrangements" {
+		t.Fatalf("changing the arrangement = %d to %s: %.300s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	got, _ := st.Arrangement(ctx, a.ID)
+	if got.Status != accord.ArrangementInForce || got.Start != "2025" || !slices.Equal(got.Mandates, want) {
+		t.Errorf("the arrangement after the change = %+v, want in force from 2025 asked by %v", got, want)
+	}
+	if log, _ := st.AuditLog(ctx, 1); log[0].Action != "update arrangement" || log[0].Who != "mina" {
+		t.Errorf("audit = %+v", log[0])
+	}
+	// The page names the mandates by decision and paragraph, and the
+	// change link fills the form so.
+	_, doc := getWith(t, c, srv, "/organizations/iomc")
+	if cell := text(all(doc, "table.arrangements")[0]); !strings.Contains(cell, "MC-6/[--] ¶ "+m.Path) {
+		t.Errorf("arrangements = %q, want the mandate named MC-6/[--] ¶ %s", cell, m.Path)
+	}
+	_, doc = getWith(t, c, srv, "/organizations/iomc?arrangement="+fmt.Sprint(a.ID))
+	if v := formValue(doc, "form.arrangement", "mandates"); v != "MC-6/[--] ¶ "+m.Path {
+		t.Errorf("the arrangement form's mandates = %q", v)
+	}
+	// The list of arrangements filters by instrument and status.
+	rows := all(fetch(t, srv, "/arrangements?instrument=Minamata+Convention&status=granted", http.StatusOK), "table.arrangements tbody tr")
+	if len(rows) != 1 || !strings.Contains(text(rows[0]), "IOMC") || !strings.Contains(text(rows[0]), "MC-6/[--] ¶ "+m.Path) {
+		t.Errorf("/arrangements of Minamata in force = %d rows, want the IOMC's with its mandate", len(rows))
+	}
+	for _, q := range []string{"?status=ended", "?instrument=basel", "?organization=unep"} {
+		if rows := all(fetch(t, srv, "/arrangements"+q, http.StatusOK), "table.arrangements tbody tr td a"); len(rows) != 0 {
+			t.Errorf("/arrangements%s lists %d links, want none", q, len(rows))
+		}
+	}
+	fetch(t, srv, "/arrangements?status=friendly", http.StatusBadRequest)
+}
+
+// TestOrganizationAddDelete: an editor of every instrument adds an
+// organization from the list and deletes it from its page; an editor of
+// one instrument may not; an id stored already and a bad kind are
+// refused and change nothing.
+func TestOrganizationAddDelete(t *testing.T) { onBackends(t, testOrganizationAddDelete) }
+
+func testOrganizationAddDelete(t *testing.T, backend string) {
+	srv, st := newSiteOn(t, backend)
+	ctx := context.Background()
+	form := url.Values{"id": {"saicm-ngo"}, "name": {"Chemicals Policy Network"}, "acronym": {"CPN"}, "kind": {"ngo"},
+		"aliases": {"the Network\r\n"}, "website": {"https://cpn.example.org/"}}
+	one, ocsrf := signIn(t, srv, st, "mina", "minamata")
+	if _, doc := getWith(t, one, srv, "/organizations"); len(all(doc, "details#add-organization")) != 0 {
+		t.Error("an editor of one instrument is offered the form that adds an organization")
+	}
+	refusedForm(t, one, srv, st, "/organizations", withCSRF(form, ocsrf), 403, "shared by every instrument")
+	c, csrf := signIn(t, srv, st, "ada")
+	badKind := withField(form, csrf, "kind", "club")
+	refusedForm(t, c, srv, st, "/organizations", badKind, 400, "kind")
+	taken := withField(form, csrf, "id", "iomc")
+	refusedForm(t, c, srv, st, "/organizations", taken, 409, "stored already")
+	resp, body := post(t, c, srv, "/organizations", withCSRF(form, csrf), "")
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/organizations/saicm-ngo" {
+		t.Fatalf("adding an organization = %d to %s: %.400s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	if o, err := st.Organization(ctx, "saicm-ngo"); err != nil || o.Acronym != "CPN" || !slices.Equal(o.Aliases, []string{"the Network"}) {
+		t.Errorf("the organization added = %+v, %v", o, err)
+	}
+	refusedForm(t, one, srv, st, "/organizations/saicm-ngo/delete", withCSRF(url.Values{}, ocsrf), 403, "shared by every instrument")
+	if resp, _ := post(t, c, srv, "/organizations/saicm-ngo/delete", withCSRF(url.Values{}, csrf), ""); resp.StatusCode != 303 {
+		t.Errorf("deleting the organization = %d", resp.StatusCode)
+	}
+	if _, err := st.Organization(ctx, "saicm-ngo"); err == nil {
+		t.Error("the organization is still stored")
+	}
+	if actions, want := auditActions(t, st, "organization saicm-ngo"), []string{"ada delete organization", "ada add organization"}; !slices.Equal(actions, want) {
+		t.Errorf("audit of the organization = %q, want %q", actions, want)
 	}
 }

@@ -20,11 +20,14 @@ type registryKind struct {
 // registryKinds are the registry's records, in the order the page lists
 // them.
 var registryKinds = []registryKind{
+	{"Instruments", "/instruments", "the conventions, their Protocols and joint instruments, their bodies, meetings, decisions and mandates", "instruments"},
 	{"Meetings", "/meetings", "the sessions of each instrument's bodies, their dates and venues, what was due and adopted at each; a calendar with overlaps", "meetings"},
 	{"Bodies", "/bodies", "the governing and subsidiary bodies of each instrument", "bodies"},
 	{"Documents", "/documents", "meeting documents by symbol, and the decisions citing each", "documents"},
 	{"Organizations", "/organizations", "partner organizations, the mandates naming them, and their arrangements with the instruments", "organizations"},
-	{"Countries", "/countries", "Parties across the instruments: memberships, focal points by role, gaps, national coordination", "focal-points"},
+	{"Arrangements", "/arrangements", "what ties each instrument to an organization: membership, observer status, memorandum of understanding, partnership, and the mandates that asked for it", "arrangements"},
+	{"Countries", "/countries", "Parties across the instruments: memberships, focal points by role, gaps, national coordination", "memberships"},
+	{"Focal points", "/focal-points", "the focal points and authorities countries designated, by instrument and role", "focal-points"},
 	{"Regional centres", "/centres", "the Basel and Stockholm regional and coordinating centres and the countries they serve", "centres"},
 }
 

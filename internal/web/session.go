@@ -105,6 +105,25 @@ func postedID(w http.ResponseWriter, r *http.Request) (int64, visitor, error) {
 	return id, v, err
 }
 
+// editableForm checks a form posted to the page of the record load finds
+// by the id in the path, and returns who posted it and the record: one
+// the poster may change, an editor of every instrument instruments lists
+// of it (what names such records in the refusal).
+func editableForm[T any](w http.ResponseWriter, r *http.Request, what string, load func(context.Context, string) (T, error), instruments func(T) []string) (visitor, T, error) {
+	var rec T
+	v, err := checkForm(w, r)
+	if err != nil {
+		return v, rec, err
+	}
+	if rec, err = load(r.Context(), r.PathValue("id")); err != nil {
+		return v, rec, err
+	}
+	if ins := instruments(rec); !canEditAll(v.user, ins) {
+		return v, rec, fmt.Errorf("%w: %s may not change %s of the %s", accord.ErrForbidden, v.user.Name, what, instrumentNames(ins))
+	}
+	return v, rec, nil
+}
+
 type signinPage struct {
 	page
 	Error string

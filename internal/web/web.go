@@ -1,8 +1,12 @@
 // Package web serves accord's HTML pages: home, decisions, a decision
 // laid out as adopted with each paragraph's mandates beside it, the
-// mandate board, a mandate, and search with facets. Pages are rendered on
-// the server from embedded templates, work without JavaScript and load
-// nothing from elsewhere.
+// mandate board, a mandate, search with facets, and the registry's
+// records (meetings, documents, organizations and their arrangements,
+// countries with their memberships, focal points and national
+// coordination, centres) with the forms through which those who may
+// change them do, and the audit log that reads each change as a
+// sentence. Pages are rendered on the server from embedded templates,
+// work without JavaScript and load nothing from elsewhere.
 //
 // It talks to an accord.Store only; it must not import a store package.
 package web
@@ -37,8 +41,8 @@ var funcs = template.FuncMap{"paraHref": paraHref, "instrument": instrumentName,
 // pages holds each page's template, parsed once with the layout.
 var pages = func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "documents", "document", "countries", "country", "centres", "centre", "registry"} {
-		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/"+name+".html"))
+	for _, name := range []string{"home", "decisions", "decision", "mandates", "mandate", "search", "error", "signin", "upload", "api", "audit", "report", "mine", "meetings", "calendar", "meeting", "bodies", "organizations", "organization", "arrangements", "documents", "document", "countries", "country", "focalpoints", "centres", "centre", "registry", "instruments", "instrument"} {
+		m[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/pager.html", "templates/downloads.html", "templates/boardrows.html", "templates/overlaps.html", "templates/documentform.html", "templates/instrumentform.html", "templates/centrefields.html", "templates/"+name+".html"))
 	}
 	return m
 }()
@@ -103,9 +107,16 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /documents/{id}/delete", s.handle(s.deleteDocument))
 	mux.Handle("GET /meetings", s.handle(s.meetings))
 	mux.Handle("GET /bodies", s.handle(s.bodies))
+	mux.Handle("GET /instruments", s.handle(s.instrumentList))
+	mux.Handle("POST /instruments", s.handle(s.addInstrument))
+	mux.Handle("GET /instruments/{id}", s.handle(s.instrument))
+	mux.Handle("POST /instruments/{id}", s.handle(s.editInstrument))
+	mux.Handle("POST /instruments/{id}/bodies", s.handle(s.putBody))
 	mux.Handle("GET /meetings/calendar", s.handle(s.calendar))
 	mux.Handle("GET /meetings/{id}", s.handle(s.meeting))
+	mux.Handle("POST /meetings", s.handle(s.addMeeting))
 	mux.Handle("POST /meetings/{id}", s.handle(s.editMeeting))
+	mux.Handle("POST /meetings/{id}/delete", s.handle(s.deleteMeeting))
 	mux.Handle("GET /meetings.ics", s.handleWithin(icsTimeout, s.meetingsICS))
 	mux.Handle("GET /mandates.ics", s.handleWithin(icsTimeout, s.mandatesICS))
 	mux.Handle("GET /signin", s.handle(s.signinForm))
@@ -118,21 +129,33 @@ func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
 	mux.Handle("POST /decisions/{id}", s.handle(s.correctDecision))
 	mux.Handle("GET /organizations", s.handle(s.organizations))
 	mux.Handle("GET /organizations/{id}", s.handle(s.organization))
+	mux.Handle("POST /organizations", s.handle(s.addOrganization))
 	mux.Handle("POST /organizations/{id}", s.handle(s.editOrganization))
+	mux.Handle("POST /organizations/{id}/delete", s.handle(s.deleteOrganization))
 	mux.Handle("POST /organizations/{id}/arrangements", s.handle(s.addArrangement))
+	mux.Handle("GET /arrangements", s.handle(s.arrangements))
+	mux.Handle("POST /arrangements/{id}", s.handle(s.editArrangement))
 	mux.Handle("POST /arrangements/{id}/delete", s.handle(s.deleteArrangement))
 	mux.Handle("GET /api", s.handle(s.apiDoc))
 	mux.Handle("GET /audit", s.handle(s.audit))
 	mux.Handle("GET /report", s.handle(s.report))
 	mux.Handle("GET /countries", s.handle(s.countries))
 	mux.Handle("GET /countries/{code}", s.handle(s.country))
+	mux.Handle("GET /focal-points", s.handle(s.focalPoints))
 	mux.Handle("POST /countries/{code}/focal-points", s.handle(s.addFocalPoint))
+	mux.Handle("POST /countries/{code}/focal-points/edit", s.handle(s.editFocalPoint))
 	mux.Handle("POST /countries/{code}/focal-points/delete", s.handle(s.deleteFocalPoint))
 	mux.Handle("POST /countries/{code}/memberships", s.handle(s.saveMembership))
+	mux.Handle("POST /countries/{code}/memberships/delete", s.handle(s.deleteMembership))
+	mux.Handle("POST /countries/{code}/coordinations", s.handle(s.saveCoordination))
+	mux.Handle("POST /countries/{code}/coordinations/edit", s.handle(s.editCoordination))
+	mux.Handle("POST /countries/{code}/coordinations/delete", s.handle(s.deleteCoordination))
 	mux.Handle("POST /countries/{code}/contacts", s.handle(s.publishContacts))
 	mux.Handle("GET /centres", s.handle(s.centres))
 	mux.Handle("GET /centres/{id}", s.handle(s.centre))
+	mux.Handle("POST /centres", s.handle(s.addCentre))
 	mux.Handle("POST /centres/{id}", s.handle(s.updateCentre))
+	mux.Handle("POST /centres/{id}/delete", s.handle(s.deleteCentre))
 	for _, ext := range []string{"csv", "xlsx"} {
 		mux.Handle("GET /decisions."+ext, s.handleWithin(exportTimeout, s.exportDecisions))
 		mux.Handle("GET /mandates."+ext, s.handleWithin(exportTimeout, s.exportMandates))
