@@ -74,7 +74,11 @@ port=$((20000 + RANDOM % 20000))
 base="http://127.0.0.1:$port"
 "$dir/accord" serve --db "$store" --addr "127.0.0.1:$port" --rate-token 0 2>"$dir/serve.log" &
 server=$!
-for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
+# A store opened for the first time after an upgrade may migrate for a
+# while before it serves (relinking 50,000 decisions' mandates takes
+# about a minute): wait up to five minutes, and say so if it never answers.
+for _ in $(seq 1 1500); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
+curl -sf "$base/healthz" >/dev/null || { echo "the server did not answer; its log:" >&2; cat "$dir/serve.log" >&2; exit 1; }
 
 if [ -n "${token:-}" ]; then
 	# One mandate in 250: completed, owned by one of two officers, its
