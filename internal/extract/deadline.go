@@ -63,7 +63,7 @@ var deadlineRules = []deadlineRule{
 	// "no later than the thirteenth meeting of the Board", "at a next
 	// meeting of the COP"
 	{regexp.MustCompile(`\b(?i:at|by|before|prior\s+to|to|during|in\s+time\s+for|ahead\s+of|in\s+advance\s+of|in\s+conjunction\s+with|(?:no|not)\s+later\s+than(?:\s+at)?|for(?:\s+(?:the\s+)?(?:consideration|information|review|attention)\s+(?:of|by))?|` +
-		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `(?i:the|a)\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
+		`within\s+(?:one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|days?)\s+(?:of|after))\s+` + edge + `(?i:the|a)\s+(?i:(?:next|` + ordinal + `|extraordinary|ordinary|special|resumed|annual|regular)\s+){1,2}(?i:meetings?|sessions?)\s+of\s+` + body + when),
 		// "in time for the beginning of the twenty-fourth meeting of the
 		// Conference of the Parties serving as the meeting of …"
 		meetingWords, 100, 230, nil},
@@ -77,8 +77,17 @@ var deadlineRules = []deadlineRule{
 	{regexp.MustCompile(`\b(?i:by|before|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|until)\s+(?:the\s+end\s+of\s+|the\s+deadline\s+of\s+)?` +
 		`(?:` + dayMonth + `(?:\s+\d{4})?|(?:` + months + `)(?:\s+\d{1,2},)?\s+\d{4})`),
 		monthNames, 130, 230, nil},
-	// "to COP15", "at COP 16", "by CMA 7": a meeting by its short name
-	{regexp.MustCompile(`\b(?:to|at|by|before|during)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?\d{1,2}\b`),
+	// "no later than at the 20th Board meeting", "before the fifth Bureau
+	// meeting": a meeting named by its number and its body
+	{regexp.MustCompile(`\b(?:(?i:(?:no|not)\s+later\s+than\s+)?(?i:at|by|before|prior\s+to|to|during|in\s+time\s+for))\s+the\s+(?i:next|` + ordinal + `)\s+(?:[A-Z][\w-]*\s+){1,3}(?i:meeting|session)\b` + when),
+		meetingWords, 100, 20, nil},
+	// "within two years", "within six months of the adoption of …": a time
+	// counted from the decision or an event
+	{regexp.MustCompile(`(?i)\bwithin\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|\d{1,2})\s+(?:days?|weeks?|months?|years?)\b`),
+		withinWords, 0, 60, nil},
+	// "to COP15", "at COP 16", "by CMA 7", "in the margins of CMP 8",
+	// "for COP4 adoption": a meeting by its short name
+	{regexp.MustCompile(`\b(?:to|at|by|before|during|for|in\s+the\s+margins\s+of)\s+(?:the\s+)?(?:COP[-/]MOP|CMA|CMP|COP|CoP|MOP|SBSTTA|SBSTA|SBI|SB|OEWG|CRIC)\s?-?\d{1,2}\b`),
 		shortMeetingNames, 40, 40, nil},
 	// a meeting named by when it is held: "at the session(s) to be held
 	// in November 2024", "at the United Nations Climate Change Conference
@@ -154,6 +163,9 @@ func (x *extractor) deadlinesIn(text string) []accord.Deadline {
 	x.dlCache[text] = dls
 	return dls
 }
+
+// withinWords anchor a time counted from the decision: "within two years".
+var withinWords = []string{"within", "Within", "WITHIN"}
 
 var meetingWords = []string{"meeting", "session", "Meeting", "Session", "MEETING", "SESSION"}
 
@@ -315,11 +327,23 @@ const yearLead = 40
 var scheduleWords = []string{"take place", "takes place", "be held", "to hold", "convene", "convened", "to meet", "organize", "organise"}
 
 // scheduleWindow is how far before a year scheduled looks: the verb and
-// the meeting it schedules.
-const scheduleWindow = 80
+// the meeting it schedules, whose name may be long ("to convene the Sixth
+// Meeting of the Conference of the Parties to the Carpathian Convention
+// (COP6) in 2020"). The window stops at the clause before the year's.
+const scheduleWindow = 140
+
+// clauseBounds end the clause before a year's: what is scheduled there
+// does not schedule the year ("to convene a workshop, and to complete
+// the review in 2027").
+var clauseBounds = []string{";", ", and ", " and to "}
 
 func scheduled(before string) bool {
 	w := strings.ToLower(before[max(0, len(before)-scheduleWindow):])
+	for _, b := range clauseBounds {
+		if i := strings.LastIndex(w, b); i >= 0 {
+			w = w[i+len(b):]
+		}
+	}
 	return containsAny(w, scheduleWords) && containsAny(w, gatherings)
 }
 

@@ -189,11 +189,11 @@ type clause struct {
 
 // Directive and other verbs that open further clauses, by written form.
 const (
-	clauseVerbs = `requests|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|mandates|entrusts|tasks|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
+	clauseVerbs = `requests|asks|invites|urges|encourages|calls upon|calls on|recommends|authorizes|authorises|directs|instructs|appeals to|mandates|entrusts|tasks|decides|welcomes|notes|takes note|expresses|commends|recognizes|recognises|acknowledges|reaffirms|recalls|stresses|emphasizes|underlines|endorses|approves|adopts|agrees|congratulates|thanks|looks forward`
 	// the same directive verbs as infinitives and participles: "… and to
 	// request it to …", "…, urging the Parties to …"
-	baseVerbs       = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to`
-	participleVerbs = `requesting|inviting|urging|encouraging|calling upon|calling on|recommending|authorizing|authorising|directing|instructing|appealing to`
+	baseVerbs       = `request|ask|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to`
+	participleVerbs = `requesting|asking|inviting|urging|encouraging|calling upon|calling on|recommending|authorizing|authorising|directing|instructing|appealing to`
 	// clauseModifiers stand between "and" and a further verb: "and
 	// therefore requests", "and also invites".
 	clauseModifiers = `(?:(?:also|further|therefore|thus|hence|accordingly|consequently|furthermore|again|hereby|in this regard,?|in that regard,?|in this respect,?|in that respect,?|to this end,?|to that end,?)\s+)*`
@@ -225,7 +225,7 @@ var clauseWords = func() map[string]clauseWord {
 // baseClauseVerbs are clauseVerbs in the base form, in which decisions of
 // several bodies at once write them: "Note … and therefore request the
 // secretariat to …".
-const baseClauseVerbs = `request|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to|decide|welcome|note|take note|express|commend|recognize|recognise|acknowledge|reaffirm|recall|stress|emphasize|underline|endorse|approve|adopt|agree|congratulate|thank|look forward`
+const baseClauseVerbs = `request|ask|invite|urge|encourage|call upon|call on|recommend|authorize|authorise|direct|instruct|appeal to|decide|welcome|note|take note|express|commend|recognize|recognise|acknowledge|reaffirm|recall|stress|emphasize|underline|endorse|approve|adopt|agree|congratulate|thank|look forward`
 
 // commaVerbs open a further clause after a bare comma: they ask someone
 // to act, which a verb of the first clause cannot be read as.
@@ -307,7 +307,8 @@ func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
 			}
 		case cw.kinds&participle != 0:
 			b := strings.TrimRight(text[:at], " \n")
-			if strings.HasSuffix(b, ",") || strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(b, "and"), " "), ",") && strings.HasSuffix(b, " and") {
+			if strings.HasSuffix(b, ",") || strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(b, "and"), " "), ",") && strings.HasSuffix(b, " and") ||
+				messageNouns[b[strings.LastIndexByte(b, ' ')+1:]] {
 				start = at
 			}
 		case cw.kinds&infinitiveVerb != 0 && infinitiveItem && ps >= 0 && text[ps:pe] == "to":
@@ -321,6 +322,13 @@ func clauseStarts(text string, from int, infinitiveItem, base bool) []int {
 	}
 	return out
 }
+
+// messageNouns are what a body is asked to send that itself asks: "to
+// send a letter requesting the eligible Parties to appoint …", "to issue
+// a notification inviting Parties to submit …". The participle after one
+// opens a clause whose object is asked.
+var messageNouns = map[string]bool{"letter": true, "letters": true, "notification": true, "notifications": true,
+	"communication": true, "invitation": true, "circular": true, "message": true}
 
 // idiomFollows reports whether after starts with one of the words an
 // idiom needs, or needs none.
@@ -442,7 +450,7 @@ var secondVerbs = map[string]struct {
 	lemma string
 	class accord.VerbClass
 }{
-	"requests": {"request", accord.Directive}, "invites": {"invite", accord.Directive}, "urges": {"urge", accord.Directive},
+	"requests": {"request", accord.Directive}, "asks": {"ask", accord.Directive}, "invites": {"invite", accord.Directive}, "urges": {"urge", accord.Directive},
 	"encourages": {"encourage", accord.Directive}, "calls": {"call", accord.Directive}, "recommends": {"recommend", accord.Directive},
 	"directs": {"direct", accord.Directive}, "instructs": {"instruct", accord.Directive}, "appeals": {"appeal", accord.Directive},
 	"authorizes": {"authorize", accord.Directive}, "authorises": {"authorize", accord.Directive},
@@ -789,6 +797,20 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	case c.class == accord.Deciding && recommendToRE.MatchString(c.after):
 		// "the Board decided to recommend to the CMP that …"
 		return x.recommendTo(c.after[len(recommendToRE.FindString(c.after)):])
+	case c.class == accord.Deciding && decideToAskRE.MatchString(c.after):
+		// "Decides to request the Executive Secretary to prepare …": the
+		// decision asks through the infinitive
+		m := decideToAskRE.FindStringSubmatch(c.after)
+		inner := c
+		inner.verb, inner.class = lemma(strings.ToLower(m[1]))
+		inner.after = c.after[len(m[0]):]
+		as, action := x.asked(inner, false)
+		if appointRE.MatchString(action) {
+			// "agreed to invite the following experts to become members
+			// of the Panel": an appointment, no one asked to act
+			return nil, ""
+		}
+		return as, action
 	case asks(c):
 		after := c.after
 		if strings.HasPrefix(strings.ToLower(after), "that ") {
@@ -823,6 +845,15 @@ func (x *extractor) asked(c clause, passive bool) ([]accord.Addressee, string) {
 	}
 	return nil, ""
 }
+
+// decideToAskRE opens an infinitive that asks after a deciding verb:
+// "decides to request", "agrees to invite", "decided to urge"; the
+// verb is the first group.
+var decideToAskRE = regexp.MustCompile(`^(?i:to\s+(request|invite|urge|encourage|ask|instruct|direct|mandate|entrust)\s+)`)
+
+// appointRE opens the action of an appointment: "to become members",
+// "to serve as Chair", "to join the Committee".
+var appointRE = regexp.MustCompile(`^(?i:to\s+(?:become|serve|join|be\s+(?:a\s+)?members?)\b)`)
 
 // recommendToRE opens "to recommend to" in a decision: "decided to
 // recommend to the CMP-5 the adoption of …".
@@ -1260,13 +1291,34 @@ func splitAnd(s string) []string {
 			unicode.IsUpper(firstRune(next)) && (actorNouns[strings.ToLower(prev)] || strings.HasSuffix(prev, ")")) ||
 			// "Parties and observer organizations": an actor noun, then
 			// a phrase whose head is another
-			actorNouns[strings.ToLower(prev)] && headIsActor(words[i+1:])
+			actorNouns[strings.ToLower(prev)] && headIsActor(words[i+1:]) ||
+			// "UNEP and FAO", "the Biodiversity WG and CNPA", "WWF and
+			// BirdLife International": an acronym names a body whole,
+			// unless both share a head after them ("CITES and CMS
+			// secretariats")
+			(acronym(prev) || acronym(next)) && unicode.IsUpper(firstRune(prev)) && unicode.IsUpper(firstRune(next)) && !headIsActor(words[i+2:])
 		if split {
 			out = append(out, s[start:idx[i]])
 			start = idx[i] + len(words[i])
 		}
 	}
 	return append(out, s[start:])
+}
+
+// acronym reports whether w is an acronym: two capitals or more, and no
+// letter in lower case ("FAO", "CNPA", "WG"; not "Parties").
+func acronym(w string) bool {
+	w = strings.Trim(w, ",;:()")
+	upper := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	return upper >= 2
 }
 
 // modifierRE finds a participle that opens a modifier, within which

@@ -67,8 +67,8 @@ func (b *block) finalize() {
 }
 
 var (
-	numberRE       = regexp.MustCompile(`^(\d{1,3})\.(?:\s+|$)|^(\d{1,3})\.([^\d\s.])`)
-	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)\s+`)
+	numberRE       = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
+	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
 	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
 	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
 	formulaRE      = formulaPattern(false)
@@ -173,6 +173,9 @@ func decisionSignal(t string) bool {
 		return true
 	}
 	if _, ok := loneSymbol(t); ok {
+		return true
+	}
+	if _, _, ok := namedHeading(t); ok {
 		return true
 	}
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
@@ -289,6 +292,11 @@ func endsClause(s string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == ')' && s[0] == '(' && strings.IndexByte(s, ')') == len(s)-1 && len(s) > 4 {
+		// "(Prepared by the Committee of the Whole)": a line in brackets
+		// of its own
+		return true
+	}
 	return strings.ContainsRune(",;:.!?", r) || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, ".)")
 }
 
@@ -531,7 +539,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return newBlock()
 	}
 	if b.force || b.labelNext {
-		if startsLower(t) && !b.labelNext && !parenStart(t) {
+		if startsLower(t) && !b.labelNext && !parenStart(t) && !(cur.mark == markNone && formulaLine(cur, cur.last()) && opensLowerVerb(t)) {
+			// a line in lower case goes on with a heading, but not with a
+			// formula when it opens with an operative verb: "The Meeting
+			// of the Parties" / "decides to adopt …"
 			return nil
 		}
 		// "Standing Committee, in consultation with the Animals and" /
@@ -587,12 +598,27 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// "… Stockholm Conventions2": a heading's footnote marker ends it
 		return newBlock()
 	}
-	if !clause && len(cur.more) == 0 && cur.mark == markNone && startsUpper(t) && titleLike(cur.text) && !openEnded(cur.text) && opensRecitalOK(t) {
+	if !clause && len(cur.more) == 0 && cur.mark == markNone && startsUpper(t) && titleLike(cur.text) && !openEnded(cur.text) && opensRecitalOK(t) &&
+		!opensRecitalOK(cur.text) {
 		// a title, then the first recital of a decision printed without
 		// its formula
 		return newBlock()
 	}
-	if clause {
+	if capsLine(t) && !capsLine(last) && !strings.HasSuffix(last, ":") {
+		// "PROPOSAL FOR A WORKSHOP ON …" below a line in mixed case: a
+		// title in capitals continues no sentence
+		return newBlock()
+	}
+	if clause && mayHoldLead(t) && leadFormulaRE.MatchString(t) {
+		// "NOW THEREFORE the Commission;" after the last recital
+		return newBlock()
+	}
+	if clause && startsLower(t) && cur.mark == markNone && startsLower(cur.text) && opensLowerVerb(cur.text) && opensLowerVerb(t) {
+		// "decides to adopt …;" / "requests the secretariat …": operative
+		// verbs in lower case, each opening its paragraph
+		return newBlock()
+	}
+	if clause || capsOpener(t) {
 		if _, ok := opensRecital(t); ok {
 			return newBlock()
 		}
@@ -611,6 +637,33 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 	}
 	return nil
+}
+
+// capsOpener reports whether t opens with a word of three letters or more
+// in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
+// does not go on in capitals, so a recital or operative phrase in
+// capitals starts a paragraph even below a line that ends no clause (a
+// field's label "Body" above its value, a title).
+func capsOpener(t string) bool {
+	n := 0
+	for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
+		n++
+	}
+	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
+}
+
+// capsLine reports whether t is words in capitals, three at least, with
+// no letter in lower case: a title or formula in capitals.
+func capsLine(t string) bool {
+	if !capsOpener(t) || strings.Count(t, " ") < 2 {
+		return false
+	}
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxNoteBy is the longest line that can be the label "Note by the
@@ -754,16 +807,20 @@ func digitsThen(s string, sep byte) int {
 // numberMarker is numberRE.FindStringSubmatch(t), read by hand: it runs
 // on the first bytes of every line.
 func numberMarker(t string) []string {
-	k := digitsThen(t, '.')
-	if k == 0 {
+	k := leading(t, isDigit)
+	if k == 0 || k > 3 || k == len(t) {
 		return nil
 	}
 	rest := t[k+1:]
 	sp := leading(rest, isRESpace)
-	if sp > 0 || rest == "" { // "1. Decides", "1."
+	switch {
+	case t[k] == ')' && sp > 0: // "1) Decides"
 		return []string{t[:k+1+sp], t[:k], "", ""}
-	}
-	if isDigit(rest[0]) || rest[0] == '.' {
+	case t[k] != '.':
+		return nil
+	case sp > 0 || rest == "": // "1. Decides", "1."
+		return []string{t[:k+1+sp], t[:k], "", ""}
+	case isDigit(rest[0]) || rest[0] == '.':
 		return nil
 	}
 	_, n := utf8.DecodeRuneInString(rest) // "1.Decides"
@@ -779,9 +836,12 @@ func parenMarker(t string) []string {
 			return []string{t[:end], t[1 : 1+n], ""}
 		}
 	}
-	if n := leading(t, isLowerASCII); n >= 1 && n <= 2 && n < len(t) && t[n] == ')' { // "a) "
+	if n := leading(t, isLowerASCII); n >= 1 && n <= 2 && n < len(t) && t[n] == ')' { // "a) ", "a)To"
 		if sp := leading(t[n+1:], isRESpace); sp > 0 {
 			return []string{t[:n+1+sp], "", t[:n]}
+		}
+		if n+1 < len(t) && reWordByte(t[n+1]) {
+			return []string{t[:n+1], "", t[:n]}
 		}
 	}
 	return nil
@@ -797,8 +857,19 @@ func headingMatch(t string) []string {
 func dashStart(t string) bool { return dashPrefix(t) != "" }
 
 func dashPrefix(t string) string {
-	if r, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune("-–—•·▪◦●", r) {
+	r, n := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("-–—•·▪◦●", r) {
 		return ""
 	}
-	return dashRE.FindString(t)
+	if p := dashRE.FindString(t); p != "" {
+		return p
+	}
+	// a bullet glued to the capitalized word it leads: "-Requests the
+	// Secretariat to …", "•Encourage …"; a hyphen glued to a word in lower
+	// case or a digit is no bullet ("-based", "-3"), nor one before a
+	// word of one or two letters ("-A" of a grade)
+	if w := leadingWord(t[n:]); len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) != w || capsOpener(t[n:]) {
+		return t[:n]
+	}
+	return ""
 }

@@ -290,6 +290,7 @@ func FuzzStripEmphasis(f *testing.F) { fuzzSamples(f, emphasisSamples, checkEmph
 var markerSamples = []string{
 	"1. Decides", "12.Decides", "123.", "1234. x", "1.2 billion", "1..", "3.\tx", "07. Requests", "1.é", "1.\xc3", "1.",
 	"(a) To", "(iv)", "(abcde) x", "(a)x", "a) To", "ab)  x", "abc) x", "a)x", "()", "(a", "(A) x",
+	"1) Decides", "12)x", "1)", "a)", "a).", "a)_", "a)é",
 }
 
 // sameAsRE reports where got, what name gives for s, is not what re

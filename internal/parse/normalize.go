@@ -153,7 +153,7 @@ func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	if strings.IndexByte(s, '\t') >= 0 {
+	if strings.IndexByte(s, '\t') >= 0 || strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") {
 		s = tableRows(s)
 	}
 	s = cleanRunes(s)
@@ -233,7 +233,8 @@ var tableCellSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution|Recommend
 const maxSymbolCell = 60
 
 // tableRows writes each row of a table listing decisions ("SYM\tTitle\t
-// Text", cells separated by tabs, as copied from a web page) as the
+// Text", cells separated by tabs, as copied from a web page, or by bars,
+// as a markdown table writes them) as the
 // heading "SYM: Title" followed by the text on a line of its own, so that
 // a decision whose symbol and title stand only in cells is found like one
 // with a heading. Other lines are left as they are.
@@ -247,7 +248,12 @@ func tableRows(s string) string {
 		} else {
 			end += start
 		}
-		if row, ok := tableRow(s[start:end]); ok {
+		l := s[start:end]
+		if strings.HasPrefix(l, "|") {
+			// a markdown table's row: "| 5/CP.30 | Title | Text |"
+			l = strings.ReplaceAll(strings.Trim(l, "| "), "|", "\t")
+		}
+		if row, ok := tableRow(l); ok {
 			b.WriteString(s[last:start])
 			b.WriteString(row)
 			last = end
@@ -570,6 +576,14 @@ type rawNote struct {
 	text   string
 }
 
+// pageNumberedHeading reports whether t, after a number that opens its
+// line, is a decision's heading with its title ("Decision 27/1: New rules
+// of procedure"): the number is the page's. A note that cites a decision
+// ("Decision 1/CP.21, paragraph 5.") has a comma or ends a sentence.
+func pageNumberedHeading(t string) bool {
+	return decisionSignal(t) && inlineTitle(t) && !strings.Contains(t, ",") && !strings.HasSuffix(t, ".")
+}
+
 // extract separates footnote bodies and page furniture from the body text.
 // Footnote bodies that a page break dropped into the middle of a paragraph
 // are taken out so the paragraph reads on.
@@ -646,6 +660,20 @@ func extract(lines []line) extracted {
 				i = end - 1
 				continue
 			}
+		}
+		if m := footnoteMatch(t); m != nil && bareNumber(m[1]+m[3]) > 0 && pageNumberedHeading(m[2]+m[4]) {
+			// "2 Decision 27/1: New rules …": a page number printed before
+			// a decision's heading, not a note
+			k := len(m[1] + m[3])
+			ex.furniture = append(ex.furniture, line{n: l.n, text: t[:k]})
+			l.text = strings.TrimSpace(t[k:])
+			inNote = -1
+			l.gap = true
+			gap = false
+			ex.body = append(ex.body, l)
+			bodyText.WriteString(l.text)
+			bodyText.WriteByte('\n')
+			continue
 		}
 		if m := footnoteMatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
 			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1] + m[3]), text: m[2] + m[4]})

@@ -45,8 +45,18 @@ func splitOneLine(l string) []string {
 		}
 		i = k + 4
 	}
+	// Or a lead formula after recitals: "WHEREAS …; RECALLING …; NOW
+	// THEREFORE the Commission; CALLS upon …".
+	lead := false
 	if f < 0 {
-		return nil
+		var m []int
+		if mayHoldLead(l) {
+			m = leadFormulaInRE.FindStringSubmatchIndex(l)
+		}
+		if m == nil {
+			return recitalRun(l)
+		}
+		f, lead = m[2], true
 	}
 	// Clauses open after a comma or semicolon with a recital's opener or
 	// an operative phrase, and at paragraph numbers from 1 on; items open
@@ -58,7 +68,8 @@ func splitOneLine(l string) []string {
 		at := f + m[0] + 1 // where the clause opens
 		if m[2] >= 0 {
 			rest := strings.TrimSpace(l[f+m[3]+1:])
-			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(l[:f+m[0]])) {
+			before := l[:f+m[0]]
+			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]) {
 				num, letter, roman = n, 0, 0
 				cuts = append(cuts, at)
 				operative = true
@@ -83,12 +94,23 @@ func splitOneLine(l string) []string {
 	if len(cuts) > 0 {
 		first = cuts[0]
 	}
-	for i := f; i < first-2; i++ {
+	from := f
+	if lead {
+		from = 0 // the recitals stand before a lead formula
+	}
+	for i := from; i < first-2; i++ {
 		// a clause opens after a comma or semicolon, or after a formula
 		// without its comma, on the last word of a body's name
 		// ("… the Kyoto Protocol Recalling …")
-		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
+		glued := l[i] == ';' && l[i+1] >= 'A' && l[i+1] <= 'Z' // "…Convention;Having considered …"
+		// a sentence's end: "… sound management. Further recognising …",
+		// not an abbreviation's full stop ("e.g.", "para.")
+		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
+		if (l[i] == ',' || l[i] == ';' || stop) && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
 			at := i + 2
+			if glued {
+				at = i + 1
+			}
 			if strings.HasPrefix(l[at:], "and ") {
 				at += 4 // "…; and Decides to …"
 			}
@@ -104,7 +126,7 @@ func splitOneLine(l string) []string {
 	// The formula ends at its first comma or colon that a capital
 	// follows: "The Conference, Decision I/5 of …", "decided in Dec.
 	// XVII/18: Noting …".
-	if c := strings.IndexAny(l[f:first], ",:"); c >= 0 && f+c+2 < first && l[f+c+1] == ' ' && startsUpper(l[f+c+2:]) {
+	if c := strings.IndexAny(l[f:first], ",:"); !lead && c >= 0 && f+c+2 < first && l[f+c+1] == ' ' && startsUpper(l[f+c+2:]) {
 		cuts = append(cuts, f+c+2)
 	}
 	if !operative {
@@ -164,4 +186,91 @@ func sortInts(a []int) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
+}
+
+// minRecitalRun is the fewest recitals recitalRun needs to cut a line
+// without a formula: a sentence may go on after a comma with a capitalized
+// participle once ("…, Taking into account …" in a title), hardly three
+// times.
+const minRecitalRun = 3
+
+// recitalRun cuts a line that holds a preamble without its formula, as a
+// page quoting a resolution from its second page prints it: recitals run
+// together, each opening after a comma or semicolon with a capitalized
+// opener ("…, Taking note of …, Recognizing …,"). The text before the
+// first recital (a title, a running header) is cut off at the first
+// opener. A line with fewer than minRecitalRun recitals is left as it is.
+func recitalRun(l string) []string {
+	var cuts []int
+	for i := 0; i+2 < len(l); i++ {
+		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' && l[i+2] >= 'A' && l[i+2] <= 'Z' {
+			if _, ok := opensRecital(l[i+2:]); ok && !opensOperative(l[i+2:]) {
+				cuts = append(cuts, i+2)
+			}
+		}
+	}
+	if len(cuts) < minRecitalRun {
+		cuts = numberedRecitals(l)
+	}
+	if len(cuts) < minRecitalRun {
+		return nil
+	}
+	// the first recital: the first capitalized opener after a space
+	for i := 1; i < cuts[0]; i++ {
+		if l[i-1] == ' ' && l[i] >= 'A' && l[i] <= 'Z' {
+			if _, ok := opensRecital(l[i:]); ok {
+				cuts = append([]int{i}, cuts...)
+				break
+			}
+		}
+	}
+	var out []string
+	last := 0
+	for _, c := range cuts {
+		if s := strings.TrimSpace(l[last:c]); s != "" {
+			out = append(out, s)
+		}
+		last = c
+	}
+	return append(out, strings.TrimSpace(l[last:]))
+}
+
+// numberedRecitalRE finds a recital's number where a line may run
+// numbered recitals together: "Preamble 1. RECALLING …; 2. BEARING IN
+// MIND …".
+var numberedRecitalRE = regexp.MustCompile(`[\s;,](\d{1,2})\.\s+\p{Lu}`)
+
+// numberedRecitals returns where the numbered recitals of line l open,
+// numbered from 1 in sequence, each opening like a recital and each after
+// the first after a clause's end; nil when there is no such run.
+func numberedRecitals(l string) []int {
+	// the run opens at "1. ": most lines have none, and the expression,
+	// not anchored, need not scan them
+	first := strings.Index(l, "1. ")
+	if first < 1 {
+		return nil
+	}
+	first--
+	var cuts []int
+	for _, m := range numberedRecitalRE.FindAllStringSubmatchIndex(l[first:], -1) {
+		m := []int{m[0] + first, m[1] + first, m[2] + first, m[3] + first}
+		n, _ := strconv.Atoi(l[m[2]:m[3]])
+		at := m[2]
+		rest := strings.TrimSpace(l[m[3]+1:])
+		if _, ok := opensRecital(rest); !ok || opensOperative(rest) || n != len(cuts)+1 {
+			continue
+		}
+		if n > 1 && !endsClause(l[:m[0]+1]) {
+			continue
+		}
+		cuts = append(cuts, at)
+	}
+	return cuts
+}
+
+// sentenceWord reports whether a full stop after word w can end a
+// sentence: w is a word of three letters or more, none of the
+// abbreviations.
+func sentenceWord(w string) bool {
+	return len(w) >= 3 && !strings.Contains(w, ".") && !abbreviations[strings.ToLower(w)]
 }

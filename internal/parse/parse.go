@@ -71,6 +71,25 @@ func Parse(text string, opt Options) Document {
 			doc.Preface = append(doc.Preface, f.marker+" "+f.text)
 		}
 	}
+	if len(seg.drafts) == 1 && seg.drafts[0].d.Symbol == "" {
+		// a decision printed alone under its document's header: the
+		// header's decision document ("UNEP/CBD/COP/DEC/X/31") names it,
+		// in the text above the decision or in what was read as a note
+		// above its formula (a page number before the header)
+		dr := seg.drafts[0]
+		head := append([]string(nil), doc.Preface...)
+		for _, f := range dr.notes {
+			if f.n < dr.formulaN {
+				head = append(head, f.text)
+			}
+		}
+		for _, p := range head {
+			if sym := decDocument(p); sym != "" {
+				dr.d.Symbol = sym
+				break
+			}
+		}
+	}
 	for _, dr := range seg.drafts {
 		doc.Decisions = append(doc.Decisions, dr.finish(opt, wt))
 	}
@@ -304,4 +323,23 @@ func expandDotted(first, more string) []string {
 		}
 	}
 	return append(out, nums...)
+}
+
+// decSymbolRE matches a decision's symbol as its document's symbol ends:
+// "X/31", "BS-IV/6", "CP-10/2".
+var decSymbolRE = regexp.MustCompile(`^(?:` + symPrefixed + `|` + symRoman + `|` + symNumeric + `)$`)
+
+// decDocument returns the decision that the first decision document cited
+// in t is the document of ("UNEP/CBD/COP/DEC/X/31" gives "X/31"), or "".
+func decDocument(t string) string {
+	if !strings.Contains(t, "/DEC/") {
+		return ""
+	}
+	syms, _ := documentSymbols(t)
+	for _, s := range syms {
+		if i := strings.Index(s, "/DEC/"); i >= 0 && decSymbolRE.MatchString(s[i+5:]) {
+			return s[i+5:]
+		}
+	}
+	return ""
 }

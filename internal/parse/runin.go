@@ -16,6 +16,7 @@ var runInNumberRE = regexp.MustCompile(`;\s+(\d{1,3})\.\s+`)
 // and opens an operative phrase: "paragraphs 3 and 4; 4. Requests for
 // assistance …" stays whole.
 func splitRunIn(bs []block) []block {
+	bs = splitRunInItems(bs)
 	first := -1
 	for i, b := range bs {
 		if strings.Contains(b.text, "; ") && (b.mark == markNumber || b.mark == markNone) {
@@ -99,4 +100,64 @@ func splitClauses(b block) []block {
 		out = append(out, block{n: b.n, text: head, rest: head, blank: b.blank})
 		t = t[cut:]
 	}
+}
+
+// runInItemRE finds an item letter run into its paragraph after the
+// chapeau's colon or the item before's semicolon: ": (a)Decisions …",
+// "; (b) The Guidance …", "; and (c) Establish …".
+var runInItemRE = regexp.MustCompile(`[:;]\s*(?:(?:and|or)\s+)?\(([a-z])\)\s*`)
+
+// minRunInItems is the fewest run-in items splitRunInItems cuts: one
+// "(a)" after a colon may be a reference ("as set out in: (a) above").
+const minRunInItems = 2
+
+// splitRunInItems cuts the items a page runs into their paragraph ("…
+// health: (a)Decisions …; (b)The Guidance …") into blocks of their own:
+// letters from "a" in sequence, the first after a colon, each next after
+// a semicolon.
+func splitRunInItems(bs []block) []block {
+	var out []block
+	for i, b := range bs {
+		if b.mark != markNumber && b.mark != markNone || !strings.Contains(b.rest, "(a)") {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		var cuts [][2]int // where each item's letter and its text open
+		for _, m := range runInItemRE.FindAllStringSubmatchIndex(b.rest, -1) {
+			want := byte('a' + len(cuts))
+			if b.rest[m[2]] != want || len(cuts) == 0 && b.rest[m[0]] != ':' || len(cuts) > 0 && b.rest[m[0]] != ';' {
+				continue
+			}
+			cuts = append(cuts, [2]int{m[2] - 1, m[1]})
+		}
+		if len(cuts) < minRunInItems {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]block(nil), bs[:i]...)
+		}
+		head := b
+		off := len(b.text) - len(b.rest)
+		head.rest = strings.TrimSpace(b.rest[:cuts[0][0]])
+		head.text = b.text[:off] + head.rest
+		out = append(out, head)
+		for k, c := range cuts {
+			end := len(b.rest)
+			if k+1 < len(cuts) {
+				end = cuts[k+1][0]
+			}
+			label := string(b.rest[c[0]+1])
+			out = append(out, block{n: b.n, mark: markParen, label: label,
+				text: strings.TrimSpace(b.rest[c[0]:end]), rest: strings.TrimSpace(b.rest[c[1]:end])})
+		}
+	}
+	if out == nil {
+		return bs // nothing run in: no copy
+	}
+	return out
 }

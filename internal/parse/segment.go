@@ -36,6 +36,9 @@ type draft struct {
 	// should:").
 	directed bool
 	reported bool // told in the past tense ("The Standing Committee agreed …")
+	// recitalList says the last recital holds a list of its own, items
+	// labelled (i), (ii) below a recital that ends on a colon.
+	recitalList bool
 	// texts are the pieces of the decision's text as segmentation left
 	// them, kept by keepText; text is them joined, once asked (fullText)
 	texts []string
@@ -98,7 +101,7 @@ func (s *segmenter) pullRecitals(d *draft) {
 		// a recital opens like one and ends a clause: "Convening of
 		// regional meetings" above a formula is a title
 		t := strings.TrimSpace(s.preface[k-1].text)
-		if _, ok := opensRecital(t); !ok || !strings.HasSuffix(trimMarker(t), ",") && !strings.HasSuffix(trimMarker(t), ";") {
+		if _, ok := opensRecital(t); !ok || !recitalEnd(t) {
 			break
 		}
 		k--
@@ -116,6 +119,13 @@ func (s *segmenter) pullRecitals(d *draft) {
 	d.body = true
 }
 
+// recitalEnd reports whether t ends as a recital does: on a comma or a
+// semicolon, with "and" after it or not ("…, and", "…; and").
+func recitalEnd(t string) bool {
+	t = strings.TrimSuffix(trimMarker(t), " and")
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";")
+}
+
 // pullTitle moves the block before i from the document preface into the
 // decision when it reads as the decision's title.
 func (s *segmenter) pullTitle(d *draft, i int) {
@@ -123,8 +133,8 @@ func (s *segmenter) pullTitle(d *draft, i int) {
 		return
 	}
 	last := s.preface[len(s.preface)-1]
-	if last.n != s.bs[i-1].n || !titleLike(last.text) || last.mark != markNone {
-		return
+	if last.n != s.bs[i-1].n || !titleLike(last.text) || last.mark != markNone || labelledSymbol(last.text) != "" {
+		return // a record's field that gives the symbol is no title
 	}
 	s.preface = s.preface[:len(s.preface)-1]
 	d.d.Preface = append(d.d.Preface, last.text)
@@ -159,6 +169,208 @@ func (s *segmenter) run() {
 	}
 	if len(s.drafts) == 0 {
 		s.requestOnly()
+	}
+	if len(s.drafts) == 0 {
+		s.recitalsOnly()
+	}
+	if len(s.drafts) == 0 {
+		s.baseClauses()
+	}
+}
+
+// pluralFormula reports whether a formula names its body in the plural,
+// so that its verbs are in the base form: "The Representatives," ("…
+// Recommend to their Governments …"), "The Contracting Parties,"; not
+// "The Conference of the Parties," whose head is "Conference".
+func pluralFormula(f string) bool {
+	head := strings.TrimRight(f, " ,:;")
+	if i := strings.Index(head, " of "); i >= 0 {
+		head = head[:i]
+	}
+	w := head[strings.LastIndexByte(head, ' ')+1:]
+	return strings.HasPrefix(f, "The ") && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && startsUpper(w)
+}
+
+// opensBase reports whether t opens with a capitalized operative phrase
+// whose verb may be in its base form ("Urge the Parties to …").
+func opensBase(t string) bool {
+	_, ok := phraseAt(t, phraseOptions{base: true}, false)
+	return ok && startsUpper(t)
+}
+
+// maxRecordLead bounds the fields of a record that baseClauses reads past
+// to where its clauses open: a heading, a date, a document symbol.
+const maxRecordLead = 600
+
+// baseSplit cuts t at its semicolons into clauses when there are
+// minBaseClauses of them or more and each opens with an operative phrase,
+// its verb in the base form or not; nil otherwise.
+func baseSplit(t string) []string {
+	if !opensBase(t) {
+		return nil // the first clause decides, before any split
+	}
+	parts := strings.Split(t, "; ")
+	if len(parts) < minBaseClauses {
+		return nil
+	}
+	for _, p := range parts {
+		if !opensBase(p) {
+			return nil
+		}
+	}
+	return parts
+}
+
+// minBaseClauses is the fewest clauses baseClauses takes for a decision:
+// one verb in its base form opening a line may be a heading or a menu
+// entry ("Adopt a wetland"); two or more in a row are a record's abstract.
+const minBaseClauses = 2
+
+// baseClauses reads a text in which no decision was found but which holds
+// a block of clauses separated by semicolons, each opening with an
+// operative verb in its base form ("Urge the Contracting Parties to
+// ratify …; Request the Coordinating Unit to …"), as a repository's
+// record abstracts a decision: one decision, a paragraph per clause.
+func (s *segmenter) baseClauses() {
+	for k, b := range s.preface {
+		if b.mark != markNone || !strings.Contains(b.text, "; ") {
+			continue
+		}
+		// the clauses may follow the record's other fields in the block
+		// ("UNEP/MAP (06/12/2013) Urge …"): from the word they open on
+		last := strings.LastIndex(b.text, "; ")
+		var parts []string
+		at := 0
+		for at < min(last, maxRecordLead) {
+			if parts = baseSplit(b.text[at:]); parts != nil {
+				break
+			}
+			sp := strings.IndexByte(b.text[at:last], ' ')
+			if sp < 0 {
+				break
+			}
+			at += sp + 1
+		}
+		if parts != nil && at > 0 {
+			s.preface = append(s.preface, block{n: b.n, text: strings.TrimSpace(b.text[:at])})
+		}
+		if parts == nil {
+			continue
+		}
+		rest := append([]block(nil), s.preface[k+1:]...)
+		if len(s.preface) > k+1 && s.preface[len(s.preface)-1].n == b.n {
+			// the record's fields above the clauses, kept as preface
+			lead := s.preface[len(s.preface)-1]
+			rest = rest[:len(rest)-1]
+			s.preface = append(s.preface[:k:k], lead)
+		} else {
+			s.preface = s.preface[:k:k]
+		}
+		c := &draft{start: b.n, phase: phaseOperative, body: true, plural: true, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+		for i, p := range parts {
+			if i < len(parts)-1 {
+				p += ";"
+			}
+			c.ops = append(c.ops, block{n: b.n, text: p, rest: p})
+		}
+		s.drafts = append(s.drafts, c)
+		for _, b := range rest {
+			s.appendLoose(b)
+		}
+		return
+	}
+}
+
+// capsTitleAbove reports whether block i is a title in capitals ("RESOLUTION
+// ON SMALL CETACEANS", a line or two, no clause) with a recital right
+// below it: what opens a decision without symbol or formula.
+func (s *segmenter) capsTitleAbove(i int) bool {
+	b := s.bs[i]
+	t := b.text
+	if b.mark != markNone || i+1 >= len(s.bs) || !capsOpener(t) || strings.ToUpper(t) != t || endsClause(t) || len(t) > maxCapsTitle {
+		return false
+	}
+	next := s.bs[i+1]
+	_, ok := opensRecital(next.text)
+	return ok && next.mark == markNone && endsRecital(next.text)
+}
+
+// maxCapsTitle bounds a title in capitals: a line or two of a page.
+const maxCapsTitle = 200
+
+// recitalBlock reports whether b opens like a recital, numbered ("1.
+// RECALLING …") or not.
+func recitalBlock(b block) bool {
+	if b.mark != markNone && b.mark != markNumber {
+		return false
+	}
+	_, ok := opensRecital(b.rest)
+	return ok
+}
+
+// recitalsOnly reads a text in which no decision was found but which
+// holds a run of at least minRecitalRun recitals, each ending on a comma
+// or a semicolon, as one decision printed without heading or formula and
+// cut before its operative part: a page quoting a resolution's preamble.
+// The block above the run is its title when it reads as one.
+func (s *segmenter) recitalsOnly() {
+	run := 0
+	for k, b := range s.preface {
+		if recitalBlock(b) && (run == 0 || endsRecital(s.preface[k-1].text)) {
+			run++
+			continue
+		}
+		if run >= minRecitalRun {
+			break
+		}
+		run = 0
+	}
+	if run < minRecitalRun {
+		return
+	}
+	k := 0
+	for k < len(s.preface) {
+		if recitalBlock(s.preface[k]) {
+			// the first of a long enough run
+			n := 0
+			for n < run && k+n < len(s.preface) && recitalBlock(s.preface[k+n]) {
+				n++
+			}
+			if n == run {
+				break
+			}
+		}
+		k++
+	}
+	rest := s.preface[k:]
+	s.preface = s.preface[:k:k]
+	c := &draft{start: rest[0].n, phase: phasePreamble, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+	for _, b := range s.preface {
+		// a symbol that carries its keyword names the decision from the
+		// page's heading, whatever is run together with it ("1 of 27
+		// OSPAR Commission Agreement 2010-03 The North-East …")
+		if sym := namedSymbolRE.FindString(b.text); c.d.Symbol == "" && sym != "" {
+			c.d.Symbol = strings.Join(strings.Fields(sym), " ")
+		}
+	}
+	if k > 0 && titleLike(s.preface[k-1].text) && s.preface[k-1].mark == markNone {
+		last := s.preface[k-1]
+		s.preface = s.preface[: k-1 : k-1]
+		c.d.Preface, c.d.Title, c.start = []string{last.text}, stripMarker(last.text), last.n
+	}
+	s.drafts = append(s.drafts, c)
+	s.placeAll(c, rest)
+}
+
+// placeAll places blocks in decision c, page furniture in its
+// unclassified text.
+func (s *segmenter) placeAll(c *draft, bs []block) {
+	for _, b := range bs {
+		if b.furniture {
+			c.d.Unclassified = append(c.d.Unclassified, b.text)
+			continue
+		}
+		s.place(c, b)
 	}
 }
 
@@ -222,22 +434,46 @@ func (s *segmenter) trail(i int) int {
 // nothing else.
 func (s *segmenter) requestOnly() {
 	for k, b := range s.preface {
-		if b.mark != markNone || !opensPassive(b.text) {
+		reported := reportedDecision(b.text)
+		if b.mark != markNone || !opensPassive(b.text) && !loneOperative(b.text) && !reported {
 			continue
 		}
 		rest := s.preface[k:]
 		s.preface = s.preface[:k:k]
-		c := &draft{start: b.n, phase: phasePreamble, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
+		c := &draft{start: b.n, phase: phasePreamble, reported: reported, d: accord.Decision{Kind: accord.KindDecision, Symbol: s.lone}}
 		s.drafts = append(s.drafts, c)
-		for _, b := range rest {
-			if b.furniture {
-				c.d.Unclassified = append(c.d.Unclassified, b.text)
-				continue
-			}
-			s.place(c, b)
-		}
+		s.placeAll(c, rest)
 		return
 	}
+}
+
+// formulaOverNumbers reports whether block i is a formula in the past
+// tense over numbered paragraphs ("The Thirty-Fifth Meeting of the
+// Parties decided:" above "1. To welcome …"): the paragraphs are the
+// decision, the sentence above them its formula. A board's "The Board
+// decided:" above lettered items is its paragraph.
+func (s *segmenter) formulaOverNumbers(i int) bool {
+	t := s.bs[i].text
+	if !strings.HasSuffix(t, ":") || i+1 >= len(s.bs) || !isFormula(t) {
+		return false
+	}
+	next := s.bs[i+1]
+	return next.mark == markNumber && next.label == "1"
+}
+
+// minLoneOperativeWords is the shortest sentence loneOperative takes for
+// a decision: an operative verb, whom it asks and what; a menu entry or a
+// caption that opens with a verb ("Adopts a new logo") is shorter.
+const minLoneOperativeWords = 8
+
+// loneOperative reports whether t, in a text where no decision was found,
+// opens with one operative clause, which stands for the whole decision: a
+// database record gives the clause as the value of a field ("Body",
+// "Text") and nothing else ("STRONGLY ENCOURAGES all governments to
+// report …;"), other fields after it.
+func loneOperative(t string) bool {
+	end := strings.IndexAny(t, ";.")
+	return end > 0 && opensOperative(t) && len(strings.Fields(t[:end])) >= minLoneOperativeWords
 }
 
 func (s *segmenter) feed(i int) {
@@ -260,7 +496,7 @@ func (s *segmenter) feed(i int) {
 		c.phase, c.body, c.reported = phaseOperative, true, true
 		return
 	}
-	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) {
+	if b.mark == markNone && c != nil && c.d.Formula == "" && len(c.ops) == 0 && reportedDecision(t) && !s.formulaOverNumbers(i) {
 		// "The Board decided to …", "Following the discussion, the Board
 		// decided:" under a decision's heading: its operative paragraph
 		c.ops = append(c.ops, b)
@@ -281,7 +517,10 @@ func (s *segmenter) feed(i int) {
 			s.pullTitle(c, i)
 		}
 		formula, rest := t, ""
-		if m := montrealInlineMatch(t); m != nil {
+		if m := montrealInlineMatch(t); m != nil && !s.formulaOverNumbers(i) {
+			// "… decided in Dec. IV/13 to note …": the paragraph run on;
+			// "… decided to note the outcome …, and:" above "1. To
+			// recommend …" leads in to the numbered paragraphs instead
 			formula, rest = m[1], m[2]
 		} else if lead != nil {
 			formula, rest = lead[1], lead[2]
@@ -291,7 +530,7 @@ func (s *segmenter) feed(i int) {
 			c.d.Preface = append(c.d.Preface, c.d.Formula)
 		}
 		c.d.Formula, c.formulaN = formula, b.n
-		c.plural = strings.Count(formula, "Conference of the Parties") > 1
+		c.plural = strings.Count(formula, "Conference of the Parties") > 1 || pluralFormula(formula)
 		if m := inDecMatch(formula); m != nil && c.d.Symbol == "" {
 			c.d.Symbol = canonicalSymbol(m[1])
 		}
@@ -302,16 +541,77 @@ func (s *segmenter) feed(i int) {
 		}
 		return
 	}
+	if c != nil && len(c.ops) > 0 && (c.phase == phaseOperative || c.phase == phaseClosing) && s.capsTitleAbove(i) {
+		// "PROPOSAL FOR A WORKSHOP ON …" and recitals after an operative
+		// part: the next decision of a listing, printed without symbol
+		// or formula
+		c = s.open(i)
+		c.d.Title = strings.Join(strings.Fields(t), " ")
+		c.d.Preface = append(c.d.Preface, t)
+		return
+	}
 	if c == nil && (s.bareStart(i) || s.lone != "" && s.opensBody(b)) {
 		c = s.open(i)
 		s.pullTitle(c, i)
 		c.phase = phasePreamble
 	}
 	if c == nil {
+		if s.lone == "" {
+			s.lone = labelledSymbol(t)
+		}
 		s.preface = append(s.preface, b)
 		return
 	}
 	s.place(c, b)
+}
+
+// labelledSymbolRE matches a database record's field that gives the
+// decision's symbol, its label and its value, on one line or run
+// together with the other fields: "Reference number COP4/7 Date …",
+// "Numéro de référence C1 - DEC.1". The value is a code of letters and
+// digits joined by hyphens, slashes or dots.
+var labelledSymbolRE = regexp.MustCompile(`(?i:reference\s+number|numéro\s+de\s+référence|número\s+de\s+referencia|decision\s+number|document\s+number|symbol|symbole|símbolo)\s*:?\s+` +
+	`(\p{Lu}[\p{L}\d]*(?:\s?[-–/.]\s?[\p{L}\d]+)*|\d[\p{L}\d]*(?:\s?[-–/.]\s?[\p{L}\d]+)+)(?:\s|$)`)
+
+// maxLabelledSymbol bounds a symbol given as a field's value: the longest
+// symbols with their parts ("UNEP/EA.6/Res.13", "C1 - DEC.18") stay under
+// it; a longer value is a title.
+const maxLabelledSymbol = 30
+
+// symbolLabelParts are parts of the labels labelledSymbolRE knows, as
+// pages print them: a block without one holds no such field, and the
+// expression need not scan it.
+var symbolLabelParts = []string{"umber", "UMBER", "éférence", "ÉFÉRENCE", "eferencia", "EFERENCIA", "ymbol", "YMBOL", "ímbolo", "ÍMBOLO"}
+
+// mayLabelSymbol reports whether t holds a part of a symbol's label.
+func mayLabelSymbol(t string) bool {
+	for _, p := range symbolLabelParts {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelledSymbol returns the symbol a record's field gives in t ("Numéro
+// de référence C1 - DEC.18"), or "": the symbol of the decision that
+// opens below it when that decision prints none.
+func labelledSymbol(t string) string {
+	if !strings.ContainsAny(t, "0123456789") || !mayLabelSymbol(t) {
+		return ""
+	}
+	m := labelledSymbolRE.FindStringSubmatch(t)
+	if m == nil || !strings.ContainsAny(m[1], "0123456789") {
+		return ""
+	}
+	if sym := decDocument(m[1]); sym != "" {
+		// "Symbol: UNEP/CBD/COP/DEC/XIV/26": the decision's document
+		return sym
+	}
+	if len(m[1]) > maxLabelledSymbol {
+		return ""
+	}
+	return canonicalSymbol(m[1])
 }
 
 // maxPreamble bounds the recitals bareStart reads ahead: preambles run
@@ -502,6 +802,15 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
+	if sym, title, ok := namedHeading(t); ok {
+		c = s.open(i)
+		c.d.Symbol, c.d.Title = sym, stripMarker(title)
+		if strings.Contains(sym, "Recommendation") {
+			c.d.Kind = accord.KindRecommendation
+		}
+		c.d.Preface = append(c.d.Preface, t)
+		return true
+	}
 	if m := symbolFirstRE.FindStringSubmatch(t); m != nil {
 		c = s.open(i)
 		c.d.Symbol = canonicalSymbol(m[1])
@@ -626,8 +935,8 @@ func (s *segmenter) place(c *draft, b block) {
 		}
 	}
 	operativeStart := b.mark == markNumber || b.mark == markDash || b.mark == markParen ||
-		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t) ||
-			c.reported && reportedDecision(t))
+		b.mark == markNone && (c.directed && c.phase == phasePreface || opensOperative(t) || opensPassive(t) || c.plural && opensBase(t) ||
+			c.reported && reportedDecision(t) || c.d.Formula != "" && startsLower(t) && opensLowerVerb(t))
 	switch c.phase {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {
@@ -661,6 +970,20 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
+		if b.mark == markDash && len(c.ops) == 0 && c.d.Formula != "" && dashRecital(b.rest) {
+			// "- AWARE of continued concern …", "- IN AN ATTEMPT to
+			// identify …": recitals led by dashes under the formula
+			s.recital(c, b)
+			return
+		}
+		if (b.mark == markParen || b.mark == markDash) && c.phase == phasePreamble && len(c.ops) == 0 && c.listedRecital() {
+			// "NOTING the request that the Committee provide: (i) …;
+			// (ii) …;": the recital's own list
+			r := &c.d.Preamble[len(c.d.Preamble)-1]
+			r.Text = joinLines(r.Text, t)
+			c.recitalList = true
+			return
+		}
 		if operativeStart || b.mark == markHeading && c.phase == phasePreamble {
 			c.ops = append(c.ops, b)
 			c.phase, c.body = phaseOperative, true
@@ -680,6 +1003,12 @@ func (s *segmenter) place(c *draft, b block) {
 		c.d.Unclassified = append(c.d.Unclassified, t)
 	case phaseOperative:
 		switch {
+		case b.mark == markNone && quotedAfterColon(c.ops, t):
+			// "to amend rule 21 to read:" / "\"In electing its officers,
+			// the Meeting … shall …\"": the quoted text is the paragraph's
+			last := &c.ops[len(c.ops)-1]
+			last.text = joinLines(last.text, t)
+			last.rest = joinLines(last.rest, t)
 		case c.quoteStarts(b):
 			// "3. Invites States Parties to use the following format:",
 			// the format's title, then its own "1.", "2.": quoted text
@@ -838,6 +1167,42 @@ func (s *segmenter) recital(c *draft, b block) {
 	c.d.Preamble = append(c.d.Preamble, accord.Recital{Phrase: phrase, Text: b.text})
 	c.recitalN = append(c.recitalN, b.n)
 	c.phase, c.body = phasePreamble, true
+	c.recitalList = false
+}
+
+// quotedAfterColon reports whether t opens with a quotation mark right
+// after an operative paragraph that ends on a colon: the text it quotes
+// (a rule as amended, a paragraph as changed), not a paragraph of its own.
+func quotedAfterColon(ops []block, t string) bool {
+	if len(ops) == 0 || !strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "“") {
+		return false
+	}
+	return strings.HasSuffix(trimMarker(strings.TrimSpace(ops[len(ops)-1].text)), ":")
+}
+
+// dashRecital reports whether the text of a dash-led block under a
+// formula is a recital: it opens like one, or with words in capitals that
+// are no operative phrase ("IN AN ATTEMPT to …").
+func dashRecital(rest string) bool {
+	if opensOperative(rest) || opensPassive(rest) || opensBase(rest) {
+		return false // "- URGE the Parties …": a verb in its base form asks
+	}
+	if _, ok := opensRecital(rest); ok || capsOpener(rest) {
+		return true
+	}
+	// its first three words in capitals, short ones too: "IN AN ATTEMPT"
+	f := strings.Fields(rest[:min(len(rest), 40)])
+	return len(f) >= 3 && capsOpener(f[0]+f[1]+f[2])
+}
+
+// listedRecital reports whether the last recital leads in to a list of its
+// own (it ends on a colon) or holds one already: labelled items below it
+// are its words, not operative paragraphs.
+func (c *draft) listedRecital() bool {
+	if len(c.d.Preamble) == 0 {
+		return false
+	}
+	return c.recitalList || strings.HasSuffix(trimMarker(strings.TrimSpace(c.d.Preamble[len(c.d.Preamble)-1].Text)), ":")
 }
 
 // keepText keeps the pieces of the decision's text as they stand when

@@ -58,6 +58,12 @@ type houseStyle struct {
 	// of a line without a keyword, the title after them ("BS-IV/6.
 	// Cooperation …", "B.12/16: Project review cycle").
 	leadSymbols []string
+	// namedSymbols are symbols that carry their keyword, and sometimes
+	// the body's name, as part of them: the family cites them so
+	// ("HELCOM Recommendation 28E/6", "Agreement 2010-03"), and a
+	// heading that opens with one, after the body's name or not ("OSPAR
+	// Commission Agreement 2010-03"), heads a decision under that symbol.
+	namedSymbols []string
 	// recitalWords are words the family opens recitals with besides
 	// participles and the openers every family shares ("WHEREAS").
 	recitalWords []string
@@ -141,12 +147,37 @@ var houseStyles = []houseStyle{
 		numbering: "1., 2. through preamble and operative part; bullets for lists of properties",
 	},
 	{
+		family:    "UNESCO Intangible Cultural Heritage (Committee, Bureau, General Assembly)",
+		bodies:    []string{"Bureau"},
+		headings:  []string{symICH},
+		recitals:  "numbered with the operative paragraphs, as the World Heritage Committee does; pages label the symbol (\"Decision of the Intergovernmental Committee: 9.COM 13.F\", \"Decisión de la Mesa: 12.COM 2.BUR 3\")",
+		numbering: "1., 2. through preamble and operative part",
+	},
+	{
 		family:       "Regional conventions (Carpathian, Alpine, HELCOM, OSPAR, Barcelona and other regional seas)",
 		bodies:       []string{"Conference", "Meeting", "Commission"},
-		headings:     []string{symMeeting},
+		headings:     []string{symMeeting, symBarcelona, symRegionalCP},
+		leadSymbols:  []string{symBarcelona, symRegionalCP},
+		namedSymbols: []string{symHELCOM, symOSPAR},
 		recitalWords: []string{"being"},
 		recitals:     "participles, sometimes numbered, sometimes one sentence with the operative part; HELCOM in capitals (\"BEING MINDFUL\"), without formula",
 		numbering:    "1., 2.; items (a), (b) or a), b)",
+	},
+	{
+		family:    "ITPGRFA and the FAO Conference",
+		bodies:    []string{"Governing Body"},
+		headings:  []string{symNumYear},
+		recitals:  "participles",
+		numbering: "1., 2.; items (a), (b)",
+	},
+	{
+		family:       "Antarctic Treaty Consultative Meeting and IMO committees",
+		bodies:       []string{"Representatives", "Marine Environment Protection Committee"},
+		headings:     []string{symATCM, symIMO},
+		leadSymbols:  []string{symIMO},
+		namedSymbols: []string{symATCMMeasure},
+		recitals:     "participles; the ATCM's formula is \"The Representatives,\"",
+		numbering:    "1., 2.; measures annex their texts",
 	},
 	{
 		family:        "Boards of funds (Adaptation Fund, GCF)",
@@ -165,7 +196,90 @@ const symYearSlash = `(?:19|20)\d{2}/\d{1,2}`
 
 // symWHC is the symbol of a World Heritage Committee decision: session,
 // "COM", agenda item and number ("28 COM 14B.3", "37 COM 7 B.103").
-const symWHC = `\d{1,2}\s?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
+// An extraordinary session writes "EXT." before "COM" ("6 EXT. COM 5").
+const symWHC = `\d{1,2}\s?(?:EXT\.\s?)?COM\s?\d{1,2}(?:\s?[A-Z]{1,2})?(?:\.\d{1,3})?`
+
+// symICH is the symbol of a decision of the bodies of the UNESCO
+// Convention for the Safeguarding of the Intangible Cultural Heritage:
+// session and body, agenda item, and a letter, a sub-item or the Bureau's
+// number ("9.COM 13.F", "8.COM 5.c.2", "11.COM 2.BUR 1", "6.GA 9"). A
+// sub-item in lower case is one of the letters listItemStop leaves out,
+// so that listItemWindow keeps the expression short ("5.b" reads as "5").
+const symICH = `\d{1,2}\.(?:COM|GA|EXT\.COM)\s\d{1,2}(?:\.(?:BUR\s\d{1,2}|[A-Zac-fil-or-vx](?:\.\d{1,2})?))?`
+
+// symBarcelona is the symbol of a decision of the meetings of the Parties
+// to the Barcelona Convention, numbered in the series of UNEP/MAP's
+// intergovernmental meetings ("IG.24/2").
+const symBarcelona = `IG\.\d{1,3}/\d{1,3}`
+
+// symRegionalCP is the symbol of a decision of the conferences of the
+// Parties to the Nairobi and Abidjan Conventions: the meeting and a
+// number after "CP." ("CP.12/5").
+const symRegionalCP = `CP\.\d{1,2}/\d{1,2}`
+
+// symNumYear is the symbol of a resolution of the Governing Body of the
+// ITPGRFA or the FAO Conference: a number and the year ("Resolution
+// 3/2019").
+const symNumYear = `\d{1,2}/(?:19|20)\d{2}`
+
+// symATCM is the symbol of a decision or resolution of the Antarctic
+// Treaty Consultative Meeting after its keyword: a number and the year in
+// brackets ("Resolution 2 (2019)"); symATCMMeasure a measure's, keyword
+// and all ("Measure 4 (2004)").
+const (
+	symATCM        = `\d{1,2}\s?\((?:19|20)\d{2}\)`
+	symATCMMeasure = `Measure\s+\d{1,2}\s?\((?:19|20)\d{2}\)`
+)
+
+// symIMO is the symbol of a resolution of an IMO committee: the
+// committee, a number and the session in brackets ("MEPC.328(76)").
+const symIMO = `(?:MEPC|MSC)\.\d{1,4}\(\d{1,3}\)`
+
+// symHELCOM is the symbol of a HELCOM recommendation: the meeting, "E"
+// for an extraordinary one, and a number ("HELCOM Recommendation 28E/6").
+const symHELCOM = `HELCOM\s+Recommendation\s+\d{1,2}E?/\d{1,2}`
+
+// symOSPAR is the symbol of an OSPAR agreement: the year and a number
+// ("Agreement 2010-03").
+const symOSPAR = `Agreement\s+(?:19|20)\d{2}-\d{1,2}`
+
+// namedHeadingRE matches a heading that opens with a symbol of the table's
+// namedSymbols, after a body's name in capitals or not, the title after
+// it: "OSPAR Commission Agreement 2010-03", "HELCOM Recommendation 28E/6".
+var namedHeadingRE = func() *regexp.Regexp {
+	var out []string
+	for _, s := range houseStyles {
+		out = append(out, s.namedSymbols...)
+	}
+	return regexp.MustCompile(`^(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
+}()
+
+// namedSymbolRE finds a symbol of the table's namedSymbols anywhere in a
+// text.
+var namedSymbolRE = func() *regexp.Regexp {
+	var out []string
+	for _, s := range houseStyles {
+		out = append(out, s.namedSymbols...)
+	}
+	return regexp.MustCompile(`\b(?:` + strings.Join(out, "|") + `)\b`)
+}()
+
+// maxNamedHeading bounds a heading namedHeadingRE reads: a symbol and a
+// title; a longer line is a sentence that cites one.
+const maxNamedHeading = 200
+
+// namedHeading returns the symbol and title of a heading that opens with
+// one of the table's namedSymbols, and whether t is one.
+func namedHeading(t string) (sym, title string, ok bool) {
+	if t == "" || len(t) > maxNamedHeading || t[0] < 'A' || t[0] > 'Z' {
+		return "", "", false
+	}
+	m := namedHeadingRE.FindStringSubmatch(t)
+	if m == nil {
+		return "", "", false
+	}
+	return strings.Join(strings.Fields(m[1]), " "), strings.TrimSpace(m[2] + m[3]), true
+}
 
 // symRamsarSC is the symbol of a decision of the Ramsar Standing
 // Committee: its meeting and a number ("Decision SC43-1").
@@ -218,14 +332,15 @@ const maxBareFormula = 120
 // may be one: a line wrapped inside a sentence can read the same
 // ("Conference of the Parties of the Stockholm Convention,").
 func bareFormula(t string) bool {
-	return len(t) < maxBareFormula && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t)
+	// "The Scientific Council is requested to:" names a body too, but asks
+	// it: a paragraph, not a formula
+	return len(t) < maxBareFormula && len(strings.Fields(t)) <= maxBareFormulaWords && formulaBareRE.MatchString(t) && !opensPassive(t)
 }
 
-// leadFormulaRE matches a formula after one of the table's leads, in any
-// case, alone on its line ("NOW, THEREFORE, THE COMMISSION:") or run on
-// into a verb in lower case ("NOW THEREFORE the Commission requests …",
-// the verb in the second group).
-var leadFormulaRE = func() *regexp.Regexp {
+// leadFormulaCore matches a formula after one of the table's leads, in
+// any case: "NOW, THEREFORE, THE COMMISSION", "NOW THEREFORE the
+// Commission".
+var leadFormulaCore = func() string {
 	var leads, names []string
 	for _, s := range houseStyles {
 		for _, l := range s.formulaLeads {
@@ -235,9 +350,44 @@ var leadFormulaRE = func() *regexp.Regexp {
 	for _, b := range styleBodies() {
 		names = append(names, strings.Join(strings.Fields(regexp.QuoteMeta(b)), `\s+`))
 	}
-	return regexp.MustCompile(`^((?i:(?:` + strings.Join(leads, "|") + `),?\s+the\s+(?:[\p{L}-]+\s+){0,` +
-		strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `))\b[,:]?)(?:\s*$|\s+(\p{Ll}.*))`)
+	return `(?i:(?:` + strings.Join(leads, "|") + `),?\s+the\s+(?:[\p{L}-]+\s+){0,` +
+		strconv.Itoa(maxFormulaQualifiers) + `}(?:` + strings.Join(names, "|") + `))\b`
 }()
+
+// leadFormulaRE matches a formula after one of the table's leads alone on
+// its line ("NOW, THEREFORE, THE COMMISSION:", "NOW THEREFORE the
+// Commission;") or run on into a verb in lower case ("NOW THEREFORE the
+// Commission requests …", the verb in the second group).
+var leadFormulaRE = regexp.MustCompile(`^(` + leadFormulaCore + `[,:;]?)(?:\s*$|\s+(\p{Ll}.*))`)
+
+// leadFormulaInRE finds a lead formula inside a line, after the clause it
+// ends: "…; NOW THEREFORE the Commission; CALLS upon …".
+var leadFormulaInRE = regexp.MustCompile(`[,;.]\s+(` + leadFormulaCore + `)[,:;]?\s`)
+
+// leadWords are the last words of the table's formula leads, as printed
+// in capitals, in lower case and capitalized: a line without one holds
+// no lead formula, and leadFormulaInRE need not scan it.
+var leadWords = func() []string {
+	var out []string
+	for _, s := range houseStyles {
+		for _, l := range s.formulaLeads {
+			f := strings.Fields(l)
+			w := strings.ToLower(f[len(f)-1])
+			out = append(out, strings.ToUpper(w), w, strings.ToUpper(w[:1])+w[1:])
+		}
+	}
+	return out
+}()
+
+// mayHoldLead reports whether l holds one of leadWords.
+func mayHoldLead(l string) bool {
+	for _, w := range leadWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // reportedRE matches a body of the table reporting its decision with one
 // of the table's past tenses, modifiers kept ("very strongly urged"): the
@@ -320,7 +470,25 @@ func reportedDecision(t string) bool {
 		return false
 	}
 	lead := t[:cutAt(t, maxReportLead)]
-	return mayReport(lead) && inDecMatch(lead) == nil && reportedRE.MatchString(lead)
+	if !mayReport(lead) || inDecMatch(lead) != nil {
+		return false
+	}
+	m := reportedRE.FindStringIndex(lead)
+	return m != nil && !toldOf(lead[:m[0]])
+}
+
+// toldOf reports whether the words before a body's past-tense verb make
+// the sentence tell of what the body did rather than report the
+// decision: "RECALLING that the Scientific Committee agreed …", "…, as
+// the Board decided …".
+func toldOf(before string) bool {
+	before = strings.TrimRight(before, " ")
+	w := before[strings.LastIndexByte(before, ' ')+1:]
+	switch strings.ToLower(w) {
+	case "that", "which", "as", "when", "since", "because", "where", "after", "before", "until", "if":
+		return true
+	}
+	return false
 }
 
 // maxReportLead bounds where a reported decision names its body and verb:
@@ -385,14 +553,29 @@ func reportedPhrase(text string) (Phrase, bool) {
 // group.
 var meetingLabelRE = regexp.MustCompile(`^(?:[A-Z]{2,5}[\s-]+){1,2}\d{1,2}\s+((?:Decision|DECISION|Resolution|RESOLUTION|Recommendation)\s.*)$`)
 
+// bodyLabelRE matches a page's label that names the deciding body
+// between the keyword and the symbol, in the page's language: "Decision
+// of the Intergovernmental Committee: 9.COM 13.F", "Decisión de la Mesa:
+// 12.COM 2.BUR 3". The symbol, of a grammar of the table, is the first
+// group.
+var bodyLabelRE = regexp.MustCompile(`^(?:Decision|Decisión|Décision|Resolution|Resolución|Résolution)\s+(?:of|de|du|des)\s+[^:]{2,60}:\s*(` + symbolAny + `)\s*$`)
+
 // stripMeetingLabel returns heading line t without the meeting its label
-// names first.
+// names first, or the body its label names before the symbol.
 func stripMeetingLabel(t string) string {
-	if len(t) < 2 || !isUpper(t[0]) || !isUpper(t[1]) {
-		return t // the label opens with two capitals at least
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return t
 	}
-	if m := meetingLabelRE.FindStringSubmatch(t); m != nil {
-		return m[1]
+	// a meeting's label opens with two capitals at least ("COP 14")
+	if len(t) >= 2 && isUpper(t[1]) {
+		if m := meetingLabelRE.FindStringSubmatch(t); m != nil {
+			return m[1]
+		}
+	}
+	if strings.IndexByte(t, ':') > 0 && len(t) < maxNamedHeading {
+		if m := bodyLabelRE.FindStringSubmatch(t); m != nil {
+			return "Decision " + m[1]
+		}
 	}
 	return t
 }

@@ -245,7 +245,7 @@ var instrumentNames = []struct{ id, phrase string }{
 	{"cbd", "Convention on Biological Diversity"}, {"cbd", "UNEP/CBD/COP"}, {"montreal", "Montreal Protocol"},
 	{"vienna", "Vienna Convention for the Protection"}, {"cms", "Migratory Species"},
 	{"cites", "CITES"}, {"cites", "Endangered Species of Wild Fauna"}, {"cites", "Animals and Plants Committees"},
-	{"cites", "Animals Committee"}, {"ramsar", "Ramsar"}, {"ramsar", "Contracting Parties"},
+	{"cites", "Animals Committee"}, {"ramsar", "Ramsar"},
 	{"unfccc", "Framework Convention on Climate Change"}, {"unfccc", "UNFCCC"},
 	{"unccd", "Convention to Combat Desertification"}, {"unea", "United Nations Environment Assembly"},
 }
@@ -381,6 +381,14 @@ func mentionedInstrument(text string) string {
 	return best
 }
 
+// symbolNumYearRE matches a symbol of a number and the year ("3/2019").
+var symbolNumYearRE = regexp.MustCompile(`^` + symNumYear + `$`)
+
+// ramsarSymbolRE matches the symbols only the Ramsar Convention writes: a
+// resolution of its conference numbered by the meeting in roman numerals
+// and a number ("XIV.7"), a decision of its Standing Committee ("SC43-1").
+var ramsarSymbolRE = regexp.MustCompile(`^(?:[IVX]{1,5}\.\d{1,3}|` + symRamsarSC + `)$`)
+
 // jointSymbolInstrument names the joint instrument whose decision a
 // joint symbol is: "BC-16/2–RC-11/3–SC-11/4" or "BC-Ex.1/1, RC-Ex.1/1 and
 // SC-Ex.1/1", symbols of every instrument a joint instrument groups
@@ -474,6 +482,9 @@ func symbolInstrument(sym string) string {
 	if strings.HasPrefix(s, "B.") {
 		return "" // a fund's board: its body is named in words
 	}
+	if ramsarSymbolRE.MatchString(s) {
+		return "ramsar"
+	}
 	if strings.HasPrefix(s, "Ex.") {
 		return "montreal"
 	}
@@ -509,6 +520,9 @@ func meetingOf(sym, inst string) string {
 	}
 	if strings.HasPrefix(s, "Ex.") {
 		return ""
+	}
+	if symbolNumYearRE.MatchString(s) {
+		return "" // "3/2019" numbers the resolution, not the session
 	}
 	var n string
 	switch m := prefixedMatch(s); {
@@ -792,13 +806,13 @@ var (
 	// number in brackets, the UNCCD's way: "ICCD/COP(16)/23".
 	docSymbolRE = regexp.MustCompile(`[A-Z]{1,10}(?:/(?:[A-Za-z0-9.\-]|\(\d{1,3}\))*(?:[A-Za-z0-9]|\(\d{1,3}\)))+`)
 	// selfRefRE matches symbols that say what they are without a keyword.
-	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `)`)
+	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `)`)
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:(?i:decisions?|resolutions?)\s+)?(?:(Conf\.)\s*)?(` + listSymbols + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + listSymbols + `)(` + revision + `)?`)
 	// listSymbols are the symbols listItemRE reads.
-	listSymbols = symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symYear + `|` + symNumeric + `|` + symDotted
+	listSymbols = symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `|` + symWHC + `|` + symICH + `|` + symIMO + `|` + symATCM + `|` + symYear + `|` + symNumYear + `|` + symNumeric + `|` + symDotted
 	// listSymbolStarts marks the bytes listSymbols begin with: a stretch
 	// without one holds no item of a list.
 	listSymbolStarts = newScanner(regexp.MustCompile(`(?:` + listSymbols + `)`)).first
@@ -807,7 +821,7 @@ var (
 	// "resolution 3337 (XXIX)".
 	gaListItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(\d{1,4}\s?\([IVXLC]{1,7}\))`)
 	// dottedOrYearRE is a symbol that needs its keyword to be read.
-	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `)`)
+	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `|` + symATCM + `)`)
 
 	docSymbolScan, selfRefScan = newScanner(docSymbolRE), newScanner(selfRefRE)
 )
@@ -837,10 +851,28 @@ func unDocuments(all []string, spans [][2]int) (syms []string, _ [][2]int) {
 	return syms, out
 }
 
+// docNumberRE matches the number a document symbol that ends on a
+// keyword gives after a space: " 12.28", " 11.33 (Rev.COP13)".
+var docNumberRE = regexp.MustCompile(`^\s\d{1,2}\.\d{1,3}(?:\s?\(Rev\.\s?COP\s?\d{1,2}\))?`)
+
+// keywordDocNumber returns how many bytes of after continue document
+// symbol s when s ends on "Resolution" or "Decision", as the symbols of
+// the texts CMS publishes do ("UNEP/CMS/Resolution 12.28"); 0 otherwise.
+func keywordDocNumber(s, after string) int {
+	if !strings.HasSuffix(s, "/Resolution") && !strings.HasSuffix(s, "/Decision") {
+		return 0
+	}
+	return len(docNumberRE.FindString(after))
+}
+
 // notUN are the first parts of document symbols of bodies outside the
-// United Nations system: the Green Climate Fund, the Adaptation Fund Board
-// and the Global Environment Facility.
-var notUN = map[string]bool{"GCF": true, "AFB": true, "GEF": true}
+// United Nations system: the Green Climate Fund, the Adaptation Fund Board,
+// the Global Environment Facility, the International Whaling Commission
+// ("IWC/54/4", a paper of its annual meeting), UNESCO's Intangible
+// Heritage Committee ("ITH/17/12.COM 2.BUR/3"), the Katowice Committee of
+// Experts ("KCI/2021/4/8") and the Carpathian Convention ("CC/COP6/DOC6";
+// its documents published by UNEP carry "UNEP/CC/").
+var notUN = map[string]bool{"GCF": true, "AFB": true, "GEF": true, "IWC": true, "ITH": true, "KCI": true, "CC": true}
 
 // unDocument reports whether a document symbol is the UN's: not one of a
 // fund's board ("GCF/B.24/17", "AFB/B.22/6", "XYZ/B.3/2").
@@ -880,8 +912,16 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 			// two-part strings are decision symbols ("VIII/8") or pairs
 			// of names ("FAO/WHO").
 			if parts := strings.Split(s, "/"); len(parts) >= 3 && parts[1] != "" {
+				end := i + len(s)
+				if k := keywordDocNumber(s, text[end:]); k > 0 {
+					// "UNEP/CMS/Resolution 12.28": the text's number
+					// after a space is the document's
+					s += text[end : end+k]
+					end += k
+					next = max(next, end)
+				}
 				syms = append(syms, s)
-				spans = append(spans, [2]int{i, i + len(s)})
+				spans = append(spans, [2]int{i, end})
 			}
 			i = next
 		}
@@ -944,7 +984,8 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		at    int
 		cited string
 		kw    string
-		list  int // which keyword's list the hit is in, from 1; 0 for none
+		list  int  // which keyword's list the hit is in, from 1; 0 for none
+		bare  bool // cited without a keyword of its own: kept as printed
 	}
 	cites := mayCite(text)
 	if !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
@@ -985,7 +1026,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
 					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
-						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, list})
+						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, list, false})
 						take(pos+g[2], pos+g[3])
 						pos += g[1]
 						continue
@@ -993,20 +1034,25 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 				}
 				break
 			}
-			at := pos + m[4]
-			sym := text[at : pos+m[5]]
-			if m[6] >= 0 {
-				sym += text[pos+m[6] : pos+m[7]] // "(Rev. CoP19)"
+			at := pos + m[6]
+			sym := text[at : pos+m[7]]
+			if m[8] >= 0 {
+				sym += text[pos+m[8] : pos+m[9]] // "(Rev. CoP19)"
 			}
 			end := pos + m[1]
-			if own := itemKeyword(text[pos:at]); own != "" && keywordKind(own) != keywordKind(word) {
-				// "resolution 5/5 and decision 14/30": an item that names
-				// its own kind begins a list of its own, and reads as one
+			if m[2] >= 0 {
+				// "decisions 14.10 and 18.12, Resolution 2019-1": an item
+				// with a keyword of its own is cited by that keyword; one
+				// of another kind ("resolution 5/5 and decision 14/30")
+				// begins a list of its own
+				own := strings.ToLower(text[pos+m[2] : pos+m[3]])
+				if keywordKind(own) != keywordKind(word) {
+					lists++
+					list = lists
+				}
 				word = own
-				lists++
-				list = lists
 			}
-			if m[2] >= 0 && !strings.HasPrefix(word, "res.") {
+			if m[4] >= 0 && !strings.HasPrefix(word, "res.") {
 				word = "resolution conf." // "Resolution Conf. 9.16", as cited
 			}
 			if end < len(text) && (isAlnum(text[end]) || text[end] == '/') {
@@ -1015,9 +1061,19 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 			if at > 0 && (isAlnum(text[at-1]) || text[at-1] == '/') {
 				break
 			}
-			take(at, pos+m[5])
-			hits = append(hits, hit{at, sym, word, list})
+			take(at, pos+m[7])
+			hits = append(hits, hit{at, sym, word, list, false})
 			pos = end
+		}
+		if pos == kw[1] && strings.HasSuffix(word, "s") {
+			// "resolutions on whaling adopted by the Commission (1995-9,
+			// 1996-7 and 1997-5)": the list stands in brackets after the
+			// words that say which
+			for _, b := range bracketList(text, pos) {
+				hits = append(hits, hit{b[0], text[b[0]:b[1]], "", list, true})
+				take(b[0], b[1])
+				pos = b[1]
+			}
 		}
 		listEnd = pos
 	}
@@ -1025,11 +1081,14 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		i, j := loc[0], loc[1]
 		// A prefixed symbol may be glued to the cells of a table copied
 		// from a web page: "the SecretariatBC-11/2High".
-		glued := isUpper(text[i]) && i > 0 && isLowerASCII(text[i-1]) && (j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
+		// So may one after the full stop of a cell's sentence: "…
+		// framework.BC-10/2High".
+		glued := isUpper(text[i]) && i > 0 && (isLowerASCII(text[i-1]) || i > 1 && text[i-1] == '.' && isLowerASCII(text[i-2])) &&
+			(j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
 		if seen != nil && (seen[i] || seen[j-1]) || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
 			continue
 		}
-		hits = append(hits, hit{i, text[i:j], "", 0})
+		hits = append(hits, hit{i, text[i:j], "", 0, false})
 		take(i, j)
 	}
 	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
@@ -1037,7 +1096,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	lastList := 0
 	for _, h := range hits {
 		cited := canonicalSymbol(h.cited)
-		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") {
+		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") && !h.bare {
 			// "Decision 13.1": a bare dotted number needs its keyword to be read.
 			switch {
 			case strings.HasPrefix(h.kw, "res. conf"):
@@ -1065,19 +1124,6 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	return out
 }
 
-// itemKeyword returns, in lower case, the keyword that the separator
-// before an item of a list of citations ends with: "decision" in " and
-// decision ", "" in ", ".
-func itemKeyword(sep string) string {
-	for _, w := range strings.Fields(sep) {
-		w = strings.ToLower(w)
-		if strings.HasPrefix(w, "decision") || strings.HasPrefix(w, "resolution") {
-			return w
-		}
-	}
-	return ""
-}
-
 // keywordKind is what a keyword cites: "decision" for "decisions" and
 // "dec.", "resolution" for "resolutions", "res. conf." and "resolution
 // conf.", "recommendation" for "recommendations".
@@ -1091,6 +1137,41 @@ func keywordKind(w string) string {
 		return "recommendation"
 	}
 	return w
+}
+
+// maxBracketGap bounds the words between a plural keyword and the
+// bracketed list of the symbols it names: a clause's qualifiers ("on
+// whaling under special permits adopted by the Commission").
+const maxBracketGap = 120
+
+// bracketYearRE is one item of a bracketed list of year-numbered symbols,
+// with its separator: "(1995-9", ", 1996-7", " and 1997-5".
+var bracketYearRE = regexp.MustCompile(`^(?:\(|,\s*|\s+and\s+|,\s+and\s+)(` + symYear + `)`)
+
+// bracketList returns the spans of the year-numbered symbols ("1995-9")
+// listed in the first brackets after text[pos:] within maxBracketGap
+// bytes and the same clause, when the brackets hold those symbols and
+// nothing else.
+func bracketList(text string, pos int) [][2]int {
+	w := text[pos:min(len(text), pos+maxBracketGap)]
+	open := strings.IndexByte(w, '(')
+	if open < 0 || strings.ContainsAny(w[:open], ";.:") {
+		return nil
+	}
+	var out [][2]int
+	at := pos + open
+	for {
+		m := bracketYearRE.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			break
+		}
+		out = append(out, [2]int{at + m[2], at + m[3]})
+		at += m[1]
+	}
+	if at >= len(text) || text[at] != ')' {
+		return nil
+	}
+	return out
 }
 
 func sortHits[T any](s []T, less func(a, b T) bool) {
@@ -1160,7 +1241,7 @@ func refInstrument(cited, kw, text string, at int, inst string) string {
 		}
 		return id
 	}
-	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") {
+	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") && !symbolNumYearRE.MatchString(cited) {
 		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= lastAssemblySession {
 			return "unea"
 		}
@@ -1515,7 +1596,12 @@ func references(d *accord.Decision) accord.References {
 	own := symbolKey(d.Symbol)
 	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
 	seenD, seenDoc := map[string]bool{}, map[string]bool{}
-	for _, t := range parts {
+	for k, t := range parts {
+		if k < len(d.Preface) && decisionSignal(t) {
+			// "Decision COP4/18" above the decision: a heading, its own
+			// or another's in a list of contents, cites nothing
+			continue
+		}
 		all, spans := symbolSpans(t)
 		for _, r := range decisionRefsBeside(t, d.Instrument, spans) {
 			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
@@ -1528,7 +1614,7 @@ func references(d *accord.Decision) accord.References {
 		}
 		syms, _ := unDocuments(all, spans) // after decisionRefsBeside: it reuses spans
 		for _, s := range syms {
-			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) {
+			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) || k < len(d.Preface) && resolutionDocument(s) {
 				continue
 			}
 			seenDoc[s] = true
@@ -1536,6 +1622,14 @@ func references(d *accord.Decision) accord.References {
 		}
 	}
 	return refs
+}
+
+// resolutionDocument reports whether document symbol s is the symbol of
+// a resolution itself ("A/RES/73/260", "UNEP/EA.5/Res.3"): above a
+// decision, in its heading or running header, it is the decision's own
+// document, not one it cites.
+func resolutionDocument(s string) bool {
+	return strings.Contains(s, "/RES/") || strings.Contains(s, "/Res.")
 }
 
 // withoutMarker takes off a footnote marker that text copied from a PDF

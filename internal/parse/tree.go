@@ -260,8 +260,10 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		p.Path = unique(p.Path)
 		if verbs {
 			// a verb in lower case opens a numbered paragraph, and one run
-			// on from its formula ("NOW THEREFORE the Commission requests")
-			setPhrase(&p, phraseOptions{base: opt.base || number != "", numbered: number != "" || startsLower(b.rest)})
+			// on from its formula ("NOW THEREFORE the Commission requests");
+			// a verb in its base form opens a numbered or bulleted one
+			// ("- Encourage the Working Group to …")
+			setPhrase(&p, phraseOptions{base: opt.base || number != "" || b.mark == markDash, numbered: number != "" || startsLower(b.rest)})
 		}
 		paras = append(paras, p)
 		places = append(places, where{b.n, []int{len(paras) - 1}})
@@ -289,7 +291,8 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		case b.mark == markNone || b.mark == markDash && top != markNumber:
 			dashItems = false
 			if len(paras) > 0 && b.mark == markNone && !opensOperative(b.rest) && !opensPassive(b.rest) && !hasLowerPrefix(b.rest, "to ") &&
-				!reportedDecision(b.rest) {
+				!reportedDecision(b.rest) && !(opt.base && opensBase(b.rest)) &&
+				!(startsLower(b.rest) && startsLower(paras[len(paras)-1].Text) && opensLowerVerb(b.rest)) {
 				// text that goes on with the element before it
 				appendText(&paras[len(paras)-1], letterAt, b.text)
 				continue

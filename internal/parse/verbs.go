@@ -31,7 +31,8 @@ var operative = map[string]accord.VerbClass{
 	"retire": accord.Deciding, "confirm": accord.Deciding, "reappoint": accord.Deciding,
 	"re-elect": accord.Deciding, "defer": accord.Deciding, "postpone": accord.Deciding,
 	"apportion": accord.Deciding, "grant": accord.Deciding, "admit": accord.Deciding,
-	"clarify": accord.Deciding, "select": accord.Deciding,
+	"clarify": accord.Deciding, "select": accord.Deciding, "submit": accord.Deciding, "transmit": accord.Deciding,
+	"forward": accord.Deciding, "change": accord.Deciding, "modify": accord.Deciding,
 	// evaluative
 	"welcome": accord.Evaluative, "commend": accord.Evaluative, "congratulate": accord.Evaluative,
 	"thank": accord.Evaluative, "appreciate": accord.Evaluative, "express": accord.Evaluative,
@@ -434,7 +435,7 @@ var recitalOpeners = map[string]bool{
 	"reiterating": true, "highlighting": true, "seeking": true, "wishing": true, "observing": true,
 	"referring": true, "confirming": true, "commending": true, "looking": true, "realizing": true,
 	"recognising": true, "emphasising": true, "realising": true, "underscoring": true, "acting": true,
-	"deploring": true, "regretting": true, "endorsing": true,
+	"deploring": true, "regretting": true, "endorsing": true, "committed": true,
 }
 
 var notParticiple = map[string]bool{"during": true, "nothing": true, "something": true, "according": true, "including": true, "regarding": true, "concerning": true, "pending": true, "notwithstanding": true, "bring": true, "spring": true, "thing": true, "king": true, "meeting": true, "ring": true, "sing": true, "string": true, "wing": true, "evening": true, "morning": true}
@@ -463,6 +464,11 @@ func opensRecital(text string) (string, bool) {
 	// the phrase: opener plus a following participle ("Also recalling")
 	phrase := w
 	rest := t[len(w):]
+	if strings.HasPrefix(rest, ", ") && (lw == "also" || lw == "further" || lw == "furthermore" || lw == "moreover") {
+		// "Also, recalling …"
+		rest = rest[1:]
+		phrase += ","
+	}
 	if lw == "also" || lw == "further" || lw == "furthermore" || lw == "deeply" || lw == "gravely" || lw == "seriously" || lw == "fully" || lw == "firmly" || lw == "strongly" || lw == "moreover" {
 		next := leadingWord(strings.TrimLeft(rest, " "))
 		ln := strings.ToLower(next)

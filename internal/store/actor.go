@@ -85,7 +85,7 @@ func (s *Store) ActorMandates(ctx context.Context) (map[string]map[accord.Status
 // board shows them, and they change only with a write: they are kept
 // from one write to the next (listCache).
 func (s *Store) MandateChoices(ctx context.Context) (accord.MandateChoices, error) {
-	c, err := cached(ctx, s, func(l *listCache) **accord.MandateChoices { return &l.choices }, s.readMandateChoices)
+	c, err := cached(ctx, s, "choices", s.readMandateChoices)
 	c.Actors, c.Bodies = slices.Clone(c.Actors), slices.Clone(c.Bodies)
 	c.DueMeetings, c.Owners = slices.Clone(c.DueMeetings), slices.Clone(c.Owners)
 	return c, err
@@ -140,14 +140,16 @@ func (s *Store) readMandateChoices(ctx context.Context) (accord.MandateChoices, 
 		return c, err
 	}
 	sort.SliceStable(c.Actors, func(i, j int) bool { return c.Actors[i].Mandates > c.Actors[j].Mandates })
+	meetings, err := s.decisionMeetings(ctx)
+	if err != nil {
+		return c, err
+	}
 	bodies := map[string]bool{}
-	if err := strs(`SELECT DISTINCT meeting FROM decisions WHERE meeting > ''`, func(m string) {
+	for _, m := range meetings {
 		if b := accord.MeetingBody(m); !bodies[b] {
 			bodies[b] = true
 			c.Bodies = append(c.Bodies, b)
 		}
-	}); err != nil {
-		return c, err
 	}
 	slices.Sort(c.Bodies)
 	if err := strs(`SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '' ORDER BY due_meeting`, func(m string) {

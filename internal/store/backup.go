@@ -182,6 +182,13 @@ func (s *Store) Restore(ctx context.Context, path string, force bool) error {
 	if !empty && !force {
 		return fmt.Errorf("%w: the store is not empty; give --force to replace what it holds with %s", accord.ErrConflict, path)
 	}
+	// The restored store's list version goes past this one's, so that
+	// no process keeps what it read before as the restored lists
+	// (listCache).
+	var listVersion int64
+	if err := s.read.QueryRowContext(ctx, `SELECT version FROM list_version WHERE id = 1`).Scan(&listVersion); err != nil {
+		return fmt.Errorf("restore %s: read the list version: %w", path, err)
+	}
 	conn, err := s.write.Conn(ctx)
 	if err != nil {
 		return err
@@ -217,6 +224,9 @@ func (s *Store) Restore(ctx context.Context, path string, force bool) error {
 		return fmt.Errorf("restore %s: load bundled organizations: %w", path, err)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE list_version SET version = max(version, ?) + 1 WHERE id = 1`, listVersion); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, "admin", "restore", "store", "", fmt.Sprintf(`{"from":%q,"schema_version":%d}`, filepath.Base(path), version))
 	})
 }

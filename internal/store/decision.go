@@ -430,13 +430,11 @@ func (s *Store) DecisionByID(ctx context.Context, id int64) (accord.Decision, er
 // instrument, meeting, year, kind and source only. As the board does (see
 // Mandates), a page is found in two steps: the ids of its decisions, by
 // one walk of the decisions_board index, which holds what the filters
-// read, or of the words index for a text; then their rows.
+// read (on SQLite, a text is looked up in the words index once, and each
+// decision the walk passes in what it found); then their rows.
 func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accord.Decision, error) {
 	query, args := s.decisionIDs(f)
-	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		return id, rows.Scan(&id)
-	})
+	ids, err := s.walkIDs(ctx, query, args, f.Limit, f.Offset, decisionWalk(f))
 	if err != nil {
 		return nil, err
 	}
@@ -448,12 +446,13 @@ func (s *Store) Decisions(ctx context.Context, f accord.DecisionFilter) ([]accor
 // order, with its arguments.
 func (s *Store) decisionIDs(f accord.DecisionFilter) (string, []any) {
 	query := `SELECT d.id FROM decisions d`
-	if s.dialect.name == "sqlite" && !f.Newest && !f.ByID && f.After == 0 {
+	if s.dialect.name == "sqlite" && decisionWalk(f) {
 		// The list order's index, which holds what the filters read,
 		// is walked even when a text is given: SQLite would rather read
 		// the decisions the words index finds and sort them, which
 		// costs as many reads of the decisions table as there are
-		// (tens of thousands for a word of every title).
+		// (tens of thousands for a word of every title). PostgreSQL is
+		// told so by walkIDs.
 		query += ` INDEXED BY decisions_board`
 	}
 	query += ` WHERE 1 = 1`
@@ -494,6 +493,13 @@ func (s *Store) decisionIDs(f accord.DecisionFilter) (string, []any) {
 	return query, args
 }
 
+// decisionWalk says whether a page of the decisions f keeps is found by
+// one walk of the decisions_board index (walkIDs): in list order, not by
+// id.
+func decisionWalk(f accord.DecisionFilter) bool {
+	return !f.Newest && !f.ByID && f.After == 0
+}
+
 // decisionListColumns are what lists of decisions read of each, and
 // scanListedDecision reads them.
 const decisionListColumns = `d.id, d.instrument, d.symbol, d.meeting, d.year, d.title, d.kind, d.updated_at, src.name, src.sha256, src.format`
@@ -525,15 +531,16 @@ func textWords(text string) [][]string {
 // wordsMatch is the condition on decisions d that their symbol or title
 // holds each of words: its runs one after the other, the last at least
 // the beginning of a word ("mc-6" finds MC-6/3 and MC-60/1, "coop"
-// cooperation), by the words index of migration 018.
+// cooperation), by the words index of migration 018; on PostgreSQL, by
+// the words column of migration 023, which the list's walk reads from
+// its index.
 func (s *Store) wordsMatch(words [][]string) (string, any) {
 	var q []string
 	if s.dialect.name == "postgres" {
 		for _, runs := range words {
 			q = append(q, strings.Join(runs, " <-> ")+":*")
 		}
-		return `to_tsvector('simple', regexp_replace(d.symbol || ' ' || d.title, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ?)`,
-			strings.Join(q, " & ")
+		return `d.words @@ to_tsquery('simple', ?)`, strings.Join(q, " & ")
 	}
 	for _, runs := range words {
 		q = append(q, `"`+strings.Join(runs, " ")+`" *`)
@@ -556,7 +563,7 @@ func (s *Store) Stats(ctx context.Context) (accord.Stats, error) {
 	if err := s.refreshInstruments(ctx); err != nil {
 		return accord.Stats{}, err
 	}
-	st, err := cached(ctx, s, func(l *listCache) **accord.Stats { return &l.stats }, s.readStats)
+	st, err := cached(ctx, s, "stats", s.readStats)
 	st.Instruments = slices.Clone(st.Instruments)
 	return st, err
 }

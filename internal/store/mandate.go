@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -259,10 +260,7 @@ func (s *Store) Mandates(ctx context.Context, f accord.MandateFilter) ([]accord.
 	if err != nil {
 		return nil, err
 	}
-	ids, err := listFrom(ctx, s, query, args, f.Limit, f.Offset, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		return id, rows.Scan(&id)
-	})
+	ids, err := s.walkIDs(ctx, query, args, f.Limit, f.Offset, mandateWalk(f) != "")
 	if err != nil {
 		return nil, err
 	}
@@ -284,27 +282,39 @@ func (s *Store) mandateIDs(ctx context.Context, f accord.MandateFilter) (string,
 	if f.ByID || f.After > 0 {
 		query += ` WHERE ` + where + ` ORDER BY m.id`
 	} else {
-		by := strings.TrimPrefix(f.Sort, "-")
-		// A filter that keeps a few mandates (one decision's, an
-		// owner's, a person's checks) finds them by its own index, and
-		// they are sorted; any other walks the order's index, which
-		// SQLite is told (it would take an index of a filter, as if it
-		// kept a few, and sort a hundred thousand rows).
 		if s.dialect.name == "sqlite" {
-			switch {
-			case f.DecisionID != 0 || f.Symbol != "":
-				query += ` INDEXED BY mandates_decision`
-			case f.Owner != "":
-				query += ` INDEXED BY mandates_owner`
-			case f.Checked == "yes":
-				query += ` INDEXED BY mandates_checked`
-			default:
-				query += ` INDEXED BY mandates_board_` + cmp.Or(by, "decision")
-			}
+			query += ` INDEXED BY ` + cmp.Or(mandateWalk(f), mandateFew(f))
 		}
 		query += ` WHERE ` + where + ` ORDER BY ` + mandateOrder(f.Sort, s.dialect.name)
 	}
 	return query, args, nil
+}
+
+// mandateFew is the index by which a filter that keeps a few mandates
+// (one decision's, an owner's, a person's checks) finds them, to be
+// sorted; "" for any other filter.
+func mandateFew(f accord.MandateFilter) string {
+	switch {
+	case f.DecisionID != 0 || f.Symbol != "":
+		return "mandates_decision"
+	case f.Owner != "":
+		return "mandates_owner"
+	case f.Checked == "yes":
+		return "mandates_checked"
+	}
+	return ""
+}
+
+// mandateWalk is the index of the order of f whose one walk finds a page
+// of the mandates f keeps; "" when f keeps a few (mandateFew) or lists
+// by id. Both databases are told to walk it (walkIDs): left to choose,
+// they would take an index of a filter, as if it kept a few, or no
+// index, and sort a hundred thousand rows.
+func mandateWalk(f accord.MandateFilter) string {
+	if f.ByID || f.After > 0 || mandateFew(f) != "" {
+		return ""
+	}
+	return "mandates_board_" + cmp.Or(strings.TrimPrefix(f.Sort, "-"), "decision")
 }
 
 // filterOnly is col as a filter compares it, on SQLite not as a
@@ -419,6 +429,7 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 		if err != nil {
 			return "", nil, err
 		}
+		held = slices.Clip(held) // kept for other pages: appended to, it is copied
 		isHeld := `1 = 0`
 		if len(held) > 0 {
 			isHeld = `m.due_meeting || ' ' || m.instrument IN (` + marks(len(held)) + `)`
@@ -444,27 +455,21 @@ func (s *Store) mandateWhere(ctx context.Context, f accord.MandateFilter) (strin
 // by day (YYYY-MM-DD), each as the meeting and the instrument that held
 // it, joined by a space ("COP-7 minamata"): a meeting whose record says
 // it opened by day (by the index meetings_session), or one at which
-// decisions of that instrument were adopted (by decisions_meeting).
+// decisions of that instrument were adopted (by decisions_meeting). They
+// are kept from one write to the next (listCache).
 func (s *Store) heldDueMeetings(ctx context.Context, day string) ([]any, error) {
-	rows, err := s.read.QueryContext(ctx, s.q(`SELECT d.meeting, d.instrument FROM decisions d
-		WHERE d.meeting IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')
-		UNION
-		SELECT mt.session, mt.instrument FROM meetings mt
-		WHERE mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL
-		AND mt.session IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`), day)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []any
-	for rows.Next() {
-		var meeting, inst string
-		if err := rows.Scan(&meeting, &inst); err != nil {
-			return nil, err
-		}
-		out = append(out, meeting+" "+inst)
-	}
-	return out, rows.Err()
+	return cached(ctx, s, "held "+day, func(ctx context.Context) ([]any, error) {
+		return list(ctx, s, `SELECT d.meeting, d.instrument FROM decisions d
+			WHERE d.meeting IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')
+			UNION
+			SELECT mt.session, mt.instrument FROM meetings mt
+			WHERE mt.start_date <> '' AND mt.start_date <= ? AND mt.deleted_at IS NULL
+			AND mt.session IN (SELECT DISTINCT due_meeting FROM mandates WHERE due_meeting > '')`, []any{day}, 0, func(rows *sql.Rows) (any, error) {
+			var meeting, inst string
+			err := rows.Scan(&meeting, &inst)
+			return meeting + " " + inst, err
+		})
+	})
 }
 
 // mandateOrder is the ORDER BY of a sort of MandateFilter: each ends with
@@ -500,22 +505,28 @@ func mandateOrder(sort, dialect string) string {
 
 // bodyMeetings lists the stored meetings held by body (MeetingBody).
 func (s *Store) bodyMeetings(ctx context.Context, body string) ([]string, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`)
+	ms, err := s.decisionMeetings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			return nil, err
-		}
+	for _, m := range ms {
 		if strings.EqualFold(accord.MeetingBody(m), body) {
 			out = append(out, m)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// decisionMeetings lists the meetings decisions were adopted at, kept
+// from one write to the next (listCache).
+func (s *Store) decisionMeetings(ctx context.Context) ([]string, error) {
+	return cached(ctx, s, "meetings", func(ctx context.Context) ([]string, error) {
+		return list(ctx, s, `SELECT DISTINCT meeting FROM decisions WHERE meeting <> ''`, nil, 0, func(rows *sql.Rows) (string, error) {
+			var m string
+			return m, rows.Scan(&m)
+		})
+	})
 }
 
 // likeEscape makes user words literal in a LIKE pattern.

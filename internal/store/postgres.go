@@ -12,8 +12,9 @@ import (
 )
 
 // openPostgres opens a pool on the PostgreSQL database at url. Several
-// accord processes may share one database: nothing is kept in memory that
-// the database does not hold.
+// accord processes may share one database: what one keeps in memory is
+// either never changed once stored (facet sets) or kept only as long as
+// the database's list version says it is current (listCache).
 func openPostgres(ctx context.Context, url string) (*Store, error) {
 	db, err := sql.Open("pgx", url)
 	if err != nil {

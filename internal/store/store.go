@@ -50,40 +50,41 @@ type Store struct {
 	}
 }
 
-// listCache keeps, on SQLite, what every page of the lists shows beside
-// its rows (the board's choices, the counts of decisions) until the next
-// write. Every write to decisions and mandates adds an entry to the audit
-// log in its transaction, and SQLite's one writer numbers the entries in
-// the order their writes commit: the last entry's id says whether what
-// is kept is still what the tables hold. PostgreSQL numbers entries as
-// transactions start, not as they commit, and reads them afresh.
+// listCache keeps what every page of the lists shows beside its rows (the
+// board's choices, the counts of decisions, the meetings decisions were
+// adopted at and those held by a day) until a write changes what it was
+// read from. Every transaction that changes decisions, mandates, whom
+// mandates ask or meetings adds one to the version in the table
+// list_version, numbered in the order the transactions commit, on
+// PostgreSQL too (migration 023): reading that one row tells whether
+// what is kept is still what the tables hold, whichever process wrote.
 type listCache struct {
 	mu      sync.Mutex
-	version int64 // the id of the last audit entry when they were read
-	choices *accord.MandateChoices
-	stats   *accord.Stats
+	version int64          // the list version when they were read
+	values  map[string]any // by what they are (see cached)
 }
 
-// cached returns what read reads, from the listCache slot field picks
-// when it holds it as of the last write.
-func cached[T any](ctx context.Context, s *Store, field func(*listCache) **T, read func(context.Context) (T, error)) (T, error) {
-	if s.dialect.name != "sqlite" {
-		return read(ctx)
-	}
+// listCacheMax bounds how many values the listCache holds: the meetings
+// held by a day are kept for each day asked about.
+const listCacheMax = 64
+
+// cached returns what read reads, from the listCache under key when it
+// holds it as of the last write. What it returns is shared: callers copy
+// what they change.
+func cached[T any](ctx context.Context, s *Store, key string, read func(context.Context) (T, error)) (T, error) {
 	// The version is read before the values: a write that commits in
-	// between makes what is kept older than its version says, never
-	// newer, and it is read again.
+	// between makes what is kept newer than its version says, never
+	// older, and the next page reads it again.
 	var version int64
-	if err := s.read.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM audit`).Scan(&version); err != nil {
+	if err := s.read.QueryRowContext(ctx, `SELECT version FROM list_version WHERE id = 1`).Scan(&version); err != nil {
 		var zero T
-		return zero, err
+		return zero, fmt.Errorf("read the list version: %w", err)
 	}
 	l := &s.lists
 	l.mu.Lock()
-	if p := *field(l); l.version == version && p != nil {
-		v := *p
+	if v, ok := l.values[key]; ok && l.version == version {
 		l.mu.Unlock()
-		return v, nil
+		return v.(T), nil
 	}
 	l.mu.Unlock()
 	v, err := read(ctx)
@@ -91,10 +92,12 @@ func cached[T any](ctx context.Context, s *Store, field func(*listCache) **T, re
 		return v, err
 	}
 	l.mu.Lock()
-	if l.version != version {
-		l.version, l.choices, l.stats = version, nil, nil
+	if version > l.version || l.values == nil || len(l.values) >= listCacheMax {
+		l.version, l.values = version, map[string]any{}
 	}
-	*field(l) = &v
+	if version == l.version { // not when another kept newer values meanwhile
+		l.values[key] = v
+	}
 	l.mu.Unlock()
 	return v, nil
 }
@@ -102,7 +105,7 @@ func cached[T any](ctx context.Context, s *Store, field func(*listCache) **T, re
 // forgetLists empties the listCache, for a store replaced whole.
 func (s *Store) forgetLists() {
 	s.lists.mu.Lock()
-	s.lists.version, s.lists.choices, s.lists.stats = 0, nil, nil
+	s.lists.version, s.lists.values = 0, nil
 	s.lists.mu.Unlock()
 }
 
@@ -348,6 +351,57 @@ func list[T any](ctx context.Context, s *Store, query string, args []any, limit 
 
 // listFrom is list without the first offset rows.
 func listFrom[T any](ctx context.Context, s *Store, query string, args []any, limit, offset int, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	return listOn(ctx, s, s.read, query, args, limit, offset, scan)
+}
+
+// querier is a pool or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// walkIDs reads the ids of a page of a list, as listFrom: when walk is
+// set, by one walk of the index of the list's order. SQLite is told which
+// index by the query (INDEXED BY); PostgreSQL, whose planner gives a
+// seq scan and a sort of the whole table a cost below the walk's when it
+// has no statistics (or a page is far down), in a read-only transaction
+// that tells its planner to walk an index in order rather than sort.
+func (s *Store) walkIDs(ctx context.Context, query string, args []any, limit, offset int, walk bool) ([]int64, error) {
+	scan := func(rows *sql.Rows) (int64, error) {
+		var id int64
+		return id, rows.Scan(&id)
+	}
+	if !walk || s.dialect.name != "postgres" {
+		return listFrom(ctx, s, query, args, limit, offset, scan)
+	}
+	tx, err := s.walkTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return listOn(ctx, s, tx, query, args, limit, offset, scan)
+}
+
+// walkTx begins the read-only transaction on PostgreSQL in which
+// walkIDs reads a page: its planner neither sorts (whole, or the rows of
+// each value of an index's first column) nor scans a table whole while
+// an index gives the order, nor splits the walk among parallel workers,
+// which would read the same rows and merge them again for one page,
+// taking cores other pages need.
+func (s *Store) walkTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT set_config('enable_sort', 'off', true), set_config('enable_incremental_sort', 'off', true),
+		set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
+// listOn is listFrom on q.
+func listOn[T any](ctx context.Context, s *Store, q querier, query string, args []any, limit, offset int, scan func(*sql.Rows) (T, error)) ([]T, error) {
 	switch {
 	case offset > 0 && limit > 0:
 		query += ` LIMIT ? OFFSET ?`
@@ -364,7 +418,7 @@ func listFrom[T any](ctx context.Context, s *Store, query string, args []any, li
 		query += ` LIMIT ?`
 		args = append(args, limit)
 	}
-	rows, err := s.read.QueryContext(ctx, s.q(query), args...)
+	rows, err := q.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, err
 	}
