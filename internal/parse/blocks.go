@@ -135,6 +135,21 @@ func isFormula(t string) bool {
 // first slash stands: symbols are a few bytes before their slash.
 const maxSymbolFirstSlash = 24
 
+// dottedHeadAfterWord is dottedHeadRE.FindStringSubmatch(t) for a t
+// that opens with a word: asked only when a digit follows the word's
+// spaces ("Decisions 13.1 to 13.3"), as the expression needs.
+func dottedHeadAfterWord(t string) []string {
+	i := strings.IndexAny(t, "\t\n\f\r ")
+	if i < 0 {
+		return nil
+	}
+	i += leading(t[i:], isRESpace)
+	if i == len(t) || !isDigit(t[i]) {
+		return nil
+	}
+	return dottedHeadRE.FindStringSubmatch(t)
+}
+
 // decisionSignal reports whether a line heads a decision.
 func decisionSignal(t string) bool {
 	if t == "" {
@@ -162,7 +177,7 @@ func decisionSignal(t string) bool {
 		return true
 	}
 	if mayOpenDR(t) && opensDecisionWord(t) {
-		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
+		if m := dottedHeadAfterWord(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
 		}
 		if isDecisionHeading(t) || directedRE.MatchString(t) {

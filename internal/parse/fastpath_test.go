@@ -174,7 +174,8 @@ func TestPrefilters(t *testing.T) {
 		"The Parties decided to adopt", "The Conference decided in Decision X/3 to request", "in dec. IV/2",
 		"Recalling, IN DECISION 14/3, the request", "The meeting decided, to", "decided to",
 		"Resolution Conf. 9.24 (Rev. CoP17)", "Res. Conf. 10.4", "Conf. 11.3*", "Recalling Resolution Conf. 9.24",
-		"The Conference of the Parties, Recalling", "The Conference of the Partiesx", "The Meeting of the Parties decided: 1. to")
+		"The Conference of the Parties, Recalling", "The Conference of the Partiesx", "The Meeting of the Parties decided: 1. to",
+		"Decisions 13.1 to 13.3 - Title", "Decision 14.10", "Decisions  19.30 & 19.31 World Wildlife Trade Report", "Decision\t1.2", "Decisions on 1.2")
 	for _, l := range lines {
 		for i := 0; ; i++ {
 			k := strings.Index(l[i:], "The ")
@@ -194,6 +195,9 @@ func TestPrefilters(t *testing.T) {
 		}
 		sameAsRE(t, "montrealInlineMatch", montrealInlineMatch(l), montrealInline, l)
 		sameAsRE(t, "inDecMatch", inDecMatch(l), inDecRE, l)
+		if mayOpenDR(l) && opensDecisionWord(l) {
+			sameAsRE(t, "dottedHeadAfterWord", dottedHeadAfterWord(l), dottedHeadRE, l)
+		}
 	}
 	for _, l := range []string{"1. Decides", "12 May 2025", "1/2 of", "(a) To"} {
 		if datePrefix(l) {

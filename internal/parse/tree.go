@@ -48,6 +48,13 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 		d.Symbol = ownAnnexSymbol(dr.fullText())
 	}
 	// Instrument and meeting.
+	jointText, jointDone := "", false
+	joint := func() string { // jointTextInstrument, read once
+		if !jointDone {
+			jointText, jointDone = jointTextInstrument(d.Formula, d.Title), true
+		}
+		return jointText
+	}
 	switch {
 	case opt.Instrument != "":
 		d.Instrument = accord.InstrumentID(opt.Instrument)
@@ -55,8 +62,8 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 		d.Instrument = jointSymbolInstrument(d.Symbol)
 	case symbolInstrument(d.Symbol) != "":
 		d.Instrument = symbolInstrument(d.Symbol)
-	case jointTextInstrument(d.Formula, d.Title) != "":
-		d.Instrument = jointTextInstrument(d.Formula, d.Title)
+	case joint() != "":
+		d.Instrument = joint()
 	case formulaInstrument(d.Formula) != "":
 		d.Instrument = formulaInstrument(d.Formula)
 	default:
