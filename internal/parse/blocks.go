@@ -36,6 +36,19 @@ type block struct {
 	// first line: the segmenter asks it again of blocks of one line
 	sigText string
 	sig     bool
+	// head is decisionHeading(headText), once asked (heading)
+	headText string
+	head     []string
+	headSet  bool
+}
+
+// heading is decisionHeading(t) for t the block's text or a part of it,
+// read once for the blocker and the segmenter both.
+func (b *block) heading(t string) []string {
+	if !b.headSet || b.headText != t {
+		b.headText, b.head, b.headSet = t, decisionHeading(t), true
+	}
+	return b.head
 }
 
 // signal is decisionSignal(b.text), read once for a block of one line.
@@ -229,7 +242,12 @@ func dottedStart(t string) bool {
 // inlineTitle reports whether a decision heading carries its title on the
 // same line ("Decision MC-7/12: Cooperation with …").
 func inlineTitle(t string) bool {
-	if m := decisionHeading(t); m != nil {
+	return titledHeading(t, decisionHeading(t))
+}
+
+// titledHeading is inlineTitle of t, whose decisionHeading is m.
+func titledHeading(t string, m []string) bool {
+	if m != nil {
 		return m[4]+m[5] != ""
 	}
 	return symbolFirstRE.MatchString(t)
@@ -571,7 +589,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 			return nil
 		}
 		// A heading's title wrapped onto the next line goes on with it.
-		if !blank && cur.mark == markNone && len(cur.more) == 0 && inlineTitle(cur.text) && !endsClause(cur.text) && !startsStructure(t) {
+		if !blank && cur.mark == markNone && len(cur.more) == 0 && titledHeading(cur.text, cur.heading(cur.text)) && !endsClause(cur.text) && !startsStructure(t) {
 			return nil
 		}
 		return newBlock()

@@ -763,7 +763,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if m := decisionHeading(stripMeetingLabel(t)); m != nil {
+	if m := s.bs[i].heading(stripMeetingLabel(t)); m != nil {
 		c = s.open(i)
 		word := strings.ToLower(m[2])
 		sym := canonicalSymbol(m[3])
