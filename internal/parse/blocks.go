@@ -36,19 +36,26 @@ type block struct {
 	// first line: the segmenter asks it again of blocks of one line
 	sigText string
 	sig     bool
-	// head is decisionHeading(headText), once asked (heading)
-	headText string
-	head     []string
-	headSet  bool
+	// head is decisionHeading of a text, once asked (heading): made
+	// for the few blocks that open with "D" or "R"
+	head *headMemo
+}
+
+type headMemo struct {
+	text string
+	m    []string
 }
 
 // heading is decisionHeading(t) for t the block's text or a part of it,
 // read once for the blocker and the segmenter both.
 func (b *block) heading(t string) []string {
-	if !b.headSet || b.headText != t {
-		b.headText, b.head, b.headSet = t, decisionHeading(t), true
+	if !opensDR(t) {
+		return nil
 	}
-	return b.head
+	if b.head == nil || b.head.text != t {
+		b.head = &headMemo{t, decisionHeading(t)}
+	}
+	return b.head.m
 }
 
 // signal is decisionSignal(b.text), read once for a block of one line.
