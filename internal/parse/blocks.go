@@ -377,6 +377,9 @@ type blocker struct {
 	line             string
 	sigDone, sig     bool
 	formDone, formul bool
+	// next is the block the line starts, if it starts one: add copies
+	// it into out before the next line is classified
+	next block
 }
 
 // lineSignal is decisionSignal of the line being added.
@@ -571,9 +574,9 @@ func (b *blocker) add(l line, blank bool) {
 // the current block.
 func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	newBlock := func() *block {
-		nb := &block{text: t, rest: t}
-		b.mark(nb)
-		return nb
+		b.next = block{text: t, rest: t}
+		b.mark(&b.next)
+		return &b.next
 	}
 	if cur == nil {
 		return newBlock()
