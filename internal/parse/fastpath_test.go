@@ -424,3 +424,23 @@ var lowerPrefixSamples = []string{"Decision directed to:", "DECISION DIRECTED TO
 func FuzzLowerPrefix(f *testing.F) { fuzzSamples(f, lowerPrefixSamples, checkLowerPrefix) }
 
 func TestLowerPrefixIsToLower(t *testing.T) { holdOnLines(t, lowerPrefixSamples, checkLowerPrefix) }
+
+// TestNextCommaOrSemicolon: the quick search finds what a walk over the
+// bytes finds.
+func TestNextCommaOrSemicolon(t *testing.T) {
+	for _, l := range append(testLines(t), "a, b; c", ";;", ",", "", "abc", "a;b,c") {
+		want := []int{}
+		for i := 0; i < len(l); i++ {
+			if l[i] == ',' || l[i] == ';' {
+				want = append(want, i)
+			}
+		}
+		got := []int{}
+		for i := nextCommaOrSemicolon(l, 0); i >= 0; i = nextCommaOrSemicolon(l, i+1) {
+			got = append(got, i)
+		}
+		if !cmp.Equal(got, want) {
+			t.Errorf("nextCommaOrSemicolon over %q = %v, want %v", l, got, want)
+		}
+	}
+}

@@ -200,10 +200,35 @@ const minRecitalRun = 3
 // opener ("…, Taking note of …, Recognizing …,"). The text before the
 // first recital (a title, a running header) is cut off at the first
 // opener. A line with fewer than minRecitalRun recitals is left as it is.
+// nextCommaOrSemicolon returns the index of the first "," or ";" of l
+// at or after i, or -1.
+func nextCommaOrSemicolon(l string, i int) int {
+	if i >= len(l) {
+		return -1
+	}
+	return indexEither(l[i:], ',', ';', i)
+}
+
+// indexEither returns off plus the index in s of its first a or b, or
+// -1: two quick searches, the second only as far as the first found.
+func indexEither(s string, a, b byte, off int) int {
+	k := strings.IndexByte(s, a)
+	if k >= 0 {
+		s = s[:k]
+	}
+	if j := strings.IndexByte(s, b); j >= 0 {
+		return off + j
+	}
+	if k < 0 {
+		return -1
+	}
+	return off + k
+}
+
 func recitalRun(l string) []string {
 	var cuts []int
-	for i := 0; i+2 < len(l); i++ {
-		if (l[i] == ',' || l[i] == ';') && l[i+1] == ' ' && l[i+2] >= 'A' && l[i+2] <= 'Z' {
+	for i := nextCommaOrSemicolon(l, 0); i >= 0 && i+2 < len(l); i = nextCommaOrSemicolon(l, i+1) {
+		if l[i+1] == ' ' && l[i+2] >= 'A' && l[i+2] <= 'Z' {
 			if _, ok := opensRecital(l[i+2:]); ok && !opensOperative(l[i+2:]) {
 				cuts = append(cuts, i+2)
 			}
