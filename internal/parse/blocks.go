@@ -104,253 +104,6 @@ func noteBy(t string) bool {
 	return hasPrefixFold(t, "note by the ") && noteByRE.MatchString(t)
 }
 
-// formulaStop holds punctuation that no word, space or body name matched
-// by formulaRE contains and that is no word character for its closing \b.
-const formulaStop = ",.;:()"
-
-// formulaWindow cuts t before its first byte of formulaStop: a match of
-// formulaRE ends before it, and the expression then works over the
-// formula's first words, not over a whole paragraph that starts "The".
-func formulaWindow(t string) string {
-	if k := strings.IndexAny(t, formulaStop); k >= 0 {
-		return t[:k]
-	}
-	return t
-}
-
-// Bounds of an enacting formula. One printed in capitals ("THE
-// CONFERENCE OF THE PARTIES TO THE CONVENTION ON …") is a heading line: a
-// longer block in capitals is a title. One in sentence case fits in a few
-// lines with its qualifiers ("The Conference of the Parties serving as
-// the meeting of the Parties to the Paris Agreement,"): a longer block is
-// a sentence that opens with a body's name. Without its closing comma or
-// colon a formula is short; past maxFormulaWords words it is a sentence.
-const (
-	maxUpperFormula = 200
-	maxFormula      = 400
-	maxFormulaWords = 25
-)
-
-// isFormula reports whether t is an enacting formula ("The Conference of
-// the Parties,", "The Third Meeting of the Parties decided in Dec. III/12:").
-func isFormula(t string) bool {
-	if strings.HasPrefix(t, "THE ") && len(t) < maxUpperFormula {
-		// "THE CONFERENCE OF THE PARTIES TO THE CONVENTION" (CITES, Ramsar)
-		return formulaUpperRE.MatchString(t) && strings.ToUpper(t) == t
-	}
-	if !strings.HasPrefix(t, "The ") || len(t) > maxFormula || !formulaRE.MatchString(formulaWindow(t)) {
-		return false
-	}
-	if strings.Contains(t, " shall ") || strings.Contains(t, " is requested") || strings.Contains(t, " may wish") ||
-		strings.Contains(t, " are requested") || strings.Contains(t, " will ") {
-		return false
-	}
-	t = strings.TrimSpace(t)
-	last, _ := utf8.DecodeLastRuneInString(t)
-	return last == ',' || last == ':' || strings.Contains(t, " decided") || len(strings.Fields(t)) <= maxFormulaWords && !endsSentence(t)
-}
-
-// maxSymbolFirstSlash is how far into a heading that opens with its
-// symbol ("BS-IV/6. Cooperation …", "UNEP/EA.5/Res.8 …") the symbol's
-// first slash stands: symbols are a few bytes before their slash.
-const maxSymbolFirstSlash = 24
-
-// dottedHeadAfterWord is dottedHeadRE.FindStringSubmatch(t) for a t
-// that opens with a word: asked only when a digit follows the word's
-// spaces ("Decisions 13.1 to 13.3"), as the expression needs.
-func dottedHeadAfterWord(t string) []string {
-	i := strings.IndexAny(t, "\t\n\f\r ")
-	if i < 0 {
-		return nil
-	}
-	i += leading(t[i:], isRESpace)
-	if i == len(t) || !isDigit(t[i]) {
-		return nil
-	}
-	return dottedHeadRE.FindStringSubmatch(t)
-}
-
-// decisionSignal reports whether a line heads a decision.
-func decisionSignal(t string) bool {
-	if t == "" {
-		return false
-	}
-	t = stripMeetingLabel(t)
-	c := t[0]
-	if c >= '0' && c <= '9' && dottedStart(t) {
-		if m := dottedHeadRE.FindStringSubmatch(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
-			return true
-		}
-	}
-	if c >= 'a' && c <= 'z' {
-		// "decision 1/CP.21." at the start of a wrapped line is a citation;
-		// only the CBD's own decision markers start in lower case.
-		return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
-	}
-	if (strings.HasPrefix(t, "Res") || strings.HasPrefix(t, "Conf.")) && citesResRE.MatchString(t) { // "Resolution Conf. 9.24", "Res. Conf. 10.4", "Conf. 11.3"
-		return true
-	}
-	if directedLine(t) {
-		return true
-	}
-	if _, ok := closingSymbol(t); ok {
-		return true
-	}
-	if mayOpenDR(t) && opensDecisionWord(t) {
-		if m := dottedHeadAfterWord(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
-			return true
-		}
-		if isDecisionHeading(t) || directedRE.MatchString(t) {
-			return true
-		}
-	}
-	if i := strings.IndexByte(t, '/'); i > 0 && i < maxSymbolFirstSlash && symbolFirstRE.MatchString(t) {
-		return true
-	}
-	if _, ok := loneSymbol(t); ok {
-		return true
-	}
-	if _, _, ok := namedHeading(t); ok {
-		return true
-	}
-	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
-}
-
-// mayOpenDR reports cheaply whether t can open with a word that lower-cases
-// to one starting with "d" or "r" ("Decision", "RESOLUTION", "draft"): an
-// ASCII first byte must be one of those letters; any other first rune is
-// left to the full test.
-func mayOpenDR(t string) bool {
-	if t == "" {
-		return false
-	}
-	c := t[0]
-	return c >= utf8.RuneSelf || c|0x20 == 'd' || c|0x20 == 'r'
-}
-
-// opensDecisionWord reports whether t opens with a word that heads a
-// decision: "Decision", "Resolution", "Recommendation", "Draft", "Dec.",
-// "Res.", in any case.
-func opensDecisionWord(t string) bool {
-	head := strings.ToLower(t[:min(len(t), 14)])
-	return strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") || strings.HasPrefix(head, "recommendation") ||
-		strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "dec.") || strings.HasPrefix(head, "res.")
-}
-
-// dottedStart reports whether t opens with a dotted number ("13.1").
-func dottedStart(t string) bool {
-	i := 0
-	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	return i > 0 && i < len(t)-1 && t[i] == '.' && t[i+1] >= '0' && t[i+1] <= '9'
-}
-
-// inlineTitle reports whether a decision heading carries its title on the
-// same line ("Decision MC-7/12: Cooperation with …").
-func inlineTitle(t string) bool {
-	return titledHeading(t, decisionHeading(t))
-}
-
-// titledHeading is inlineTitle of t, whose decisionHeading is m.
-func titledHeading(t string, m []string) bool {
-	if m != nil {
-		return m[4]+m[5] != ""
-	}
-	return symbolFirstRE.MatchString(t)
-}
-
-// numberStart, parenStart, headingStart and annexStart test cheaply what
-// their regular expressions then confirm.
-func numberStart(t string) bool {
-	return t != "" && t[0] >= '0' && t[0] <= '9' && numberMarker(t) != nil
-}
-
-func parenStart(t string) bool {
-	if len(t) < 2 {
-		return false
-	}
-	if t[0] == '(' || t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || len(t) > 2 && t[2] == ')') {
-		return parenMarker(t[:min(len(t), parenBytes)]) != nil
-	}
-	return false
-}
-
-// Bounds of lines that head parts of a text. A section heading ("A.
-// Financial mechanism", "VIII. Other matters") is one line, its label a
-// letter or a roman numeral of five letters at most ("XVIII"). An annex
-// heading ("Annex II to decision 3/2: Terms of reference …") is one line
-// too. A plenary stamp ("9th plenary meeting, 22 November 2019") names
-// its meeting in its first words.
-const (
-	maxHeadingLine  = 150
-	maxHeadingLabel = 5
-	maxAnnexLine    = 140
-	stampWindow     = 40
-)
-
-func headingStart(t string) bool {
-	if t == "" || len(t) >= maxHeadingLine || !strings.ContainsRune("IVXABCDEFGH", rune(t[0])) {
-		return false
-	}
-	i := strings.IndexByte(t, '.')
-	return i > 0 && i <= maxHeadingLabel && headingRE2.MatchString(t)
-}
-
-func annexStart(t string) bool {
-	return t != "" && len(t) < maxAnnexLine && (t[0] == 'A' || t[0] == 'a') && annexRE.MatchString(t)
-}
-
-func stampStart(t string) bool {
-	return t != "" && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(len(t), stampWindow)], "lenary") && stampRE.MatchString(t)
-}
-
-// startsStructure reports whether a line can only be the start of
-// something: a numbered paragraph, an item, a heading, a formula, a
-// decision heading, an annex, a plenary stamp or a recital.
-func startsStructure(t string) bool {
-	if numberStart(t) || parenStart(t) || headingStart(t) {
-		return true
-	}
-	if isFormula(t) || decisionSignal(t) || annexStart(t) || stampStart(t) {
-		return true
-	}
-	if _, ok := opensRecital(t); ok {
-		return true
-	}
-	return opensOperative(t)
-}
-
-// endsClause reports whether s ends where a new paragraph may begin: after
-// a comma, semicolon, colon or full stop, or "; and".
-func endsClause(s string) bool {
-	s = trimMarker(strings.TrimSpace(s))
-	if s == "" {
-		return true
-	}
-	if strings.HasSuffix(s, " and") || strings.HasSuffix(s, " or") || s == "and" || s == "or" {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	if r == ')' && s[0] == '(' && strings.IndexByte(s, ')') == len(s)-1 && len(s) > 4 {
-		// "(Prepared by the Committee of the Whole)": a line in brackets
-		// of its own
-		return true
-	}
-	return strings.ContainsRune(",;:.!?", r) || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, ".)")
-}
-
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
-func startsUpper(s string) bool {
-	s = strings.TrimLeft(s, "“\"‘'([")
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
 // nextLetter is the label after l in a lettered list: a → b, z → aa,
 // aa → bb.
 func nextLetter(l string) string {
@@ -731,20 +484,6 @@ func annexAlone(t string, cur *block, blank bool) bool {
 	return endsSentence(last) || stampStart(last) || dateLine.MatchString(last) || decisionSignal(last)
 }
 
-// openEnded reports whether a line ends on a word that needs more after
-// it ("the", "of", "and"): the line wraps into the next.
-func openEnded(t string) bool {
-	i := strings.LastIndexByte(t, ' ')
-	if i < 0 {
-		return false
-	}
-	switch t[i+1:] {
-	case "a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "or", "the", "to", "with":
-		return true
-	}
-	return false
-}
-
 // mark sets the block's numbering and updates the sequence state.
 func (b *blocker) mark(nb *block) {
 	t := nb.text
@@ -779,32 +518,6 @@ func (b *blocker) mark(nb *block) {
 	}
 }
 
-// isRoman reports whether a lower-case label reads as a roman numeral.
-func isRoman(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if !strings.ContainsRune("ivxlc", c) {
-			return false
-		}
-	}
-	return romanValue(s) > 0 && strings.ToLower(romanString(romanValue(s))) == s
-}
-
-func romanString(v int) string {
-	vals := []int{100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var sb strings.Builder
-	for i, x := range vals {
-		for v >= x {
-			sb.WriteString(syms[i])
-			v -= x
-		}
-	}
-	return sb.String()
-}
-
 // numberMatch and parenMatch run their expressions on the first bytes
 // only: a marker is short, and the cost of a match grows with its input.
 // A paragraph number with its dot and space ("123. ") fits in
@@ -826,68 +539,6 @@ func parenMatch(t string) []string {
 		return nil
 	}
 	return parenMarker(t[:min(len(t), parenBytes)])
-}
-
-// leading returns how many bytes at the start of s are in.
-func leading(s string, in func(byte) bool) int {
-	n := 0
-	for n < len(s) && in(s[n]) {
-		n++
-	}
-	return n
-}
-
-// digitsThen returns how many digits, one to three, open s before sep,
-// or 0: "12." before '.', "4/" before '/'.
-func digitsThen(s string, sep byte) int {
-	k := leading(s, isDigit)
-	if k > 3 || k == len(s) || s[k] != sep {
-		return 0
-	}
-	return k
-}
-
-// numberMarker is numberRE.FindStringSubmatch(t), read by hand: it runs
-// on the first bytes of every line.
-func numberMarker(t string) []string {
-	k := leading(t, isDigit)
-	if k == 0 || k > 3 || k == len(t) {
-		return nil
-	}
-	rest := t[k+1:]
-	sp := leading(rest, isRESpace)
-	switch {
-	case t[k] == ')' && sp > 0: // "1) Decides"
-		return []string{t[:k+1+sp], t[:k], "", ""}
-	case t[k] != '.':
-		return nil
-	case sp > 0 || rest == "": // "1. Decides", "1."
-		return []string{t[:k+1+sp], t[:k], "", ""}
-	case isDigit(rest[0]) || rest[0] == '.':
-		return nil
-	}
-	_, n := utf8.DecodeRuneInString(rest) // "1.Decides"
-	return []string{t[:k+1+n], "", t[:k], rest[:n]}
-}
-
-// parenMarker is parenRE.FindStringSubmatch(t), read by hand.
-func parenMarker(t string) []string {
-	if t != "" && t[0] == '(' { // "(a) ", "(iv)"
-		if n := leading(t[1:], isLowerASCII); n >= 1 && n <= 4 && 1+n < len(t) && t[1+n] == ')' {
-			end := 2 + n
-			end += leading(t[end:], isRESpace)
-			return []string{t[:end], t[1 : 1+n], ""}
-		}
-	}
-	if n := leading(t, isLowerASCII); n >= 1 && n <= 2 && n < len(t) && t[n] == ')' { // "a) ", "a)To"
-		if sp := leading(t[n+1:], isRESpace); sp > 0 {
-			return []string{t[:n+1+sp], "", t[:n]}
-		}
-		if n+1 < len(t) && reWordByte(t[n+1]) {
-			return []string{t[:n+1], "", t[:n]}
-		}
-	}
-	return nil
 }
 
 func headingMatch(t string) []string {
@@ -915,4 +566,29 @@ func dashPrefix(t string) string {
 		return t[:n]
 	}
 	return ""
+}
+
+// titleSignal tests cheaply for a heading that names a decision without a
+// symbol ("Resolution on the Framework …").
+func titleSignal(t string) bool {
+	if !mayOpenDR(t) {
+		return false
+	}
+	head := strings.ToLower(t[:min(len(t), 16)])
+	return (strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") ||
+		strings.HasPrefix(head, "recommendation")) && titleSignalRE.MatchString(t)
+}
+
+// maxTitle bounds a title: the longest decision titles ("Report of the
+// Executive Committee of the Multilateral Fund for the Implementation of
+// the Montreal Protocol and …") run to two or three lines.
+const maxTitle = 300
+
+// titleLike reports whether a block reads as a title: short, capitalized,
+// not a sentence.
+func titleLike(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && len(t) < maxTitle && startsUpper(t) && !endsClause(t) && !isFormula(t) && !furniture(t) &&
+		!noteBy(t) && !stampStart(t) && !annexStart(t) &&
+		!hasLowerPrefix(t, "decision directed to")
 }

@@ -894,56 +894,6 @@ func noteContinues(note, t string, blankBetween bool, body string) bool {
 	return !blankBetween
 }
 
-func endsSentence(s string) bool {
-	s = trimMarker(strings.TrimRight(s, " "))
-	if s == "" {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".;:!?", r) || strings.HasSuffix(s, ".)") || strings.HasSuffix(s, ".”")
-}
-
-// trimMarker removes a footnote marker glued after the punctuation that
-// ends s ("Parties,1", "group;12", "meeting.¹", "BC-17/4,2"), so that
-// the punctuation shows where the clause ends. A number after a full stop
-// is a marker only after a lower-case word that is no abbreviation:
-// "Rev.1", "para. 2.1" and "COP.6" keep their digits.
-func trimMarker(s string) string {
-	i := len(s)
-	for i > 0 && len(s)-i < 6 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if !(r >= '0' && r <= '9' || superscripts[r] != 0 || r == '*') {
-			break
-		}
-		i -= n
-	}
-	if i == len(s) || i < 2 || len(s)-i > 3 && s[len(s)-1] <= '9' {
-		return s
-	}
-	p := s[i-1]
-	before, _ := utf8.DecodeLastRuneInString(s[:i-1])
-	switch p {
-	case ',', ';', ':':
-		// "decision BC-17/4,1" but not "1,000"
-		if unicode.IsLetter(before) || strings.ContainsRune(")”’\"'", before) || unicode.IsDigit(before) && len(s)-i <= 2 {
-			return s[:i]
-		}
-	case '.':
-		j := i - 1
-		for j > 0 {
-			r, n := utf8.DecodeLastRuneInString(s[:j])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			j -= n
-		}
-		if w := s[j : i-1]; len(w) >= 2 && strings.ToLower(w) == w && !abbreviations[w] {
-			return s[:i]
-		}
-	}
-	return s
-}
-
 // abbreviations end in a full stop that ends no sentence.
 var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true}
 

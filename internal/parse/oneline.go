@@ -172,14 +172,6 @@ func letterValue(s string) int {
 	return (len(s)-1)*26 + int(s[0]-'a') + 1
 }
 
-// romanOf is the value of a lower-case roman numeral, or 0.
-func romanOf(s string) int {
-	if !isRoman(s) {
-		return 0
-	}
-	return romanValue(s)
-}
-
 func sortInts(a []int) {
 	for i := 1; i < len(a); i++ {
 		for j := i; j > 0 && a[j] < a[j-1]; j-- {

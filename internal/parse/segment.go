@@ -664,11 +664,6 @@ func labelValue(b block) bool {
 		!strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= maxLabelValueWords
 }
 
-// endsDigit reports whether t ends on a digit.
-func endsDigit(t string) bool {
-	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
-}
-
 // namedFormulaRE matches an enacting formula naming a body no house style
 // knows: "The World Heritage Centre,", "The Governing Board,".
 var namedFormulaRE = regexp.MustCompile(`^The(?:\s+\p{Lu}[\p{L}-]*){1,4},$`)
@@ -1149,17 +1144,6 @@ func (s *segmenter) reopen(c *draft, b block) {
 	}
 }
 
-// titleSignal tests cheaply for a heading that names a decision without a
-// symbol ("Resolution on the Framework …").
-func titleSignal(t string) bool {
-	if !mayOpenDR(t) {
-		return false
-	}
-	head := strings.ToLower(t[:min(len(t), 16)])
-	return (strings.HasPrefix(head, "draft") || strings.HasPrefix(head, "decision") || strings.HasPrefix(head, "resolution") ||
-		strings.HasPrefix(head, "recommendation")) && titleSignalRE.MatchString(t)
-}
-
 var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
 
 func (s *segmenter) recital(c *draft, b block) {
@@ -1232,4 +1216,63 @@ func (d *draft) fullText() string {
 		d.text, d.typed = strings.Join(d.texts, "\n"), true
 	}
 	return d.text
+}
+
+// stripMarker removes a footnote marker glued to the end of a title.
+func stripMarker(t string) string {
+	t = strings.TrimRight(t, " ")
+	i := len(t)
+	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+		i--
+	}
+	if i < len(t) && len(t)-i <= 2 && i > 0 && t[i-1] >= 'a' && t[i-1] <= 'z' {
+		return t[:i]
+	}
+	return strings.TrimRight(strings.TrimRightFunc(t, func(r rune) bool { return superscripts[r] != 0 || r == '*' }), " ")
+}
+
+// maxDottedRange bounds a range of dotted numbers ("Decisions 18.1 to
+// 18.25"): one meeting adopts a few hundred decisions at most, and a
+// wider range is no range of one meeting's decisions.
+const maxDottedRange = 200
+
+// expandDotted reads "19.30 & 19.31", "13.1 to 13.3" into the list of
+// dotted numbers they name.
+func expandDotted(first, more string) []string {
+	out := []string{first}
+	nums := dottedNumRE.FindAllString(more, -1)
+	if strings.Contains(more, "to") || strings.ContainsAny(more, "-–—") && len(nums) == 1 {
+		if len(nums) == 1 {
+			a := strings.SplitN(first, ".", 2)
+			b := strings.SplitN(nums[0], ".", 2)
+			x, _ := strconv.Atoi(a[1])
+			y, _ := strconv.Atoi(b[1])
+			if a[0] == b[0] && y > x && y-x < maxDottedRange {
+				for k := x + 1; k <= y; k++ {
+					out = append(out, a[0]+"."+strconv.Itoa(k))
+				}
+				return out
+			}
+		}
+	}
+	return append(out, nums...)
+}
+
+// decSymbolRE matches a decision's symbol as its document's symbol ends:
+// "X/31", "BS-IV/6", "CP-10/2".
+var decSymbolRE = regexp.MustCompile(`^(?:` + symPrefixed + `|` + symRoman + `|` + symNumeric + `)$`)
+
+// decDocument returns the decision that the first decision document cited
+// in t is the document of ("UNEP/CBD/COP/DEC/X/31" gives "X/31"), or "".
+func decDocument(t string) string {
+	if !strings.Contains(t, "/DEC/") {
+		return ""
+	}
+	syms, _ := documentSymbols(t)
+	for _, s := range syms {
+		if i := strings.Index(s, "/DEC/"); i >= 0 && decSymbolRE.MatchString(s[i+5:]) {
+			return s[i+5:]
+		}
+	}
+	return ""
 }

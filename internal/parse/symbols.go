@@ -1671,3 +1671,44 @@ func withoutMarker(cited, meeting, inst string) string {
 	}
 	return cited
 }
+
+func walkParagraph(p accord.Paragraph, fn func(accord.Paragraph)) {
+	fn(p)
+	for _, it := range p.Items {
+		walkParagraph(it, fn)
+	}
+}
+
+func romanString(v int) string {
+	vals := []int{100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var sb strings.Builder
+	for i, x := range vals {
+		for v >= x {
+			sb.WriteString(syms[i])
+			v -= x
+		}
+	}
+	return sb.String()
+}
+
+// isRoman reports whether a lower-case label reads as a roman numeral.
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("ivxlc", c) {
+			return false
+		}
+	}
+	return romanValue(s) > 0 && strings.ToLower(romanString(romanValue(s))) == s
+}
+
+// romanOf is the value of a lower-case roman numeral, or 0.
+func romanOf(s string) int {
+	if !isRoman(s) {
+		return 0
+	}
+	return romanValue(s)
+}

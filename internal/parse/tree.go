@@ -434,3 +434,114 @@ func setPhrase(p *accord.Paragraph, opt phraseOptions) {
 		p.Phrase, p.Verb, p.Modifier, p.Class = ph.Text, ph.Verb, ph.Modifier, ph.Class
 	}
 }
+
+// openingBytes is the opening of a text where a meeting report or a
+// compilation prints its heading, with the meeting and its dates: the
+// first page or so.
+const openingBytes = 4000
+
+// wholeText answers, once each and only when asked, what the whole text
+// says of the instrument and meeting, for decisions that do not say it
+// themselves.
+type wholeText struct {
+	preface                      []string // the document's, before furniture and notes join it
+	drafts                       []*draft
+	text                         string // preface and decisions, a line each, once asked
+	joined                       bool
+	open                         string // its opening, once asked
+	opened                       bool
+	inst, meet                   string
+	yr                           int
+	instDone, meetDone, yearDone bool
+}
+
+// all returns the whole text.
+func (w *wholeText) all() string {
+	if !w.joined {
+		n := 0
+		for _, p := range w.preface {
+			n += len(p) + 1
+		}
+		for _, dr := range w.drafts {
+			for _, p := range dr.texts {
+				n += len(p) + 1
+			}
+		}
+		var b strings.Builder
+		b.Grow(n)
+		w.write(&b, n)
+		w.text, w.joined = b.String(), true
+	}
+	return w.text
+}
+
+// opening returns the first openingBytes of the whole text, or all of
+// it, reading only the parts it needs.
+func (w *wholeText) opening() string {
+	switch {
+	case w.joined:
+		return w.text[:min(len(w.text), openingBytes)]
+	case !w.opened:
+		var b strings.Builder
+		b.Grow(openingBytes)
+		w.write(&b, openingBytes)
+		w.open, w.opened = b.String(), true
+	}
+	return w.open
+}
+
+// write writes the first n bytes of the whole text to b: its parts, a
+// line each.
+func (w *wholeText) write(b *strings.Builder, n int) {
+	add := func(p string) bool {
+		b.WriteString(p[:min(len(p), n-b.Len())])
+		if b.Len() < n {
+			b.WriteByte('\n')
+		}
+		return b.Len() < n
+	}
+	for _, p := range w.preface {
+		if !add(p) {
+			return
+		}
+	}
+	for _, dr := range w.drafts {
+		if dr.typed {
+			if !add(dr.text) {
+				return
+			}
+			continue
+		}
+		for _, p := range dr.texts { // fullText's pieces, a line each
+			if !add(p) {
+				return
+			}
+		}
+	}
+}
+
+func (w *wholeText) instrument() string {
+	if !w.instDone {
+		w.inst, w.instDone = mentionedInstrument(w.all()), true
+	}
+	return w.inst
+}
+
+// meeting looks for "Third meeting of the Conference of the Parties …" in
+// the opening of the text, where the heading of a meeting report stands.
+func (w *wholeText) meeting() string {
+	if !w.meetDone {
+		w.meet, w.meetDone = meetingInText(w.opening()), true
+	}
+	return w.meet
+}
+
+// year looks for a dated heading line ("Geneva, 3–7 November 2025") in
+// the opening of the text, where a meeting report or a compilation
+// prints when its meeting was held.
+func (w *wholeText) year() int {
+	if !w.yearDone {
+		w.yr, w.yearDone = adoptionYear(strings.Split(w.opening(), "\n"), false), true
+	}
+	return w.yr
+}

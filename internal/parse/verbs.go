@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -482,4 +483,25 @@ func opensRecital(text string) (string, bool) {
 		}
 	}
 	return phrase, true
+}
+
+// passiveRE matches the verb of a request whose addressee is its subject:
+// "is requested to", "are urged, as a matter of priority, to", "shall".
+// passiveScan looks for passiveRE where it can begin.
+var passiveScan = newScanner(passiveRE)
+
+var passiveRE = regexp.MustCompile(`\b(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|\bshall\b`)
+
+// opensPassive reports whether an unmarked block is an operative
+// paragraph without an opening verb: "The Secretariat shall:", "Parties …
+// are encouraged to provide …".
+func opensPassive(t string) bool {
+	if !strings.Contains(t, "shall") && !strings.Contains(t, " is ") && !strings.Contains(t, " are ") {
+		return false
+	}
+	i := strings.IndexAny(t, ".;")
+	if i < 0 {
+		i = len(t)
+	}
+	return passiveScan.match(t[:i]) && startsUpper(t)
 }
