@@ -1,18 +1,3 @@
-// Package parse turns the text of decisions into structured decisions:
-// it finds each decision in a file, its symbol, title, enacting formula,
-// preamble, operative paragraphs (a tree of numbers, letters and roman
-// items), headings, footnotes and annexes, each paragraph's operative verb,
-// and the decisions and documents it cites.
-//
-// Parsing is a pure function of the text: no I/O, no clock, no database.
-// Where a regular expression would run over every byte of a page, a
-// quick path stands in for it (a scanner that tries it only where a
-// match can begin, a test of the first bytes, a reading by hand); each
-// is held to its expression by the tests of fastpath_test.go, and
-// BenchmarkParse and BenchmarkParseOwn measure the whole.
-// Nothing is dropped: every word of the input lands in exactly one element
-// of the result (see Document.Elements). It must not import any store,
-// net/http, or package that does I/O.
 package parse
 
 import (

@@ -19,6 +19,7 @@ import (
 // stage shares; parse.go, which hands each stage's result to the next,
 // comes last.
 var stageOf = map[string]int{
+	"doc.go":     0, // the package comment
 	"scanner.go": 0, // a quick search for an expression
 	"styles.go":  0, // the house styles
 	"symbols.go": 0, // symbol grammar, roman numerals, references
