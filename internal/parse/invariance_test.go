@@ -61,8 +61,14 @@ func summarize(d accord.Decision) summary {
 	return s
 }
 
-// labelledFiles returns the texts of the corpus files that truth.jsonl
-// labels, by name.
+// ownPrefix keys the files of the own corpus in labelledFiles, so that
+// their names cannot clash with those of the shared corpus.
+const ownPrefix = "own/"
+
+// labelledFiles returns the texts of the labelled files of both corpora
+// by name: the shared corpus's files that its truth.jsonl labels, by base
+// name, and every file of the own corpus, read as "accord parse" reads
+// it, by ownPrefix and its name.
 func labelledFiles(t *testing.T) map[string]string {
 	files := corpusFiles(t)
 	f, err := os.Open(filepath.Join(corpusDir, "truth.jsonl"))
@@ -83,6 +89,10 @@ func labelledFiles(t *testing.T) map[string]string {
 		if text, ok := files[filepath.Join(corpusDir, tr.File)]; ok {
 			out[filepath.Base(tr.File)] = text
 		}
+	}
+	order, _ := readOwnTruth(t)
+	for _, file := range order {
+		out[ownPrefix+file] = readOwn(t, file)
 	}
 	return out
 }

@@ -29,17 +29,42 @@ func init() {
 	)
 }
 
-// renderingGaps are the files whose parse a rendering still changes, by
-// rendering, with why: the suite checks only that nothing is dropped from
-// them. Each is a defect of the parser to fix, not a rule.
-var renderingGaps = map[string]map[string]string{
-	"on one line": {
-		"31_CMS-Decisions-13.1-13.3.txt": "decisions with neither formula nor heading keyword (\"13.2 Parties … are encouraged to …\") are not cut out of one line",
-		"25_VIII_32+IX_24.txt":           "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
-		"34_CITES-Dec-19.30+19.31.txt":   "decisions with neither formula nor heading keyword, under one heading, are not cut out of one line",
-		"24_VC_IV_4.txt":                 "clauses in lower case after \"decided:\" (\"to invite …; to request …\") are not cut",
-		"001_c85bd94dfba9d522.txt":       "paragraphs lettered at the top level (\"(a) Invites …\"), with no numbered paragraph, are not cut",
-	},
+// note is a footnote of a text cut into lines: the line its text starts
+// on, and the line and byte where its marker is glued to the text.
+type note struct{ line, ref, at int }
+
+// footnotes finds the footnotes of lines (each with its spaces collapsed):
+// a line "N text" after a blank line, whose marker N is glued to a word of
+// an earlier line not long before; its text goes on to the next blank
+// line. It returns them by the line that cites them, and the lines of
+// their texts.
+func footnotes(lines []string) (noteAt map[int][]note, isNote map[int]bool) {
+	var notes []note
+	for i, l := range lines {
+		m := noteLine.FindStringSubmatch(l)
+		if m == nil || (i > 0 && lines[i-1] != "") {
+			continue
+		}
+		glue := regexp.MustCompile(`[\p{L}.,;:)’”]` + m[1] + `(?:[\s.,;:]|$)`)
+		for j := i - 1; j >= 0 && j >= i-40; j-- {
+			if loc := glue.FindStringIndex(lines[j]); loc != nil && !docxNumber.MatchString(lines[j][loc[0]+1:]) {
+				notes = append(notes, note{line: i, ref: j, at: loc[0] + 1})
+				break
+			}
+		}
+	}
+	noteAt = map[int][]note{}
+	isNote = map[int]bool{}
+	for _, n := range notes {
+		if isNote[n.ref] {
+			continue // a footnote's own text cites none here
+		}
+		noteAt[n.ref] = append(noteAt[n.ref], n)
+		for k := n.line; k < len(lines) && lines[k] != ""; k++ {
+			isNote[k] = true
+		}
+	}
+	return noteAt, isNote
 }
 
 // readBack returns the text textin reads from a file named name.
@@ -87,35 +112,7 @@ func docxRendering(s string) string {
 	for i, l := range lines {
 		lines[i] = strings.Join(strings.Fields(l), " ")
 	}
-	// Footnotes: a line "N text" after a blank line, whose marker N is
-	// glued to a word of an earlier line not long before; its text goes
-	// on to the next blank line.
-	type note struct{ line, ref, at int }
-	var notes []note
-	for i, l := range lines {
-		m := noteLine.FindStringSubmatch(l)
-		if m == nil || (i > 0 && lines[i-1] != "") {
-			continue
-		}
-		glue := regexp.MustCompile(`[\p{L}.,;:)’”]` + m[1] + `(?:[\s.,;:]|$)`)
-		for j := i - 1; j >= 0 && j >= i-40; j-- {
-			if loc := glue.FindStringIndex(lines[j]); loc != nil && !docxNumber.MatchString(lines[j][loc[0]+1:]) {
-				notes = append(notes, note{line: i, ref: j, at: loc[0] + 1})
-				break
-			}
-		}
-	}
-	noteAt := map[int][]note{}
-	isNote := map[int]bool{}
-	for _, n := range notes {
-		if isNote[n.ref] {
-			continue // a footnote's own text cites none here
-		}
-		noteAt[n.ref] = append(noteAt[n.ref], n)
-		for k := n.line; k < len(lines) && lines[k] != ""; k++ {
-			isNote[k] = true
-		}
-	}
+	noteAt, isNote := footnotes(lines)
 
 	var body, foot, numb strings.Builder
 	run := func(b *strings.Builder, text string) {
