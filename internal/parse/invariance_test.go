@@ -17,7 +17,8 @@ import (
 )
 
 // The layout-invariance suite renders every labelled decision of the
-// development corpus the ways decisions reach accord, and holds the parse
+// shared development corpus and of the own corpus (testdata/corpus) the
+// ways decisions reach accord, and holds the parse
 // of each rendering to the parse of the original: symbol, preamble,
 // numbering, verbs, items, addressees, references and deadlines, less
 // what a rendering removes (the numbers, when bullets replace them; the

@@ -391,7 +391,10 @@ var (
 	identifier  = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
 	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
-	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
+	// docOnlyLine is a document symbol alone on its line, or followed by
+	// the date of the document, as a running head prints it
+	// ("UNEP/CBD/COP/15/17   19 December 2022").
+	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}(?:\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})?$`)
 	// printed are the header and footer a browser prints on each page:
 	// "11/29/26, 5:30 AM Title", "file:///…/page.html 3/7",
 	// "https://…/page 3/7".
@@ -443,7 +446,7 @@ func mayBeJobNumber(t string) bool {
 }
 
 // isDocOnly reports whether t is a document symbol alone on its line
-// ("UNEP/CBD/COP/15/17"), testing first what docOnlyLine needs: a capital
+// ("UNEP/CBD/COP/15/17"), or with its date after it, testing first what docOnlyLine needs: a capital
 // first and a slash.
 func isDocOnly(t string) bool {
 	return t != "" && t[0] >= 'A' && t[0] <= 'Z' && strings.IndexByte(t, '/') > 0 && docOnlyLine.MatchString(t)

