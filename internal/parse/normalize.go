@@ -391,10 +391,7 @@ var (
 	identifier  = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
 	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
-	// docOnlyLine is a document symbol alone on its line, or followed by
-	// the date of the document, as a running head prints it
-	// ("UNEP/CBD/COP/15/17   19 December 2022").
-	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}(?:\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})?$`)
+	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
 	// printed are the header and footer a browser prints on each page:
 	// "11/29/26, 5:30 AM Title", "file:///…/page.html 3/7",
 	// "https://…/page 3/7".
@@ -445,8 +442,20 @@ func mayBeJobNumber(t string) bool {
 	return (isDigit(first) || first >= 'A' && first <= 'Z' || first == '*') && (isDigit(last) || last == ')' || last == '*')
 }
 
+// datedHead is the head a printed page opens or ends with: a symbol (one
+// or two words, one with a slash) and the document's date, as in
+// "13/CP.26   12 May 2025" or "UNEP/CBD/COP/15/17 19 December 2022". A
+// symbol cited in the text is not followed by a date alone on its line.
+var datedHead = regexp.MustCompile(`^(?:\S+\s)?\S*/\S*\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$`)
+
+// isDatedHead reports whether t is a datedHead, testing first that it
+// ends in a digit and holds a slash.
+func isDatedHead(t string) bool {
+	return t != "" && isDigit(t[len(t)-1]) && strings.IndexByte(t, '/') > 0 && datedHead.MatchString(t)
+}
+
 // isDocOnly reports whether t is a document symbol alone on its line
-// ("UNEP/CBD/COP/15/17"), or with its date after it, testing first what docOnlyLine needs: a capital
+// ("UNEP/CBD/COP/15/17"), testing first what docOnlyLine needs: a capital
 // first and a slash.
 func isDocOnly(t string) bool {
 	return t != "" && t[0] >= 'A' && t[0] <= 'Z' && strings.IndexByte(t, '/') > 0 && docOnlyLine.MatchString(t)
@@ -695,11 +704,13 @@ func extract(lines []line) extracted {
 			}
 			inNote = -1
 		}
-		// Running heads: short lines repeated on many pages, and document
-		// symbols alone on a line at the top or foot of a page.
+		// Running heads: short lines repeated on many pages, document
+		// symbols alone on a line and symbols with a date at the top or
+		// foot of a page.
 		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
 			(paged && (sincePage <= headDepth || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
-			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= symbolDepth || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) {
+			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= symbolDepth || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) ||
+			(isDatedHead(t) && (sincePage <= headDepth || nextIsPage(lines, i))) {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
