@@ -128,13 +128,15 @@ func TestLayoutInvariance(t *testing.T) {
 	files := labelledFiles(t)
 	for _, r := range renderings {
 		t.Run(r.name, func(t *testing.T) {
+			var tally gapTally
 			for name, text := range files {
 				orig := Parse(text, Options{}).Decisions
 				rendered := r.render(text)
 				got := Parse(rendered, Options{}).Decisions
-				checkGap(t, r.name, name, parseDiffs(orig, got, r.noNumbers, "rendering"))
+				tally.add(name, checkGap(t, r.name, name, parseDiffs(orig, got, r.noNumbers, "rendering")))
 				checkNothingDropped(t, name+" "+r.name, rendered)
 			}
+			tally.log(t)
 		})
 	}
 }
@@ -163,7 +165,8 @@ func parseDiffs(orig, got []accord.Decision, noNumbers bool, rendering string) [
 // unless renderingGaps lists the file for the rendering; then it fails
 // when there is no difference left, so that the list keeps only the
 // defects still there.
-func checkGap(t *testing.T, rendering, name string, diffs []string) {
+// It returns whether the file is listed.
+func checkGap(t *testing.T, rendering, name string, diffs []string) (gap bool) {
 	t.Helper()
 	why, gap := renderingGaps[rendering][name]
 	switch {
@@ -176,6 +179,32 @@ func checkGap(t *testing.T, rendering, name string, diffs []string) {
 			t.Errorf("%s%s", name, d)
 		}
 	}
+	return gap
+}
+
+// gapTally counts the files of a rendering, by corpus, and those listed
+// in renderingGaps.
+type gapTally struct{ shared, sharedGaps, own, ownGaps int }
+
+func (g *gapTally) add(name string, gap bool) {
+	own := strings.HasPrefix(name, ownPrefix)
+	switch {
+	case own && gap:
+		g.own, g.ownGaps = g.own+1, g.ownGaps+1
+	case own:
+		g.own++
+	case gap:
+		g.shared, g.sharedGaps = g.shared+1, g.sharedGaps+1
+	default:
+		g.shared++
+	}
+}
+
+// log reports the tally: of the files compared, how many are listed as
+// gaps (the others parse the same when the test passes).
+func (g *gapTally) log(t *testing.T) {
+	t.Logf("shared corpus: %d files compared, %d in gaps; own corpus: %d files compared, %d in gaps",
+		g.shared, g.sharedGaps, g.own, g.ownGaps)
 }
 
 // rewrap wraps every line longer than width at spaces, breaking a long

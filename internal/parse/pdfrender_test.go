@@ -81,6 +81,7 @@ section { break-before: page }
 		t.Fatalf("pdftotext: %v", err)
 	}
 	text := string(out)
+	var tally gapTally
 	for k, name := range names {
 		start := strings.Index(text, separator(k))
 		if start < 0 {
@@ -95,9 +96,10 @@ section { break-before: page }
 		rendered := text[start:end]
 		orig := Parse(files[name], Options{}).Decisions
 		got := Parse(rendered, Options{}).Decisions
-		checkGap(t, pdfRendering, name, parseDiffs(orig, got, false, "PDF"))
+		tally.add(name, checkGap(t, pdfRendering, name, parseDiffs(orig, got, false, "PDF")))
 		checkNothingDropped(t, name+" through PDF", rendered)
 	}
+	tally.log(t)
 }
 
 var (
