@@ -400,9 +400,6 @@ var (
 	monthStart  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
-// isPageNumber reports whether t is a page number ("12", "- 3 -", "Page 2
-// of 9"); the bytes pageNumber needs first and last are tested before it
-// runs, since most lines fail them.
 // datePrefix reports whether t opens as printDate does: one or two
 // digits, a slash or a dot, one or two digits, a slash or a dot. A
 // numbered paragraph ("1. Decides") does not.
@@ -421,6 +418,9 @@ func datePrefix(t string) bool {
 	return true
 }
 
+// isPageNumber reports whether t is a page number ("12", "- 3 -", "Page 2
+// of 9"); the bytes pageNumber needs first and last are tested before it
+// runs, since most lines fail them.
 func isPageNumber(t string) bool {
 	if t == "" {
 		return false
