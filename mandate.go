@@ -457,3 +457,52 @@ func allNumbers(words []string) bool {
 	}
 	return true
 }
+
+// MandateRefsOf names the mandates ids as people cite them, in the order
+// of ids: one reference to a paragraph ("MC-6/[--] ¶ 5") when every
+// stored mandate of that paragraph is in ids, the number of each
+// otherwise, so that ResolveMandates of the references gives ids back.
+func MandateRefsOf(ctx context.Context, st MandateStore, ids []int64) ([]MandateRef, error) {
+	type para struct{ symbol, path string }
+	var (
+		order  []para
+		byPara = map[para][]int64{}
+	)
+	for _, id := range ids {
+		m, err := st.Mandate(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		p := para{m.Symbol, m.Path}
+		if _, ok := byPara[p]; !ok {
+			order = append(order, p)
+		}
+		byPara[p] = append(byPara[p], id)
+	}
+	bySymbol := map[string][]Mandate{}
+	var refs []MandateRef
+	for _, p := range order {
+		ms, ok := bySymbol[p.symbol]
+		if !ok {
+			var err error
+			if ms, err = st.Mandates(ctx, MandateFilter{Symbol: p.symbol}); err != nil {
+				return nil, err
+			}
+			bySymbol[p.symbol] = ms
+		}
+		whole, n := p.symbol != "" && p.path != "", 0
+		for _, m := range ms {
+			if m.Path == p.path {
+				whole, n = whole && slices.Contains(byPara[p], m.ID), n+1
+			}
+		}
+		if whole && n == len(byPara[p]) {
+			refs = append(refs, MandateRef{Decision: p.symbol, Paragraph: p.path})
+			continue
+		}
+		for _, id := range byPara[p] {
+			refs = append(refs, MandateRef{ID: id})
+		}
+	}
+	return refs, nil
+}

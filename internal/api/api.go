@@ -80,7 +80,7 @@ func New(st accord.Store, log *slog.Logger) http.Handler {
 	mux.Handle("DELETE /api/v1/organizations/{id}", s.handle(s.deleteOrganization))
 	mux.Handle("GET /api/v1/arrangements", s.handle(s.arrangements))
 	mux.Handle("POST /api/v1/arrangements", s.handle(s.putArrangement))
-	mux.Handle("GET /api/v1/arrangements/{id}", s.handle(s.arrangement))
+	mux.Handle("GET /api/v1/arrangements/{id}", s.handle(s.getArrangement))
 	mux.Handle("PUT /api/v1/arrangements/{id}", s.handle(s.putArrangement))
 	mux.Handle("DELETE /api/v1/arrangements/{id}", s.handle(s.deleteArrangement))
 	mux.Handle("GET /api/v1/countries", s.handle(s.countries))

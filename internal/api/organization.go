@@ -38,19 +38,22 @@ type organizationPage struct {
 }
 
 type arrangementOut struct {
-	ID           int64     `json:"id"`
-	Instrument   string    `json:"instrument"`
-	Organization string    `json:"organization"`
-	Kind         string    `json:"kind"`
-	Status       string    `json:"status"`
-	Start        string    `json:"start_date,omitempty"`
-	End          string    `json:"end_date,omitempty"`
-	Evidence     string    `json:"evidence,omitempty"`
-	Note         string    `json:"note,omitempty"`
-	Mandates     []int64   `json:"mandates"`
-	ChangedBy    string    `json:"changed_by,omitempty"`
-	Created      time.Time `json:"created"`
-	Updated      time.Time `json:"updated"`
+	ID           int64   `json:"id"`
+	Instrument   string  `json:"instrument"`
+	Organization string  `json:"organization"`
+	Kind         string  `json:"kind"`
+	Status       string  `json:"status"`
+	Start        string  `json:"start_date,omitempty"`
+	End          string  `json:"end_date,omitempty"`
+	Evidence     string  `json:"evidence,omitempty"`
+	Note         string  `json:"note,omitempty"`
+	Mandates     []int64 `json:"mandates"`
+	// MandateRefs are the same mandates, each with its decision and
+	// paragraph as people cite them.
+	MandateRefs []arrangementMandate `json:"mandate_refs"`
+	ChangedBy   string               `json:"changed_by,omitempty"`
+	Created     time.Time            `json:"created"`
+	Updated     time.Time            `json:"updated"`
 }
 
 func organization(o accord.Organization) organizationOut {
@@ -59,10 +62,41 @@ func organization(o accord.Organization) organizationOut {
 		URL: "/organizations/" + o.ID}
 }
 
-func arrangement(a accord.Arrangement) arrangementOut {
+// arrangementMandate is a mandate an arrangement names, readably.
+type arrangementMandate struct {
+	ID        int64  `json:"id"`
+	Decision  string `json:"decision"`  // the decision's symbol
+	Paragraph string `json:"paragraph"` // "5", "5(b)"
+	URL       string `json:"url"`
+}
+
+// arrangement is a as the API shows it, its mandates looked up in the
+// store.
+func (s *Server) arrangement(ctx context.Context, a accord.Arrangement) (arrangementOut, error) {
+	refs := make([]arrangementMandate, len(a.Mandates))
+	for i, id := range a.Mandates {
+		m, err := s.store.Mandate(ctx, id)
+		if err != nil {
+			return arrangementOut{}, fmt.Errorf("arrangement %d: %w", a.ID, err)
+		}
+		refs[i] = arrangementMandate{ID: id, Decision: m.Symbol, Paragraph: m.Path, URL: "/api/v1/mandates/" + strconv.FormatInt(id, 10)}
+	}
 	return arrangementOut{ID: a.ID, Instrument: a.Instrument, Organization: a.Organization, Kind: string(a.Kind), Status: string(a.Status),
-		Start: a.Start, End: a.End, Evidence: a.Evidence, Note: a.Note, Mandates: append([]int64{}, a.Mandates...),
-		ChangedBy: a.ChangedBy, Created: a.Created, Updated: a.Updated}
+		Start: a.Start, End: a.End, Evidence: a.Evidence, Note: a.Note, Mandates: append([]int64{}, a.Mandates...), MandateRefs: refs,
+		ChangedBy: a.ChangedBy, Created: a.Created, Updated: a.Updated}, nil
+}
+
+// arrangementList is as as the API shows them.
+func (s *Server) arrangementList(ctx context.Context, as []accord.Arrangement) ([]arrangementOut, error) {
+	out := []arrangementOut{}
+	for _, a := range as {
+		o, err := s.arrangement(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
 }
 
 func (s *Server) organizations(w http.ResponseWriter, r *http.Request) error {
@@ -105,13 +139,13 @@ func (s *Server) organization(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := organizationPage{organizationOut: organization(o), ByStatus: map[string]int{}, Mandates: []mandateOut{}, Arrangements: []arrangementOut{}}
+	out := organizationPage{organizationOut: organization(o), ByStatus: map[string]int{}, Mandates: []mandateOut{}}
 	for _, m := range ms {
 		out.Mandates = append(out.Mandates, view(m))
 		out.ByStatus[string(m.Status)]++
 	}
-	for _, a := range as {
-		out.Arrangements = append(out.Arrangements, arrangement(a))
+	if out.Arrangements, err = s.arrangementList(r.Context(), as); err != nil {
+		return err
 	}
 	return writeJSON(w, r, out)
 }
@@ -196,14 +230,14 @@ func (s *Server) arrangements(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := listOut[arrangementOut]{Items: []arrangementOut{}}
-	for _, a := range as {
-		out.Items = append(out.Items, arrangement(a))
+	items, err := s.arrangementList(r.Context(), as)
+	if err != nil {
+		return err
 	}
-	return writeJSON(w, r, out)
+	return writeJSON(w, r, listOut[arrangementOut]{Items: items})
 }
 
-func (s *Server) arrangement(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) getArrangement(w http.ResponseWriter, r *http.Request) error {
 	if _, err := query(r); err != nil {
 		return err
 	}
@@ -215,7 +249,11 @@ func (s *Server) arrangement(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, r, arrangement(a))
+	out, err := s.arrangement(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, out)
 }
 
 // arrangementIn is the body of POST /arrangements and PUT
@@ -329,7 +367,11 @@ func (s *Server) putArrangement(w http.ResponseWriter, r *http.Request) error {
 	if id == 0 {
 		w.Header().Set("Location", "/api/v1/arrangements/"+strconv.FormatInt(out[0].ID, 10))
 	}
-	return writeJSON(w, r, arrangement(out[0]))
+	stored, err := s.arrangement(r.Context(), out[0])
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, r, stored)
 }
 
 func (s *Server) deleteArrangement(w http.ResponseWriter, r *http.Request) error {

@@ -2,6 +2,7 @@ package records
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -54,14 +55,23 @@ var organizations = New("organizations", "the organizations decisions name: name
 		},
 	})
 
+// arrangementRow is an arrangement and the references its mandates
+// cell holds.
+type arrangementRow struct {
+	accord.Arrangement
+	refs []accord.MandateRef
+}
+
 // arrangements tie an instrument to an organization. A row without an id
 // is matched to the stored arrangement of its instrument, organization,
-// kind and start date; mandates are the ids of the mandates that asked
-// for it.
+// kind and start date; mandates are the mandates that asked for it, each
+// a number or a decision's symbol and paragraph ("MC-6/[--] ¶ 5"), which
+// export writes for a paragraph whose every mandate is named.
 var arrangements = New("arrangements", "what ties an instrument to an organization: membership, observer status, MoU, partnership",
 	[]string{"id", "instrument", "organization", "kind", "status", "start_date", "end_date", "evidence", "note", "mandates"},
-	Codec[accord.Arrangement]{
-		Parse: func(c *Checker) accord.Arrangement {
+	Codec[arrangementRow]{
+		Parse: func(c *Checker) arrangementRow {
+			var refs []accord.MandateRef
 			a := accord.Arrangement{
 				Instrument:   c.Instrument("instrument"),
 				Organization: c.Required("organization"),
@@ -96,12 +106,10 @@ var arrangements = New("arrangements", "what ties an instrument to an organizati
 				a.Status = st
 			}
 			for _, m := range c.List("mandates") {
-				id, err := strconv.ParseInt(m, 10, 64)
-				if err != nil || id <= 0 {
-					c.Errorf("mandates", "%q is not a mandate id", m)
-					continue
+				ref, err := accord.ParseMandateRef(m)
+				if cellProblem(c, err) == nil {
+					refs = append(refs, ref)
 				}
-				a.Mandates = append(a.Mandates, id)
 			}
 			for _, d := range []struct{ col, v string }{{"start_date", a.Start}, {"end_date", a.End}} {
 				if d.v != "" && !accord.ValidPartialDate(d.v) {
@@ -111,22 +119,60 @@ var arrangements = New("arrangements", "what ties an instrument to an organizati
 			if c.OK() && a.Start != "" && a.End != "" && a.End < a.Start {
 				c.Errorf("end_date", "%s is before the start date, %s", a.End, a.Start)
 			}
-			return a
+			return arrangementRow{a, refs}
 		},
-		Store: func(ctx context.Context, st accord.Store, who string, as []accord.Arrangement) (accord.ImportCounts, error) {
+		Resolve: func(ctx context.Context, st accord.Store, c *Checker, r arrangementRow) (arrangementRow, error) {
+			ids, err := accord.ResolveMandates(ctx, st, r.refs)
+			if err = cellProblem(c, err); err != nil {
+				return r, err
+			}
+			r.Mandates = append([]int64{}, ids...)
+			return r, nil
+		},
+		Store: func(ctx context.Context, st accord.Store, who string, rs []arrangementRow) (accord.ImportCounts, error) {
+			as := make([]accord.Arrangement, len(rs))
+			for i, r := range rs {
+				as[i] = r.Arrangement
+			}
 			_, n, err := st.PutArrangements(ctx, who, as)
 			return n, err
 		},
-		List: func(ctx context.Context, st accord.Store) ([]accord.Arrangement, error) {
-			return st.Arrangements(ctx, accord.ArrangementFilter{})
+		List: func(ctx context.Context, st accord.Store) ([]arrangementRow, error) {
+			as, err := st.Arrangements(ctx, accord.ArrangementFilter{})
+			if err != nil {
+				return nil, err
+			}
+			rs := make([]arrangementRow, len(as))
+			for i, a := range as {
+				refs, err := accord.MandateRefsOf(ctx, st, a.Mandates)
+				if err != nil {
+					return nil, fmt.Errorf("arrangement %d: %w", a.ID, err)
+				}
+				rs[i] = arrangementRow{a, refs}
+			}
+			return rs, nil
 		},
-		Row: func(a accord.Arrangement) map[string]string {
-			ms := make([]string, len(a.Mandates))
-			for i, m := range a.Mandates {
-				ms[i] = strconv.FormatInt(m, 10)
+		Row: func(r arrangementRow) map[string]string {
+			a := r.Arrangement
+			ms := make([]string, len(r.refs))
+			for i, ref := range r.refs {
+				ms[i] = ref.String()
 			}
 			return map[string]string{"id": strconv.FormatInt(a.ID, 10), "instrument": a.Instrument, "organization": a.Organization,
 				"kind": string(a.Kind), "status": string(a.Status), "start_date": a.Start, "end_date": a.End,
 				"evidence": a.Evidence, "note": a.Note, "mandates": strings.Join(ms, ListSep)}
 		},
 	})
+
+// cellProblem reports to c each field error err holds, in the column it
+// names, and returns err when it holds none: the store's failure.
+func cellProblem(c *Checker, err error) error {
+	fes := accord.FieldErrors(err)
+	if err == nil || len(fes) == 0 {
+		return err
+	}
+	for _, fe := range fes {
+		c.Errorf(fe.Field, "%s", fe.Msg)
+	}
+	return nil
+}

@@ -49,6 +49,10 @@ type Codec[T any] struct {
 	// Parse reads one row into a record, reporting every problem to c.
 	// The record is used only when c has no problem.
 	Parse func(c *Checker) T
+	// Resolve, when set, completes a record Parse read without problem
+	// from what is stored (references to other records), reporting what
+	// it cannot find to c; its error is the store's failure.
+	Resolve func(ctx context.Context, st accord.Store, c *Checker, rec T) (T, error)
 	// Store stores the records in one transaction, matching each to a
 	// stored record by its natural key, and audits each change as who.
 	Store func(ctx context.Context, st accord.Store, who string, recs []T) (accord.ImportCounts, error)
@@ -71,6 +75,12 @@ func New[T any](name, doc string, columns []string, c Codec[T]) *Type {
 		for _, r := range rows {
 			ck := &Checker{row: r}
 			rec := c.Parse(ck)
+			if len(ck.errs) == 0 && c.Resolve != nil {
+				var err error
+				if rec, err = c.Resolve(ctx, st, ck, rec); err != nil {
+					return Result{}, err
+				}
+			}
 			if len(ck.errs) > 0 {
 				bad = append(bad, ck.errs...)
 				continue
