@@ -186,6 +186,13 @@ and a centre a person changed or deleted stays so). Countries are given by
 ISO 3166-1 code or name, instruments by id or name, roles by id, name or
 abbreviation (NFP, DNA, CNA).
 
+The type arrangements ties an instrument to an organization; its mandates
+column names the mandates that asked for it, separated by "|", each by
+number or by decision and paragraph ("MC-6/[--] ¶ 5|12"). A paragraph
+with no stored mandate is named by row and column; export writes a
+paragraph whose every mandate the arrangement names that way, and the
+number of any other mandate.
+
 The type instruments (id, short, name, bodies, parent, website, groups,
 source) starts with the instruments accord bundles: the conventions,
 their Protocols (parent: cbd for cartagena, vienna for montreal), the

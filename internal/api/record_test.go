@@ -262,6 +262,28 @@ func testArrangementMandateRefs(t *testing.T, backend string) {
 		t.Errorf("POST %s: mandates = %v, want %v (every mandate of ¶ %s and ¶ %s)", body, a.Mandates, want, first.Path, last.Path)
 	}
 	path := fmt.Sprintf("/api/v1/arrangements/%d", a.ID)
+	// GET shows each mandate readably next to its id, in the same order.
+	code, _, b = send(t, srv, "GET", path, mc, "", "")
+	var got struct {
+		Mandates    []int64 `json:"mandates"`
+		MandateRefs []struct {
+			ID                  int64
+			Decision, Paragraph string
+			URL                 string
+		} `json:"mandate_refs"`
+	}
+	if code != 200 || json.Unmarshal([]byte(b), &got) != nil || !slices.Equal(got.Mandates, want) || len(got.MandateRefs) != len(want) {
+		t.Fatalf("GET %s = %d %s", path, code, b)
+	}
+	for i, ref := range got.MandateRefs {
+		m, err := st.Mandate(ctx, want[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ref.ID != want[i] || ref.Decision != "MC-6/[--]" || ref.Paragraph != m.Path || ref.URL != fmt.Sprintf("/api/v1/mandates/%d", want[i]) {
+			t.Errorf("GET %s: mandate_refs[%d] = %+v, want mandate %d at MC-6/[--] ¶ %s", path, i, ref, want[i], m.Path)
+		}
+	}
 	for _, tt := range []struct{ mandates, mention string }{
 		{`["MC-6/[--] ¶ 999"]`, "MC-6/[--] ¶ 999: decision MC-6/[--] has no mandate at ¶ 999"},
 		{`["XX-1/1 ¶ 2"]`, `no decision \"XX-1/1\"`},

@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/accordmea/accord"
+	"github.com/accordmea/accord/internal/ingest"
+	"github.com/accordmea/accord/internal/parse"
+	"github.com/accordmea/accord/internal/sample"
 )
 
 // TestImportOrganizations: a file with a bad row is refused whole, its row
@@ -111,6 +116,92 @@ func TestImportArrangements(t *testing.T) {
 		t.Fatal(err)
 	}
 	if res, err := Import(ctx, st, typ, "a.csv", "", b.Bytes(), Options{Who: "jane"}); err != nil || res.Unchanged != 2 {
+		t.Errorf("Import of the export = %+v, %v\n%s", res, err, b.String())
+	}
+}
+
+// TestImportArrangementMandateRefs: an arrangement's mandates cell takes
+// numbers and decision paragraphs as people cite them, separated as
+// export separates them; a reference to nothing stored is named by row
+// and column and refuses the file; export writes a paragraph whose every
+// mandate is named readably, the number of a mandate named alone, and
+// importing the export changes nothing.
+func TestImportArrangementMandateRefs(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	for _, f := range sample.Files() {
+		if _, err := ingest.File(ctx, st, nil, accord.Source{Name: f.Name}, f.Data, parse.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	typ, err := Lookup("arrangements")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := st.Mandates(ctx, accord.MandateFilter{Symbol: "MC-6/[--]"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]int64{}
+	var paths []string
+	for _, m := range ms {
+		if byPath[m.Path] == nil {
+			paths = append(paths, m.Path)
+		}
+		byPath[m.Path] = append(byPath[m.Path], m.ID)
+	}
+	// whole is a paragraph named whole; part a mandate of a paragraph
+	// with several, named alone.
+	var whole, shared string
+	for _, p := range paths {
+		if len(byPath[p]) > 1 && shared == "" {
+			shared = p
+		} else if whole == "" {
+			whole = p
+		}
+	}
+	if whole == "" || shared == "" {
+		t.Fatalf("the sample's MC-6/[--] has no paragraph with one mandate and one with several: %v", byPath)
+	}
+	part := byPath[shared][0]
+	const header = "instrument,organization,kind,status,mandates\n"
+	for _, tt := range []struct{ cell, want string }{
+		{"MC-6/[--] ¶ 999", "row 2, column mandates: MC-6/[--] ¶ 999: decision MC-6/[--] has no mandate at ¶ 999"},
+		{"XX-1/1 ¶ 2|12", `row 2, column mandates: XX-1/1 ¶ 2: no decision "XX-1/1"`},
+		{"the fifth paragraph", `row 2, column mandates: "the fifth paragraph": want a mandate's number`},
+		{"0", "row 2, column mandates: 0 is not a mandate number"},
+	} {
+		row := fmt.Sprintf("minamata,iomc,partnership,proposed,%s\n", tt.cell)
+		_, err := Import(ctx, st, typ, "a.csv", "", []byte(header+"minamata,isp-cwp,partnership,proposed,\n"+row), Options{Who: "jane"})
+		want := strings.Replace(tt.want, "row 2", "row 3", 1)
+		if !errors.Is(err, accord.ErrInvalid) || !strings.Contains(err.Error(), want) {
+			t.Errorf("mandates %q: err = %v, want %q", tt.cell, err, want)
+		}
+	}
+	if as, err := st.Arrangements(ctx, accord.ArrangementFilter{}); err != nil || len(as) != 0 {
+		t.Fatalf("after refused files, arrangements = %+v, %v, want none", as, err)
+	}
+	cell := fmt.Sprintf("MC-6/[--] ¶ %s|#%d", whole, part)
+	res, err := Import(ctx, st, typ, "a.csv", "", []byte(header+"minamata,iomc,partnership,proposed,"+cell+"\n"), Options{Who: "jane"})
+	if err != nil || res.Added != 1 {
+		t.Fatalf("Import %q = %+v, %v, want 1 added", cell, res, err)
+	}
+	want := append(append([]int64{}, byPath[whole]...), part)
+	slices.Sort(want)
+	as, err := st.Arrangements(ctx, accord.ArrangementFilter{})
+	if err != nil || len(as) != 1 || !slices.Equal(as[0].Mandates, want) {
+		t.Fatalf("stored = %+v, %v, want mandates %v", as, err, want)
+	}
+	var b bytes.Buffer
+	if err := Export(ctx, st, typ, "csv", &b); err != nil {
+		t.Fatal(err)
+	}
+	wantCell := fmt.Sprintf("MC-6/[--] ¶ %s|%d", whole, part)
+	if wantCell2 := fmt.Sprintf("%d|MC-6/[--] ¶ %s", part, whole); !strings.Contains(b.String(), wantCell) && !strings.Contains(b.String(), wantCell2) {
+		t.Errorf("export = %s, want the mandates as %q", b.String(), wantCell)
+	}
+	res, err = Import(ctx, st, typ, "a.csv", "", b.Bytes(), Options{Who: "jane"})
+	if err != nil || res.Added+res.Updated != 0 || res.Unchanged != 1 {
 		t.Errorf("Import of the export = %+v, %v\n%s", res, err, b.String())
 	}
 }
