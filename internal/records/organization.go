@@ -107,9 +107,12 @@ var arrangements = New("arrangements", "what ties an instrument to an organizati
 			}
 			for _, m := range c.List("mandates") {
 				ref, err := accord.ParseMandateRef(m)
-				if cellProblem(c, err) == nil {
-					refs = append(refs, ref)
+				if err != nil {
+					// Its errors are all the cell's: the row is refused.
+					_ = cellProblem(c, err)
+					continue
 				}
+				refs = append(refs, ref)
 			}
 			for _, d := range []struct{ col, v string }{{"start_date", a.Start}, {"end_date", a.End}} {
 				if d.v != "" && !accord.ValidPartialDate(d.v) {
