@@ -19,10 +19,12 @@
 // Parse (parse.go) runs five stages, one after another, each handing a
 // typed result to the next:
 //
-//  1. Normalize (normalize.go, hyphen.go, notezone.go, oneline.go) takes
-//     the text and gives its lines ([]line): invisible marks, tables and
-//     emphasis cleaned up, a decision printed on one line cut into its
-//     lines (oneline.go), hyphens of compounds mended (hyphen.go). extract
+//  1. Normalize (normalize.go, hyphen.go, notezone.go, oneline.go,
+//     unwrap.go) takes the text and gives its lines ([]line): invisible
+//     marks, tables and emphasis cleaned up, a decision printed on one
+//     line cut into its lines (oneline.go), the same when a reader wrapped
+//     that line at a fixed width (unwrap.go), hyphens of compounds mended
+//     (hyphen.go). extract
 //     then takes out page furniture (running heads, page numbers, job
 //     numbers) and footnotes, those of a footnote zone at a page's foot
 //     too (notezone.go), and gives an extracted: the body lines, the

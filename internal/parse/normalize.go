@@ -148,7 +148,8 @@ var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
 // form feeds on their own lines, markdown emphasis stripped, and runs of
 // "**" (residue of bold headings glued together) turned into line breaks,
-// a decision printed on one line cut into its lines (splitOneLine).
+// a decision printed on one line cut into its lines (splitOneLine), also
+// when a reader wrapped that line at a fixed width (unwrapRunIn).
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -158,6 +159,7 @@ func Normalize(s string) string {
 	}
 	s = cleanRunes(s)
 	s = strings.ReplaceAll(s, "\f", "\n\f\n")
+	s = unwrapRunIn(s)
 	// Lines are copied only from the first that changes: a clean text is
 	// returned as it came.
 	var b strings.Builder

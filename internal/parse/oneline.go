@@ -28,6 +28,13 @@ var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+me
 // letters in sequence) and the closing stamp. A line without a formula
 // followed by a first paragraph is returned as it is.
 func splitOneLine(l string) []string {
+	return cutOneLine(l, true)
+}
+
+// cutOneLine is splitOneLine; recitals tells whether a line without a
+// formula may still be cut into the recitals it runs together
+// (recitalRun).
+func cutOneLine(l string, recitals bool) []string {
 	if len(l) < minOneLine {
 		return nil
 	}
@@ -54,6 +61,9 @@ func splitOneLine(l string) []string {
 			m = leadFormulaInRE.FindStringSubmatchIndex(l)
 		}
 		if m == nil {
+			if !recitals {
+				return nil
+			}
 			return recitalRun(l)
 		}
 		f, lead = m[2], true

@@ -30,6 +30,7 @@ var stageOf = map[string]int{
 	"hyphen.go":    1,
 	"notezone.go":  1,
 	"oneline.go":   1,
+	"unwrap.go":    1,
 
 	"blocks.go": 2,
 	"runin.go":  2,

@@ -1,0 +1,110 @@
+package parse
+
+import "strings"
+
+// Wrapped run-in text: a decision printed on a few very long lines (a
+// database record, a PDF's text layer) comes out of a reader that wraps
+// it at a fixed width as a column of full lines. unwrapRunIn joins each
+// run of such lines back into the line it was and cuts it as
+// splitOneLine cuts a decision printed on one line; a run splitOneLine
+// leaves whole stays as it came.
+
+// minWrapWidth and maxWrapWidth bound the widths a text is read as
+// wrapped at: narrower texts are lists or tables, wider ones hold the
+// long lines splitOneLine already reads one by one.
+const (
+	minWrapWidth = 40
+	maxWrapWidth = minOneLine - 1
+)
+
+// unwrapRunIn returns s with its runs of wrapped lines that hold a
+// decision run in read as splitOneLine reads the line they were, or s
+// itself when it holds none. A line breaks softly where the first word
+// of the next would not have fitted on it at the text's widest line, or
+// after a word broken with a hyphen.
+func unwrapRunIn(s string) string {
+	lines := strings.Split(s, "\n")
+	width := 0
+	for _, l := range lines {
+		if n := len(strings.TrimRight(l, " ")); n > width {
+			width = n
+		}
+	}
+	if width < minWrapWidth || width > maxWrapWidth {
+		return s
+	}
+	var out []string
+	changed := false
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && softBreak(lines[j-1], lines[j], width) {
+			j++
+		}
+		if j-i >= 2 {
+			joined := joinWrapped(lines[i:j])
+			if len(joined) >= minOneLine {
+				if parts := cutOneLine(joined, false); parts != nil {
+					out = append(out, parts...)
+					changed = true
+					i = j
+					continue
+				}
+			}
+		}
+		out = append(out, lines[i:j]...)
+		i = j
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(out, "\n")
+}
+
+// softBreak reports whether the break between lines a and b is one a
+// wrap at width made: both hold text, and b's first word would not have
+// fitted at the end of a, or a ends in a word broken with a hyphen.
+func softBreak(a, b string, width int) bool {
+	a = strings.TrimRight(a, " ")
+	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" || strings.ContainsRune(a+b, '\f') {
+		return false
+	}
+	if b[0] == ' ' {
+		return false // an indented line opens a block of its own
+	}
+	if brokenWord(a, b) {
+		return true
+	}
+	w := b
+	if k := strings.IndexByte(b, ' '); k >= 0 {
+		w = b[:k]
+	}
+	return len(a)+1+len(w) > width
+}
+
+// brokenWord reports whether a ends in the first half of a word broken
+// with a hyphen that b goes on with: "environ-" "mental".
+func brokenWord(a, b string) bool {
+	n := len(a)
+	return n >= 2 && a[n-1] == '-' && a[n-2] >= 'a' && a[n-2] <= 'z' && b[0] >= 'a' && b[0] <= 'z'
+}
+
+// joinWrapped joins wrapped lines into the line they were, the hyphen of
+// a broken word dropped as a PDF reader drops it (mendCompounds puts the
+// hyphen of compounds back).
+func joinWrapped(ls []string) string {
+	var b strings.Builder
+	for i, l := range ls {
+		l = strings.TrimRight(l, " ")
+		if i > 0 {
+			if brokenWord(ls[i-1], l) {
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-1])
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}

@@ -1,0 +1,55 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// A decision that a database printed on one line and a reader wrapped at
+// 50 columns, a word broken with a hyphen, reads as the line it was.
+func TestUnwrapRunIn(t *testing.T) {
+	wrapped := strings.Join([]string{
+		"Decision 4/2 Cooperation with neighbouring bodies",
+		"The Meeting of the Parties, Recalling its decision",
+		"3/7 on joint work with the regional seas conven-",
+		"tions, Noting the report of the secretariat on its",
+		"contacts, 1. Welcomes the offers of cooperation",
+		"received; 2. Requests the secretariat to report at",
+		"the fifth meeting.",
+	}, "\n")
+	want := []string{
+		"Decision 4/2 Cooperation with neighbouring bodies",
+		"The Meeting of the Parties,",
+		"Recalling its decision 3/7 on joint work with the regional seas conventions,",
+		"Noting the report of the secretariat on its contacts,",
+		"1. Welcomes the offers of cooperation received;",
+		"2. Requests the secretariat to report at the fifth meeting.",
+	}
+	if got := strings.Split(unwrapRunIn(wrapped), "\n"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("unwrapRunIn:\n got %q\nwant %q", got, want)
+	}
+}
+
+// Lines that break where the next word would have fitted are a page's
+// own lines, and recitals wrapped without a formula are left to the
+// blocks: neither is joined.
+func TestUnwrapRunInLeavesPages(t *testing.T) {
+	for _, text := range []string{
+		strings.Join([]string{
+			"The Meeting of the Parties,",
+			"1. Welcomes the offers of cooperation received from the",
+			"regional seas conventions and from other partners;",
+			"2. Requests the secretariat to report at the fifth meeting.",
+		}, "\n"),
+		strings.Join([]string{
+			"Noting with appreciation the contributions of Parties and",
+			"observers, including members of the Alliance on Education,",
+			"Training and Public Awareness, to the work undertaken to date,",
+			"Recognizing the importance of a long-term, strategic approach,",
+		}, "\n"),
+	} {
+		if got := unwrapRunIn(text); got != text {
+			t.Errorf("unwrapRunIn changed a page:\n%s\ninto\n%s", text, got)
+		}
+	}
+}
