@@ -31,10 +31,10 @@ func splitOneLine(l string) []string {
 	return cutOneLine(l, true)
 }
 
-// cutOneLine is splitOneLine; recitals tells whether a line without a
-// formula may still be cut into the recitals it runs together
-// (recitalRun).
-func cutOneLine(l string, recitals bool) []string {
+// cutOneLine is splitOneLine; byOpener tells whether a line without a
+// formula may be cut into recitals at their openers, not only at their
+// numbers (recitalRun).
+func cutOneLine(l string, byOpener bool) []string {
 	if len(l) < minOneLine {
 		return nil
 	}
@@ -61,10 +61,7 @@ func cutOneLine(l string, recitals bool) []string {
 			m = leadFormulaInRE.FindStringSubmatchIndex(l)
 		}
 		if m == nil {
-			if !recitals {
-				return nil
-			}
-			return recitalRun(l)
+			return recitalRun(l, byOpener)
 		}
 		f, lead = m[2], true
 	}
@@ -227,9 +224,11 @@ func indexEither(s string, a, b byte, off int) int {
 	return off + k
 }
 
-func recitalRun(l string) []string {
+// recitalRun: see above; without byOpener only recitals numbered in
+// sequence cut the line (numberedRecitals).
+func recitalRun(l string, byOpener bool) []string {
 	var cuts []int
-	for i := nextCommaOrSemicolon(l, 0); i >= 0 && i+2 < len(l); i = nextCommaOrSemicolon(l, i+1) {
+	for i := nextCommaOrSemicolon(l, 0); byOpener && i >= 0 && i+2 < len(l); i = nextCommaOrSemicolon(l, i+1) {
 		if l[i+1] == ' ' && l[i+2] >= 'A' && l[i+2] <= 'Z' {
 			if _, ok := opensRecital(l[i+2:]); ok && !opensOperative(l[i+2:]) {
 				cuts = append(cuts, i+2)

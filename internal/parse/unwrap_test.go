@@ -53,3 +53,20 @@ func TestUnwrapRunInLeavesPages(t *testing.T) {
 		}
 	}
 }
+
+// A preamble of numbered recitals run together and wrapped, with no
+// formula, is cut at its numbers as the line it was.
+func TestUnwrapRunInNumberedRecitals(t *testing.T) {
+	wrapped := strings.Join([]string{
+		"Regional Strategy for the Marine Environment Preamble 1. RECALLING",
+		"the Convention for the Protection of the Marine Environment; 2.",
+		"BEARING IN MIND that the ecosystem approach is to guide the work of",
+		"the Commission; 3. RECOGNISING the role of the Contracting Parties;",
+		"4. AGREE to the following.",
+	}, "\n")
+	got := strings.Split(unwrapRunIn(wrapped), "\n")
+	if len(got) != 4 || !strings.HasPrefix(got[1], "1. RECALLING the Convention") ||
+		!strings.HasPrefix(got[2], "2. BEARING IN MIND") || !strings.HasPrefix(got[3], "3. RECOGNISING") {
+		t.Errorf("unwrapRunIn: got %q", got)
+	}
+}
