@@ -41,9 +41,13 @@ func unwrapRunIn(s string) string {
 			j++
 		}
 		if j-i >= 2 {
-			joined := joinWrapped(lines[i:j])
+			joined, starts := joinWrapped(lines[i:j])
 			if len(joined) >= minOneLine {
-				if parts := cutOneLine(joined, false); parts != nil {
+				parts := cutOneLine(joined, false)
+				if parts == nil {
+					parts = wrappedRecitals(joined, starts)
+				}
+				if parts != nil {
 					out = append(out, parts...)
 					changed = true
 					i = j
@@ -88,11 +92,48 @@ func brokenWord(a, b string) bool {
 	return n >= 2 && a[n-1] == '-' && a[n-2] >= 'a' && a[n-2] <= 'z' && b[0] >= 'a' && b[0] <= 'z'
 }
 
+// wrappedRecitals is splitOneLine of the joined run l, which cuts a run
+// without a formula at its recitals' openers (recitalRun), when at least minRecitalRun of them open inside a wrapped
+// line, not at the start of one (starts): a run of recitals each on a
+// line of its own that wrapping made full is the page's own lines, which
+// a comma followed by a capitalized participle ("…, Training and …")
+// would cut wrongly; nil otherwise.
+func wrappedRecitals(l string, starts []int) []string {
+	parts := splitOneLine(l)
+	inside, at := 0, 0
+	for k, p := range parts {
+		i := strings.Index(l[at:], p)
+		if i < 0 {
+			return nil
+		}
+		at += i
+		if k > 0 && !containsInt(starts, at) {
+			inside++
+		}
+		at += len(p)
+	}
+	if inside < minRecitalRun {
+		return nil
+	}
+	return parts
+}
+
+// containsInt reports whether a holds v.
+func containsInt(a []int, v int) bool {
+	for _, x := range a {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
 // joinWrapped joins wrapped lines into the line they were, the hyphen of
 // a broken word dropped as a PDF reader drops it (mendCompounds puts the
-// hyphen of compounds back).
-func joinWrapped(ls []string) string {
+// hyphen of compounds back), with where each line starts in it.
+func joinWrapped(ls []string) (string, []int) {
 	var b strings.Builder
+	starts := make([]int, 0, len(ls))
 	for i, l := range ls {
 		l = strings.TrimRight(l, " ")
 		if i > 0 {
@@ -104,7 +145,8 @@ func joinWrapped(ls []string) string {
 				b.WriteByte(' ')
 			}
 		}
+		starts = append(starts, b.Len())
 		b.WriteString(l)
 	}
-	return b.String()
+	return b.String(), starts
 }

@@ -70,3 +70,35 @@ func TestUnwrapRunInNumberedRecitals(t *testing.T) {
 		t.Errorf("unwrapRunIn: got %q", got)
 	}
 }
+
+// Recitals run together on one long line and wrapped are cut at their
+// openers when most open inside a wrapped line; recitals that each open a
+// line of their own stay the page's own lines.
+func TestUnwrapRunInRecitalOpeners(t *testing.T) {
+	runIn := strings.Join([]string{
+		"Cooperation with other bodies Recalling its earlier resolutions on",
+		"cooperation, Noting the reports received from the secretariats of",
+		"the conventions, Welcoming the joint work of the secretariats on",
+		"common issues, Stressing the value of such work for all Parties,",
+		"Convinced of the need to continue it,",
+	}, "\n")
+	got := strings.Split(unwrapRunIn(runIn), "\n")
+	want := []string{"Cooperation with other bodies", "Recalling its", "Noting the reports", "Welcoming the joint", "Stressing the value", "Convinced of"}
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(want); i++ {
+		ok = strings.HasPrefix(got[i], want[i])
+	}
+	if !ok {
+		t.Errorf("unwrapRunIn cut recitals run in as %q", got)
+	}
+	ownLines := strings.Join([]string{
+		"Recalling its earlier resolutions on joint work, Training and the",
+		"exchange of experts among the secretariats of all the conventions,",
+		"Noting with appreciation the reports received from the secretariats,",
+		"Welcoming the joint work of the secretariats on their common issues,",
+		"Stressing the value of such work for all Parties and for observers,",
+	}, "\n")
+	if got := unwrapRunIn(ownLines); got != ownLines {
+		t.Errorf("unwrapRunIn cut recitals on their own lines into\n%s", got)
+	}
+}
