@@ -136,7 +136,10 @@ func cutOneLine(l string, byOpener bool) []string {
 	if c := strings.IndexAny(l[f:first], ",:"); !lead && c >= 0 && f+c+2 < first && l[f+c+1] == ' ' && startsUpper(l[f+c+2:]) {
 		cuts = append(cuts, f+c+2)
 	}
-	if !operative {
+	// A formula followed by recitals and no paragraph on the line (the
+	// paragraphs follow on the next lines, or the page ends) is cut
+	// when it runs at least minRecitalRun recitals together.
+	if !operative && len(cuts) <= minRecitalRun {
 		// "Decision IV/22: Bureau … The Fourth Meeting of the Parties
 		// decided in Dec. IV/22 to take note …": the heading alone.
 		if f > 0 && decisionSignal(strings.TrimSpace(l[:f])) {

@@ -102,3 +102,25 @@ func TestUnwrapRunInRecitalOpeners(t *testing.T) {
 		t.Errorf("unwrapRunIn cut recitals on their own lines into\n%s", got)
 	}
 }
+
+// A line that holds a formula and the recitals that follow it, with the
+// paragraphs on later lines or pages, is cut into its formula and
+// recitals; one that holds fewer recitals is left whole.
+func TestOneLineFormulaWithoutParagraphs(t *testing.T) {
+	l := "Decision 4/2 Cooperation with other bodies The Meeting of the Parties, Having considered the report of the secretariat, " +
+		"Recalling its decision 3/7 on joint work, Noting the offers of cooperation received, Aware of the need for common action,"
+	got := splitOneLine(l)
+	want := []string{"Decision 4/2 Cooperation with other bodies", "The Meeting of the Parties,", "Having considered", "Recalling its", "Noting the", "Aware of"}
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(want); i++ {
+		ok = strings.HasPrefix(got[i], want[i])
+	}
+	if !ok {
+		t.Errorf("splitOneLine cut a formula and its recitals as %q", got)
+	}
+	short := "The Meeting of the Parties, Having considered the report of the secretariat on its contacts with the other conventions " +
+		"and with the regional bodies, Recalling its decision 3/7,"
+	if got := splitOneLine(short); got != nil {
+		t.Errorf("splitOneLine cut two recitals without a paragraph: %q", got)
+	}
+}
