@@ -83,12 +83,7 @@ func TestUnwrapRunInRecitalOpeners(t *testing.T) {
 		"Convinced of the need to continue it,",
 	}, "\n")
 	got := strings.Split(unwrapRunIn(runIn), "\n")
-	want := []string{"Cooperation with other bodies", "Recalling its", "Noting the reports", "Welcoming the joint", "Stressing the value", "Convinced of"}
-	ok := len(got) == len(want)
-	for i := 0; ok && i < len(want); i++ {
-		ok = strings.HasPrefix(got[i], want[i])
-	}
-	if !ok {
+	if !linesOpen(got, "Cooperation with other bodies", "Recalling its", "Noting the reports", "Welcoming the joint", "Stressing the value", "Convinced of") {
 		t.Errorf("unwrapRunIn cut recitals run in as %q", got)
 	}
 	ownLines := strings.Join([]string{
@@ -110,12 +105,7 @@ func TestOneLineFormulaWithoutParagraphs(t *testing.T) {
 	l := "Decision 4/2 Cooperation with other bodies The Meeting of the Parties, Having considered the report of the secretariat, " +
 		"Recalling its decision 3/7 on joint work, Noting the offers of cooperation received, Aware of the need for common action,"
 	got := splitOneLine(l)
-	want := []string{"Decision 4/2 Cooperation with other bodies", "The Meeting of the Parties,", "Having considered", "Recalling its", "Noting the", "Aware of"}
-	ok := len(got) == len(want)
-	for i := 0; ok && i < len(want); i++ {
-		ok = strings.HasPrefix(got[i], want[i])
-	}
-	if !ok {
+	if !linesOpen(got, "Decision 4/2 Cooperation with other bodies", "The Meeting of the Parties,", "Having considered", "Recalling its", "Noting the", "Aware of") {
 		t.Errorf("splitOneLine cut a formula and its recitals as %q", got)
 	}
 	short := "The Meeting of the Parties, Having considered the report of the secretariat on its contacts with the other conventions " +
@@ -123,4 +113,18 @@ func TestOneLineFormulaWithoutParagraphs(t *testing.T) {
 	if got := splitOneLine(short); got != nil {
 		t.Errorf("splitOneLine cut two recitals without a paragraph: %q", got)
 	}
+}
+
+// linesOpen reports whether lines are as many as openings, each opening
+// with its own.
+func linesOpen(lines []string, openings ...string) bool {
+	if len(lines) != len(openings) {
+		return false
+	}
+	for i, o := range openings {
+		if !strings.HasPrefix(lines[i], o) {
+			return false
+		}
+	}
+	return true
 }
