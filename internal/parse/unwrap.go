@@ -23,16 +23,27 @@ const (
 // of the next would not have fitted on it at the text's widest line, or
 // after a word broken with a hyphen.
 func unwrapRunIn(s string) string {
-	lines := strings.Split(s, "\n")
+	// the width first, without splitting the text: most texts have lines
+	// wider than a wrap leaves, and are returned at once
 	width := 0
-	for _, l := range lines {
+	for rest := s; rest != ""; {
+		l := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			l, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
 		if n := len(strings.TrimRight(l, " ")); n > width {
 			width = n
+			if width > maxWrapWidth {
+				return s
+			}
 		}
 	}
-	if width < minWrapWidth || width > maxWrapWidth {
+	if width < minWrapWidth {
 		return s
 	}
+	lines := strings.Split(s, "\n")
 	var out []string
 	changed := false
 	for i := 0; i < len(lines); {
