@@ -272,16 +272,27 @@ func tableRows(s string) string {
 func tableRow(l string) (string, bool) {
 	t := strings.TrimLeft(l, " \t")
 	tab := strings.IndexByte(t, '\t')
-	if tab <= 0 || tab > maxSymbolCell || !(t[0] >= '0' && t[0] <= '9' || t[0] >= 'A' && t[0] <= 'Z') ||
-		!tableCellSymbolRE.MatchString(strings.TrimSpace(t[:tab])) {
+	if tab <= 0 || tab > maxSymbolCell || !(t[0] >= '0' && t[0] <= '9' || t[0] >= 'A' && t[0] <= 'Z') {
 		return "", false
+	}
+	sym := strings.TrimSpace(t[:tab])
+	// A symbol the keyword pattern reads heads "SYM: Title"; one that
+	// heads a decision only on a line of its own ("31 COM 11A.1",
+	// "Resolution Conf. 5.20", "HELCOM Recommendation 28E/6") stands
+	// on its own line above the title.
+	sep := ": "
+	if !tableCellSymbolRE.MatchString(sym) {
+		if !decisionSignal(sym) {
+			return "", false
+		}
+		sep = "\n"
 	}
 	cells := strings.SplitN(strings.TrimLeft(t[tab:], "\t"), "\t", 2)
 	title := strings.TrimSpace(cells[0])
 	if title == "" || !startsUpper(title) {
 		return "", false
 	}
-	row := strings.TrimSpace(t[:tab]) + ": " + title
+	row := sym + sep + title
 	if len(cells) == 2 && strings.TrimSpace(cells[1]) != "" {
 		row += "\n" + strings.TrimLeft(cells[1], " \t")
 	}

@@ -512,6 +512,37 @@ func TestTableRows(t *testing.T) {
 	checkNothingDropped(t, "table rows", text)
 }
 
+// TestTableRowsOwnLineSymbols: a table's symbol cell may hold a symbol
+// that heads a decision only on a line of its own, a CITES resolution
+// number or a HELCOM recommendation with its body's name; the row is
+// still a decision, the cell its symbol and the next its title, and its
+// recitals stay recitals.
+func TestTableRowsOwnLineSymbols(t *testing.T) {
+	text := "Symbol\tTitle\tText\n" +
+		"Resolution Conf. 7.12 (Rev. CoP18)\tMarking requirements for trade in specimens\tAWARE that marking is one means of control;\n" +
+		"RECOGNIZING the burden it places on Parties;\n" +
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n" +
+		"RECOMMENDS that Parties mark the specimens they export.\n" +
+		"HELCOM Recommendation 31E/4\tAdopted 4 March 2010\tRECALLING Article 13 of the Convention,\n" +
+		"RECOMMENDS to the Governments of the Contracting Parties to report by 2012.\n"
+	type got struct {
+		Symbol, Title        string
+		Preamble, Paragraphs int
+	}
+	var have []got
+	for _, d := range Parse(text, Options{}).Decisions {
+		have = append(have, got{d.Symbol, d.Title, len(d.Preamble), len(d.Paragraphs)})
+	}
+	want := []got{
+		{"Resolution Conf. 7.12 (Rev. CoP18)", "Marking requirements for trade in specimens", 2, 1},
+		{"HELCOM Recommendation 31E/4", "Adopted 4 March 2010", 1, 1},
+	}
+	if diff := cmp.Diff(want, have); diff != "" {
+		t.Errorf("Parse(table rows) (-want +got):\n%s", diff)
+	}
+	checkNothingDropped(t, "table rows", text)
+}
+
 // TestOneLineDecision: a decision printed on one line (a database record,
 // a spreadsheet cell) has its heading, formula, recitals, paragraphs and
 // run-in items ("a) … b) …", "(i) … (ii) …") read as on a page; a
