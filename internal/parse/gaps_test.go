@@ -207,18 +207,10 @@ var renderingGaps = map[string]map[string]string{
 	"row of an HTML table": {
 		"own/iwc_Resolution_1999-10.txt": "operative paragraphs \"requests\" are lost",
 		"own/unga_31_108.txt":            "5 preamble paragraphs are read as 4",
-		"own/whc_28COM14B.3.txt":         "no decision is found any more",
-		"own/whc_31COM11A.1.txt":         "no decision is found any more",
-		"own/whc_35COM8B.61.txt":         "no decision is found any more",
-		"own/whc_37COM7B.103_print.txt":  "no decision is found any more",
 	},
 	"row of a table copied as text": {
 		"own/iwc_Resolution_1999-10.txt": "operative paragraphs \"requests\" are lost",
 		"own/unga_31_108.txt":            "5 preamble paragraphs are read as 4",
-		"own/whc_28COM14B.3.txt":         "no decision is found any more",
-		"own/whc_31COM11A.1.txt":         "no decision is found any more",
-		"own/whc_35COM8B.61.txt":         "no decision is found any more",
-		"own/whc_37COM7B.103_print.txt":  "no decision is found any more",
 	},
 	"on one line": {
 		"001_c85bd94dfba9d522.txt":                       "paragraphs lettered at the top level (\"(a) Invites …\"), with no numbered paragraph, are not cut",

@@ -224,8 +224,9 @@ func normalizeLine(l string) string {
 }
 
 // tableCellSymbolRE matches a table cell that holds a decision's symbol
-// and nothing else: "20/CMA.3", "IX/24", "Decision 19.30".
-var tableCellSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
+// and nothing else: "20/CMA.3", "IX/24", "Decision 19.30"; group 1 is
+// its keyword, if any.
+var tableCellSymbolRE = regexp.MustCompile(`^((?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
 
 // maxSymbolCell bounds the first cell of a table row that can hold a
 // symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
@@ -281,11 +282,17 @@ func tableRow(l string) (string, bool) {
 	// "Resolution Conf. 5.20", "HELCOM Recommendation 28E/6") stands
 	// on its own line above the title.
 	sep := ": "
-	if !tableCellSymbolRE.MatchString(sym) {
+	switch m := tableCellSymbolRE.FindStringSubmatch(sym); {
+	case m == nil:
 		if !decisionSignal(sym) {
 			return "", false
 		}
 		sep = "\n"
+	case m[1] == "":
+		// A bare symbol ("31 COM 11A.1") takes the keyword a decision
+		// without one is read under, so that "SYM: Title" is a heading
+		// in every house style.
+		sym = "Decision " + sym
 	}
 	cells := strings.SplitN(strings.TrimLeft(t[tab:], "\t"), "\t", 2)
 	title := strings.TrimSpace(cells[0])

@@ -514,9 +514,10 @@ func TestTableRows(t *testing.T) {
 
 // TestTableRowsOwnLineSymbols: a table's symbol cell may hold a symbol
 // that heads a decision only on a line of its own, a CITES resolution
-// number or a HELCOM recommendation with its body's name; the row is
-// still a decision, the cell its symbol and the next its title, and its
-// recitals stay recitals.
+// number, a HELCOM recommendation with its body's name, or a bare
+// symbol that reads as a heading only after a keyword ("40 COM 7B.12");
+// the row is still a decision, the cell its symbol and the next its
+// title, and its recitals stay recitals.
 func TestTableRowsOwnLineSymbols(t *testing.T) {
 	text := "Symbol\tTitle\tText\n" +
 		"Resolution Conf. 7.12 (Rev. CoP18)\tMarking requirements for trade in specimens\tAWARE that marking is one means of control;\n" +
@@ -524,7 +525,9 @@ func TestTableRowsOwnLineSymbols(t *testing.T) {
 		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n" +
 		"RECOMMENDS that Parties mark the specimens they export.\n" +
 		"HELCOM Recommendation 31E/4\tAdopted 4 March 2010\tRECALLING Article 13 of the Convention,\n" +
-		"RECOMMENDS to the Governments of the Contracting Parties to report by 2012.\n"
+		"RECOMMENDS to the Governments of the Contracting Parties to report by 2012.\n" +
+		"40 COM 7B.12\tSite under review\t1. Having examined Document WHC/16/40.COM/7B,\n" +
+		"2. Urges the State Party to halt the works.\n"
 	type got struct {
 		Symbol, Title        string
 		Preamble, Paragraphs int
@@ -536,6 +539,7 @@ func TestTableRowsOwnLineSymbols(t *testing.T) {
 	want := []got{
 		{"Resolution Conf. 7.12 (Rev. CoP18)", "Marking requirements for trade in specimens", 2, 1},
 		{"HELCOM Recommendation 31E/4", "Adopted 4 March 2010", 1, 1},
+		{"40 COM 7B.12", "Site under review", 1, 1},
 	}
 	if diff := cmp.Diff(want, have); diff != "" {
 		t.Errorf("Parse(table rows) (-want +got):\n%s", diff)
