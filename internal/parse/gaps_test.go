@@ -179,7 +179,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/unfccc_17_CP.26_pdf.txt":                    "deadline \"atitsfourthsession(november2022)\" is lost",
 		"own/unfccc_18_CP.26_pdf.txt":                    "text is read as operative paragraphs without a verb",
 		"own/unfccc_6-7_CMP.11.txt":                      "text is read as operative paragraphs without a verb",
-		"own/unga_31_108.txt":                            "5 preamble paragraphs are read as 4",
 		"own/unga_73_260_girlsrights_pdf.txt":            "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
 		"own/vienna_VC_II_4.txt":                         "\"to note\" are read as operative paragraphs",
 	},
@@ -194,7 +193,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/iwc_Resolution_1999-10.txt":                 "operative paragraphs \"requests\" are lost",
 		"own/ramsar_SC29_decisions.txt":                  "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":          "no decision is found any more",
-		"own/unga_31_108.txt":                            "5 preamble paragraphs are read as 4",
 		"own/unga_73_260_girlsrights_pdf.txt":            "7 preamble paragraphs are read as 6",
 		"own/whc_28COM14B.3.txt":                         "the symbol \"28com14b.3\" is read as none; decision reference \"28com14b.3\" is added",
 		"own/whc_31COM11A.1.txt":                         "the symbol \"31com11a.1\" is read as none",
@@ -206,11 +204,9 @@ var renderingGaps = map[string]map[string]string{
 	"web page, symbol as a field value": webPageGaps,
 	"row of an HTML table": {
 		"own/iwc_Resolution_1999-10.txt": "operative paragraphs \"requests\" are lost",
-		"own/unga_31_108.txt":            "5 preamble paragraphs are read as 4",
 	},
 	"row of a table copied as text": {
 		"own/iwc_Resolution_1999-10.txt": "operative paragraphs \"requests\" are lost",
-		"own/unga_31_108.txt":            "5 preamble paragraphs are read as 4",
 	},
 	"on one line": {
 		"001_c85bd94dfba9d522.txt":                       "paragraphs lettered at the top level (\"(a) Invites …\"), with no numbered paragraph, are not cut",
@@ -292,7 +288,6 @@ var webPageGaps = map[string]string{
 	"own/montreal_Ex.III_1.txt":                      "operative paragraphs \"to request\" are lost; deadline \"forconsiderationbythetwentyeighthmeeting\" is lost",
 	"own/ramsar_SC29_decisions.txt":                  "operative paragraphs \"selected\" are lost",
 	"own/unccd_3_COP.13_gender-extract.txt":          "no decision is found any more",
-	"own/unga_31_108.txt":                            "5 preamble paragraphs are read as 4",
 	"own/unga_73_260_girlsrights_pdf.txt":            "7 preamble paragraphs are read as 6",
 	"own/whc_31COM_state-of-conservation-format.txt": "no decision is found any more",
 }

@@ -175,6 +175,10 @@ func TestTrimMarker(t *testing.T) {
 		{"a total of 1,000", "a total of 1,000"},
 		{"Recalling decision BC-17/4,1", "Recalling decision BC-17/4,"},
 		{"no marker,", "no marker,"},
+		{"General Assembly resolution 3337 (XXIX),/13", "General Assembly resolution 3337 (XXIX),"},
+		{"Recalling decision 73 (IV);/2", "Recalling decision 73 (IV);"},
+		{"document A/31/13", "document A/31/13"},
+		{"a ratio of 3/13", "a ratio of 3/13"},
 	} {
 		if got := trimMarker(tt.in); got != tt.want {
 			t.Errorf("trimMarker(%q) = %q, want %q", tt.in, got, tt.want)
