@@ -508,7 +508,30 @@ func furniture(t string) bool {
 	if strings.IndexByte(t, '_') > 0 && !strings.Contains(t, " ") && identifier.MatchString(t) {
 		return true
 	}
-	return strings.Count(t, "|") >= 2
+	if strings.HasPrefix(t, "©") && len(t) < maxFurnitureLine*2 {
+		// a site's footer: "© Secretariat · Terms of use"
+		return true
+	}
+	return strings.Count(t, "|") >= 2 || breadcrumbs(t)
+}
+
+// breadcrumbs reports whether t is a web page's trail of links, short
+// names joined by two or more "›" or "»": "Home › Decisions › Conference
+// of the Parties". A line that also opens quotes with "‹" or "«" is
+// quoting ("« pays » et « partie » sont définis").
+func breadcrumbs(t string) bool {
+	for _, sep := range [][2]string{{"›", "‹"}, {"»", "«"}} {
+		if strings.Count(t, sep[0]) < 2 || strings.Contains(t, sep[1]) {
+			continue
+		}
+		for _, part := range strings.Split(t, sep[0]) {
+			if part = strings.TrimSpace(part); part == "" || len(part) > maxFurnitureLine {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
