@@ -144,10 +144,7 @@ var renderingGaps = map[string]map[string]string{
 		"own/carpathian_COP6_programme-budget.txt":       "operative paragraphs \"agrees\" lose their verbs; 2 preamble paragraphs are read as 0",
 		"own/carpathian_implementation_ecolex.txt":       "operative paragraphs \"appreciates\" lose their verbs",
 		"own/cbd_XII_29.txt":                             "operative paragraphs \"requests\" lose their verbs",
-		"own/whc_31COM11A.1.txt":                         "text is read as operative paragraphs without a verb; 2 preamble paragraphs are read as 0",
 		"own/whc_31COM_state-of-conservation-format.txt": "no decision is found any more",
-		"own/whc_35COM8B.61.txt":                         "text is read as operative paragraphs without a verb; 2 preamble paragraphs are read as 0",
-		"own/whc_37COM7B.103_print.txt":                  "text is read as operative paragraphs without a verb; 2 preamble paragraphs are read as 0",
 	},
 	"verbs in capitals": {
 		"own/cbd_XII_29.txt": "operative paragraphs \"requests\" lose their verbs",

@@ -551,6 +551,32 @@ func TestTableRowsOwnLineSymbols(t *testing.T) {
 	checkNothingDropped(t, "table rows", text)
 }
 
+// TestLowerCaseNumberedRecitals: numbered recitals under the formula,
+// each ending on a comma, stay recitals when a page prints their opening
+// words in lower case ("1. having examined …,"), as the operative verbs
+// after them are.
+func TestLowerCaseNumberedRecitals(t *testing.T) {
+	text := "Decision 40 COM 7B.12\nSite under review\n\nThe World Heritage Committee,\n\n" +
+		"1. having examined Document WHC/16/40.COM/7B,\n\n" +
+		"2. recalling Decision 39 COM 7B.4 adopted at its 39th session (Bonn, 2015),\n\n" +
+		"3. urges the State Party to halt the works;\n\n" +
+		"4. requests the State Party to submit a report by 1 February 2017.\n"
+	ds := Parse(text, Options{}).Decisions
+	if len(ds) != 1 {
+		t.Fatalf("Parse found %d decisions, want 1", len(ds))
+	}
+	var numbers []string
+	for _, p := range ds[0].Paragraphs {
+		numbers = append(numbers, p.Number+" "+strings.ToLower(p.Phrase))
+	}
+	if got := len(ds[0].Preamble); got != 2 {
+		t.Errorf("preamble has %d recitals, want 2", got)
+	}
+	if want := []string{"3 urges", "4 requests"}; !cmp.Equal(numbers, want) {
+		t.Errorf("operative paragraphs %q, want %q", numbers, want)
+	}
+}
+
 // TestOneLineDecision: a decision printed on one line (a database record,
 // a spreadsheet cell) has its heading, formula, recitals, paragraphs and
 // run-in items ("a) … b) …", "(i) … (ii) …") read as on a page; a
