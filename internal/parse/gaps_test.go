@@ -133,8 +133,6 @@ var renderingGaps = map[string]map[string]string{
 	},
 	"bullets": {
 		"own/cbd_GBO-5.txt":                                   "operative paragraphs \"acknowledges\" are lost",
-		"own/ospar_Agreement_2010-03_5dok_pdf.txt":            "text is read as operative paragraphs without a verb; 4 preamble paragraphs are read as 0",
-		"own/ramsar_Resolution_VI.13.txt":                     "text is read as operative paragraphs without a verb; 6 preamble paragraphs are read as 0",
 		"own/rotterdam_non-compliance_run-in.txt":             "no decision is found any more",
 		"own/unga_39_multilateral-treaty-making_refworld.txt": "no decision is found any more",
 		"own/whc_31COM_state-of-conservation-format.txt":      "no decision is found any more",

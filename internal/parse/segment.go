@@ -958,12 +958,13 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
-		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || endsRecital(b.rest)) {
+		if (b.mark == markNumber || b.mark == markDash) && len(c.ops) == 0 && (c.d.Formula == "" || endsRecital(b.rest)) {
 			// Ramsar numbers its recitals before the formula: "1. RECALLING …";
 			// the World Heritage Committee and the Carpathian Convention
 			// after it, each ending on a comma: "1. Having examined …,";
 			// a page that prints its verbs in lower case prints them so
-			// too: "1. having examined …,"
+			// too: "1. having examined …,"; one that sets bullets for the
+			// numbers leads them so: "• RECALLING …"
 			if _, ok := opensRecital(capitalFirst(b.rest)); ok && !opensOperative(b.rest) {
 				s.recital(c, b)
 				return

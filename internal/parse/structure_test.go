@@ -577,6 +577,33 @@ func TestLowerCaseNumberedRecitals(t *testing.T) {
 	}
 }
 
+// TestBulletedRecitalsWithoutFormula: a resolution with no enacting
+// formula whose clauses are led by bullets keeps the clauses that open
+// like recitals ("• FURTHER RECALLING …") in its preamble and the rest
+// operative.
+func TestBulletedRecitalsWithoutFormula(t *testing.T) {
+	text := "Resolution VII.4: Partnerships with other conventions\n\n" +
+		"• RECALLING Article 5 of the Convention on cooperation between Parties;\n\n" +
+		"• FURTHER RECALLING Resolution VI.9 on cooperation with other bodies;\n\n" +
+		"• CONVINCED that cooperation saves resources;\n\n" +
+		"• URGES Contracting Parties to share their reports; and\n\n" +
+		"• REQUESTS the Bureau to report to the next meeting.\n"
+	ds := Parse(text, Options{}).Decisions
+	if len(ds) != 1 {
+		t.Fatalf("Parse found %d decisions, want 1", len(ds))
+	}
+	var verbs []string
+	for _, p := range ds[0].Paragraphs {
+		verbs = append(verbs, strings.ToLower(p.Phrase))
+	}
+	if got := len(ds[0].Preamble); got != 3 {
+		t.Errorf("preamble has %d recitals, want 3", got)
+	}
+	if want := []string{"urges", "requests"}; !cmp.Equal(verbs, want) {
+		t.Errorf("operative verbs %q, want %q", verbs, want)
+	}
+}
+
 // TestOneLineDecision: a decision printed on one line (a database record,
 // a spreadsheet cell) has its heading, formula, recitals, paragraphs and
 // run-in items ("a) … b) …", "(i) … (ii) …") read as on a page; a
