@@ -269,8 +269,6 @@ var renderingGaps = map[string]map[string]string{
 // apart from the title, in a label line or as a field value: the same.
 var webPageGaps = map[string]string{
 	"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",
-	"own/cites_Res.Conf.5.20.txt":                   "the symbol \"resolutionconf.5.20\" is read as none",
-	"own/cites_Res.Conf.5.20_Rev.CoP16.txt":         "the symbol \"resolutionconf.5.20(rev.cop16)\" is read as none",
 	"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
 	"own/iwc_Resolution_1999-10.txt":                "operative paragraphs \"requests\" are lost",

@@ -822,12 +822,14 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if m := citesResRE.FindStringSubmatch(t); m != nil {
+	// a web page's label may name the meeting first: "COP 3 Resolution
+	// Conf. 5.20"
+	if m := citesResRE.FindStringSubmatch(stripMeetingLabel(t)); m != nil {
 		c = s.open(i)
 		// the keyword as printed: "Resolution Conf. 5.20", "Res. Conf.
 		// 5.20"; "Conf. 10.10" alone is a resolution's
 		kw := "Res. Conf. "
-		if strings.HasPrefix(t, "Resolution") {
+		if strings.HasPrefix(stripMeetingLabel(t), "Resolution") {
 			kw = "Resolution Conf. "
 		}
 		c.d.Symbol = kw + m[1]

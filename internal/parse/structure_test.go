@@ -604,6 +604,28 @@ func TestBulletedRecitalsWithoutFormula(t *testing.T) {
 	}
 }
 
+// TestCITESResolutionLabels: a web page that shows a CITES resolution's
+// number in a label naming the meeting first, or as the value of a
+// "Resolution number:" field, still gives the resolution its symbol.
+func TestCITESResolutionLabels(t *testing.T) {
+	body := "\nTrade in specimens of species listed in Appendix I\n\nRECOGNIZING the need for controls;\n\n" +
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\nRECOMMENDS that Parties report the trade.\n"
+	for _, tt := range []struct{ head, want string }{
+		{"COP 18 Resolution Conf. 8.4 (Rev. CoP15)", "Resolution Conf. 8.4 (Rev. CoP15)"},
+		{"Resolution number: Conf. 8.4", "Resolution Conf. 8.4"},
+		{"Resolution No. Conf. 8.4", "Resolution Conf. 8.4"},
+	} {
+		ds := Parse(tt.head+"\n"+body, Options{}).Decisions
+		if len(ds) != 1 {
+			t.Errorf("%q: Parse found %d decisions, want 1", tt.head, len(ds))
+			continue
+		}
+		if ds[0].Symbol != tt.want || ds[0].Kind != accord.KindResolution {
+			t.Errorf("%q: symbol %q (%s), want %q (resolution)", tt.head, ds[0].Symbol, ds[0].Kind, tt.want)
+		}
+	}
+}
+
 // TestOneLineDecision: a decision printed on one line (a database record,
 // a spreadsheet cell) has its heading, formula, recitals, paragraphs and
 // run-in items ("a) … b) …", "(i) … (ii) …") read as on a page; a
