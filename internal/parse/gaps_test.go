@@ -161,7 +161,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/cbd_X_31_pdf.txt":                           "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt":  "3 preamble paragraphs are read as 1",
 		"own/iwc_Resolution_1997-4_informea.txt":         "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/iwc_Resolution_1999-10.txt":                 "operative paragraphs \"requests\" are lost",
 		"own/montreal_III_20.txt":                        "operative paragraphs \"to change\" are lost",
 		"own/montreal_II_19.txt":                         "operative paragraphs \"to amend\" are lost",
 		"own/ospar_Agreement_2010-03_fdocuments_pdf.txt": "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
@@ -183,7 +182,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/cites_Res.Conf.5.20_Rev.CoP16.txt":         "the symbol \"resolutionconf.5.20(rev.cop16)\" is read as none; decision reference \"resolutionconf.5.20(rev.cop16)\" is added",
 		"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-		"own/iwc_Resolution_1999-10.txt":                "operative paragraphs \"requests\" are lost",
 		"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 		"own/whc_28COM14B.3.txt":                        "the symbol \"28com14b.3\" is read as none; decision reference \"28com14b.3\" is added",
@@ -193,12 +191,8 @@ var renderingGaps = map[string]map[string]string{
 	},
 	"web page, symbol in a label line":  webPageGaps,
 	"web page, symbol as a field value": webPageGaps,
-	"row of an HTML table": {
-		"own/iwc_Resolution_1999-10.txt": "operative paragraphs \"requests\" are lost",
-	},
-	"row of a table copied as text": {
-		"own/iwc_Resolution_1999-10.txt": "operative paragraphs \"requests\" are lost",
-	},
+	"row of an HTML table":              {},
+	"row of a table copied as text":     {},
 	"on one line": {
 		"001_c85bd94dfba9d522.txt":                       "paragraphs lettered at the top level (\"(a) Invites …\"), with no numbered paragraph, are not cut",
 		"24_VC_IV_4.txt":                                 "clauses in lower case after \"decided:\" (\"to invite …; to request …\") are not cut",
@@ -271,7 +265,6 @@ var webPageGaps = map[string]string{
 	"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",
 	"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-	"own/iwc_Resolution_1999-10.txt":                "operative paragraphs \"requests\" are lost",
 	"own/montreal_Ex.III_1.txt":                     "operative paragraphs \"to request\" are lost; deadline \"forconsiderationbythetwentyeighthmeeting\" is lost",
 	"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 	"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",

@@ -626,6 +626,31 @@ func TestCITESResolutionLabels(t *testing.T) {
 	}
 }
 
+// TestLeadFormulaAfterCutRecital: "NOW THEREFORE the Commission" opens
+// the operative part even right below a recital whose text was cut short
+// with no blank line between them: a lead in capitals continues no
+// sentence.
+func TestLeadFormulaAfterCutRecital(t *testing.T) {
+	text := "Resolution 2003-2\nResolution on small cetaceans\n" +
+		"WHEREAS the Scientific Committee reviews the status of small cetaceans,\n" +
+		"NOTING the value of the work done by the Scientific Committee at this\n" +
+		"NOW THEREFORE the Commission invites Contracting Governments to fund the work.\n"
+	ds := Parse(text, Options{}).Decisions
+	if len(ds) != 1 {
+		t.Fatalf("Parse found %d decisions, want 1", len(ds))
+	}
+	var verbs []string
+	for _, p := range ds[0].Paragraphs {
+		verbs = append(verbs, strings.ToLower(p.Phrase))
+	}
+	if want := []string{"invites"}; !cmp.Equal(verbs, want) {
+		t.Errorf("operative verbs %q, want %q", verbs, want)
+	}
+	if got := len(ds[0].Preamble); got != 2 {
+		t.Errorf("preamble has %d recitals, want 2", got)
+	}
+}
+
 // TestOneLineDecision: a decision printed on one line (a database record,
 // a spreadsheet cell) has its heading, formula, recitals, paragraphs and
 // run-in items ("a) … b) …", "(i) … (ii) …") read as on a page; a
