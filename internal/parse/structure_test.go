@@ -485,12 +485,24 @@ func TestWebPageHeadings(t *testing.T) {
 // TestTableRows: a table listing decisions, copied from a web page, gives
 // each decision a row of cells separated by tabs (symbol, title, text),
 // without an enacting formula; each row is a decision with its symbol,
-// its title and its text, and a row of other cells is left alone.
+// its title and its text, and a row of other cells is left alone. The
+// symbol cell may hold a symbol that heads a decision only on a line of
+// its own (a CITES resolution, a HELCOM recommendation) or a bare one
+// that reads as a heading only after a keyword ("40 COM 7B.12"); the
+// row's recitals stay recitals.
 func TestTableRows(t *testing.T) {
 	text := "Symbol\tTitle\tText\n" +
 		"20/CMA.3\tModalities of the public registry\tRecalling decision 5/CMA.1,\n" +
 		"1. Requests the secretariat to finalize the registry by 1 June 2022;\n" +
 		"2. Decides to conclude the matter.\n" +
+		"Resolution Conf. 7.12 (Rev. CoP18)\tMarking requirements for trade in specimens\tAWARE that marking is one means of control;\n" +
+		"RECOGNIZING the burden it places on Parties;\n" +
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n" +
+		"RECOMMENDS that Parties mark the specimens they export.\n" +
+		"HELCOM Recommendation 31E/4\tAdopted 4 March 2010\tRECALLING Article 13 of the Convention,\n" +
+		"RECOMMENDS to the Governments of the Contracting Parties to report by 2012.\n" +
+		"40 COM 7B.12\tSite under review\t1. Having examined Document WHC/16/40.COM/7B,\n" +
+		"2. Urges the State Party to halt the works.\n" +
 		"Decision IX/24\tGender Plan of Action\t\n" +
 		"1. Welcomes the plan and invites Parties to support it.\n" +
 		"1.\tThis row\tis not a decision\n"
@@ -505,6 +517,9 @@ func TestTableRows(t *testing.T) {
 	}
 	want := []got{
 		{"20/CMA.3", "Modalities of the public registry", 1, 2},
+		{"Resolution Conf. 7.12 (Rev. CoP18)", "Marking requirements for trade in specimens", 2, 1},
+		{"HELCOM Recommendation 31E/4", "Adopted 4 March 2010", 1, 1},
+		{"40 COM 7B.12", "Site under review", 1, 1},
 		{"IX/24", "Gender Plan of Action", 0, 2},
 	}
 	if diff := cmp.Diff(want, have); diff != "" {
@@ -512,41 +527,6 @@ func TestTableRows(t *testing.T) {
 	}
 	if len(ds) > 0 && len(ds[0].References.Decisions) != 1 {
 		t.Errorf("first row cites %d decisions, want 1 (5/CMA.1)", len(ds[0].References.Decisions))
-	}
-	checkNothingDropped(t, "table rows", text)
-}
-
-// TestTableRowsOwnLineSymbols: a table's symbol cell may hold a symbol
-// that heads a decision only on a line of its own, a CITES resolution
-// number, a HELCOM recommendation with its body's name, or a bare
-// symbol that reads as a heading only after a keyword ("40 COM 7B.12");
-// the row is still a decision, the cell its symbol and the next its
-// title, and its recitals stay recitals.
-func TestTableRowsOwnLineSymbols(t *testing.T) {
-	text := "Symbol\tTitle\tText\n" +
-		"Resolution Conf. 7.12 (Rev. CoP18)\tMarking requirements for trade in specimens\tAWARE that marking is one means of control;\n" +
-		"RECOGNIZING the burden it places on Parties;\n" +
-		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n" +
-		"RECOMMENDS that Parties mark the specimens they export.\n" +
-		"HELCOM Recommendation 31E/4\tAdopted 4 March 2010\tRECALLING Article 13 of the Convention,\n" +
-		"RECOMMENDS to the Governments of the Contracting Parties to report by 2012.\n" +
-		"40 COM 7B.12\tSite under review\t1. Having examined Document WHC/16/40.COM/7B,\n" +
-		"2. Urges the State Party to halt the works.\n"
-	type got struct {
-		Symbol, Title        string
-		Preamble, Paragraphs int
-	}
-	var have []got
-	for _, d := range Parse(text, Options{}).Decisions {
-		have = append(have, got{d.Symbol, d.Title, len(d.Preamble), len(d.Paragraphs)})
-	}
-	want := []got{
-		{"Resolution Conf. 7.12 (Rev. CoP18)", "Marking requirements for trade in specimens", 2, 1},
-		{"HELCOM Recommendation 31E/4", "Adopted 4 March 2010", 1, 1},
-		{"40 COM 7B.12", "Site under review", 1, 1},
-	}
-	if diff := cmp.Diff(want, have); diff != "" {
-		t.Errorf("Parse(table rows) (-want +got):\n%s", diff)
 	}
 	checkNothingDropped(t, "table rows", text)
 }
@@ -561,19 +541,27 @@ func TestLowerCaseNumberedRecitals(t *testing.T) {
 		"2. recalling Decision 39 COM 7B.4 adopted at its 39th session (Bonn, 2015),\n\n" +
 		"3. urges the State Party to halt the works;\n\n" +
 		"4. requests the State Party to submit a report by 1 February 2017.\n"
+	checkPreambleAndVerbs(t, text, 2, []string{"3 urges", "4 requests"})
+}
+
+// checkPreambleAndVerbs parses text as one decision and checks how many
+// recitals its preamble has and its operative paragraphs, each as its
+// number, if any, and its verb in lower case.
+func checkPreambleAndVerbs(t *testing.T, text string, preamble int, want []string) {
+	t.Helper()
 	ds := Parse(text, Options{}).Decisions
 	if len(ds) != 1 {
 		t.Fatalf("Parse found %d decisions, want 1", len(ds))
 	}
-	var numbers []string
+	var got []string
 	for _, p := range ds[0].Paragraphs {
-		numbers = append(numbers, p.Number+" "+strings.ToLower(p.Phrase))
+		got = append(got, strings.TrimSpace(p.Number+" "+strings.ToLower(p.Phrase)))
 	}
-	if got := len(ds[0].Preamble); got != 2 {
-		t.Errorf("preamble has %d recitals, want 2", got)
+	if n := len(ds[0].Preamble); n != preamble {
+		t.Errorf("preamble has %d recitals, want %d", n, preamble)
 	}
-	if want := []string{"3 urges", "4 requests"}; !cmp.Equal(numbers, want) {
-		t.Errorf("operative paragraphs %q, want %q", numbers, want)
+	if !cmp.Equal(got, want) {
+		t.Errorf("operative paragraphs %q, want %q", got, want)
 	}
 }
 
@@ -588,20 +576,7 @@ func TestBulletedRecitalsWithoutFormula(t *testing.T) {
 		"• CONVINCED that cooperation saves resources;\n\n" +
 		"• URGES Contracting Parties to share their reports; and\n\n" +
 		"• REQUESTS the Bureau to report to the next meeting.\n"
-	ds := Parse(text, Options{}).Decisions
-	if len(ds) != 1 {
-		t.Fatalf("Parse found %d decisions, want 1", len(ds))
-	}
-	var verbs []string
-	for _, p := range ds[0].Paragraphs {
-		verbs = append(verbs, strings.ToLower(p.Phrase))
-	}
-	if got := len(ds[0].Preamble); got != 3 {
-		t.Errorf("preamble has %d recitals, want 3", got)
-	}
-	if want := []string{"urges", "requests"}; !cmp.Equal(verbs, want) {
-		t.Errorf("operative verbs %q, want %q", verbs, want)
-	}
+	checkPreambleAndVerbs(t, text, 3, []string{"urges", "requests"})
 }
 
 // TestCITESResolutionLabels: a web page that shows a CITES resolution's
@@ -635,20 +610,7 @@ func TestLeadFormulaAfterCutRecital(t *testing.T) {
 		"WHEREAS the Scientific Committee reviews the status of small cetaceans,\n" +
 		"NOTING the value of the work done by the Scientific Committee at this\n" +
 		"NOW THEREFORE the Commission invites Contracting Governments to fund the work.\n"
-	ds := Parse(text, Options{}).Decisions
-	if len(ds) != 1 {
-		t.Fatalf("Parse found %d decisions, want 1", len(ds))
-	}
-	var verbs []string
-	for _, p := range ds[0].Paragraphs {
-		verbs = append(verbs, strings.ToLower(p.Phrase))
-	}
-	if want := []string{"invites"}; !cmp.Equal(verbs, want) {
-		t.Errorf("operative verbs %q, want %q", verbs, want)
-	}
-	if got := len(ds[0].Preamble); got != 2 {
-		t.Errorf("preamble has %d recitals, want 2", got)
-	}
+	checkPreambleAndVerbs(t, text, 2, []string{"invites"})
 }
 
 // TestOneLineDecision: a decision printed on one line (a database record,
