@@ -405,8 +405,9 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// title in capitals continues no sentence
 		return newBlock()
 	}
-	if clause && mayHoldLead(t) && leadFormulaRE.MatchString(t) {
-		// "NOW THEREFORE the Commission;" after the last recital
+	if (clause || capsOpener(t)) && mayHoldLead(t) && leadFormulaRE.MatchString(t) {
+		// "NOW THEREFORE the Commission;" after the last recital, even
+		// one cut short: its lead in capitals continues no sentence
 		return newBlock()
 	}
 	if clause && startsLower(t) && cur.mark == markNone && startsLower(cur.text) && opensLowerVerb(cur.text) && opensLowerVerb(t) {

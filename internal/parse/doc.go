@@ -26,7 +26,7 @@
 //     that line at a fixed width (unwrap.go), hyphens of compounds mended
 //     (hyphen.go). extract
 //     then takes out page furniture (running heads, page numbers, job
-//     numbers) and footnotes, those of a footnote zone at a page's foot
+//     numbers, a web page's trail of links and footer) and footnotes, those of a footnote zone at a page's foot
 //     too (notezone.go), and gives an extracted: the body lines, the
 //     footnotes ([]rawNote) and the furniture, each with its line index.
 //  2. Blocks (blocks.go, runin.go) joins the body's hard-wrapped lines

@@ -346,8 +346,9 @@ func endsSentence(s string) bool {
 }
 
 // trimMarker removes a footnote marker glued after the punctuation that
-// ends s ("Parties,1", "group;12", "meeting.¹", "BC-17/4,2"), so that
-// the punctuation shows where the clause ends. A number after a full stop
+// ends s ("Parties,1", "group;12", "meeting.¹", "BC-17/4,2", and a United
+// Nations document's "(XXIX),/13"), so that the punctuation shows where
+// the clause ends. A number after a full stop
 // is a marker only after a lower-case word that is no abbreviation:
 // "Rev.1", "para. 2.1" and "COP.6" keep their digits.
 func trimMarker(s string) string {
@@ -358,6 +359,10 @@ func trimMarker(s string) string {
 			break
 		}
 		i -= n
+	}
+	if i < len(s) && i >= 3 && s[i-1] == '/' && strings.IndexByte(",;:", s[i-2]) >= 0 {
+		// a United Nations document's marker after a slash: "(XXIX),/13"
+		i--
 	}
 	if i == len(s) || i < 2 || len(s)-i > 3 && s[len(s)-1] <= '9' {
 		return s

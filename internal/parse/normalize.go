@@ -226,8 +226,9 @@ func normalizeLine(l string) string {
 }
 
 // tableCellSymbolRE matches a table cell that holds a decision's symbol
-// and nothing else: "20/CMA.3", "IX/24", "Decision 19.30".
-var tableCellSymbolRE = regexp.MustCompile(`^(?:(?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
+// and nothing else: "20/CMA.3", "IX/24", "Decision 19.30"; group 1 is
+// its keyword, if any.
+var tableCellSymbolRE = regexp.MustCompile(`^((?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
 
 // maxSymbolCell bounds the first cell of a table row that can hold a
 // symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
@@ -274,16 +275,33 @@ func tableRows(s string) string {
 func tableRow(l string) (string, bool) {
 	t := strings.TrimLeft(l, " \t")
 	tab := strings.IndexByte(t, '\t')
-	if tab <= 0 || tab > maxSymbolCell || !(t[0] >= '0' && t[0] <= '9' || t[0] >= 'A' && t[0] <= 'Z') ||
-		!tableCellSymbolRE.MatchString(strings.TrimSpace(t[:tab])) {
+	if tab <= 0 || tab > maxSymbolCell || !(t[0] >= '0' && t[0] <= '9' || t[0] >= 'A' && t[0] <= 'Z') {
 		return "", false
+	}
+	sym := strings.TrimSpace(t[:tab])
+	// A symbol the keyword pattern reads heads "SYM: Title"; one that
+	// heads a decision only on a line of its own ("31 COM 11A.1",
+	// "Resolution Conf. 5.20", "HELCOM Recommendation 28E/6") stands
+	// on its own line above the title.
+	sep := ": "
+	switch m := tableCellSymbolRE.FindStringSubmatch(sym); {
+	case m == nil:
+		if !decisionSignal(sym) {
+			return "", false
+		}
+		sep = "\n"
+	case m[1] == "":
+		// A bare symbol ("31 COM 11A.1") takes the keyword a decision
+		// without one is read under, so that "SYM: Title" is a heading
+		// in every house style.
+		sym = "Decision " + sym
 	}
 	cells := strings.SplitN(strings.TrimLeft(t[tab:], "\t"), "\t", 2)
 	title := strings.TrimSpace(cells[0])
 	if title == "" || !startsUpper(title) {
 		return "", false
 	}
-	row := strings.TrimSpace(t[:tab]) + ": " + title
+	row := sym + sep + title
 	if len(cells) == 2 && strings.TrimSpace(cells[1]) != "" {
 		row += "\n" + strings.TrimLeft(cells[1], " \t")
 	}
@@ -492,7 +510,30 @@ func furniture(t string) bool {
 	if strings.IndexByte(t, '_') > 0 && !strings.Contains(t, " ") && identifier.MatchString(t) {
 		return true
 	}
-	return strings.Count(t, "|") >= 2
+	if strings.HasPrefix(t, "©") && len(t) < maxFurnitureLine*2 {
+		// a site's footer: "© Secretariat · Terms of use"
+		return true
+	}
+	return strings.Count(t, "|") >= 2 || breadcrumbs(t)
+}
+
+// breadcrumbs reports whether t is a web page's trail of links, short
+// names joined by two or more "›" or "»": "Home › Decisions › Conference
+// of the Parties". A line that also opens quotes with "‹" or "«" is
+// quoting ("« pays » et « partie » sont définis").
+func breadcrumbs(t string) bool {
+	for _, sep := range [][2]string{{"›", "‹"}, {"»", "«"}} {
+		if strings.Count(t, sep[0]) < 2 || strings.Contains(t, sep[1]) {
+			continue
+		}
+		for _, part := range strings.Split(t, sep[0]) {
+			if part = strings.TrimSpace(part); part == "" || len(part) > maxFurnitureLine {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}

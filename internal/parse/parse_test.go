@@ -459,6 +459,24 @@ func TestFurniture(t *testing.T) {
 	}
 }
 
+// TestWebTrailFurniture: the trail of links a web page prints above a
+// decision ("Home › Decisions › COP") and its copyright footer are
+// furniture; text that merely holds the same marks, quoting in French or
+// pointing once, is not.
+func TestWebTrailFurniture(t *testing.T) {
+	for _, l := range []string{"Home › Decisions › Conference of the Parties", "Accueil » Décisions » CdP 14", "© Secretariat · Terms of use", "© 2024 UNEP"} {
+		if !furniture(l) {
+			t.Errorf("furniture(%q) = false", l)
+		}
+	}
+	for _, l := range []string{"Notant que les termes « pays » et « partie » sont définis,", "Decides » to act", "Recalling the page Home › Decisions,",
+		"Home › Decisions › the Conference of the Parties at its fourteenth meeting decided to keep the list"} {
+		if furniture(l) {
+			t.Errorf("furniture(%q) = true", l)
+		}
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"\ufeffA\u00a0b\u200bc\r\nd\re", "A bc\nd\ne"},

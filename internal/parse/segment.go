@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 )
@@ -820,12 +822,14 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if m := citesResRE.FindStringSubmatch(t); m != nil {
+	// a web page's label may name the meeting first: "COP 3 Resolution
+	// Conf. 5.20"
+	if m := citesResRE.FindStringSubmatch(stripMeetingLabel(t)); m != nil {
 		c = s.open(i)
 		// the keyword as printed: "Resolution Conf. 5.20", "Res. Conf.
 		// 5.20"; "Conf. 10.10" alone is a resolution's
 		kw := "Res. Conf. "
-		if strings.HasPrefix(t, "Resolution") {
+		if strings.HasPrefix(stripMeetingLabel(t), "Resolution") {
 			kw = "Resolution Conf. "
 		}
 		c.d.Symbol = kw + m[1]
@@ -956,11 +960,14 @@ func (s *segmenter) place(c *draft, b block) {
 				return
 			}
 		}
-		if b.mark == markNumber && len(c.ops) == 0 && (c.d.Formula == "" || endsRecital(b.rest)) {
+		if (b.mark == markNumber || b.mark == markDash) && len(c.ops) == 0 && (c.d.Formula == "" || endsRecital(b.rest)) {
 			// Ramsar numbers its recitals before the formula: "1. RECALLING …";
 			// the World Heritage Committee and the Carpathian Convention
-			// after it, each ending on a comma: "1. Having examined …,"
-			if _, ok := opensRecital(b.rest); ok && !opensOperative(b.rest) {
+			// after it, each ending on a comma: "1. Having examined …,";
+			// a page that prints its verbs in lower case prints them so
+			// too: "1. having examined …,"; one that sets bullets for the
+			// numbers leads them so: "• RECALLING …"
+			if _, ok := opensRecital(capitalFirst(b.rest)); ok && !opensOperative(b.rest) {
 				s.recital(c, b)
 				return
 			}
@@ -1069,6 +1076,16 @@ func recitalThenVerb(t string) int {
 		return k
 	}
 	return 0
+}
+
+// capitalFirst returns t with its first letter in capitals, so that a
+// clause printed in lower case is read as it would be capitalized.
+func capitalFirst(t string) string {
+	r, n := utf8.DecodeRuneInString(t)
+	if !unicode.IsLower(r) {
+		return t
+	}
+	return string(unicode.ToUpper(r)) + t[n:]
 }
 
 // endsRecital reports whether a numbered block after the formula ends the

@@ -175,6 +175,10 @@ func TestTrimMarker(t *testing.T) {
 		{"a total of 1,000", "a total of 1,000"},
 		{"Recalling decision BC-17/4,1", "Recalling decision BC-17/4,"},
 		{"no marker,", "no marker,"},
+		{"General Assembly resolution 3337 (XXIX),/13", "General Assembly resolution 3337 (XXIX),"},
+		{"Recalling decision 73 (IV);/2", "Recalling decision 73 (IV);"},
+		{"document A/31/13", "document A/31/13"},
+		{"a ratio of 3/13", "a ratio of 3/13"},
 	} {
 		if got := trimMarker(tt.in); got != tt.want {
 			t.Errorf("trimMarker(%q) = %q, want %q", tt.in, got, tt.want)
@@ -481,12 +485,24 @@ func TestWebPageHeadings(t *testing.T) {
 // TestTableRows: a table listing decisions, copied from a web page, gives
 // each decision a row of cells separated by tabs (symbol, title, text),
 // without an enacting formula; each row is a decision with its symbol,
-// its title and its text, and a row of other cells is left alone.
+// its title and its text, and a row of other cells is left alone. The
+// symbol cell may hold a symbol that heads a decision only on a line of
+// its own (a CITES resolution, a HELCOM recommendation) or a bare one
+// that reads as a heading only after a keyword ("40 COM 7B.12"); the
+// row's recitals stay recitals.
 func TestTableRows(t *testing.T) {
 	text := "Symbol\tTitle\tText\n" +
 		"20/CMA.3\tModalities of the public registry\tRecalling decision 5/CMA.1,\n" +
 		"1. Requests the secretariat to finalize the registry by 1 June 2022;\n" +
 		"2. Decides to conclude the matter.\n" +
+		"Resolution Conf. 7.12 (Rev. CoP18)\tMarking requirements for trade in specimens\tAWARE that marking is one means of control;\n" +
+		"RECOGNIZING the burden it places on Parties;\n" +
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n" +
+		"RECOMMENDS that Parties mark the specimens they export.\n" +
+		"HELCOM Recommendation 31E/4\tAdopted 4 March 2010\tRECALLING Article 13 of the Convention,\n" +
+		"RECOMMENDS to the Governments of the Contracting Parties to report by 2012.\n" +
+		"40 COM 7B.12\tSite under review\t1. Having examined Document WHC/16/40.COM/7B,\n" +
+		"2. Urges the State Party to halt the works.\n" +
 		"Decision IX/24\tGender Plan of Action\t\n" +
 		"1. Welcomes the plan and invites Parties to support it.\n" +
 		"1.\tThis row\tis not a decision\n"
@@ -501,6 +517,9 @@ func TestTableRows(t *testing.T) {
 	}
 	want := []got{
 		{"20/CMA.3", "Modalities of the public registry", 1, 2},
+		{"Resolution Conf. 7.12 (Rev. CoP18)", "Marking requirements for trade in specimens", 2, 1},
+		{"HELCOM Recommendation 31E/4", "Adopted 4 March 2010", 1, 1},
+		{"40 COM 7B.12", "Site under review", 1, 1},
 		{"IX/24", "Gender Plan of Action", 0, 2},
 	}
 	if diff := cmp.Diff(want, have); diff != "" {
@@ -510,6 +529,88 @@ func TestTableRows(t *testing.T) {
 		t.Errorf("first row cites %d decisions, want 1 (5/CMA.1)", len(ds[0].References.Decisions))
 	}
 	checkNothingDropped(t, "table rows", text)
+}
+
+// TestLowerCaseNumberedRecitals: numbered recitals under the formula,
+// each ending on a comma, stay recitals when a page prints their opening
+// words in lower case ("1. having examined …,"), as the operative verbs
+// after them are.
+func TestLowerCaseNumberedRecitals(t *testing.T) {
+	text := "Decision 40 COM 7B.12\nSite under review\n\nThe World Heritage Committee,\n\n" +
+		"1. having examined Document WHC/16/40.COM/7B,\n\n" +
+		"2. recalling Decision 39 COM 7B.4 adopted at its 39th session (Bonn, 2015),\n\n" +
+		"3. urges the State Party to halt the works;\n\n" +
+		"4. requests the State Party to submit a report by 1 February 2017.\n"
+	checkPreambleAndVerbs(t, text, 2, []string{"3 urges", "4 requests"})
+}
+
+// checkPreambleAndVerbs parses text as one decision and checks how many
+// recitals its preamble has and its operative paragraphs, each as its
+// number, if any, and its verb in lower case.
+func checkPreambleAndVerbs(t *testing.T, text string, preamble int, want []string) {
+	t.Helper()
+	ds := Parse(text, Options{}).Decisions
+	if len(ds) != 1 {
+		t.Fatalf("Parse found %d decisions, want 1", len(ds))
+	}
+	var got []string
+	for _, p := range ds[0].Paragraphs {
+		got = append(got, strings.TrimSpace(p.Number+" "+strings.ToLower(p.Phrase)))
+	}
+	if n := len(ds[0].Preamble); n != preamble {
+		t.Errorf("preamble has %d recitals, want %d", n, preamble)
+	}
+	if !cmp.Equal(got, want) {
+		t.Errorf("operative paragraphs %q, want %q", got, want)
+	}
+}
+
+// TestBulletedRecitalsWithoutFormula: a resolution with no enacting
+// formula whose clauses are led by bullets keeps the clauses that open
+// like recitals ("• FURTHER RECALLING …") in its preamble and the rest
+// operative.
+func TestBulletedRecitalsWithoutFormula(t *testing.T) {
+	text := "Resolution VII.4: Partnerships with other conventions\n\n" +
+		"• RECALLING Article 5 of the Convention on cooperation between Parties;\n\n" +
+		"• FURTHER RECALLING Resolution VI.9 on cooperation with other bodies;\n\n" +
+		"• CONVINCED that cooperation saves resources;\n\n" +
+		"• URGES Contracting Parties to share their reports; and\n\n" +
+		"• REQUESTS the Bureau to report to the next meeting.\n"
+	checkPreambleAndVerbs(t, text, 3, []string{"urges", "requests"})
+}
+
+// TestCITESResolutionLabels: a web page that shows a CITES resolution's
+// number in a label naming the meeting first, or as the value of a
+// "Resolution number:" field, still gives the resolution its symbol.
+func TestCITESResolutionLabels(t *testing.T) {
+	body := "\nTrade in specimens of species listed in Appendix I\n\nRECOGNIZING the need for controls;\n\n" +
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\nRECOMMENDS that Parties report the trade.\n"
+	for _, tt := range []struct{ head, want string }{
+		{"COP 18 Resolution Conf. 8.4 (Rev. CoP15)", "Resolution Conf. 8.4 (Rev. CoP15)"},
+		{"Resolution number: Conf. 8.4", "Resolution Conf. 8.4"},
+		{"Resolution No. Conf. 8.4", "Resolution Conf. 8.4"},
+	} {
+		ds := Parse(tt.head+"\n"+body, Options{}).Decisions
+		if len(ds) != 1 {
+			t.Errorf("%q: Parse found %d decisions, want 1", tt.head, len(ds))
+			continue
+		}
+		if ds[0].Symbol != tt.want || ds[0].Kind != accord.KindResolution {
+			t.Errorf("%q: symbol %q (%s), want %q (resolution)", tt.head, ds[0].Symbol, ds[0].Kind, tt.want)
+		}
+	}
+}
+
+// TestLeadFormulaAfterCutRecital: "NOW THEREFORE the Commission" opens
+// the operative part even right below a recital whose text was cut short
+// with no blank line between them: a lead in capitals continues no
+// sentence.
+func TestLeadFormulaAfterCutRecital(t *testing.T) {
+	text := "Resolution 2003-2\nResolution on small cetaceans\n" +
+		"WHEREAS the Scientific Committee reviews the status of small cetaceans,\n" +
+		"NOTING the value of the work done by the Scientific Committee at this\n" +
+		"NOW THEREFORE the Commission invites Contracting Governments to fund the work.\n"
+	checkPreambleAndVerbs(t, text, 2, []string{"invites"})
 }
 
 // TestOneLineDecision: a decision printed on one line (a database record,

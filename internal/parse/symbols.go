@@ -76,8 +76,9 @@ var (
 	// "Resolution on the Framework …", "Draft decision on …".
 	titleSignalRE = regexp.MustCompile(`^(?i:(draft\s+)?(decision|resolution|recommendation))\s+(?:of|on|by|concerning|regarding)\s+\S`)
 	// citesResRE matches the heading of a CITES resolution as its pages
-	// print it: "Conf. 10.10 (Rev. CoP19)".
-	citesResRE = regexp.MustCompile(`^(?:Resolution\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
+	// print it: "Conf. 10.10 (Rev. CoP19)", and as a web page's field:
+	// "Resolution number: Conf. 5.20".
+	citesResRE = regexp.MustCompile(`^(?:Resolution(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+|Res\.\s*)?Conf\.\s*(\d{1,2}\.\d{1,3})((?:\s*\(Rev\.\s*CoP\s*\d{1,2}\))?)\s*\*?$`)
 	directedRE = regexp.MustCompile(`^(?i)decision directed to:?\s*$`)
 	// directedValueRE matches a CITES label with its value on the same
 	// line: "Directed to the Secretariat", "Decision directed to: Parties".
