@@ -70,8 +70,8 @@ type arrangementMandate struct {
 	URL       string `json:"url"`
 }
 
-// arrangement is a as the API shows it, its mandates looked up in the
-// store.
+// arrangement is the arrangement a as the API shows it, its mandates
+// looked up in the store (one read by key each: an arrangement names a few).
 func (s *Server) arrangement(ctx context.Context, a accord.Arrangement) (arrangementOut, error) {
 	refs := make([]arrangementMandate, len(a.Mandates))
 	for i, id := range a.Mandates {
@@ -86,7 +86,7 @@ func (s *Server) arrangement(ctx context.Context, a accord.Arrangement) (arrange
 		ChangedBy: a.ChangedBy, Created: a.Created, Updated: a.Updated}, nil
 }
 
-// arrangementList is as as the API shows them.
+// arrangementList is the arrangements as, as the API shows them.
 func (s *Server) arrangementList(ctx context.Context, as []accord.Arrangement) ([]arrangementOut, error) {
 	out := []arrangementOut{}
 	for _, a := range as {
