@@ -22,7 +22,7 @@ var stageOf = map[string]int{
 	"doc.go":     0, // the package comment
 	"scanner.go": 0, // a quick search for an expression
 	"styles.go":  0, // the house styles
-	"symbols.go": 0, // symbol grammar, roman numerals, references
+	"symbols.go": 0, // symbol grammar, roman numerals, document symbols, dates
 	"verbs.go":   0, // the operative and preambular verbs
 	"lines.go":   0, // what a line says it is
 
@@ -39,11 +39,13 @@ var stageOf = map[string]int{
 
 	"tree.go": 4,
 
-	"parse.go": 5,
+	"references.go": 5,
+
+	"parse.go": 6,
 }
 
 // stageNames names the stages for the messages of TestStagesReadTopDown.
-var stageNames = []string{"shared", "normalize", "blocks", "segment", "tree", "parse"}
+var stageNames = []string{"shared", "normalize", "blocks", "segment", "tree", "references", "parse"}
 
 // stageCrossings lists the uses of a later stage's function by an earlier
 // stage that the package keeps, each as "caller -> callee" with a

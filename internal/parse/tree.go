@@ -10,7 +10,7 @@ import (
 )
 
 // finish builds the decision: its paragraph tree, verbs, footnotes,
-// references, instrument and meeting.
+// instrument, meeting and year of adoption.
 func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	d := dr.d
 	var pos []elementPos
@@ -90,7 +90,6 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	if d.Year == 0 {
 		d.Year = doc.year()
 	}
-	d.References = references(&d)
 	return d
 }
 
