@@ -230,6 +230,31 @@ func normalizeLine(l string) string {
 // its keyword, if any.
 var tableCellSymbolRE = regexp.MustCompile(`^((?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
 
+// labelCell reports whether a table cell is a paragraph's or a
+// section's label ("12.", "IV."), as a text laid out in a table prints its
+// numbered paragraphs: such a cell holds no symbol (tableCellSymbolRE and
+// decisionSignal refuse it), and it spares them most rows.
+func labelCell(c string) bool {
+	n := len(c) - 1
+	if n < 1 || n > maxLabelCell || c[n] != '.' {
+		return false
+	}
+	digits, romans := 0, 0
+	for i := 0; i < n; i++ {
+		switch c[i] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			digits++
+		case 'I', 'V', 'X':
+			romans++
+		}
+	}
+	return digits == n || romans == n
+}
+
+// maxLabelCell bounds the labels labelCell knows: paragraph numbers of
+// three digits, section numerals of five letters ("XVIII").
+const maxLabelCell = 5
+
 // maxSymbolCell bounds the first cell of a table row that can hold a
 // symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
 // CoP19)", joint BRS symbols) stay well under it.
@@ -283,6 +308,9 @@ func tableRow(l string) (string, bool) {
 	// heads a decision only on a line of its own ("31 COM 11A.1",
 	// "Resolution Conf. 5.20", "HELCOM Recommendation 28E/6") stands
 	// on its own line above the title.
+	if labelCell(sym) {
+		return "", false
+	}
 	sep := ": "
 	switch m := tableCellSymbolRE.FindStringSubmatch(sym); {
 	case m == nil:
