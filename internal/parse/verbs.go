@@ -220,7 +220,7 @@ func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
 
 // embeddedAt is embeddedPhrase that also returns where the verb starts.
 func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
-	if _, ok := opensRecital(text); !ok && !adverbialOpeners[leadingWord(strings.TrimLeft(text, " “\"‘'"))] {
+	if !opensClause(text, opt.numbered) {
 		return Phrase{}, 0, false
 	}
 	for off := 0; ; {
@@ -236,6 +236,40 @@ func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
 			return p, off, true
 		}
 	}
+}
+
+// opensClause reports whether text opens with a clause that may stand
+// before a paragraph's verb: a recital's participle ("Noting the report,
+// decides") or one of adverbialOpeners. Its first word may be printed in
+// capitals ("WITH a view to …, requests") and, when a number opens the
+// paragraph, in lower case ("4. with a view to …, requests"), as pages
+// that set every paragraph's first word so print it.
+func opensClause(text string, numbered bool) bool {
+	t := strings.TrimLeft(text, " “\"‘'")
+	if numbered {
+		t = capitalFirst(t)
+	}
+	if _, ok := opensRecital(t); ok {
+		return true
+	}
+	w := leadingWord(t)
+	if adverbialOpeners[w] {
+		return true
+	}
+	if len(w) < 2 || strings.ToUpper(w) != w {
+		return false
+	}
+	return adverbialOpeners[w[:1]+strings.ToLower(w[1:])]
+}
+
+// capitalFirst returns t with its first letter in capitals, so that a
+// clause printed in lower case is read as it would be capitalized.
+func capitalFirst(t string) string {
+	r, n := utf8.DecodeRuneInString(t)
+	if !unicode.IsLower(r) {
+		return t
+	}
+	return string(unicode.ToUpper(r)) + t[n:]
 }
 
 // adverbialOpeners open a clause that may stand before a paragraph's
@@ -415,6 +449,16 @@ func opensOperative(text string) bool {
 	}
 	// "to request" in lower case continues a sentence in wrapped text.
 	return !strings.HasPrefix(p.Text, "to ")
+}
+
+// opensOwnVerb reports whether text opens with a capitalized operative
+// verb in the third person ("Requests …", "Also urges …"), neither an
+// infinitive ("To request …") nor a base form ("Request …"): the verb of
+// a paragraph the body speaks itself, which a list's item under a
+// chapeau does not open with.
+func opensOwnVerb(text string) bool {
+	p, ok := phraseAt(text, phraseOptions{}, false)
+	return ok && !hasPrefixFold(p.Text, "to ")
 }
 
 // minParticiple is the length of the shortest word ending in "ing" read
