@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -235,6 +236,23 @@ func symbolKey(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// withoutLeadingZeros returns symbol s without the zeros that open its
+// numbers ("Agreement 2010-3" from "Agreement 2010-03"), so that a
+// decision printing its own symbol once without them still knows it.
+func withoutLeadingZeros(s string) string {
+	if !strings.Contains(s, "0") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '0' && (i == 0 || !isDigit(s[i-1])) && i+1 < len(s) && isDigit(s[i+1]) {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }
 
 // instrumentNames are phrases that name an instrument, for texts whose
@@ -989,7 +1007,8 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		bare  bool // cited without a keyword of its own: kept as printed
 	}
 	cites := mayCite(text)
-	if !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
+	named := namedSymbolSpans(text) // "Measure 15 (2009)": cited by its own keyword
+	if named == nil && !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
 		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !cites) {
 		// every symbol has a slash or a dot, but "Resolution 2019-1" and
 		// "resolution 3337 (XXIX)", which need their keyword
@@ -1091,6 +1110,13 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		}
 		hits = append(hits, hit{i, text[i:j], "", 0, false})
 		take(i, j)
+	}
+	for _, loc := range named {
+		// "HELCOM Recommendation 9/2" that its keyword's list read
+		if seen == nil || !slices.Contains(seen[loc[0]:loc[1]], true) {
+			hits = append(hits, hit{loc[0], text[loc[0]:loc[1]], "", 0, true})
+			take(loc[0], loc[1])
+		}
 	}
 	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
 	var out []accord.DecisionRef
@@ -1595,6 +1621,7 @@ func references(d *accord.Decision) accord.References {
 		}
 	}
 	own := symbolKey(d.Symbol)
+	ownBare := symbolKey(withoutLeadingZeros(d.Symbol)) // "(OSPAR Agreement 2010-3)" under "Agreement 2010-03"
 	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
 	seenD, seenDoc := map[string]bool{}, map[string]bool{}
 	for k, t := range parts {
@@ -1607,7 +1634,7 @@ func references(d *accord.Decision) accord.References {
 		for _, r := range decisionRefsBeside(t, d.Instrument, spans) {
 			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
 			k := symbolKey(r.Cited)
-			if k == own || seenD[k] {
+			if k == own || seenD[k] || own != "" && symbolKey(withoutLeadingZeros(r.Cited)) == ownBare {
 				continue
 			}
 			seenD[k] = true
