@@ -946,7 +946,7 @@ func (s *segmenter) place(c *draft, b block) {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {
 			if _, ok := opensRecital(t); ok && !opensOperative(t) {
-				if c.phase == phasePreface && c.d.Title == "" && titleLike(t) && len(c.d.Preamble) == 0 && !recitalOpeners[strings.ToLower(leadingWord(t))] {
+				if c.phase == phasePreface && c.d.Title == "" && titleLike(t) && len(c.d.Preamble) == 0 && !recitalOpeners[string(lowerASCII(make([]byte, 0, 16), leadingWord(t)))] {
 					// "Enhancing the visibility of the Convention": a title
 					// that opens like a recital but ends no clause; one of
 					// the words only recitals open with ("Recalling

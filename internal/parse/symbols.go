@@ -1634,7 +1634,7 @@ func references(d *accord.Decision) accord.References {
 		for _, r := range decisionRefsBeside(t, d.Instrument, spans) {
 			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
 			k := symbolKey(r.Cited)
-			if k == own || seenD[k] || own != "" && symbolKey(withoutLeadingZeros(r.Cited)) == ownBare {
+			if k == own || seenD[k] || own != "" && k != "" && k[0] == own[0] && len(k) != len(own) && symbolKey(withoutLeadingZeros(r.Cited)) == ownBare {
 				continue
 			}
 			seenD[k] = true

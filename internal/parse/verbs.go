@@ -246,20 +246,15 @@ func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
 // that set every paragraph's first word so print it.
 func opensClause(text string, numbered bool) bool {
 	t := strings.TrimLeft(text, " “\"‘'")
-	if numbered {
-		t = capitalFirst(t)
-	}
-	if _, ok := opensRecital(t); ok {
+	if _, ok := recitalOpening(t, numbered); ok {
 		return true
 	}
 	w := leadingWord(t)
-	if adverbialOpeners[w] {
-		return true
-	}
-	if len(w) < 2 || strings.ToUpper(w) != w {
+	if r, _ := utf8.DecodeRuneInString(w); w == "" || unicode.IsLower(r) && !numbered {
 		return false
 	}
-	return adverbialOpeners[w[:1]+strings.ToLower(w[1:])]
+	var buf [16]byte
+	return adverbialOpeners[string(lowerASCII(buf[:0], w))]
 }
 
 // capitalFirst returns t with its first letter in capitals, so that a
@@ -273,11 +268,11 @@ func capitalFirst(t string) string {
 }
 
 // adverbialOpeners open a clause that may stand before a paragraph's
-// verb: "With a view to enabling …, requests", "In line with decision
-// X/2, decides".
-var adverbialOpeners = map[string]bool{"With": true, "In": true, "Pursuant": true, "Subject": true, "Consistent": true,
-	"Further": true, "Following": true, "Upon": true, "On": true, "For": true, "Through": true, "Given": true,
-	"Based": true, "Building": true, "Without": true, "Notwithstanding": true, "As": true, "Within": true}
+// verb, in lower case: "With a view to enabling …, requests", "In line
+// with decision X/2, decides".
+var adverbialOpeners = map[string]bool{"with": true, "in": true, "pursuant": true, "subject": true, "consistent": true,
+	"further": true, "following": true, "upon": true, "on": true, "for": true, "through": true, "given": true,
+	"based": true, "building": true, "without": true, "notwithstanding": true, "as": true, "within": true}
 
 // phraseAt reads the operative phrase text opens with. inner says the
 // phrase follows a participial clause, in lower case and third person.
@@ -487,10 +482,15 @@ var notParticiple = map[string]bool{"during": true, "nothing": true, "something"
 
 // opensRecital reports whether text opens like a preambular paragraph:
 // a participle or one of recitalOpeners, capitalized.
-func opensRecital(text string) (string, bool) {
+func opensRecital(text string) (string, bool) { return recitalOpening(text, false) }
+
+// recitalOpening is opensRecital, the first letter in any case when
+// anyCase is set ("2. having considered …", as a page that prints every
+// paragraph's first word in lower case numbers it).
+func recitalOpening(text string, anyCase bool) (string, bool) {
 	t := strings.TrimLeft(text, " “\"‘'")
 	w := leadingWord(t)
-	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+	if r, _ := utf8.DecodeRuneInString(w); w == "" || !unicode.IsUpper(r) && !(anyCase && unicode.IsLower(r)) {
 		return "", false
 	}
 	lw := strings.ToLower(w)
