@@ -367,7 +367,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
-		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && startsUpper(rest) {
+		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && (startsUpper(rest) || bracketEnds(last)) {
 			return newBlock()
 		}
 	}
@@ -378,7 +378,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 			return newBlock()
 		}
 	}
-	if (clause || blank) && (dashStart(t) || headingStart(t)) {
+	if (clause || blank) && (dashStart(t) || headingStart(t)) || bracketEnds(last) && bulletSign(t) && dashStart(t) {
+		// a bullet sign proper ("•", "▪"), which no sentence holds as
+		// it may a dash, starts its item below a line ending on a
+		// bracket as a "1." does
 		return newBlock()
 	}
 	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
@@ -435,6 +438,13 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	}
 	return nil
 }
+
+// bracketEnds reports whether line t ends on a closing bracket ("Name
+// of the site (State Party) (Identification number)", "Old Town
+// (China)"): a heading's gloss or a list's entry, after which a "1."
+// opens a list even in lower case ("1. response from the State Party
+// …"), where a sentence wrapped before "1." would have gone on.
+func bracketEnds(t string) bool { return strings.HasSuffix(t, ")") }
 
 // capsOpener reports whether t opens with a word of three letters or more
 // in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
@@ -550,6 +560,13 @@ func headingMatch(t string) []string {
 }
 
 func dashStart(t string) bool { return dashPrefix(t) != "" }
+
+// bulletSign reports whether t opens with a bullet sign, a mark that
+// leads list items only, unlike a dash, which a sentence may hold.
+func bulletSign(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return r == '•' || r == '▪' || r == '◦' || r == '●'
+}
 
 func dashPrefix(t string) string {
 	r, n := utf8.DecodeRuneInString(t)

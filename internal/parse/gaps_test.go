@@ -46,25 +46,6 @@ var renderingGaps = map[string]map[string]string{
 	"CRLF, tabs, no-break spaces, invisible marks": {
 		"own/unfccc_17_CP.26_pdf.txt": "deadline \"atitsfourthsession(november2022)\" is lost",
 	},
-	"bullets": {
-		"own/cbd_GBO-5.txt":                                   "operative paragraphs \"acknowledges\" are lost",
-		"own/rotterdam_non-compliance_run-in.txt":             "no decision is found any more",
-		"own/unga_39_multilateral-treaty-making_refworld.txt": "no decision is found any more",
-		"own/whc_31COM_state-of-conservation-format.txt":      "no decision is found any more",
-		"own/whc_37COM7B.103_print.txt":                       "operative paragraphs \"encourages\", \"reminds\" are lost",
-	},
-	"verbs in lower case": {
-		"own/carpathian_COP6_programme-budget.txt":       "operative paragraphs \"agrees\" lose their verbs; 2 preamble paragraphs are read as 0",
-		"own/carpathian_implementation_ecolex.txt":       "operative paragraphs \"appreciates\" lose their verbs",
-		"own/cbd_XII_29.txt":                             "operative paragraphs \"requests\" lose their verbs",
-		"own/whc_31COM_state-of-conservation-format.txt": "no decision is found any more",
-	},
-	"verbs in capitals": {
-		"own/cbd_XII_29.txt": "operative paragraphs \"requests\" lose their verbs",
-	},
-	"formula removed": {
-		"own/cbd_XIV_26.txt": "1 preamble paragraphs are read as 0",
-	},
 	"PDF printed by Chromium": {
 		"own/bamako_C1_DEC18_cooperation_ecolex-es.txt":  "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
 		"own/bamako_C1_DEC1_rules_ecolex-fr.txt":         "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: operative paragraphs \"adopts\" are lost; 2 preamble paragraphs are read as 1",

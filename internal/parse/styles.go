@@ -255,14 +255,50 @@ var namedHeadingRE = func() *regexp.Regexp {
 }()
 
 // namedSymbolRE finds a symbol of the table's namedSymbols anywhere in a
-// text.
+// text, a word's end after it unless it ends on a bracket ("Measure 4
+// (2019),"), which no word boundary follows.
 var namedSymbolRE = func() *regexp.Regexp {
 	var out []string
 	for _, s := range houseStyles {
-		out = append(out, s.namedSymbols...)
+		for _, sym := range s.namedSymbols {
+			if !strings.HasSuffix(sym, `\)`) {
+				sym += `\b`
+			}
+			out = append(out, sym)
+		}
 	}
-	return regexp.MustCompile(`\b(?:` + strings.Join(out, "|") + `)\b`)
+	return regexp.MustCompile(`\b(?:` + strings.Join(out, "|") + `)`)
 }()
+
+// namedSymbolScan looks for namedSymbolRE where it can begin.
+var namedSymbolScan = newScanner(namedSymbolRE)
+
+// namedSymbolWords are the words the table's namedSymbols open with
+// ("Measure", "HELCOM", "Agreement"): a text without one of them cites
+// none of those symbols.
+var namedSymbolWords = func() []string {
+	var out []string
+	for _, s := range houseStyles {
+		for _, sym := range s.namedSymbols {
+			if w, _ := regexp.MustCompile(sym).LiteralPrefix(); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}()
+
+// namedSymbolSpans returns where the table's namedSymbols stand in text,
+// keyword and all ("Measure 15 (2009)", "HELCOM Recommendation 28E/6"),
+// looked for only in a text that holds one of their words.
+func namedSymbolSpans(text string) [][]int {
+	for _, w := range namedSymbolWords {
+		if strings.Contains(text, w) {
+			return namedSymbolScan.findAll(text)
+		}
+	}
+	return nil
+}
 
 // maxNamedHeading bounds a heading namedHeadingRE reads: a symbol and a
 // title; a longer line is a sentence that cites one.
