@@ -87,15 +87,10 @@ func (b *block) finalize() {
 }
 
 var (
-	numberRE       = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
-	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
-	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
-	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
-	formulaRE      = formulaPattern(false)
-	formulaUpperRE = formulaPattern(true)
-	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
-	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
-	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
+	numberRE = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
+	parenRE  = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
+	dashRE   = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
+	noteByRE = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
 // noteBy is noteByRE.MatchString(t), asked only of a line that opens
@@ -323,6 +318,28 @@ func (b *blocker) add(l line, blank bool) {
 	last.sigText, last.sig = t, b.sig
 }
 
+// maxFormulaLineWords bounds a formula printed without its comma on a
+// line of its own: "The Conference of the Parties to the Stockholm
+// Convention on Persistent Organic Pollutants" is twelve words; a longer
+// line is a sentence that happens to open with a body's name.
+const maxFormulaLineWords = 16
+
+// formulaLine reports whether line t, starting block nb, is a formula
+// without its comma ("The Conference of the Parties"), which stands alone
+// on its line as one with its comma does. It must end on a word that
+// ends a body's or an instrument's name: "The Conference of the Parties
+// to the Minamata" goes on below with "Convention on Mercury,".
+func formulaLine(nb *block, t string) bool {
+	if nb.mark != markNone || !strings.HasPrefix(t, "The ") {
+		return false
+	}
+	t = strings.TrimRight(t, " \t")
+	if !formulaEndWords[t[strings.LastIndexAny(t, " \t")+1:]] || strings.Count(t, " ") >= maxFormulaLineWords {
+		return false
+	}
+	return isFormula(t)
+}
+
 // classify returns the new block line t starts, or nil when t continues
 // the current block.
 func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
@@ -528,15 +545,6 @@ func (b *blocker) mark(nb *block) {
 		b.lastNum, b.lastParen = 0, ""
 	}
 }
-
-// numberMatch and parenMatch run their expressions on the first bytes
-// only: a marker is short, and the cost of a match grows with its input.
-// A paragraph number with its dot and space ("123. ") fits in
-// numberBytes, an item's label in brackets ("(viii) ") in parenBytes.
-const (
-	numberBytes = 8
-	parenBytes  = 10
-)
 
 func numberMatch(t string) []string {
 	if t == "" || t[0] < '0' || t[0] > '9' {

@@ -50,9 +50,10 @@
 //     preface or the text's heading (adoptionYear). Deadlines in its
 //     paragraphs are the extract package's to read.
 //
-// The hand-over goes one way: a function of a stage uses functions of
-// its own stage, of earlier stages and of the shared helpers, never one
-// of a later stage. Any stage may use the shared helpers:
+// The hand-over goes one way: a function, var or const of a stage uses
+// the functions, vars and consts of its own stage, of earlier stages and
+// of the shared helpers, never one of a later stage; a shared helper uses
+// only shared helpers. Any stage may use the shared helpers:
 //
 //   - lines.go: what one line says it is (a decision's heading, a
 //     formula, a numbered paragraph, an item, a heading, an annex) and
@@ -67,7 +68,7 @@
 //
 // TestStagesReadTopDown (stages_test.go) holds the package to this: it
 // puts each file in its stage and fails on a use of a later stage's
-// function. A new file gets its row in the test's stageOf.
+// function, var or const. A new file gets its row in the test's stageOf.
 //
 // # Adding a house style
 //

@@ -230,6 +230,31 @@ func normalizeLine(l string) string {
 // its keyword, if any.
 var tableCellSymbolRE = regexp.MustCompile(`^((?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
 
+// labelCell reports whether a table cell is a paragraph's or a
+// section's label ("12.", "IV."), as a text laid out in a table prints its
+// numbered paragraphs: such a cell holds no symbol (tableCellSymbolRE and
+// decisionSignal refuse it), and it spares them most rows.
+func labelCell(c string) bool {
+	n := len(c) - 1
+	if n < 1 || n > maxLabelCell || c[n] != '.' {
+		return false
+	}
+	digits, romans := 0, 0
+	for i := 0; i < n; i++ {
+		switch c[i] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			digits++
+		case 'I', 'V', 'X':
+			romans++
+		}
+	}
+	return digits == n || romans == n
+}
+
+// maxLabelCell bounds the labels labelCell knows: paragraph numbers of
+// three digits, section numerals of five letters ("XVIII").
+const maxLabelCell = 5
+
 // maxSymbolCell bounds the first cell of a table row that can hold a
 // symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
 // CoP19)", joint BRS symbols) stay well under it.
@@ -283,6 +308,9 @@ func tableRow(l string) (string, bool) {
 	// heads a decision only on a line of its own ("31 COM 11A.1",
 	// "Resolution Conf. 5.20", "HELCOM Recommendation 28E/6") stands
 	// on its own line above the title.
+	if labelCell(sym) {
+		return "", false
+	}
 	sep := ": "
 	switch m := tableCellSymbolRE.FindStringSubmatch(sym); {
 	case m == nil:
@@ -409,7 +437,6 @@ var (
 	jobNumber   = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$|^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6}\s+\d{6})?$|^\*\d{6,8}\*$|^K\d{7}\s+\d{6}$`)
 	navLink     = regexp.MustCompile(`^(?:<{1,2}|«)\s|\s(?:>{1,2}|»)$`)
 	identifier  = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
-	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
 	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
 	// printed are the header and footer a browser prints on each page:
@@ -535,8 +562,6 @@ func breadcrumbs(t string) bool {
 	}
 	return false
 }
-
-var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
 
 // markerValue turns a footnote marker into the form used to match it with
 // its reference: "¹" → "1".
@@ -950,9 +975,6 @@ func noteContinues(note, t string, blankBetween bool, body string) bool {
 	}
 	return !blankBetween
 }
-
-// abbreviations end in a full stop that ends no sentence.
-var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true}
 
 // joinLines joins two lines of one block, mending end-of-line hyphenation.
 func joinLines(a, b string) string {

@@ -381,6 +381,8 @@ func bracketList(text string, pos int) [][2]int {
 	return out
 }
 
+// sortHits sorts s by less, keeping the order of equal hits: an
+// insertion sort, for the few hits of one paragraph.
 func sortHits[T any](s []T, less func(a, b T) bool) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
@@ -389,6 +391,7 @@ func sortHits[T any](s []T, less func(a, b T) bool) {
 	}
 }
 
+// isAlnum reports whether c is an ASCII letter or digit.
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

@@ -1171,8 +1171,6 @@ func (s *segmenter) reopen(c *draft, b block) {
 	}
 }
 
-var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
-
 func (s *segmenter) recital(c *draft, b block) {
 	phrase, _ := opensRecital(b.rest)
 	c.d.Preamble = append(c.d.Preamble, accord.Recital{Phrase: phrase, Text: b.text})

@@ -624,28 +624,6 @@ func init() {
 	}
 }
 
-// maxFormulaLineWords bounds a formula printed without its comma on a
-// line of its own: "The Conference of the Parties to the Stockholm
-// Convention on Persistent Organic Pollutants" is twelve words; a longer
-// line is a sentence that happens to open with a body's name.
-const maxFormulaLineWords = 16
-
-// formulaLine reports whether line t, starting block nb, is a formula
-// without its comma ("The Conference of the Parties"), which stands alone
-// on its line as one with its comma does. It must end on a word that
-// ends a body's or an instrument's name: "The Conference of the Parties
-// to the Minamata" goes on below with "Convention on Mercury,".
-func formulaLine(nb *block, t string) bool {
-	if nb.mark != markNone || !strings.HasPrefix(t, "The ") {
-		return false
-	}
-	t = strings.TrimRight(t, " \t")
-	if !formulaEndWords[t[strings.LastIndexAny(t, " \t")+1:]] || strings.Count(t, " ") >= maxFormulaLineWords {
-		return false
-	}
-	return isFormula(t)
-}
-
 // formulaEndWords are the words a formula printed without its comma may
 // end on: the last word of each body of the table, and of an instrument.
 var formulaEndWords = func() map[string]bool {

@@ -447,6 +447,16 @@ func jointParts(sym string) []string {
 // the simultaneous extraordinary meetings.
 var jointMarkRE = regexp.MustCompile(`(?i)\bconferences of the parties\b|\bjoint(ly)?\b|\bsimultaneous\b`)
 
+// jointMark is jointMarkRE.MatchString(t), asked only of a t that holds,
+// in any case, a part of each of its words without "k" or "s" (which fold
+// to runes beyond ASCII): a formula or title rarely says any of them.
+func jointMark(t string) bool {
+	if !containsFold(t, "onference") && !containsFold(t, "joint") && !containsFold(t, "imultaneou") {
+		return false
+	}
+	return jointMarkRE.MatchString(t)
+}
+
 // jointTextInstrument names the joint instrument a decision speaks for
 // when its formula or title says so: it names together every instrument
 // a joint instrument groups, each as often and no other, and says that
@@ -457,7 +467,7 @@ var jointMarkRE = regexp.MustCompile(`(?i)\bconferences of the parties\b|\bjoint
 // none.
 func jointTextInstrument(texts ...string) string {
 	for _, t := range texts {
-		if !jointMarkRE.MatchString(t) {
+		if !jointMark(t) {
 			continue
 		}
 		count := namedInstruments(t)

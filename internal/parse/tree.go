@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -121,7 +123,10 @@ const noteReach = 60
 // attachNotes re-attaches each footnote to the last element before it that
 // carries its marker, taking the marker out of that element's text.
 func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
-	sort.SliceStable(pos, func(i, j int) bool { return pos[i].n < pos[j].n })
+	if len(notes) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(pos, func(a, b elementPos) int { return cmp.Compare(a.n, b.n) })
 	var out []accord.Footnote
 	for _, f := range notes {
 		fn := accord.Footnote{Marker: f.marker, Text: f.text}
