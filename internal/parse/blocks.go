@@ -24,9 +24,13 @@ type block struct {
 	n     int    // index of its first line
 	text  string // whole text, marker included
 	mark  mark
-	label string   // "1", "a", "ii", "I" ("" when unmarked)
-	rest  string   // text after the marker
-	blank bool     // a blank line came before it
+	label string // "1", "a", "ii", "I" ("" when unmarked)
+	rest  string // text after the marker
+	blank bool   // a blank line came before it
+	// apart marks a formula printed without "The" that follows a
+	// heading's title on the next line ("World Heritage Committee,"): the
+	// blocker set it apart as a blank line would.
+	apart bool
 	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
 	// furniture marks a block of page furniture found by the segmenter
@@ -141,6 +145,15 @@ func (b *blocker) lineSignal() bool {
 		b.sig, b.sigDone = decisionSignal(b.line), true
 	}
 	return b.sig
+}
+
+// titleUnderHeading reports whether block cur, the last one, is one line
+// that reads as a title, just below a line that heads a decision. A line
+// that ends on a word needing more ("By the 13th meeting of the …, the")
+// opens a sentence that wraps, no title.
+func (b *blocker) titleUnderHeading(cur *block) bool {
+	k := len(b.out) - 2
+	return k >= 0 && b.out[k].sig && len(b.out[k].more) == 0 && !cur.sig && titleLike(cur.text) && !openEnded(cur.text)
 }
 
 // lineFormula is isFormula of the line being added.
@@ -389,6 +402,16 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
 		len(t) < maxNoteBy && noteBy(t) {
 		return newBlock()
+	}
+	if !blank && strings.HasSuffix(t, ",") && cur.mark == markNone && len(cur.more) == 0 && b.titleUnderHeading(cur) && bareFormula(t) {
+		// "28 COM 14B.3" / "Format of recommendations" / "World Heritage
+		// Committee,": a web page sets no blank line between a heading's
+		// title and the formula printed without "The" below it. The
+		// formula leads in to the recitals with a comma; "Council
+		// should:" ends a sentence wrapped from the line above.
+		nb := newBlock()
+		nb.apart = true
+		return nb
 	}
 	if markedWord(last) && cur.mark == markNone && startsUpper(t) && titleSignal(cur.text) {
 		// "… Stockholm Conventions2": a heading's footnote marker ends it

@@ -529,3 +529,62 @@ func TestMarkdownTableRows(t *testing.T) {
 		t.Fatalf("Parse found %d decisions; want 7/CP.31 and 8/CP.31 titled Research, each with its paragraph", len(ds))
 	}
 }
+
+// TestGluedTitle holds that a heading a web page glues to its title with
+// a dot ("17 COM 9C.4.Management of …") is cut into its symbol and its
+// title, and that a dot inside a symbol, a section number or a heading
+// read whole as it stands is left alone.
+func TestGluedTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"17 COM 9C.4.Management of the reef", "17 COM 9C.4\nManagement of the reef"},
+		{"Resolution Conf. 12.7 (Rev. CoP18).Trade in birds of prey", "Resolution Conf. 12.7 (Rev. CoP18)\nTrade in birds of prey"},
+		{"HELCOM Recommendation 31E/2.Reducing nutrient inputs from ships", "HELCOM Recommendation 31E/2\nReducing nutrient inputs from ships"},
+		{"COP 4 Resolution Conf. 8.3.Ranching of crocodiles", "COP 4 Resolution Conf. 8.3\nRanching of crocodiles"},
+		// a symbol whole, its last part in capitals or a capital alone
+		{"10.COM 4.BUR 2", "10.COM 4.BUR 2"},
+		{"7.COM 11.F", "7.COM 11.F"},
+		{"6.COM 2.BUR 4.BUDGET OF THE BUREAU", "6.COM 2.BUR 4.BUDGET OF THE BUREAU"},
+		// read with its title as it stands
+		{"Decision 14.22.Marine turtles", "Decision 14.22.Marine turtles"},
+		{"IV/12.Budget of the trust fund", "IV/12.Budget of the trust fund"},
+		// no heading before the dot
+		{"2.1.Background to the review", "2.1.Background to the review"},
+		{"3/12.Budget", "3/12.Budget"},
+		{"Recalling decision 5/COP.9.The Parties agreed", "Recalling decision 5/COP.9.The Parties agreed"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	d := parseOne(t, "Home › Decisions › Committee\n17 COM 9C.4.Management of the reef\nThe World Heritage Committee,\n"+
+		"1. Having examined Document WHC-25/17.COM/9C,\n2. Requests the State Party to report on the reef by 1 February 2027.\n")
+	if d.Symbol != "17 COM 9C.4" || d.Title != "Management of the reef" {
+		t.Errorf("Symbol, Title = %q, %q, want 17 COM 9C.4, Management of the reef", d.Symbol, d.Title)
+	}
+	if len(d.References.Decisions) != 0 {
+		t.Errorf("References.Decisions = %q, want none", citedOf(d.References.Decisions))
+	}
+}
+
+// TestBareFormulaUnderTitle holds that a formula printed without "The"
+// on the line below a heading's title ("Omnibus decision" / "World
+// Heritage Committee,"), with no blank line between them as a web page
+// gives them, is read as the formula; a sentence wrapped below a
+// heading that ends on a body's name is not.
+func TestBareFormulaUnderTitle(t *testing.T) {
+	d := parseOne(t, "18 COM 7A.12\nOmnibus decision\nWorld Heritage Committee,\n"+
+		"1. Having examined Document WHC-26/18.COM/7A,\n2. Recalling its earlier decisions on the property,\n"+
+		"3. Requests the State Party to submit a report on the state of conservation of the property.\n")
+	if d.Symbol != "18 COM 7A.12" || d.Title != "Omnibus decision" || d.Formula != "World Heritage Committee," {
+		t.Errorf("Symbol, Title, Formula = %q, %q, %q, want 18 COM 7A.12, Omnibus decision, World Heritage Committee,", d.Symbol, d.Title, d.Formula)
+	}
+	if len(d.Preamble) != 2 {
+		t.Errorf("Preamble = %d recitals, want 2", len(d.Preamble))
+	}
+	d = parseOne(t, "Decision 15.8\nBefore its next meeting, the Scientific\nCouncil should:\n"+
+		"a) review the list of species;\nb) report to the Standing Committee.\n")
+	if d.Formula != "" {
+		t.Errorf("Formula = %q, want none", d.Formula)
+	}
+}

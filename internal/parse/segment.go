@@ -509,7 +509,7 @@ func (s *segmenter) feed(i int) {
 	if b.mark == markNone {
 		lead = leadFormulaRE.FindStringSubmatch(t)
 	}
-	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
+	if b.mark == markNone && (isFormula(t) || (b.blank || b.apart) && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
