@@ -92,7 +92,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/vienna_VC_II_4.txt":                         "\"to note\" are read as operative paragraphs",
 	},
 	"web page, symbol glued to the title": {
-		"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
 		"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
@@ -169,8 +168,6 @@ var renderingGaps = map[string]map[string]string{
 // webPageGaps are the gaps of the two web pages that print the symbol
 // apart from the title, in a label line or as a field value: the same.
 var webPageGaps = map[string]string{
-	"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",
-	"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
 	"own/montreal_Ex.III_1.txt":                     "operative paragraphs \"to request\" are lost; deadline \"forconsiderationbythetwentyeighthmeeting\" is lost",
 	"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",

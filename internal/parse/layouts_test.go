@@ -110,7 +110,8 @@ func TestRecitalOwnList(t *testing.T) {
 
 // TestNamedSymbolHeadings holds that a heading opening with a symbol that
 // carries its keyword (and the body's name) heads a decision under that
-// symbol, and that a recital leading in to bullets keeps them.
+// symbol, also after a web page's label, and that a recital leading in
+// to bullets keeps them.
 func TestNamedSymbolHeadings(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"HELCOM Recommendation 31E/2\n\nAdopted 4 March 2010\n\nRECALLING Article 6 of the Convention,\n\n" +
@@ -122,6 +123,14 @@ func TestNamedSymbolHeadings(t *testing.T) {
 		d := parseOne(t, tt.text)
 		if d.Symbol != tt.want || len(d.Preamble) != 2 || len(d.Paragraphs) != 1 {
 			t.Errorf("Parse = %q, %d recitals, %d paragraphs; want %q, 2, 1", d.Symbol, len(d.Preamble), len(d.Paragraphs), tt.want)
+		}
+	}
+	// a web page's label before the symbol, as a field or a label line
+	for _, l := range []string{"Decision number: HELCOM Recommendation 31E/2", "Recommendation HELCOM Recommendation 31E/2", "MOP 2 Decision HELCOM Recommendation 31E/2"} {
+		d := parseOne(t, l+"\nAdopted 4 March 2010\nRECALLING Article 6 of the Convention,\nNOTING the report on sludge,\n"+
+			"RECOMMENDS to the Governments of the Contracting Parties to report on sludge.\n")
+		if d.Symbol != "HELCOM Recommendation 31E/2" || len(d.Preamble) != 2 {
+			t.Errorf("Parse(%q …) = %q, %d recitals; want HELCOM Recommendation 31E/2, 2", l, d.Symbol, len(d.Preamble))
 		}
 	}
 	if _, _, ok := namedHeading("Agreement 2014-07 was adopted by the Commission and asks the Parties to report on it every year."); ok {

@@ -799,7 +799,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if sym, title, ok := namedHeading(t); ok {
+	if sym, title, ok := namedHeading(stripMeetingLabel(t)); ok {
 		c = s.open(i)
 		c.d.Symbol, c.d.Title = sym, stripMarker(title)
 		if strings.Contains(sym, "Recommendation") {
