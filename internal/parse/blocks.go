@@ -27,9 +27,9 @@ type block struct {
 	label string // "1", "a", "ii", "I" ("" when unmarked)
 	rest  string // text after the marker
 	blank bool   // a blank line came before it
-	// apart marks a formula printed without "The" that follows a
-	// heading's title on the next line ("World Heritage Committee,"): the
-	// blocker set it apart as a blank line would.
+	// apart marks a block that opens a decision's text on the line after
+	// its heading's title ("World Heritage Committee,", "To request …"):
+	// the blocker set it apart as a blank line would.
 	apart bool
 	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
@@ -154,6 +154,15 @@ func (b *blocker) lineSignal() bool {
 func (b *blocker) titleUnderHeading(cur *block) bool {
 	k := len(b.out) - 2
 	return k >= 0 && b.out[k].sig && len(b.out[k].more) == 0 && !cur.sig && titleLike(cur.text) && !openEnded(cur.text)
+}
+
+// opensBelowTitle reports whether line t, below a heading's title, opens
+// the decision's text: a formula printed without "The", a recital or an
+// operative paragraph ("To request …"). The formula leads in to the
+// recitals with a comma; "Council should:" ends a sentence wrapped from
+// the line above.
+func opensBelowTitle(t string) bool {
+	return strings.HasSuffix(t, ",") && bareFormula(t) || opensOperative(t) || opensRecitalOK(t)
 }
 
 // lineFormula is isFormula of the line being added.
@@ -403,12 +412,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		len(t) < maxNoteBy && noteBy(t) {
 		return newBlock()
 	}
-	if !blank && strings.HasSuffix(t, ",") && cur.mark == markNone && len(cur.more) == 0 && b.titleUnderHeading(cur) && bareFormula(t) {
+	if !blank && cur.mark == markNone && len(cur.more) == 0 && b.titleUnderHeading(cur) && opensBelowTitle(t) {
 		// "28 COM 14B.3" / "Format of recommendations" / "World Heritage
 		// Committee,": a web page sets no blank line between a heading's
-		// title and the formula printed without "The" below it. The
-		// formula leads in to the recitals with a comma; "Council
-		// should:" ends a sentence wrapped from the line above.
+		// title and the text below it
 		nb := newBlock()
 		nb.apart = true
 		return nb

@@ -169,7 +169,6 @@ var renderingGaps = map[string]map[string]string{
 // apart from the title, in a label line or as a field value: the same.
 var webPageGaps = map[string]string{
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-	"own/montreal_Ex.III_1.txt":                     "operative paragraphs \"to request\" are lost; deadline \"forconsiderationbythetwentyeighthmeeting\" is lost",
 	"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 	"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 }

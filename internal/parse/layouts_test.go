@@ -579,8 +579,9 @@ func TestGluedTitle(t *testing.T) {
 // TestBareFormulaUnderTitle holds that a formula printed without "The"
 // on the line below a heading's title ("Omnibus decision" / "World
 // Heritage Committee,"), with no blank line between them as a web page
-// gives them, is read as the formula; a sentence wrapped below a
-// heading that ends on a body's name is not.
+// gives them, is read as the formula, and an operative paragraph there
+// as a paragraph; a sentence wrapped below a heading that ends on a
+// body's name is not.
 func TestBareFormulaUnderTitle(t *testing.T) {
 	d := parseOne(t, "18 COM 7A.12\nOmnibus decision\nWorld Heritage Committee,\n"+
 		"1. Having examined Document WHC-26/18.COM/7A,\n2. Recalling its earlier decisions on the property,\n"+
@@ -590,6 +591,11 @@ func TestBareFormulaUnderTitle(t *testing.T) {
 	}
 	if len(d.Preamble) != 2 {
 		t.Errorf("Preamble = %d recitals, want 2", len(d.Preamble))
+	}
+	d = parseOne(t, "Decision number: Ex.IV/2\nFunding of the assessment panels\n"+
+		"To request the Secretariat to report on the funding of the panels to the next meeting of the Parties.\n")
+	if d.Title != "Funding of the assessment panels" || len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "To request" {
+		t.Errorf("Title, Paragraphs = %q, %d (%q), want Funding of the assessment panels, 1 (To request)", d.Title, len(d.Paragraphs), phrases(d))
 	}
 	d = parseOne(t, "Decision 15.8\nBefore its next meeting, the Scientific\nCouncil should:\n"+
 		"a) review the list of species;\nb) report to the Standing Committee.\n")
