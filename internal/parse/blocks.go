@@ -445,6 +445,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// verbs in lower case, each opening its paragraph
 		return newBlock()
 	}
+	if strings.HasPrefix(t, "The ") && reportedDecision(t) {
+		// "The Committee selected …" below a list of names that ends no
+		// clause: a body's report of what it decided is a paragraph of
+		// its own, as a sentence wrapped onto the line is not
+		return newBlock()
+	}
 	if clause || capsOpener(t) {
 		if _, ok := opensRecital(t); ok {
 			return newBlock()

@@ -79,7 +79,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/montreal_III_20.txt":                        "operative paragraphs \"to change\" are lost",
 		"own/montreal_II_19.txt":                         "operative paragraphs \"to amend\" are lost",
 		"own/ospar_Agreement_2010-03_fdocuments_pdf.txt": "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/ramsar_SC29_decisions.txt":                  "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":          "paragraph numbers change (\"4\" to none); 1 preamble paragraphs are read as 0",
 		"own/unccd_3_COP.8_docplayer_pdf.txt":            "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: document reference \"iccd/cop(8)/10\" is lost",
 		"own/unep_GC_27-1_businessdocbox_pdf.txt":        "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
@@ -93,7 +92,6 @@ var renderingGaps = map[string]map[string]string{
 	},
 	"web page, symbol glued to the title": {
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-		"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 	},
 	"web page, symbol in a label line":  webPageGaps,
@@ -169,7 +167,6 @@ var renderingGaps = map[string]map[string]string{
 // apart from the title, in a label line or as a field value: the same.
 var webPageGaps = map[string]string{
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-	"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 	"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 }
 

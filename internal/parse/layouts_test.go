@@ -603,3 +603,19 @@ func TestBareFormulaUnderTitle(t *testing.T) {
 		t.Errorf("Formula = %q, want none", d.Formula)
 	}
 }
+
+// TestReportBelowList holds that a body's report of its decision ("The
+// Committee selected …") below a list of names printed line by line,
+// with no blank line between them, is a paragraph of its own.
+func TestReportBelowList(t *testing.T) {
+	d := parseOne(t, "Decision SC51-7: The Standing Committee agreed to appoint the following members of the panel:\n"+
+		"Africa: Dr Amina Diallo (Senegal), Mr Kofi Mensah (Ghana) and Prof Lerato Dlamini (Eswatini)\n"+
+		"Asia: Dr Li Wen (China), Ms Priya Raman (India) and Mr Tomas Reyes (Philippines)\n"+
+		"Europe: Mr Jan Novak (Czech Republic), Dr Ana Sousa (Portugal) and Prof Erik Lund (Norway)\n"+
+		"Neotropics: Dr Lucia Ferreyra (Argentina) and Mr Diego Salas (Peru)\n"+
+		"Oceania: Dr Grace Tamata (Fiji) and Ms Ruth Kerr (New Zealand)\n"+
+		"The Standing Committee selected Dr Amina Diallo to serve as Chair of the panel.\n")
+	if got := phrases(d); len(got) != 2 || got[1] != "selected" {
+		t.Errorf("phrases = %q, want [agreed selected]", got)
+	}
+}
