@@ -451,6 +451,14 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// its own, as a sentence wrapped onto the line is not
 		return newBlock()
 	}
+	if isUpper(t[0]) && strings.HasSuffix(t, ",") && opensRecitalOK(t) {
+		// "Recalling that, …, …," whole on its line below a label that
+		// ends no clause ("Gender reference"), as a web page gives each
+		// paragraph: a sentence wrapped onto a line does not go on with
+		// a capitalized participle. A quoted title ("“Building …”,")
+		// does.
+		return newBlock()
+	}
 	if clause || capsOpener(t) {
 		if _, ok := opensRecital(t); ok {
 			return newBlock()

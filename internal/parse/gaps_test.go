@@ -92,7 +92,6 @@ var renderingGaps = map[string]map[string]string{
 	},
 	"web page, symbol glued to the title": {
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-		"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 	},
 	"web page, symbol in a label line":  webPageGaps,
 	"web page, symbol as a field value": webPageGaps,
@@ -167,7 +166,6 @@ var renderingGaps = map[string]map[string]string{
 // apart from the title, in a label line or as a field value: the same.
 var webPageGaps = map[string]string{
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-	"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 }
 
 // The pages of "PDF-style pages" are wrapped at 85 columns: the rendering

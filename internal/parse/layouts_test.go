@@ -619,3 +619,21 @@ func TestReportBelowList(t *testing.T) {
 		t.Errorf("phrases = %q, want [agreed selected]", got)
 	}
 }
+
+// TestPageParagraphLines holds that a page giving each paragraph on a
+// line of its own, with no blank line between them, keeps a recital
+// whole on its line apart from the labels above it, and a numbered
+// paragraph apart from the mark of text left out ("[...]") above it.
+func TestPageParagraphLines(t *testing.T) {
+	d := parseOne(t, "Decision\n7/COP.16\nLand tenure\nTags\nEvent\nCOP.16\n"+
+		"Recalling that, in pursuing its goals, the Convention also serves land tenure,\n[...]\n"+
+		"3. Invites Parties to report on land tenure at the next session.\n")
+	if len(d.Preamble) != 1 || len(d.Paragraphs) != 1 || d.Paragraphs[0].Number != "3" {
+		t.Errorf("Parse = %d recitals, %d paragraphs (%q); want 1, 1 (Invites, numbered 3)", len(d.Preamble), len(d.Paragraphs), phrases(d))
+	}
+	for _, l := range []string{"[...]", "[…]"} {
+		if !endsClause(l) {
+			t.Errorf("endsClause(%q) = false, want true", l)
+		}
+	}
+}

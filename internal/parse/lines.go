@@ -266,6 +266,10 @@ func endsClause(s string) bool {
 		// of its own
 		return true
 	}
+	if r == ']' && s[0] == '[' && strings.IndexByte(s, ']') == len(s)-1 {
+		// "[...]", "[…]": an extract's mark of text left out
+		return true
+	}
 	return strings.ContainsRune(",;:.!?", r) || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, ".)")
 }
 
