@@ -24,9 +24,13 @@ type block struct {
 	n     int    // index of its first line
 	text  string // whole text, marker included
 	mark  mark
-	label string   // "1", "a", "ii", "I" ("" when unmarked)
-	rest  string   // text after the marker
-	blank bool     // a blank line came before it
+	label string // "1", "a", "ii", "I" ("" when unmarked)
+	rest  string // text after the marker
+	blank bool   // a blank line came before it
+	// apart marks a block that opens a decision's text on the line after
+	// its heading's title ("World Heritage Committee,", "To request …"):
+	// the blocker set it apart as a blank line would.
+	apart bool
 	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
 	// furniture marks a block of page furniture found by the segmenter
@@ -136,6 +140,24 @@ func (b *blocker) lineSignal() bool {
 		b.sig, b.sigDone = decisionSignal(b.line), true
 	}
 	return b.sig
+}
+
+// titleUnderHeading reports whether block cur, the last one, is one line
+// that reads as a title, just below a line that heads a decision. A line
+// that ends on a word needing more ("By the 13th meeting of the …, the")
+// opens a sentence that wraps, no title.
+func (b *blocker) titleUnderHeading(cur *block) bool {
+	k := len(b.out) - 2
+	return k >= 0 && b.out[k].sig && len(b.out[k].more) == 0 && !cur.sig && titleLike(cur.text) && !openEnded(cur.text)
+}
+
+// opensBelowTitle reports whether line t, below a heading's title, opens
+// the decision's text: a formula printed without "The", a recital or an
+// operative paragraph ("To request …"). The formula leads in to the
+// recitals with a comma; "Council should:" ends a sentence wrapped from
+// the line above.
+func opensBelowTitle(t string) bool {
+	return strings.HasSuffix(t, ",") && bareFormula(t) || opensOperative(t) || opensRecitalOK(t)
 }
 
 // lineFormula is isFormula of the line being added.
@@ -410,6 +432,14 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		len(t) < maxNoteBy && noteBy(t) {
 		return newBlock()
 	}
+	if !blank && cur.mark == markNone && len(cur.more) == 0 && b.titleUnderHeading(cur) && opensBelowTitle(t) {
+		// "28 COM 14B.3" / "Format of recommendations" / "World Heritage
+		// Committee,": a web page sets no blank line between a heading's
+		// title and the text below it
+		nb := newBlock()
+		nb.apart = true
+		return nb
+	}
 	if markedWord(last) && cur.mark == markNone && startsUpper(t) && titleSignal(cur.text) {
 		// "… Stockholm Conventions2": a heading's footnote marker ends it
 		return newBlock()
@@ -433,6 +463,20 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if clause && startsLower(t) && cur.mark == markNone && startsLower(cur.text) && opensLowerVerb(cur.text) && opensLowerVerb(t) {
 		// "decides to adopt …;" / "requests the secretariat …": operative
 		// verbs in lower case, each opening its paragraph
+		return newBlock()
+	}
+	if strings.HasPrefix(t, "The ") && reportedDecision(t) {
+		// "The Committee selected …" below a list of names that ends no
+		// clause: a body's report of what it decided is a paragraph of
+		// its own, as a sentence wrapped onto the line is not
+		return newBlock()
+	}
+	if isUpper(t[0]) && strings.HasSuffix(t, ",") && opensRecitalOK(t) {
+		// "Recalling that, …, …," whole on its line below a label that
+		// ends no clause ("Gender reference"), as a web page gives each
+		// paragraph: a sentence wrapped onto a line does not go on with
+		// a capitalized participle. A quoted title ("“Building …”,")
+		// does.
 		return newBlock()
 	}
 	if clause || capsOpener(t) {

@@ -60,7 +60,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/montreal_III_20.txt":                        "operative paragraphs \"to change\" are lost",
 		"own/montreal_II_19.txt":                         "operative paragraphs \"to amend\" are lost",
 		"own/ospar_Agreement_2010-03_fdocuments_pdf.txt": "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/ramsar_SC29_decisions.txt":                  "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":          "paragraph numbers change (\"4\" to none); 1 preamble paragraphs are read as 0",
 		"own/unccd_3_COP.8_docplayer_pdf.txt":            "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: document reference \"iccd/cop(8)/10\" is lost",
 		"own/unep_GC_27-1_businessdocbox_pdf.txt":        "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
@@ -73,17 +72,7 @@ var renderingGaps = map[string]map[string]string{
 		"own/vienna_VC_II_4.txt":                         "\"to note\" are read as operative paragraphs",
 	},
 	"web page, symbol glued to the title": {
-		"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",
-		"own/cites_Res.Conf.5.20.txt":                   "the symbol \"resolutionconf.5.20\" is read as none",
-		"own/cites_Res.Conf.5.20_Rev.CoP16.txt":         "the symbol \"resolutionconf.5.20(rev.cop16)\" is read as none; decision reference \"resolutionconf.5.20(rev.cop16)\" is added",
-		"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-		"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
-		"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
-		"own/whc_28COM14B.3.txt":                        "the symbol \"28com14b.3\" is read as none; decision reference \"28com14b.3\" is added",
-		"own/whc_31COM11A.1.txt":                        "the symbol \"31com11a.1\" is read as none",
-		"own/whc_35COM8B.61.txt":                        "the symbol \"35com8b.61\" is read as none; decision reference \"35com8b.61\" is added",
-		"own/whc_37COM7B.103_print.txt":                 "no decision is found any more",
 	},
 	"web page, symbol in a label line":  webPageGaps,
 	"web page, symbol as a field value": webPageGaps,
@@ -157,12 +146,7 @@ var renderingGaps = map[string]map[string]string{
 // webPageGaps are the gaps of the two web pages that print the symbol
 // apart from the title, in a label line or as a field value: the same.
 var webPageGaps = map[string]string{
-	"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",
-	"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-	"own/montreal_Ex.III_1.txt":                     "operative paragraphs \"to request\" are lost; deadline \"forconsiderationbythetwentyeighthmeeting\" is lost",
-	"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
-	"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 }
 
 // The pages of "PDF-style pages" are wrapped at 85 columns: the rendering

@@ -148,7 +148,8 @@ var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
 // form feeds on their own lines, markdown emphasis stripped, and runs of
 // "**" (residue of bold headings glued together) turned into line breaks,
-// a decision printed on one line cut into its lines (splitOneLine), also
+// a heading glued to its title by a dot cut in two (gluedTitleAt), a
+// decision printed on one line cut into its lines (splitOneLine), also
 // when a reader wrapped that line at a fixed width (unwrapRunIn).
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
@@ -217,12 +218,59 @@ func normalizeLine(l string) string {
 	if strings.Contains(l, "**") {
 		l = strings.ReplaceAll(l, "**", "\n")
 	}
+	if k := gluedTitleAt(l); k > 0 {
+		// "28 COM 14B.3.Format of recommendations": symbol and title
+		// on lines of their own, as a page printed on paper sets them
+		l = l[:k] + "\n" + l[k+1:]
+	}
 	if len(l) >= minOneLine {
 		if parts := splitOneLine(l); parts != nil {
 			l = strings.Join(parts, "\n")
 		}
 	}
 	return strings.TrimRight(l, " ")
+}
+
+// maxGluedSymbol bounds where the dot that glues a title to its symbol
+// may stand: a keyword, a body's name and a symbol ("HELCOM
+// Recommendation 28E/6", "Resolution Conf. 5.20 (Rev. CoP16)") stay
+// under it, as table cells holding a symbol do (maxSymbolCell).
+const maxGluedSymbol = maxSymbolCell
+
+// gluedTitleAt returns the index of the dot a web page glues a decision's
+// title to its symbol with, "28 COM 14B.3.Format of …" or "HELCOM
+// Recommendation 28E/6.Adopted …", or 0. The dot follows a letter, a
+// digit or a bracket and comes before a capitalized word, and what stands
+// before it is a heading that names a symbol and nothing else. A full
+// stop in a sentence is followed by a space; a title in capitals is not
+// told from a symbol's last part ("12.COM 2.BUR 3"). Of the dots that
+// qualify, the last is the title's: the ones before it are the symbol's
+// own. A heading the segmenter reads with its title as it stands
+// ("Decision 19.30.Title", "XII/29.Title"), or that is a symbol whole,
+// is left whole.
+func gluedTitleAt(l string) int {
+	if l == "" || !isUpper(l[0]) && !isDigit(l[0]) {
+		return 0
+	}
+	at := 0
+	for i := 1; i < len(l)-1 && i < maxGluedSymbol; i++ {
+		if l[i] != '.' || !isAlnum(l[i-1]) && l[i-1] != ')' {
+			continue
+		}
+		// a title opens with a capitalized word; a capital alone or
+		// capitals go on with a symbol ("9.COM 13.F", "11.COM 2.BUR 1")
+		r, n := utf8.DecodeRuneInString(l[i+1:])
+		if next, _ := utf8.DecodeRuneInString(l[i+1+n:]); !unicode.IsUpper(r) || !unicode.IsLower(next) {
+			continue
+		}
+		if symbolOnlyHeading(l[:i]) {
+			at = i
+		}
+	}
+	if at > 0 && (inlineTitle(l) || symbolOnlyHeading(l)) {
+		return 0
+	}
+	return at
 }
 
 // tableCellSymbolRE matches a table cell that holds a decision's symbol

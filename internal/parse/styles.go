@@ -246,13 +246,19 @@ const symOSPAR = `Agreement\s+(?:19|20)\d{2}-\d{1,2}`
 // namedHeadingRE matches a heading that opens with a symbol of the table's
 // namedSymbols, after a body's name in capitals or not, the title after
 // it: "OSPAR Commission Agreement 2010-03", "HELCOM Recommendation 28E/6".
+// A web page's label may print its own keyword before the symbol, as a
+// field ("Decision number: HELCOM Recommendation 28E/6") or not.
 var namedHeadingRE = func() *regexp.Regexp {
 	var out []string
 	for _, s := range houseStyles {
 		out = append(out, s.namedSymbols...)
 	}
-	return regexp.MustCompile(`^(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
+	return regexp.MustCompile(`^` + namedLabel + `(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
 }()
+
+// namedLabel is the label a web page prints before a symbol that carries
+// its keyword: "Decision", "Decision number:", "Resolution No.".
+const namedLabel = `(?:(?:Decision|Resolution|Recommendation)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+)?`
 
 // namedSymbolRE finds a symbol of the table's namedSymbols anywhere in a
 // text, a word's end after it unless it ends on a bracket ("Measure 4
