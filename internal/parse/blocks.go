@@ -125,6 +125,9 @@ type blocker struct {
 	force     bool   // the next line starts a new block (after a heading line)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
 	value     bool   // the last block is such a value
+	// sentence says that the forced block is a formula ending on its
+	// line or a label's value: a sentence, which may run on over lines
+	sentence bool
 	// the line being added and, once asked, whether it heads a decision
 	// and whether it is a formula: each rule asks, each is read once
 	line             string
@@ -304,7 +307,11 @@ func (b *blocker) add(l line, blank bool) {
 	nb := b.classify(t, cur, blank, l.gap)
 	if nb == nil {
 		cur.more = append(cur.more, t)
-		cur.annex = false // "Annex I to decision 3/2" went on as a sentence
+		// "Annex I to decision 3/2" went on as a sentence, unless the
+		// line goes on with its title ("Annex to decision 3/2 Work
+		// programme of the" / "Working Group for 2030–2031"): a title
+		// ends no clause
+		cur.annex = cur.annex && annexTitleGoesOn(t)
 		return
 	}
 	nb.n, nb.blank = l.n, blank
@@ -318,6 +325,7 @@ func (b *blocker) add(l line, blank bool) {
 	// ("Decision I/5 of the First Meeting …,").
 	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && b.lineFormula()
 	b.force = b.lineSignal() || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
+	b.sentence = formulaEnds || b.labelNext
 	b.labelNext, b.value = directed, b.labelNext
 	last := &b.out[len(b.out)-1]
 	last.sigText, last.sig = t, b.sig
@@ -346,6 +354,15 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		if !b.labelNext && !blank && openEnded(cur.last()) && !startsStructure(t) {
 			return nil
 		}
+		// "The Conference of the Parties, in decision 3/2," / "decided to
+		// take note of the report of the" / "Working Group and, …": a
+		// formula or a label's value that has run on over a line as a
+		// sentence goes on until a line ends a clause. A value's own
+		// wrapped tail is a few words (maxValueTail) and ends it.
+		if b.sentence && !blank && len(cur.more) > 0 && !endsClause(cur.last()) &&
+			strings.Count(cur.last(), " ") >= maxValueTail && !startsStructure(t) {
+			return nil
+		}
 		// "… the Animals and Plants" / "Committees": a few words that
 		// say nobody shall do anything end the label's value.
 		if b.value && !blank && len(strings.Fields(t)) <= maxValueTail && !startsStructure(t) && !opensPassive(t) {
@@ -363,6 +380,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return nil
 	}
 	last := cur.last()
+	if !blank && endsRunInNumber(last) {
+		// "… of the Convention; 2." / "Decides also …": the number of a
+		// paragraph run on after a semicolon, wrapped apart from its
+		// text; splitRunIn cuts the paragraph there
+		return nil
+	}
 	clause := endsClause(last)
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
@@ -381,7 +404,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):])) {
 		// "• Welcomes …" under a recital that lost its comma; "- to
 		// submit …" under "INVITES governments directly affected"
 		return newBlock()
@@ -410,6 +433,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// one cut short: its lead in capitals continues no sentence
 		return newBlock()
 	}
+	if (clause || capsOpener(t)) && joinsOn(last, t) {
+		// "…, and" / "in this regard welcomes …": the sentence goes on
+		return nil
+	}
 	if clause && startsLower(t) && cur.mark == markNone && startsLower(cur.text) && opensLowerVerb(cur.text) && opensLowerVerb(t) {
 		// "decides to adopt …;" / "requests the secretariat …": operative
 		// verbs in lower case, each opening its paragraph
@@ -436,6 +463,64 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	return nil
 }
 
+// dashInfinitive reports whether the text after a dash opens a clause
+// of an infinitive ("to submit …"): "to" before a word in "-ing" ("–
+// to achieving the objective …") closes a dash's aside wrapped onto the
+// line instead.
+func dashInfinitive(t string) bool {
+	if !hasPrefixFold(t, "to ") {
+		return false
+	}
+	w := leadingWord(strings.TrimLeft(t[len("to "):], " "))
+	return !strings.HasSuffix(strings.ToLower(w), "ing")
+}
+
+// joinsOn reports whether a line that ends on "and" or "or" leaves its
+// sentence open for the next line t, which then opens no recital or
+// operative paragraph: the conjunction of a list ends its clause after a
+// semicolon ("…; and" / "Requests …"), but after a comma it joins a line
+// in lower case ("…, and" / "in this regard welcomes …"), and after a
+// word any line ("… the Directive and" / "RECOGNISING that …"), as a
+// sentence wrapped at the margin does.
+func joinsOn(last, t string) bool {
+	var s string
+	switch {
+	case strings.HasSuffix(last, " and"):
+		s = last[:len(last)-len(" and")]
+	case strings.HasSuffix(last, " or"):
+		s = last[:len(last)-len(" or")]
+	default:
+		return false
+	}
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case ';', ':', '.':
+		return false
+	case ',':
+		return startsLower(t)
+	}
+	return true
+}
+
+// endsRunInNumber reports whether a line ends on the number of a
+// paragraph run on after a semicolon ("… the Convention; 2."), the
+// ending runInNumberRE finds within a line.
+func endsRunInNumber(s string) bool {
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	i := len(s) - 1
+	d := 0
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+		d++
+	}
+	return d >= 1 && d <= 3 && strings.HasSuffix(s[:i], "; ")
+}
+
 // capsOpener reports whether t opens with a word of three letters or more
 // in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
 // does not go on in capitals, so a recital or operative phrase in
@@ -450,7 +535,9 @@ func capsOpener(t string) bool {
 }
 
 // capsLine reports whether t is words in capitals, three at least, with
-// no letter in lower case: a title or formula in capitals.
+// no letter in lower case: a title or formula in capitals. Its words of
+// letters outnumber those with digits: "COM 7B.67, 35 COM 7B.68" is a
+// list of symbols wrapped onto the line, no title.
 func capsLine(t string) bool {
 	if !capsOpener(t) || strings.Count(t, " ") < 2 {
 		return false
@@ -460,12 +547,28 @@ func capsLine(t string) bool {
 			return false
 		}
 	}
-	return true
+	words, digits := 0, 0
+	for _, w := range strings.Fields(t) {
+		if strings.ContainsAny(w, "0123456789") {
+			digits++
+		} else {
+			words++
+		}
+	}
+	return words > digits
 }
 
 // maxNoteBy is the longest line that can be the label "Note by the
 // Executive Secretary" (with a footnote marker or two), which stands alone.
 const maxNoteBy = 60
+
+// annexTitleGoesOn reports whether line t, which continues an annex
+// heading, carries on its title: a title ends no clause and opens no
+// sentence, where "Annex I to decision 3/2" / "sets out the rules of
+// procedure." went on as a sentence.
+func annexTitleGoesOn(t string) bool {
+	return !endsClause(t) && !opensLowerVerb(t)
+}
 
 // annexAlone reports whether a line that reads as an annex heading
 // ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,

@@ -1042,6 +1042,11 @@ var (
 	}
 )
 
+// solidSecond are second halves that English writes solid after the
+// prefixes of compoundFirst ("multilateral", "transnational",
+// "multidisciplinary"): a word broken before them is joined.
+var solidSecond = map[string]bool{"lateral": true, "national": true, "disciplinary": true}
+
 func keepHyphen(left, right string) bool {
-	return compoundFirst[left] || compoundSecond[right]
+	return !solidSecond[right] && (compoundFirst[left] || compoundSecond[right])
 }
