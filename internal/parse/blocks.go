@@ -380,23 +380,32 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return nil
 	}
 	last := cur.last()
-	if !blank && endsRunInNumber(last) {
+	if !blank && (endsRunInNumber(last) || endsLoneDash(last)) {
 		// "… of the Convention; 2." / "Decides also …": the number of a
 		// paragraph run on after a semicolon, wrapped apart from its
-		// text; splitRunIn cuts the paragraph there
+		// text; splitRunIn cuts the paragraph there. A dash that ends
+		// a line ("… small cetaceans -" / "RECOGNISING …") leads into
+		// the next line the same way
 		return nil
 	}
 	clause := endsClause(last)
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
-		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && startsUpper(rest) {
+		symbolTail := m[3] != "" && gluedSymbolTail(rest)
+		if clause || blank || !symbolTail && (n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && startsUpper(rest)) {
 			return newBlock()
 		}
 	}
 	if m := parenMatch(t); m != nil {
 		label := m[1] + m[2]
 		rest := strings.TrimSpace(t[len(m[0]):])
+		if !blank && label != nextLetter(b.lastParen) && runInBefore(cur, label) {
+			// "… may (a) encourage …; whaling;" / "(b) collect …": the
+			// items of a list run into its sentence, one of them
+			// wrapped to the start of a line, go on with the sentence
+			return nil
+		}
 		if clause || blank || label == nextLetter(b.lastParen) && (rest == "" || startsUpper(rest)) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
@@ -408,6 +417,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// "• Welcomes …" under a recital that lost its comma; "- to
 		// submit …" under "INVITES governments directly affected"
 		return newBlock()
+	}
+	if !blank && !gap && (openEnded(last) || endsCitingWord(last)) && b.lineSignal() && !b.lineFormula() {
+		// "… Decision 10/8 and" / "Decision 11/2,", "… in its decision" /
+		// "B.5/9. The proposal …": a decision cited in a sentence that
+		// the margin broke before it heads nothing
+		return nil
 	}
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
 		len(t) < maxNoteBy && noteBy(t) {
@@ -475,6 +490,57 @@ func dashInfinitive(t string) bool {
 	return !strings.HasSuffix(strings.ToLower(w), "ing")
 }
 
+// citingWords are the words in lower case that a symbol follows in a
+// sentence citing it ("in its decision B.5/9").
+var citingWords = map[string]bool{"decision": true, "decisions": true, "resolution": true, "resolutions": true,
+	"recommendation": true, "recommendations": true, "document": true, "documents": true}
+
+// endsCitingWord reports whether a line of more than one word ends on one
+// of citingWords: the symbol on the next line is cited, where a label
+// "Decision" alone on its line, in capitals, heads the symbol below it.
+func endsCitingWord(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return i > 0 && citingWords[s[i+1:]]
+}
+
+// runInBefore reports whether the block holds, run into its lines, the
+// item before the single letter label: "(a)" before "(b)".
+func runInBefore(cur *block, label string) bool {
+	if len(label) != 1 || label[0] <= 'a' || label[0] > 'z' {
+		return false
+	}
+	prev := "(" + string(label[0]-1) + ")"
+	if strings.Contains(cur.rest, prev) {
+		return true
+	}
+	for _, m := range cur.more {
+		if strings.Contains(m, prev) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSymbolCode is the longest code in capitals that a symbol glues to
+// a number ("12.COM", "2.BUR", "6.GA"): no operative verb in capitals
+// ("URGES", "NOTES") is that short.
+const maxSymbolCode = 3
+
+// gluedSymbolTail reports whether rest, glued to a number at the start of
+// a line ("2.BUR/INF.3,", "2.BUR 1,"), goes on with a symbol that the
+// margin broke, not with a paragraph's text ("2.Requests …"): a code in
+// capitals of a few letters, or a word with a slash or a dot in it.
+func gluedSymbolTail(rest string) bool {
+	w := rest
+	if i := strings.IndexAny(rest, " ,;"); i >= 0 {
+		w = rest[:i]
+	}
+	if strings.ContainsAny(w, "/.") {
+		return true
+	}
+	return len(w) >= 2 && len(w) <= maxSymbolCode && strings.ToUpper(w) == w && leadingWord(w) == w
+}
+
 // joinsOn reports whether a line that ends on "and" or "or" leaves its
 // sentence open for the next line t, which then opens no recital or
 // operative paragraph: the conjunction of a list ends its clause after a
@@ -504,6 +570,17 @@ func joinsOn(last, t string) bool {
 	}
 	return true
 }
+
+// endsLoneDash reports whether a line ends on a dash standing as a word
+// ("… of small cetaceans -"): a dash leads into what follows it, and
+// a line ends on one only where the margin broke the text after it.
+func endsLoneDash(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return i > 0 && dashWords[s[i+1:]]
+}
+
+// dashWords are the dashes that stand as words between clauses.
+var dashWords = map[string]bool{"-": true, "–": true, "—": true}
 
 // endsRunInNumber reports whether a line ends on the number of a
 // paragraph run on after a semicolon ("… the Convention; 2."), the
@@ -578,7 +655,10 @@ func annexTitleGoesOn(t string) bool {
 // line that ends a sentence. Taking a wrapped line for a heading would end
 // the operative part there and lose every paragraph after it.
 func annexAlone(t string, cur *block, blank bool) bool {
-	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) {
+	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) && t[0] != 'A' {
+		// a heading in capitals whose title runs on ("Annex to decision
+		// 3/4 Work plan for" / "2031–2032") is read by the lines that
+		// continue it (annexTitleGoesOn)
 		return false
 	}
 	if cur == nil || blank || cur.mark == markHeading {

@@ -19,7 +19,8 @@ type line struct {
 
 // cleanRunes removes what a reader cannot see (byte-order marks,
 // zero-width and directional marks, soft hyphens), makes no-break and other
-// wide spaces and tabs plain spaces, and line endings "\n".
+// wide spaces and tabs plain spaces, and line endings "\n": a run of
+// "\r" before "\n" is one line end.
 func cleanRunes(s string) string {
 	var b strings.Builder
 	start := 0 // s[start:i] is clean and not yet written
@@ -39,12 +40,19 @@ func cleanRunes(s string) string {
 			start = i
 			continue
 		case c == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
+			// "\r\n" and "\r\r\n" (Windows line ends converted twice) end
+			// one line, as "\n" does; a "\r" alone ends a line too
+			j := i + 1
+			for j < len(s) && s[j] == '\r' {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
 				flush(i, "")
+				i = j
 			} else {
 				flush(i, "\n")
+				i++
 			}
-			i++
 			start = i
 			continue
 		case c < 0x80:

@@ -174,6 +174,15 @@ func TestWrappedAnnexTitle(t *testing.T) {
 	if len(d.Annexes) != 1 || !strings.HasSuffix(d.Annexes[0].Heading, "2031–2032") {
 		t.Errorf("Parse = %d annexes; want 1 headed … 2031–2032", len(d.Annexes))
 	}
+	// the margin broke the title after a word that needs more
+	d = parseOne(t, "The Conference of the Parties\n"+
+		"1. Adopts the work plan set out in the annex to the present decision.\n"+
+		"Annex to decision 3/4 Work plan of the Compliance Committee for\n"+
+		"2031–2032\n"+
+		"Review of national reports\n")
+	if len(d.Annexes) != 1 || !strings.HasSuffix(d.Annexes[0].Heading, "2031–2032") {
+		t.Errorf("Parse = %d annexes; want 1 headed … 2031–2032 (title broken after \"for\")", len(d.Annexes))
+	}
 	for _, tt := range []struct {
 		line string
 		want bool
@@ -200,6 +209,99 @@ func TestWrappedSolidWord(t *testing.T) {
 	} {
 		if got := joinLines(tt.a, tt.b); got != tt.want {
 			t.Errorf("joinLines(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestWrappedSymbolTail holds that the rest of a symbol that the margin
+// broke after a number ("ABC/18/9.COM" / "2.BUR/INF.4,") is no paragraph
+// glued to its number, while "2.Requests …" still is.
+func TestWrappedSymbolTail(t *testing.T) {
+	d := parseOne(t, "Decision of the Bureau: 9.COM 1.BUR 4\n\nThe Bureau,\n\n"+
+		"1. Having examined documents ABC/18/9.COM 1.BUR/4 and document ABC/18/9.COM\n"+
+		"1.BUR/INF.4,\n"+
+		"2. Requests the Secretariat to report on the use of the funds.\n")
+	if len(d.Preamble) != 1 || len(d.Paragraphs) != 1 {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 1, 1", len(d.Preamble), len(d.Paragraphs))
+	}
+	for _, tt := range []struct {
+		rest string
+		want bool
+	}{
+		{"BUR/INF.4,", true},
+		{"BUR 1,", true},
+		{"GA 9", true},
+		{"Requests the Secretariat", false},
+		{"URGES Parties", false},
+		{"A new approach", false},
+	} {
+		if got := gluedSymbolTail(tt.rest); got != tt.want {
+			t.Errorf("gluedSymbolTail(%q) = %v, want %v", tt.rest, got, tt.want)
+		}
+	}
+}
+
+// TestWrappedCitedDecision holds that a decision cited at the start of a
+// wrapped line, after a line that ends on "and" or on "decision", is no
+// heading of a new decision.
+func TestWrappedCitedDecision(t *testing.T) {
+	for _, text := range []string{
+		"Decision of the Bureau: 9.COM 1.BUR 3\n\nThe Bureau,\n\n1. Recalling Resolution 4.GA 2, Decision 8.COM 3 and\nDecision 9.COM 1.BUR 2,\n" +
+			"2. Approves the plan annexed to this decision;\n",
+		"Decision B.9/3\n\nThe Board took note of the proposal, requested by the Board in its decision\n" +
+			"B.6/2. The proposal amends the rules of procedure.\nThe Board decided to approve the proposal.\n",
+	} {
+		if ds := parseAll(t, text); len(ds) != 1 || !strings.HasSuffix(ds[0].Symbol, "9/3") && !strings.HasSuffix(ds[0].Symbol, "BUR 3") {
+			t.Errorf("Parse(%q) found %d decisions, want 1, its symbol from its heading", text, len(ds))
+		}
+	}
+	if !endsCitingWord("requested by the Board in its decision") || endsCitingWord("Decision") {
+		t.Errorf("endsCitingWord reads a label alone as citing, or a sentence as not")
+	}
+}
+
+// TestWrappedRunInItems holds that an item of a list run into its
+// sentence ("may (a) encourage …;") that the margin moved to the start
+// of a line ("(b) collect …") goes on with the sentence.
+func TestWrappedRunInItems(t *testing.T) {
+	d := parseOne(t, "Resolution on research\n\nWHEREAS the Convention provides that the Commission may (a) encourage\n"+
+		"studies relating to whales;\n(b) collect statistics on catches; (c) publish its findings,\n\n"+
+		"NOTING the work of the Scientific Committee,\n\nNOW THEREFORE the Commission\n\n"+
+		"REQUESTS the Scientific Committee to report on its research.\n")
+	if len(d.Preamble) != 2 || len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Items) != 0 {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 2, 1 without items", len(d.Preamble), len(d.Paragraphs))
+	}
+}
+
+// TestWrappedLoneDash holds that a line ending on a dash standing as a
+// word ("… cetaceans -") goes on into the next line, even one opening
+// with a participle in capitals.
+func TestWrappedLoneDash(t *testing.T) {
+	d := parseOne(t, "Resolution on coastal dolphins\n\nThe Commission\n\n"+
+		"- AWARE of the concern about bycatch of coastal dolphins -\n"+
+		"RECOGNISING the need for cooperation between coastal states\n\n"+
+		"- CONSCIOUS of the rights of coastal states\n\n"+
+		"- ENCOURAGES coastal states to cooperate\n")
+	if len(d.Preamble) != 2 || len(d.Paragraphs) != 1 {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 2, 1", len(d.Preamble), len(d.Paragraphs))
+	}
+	if !endsLoneDash("of coastal dolphins –") || endsLoneDash("a north-") {
+		t.Errorf("endsLoneDash misreads a dash")
+	}
+}
+
+// TestDoubledWindowsLineEnds holds that Windows line ends converted
+// twice ("\r\r\n") end one line, not two, while "\r" alone still ends
+// a line.
+func TestDoubledWindowsLineEnds(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"a\r\r\nb", "a\nb"},
+		{"a\r\nb", "a\nb"},
+		{"a\rb", "a\nb"},
+		{"a\r\rb", "a\n\nb"},
+	} {
+		if got := cleanRunes(tt.in); got != tt.want {
+			t.Errorf("cleanRunes(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
