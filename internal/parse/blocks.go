@@ -125,8 +125,8 @@ type blocker struct {
 	force     bool   // the next line starts a new block (after a heading line)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
 	value     bool   // the last block is such a value
-	// sentence says that the forced block is a formula ending on its
-	// line or a label's value: a sentence, which may run on over lines
+	// sentence says that the forced block is a formula or a label's
+	// value: a sentence, which may run on over lines
 	sentence bool
 	// the line being added and, once asked, whether it heads a decision
 	// and whether it is a formula: each rule asks, each is read once
@@ -324,8 +324,9 @@ func (b *blocker) add(l line, blank bool) {
 	// too: a recital may open with a capital that no participle gives
 	// ("Decision I/5 of the First Meeting …,").
 	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && b.lineFormula()
-	b.force = b.lineSignal() || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
-	b.sentence = formulaEnds || b.labelNext
+	formula := formulaLine(nb, t)
+	b.force = b.lineSignal() || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formula
+	b.sentence = formulaEnds || formula || b.labelNext
 	b.labelNext, b.value = directed, b.labelNext
 	last := &b.out[len(b.out)-1]
 	last.sigText, last.sig = t, b.sig
@@ -389,6 +390,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return nil
 	}
 	clause := endsClause(last)
+	if !blank && !gap && endsCitingWord(last) && numberStart(t) {
+		// "… UNEP/CHW.12/INF/5, annex" / "4.": the number is the
+		// annex's, cited in the sentence the margin broke
+		return nil
+	}
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
@@ -490,14 +496,18 @@ func dashInfinitive(t string) bool {
 	return !strings.HasSuffix(strings.ToLower(w), "ing")
 }
 
-// citingWords are the words in lower case that a symbol follows in a
-// sentence citing it ("in its decision B.5/9").
+// citingWords are the words in lower case that a symbol or a number
+// follows in a sentence citing it ("in its decision B.5/9", "annex 4.",
+// "in paragraph 12").
 var citingWords = map[string]bool{"decision": true, "decisions": true, "resolution": true, "resolutions": true,
-	"recommendation": true, "recommendations": true, "document": true, "documents": true}
+	"recommendation": true, "recommendations": true, "document": true, "documents": true,
+	"annex": true, "annexes": true, "appendix": true, "paragraph": true, "paragraphs": true, "section": true,
+	"sections": true, "article": true, "articles": true, "chapter": true, "part": true, "page": true, "pages": true}
 
 // endsCitingWord reports whether a line of more than one word ends on one
-// of citingWords: the symbol on the next line is cited, where a label
-// "Decision" alone on its line, in capitals, heads the symbol below it.
+// of citingWords: the symbol or number on the next line is cited, where a
+// label "Decision" alone on its line, in capitals, heads the symbol below
+// it.
 func endsCitingWord(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
 	return i > 0 && citingWords[s[i+1:]]

@@ -305,3 +305,31 @@ func TestDoubledWindowsLineEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedCitedNumber holds that a number the margin moved to the
+// start of a line after a word that cites it ("…, annex" / "4.") is no
+// paragraph number.
+func TestWrappedCitedNumber(t *testing.T) {
+	d := parseOne(t, "The Conference of the Parties\n"+
+		"1. Urges Parties to report on the indicators using the format set out in document ABC/7/INF/2, annex\n"+
+		"2.\n"+
+		"2. Requests the Secretariat to compile the reports.\n")
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Errorf("Parse = paragraphs %v, want %v", got, want)
+	}
+}
+
+// TestWrappedFormulaWithoutComma holds that a formula printed without its
+// comma that wraps over lines ("The Committee for the Protocol" / "on
+// Access … from their" / "Utilization,") stays one formula.
+func TestWrappedFormulaWithoutComma(t *testing.T) {
+	d := parseOne(t, "Recommendation 3/2. Other matters\n\n"+
+		"The Intergovernmental Committee for the Nagoya Protocol\n"+
+		"on the Sharing of Benefits and the Fair Use of Genetic Resources in\n"+
+		"Research and Development Carried Out in their\n"+
+		"Territories,\n"+
+		"1. Invites Parties to submit information on their measures.\n")
+	if len(d.Preamble) != 0 || !strings.HasSuffix(d.Formula, "Territories") && !strings.HasSuffix(d.Formula, "Territories,") {
+		t.Errorf("Parse = formula %q, %d recitals; want the formula to \"Territories\", no recital", d.Formula, len(d.Preamble))
+	}
+}
