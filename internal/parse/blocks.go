@@ -381,12 +381,13 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return nil
 	}
 	last := cur.last()
-	if !blank && (endsRunInNumber(last) || endsLoneDash(last)) {
+	if !blank && (endsRunInNumber(last) || endsLoneDash(last) || brokenAtHyphen(last, t)) {
 		// "… of the Convention; 2." / "Decides also …": the number of a
 		// paragraph run on after a semicolon, wrapped apart from its
 		// text; splitRunIn cuts the paragraph there. A dash that ends
 		// a line ("… small cetaceans -" / "RECOGNISING …") leads into
-		// the next line the same way
+		// the next line the same way, as does a word or symbol broken at
+		// its hyphen ("WHC-" / "07/31.COM/7A")
 		return nil
 	}
 	clause := endsClause(last)
@@ -581,6 +582,15 @@ func joinsOn(last, t string) bool {
 	return true
 }
 
+// brokenAtHyphen reports whether the margin broke a word or symbol at
+// its hyphen between line last ("… Documents WHC-") and line t
+// ("07/31.COM/7A, …"): last ends on a hyphen glued to a letter, and t
+// opens with no paragraph or item marker.
+func brokenAtHyphen(last, t string) bool {
+	n := len(last)
+	return n >= 2 && last[n-1] == '-' && isASCIILetter(last[n-2]) && !numberStart(t) && !parenStart(t)
+}
+
 // endsLoneDash reports whether a line ends on a dash standing as a word
 // ("… of small cetaceans -"): a dash leads into what follows it, and
 // a line ends on one only where the margin broke the text after it.
@@ -635,7 +645,7 @@ func capsLine(t string) bool {
 		}
 	}
 	words, digits := 0, 0
-	for _, w := range strings.Fields(t) {
+	for w := range strings.FieldsSeq(t) {
 		if strings.ContainsAny(w, "0123456789") {
 			digits++
 		} else {

@@ -1002,12 +1002,17 @@ func joint(a, b string) (cut int, sep string) {
 			}
 			return 1, ""
 		}
-		if unicode.IsLetter(prev) {
+		if unicode.IsLetter(prev) || isDigitRune(prev) && isDigitRune(next) {
+			// "WHC-" / "07/31.COM", "Resolution 2004-" / "6": a symbol
+			// or a range broken at its hyphen
 			return 0, ""
 		}
 	}
 	return 0, " "
 }
+
+// isDigitRune reports whether r is an ASCII digit.
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 func lastWord(s string) string {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })

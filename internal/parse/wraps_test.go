@@ -333,3 +333,31 @@ func TestWrappedFormulaWithoutComma(t *testing.T) {
 		t.Errorf("Parse = formula %q, %d recitals; want the formula to \"Territories\", no recital", d.Formula, len(d.Preamble))
 	}
 }
+
+// TestWrappedAtHyphen holds that a symbol or a number range broken at
+// its hyphen ("WHC-" / "09/33.COM/7A", "2004-" / "6") is joined without
+// a space and goes on with its sentence, however its second part opens.
+func TestWrappedAtHyphen(t *testing.T) {
+	d := parseOne(t, "The World Heritage Committee,\n\n"+
+		"1. Having examined Documents WHC-09/33.COM/7A, WHC-\n"+
+		"09/33.COM/7B and WHC-09/33.COM/7B.Add,\n\n"+
+		"2. Requests the States Parties to report as set out in Resolution 2004-\n"+
+		"6, by 1 February 2031.\n")
+	if len(d.Preamble) != 1 || len(d.Paragraphs) != 1 || !strings.Contains(d.Preamble[0].Text, "WHC-09/33.COM/7B and") ||
+		!strings.Contains(d.Paragraphs[0].Text, "2004-6,") {
+		t.Fatalf("Parse = %d recitals, %d paragraphs; want 1 reading WHC-09/33.COM/7B, 1 reading 2004-6", len(d.Preamble), len(d.Paragraphs))
+	}
+	for _, tt := range []struct {
+		last, next string
+		want       bool
+	}{
+		{"Documents WHC-", "09/33.COM/7B", true},
+		{"the Asia-", "Pacific region", true},
+		{"on the Asia-", "2. Requests", false},
+		{"in 2030 -", "Recognizing", false},
+	} {
+		if got := brokenAtHyphen(tt.last, tt.next); got != tt.want {
+			t.Errorf("brokenAtHyphen(%q, %q) = %v, want %v", tt.last, tt.next, got, tt.want)
+		}
+	}
+}
