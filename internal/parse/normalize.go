@@ -19,7 +19,8 @@ type line struct {
 
 // cleanRunes removes what a reader cannot see (byte-order marks,
 // zero-width and directional marks, soft hyphens), makes no-break and other
-// wide spaces and tabs plain spaces, and line endings "\n".
+// wide spaces and tabs plain spaces, and line endings "\n": a run of
+// "\r" before "\n" is one line end.
 func cleanRunes(s string) string {
 	var b strings.Builder
 	start := 0 // s[start:i] is clean and not yet written
@@ -39,12 +40,19 @@ func cleanRunes(s string) string {
 			start = i
 			continue
 		case c == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
+			// "\r\n" and "\r\r\n" (Windows line ends converted twice) end
+			// one line, as "\n" does; a "\r" alone ends a line too
+			j := i + 1
+			for j < len(s) && s[j] == '\r' {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
 				flush(i, "")
+				i = j
 			} else {
 				flush(i, "\n")
+				i++
 			}
-			i++
 			start = i
 			continue
 		case c < 0x80:
@@ -1064,12 +1072,17 @@ func joint(a, b string) (cut int, sep string) {
 			}
 			return 1, ""
 		}
-		if unicode.IsLetter(prev) {
+		if unicode.IsLetter(prev) || isDigitRune(prev) && isDigitRune(next) {
+			// "WHC-" / "07/31.COM", "Resolution 2004-" / "6": a symbol
+			// or a range broken at its hyphen
 			return 0, ""
 		}
 	}
 	return 0, " "
 }
+
+// isDigitRune reports whether r is an ASCII digit.
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 func lastWord(s string) string {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -1112,6 +1125,11 @@ var (
 	}
 )
 
+// solidSecond are second halves that English writes solid after the
+// prefixes of compoundFirst ("multilateral", "transnational",
+// "multidisciplinary"): a word broken before them is joined.
+var solidSecond = map[string]bool{"lateral": true, "national": true, "disciplinary": true}
+
 func keepHyphen(left, right string) bool {
-	return compoundFirst[left] || compoundSecond[right]
+	return !solidSecond[right] && (compoundFirst[left] || compoundSecond[right])
 }
