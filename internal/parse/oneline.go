@@ -113,7 +113,19 @@ func cutOneLine(l string, byOpener bool) []string {
 		// a sentence's end: "… sound management. Further recognising …",
 		// not an abbreviation's full stop ("e.g.", "para.")
 		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
-		if (l[i] == ',' || l[i] == ';' || stop) && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
+		if l[i] == ' ' {
+			// a bullet that opens an item: "…, decided: - to request …;
+			// - to invite …", "The Meeting • adopts …"
+			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:])) {
+				cuts = append(cuts, i+1)
+				operative = true
+			}
+			continue
+		}
+		// a colon before an operative phrase ends the formula: "The
+		// Board, having considered …: Approves …"
+		colon := l[i] == ':' && l[i+1] == ' ' && opensOperative(l[i+2:])
+		if (l[i] == ',' || l[i] == ';' || stop || colon) && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
 			at := i + 2
 			if glued {
 				at = i + 1
@@ -167,6 +179,35 @@ func cutOneLine(l string, byOpener bool) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// bulletLen returns the length of the bullet that opens t and the space
+// after it ("- ", "• ", "– "), or of a dash glued to the capitalized word
+// it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
+// or a digit ("-based", "-3") is no bullet.
+func bulletLen(t string) int {
+	for _, b := range []string{"-", "•", "–", "—", "▪", "●"} {
+		if !strings.HasPrefix(t, b) {
+			continue
+		}
+		n := len(b)
+		switch {
+		case n < len(t) && t[n] == ' ':
+			return n + 1
+		case n+1 < len(t) && t[n] >= 'A' && t[n] <= 'Z' && t[n+1] >= 'a' && t[n+1] <= 'z':
+			return n
+		}
+	}
+	return 0
+}
+
+// clauseBefore reports whether s, what precedes a bullet, ends a clause
+// that items may follow: a colon or a semicolon, with "and" or "or"
+// after it or not ("…; and - to request …").
+func clauseBefore(s string) bool {
+	s = strings.TrimRight(s, " ")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " or")
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";")
 }
 
 // letterValue is the rank of an item letter ("a" 1, "z" 26, "aa" 27), or 0.
