@@ -54,22 +54,32 @@ func cutOneLine(l string, byOpener bool) []string {
 	}
 	// Or a lead formula after recitals: "WHEREAS …; RECALLING …; NOW
 	// THEREFORE the Commission; CALLS upon …".
-	lead := false
+	// Or a body's report of its decision under the heading, before any
+	// formula-like sentence further on ("The Board expects …").
+	lead, report := false, false
+	r := reportStart(l)
+	if r > 0 && r < f {
+		f, report = r, true
+	}
 	if f < 0 {
 		var m []int
 		if mayHoldLead(l) {
 			m = leadFormulaInRE.FindStringSubmatchIndex(l)
 		}
-		if m == nil {
+		switch {
+		case m != nil:
+			f, lead = m[2], true
+		case r > 0:
+			f, report = r, true
+		default:
 			return recitalRun(l, byOpener)
 		}
-		f, lead = m[2], true
 	}
 	// Clauses open after a comma or semicolon with a recital's opener or
 	// an operative phrase, and at paragraph numbers from 1 on; items open
 	// at letters in sequence under a numbered paragraph.
 	var cuts []int
-	operative := false
+	operative := report // a reported decision is the paragraph
 	num, letter, roman := 0, 0, 0
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
@@ -83,10 +93,13 @@ func cutOneLine(l string, byOpener bool) []string {
 			}
 			continue
 		}
-		if num == 0 {
+		w := l[f+m[4] : f+m[5]]
+		// items open under a numbered paragraph, or under the formula or
+		// report itself when a colon introduces the first: "the Board
+		// decided: a) To …; b) To …"
+		if num == 0 && letter == 0 && !(letterValue(w) == 1 && clauseBefore(l[:f+m[0]])) {
 			continue
 		}
-		w := l[f+m[4] : f+m[5]]
 		switch {
 		case letterValue(w) == letter+1 && !(roman > 0 && romanOf(w) == roman+1):
 			letter, roman = letter+1, 0
@@ -179,6 +192,40 @@ func cutOneLine(l string, byOpener bool) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// reportStart returns where a body's report of its decision opens on a
+// line that opens with the decision's heading, as a board's minutes print
+// it: "Decision B.4/2 Following the discussion, the Board decided: a) To
+// …". The report opens with the sentence that names the body and its
+// past tense, right after the symbol or after the sentences that tell
+// what led to it. It returns -1 when the line holds no such report.
+func reportStart(l string) int {
+	m := decisionHeading(l)
+	if m == nil {
+		return -1
+	}
+	title := m[4] + m[5]
+	at := len(l) - len(title)
+	if title == "" || !mayReport(title) {
+		return -1
+	}
+	v := reportedRE.FindStringIndex(title)
+	if v == nil || toldOf(title[:v[0]]) || inDecMatch(title) != nil {
+		return -1
+	}
+	// the sentence of the report: after the last full stop before it
+	for i := v[0] - 1; i > 0; i-- {
+		if title[i] == ' ' && title[i-1] == '.' && sentenceWord(title[strings.LastIndexByte(title[:i-1], ' ')+1:i-1]) {
+			return at + i + 1
+		}
+	}
+	// "Decision B.4/2: Accreditation The Board decided …": a title
+	// stands before a report that opens with the body's name
+	if v[0] > 0 && strings.HasPrefix(title[v[0]+1:], "The ") {
+		return at + v[0] + 1
+	}
+	return at
 }
 
 // bulletLen returns the length of the bullet that opens t and the space
