@@ -38,6 +38,13 @@ func cutOneLine(l string, byOpener bool) []string {
 	if len(l) < minOneLine {
 		return nil
 	}
+	// Decisions numbered and labelled as CITES and CMS print them, whose
+	// requests ("The Standing Committee shall …") read like formulas.
+	if byOpener {
+		if parts := directedRun(l); parts != nil {
+			return parts
+		}
+	}
 	// The formula: "The Conference of the Parties …," ending at its first
 	// comma or colon.
 	f := -1
@@ -226,6 +233,142 @@ func reportStart(l string) int {
 		return at + v[0] + 1
 	}
 	return at
+}
+
+// directedLabels are the labels CITES and CMS pages print above a
+// decision's paragraph, naming whom it is directed to.
+var directedLabels = []string{"Decision directed to", "Directed to "}
+
+// directedRun cuts a line that runs together decisions numbered the way
+// CITES and CMS number them ("13.1", "19.30 & 19.31"), each under the
+// label that names whom it is directed to and told as what its addressee
+// shall do: "19.30 & 19.31 Trade report Decision directed to: The
+// Secretariat shall: a) … b) … Decision directed to: Standing Committee
+// The Standing Committee shall …". It cuts before each label and after
+// one that ends on a colon, before each decision's number, before the
+// subject of a request that follows a label's value without punctuation
+// ("… Committees The Standing Committee shall"), and at items lettered in
+// sequence after a colon. A line that opens with no such number and
+// holds no label, or tells no one what they shall do, is left whole
+// (nil).
+func directedRun(l string) []string {
+	label := strings.Contains(l, "irected to")
+	if !label && !dottedStart(l) && !(mayOpenDR(l) && opensDecisionWord(l) && dottedHeadAfterWord(l) != nil) {
+		return nil
+	}
+	if !strings.Contains(l, " shall") && !strings.Contains(l, " should") && !passiveScan.match(l) {
+		return nil
+	}
+	var cuts []int
+	for _, lb := range directedLabels {
+		for off := 0; ; {
+			k := strings.Index(l[off:], lb)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(lb)
+			if k > 0 && l[k-1] == ' ' {
+				cuts = append(cuts, k)
+			}
+			if strings.HasPrefix(l[off:], ": ") {
+				cuts = append(cuts, off+2) // "Decision directed to:" on a line of its own
+			}
+		}
+	}
+	for i := 1; i < len(l); i++ {
+		if l[i-1] != ' ' {
+			continue
+		}
+		// a decision's number before its paragraph: "… 13.2 Parties are …",
+		// not one a word cites ("Decision 13.1 (a)") nor one before a label
+		if l[i] >= '0' && l[i] <= '9' && dottedStart(l[i:]) {
+			j := i + strings.IndexByte(l[i:], '.') + 1
+			j += leading(l[j:], isDigit)
+			w := l[strings.LastIndexByte(l[:i-1], ' ')+1 : i-1]
+			if j+1 < len(l) && l[j] == ' ' && l[j+1] >= 'A' && l[j+1] <= 'Z' && !startsDirected(l[j+1:]) && !citingWord[strings.ToLower(w)] {
+				cuts = append(cuts, i)
+				if requestClause(l[j+1:]) {
+					cuts = append(cuts, j+1)
+				}
+			}
+		}
+		// the subject of a request after a label's value: "… Plants
+		// Committees The Standing Committee shall review …"
+		if strings.HasPrefix(l[i:], "The ") && i >= 2 && l[i-2] >= 'a' && l[i-2] <= 'z' && requestClause(l[i:]) {
+			cuts = append(cuts, i)
+		}
+	}
+	if dottedStart(l) {
+		// the line's own number, as a page prints it, above its paragraph
+		if j := strings.IndexByte(l, ' '); j > 0 && l[j-1] >= '0' && l[j-1] <= '9' && requestClause(l[j+1:]) {
+			cuts = append(cuts, j+1)
+		}
+	}
+	if len(cuts) == 0 && !dottedStart(l) {
+		return nil
+	}
+	sortInts(cuts)
+	// items lettered in sequence, the first after a colon; a cut of the
+	// run above starts their count anew
+	letter, next := 0, 0
+	var items []int
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+		if m[4] < 0 {
+			continue
+		}
+		for next < len(cuts) && cuts[next] <= m[0] {
+			letter, next = 0, next+1
+		}
+		v := letterValue(l[m[4]:m[5]])
+		if v == letter+1 && (v > 1 || clauseBefore(l[:m[0]])) {
+			letter = v
+			items = append(items, m[0]+1)
+		}
+	}
+	if len(cuts)+len(items) == 0 {
+		return nil
+	}
+	cuts = append(cuts, items...)
+	sortInts(cuts)
+	var out []string
+	last := 0
+	for _, c := range cuts {
+		if s := strings.TrimSpace(l[last:c]); s != "" && c > last {
+			out = append(out, s)
+			last = c
+		}
+	}
+	return append(out, strings.TrimSpace(l[last:]))
+}
+
+// citingWord holds the words after which a dotted number is cited, not
+// a decision's own: "Decision 13.1 (a)", "Decisions 13.1 to 13.3".
+var citingWord = map[string]bool{"decision": true, "decisions": true, "resolution": true, "resolutions": true, "to": true, "and": true, "&": true, "-": true, "paragraph": true, "article": true}
+
+// startsDirected reports whether t opens with one of directedLabels.
+func startsDirected(t string) bool {
+	for _, lb := range directedLabels {
+		if strings.HasPrefix(t, lb) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestClause reports whether t opens, with a capital, a sentence
+// that tells its subject what it shall or should do, up to its first
+// colon, semicolon or full stop: "The Secretariat, subject to the
+// availability of resources, is requested to:", "By its next meeting,
+// the Council should:".
+func requestClause(t string) bool {
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return false
+	}
+	if k := strings.IndexAny(t, ";:."); k >= 0 {
+		t = t[:k]
+	}
+	return strings.Contains(t, " should") || passiveScan.match(t)
 }
 
 // bulletLen returns the length of the bullet that opens t and the space

@@ -39,3 +39,25 @@ func TestOneLineReportedDecision(t *testing.T) {
 		t.Errorf("splitOneLine cut a titled reported decision as %q", got)
 	}
 }
+
+// Decisions numbered and labelled as CITES and CMS pages print them, run
+// onto one line, are cut before each label and after one that ends on a
+// colon, before each decision's number and after it when a request
+// follows, before a request's subject run onto a label's value, and at
+// their lettered items; a number a word cites stays in its sentence.
+func TestOneLineDirectedDecisions(t *testing.T) {
+	l := "21.4 & 21.5 Marking of stored specimens Decision directed to: The Secretariat shall: a) collect the marking schemes " +
+		"used by Parties, as referred to in Decision 20.7 (a); and b) report to the Standing Committee. Decision directed to: " +
+		"Standing Committee, with the help of the Animals Committee The Standing Committee shall review the report of the Secretariat."
+	want := []string{"21.4 & 21.5 Marking of stored specimens", "Decision directed to:", "The Secretariat shall:", "a) collect",
+		"b) report", "Decision directed to:", "Standing Committee, with the help", "The Standing Committee shall review"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut labelled decisions as %q", got)
+	}
+	numbered := "Decisions 9.1 to 9.2 - Flyway reviews 9.1 The Scientific Council, within available resources, is requested to: " +
+		"a) review the flyway atlases; b) advise on gaps. 9.2 Parties are encouraged to share their survey data with the Council."
+	want = []string{"Decisions 9.1 to 9.2 - Flyway reviews", "9.1", "The Scientific Council", "a) review", "b) advise", "9.2", "Parties are encouraged"}
+	if got := splitOneLine(numbered); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut numbered decisions as %q", got)
+	}
+}
