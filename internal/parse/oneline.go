@@ -173,9 +173,15 @@ func cutOneLine(l string, byOpener bool) []string {
 	// when it runs at least minRecitalRun recitals together.
 	if !operative && len(cuts) <= minRecitalRun {
 		// "Decision IV/22: Bureau … The Fourth Meeting of the Parties
-		// decided in Dec. IV/22 to take note …": the heading alone.
+		// decided in Dec. IV/22 to take note …": the heading alone,
+		// apart from the text as a page sets it, so that the text is
+		// not read as the rest of its title.
 		if f > 0 && decisionSignal(strings.TrimSpace(l[:f])) {
-			return []string{strings.TrimSpace(l[:f]), l[f:]}
+			out := []string{strings.TrimSpace(l[:f]), ""}
+			if q := quotedText(l, f); q > 0 {
+				return append(out, strings.TrimSpace(l[f:q]), "", l[q:])
+			}
+			return append(out, l[f:])
 		}
 		return nil
 	}
@@ -201,12 +207,17 @@ func cutOneLine(l string, byOpener bool) []string {
 	return out
 }
 
-// reportStart returns where a body's report of its decision opens on a
-// line that opens with the decision's heading, as a board's minutes print
-// it: "Decision B.4/2 Following the discussion, the Board decided: a) To
-// …". The report opens with the sentence that names the body and its
-// past tense, right after the symbol or after the sentences that tell
-// what led to it. It returns -1 when the line holds no such report.
+// reportStart returns where the paragraph of a decision without formula
+// opens on a line that opens with the decision's heading, or -1:
+//
+//   - a body's report of its decision, as a board's minutes print it:
+//     "Decision B.4/2 Following the discussion, the Board decided: a) To
+//     …". The report opens with the sentence that names the body and its
+//     past tense, right after the symbol or after the sentences that tell
+//     what led to it;
+//   - a paragraph that opens with "To" and an operative verb after the
+//     title, as the Montreal Protocol's handbook prints a decision:
+//     "Decision Ex.IV/2: Review of the Panel To request the Panel to …".
 func reportStart(l string) int {
 	m := decisionHeading(l)
 	if m == nil {
@@ -214,12 +225,15 @@ func reportStart(l string) int {
 	}
 	title := m[4] + m[5]
 	at := len(l) - len(title)
-	if title == "" || !mayReport(title) {
+	if title == "" {
 		return -1
+	}
+	if !mayReport(title) {
+		return infinitiveStart(title, at)
 	}
 	v := reportedRE.FindStringIndex(title)
 	if v == nil || toldOf(title[:v[0]]) || inDecMatch(title) != nil {
-		return -1
+		return infinitiveStart(title, at)
 	}
 	// the sentence of the report: after the last full stop before it
 	for i := v[0] - 1; i > 0; i-- {
@@ -233,6 +247,45 @@ func reportStart(l string) int {
 		return at + v[0] + 1
 	}
 	return at
+}
+
+// infinitiveStart returns at plus where in title, the text after a
+// decision's symbol, a paragraph opens with "To" and an operative verb
+// in lower case right after the title's last word ("… of the Panel To
+// request …"), or -1. A title in title case ("… Assistance To Support
+// …") opens none, nor does a text where recitals come first (recitalRun
+// reads those).
+func infinitiveStart(title string, at int) int {
+	for off := 0; ; {
+		k := strings.Index(title[off:], " To ")
+		if k < 0 {
+			return -1
+		}
+		k += off + 1
+		if k >= 2 && isLetter(title[k-2]) && k+3 < len(title) && title[k+3] >= 'a' && title[k+3] <= 'z' && opensOperative(title[k:]) {
+			if recitalWithin(title[:k]) {
+				return -1
+			}
+			return at + k
+		}
+		off = k + 3
+	}
+}
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// recitalWithin reports whether a capitalized word of s opens a recital
+// ("… Panel Noting that …").
+func recitalWithin(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' {
+			if _, ok := opensRecital(s[i:]); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // directedLabels are the labels CITES and CMS pages print above a
@@ -371,6 +424,24 @@ func requestClause(t string) bool {
 	return strings.Contains(t, " should") || passiveScan.match(t)
 }
 
+// quotedText returns where a quotation that a colon introduces opens in
+// l after from, or -1: the text an amendment inserts or replaces, which a
+// page sets apart ("… to include the following sentence: "The offices
+// of …"").
+func quotedText(l string, from int) int {
+	for i := from; ; {
+		k := strings.Index(l[i:], ": ")
+		if k < 0 {
+			return -1
+		}
+		at := i + k + 2
+		if strings.HasPrefix(l[at:], "\"") || strings.HasPrefix(l[at:], "“") {
+			return at
+		}
+		i = at
+	}
+}
+
 // bulletLen returns the length of the bullet that opens t and the space
 // after it ("- ", "• ", "– "), or of a dash glued to the capitalized word
 // it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
@@ -467,6 +538,11 @@ func recitalRun(l string, byOpener bool) []string {
 			if _, ok := opensRecital(l[i+2:]); ok && !opensOperative(l[i+2:]) {
 				cuts = append(cuts, i+2)
 			}
+		}
+		// the paragraph after the last recital, behind a bullet: "…, - To
+		// request the Secretariat …"
+		if n := bulletLen(l[i+2:]); l[i+1] == ' ' && n > 0 && opensOperative(l[i+2+n:]) {
+			cuts = append(cuts, i+2)
 		}
 	}
 	if len(cuts) < minRecitalRun {

@@ -35,7 +35,7 @@ func TestOneLineReportedDecision(t *testing.T) {
 	}
 	titled := "Decision SC4/10: Date and venue of the next meeting The Standing Committee decided to hold its next meeting in " +
 		"the spring, at the seat of the secretariat, unless a Party offers to host it."
-	if got := splitOneLine(titled); !linesOpen(got, "Decision SC4/10: Date and venue of the next meeting", "The Standing Committee decided") {
+	if got := splitOneLine(titled); !linesOpen(got, "Decision SC4/10: Date and venue of the next meeting", "", "The Standing Committee decided") {
 		t.Errorf("splitOneLine cut a titled reported decision as %q", got)
 	}
 }
@@ -59,5 +59,28 @@ func TestOneLineDirectedDecisions(t *testing.T) {
 	want = []string{"Decisions 9.1 to 9.2 - Flyway reviews", "9.1", "The Scientific Council", "a) review", "b) advise", "9.2", "Parties are encouraged"}
 	if got := splitOneLine(numbered); !linesOpen(got, want...) {
 		t.Errorf("splitOneLine cut numbered decisions as %q", got)
+	}
+}
+
+// A decision of the Montreal Protocol's handbook printed on one line is
+// cut after its title: before the formula, with the quotation an
+// amendment inserts set apart; before a paragraph that opens with "To"
+// and its verb; and, after recitals, before a bullet's paragraph.
+func TestOneLineHandbookDecision(t *testing.T) {
+	amend := "Decision IV/30: Financial rules of the Fund The Fourth Meeting of the Parties decided in Dec. IV/30 to amend rule 5 of " +
+		"the financial rules to add the following sentence: \"Pledges shall be paid by the end of the year in which they are made.\""
+	want := []string{"Decision IV/30: Financial rules of the Fund", "", "The Fourth Meeting", "", "\"Pledges shall"}
+	if got := splitOneLine(amend); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut an amendment as %q", got)
+	}
+	to := "Decision Ex.V/2: Assessment of options for the replenishment of the Fund To request the Panel to report on the options " +
+		"for the replenishment of the Fund to the Open-ended Working Group at its next meeting."
+	if got := splitOneLine(to); !linesOpen(got, "Decision Ex.V/2: Assessment of options for the replenishment of the Fund", "To request the Panel") {
+		t.Errorf("splitOneLine cut a paragraph opening with its infinitive as %q", got)
+	}
+	recitals := "Decision XL/3: Data collection Noting the reports of the parties, Recalling decision XXX/2, Acknowledging the work of " +
+		"the Panel, - To request the Panel to report again next year."
+	if got := splitOneLine(recitals); !linesOpen(got, "Decision XL/3: Data collection", "Noting", "Recalling", "Acknowledging", "- To request") {
+		t.Errorf("splitOneLine cut recitals and a bulleted paragraph as %q", got)
 	}
 }
