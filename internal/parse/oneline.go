@@ -79,6 +79,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		case r > 0:
 			f, report = r, true
 		default:
+			if parts := bulletRun(l); parts != nil {
+				return parts
+			}
 			return recitalRun(l, byOpener)
 		}
 	}
@@ -135,8 +138,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
 		if l[i] == ' ' {
 			// a bullet that opens an item: "…, decided: - to request …;
-			// - to invite …", "The Meeting • adopts …"
-			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:])) {
+			// - to invite …", "The Meeting • adopts …", "INVITES
+			// governments - to submit …"
+			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:]) || operative && strings.HasPrefix(l[i+1+n:], "to ")) {
 				cuts = append(cuts, i+1)
 				operative = true
 			}
@@ -160,6 +164,15 @@ func cutOneLine(l string, byOpener bool) []string {
 				cuts = append(cuts, at)
 				operative = true
 			}
+		}
+	}
+	// Before a lead formula, the first recital opens at its opener after
+	// the heading, with or without a comma before it: "Resolution 9-2
+	// ON SMALL STOCKS NOTING that …", as recitalRun reads it.
+	if lead && len(cuts) > 0 {
+		sortInts(cuts)
+		if i := firstOpener(l[:cuts[0]]); i > 0 {
+			cuts = append(cuts, i)
 		}
 	}
 	// The formula ends at its first comma or colon that a capital
@@ -263,7 +276,7 @@ func infinitiveStart(title string, at int) int {
 		}
 		k += off + 1
 		if k >= 2 && isLetter(title[k-2]) && k+3 < len(title) && title[k+3] >= 'a' && title[k+3] <= 'z' && opensOperative(title[k:]) {
-			if recitalWithin(title[:k]) {
+			if firstOpener(title[:k]) > 0 {
 				return -1
 			}
 			return at + k
@@ -274,19 +287,6 @@ func infinitiveStart(title string, at int) int {
 
 // isLetter reports whether c is an ASCII letter.
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-// recitalWithin reports whether a capitalized word of s opens a recital
-// ("… Panel Noting that …").
-func recitalWithin(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i-1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' {
-			if _, ok := opensRecital(s[i:]); ok {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // directedLabels are the labels CITES and CMS pages print above a
 // decision's paragraph, naming whom it is directed to.
@@ -442,6 +442,46 @@ func quotedText(l string, from int) int {
 	}
 }
 
+// minBulletRun is the fewest bullets before operative verbs that cut a
+// line without a formula: one dash before a capitalized verb may stand in
+// a title ("Trade - Measures …"); two that each open a paragraph are a
+// list.
+const minBulletRun = 2
+
+// bulletRun cuts a line without a formula whose operative paragraphs
+// each stand behind a bullet, as a record lists them: "Resolution 2031-4
+// • Decides to …. • Requests the Secretariat to …". The text before the
+// first bullet stays whole, a blank line after it when it is a heading. A line with fewer than minBulletRun such
+// bullets is left as it is (nil).
+func bulletRun(l string) []string {
+	var cuts []int
+	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
+		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
+			cuts = append(cuts, i+1)
+		}
+		k := strings.IndexByte(l[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	if len(cuts) < minBulletRun {
+		return nil
+	}
+	out := []string{strings.TrimSpace(l[:cuts[0]])}
+	if decisionSignal(out[0]) {
+		out = append(out, "") // a heading apart, as a page sets it
+	}
+	for j, c := range cuts {
+		end := len(l)
+		if j+1 < len(cuts) {
+			end = cuts[j+1]
+		}
+		out = append(out, strings.TrimSpace(l[c:end]))
+	}
+	return out
+}
+
 // bulletLen returns the length of the bullet that opens t and the space
 // after it ("- ", "• ", "– "), or of a dash glued to the capitalized word
 // it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
@@ -498,12 +538,20 @@ func sortInts(a []int) {
 // times.
 const minRecitalRun = 3
 
-// recitalRun cuts a line that holds a preamble without its formula, as a
-// page quoting a resolution from its second page prints it: recitals run
-// together, each opening after a comma or semicolon with a capitalized
-// opener ("…, Taking note of …, Recognizing …,"). The text before the
-// first recital (a title, a running header) is cut off at the first
-// opener. A line with fewer than minRecitalRun recitals is left as it is.
+// firstOpener returns where the first recital opens in s, the text
+// before the second: at the first capitalized opener after a space, or
+// -1.
+func firstOpener(s string) int {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' {
+			if _, ok := opensRecital(s[i:]); ok {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // nextCommaOrSemicolon returns the index of the first "," or ";" of l
 // at or after i, or -1.
 func nextCommaOrSemicolon(l string, i int) int {
@@ -529,8 +577,14 @@ func indexEither(s string, a, b byte, off int) int {
 	return off + k
 }
 
-// recitalRun: see above; without byOpener only recitals numbered in
-// sequence cut the line (numberedRecitals).
+// recitalRun cuts a line that holds a preamble without its formula, as a
+// page quoting a resolution from its second page prints it: recitals run
+// together, each opening after a comma or semicolon with a capitalized
+// opener ("…, Taking note of …, Recognizing …,"). The text before the
+// first recital (a title, a running header) is cut off at the first
+// opener. A line with fewer than minRecitalRun recitals is left as it is.
+// Without byOpener only recitals numbered in sequence cut the line
+// (numberedRecitals).
 func recitalRun(l string, byOpener bool) []string {
 	var cuts []int
 	for i := nextCommaOrSemicolon(l, 0); byOpener && i >= 0 && i+2 < len(l); i = nextCommaOrSemicolon(l, i+1) {
@@ -551,14 +605,8 @@ func recitalRun(l string, byOpener bool) []string {
 	if len(cuts) < minRecitalRun {
 		return nil
 	}
-	// the first recital: the first capitalized opener after a space
-	for i := 1; i < cuts[0]; i++ {
-		if l[i-1] == ' ' && l[i] >= 'A' && l[i] <= 'Z' {
-			if _, ok := opensRecital(l[i:]); ok {
-				cuts = append([]int{i}, cuts...)
-				break
-			}
-		}
+	if i := firstOpener(l[:cuts[0]]); i > 0 {
+		cuts = append([]int{i}, cuts...)
 	}
 	var out []string
 	last := 0

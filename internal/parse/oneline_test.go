@@ -84,3 +84,33 @@ func TestOneLineHandbookDecision(t *testing.T) {
 		t.Errorf("splitOneLine cut recitals and a bulleted paragraph as %q", got)
 	}
 }
+
+// A resolution in the capitals of a commission, run onto one line, is cut
+// at its first recital after the title, at its lead formula after a
+// closing quotation mark, and at the bulleted items of a paragraph.
+func TestOneLineCommissionResolution(t *testing.T) {
+	l := "Resolution 2031-7 RESOLUTION ON SMALL STOCKS NOTING that the stocks are small; RECALLING the words of the Convention, " +
+		"“to conserve the stocks”; AWARE of the report “on the stocks of the north” NOW THEREFORE THE COMMISSION: URGES " +
+		"governments - to collect catch data; - to report them every year; REQUESTS the Secretariat to publish them."
+	want := []string{"Resolution 2031-7 RESOLUTION ON SMALL STOCKS", "NOTING", "RECALLING", "AWARE", "NOW THEREFORE THE COMMISSION:",
+		"URGES governments", "- to collect", "- to report", "REQUESTS"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut a resolution in capitals as %q", got)
+	}
+}
+
+// A record that lists a resolution's paragraphs behind bullets, with no
+// formula, is cut before each bullet, its heading set apart; one dash
+// before a verb is not a list.
+func TestOneLineBulletRun(t *testing.T) {
+	l := "Resolution 2031-2 • Decides to hold a workshop on bycatch before the next meeting of the Commission. • Requests the " +
+		"Secretariat to invite experts from the regional bodies. • Decides to review the outcome at its next meeting."
+	if got := splitOneLine(l); !linesOpen(got, "Resolution 2031-2", "", "• Decides to hold", "• Requests", "• Decides to review") {
+		t.Errorf("splitOneLine cut a bulleted record as %q", got)
+	}
+	one := "Trade in specimens of the listed species - Decides nothing here but names a title that runs on and on for a long while " +
+		"without any other bullet in it at all, as titles sometimes do."
+	if got := bulletRun(one); got != nil {
+		t.Errorf("bulletRun cut a line with one dash: %q", got)
+	}
+}
