@@ -71,7 +71,12 @@ func cutOneLine(l string, byOpener bool) []string {
 	if f < 0 {
 		var m []int
 		if mayHoldLead(l) {
-			m = leadFormulaInRE.FindStringSubmatchIndex(l)
+			for _, c := range leadFormulaInRE.FindAllStringSubmatchIndex(l, -1) {
+				if !isLetter(l[c[0]]) || capsOpener(l[c[2]:]) {
+					m = c // only a lead in capitals follows a clause cut short
+					break
+				}
+			}
 		}
 		switch {
 		case m != nil:
@@ -106,14 +111,16 @@ func cutOneLine(l string, byOpener bool) []string {
 		w := l[f+m[4] : f+m[5]]
 		// items open under a numbered paragraph, or under the formula or
 		// report itself when a colon introduces the first: "the Board
-		// decided: a) To …; b) To …"
-		if num == 0 && letter == 0 && !(letterValue(w) == 1 && clauseBefore(l[:f+m[0]])) {
+		// decided: a) To …; b) To …", "requests the Committee to: (i)
+		// recommend …, and (ii) report …"
+		top := num == 0 && letter == 0
+		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) {
 			continue
 		}
 		switch {
 		case letterValue(w) == letter+1 && !(roman > 0 && romanOf(w) == roman+1):
 			letter, roman = letter+1, 0
-		case letter > 0 && romanOf(w) == roman+1:
+		case (letter > 0 || top) && romanOf(w) == roman+1:
 			roman++
 		default:
 			continue
@@ -136,11 +143,20 @@ func cutOneLine(l string, byOpener bool) []string {
 		// a sentence's end: "… sound management. Further recognising …",
 		// not an abbreviation's full stop ("e.g.", "para.")
 		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
+		if l[i] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && capsOpener(l[i+1:]) {
+			// a recital in capitals after one cut short: "… the
+			// Chairman of the WHEREAS there have been …"
+			if _, ok := opensRecital(l[i+1:]); ok {
+				cuts = append(cuts, i+1)
+				continue
+			}
+		}
 		if l[i] == ' ' {
 			// a bullet that opens an item: "…, decided: - to request …;
 			// - to invite …", "The Meeting • adopts …", "INVITES
 			// governments - to submit …"
-			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:]) || operative && strings.HasPrefix(l[i+1+n:], "to ")) {
+			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:]) || bulletVerb(l[i+1+n:]) ||
+				operative && strings.HasPrefix(l[i+1+n:], "to ")) {
 				cuts = append(cuts, i+1)
 				operative = true
 			}
@@ -160,6 +176,11 @@ func cutOneLine(l string, byOpener bool) []string {
 			rest := l[at:]
 			if _, ok := opensRecital(rest); ok {
 				cuts = append(cuts, at)
+				// "Recalling …, decides to …": a paragraph whose verb
+				// follows its participial clause
+				if !operative {
+					_, operative = embeddedPhrase(rest, phraseOptions{})
+				}
 			} else if opensOperative(rest) {
 				cuts = append(cuts, at)
 				operative = true
@@ -480,6 +501,17 @@ func bulletRun(l string) []string {
 		out = append(out, strings.TrimSpace(l[c:end]))
 	}
 	return out
+}
+
+// bulletVerb reports whether t, the text behind a bullet, opens with an
+// operative verb in the third person in lower case, as a bullet, like a
+// number, lets it: "The Meeting • adopts the guidance …".
+func bulletVerb(t string) bool {
+	if t == "" || t[0] < 'a' || t[0] > 'z' || strings.HasPrefix(t, "to ") {
+		return false
+	}
+	_, ok := phraseAt(t, phraseOptions{numbered: true}, false)
+	return ok
 }
 
 // bulletLen returns the length of the bullet that opens t and the space

@@ -114,3 +114,33 @@ func TestOneLineBulletRun(t *testing.T) {
 		t.Errorf("bulletRun cut a line with one dash: %q", got)
 	}
 }
+
+// Recitals of a page cut short run on without punctuation: a recital or
+// lead formula in capitals still opens a line, and items numbered in
+// roman under the paragraph itself are cut after its colon.
+func TestOneLineClausesCutShort(t *testing.T) {
+	l := "Resolution 2031-9 on the work of the committees WHEREAS the Commission relies on the advice of its committees, " +
+		"WHEREAS the committees meet before the Commission and the WHEREAS their reports reach the Commission late and at " +
+		"this NOW THEREFORE the Commission requests its committees to: (i) meet earlier in the year, and (ii) send their reports sooner."
+	want := []string{"Resolution 2031-9 on the work of the committees", "WHEREAS the Commission relies", "WHEREAS the committees meet",
+		"WHEREAS their reports", "NOW THEREFORE the Commission requests", "(i) meet", "(ii) send"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut recitals cut short as %q", got)
+	}
+}
+
+// A formula run into bullets whose verbs are in lower case, and a formula
+// without its comma run into a paragraph that opens with a participial
+// clause, are cut as a page sets them.
+func TestOneLineFormulaRunIn(t *testing.T) {
+	l := "The Meeting • endorses the guidance on joint assessments as appended to this decision; • invites the Parties to " +
+		"report on their use of the guidance to the working group before its next session."
+	if got := splitOneLine(l); !linesOpen(got, "The Meeting", "• endorses", "• invites") {
+		t.Errorf("splitOneLine cut bullets in lower case as %q", got)
+	}
+	clause := "The Conference of the Parties Noting that no offer to host the next meeting has been received so far, and taking " +
+		"into account the state of the budget, decides to hold its next meeting at the seat of the secretariat."
+	if got := splitOneLine(clause); !linesOpen(got, "The Conference of the Parties", "Noting that no offer") {
+		t.Errorf("splitOneLine cut a formula run into its paragraph as %q", got)
+	}
+}
