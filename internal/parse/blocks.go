@@ -689,19 +689,6 @@ func endsRunInNumber(s string) bool {
 	return d >= 1 && d <= 3 && strings.HasSuffix(s[:i], "; ")
 }
 
-// capsOpener reports whether t opens with a word of three letters or more
-// in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
-// does not go on in capitals, so a recital or operative phrase in
-// capitals starts a paragraph even below a line that ends no clause (a
-// field's label "Body" above its value, a title).
-func capsOpener(t string) bool {
-	n := 0
-	for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
-		n++
-	}
-	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
-}
-
 // capsLine reports whether t is words in capitals, three at least, with
 // no letter in lower case: a title or formula in capitals. Its words of
 // letters outnumber those with digits: "COM 7B.67, 35 COM 7B.68" is a

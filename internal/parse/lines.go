@@ -278,6 +278,19 @@ func startsStructure(t string) bool {
 	return opensOperative(t)
 }
 
+// capsOpener reports whether t opens with a word of three letters or more
+// in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
+// does not go on in capitals, so a recital or operative phrase in
+// capitals starts a paragraph even below a line that ends no clause (a
+// field's label "Body" above its value, a title).
+func capsOpener(t string) bool {
+	n := 0
+	for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
+		n++
+	}
+	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
+}
+
 // endsClause reports whether s ends where a new paragraph may begin: after
 // a comma, semicolon, colon or full stop, or "; and".
 func endsClause(s string) bool {

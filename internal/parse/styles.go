@@ -403,8 +403,11 @@ var leadFormulaCore = func() string {
 var leadFormulaRE = regexp.MustCompile(`^(` + leadFormulaCore + `[,:;]?)(?:\s*$|\s+(\p{Ll}.*))`)
 
 // leadFormulaInRE finds a lead formula inside a line, after the clause it
-// ends: "…; NOW THEREFORE the Commission; CALLS upon …".
-var leadFormulaInRE = regexp.MustCompile(`[,;.]\s+(` + leadFormulaCore + `)[,:;]?\s`)
+// ends, a quotation's close among the ends: "…; NOW THEREFORE the
+// Commission; CALLS upon …", "… made widely available.” NOW THEREFORE …",
+// or after a clause cut short, its last word in lower case ("… at this
+// NOW THEREFORE …": cutOneLine takes only a lead in capitals there).
+var leadFormulaInRE = regexp.MustCompile(`[,;.”"…a-z]\s+(` + leadFormulaCore + `)[,:;]?\s`)
 
 // leadWords are the last words of the table's formula leads, as printed
 // in capitals, in lower case and capitalized: a line without one holds
