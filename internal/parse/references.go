@@ -391,11 +391,6 @@ func sortHits[T any](s []T, less func(a, b T) bool) {
 	}
 }
 
-// isAlnum reports whether c is an ASCII letter or digit.
-func isAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
 // bodyContext names bodies whose resolutions and decisions MEA texts cite.
 var bodyContext = []struct{ phrase, id string }{
 	{"General Assembly", "unga"}, {"Environment Assembly", "unea"}, {"Governing Council", "unep-gc"},

@@ -1078,6 +1078,11 @@ func headingLine(l string) bool {
 	return l != "" && len(l) <= maxDatedHeading && !strings.ContainsAny(l[len(l)-1:], ",;:") && !strings.Contains(l, ". ")
 }
 
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func walkParagraph(p accord.Paragraph, fn func(accord.Paragraph)) {
