@@ -23,8 +23,9 @@
 //     unwrap.go) takes the text and gives its lines ([]line): invisible
 //     marks, tables and emphasis cleaned up, a decision printed on one
 //     line cut into its lines (oneline.go), the same when a reader wrapped
-//     that line at a fixed width (unwrap.go), hyphens of compounds mended
-//     (hyphen.go). extract
+//     that line at a fixed width (unwrap.go), a heading whose title a
+//     web page glues to the symbol with a dot ("28 COM 14B.3.Title") cut
+//     in two, hyphens of compounds mended (hyphen.go). extract
 //     then takes out page furniture (running heads, page numbers, job
 //     numbers, a web page's trail of links and footer) and footnotes, those of a footnote zone at a page's foot
 //     too (notezone.go), and gives an extracted: the body lines, the

@@ -220,10 +220,14 @@ var scannerSamples = []string{
 	"x3 November 2025", "13 November 20251", "_3 May 2020", "é3 May 2020", "May 30, 2021May 3 2022",
 	"The Secretariat shall", "Parties are invited, in accordance with Article 5, to submit", "This is requested to", "marshall",
 	"Note by the Secretariat", "NOTE BY THE EXECUTIVE SECRETARY", "note by the bureau", "Note by  the Secretariat",
+	"Measure 4 (2019), HELCOM Recommendation 28E/6 and OSPAR Agreement 2010-03", "Measure 4 (2019)x", "xMeasure 4 (2019)",
 }
 
 func checkScanner(t *testing.T, s string) {
-	for _, sc := range []*scanner{docSymbolScan, selfRefScan, dateScan, passiveScan} {
+	if got, want := namedSymbolSpans(s), namedSymbolRE.FindAllStringIndex(s, -1); !cmp.Equal(got, want) {
+		t.Errorf("namedSymbolSpans(%q) = %v, want %v", s, got, want)
+	}
+	for _, sc := range []*scanner{docSymbolScan, selfRefScan, dateScan, passiveScan, namedSymbolScan} {
 		if got, want := sc.findAll(s), sc.re.FindAllStringIndex(s, -1); !cmp.Equal(got, want) {
 			t.Errorf("findAll(%q) by %s = %v, want %v", s, sc.re, got, want)
 		}

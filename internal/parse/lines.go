@@ -130,6 +130,26 @@ func decisionSignal(t string) bool {
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 }
 
+// symbolOnlyHeading reports whether t heads a decision by its symbol and
+// says nothing more: "Decision 19.30", "COP 3 Resolution Conf. 5.20 (Rev.
+// CoP16)", "HELCOM Recommendation 28E/6", "28 COM 14B.3". A number that
+// may be a section's or a page's ("2.1", "3/12") is no such heading
+// without its keyword.
+func symbolOnlyHeading(t string) bool {
+	if _, ok := loneSymbol(t); ok {
+		return true
+	}
+	if sym, title, ok := namedHeading(t); ok {
+		return sym != "" && title == ""
+	}
+	t = stripMeetingLabel(t)
+	if (strings.HasPrefix(t, "Res") || strings.HasPrefix(t, "Conf.")) && citesResRE.MatchString(t) {
+		return true
+	}
+	m := decisionHeading(t)
+	return m != nil && m[4]+m[5] == ""
+}
+
 // mayOpenDR reports cheaply whether t can open with a word that lower-cases
 // to one starting with "d" or "r" ("Decision", "RESOLUTION", "draft"): an
 // ASCII first byte must be one of those letters; any other first rune is
@@ -258,6 +278,19 @@ func startsStructure(t string) bool {
 	return opensOperative(t)
 }
 
+// capsOpener reports whether t opens with a word of three letters or more
+// in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
+// does not go on in capitals, so a recital or operative phrase in
+// capitals starts a paragraph even below a line that ends no clause (a
+// field's label "Body" above its value, a title).
+func capsOpener(t string) bool {
+	n := 0
+	for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
+		n++
+	}
+	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
+}
+
 // endsClause reports whether s ends where a new paragraph may begin: after
 // a comma, semicolon, colon or full stop, or "; and".
 func endsClause(s string) bool {
@@ -272,6 +305,10 @@ func endsClause(s string) bool {
 	if r == ')' && s[0] == '(' && strings.IndexByte(s, ')') == len(s)-1 && len(s) > 4 {
 		// "(Prepared by the Committee of the Whole)": a line in brackets
 		// of its own
+		return true
+	}
+	if r == ']' && s[0] == '[' && strings.IndexByte(s, ']') == len(s)-1 {
+		// "[...]", "[…]": an extract's mark of text left out
 		return true
 	}
 	return strings.ContainsRune(",;:.!?", r) || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, ".)")

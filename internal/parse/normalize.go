@@ -19,7 +19,8 @@ type line struct {
 
 // cleanRunes removes what a reader cannot see (byte-order marks,
 // zero-width and directional marks, soft hyphens), makes no-break and other
-// wide spaces and tabs plain spaces, and line endings "\n".
+// wide spaces and tabs plain spaces, and line endings "\n": a run of
+// "\r" before "\n" is one line end.
 func cleanRunes(s string) string {
 	var b strings.Builder
 	start := 0 // s[start:i] is clean and not yet written
@@ -39,12 +40,19 @@ func cleanRunes(s string) string {
 			start = i
 			continue
 		case c == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
+			// "\r\n" and "\r\r\n" (Windows line ends converted twice) end
+			// one line, as "\n" does; a "\r" alone ends a line too
+			j := i + 1
+			for j < len(s) && s[j] == '\r' {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
 				flush(i, "")
+				i = j
 			} else {
 				flush(i, "\n")
+				i++
 			}
-			i++
 			start = i
 			continue
 		case c < 0x80:
@@ -148,7 +156,8 @@ var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
 // form feeds on their own lines, markdown emphasis stripped, and runs of
 // "**" (residue of bold headings glued together) turned into line breaks,
-// a decision printed on one line cut into its lines (splitOneLine), also
+// a heading glued to its title by a dot cut in two (gluedTitleAt), a
+// decision printed on one line cut into its lines (splitOneLine), also
 // when a reader wrapped that line at a fixed width (unwrapRunIn).
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
@@ -217,12 +226,59 @@ func normalizeLine(l string) string {
 	if strings.Contains(l, "**") {
 		l = strings.ReplaceAll(l, "**", "\n")
 	}
+	if k := gluedTitleAt(l); k > 0 {
+		// "28 COM 14B.3.Format of recommendations": symbol and title
+		// on lines of their own, as a page printed on paper sets them
+		l = l[:k] + "\n" + l[k+1:]
+	}
 	if len(l) >= minOneLine {
 		if parts := splitOneLine(l); parts != nil {
 			l = strings.Join(parts, "\n")
 		}
 	}
 	return strings.TrimRight(l, " ")
+}
+
+// maxGluedSymbol bounds where the dot that glues a title to its symbol
+// may stand: a keyword, a body's name and a symbol ("HELCOM
+// Recommendation 28E/6", "Resolution Conf. 5.20 (Rev. CoP16)") stay
+// under it, as table cells holding a symbol do (maxSymbolCell).
+const maxGluedSymbol = maxSymbolCell
+
+// gluedTitleAt returns the index of the dot a web page glues a decision's
+// title to its symbol with, "28 COM 14B.3.Format of …" or "HELCOM
+// Recommendation 28E/6.Adopted …", or 0. The dot follows a letter, a
+// digit or a bracket and comes before a capitalized word, and what stands
+// before it is a heading that names a symbol and nothing else. A full
+// stop in a sentence is followed by a space; a title in capitals is not
+// told from a symbol's last part ("12.COM 2.BUR 3"). Of the dots that
+// qualify, the last is the title's: the ones before it are the symbol's
+// own. A heading the segmenter reads with its title as it stands
+// ("Decision 19.30.Title", "XII/29.Title"), or that is a symbol whole,
+// is left whole.
+func gluedTitleAt(l string) int {
+	if l == "" || !isUpper(l[0]) && !isDigit(l[0]) {
+		return 0
+	}
+	at := 0
+	for i := 1; i < len(l)-1 && i < maxGluedSymbol; i++ {
+		if l[i] != '.' || !isAlnum(l[i-1]) && l[i-1] != ')' {
+			continue
+		}
+		// a title opens with a capitalized word; a capital alone or
+		// capitals go on with a symbol ("9.COM 13.F", "11.COM 2.BUR 1")
+		r, n := utf8.DecodeRuneInString(l[i+1:])
+		if next, _ := utf8.DecodeRuneInString(l[i+1+n:]); !unicode.IsUpper(r) || !unicode.IsLower(next) {
+			continue
+		}
+		if symbolOnlyHeading(l[:i]) {
+			at = i
+		}
+	}
+	if at > 0 && (inlineTitle(l) || symbolOnlyHeading(l)) {
+		return 0
+	}
+	return at
 }
 
 // tableCellSymbolRE matches a table cell that holds a decision's symbol
@@ -1016,12 +1072,17 @@ func joint(a, b string) (cut int, sep string) {
 			}
 			return 1, ""
 		}
-		if unicode.IsLetter(prev) {
+		if unicode.IsLetter(prev) || isDigitRune(prev) && isDigitRune(next) {
+			// "WHC-" / "07/31.COM", "Resolution 2004-" / "6": a symbol
+			// or a range broken at its hyphen
 			return 0, ""
 		}
 	}
 	return 0, " "
 }
+
+// isDigitRune reports whether r is an ASCII digit.
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 func lastWord(s string) string {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -1064,6 +1125,11 @@ var (
 	}
 )
 
+// solidSecond are second halves that English writes solid after the
+// prefixes of compoundFirst ("multilateral", "transnational",
+// "multidisciplinary"): a word broken before them is joined.
+var solidSecond = map[string]bool{"lateral": true, "national": true, "disciplinary": true}
+
 func keepHyphen(left, right string) bool {
-	return compoundFirst[left] || compoundSecond[right]
+	return !solidSecond[right] && (compoundFirst[left] || compoundSecond[right])
 }

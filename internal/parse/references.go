@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,7 @@ func references(d *accord.Decision) accord.References {
 		}
 	}
 	own := symbolKey(d.Symbol)
+	ownBare := symbolKey(withoutLeadingZeros(d.Symbol)) // "(OSPAR Agreement 2010-3)" under "Agreement 2010-03"
 	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
 	seenD, seenDoc := map[string]bool{}, map[string]bool{}
 	for k, t := range parts {
@@ -42,7 +44,7 @@ func references(d *accord.Decision) accord.References {
 		for _, r := range decisionRefsBeside(t, d.Instrument, spans) {
 			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
 			k := symbolKey(r.Cited)
-			if k == own || seenD[k] {
+			if k == own || seenD[k] || own != "" && k != "" && k[0] == own[0] && len(k) != len(own) && symbolKey(withoutLeadingZeros(r.Cited)) == ownBare {
 				continue
 			}
 			seenD[k] = true
@@ -185,7 +187,8 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		bare  bool // cited without a keyword of its own: kept as printed
 	}
 	cites := mayCite(text)
-	if !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
+	named := namedSymbolSpans(text) // "Measure 15 (2009)": cited by its own keyword
+	if named == nil && !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
 		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !cites) {
 		// every symbol has a slash or a dot, but "Resolution 2019-1" and
 		// "resolution 3337 (XXIX)", which need their keyword
@@ -288,6 +291,13 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		hits = append(hits, hit{i, text[i:j], "", 0, false})
 		take(i, j)
 	}
+	for _, loc := range named {
+		// "HELCOM Recommendation 9/2" that its keyword's list read
+		if seen == nil || !slices.Contains(seen[loc[0]:loc[1]], true) {
+			hits = append(hits, hit{loc[0], text[loc[0]:loc[1]], "", 0, true})
+			take(loc[0], loc[1])
+		}
+	}
 	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
 	var out []accord.DecisionRef
 	lastList := 0
@@ -379,11 +389,6 @@ func sortHits[T any](s []T, less func(a, b T) bool) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
-}
-
-// isAlnum reports whether c is an ASCII letter or digit.
-func isAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // bodyContext names bodies whose resolutions and decisions MEA texts cite.

@@ -237,6 +237,23 @@ func symbolKey(s string) string {
 	}, s)
 }
 
+// withoutLeadingZeros returns symbol s without the zeros that open its
+// numbers ("Agreement 2010-3" from "Agreement 2010-03"), so that a
+// decision printing its own symbol once without them still knows it.
+func withoutLeadingZeros(s string) string {
+	if !strings.Contains(s, "0") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '0' && (i == 0 || !isDigit(s[i-1])) && i+1 < len(s) && isDigit(s[i+1]) {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
 // instrumentNames are phrases that name an instrument, for texts whose
 // symbols do not say which instrument they belong to.
 var instrumentNames = []struct{ id, phrase string }{
@@ -1059,6 +1076,11 @@ const maxDatedHeading = 200
 func headingLine(l string) bool {
 	l = strings.TrimSpace(l)
 	return l != "" && len(l) <= maxDatedHeading && !strings.ContainsAny(l[len(l)-1:], ",;:") && !strings.Contains(l, ". ")
+}
+
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

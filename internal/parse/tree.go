@@ -295,6 +295,13 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 				newPara(b, b.label)
 				continue
 			}
+		case b.mark == markDash && len(paras) > 0 && opensOwnVerb(b.rest) && !strings.HasSuffix(strings.TrimSpace(lastText()), ":"):
+			// "• Encourages the States Parties …" after a list of sites, or
+			// among numbered paragraphs: a bullet set where a number
+			// stood, opening a paragraph of its own
+			dashItems = false
+			newPara(b, "")
+			continue
 		case b.mark == markDash && top != markNumber && len(paras) > 0 && (dashItems || chapeau(lastText(), b.rest)):
 			// "… to establish a Working Group inter alia to:", "- review
 			// …", "- prepare …": bullets under a chapeau are its items
@@ -339,9 +346,14 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		item.Path = unique(p.Path + "(" + label + ")")
 		p.Items = append(p.Items, item)
 		places = append(places, where{b.n, []int{len(paras) - 1, len(p.Items) - 1}})
-		if roman {
+		switch {
+		case roman:
 			lastRom = romanValue(label)
-		} else {
+		case b.mark == markDash:
+			// "• Old Town (China)", "• Agra Fort (India)": bullets
+			// under a paragraph are siblings, not each the parent of
+			// the next
+		default:
 			lastLet, lastRom, letterAt = label, 0, len(p.Items)-1
 		}
 	}
