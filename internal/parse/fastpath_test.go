@@ -493,3 +493,22 @@ func TestLabelCellsHoldNoSymbol(t *testing.T) {
 		}
 	}
 }
+
+// TestBulletLenReadsEveryMark: the first-byte test of bulletLen lets
+// every mark of bulletMarks through, set apart by a space or glued to a
+// capitalized word, and nothing that opens otherwise.
+func TestBulletLenReadsEveryMark(t *testing.T) {
+	for _, b := range bulletMarks {
+		if got := bulletLen(b + " to request"); got != len(b)+1 {
+			t.Errorf("bulletLen(%q) = %d, want %d", b+" to request", got, len(b)+1)
+		}
+		if got := bulletLen(b + "Requests"); got != len(b) {
+			t.Errorf("bulletLen(%q) = %d, want %d", b+"Requests", got, len(b))
+		}
+	}
+	for _, s := range []string{"", "Requests", "-based", "‐ x", "→ x", "€ 5", "* x"} {
+		if got := bulletLen(s); got != 0 {
+			t.Errorf("bulletLen(%q) = %d, want 0", s, got)
+		}
+	}
+}

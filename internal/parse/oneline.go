@@ -519,7 +519,10 @@ func bulletVerb(t string) bool {
 // it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
 // or a digit ("-based", "-3") is no bullet.
 func bulletLen(t string) int {
-	for _, b := range []string{"-", "•", "–", "—", "▪", "●"} {
+	if t == "" || !bulletFirst[t[0]] {
+		return 0
+	}
+	for _, b := range bulletMarks {
 		if !strings.HasPrefix(t, b) {
 			continue
 		}
@@ -533,6 +536,19 @@ func bulletLen(t string) int {
 	}
 	return 0
 }
+
+// bulletMarks are the marks bulletLen reads, and bulletFirst their first
+// bytes: bulletRun asks at every space of a line, and most words open
+// with none.
+var (
+	bulletMarks = []string{"-", "•", "–", "—", "▪", "●"}
+	bulletFirst = func() (first [256]bool) {
+		for _, b := range bulletMarks {
+			first[b[0]] = true
+		}
+		return first
+	}()
+)
 
 // clauseBefore reports whether s, what precedes a bullet, ends a clause
 // that items may follow: a colon or a semicolon, with "and" or "or"
