@@ -127,6 +127,7 @@ type blocker struct {
 	lastNum   int    // last paragraph number seen
 	lastParen string // last paren label seen since the last numbered paragraph
 	force     bool   // the next line starts a new block (after a heading line)
+	width     int    // the text's widest line (hardBreak)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
 	value     bool   // the last block is such a value
 	// the line being added and, once asked, whether it heads a decision
@@ -165,6 +166,14 @@ func opensBelowTitle(t string) bool {
 	return strings.HasSuffix(t, ",") && bareFormula(t) || opensOperative(t) || opensRecitalOK(t)
 }
 
+// hardBreak reports whether the break between line last and line t ends
+// a paragraph in a text not wrapped at a fixed width: one with lines
+// wider than any wrap leaves, where last is such a line itself or t's
+// first word would have fitted at the end of last.
+func (b *blocker) hardBreak(last, t string) bool {
+	return b.width > maxWrapWidth && (len(last) > maxWrapWidth || !softBreak(last, t, b.width))
+}
+
 // lineFormula is isFormula of the line being added.
 func (b *blocker) lineFormula() bool {
 	if !b.formDone {
@@ -189,6 +198,7 @@ func blocks(lines []line) []block {
 		if !l.blank {
 			n++
 		}
+		b.width = max(b.width, len(l.text))
 	}
 	if n > 0 {
 		b.out = make([]block, 0, n)
@@ -399,13 +409,21 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		if clause || blank || label == nextLetter(b.lastParen) && (rest == "" || startsUpper(rest)) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
+		if label == nextLetter(b.lastParen) && b.hardBreak(last, t) {
+			// "(a) examination of …" / "(b) mechanisms for …", items
+			// without punctuation on lines of their own: no wrap broke
+			// the line before "(b)"
+			return newBlock()
+		}
 	}
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ") || capsPhrase(t[len(m):]) && b.hardBreak(last, t)) {
 		// "• Welcomes …" under a recital that lost its comma; "- to
-		// submit …" under "INVITES governments directly affected"
+		// submit …" under "INVITES governments directly affected";
+		// "- CONSCIOUS of …" under a recital without punctuation, on a
+		// page that gives each paragraph its line
 		return newBlock()
 	}
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
@@ -491,6 +509,23 @@ func capsOpener(t string) bool {
 		n++
 	}
 	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
+}
+
+// capsPhrase reports whether t opens with words in capitals as a phrase
+// of a recital or a paragraph does: capsOpener, or after short words in
+// capitals ("IN AN ATTEMPT to …").
+func capsPhrase(t string) bool {
+	for range 2 {
+		n := 0
+		for n < len(t) && isUpper(t[n]) {
+			n++
+		}
+		if n == 0 || n > 2 || n == len(t) || t[n] != ' ' {
+			break
+		}
+		t = t[n+1:]
+	}
+	return capsOpener(t)
 }
 
 // capsLine reports whether t is words in capitals, three at least, with
