@@ -19,7 +19,8 @@ type line struct {
 
 // cleanRunes removes what a reader cannot see (byte-order marks,
 // zero-width and directional marks, soft hyphens), makes no-break and other
-// wide spaces and tabs plain spaces, and line endings "\n".
+// wide spaces and tabs plain spaces, and line endings "\n": a run of
+// "\r" before "\n" is one line end.
 func cleanRunes(s string) string {
 	var b strings.Builder
 	start := 0 // s[start:i] is clean and not yet written
@@ -39,12 +40,19 @@ func cleanRunes(s string) string {
 			start = i
 			continue
 		case c == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
+			// "\r\n" and "\r\r\n" (Windows line ends converted twice) end
+			// one line, as "\n" does; a "\r" alone ends a line too
+			j := i + 1
+			for j < len(s) && s[j] == '\r' {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
 				flush(i, "")
+				i = j
 			} else {
 				flush(i, "\n")
+				i++
 			}
-			i++
 			start = i
 			continue
 		case c < 0x80:
@@ -278,6 +286,31 @@ func gluedTitleAt(l string) int {
 // its keyword, if any.
 var tableCellSymbolRE = regexp.MustCompile(`^((?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
 
+// labelCell reports whether a table cell is a paragraph's or a
+// section's label ("12.", "IV."), as a text laid out in a table prints its
+// numbered paragraphs: such a cell holds no symbol (tableCellSymbolRE and
+// decisionSignal refuse it), and it spares them most rows.
+func labelCell(c string) bool {
+	n := len(c) - 1
+	if n < 1 || n > maxLabelCell || c[n] != '.' {
+		return false
+	}
+	digits, romans := 0, 0
+	for i := 0; i < n; i++ {
+		switch c[i] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			digits++
+		case 'I', 'V', 'X':
+			romans++
+		}
+	}
+	return digits == n || romans == n
+}
+
+// maxLabelCell bounds the labels labelCell knows: paragraph numbers of
+// three digits, section numerals of five letters ("XVIII").
+const maxLabelCell = 5
+
 // maxSymbolCell bounds the first cell of a table row that can hold a
 // symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
 // CoP19)", joint BRS symbols) stay well under it.
@@ -331,6 +364,9 @@ func tableRow(l string) (string, bool) {
 	// heads a decision only on a line of its own ("31 COM 11A.1",
 	// "Resolution Conf. 5.20", "HELCOM Recommendation 28E/6") stands
 	// on its own line above the title.
+	if labelCell(sym) {
+		return "", false
+	}
 	sep := ": "
 	switch m := tableCellSymbolRE.FindStringSubmatch(sym); {
 	case m == nil:
@@ -457,7 +493,6 @@ var (
 	jobNumber   = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$|^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6}\s+\d{6})?$|^\*\d{6,8}\*$|^K\d{7}\s+\d{6}$`)
 	navLink     = regexp.MustCompile(`^(?:<{1,2}|«)\s|\s(?:>{1,2}|»)$`)
 	identifier  = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
-	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
 	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
 	// printed are the header and footer a browser prints on each page:
@@ -583,8 +618,6 @@ func breadcrumbs(t string) bool {
 	}
 	return false
 }
-
-var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
 
 // markerValue turns a footnote marker into the form used to match it with
 // its reference: "¹" → "1".
@@ -999,9 +1032,6 @@ func noteContinues(note, t string, blankBetween bool, body string) bool {
 	return !blankBetween
 }
 
-// abbreviations end in a full stop that ends no sentence.
-var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true}
-
 // joinLines joins two lines of one block, mending end-of-line hyphenation.
 func joinLines(a, b string) string {
 	cut, sep := joint(a, b)
@@ -1042,12 +1072,17 @@ func joint(a, b string) (cut int, sep string) {
 			}
 			return 1, ""
 		}
-		if unicode.IsLetter(prev) {
+		if unicode.IsLetter(prev) || isDigitRune(prev) && isDigitRune(next) {
+			// "WHC-" / "07/31.COM", "Resolution 2004-" / "6": a symbol
+			// or a range broken at its hyphen
 			return 0, ""
 		}
 	}
 	return 0, " "
 }
+
+// isDigitRune reports whether r is an ASCII digit.
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 func lastWord(s string) string {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -1090,6 +1125,11 @@ var (
 	}
 )
 
+// solidSecond are second halves that English writes solid after the
+// prefixes of compoundFirst ("multilateral", "transnational",
+// "multidisciplinary"): a word broken before them is joined.
+var solidSecond = map[string]bool{"lateral": true, "national": true, "disciplinary": true}
+
 func keepHyphen(left, right string) bool {
-	return compoundFirst[left] || compoundSecond[right]
+	return !solidSecond[right] && (compoundFirst[left] || compoundSecond[right])
 }
