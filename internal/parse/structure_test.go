@@ -297,6 +297,8 @@ func TestCompoundHyphens(t *testing.T) {
 			"UNEP/OzL.Pro.3/Bur/1/3 and UNEP/OzL.Pro.3/Bur/2/3."},
 		{"an address is left alone", "Invites Parties to use the portal at www.capacitybuilding.org and to share capacitybuilding experience;",
 			"at www.capacitybuilding.org and to share capacity-building experience"},
+		{"joined by the reader, compound number", "Decides to consider the matter at its thirtyfourth meeting and to review the fortyone reports;",
+			"at its thirty-fourth meeting and to review the forty-one reports"},
 		{"a solid word is left alone", "Notes the importance of policymaking and cooperation for the ozone layer;",
 			"importance of policymaking and cooperation"},
 	} {
