@@ -363,7 +363,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return nil
 	}
 	last := cur.last()
-	clause := endsClause(last)
+	clause := endsClause(last) && !wrappedConjunction(last)
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
@@ -379,6 +379,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 	}
 	if (clause || blank) && (dashStart(t) || headingStart(t)) {
+		return newBlock()
+	}
+	if strings.HasSuffix(last, ":") && opensQuote(t) {
+		// "… to include the following sentences:" / "“In electing its
+		// officers …”": the text quoted is a block of its own, as when a
+		// blank line sets it apart
 		return newBlock()
 	}
 	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
@@ -434,6 +440,26 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 	}
 	return nil
+}
+
+// opensQuote reports whether t opens with a quotation mark.
+func opensQuote(t string) bool {
+	return strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "‘")
+}
+
+// wrappedConjunction reports whether line l ends on "and" or "or" that
+// no comma or semicolon comes before ("… of ozone research and"): a wrap
+// cut the sentence inside a phrase, and a participle on the next line
+// ("Monitoring Project …") goes on with it. "…; and" ends a clause.
+func wrappedConjunction(l string) bool {
+	l = strings.TrimRight(l, " ")
+	for _, c := range [...]string{" and", " or"} {
+		if strings.HasSuffix(l, c) {
+			before := strings.TrimRight(l[:len(l)-len(c)], " ")
+			return before != "" && !strings.ContainsRune(",;:", rune(before[len(before)-1]))
+		}
+	}
+	return false
 }
 
 // capsOpener reports whether t opens with a word of three letters or more

@@ -41,7 +41,6 @@ var renderingGaps = map[string]map[string]string{
 	"wrapped at 100 columns": {
 		"own/ich_12.COM_2.BUR_3.txt":              "text is read as operative paragraphs without a verb; 2 preamble paragraphs are read as 0",
 		"own/rotterdam_non-compliance_run-in.txt": "operative paragraphs \"decides\" are lost; deadline \"atitsfourthmeeting\" is lost",
-		"own/vienna_VC_II_4.txt":                  "\"to note\" are read as operative paragraphs",
 	},
 	"CRLF, tabs, no-break spaces, invisible marks": {
 		"own/unfccc_17_CP.26_pdf.txt": "deadline \"atitsfourthsession(november2022)\" is lost",
@@ -68,14 +67,11 @@ var renderingGaps = map[string]map[string]string{
 	"PDF printed by Chromium": {
 		"own/basel_BC-10_25.txt":                        "text is read as operative paragraphs without a verb; decision reference \"bc10/20\" … is lost",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-		"own/montreal_III_20.txt":                       "operative paragraphs \"to change\" are lost",
-		"own/montreal_II_19.txt":                        "operative paragraphs \"to amend\" are lost",
 		"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":         "paragraph numbers change (\"4\" to none); 1 preamble paragraphs are read as 0",
 		"own/unfccc_17_CP.26_pdf.txt":                   "deadline \"atitsfourthsession(november2022)\" is lost",
 		"own/unfccc_18_CP.26_pdf.txt":                   "text is read as operative paragraphs without a verb",
 		"own/unfccc_6-7_CMP.11.txt":                     "text is read as operative paragraphs without a verb",
-		"own/vienna_VC_II_4.txt":                        "\"to note\" are read as operative paragraphs",
 	},
 	"web page, symbol glued to the title": {
 		"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",

@@ -944,3 +944,29 @@ func TestNumberedClauseThenVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFLinesWithoutBlanks holds that a decision whose paragraphs a PDF
+// reader gives back without blank lines between them reads as it does
+// with them: quoted text after a colon is a block of its own, and a
+// line that a wrap ends on "and" goes on into the next even when that
+// one opens with a participle.
+func TestPDFLinesWithoutBlanks(t *testing.T) {
+	quoted := "Decision IV/9: Terms of office of the Bureau\n" +
+		"The Fourth Meeting of the Parties decided in Dec. IV/9 to amend paragraph 2 of rule 21 of the rules\n" +
+		"of procedure by the following text:\n" +
+		"\"2. The officers shall hold office until their successors are elected and shall be eligible for\n" +
+		"re-election for one further term.\".\n"
+	d := parseOne(t, quoted)
+	if len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "to amend" || !strings.Contains(d.Paragraphs[0].Text, "\"2. The officers shall hold office") {
+		t.Errorf("quoted text after a reported decision: paragraphs %+v", d.Paragraphs)
+	}
+	conjunction := "The Conference of the Parties, in Decision III/2 of its Third Meeting, decided to note the report of\n" +
+		"the second meeting of the panel on soil research and\n" +
+		"Monitoring Network Report No. 7 and, in accordance with the advice of that meeting:\n" +
+		"1. To request the secretariat to publish the report;\n" +
+		"2. To invite the Parties to comment on it.\n"
+	d = parseOne(t, conjunction)
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) || !strings.HasSuffix(d.Formula, "advice of that meeting:") {
+		t.Errorf("formula %q, paragraphs %v; want the formula whole and paragraphs %v", d.Formula, got, want)
+	}
+}
