@@ -202,6 +202,7 @@ func pairNumbers(bs []block) []block {
 			b.setRest("")
 		}
 	}
+	bs = letterBeforeNumber(bs)
 	empty := false
 	for _, b := range bs {
 		if b.mark == markNumber && b.rest == "" {
@@ -218,6 +219,17 @@ func pairNumbers(bs []block) []block {
 		if bs[i].mark != markNumber || bs[i].rest != "" {
 			out = append(out, bs[i])
 			i++
+			continue
+		}
+		if k := itemsAfterNumber(bs, i); k > i+1 && k < len(bs) && stray(bs[k]) {
+			// "…, including changes to:", "5.", "(a) …", "(b) …", "Also
+			// requests …": the number, printed before the items of the
+			// paragraph above, numbers the text after them
+			out = append(out, bs[i+1:k]...)
+			b := bs[i]
+			b.setRest(bs[k].text)
+			out = append(out, b)
+			i = k + 1
 			continue
 		}
 		// A run from an empty number: numbers and stray texts.
@@ -255,6 +267,50 @@ func pairNumbers(bs []block) []block {
 		i = j
 	}
 	return out
+}
+
+// letterBeforeNumber mends an item letter and a paragraph number that a
+// PDF reader printed in a row, each apart from its text ("(g)", "12.",
+// "Undertake a review …", "Further requests …"): the number took the
+// item's text, which opens no operative phrase, and the operative text
+// after it is the number's own.
+func letterBeforeNumber(bs []block) []block {
+	var out []block
+	for i := 0; i < len(bs); i++ {
+		if i+2 < len(bs) && bs[i].mark == markParen && bs[i].rest == "" && bs[i+1].mark == markNumber && bs[i+1].rest != "" &&
+			!opensOperative(bs[i+1].rest) && bs[i+2].mark == markNone && opensOperative(bs[i+2].text) {
+			if out == nil {
+				out = append(make([]block, 0, len(bs)), bs[:i]...)
+			}
+			item, num := bs[i], bs[i+1]
+			item.setRest(num.rest)
+			num.setRest(bs[i+2].text)
+			out = append(out, item, num)
+			i += 2
+			continue
+		}
+		if out != nil {
+			out = append(out, bs[i])
+		}
+	}
+	if out == nil {
+		return bs
+	}
+	return out
+}
+
+// itemsAfterNumber returns where the items that follow the empty number
+// bs[i] end, when the block before the number ends on a colon and the
+// items are lettered from "a" in sequence; i+1 otherwise.
+func itemsAfterNumber(bs []block, i int) int {
+	if i == 0 || !strings.HasSuffix(strings.TrimSpace(bs[i-1].text), ":") {
+		return i + 1
+	}
+	k := i + 1
+	for want := byte('a'); k < len(bs) && bs[k].mark == markParen && bs[k].label == string(want); want++ {
+		k++
+	}
+	return k
 }
 
 func opensRecitalOK(t string) bool {

@@ -70,8 +70,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":         "paragraph numbers change (\"4\" to none); 1 preamble paragraphs are read as 0",
 		"own/unfccc_17_CP.26_pdf.txt":                   "deadline \"atitsfourthsession(november2022)\" is lost",
-		"own/unfccc_18_CP.26_pdf.txt":                   "text is read as operative paragraphs without a verb",
-		"own/unfccc_6-7_CMP.11.txt":                     "text is read as operative paragraphs without a verb",
 	},
 	"web page, symbol glued to the title": {
 		"own/cites_19.189-19.191.txt":                   "the symbol \"decision19.190\", \"decision19.191\" is read as none",

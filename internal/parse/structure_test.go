@@ -336,6 +336,33 @@ func TestNumbersApart(t *testing.T) {
 	}
 }
 
+// TestNumbersBeforeItems holds that a paragraph number a PDF reader
+// printed out of its place around the items of the paragraph above
+// finds its text: before the items ("5.", "(a) …", "(b) …", "Also
+// requests …"), and after an item letter also printed apart ("(c)",
+// "6.", "Prepare …", "Further requests …").
+func TestNumbersBeforeItems(t *testing.T) {
+	for _, tt := range []struct{ name, ops string }{
+		{"number before the items", "4.\n\nRequests the committee to propose changes to:\n\n5.\n\n(a)\n\nIts rules of procedure;\n\n(b)\n\nIts terms of reference;\n\n" +
+			"Also requests the committee to report on its work;\n\n6.\n\nInvites Parties to submit their views.\n"},
+		{"number after an item letter", "4.\n\nRequests the committee to propose changes to:\n\n(a)\n\nIts rules of procedure;\n\n(b)\n\n5.\n\nReview its terms of reference;\n\n" +
+			"Also requests the committee to report on its work;\n\n6.\n\nInvites Parties to submit their views.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, "The Conference of the Parties,\n\nRecalling its decision MC-8/9,\n\n"+tt.ops)
+			if got, want := numbers(d), []string{"4", "5", "6"}; !slices.Equal(got, want) {
+				t.Fatalf("paragraphs %v, want %v", got, want)
+			}
+			if p := d.Paragraphs[0]; len(p.Items) != 2 || !strings.HasPrefix(p.Items[1].Text, "Its terms") && !strings.HasPrefix(p.Items[1].Text, "Review its terms") {
+				t.Errorf("paragraph 4 has items %+v, want (a) and (b)", p.Items)
+			}
+			if p := d.Paragraphs[1]; p.Phrase != "Also requests" {
+				t.Errorf("paragraph 5 = %q, want it to open with \"Also requests\"", p.Text)
+			}
+		})
+	}
+}
+
 // TestPDFPageBreak reads a decision that pdftotext printed from a PDF
 // laid out like a UN document (testdata/pdf/pdftotext-pagebreak.html):
 // a recital whose marker follows a symbol, a paragraph that runs over a
