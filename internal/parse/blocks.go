@@ -443,9 +443,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// blank line sets it apart
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ") || capsLead(t[len(m):])) {
 		// "• Welcomes …" under a recital that lost its comma; "- to
-		// submit …" under "INVITES governments directly affected"
+		// submit …" under "INVITES governments directly affected";
+		// "- CONSCIOUS of …", "- IN AN ATTEMPT to …" under a recital
+		// without a closing mark
 		return newBlock()
 	}
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
@@ -529,6 +531,27 @@ func capsOpener(t string) bool {
 		n++
 	}
 	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
+}
+
+// capsLead reports whether t opens with words in capitals as a recital or
+// operative phrase in capitals does: a word of three letters or more
+// ("CONSCIOUS"), or two shorter ones ("IN AN ATTEMPT").
+func capsLead(t string) bool {
+	if capsOpener(t) {
+		return true
+	}
+	words := 0
+	for words < 2 {
+		n := 0
+		for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
+			n++
+		}
+		if n < 2 || n == len(t) || t[n] != ' ' {
+			return false
+		}
+		words, t = words+1, t[n+1:]
+	}
+	return true
 }
 
 // capsLine reports whether t is words in capitals, three at least, with

@@ -997,3 +997,31 @@ func TestPDFLinesWithoutBlanks(t *testing.T) {
 		t.Errorf("formula %q, paragraphs %v; want the formula whole and paragraphs %v", d.Formula, got, want)
 	}
 }
+
+// TestDashedCapsRecitals holds that recitals and paragraphs each opened by
+// a dash and words in capitals, none ending in a mark and printed without
+// blank lines between them, are one each.
+func TestDashedCapsRecitals(t *testing.T) {
+	text := "The Regional Fisheries Commission\n" +
+		"- MINDFUL of the decline of some stocks of demersal fish in the northern part of the\n" +
+		"convention area\n" +
+		"- CONSCIOUS of the rights of coastal states under the law of the sea\n" +
+		"- IN AN EFFORT to find a common approach to the management of shared stocks\n" +
+		"- DECIDES to establish a working group on shared stocks\n" +
+		"- REQUESTS the working group to report at the next annual meeting\n"
+	d := parseOne(t, text)
+	if len(d.Preamble) != 3 || len(d.Paragraphs) != 2 {
+		t.Errorf("%d recitals and %d paragraphs, want 3 and 2: %+v", len(d.Preamble), len(d.Paragraphs), d.Preamble)
+	}
+	// two recitals run together on one line, with their dash or without
+	// it (a PDF reader dropped it at a line's end); capitals of a name
+	// open none
+	for _, joint := range []string{" - ", " "} {
+		runIn := strings.Replace(text, "convention area\n- CONSCIOUS", "convention area"+joint+"CONSCIOUS", 1)
+		runIn = strings.Replace(runIn, "coastal states", "coastal states and of the FAO SECRETARIAT", 1)
+		d := parseOne(t, runIn)
+		if len(d.Preamble) != 3 || !strings.HasPrefix(d.Preamble[1].Text, strings.TrimSpace(joint+"CONSCIOUS of the rights")) {
+			t.Errorf("joint %q: recitals %+v, want 3, the second opening with CONSCIOUS", joint, d.Preamble)
+		}
+	}
+}
