@@ -450,6 +450,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// without a closing mark
 		return newBlock()
 	}
+	if strings.HasPrefix(t, "The ") && !openEnded(last) && !strings.HasSuffix(last, " that") && reportedDecision(t) {
+		// "Oceania: Dr A (Australia)" / "The SC selected Dr A to serve
+		// …": a body's report of its decision opens no line of a list
+		// above it
+		return newBlock()
+	}
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
 		len(t) < maxNoteBy && noteBy(t) {
 		return newBlock()

@@ -65,7 +65,6 @@ var renderingGaps = map[string]map[string]string{
 	},
 	"PDF printed by Chromium": {
 		"own/basel_BC-10_25.txt":                "text is read as operative paragraphs without a verb; decision reference \"bc10/20\" … is lost",
-		"own/ramsar_SC29_decisions.txt":         "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt": "paragraph numbers change (\"4\" to none); 1 preamble paragraphs are read as 0",
 		"own/unfccc_17_CP.26_pdf.txt":           "deadline \"atitsfourthsession(november2022)\" is lost",
 	},
@@ -75,7 +74,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/cites_Res.Conf.5.20_Rev.CoP16.txt":         "the symbol \"resolutionconf.5.20(rev.cop16)\" is read as none; decision reference \"resolutionconf.5.20(rev.cop16)\" is added",
 		"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-		"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 		"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 		"own/whc_28COM14B.3.txt":                        "the symbol \"28com14b.3\" is read as none; decision reference \"28com14b.3\" is added",
 		"own/whc_31COM11A.1.txt":                        "the symbol \"31com11a.1\" is read as none",
@@ -158,7 +156,6 @@ var webPageGaps = map[string]string{
 	"own/helcom_Recommendation_28E-6.txt":           "the symbol \"helcomrecommendation28e/6\" is read as none; 8 preamble paragraphs are read as 7",
 	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
 	"own/montreal_Ex.III_1.txt":                     "operative paragraphs \"to request\" are lost; deadline \"forconsiderationbythetwentyeighthmeeting\" is lost",
-	"own/ramsar_SC29_decisions.txt":                 "operative paragraphs \"selected\" are lost",
 	"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
 }
 

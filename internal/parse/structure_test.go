@@ -1025,3 +1025,27 @@ func TestDashedCapsRecitals(t *testing.T) {
 		}
 	}
 }
+
+// TestReportAfterList holds that a body's report of a decision opens a
+// paragraph of its own below a list that ends in no mark, though no blank
+// line sets it apart, and that a report told of within a sentence does
+// not.
+func TestReportAfterList(t *testing.T) {
+	text := "Decision SC12-2: The Standing Committee agreed to invite the following experts to the Panel:\n" +
+		"Africa: Dr Ama Mensah (Ghana), Prof Kofi Boateng (Ghana) and Dr Amina Yusuf (Nigeria)\n" +
+		"Asia: Dr Li Wei (China), Prof Ravi Menon (India), and Dr Aiko Tanaka (Japan)\n" +
+		"Europe: Dr Bojan Novak (Slovenia), Prof Ingrid Larsen (Norway) and Dr Jan de Vries\n" +
+		"(Netherlands)\n" +
+		"Neotropics: Dr Lucia Herrera (Colombia) and Prof Diego Morales (Chile)\n" +
+		"Oceania: Dr Sarah Cole (New Zealand)\n" +
+		"The SC selected Dr Bojan Novak to serve as Chair of the Panel.\n"
+	d := parseOne(t, text)
+	if len(d.Paragraphs) != 2 || d.Paragraphs[1].Phrase != "selected" {
+		t.Errorf("paragraphs %+v, want the report of the selection apart", d.Paragraphs)
+	}
+	told := "Decision SC12-3: The Standing Committee agreed to review the list of experts, noting that\n" +
+		"The Standing Committee selected the Chair of the Panel at its last meeting.\n"
+	if d := parseOne(t, told); len(d.Paragraphs) != 1 {
+		t.Errorf("paragraphs %+v, want one", d.Paragraphs)
+	}
+}
