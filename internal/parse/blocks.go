@@ -419,7 +419,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return nil
 	}
 	last := cur.last()
-	clause := endsClause(last) && !wrappedConjunction(last)
+	if omission(t) {
+		return newBlock()
+	}
+	clause := endsClause(last) && !wrappedConjunction(last) || omission(last)
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
@@ -470,6 +473,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// its formula
 		return newBlock()
 	}
+	if !clause && startsUpper(t) && opensRecitalOK(t) && len(strings.Fields(last)) <= maxLabelWords && titleLike(last) && !openEnded(last) {
+		// "Gender reference" / "Recalling that, …": a label of a few
+		// words, then a recital; no wrap leaves a line that short
+		return newBlock()
+	}
 	if capsLine(t) && !capsLine(last) && !strings.HasSuffix(last, ":") {
 		// "PROPOSAL FOR A WORKSHOP ON …" below a line in mixed case: a
 		// title in capitals continues no sentence
@@ -509,6 +517,21 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 // opensQuote reports whether t opens with a quotation mark.
 func opensQuote(t string) bool {
 	return strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "‘")
+}
+
+// maxLabelWords bounds a label line a page sets above a recital without
+// a blank line ("Gender reference", "Preamble"): a wrapped line of a
+// sentence holds more words.
+const maxLabelWords = 3
+
+// omission reports whether line t is the mark of text left out of an
+// extract alone on its line: "[...]", "[…]", "(...)", "…".
+func omission(t string) bool {
+	switch strings.TrimSpace(t) {
+	case "[...]", "[…]", "(...)", "(…)", "...", "…":
+		return true
+	}
+	return false
 }
 
 // wrappedConjunction reports whether line l ends on "and" or "or" that

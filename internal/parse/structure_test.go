@@ -1049,3 +1049,24 @@ func TestReportAfterList(t *testing.T) {
 		t.Errorf("paragraphs %+v, want one", d.Paragraphs)
 	}
 }
+
+// TestExtractWithoutBlanks holds that an extract of a decision printed
+// without blank lines reads as with them: a label of a few words above
+// the first recital ends before it, and the mark of text left out
+// ("[...]") stands apart, the numbered paragraph after it opening anew.
+func TestExtractWithoutBlanks(t *testing.T) {
+	text := "Decision 7/COP.9\n" +
+		"Drought preparedness\n" +
+		"Topic\n" +
+		"Drought reference\n" +
+		"Recalling its decision 29/COP.8 on drought preparedness and the work done since,\n" +
+		"[...]\n" +
+		"6. Requests the secretariat to report on the drought toolbox at the next session.\n"
+	d := parseOne(t, text)
+	if len(d.Preamble) != 1 || !strings.HasPrefix(d.Preamble[0].Text, "Recalling its decision") {
+		t.Errorf("recitals %+v, want one opening with Recalling", d.Preamble)
+	}
+	if got := numbers(d); !slices.Equal(got, []string{"6"}) {
+		t.Errorf("paragraphs %v, want [6]", got)
+	}
+}
