@@ -1054,12 +1054,14 @@ func TestReportAfterList(t *testing.T) {
 // without blank lines reads as with them: a label of a few words above
 // the first recital ends before it, and the mark of text left out
 // ("[...]") stands apart, the numbered paragraph after it opening anew.
+// The recital wraps: no line of it ends on its comma.
 func TestExtractWithoutBlanks(t *testing.T) {
 	text := "Decision 7/COP.9\n" +
 		"Drought preparedness\n" +
 		"Topic\n" +
 		"Drought reference\n" +
-		"Recalling its decision 29/COP.8 on drought preparedness and the work done since,\n" +
+		"Recalling its decision 29/COP.8 on drought preparedness and the work done by the\n" +
+		"secretariat since,\n" +
 		"[...]\n" +
 		"6. Requests the secretariat to report on the drought toolbox at the next session.\n"
 	d := parseOne(t, text)
