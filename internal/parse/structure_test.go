@@ -1072,3 +1072,25 @@ func TestExtractWithoutBlanks(t *testing.T) {
 		t.Errorf("paragraphs %v, want [6]", got)
 	}
 }
+
+// TestQuotedParagraphsGoOn holds that the numbered paragraphs of a
+// decision quoted in an operative paragraph ("which provides as follows:
+// “1. …") go on with the quotation below a blank line, until it closes.
+func TestQuotedParagraphsGoOn(t *testing.T) {
+	text := "The Conference of the Parties,\n\n" +
+		"1. Endorses decision 4/MOP.2 of the meeting of the Parties, which provides as follows:\n" +
+		"“1. Welcomes the report of the compliance committee;\n\n" +
+		"“2. Decides to review the procedures at its fourth meeting (June 2027);\n\n" +
+		"“3. Requests the secretariat to support the committee.”;\n\n" +
+		"2. Requests the secretariat to report on the matter.\n"
+	d := parseOne(t, text)
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Fatalf("paragraphs %v, want %v", got, want)
+	}
+	if p := d.Paragraphs[0].Text; !strings.Contains(p, "at its fourth meeting (June 2027)") || !strings.Contains(p, "“3. Requests") {
+		t.Errorf("paragraph 1 = %q, want the quoted paragraphs in it", p)
+	}
+	if len(d.Unclassified) != 0 {
+		t.Errorf("unclassified %q, want none", d.Unclassified)
+	}
+}
