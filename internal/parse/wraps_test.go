@@ -292,13 +292,16 @@ func TestWrappedLoneDash(t *testing.T) {
 
 // TestDoubledWindowsLineEnds holds that Windows line ends converted
 // twice ("\r\r\n") end one line, not two, while "\r" alone still ends
-// a line.
+// a line, as do the line and paragraph separators; the isolates of
+// bidirectional text go, and wide spaces are spaces.
 func TestDoubledWindowsLineEnds(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"a\r\r\nb", "a\nb"},
 		{"a\r\nb", "a\nb"},
 		{"a\rb", "a\nb"},
 		{"a\r\rb", "a\n\nb"},
+		{"a\u2028b\u2029c", "a\nb\nc"},
+		{"\u2066The Conference\u2069 of\u3000the Parties", "The Conference of the Parties"},
 	} {
 		if got := cleanRunes(tt.in); got != tt.want {
 			t.Errorf("cleanRunes(%q) = %q, want %q", tt.in, got, tt.want)
