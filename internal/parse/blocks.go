@@ -671,14 +671,15 @@ func annexTitleGoesOn(t string) bool {
 // ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,
 // rather than continuing the sentence of the block before it ("… set out
 // in\nannex I to decision 3/2 in the light of …"): a heading ends no
-// clause and no phrase, and comes after a blank line, a page break, or a
-// line that ends a sentence. Taking a wrapped line for a heading would end
-// the operative part there and lose every paragraph after it.
+// clause, nor a phrase unless it opens with a capital, and comes after a
+// blank line, a page break, or a line that ends a sentence. Taking a
+// wrapped line for a heading would end the operative part there and lose
+// every paragraph after it.
 func annexAlone(t string, cur *block, blank bool) bool {
 	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) && t[0] != 'A' {
-		// a heading in capitals whose title runs on ("Annex to decision
-		// 3/4 Work plan for" / "2031–2032") is read by the lines that
-		// continue it (annexTitleGoesOn)
+		// a heading opening with a capital whose title runs on ("Annex
+		// to decision 3/4 Work plan for" / "2031–2032") is read by the
+		// lines that continue it (annexTitleGoesOn)
 		return false
 	}
 	if cur == nil || blank || cur.mark == markHeading {
