@@ -24,9 +24,13 @@ type block struct {
 	n     int    // index of its first line
 	text  string // whole text, marker included
 	mark  mark
-	label string   // "1", "a", "ii", "I" ("" when unmarked)
-	rest  string   // text after the marker
-	blank bool     // a blank line came before it
+	label string // "1", "a", "ii", "I" ("" when unmarked)
+	rest  string // text after the marker
+	blank bool   // a blank line came before it
+	// apart marks a block that opens a decision's text on the line after
+	// its heading's title ("World Heritage Committee,", "To request …"):
+	// the blocker set it apart as a blank line would.
+	apart bool
 	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
 	// furniture marks a block of page furniture found by the segmenter
@@ -87,15 +91,10 @@ func (b *block) finalize() {
 }
 
 var (
-	numberRE       = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
-	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
-	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
-	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
-	formulaRE      = formulaPattern(false)
-	formulaUpperRE = formulaPattern(true)
-	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
-	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
-	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
+	numberRE = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
+	parenRE  = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
+	dashRE   = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
+	noteByRE = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
 // noteBy is noteByRE.MatchString(t), asked only of a line that opens
@@ -144,6 +143,24 @@ func (b *blocker) lineSignal() bool {
 		b.sig, b.sigDone = decisionSignal(b.line), true
 	}
 	return b.sig
+}
+
+// titleUnderHeading reports whether block cur, the last one, is one line
+// that reads as a title, just below a line that heads a decision. A line
+// that ends on a word needing more ("By the 13th meeting of the …, the")
+// opens a sentence that wraps, no title.
+func (b *blocker) titleUnderHeading(cur *block) bool {
+	k := len(b.out) - 2
+	return k >= 0 && b.out[k].sig && len(b.out[k].more) == 0 && !cur.sig && titleLike(cur.text) && !openEnded(cur.text)
+}
+
+// opensBelowTitle reports whether line t, below a heading's title, opens
+// the decision's text: a formula printed without "The", a recital or an
+// operative paragraph ("To request …"). The formula leads in to the
+// recitals with a comma; "Council should:" ends a sentence wrapped from
+// the line above.
+func opensBelowTitle(t string) bool {
+	return strings.HasSuffix(t, ",") && bareFormula(t) || opensOperative(t) || opensRecitalOK(t)
 }
 
 // lineFormula is isFormula of the line being added.
@@ -332,6 +349,28 @@ func (b *blocker) add(l line, blank bool) {
 	last.sigText, last.sig = t, b.sig
 }
 
+// maxFormulaLineWords bounds a formula printed without its comma on a
+// line of its own: "The Conference of the Parties to the Stockholm
+// Convention on Persistent Organic Pollutants" is twelve words; a longer
+// line is a sentence that happens to open with a body's name.
+const maxFormulaLineWords = 16
+
+// formulaLine reports whether line t, starting block nb, is a formula
+// without its comma ("The Conference of the Parties"), which stands alone
+// on its line as one with its comma does. It must end on a word that
+// ends a body's or an instrument's name: "The Conference of the Parties
+// to the Minamata" goes on below with "Convention on Mercury,".
+func formulaLine(nb *block, t string) bool {
+	if nb.mark != markNone || !strings.HasPrefix(t, "The ") {
+		return false
+	}
+	t = strings.TrimRight(t, " \t")
+	if !formulaEndWords[t[strings.LastIndexAny(t, " \t")+1:]] || strings.Count(t, " ") >= maxFormulaLineWords {
+		return false
+	}
+	return isFormula(t)
+}
+
 // classify returns the new block line t starts, or nil when t continues
 // the current block.
 func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
@@ -400,7 +439,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
 		symbolTail := m[3] != "" && gluedSymbolTail(rest)
-		if clause || blank || !symbolTail && (n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && startsUpper(rest)) {
+		if clause || blank || !symbolTail && (n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && (startsUpper(rest) || bracketEnds(last))) {
 			return newBlock()
 		}
 	}
@@ -417,7 +456,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 			return newBlock()
 		}
 	}
-	if (clause || blank) && (dashStart(t) || headingStart(t)) {
+	if (clause || blank) && (dashStart(t) || headingStart(t)) || bracketEnds(last) && bulletSign(t) && dashStart(t) {
+		// a bullet sign proper ("•", "▪"), which no sentence holds as
+		// it may a dash, starts its item below a line ending on a
+		// bracket as a "1." does
 		return newBlock()
 	}
 	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):])) {
@@ -434,6 +476,14 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
 		len(t) < maxNoteBy && noteBy(t) {
 		return newBlock()
+	}
+	if !blank && cur.mark == markNone && len(cur.more) == 0 && b.titleUnderHeading(cur) && opensBelowTitle(t) {
+		// "28 COM 14B.3" / "Format of recommendations" / "World Heritage
+		// Committee,": a web page sets no blank line between a heading's
+		// title and the text below it
+		nb := newBlock()
+		nb.apart = true
+		return nb
 	}
 	if markedWord(last) && cur.mark == markNone && startsUpper(t) && titleSignal(cur.text) {
 		// "… Stockholm Conventions2": a heading's footnote marker ends it
@@ -464,6 +514,20 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// verbs in lower case, each opening its paragraph
 		return newBlock()
 	}
+	if strings.HasPrefix(t, "The ") && reportedDecision(t) {
+		// "The Committee selected …" below a list of names that ends no
+		// clause: a body's report of what it decided is a paragraph of
+		// its own, as a sentence wrapped onto the line is not
+		return newBlock()
+	}
+	if isUpper(t[0]) && strings.HasSuffix(t, ",") && opensRecitalOK(t) {
+		// "Recalling that, …, …," whole on its line below a label that
+		// ends no clause ("Gender reference"), as a web page gives each
+		// paragraph: a sentence wrapped onto a line does not go on with
+		// a capitalized participle. A quoted title ("“Building …”,")
+		// does.
+		return newBlock()
+	}
 	if clause || capsOpener(t) {
 		if _, ok := opensRecital(t); ok {
 			return newBlock()
@@ -484,6 +548,13 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	}
 	return nil
 }
+
+// bracketEnds reports whether line t ends on a closing bracket ("Name
+// of the site (State Party) (Identification number)", "Old Town
+// (China)"): a heading's gloss or a list's entry, after which a "1."
+// opens a list even in lower case ("1. response from the State Party
+// …"), where a sentence wrapped before "1." would have gone on.
+func bracketEnds(t string) bool { return strings.HasSuffix(t, ")") }
 
 // dashInfinitive reports whether the text after a dash opens a clause
 // of an infinitive ("to submit …"): "to" before a word in "-ing" ("–
@@ -618,19 +689,6 @@ func endsRunInNumber(s string) bool {
 	return d >= 1 && d <= 3 && strings.HasSuffix(s[:i], "; ")
 }
 
-// capsOpener reports whether t opens with a word of three letters or more
-// in capitals ("URGES", "RECALLING"): a sentence wrapped onto the line
-// does not go on in capitals, so a recital or operative phrase in
-// capitals starts a paragraph even below a line that ends no clause (a
-// field's label "Body" above its value, a title).
-func capsOpener(t string) bool {
-	n := 0
-	for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
-		n++
-	}
-	return n >= 3 && (n == len(t) || t[n] == ' ' || t[n] == ',')
-}
-
 // capsLine reports whether t is words in capitals, three at least, with
 // no letter in lower case: a title or formula in capitals. Its words of
 // letters outnumber those with digits: "COM 7B.67, 35 COM 7B.68" is a
@@ -723,15 +781,6 @@ func (b *blocker) mark(nb *block) {
 	}
 }
 
-// numberMatch and parenMatch run their expressions on the first bytes
-// only: a marker is short, and the cost of a match grows with its input.
-// A paragraph number with its dot and space ("123. ") fits in
-// numberBytes, an item's label in brackets ("(viii) ") in parenBytes.
-const (
-	numberBytes = 8
-	parenBytes  = 10
-)
-
 func numberMatch(t string) []string {
 	if t == "" || t[0] < '0' || t[0] > '9' {
 		return nil
@@ -754,6 +803,13 @@ func headingMatch(t string) []string {
 }
 
 func dashStart(t string) bool { return dashPrefix(t) != "" }
+
+// bulletSign reports whether t opens with a bullet sign, a mark that
+// leads list items only, unlike a dash, which a sentence may hold.
+func bulletSign(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return r == '•' || r == '▪' || r == '◦' || r == '●'
+}
 
 func dashPrefix(t string) string {
 	r, n := utf8.DecodeRuneInString(t)
