@@ -364,3 +364,33 @@ func TestWrappedAtHyphen(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedNamesAndNumbers holds that a line the margin broke out of a
+// sentence goes on with it when it opens with a participle of a name
+// ("Sharing of Benefits", "Working Group") or with the number of a "No."
+// above it, in a formula and in a paragraph.
+func TestWrappedNamesAndNumbers(t *testing.T) {
+	d := parseOne(t, "Recommendation 4/1. Other matters\n\n"+
+		"The Intergovernmental Committee for the Nagoya Protocol\n"+
+		"on Access to Genetic Resources and the Fair and Equitable\n"+
+		"Sharing of Benefits Arising from their Utilization,\n"+
+		"1. Invites Parties to submit information on their measures;\n"+
+		"2. Decides that, of the members who will be appointed to the Facilitative\n"+
+		"Working Group with a term beginning in June 2031,\n"+
+		"three shall serve for two years.\n")
+	if len(d.Preamble) != 0 || len(d.Paragraphs) != 2 {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 0, 2", len(d.Preamble), len(d.Paragraphs))
+	}
+	d = parseOne(t, "The Conference of the Parties, in decision 2/4 of its second meeting,\n"+
+		"decided to note the outcome of the meeting of the Research Managers (Report No.\n"+
+		"31) and, in accordance with its recommendations:\n\n"+
+		"1. To invite the Parties to report on their research;\n"+
+		"2. To request the Secretariat to compile the reports.\n")
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) || !strings.HasSuffix(d.Formula, "recommendations:") &&
+		!strings.HasSuffix(d.Formula, "recommendations") {
+		t.Errorf("Parse = formula %q, paragraphs %v; want the formula to its colon, paragraphs %v", d.Formula, got, want)
+	}
+	if !startsMarked("2. Requests") || startsMarked("Sharing of Benefits") {
+		t.Errorf("startsMarked misreads a paragraph number or a participle")
+	}
+}
