@@ -509,7 +509,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// one cut short: its lead in capitals continues no sentence
 		return newBlock()
 	}
-	if (clause || capsOpener(t)) && joinsOn(last, t) {
+	if !blank && (clause || capsOpener(t)) && joinsOn(last, t) {
 		// "…, and" / "in this regard welcomes …": the sentence goes on
 		return nil
 	}
