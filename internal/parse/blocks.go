@@ -122,6 +122,7 @@ type blocker struct {
 	lastNum   int    // last paragraph number seen
 	lastParen string // last paren label seen since the last numbered paragraph
 	force     bool   // the next line starts a new block (after a heading line)
+	width     int    // the text's widest line (hardBreak)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
 	value     bool   // the last block is such a value
 	// sentence says that the forced block is a formula or a label's
@@ -163,6 +164,14 @@ func opensBelowTitle(t string) bool {
 	return strings.HasSuffix(t, ",") && bareFormula(t) || opensOperative(t) || opensRecitalOK(t)
 }
 
+// hardBreak reports whether the break between line last and line t ends
+// a paragraph in a text not wrapped at a fixed width: one with lines
+// wider than any wrap leaves, where last is such a line itself or t's
+// first word would have fitted at the end of last.
+func (b *blocker) hardBreak(last, t string) bool {
+	return b.width > maxWrapWidth && (len(last) > maxWrapWidth || !softBreak(last, t, b.width))
+}
+
 // lineFormula is isFormula of the line being added.
 func (b *blocker) lineFormula() bool {
 	if !b.formDone {
@@ -187,6 +196,7 @@ func blocks(lines []line) []block {
 		if !l.blank {
 			n++
 		}
+		b.width = max(b.width, len(l.text))
 	}
 	if n > 0 {
 		b.out = make([]block, 0, n)
@@ -459,6 +469,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		if clause || blank || label == nextLetter(b.lastParen) && (rest == "" || startsUpper(rest)) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
+		if label == nextLetter(b.lastParen) && b.hardBreak(last, t) {
+			// "(a) examination of …" / "(b) mechanisms for …", items
+			// without punctuation on lines of their own: no wrap broke
+			// the line before "(b)"
+			return newBlock()
+		}
 	}
 	if (clause || blank) && (dashStart(t) || headingStart(t)) || bracketEnds(last) && bulletSign(t) && dashStart(t) {
 		// a bullet sign proper ("•", "▪"), which no sentence holds as
@@ -466,9 +482,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// bracket as a "1." does
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):])) {
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):]) || capsPhrase(t[len(m):]) && b.hardBreak(last, t)) {
 		// "• Welcomes …" under a recital that lost its comma; "- to
-		// submit …" under "INVITES governments directly affected"
+		// submit …" under "INVITES governments directly affected";
+		// "- CONSCIOUS of …" under a recital without punctuation, on a
+		// page that gives each paragraph its line
 		return newBlock()
 	}
 	if !blank && !gap && (openEnded(last) || endsCitingWord(last)) && b.lineSignal() && !b.lineFormula() {
@@ -703,6 +721,23 @@ func endsRunInNumber(s string) bool {
 		d++
 	}
 	return d >= 1 && d <= 3 && strings.HasSuffix(s[:i], "; ")
+}
+
+// capsPhrase reports whether t opens with words in capitals as a phrase
+// of a recital or a paragraph does: capsOpener, or after short words in
+// capitals ("IN AN ATTEMPT to …").
+func capsPhrase(t string) bool {
+	for range 2 {
+		n := 0
+		for n < len(t) && isUpper(t[n]) {
+			n++
+		}
+		if n == 0 || n > 2 || n == len(t) || t[n] != ' ' {
+			break
+		}
+		t = t[n+1:]
+	}
+	return capsOpener(t)
 }
 
 // capsLine reports whether t is words in capitals, three at least, with
