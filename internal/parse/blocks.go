@@ -465,8 +465,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// formula or a label's value that has run on over a line as a
 		// sentence goes on until a line ends a clause. A value's own
 		// wrapped tail is a few words (maxValueTail) and ends it.
+		if !blank && endsCitingWord(cur.last()) && numberStart(t) {
+			// "… (Report No." / "31) and, …": the number is cited
+			return nil
+		}
 		if b.sentence && !blank && len(cur.more) > 0 && !endsClause(cur.last()) &&
-			strings.Count(cur.last(), " ") >= maxValueTail && !startsStructure(t) {
+			strings.Count(cur.last(), " ") >= maxValueTail && !startsMarked(t) && !b.lineFormula() && !b.lineSignal() {
 			return nil
 		}
 		// "… the Animals and Plants" / "Committees": a few words that
@@ -590,7 +594,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// one cut short: its lead in capitals continues no sentence
 		return newBlock()
 	}
-	if (clause || capsOpener(t)) && joinsOn(last, t) {
+	if !blank && (clause || capsOpener(t)) && joinsOn(last, t) {
 		// "…, and" / "in this regard welcomes …": the sentence goes on
 		return nil
 	}
@@ -605,12 +609,14 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// its own, as a sentence wrapped onto the line is not
 		return newBlock()
 	}
-	if isUpper(t[0]) && strings.HasSuffix(t, ",") && opensRecitalOK(t) {
+	if isUpper(t[0]) && strings.HasSuffix(t, ",") && strings.Count(last, " ") < maxValueTail && opensRecitalOK(t) {
 		// "Recalling that, …, …," whole on its line below a label that
 		// ends no clause ("Gender reference"), as a web page gives each
 		// paragraph: a sentence wrapped onto a line does not go on with
 		// a capitalized participle. A quoted title ("“Building …”,")
-		// does.
+		// does. A label is a few words: below a longer line the
+		// participle opens a name the margin broke ("… of the
+		// Facilitative" / "Working Group with a term …,")
 		return newBlock()
 	}
 	if clause || capsOpener(t) {
@@ -666,6 +672,15 @@ func wrappedConjunction(l string) bool {
 // …"), where a sentence wrapped before "1." would have gone on.
 func bracketEnds(t string) bool { return strings.HasSuffix(t, ")") }
 
+// startsMarked reports whether a line opens with a mark that only starts
+// something: a paragraph number, an item's label, a heading's label, an
+// annex or a plenary stamp. A participle or a verb may open a line that
+// the margin broke out of a sentence ("… the Fair and Equitable" /
+// "Sharing of Benefits …"); a mark does not.
+func startsMarked(t string) bool {
+	return numberStart(t) || parenStart(t) || headingStart(t) || annexStart(t) || stampStart(t)
+}
+
 // dashInfinitive reports whether the text after a dash opens a clause
 // of an infinitive ("to submit …"): "to" before a word in "-ing" ("–
 // to achieving the objective …") closes a dash's aside wrapped onto the
@@ -678,11 +693,12 @@ func dashInfinitive(t string) bool {
 	return !strings.HasSuffix(strings.ToLower(w), "ing")
 }
 
-// citingWords are the words in lower case that a symbol or a number
-// follows in a sentence citing it ("in its decision B.5/9", "annex 4.",
-// "in paragraph 12").
+// citingWords are the words in lower case, and the abbreviations, that a
+// symbol or a number follows in a sentence citing it ("in its decision
+// B.5/9", "annex 4.", "in paragraph 12", "Report No. 23").
 var citingWords = map[string]bool{"decision": true, "decisions": true, "resolution": true, "resolutions": true,
 	"recommendation": true, "recommendations": true, "document": true, "documents": true,
+	"No.": true, "Nos.": true, "no.": true, "para.": true, "paras.": true,
 	"annex": true, "annexes": true, "appendix": true, "paragraph": true, "paragraphs": true, "section": true,
 	"sections": true, "article": true, "articles": true, "chapter": true, "part": true, "page": true, "pages": true}
 
@@ -856,14 +872,15 @@ func annexTitleGoesOn(t string) bool {
 // ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,
 // rather than continuing the sentence of the block before it ("… set out
 // in\nannex I to decision 3/2 in the light of …"): a heading ends no
-// clause and no phrase, and comes after a blank line, a page break, or a
-// line that ends a sentence. Taking a wrapped line for a heading would end
-// the operative part there and lose every paragraph after it.
+// clause, nor a phrase unless it opens with a capital, and comes after a
+// blank line, a page break, or a line that ends a sentence. Taking a
+// wrapped line for a heading would end the operative part there and lose
+// every paragraph after it.
 func annexAlone(t string, cur *block, blank bool) bool {
 	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) && t[0] != 'A' {
-		// a heading in capitals whose title runs on ("Annex to decision
-		// 3/4 Work plan for" / "2031–2032") is read by the lines that
-		// continue it (annexTitleGoesOn)
+		// a heading opening with a capital whose title runs on ("Annex
+		// to decision 3/4 Work plan for" / "2031–2032") is read by the
+		// lines that continue it (annexTitleGoesOn)
 		return false
 	}
 	if cur == nil || blank || cur.mark == markHeading {
