@@ -559,8 +559,10 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 		// closure of its twelfth meeting": an item without a verb of its
 		// own under a deciding chapeau is decided, and its times count
 		decided := len(cs) > 0 && decidesItems(cs[len(cs)-1])
+		prior := text
 		for i := range p.Items {
-			add(x.item(&p.Items[i], decided))
+			add(x.item(&p.Items[i], decided, prior))
+			prior = prior[max(0, len(prior)-priorReach):] + " " + p.Items[i].Text
 		}
 	default:
 		for i := range p.Items {
@@ -687,14 +689,22 @@ func asks(c clause) bool {
 	return c.class == accord.Directive || c.verb == "authorize" || c.verb == "authorise"
 }
 
+// priorReach is how much of the text before an item extraction keeps
+// for the item's pronouns: the item or two just before it, where the name
+// a pronoun stands for is written.
+const priorReach = 400
+
 // item extracts from an item that is not under a directive chapeau;
-// decided says the chapeau decides what its items say.
-func (x *extractor) item(it *accord.Paragraph, decided bool) []accord.Addressee {
+// decided says the chapeau decides what its items say; prior is the text
+// before the item, the chapeau and the items before it.
+func (x *extractor) item(it *accord.Paragraph, decided bool, prior string) []accord.Addressee {
 	var all []accord.Addressee
 	for k, c := range clauses(it.Text, it) {
-		x.before = ""
+		// "(a) To welcome the report of the Panel; (b) To request it to
+		// update …": a pronoun may stand for a name of the items before
+		x.before = prior + " "
 		if i := strings.Index(it.Text, c.text); i > 0 {
-			x.before = it.Text[:i]
+			x.before += it.Text[:i]
 		}
 		x.deadlines(c, decided && k == 0 && it.Phrase == "")
 		as, action := x.asked(c, false)

@@ -246,3 +246,17 @@ func TestRecurringTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounOfAnEarlierItem: an item's pronoun may stand for a name the
+// item before it or the chapeau gives ("(a) To welcome the report of the
+// Panel; (b) To request it to …").
+func TestPronounOfAnEarlierItem(t *testing.T) {
+	for _, para := range []string{
+		"Decides:\n(a) To take note of the study of the Review Panel;\n(b) To request it to publish a summary of the study;",
+		"Thanks the Review Panel for its study and decides:\n(a) To request it to publish a summary of the study;",
+	} {
+		if diff := cmp.Diff([]string{"Review Panel/review-panel"}, addresseesOf(t, para)); diff != "" {
+			t.Errorf("addressees of %q (-want +got):\n%s", para, diff)
+		}
+	}
+}
