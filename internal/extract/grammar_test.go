@@ -260,3 +260,16 @@ func TestPronounOfAnEarlierItem(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectShould: a paragraph whose subject is the body asked and
+// whose verb is "should" asks that body as "shall" does.
+func TestSubjectShould(t *testing.T) {
+	for _, para := range []string{
+		"The Review Panel should examine the proposals before the next session;",
+		"The Review Panel shall examine the proposals before the next session;",
+	} {
+		if diff := cmp.Diff([]string{"Review Panel/review-panel"}, addresseesOf(t, para)); diff != "" {
+			t.Errorf("addressees of %q (-want +got):\n%s", para, diff)
+		}
+	}
+}
