@@ -530,8 +530,13 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 		if k == len(cs)-1 && len(p.Items) > 0 && itemsAreActions(action, p.Items) {
 			// "Requests the Executive Secretary to: (a) Continue …; (b) …":
 			// one mandate per item, asked of the chapeau's addressees.
+			prior, relays := text, secretariats(as)
 			for i := range p.Items {
 				x.itemMandates(&p.Items[i], c, as)
+				if relays {
+					add(x.itemAsks(&p.Items[i], prior))
+				}
+				prior = prior[max(0, len(prior)-priorReach):] + " " + p.Items[i].Text
 			}
 			itemsDone = true
 			continue
@@ -730,6 +735,43 @@ func (x *extractor) itemMandates(it *accord.Paragraph, chapeau clause, as []acco
 		return
 	}
 	x.mandate(it.Path, chapeau, as, it.Text)
+}
+
+// secretariats reports whether every addressee of as is a secretariat
+// or its head: they speak for the body, so that whom they are told to
+// invite or encourage the decision asks, while Parties told to encourage
+// another agency ask it themselves.
+func secretariats(as []accord.Addressee) bool {
+	for _, a := range as {
+		if a.Actor != "secretariat" && a.Actor != "secretariats" && a.Actor != "executive-secretary" && a.Actor != "executive-secretaries" {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+// itemAsks returns whom an item under a secretariat's chapeau asks by a
+// directive verb of its own ("The Secretariat shall: a) invite FAO to
+// provide assistance …", "c) communicate the factors to the Parties,
+// encouraging them to …"), with a mandate each. prior is the text before
+// the item, where its pronouns find their names.
+func (x *extractor) itemAsks(it *accord.Paragraph, prior string) []accord.Addressee {
+	var all []accord.Addressee
+	x.last = nil // "them" is no longer the chapeau's addressee
+	for _, c := range clauses(it.Text, it) {
+		if !asks(c) {
+			continue
+		}
+		x.before = prior + " "
+		if i := strings.Index(it.Text, c.text); i > 0 {
+			x.before += it.Text[:i]
+		}
+		if as, action := x.asked(c, false); len(as) > 0 {
+			all = append(all, as...)
+			x.mandate(it.Path, c, as, action)
+		}
+	}
+	return all
 }
 
 func (x *extractor) itemDeadlines(it *accord.Paragraph) {

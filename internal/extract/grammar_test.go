@@ -273,3 +273,21 @@ func TestSubjectShould(t *testing.T) {
 		}
 	}
 }
+
+// TestSecretariatRelays: whom a secretariat is told, item by item, to
+// invite or encourage is asked by the decision; whom Parties are asked
+// to encourage is theirs to ask.
+func TestSecretariatRelays(t *testing.T) {
+	d, res := extractText(t, "Decision 31.4\n\nThe Secretariat shall:\n\na) invite the Regional Fisheries Bodies to share their catch data;\n\n"+
+		"b) send the guidance to the Parties, encouraging them to apply it.\n")
+	var got []string
+	for _, a := range res.Addressees[d.Paragraphs[0].Path] {
+		got = append(got, a.Text)
+	}
+	if diff := cmp.Diff([]string{"Secretariat", "Regional Fisheries Bodies", "Parties"}, got); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+	if got := addresseesOf(t, "Invites the Parties to:\n(a) encourage the Regional Fisheries Bodies to share their catch data;"); !cmp.Equal(got, []string{"Parties/parties"}) {
+		t.Errorf("addressees of the Parties' chapeau = %q, want the Parties alone", got)
+	}
+}
