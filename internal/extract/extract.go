@@ -1299,7 +1299,9 @@ var parenAcronymRE = regexp.MustCompile(`\s*\((?:hereinafter\s+(?:referred\s+to\
 func splitCommas(s string) []string {
 	protected := s
 	if strings.Contains(s, ", ") && strings.Contains(s, " and ") {
-		protected = nameListRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ",", "\x01") })
+		protect := func(m string) string { return strings.ReplaceAll(m, ",", "\x01") }
+		protected = nameListRE.ReplaceAllStringFunc(s, protect)
+		protected = adjectiveListRE.ReplaceAllStringFunc(protected, protect)
 	}
 	parts := strings.Split(protected, ",")
 	for i := range parts {
@@ -1313,6 +1315,11 @@ func splitCommas(s string) []string {
 // Educational, Scientific and Cultural Organization", "Subsidiary Body on
 // Scientific, Technical and Technological Advice".
 var nameListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:[A-Z][a-z]+ )*(?:Conventions|conventions|Advice|Organization|Organisation|Committees|Bodies|Affairs)\b`)
+
+// adjectiveListRE matches adjectives listed before the one noun they
+// qualify: "national, regional and international funding
+// organisations", "bilateral, multilateral and private donors".
+var adjectiveListRE = regexp.MustCompile(`\b(?:[a-z-]+(?:al|ic|ate), )+[a-z-]+(?:al|ic|ate),? and [a-z-]+(?:al|ic|ate) [a-z]`)
 
 var conventionListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:Conventions|conventions)`)
 

@@ -291,3 +291,12 @@ func TestSecretariatRelays(t *testing.T) {
 		t.Errorf("addressees of the Parties' chapeau = %q, want the Parties alone", got)
 	}
 }
+
+// TestAdjectivesListedBeforeTheirNoun: adjectives listed with commas
+// before the one noun they qualify name one addressee, not one each.
+func TestAdjectivesListedBeforeTheirNoun(t *testing.T) {
+	want := []string{"local, regional and international lending institutions/local-regional-and-international-lending-institutions"}
+	if diff := cmp.Diff(want, addresseesOf(t, "Invites local, regional and international lending institutions to support the plan;")); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+}
