@@ -38,6 +38,13 @@ func cutOneLine(l string, byOpener bool) []string {
 	if len(l) < minOneLine {
 		return nil
 	}
+	// Decisions numbered and labelled as CITES and CMS print them, whose
+	// requests ("The Standing Committee shall …") read like formulas.
+	if byOpener {
+		if parts := directedRun(l); parts != nil {
+			return parts
+		}
+	}
 	// The formula: "The Conference of the Parties …," ending at its first
 	// comma or colon.
 	f := -1
@@ -54,22 +61,40 @@ func cutOneLine(l string, byOpener bool) []string {
 	}
 	// Or a lead formula after recitals: "WHEREAS …; RECALLING …; NOW
 	// THEREFORE the Commission; CALLS upon …".
-	lead := false
+	// Or a body's report of its decision under the heading, before any
+	// formula-like sentence further on ("The Board expects …").
+	lead, report := false, false
+	r := reportStart(l)
+	if r > 0 && r < f {
+		f, report = r, true
+	}
 	if f < 0 {
 		var m []int
 		if mayHoldLead(l) {
-			m = leadFormulaInRE.FindStringSubmatchIndex(l)
+			for _, c := range leadFormulaInRE.FindAllStringSubmatchIndex(l, -1) {
+				if !isLetter(l[c[0]]) || capsOpener(l[c[2]:]) {
+					m = c // only a lead in capitals follows a clause cut short
+					break
+				}
+			}
 		}
-		if m == nil {
+		switch {
+		case m != nil:
+			f, lead = m[2], true
+		case r > 0:
+			f, report = r, true
+		default:
+			if parts := bulletRun(l); parts != nil {
+				return parts
+			}
 			return recitalRun(l, byOpener)
 		}
-		f, lead = m[2], true
 	}
 	// Clauses open after a comma or semicolon with a recital's opener or
 	// an operative phrase, and at paragraph numbers from 1 on; items open
 	// at letters in sequence under a numbered paragraph.
 	var cuts []int
-	operative := false
+	operative := report // a reported decision is the paragraph
 	num, letter, roman := 0, 0, 0
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
@@ -83,14 +108,19 @@ func cutOneLine(l string, byOpener bool) []string {
 			}
 			continue
 		}
-		if num == 0 {
+		w := l[f+m[4] : f+m[5]]
+		// items open under a numbered paragraph, or under the formula or
+		// report itself when a colon introduces the first: "the Board
+		// decided: a) To …; b) To …", "requests the Committee to: (i)
+		// recommend …, and (ii) report …"
+		top := num == 0 && letter == 0
+		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) {
 			continue
 		}
-		w := l[f+m[4] : f+m[5]]
 		switch {
 		case letterValue(w) == letter+1 && !(roman > 0 && romanOf(w) == roman+1):
 			letter, roman = letter+1, 0
-		case letter > 0 && romanOf(w) == roman+1:
+		case (letter > 0 || top) && romanOf(w) == roman+1:
 			roman++
 		default:
 			continue
@@ -113,7 +143,29 @@ func cutOneLine(l string, byOpener bool) []string {
 		// a sentence's end: "… sound management. Further recognising …",
 		// not an abbreviation's full stop ("e.g.", "para.")
 		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
-		if (l[i] == ',' || l[i] == ';' || stop) && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
+		if l[i] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && capsOpener(l[i+1:]) {
+			// a recital in capitals after one cut short: "… the
+			// Chairman of the WHEREAS there have been …"
+			if _, ok := opensRecital(l[i+1:]); ok {
+				cuts = append(cuts, i+1)
+				continue
+			}
+		}
+		if l[i] == ' ' {
+			// a bullet that opens an item: "…, decided: - to request …;
+			// - to invite …", "The Meeting • adopts …", "INVITES
+			// governments - to submit …"
+			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:]) || bulletVerb(l[i+1+n:]) ||
+				operative && strings.HasPrefix(l[i+1+n:], "to ")) {
+				cuts = append(cuts, i+1)
+				operative = true
+			}
+			continue
+		}
+		// a colon before an operative phrase ends the formula: "The
+		// Board, having considered …: Approves …"
+		colon := l[i] == ':' && l[i+1] == ' ' && opensOperative(l[i+2:])
+		if (l[i] == ',' || l[i] == ';' || stop || colon) && l[i+1] == ' ' || glued || l[i+1] == ' ' && formulaEndWords[l[strings.LastIndexByte(l[:i+1], ' ')+1:i+1]] {
 			at := i + 2
 			if glued {
 				at = i + 1
@@ -124,10 +176,24 @@ func cutOneLine(l string, byOpener bool) []string {
 			rest := l[at:]
 			if _, ok := opensRecital(rest); ok {
 				cuts = append(cuts, at)
+				// "Recalling …, decides to …": a paragraph whose verb
+				// follows its participial clause
+				if !operative {
+					_, operative = embeddedPhrase(rest, phraseOptions{})
+				}
 			} else if opensOperative(rest) {
 				cuts = append(cuts, at)
 				operative = true
 			}
+		}
+	}
+	// Before a lead formula, the first recital opens at its opener after
+	// the heading, with or without a comma before it: "Resolution 9-2
+	// ON SMALL STOCKS NOTING that …", as recitalRun reads it.
+	if lead && len(cuts) > 0 {
+		sortInts(cuts)
+		if i := firstOpener(l[:cuts[0]]); i > 0 {
+			cuts = append(cuts, i)
 		}
 	}
 	// The formula ends at its first comma or colon that a capital
@@ -141,9 +207,15 @@ func cutOneLine(l string, byOpener bool) []string {
 	// when it runs at least minRecitalRun recitals together.
 	if !operative && len(cuts) <= minRecitalRun {
 		// "Decision IV/22: Bureau … The Fourth Meeting of the Parties
-		// decided in Dec. IV/22 to take note …": the heading alone.
+		// decided in Dec. IV/22 to take note …": the heading alone,
+		// apart from the text as a page sets it, so that the text is
+		// not read as the rest of its title.
 		if f > 0 && decisionSignal(strings.TrimSpace(l[:f])) {
-			return []string{strings.TrimSpace(l[:f]), l[f:]}
+			out := []string{strings.TrimSpace(l[:f]), ""}
+			if q := quotedText(l, f); q > 0 {
+				return append(out, strings.TrimSpace(l[f:q]), "", l[q:])
+			}
+			return append(out, l[f:])
 		}
 		return nil
 	}
@@ -167,6 +239,308 @@ func cutOneLine(l string, byOpener bool) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// reportStart returns where the paragraph of a decision without formula
+// opens on a line that opens with the decision's heading, or -1:
+//
+//   - a body's report of its decision, as a board's minutes print it:
+//     "Decision B.4/2 Following the discussion, the Board decided: a) To
+//     …". The report opens with the sentence that names the body and its
+//     past tense, right after the symbol or after the sentences that tell
+//     what led to it;
+//   - a paragraph that opens with "To" and an operative verb after the
+//     title, as the Montreal Protocol's handbook prints a decision:
+//     "Decision Ex.IV/2: Review of the Panel To request the Panel to …".
+func reportStart(l string) int {
+	m := decisionHeading(l)
+	if m == nil {
+		return -1
+	}
+	title := m[4] + m[5]
+	at := len(l) - len(title)
+	if title == "" {
+		return -1
+	}
+	if !mayReport(title) {
+		return infinitiveStart(title, at)
+	}
+	v := reportedRE.FindStringIndex(title)
+	if v == nil || toldOf(title[:v[0]]) || inDecMatch(title) != nil {
+		return infinitiveStart(title, at)
+	}
+	// the sentence of the report: after the last full stop before it
+	for i := v[0] - 1; i > 0; i-- {
+		if title[i] == ' ' && title[i-1] == '.' && sentenceWord(title[strings.LastIndexByte(title[:i-1], ' ')+1:i-1]) {
+			return at + i + 1
+		}
+	}
+	// "Decision B.4/2: Accreditation The Board decided …": a title
+	// stands before a report that opens with the body's name
+	if v[0] > 0 && strings.HasPrefix(title[v[0]+1:], "The ") {
+		return at + v[0] + 1
+	}
+	return at
+}
+
+// infinitiveStart returns at plus where in title, the text after a
+// decision's symbol, a paragraph opens with "To" and an operative verb
+// in lower case right after the title's last word ("… of the Panel To
+// request …"), or -1. A title in title case ("… Assistance To Support
+// …") opens none, nor does a text where recitals come first (recitalRun
+// reads those).
+func infinitiveStart(title string, at int) int {
+	for off := 0; ; {
+		k := strings.Index(title[off:], " To ")
+		if k < 0 {
+			return -1
+		}
+		k += off + 1
+		if k >= 2 && isLetter(title[k-2]) && k+3 < len(title) && title[k+3] >= 'a' && title[k+3] <= 'z' && opensOperative(title[k:]) {
+			if firstOpener(title[:k]) > 0 {
+				return -1
+			}
+			return at + k
+		}
+		off = k + 3
+	}
+}
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// directedLabels are the labels CITES and CMS pages print above a
+// decision's paragraph, naming whom it is directed to.
+var directedLabels = []string{"Decision directed to", "Directed to "}
+
+// directedRun cuts a line that runs together decisions numbered the way
+// CITES and CMS number them ("13.1", "19.30 & 19.31"), each under the
+// label that names whom it is directed to and told as what its addressee
+// shall do: "19.30 & 19.31 Trade report Decision directed to: The
+// Secretariat shall: a) … b) … Decision directed to: Standing Committee
+// The Standing Committee shall …". It cuts before each label and after
+// one that ends on a colon, before each decision's number, before the
+// subject of a request that follows a label's value without punctuation
+// ("… Committees The Standing Committee shall"), and at items lettered in
+// sequence after a colon. A line that opens with no such number and
+// holds no label, or tells no one what they shall do, is left whole
+// (nil).
+func directedRun(l string) []string {
+	label := strings.Contains(l, "irected to")
+	if !label && !dottedStart(l) && !(mayOpenDR(l) && opensDecisionWord(l) && dottedHeadAfterWord(l) != nil) {
+		return nil
+	}
+	if !strings.Contains(l, " shall") && !strings.Contains(l, " should") && !passiveScan.match(l) {
+		return nil
+	}
+	var cuts []int
+	for _, lb := range directedLabels {
+		for off := 0; ; {
+			k := strings.Index(l[off:], lb)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(lb)
+			if k > 0 && l[k-1] == ' ' {
+				cuts = append(cuts, k)
+			}
+			if strings.HasPrefix(l[off:], ": ") {
+				cuts = append(cuts, off+2) // "Decision directed to:" on a line of its own
+			}
+		}
+	}
+	for i := 1; i < len(l); i++ {
+		if l[i-1] != ' ' {
+			continue
+		}
+		// a decision's number before its paragraph: "… 13.2 Parties are …",
+		// not one a word cites ("Decision 13.1 (a)") nor one before a label
+		if l[i] >= '0' && l[i] <= '9' && dottedStart(l[i:]) {
+			j := i + strings.IndexByte(l[i:], '.') + 1
+			j += leading(l[j:], isDigit)
+			w := l[strings.LastIndexByte(l[:i-1], ' ')+1 : i-1]
+			if j+1 < len(l) && l[j] == ' ' && l[j+1] >= 'A' && l[j+1] <= 'Z' && !startsDirected(l[j+1:]) && !citingWord[strings.ToLower(w)] {
+				cuts = append(cuts, i)
+				if requestClause(l[j+1:]) {
+					cuts = append(cuts, j+1)
+				}
+			}
+		}
+		// the subject of a request after a label's value: "… Plants
+		// Committees The Standing Committee shall review …"
+		if strings.HasPrefix(l[i:], "The ") && i >= 2 && l[i-2] >= 'a' && l[i-2] <= 'z' && requestClause(l[i:]) {
+			cuts = append(cuts, i)
+		}
+	}
+	if dottedStart(l) {
+		// the line's own number, as a page prints it, above its paragraph
+		if j := strings.IndexByte(l, ' '); j > 0 && l[j-1] >= '0' && l[j-1] <= '9' && requestClause(l[j+1:]) {
+			cuts = append(cuts, j+1)
+		}
+	}
+	if len(cuts) == 0 && !dottedStart(l) {
+		return nil
+	}
+	sortInts(cuts)
+	// items lettered in sequence, the first after a colon; a cut of the
+	// run above starts their count anew
+	letter, next := 0, 0
+	var items []int
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+		if m[4] < 0 {
+			continue
+		}
+		for next < len(cuts) && cuts[next] <= m[0] {
+			letter, next = 0, next+1
+		}
+		v := letterValue(l[m[4]:m[5]])
+		if v == letter+1 && (v > 1 || clauseBefore(l[:m[0]])) {
+			letter = v
+			items = append(items, m[0]+1)
+		}
+	}
+	if len(cuts)+len(items) == 0 {
+		return nil
+	}
+	cuts = append(cuts, items...)
+	sortInts(cuts)
+	var out []string
+	last := 0
+	for _, c := range cuts {
+		if s := strings.TrimSpace(l[last:c]); s != "" && c > last {
+			out = append(out, s)
+			last = c
+		}
+	}
+	return append(out, strings.TrimSpace(l[last:]))
+}
+
+// citingWord holds the words after which a dotted number is cited, not
+// a decision's own: "Decision 13.1 (a)", "Decisions 13.1 to 13.3".
+var citingWord = map[string]bool{"decision": true, "decisions": true, "resolution": true, "resolutions": true, "to": true, "and": true, "&": true, "-": true, "paragraph": true, "article": true}
+
+// startsDirected reports whether t opens with one of directedLabels.
+func startsDirected(t string) bool {
+	for _, lb := range directedLabels {
+		if strings.HasPrefix(t, lb) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestClause reports whether t opens, with a capital, a sentence
+// that tells its subject what it shall or should do, up to its first
+// colon, semicolon or full stop: "The Secretariat, subject to the
+// availability of resources, is requested to:", "By its next meeting,
+// the Council should:".
+func requestClause(t string) bool {
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return false
+	}
+	if k := strings.IndexAny(t, ";:."); k >= 0 {
+		t = t[:k]
+	}
+	return strings.Contains(t, " should") || passiveScan.match(t)
+}
+
+// quotedText returns where a quotation that a colon introduces opens in
+// l after from, or -1: the text an amendment inserts or replaces, which a
+// page sets apart ("… to include the following sentence: "The offices
+// of …"").
+func quotedText(l string, from int) int {
+	for i := from; ; {
+		k := strings.Index(l[i:], ": ")
+		if k < 0 {
+			return -1
+		}
+		at := i + k + 2
+		if strings.HasPrefix(l[at:], "\"") || strings.HasPrefix(l[at:], "“") {
+			return at
+		}
+		i = at
+	}
+}
+
+// minBulletRun is the fewest bullets before operative verbs that cut a
+// line without a formula: one dash before a capitalized verb may stand in
+// a title ("Trade - Measures …"); two that each open a paragraph are a
+// list.
+const minBulletRun = 2
+
+// bulletRun cuts a line without a formula whose operative paragraphs
+// each stand behind a bullet, as a record lists them: "Resolution 2031-4
+// • Decides to …. • Requests the Secretariat to …". The text before the
+// first bullet stays whole, a blank line after it when it is a heading. A line with fewer than minBulletRun such
+// bullets is left as it is (nil).
+func bulletRun(l string) []string {
+	var cuts []int
+	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
+		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
+			cuts = append(cuts, i+1)
+		}
+		k := strings.IndexByte(l[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	if len(cuts) < minBulletRun {
+		return nil
+	}
+	out := []string{strings.TrimSpace(l[:cuts[0]])}
+	if decisionSignal(out[0]) {
+		out = append(out, "") // a heading apart, as a page sets it
+	}
+	for j, c := range cuts {
+		end := len(l)
+		if j+1 < len(cuts) {
+			end = cuts[j+1]
+		}
+		out = append(out, strings.TrimSpace(l[c:end]))
+	}
+	return out
+}
+
+// bulletVerb reports whether t, the text behind a bullet, opens with an
+// operative verb in the third person in lower case, as a bullet, like a
+// number, lets it: "The Meeting • adopts the guidance …".
+func bulletVerb(t string) bool {
+	if t == "" || t[0] < 'a' || t[0] > 'z' || strings.HasPrefix(t, "to ") {
+		return false
+	}
+	_, ok := phraseAt(t, phraseOptions{numbered: true}, false)
+	return ok
+}
+
+// bulletLen returns the length of the bullet that opens t and the space
+// after it ("- ", "• ", "– "), or of a dash glued to the capitalized word
+// it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
+// or a digit ("-based", "-3") is no bullet.
+func bulletLen(t string) int {
+	for _, b := range []string{"-", "•", "–", "—", "▪", "●"} {
+		if !strings.HasPrefix(t, b) {
+			continue
+		}
+		n := len(b)
+		switch {
+		case n < len(t) && t[n] == ' ':
+			return n + 1
+		case n+1 < len(t) && t[n] >= 'A' && t[n] <= 'Z' && t[n+1] >= 'a' && t[n+1] <= 'z':
+			return n
+		}
+	}
+	return 0
+}
+
+// clauseBefore reports whether s, what precedes a bullet, ends a clause
+// that items may follow: a colon or a semicolon, with "and" or "or"
+// after it or not ("…; and - to request …").
+func clauseBefore(s string) bool {
+	s = strings.TrimRight(s, " ")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " or")
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";")
 }
 
 // letterValue is the rank of an item letter ("a" 1, "z" 26, "aa" 27), or 0.
@@ -196,12 +570,20 @@ func sortInts(a []int) {
 // times.
 const minRecitalRun = 3
 
-// recitalRun cuts a line that holds a preamble without its formula, as a
-// page quoting a resolution from its second page prints it: recitals run
-// together, each opening after a comma or semicolon with a capitalized
-// opener ("…, Taking note of …, Recognizing …,"). The text before the
-// first recital (a title, a running header) is cut off at the first
-// opener. A line with fewer than minRecitalRun recitals is left as it is.
+// firstOpener returns where the first recital opens in s, the text
+// before the second: at the first capitalized opener after a space, or
+// -1.
+func firstOpener(s string) int {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' {
+			if _, ok := opensRecital(s[i:]); ok {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // nextCommaOrSemicolon returns the index of the first "," or ";" of l
 // at or after i, or -1.
 func nextCommaOrSemicolon(l string, i int) int {
@@ -227,8 +609,14 @@ func indexEither(s string, a, b byte, off int) int {
 	return off + k
 }
 
-// recitalRun: see above; without byOpener only recitals numbered in
-// sequence cut the line (numberedRecitals).
+// recitalRun cuts a line that holds a preamble without its formula, as a
+// page quoting a resolution from its second page prints it: recitals run
+// together, each opening after a comma or semicolon with a capitalized
+// opener ("…, Taking note of …, Recognizing …,"). The text before the
+// first recital (a title, a running header) is cut off at the first
+// opener. A line with fewer than minRecitalRun recitals is left as it is.
+// Without byOpener only recitals numbered in sequence cut the line
+// (numberedRecitals).
 func recitalRun(l string, byOpener bool) []string {
 	var cuts []int
 	for i := nextCommaOrSemicolon(l, 0); byOpener && i >= 0 && i+2 < len(l); i = nextCommaOrSemicolon(l, i+1) {
@@ -237,6 +625,11 @@ func recitalRun(l string, byOpener bool) []string {
 				cuts = append(cuts, i+2)
 			}
 		}
+		// the paragraph after the last recital, behind a bullet: "…, - To
+		// request the Secretariat …"
+		if n := bulletLen(l[i+2:]); l[i+1] == ' ' && n > 0 && opensOperative(l[i+2+n:]) {
+			cuts = append(cuts, i+2)
+		}
 	}
 	if len(cuts) < minRecitalRun {
 		cuts = numberedRecitals(l)
@@ -244,14 +637,8 @@ func recitalRun(l string, byOpener bool) []string {
 	if len(cuts) < minRecitalRun {
 		return nil
 	}
-	// the first recital: the first capitalized opener after a space
-	for i := 1; i < cuts[0]; i++ {
-		if l[i-1] == ' ' && l[i] >= 'A' && l[i] <= 'Z' {
-			if _, ok := opensRecital(l[i:]); ok {
-				cuts = append([]int{i}, cuts...)
-				break
-			}
-		}
+	if i := firstOpener(l[:cuts[0]]); i > 0 {
+		cuts = append([]int{i}, cuts...)
 	}
 	var out []string
 	last := 0

@@ -507,7 +507,7 @@ func (s *segmenter) feed(i int) {
 	if b.mark == markNone {
 		lead = leadFormulaRE.FindStringSubmatch(t)
 	}
-	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
+	if b.mark == markNone && (isFormula(t) || (b.blank || b.apart) && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
@@ -805,7 +805,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if sym, title, ok := namedHeading(t); ok {
+	if sym, title, ok := namedHeading(stripMeetingLabel(t)); ok {
 		c = s.open(i)
 		c.d.Symbol, c.d.Title = sym, stripMarker(title)
 		if strings.Contains(sym, "Recommendation") {
@@ -1170,8 +1170,6 @@ func (s *segmenter) reopen(c *draft, b block) {
 		s.place(c, o)
 	}
 }
-
-var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
 
 func (s *segmenter) recital(c *draft, b block) {
 	phrase, _ := opensRecital(b.rest)

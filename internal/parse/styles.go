@@ -246,13 +246,19 @@ const symOSPAR = `Agreement\s+(?:19|20)\d{2}-\d{1,2}`
 // namedHeadingRE matches a heading that opens with a symbol of the table's
 // namedSymbols, after a body's name in capitals or not, the title after
 // it: "OSPAR Commission Agreement 2010-03", "HELCOM Recommendation 28E/6".
+// A web page's label may print its own keyword before the symbol, as a
+// field ("Decision number: HELCOM Recommendation 28E/6") or not.
 var namedHeadingRE = func() *regexp.Regexp {
 	var out []string
 	for _, s := range houseStyles {
 		out = append(out, s.namedSymbols...)
 	}
-	return regexp.MustCompile(`^(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
+	return regexp.MustCompile(`^` + namedLabel + `(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
 }()
+
+// namedLabel is the label a web page prints before a symbol that carries
+// its keyword: "Decision", "Decision number:", "Resolution No.".
+const namedLabel = `(?:(?:Decision|Resolution|Recommendation)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+)?`
 
 // namedSymbolRE finds a symbol of the table's namedSymbols anywhere in a
 // text, a word's end after it unless it ends on a bracket ("Measure 4
@@ -397,8 +403,11 @@ var leadFormulaCore = func() string {
 var leadFormulaRE = regexp.MustCompile(`^(` + leadFormulaCore + `[,:;]?)(?:\s*$|\s+(\p{Ll}.*))`)
 
 // leadFormulaInRE finds a lead formula inside a line, after the clause it
-// ends: "…; NOW THEREFORE the Commission; CALLS upon …".
-var leadFormulaInRE = regexp.MustCompile(`[,;.]\s+(` + leadFormulaCore + `)[,:;]?\s`)
+// ends, a quotation's close among the ends: "…; NOW THEREFORE the
+// Commission; CALLS upon …", "… made widely available.” NOW THEREFORE …",
+// or after a clause cut short, its last word in lower case ("… at this
+// NOW THEREFORE …": cutOneLine takes only a lead in capitals there).
+var leadFormulaInRE = regexp.MustCompile(`[,;.”"…a-z]\s+(` + leadFormulaCore + `)[,:;]?\s`)
 
 // leadWords are the last words of the table's formula leads, as printed
 // in capitals, in lower case and capitalized: a line without one holds
@@ -622,28 +631,6 @@ func init() {
 			recitalOpeners[w] = true
 		}
 	}
-}
-
-// maxFormulaLineWords bounds a formula printed without its comma on a
-// line of its own: "The Conference of the Parties to the Stockholm
-// Convention on Persistent Organic Pollutants" is twelve words; a longer
-// line is a sentence that happens to open with a body's name.
-const maxFormulaLineWords = 16
-
-// formulaLine reports whether line t, starting block nb, is a formula
-// without its comma ("The Conference of the Parties"), which stands alone
-// on its line as one with its comma does. It must end on a word that
-// ends a body's or an instrument's name: "The Conference of the Parties
-// to the Minamata" goes on below with "Convention on Mercury,".
-func formulaLine(nb *block, t string) bool {
-	if nb.mark != markNone || !strings.HasPrefix(t, "The ") {
-		return false
-	}
-	t = strings.TrimRight(t, " \t")
-	if !formulaEndWords[t[strings.LastIndexAny(t, " \t")+1:]] || strings.Count(t, " ") >= maxFormulaLineWords {
-		return false
-	}
-	return isFormula(t)
 }
 
 // formulaEndWords are the words a formula printed without its comma may

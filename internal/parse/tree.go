@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,7 +12,7 @@ import (
 )
 
 // finish builds the decision: its paragraph tree, verbs, footnotes,
-// references, instrument and meeting.
+// instrument, meeting and year of adoption.
 func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	d := dr.d
 	var pos []elementPos
@@ -90,7 +92,6 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	if d.Year == 0 {
 		d.Year = doc.year()
 	}
-	d.References = references(&d)
 	return d
 }
 
@@ -122,7 +123,10 @@ const noteReach = 60
 // attachNotes re-attaches each footnote to the last element before it that
 // carries its marker, taking the marker out of that element's text.
 func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
-	sort.SliceStable(pos, func(i, j int) bool { return pos[i].n < pos[j].n })
+	if len(notes) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(pos, func(a, b elementPos) int { return cmp.Compare(a.n, b.n) })
 	var out []accord.Footnote
 	for _, f := range notes {
 		fn := accord.Footnote{Marker: f.marker, Text: f.text}

@@ -480,6 +480,17 @@ var recitalOpeners = map[string]bool{
 
 var notParticiple = map[string]bool{"during": true, "nothing": true, "something": true, "according": true, "including": true, "regarding": true, "concerning": true, "pending": true, "notwithstanding": true, "bring": true, "spring": true, "thing": true, "king": true, "meeting": true, "ring": true, "sing": true, "string": true, "wing": true, "evening": true, "morning": true}
 
+// nameInTitleCase reports whether rest, what follows a capitalized
+// word, goes on with "and" and a capitalized word ("… and Public
+// Awareness"): the words are a name, as a recital's participle is
+// followed by its object or by another participle in lower case.
+func nameInTitleCase(rest string) bool {
+	if !strings.HasPrefix(rest, " and ") {
+		return false
+	}
+	return startsUpper(rest[len(" and "):])
+}
+
 // opensRecital reports whether text opens like a preambular paragraph:
 // a participle or one of recitalOpeners, capitalized.
 func opensRecital(text string) (string, bool) { return recitalOpening(text, false) }
@@ -504,6 +515,11 @@ func recitalOpening(text string, anyCase bool) (string, bool) {
 	}
 	participle := strings.HasSuffix(lw, "ing") && len(lw) >= minParticiple && !notParticiple[lw]
 	if !recitalOpeners[lw] && !participle {
+		return "", false
+	}
+	if !recitalOpeners[lw] && nameInTitleCase(t[len(w):]) {
+		// "Training and Public Awareness, …": a word in "-ing" that opens
+		// a name in title case, wrapped onto the line, is no participle
 		return "", false
 	}
 	// the phrase: opener plus a following participle ("Also recalling")
