@@ -303,7 +303,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	lastList := 0
 	for _, h := range hits {
 		cited := canonicalSymbol(h.cited)
-		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") && !h.bare {
+		if !strings.Contains(cited, "/") && !h.bare && dottedOrYearRE.MatchString(cited) {
 			// "Decision 13.1": a bare dotted number needs its keyword to be read.
 			switch {
 			case strings.HasPrefix(h.kw, "res. conf"):
