@@ -220,6 +220,10 @@ func cutOneLine(l string, byOpener bool) []string {
 		return nil
 	}
 	cuts = append(cuts, f)
+	sortInts(cuts)
+	if k := symbolPrefix(l[:cuts[0]]); k > 0 {
+		cuts = append(cuts, k)
+	}
 	if m := oneLineStampRE.FindStringIndex(l[f:]); m != nil {
 		cuts = append(cuts, f+m[0]+1)
 	}
@@ -512,6 +516,38 @@ func bulletVerb(t string) bool {
 	}
 	_, ok := phraseAt(t, phraseOptions{numbered: true}, false)
 	return ok
+}
+
+// maxSymbolWords bounds the words of a heading that names a decision by
+// its symbol alone: "28 COM 14B.3", "ICNP 2 Recommendation 2/8",
+// "Decision 13/COP.15" take three or four.
+const maxSymbolWords = 6
+
+// symbolPrefix returns where the text after a decision's heading opens in
+// head, the text before the formula of a line, when head is no heading as
+// a whole but its first words are, as when a page sets the symbol apart
+// from its title or from the fields that follow it: "28 COM 14B.3 Format
+// of the recommendations" (the symbol and then its title), "13/COP.15
+// Themes Tags", "Recommendation 2/8 2/8. Other matters"; what follows the
+// symbol opens with a capital or a digit ("Resolution 9-2 on small
+// stocks" is one heading). It returns -1 when head is a
+// heading or opens with none.
+func symbolPrefix(head string) int {
+	head = strings.TrimRight(head, " ")
+	if head == "" || decisionSignal(head) {
+		return -1
+	}
+	for i, words := strings.IndexByte(head, ' '), 1; i > 0 && words <= maxSymbolWords; words++ {
+		if c := head[i+1]; (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && decisionSignal(head[:i]) {
+			return i + 1
+		}
+		k := strings.IndexByte(head[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return -1
 }
 
 // bulletLen returns the length of the bullet that opens t and the space

@@ -144,3 +144,17 @@ func TestOneLineFormulaRunIn(t *testing.T) {
 		t.Errorf("splitOneLine cut a formula run into its paragraph as %q", got)
 	}
 }
+
+// A symbol that a page sets on a line of its own, above its title or the
+// fields of a record, is cut off its line when the decision runs onto
+// one line; a heading with its title after a colon stays whole.
+func TestOneLineSymbolApart(t *testing.T) {
+	l := "41 COM 9C.2 Format of the periodic reports The World Heritage Committee, 1. Having examined Document WHC/41.COM/9C, " +
+		"2. Requests the States Parties to use the revised format for their periodic reports from the next cycle on."
+	if got := splitOneLine(l); !linesOpen(got, "41 COM 9C.2", "Format of the periodic reports", "The World Heritage Committee,", "1. Having", "2. Requests") {
+		t.Errorf("splitOneLine cut a symbol set apart as %q", got)
+	}
+	if got := symbolPrefix("Decision 7/4: Format of the periodic reports "); got != -1 {
+		t.Errorf("symbolPrefix cut a heading with its title at %d", got)
+	}
+}
