@@ -96,15 +96,21 @@ func cutOneLine(l string, byOpener bool) []string {
 	var cuts []int
 	operative := report // a reported decision is the paragraph
 	num, letter, roman := 0, 0, 0
+	sub := 0 // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
 		if m[2] >= 0 {
 			rest := strings.TrimSpace(l[f+m[3]+1:])
 			before := l[:f+m[0]]
-			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]) {
-				num, letter, roman = n, 0, 0
+			n, _ := strconv.Atoi(l[f+m[2] : f+m[3]])
+			switch {
+			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]):
+				num, letter, roman, sub = n, 0, 0, 0
 				cuts = append(cuts, at)
 				operative = true
+			case num > 1 && (n == 1 && strings.HasSuffix(before, ":") || sub > 0 && n == sub+1 && endsClause(before)):
+				sub = n
+				cuts = append(cuts, at)
 			}
 			continue
 		}
@@ -140,6 +146,14 @@ func cutOneLine(l string, byOpener bool) []string {
 		// without its comma, on the last word of a body's name
 		// ("… the Kyoto Protocol Recalling …")
 		glued := l[i] == ';' && l[i+1] >= 'A' && l[i+1] <= 'Z' // "…Convention;Having considered …"
+		// a footnote's marker after the comma: "… resolution 3/7,/12 Noting …"
+		if (l[i] == ',' || l[i] == ';') && l[i+1] != ' ' {
+			if k := noteMarkerLen(l[i+1:]); k > 0 && i+1+k < first-1 && l[i+1+k] == ' ' {
+				if _, ok := opensRecital(l[i+2+k:]); ok {
+					cuts = append(cuts, i+2+k)
+				}
+			}
+		}
 		// a sentence's end: "… sound management. Further recognising …",
 		// not an abbreviation's full stop ("e.g.", "para.")
 		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
@@ -548,6 +562,20 @@ func symbolPrefix(head string) int {
 		i += k + 1
 	}
 	return -1
+}
+
+// noteMarkerLen returns the length of the footnote marker t opens with,
+// digits with or without a slash before them ("12", "/12"), or 0.
+func noteMarkerLen(t string) int {
+	i := 0
+	if strings.HasPrefix(t, "/") {
+		i++
+	}
+	n := leading(t[i:], isDigit)
+	if n == 0 || n > 3 {
+		return 0
+	}
+	return i + n
 }
 
 // bulletLen returns the length of the bullet that opens t and the space

@@ -158,3 +158,16 @@ func TestOneLineSymbolApart(t *testing.T) {
 		t.Errorf("symbolPrefix cut a heading with its title at %d", got)
 	}
 }
+
+// A recital that follows a footnote's marker glued to the comma before
+// it, and items numbered anew under a paragraph that ends on a colon, are
+// cut as their lines.
+func TestOneLineMarkersAndNumberedItems(t *testing.T) {
+	l := "The General Assembly, Recalling its resolution 40/2 of 1 March 2031,/7 Noting the report of the Secretary-General, " +
+		"1. Decides to convene a conference on drylands in 2033; 2. Requests the Secretary-General to invite: 1. All States; " +
+		"2. The specialized agencies; 3. Takes note of the offer of a host country."
+	want := []string{"The General Assembly,", "Recalling", "Noting", "1. Decides", "2. Requests", "1. All States", "2. The specialized", "3. Takes note"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut markers and numbered items as %q", got)
+	}
+}
