@@ -119,7 +119,6 @@ var renderingGaps = map[string]map[string]string{
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt":  "no decision is found any more",
 		"own/iwc_Resolution_2005-4_listing.txt":          "decisions run together: 1 found instead of 2",
 		"own/ramsar_Resolution_VI.13.txt":                "operative paragraphs \"requests\" are lost; 6 preamble paragraphs are read as 7",
-		"own/ramsar_SC29_decisions.txt":                  "decisions run together: 2 found instead of 4",
 		"own/unccd_3_COP.13_gender-extract.txt":          "no decision is found any more",
 		"own/unfccc_1-2_CMP.18.txt":                      "operative paragraphs without a verb are lost",
 		"own/unfccc_12_CP.26_pdf.txt":                    "document reference \"fccc/sbi/2020/13\" … is lost",

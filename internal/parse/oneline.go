@@ -28,8 +28,66 @@ var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+me
 // letters in sequence) and the closing stamp. A line without a formula
 // followed by a first paragraph is returned as it is.
 func splitOneLine(l string) []string {
-	return cutOneLine(l, true)
+	pieces := runTogether(l)
+	if pieces == nil {
+		return cutOneLine(l, true)
+	}
+	var out []string
+	for _, p := range pieces {
+		if parts := cutOneLine(p, true); parts != nil {
+			out = append(out, parts...)
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
 }
+
+// runTogether cuts a line that runs decisions together, as a list of a
+// meeting's decisions printed on one line does, before each heading
+// after the first that names a decision by its keyword and symbol and
+// then a colon: "… time allocations. Agenda item 7: Secretary General
+// Decision SC9-2: The Standing Committee determined …". A citation
+// names the decision without a colon after it ("as set out in Decision
+// 4/2,"). It returns nil when the line holds no such heading after its
+// start.
+func runTogether(l string) []string {
+	var cuts []int
+	for _, kw := range []string{" Decision ", " Resolution ", " Recommendation "} {
+		for off := 0; ; {
+			k := strings.Index(l[off:], kw)
+			if k < 0 {
+				break
+			}
+			k += off + 1
+			off = k
+			h := l[k:min(len(l), k+maxHeadingColon)]
+			if c := strings.Index(h, ": "); c > 0 && c+2 < len(h) && h[c+2] >= 'A' && h[c+2] <= 'Z' && !strings.Contains(h[:c], ",") {
+				if m := decisionHeading(h[:c+1]); m != nil && m[3] != "" {
+					cuts = append(cuts, k)
+				}
+			}
+		}
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	sortInts(cuts)
+	out := []string{strings.TrimSpace(l[:cuts[0]])}
+	for j, c := range cuts {
+		end := len(l)
+		if j+1 < len(cuts) {
+			end = cuts[j+1]
+		}
+		out = append(out, strings.TrimSpace(l[c:end]))
+	}
+	return out
+}
+
+// maxHeadingColon bounds how far a heading's colon stands from its
+// keyword: "Recommendation MEPC.123(45):" and joint symbols stay within
+// it.
+const maxHeadingColon = 60
 
 // cutOneLine is splitOneLine; byOpener tells whether a line without a
 // formula may be cut into recitals at their openers, not only at their
@@ -94,6 +152,7 @@ func cutOneLine(l string, byOpener bool) []string {
 	// an operative phrase, and at paragraph numbers from 1 on; items open
 	// at letters in sequence under a numbered paragraph.
 	var cuts []int
+	apart := -1         // a cut with a blank line before it
 	operative := report // a reported decision is the paragraph
 	num, letter, roman := 0, 0, 0
 	sub := 0 // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
@@ -164,6 +223,15 @@ func cutOneLine(l string, byOpener bool) []string {
 				cuts = append(cuts, i+1)
 				continue
 			}
+		}
+		if l[i] == ' ' && i > f && opensReport(l[i+1:]) {
+			// a body's further report, after a list that ends no clause:
+			// "… Oceania: Dr C (Australia) The Committee selected …",
+			// apart from the list as a page sets it
+			cuts = append(cuts, i+1)
+			apart = i + 1
+			operative = true
+			continue
 		}
 		if l[i] == ' ' {
 			// a bullet that opens an item: "…, decided: - to request …;
@@ -250,6 +318,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		}
 		if s := strings.TrimSpace(l[last:c]); s != "" {
 			out = append(out, s)
+		}
+		if c == apart {
+			out = append(out, "")
 		}
 		last = c
 	}
@@ -462,6 +533,25 @@ func requestClause(t string) bool {
 	}
 	return strings.Contains(t, " should") || passiveScan.match(t)
 }
+
+// opensReport reports whether sentence t opens with a body's report of
+// its decision: "The Committee selected …", "The SC agreed …".
+func opensReport(t string) bool {
+	if !strings.HasPrefix(t, "The ") {
+		return false
+	}
+	t = t[:cutAt(t, maxFormulaWindow)]
+	if !mayReport(t) {
+		return false
+	}
+	m := reportedRE.FindStringIndex(t)
+	return m != nil && m[0] == 0
+}
+
+// maxFormulaWindow bounds where a reported decision's verb stands after
+// the body's name, its qualifiers and a note taken: reportedRE allows a
+// few words for each.
+const maxFormulaWindow = 200
 
 // quotedText returns where a quotation that a colon introduces opens in
 // l after from, or -1: the text an amendment inserts or replaces, which a

@@ -171,3 +171,18 @@ func TestOneLineMarkersAndNumberedItems(t *testing.T) {
 		t.Errorf("splitOneLine cut markers and numbered items as %q", got)
 	}
 }
+
+// A committee's decisions listed on one line are cut before each heading
+// that names a decision and a colon; a decision cited in a sentence is
+// not a heading; a further report after a list that ends no clause is
+// set apart.
+func TestOneLineDecisionsRunTogether(t *testing.T) {
+	l := "Decision SC7-1: The Standing Committee approved the work plan, as set out in Decision SC6-4, for the coming year. " +
+		"Item 3: Panel Decision SC7-2: The Standing Committee agreed to appoint the following experts to the Panel: " +
+		"Europe: Dr E (Norway) Asia: Dr F (Japan) The SC selected Dr E to chair the Panel."
+	want := []string{"Decision SC7-1: The Standing Committee approved", "Decision SC7-2:", "The Standing Committee agreed", "Europe:",
+		"", "The SC selected"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut decisions run together as %q", got)
+	}
+}
