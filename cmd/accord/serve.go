@@ -150,7 +150,11 @@ func runServe(ctx context.Context, cfg *Config, args []string, stdout, stderr io
 // response with the headers web.Secure sets, each request logged.
 func routes(st accord.Store, log *slog.Logger, proxies web.Proxies, wc web.Config, limits limit.Config) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", api.New(st, log))
+	// one actor registry for the API and the pages: built once, and
+	// again only when the store's registry changes
+	reg := ingest.NewRegistry(st)
+	wc.Registry = reg
+	mux.Handle("/api/v1/", api.New(st, log, api.Config{Registry: reg}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := st.Decisions(r.Context(), accord.DecisionFilter{Limit: 1}); err != nil {
 			if r.Context().Err() != nil {

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -191,5 +192,38 @@ func TestServeLimitsEachForwardedClient(t *testing.T) {
 	}
 	if code := signIn("203.0.113.9:5000", "192.0.2.200"); code != http.StatusTooManyRequests {
 		t.Errorf("an untrusted sender naming new clients = %d, want 429", code)
+	}
+}
+
+// actorCounter is a store that counts the reads of its added actors: one
+// each time an actor registry is built.
+type actorCounter struct {
+	accord.Store
+	reads atomic.Int32
+}
+
+func (c *actorCounter) Actors(ctx context.Context) (map[string][]string, error) {
+	c.reads.Add(1)
+	return c.Store.Actors(ctx)
+}
+
+// TestServeBuildsOneRegistry: the API and the pages of one server share
+// one actor registry, built once for both, not once for each.
+func TestServeBuildsOneRegistry(t *testing.T) {
+	st := &actorCounter{Store: sampleStore(t)}
+	ms, err := st.Mandates(context.Background(), accord.MandateFilter{Limit: 1})
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("Mandates = %v, %v: the sample has mandates", ms, err)
+	}
+	h := routes(st, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, web.Config{}, limit.Defaults())
+	for _, path := range []string{"/api/v1/actors", fmt.Sprintf("/mandates/%d", ms[0].ID), "/api/v1/actors"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s = %d", path, rec.Code)
+		}
+	}
+	if n := st.reads.Load(); n != 1 {
+		t.Errorf("the registry was built %d times for the API and the pages, want once", n)
 	}
 }

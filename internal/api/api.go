@@ -41,9 +41,25 @@ type Server struct {
 	registry *ingest.Registry
 }
 
-// New returns the API's handler. All routes are here.
-func New(st accord.Store, log *slog.Logger) http.Handler {
-	s := &Server{store: st, log: log, registry: ingest.NewRegistry(st)}
+// Config is how the API is served; its zero value builds the API its own
+// actor registry.
+type Config struct {
+	// Registry is the actor registry of the store, when the API shares
+	// it with the pages that serve the same store, so that one registry
+	// is built for both; nil builds the API its own.
+	Registry *ingest.Registry
+}
+
+// New returns the API's handler, configured by cfg when given. All routes
+// are here.
+func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
+	s := &Server{store: st, log: log}
+	if len(cfg) > 0 {
+		s.registry = cfg[0].Registry
+	}
+	if s.registry == nil {
+		s.registry = ingest.NewRegistry(st)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /api/v1/openapi.json", s.handle(s.openAPI))
 	mux.Handle("GET /api/v1/decisions", s.handle(s.decisions))

@@ -229,7 +229,7 @@ func findAround(re *regexp.Regexp, text string, anchors []string) [][2]int {
 // likewise for periodicity.
 var (
 	conditionAnchors = []string{"subject to", "available", "within", "appropriate", "position", "request", "necessary", "possible", "done so"}
-	periodAnchors    = []string{"annual", "year", "bienni", "month", "each", "regular", "periodic"}
+	periodAnchors    = []string{"annual", "year", "bienni", "month", "each", "every", "regular", "periodic", "quarterly"}
 )
 
 var monthNames = strings.Split(months, "|")
@@ -670,7 +670,7 @@ func ordinalValue(s string) int {
 }
 
 var (
-	periodicityRE = regexp.MustCompile(`\b(annually|each year|every year|biennially|every (?:two|three|four|five|six|\d+) years|every (?:two|three|six|\d+) months|at each (?:of its )?(?:ordinary )?(?:meeting|session)s?|on a regular basis|regularly|periodically)\b`)
+	periodicityRE = regexp.MustCompile(`\b(annually|each year|every year|every other year|biennially|quarterly|every (?:two|three|four|five|six|\d+) years|every (?:two|three|six|\d+) months|at (?:each|every) (?:of its )?(?:ordinary |regular )?(?:meeting|session)s?|at its (?:ordinary|regular) (?:meeting|session)s|on a regular basis|regularly|periodically)\b`)
 	conditionRE   = regexp.MustCompile(`\b(subject to (?:the availability of )?(?:financial |sufficient |extrabudgetary |external |voluntary )?(?:resources|funding|funds)|within (?:the )?available (?:financial )?resources|within (?:its|their) (?:respective )?mandates?|as appropriate|where appropriate|in a position to do so|upon request|on request|if necessary|as necessary|as far as possible|to the extent possible|that have not yet done so|where possible)\b`)
 	helperRE      = regexp.MustCompile(`\b(?:in (?:close )?(?:collaboration|cooperation|consultation|coordination|partnership) with|with the (?:support|assistance|engagement|participation) of|working together with|together with|with input from)\s+([^,;:]+)`)
 )

@@ -228,3 +228,21 @@ func TestDecidesWhatIs(t *testing.T) {
 		}
 	}
 }
+
+// TestRecurringTimes: a time that comes back ("at every session of the
+// Board", "at its regular meetings", "quarterly") is the mandate's
+// periodicity and no deadline.
+func TestRecurringTimes(t *testing.T) {
+	for _, tt := range []struct{ para, want string }{
+		{"Requests the Bureau to brief the Parties at every session of the Board;", "at every session"},
+		{"Requests the Treasurer to review the accounts at each of its regular meetings;", "at each of its regular meetings"},
+		{"Invites the Panel to present its findings at its regular sessions;", "at its regular sessions"},
+		{"Requests the Secretary to report quarterly on expenditure;", "quarterly"},
+		{"Requests the Secretary to publish the list every other year;", "every other year"},
+	} {
+		_, res := extractText(t, "The Assembly of the Parties,\n\n1. "+tt.para+"\n")
+		if len(res.Mandates) != 1 || res.Mandates[0].Periodicity != tt.want || len(res.Deadlines) != 0 {
+			t.Errorf("%q: mandates %+v, deadlines %+v; want one recurring %q, no deadline", tt.para, res.Mandates, res.Deadlines, tt.want)
+		}
+	}
+}

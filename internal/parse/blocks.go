@@ -24,9 +24,13 @@ type block struct {
 	n     int    // index of its first line
 	text  string // whole text, marker included
 	mark  mark
-	label string   // "1", "a", "ii", "I" ("" when unmarked)
-	rest  string   // text after the marker
-	blank bool     // a blank line came before it
+	label string // "1", "a", "ii", "I" ("" when unmarked)
+	rest  string // text after the marker
+	blank bool   // a blank line came before it
+	// apart marks a block that opens a decision's text on the line after
+	// its heading's title ("World Heritage Committee,", "To request …"):
+	// the blocker set it apart as a blank line would.
+	apart bool
 	annex bool     // an annex heading standing alone on its line
 	more  []string // lines that continue it, joined into text by finalize
 	// furniture marks a block of page furniture found by the segmenter
@@ -87,15 +91,10 @@ func (b *block) finalize() {
 }
 
 var (
-	numberRE       = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
-	parenRE        = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
-	dashRE         = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
-	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
-	formulaRE      = formulaPattern(false)
-	formulaUpperRE = formulaPattern(true)
-	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
-	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
-	noteByRE       = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
+	numberRE = regexp.MustCompile(`^(\d{1,3})(?:\.(?:\s+|$)|\)\s+)|^(\d{1,3})\.([^\d\s.])`)
+	parenRE  = regexp.MustCompile(`^\(([a-z]{1,4})\)\s*|^([a-z]{1,2})\)(?:\s+|\b)`)
+	dashRE   = regexp.MustCompile(`^[-–—•·▪◦●]\s+`)
+	noteByRE = regexp.MustCompile(`(?i)^note by the (?:secretariat|executive secretary|executive director|director-general|president|bureau)`)
 )
 
 // noteBy is noteByRE.MatchString(t), asked only of a line that opens
@@ -125,6 +124,9 @@ type blocker struct {
 	force     bool   // the next line starts a new block (after a heading line)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
 	value     bool   // the last block is such a value
+	// sentence says that the forced block is a formula or a label's
+	// value: a sentence, which may run on over lines
+	sentence bool
 	// the line being added and, once asked, whether it heads a decision
 	// and whether it is a formula: each rule asks, each is read once
 	line             string
@@ -141,6 +143,24 @@ func (b *blocker) lineSignal() bool {
 		b.sig, b.sigDone = decisionSignal(b.line), true
 	}
 	return b.sig
+}
+
+// titleUnderHeading reports whether block cur, the last one, is one line
+// that reads as a title, just below a line that heads a decision. A line
+// that ends on a word needing more ("By the 13th meeting of the …, the")
+// opens a sentence that wraps, no title.
+func (b *blocker) titleUnderHeading(cur *block) bool {
+	k := len(b.out) - 2
+	return k >= 0 && b.out[k].sig && len(b.out[k].more) == 0 && !cur.sig && titleLike(cur.text) && !openEnded(cur.text)
+}
+
+// opensBelowTitle reports whether line t, below a heading's title, opens
+// the decision's text: a formula printed without "The", a recital or an
+// operative paragraph ("To request …"). The formula leads in to the
+// recitals with a comma; "Council should:" ends a sentence wrapped from
+// the line above.
+func opensBelowTitle(t string) bool {
+	return strings.HasSuffix(t, ",") && bareFormula(t) || opensOperative(t) || opensRecitalOK(t)
 }
 
 // lineFormula is isFormula of the line being added.
@@ -304,7 +324,11 @@ func (b *blocker) add(l line, blank bool) {
 	nb := b.classify(t, cur, blank, l.gap)
 	if nb == nil {
 		cur.more = append(cur.more, t)
-		cur.annex = false // "Annex I to decision 3/2" went on as a sentence
+		// "Annex I to decision 3/2" went on as a sentence, unless the
+		// line goes on with its title ("Annex to decision 3/2 Work
+		// programme of the" / "Working Group for 2030–2031"): a title
+		// ends no clause
+		cur.annex = cur.annex && annexTitleGoesOn(t)
 		return
 	}
 	nb.n, nb.blank = l.n, blank
@@ -317,10 +341,34 @@ func (b *blocker) add(l line, blank bool) {
 	// too: a recital may open with a capital that no participle gives
 	// ("Decision I/5 of the First Meeting …,").
 	formulaEnds := nb.mark == markNone && strings.ContainsAny(lastRune(trimMarker(t)), ",:") && b.lineFormula()
-	b.force = b.lineSignal() || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formulaLine(nb, t)
+	formula := formulaLine(nb, t)
+	b.force = b.lineSignal() || nb.mark == markHeading || directed || b.labelNext || nb.annex || formulaEnds || formula
+	b.sentence = formulaEnds || formula || b.labelNext
 	b.labelNext, b.value = directed, b.labelNext
 	last := &b.out[len(b.out)-1]
 	last.sigText, last.sig = t, b.sig
+}
+
+// maxFormulaLineWords bounds a formula printed without its comma on a
+// line of its own: "The Conference of the Parties to the Stockholm
+// Convention on Persistent Organic Pollutants" is twelve words; a longer
+// line is a sentence that happens to open with a body's name.
+const maxFormulaLineWords = 16
+
+// formulaLine reports whether line t, starting block nb, is a formula
+// without its comma ("The Conference of the Parties"), which stands alone
+// on its line as one with its comma does. It must end on a word that
+// ends a body's or an instrument's name: "The Conference of the Parties
+// to the Minamata" goes on below with "Convention on Mercury,".
+func formulaLine(nb *block, t string) bool {
+	if nb.mark != markNone || !strings.HasPrefix(t, "The ") {
+		return false
+	}
+	t = strings.TrimRight(t, " \t")
+	if !formulaEndWords[t[strings.LastIndexAny(t, " \t")+1:]] || strings.Count(t, " ") >= maxFormulaLineWords {
+		return false
+	}
+	return isFormula(t)
 }
 
 // classify returns the new block line t starts, or nil when t continues
@@ -346,6 +394,15 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		if !b.labelNext && !blank && openEnded(cur.last()) && !startsStructure(t) {
 			return nil
 		}
+		// "The Conference of the Parties, in decision 3/2," / "decided to
+		// take note of the report of the" / "Working Group and, …": a
+		// formula or a label's value that has run on over a line as a
+		// sentence goes on until a line ends a clause. A value's own
+		// wrapped tail is a few words (maxValueTail) and ends it.
+		if b.sentence && !blank && len(cur.more) > 0 && !endsClause(cur.last()) &&
+			strings.Count(cur.last(), " ") >= maxValueTail && !startsStructure(t) {
+			return nil
+		}
 		// "… the Animals and Plants" / "Committees": a few words that
 		// say nobody shall do anything end the label's value.
 		if b.value && !blank && len(strings.Fields(t)) <= maxValueTail && !startsStructure(t) && !opensPassive(t) {
@@ -363,32 +420,70 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return nil
 	}
 	last := cur.last()
+	if !blank && (endsRunInNumber(last) || endsLoneDash(last) || brokenAtHyphen(last, t)) {
+		// "… of the Convention; 2." / "Decides also …": the number of a
+		// paragraph run on after a semicolon, wrapped apart from its
+		// text; splitRunIn cuts the paragraph there. A dash that ends
+		// a line ("… small cetaceans -" / "RECOGNISING …") leads into
+		// the next line the same way, as does a word or symbol broken at
+		// its hyphen ("WHC-" / "07/31.COM/7A")
+		return nil
+	}
 	clause := endsClause(last)
+	if !blank && !gap && endsCitingWord(last) && numberStart(t) {
+		// "… UNEP/CHW.12/INF/5, annex" / "4.": the number is the
+		// annex's, cited in the sentence the margin broke
+		return nil
+	}
 	if m := numberMatch(t); m != nil {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
-		if clause || blank || n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && startsUpper(rest) {
+		symbolTail := m[3] != "" && gluedSymbolTail(rest)
+		if clause || blank || !symbolTail && (n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && (startsUpper(rest) || bracketEnds(last))) {
 			return newBlock()
 		}
 	}
 	if m := parenMatch(t); m != nil {
 		label := m[1] + m[2]
 		rest := strings.TrimSpace(t[len(m[0]):])
+		if !blank && label != nextLetter(b.lastParen) && runInBefore(cur, label) {
+			// "… may (a) encourage …; whaling;" / "(b) collect …": the
+			// items of a list run into its sentence, one of them
+			// wrapped to the start of a line, go on with the sentence
+			return nil
+		}
 		if clause || blank || label == nextLetter(b.lastParen) && (rest == "" || startsUpper(rest)) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
 	}
-	if (clause || blank) && (dashStart(t) || headingStart(t)) {
+	if (clause || blank) && (dashStart(t) || headingStart(t)) || bracketEnds(last) && bulletSign(t) && dashStart(t) {
+		// a bullet sign proper ("•", "▪"), which no sentence holds as
+		// it may a dash, starts its item below a line ending on a
+		// bracket as a "1." does
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || hasPrefixFold(t[len(m):], "to ")) {
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):])) {
 		// "• Welcomes …" under a recital that lost its comma; "- to
 		// submit …" under "INVITES governments directly affected"
 		return newBlock()
 	}
+	if !blank && !gap && (openEnded(last) || endsCitingWord(last)) && b.lineSignal() && !b.lineFormula() {
+		// "… Decision 10/8 and" / "Decision 11/2,", "… in its decision" /
+		// "B.5/9. The proposal …": a decision cited in a sentence that
+		// the margin broke before it heads nothing
+		return nil
+	}
 	if b.lineFormula() || b.lineSignal() || stampStart(t) || annexStart(t) && annexAlone(t, cur, blank || gap) ||
 		len(t) < maxNoteBy && noteBy(t) {
 		return newBlock()
+	}
+	if !blank && cur.mark == markNone && len(cur.more) == 0 && b.titleUnderHeading(cur) && opensBelowTitle(t) {
+		// "28 COM 14B.3" / "Format of recommendations" / "World Heritage
+		// Committee,": a web page sets no blank line between a heading's
+		// title and the text below it
+		nb := newBlock()
+		nb.apart = true
+		return nb
 	}
 	if markedWord(last) && cur.mark == markNone && startsUpper(t) && titleSignal(cur.text) {
 		// "… Stockholm Conventions2": a heading's footnote marker ends it
@@ -410,9 +505,27 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// one cut short: its lead in capitals continues no sentence
 		return newBlock()
 	}
+	if (clause || capsOpener(t)) && joinsOn(last, t) {
+		// "…, and" / "in this regard welcomes …": the sentence goes on
+		return nil
+	}
 	if clause && startsLower(t) && cur.mark == markNone && startsLower(cur.text) && opensLowerVerb(cur.text) && opensLowerVerb(t) {
 		// "decides to adopt …;" / "requests the secretariat …": operative
 		// verbs in lower case, each opening its paragraph
+		return newBlock()
+	}
+	if strings.HasPrefix(t, "The ") && reportedDecision(t) {
+		// "The Committee selected …" below a list of names that ends no
+		// clause: a body's report of what it decided is a paragraph of
+		// its own, as a sentence wrapped onto the line is not
+		return newBlock()
+	}
+	if isUpper(t[0]) && strings.HasSuffix(t, ",") && opensRecitalOK(t) {
+		// "Recalling that, …, …," whole on its line below a label that
+		// ends no clause ("Gender reference"), as a web page gives each
+		// paragraph: a sentence wrapped onto a line does not go on with
+		// a capitalized participle. A quoted title ("“Building …”,")
+		// does.
 		return newBlock()
 	}
 	if clause || capsOpener(t) {
@@ -436,8 +549,150 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	return nil
 }
 
+// bracketEnds reports whether line t ends on a closing bracket ("Name
+// of the site (State Party) (Identification number)", "Old Town
+// (China)"): a heading's gloss or a list's entry, after which a "1."
+// opens a list even in lower case ("1. response from the State Party
+// …"), where a sentence wrapped before "1." would have gone on.
+func bracketEnds(t string) bool { return strings.HasSuffix(t, ")") }
+
+// dashInfinitive reports whether the text after a dash opens a clause
+// of an infinitive ("to submit …"): "to" before a word in "-ing" ("–
+// to achieving the objective …") closes a dash's aside wrapped onto the
+// line instead.
+func dashInfinitive(t string) bool {
+	if !hasPrefixFold(t, "to ") {
+		return false
+	}
+	w := leadingWord(strings.TrimLeft(t[len("to "):], " "))
+	return !strings.HasSuffix(strings.ToLower(w), "ing")
+}
+
+// citingWords are the words in lower case that a symbol or a number
+// follows in a sentence citing it ("in its decision B.5/9", "annex 4.",
+// "in paragraph 12").
+var citingWords = map[string]bool{"decision": true, "decisions": true, "resolution": true, "resolutions": true,
+	"recommendation": true, "recommendations": true, "document": true, "documents": true,
+	"annex": true, "annexes": true, "appendix": true, "paragraph": true, "paragraphs": true, "section": true,
+	"sections": true, "article": true, "articles": true, "chapter": true, "part": true, "page": true, "pages": true}
+
+// endsCitingWord reports whether a line of more than one word ends on one
+// of citingWords: the symbol or number on the next line is cited, where a
+// label "Decision" alone on its line, in capitals, heads the symbol below
+// it.
+func endsCitingWord(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return i > 0 && citingWords[s[i+1:]]
+}
+
+// runInBefore reports whether the block holds, run into its lines, the
+// item before the single letter label: "(a)" before "(b)".
+func runInBefore(cur *block, label string) bool {
+	if len(label) != 1 || label[0] <= 'a' || label[0] > 'z' {
+		return false
+	}
+	prev := "(" + string(label[0]-1) + ")"
+	if strings.Contains(cur.rest, prev) {
+		return true
+	}
+	for _, m := range cur.more {
+		if strings.Contains(m, prev) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSymbolCode is the longest code in capitals that a symbol glues to
+// a number ("12.COM", "2.BUR", "6.GA"): no operative verb in capitals
+// ("URGES", "NOTES") is that short.
+const maxSymbolCode = 3
+
+// gluedSymbolTail reports whether rest, glued to a number at the start of
+// a line ("2.BUR/INF.3,", "2.BUR 1,"), goes on with a symbol that the
+// margin broke, not with a paragraph's text ("2.Requests …"): a code in
+// capitals of a few letters, or a word with a slash or a dot in it.
+func gluedSymbolTail(rest string) bool {
+	w := rest
+	if i := strings.IndexAny(rest, " ,;"); i >= 0 {
+		w = rest[:i]
+	}
+	if strings.ContainsAny(w, "/.") {
+		return true
+	}
+	return len(w) >= 2 && len(w) <= maxSymbolCode && strings.ToUpper(w) == w && leadingWord(w) == w
+}
+
+// joinsOn reports whether a line that ends on "and" or "or" leaves its
+// sentence open for the next line t, which then opens no recital or
+// operative paragraph: the conjunction of a list ends its clause after a
+// semicolon ("…; and" / "Requests …"), but after a comma it joins a line
+// in lower case ("…, and" / "in this regard welcomes …"), and after a
+// word any line ("… the Directive and" / "RECOGNISING that …"), as a
+// sentence wrapped at the margin does.
+func joinsOn(last, t string) bool {
+	var s string
+	switch {
+	case strings.HasSuffix(last, " and"):
+		s = last[:len(last)-len(" and")]
+	case strings.HasSuffix(last, " or"):
+		s = last[:len(last)-len(" or")]
+	default:
+		return false
+	}
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case ';', ':', '.':
+		return false
+	case ',':
+		return startsLower(t)
+	}
+	return true
+}
+
+// brokenAtHyphen reports whether the margin broke a word or symbol at
+// its hyphen between line last ("… Documents WHC-") and line t
+// ("07/31.COM/7A, …"): last ends on a hyphen glued to a letter, and t
+// opens with no paragraph or item marker.
+func brokenAtHyphen(last, t string) bool {
+	n := len(last)
+	return n >= 2 && last[n-1] == '-' && isASCIILetter(last[n-2]) && !numberStart(t) && !parenStart(t)
+}
+
+// endsLoneDash reports whether a line ends on a dash standing as a word
+// ("… of small cetaceans -"): a dash leads into what follows it, and
+// a line ends on one only where the margin broke the text after it.
+func endsLoneDash(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return i > 0 && dashWords[s[i+1:]]
+}
+
+// dashWords are the dashes that stand as words between clauses.
+var dashWords = map[string]bool{"-": true, "–": true, "—": true}
+
+// endsRunInNumber reports whether a line ends on the number of a
+// paragraph run on after a semicolon ("… the Convention; 2."), the
+// ending runInNumberRE finds within a line.
+func endsRunInNumber(s string) bool {
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	i := len(s) - 1
+	d := 0
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+		d++
+	}
+	return d >= 1 && d <= 3 && strings.HasSuffix(s[:i], "; ")
+}
+
 // capsLine reports whether t is words in capitals, three at least, with
-// no letter in lower case: a title or formula in capitals.
+// no letter in lower case: a title or formula in capitals. Its words of
+// letters outnumber those with digits: "COM 7B.67, 35 COM 7B.68" is a
+// list of symbols wrapped onto the line, no title.
 func capsLine(t string) bool {
 	if !capsOpener(t) || strings.Count(t, " ") < 2 {
 		return false
@@ -447,12 +702,28 @@ func capsLine(t string) bool {
 			return false
 		}
 	}
-	return true
+	words, digits := 0, 0
+	for w := range strings.FieldsSeq(t) {
+		if strings.ContainsAny(w, "0123456789") {
+			digits++
+		} else {
+			words++
+		}
+	}
+	return words > digits
 }
 
 // maxNoteBy is the longest line that can be the label "Note by the
 // Executive Secretary" (with a footnote marker or two), which stands alone.
 const maxNoteBy = 60
+
+// annexTitleGoesOn reports whether line t, which continues an annex
+// heading, carries on its title: a title ends no clause and opens no
+// sentence, where "Annex I to decision 3/2" / "sets out the rules of
+// procedure." went on as a sentence.
+func annexTitleGoesOn(t string) bool {
+	return !endsClause(t) && !opensLowerVerb(t)
+}
 
 // annexAlone reports whether a line that reads as an annex heading
 // ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,
@@ -462,7 +733,10 @@ const maxNoteBy = 60
 // line that ends a sentence. Taking a wrapped line for a heading would end
 // the operative part there and lose every paragraph after it.
 func annexAlone(t string, cur *block, blank bool) bool {
-	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) {
+	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) && t[0] != 'A' {
+		// a heading in capitals whose title runs on ("Annex to decision
+		// 3/4 Work plan for" / "2031–2032") is read by the lines that
+		// continue it (annexTitleGoesOn)
 		return false
 	}
 	if cur == nil || blank || cur.mark == markHeading {
@@ -506,15 +780,6 @@ func (b *blocker) mark(nb *block) {
 	}
 }
 
-// numberMatch and parenMatch run their expressions on the first bytes
-// only: a marker is short, and the cost of a match grows with its input.
-// A paragraph number with its dot and space ("123. ") fits in
-// numberBytes, an item's label in brackets ("(viii) ") in parenBytes.
-const (
-	numberBytes = 8
-	parenBytes  = 10
-)
-
 func numberMatch(t string) []string {
 	if t == "" || t[0] < '0' || t[0] > '9' {
 		return nil
@@ -537,6 +802,13 @@ func headingMatch(t string) []string {
 }
 
 func dashStart(t string) bool { return dashPrefix(t) != "" }
+
+// bulletSign reports whether t opens with a bullet sign, a mark that
+// leads list items only, unlike a dash, which a sentence may hold.
+func bulletSign(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return r == '•' || r == '▪' || r == '◦' || r == '●'
+}
 
 func dashPrefix(t string) string {
 	r, n := utf8.DecodeRuneInString(t)

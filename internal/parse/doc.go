@@ -23,8 +23,9 @@
 //     unwrap.go) takes the text and gives its lines ([]line): invisible
 //     marks, tables and emphasis cleaned up, a decision printed on one
 //     line cut into its lines (oneline.go), the same when a reader wrapped
-//     that line at a fixed width (unwrap.go), hyphens of compounds mended
-//     (hyphen.go). extract
+//     that line at a fixed width (unwrap.go), a heading whose title a
+//     web page glues to the symbol with a dot ("28 COM 14B.3.Title") cut
+//     in two, hyphens of compounds mended (hyphen.go). extract
 //     then takes out page furniture (running heads, page numbers, job
 //     numbers, a web page's trail of links and footer) and footnotes, those of a footnote zone at a page's foot
 //     too (notezone.go), and gives an extracted: the body lines, the
@@ -43,29 +44,32 @@
 //     footnotes tied to the words that cite them, and the instrument,
 //     meeting and year, from the decision or, failing that, from what the
 //     whole text says (wholeText).
-//  5. References, the last step of finish, reads the decisions and
-//     documents the finished decision cites (references, in symbols.go);
-//     the year it was adopted is read just before, from its closing
-//     lines, its preface or the text's heading (adoptionYear). Deadlines
-//     in its paragraphs are the extract package's to read.
+//  5. References (references.go) reads the decisions and documents each
+//     finished decision cites (references): Parse runs it on the decision
+//     tree gives, with the instrument and meeting tree read. The year it
+//     was adopted is tree's, read once, from its closing lines, its
+//     preface or the text's heading (adoptionYear). Deadlines in its
+//     paragraphs are the extract package's to read.
 //
-// The hand-over goes one way: a function of a stage uses functions of
-// its own stage, of earlier stages and of the shared helpers, never one
-// of a later stage. Any stage may use the shared helpers:
+// The hand-over goes one way: a function, var or const of a stage uses
+// the functions, vars and consts of its own stage, of earlier stages and
+// of the shared helpers, never one of a later stage; a shared helper uses
+// only shared helpers. Any stage may use the shared helpers:
 //
 //   - lines.go: what one line says it is (a decision's heading, a
 //     formula, a numbered paragraph, an item, a heading, an annex) and
 //     how it begins and ends;
 //   - symbols.go: the symbol grammar of decisions and documents, roman
 //     numerals, instruments, meetings and years named in a text, and the
-//     references of stage 5, which use them;
+//     document symbols a text cites (documentSymbols), which segment and
+//     references both read;
 //   - verbs.go: the operative and preambular verbs;
 //   - styles.go: the house styles (below);
 //   - scanner.go: a quick search for an expression.
 //
 // TestStagesReadTopDown (stages_test.go) holds the package to this: it
 // puts each file in its stage and fails on a use of a later stage's
-// function. A new file gets its row in the test's stageOf.
+// function, var or const. A new file gets its row in the test's stageOf.
 //
 // # Adding a house style
 //

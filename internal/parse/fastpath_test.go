@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -175,7 +176,9 @@ func TestPrefilters(t *testing.T) {
 		"Recalling, IN DECISION 14/3, the request", "The meeting decided, to", "decided to",
 		"Resolution Conf. 9.24 (Rev. CoP17)", "Res. Conf. 10.4", "Conf. 11.3*", "Recalling Resolution Conf. 9.24",
 		"The Conference of the Parties, Recalling", "The Conference of the Partiesx", "The Meeting of the Parties decided: 1. to",
-		"Decisions 13.1 to 13.3 - Title", "Decision 14.10", "Decisions  19.30 & 19.31 World Wildlife Trade Report", "Decision\t1.2", "Decisions on 1.2")
+		"Decisions 13.1 to 13.3 - Title", "Decision 14.10", "Decisions  19.30 & 19.31 World Wildlife Trade Report", "Decision\t1.2", "Decisions on 1.2",
+		"CONFERENCES OF THE PARTIES to the Basel", "Conferences of the parties", "conferenceſ of the partieſ", "a JOINTLY held session",
+		"joints", "disjoint", "ſimultaneous extraordinary meetings", "Simultaneously", "the Joint Working Group")
 	for _, l := range lines {
 		for i := 0; ; i++ {
 			k := strings.Index(l[i:], "The ")
@@ -195,6 +198,9 @@ func TestPrefilters(t *testing.T) {
 		}
 		sameAsRE(t, "montrealInlineMatch", montrealInlineMatch(l), montrealInline, l)
 		sameAsRE(t, "inDecMatch", inDecMatch(l), inDecRE, l)
+		if got, want := jointMark(l), jointMarkRE.MatchString(l); got != want {
+			t.Errorf("jointMark(%q) = %v, jointMarkRE says %v", l, got, want)
+		}
 		if mayOpenDR(l) && opensDecisionWord(l) {
 			sameAsRE(t, "dottedHeadAfterWord", dottedHeadAfterWord(l), dottedHeadRE, l)
 		}
@@ -214,10 +220,14 @@ var scannerSamples = []string{
 	"x3 November 2025", "13 November 20251", "_3 May 2020", "é3 May 2020", "May 30, 2021May 3 2022",
 	"The Secretariat shall", "Parties are invited, in accordance with Article 5, to submit", "This is requested to", "marshall",
 	"Note by the Secretariat", "NOTE BY THE EXECUTIVE SECRETARY", "note by the bureau", "Note by  the Secretariat",
+	"Measure 4 (2019), HELCOM Recommendation 28E/6 and OSPAR Agreement 2010-03", "Measure 4 (2019)x", "xMeasure 4 (2019)",
 }
 
 func checkScanner(t *testing.T, s string) {
-	for _, sc := range []*scanner{docSymbolScan, selfRefScan, dateScan, passiveScan} {
+	if got, want := namedSymbolSpans(s), namedSymbolRE.FindAllStringIndex(s, -1); !cmp.Equal(got, want) {
+		t.Errorf("namedSymbolSpans(%q) = %v, want %v", s, got, want)
+	}
+	for _, sc := range []*scanner{docSymbolScan, selfRefScan, dateScan, passiveScan, namedSymbolScan} {
 		if got, want := sc.findAll(s), sc.re.FindAllStringIndex(s, -1); !cmp.Equal(got, want) {
 			t.Errorf("findAll(%q) by %s = %v, want %v", s, sc.re, got, want)
 		}
@@ -441,6 +451,45 @@ func TestNextCommaOrSemicolon(t *testing.T) {
 		}
 		if !cmp.Equal(got, want) {
 			t.Errorf("nextCommaOrSemicolon over %q = %v, want %v", l, got, want)
+		}
+	}
+}
+
+// TestLabelCellsHoldNoSymbol: every cell labelCell passes over, every
+// number of up to five digits and every numeral of up to five of "I",
+// "V" and "X" with its full stop, is one that tableCellSymbolRE and
+// decisionSignal refuse.
+func TestLabelCellsHoldNoSymbol(t *testing.T) {
+	var cells []string
+	for n := 0; n < 100000; n++ {
+		cells = append(cells, strconv.Itoa(n)+".", fmt.Sprintf("%05d.", n))
+	}
+	var romans func(prefix string)
+	romans = func(prefix string) {
+		if prefix != "" {
+			cells = append(cells, prefix+".")
+		}
+		if len(prefix) < maxLabelCell {
+			for _, c := range []string{"I", "V", "X"} {
+				romans(prefix + c)
+			}
+		}
+	}
+	romans("")
+	for _, c := range cells {
+		if !labelCell(c) {
+			if len(c) <= maxLabelCell+1 {
+				t.Errorf("labelCell(%q) = false", c)
+			}
+			continue
+		}
+		if tableCellSymbolRE.MatchString(c) || decisionSignal(c) {
+			t.Errorf("labelCell(%q) = true, but it may hold a symbol", c)
+		}
+	}
+	for _, c := range []string{"1", ".", "1.2.", "A.", "IX/2.", "1a.", "123456.", "L.", "XL."} {
+		if labelCell(c) {
+			t.Errorf("labelCell(%q) = true, want false", c)
 		}
 	}
 }

@@ -110,7 +110,8 @@ func TestRecitalOwnList(t *testing.T) {
 
 // TestNamedSymbolHeadings holds that a heading opening with a symbol that
 // carries its keyword (and the body's name) heads a decision under that
-// symbol, and that a recital leading in to bullets keeps them.
+// symbol, also after a web page's label, and that a recital leading in
+// to bullets keeps them.
 func TestNamedSymbolHeadings(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"HELCOM Recommendation 31E/2\n\nAdopted 4 March 2010\n\nRECALLING Article 6 of the Convention,\n\n" +
@@ -122,6 +123,14 @@ func TestNamedSymbolHeadings(t *testing.T) {
 		d := parseOne(t, tt.text)
 		if d.Symbol != tt.want || len(d.Preamble) != 2 || len(d.Paragraphs) != 1 {
 			t.Errorf("Parse = %q, %d recitals, %d paragraphs; want %q, 2, 1", d.Symbol, len(d.Preamble), len(d.Paragraphs), tt.want)
+		}
+	}
+	// a web page's label before the symbol, as a field or a label line
+	for _, l := range []string{"Decision number: HELCOM Recommendation 31E/2", "Recommendation HELCOM Recommendation 31E/2", "MOP 2 Decision HELCOM Recommendation 31E/2"} {
+		d := parseOne(t, l+"\nAdopted 4 March 2010\nRECALLING Article 6 of the Convention,\nNOTING the report on sludge,\n"+
+			"RECOMMENDS to the Governments of the Contracting Parties to report on sludge.\n")
+		if d.Symbol != "HELCOM Recommendation 31E/2" || len(d.Preamble) != 2 {
+			t.Errorf("Parse(%q …) = %q, %d recitals; want HELCOM Recommendation 31E/2, 2", l, d.Symbol, len(d.Preamble))
 		}
 	}
 	if _, _, ok := namedHeading("Agreement 2014-07 was adopted by the Commission and asks the Parties to report on it every year."); ok {
@@ -527,5 +536,104 @@ func TestMarkdownTableRows(t *testing.T) {
 		"| 8/CP.31 | Research | Encourages Parties to enhance systematic observation. |\n")
 	if len(ds) != 2 || ds[0].Symbol != "7/CP.31" || ds[1].Title != "Research" || len(ds[1].Paragraphs) != 1 {
 		t.Fatalf("Parse found %d decisions; want 7/CP.31 and 8/CP.31 titled Research, each with its paragraph", len(ds))
+	}
+}
+
+// TestGluedTitle holds that a heading a web page glues to its title with
+// a dot ("17 COM 9C.4.Management of …") is cut into its symbol and its
+// title, and that a dot inside a symbol, a section number or a heading
+// read whole as it stands is left alone.
+func TestGluedTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"17 COM 9C.4.Management of the reef", "17 COM 9C.4\nManagement of the reef"},
+		{"Resolution Conf. 12.7 (Rev. CoP18).Trade in birds of prey", "Resolution Conf. 12.7 (Rev. CoP18)\nTrade in birds of prey"},
+		{"HELCOM Recommendation 31E/2.Reducing nutrient inputs from ships", "HELCOM Recommendation 31E/2\nReducing nutrient inputs from ships"},
+		{"COP 4 Resolution Conf. 8.3.Ranching of crocodiles", "COP 4 Resolution Conf. 8.3\nRanching of crocodiles"},
+		// a symbol whole, its last part in capitals or a capital alone
+		{"10.COM 4.BUR 2", "10.COM 4.BUR 2"},
+		{"7.COM 11.F", "7.COM 11.F"},
+		{"6.COM 2.BUR 4.BUDGET OF THE BUREAU", "6.COM 2.BUR 4.BUDGET OF THE BUREAU"},
+		// read with its title as it stands
+		{"Decision 14.22.Marine turtles", "Decision 14.22.Marine turtles"},
+		{"IV/12.Budget of the trust fund", "IV/12.Budget of the trust fund"},
+		// no heading before the dot
+		{"2.1.Background to the review", "2.1.Background to the review"},
+		{"3/12.Budget", "3/12.Budget"},
+		{"Recalling decision 5/COP.9.The Parties agreed", "Recalling decision 5/COP.9.The Parties agreed"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	d := parseOne(t, "Home › Decisions › Committee\n17 COM 9C.4.Management of the reef\nThe World Heritage Committee,\n"+
+		"1. Having examined Document WHC-25/17.COM/9C,\n2. Requests the State Party to report on the reef by 1 February 2027.\n")
+	if d.Symbol != "17 COM 9C.4" || d.Title != "Management of the reef" {
+		t.Errorf("Symbol, Title = %q, %q, want 17 COM 9C.4, Management of the reef", d.Symbol, d.Title)
+	}
+	if len(d.References.Decisions) != 0 {
+		t.Errorf("References.Decisions = %q, want none", citedOf(d.References.Decisions))
+	}
+}
+
+// TestBareFormulaUnderTitle holds that a formula printed without "The"
+// on the line below a heading's title ("Omnibus decision" / "World
+// Heritage Committee,"), with no blank line between them as a web page
+// gives them, is read as the formula, and an operative paragraph there
+// as a paragraph; a sentence wrapped below a heading that ends on a
+// body's name is not.
+func TestBareFormulaUnderTitle(t *testing.T) {
+	d := parseOne(t, "18 COM 7A.12\nOmnibus decision\nWorld Heritage Committee,\n"+
+		"1. Having examined Document WHC-26/18.COM/7A,\n2. Recalling its earlier decisions on the property,\n"+
+		"3. Requests the State Party to submit a report on the state of conservation of the property.\n")
+	if d.Symbol != "18 COM 7A.12" || d.Title != "Omnibus decision" || d.Formula != "World Heritage Committee," {
+		t.Errorf("Symbol, Title, Formula = %q, %q, %q, want 18 COM 7A.12, Omnibus decision, World Heritage Committee,", d.Symbol, d.Title, d.Formula)
+	}
+	if len(d.Preamble) != 2 {
+		t.Errorf("Preamble = %d recitals, want 2", len(d.Preamble))
+	}
+	d = parseOne(t, "Decision number: Ex.IV/2\nFunding of the assessment panels\n"+
+		"To request the Secretariat to report on the funding of the panels to the next meeting of the Parties.\n")
+	if d.Title != "Funding of the assessment panels" || len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "To request" {
+		t.Errorf("Title, Paragraphs = %q, %d (%q), want Funding of the assessment panels, 1 (To request)", d.Title, len(d.Paragraphs), phrases(d))
+	}
+	d = parseOne(t, "Decision 15.8\nBefore its next meeting, the Scientific\nCouncil should:\n"+
+		"a) review the list of species;\nb) report to the Standing Committee.\n")
+	if d.Formula != "" {
+		t.Errorf("Formula = %q, want none", d.Formula)
+	}
+}
+
+// TestReportBelowList holds that a body's report of its decision ("The
+// Committee selected …") below a list of names printed line by line,
+// with no blank line between them, is a paragraph of its own.
+func TestReportBelowList(t *testing.T) {
+	d := parseOne(t, "Decision SC51-7: The Standing Committee agreed to appoint the following members of the panel:\n"+
+		"Africa: Dr Amina Diallo (Senegal), Mr Kofi Mensah (Ghana) and Prof Lerato Dlamini (Eswatini)\n"+
+		"Asia: Dr Li Wen (China), Ms Priya Raman (India) and Mr Tomas Reyes (Philippines)\n"+
+		"Europe: Mr Jan Novak (Czech Republic), Dr Ana Sousa (Portugal) and Prof Erik Lund (Norway)\n"+
+		"Neotropics: Dr Lucia Ferreyra (Argentina) and Mr Diego Salas (Peru)\n"+
+		"Oceania: Dr Grace Tamata (Fiji) and Ms Ruth Kerr (New Zealand)\n"+
+		"The Standing Committee selected Dr Amina Diallo to serve as Chair of the panel.\n")
+	if got := phrases(d); len(got) != 2 || got[1] != "selected" {
+		t.Errorf("phrases = %q, want [agreed selected]", got)
+	}
+}
+
+// TestPageParagraphLines holds that a page giving each paragraph on a
+// line of its own, with no blank line between them, keeps a recital
+// whole on its line apart from the labels above it, and a numbered
+// paragraph apart from the mark of text left out ("[...]") above it.
+func TestPageParagraphLines(t *testing.T) {
+	d := parseOne(t, "Decision\n7/COP.16\nLand tenure\nTags\nEvent\nCOP.16\n"+
+		"Recalling that, in pursuing its goals, the Convention also serves land tenure,\n[...]\n"+
+		"3. Invites Parties to report on land tenure at the next session.\n")
+	if len(d.Preamble) != 1 || len(d.Paragraphs) != 1 || d.Paragraphs[0].Number != "3" {
+		t.Errorf("Parse = %d recitals, %d paragraphs (%q); want 1, 1 (Invites, numbered 3)", len(d.Preamble), len(d.Paragraphs), phrases(d))
+	}
+	for _, l := range []string{"[...]", "[…]"} {
+		if !endsClause(l) {
+			t.Errorf("endsClause(%q) = false, want true", l)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,6 +80,10 @@ func dottedHeadAfterWord(t string) []string {
 	return dottedHeadRE.FindStringSubmatch(t)
 }
 
+// decMarker is the CBD's marker of a decision document, alone on its
+// line: "UNEP/CBD/COP/DEC/X/31", "decision CBD/COP/DEC/15/4 paragraph 3".
+var decMarker = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
+
 // decisionSignal reports whether a line heads a decision.
 func decisionSignal(t string) bool {
 	if t == "" {
@@ -125,6 +130,26 @@ func decisionSignal(t string) bool {
 	return strings.Contains(t, "/DEC/") && decMarker.MatchString(t)
 }
 
+// symbolOnlyHeading reports whether t heads a decision by its symbol and
+// says nothing more: "Decision 19.30", "COP 3 Resolution Conf. 5.20 (Rev.
+// CoP16)", "HELCOM Recommendation 28E/6", "28 COM 14B.3". A number that
+// may be a section's or a page's ("2.1", "3/12") is no such heading
+// without its keyword.
+func symbolOnlyHeading(t string) bool {
+	if _, ok := loneSymbol(t); ok {
+		return true
+	}
+	if sym, title, ok := namedHeading(t); ok {
+		return sym != "" && title == ""
+	}
+	t = stripMeetingLabel(t)
+	if (strings.HasPrefix(t, "Res") || strings.HasPrefix(t, "Conf.")) && citesResRE.MatchString(t) {
+		return true
+	}
+	m := decisionHeading(t)
+	return m != nil && m[4]+m[5] == ""
+}
+
 // mayOpenDR reports cheaply whether t can open with a word that lower-cases
 // to one starting with "d" or "r" ("Decision", "RESOLUTION", "draft"): an
 // ASCII first byte must be one of those letters; any other first rune is
@@ -168,6 +193,29 @@ func titledHeading(t string, m []string) bool {
 	}
 	return symbolFirstRE.MatchString(t)
 }
+
+// The expressions that confirm what a line is, behind the quick tests
+// below.
+var (
+	headingRE2     = regexp.MustCompile(`^([IVX]{1,5})\.(?:\s+(.*))?$|^([A-H])\.\s+(\S.*)$`)
+	formulaRE      = formulaPattern(false)
+	formulaUpperRE = formulaPattern(true)
+	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
+	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
+)
+
+// numberMatch and parenMatch (blocks.go) and parenStart run their
+// expressions on the first bytes only: a marker is short, and the cost of
+// a match grows with its input. A paragraph number with its dot and space
+// ("123. ") fits in numberBytes, an item's label in brackets ("(viii) ")
+// in parenBytes.
+const (
+	numberBytes = 8
+	parenBytes  = 10
+)
+
+// dateLine is a line that is a date alone: "22 November 2019".
+var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
 
 // numberStart, parenStart, headingStart and annexStart test cheaply what
 // their regular expressions then confirm.
@@ -257,6 +305,10 @@ func endsClause(s string) bool {
 	if r == ')' && s[0] == '(' && strings.IndexByte(s, ')') == len(s)-1 && len(s) > 4 {
 		// "(Prepared by the Committee of the Whole)": a line in brackets
 		// of its own
+		return true
+	}
+	if r == ']' && s[0] == '[' && strings.IndexByte(s, ']') == len(s)-1 {
+		// "[...]", "[…]": an extract's mark of text left out
 		return true
 	}
 	return strings.ContainsRune(",;:.!?", r) || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, ".)")
@@ -357,6 +409,12 @@ func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".;:!?", r) || strings.HasSuffix(s, ".)") || strings.HasSuffix(s, ".”")
 }
+
+// superscripts are the superscript digits, each with its digit.
+var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
+
+// abbreviations end in a full stop that ends no sentence.
+var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true}
 
 // trimMarker removes a footnote marker glued after the punctuation that
 // ends s ("Parties,1", "group;12", "meeting.¹", "BC-17/4,2", and a United

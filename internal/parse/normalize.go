@@ -19,7 +19,8 @@ type line struct {
 
 // cleanRunes removes what a reader cannot see (byte-order marks,
 // zero-width and directional marks, soft hyphens), makes no-break and other
-// wide spaces and tabs plain spaces, and line endings "\n".
+// wide spaces and tabs plain spaces, and line endings "\n": a run of
+// "\r" before "\n" is one line end.
 func cleanRunes(s string) string {
 	var b strings.Builder
 	start := 0 // s[start:i] is clean and not yet written
@@ -39,12 +40,19 @@ func cleanRunes(s string) string {
 			start = i
 			continue
 		case c == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
+			// "\r\n" and "\r\r\n" (Windows line ends converted twice) end
+			// one line, as "\n" does; a "\r" alone ends a line too
+			j := i + 1
+			for j < len(s) && s[j] == '\r' {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
 				flush(i, "")
+				i = j
 			} else {
 				flush(i, "\n")
+				i++
 			}
-			i++
 			start = i
 			continue
 		case c < 0x80:
@@ -148,7 +156,8 @@ var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,
 // no-break spaces made spaces, line endings made "\n", page breaks kept as
 // form feeds on their own lines, markdown emphasis stripped, and runs of
 // "**" (residue of bold headings glued together) turned into line breaks,
-// a decision printed on one line cut into its lines (splitOneLine), also
+// a heading glued to its title by a dot cut in two (gluedTitleAt), a
+// decision printed on one line cut into its lines (splitOneLine), also
 // when a reader wrapped that line at a fixed width (unwrapRunIn).
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
@@ -217,6 +226,11 @@ func normalizeLine(l string) string {
 	if strings.Contains(l, "**") {
 		l = strings.ReplaceAll(l, "**", "\n")
 	}
+	if k := gluedTitleAt(l); k > 0 {
+		// "28 COM 14B.3.Format of recommendations": symbol and title
+		// on lines of their own, as a page printed on paper sets them
+		l = l[:k] + "\n" + l[k+1:]
+	}
 	if len(l) >= minOneLine {
 		if parts := splitOneLine(l); parts != nil {
 			l = strings.Join(parts, "\n")
@@ -225,10 +239,77 @@ func normalizeLine(l string) string {
 	return strings.TrimRight(l, " ")
 }
 
+// maxGluedSymbol bounds where the dot that glues a title to its symbol
+// may stand: a keyword, a body's name and a symbol ("HELCOM
+// Recommendation 28E/6", "Resolution Conf. 5.20 (Rev. CoP16)") stay
+// under it, as table cells holding a symbol do (maxSymbolCell).
+const maxGluedSymbol = maxSymbolCell
+
+// gluedTitleAt returns the index of the dot a web page glues a decision's
+// title to its symbol with, "28 COM 14B.3.Format of …" or "HELCOM
+// Recommendation 28E/6.Adopted …", or 0. The dot follows a letter, a
+// digit or a bracket and comes before a capitalized word, and what stands
+// before it is a heading that names a symbol and nothing else. A full
+// stop in a sentence is followed by a space; a title in capitals is not
+// told from a symbol's last part ("12.COM 2.BUR 3"). Of the dots that
+// qualify, the last is the title's: the ones before it are the symbol's
+// own. A heading the segmenter reads with its title as it stands
+// ("Decision 19.30.Title", "XII/29.Title"), or that is a symbol whole,
+// is left whole.
+func gluedTitleAt(l string) int {
+	if l == "" || !isUpper(l[0]) && !isDigit(l[0]) {
+		return 0
+	}
+	at := 0
+	for i := 1; i < len(l)-1 && i < maxGluedSymbol; i++ {
+		if l[i] != '.' || !isAlnum(l[i-1]) && l[i-1] != ')' {
+			continue
+		}
+		// a title opens with a capitalized word; a capital alone or
+		// capitals go on with a symbol ("9.COM 13.F", "11.COM 2.BUR 1")
+		r, n := utf8.DecodeRuneInString(l[i+1:])
+		if next, _ := utf8.DecodeRuneInString(l[i+1+n:]); !unicode.IsUpper(r) || !unicode.IsLower(next) {
+			continue
+		}
+		if symbolOnlyHeading(l[:i]) {
+			at = i
+		}
+	}
+	if at > 0 && (inlineTitle(l) || symbolOnlyHeading(l)) {
+		return 0
+	}
+	return at
+}
+
 // tableCellSymbolRE matches a table cell that holds a decision's symbol
 // and nothing else: "20/CMA.3", "IX/24", "Decision 19.30"; group 1 is
 // its keyword, if any.
 var tableCellSymbolRE = regexp.MustCompile(`^((?:Decision|Resolution|Recommendation|Dec\.|Res\.\s*Conf\.)\s+)?(?:` + symbolAny + symbolJoint + `)$`)
+
+// labelCell reports whether a table cell is a paragraph's or a
+// section's label ("12.", "IV."), as a text laid out in a table prints its
+// numbered paragraphs: such a cell holds no symbol (tableCellSymbolRE and
+// decisionSignal refuse it), and it spares them most rows.
+func labelCell(c string) bool {
+	n := len(c) - 1
+	if n < 1 || n > maxLabelCell || c[n] != '.' {
+		return false
+	}
+	digits, romans := 0, 0
+	for i := 0; i < n; i++ {
+		switch c[i] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			digits++
+		case 'I', 'V', 'X':
+			romans++
+		}
+	}
+	return digits == n || romans == n
+}
+
+// maxLabelCell bounds the labels labelCell knows: paragraph numbers of
+// three digits, section numerals of five letters ("XVIII").
+const maxLabelCell = 5
 
 // maxSymbolCell bounds the first cell of a table row that can hold a
 // symbol: the longest symbols with their keyword ("Res. Conf. 11.3 (Rev.
@@ -283,6 +364,9 @@ func tableRow(l string) (string, bool) {
 	// heads a decision only on a line of its own ("31 COM 11A.1",
 	// "Resolution Conf. 5.20", "HELCOM Recommendation 28E/6") stands
 	// on its own line above the title.
+	if labelCell(sym) {
+		return "", false
+	}
 	sep := ": "
 	switch m := tableCellSymbolRE.FindStringSubmatch(sym); {
 	case m == nil:
@@ -409,7 +493,6 @@ var (
 	jobNumber   = regexp.MustCompile(`^[A-Z]?\d{6,8}(?:\s+\d{6})?$|^GE\.\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6}\s+\d{6})?$|^\*\d{6,8}\*$|^K\d{7}\s+\d{6}$`)
 	navLink     = regexp.MustCompile(`^(?:<{1,2}|«)\s|\s(?:>{1,2}|»)$`)
 	identifier  = regexp.MustCompile(`^[\p{L}\d]+_[\p{L}\d_]+$`)
-	decMarker   = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 	ruleLine    = regexp.MustCompile(`^[_\-–—=.·•*]{4,}$`)
 	docOnlyLine = regexp.MustCompile(`^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){2,}$`)
 	// printed are the header and footer a browser prints on each page:
@@ -535,8 +618,6 @@ func breadcrumbs(t string) bool {
 	}
 	return false
 }
-
-var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
 
 // markerValue turns a footnote marker into the form used to match it with
 // its reference: "¹" → "1".
@@ -951,9 +1032,6 @@ func noteContinues(note, t string, blankBetween bool, body string) bool {
 	return !blankBetween
 }
 
-// abbreviations end in a full stop that ends no sentence.
-var abbreviations = map[string]bool{"para": true, "paras": true, "no": true, "nos": true, "art": true, "arts": true, "vol": true, "pp": true, "cf": true, "op": true}
-
 // joinLines joins two lines of one block, mending end-of-line hyphenation.
 func joinLines(a, b string) string {
 	cut, sep := joint(a, b)
@@ -994,12 +1072,17 @@ func joint(a, b string) (cut int, sep string) {
 			}
 			return 1, ""
 		}
-		if unicode.IsLetter(prev) {
+		if unicode.IsLetter(prev) || isDigitRune(prev) && isDigitRune(next) {
+			// "WHC-" / "07/31.COM", "Resolution 2004-" / "6": a symbol
+			// or a range broken at its hyphen
 			return 0, ""
 		}
 	}
 	return 0, " "
 }
+
+// isDigitRune reports whether r is an ASCII digit.
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 func lastWord(s string) string {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -1042,6 +1125,11 @@ var (
 	}
 )
 
+// solidSecond are second halves that English writes solid after the
+// prefixes of compoundFirst ("multilateral", "transnational",
+// "multidisciplinary"): a word broken before them is joined.
+var solidSecond = map[string]bool{"lateral": true, "national": true, "disciplinary": true}
+
 func keepHyphen(left, right string) bool {
-	return compoundFirst[left] || compoundSecond[right]
+	return !solidSecond[right] && (compoundFirst[left] || compoundSecond[right])
 }

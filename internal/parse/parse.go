@@ -72,7 +72,9 @@ func Parse(text string, opt Options) Document {
 		}
 	}
 	for _, dr := range seg.drafts {
-		doc.Decisions = append(doc.Decisions, dr.finish(opt, wt))
+		d := dr.finish(opt, wt)
+		d.References = references(&d)
+		doc.Decisions = append(doc.Decisions, d)
 	}
 	return doc
 }

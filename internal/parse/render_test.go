@@ -290,6 +290,19 @@ func headers(lines []string, s string) []header {
 			out[k].symbol, out[k-1].symbol = -1, -1
 		}
 	}
+	// A range's heading ("19.189 to 19.191 Title") names the first and
+	// last of its decisions, not those between: the last, found on no
+	// line of its own past the first's heading, is named on that line.
+	for k := range out {
+		sym := fold(keywordLead.ReplaceAllString(out[k].sym, ""))
+		for j := 0; j < k && sym != ""; j++ {
+			if h := out[j].symbol; h >= 0 && out[k].symbol < 0 && strings.Contains(fl[h], sym) {
+				for i := j; i <= k; i++ {
+					out[i].symbol = -1
+				}
+			}
+		}
+	}
 	return out
 }
 

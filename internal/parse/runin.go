@@ -14,12 +14,13 @@ var runInNumberRE = regexp.MustCompile(`;\s+(\d{1,3})\.\s+`)
 // ("1. Decides …; 2. Decides also …; 3. Requests …") into one block each.
 // A number splits its paragraph only when it goes on from the one before
 // and opens an operative phrase: "paragraphs 3 and 4; 4. Requests for
-// assistance …" stays whole.
+// assistance …" stays whole. A bullet set where the first number stood
+// ("• Decides …; 2. Decides also …") goes on to whatever number follows.
 func splitRunIn(bs []block) []block {
 	bs = splitRunInItems(bs)
 	first := -1
 	for i, b := range bs {
-		if strings.Contains(b.text, "; ") && (b.mark == markNumber || b.mark == markNone) {
+		if strings.Contains(b.text, "; ") && (b.mark == markNumber || b.mark == markNone || b.mark == markDash) {
 			first = i
 			break
 		}
@@ -33,11 +34,14 @@ func splitRunIn(bs []block) []block {
 			out = append(out, splitClauses(b)...)
 			continue
 		}
-		if b.mark != markNumber || !strings.Contains(b.rest, "; ") {
+		if b.mark != markNumber && !(b.mark == markDash && opensOwnVerb(b.rest)) || !strings.Contains(b.rest, "; ") {
 			out = append(out, b)
 			continue
 		}
 		n, err := strconv.Atoi(b.label)
+		if b.mark == markDash {
+			n, err = -1, nil // any number goes on from a bullet
+		}
 		if err != nil {
 			out = append(out, b)
 			continue
@@ -49,7 +53,7 @@ func splitRunIn(bs []block) []block {
 			for _, m := range runInNumberRE.FindAllStringSubmatchIndex(cur.rest, -1) {
 				k, _ := strconv.Atoi(cur.rest[m[2]:m[3]])
 				rest := cur.rest[m[1]:]
-				if k == n+1 && opensOperative(rest) {
+				if (k == n+1 || n < 0) && opensOperative(rest) {
 					cut = m[0] + 1 // after the semicolon
 					num := cur.rest[m[2]:m[3]]
 					next = block{n: cur.n, text: strings.TrimSpace(cur.rest[cut:]), mark: markNumber, label: num, rest: rest}

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 )
@@ -509,7 +507,7 @@ func (s *segmenter) feed(i int) {
 	if b.mark == markNone {
 		lead = leadFormulaRE.FindStringSubmatch(t)
 	}
-	if b.mark == markNone && (isFormula(t) || b.blank && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
+	if b.mark == markNone && (isFormula(t) || (b.blank || b.apart) && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".
@@ -626,11 +624,16 @@ const maxPreamble = 60
 // verbs.
 func (s *segmenter) bareStart(i int) bool {
 	operative := func(b block) bool {
-		return b.mark == markNumber && (opensOperative(b.rest) || opensLowerVerb(b.rest))
+		return b.mark == markNumber && (opensOperative(b.rest) || opensLowerVerb(b.rest)) || b.mark == markDash && opensOwnVerb(b.rest)
 	}
+	// a bullet may stand for either number: a page that sets bullets
+	// for the numbers at the start of its lines ("• Decides …; 2.
+	// Decides also …" run in on one line)
+	first := func(b block) bool { return b.label == "1" || b.mark == markDash }
+	second := func(b block) bool { return b.label == "2" || b.mark == markDash }
 	b := s.bs[i]
-	if b.mark == markNumber {
-		return b.label == "1" && operative(b) && i+1 < len(s.bs) && s.bs[i+1].label == "2" && operative(s.bs[i+1])
+	if b.mark == markNumber || b.mark == markDash {
+		return first(b) && operative(b) && i+1 < len(s.bs) && second(s.bs[i+1]) && operative(s.bs[i+1])
 	}
 	if b.mark == markNone && i+1 < len(s.bs) && s.bs[i+1].n == b.n && s.bs[i+1].mark == markNone && opensOperative(b.text) && opensOperative(s.bs[i+1].text) {
 		// "Adopts …; Requests …": operative clauses run into one line
@@ -680,9 +683,12 @@ func (s *segmenter) namedFormula(i int) bool {
 		return false
 	}
 	next := s.bs[i+1]
-	if next.mark == markNumber {
-		_, recital := opensRecital(next.rest)
-		return recital || opensOperative(next.rest)
+	if next.mark == markNumber || next.mark == markDash {
+		// "1. Having examined …", "1. having examined …", "• Having
+		// examined …": a number or a bullet that leads it, the first
+		// word in any case
+		_, recital := opensRecital(capitalFirst(next.rest))
+		return recital || opensOperative(next.rest) || next.mark == markNumber && opensLowerVerb(next.rest)
 	}
 	return s.opensBody(next)
 }
@@ -799,7 +805,7 @@ func (s *segmenter) signal(i int) bool {
 		}
 		return true
 	}
-	if sym, title, ok := namedHeading(t); ok {
+	if sym, title, ok := namedHeading(stripMeetingLabel(t)); ok {
 		c = s.open(i)
 		c.d.Symbol, c.d.Title = sym, stripMarker(title)
 		if strings.Contains(sym, "Recommendation") {
@@ -940,9 +946,12 @@ func (s *segmenter) place(c *draft, b block) {
 	case phasePreface, phasePreamble:
 		if b.mark == markNone {
 			if _, ok := opensRecital(t); ok && !opensOperative(t) {
-				if c.phase == phasePreface && c.d.Title == "" && titleLike(t) && len(c.d.Preamble) == 0 {
+				if c.phase == phasePreface && c.d.Title == "" && titleLike(t) && len(c.d.Preamble) == 0 && !recitalOpeners[string(lowerASCII(make([]byte, 0, 16), leadingWord(t)))] {
 					// "Enhancing the visibility of the Convention": a title
-					// that opens like a recital but ends no clause
+					// that opens like a recital but ends no clause; one of
+					// the words only recitals open with ("Recalling
+					// decision 3/2," over a line the page set below it)
+					// opens no title
 					c.d.Title = stripMarker(t)
 					c.d.Preface = append(c.d.Preface, t)
 					return
@@ -1078,16 +1087,6 @@ func recitalThenVerb(t string) int {
 	return 0
 }
 
-// capitalFirst returns t with its first letter in capitals, so that a
-// clause printed in lower case is read as it would be capitalized.
-func capitalFirst(t string) string {
-	r, n := utf8.DecodeRuneInString(t)
-	if !unicode.IsLower(r) {
-		return t
-	}
-	return string(unicode.ToUpper(r)) + t[n:]
-}
-
 // endsRecital reports whether a numbered block after the formula ends the
 // way a recital does, on a comma or a semicolon ("2. Recalling Decision
 // 31 COM 10 adopted at its 31st session;"): an operative paragraph that
@@ -1097,7 +1096,7 @@ func endsRecital(t string) bool {
 	t = trimMarker(t)
 	if strings.HasSuffix(t, ";") {
 		// "1. Noting the report, decides to consider …;" is operative
-		_, _, operative := embeddedAt(t, phraseOptions{})
+		_, _, operative := embeddedAt(t, phraseOptions{numbered: true})
 		return !operative
 	}
 	return strings.HasSuffix(t, ",")
@@ -1108,12 +1107,23 @@ func endsRecital(t string) bool {
 // no operative paragraph (a form's title) went on from the chapeau
 // above it. Numbers starting afresh right under a chapeau ("3. Requests
 // the Secretary-General to invite:", "1. All States") are its items.
+// On a page that sets bullets for numbers, where no number can start
+// afresh, a bullet that opens no verb ("• Response from the State Party
+// …") below a bulleted paragraph whose chapeau the form's title went on
+// from starts it.
 func (c *draft) quoteStarts(b block) bool {
-	if b.mark != markNumber || b.label != "1" || len(c.ops) == 0 {
+	if len(c.ops) == 0 {
 		return false
 	}
 	last := c.ops[len(c.ops)-1]
-	if last.mark != markNumber || last.label == "1" || last.label == "" || last.label[0] < '0' || last.label[0] > '9' {
+	switch {
+	case b.mark == markDash:
+		if last.mark != markDash || !opensOwnVerb(last.rest) || opensOwnVerb(b.rest) || hasPrefixFold(b.rest, "to ") {
+			return false
+		}
+	case b.mark != markNumber || b.label != "1":
+		return false
+	case last.mark != markNumber || last.label == "1" || last.label == "" || last.label[0] < '0' || last.label[0] > '9':
 		return false
 	}
 	chapeau := strings.IndexByte(last.text, ':')
@@ -1160,8 +1170,6 @@ func (s *segmenter) reopen(c *draft, b block) {
 		s.place(c, o)
 	}
 }
-
-var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
 
 func (s *segmenter) recital(c *draft, b block) {
 	phrase, _ := opensRecital(b.rest)

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ var stageOf = map[string]int{
 	"doc.go":     0, // the package comment
 	"scanner.go": 0, // a quick search for an expression
 	"styles.go":  0, // the house styles
-	"symbols.go": 0, // symbol grammar, roman numerals, references
+	"symbols.go": 0, // symbol grammar, roman numerals, document symbols, dates
 	"verbs.go":   0, // the operative and preambular verbs
 	"lines.go":   0, // what a line says it is
 
@@ -39,11 +40,13 @@ var stageOf = map[string]int{
 
 	"tree.go": 4,
 
-	"parse.go": 5,
+	"references.go": 5,
+
+	"parse.go": 6,
 }
 
 // stageNames names the stages for the messages of TestStagesReadTopDown.
-var stageNames = []string{"shared", "normalize", "blocks", "segment", "tree", "parse"}
+var stageNames = []string{"shared", "normalize", "blocks", "segment", "tree", "references", "parse"}
 
 // stageCrossings lists the uses of a later stage's function by an earlier
 // stage that the package keeps, each as "caller -> callee" with a
@@ -51,16 +54,16 @@ var stageNames = []string{"shared", "normalize", "blocks", "segment", "tree", "p
 var stageCrossings = map[string]string{}
 
 // TestStagesReadTopDown holds the hand-over between stages to one
-// direction: a function of stage N uses functions of stages 1 to N and of
-// the shared helpers, never one of a later stage. A reader of Parse then
-// meets each helper at or before the stage that needs it.
+// direction: a function, var or const of stage N uses the functions, vars
+// and consts of stages 1 to N and of the shared helpers, never one of a
+// later stage. A reader of Parse then meets each helper, expression and
+// limit at or before the stage that needs it.
 func TestStagesReadTopDown(t *testing.T) {
-	fset := token.NewFileSet()
 	names, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []*ast.File
+	srcs := map[string][]byte{}
 	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
@@ -73,48 +76,16 @@ func TestStagesReadTopDown(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := parser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
+		srcs[name] = src
 	}
 	for name := range stageOf {
 		if _, err := os.Stat(name); err != nil {
 			t.Errorf("stageOf names %s, which is not in the package", name)
 		}
 	}
-	// Only the package's own functions matter: imports the checker cannot
-	// read leave their uses untyped, not ours.
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(error) {}}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-	pkg, _ := conf.Check("parse", fset, files, info)
-
-	found := map[string]string{} // "caller -> callee" to its message
-	for _, f := range files {
-		file := fset.Position(f.Pos()).Filename
-		for _, decl := range f.Decls {
-			caller := declName(decl)
-			ast.Inspect(decl, func(n ast.Node) bool {
-				id, ok := n.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				fn, ok := info.Uses[id].(*types.Func)
-				if !ok || fn.Pkg() != pkg {
-					return true
-				}
-				def := fset.Position(fn.Pos()).Filename
-				from, to := stageOf[file], stageOf[def]
-				if to == 0 || to <= from {
-					return true
-				}
-				callee := funcName(fn)
-				found[caller+" -> "+callee] = fmt.Sprintf("%s (%s, %s) uses %s (%s, %s) at %s",
-					caller, file, stageNames[from], callee, def, stageNames[to], fset.Position(id.Pos()))
-				return true
-			})
-		}
+	found, err := forwardUses(srcs, stageOf)
+	if err != nil {
+		t.Fatal(err)
 	}
 	keys := make([]string, 0, len(found))
 	for k := range found {
@@ -131,6 +102,129 @@ func TestStagesReadTopDown(t *testing.T) {
 			t.Errorf("stageCrossings lists %q, which the package no longer has: remove it", k)
 		}
 	}
+}
+
+// TestForwardUsesCatches keeps TestStagesReadTopDown able to fail: in a
+// small invented package, a first stage that calls a function of the
+// second, reads its expression and bounds a loop by its limit is caught
+// each time, and the uses that go the right way, or of a shared helper,
+// or of a name local to a function, are not.
+func TestForwardUsesCatches(t *testing.T) {
+	srcs := map[string][]byte{
+		"shared.go": []byte(`package p
+
+var sharedWords = []string{"notes"}
+`),
+		"first.go": []byte(`package p
+
+func first(s string) bool {
+	limit := 0
+	for i := 0; i < maxLater && i < len(sharedWords) && limit == 0; i++ {
+	}
+	return laterWord == s || later(s)
+}
+
+var firstWords = laterWords
+`),
+		"second.go": []byte(`package p
+
+const maxLater = 3
+
+var laterWord = "note"
+
+var laterWords = []string{laterWord}
+
+func later(s string) bool { return first(s) && s != "" }
+`),
+	}
+	found, err := forwardUses(srcs, map[string]int{"shared.go": 0, "first.go": 1, "second.go": 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"first -> later", "first -> laterWord", "first -> maxLater", "firstWords -> laterWords"}
+	got := make([]string, 0, len(found))
+	for k := range found {
+		got = append(got, k)
+	}
+	sort.Strings(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("forwardUses found %q, want %q", got, want)
+	}
+}
+
+// forwardUses type-checks the package of srcs (file name to source) and
+// returns each use, by a top-level declaration, of a function, var or
+// const of the package that stageOf puts in a later stage than the user's
+// own, as "user -> used" with a message saying where. Names local to a
+// function are the function's own and never cross.
+func forwardUses(srcs map[string][]byte, stageOf map[string]int) (map[string]string, error) {
+	fset := token.NewFileSet()
+	names := make([]string, 0, len(srcs))
+	for name := range srcs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var files []*ast.File
+	for _, name := range names {
+		f, err := parser.ParseFile(fset, name, srcs[name], 0)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	// Only the package's own names matter: imports the checker cannot
+	// read leave their uses untyped, not ours.
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(error) {}}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
+	pkg, _ := conf.Check(files[0].Name.Name, fset, files, info)
+
+	found := map[string]string{} // "user -> used" to its message
+	for _, f := range files {
+		file := fset.Position(f.Pos()).Filename
+		for _, decl := range f.Decls {
+			user := declName(decl)
+			ast.Inspect(decl, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				obj := info.Uses[id]
+				if obj == nil || obj.Pkg() != pkg {
+					return true
+				}
+				var used string
+				switch o := obj.(type) {
+				case *types.Func:
+					used = funcName(o)
+				case *types.Var, *types.Const:
+					if o.Parent() != pkg.Scope() {
+						return true // a local name, a parameter, a field
+					}
+					used = o.Name()
+				default:
+					return true
+				}
+				def := fset.Position(obj.Pos()).Filename
+				from, to := stageOf[file], stageOf[def]
+				if to == 0 || to <= from {
+					return true
+				}
+				found[user+" -> "+used] = fmt.Sprintf("%s (%s, %s) uses %s (%s, %s) at %s",
+					user, file, stageName(from), used, def, stageName(to), fset.Position(id.Pos()))
+				return true
+			})
+		}
+	}
+	return found, nil
+}
+
+// stageName names stage n for a message, or gives its number when
+// stageNames does not reach it (the invented stages of a test).
+func stageName(n int) string {
+	if n < len(stageNames) {
+		return stageNames[n]
+	}
+	return fmt.Sprint("stage ", n)
 }
 
 // declName names a top-level declaration: a function, a method as

@@ -246,23 +246,65 @@ const symOSPAR = `Agreement\s+(?:19|20)\d{2}-\d{1,2}`
 // namedHeadingRE matches a heading that opens with a symbol of the table's
 // namedSymbols, after a body's name in capitals or not, the title after
 // it: "OSPAR Commission Agreement 2010-03", "HELCOM Recommendation 28E/6".
+// A web page's label may print its own keyword before the symbol, as a
+// field ("Decision number: HELCOM Recommendation 28E/6") or not.
 var namedHeadingRE = func() *regexp.Regexp {
 	var out []string
 	for _, s := range houseStyles {
 		out = append(out, s.namedSymbols...)
 	}
-	return regexp.MustCompile(`^(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
+	return regexp.MustCompile(`^` + namedLabel + `(?:\p{Lu}{2,10}(?:\s+Commission)?\s+)?(` + strings.Join(out, "|") + `)(?:\s*[:.\-–—]\s+(\S.*)|\s+(\p{Lu}.*))?$`)
 }()
 
+// namedLabel is the label a web page prints before a symbol that carries
+// its keyword: "Decision", "Decision number:", "Resolution No.".
+const namedLabel = `(?:(?:Decision|Resolution|Recommendation)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+)?`
+
 // namedSymbolRE finds a symbol of the table's namedSymbols anywhere in a
-// text.
+// text, a word's end after it unless it ends on a bracket ("Measure 4
+// (2019),"), which no word boundary follows.
 var namedSymbolRE = func() *regexp.Regexp {
 	var out []string
 	for _, s := range houseStyles {
-		out = append(out, s.namedSymbols...)
+		for _, sym := range s.namedSymbols {
+			if !strings.HasSuffix(sym, `\)`) {
+				sym += `\b`
+			}
+			out = append(out, sym)
+		}
 	}
-	return regexp.MustCompile(`\b(?:` + strings.Join(out, "|") + `)\b`)
+	return regexp.MustCompile(`\b(?:` + strings.Join(out, "|") + `)`)
 }()
+
+// namedSymbolScan looks for namedSymbolRE where it can begin.
+var namedSymbolScan = newScanner(namedSymbolRE)
+
+// namedSymbolWords are the words the table's namedSymbols open with
+// ("Measure", "HELCOM", "Agreement"): a text without one of them cites
+// none of those symbols.
+var namedSymbolWords = func() []string {
+	var out []string
+	for _, s := range houseStyles {
+		for _, sym := range s.namedSymbols {
+			if w, _ := regexp.MustCompile(sym).LiteralPrefix(); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}()
+
+// namedSymbolSpans returns where the table's namedSymbols stand in text,
+// keyword and all ("Measure 15 (2009)", "HELCOM Recommendation 28E/6"),
+// looked for only in a text that holds one of their words.
+func namedSymbolSpans(text string) [][]int {
+	for _, w := range namedSymbolWords {
+		if strings.Contains(text, w) {
+			return namedSymbolScan.findAll(text)
+		}
+	}
+	return nil
+}
 
 // maxNamedHeading bounds a heading namedHeadingRE reads: a symbol and a
 // title; a longer line is a sentence that cites one.
@@ -589,28 +631,6 @@ func init() {
 			recitalOpeners[w] = true
 		}
 	}
-}
-
-// maxFormulaLineWords bounds a formula printed without its comma on a
-// line of its own: "The Conference of the Parties to the Stockholm
-// Convention on Persistent Organic Pollutants" is twelve words; a longer
-// line is a sentence that happens to open with a body's name.
-const maxFormulaLineWords = 16
-
-// formulaLine reports whether line t, starting block nb, is a formula
-// without its comma ("The Conference of the Parties"), which stands alone
-// on its line as one with its comma does. It must end on a word that
-// ends a body's or an instrument's name: "The Conference of the Parties
-// to the Minamata" goes on below with "Convention on Mercury,".
-func formulaLine(nb *block, t string) bool {
-	if nb.mark != markNone || !strings.HasPrefix(t, "The ") {
-		return false
-	}
-	t = strings.TrimRight(t, " \t")
-	if !formulaEndWords[t[strings.LastIndexAny(t, " \t")+1:]] || strings.Count(t, " ") >= maxFormulaLineWords {
-		return false
-	}
-	return isFormula(t)
 }
 
 // formulaEndWords are the words a formula printed without its comma may

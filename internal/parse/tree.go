@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,7 +12,7 @@ import (
 )
 
 // finish builds the decision: its paragraph tree, verbs, footnotes,
-// references, instrument and meeting.
+// instrument, meeting and year of adoption.
 func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	d := dr.d
 	var pos []elementPos
@@ -90,7 +92,6 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	if d.Year == 0 {
 		d.Year = doc.year()
 	}
-	d.References = references(&d)
 	return d
 }
 
@@ -122,7 +123,10 @@ const noteReach = 60
 // attachNotes re-attaches each footnote to the last element before it that
 // carries its marker, taking the marker out of that element's text.
 func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
-	sort.SliceStable(pos, func(i, j int) bool { return pos[i].n < pos[j].n })
+	if len(notes) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(pos, func(a, b elementPos) int { return cmp.Compare(a.n, b.n) })
 	var out []accord.Footnote
 	for _, f := range notes {
 		fn := accord.Footnote{Marker: f.marker, Text: f.text}
@@ -291,6 +295,13 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 				newPara(b, b.label)
 				continue
 			}
+		case b.mark == markDash && len(paras) > 0 && opensOwnVerb(b.rest) && !strings.HasSuffix(strings.TrimSpace(lastText()), ":"):
+			// "• Encourages the States Parties …" after a list of sites, or
+			// among numbered paragraphs: a bullet set where a number
+			// stood, opening a paragraph of its own
+			dashItems = false
+			newPara(b, "")
+			continue
 		case b.mark == markDash && top != markNumber && len(paras) > 0 && (dashItems || chapeau(lastText(), b.rest)):
 			// "… to establish a Working Group inter alia to:", "- review
 			// …", "- prepare …": bullets under a chapeau are its items
@@ -335,9 +346,14 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		item.Path = unique(p.Path + "(" + label + ")")
 		p.Items = append(p.Items, item)
 		places = append(places, where{b.n, []int{len(paras) - 1, len(p.Items) - 1}})
-		if roman {
+		switch {
+		case roman:
 			lastRom = romanValue(label)
-		} else {
+		case b.mark == markDash:
+			// "• Old Town (China)", "• Agra Fort (India)": bullets
+			// under a paragraph are siblings, not each the parent of
+			// the next
+		default:
 			lastLet, lastRom, letterAt = label, 0, len(p.Items)-1
 		}
 	}

@@ -220,7 +220,7 @@ func embeddedPhrase(text string, opt phraseOptions) (Phrase, bool) {
 
 // embeddedAt is embeddedPhrase that also returns where the verb starts.
 func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
-	if _, ok := opensRecital(text); !ok && !adverbialOpeners[leadingWord(strings.TrimLeft(text, " “\"‘'"))] {
+	if !opensClause(text, opt.numbered) {
 		return Phrase{}, 0, false
 	}
 	for off := 0; ; {
@@ -238,12 +238,41 @@ func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
 	}
 }
 
+// opensClause reports whether text opens with a clause that may stand
+// before a paragraph's verb: a recital's participle ("Noting the report,
+// decides") or one of adverbialOpeners. Its first word may be printed in
+// capitals ("WITH a view to …, requests") and, when a number opens the
+// paragraph, in lower case ("4. with a view to …, requests"), as pages
+// that set every paragraph's first word so print it.
+func opensClause(text string, numbered bool) bool {
+	t := strings.TrimLeft(text, " “\"‘'")
+	if _, ok := recitalOpening(t, numbered); ok {
+		return true
+	}
+	w := leadingWord(t)
+	if r, _ := utf8.DecodeRuneInString(w); w == "" || unicode.IsLower(r) && !numbered {
+		return false
+	}
+	var buf [16]byte
+	return adverbialOpeners[string(lowerASCII(buf[:0], w))]
+}
+
+// capitalFirst returns t with its first letter in capitals, so that a
+// clause printed in lower case is read as it would be capitalized.
+func capitalFirst(t string) string {
+	r, n := utf8.DecodeRuneInString(t)
+	if !unicode.IsLower(r) {
+		return t
+	}
+	return string(unicode.ToUpper(r)) + t[n:]
+}
+
 // adverbialOpeners open a clause that may stand before a paragraph's
-// verb: "With a view to enabling …, requests", "In line with decision
-// X/2, decides".
-var adverbialOpeners = map[string]bool{"With": true, "In": true, "Pursuant": true, "Subject": true, "Consistent": true,
-	"Further": true, "Following": true, "Upon": true, "On": true, "For": true, "Through": true, "Given": true,
-	"Based": true, "Building": true, "Without": true, "Notwithstanding": true, "As": true, "Within": true}
+// verb, in lower case: "With a view to enabling …, requests", "In line
+// with decision X/2, decides".
+var adverbialOpeners = map[string]bool{"with": true, "in": true, "pursuant": true, "subject": true, "consistent": true,
+	"further": true, "following": true, "upon": true, "on": true, "for": true, "through": true, "given": true,
+	"based": true, "building": true, "without": true, "notwithstanding": true, "as": true, "within": true}
 
 // phraseAt reads the operative phrase text opens with. inner says the
 // phrase follows a participial clause, in lower case and third person.
@@ -417,6 +446,16 @@ func opensOperative(text string) bool {
 	return !strings.HasPrefix(p.Text, "to ")
 }
 
+// opensOwnVerb reports whether text opens with a capitalized operative
+// verb in the third person ("Requests …", "Also urges …"), neither an
+// infinitive ("To request …") nor a base form ("Request …"): the verb of
+// a paragraph the body speaks itself, which a list's item under a
+// chapeau does not open with.
+func opensOwnVerb(text string) bool {
+	p, ok := phraseAt(text, phraseOptions{}, false)
+	return ok && !hasPrefixFold(p.Text, "to ")
+}
+
 // minParticiple is the length of the shortest word ending in "ing" read
 // as the participle a recital opens with ("Noting"): shorter words
 // ending so ("thing", "being") open no recital.
@@ -441,12 +480,28 @@ var recitalOpeners = map[string]bool{
 
 var notParticiple = map[string]bool{"during": true, "nothing": true, "something": true, "according": true, "including": true, "regarding": true, "concerning": true, "pending": true, "notwithstanding": true, "bring": true, "spring": true, "thing": true, "king": true, "meeting": true, "ring": true, "sing": true, "string": true, "wing": true, "evening": true, "morning": true}
 
+// nameInTitleCase reports whether rest, what follows a capitalized
+// word, goes on with "and" and a capitalized word ("… and Public
+// Awareness"): the words are a name, as a recital's participle is
+// followed by its object or by another participle in lower case.
+func nameInTitleCase(rest string) bool {
+	if !strings.HasPrefix(rest, " and ") {
+		return false
+	}
+	return startsUpper(rest[len(" and "):])
+}
+
 // opensRecital reports whether text opens like a preambular paragraph:
 // a participle or one of recitalOpeners, capitalized.
-func opensRecital(text string) (string, bool) {
+func opensRecital(text string) (string, bool) { return recitalOpening(text, false) }
+
+// recitalOpening is opensRecital, the first letter in any case when
+// anyCase is set ("2. having considered …", as a page that prints every
+// paragraph's first word in lower case numbers it).
+func recitalOpening(text string, anyCase bool) (string, bool) {
 	t := strings.TrimLeft(text, " “\"‘'")
 	w := leadingWord(t)
-	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+	if r, _ := utf8.DecodeRuneInString(w); w == "" || !unicode.IsUpper(r) && !(anyCase && unicode.IsLower(r)) {
 		return "", false
 	}
 	lw := strings.ToLower(w)
@@ -460,6 +515,11 @@ func opensRecital(text string) (string, bool) {
 	}
 	participle := strings.HasSuffix(lw, "ing") && len(lw) >= minParticiple && !notParticiple[lw]
 	if !recitalOpeners[lw] && !participle {
+		return "", false
+	}
+	if !recitalOpeners[lw] && nameInTitleCase(t[len(w):]) {
+		// "Training and Public Awareness, …": a word in "-ing" that opens
+		// a name in title case, wrapped onto the line, is no participle
 		return "", false
 	}
 	// the phrase: opener plus a following participle ("Also recalling")

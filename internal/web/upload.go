@@ -103,7 +103,13 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SaveUpload(r.Context(), up); err != nil {
 		return err
 	}
-	p.ID, p.Name, p.Decisions = id, name, preview(doc.Decisions)
+	// the mandates the preview counts are those storing them extracts:
+	// with the store's registry, not the bundled one
+	reg, err := s.registry.Actors(r.Context())
+	if err != nil {
+		return err
+	}
+	p.ID, p.Name, p.Decisions = id, name, preview(doc.Decisions, reg)
 	for i := range p.Decisions {
 		if p.Decisions[i].Stored, err = s.storedAs(r, &doc.Decisions[i], p.Decisions[i].Mandates); err != nil {
 			return err
@@ -112,11 +118,13 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "upload", p)
 }
 
-func preview(ds []accord.Decision) []previewDecision {
+// preview shows what storing ds would store, its mandates extracted
+// with reg, the store's actor registry.
+func preview(ds []accord.Decision, reg *extract.Actors) []previewDecision {
 	var out []previewDecision
 	for _, d := range ds {
 		pd := previewDecision{Symbol: d.Symbol, Title: d.Title, Instrument: d.Instrument, Meeting: d.Meeting,
-			Preamble: len(d.Preamble), Paragraphs: len(d.Paragraphs), Mandates: len(extract.Decision(&d, nil).Mandates)}
+			Preamble: len(d.Preamble), Paragraphs: len(d.Paragraphs), Mandates: len(extract.Decision(&d, reg).Mandates)}
 		for _, p := range d.Paragraphs {
 			pd.Verbs = append(pd.Verbs, p.Phrase)
 		}

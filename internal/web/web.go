@@ -71,6 +71,10 @@ type Config struct {
 	// OIDC, when set, offers sign-in with the organization's identity
 	// provider by OpenID Connect.
 	OIDC *OIDC
+	// Registry is the actor registry of the store, when the pages share
+	// it with the API that serves the same store, so that one registry is
+	// built for both; nil builds the pages their own.
+	Registry *ingest.Registry
 }
 
 // The session timeouts by default: a working day, and a long lunch.
@@ -82,9 +86,12 @@ const (
 // New returns the handler of the HTML pages, configured by cfg when
 // given. All routes are here.
 func New(st accord.Store, log *slog.Logger, cfg ...Config) http.Handler {
-	s := &Server{store: st, log: log, registry: ingest.NewRegistry(st)}
+	s := &Server{store: st, log: log}
 	if len(cfg) > 0 {
 		s.cfg = cfg[0]
+	}
+	if s.registry = s.cfg.Registry; s.registry == nil {
+		s.registry = ingest.NewRegistry(st)
 	}
 	s.cfg.SessionMaxAge = cmp.Or(s.cfg.SessionMaxAge, DefaultSessionMaxAge)
 	s.cfg.SessionIdle = cmp.Or(s.cfg.SessionIdle, DefaultSessionIdle)

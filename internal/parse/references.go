@@ -1,0 +1,642 @@
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/accordmea/accord"
+)
+
+// references collects the decisions and documents a decision cites, in
+// order of first appearance, without its own symbol.
+func references(d *accord.Decision) accord.References {
+	var parts []string
+	parts = append(parts, d.Preface...)
+	parts = append(parts, d.Formula)
+	for _, r := range d.Preamble {
+		parts = append(parts, r.Text)
+	}
+	d.Walk(func(p *accord.Paragraph) { parts = append(parts, p.Text) })
+	// footnotes in order of where they stand relative to paragraphs is
+	// not kept; they follow the body, as they do on the page.
+	for _, f := range d.Footnotes {
+		parts = append(parts, f.Text)
+	}
+	for _, a := range d.Annexes {
+		parts = append(parts, a.Text...)
+		for _, p := range a.Paragraphs {
+			walkParagraph(p, func(p accord.Paragraph) { parts = append(parts, p.Text) })
+		}
+	}
+	own := symbolKey(d.Symbol)
+	ownBare := symbolKey(withoutLeadingZeros(d.Symbol)) // "(OSPAR Agreement 2010-3)" under "Agreement 2010-03"
+	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
+	seenD, seenDoc := map[string]bool{}, map[string]bool{}
+	for k, t := range parts {
+		if k < len(d.Preface) && decisionSignal(t) {
+			// "Decision COP4/18" above the decision: a heading, its own
+			// or another's in a list of contents, cites nothing
+			continue
+		}
+		all, spans := symbolSpans(t)
+		for _, r := range decisionRefsBeside(t, d.Instrument, spans) {
+			r.Cited = withoutMarker(r.Cited, d.Meeting, d.Instrument)
+			k := symbolKey(r.Cited)
+			if k == own || seenD[k] || own != "" && k != "" && k[0] == own[0] && len(k) != len(own) && symbolKey(withoutLeadingZeros(r.Cited)) == ownBare {
+				continue
+			}
+			seenD[k] = true
+			refs.Decisions = append(refs.Decisions, r)
+		}
+		syms, _ := unDocuments(all, spans) // after decisionRefsBeside: it reuses spans
+		for _, s := range syms {
+			if seenDoc[s] || own != "" && strings.HasSuffix(symbolKey(s), "/dec/"+own) || k < len(d.Preface) && resolutionDocument(s) {
+				continue
+			}
+			seenDoc[s] = true
+			refs.Documents = append(refs.Documents, s)
+		}
+	}
+	return refs
+}
+
+// resolutionDocument reports whether document symbol s is the symbol of
+// a resolution itself ("A/RES/73/260", "UNEP/EA.5/Res.3"): above a
+// decision, in its heading or running header, it is the decision's own
+// document, not one it cites.
+func resolutionDocument(s string) bool {
+	return strings.Contains(s, "/RES/") || strings.Contains(s, "/Res.")
+}
+
+// withoutMarker takes off a footnote marker that text copied from a PDF
+// glues to a UNFCCC symbol: "decision 3/CMA.1" and footnote 2 read as
+// "3/CMA.12", a session that had not been held when the citing decision
+// (of meeting, such as "CMA-5") was adopted. The sessions of the three
+// bodies are numbered in step: CMP.1 met with COP 11, CMA.1 with COP 24
+// (CMA.2 with COP 25).
+func withoutMarker(cited, meeting, inst string) string {
+	if inst != "unfccc" && inst != "paris" && inst != "kyoto" {
+		return cited
+	}
+	m := unfcccMatch(cited)
+	i := strings.LastIndexByte(meeting, '-')
+	if m == nil || i < 0 || len(m[3]) < 2 {
+		return cited
+	}
+	ownN, err := strconv.Atoi(meeting[i+1:])
+	if err != nil {
+		return cited
+	}
+	// the COP number of a session of each body
+	offset := map[string]int{"CP": 0, "COP": 0, "CMP": 10, "CMA": 23}
+	ownBody := strings.TrimSuffix(meeting[:i], "OP")
+	if ownBody == "C" {
+		ownBody = "CP"
+	}
+	ownOff, ok := offset[ownBody]
+	if !ok {
+		return cited
+	}
+	n, _ := strconv.Atoi(m[3])
+	if n+offset[m[2]] <= ownN+ownOff {
+		return cited
+	}
+	short := cited[:len(cited)-1]
+	if k, _ := strconv.Atoi(m[3][:len(m[3])-1]); k > 0 && k+offset[m[2]] <= ownN+ownOff {
+		return short
+	}
+	return cited
+}
+
+var (
+	// selfRefRE matches symbols that say what they are without a keyword.
+	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `)`)
+	// keywordRE opens a list of cited decisions or resolutions.
+	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
+	// listItemRE is one symbol of such a list, with its separator.
+	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + listSymbols + `)(` + revision + `)?`)
+	// listSymbols are the symbols listItemRE reads.
+	listSymbols = symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `|` + symWHC + `|` + symICH + `|` + symIMO + `|` + symATCM + `|` + symYear + `|` + symNumYear + `|` + symNumeric + `|` + symDotted
+	// listSymbolStarts marks the bytes listSymbols begin with: a stretch
+	// without one holds no item of a list.
+	listSymbolStarts = newScanner(regexp.MustCompile(`(?:` + listSymbols + `)`)).first
+	// gaRomanRE is a resolution of the General Assembly or ECOSOC of the
+	// years that numbered them with the session in roman numerals:
+	// "resolution 3337 (XXIX)".
+	gaListItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(\d{1,4}\s?\([IVXLC]{1,7}\))`)
+	// dottedOrYearRE is a symbol that needs its keyword to be read.
+	dottedOrYearRE = regexp.MustCompile(`^(?:` + symDotted + `|` + symYear + `|` + symATCM + `)`)
+
+	selfRefScan = newScanner(selfRefRE)
+)
+
+// holdsAny reports whether s holds a byte that set marks.
+func holdsAny(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// listItemStop holds lower-case letters that no separator, keyword,
+// symbol or revision matched by listItemRE contains.
+const listItemStop = "bghjkmpqwyz"
+
+// listItemWindow cuts s before its first letter of listItemStop: a match
+// of listItemRE, anchored at the start, ends before it, and the expression
+// then works over the length of a symbol, not of the rest of a paragraph.
+func listItemWindow(s string) string {
+	if k := strings.IndexAny(s, listItemStop); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// decisionRefs returns the decisions and resolutions cited in text, as
+// cited, in order, with the instrument each belongs to. inst is the
+// instrument of the citing text.
+func decisionRefs(text, inst string) []accord.DecisionRef {
+	_, spans := symbolSpans(text)
+	return decisionRefsBeside(text, inst, spans)
+}
+
+// decisionRefsBeside is decisionRefs of a text whose document symbols
+// symbolSpans found at spans.
+func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef {
+	// Blank out document symbols: "UNEP/CBD/COP/DEC/IX/24" cites a
+	// document, not decision IX/24 again; "GCF/B.24/17" a board's
+	// document, not its decision B.24/17.
+	if len(spans) > 0 {
+		b := []byte(text)
+		for _, sp := range spans {
+			for k := sp[0]; k < sp[1]; k++ {
+				b[k] = ' '
+			}
+		}
+		text = string(b)
+	}
+	type hit struct {
+		at    int
+		cited string
+		kw    string
+		list  int  // which keyword's list the hit is in, from 1; 0 for none
+		bare  bool // cited without a keyword of its own: kept as printed
+	}
+	cites := mayCite(text)
+	named := namedSymbolSpans(text) // "Measure 15 (2009)": cited by its own keyword
+	if named == nil && !strings.Contains(text, "/") && !strings.Contains(text, ".") &&
+		(!strings.Contains(text, "-") && !strings.Contains(text, "(") || !cites) {
+		// every symbol has a slash or a dot, but "Resolution 2019-1" and
+		// "resolution 3337 (XXIX)", which need their keyword
+		return nil
+	}
+	var hits []hit
+	var seen []bool // the bytes of text a hit took, made at the first
+	take := func(i, j int) {
+		if seen == nil {
+			seen = make([]bool, len(text))
+		}
+		for k := i; k < j; k++ {
+			seen[k] = true
+		}
+	}
+	listEnd := 0
+	var kws [][]int
+	if cites {
+		kws = keywordScan(text)
+	}
+	lists := 0 // lists begun: by a keyword, or by an item's own keyword
+	for _, kw := range kws {
+		if kw[0] < listEnd {
+			continue // the list of an earlier keyword took it in
+		}
+		word := strings.ToLower(text[kw[2]:kw[3]])
+		pos := kw[1]
+		lists++
+		list := lists
+		for {
+			var m []int
+			if w := listItemWindow(text[pos:]); holdsAny(w, &listSymbolStarts) {
+				m = listItemRE.FindStringSubmatchIndex(w)
+			}
+			if m == nil {
+				if strings.HasPrefix(word, "resolution") {
+					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
+						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, list, false})
+						take(pos+g[2], pos+g[3])
+						pos += g[1]
+						continue
+					}
+				}
+				break
+			}
+			at := pos + m[6]
+			sym := text[at : pos+m[7]]
+			if m[8] >= 0 {
+				sym += text[pos+m[8] : pos+m[9]] // "(Rev. CoP19)"
+			}
+			end := pos + m[1]
+			if m[2] >= 0 {
+				// "decisions 14.10 and 18.12, Resolution 2019-1": an item
+				// with a keyword of its own is cited by that keyword; one
+				// of another kind ("resolution 5/5 and decision 14/30")
+				// begins a list of its own
+				own := strings.ToLower(text[pos+m[2] : pos+m[3]])
+				if keywordKind(own) != keywordKind(word) {
+					lists++
+					list = lists
+				}
+				word = own
+			}
+			if m[4] >= 0 && !strings.HasPrefix(word, "res.") {
+				word = "resolution conf." // "Resolution Conf. 9.16", as cited
+			}
+			if end < len(text) && (isAlnum(text[end]) || text[end] == '/') {
+				break
+			}
+			if at > 0 && (isAlnum(text[at-1]) || text[at-1] == '/') {
+				break
+			}
+			take(at, pos+m[7])
+			hits = append(hits, hit{at, sym, word, list, false})
+			pos = end
+		}
+		if pos == kw[1] && strings.HasSuffix(word, "s") {
+			// "resolutions on whaling adopted by the Commission (1995-9,
+			// 1996-7 and 1997-5)": the list stands in brackets after the
+			// words that say which
+			for _, b := range bracketList(text, pos) {
+				hits = append(hits, hit{b[0], text[b[0]:b[1]], "", list, true})
+				take(b[0], b[1])
+				pos = b[1]
+			}
+		}
+		listEnd = pos
+	}
+	for _, loc := range slashMatches(selfRefScan, text, selfRefSlash) {
+		i, j := loc[0], loc[1]
+		// A prefixed symbol may be glued to the cells of a table copied
+		// from a web page: "the SecretariatBC-11/2High".
+		// So may one after the full stop of a cell's sentence: "…
+		// framework.BC-10/2High".
+		glued := isUpper(text[i]) && i > 0 && (isLowerASCII(text[i-1]) || i > 1 && text[i-1] == '.' && isLowerASCII(text[i-2])) &&
+			(j == len(text) || !isLowerASCII(text[j]) && !isDigit(text[j]))
+		if seen != nil && (seen[i] || seen[j-1]) || !glued && (i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') || j < len(text) && (isAlnum(text[j]) || text[j] == '/')) {
+			continue
+		}
+		hits = append(hits, hit{i, text[i:j], "", 0, false})
+		take(i, j)
+	}
+	for _, loc := range named {
+		// "HELCOM Recommendation 9/2" that its keyword's list read
+		if seen == nil || !slices.Contains(seen[loc[0]:loc[1]], true) {
+			hits = append(hits, hit{loc[0], text[loc[0]:loc[1]], "", 0, true})
+			take(loc[0], loc[1])
+		}
+	}
+	sortHits(hits, func(a, b hit) bool { return a.at < b.at })
+	var out []accord.DecisionRef
+	lastList := 0
+	for _, h := range hits {
+		cited := canonicalSymbol(h.cited)
+		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") && !h.bare {
+			// "Decision 13.1": a bare dotted number needs its keyword to be read.
+			switch {
+			case strings.HasPrefix(h.kw, "res. conf"):
+				cited = "Res. Conf. " + cited
+			case strings.HasPrefix(h.kw, "resolution conf"):
+				cited = "Resolution Conf. " + cited
+			case strings.HasPrefix(h.kw, "resolution"):
+				cited = "Resolution " + cited
+			case strings.HasPrefix(h.kw, "recommendation"):
+				cited = "Recommendation " + cited
+			default:
+				cited = "Decision " + cited
+			}
+		}
+		ri := refInstrument(cited, h.kw, text, h.at, inst)
+		if h.list > 0 && h.list == lastList && symbolInstrument(cited) == "" && symbolInstrument(out[len(out)-1].Cited) == "" &&
+			boundBody(text, h.at, len(h.cited)) == "" {
+			// "its resolutions 3337 (XXIX) and 3511 (XXX)": the items of a
+			// list are the first one's body's
+			ri = out[len(out)-1].Instrument
+		}
+		lastList = h.list
+		out = append(out, accord.DecisionRef{Cited: cited, Instrument: ri})
+	}
+	return out
+}
+
+// keywordKind is what a keyword cites: "decision" for "decisions" and
+// "dec.", "resolution" for "resolutions", "res. conf." and "resolution
+// conf.", "recommendation" for "recommendations".
+func keywordKind(w string) string {
+	switch {
+	case strings.HasPrefix(w, "dec"):
+		return "decision"
+	case strings.HasPrefix(w, "res"):
+		return "resolution"
+	case strings.HasPrefix(w, "rec"):
+		return "recommendation"
+	}
+	return w
+}
+
+// maxBracketGap bounds the words between a plural keyword and the
+// bracketed list of the symbols it names: a clause's qualifiers ("on
+// whaling under special permits adopted by the Commission").
+const maxBracketGap = 120
+
+// bracketYearRE is one item of a bracketed list of year-numbered symbols,
+// with its separator: "(1995-9", ", 1996-7", " and 1997-5".
+var bracketYearRE = regexp.MustCompile(`^(?:\(|,\s*|\s+and\s+|,\s+and\s+)(` + symYear + `)`)
+
+// bracketList returns the spans of the year-numbered symbols ("1995-9")
+// listed in the first brackets after text[pos:] within maxBracketGap
+// bytes and the same clause, when the brackets hold those symbols and
+// nothing else.
+func bracketList(text string, pos int) [][2]int {
+	w := text[pos:min(len(text), pos+maxBracketGap)]
+	open := strings.IndexByte(w, '(')
+	if open < 0 || strings.ContainsAny(w[:open], ";.:") {
+		return nil
+	}
+	var out [][2]int
+	at := pos + open
+	for {
+		m := bracketYearRE.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			break
+		}
+		out = append(out, [2]int{at + m[2], at + m[3]})
+		at += m[1]
+	}
+	if at >= len(text) || text[at] != ')' {
+		return nil
+	}
+	return out
+}
+
+// sortHits sorts s by less, keeping the order of equal hits: an
+// insertion sort, for the few hits of one paragraph.
+func sortHits[T any](s []T, less func(a, b T) bool) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// bodyContext names bodies whose resolutions and decisions MEA texts cite.
+var bodyContext = []struct{ phrase, id string }{
+	{"General Assembly", "unga"}, {"Environment Assembly", "unea"}, {"Governing Council", "unep-gc"},
+	{"Executive Committee of the Multilateral Fund", "mlf"}, {"Vienna Convention", "vienna"},
+	{"Montreal Protocol", "montreal"}, {"Human Rights Council", "hrc"}, {"World Health Assembly", "wha"},
+	{"Economic and Social Council", "ecosoc"}, {"Adaptation Fund Board", "afb"}, {"Green Climate Fund", "gcf"}, {"GCF Board", "gcf"},
+}
+
+// maxBodyName bounds what boundBody reads after "of the" for a body's
+// name: "Board of the United Nations Green Climate Fund" and the longest
+// of bodyContext fit, with room for the words that follow.
+const maxBodyName = 60
+
+var (
+	// pinpointRE is a place in a cited decision, between its symbol
+	// and its body: ", paragraph 2", ", section IV", ", annex".
+	pinpointRE = regexp.MustCompile(`^,\s*(?:paragraphs?|paras?\.|sections?|annex(?:es)?|chapter|part)(?:\s+[0-9IVXLivxl]{1,6}(?:\s*\([a-z]{1,4}\))?)?`)
+	// bodyMeetingRE is the meeting of a body named before the body:
+	// "Second Meeting of the Conference of the Parties to the ".
+	bodyMeetingRE = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:[Mm]eeting|[Ss]ession)\s+of\s+the\s+(?:Conference\s+of\s+the\s+(?:Contracting\s+)?Parties|Parties)\s+to\s+the\s+`)
+)
+
+// ownBody is what boundBody says of "its resolutions": the citing body's.
+const ownBody = "-"
+
+// listTailRE is the separator and the next symbol of a list.
+var listTailRE = regexp.MustCompile(`^(?:,\s*|\s+and\s+|\s+or\s+)(?:` + symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symBoard + `|` + symNumeric + `|` + symDotted + `)`)
+
+// lastAssemblySession tells the resolutions of the Environment Assembly
+// from those of the General Assembly by the number before the slash: the
+// Environment Assembly counts its sessions from 1 (2014) and has held
+// fewer than ten, the General Assembly's sessions are past seventy.
+const lastAssemblySession = 10
+
+// refInstrument resolves a cited symbol against the instrument context:
+// "IX/10" in a Basel text is Basel decision IX/10; "resolution 40/243" of
+// the General Assembly is not. A body is read from the symbol first, then
+// from the words bound to it ("Human Rights Council resolution 52/23",
+// "resolution 72/277 of the General Assembly"), then from its keyword
+// ("resolution 75/271" is the General Assembly's). A body named nearby
+// but not bound to the symbol is not its body: in "Environment Assembly
+// resolution 5/5 and decision 14/30" decision 14/30 is the citing body's.
+func refInstrument(cited, kw, text string, at int, inst string) string {
+	if i := symbolInstrument(cited); i != "" {
+		return i
+	}
+	if id := boundBody(text, at, len(cited)); id != "" {
+		if id == ownBody {
+			return inst
+		}
+		return id
+	}
+	if strings.HasPrefix(kw, "resolution") && strings.Contains(cited, "/") && !strings.ContainsAny(cited, "IVXL") && !symbolNumYearRE.MatchString(cited) {
+		if n, err := strconv.Atoi(cited[:strings.IndexByte(cited, '/')]); err == nil && n <= lastAssemblySession {
+			return "unea"
+		}
+		return "unga"
+	}
+	return inst
+}
+
+// boundBody names the body bound to the symbol at text[at:at+n] by the
+// words next to it: "General Assembly resolution 75/271", "decision 12/14
+// of the Governing Council", "B.24/03 of the Board of the Green Climate
+// Fund"; "" when none is.
+func boundBody(text string, at, n int) string {
+	before := strings.TrimRight(text[:at], " ")
+	// past the keyword: "resolution", "resolutions", "decision", …
+	if i := strings.LastIndexByte(before, ' '); i >= 0 {
+		w := strings.ToLower(before[i+1:])
+		if strings.HasPrefix(w, "resolution") || strings.HasPrefix(w, "decision") {
+			before = strings.TrimRight(before[:i], " ")
+		}
+	}
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "’s"), "'s")
+	for _, b := range bodyContext {
+		if strings.HasSuffix(before, b.phrase) {
+			return b.id
+		}
+	}
+	// "the General Assembly, by decision 78/546", "the Governing
+	// Council, in its decision 27/2": the body is the clause's subject
+	own := strings.TrimSuffix(strings.TrimSuffix(before, " own"), " its")
+	its := own != before || before == "its"
+	for _, c := range []string{", by", ", in", ", through", ", under"} {
+		if subject, ok := strings.CutSuffix(own, c); ok {
+			for _, b := range bodyContext {
+				if strings.HasSuffix(subject, b.phrase) {
+					return b.id
+				}
+			}
+		}
+	}
+	if its {
+		return ownBody // "Recalling its resolutions 3337 (XXIX) and …"
+	}
+	after := text[min(len(text), at+n):]
+	// "decisions B.31/4 and B.33/12 of the Adaptation Fund Board": the
+	// body after a list is every item's
+	for {
+		m := listTailRE.FindStringIndex(after)
+		if m == nil {
+			break
+		}
+		after = after[m[1]:]
+	}
+	// "decision II/2, paragraph 2, of the …": a place in the cited text
+	// stands between it and its body
+	if m := pinpointRE.FindString(after); m != "" && strings.HasPrefix(after[len(m):], ",") {
+		after = after[len(m)+1:]
+	}
+	for _, lead := range []string{" of the ", " of ", ", adopted by the ", " adopted by the "} {
+		rest, ok := strings.CutPrefix(after, lead)
+		if !ok {
+			continue
+		}
+		// "of the Second Meeting of the Conference of the Parties to the
+		// Vienna Convention": the body's meeting, then the body
+		if m := bodyMeetingRE.FindString(rest); m != "" {
+			rest = rest[len(m):]
+		}
+		rest = rest[:min(len(rest), maxBodyName)]
+		// "of the Board of the Green Climate Fund"
+		rest = strings.TrimPrefix(rest, "Board of the ")
+		rest = strings.TrimPrefix(rest, "United Nations ")
+		for _, b := range bodyContext {
+			if strings.HasPrefix(rest, b.phrase) {
+				return b.id
+			}
+		}
+	}
+	return ""
+}
+
+// selfRefSlash reports whether the slash at text[k] can stand in a symbol
+// selfRefRE matches: a number or a roman numeral before it ("12/", "IX/",
+// "B.25/"), a number, a bracket or a UNFCCC body after it ("/19", "/[--]",
+// "/CP.27"). Most slashes of a text stand in document symbols and
+// addresses ("UNEP/CBD/COP", "and/or") and need no match.
+func selfRefSlash(text string, k int) bool {
+	if k == 0 || k+1 >= len(text) {
+		return false
+	}
+	b, a := text[k-1], text[k+1]
+	before := isDigit(b) || strings.IndexByte("IVXL]", b) >= 0
+	after := isDigit(a) || a == '[' || a == 'C'
+	return before && after
+}
+
+// keywordTail is how far past a keyword keywordRE reads: the comma and
+// spaces before its list.
+const keywordTail = 16
+
+// keywords open lists of cited decisions; lower case, longest first.
+var keywords = []string{"recommendations", "recommendation", "resolutions", "resolution", "decisions", "decision", "res. conf.", "dec.", "res."}
+
+// keywordHits finds the keywords that open lists of cited decisions, as
+// keywordRE.FindAllStringSubmatchIndex would, without running a
+// case-insensitive expression over the whole text.
+func keywordHits(text string) [][]int {
+	if !mayCite(text) {
+		return nil
+	}
+	return keywordScan(text)
+}
+
+// keywordScan is keywordHits of a text mayCite lets through.
+func keywordScan(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "dDrR")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		if at > 0 && isAlnum(text[at-1]) {
+			continue
+		}
+		// every keyword opens "dec", "rec" or "res" in some case
+		if at+2 >= len(text) || text[at+1]|0x20 != 'e' || text[at+2]|0x20 != 'c' && text[at+2]|0x20 != 's' {
+			continue
+		}
+		for _, k := range keywords {
+			end := at + len(k)
+			if end > len(text) || !strings.EqualFold(text[at:end], k) {
+				continue
+			}
+			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
+				continue
+			}
+			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil && loc[0] == 0 {
+				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
+				i = at + loc[1]
+			}
+			break
+		}
+	}
+	return out
+}
+
+// mayCite reports cheaply whether text holds a keyword at all.
+func mayCite(text string) bool {
+	// "dec.", "Res." and any word ending so ("measures."), first: one
+	// look at each full stop answers for most paragraphs
+	for i := strings.IndexByte(text, '.'); i >= 0; {
+		if i >= 2 {
+			switch text[i-2 : i] {
+			case "ec", "es", "EC", "ES":
+				return true
+			}
+		}
+		j := strings.IndexByte(text[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	for _, k := range citeWords {
+		if containsFrom(text, k.word, k.from) {
+			return true
+		}
+	}
+	return false
+}
+
+// citeWords are the keywords mayCite looks for, each with where its
+// rarest letters begin: searching from a "c" or a "u" skips further
+// through English than searching from an "e".
+var citeWords = []struct {
+	word string
+	from int
+}{{"ecision", 1}, {"ECISION", 1}, {"esolution", 4}, {"ESOLUTION", 4}, {"ecommendation", 3}}
+
+// containsFrom is strings.Contains(s, word), searching for word[from:]
+// and then looking back for the rest.
+func containsFrom(s, word string, from int) bool {
+	tail := word[from:]
+	for i := 0; ; {
+		j := strings.Index(s[i:], tail)
+		if j < 0 {
+			return false
+		}
+		if at := i + j - from; at >= 0 && strings.HasPrefix(s[at:], word) {
+			return true
+		}
+		i += j + 1
+	}
+}
