@@ -45,10 +45,8 @@ var renderingGaps = map[string]map[string]string{
 	"row of an HTML table":              {},
 	"row of a table copied as text":     {},
 	"on one line": {
-		"001_c85bd94dfba9d522.txt":                       "paragraphs lettered at the top level (\"(a) Invites …\"), with no numbered paragraph, are not cut",
 		"25_VIII_32+IX_24.txt":                           "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
 		"own/afb_B.7-6.txt":                              "decision reference \"b.5/9\" is lost",
-		"own/cbd_SBSTTA_XVII_3.txt":                      "operative verbs \"welcomes\", \"welcomes\" … are read as \"to transmit\"",
 		"own/cites_Res.Conf.5.20.txt":                    "no decision is found any more",
 		"own/cites_Res.Conf.5.20_Rev.CoP16.txt":          "no decision is found any more",
 		"own/iwc_CO2489_2024.txt":                        "no decision is found any more",

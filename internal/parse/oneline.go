@@ -136,11 +136,17 @@ func cutOneLine(l string, byOpener bool) []string {
 				}
 			}
 		}
+		n := -1
+		if m == nil && r < 0 {
+			n = numberedStart(l)
+		}
 		switch {
 		case m != nil:
 			f, lead = m[2], true
 		case r > 0:
 			f, report = r, true
+		case n > 0:
+			f = n // the first paragraph stands for the formula
 		default:
 			if parts := bulletRun(l); parts != nil {
 				return parts
@@ -177,9 +183,12 @@ func cutOneLine(l string, byOpener bool) []string {
 		// items open under a numbered paragraph, or under the formula or
 		// report itself when a colon introduces the first: "the Board
 		// decided: a) To …; b) To …", "requests the Committee to: (i)
-		// recommend …, and (ii) report …"
+		// recommend …, and (ii) report …", or when the first opens with
+		// an operative verb: "recommends the following: I. Cooperation
+		// a) Invites Parties …; b) Requests …"
 		top := num == 0 && letter == 0
-		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) {
+		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) &&
+			!(letterValue(w) == 1 && opensOperative(strings.TrimSpace(l[f+m[5]+1:]))) {
 			continue
 		}
 		switch {
@@ -569,6 +578,32 @@ func quotedText(l string, from int) int {
 		}
 		i = at
 	}
+}
+
+// numberedStart returns where the numbered paragraphs of a line without
+// a formula open, its formula being one the grammar does not know ("The
+// Subsidiary Body on Scientific, Technical and Technological Advice
+// 1.Welcomes …"): at a paragraph 1 followed by a paragraph 2, each
+// opening with an operative verb. It returns -1 when there is no such
+// run.
+func numberedStart(l string) int {
+	first := -1
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+			continue
+		}
+		switch l[m[2]:m[3]] {
+		case "1":
+			if first < 0 {
+				first = m[0] // the space before it, where oneLineCutRE finds it
+			}
+		case "2":
+			if first >= 0 {
+				return first
+			}
+		}
+	}
+	return -1
 }
 
 // minBulletRun is the fewest bullets before operative verbs that cut a

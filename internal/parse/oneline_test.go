@@ -186,3 +186,21 @@ func TestOneLineDecisionsRunTogether(t *testing.T) {
 		t.Errorf("splitOneLine cut decisions run together as %q", got)
 	}
 }
+
+// Paragraphs numbered from 1 under a formula the grammar does not know
+// are cut at their numbers; paragraphs lettered at the top level, the
+// first opening with an operative verb, are cut at their letters with
+// their roman items.
+func TestOneLineUnknownFormulaAndLetters(t *testing.T) {
+	l := "IV/2.Marine survey programme The Panel on Marine, Coastal and Island Biodiversity 1.Welcomes the survey plan of the " +
+		"secretariat for the coming two years; 2.Requests the secretariat to report on the survey at the next session of the Panel."
+	if got := splitOneLine(l); !linesOpen(got, "IV/2.Marine survey programme The Panel", "1.Welcomes", "2.Requests") {
+		t.Errorf("splitOneLine cut paragraphs under an unknown formula as %q", got)
+	}
+	lettered := "The Joint Working Group recommends the following for adoption by the conferences: A. National level a) Invites " +
+		"Parties to coordinate: (i) their focal points; (ii) their reports; b) Requests the secretariats to assist Parties in this work."
+	want := []string{"The Joint Working Group recommends", "A. National level", "a) Invites", "(i) their focal", "(ii) their reports", "b) Requests"}
+	if got := splitOneLine(lettered); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut top-level lettered paragraphs as %q", got)
+	}
+}
