@@ -47,7 +47,6 @@ var renderingGaps = map[string]map[string]string{
 	"on one line": {
 		"25_VIII_32+IX_24.txt":                           "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
 		"own/afb_B.7-6.txt":                              "decision reference \"b.5/9\" is lost",
-		"own/cites_Res.Conf.5.20.txt":                    "no decision is found any more",
 		"own/cites_Res.Conf.5.20_Rev.CoP16.txt":          "no decision is found any more",
 		"own/iwc_CO2489_2024.txt":                        "no decision is found any more",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt":  "no decision is found any more",

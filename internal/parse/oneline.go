@@ -136,13 +136,20 @@ func cutOneLine(l string, byOpener bool) []string {
 				}
 			}
 		}
-		n := -1
+		n, caps := -1, -1
 		if m == nil && r < 0 {
-			n = numberedStart(l)
+			caps = capsFormula(l)
+			if caps < 0 {
+				n = numberedStart(l)
+			}
 		}
 		switch {
 		case m != nil:
 			f, lead = m[2], true
+		case caps > 0:
+			// after recitals, like a lead: "…; THE CONFERENCE OF THE
+			// PARTIES ESTABLISHES …"
+			f, lead = caps, true
 		case r > 0:
 			f, report = r, true
 		case n > 0:
@@ -277,6 +284,28 @@ func cutOneLine(l string, byOpener bool) []string {
 				operative = true
 			}
 		}
+	}
+	// After the first paragraph or item, a paragraph whose verb is in
+	// capitals opens after a semicolon: "…; and URGES the Secretariat …"
+	// goes on no item.
+	for i := strings.IndexByte(l[first:], ';'); i >= 0 && first < len(l); {
+		at := first + i + 1
+		rest := strings.TrimPrefix(strings.TrimLeft(l[at:], " "), "and ")
+		if capsOpener(rest) && opensOperative(rest) {
+			cuts = append(cuts, len(l)-len(rest))
+			operative = true
+		}
+		k := strings.IndexByte(l[at:], ';')
+		if k < 0 {
+			break
+		}
+		i = at + k - first
+	}
+	// A formula in capitals runs into its verb in capitals: "THE
+	// CONFERENCE OF THE PARTIES TO THE CONVENTION ESTABLISHES …".
+	if v := capsVerb(l, f); v > 0 {
+		cuts = append(cuts, v)
+		operative = true
 	}
 	// Before a lead formula, the first recital opens at its opener after
 	// the heading, with or without a comma before it: "Resolution 9-2
@@ -578,6 +607,45 @@ func quotedText(l string, from int) int {
 		}
 		i = at
 	}
+}
+
+// capsFormula returns where a formula in capitals opens after the
+// clause a recital ends ("…; THE CONFERENCE OF THE PARTIES …"), or -1.
+func capsFormula(l string) int {
+	for i := 0; ; {
+		k := strings.Index(l[i:], "THE ")
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if k >= 2 && l[k-1] == ' ' && strings.IndexByte(";.:", l[k-2]) >= 0 && formulaUpperRE.MatchString(l[k:]) {
+			return k
+		}
+		i = k + 4
+	}
+}
+
+// capsVerb returns where the operative verb in capitals opens that a
+// formula in capitals at f runs into, within the words in capitals that
+// follow it, or -1.
+func capsVerb(l string, f int) int {
+	if f < 0 || !strings.HasPrefix(l[f:], "THE ") {
+		return -1
+	}
+	for p := f; p < len(l) && p < f+maxUpperFormula; {
+		sp := strings.IndexByte(l[p:], ' ')
+		if sp < 0 {
+			return -1
+		}
+		p += sp + 1
+		if w := leadingWord(l[p:]); w == "" || strings.ToUpper(w) != w {
+			return -1 // the words in capitals end
+		}
+		if opensOperative(l[p:]) {
+			return p
+		}
+	}
+	return -1
 }
 
 // numberedStart returns where the numbered paragraphs of a line without

@@ -204,3 +204,17 @@ func TestOneLineUnknownFormulaAndLetters(t *testing.T) {
 		t.Errorf("splitOneLine cut top-level lettered paragraphs as %q", got)
 	}
 }
+
+// A resolution whose formula in capitals follows its recitals and runs
+// into its verb in capitals is cut at its recitals, its formula, its
+// verb, its items, and a later paragraph in capitals after a semicolon.
+func TestOneLineCapitalsFormula(t *testing.T) {
+	l := "Resolution Conf. 21.4 Guidelines for the review of proposals NOTING the number of proposals received; RECOGNIZING " +
+		"the work of the Secretariat; THE CONFERENCE OF THE PARTIES TO THE CONVENTION ADOPTS the following guidelines: a) " +
+		"each proposal shall be reviewed by two experts; b) the reviews shall be published; and URGES the Secretariat to apply them."
+	want := []string{"Resolution Conf. 21.4", "Guidelines for the review of proposals", "NOTING", "RECOGNIZING",
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION", "ADOPTS", "a) each", "b) the reviews", "URGES"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut a formula in capitals as %q", got)
+	}
+}
