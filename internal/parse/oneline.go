@@ -240,10 +240,11 @@ func cutOneLine(l string, byOpener bool) []string {
 				continue
 			}
 		}
-		if l[i] == ' ' && i > f && opensReport(l[i+1:]) {
+		if l[i] == ' ' && i > f && !openEnded(l[:i]) && !endsThat(l[:i]) && opensReport(l[i+1:]) {
 			// a body's further report, after a list that ends no clause:
 			// "… Oceania: Dr C (Australia) The Committee selected …",
-			// apart from the list as a page sets it
+			// apart from the list as a page sets it; not where the words
+			// before it lead into it ("…, noting that The Committee …")
 			cuts = append(cuts, i+1)
 			apart = i + 1
 			operative = true
