@@ -15,35 +15,13 @@ var renderingGaps = map[string]map[string]string{
 	"wrapped at 100 columns":                       {},
 	"CRLF, tabs, no-break spaces, invisible marks": {},
 	"PDF printed by Chromium": {
-		"own/bamako_C1_DEC18_cooperation_ecolex-es.txt":  "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/bamako_C1_DEC1_rules_ecolex-fr.txt":         "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: operative paragraphs \"adopts\" are lost; 2 preamble paragraphs are read as 1",
-		"own/bamako_C1_DEC1_rules_informea.txt":          "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: operative paragraphs \"adopts\" are lost; 2 preamble paragraphs are read as 1",
-		"own/bamako_basel-relations_informea.txt":        "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/basel_BC-10_25.txt":                         "text is read as operative paragraphs without a verb; decision reference \"bc10/20\" … is lost",
-		"own/carpathian_COP4_14_ecolex-fr.txt":           "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/cbd_X_31_pdf.txt":                           "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/iwc_Resolution_1994-4_small-cetaceans.txt":  "3 preamble paragraphs are read as 1",
-		"own/iwc_Resolution_1997-4_informea.txt":         "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/montreal_III_20.txt":                        "operative paragraphs \"to change\" are lost",
-		"own/montreal_II_19.txt":                         "operative paragraphs \"to amend\" are lost",
-		"own/ospar_Agreement_2010-03_fdocuments_pdf.txt": "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/unccd_3_COP.13_gender-extract.txt":          "paragraph numbers change (\"4\" to none); 1 preamble paragraphs are read as 0",
-		"own/unccd_3_COP.8_docplayer_pdf.txt":            "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: document reference \"iccd/cop(8)/10\" is lost",
-		"own/unep_GC_27-1_businessdocbox_pdf.txt":        "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/unfccc_10-11_CP.25.txt":                     "deadline \"atthetwentyseventhsessionoftheconference\" … is lost",
-		"own/unfccc_15_CP.26_pdf.txt":                    "deadline \"atitstwentyseventhsession(november2022)\" is lost",
-		"own/unfccc_17_CP.26_pdf.txt":                    "deadline \"atitsfourthsession(november2022)\" is lost",
-		"own/unfccc_18_CP.26_pdf.txt":                    "text is read as operative paragraphs without a verb",
-		"own/unfccc_6-7_CMP.11.txt":                      "text is read as operative paragraphs without a verb",
-		"own/unga_73_260_girlsrights_pdf.txt":            "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
+		"own/basel_BC-10_25.txt": "text is read as operative paragraphs without a verb; decision reference \"bc10/20\" … is lost",
 	},
-	"web page, symbol glued to the title": {
-		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-	},
-	"web page, symbol in a label line":  webPageGaps,
-	"web page, symbol as a field value": webPageGaps,
-	"row of an HTML table":              {},
-	"row of a table copied as text":     {},
+	"web page, symbol glued to the title": {},
+	"web page, symbol in a label line":    {},
+	"web page, symbol as a field value":   {},
+	"row of an HTML table":                {},
+	"row of a table copied as text":       {},
 	"on one line": {
 		"25_VIII_32+IX_24.txt":                           "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
 		"own/afb_B.7-6.txt":                              "decision reference \"b.5/9\" is lost",
@@ -63,20 +41,10 @@ var renderingGaps = map[string]map[string]string{
 	},
 }
 
-// webPageGaps are the gaps of the two web pages that print the symbol
-// apart from the title, in a label line or as a field value: the same.
-var webPageGaps = map[string]string{
-	"own/iwc_Resolution_1994-4_small-cetaceans.txt": "3 preamble paragraphs are read as 1",
-}
-
 // The pages of "PDF-style pages" are wrapped at 85 columns: the rendering
-// has the gaps of "wrapped at 85 columns", and these of its own.
+// has the gaps of "wrapped at 85 columns", and none of its own.
 func init() {
-	gaps := map[string]string{
-		"001_c85bd94dfba9d522.txt":              "the running head \"UNEP/XX/COP.6/21   12 May 2025\" ends up among the documents the decision cites",
-		"own/iwc_Resolution_2005-4_listing.txt": "the running head \"Resolution 2005-4   12 May 2025\" is read as a reference in the second decision",
-		"own/ramsar_SC43_decisions.txt":         "deadline \"by 2015\" is lost",
-	}
+	gaps := map[string]string{}
 	for name, why := range renderingGaps["wrapped at 85 columns"] {
 		gaps[name] = why
 	}

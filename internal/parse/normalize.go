@@ -20,7 +20,8 @@ type line struct {
 // cleanRunes removes what a reader cannot see (byte-order marks,
 // zero-width and directional marks, soft hyphens), makes no-break and other
 // wide spaces and tabs plain spaces, and line endings "\n": a run of
-// "\r" before "\n" is one line end.
+// "\r" before "\n" is one line end, and so is a line or paragraph
+// separator.
 func cleanRunes(s string) string {
 	var b strings.Builder
 	start := 0 // s[start:i] is clean and not yet written
@@ -62,11 +63,18 @@ func cleanRunes(s string) string {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '\ufeff', '\u200b', '\u200c', '\u200d', '\u2060', '\u200e', '\u200f',
-			'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u00ad':
+			'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u00ad',
+			'\u2066', '\u2067', '\u2068', '\u2069': // and the isolates of bidirectional text
 			flush(i, "")
 			start = i + n
-		case '\u00a0', '\u202f', '\u2007', '\u2009', '\u2002', '\u2003':
+		case '\u00a0', '\u202f', '\u2007', '\u2009', '\u2002', '\u2003',
+			'\u2004', '\u2005', '\u2006', '\u2008', '\u200a', '\u205f', '\u3000':
 			flush(i, " ")
+			start = i + n
+		case '\u2028', '\u2029', '\u0085':
+			// the line and paragraph separators and the next-line mark
+			// that a copy from a word processor or a web page carries
+			flush(i, "\n")
 			start = i + n
 		case '\u2010', '\u2011':
 			// the hyphen and the no-break hyphen of word processors:
@@ -546,15 +554,17 @@ func mayBeJobNumber(t string) bool {
 }
 
 // datedHead is the head a printed page opens or ends with: a symbol (one
-// or two words, one with a slash) and the document's date, as in
-// "13/CP.26   12 May 2025" or "UNEP/CBD/COP/15/17 19 December 2022". A
-// symbol cited in the text is not followed by a date alone on its line.
-var datedHead = regexp.MustCompile(`^(?:\S+\s)?\S*/\S*\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$`)
+// or two words, one with a slash or with numbers joined by a hyphen or a
+// dot) and the document's date, as in "13/CP.26   12 May 2025",
+// "UNEP/CBD/COP/15/17 19 December 2022", "Resolution 2019-2   4 June
+// 2019" or "SC61-4 3 July 2022". A symbol cited in the text is not
+// followed by a date alone on its line.
+var datedHead = regexp.MustCompile(`^(?:\S+\s)?(?:\S*/\S*|\S*\d[-.]\d\S*)\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$`)
 
 // isDatedHead reports whether t is a datedHead, testing first that it
-// ends in a digit and holds a slash.
+// ends in a digit and holds a slash, a hyphen or a dot.
 func isDatedHead(t string) bool {
-	return t != "" && isDigit(t[len(t)-1]) && strings.IndexByte(t, '/') > 0 && datedHead.MatchString(t)
+	return t != "" && isDigit(t[len(t)-1]) && strings.ContainsAny(t, "/-.") && datedHead.MatchString(t)
 }
 
 // isDocOnly reports whether t is a document symbol alone on its line
@@ -819,6 +829,20 @@ func extract(lines []line) extracted {
 			}
 			continue
 		}
+		// Running heads: short lines repeated on many pages, document
+		// symbols alone on a line and symbols with a date at the top or
+		// foot of a page.
+		furn := furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
+			(paged && (sincePage <= headDepth || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
+			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= symbolDepth || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) ||
+			(isDatedHead(t) && (sincePage <= headDepth || nextIsPage(lines, i)))
+		if inNote >= 0 && furn && (sincePage <= headDepth || nextIsPage(lines, i)) {
+			// a footnote that runs over a page break goes on past the
+			// page's number and the next page's running head
+			ex.furniture = append(ex.furniture, l)
+			gap = true
+			continue
+		}
 		if inNote >= 0 {
 			f := &ex.footnotes[inNote]
 			if noteContinues(f.text, t, noteBlank, lastBodyLine(ex.body)) {
@@ -828,13 +852,7 @@ func extract(lines []line) extracted {
 			}
 			inNote = -1
 		}
-		// Running heads: short lines repeated on many pages, document
-		// symbols alone on a line and symbols with a date at the top or
-		// foot of a page.
-		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
-			(paged && (sincePage <= headDepth || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
-			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= symbolDepth || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) ||
-			(isDatedHead(t) && (sincePage <= headDepth || nextIsPage(lines, i))) {
+		if furn {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue
