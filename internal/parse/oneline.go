@@ -246,10 +246,11 @@ func cutOneLine(l string, byOpener bool) []string {
 				continue
 			}
 		}
-		if l[i] == ' ' && i > f && opensReport(l[i+1:]) {
+		if l[i] == ' ' && i > f && opensReport(l[i+1:]) && !toldOf(l[:i]) {
 			// a body's further report, after a list that ends no clause:
 			// "… Oceania: Dr C (Australia) The Committee selected …",
-			// apart from the list as a page sets it
+			// apart from the list as a page sets it; not one a sentence
+			// tells of ("…, noting that The Committee selected …")
 			cuts = append(cuts, i+1)
 			apart = i + 1
 			operative = true
