@@ -122,6 +122,7 @@ type blocker struct {
 	lastNum   int    // last paragraph number seen
 	lastParen string // last paren label seen since the last numbered paragraph
 	force     bool   // the next line starts a new block (after a heading line)
+	width     int    // the text's widest line (hardBreak)
 	labelNext bool   // the next line is the value of a "Decision directed to:" label
 	value     bool   // the last block is such a value
 	// sentence says that the forced block is a formula or a label's
@@ -163,6 +164,14 @@ func opensBelowTitle(t string) bool {
 	return strings.HasSuffix(t, ",") && bareFormula(t) || opensOperative(t) || opensRecitalOK(t)
 }
 
+// hardBreak reports whether the break between line last and line t ends
+// a paragraph in a text not wrapped at a fixed width: one with lines
+// wider than any wrap leaves, where last is such a line itself or t's
+// first word would have fitted at the end of last.
+func (b *blocker) hardBreak(last, t string) bool {
+	return b.width > maxWrapWidth && (len(last) > maxWrapWidth || !softBreak(last, t, b.width))
+}
+
 // lineFormula is isFormula of the line being added.
 func (b *blocker) lineFormula() bool {
 	if !b.formDone {
@@ -187,6 +196,7 @@ func blocks(lines []line) []block {
 		if !l.blank {
 			n++
 		}
+		b.width = max(b.width, len(l.text))
 	}
 	if n > 0 {
 		b.out = make([]block, 0, n)
@@ -455,8 +465,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// formula or a label's value that has run on over a line as a
 		// sentence goes on until a line ends a clause. A value's own
 		// wrapped tail is a few words (maxValueTail) and ends it.
+		if !blank && endsCitingWord(cur.last()) && numberStart(t) {
+			// "… (Report No." / "31) and, …": the number is cited
+			return nil
+		}
 		if b.sentence && !blank && len(cur.more) > 0 && !endsClause(cur.last()) &&
-			strings.Count(cur.last(), " ") >= maxValueTail && !startsStructure(t) {
+			strings.Count(cur.last(), " ") >= maxValueTail && !startsMarked(t) && !b.lineFormula() && !b.lineSignal() {
 			return nil
 		}
 		// "… the Animals and Plants" / "Committees": a few words that
@@ -511,6 +525,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		if clause || blank || label == nextLetter(b.lastParen) && (rest == "" || startsUpper(rest)) || isRoman(label) && startsUpper(rest) && strings.HasSuffix(last, ":") {
 			return newBlock()
 		}
+		if label == nextLetter(b.lastParen) && b.hardBreak(last, t) {
+			// "(a) examination of …" / "(b) mechanisms for …", items
+			// without punctuation on lines of their own: no wrap broke
+			// the line before "(b)"
+			return newBlock()
+		}
 	}
 	if (clause || blank) && (dashStart(t) || headingStart(t)) || bracketEnds(last) && bulletSign(t) && dashStart(t) {
 		// a bullet sign proper ("•", "▪"), which no sentence holds as
@@ -524,7 +544,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// blank line sets it apart
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):]) || capsLead(t[len(m):])) {
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):]) || capsPhrase(t[len(m):])) {
 		// "• Welcomes …" under a recital that lost its comma; "- to
 		// submit …" under "INVITES governments directly affected";
 		// "- CONSCIOUS of …", "- IN AN ATTEMPT to …" under a recital
@@ -574,7 +594,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// one cut short: its lead in capitals continues no sentence
 		return newBlock()
 	}
-	if (clause || capsOpener(t)) && joinsOn(last, t) {
+	if !blank && (clause || capsOpener(t)) && joinsOn(last, t) {
 		// "…, and" / "in this regard welcomes …": the sentence goes on
 		return nil
 	}
@@ -589,12 +609,14 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// its own, as a sentence wrapped onto the line is not
 		return newBlock()
 	}
-	if isUpper(t[0]) && strings.HasSuffix(t, ",") && opensRecitalOK(t) {
+	if isUpper(t[0]) && strings.HasSuffix(t, ",") && strings.Count(last, " ") < maxValueTail && opensRecitalOK(t) {
 		// "Recalling that, …, …," whole on its line below a label that
 		// ends no clause ("Gender reference"), as a web page gives each
 		// paragraph: a sentence wrapped onto a line does not go on with
 		// a capitalized participle. A quoted title ("“Building …”,")
-		// does.
+		// does. A label is a few words: below a longer line the
+		// participle opens a name the margin broke ("… of the
+		// Facilitative" / "Working Group with a term …,")
 		return newBlock()
 	}
 	if clause || capsOpener(t) {
@@ -650,6 +672,15 @@ func wrappedConjunction(l string) bool {
 // …"), where a sentence wrapped before "1." would have gone on.
 func bracketEnds(t string) bool { return strings.HasSuffix(t, ")") }
 
+// startsMarked reports whether a line opens with a mark that only starts
+// something: a paragraph number, an item's label, a heading's label, an
+// annex or a plenary stamp. A participle or a verb may open a line that
+// the margin broke out of a sentence ("… the Fair and Equitable" /
+// "Sharing of Benefits …"); a mark does not.
+func startsMarked(t string) bool {
+	return numberStart(t) || parenStart(t) || headingStart(t) || annexStart(t) || stampStart(t)
+}
+
 // dashInfinitive reports whether the text after a dash opens a clause
 // of an infinitive ("to submit …"): "to" before a word in "-ing" ("–
 // to achieving the objective …") closes a dash's aside wrapped onto the
@@ -662,11 +693,12 @@ func dashInfinitive(t string) bool {
 	return !strings.HasSuffix(strings.ToLower(w), "ing")
 }
 
-// citingWords are the words in lower case that a symbol or a number
-// follows in a sentence citing it ("in its decision B.5/9", "annex 4.",
-// "in paragraph 12").
+// citingWords are the words in lower case, and the abbreviations, that a
+// symbol or a number follows in a sentence citing it ("in its decision
+// B.5/9", "annex 4.", "in paragraph 12", "Report No. 23").
 var citingWords = map[string]bool{"decision": true, "decisions": true, "resolution": true, "resolutions": true,
 	"recommendation": true, "recommendations": true, "document": true, "documents": true,
+	"No.": true, "Nos.": true, "no.": true, "para.": true, "paras.": true,
 	"annex": true, "annexes": true, "appendix": true, "paragraph": true, "paragraphs": true, "section": true,
 	"sections": true, "article": true, "articles": true, "chapter": true, "part": true, "page": true, "pages": true}
 
@@ -783,25 +815,21 @@ func endsRunInNumber(s string) bool {
 	return d >= 1 && d <= 3 && strings.HasSuffix(s[:i], "; ")
 }
 
-// capsLead reports whether t opens with words in capitals as a recital or
-// operative phrase in capitals does: a word of three letters or more
-// ("CONSCIOUS"), or two shorter ones ("IN AN ATTEMPT").
-func capsLead(t string) bool {
-	if capsOpener(t) {
-		return true
-	}
-	words := 0
-	for words < 2 {
+// capsPhrase reports whether t opens with words in capitals as a phrase
+// of a recital or a paragraph does: capsOpener, or after short words in
+// capitals ("IN AN ATTEMPT to …").
+func capsPhrase(t string) bool {
+	for range 2 {
 		n := 0
-		for n < len(t) && t[n] >= 'A' && t[n] <= 'Z' {
+		for n < len(t) && isUpper(t[n]) {
 			n++
 		}
-		if n < 2 || n == len(t) || t[n] != ' ' {
-			return false
+		if n == 0 || n > 2 || n == len(t) || t[n] != ' ' {
+			break
 		}
-		words, t = words+1, t[n+1:]
+		t = t[n+1:]
 	}
-	return true
+	return capsOpener(t)
 }
 
 // capsLine reports whether t is words in capitals, three at least, with
@@ -844,14 +872,15 @@ func annexTitleGoesOn(t string) bool {
 // ("Annex", "Annex I to decision 3/2", "APPENDIX") stands alone as one,
 // rather than continuing the sentence of the block before it ("… set out
 // in\nannex I to decision 3/2 in the light of …"): a heading ends no
-// clause and no phrase, and comes after a blank line, a page break, or a
-// line that ends a sentence. Taking a wrapped line for a heading would end
-// the operative part there and lose every paragraph after it.
+// clause, nor a phrase unless it opens with a capital, and comes after a
+// blank line, a page break, or a line that ends a sentence. Taking a
+// wrapped line for a heading would end the operative part there and lose
+// every paragraph after it.
 func annexAlone(t string, cur *block, blank bool) bool {
 	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || openEnded(t) && t[0] != 'A' {
-		// a heading in capitals whose title runs on ("Annex to decision
-		// 3/4 Work plan for" / "2031–2032") is read by the lines that
-		// continue it (annexTitleGoesOn)
+		// a heading opening with a capital whose title runs on ("Annex
+		// to decision 3/4 Work plan for" / "2031–2032") is read by the
+		// lines that continue it (annexTitleGoesOn)
 		return false
 	}
 	if cur == nil || blank || cur.mark == markHeading {

@@ -33,8 +33,11 @@
 //     footnotes ([]rawNote) and the furniture, each with its line index.
 //  2. Blocks (blocks.go, runin.go) joins the body's hard-wrapped lines
 //     into blocks ([]block), each with its kind: its marker ("1.", "(a)",
-//     "ii)", "A."), whether it heads a decision or an annex; splitRunIn
-//     splits paragraphs a page ran into one line.
+//     "ii)", "A."), whether it heads a decision or an annex. A web page
+//     gives each paragraph its line with no blank line between them: in
+//     a text with lines wider than any wrap leaves, a break where the
+//     next line's first word would have fitted ends a marked paragraph
+//     (hardBreak). splitRunIn splits paragraphs a page ran into one line.
 //  3. Segment (segment.go) reads the blocks in order and gives the
 //     decisions of the file ([]*draft) and the blocks before and between
 //     them (the preface): each draft holds its symbol, title, formula,

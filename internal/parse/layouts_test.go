@@ -637,3 +637,28 @@ func TestPageParagraphLines(t *testing.T) {
 		}
 	}
 }
+
+// TestUnwrappedPageItems holds that on a page that gives each paragraph
+// its line, dashed recitals in capitals and lettered items without
+// punctuation each stand alone, while in a text wrapped at a fixed
+// width an item's letter at the start of a line may go on a sentence.
+func TestUnwrappedPageItems(t *testing.T) {
+	d := parseOne(t, "The Joint Fisheries Commission\n"+
+		"- AWARE of the concern expressed by many coastal States about the condition of several stocks of migratory fish in the northern waters of the region and beyond\n"+
+		"- CONSCIOUS of the rights of coastal States\n- MINDFUL of the work already done by the scientific committee\n"+
+		"- AGREES that the working group should consider:\n(a) the way stocks are reviewed by the scientific committee\n"+
+		"(b) mechanisms for taking part in the review\n")
+	if len(d.Preamble) != 3 || len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Items) != 2 {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want 3, 1 with 2 items", len(d.Preamble), len(d.Paragraphs))
+	}
+	for l, want := range map[string]bool{"IN A SPIRIT of cooperation": true, "MINDFUL of": true, "A Party may": false, "IN the view": false} {
+		if got := capsPhrase(l); got != want {
+			t.Errorf("capsPhrase(%q) = %v, want %v", l, got, want)
+		}
+	}
+	d = parseOne(t, "The Joint Fisheries Commission,\n\n1. Requests the working group to review:\n\n"+
+		"(a) the reports referred to in the annex to paragraph\n(b) of its earlier decision; and\n\n(b) the budget.\n")
+	if len(d.Paragraphs) != 1 || len(d.Paragraphs[0].Items) != 2 {
+		t.Errorf("Parse = %d paragraphs; want 1 with 2 items", len(d.Paragraphs))
+	}
+}

@@ -20,7 +20,8 @@ type line struct {
 // cleanRunes removes what a reader cannot see (byte-order marks,
 // zero-width and directional marks, soft hyphens), makes no-break and other
 // wide spaces and tabs plain spaces, and line endings "\n": a run of
-// "\r" before "\n" is one line end.
+// "\r" before "\n" is one line end, and so is a line or paragraph
+// separator.
 func cleanRunes(s string) string {
 	var b strings.Builder
 	start := 0 // s[start:i] is clean and not yet written
@@ -62,11 +63,18 @@ func cleanRunes(s string) string {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '\ufeff', '\u200b', '\u200c', '\u200d', '\u2060', '\u200e', '\u200f',
-			'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u00ad':
+			'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u00ad',
+			'\u2066', '\u2067', '\u2068', '\u2069': // and the isolates of bidirectional text
 			flush(i, "")
 			start = i + n
-		case '\u00a0', '\u202f', '\u2007', '\u2009', '\u2002', '\u2003':
+		case '\u00a0', '\u202f', '\u2007', '\u2009', '\u2002', '\u2003',
+			'\u2004', '\u2005', '\u2006', '\u2008', '\u200a', '\u205f', '\u3000':
 			flush(i, " ")
+			start = i + n
+		case '\u2028', '\u2029', '\u0085':
+			// the line and paragraph separators and the next-line mark
+			// that a copy from a word processor or a web page carries
+			flush(i, "\n")
 			start = i + n
 		case '\u2010', '\u2011':
 			// the hyphen and the no-break hyphen of word processors:

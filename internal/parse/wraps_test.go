@@ -4,7 +4,29 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/accordmea/accord"
 )
+
+// wantShape fails the test unless d has as many recitals and operative
+// paragraphs as wanted.
+func wantShape(t *testing.T, d accord.Decision, recitals, paragraphs int) {
+	t.Helper()
+	if len(d.Preamble) != recitals || len(d.Paragraphs) != paragraphs {
+		t.Errorf("Parse = %d recitals, %d paragraphs; want %d, %d", len(d.Preamble), len(d.Paragraphs), recitals, paragraphs)
+	}
+}
+
+// holds fails the test for every line on which test f does not give the
+// answer wanted.
+func holds(t *testing.T, name string, f func(string) bool, want map[string]bool) {
+	t.Helper()
+	for line, w := range want {
+		if got := f(line); got != w {
+			t.Errorf("%s(%q) = %v, want %v", name, line, got, w)
+		}
+	}
+}
 
 // The tests of this file hold the rules by which a text wrapped at a
 // narrow margin parses as it does on long lines: a line the margin broke
@@ -56,19 +78,12 @@ func TestWrappedRunInNumber(t *testing.T) {
 	if want := []string{"Decides", "Decides also"}; !slices.Equal(phrases(d), want) {
 		t.Errorf("Parse = phrases %q, want %q", phrases(d), want)
 	}
-	for _, tt := range []struct {
-		line string
-		want bool
-	}{
-		{"of the Convention; 2.", true},
-		{"of the Convention; 12.", true},
-		{"adopted in 2012.", false},
-		{"see paragraph 2.", false},
-	} {
-		if got := endsRunInNumber(tt.line); got != tt.want {
-			t.Errorf("endsRunInNumber(%q) = %v, want %v", tt.line, got, tt.want)
-		}
-	}
+	holds(t, "endsRunInNumber", endsRunInNumber, map[string]bool{
+		"of the Convention; 2.":  true,
+		"of the Convention; 12.": true,
+		"adopted in 2012.":       false,
+		"see paragraph 2.":       false,
+	})
 }
 
 // TestWrappedConjunction holds that a line in lower case after "…, and"
@@ -108,40 +123,24 @@ func TestWrappedAside(t *testing.T) {
 		"– to achieving the objective of the Convention,\n"+
 		"Recognizing the work of the observers,\n"+
 		"1. Decides to review the programme in 2031.\n")
-	if len(d.Preamble) != 2 || len(d.Paragraphs) != 1 {
-		t.Errorf("Parse = %d recitals, %d paragraphs; want 2, 1", len(d.Preamble), len(d.Paragraphs))
-	}
-	for _, tt := range []struct {
-		text string
-		want bool
-	}{
-		{"to submit their reports", true},
-		{"to achieving the objective", false},
-		{"towards the goal", false},
-	} {
-		if got := dashInfinitive(tt.text); got != tt.want {
-			t.Errorf("dashInfinitive(%q) = %v, want %v", tt.text, got, tt.want)
-		}
-	}
+	wantShape(t, d, 2, 1)
+	holds(t, "dashInfinitive", dashInfinitive, map[string]bool{
+		"to submit their reports":    true,
+		"to achieving the objective": false,
+		"towards the goal":           false,
+	})
 }
 
 // TestWrappedNameInTitleCase holds that a word in "-ing" opening a name
 // in title case on a wrapped line ("Training and Public Awareness") opens
 // no recital, while participles joined by "and" do.
 func TestWrappedNameInTitleCase(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want bool
-	}{
-		{"Training and Public Awareness, to supporting the work", false},
-		{"Monitoring and Assessment Programme, whose", false},
-		{"Welcoming and endorsing the report,", true},
-		{"Noting and Welcoming the report,", true},
-	} {
-		if _, got := opensRecital(tt.text); got != tt.want {
-			t.Errorf("opensRecital(%q) = %v, want %v", tt.text, got, tt.want)
-		}
-	}
+	holds(t, "opensRecitalOK", opensRecitalOK, map[string]bool{
+		"Training and Public Awareness, to supporting the work": false,
+		"Monitoring and Assessment Programme, whose":            false,
+		"Welcoming and endorsing the report,":                   true,
+		"Noting and Welcoming the report,":                      true,
+	})
 }
 
 // TestWrappedSymbolList holds that a list of symbols in capitals wrapped
@@ -154,9 +153,7 @@ func TestWrappedSymbolList(t *testing.T) {
 		"COM 7B.9, 40 COM 7B.1, 40 COM 7B.6, 40\n"+
 		"COM 7B.8 and 40 COM 7B.11, adopted at its previous sessions,\n\n"+
 		"3. Requests the States Parties to report by 1 February 2032.\n")
-	if len(d.Preamble) != 2 || len(d.Paragraphs) != 1 {
-		t.Errorf("Parse = %d recitals, %d paragraphs; want 2, 1", len(d.Preamble), len(d.Paragraphs))
-	}
+	wantShape(t, d, 2, 1)
 	if capsLine("COM 7B.9, 40 COM 7B.1, 40 COM 7B.6") || !capsLine("PROPOSAL FOR A REVIEW OF") {
 		t.Errorf("capsLine reads a list of symbols as a title, or a title as none")
 	}
@@ -183,19 +180,12 @@ func TestWrappedAnnexTitle(t *testing.T) {
 	if len(d.Annexes) != 1 || !strings.HasSuffix(d.Annexes[0].Heading, "2031–2032") {
 		t.Errorf("Parse = %d annexes; want 1 headed … 2031–2032 (title broken after \"for\")", len(d.Annexes))
 	}
-	for _, tt := range []struct {
-		line string
-		want bool
-	}{
-		{"for 2031–2032", true},
-		{"Compliance Committee for 2031–2032", true},
-		{"sets out the rules of procedure.", false},
-		{"of the Convention,", false},
-	} {
-		if got := annexTitleGoesOn(tt.line); got != tt.want {
-			t.Errorf("annexTitleGoesOn(%q) = %v, want %v", tt.line, got, tt.want)
-		}
-	}
+	holds(t, "annexTitleGoesOn", annexTitleGoesOn, map[string]bool{
+		"for 2031–2032":                      true,
+		"Compliance Committee for 2031–2032": true,
+		"sets out the rules of procedure.":   false,
+		"of the Convention,":                 false,
+	})
 }
 
 // TestWrappedSolidWord holds that a word that English writes solid
@@ -221,24 +211,15 @@ func TestWrappedSymbolTail(t *testing.T) {
 		"1. Having examined documents ABC/18/9.COM 1.BUR/4 and document ABC/18/9.COM\n"+
 		"1.BUR/INF.4,\n"+
 		"2. Requests the Secretariat to report on the use of the funds.\n")
-	if len(d.Preamble) != 1 || len(d.Paragraphs) != 1 {
-		t.Errorf("Parse = %d recitals, %d paragraphs; want 1, 1", len(d.Preamble), len(d.Paragraphs))
-	}
-	for _, tt := range []struct {
-		rest string
-		want bool
-	}{
-		{"BUR/INF.4,", true},
-		{"BUR 1,", true},
-		{"GA 9", true},
-		{"Requests the Secretariat", false},
-		{"URGES Parties", false},
-		{"A new approach", false},
-	} {
-		if got := gluedSymbolTail(tt.rest); got != tt.want {
-			t.Errorf("gluedSymbolTail(%q) = %v, want %v", tt.rest, got, tt.want)
-		}
-	}
+	wantShape(t, d, 1, 1)
+	holds(t, "gluedSymbolTail", gluedSymbolTail, map[string]bool{
+		"BUR/INF.4,":               true,
+		"BUR 1,":                   true,
+		"GA 9":                     true,
+		"Requests the Secretariat": false,
+		"URGES Parties":            false,
+		"A new approach":           false,
+	})
 }
 
 // TestWrappedCitedDecision holds that a decision cited at the start of a
@@ -284,8 +265,9 @@ func TestWrappedLoneDash(t *testing.T) {
 		"RECOGNISING the need for cooperation between coastal states\n\n"+
 		"- CONSCIOUS of the rights of coastal states\n\n"+
 		"- ENCOURAGES coastal states to cooperate\n")
-	if len(d.Preamble) != 3 || len(d.Paragraphs) != 1 || !strings.HasPrefix(d.Preamble[1].Text, "- RECOGNISING the need") {
-		t.Errorf("Parse = %d recitals, %d paragraphs; want 3, 1", len(d.Preamble), len(d.Paragraphs))
+	wantShape(t, d, 3, 1)
+	if len(d.Preamble) == 3 && !strings.HasPrefix(d.Preamble[1].Text, "- RECOGNISING the need") {
+		t.Errorf("recital 2 = %q, want the one the dash opens", d.Preamble[1].Text)
 	}
 	if !endsLoneDash("of coastal dolphins –") || endsLoneDash("a north-") {
 		t.Errorf("endsLoneDash misreads a dash")
@@ -294,13 +276,16 @@ func TestWrappedLoneDash(t *testing.T) {
 
 // TestDoubledWindowsLineEnds holds that Windows line ends converted
 // twice ("\r\r\n") end one line, not two, while "\r" alone still ends
-// a line.
+// a line, as do the line and paragraph separators; the isolates of
+// bidirectional text go, and wide spaces are spaces.
 func TestDoubledWindowsLineEnds(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"a\r\r\nb", "a\nb"},
 		{"a\r\nb", "a\nb"},
 		{"a\rb", "a\nb"},
 		{"a\r\rb", "a\n\nb"},
+		{"a\u2028b\u2029c", "a\nb\nc"},
+		{"\u2066The Conference\u2069 of\u3000the Parties", "The Conference of the Parties"},
 	} {
 		if got := cleanRunes(tt.in); got != tt.want {
 			t.Errorf("cleanRunes(%q) = %q, want %q", tt.in, got, tt.want)
@@ -361,5 +346,33 @@ func TestWrappedAtHyphen(t *testing.T) {
 		if got := brokenAtHyphen(tt.last, tt.next); got != tt.want {
 			t.Errorf("brokenAtHyphen(%q, %q) = %v, want %v", tt.last, tt.next, got, tt.want)
 		}
+	}
+}
+
+// TestWrappedNamesAndNumbers holds that a line the margin broke out of a
+// sentence goes on with it when it opens with a participle of a name
+// ("Sharing of Benefits", "Working Group") or with the number of a "No."
+// above it, in a formula and in a paragraph.
+func TestWrappedNamesAndNumbers(t *testing.T) {
+	d := parseOne(t, "Recommendation 4/1. Other matters\n\n"+
+		"The Intergovernmental Committee for the Nagoya Protocol\n"+
+		"on Access to Genetic Resources and the Fair and Equitable\n"+
+		"Sharing of Benefits Arising from their Utilization,\n"+
+		"1. Invites Parties to submit information on their measures;\n"+
+		"2. Decides that, of the members who will be appointed to the Facilitative\n"+
+		"Working Group with a term beginning in June 2031,\n"+
+		"three shall serve for two years.\n")
+	wantShape(t, d, 0, 2)
+	d = parseOne(t, "The Conference of the Parties, in decision 2/4 of its second meeting,\n"+
+		"decided to note the outcome of the meeting of the Research Managers (Report No.\n"+
+		"31) and, in accordance with its recommendations:\n\n"+
+		"1. To invite the Parties to report on their research;\n"+
+		"2. To request the Secretariat to compile the reports.\n")
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) || !strings.HasSuffix(d.Formula, "recommendations:") &&
+		!strings.HasSuffix(d.Formula, "recommendations") {
+		t.Errorf("Parse = formula %q, paragraphs %v; want the formula to its colon, paragraphs %v", d.Formula, got, want)
+	}
+	if !startsMarked("2. Requests") || startsMarked("Sharing of Benefits") {
+		t.Errorf("startsMarked misreads a paragraph number or a participle")
 	}
 }
