@@ -530,8 +530,13 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 		if k == len(cs)-1 && len(p.Items) > 0 && itemsAreActions(action, p.Items) {
 			// "Requests the Executive Secretary to: (a) Continue …; (b) …":
 			// one mandate per item, asked of the chapeau's addressees.
+			prior, relays := text, secretariats(as)
 			for i := range p.Items {
 				x.itemMandates(&p.Items[i], c, as)
+				if relays {
+					add(x.itemAsks(&p.Items[i], prior))
+				}
+				prior = prior[max(0, len(prior)-priorReach):] + " " + p.Items[i].Text
 			}
 			itemsDone = true
 			continue
@@ -559,8 +564,10 @@ func (x *extractor) paragraph(p *accord.Paragraph) {
 		// closure of its twelfth meeting": an item without a verb of its
 		// own under a deciding chapeau is decided, and its times count
 		decided := len(cs) > 0 && decidesItems(cs[len(cs)-1])
+		prior := text
 		for i := range p.Items {
-			add(x.item(&p.Items[i], decided))
+			add(x.item(&p.Items[i], decided, prior))
+			prior = prior[max(0, len(prior)-priorReach):] + " " + p.Items[i].Text
 		}
 	default:
 		for i := range p.Items {
@@ -687,14 +694,22 @@ func asks(c clause) bool {
 	return c.class == accord.Directive || c.verb == "authorize" || c.verb == "authorise"
 }
 
+// priorReach is how much of the text before an item extraction keeps
+// for the item's pronouns: the item or two just before it, where the name
+// a pronoun stands for is written.
+const priorReach = 400
+
 // item extracts from an item that is not under a directive chapeau;
-// decided says the chapeau decides what its items say.
-func (x *extractor) item(it *accord.Paragraph, decided bool) []accord.Addressee {
+// decided says the chapeau decides what its items say; prior is the text
+// before the item, the chapeau and the items before it.
+func (x *extractor) item(it *accord.Paragraph, decided bool, prior string) []accord.Addressee {
 	var all []accord.Addressee
 	for k, c := range clauses(it.Text, it) {
-		x.before = ""
+		// "(a) To welcome the report of the Panel; (b) To request it to
+		// update …": a pronoun may stand for a name of the items before
+		x.before = prior + " "
 		if i := strings.Index(it.Text, c.text); i > 0 {
-			x.before = it.Text[:i]
+			x.before += it.Text[:i]
 		}
 		x.deadlines(c, decided && k == 0 && it.Phrase == "")
 		as, action := x.asked(c, false)
@@ -720,6 +735,43 @@ func (x *extractor) itemMandates(it *accord.Paragraph, chapeau clause, as []acco
 		return
 	}
 	x.mandate(it.Path, chapeau, as, it.Text)
+}
+
+// secretariats reports whether every addressee of as is a secretariat
+// or its head: they speak for the body, so that whom they are told to
+// invite or encourage the decision asks, while Parties told to encourage
+// another agency ask it themselves.
+func secretariats(as []accord.Addressee) bool {
+	for _, a := range as {
+		if a.Actor != "secretariat" && a.Actor != "secretariats" && a.Actor != "executive-secretary" && a.Actor != "executive-secretaries" {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+// itemAsks returns whom an item under a secretariat's chapeau asks by a
+// directive verb of its own ("The Secretariat shall: a) invite FAO to
+// provide assistance …", "c) communicate the factors to the Parties,
+// encouraging them to …"), with a mandate each. prior is the text before
+// the item, where its pronouns find their names.
+func (x *extractor) itemAsks(it *accord.Paragraph, prior string) []accord.Addressee {
+	var all []accord.Addressee
+	x.last = nil // "them" is no longer the chapeau's addressee
+	for _, c := range clauses(it.Text, it) {
+		if !asks(c) {
+			continue
+		}
+		x.before = prior + " "
+		if i := strings.Index(it.Text, c.text); i > 0 {
+			x.before += it.Text[:i]
+		}
+		if as, action := x.asked(c, false); len(as) > 0 {
+			all = append(all, as...)
+			x.mandate(it.Path, c, as, action)
+		}
+	}
+	return all
 }
 
 func (x *extractor) itemDeadlines(it *accord.Paragraph) {
@@ -964,7 +1016,7 @@ var instrumentRE = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:Conv
 var stativeRE = regexp.MustCompile(`^(?:also\s+)?(?:take\s+place|consist|comprise|remain|expire|cease|enter\s+into\s+force|hold\s+office|apply\b)`)
 
 var (
-	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+shall\b`)
+	passiveSubjectRE = regexp.MustCompile(`^(?:The\s+)?([^.;:]*?),?\s+(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?(?:requested|invited|encouraged|urged|directed|instructed|called upon|authorized|mandated|asked)(?:,[^,;]{1,120},)?\s+to\b|^(?:The\s+)?([^.;:,]*?)\s+(?:shall\b|should\s)`)
 	shallRE          = regexp.MustCompile(`^((?:the\s+)?[^,;:]*?)\s+(?:shall|should|will)\s+`)
 	// shallBeRE reads a passive after "shall": its agent, "" when none.
 	shallBeRE = regexp.MustCompile(`^(?:also\s+|further\s+)?be\s+(?:[a-z]+(?:ed|en|wn|nt|de)|held|made|kept|set|put|paid|met|led|found|brought|built|read|run|sought|taught|told|sold|won)\b(?:\s+by\s+((?:the\s+)?[^;:.]*?),?(?:\s+(?:at|in|during|before|no later than|not later than|for|through|with|on)\b|[;:.]|$))?`)
@@ -1247,7 +1299,9 @@ var parenAcronymRE = regexp.MustCompile(`\s*\((?:hereinafter\s+(?:referred\s+to\
 func splitCommas(s string) []string {
 	protected := s
 	if strings.Contains(s, ", ") && strings.Contains(s, " and ") {
-		protected = nameListRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ",", "\x01") })
+		protect := func(m string) string { return strings.ReplaceAll(m, ",", "\x01") }
+		protected = nameListRE.ReplaceAllStringFunc(s, protect)
+		protected = adjectiveListRE.ReplaceAllStringFunc(protected, protect)
 	}
 	parts := strings.Split(protected, ",")
 	for i := range parts {
@@ -1261,6 +1315,11 @@ func splitCommas(s string) []string {
 // Educational, Scientific and Cultural Organization", "Subsidiary Body on
 // Scientific, Technical and Technological Advice".
 var nameListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:[A-Z][a-z]+ )*(?:Conventions|conventions|Advice|Organization|Organisation|Committees|Bodies|Affairs)\b`)
+
+// adjectiveListRE matches adjectives listed before the one noun they
+// qualify: "national, regional and international funding
+// organisations", "bilateral, multilateral and private donors".
+var adjectiveListRE = regexp.MustCompile(`\b(?:[a-z-]+(?:al|ic|ate), )+[a-z-]+(?:al|ic|ate),? and [a-z-]+(?:al|ic|ate) [a-z]`)
 
 var conventionListRE = regexp.MustCompile(`(?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+ (?:Conventions|conventions)`)
 

@@ -246,3 +246,57 @@ func TestRecurringTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounOfAnEarlierItem: an item's pronoun may stand for a name the
+// item before it or the chapeau gives ("(a) To welcome the report of the
+// Panel; (b) To request it to …").
+func TestPronounOfAnEarlierItem(t *testing.T) {
+	for _, para := range []string{
+		"Decides:\n(a) To take note of the study of the Review Panel;\n(b) To request it to publish a summary of the study;",
+		"Thanks the Review Panel for its study and decides:\n(a) To request it to publish a summary of the study;",
+	} {
+		if diff := cmp.Diff([]string{"Review Panel/review-panel"}, addresseesOf(t, para)); diff != "" {
+			t.Errorf("addressees of %q (-want +got):\n%s", para, diff)
+		}
+	}
+}
+
+// TestSubjectShould: a paragraph whose subject is the body asked and
+// whose verb is "should" asks that body as "shall" does.
+func TestSubjectShould(t *testing.T) {
+	for _, para := range []string{
+		"The Review Panel should examine the proposals before the next session;",
+		"The Review Panel shall examine the proposals before the next session;",
+	} {
+		if diff := cmp.Diff([]string{"Review Panel/review-panel"}, addresseesOf(t, para)); diff != "" {
+			t.Errorf("addressees of %q (-want +got):\n%s", para, diff)
+		}
+	}
+}
+
+// TestSecretariatRelays: whom a secretariat is told, item by item, to
+// invite or encourage is asked by the decision; whom Parties are asked
+// to encourage is theirs to ask.
+func TestSecretariatRelays(t *testing.T) {
+	d, res := extractText(t, "Decision 31.4\n\nThe Secretariat shall:\n\na) invite the Regional Fisheries Bodies to share their catch data;\n\n"+
+		"b) send the guidance to the Parties, encouraging them to apply it.\n")
+	var got []string
+	for _, a := range res.Addressees[d.Paragraphs[0].Path] {
+		got = append(got, a.Text)
+	}
+	if diff := cmp.Diff([]string{"Secretariat", "Regional Fisheries Bodies", "Parties"}, got); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+	if got := addresseesOf(t, "Invites the Parties to:\n(a) encourage the Regional Fisheries Bodies to share their catch data;"); !cmp.Equal(got, []string{"Parties/parties"}) {
+		t.Errorf("addressees of the Parties' chapeau = %q, want the Parties alone", got)
+	}
+}
+
+// TestAdjectivesListedBeforeTheirNoun: adjectives listed with commas
+// before the one noun they qualify name one addressee, not one each.
+func TestAdjectivesListedBeforeTheirNoun(t *testing.T) {
+	want := []string{"local, regional and international lending institutions/local-regional-and-international-lending-institutions"}
+	if diff := cmp.Diff(want, addresseesOf(t, "Invites local, regional and international lending institutions to support the plan;")); diff != "" {
+		t.Errorf("addressees (-want +got):\n%s", diff)
+	}
+}

@@ -232,6 +232,7 @@ func pairNumbers(bs []block) []block {
 			b.setRest("")
 		}
 	}
+	bs = letterBeforeNumber(bs)
 	empty := false
 	for _, b := range bs {
 		if b.mark == markNumber && b.rest == "" {
@@ -248,6 +249,17 @@ func pairNumbers(bs []block) []block {
 		if bs[i].mark != markNumber || bs[i].rest != "" {
 			out = append(out, bs[i])
 			i++
+			continue
+		}
+		if k := itemsAfterNumber(bs, i); k > i+1 && k < len(bs) && stray(bs[k]) {
+			// "…, including changes to:", "5.", "(a) …", "(b) …", "Also
+			// requests …": the number, printed before the items of the
+			// paragraph above, numbers the text after them
+			out = append(out, bs[i+1:k]...)
+			b := bs[i]
+			b.setRest(bs[k].text)
+			out = append(out, b)
+			i = k + 1
 			continue
 		}
 		// A run from an empty number: numbers and stray texts.
@@ -285,6 +297,50 @@ func pairNumbers(bs []block) []block {
 		i = j
 	}
 	return out
+}
+
+// letterBeforeNumber mends an item letter and a paragraph number that a
+// PDF reader printed in a row, each apart from its text ("(g)", "12.",
+// "Undertake a review …", "Further requests …"): the number took the
+// item's text, which opens no operative phrase, and the operative text
+// after it is the number's own.
+func letterBeforeNumber(bs []block) []block {
+	var out []block
+	for i := 0; i < len(bs); i++ {
+		if i+2 < len(bs) && bs[i].mark == markParen && bs[i].rest == "" && bs[i+1].mark == markNumber && bs[i+1].rest != "" &&
+			!opensOperative(bs[i+1].rest) && bs[i+2].mark == markNone && opensOperative(bs[i+2].text) {
+			if out == nil {
+				out = append(make([]block, 0, len(bs)), bs[:i]...)
+			}
+			item, num := bs[i], bs[i+1]
+			item.setRest(num.rest)
+			num.setRest(bs[i+2].text)
+			out = append(out, item, num)
+			i += 2
+			continue
+		}
+		if out != nil {
+			out = append(out, bs[i])
+		}
+	}
+	if out == nil {
+		return bs
+	}
+	return out
+}
+
+// itemsAfterNumber returns where the items that follow the empty number
+// bs[i] end, when the block before the number ends on a colon and the
+// items are lettered from "a" in sequence; i+1 otherwise.
+func itemsAfterNumber(bs []block, i int) int {
+	if i == 0 || !strings.HasSuffix(strings.TrimSpace(bs[i-1].text), ":") {
+		return i + 1
+	}
+	k := i + 1
+	for want := byte('a'); k < len(bs) && bs[k].mark == markParen && bs[k].label == string(want); want++ {
+		k++
+	}
+	return k
 }
 
 func opensRecitalOK(t string) bool {
@@ -443,7 +499,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// its hyphen ("WHC-" / "07/31.COM/7A")
 		return nil
 	}
-	clause := endsClause(last)
+	clause := endsClause(last) && !wrappedConjunction(last)
 	if !blank && !gap && endsCitingWord(last) && numberStart(t) {
 		// "… UNEP/CHW.12/INF/5, annex" / "4.": the number is the
 		// annex's, cited in the sentence the margin broke
@@ -482,11 +538,17 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// bracket as a "1." does
 		return newBlock()
 	}
-	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):]) || capsPhrase(t[len(m):]) && b.hardBreak(last, t)) {
+	if strings.HasSuffix(last, ":") && opensQuote(t) {
+		// "… to include the following sentences:" / "“In electing its
+		// officers …”": the text quoted is a block of its own, as when a
+		// blank line sets it apart
+		return newBlock()
+	}
+	if m := dashPrefix(t); m != "" && (opensOperative(t[len(m):]) || dashInfinitive(t[len(m):]) || capsPhrase(t[len(m):])) {
 		// "• Welcomes …" under a recital that lost its comma; "- to
 		// submit …" under "INVITES governments directly affected";
-		// "- CONSCIOUS of …" under a recital without punctuation, on a
-		// page that gives each paragraph its line
+		// "- CONSCIOUS of …", "- IN AN ATTEMPT to …" under a recital
+		// without a closing mark
 		return newBlock()
 	}
 	if !blank && !gap && (openEnded(last) || endsCitingWord(last)) && b.lineSignal() && !b.lineFormula() {
@@ -515,6 +577,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		!opensRecitalOK(cur.text) {
 		// a title, then the first recital of a decision printed without
 		// its formula
+		return newBlock()
+	}
+	if !clause && startsUpper(t) && opensRecitalOK(t) && len(strings.Fields(last)) <= maxLabelWords && titleLike(last) && !openEnded(last) {
+		// "Gender reference" / "Recalling that, …": a label of a few
+		// words, then a recital; no wrap leaves a line that short
 		return newBlock()
 	}
 	if capsLine(t) && !capsLine(last) && !strings.HasSuffix(last, ":") {
@@ -571,6 +638,31 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 	}
 	return nil
+}
+
+// opensQuote reports whether t opens with a quotation mark.
+func opensQuote(t string) bool {
+	return strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "‘")
+}
+
+// maxLabelWords bounds a label line a page sets above a recital without
+// a blank line ("Gender reference", "Preamble"): a wrapped line of a
+// sentence holds more words.
+const maxLabelWords = 3
+
+// wrappedConjunction reports whether line l ends on "and" or "or" that
+// no comma or semicolon comes before ("… of ozone research and"): a wrap
+// cut the sentence inside a phrase, and a participle on the next line
+// ("Monitoring Project …") goes on with it. "…; and" ends a clause.
+func wrappedConjunction(l string) bool {
+	l = strings.TrimRight(l, " ")
+	for _, c := range [...]string{" and", " or"} {
+		if strings.HasSuffix(l, c) {
+			before := strings.TrimRight(l[:len(l)-len(c)], " ")
+			return before != "" && !strings.ContainsRune(",;:", rune(before[len(before)-1]))
+		}
+	}
+	return false
 }
 
 // bracketEnds reports whether line t ends on a closing bracket ("Name

@@ -15,26 +15,7 @@ var renderingGaps = map[string]map[string]string{
 	"wrapped at 100 columns":                       {},
 	"CRLF, tabs, no-break spaces, invisible marks": {},
 	"PDF printed by Chromium": {
-		"own/bamako_C1_DEC18_cooperation_ecolex-es.txt":  "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/bamako_C1_DEC1_rules_ecolex-fr.txt":         "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: operative paragraphs \"adopts\" are lost; 2 preamble paragraphs are read as 1",
-		"own/bamako_C1_DEC1_rules_informea.txt":          "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: operative paragraphs \"adopts\" are lost; 2 preamble paragraphs are read as 1",
-		"own/bamako_basel-relations_informea.txt":        "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/basel_BC-10_25.txt":                         "text is read as operative paragraphs without a verb; decision reference \"bc10/20\" … is lost",
-		"own/carpathian_COP4_14_ecolex-fr.txt":           "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/cbd_X_31_pdf.txt":                           "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/iwc_Resolution_1997-4_informea.txt":         "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/montreal_III_20.txt":                        "operative paragraphs \"to change\" are lost",
-		"own/montreal_II_19.txt":                         "operative paragraphs \"to amend\" are lost",
-		"own/ospar_Agreement_2010-03_fdocuments_pdf.txt": "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/unccd_3_COP.13_gender-extract.txt":          "paragraph numbers change (\"4\" to none); 1 preamble paragraphs are read as 0",
-		"own/unccd_3_COP.8_docplayer_pdf.txt":            "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: document reference \"iccd/cop(8)/10\" is lost",
-		"own/unep_GC_27-1_businessdocbox_pdf.txt":        "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
-		"own/unfccc_10-11_CP.25.txt":                     "deadline \"atthetwentyseventhsessionoftheconference\" … is lost",
-		"own/unfccc_15_CP.26_pdf.txt":                    "deadline \"atitstwentyseventhsession(november2022)\" is lost",
-		"own/unfccc_17_CP.26_pdf.txt":                    "deadline \"atitsfourthsession(november2022)\" is lost",
-		"own/unfccc_18_CP.26_pdf.txt":                    "text is read as operative paragraphs without a verb",
-		"own/unfccc_6-7_CMP.11.txt":                      "text is read as operative paragraphs without a verb",
-		"own/unga_73_260_girlsrights_pdf.txt":            "its paragraphs run in on a few long lines: wrapped, they are not read as run-in text: no decision is found any more",
+		"own/basel_BC-10_25.txt": "text is read as operative paragraphs without a verb; decision reference \"bc10/20\" … is lost",
 	},
 	"web page, symbol glued to the title": {},
 	"web page, symbol in a label line":    {},
@@ -42,43 +23,28 @@ var renderingGaps = map[string]map[string]string{
 	"row of an HTML table":                {},
 	"row of a table copied as text":       {},
 	"on one line": {
-		"001_c85bd94dfba9d522.txt":                       "paragraphs lettered at the top level (\"(a) Invites …\"), with no numbered paragraph, are not cut",
 		"25_VIII_32+IX_24.txt":                           "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
 		"own/afb_B.7-6.txt":                              "decision reference \"b.5/9\" is lost",
-		"own/cbd_SBSTTA_XVII_3.txt":                      "operative verbs \"welcomes\", \"welcomes\" … are read as \"to transmit\"",
-		"own/cites_Res.Conf.5.20.txt":                    "no decision is found any more",
 		"own/cites_Res.Conf.5.20_Rev.CoP16.txt":          "no decision is found any more",
 		"own/iwc_CO2489_2024.txt":                        "no decision is found any more",
 		"own/iwc_Resolution_1994-4_small-cetaceans.txt":  "no decision is found any more",
 		"own/iwc_Resolution_2005-4_listing.txt":          "decisions run together: 1 found instead of 2",
-		"own/nagoya_ICNP_2_8.txt":                        "the symbol \"2/8\" is read as none; decision reference \"2/8\" is added",
 		"own/ramsar_Resolution_VI.13.txt":                "operative paragraphs \"requests\" are lost; 6 preamble paragraphs are read as 7",
-		"own/ramsar_SC29_decisions.txt":                  "decisions run together: 2 found instead of 4",
-		"own/unccd_13_COP.15.txt":                        "the symbol \"13/cop.15\" is read as none; decision reference \"13/cop.15\" is added",
 		"own/unccd_3_COP.13_gender-extract.txt":          "no decision is found any more",
 		"own/unfccc_1-2_CMP.18.txt":                      "operative paragraphs without a verb are lost",
 		"own/unfccc_12_CP.26_pdf.txt":                    "document reference \"fccc/sbi/2020/13\" … is lost",
 		"own/unfccc_15_CP.26_pdf.txt":                    "13 preamble paragraphs are read as 10",
 		"own/unfccc_17_CP.26_pdf.txt":                    "sub-items are counted differently; deadline \"by15march2022\" is lost",
-		"own/unfccc_23_CP.26_pdf.txt":                    "2 preamble paragraphs are read as 1",
 		"own/unfccc_5_CP.26.txt":                         "operative paragraphs without a verb are lost",
-		"own/unga_31_108.txt":                            "5 preamble paragraphs are read as 4",
-		"own/vienna_VC_II_4.txt":                         "sub-items are counted differently",
-		"own/whc_28COM14B.3.txt":                         "the symbol \"28com14b.3\" is read as none",
 		"own/whc_31COM_state-of-conservation-format.txt": "no decision is found any more",
-		"own/whc_35COM8B.61.txt":                         "the symbol \"35com8b.61\" is read as none",
 		"own/whc_37COM7B.103_print.txt":                  "operative paragraphs \"takes note with satisfaction\", \"encourages\" … are lost; 2 preamble paragraphs are read as 0",
 	},
 }
 
 // The pages of "PDF-style pages" are wrapped at 85 columns: the rendering
-// has the gaps of "wrapped at 85 columns", and these of its own.
+// has the gaps of "wrapped at 85 columns", and none of its own.
 func init() {
-	gaps := map[string]string{
-		"001_c85bd94dfba9d522.txt":              "the running head \"UNEP/XX/COP.6/21   12 May 2025\" ends up among the documents the decision cites",
-		"own/iwc_Resolution_2005-4_listing.txt": "the running head \"Resolution 2005-4   12 May 2025\" is read as a reference in the second decision",
-		"own/ramsar_SC43_decisions.txt":         "deadline \"by 2015\" is lost",
-	}
+	gaps := map[string]string{}
 	for name, why := range renderingGaps["wrapped at 85 columns"] {
 		gaps[name] = why
 	}

@@ -29,11 +29,20 @@ var (
 	gluedSecond = []string{"building", "making", "based", "term", "level", "related", "specific", "owned",
 		"led", "driven", "responsive", "sensitive", "oriented", "depleting", "cutting", "up", "sharing",
 		"setting", "raising", "friendly", "effective", "house", "review"}
+	// numberTens and numberUnits make the compound numbers English always
+	// hyphenates, cardinal and ordinal: "twenty-seventh" is no word
+	// glued ("twentyseventh"), and a meeting's number read glued is a
+	// deadline lost.
+	numberTens  = []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	numberUnits = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
 	gluedPairs = func() map[string]int {
 		m := map[string]int{}
-		for _, a := range gluedFirst {
-			for _, b := range gluedSecond {
-				m[a+b] = len(a)
+		for _, halves := range [][2][]string{{gluedFirst, gluedSecond}, {numberTens, numberUnits}} {
+			for _, a := range halves[0] {
+				for _, b := range halves[1] {
+					m[a+b] = len(a)
+				}
 			}
 		}
 		return m

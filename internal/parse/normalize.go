@@ -554,15 +554,17 @@ func mayBeJobNumber(t string) bool {
 }
 
 // datedHead is the head a printed page opens or ends with: a symbol (one
-// or two words, one with a slash) and the document's date, as in
-// "13/CP.26   12 May 2025" or "UNEP/CBD/COP/15/17 19 December 2022". A
-// symbol cited in the text is not followed by a date alone on its line.
-var datedHead = regexp.MustCompile(`^(?:\S+\s)?\S*/\S*\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$`)
+// or two words, one with a slash or with numbers joined by a hyphen or a
+// dot) and the document's date, as in "13/CP.26   12 May 2025",
+// "UNEP/CBD/COP/15/17 19 December 2022", "Resolution 2019-2   4 June
+// 2019" or "SC61-4 3 July 2022". A symbol cited in the text is not
+// followed by a date alone on its line.
+var datedHead = regexp.MustCompile(`^(?:\S+\s)?(?:\S*/\S*|\S*\d[-.]\d\S*)\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$`)
 
 // isDatedHead reports whether t is a datedHead, testing first that it
-// ends in a digit and holds a slash.
+// ends in a digit and holds a slash, a hyphen or a dot.
 func isDatedHead(t string) bool {
-	return t != "" && isDigit(t[len(t)-1]) && strings.IndexByte(t, '/') > 0 && datedHead.MatchString(t)
+	return t != "" && isDigit(t[len(t)-1]) && strings.ContainsAny(t, "/-.") && datedHead.MatchString(t)
 }
 
 // isDocOnly reports whether t is a document symbol alone on its line
@@ -827,6 +829,20 @@ func extract(lines []line) extracted {
 			}
 			continue
 		}
+		// Running heads: short lines repeated on many pages, document
+		// symbols alone on a line and symbols with a date at the top or
+		// foot of a page.
+		furn := furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
+			(paged && (sincePage <= headDepth || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
+			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= symbolDepth || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) ||
+			(isDatedHead(t) && (sincePage <= headDepth || nextIsPage(lines, i)))
+		if inNote >= 0 && furn && (sincePage <= headDepth || nextIsPage(lines, i)) {
+			// a footnote that runs over a page break goes on past the
+			// page's number and the next page's running head
+			ex.furniture = append(ex.furniture, l)
+			gap = true
+			continue
+		}
 		if inNote >= 0 {
 			f := &ex.footnotes[inNote]
 			if noteContinues(f.text, t, noteBlank, lastBodyLine(ex.body)) {
@@ -836,13 +852,7 @@ func extract(lines []line) extracted {
 			}
 			inNote = -1
 		}
-		// Running heads: short lines repeated on many pages, document
-		// symbols alone on a line and symbols with a date at the top or
-		// foot of a page.
-		if furniture(t) || (counts[t] >= runningHeadRepeats && runningHead(t) &&
-			(paged && (sincePage <= headDepth || nextIsPage(lines, i)) || !paged && (!inRun(t) || nearFurniture(lines, i)))) ||
-			(isDocOnly(t) && (counts[t] >= 2 || (sincePage <= symbolDepth || nextIsPage(lines, i)) && !wantsSymbol(lastBodyLine(ex.body)))) ||
-			(isDatedHead(t) && (sincePage <= headDepth || nextIsPage(lines, i))) {
+		if furn {
 			ex.furniture = append(ex.furniture, l)
 			gap = true
 			continue

@@ -28,8 +28,66 @@ var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+me
 // letters in sequence) and the closing stamp. A line without a formula
 // followed by a first paragraph is returned as it is.
 func splitOneLine(l string) []string {
-	return cutOneLine(l, true)
+	pieces := runTogether(l)
+	if pieces == nil {
+		return cutOneLine(l, true)
+	}
+	var out []string
+	for _, p := range pieces {
+		if parts := cutOneLine(p, true); parts != nil {
+			out = append(out, parts...)
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
 }
+
+// runTogether cuts a line that runs decisions together, as a list of a
+// meeting's decisions printed on one line does, before each heading
+// after the first that names a decision by its keyword and symbol and
+// then a colon: "… time allocations. Agenda item 7: Secretary General
+// Decision SC9-2: The Standing Committee determined …". A citation
+// names the decision without a colon after it ("as set out in Decision
+// 4/2,"). It returns nil when the line holds no such heading after its
+// start.
+func runTogether(l string) []string {
+	var cuts []int
+	for _, kw := range []string{" Decision ", " Resolution ", " Recommendation "} {
+		for off := 0; ; {
+			k := strings.Index(l[off:], kw)
+			if k < 0 {
+				break
+			}
+			k += off + 1
+			off = k
+			h := l[k:min(len(l), k+maxHeadingColon)]
+			if c := strings.Index(h, ": "); c > 0 && c+2 < len(h) && h[c+2] >= 'A' && h[c+2] <= 'Z' && !strings.Contains(h[:c], ",") {
+				if m := decisionHeading(h[:c+1]); m != nil && m[3] != "" {
+					cuts = append(cuts, k)
+				}
+			}
+		}
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	sortInts(cuts)
+	out := []string{strings.TrimSpace(l[:cuts[0]])}
+	for j, c := range cuts {
+		end := len(l)
+		if j+1 < len(cuts) {
+			end = cuts[j+1]
+		}
+		out = append(out, strings.TrimSpace(l[c:end]))
+	}
+	return out
+}
+
+// maxHeadingColon bounds how far a heading's colon stands from its
+// keyword: "Recommendation MEPC.123(45):" and joint symbols stay within
+// it.
+const maxHeadingColon = 60
 
 // cutOneLine is splitOneLine; byOpener tells whether a line without a
 // formula may be cut into recitals at their openers, not only at their
@@ -78,11 +136,24 @@ func cutOneLine(l string, byOpener bool) []string {
 				}
 			}
 		}
+		n, caps := -1, -1
+		if m == nil && r < 0 {
+			caps = capsFormula(l)
+			if caps < 0 {
+				n = numberedStart(l)
+			}
+		}
 		switch {
 		case m != nil:
 			f, lead = m[2], true
+		case caps > 0:
+			// after recitals, like a lead: "…; THE CONFERENCE OF THE
+			// PARTIES ESTABLISHES …"
+			f, lead = caps, true
 		case r > 0:
 			f, report = r, true
+		case n > 0:
+			f = n // the first paragraph stands for the formula
 		default:
 			if parts := bulletRun(l); parts != nil {
 				return parts
@@ -94,17 +165,24 @@ func cutOneLine(l string, byOpener bool) []string {
 	// an operative phrase, and at paragraph numbers from 1 on; items open
 	// at letters in sequence under a numbered paragraph.
 	var cuts []int
+	apart := -1         // a cut with a blank line before it
 	operative := report // a reported decision is the paragraph
 	num, letter, roman := 0, 0, 0
+	sub := 0 // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
 		if m[2] >= 0 {
 			rest := strings.TrimSpace(l[f+m[3]+1:])
 			before := l[:f+m[0]]
-			if n, _ := strconv.Atoi(l[f+m[2] : f+m[3]]); n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]) {
-				num, letter, roman = n, 0, 0
+			n, _ := strconv.Atoi(l[f+m[2] : f+m[3]])
+			switch {
+			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]):
+				num, letter, roman, sub = n, 0, 0, 0
 				cuts = append(cuts, at)
 				operative = true
+			case num > 1 && (n == 1 && strings.HasSuffix(before, ":") || sub > 0 && n == sub+1 && endsClause(before)):
+				sub = n
+				cuts = append(cuts, at)
 			}
 			continue
 		}
@@ -112,9 +190,12 @@ func cutOneLine(l string, byOpener bool) []string {
 		// items open under a numbered paragraph, or under the formula or
 		// report itself when a colon introduces the first: "the Board
 		// decided: a) To …; b) To …", "requests the Committee to: (i)
-		// recommend …, and (ii) report …"
+		// recommend …, and (ii) report …", or when the first opens with
+		// an operative verb: "recommends the following: I. Cooperation
+		// a) Invites Parties …; b) Requests …"
 		top := num == 0 && letter == 0
-		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) {
+		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) &&
+			!(letterValue(w) == 1 && opensOperative(strings.TrimSpace(l[f+m[5]+1:]))) {
 			continue
 		}
 		switch {
@@ -140,6 +221,14 @@ func cutOneLine(l string, byOpener bool) []string {
 		// without its comma, on the last word of a body's name
 		// ("… the Kyoto Protocol Recalling …")
 		glued := l[i] == ';' && l[i+1] >= 'A' && l[i+1] <= 'Z' // "…Convention;Having considered …"
+		// a footnote's marker after the comma: "… resolution 3/7,/12 Noting …"
+		if (l[i] == ',' || l[i] == ';') && l[i+1] != ' ' {
+			if k := noteMarkerLen(l[i+1:]); k > 0 && i+1+k < first-1 && l[i+1+k] == ' ' {
+				if _, ok := opensRecital(l[i+2+k:]); ok {
+					cuts = append(cuts, i+2+k)
+				}
+			}
+		}
 		// a sentence's end: "… sound management. Further recognising …",
 		// not an abbreviation's full stop ("e.g.", "para.")
 		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
@@ -150,6 +239,15 @@ func cutOneLine(l string, byOpener bool) []string {
 				cuts = append(cuts, i+1)
 				continue
 			}
+		}
+		if l[i] == ' ' && i > f && opensReport(l[i+1:]) {
+			// a body's further report, after a list that ends no clause:
+			// "… Oceania: Dr C (Australia) The Committee selected …",
+			// apart from the list as a page sets it
+			cuts = append(cuts, i+1)
+			apart = i + 1
+			operative = true
+			continue
 		}
 		if l[i] == ' ' {
 			// a bullet that opens an item: "…, decided: - to request …;
@@ -187,6 +285,28 @@ func cutOneLine(l string, byOpener bool) []string {
 			}
 		}
 	}
+	// After the first paragraph or item, a paragraph whose verb is in
+	// capitals opens after a semicolon: "…; and URGES the Secretariat …"
+	// goes on no item.
+	for i := strings.IndexByte(l[first:], ';'); i >= 0 && first < len(l); {
+		at := first + i + 1
+		rest := strings.TrimPrefix(strings.TrimLeft(l[at:], " "), "and ")
+		if capsOpener(rest) && opensOperative(rest) {
+			cuts = append(cuts, len(l)-len(rest))
+			operative = true
+		}
+		k := strings.IndexByte(l[at:], ';')
+		if k < 0 {
+			break
+		}
+		i = at + k - first
+	}
+	// A formula in capitals runs into its verb in capitals: "THE
+	// CONFERENCE OF THE PARTIES TO THE CONVENTION ESTABLISHES …".
+	if v := capsVerb(l, f); v > 0 {
+		cuts = append(cuts, v)
+		operative = true
+	}
 	// Before a lead formula, the first recital opens at its opener after
 	// the heading, with or without a comma before it: "Resolution 9-2
 	// ON SMALL STOCKS NOTING that …", as recitalRun reads it.
@@ -220,6 +340,10 @@ func cutOneLine(l string, byOpener bool) []string {
 		return nil
 	}
 	cuts = append(cuts, f)
+	sortInts(cuts)
+	if k := symbolPrefix(l[:cuts[0]]); k > 0 {
+		cuts = append(cuts, k)
+	}
 	if m := oneLineStampRE.FindStringIndex(l[f:]); m != nil {
 		cuts = append(cuts, f+m[0]+1)
 	}
@@ -232,6 +356,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		}
 		if s := strings.TrimSpace(l[last:c]); s != "" {
 			out = append(out, s)
+		}
+		if c == apart {
+			out = append(out, "")
 		}
 		last = c
 	}
@@ -445,6 +572,25 @@ func requestClause(t string) bool {
 	return strings.Contains(t, " should") || passiveScan.match(t)
 }
 
+// opensReport reports whether sentence t opens with a body's report of
+// its decision: "The Committee selected …", "The SC agreed …".
+func opensReport(t string) bool {
+	if !strings.HasPrefix(t, "The ") {
+		return false
+	}
+	t = t[:cutAt(t, maxFormulaWindow)]
+	if !mayReport(t) {
+		return false
+	}
+	m := reportedRE.FindStringIndex(t)
+	return m != nil && m[0] == 0
+}
+
+// maxFormulaWindow bounds where a reported decision's verb stands after
+// the body's name, its qualifiers and a note taken: reportedRE allows a
+// few words for each.
+const maxFormulaWindow = 200
+
 // quotedText returns where a quotation that a colon introduces opens in
 // l after from, or -1: the text an amendment inserts or replaces, which a
 // page sets apart ("… to include the following sentence: "The offices
@@ -461,6 +607,71 @@ func quotedText(l string, from int) int {
 		}
 		i = at
 	}
+}
+
+// capsFormula returns where a formula in capitals opens after the
+// clause a recital ends ("…; THE CONFERENCE OF THE PARTIES …"), or -1.
+func capsFormula(l string) int {
+	for i := 0; ; {
+		k := strings.Index(l[i:], "THE ")
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if k >= 2 && l[k-1] == ' ' && strings.IndexByte(";.:", l[k-2]) >= 0 && formulaUpperRE.MatchString(l[k:]) {
+			return k
+		}
+		i = k + 4
+	}
+}
+
+// capsVerb returns where the operative verb in capitals opens that a
+// formula in capitals at f runs into, within the words in capitals that
+// follow it, or -1.
+func capsVerb(l string, f int) int {
+	if f < 0 || !strings.HasPrefix(l[f:], "THE ") {
+		return -1
+	}
+	for p := f; p < len(l) && p < f+maxUpperFormula; {
+		sp := strings.IndexByte(l[p:], ' ')
+		if sp < 0 {
+			return -1
+		}
+		p += sp + 1
+		if w := leadingWord(l[p:]); w == "" || strings.ToUpper(w) != w {
+			return -1 // the words in capitals end
+		}
+		if opensOperative(l[p:]) {
+			return p
+		}
+	}
+	return -1
+}
+
+// numberedStart returns where the numbered paragraphs of a line without
+// a formula open, its formula being one the grammar does not know ("The
+// Subsidiary Body on Scientific, Technical and Technological Advice
+// 1.Welcomes …"): at a paragraph 1 followed by a paragraph 2, each
+// opening with an operative verb. It returns -1 when there is no such
+// run.
+func numberedStart(l string) int {
+	first := -1
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+			continue
+		}
+		switch l[m[2]:m[3]] {
+		case "1":
+			if first < 0 {
+				first = m[0] // the space before it, where oneLineCutRE finds it
+			}
+		case "2":
+			if first >= 0 {
+				return first
+			}
+		}
+	}
+	return -1
 }
 
 // minBulletRun is the fewest bullets before operative verbs that cut a
@@ -512,6 +723,52 @@ func bulletVerb(t string) bool {
 	}
 	_, ok := phraseAt(t, phraseOptions{numbered: true}, false)
 	return ok
+}
+
+// maxSymbolWords bounds the words of a heading that names a decision by
+// its symbol alone: "28 COM 14B.3", "ICNP 2 Recommendation 2/8",
+// "Decision 13/COP.15" take three or four.
+const maxSymbolWords = 6
+
+// symbolPrefix returns where the text after a decision's heading opens in
+// head, the text before the formula of a line, when head is no heading as
+// a whole but its first words are, as when a page sets the symbol apart
+// from its title or from the fields that follow it: "28 COM 14B.3 Format
+// of the recommendations" (the symbol and then its title), "13/COP.15
+// Themes Tags", "Recommendation 2/8 2/8. Other matters"; what follows the
+// symbol opens with a capital or a digit ("Resolution 9-2 on small
+// stocks" is one heading). It returns -1 when head is a
+// heading or opens with none.
+func symbolPrefix(head string) int {
+	head = strings.TrimRight(head, " ")
+	if head == "" || decisionSignal(head) {
+		return -1
+	}
+	for i, words := strings.IndexByte(head, ' '), 1; i > 0 && words <= maxSymbolWords; words++ {
+		if c := head[i+1]; (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && decisionSignal(head[:i]) {
+			return i + 1
+		}
+		k := strings.IndexByte(head[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return -1
+}
+
+// noteMarkerLen returns the length of the footnote marker t opens with,
+// digits with or without a slash before them ("12", "/12"), or 0.
+func noteMarkerLen(t string) int {
+	i := 0
+	if strings.HasPrefix(t, "/") {
+		i++
+	}
+	n := leading(t[i:], isDigit)
+	if n == 0 || n > 3 {
+		return 0
+	}
+	return i + n
 }
 
 // bulletLen returns the length of the bullet that opens t and the space

@@ -144,3 +144,77 @@ func TestOneLineFormulaRunIn(t *testing.T) {
 		t.Errorf("splitOneLine cut a formula run into its paragraph as %q", got)
 	}
 }
+
+// A symbol that a page sets on a line of its own, above its title or the
+// fields of a record, is cut off its line when the decision runs onto
+// one line; a heading with its title after a colon stays whole.
+func TestOneLineSymbolApart(t *testing.T) {
+	l := "41 COM 9C.2 Format of the periodic reports The World Heritage Committee, 1. Having examined Document WHC/41.COM/9C, " +
+		"2. Requests the States Parties to use the revised format for their periodic reports from the next cycle on."
+	if got := splitOneLine(l); !linesOpen(got, "41 COM 9C.2", "Format of the periodic reports", "The World Heritage Committee,", "1. Having", "2. Requests") {
+		t.Errorf("splitOneLine cut a symbol set apart as %q", got)
+	}
+	if got := symbolPrefix("Decision 7/4: Format of the periodic reports "); got != -1 {
+		t.Errorf("symbolPrefix cut a heading with its title at %d", got)
+	}
+}
+
+// A recital that follows a footnote's marker glued to the comma before
+// it, and items numbered anew under a paragraph that ends on a colon, are
+// cut as their lines.
+func TestOneLineMarkersAndNumberedItems(t *testing.T) {
+	l := "The General Assembly, Recalling its resolution 40/2 of 1 March 2031,/7 Noting the report of the Secretary-General, " +
+		"1. Decides to convene a conference on drylands in 2033; 2. Requests the Secretary-General to invite: 1. All States; " +
+		"2. The specialized agencies; 3. Takes note of the offer of a host country."
+	want := []string{"The General Assembly,", "Recalling", "Noting", "1. Decides", "2. Requests", "1. All States", "2. The specialized", "3. Takes note"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut markers and numbered items as %q", got)
+	}
+}
+
+// A committee's decisions listed on one line are cut before each heading
+// that names a decision and a colon; a decision cited in a sentence is
+// not a heading; a further report after a list that ends no clause is
+// set apart.
+func TestOneLineDecisionsRunTogether(t *testing.T) {
+	l := "Decision SC7-1: The Standing Committee approved the work plan, as set out in Decision SC6-4, for the coming year. " +
+		"Item 3: Panel Decision SC7-2: The Standing Committee agreed to appoint the following experts to the Panel: " +
+		"Europe: Dr E (Norway) Asia: Dr F (Japan) The SC selected Dr E to chair the Panel."
+	want := []string{"Decision SC7-1: The Standing Committee approved", "Decision SC7-2:", "The Standing Committee agreed", "Europe:",
+		"", "The SC selected"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut decisions run together as %q", got)
+	}
+}
+
+// Paragraphs numbered from 1 under a formula the grammar does not know
+// are cut at their numbers; paragraphs lettered at the top level, the
+// first opening with an operative verb, are cut at their letters with
+// their roman items.
+func TestOneLineUnknownFormulaAndLetters(t *testing.T) {
+	l := "IV/2.Marine survey programme The Panel on Marine, Coastal and Island Biodiversity 1.Welcomes the survey plan of the " +
+		"secretariat for the coming two years; 2.Requests the secretariat to report on the survey at the next session of the Panel."
+	if got := splitOneLine(l); !linesOpen(got, "IV/2.Marine survey programme The Panel", "1.Welcomes", "2.Requests") {
+		t.Errorf("splitOneLine cut paragraphs under an unknown formula as %q", got)
+	}
+	lettered := "The Joint Working Group recommends the following for adoption by the conferences: A. National level a) Invites " +
+		"Parties to coordinate: (i) their focal points; (ii) their reports; b) Requests the secretariats to assist Parties in this work."
+	want := []string{"The Joint Working Group recommends", "A. National level", "a) Invites", "(i) their focal", "(ii) their reports", "b) Requests"}
+	if got := splitOneLine(lettered); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut top-level lettered paragraphs as %q", got)
+	}
+}
+
+// A resolution whose formula in capitals follows its recitals and runs
+// into its verb in capitals is cut at its recitals, its formula, its
+// verb, its items, and a later paragraph in capitals after a semicolon.
+func TestOneLineCapitalsFormula(t *testing.T) {
+	l := "Resolution Conf. 21.4 Guidelines for the review of proposals NOTING the number of proposals received; RECOGNIZING " +
+		"the work of the Secretariat; THE CONFERENCE OF THE PARTIES TO THE CONVENTION ADOPTS the following guidelines: a) " +
+		"each proposal shall be reviewed by two experts; b) the reviews shall be published; and URGES the Secretariat to apply them."
+	want := []string{"Resolution Conf. 21.4", "Guidelines for the review of proposals", "NOTING", "RECOGNIZING",
+		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION", "ADOPTS", "a) each", "b) the reviews", "URGES"}
+	if got := splitOneLine(l); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut a formula in capitals as %q", got)
+	}
+}

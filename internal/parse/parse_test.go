@@ -459,6 +459,42 @@ func TestFurniture(t *testing.T) {
 	}
 }
 
+// TestDatedHeads holds that a page's head of a symbol and a date is
+// furniture whether the symbol holds a slash, names its keyword or joins
+// its numbers with a hyphen or a dot, and that a heading with a date, or
+// a place with its dates, is not.
+func TestDatedHeads(t *testing.T) {
+	for _, l := range []string{"UNEP/EA.6/Res.2   1 March 2024", "Resolution 2019-2   4 June 2019", "SC61-4 3 July 2022", "Decision 14.7   9 May 2023"} {
+		if !isDatedHead(l) {
+			t.Errorf("isDatedHead(%q) = false", l)
+		}
+	}
+	for _, l := range []string{"Nairobi, 26 February - 1 March 2024", "Gland, Switzerland, 3 July 2022", "Adopted on 4 June 2019", "Decides 4 June 2019"} {
+		if isDatedHead(l) {
+			t.Errorf("isDatedHead(%q) = true", l)
+		}
+	}
+}
+
+// TestNoteOverPageBreak holds that a footnote that runs over a page break
+// goes on past the page's number and the next page's running head, which
+// are furniture, not words of the note; the head's date is the date of
+// the print, not the year of the decision.
+func TestNoteOverPageBreak(t *testing.T) {
+	text := "SC61-4   3 July 2022\n\nDecision SC61-4: Travel support\n\nThe Standing Committee,\n\n" +
+		"1. Requests the secretariat to review the rules for travel support;1\n\n" +
+		"1 The rules were adopted at the fifty-eighth meeting of the Standing Committee and\n\n7\n\f" +
+		"SC61-4   3 July 2022\n\nrevised at its sixtieth meeting.\n\n" +
+		"2. Invites Parties to contribute to the travel fund.\n"
+	d := parseOne(t, text)
+	if len(d.Footnotes) != 1 || !strings.HasSuffix(d.Footnotes[0].Text, "Standing Committee and revised at its sixtieth meeting.") {
+		t.Errorf("footnotes %+v, want one that runs over the page break", d.Footnotes)
+	}
+	if d.Year == 2022 {
+		t.Errorf("year %d: read from the running head", d.Year)
+	}
+}
+
 // TestWebTrailFurniture: the trail of links a web page prints above a
 // decision ("Home › Decisions › COP") and its copyright footer are
 // furniture; text that merely holds the same marks, quoting in French or

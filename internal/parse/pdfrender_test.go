@@ -2,6 +2,7 @@ package parse
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"html"
 	"os"
@@ -63,24 +64,7 @@ section { break-before: page }
 		page.WriteString("</section>\n")
 	}
 	page.WriteString("</body></html>\n")
-	dir := t.TempDir()
-	src, pdf := filepath.Join(dir, "corpus.html"), filepath.Join(dir, "corpus.pdf")
-	if err := os.WriteFile(src, []byte(page.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir="+filepath.Join(dir, "profile"),
-		"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
-	}
-	out, err := exec.CommandContext(ctx, pdftotext, "-enc", "UTF-8", "-eol", "unix", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	text := string(out)
+	text := printedText(t, chromium, pdftotext, page.String())
 	var tally gapTally
 	for k, name := range names {
 		start := strings.Index(text, separator(k))
@@ -100,6 +84,49 @@ section { break-before: page }
 		checkNothingDropped(t, name+" through PDF", rendered)
 	}
 	tally.log(t)
+}
+
+// pdfCacheEnv names the variable that holds a directory where the text of
+// the printed corpus is kept, by a digest of its HTML: a second run with
+// the same corpus reads it there instead of printing it again, which
+// takes most of the test's time.
+const pdfCacheEnv = "ACCORD_PDF_CACHE"
+
+// printedText prints the HTML page to PDF with Chromium and gives the
+// PDF's text as pdftotext reads it, from the cache of pdfCacheEnv when it
+// holds it.
+func printedText(t *testing.T, chromium, pdftotext, page string) string {
+	t.Helper()
+	var cached string
+	if dir := os.Getenv(pdfCacheEnv); dir != "" {
+		cached = filepath.Join(dir, fmt.Sprintf("corpus-%x.txt", sha256.Sum256([]byte(page))))
+		if b, err := os.ReadFile(cached); err == nil {
+			return string(b)
+		}
+	}
+	dir := t.TempDir()
+	src, pdf := filepath.Join(dir, "corpus.html"), filepath.Join(dir, "corpus.pdf")
+	if err := os.WriteFile(src, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	out, err := exec.CommandContext(ctx, pdftotext, "-enc", "UTF-8", "-eol", "unix", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if cached != "" {
+		if err := os.WriteFile(cached, out, 0o644); err != nil {
+			t.Logf("the printed text is not cached: %v", err)
+		}
+	}
+	return string(out)
 }
 
 var (

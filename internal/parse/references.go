@@ -303,7 +303,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	lastList := 0
 	for _, h := range hits {
 		cited := canonicalSymbol(h.cited)
-		if dottedOrYearRE.MatchString(cited) && !strings.Contains(cited, "/") && !h.bare {
+		if !strings.Contains(cited, "/") && !h.bare && dottedOrYearRE.MatchString(cited) {
 			// "Decision 13.1": a bare dotted number needs its keyword to be read.
 			switch {
 			case strings.HasPrefix(h.kw, "res. conf"):
@@ -639,4 +639,21 @@ func containsFrom(s, word string, from int) bool {
 		}
 		i += j + 1
 	}
+}
+
+// withoutLeadingZeros returns symbol s without the zeros that open its
+// numbers ("Agreement 2010-3" from "Agreement 2010-03"), so that a
+// decision printing its own symbol once without them still knows it.
+func withoutLeadingZeros(s string) string {
+	if !strings.Contains(s, "0") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '0' && (i == 0 || !isDigit(s[i-1])) && i+1 < len(s) && isDigit(s[i+1]) {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }

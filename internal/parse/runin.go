@@ -18,6 +18,7 @@ var runInNumberRE = regexp.MustCompile(`;\s+(\d{1,3})\.\s+`)
 // ("• Decides …; 2. Decides also …") goes on to whatever number follows.
 func splitRunIn(bs []block) []block {
 	bs = splitRunInItems(bs)
+	bs = splitDashedCaps(bs)
 	first := -1
 	for i, b := range bs {
 		if strings.Contains(b.text, "; ") && (b.mark == markNumber || b.mark == markNone || b.mark == markDash) {
@@ -164,4 +165,73 @@ func splitRunInItems(bs []block) []block {
 		return bs // nothing run in: no copy
 	}
 	return out
+}
+
+// splitDashedCaps splits the recitals a page runs together in a block of
+// the style that opens each clause with a dash and a phrase in capitals
+// ("- AWARE of …"): "… small stocks - RECOGNISING the need …", or, where
+// a PDF reader dropped the dash at a line's end and joined the lines,
+// "… small stocks RECOGNISING the need …". A recital's opener in capitals
+// after a word in lower case opens a clause; the capitals of a name or an
+// acronym open none.
+func splitDashedCaps(bs []block) []block {
+	var out []block
+	for i, b := range bs {
+		var cuts []int
+		if b.mark == markDash && capsOpener(b.rest) && opensRecitalOK(b.rest) {
+			cuts = dashedCapsCuts(b.rest)
+		}
+		if cuts == nil {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]block, 0, len(bs)+len(cuts)), bs[:i]...)
+		}
+		off := len(b.text) - len(b.rest)
+		head := b
+		head.rest = strings.TrimSpace(b.rest[:cuts[0]])
+		head.text = b.text[:off] + head.rest
+		out = append(out, head)
+		for k, c := range cuts {
+			end := len(b.rest)
+			if k+1 < len(cuts) {
+				end = cuts[k+1]
+			}
+			text := strings.TrimSpace(b.rest[c:end])
+			rest := strings.TrimSpace(strings.TrimPrefix(text, "-"))
+			out = append(out, block{n: b.n, mark: markDash, text: text, rest: rest})
+		}
+	}
+	if out == nil {
+		return bs // nothing run in: no copy
+	}
+	return out
+}
+
+// dashedCapsCuts returns where the clauses run into t after its first
+// open: at " - " or a space before a recital's opener in capitals that
+// follows a word in lower case.
+func dashedCapsCuts(t string) []int {
+	var cuts []int
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] != ' ' || t[i+1] < 'A' || t[i+1] > 'Z' {
+			continue
+		}
+		at := i + 1
+		before := t[:i]
+		if strings.HasSuffix(before, " -") {
+			at = i - 1
+			before = strings.TrimSuffix(before, " -")
+		}
+		if c := before[len(before)-1]; c < 'a' || c > 'z' {
+			continue
+		}
+		if rest := t[i+1:]; capsOpener(rest) && !capsLine(rest) && opensRecitalOK(rest) {
+			cuts = append(cuts, at)
+		}
+	}
+	return cuts
 }

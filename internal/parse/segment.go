@@ -1020,6 +1020,13 @@ func (s *segmenter) place(c *draft, b block) {
 			last := &c.ops[len(c.ops)-1]
 			last.text = joinLines(last.text, t)
 			last.rest = joinLines(last.rest, t)
+		case b.mark == markNone && opensQuote(t) && quoteOpen(c.ops):
+			// "Endorses decision 19/CMA.3, which provides as follows:
+			// “1. …" and, a blank line below, "“13. Notes …": the
+			// paragraphs of the decision quoted go on with the quotation
+			last := &c.ops[len(c.ops)-1]
+			last.text = joinLines(last.text, t)
+			last.rest = joinLines(last.rest, t)
 		case c.quoteStarts(b):
 			// "3. Invites States Parties to use the following format:",
 			// the format's title, then its own "1.", "2.": quoted text
@@ -1177,6 +1184,16 @@ func (s *segmenter) recital(c *draft, b block) {
 	c.recitalN = append(c.recitalN, b.n)
 	c.phase, c.body = phasePreamble, true
 	c.recitalList = false
+}
+
+// quoteOpen reports whether the operative blocks so far open more
+// quotations (“) than they close (”): what follows is still quoted.
+func quoteOpen(ops []block) bool {
+	open := 0
+	for _, o := range ops {
+		open += strings.Count(o.text, "“") - strings.Count(o.text, "”")
+	}
+	return open > 0
 }
 
 // quotedAfterColon reports whether t opens with a quotation mark right

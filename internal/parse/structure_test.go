@@ -297,6 +297,8 @@ func TestCompoundHyphens(t *testing.T) {
 			"UNEP/OzL.Pro.3/Bur/1/3 and UNEP/OzL.Pro.3/Bur/2/3."},
 		{"an address is left alone", "Invites Parties to use the portal at www.capacitybuilding.org and to share capacitybuilding experience;",
 			"at www.capacitybuilding.org and to share capacity-building experience"},
+		{"joined by the reader, compound number", "Decides to consider the matter at its thirtyfourth meeting and to review the fortyone reports;",
+			"at its thirty-fourth meeting and to review the forty-one reports"},
 		{"a solid word is left alone", "Notes the importance of policymaking and cooperation for the ozone layer;",
 			"importance of policymaking and cooperation"},
 	} {
@@ -329,6 +331,33 @@ func TestNumbersApart(t *testing.T) {
 				if got := d.Paragraphs[i].Text; got != want {
 					t.Errorf("paragraph %d = %q, want %q", i+1, got, want)
 				}
+			}
+		})
+	}
+}
+
+// TestNumbersBeforeItems holds that a paragraph number a PDF reader
+// printed out of its place around the items of the paragraph above
+// finds its text: before the items ("5.", "(a) …", "(b) …", "Also
+// requests …"), and after an item letter also printed apart ("(c)",
+// "6.", "Prepare …", "Further requests …").
+func TestNumbersBeforeItems(t *testing.T) {
+	for _, tt := range []struct{ name, ops string }{
+		{"number before the items", "4.\n\nRequests the committee to propose changes to:\n\n5.\n\n(a)\n\nIts rules of procedure;\n\n(b)\n\nIts terms of reference;\n\n" +
+			"Also requests the committee to report on its work;\n\n6.\n\nInvites Parties to submit their views.\n"},
+		{"number after an item letter", "4.\n\nRequests the committee to propose changes to:\n\n(a)\n\nIts rules of procedure;\n\n(b)\n\n5.\n\nReview its terms of reference;\n\n" +
+			"Also requests the committee to report on its work;\n\n6.\n\nInvites Parties to submit their views.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseOne(t, "The Conference of the Parties,\n\nRecalling its decision MC-8/9,\n\n"+tt.ops)
+			if got, want := numbers(d), []string{"4", "5", "6"}; !slices.Equal(got, want) {
+				t.Fatalf("paragraphs %v, want %v", got, want)
+			}
+			if p := d.Paragraphs[0]; len(p.Items) != 2 || !strings.HasPrefix(p.Items[1].Text, "Its terms") && !strings.HasPrefix(p.Items[1].Text, "Review its terms") {
+				t.Errorf("paragraph 4 has items %+v, want (a) and (b)", p.Items)
+			}
+			if p := d.Paragraphs[1]; p.Phrase != "Also requests" {
+				t.Errorf("paragraph 5 = %q, want it to open with \"Also requests\"", p.Text)
 			}
 		})
 	}
@@ -940,5 +969,128 @@ func TestNumberedClauseThenVerb(t *testing.T) {
 		if len(d.Preamble) != 0 || !slices.Equal(numbers(d), []string{"1"}) {
 			t.Errorf("Parse(… %q) = %d recitals, paragraphs %q; want 0, [1]", end, len(d.Preamble), numbers(d))
 		}
+	}
+}
+
+// TestPDFLinesWithoutBlanks holds that a decision whose paragraphs a PDF
+// reader gives back without blank lines between them reads as it does
+// with them: quoted text after a colon is a block of its own, and a
+// line that a wrap ends on "and" goes on into the next even when that
+// one opens with a participle.
+func TestPDFLinesWithoutBlanks(t *testing.T) {
+	quoted := "Decision IV/9: Terms of office of the Bureau\n" +
+		"The Fourth Meeting of the Parties decided in Dec. IV/9 to amend paragraph 2 of rule 21 of the rules\n" +
+		"of procedure by the following text:\n" +
+		"\"2. The officers shall hold office until their successors are elected and shall be eligible for\n" +
+		"re-election for one further term.\".\n"
+	d := parseOne(t, quoted)
+	if len(d.Paragraphs) != 1 || d.Paragraphs[0].Phrase != "to amend" || !strings.Contains(d.Paragraphs[0].Text, "\"2. The officers shall hold office") {
+		t.Errorf("quoted text after a reported decision: paragraphs %+v", d.Paragraphs)
+	}
+	conjunction := "The Conference of the Parties, in Decision III/2 of its Third Meeting, decided to note the report of\n" +
+		"the second meeting of the panel on soil research and\n" +
+		"Monitoring Network Report No. 7 and, in accordance with the advice of that meeting:\n" +
+		"1. To request the secretariat to publish the report;\n" +
+		"2. To invite the Parties to comment on it.\n"
+	d = parseOne(t, conjunction)
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) || !strings.HasSuffix(d.Formula, "advice of that meeting:") {
+		t.Errorf("formula %q, paragraphs %v; want the formula whole and paragraphs %v", d.Formula, got, want)
+	}
+}
+
+// TestDashedCapsRecitals holds that recitals and paragraphs each opened by
+// a dash and words in capitals, none ending in a mark and printed without
+// blank lines between them, are one each.
+func TestDashedCapsRecitals(t *testing.T) {
+	text := "The Regional Fisheries Commission\n" +
+		"- MINDFUL of the decline of some stocks of demersal fish in the northern part of the\n" +
+		"convention area\n" +
+		"- CONSCIOUS of the rights of coastal states under the law of the sea\n" +
+		"- IN AN EFFORT to find a common approach to the management of shared stocks\n" +
+		"- DECIDES to establish a working group on shared stocks\n" +
+		"- REQUESTS the working group to report at the next annual meeting\n"
+	d := parseOne(t, text)
+	if len(d.Preamble) != 3 || len(d.Paragraphs) != 2 {
+		t.Errorf("%d recitals and %d paragraphs, want 3 and 2: %+v", len(d.Preamble), len(d.Paragraphs), d.Preamble)
+	}
+	// two recitals run together on one line, with their dash or without
+	// it (a PDF reader dropped it at a line's end); capitals of a name
+	// open none
+	for _, joint := range []string{" - ", " "} {
+		runIn := strings.Replace(text, "convention area\n- CONSCIOUS", "convention area"+joint+"CONSCIOUS", 1)
+		runIn = strings.Replace(runIn, "coastal states", "coastal states and of the FAO SECRETARIAT", 1)
+		d := parseOne(t, runIn)
+		if len(d.Preamble) != 3 || !strings.HasPrefix(d.Preamble[1].Text, strings.TrimSpace(joint+"CONSCIOUS of the rights")) {
+			t.Errorf("joint %q: recitals %+v, want 3, the second opening with CONSCIOUS", joint, d.Preamble)
+		}
+	}
+}
+
+// TestReportAfterList holds that a body's report of a decision opens a
+// paragraph of its own below a list that ends in no mark, though no blank
+// line sets it apart, and that a report told of within a sentence does
+// not.
+func TestReportAfterList(t *testing.T) {
+	text := "Decision SC12-2: The Standing Committee agreed to invite the following experts to the Panel:\n" +
+		"Africa: Dr Ama Mensah (Ghana), Prof Kofi Boateng (Ghana) and Dr Amina Yusuf (Nigeria)\n" +
+		"Asia: Dr Li Wei (China), Prof Ravi Menon (India), and Dr Aiko Tanaka (Japan)\n" +
+		"Europe: Dr Bojan Novak (Slovenia), Prof Ingrid Larsen (Norway) and Dr Jan de Vries\n" +
+		"(Netherlands)\n" +
+		"Neotropics: Dr Lucia Herrera (Colombia) and Prof Diego Morales (Chile)\n" +
+		"Oceania: Dr Sarah Cole (New Zealand)\n" +
+		"The SC selected Dr Bojan Novak to serve as Chair of the Panel.\n"
+	d := parseOne(t, text)
+	if len(d.Paragraphs) != 2 || d.Paragraphs[1].Phrase != "selected" {
+		t.Errorf("paragraphs %+v, want the report of the selection apart", d.Paragraphs)
+	}
+	told := "Decision SC12-3: The Standing Committee agreed to review the list of experts, noting that\n" +
+		"The Standing Committee selected the Chair of the Panel at its last meeting.\n"
+	if d := parseOne(t, told); len(d.Paragraphs) != 1 {
+		t.Errorf("paragraphs %+v, want one", d.Paragraphs)
+	}
+}
+
+// TestExtractWithoutBlanks holds that an extract of a decision printed
+// without blank lines reads as with them: a label of a few words above
+// the first recital ends before it, and the mark of text left out
+// ("[...]") stands apart, the numbered paragraph after it opening anew.
+// The recital wraps: no line of it ends on its comma.
+func TestExtractWithoutBlanks(t *testing.T) {
+	text := "Decision 7/COP.9\n" +
+		"Drought preparedness\n" +
+		"Topic\n" +
+		"Drought reference\n" +
+		"Recalling its decision 29/COP.8 on drought preparedness and the work done by the\n" +
+		"secretariat since,\n" +
+		"[...]\n" +
+		"6. Requests the secretariat to report on the drought toolbox at the next session.\n"
+	d := parseOne(t, text)
+	if len(d.Preamble) != 1 || !strings.HasPrefix(d.Preamble[0].Text, "Recalling its decision") {
+		t.Errorf("recitals %+v, want one opening with Recalling", d.Preamble)
+	}
+	if got := numbers(d); !slices.Equal(got, []string{"6"}) {
+		t.Errorf("paragraphs %v, want [6]", got)
+	}
+}
+
+// TestQuotedParagraphsGoOn holds that the numbered paragraphs of a
+// decision quoted in an operative paragraph ("which provides as follows:
+// “1. …") go on with the quotation below a blank line, until it closes.
+func TestQuotedParagraphsGoOn(t *testing.T) {
+	text := "The Conference of the Parties,\n\n" +
+		"1. Endorses decision 4/MOP.2 of the meeting of the Parties, which provides as follows:\n" +
+		"“1. Welcomes the report of the compliance committee;\n\n" +
+		"“2. Decides to review the procedures at its fourth meeting (June 2027);\n\n" +
+		"“3. Requests the secretariat to support the committee.”;\n\n" +
+		"2. Requests the secretariat to report on the matter.\n"
+	d := parseOne(t, text)
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Fatalf("paragraphs %v, want %v", got, want)
+	}
+	if p := d.Paragraphs[0].Text; !strings.Contains(p, "at its fourth meeting (June 2027)") || !strings.Contains(p, "“3. Requests") {
+		t.Errorf("paragraph 1 = %q, want the quoted paragraphs in it", p)
+	}
+	if len(d.Unclassified) != 0 {
+		t.Errorf("unclassified %q, want none", d.Unclassified)
 	}
 }

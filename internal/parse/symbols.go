@@ -237,23 +237,6 @@ func symbolKey(s string) string {
 	}, s)
 }
 
-// withoutLeadingZeros returns symbol s without the zeros that open its
-// numbers ("Agreement 2010-3" from "Agreement 2010-03"), so that a
-// decision printing its own symbol once without them still knows it.
-func withoutLeadingZeros(s string) string {
-	if !strings.Contains(s, "0") {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == '0' && (i == 0 || !isDigit(s[i-1])) && i+1 < len(s) && isDigit(s[i+1]) {
-			continue
-		}
-		b = append(b, s[i])
-	}
-	return string(b)
-}
-
 // instrumentNames are phrases that name an instrument, for texts whose
 // symbols do not say which instrument they belong to.
 var instrumentNames = []struct{ id, phrase string }{

@@ -17,15 +17,32 @@ const (
 	maxWrapWidth = minOneLine - 1
 )
 
+// A PDF reader that drops the hyphen at the end of a line (pdftotext)
+// joins the next line to it, so a wrapped text holds a few lines up to
+// twice its width: a text is still read as wrapped when no more than one
+// of its lines in joinedLineShare is wider than maxWrapWidth, none of
+// them wider than two lines, and those lines do not set its width.
+const joinedLineShare = 10
+
+// A page set in a proportional font (a PDF's text) fills its lines to
+// varied numbers of characters: a line whose count of letters, with the
+// next line's first word, reaches fullLineNum/fullLineDen of the widest
+// line's is read as full. A fixed-width wrap leaves its full lines well
+// inside that margin; most paragraphs' last lines stay outside it.
+const (
+	fullLineNum = 17
+	fullLineDen = 20
+)
+
 // unwrapRunIn returns s with its runs of wrapped lines that hold a
 // decision run in read as splitOneLine reads the line they were, or s
 // itself when it holds none. A line breaks softly where the first word
 // of the next would not have fitted on it at the text's widest line, or
 // after a word broken with a hyphen.
 func unwrapRunIn(s string) string {
-	// the width first, without splitting the text: most texts have lines
-	// wider than a wrap leaves, and are returned at once
-	width := 0
+	// the width first, without splitting the text: most texts have many
+	// lines wider than a wrap leaves, and are returned at once
+	width, long, longest, count := 0, 0, 0, 0
 	for rest := s; rest != ""; {
 		l := rest
 		if k := strings.IndexByte(rest, '\n'); k >= 0 {
@@ -33,14 +50,21 @@ func unwrapRunIn(s string) string {
 		} else {
 			rest = ""
 		}
-		if n := len(strings.TrimRight(l, " ")); n > width {
-			width = n
-			if width > maxWrapWidth {
+		n := len(strings.TrimRight(l, " "))
+		if n > 0 {
+			count++
+		}
+		switch {
+		case n > maxWrapWidth:
+			long, longest = long+1, max(longest, n)
+			if long > 1 && long*joinedLineShare > count {
 				return s
 			}
+		case n > width:
+			width = n
 		}
 	}
-	if width < minWrapWidth {
+	if width < minWrapWidth || long*joinedLineShare > count || longest > 2*width {
 		return s
 	}
 	lines := strings.Split(s, "\n")
@@ -77,7 +101,8 @@ func unwrapRunIn(s string) string {
 
 // softBreak reports whether the break between lines a and b is one a
 // wrap at width made: both hold text, and b's first word would not have
-// fitted at the end of a, or a ends in a word broken with a hyphen.
+// fitted at the end of a, within the margin of a proportional font
+// (fullLineNum), or a ends in a word broken with a hyphen.
 func softBreak(a, b string, width int) bool {
 	a = strings.TrimRight(a, " ")
 	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" || strings.ContainsRune(a+b, '\f') {
@@ -93,7 +118,7 @@ func softBreak(a, b string, width int) bool {
 	if k := strings.IndexByte(b, ' '); k >= 0 {
 		w = b[:k]
 	}
-	return len(a)+1+len(w) > width
+	return fullLineDen*(len(a)+1+len(w)) > fullLineNum*width
 }
 
 // brokenWord reports whether a ends in the first half of a word broken

@@ -128,3 +128,47 @@ func linesOpen(lines []string, openings ...string) bool {
 	}
 	return true
 }
+
+// A record run in on one long line and printed to PDF in a proportional
+// font comes back from the PDF's reader in lines of uneven length, one of
+// them twice as long where the reader joined a line ending in a hyphen
+// to the next: it reads as the line it was all the same.
+func TestUnwrapRunInProportional(t *testing.T) {
+	wrapped := strings.Join([]string{
+		"Record type Decision Reference number RC-2/4 Date May 3, 2021 Source Regional Seas",
+		"Programme Status Active Subject Marine pollution Keyword Cooperation Meeting Second meeting",
+		"of the Parties to the Regional Convention Summary The Meeting of the Parties: Recalling",
+		"Article 12 of the Convention on cooperation with other bodies in the region; Aware of the cost",
+		"of joint work and of the tools that other bodies already hold for it; Noting with interest the",
+		"offers of cooperation received from the secretariats of the other conventions and their longstanding partners of the Convention; Hereby: 1. Encourages the secretariat to establish a",
+		"close working relation with the secretariats of the neighbouring conventions and to report on",
+		"it at the third meeting; 2. Invites the Parties to share the lessons learned from such",
+		"cooperation with the secretariat before the end of the year; 3. Requests the secretariat to",
+		"prepare a joint work plan with the other secretariats for the consideration of the Parties.",
+	}, "\n")
+	got := strings.Split(unwrapRunIn(wrapped), "\n")
+	if !linesOpen(got, "Record type Decision", "The Meeting of the Parties:", "Recalling Article 12", "Aware of the cost",
+		"Noting with interest", "1. Encourages", "2. Invites", "3. Requests") {
+		t.Errorf("unwrapRunIn cut a record printed in a proportional font as %q", got)
+	}
+	// A web page's menu lines around a decision held on one line longer
+	// than two of them: the long line is no join of a reader's.
+	page := strings.Join([]string{
+		"English | Français | Español | Português",
+		"Skip to main content",
+		"Home › Meetings › Second meeting of the Parties",
+		"Printer-friendly version of this decision",
+		"Share this page",
+		"Topics: Marine pollution, Cooperation, Regional seas",
+		"Full text",
+		"The Meeting of the Parties: Recalling Article 12 of the Convention; Noting the offers of cooperation " +
+			"received; 1. Encourages the secretariat to establish a close working relation with the secretariats " +
+			"of the neighbouring conventions; 2. Requests the secretariat to report at the third meeting.",
+		"<< previous decision | next decision >>",
+		"© Secretariat of the Regional Convention",
+		"Terms of use | Contact the secretariat",
+	}, "\n")
+	if got := unwrapRunIn(page); got != page {
+		t.Errorf("unwrapRunIn read a web page as wrapped:\n%s", got)
+	}
+}

@@ -259,14 +259,19 @@ func TestWrappedRunInItems(t *testing.T) {
 
 // TestWrappedLoneDash holds that a line ending on a dash standing as a
 // word ("… cetaceans -") goes on into the next line, even one opening
-// with a participle in capitals.
+// with a participle in capitals: the two recitals the dash parts read as
+// they do run together on one line, each a recital of its own
+// (splitDashedCaps).
 func TestWrappedLoneDash(t *testing.T) {
 	d := parseOne(t, "Resolution on coastal dolphins\n\nThe Commission\n\n"+
 		"- AWARE of the concern about bycatch of coastal dolphins -\n"+
 		"RECOGNISING the need for cooperation between coastal states\n\n"+
 		"- CONSCIOUS of the rights of coastal states\n\n"+
 		"- ENCOURAGES coastal states to cooperate\n")
-	wantShape(t, d, 2, 1)
+	wantShape(t, d, 3, 1)
+	if len(d.Preamble) == 3 && !strings.HasPrefix(d.Preamble[1].Text, "- RECOGNISING the need") {
+		t.Errorf("recital 2 = %q, want the one the dash opens", d.Preamble[1].Text)
+	}
 	if !endsLoneDash("of coastal dolphins –") || endsLoneDash("a north-") {
 		t.Errorf("endsLoneDash misreads a dash")
 	}

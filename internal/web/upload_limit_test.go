@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
 	"github.com/accordmea/accord/internal/testpdf"
 )
 
@@ -42,17 +40,9 @@ func TestUploadExpanding(t *testing.T) {
 			if _, err := exec.LookPath("pdftotext"); err != nil && tt.pdf {
 				t.Skip("pdftotext (Debian package poppler-utils) is not installed")
 			}
-			ct, body := multipart(t, tt.name, tt.data, csrf)
-			req, _ := http.NewRequest("POST", srv.URL+"/upload", body)
-			req.Header.Set("Content-Type", ct)
-			resp, err := c.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			doc, _ := html.Parse(resp.Body)
-			if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(text(doc), tt.want) {
-				t.Errorf("upload of %s of %d bytes = %d %q, want 413 with %q", tt.name, len(tt.data), resp.StatusCode, text(doc), tt.want)
+			code, doc := upload(t, c, srv, tt.name, tt.data, csrf)
+			if code != http.StatusRequestEntityTooLarge || !strings.Contains(text(doc), tt.want) {
+				t.Errorf("upload of %s of %d bytes = %d %q, want 413 with %q", tt.name, len(tt.data), code, text(doc), tt.want)
 			}
 			if forms := all(doc, "form.confirm"); len(forms) > 0 {
 				t.Errorf("upload of %s was kept for confirmation", tt.name)

@@ -542,6 +542,22 @@ func multipart(t *testing.T, name string, data []byte, csrf string) (string, *by
 	return mw.FormDataContentType(), &b
 }
 
+// upload posts file name with data to the upload form as c, with csrf,
+// and returns the status and the page.
+func upload(t *testing.T, c *http.Client, srv *httptest.Server, name string, data []byte, csrf string) (int, *html.Node) {
+	t.Helper()
+	ct, body := multipart(t, name, data, csrf)
+	req, _ := http.NewRequest("POST", srv.URL+"/upload", body)
+	req.Header.Set("Content-Type", ct)
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	doc, _ := html.Parse(resp.Body)
+	return resp.StatusCode, doc
+}
+
 func signIn(t *testing.T, srv *httptest.Server, st accord.Store, name string, insts ...string) (*http.Client, string) {
 	t.Helper()
 	return signInRole(t, srv, st, name, accord.RoleEditor, insts...)
@@ -557,16 +573,7 @@ func TestUpload(t *testing.T) {
 	}
 	c, csrf := signIn(t, srv, st, "jo", "minamata")
 	send := func(c *http.Client, name string, data []byte, csrf string) (int, *html.Node) {
-		ct, body := multipart(t, name, data, csrf)
-		req, _ := http.NewRequest("POST", srv.URL+"/upload", body)
-		req.Header.Set("Content-Type", ct)
-		resp, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		doc, _ := html.Parse(resp.Body)
-		return resp.StatusCode, doc
+		return upload(t, c, srv, name, data, csrf)
 	}
 	text7 := []byte("Decision MC-7/4: Reporting\n\nThe Conference of the Parties,\n\nRecalling decision MC-6/3,\n\n1. Requests the secretariat to report at its eighth meeting.\n")
 	bad := []struct {
