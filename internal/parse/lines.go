@@ -339,6 +339,14 @@ func openEnded(t string) bool {
 	return false
 }
 
+// leadsOn reports whether text s ends where its sentence must go on: on
+// a word that needs more after it (openEnded) or on "that" ("…, noting
+// that" / "The Committee selected …"). A body's report of its decision
+// does not open there.
+func leadsOn(s string) bool {
+	return openEnded(s) || strings.HasSuffix(s, " that")
+}
+
 // leading returns how many bytes at the start of s are in.
 func leading(s string, in func(byte) bool) int {
 	n := 0

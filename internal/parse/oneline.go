@@ -240,7 +240,7 @@ func cutOneLine(l string, byOpener bool) []string {
 				continue
 			}
 		}
-		if l[i] == ' ' && i > f && opensReport(l[i+1:]) {
+		if l[i] == ' ' && i > f && opensReport(l[i+1:]) && !leadsOn(l[:i]) {
 			// a body's further report, after a list that ends no clause:
 			// "… Oceania: Dr C (Australia) The Committee selected …",
 			// apart from the list as a page sets it
