@@ -325,6 +325,11 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// endsThat reports whether line l ends on "that" ("…, noting that"): the
+// clause it opens goes on into the next line, whatever that line begins
+// with, even a body's name that would head a report of its own.
+func endsThat(l string) bool { return strings.HasSuffix(l, " that") }
+
 // openEnded reports whether a line ends on a word that needs more after
 // it ("the", "of", "and"): the line wraps into the next.
 func openEnded(t string) bool {
@@ -337,14 +342,6 @@ func openEnded(t string) bool {
 		return true
 	}
 	return false
-}
-
-// leadsOn reports whether text s ends where its sentence must go on: on
-// a word that needs more after it (openEnded) or on "that" ("…, noting
-// that" / "The Committee selected …"). A body's report of its decision
-// does not open there.
-func leadsOn(s string) bool {
-	return openEnded(s) || strings.HasSuffix(s, " that")
 }
 
 // leading returns how many bytes at the start of s are in.
