@@ -457,7 +457,7 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		}
 		// "Standing Committee, in consultation with the Animals and" /
 		// "Plants Committees": a line that ends on such a word goes on.
-		if !b.labelNext && !blank && openEnded(cur.last()) && !startsStructure(t) {
+		if !b.labelNext && !blank && (openEnded(cur.last()) && !startsStructure(t) || endsThat(cur.last())) {
 			return nil
 		}
 		// "The Conference of the Parties, in decision 3/2," / "decided to
@@ -603,10 +603,11 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// verbs in lower case, each opening its paragraph
 		return newBlock()
 	}
-	if strings.HasPrefix(t, "The ") && reportedDecision(t) {
+	if strings.HasPrefix(t, "The ") && !openEnded(last) && !endsThat(last) && reportedDecision(t) {
 		// "The Committee selected …" below a list of names that ends no
 		// clause: a body's report of what it decided is a paragraph of
-		// its own, as a sentence wrapped onto the line is not
+		// its own, as a sentence wrapped onto the line ("…, noting that"
+		// / "The Committee selected …") is not
 		return newBlock()
 	}
 	if isUpper(t[0]) && strings.HasSuffix(t, ",") && strings.Count(last, " ") < maxValueTail && opensRecitalOK(t) {

@@ -325,6 +325,11 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// endsThat reports whether line l ends on "that" ("…, noting that"): the
+// clause it opens goes on into the next line, whatever that line begins
+// with, even a body's name that would head a report of its own.
+func endsThat(l string) bool { return strings.HasSuffix(l, " that") }
+
 // openEnded reports whether a line ends on a word that needs more after
 // it ("the", "of", "and"): the line wraps into the next.
 func openEnded(t string) bool {

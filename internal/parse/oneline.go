@@ -73,6 +73,12 @@ func runTogether(l string) []string {
 		return nil
 	}
 	sortInts(cuts)
+	return piecesAt(l, cuts)
+}
+
+// piecesAt cuts l at cuts, in order and each after the first byte: the
+// text before the first cut and the piece each cut opens, trimmed.
+func piecesAt(l string, cuts []int) []string {
 	out := []string{strings.TrimSpace(l[:cuts[0]])}
 	for j, c := range cuts {
 		end := len(l)
@@ -240,10 +246,11 @@ func cutOneLine(l string, byOpener bool) []string {
 				continue
 			}
 		}
-		if l[i] == ' ' && i > f && opensReport(l[i+1:]) {
+		if l[i] == ' ' && i > f && opensReport(l[i+1:]) && !toldOf(l[:i]) {
 			// a body's further report, after a list that ends no clause:
 			// "… Oceania: Dr C (Australia) The Committee selected …",
-			// apart from the list as a page sets it
+			// apart from the list as a page sets it; not one a sentence
+			// tells of ("…, noting that The Committee selected …")
 			cuts = append(cuts, i+1)
 			apart = i + 1
 			operative = true
@@ -700,16 +707,10 @@ func bulletRun(l string) []string {
 	if len(cuts) < minBulletRun {
 		return nil
 	}
-	out := []string{strings.TrimSpace(l[:cuts[0]])}
+	out := piecesAt(l, cuts)
 	if decisionSignal(out[0]) {
-		out = append(out, "") // a heading apart, as a page sets it
-	}
-	for j, c := range cuts {
-		end := len(l)
-		if j+1 < len(cuts) {
-			end = cuts[j+1]
-		}
-		out = append(out, strings.TrimSpace(l[c:end]))
+		// a heading apart, as a page sets it
+		return append([]string{out[0], ""}, out[1:]...)
 	}
 	return out
 }
