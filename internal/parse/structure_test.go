@@ -1043,8 +1043,8 @@ func TestReportAfterList(t *testing.T) {
 	if len(d.Paragraphs) != 2 || d.Paragraphs[1].Phrase != "selected" {
 		t.Errorf("paragraphs %+v, want the report of the selection apart", d.Paragraphs)
 	}
-	told := "Decision SC12-3: The Standing Committee agreed to review the list of experts, noting that\n" +
-		"The Standing Committee selected the Chair of the Panel at its last meeting.\n"
+	told := "Decision SC12-3: The Standing Committee agreed, noting that\n" +
+		"The Standing Committee selected the Chair of the Panel at its last meeting, to keep the list.\n"
 	if d := parseOne(t, told); len(d.Paragraphs) != 1 {
 		t.Errorf("paragraphs %+v, want one", d.Paragraphs)
 	}

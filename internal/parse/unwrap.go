@@ -4,7 +4,8 @@ import "strings"
 
 // Wrapped run-in text: a decision printed on a few very long lines (a
 // database record, a PDF's text layer) comes out of a reader that wraps
-// it at a fixed width as a column of full lines. unwrapRunIn joins each
+// it at a fixed width, or out of a PDF printed in a proportional font, as
+// a column of full lines. unwrapRunIn joins each
 // run of such lines back into the line it was and cuts it as
 // splitOneLine cuts a decision printed on one line; a run splitOneLine
 // leaves whole stays as it came.
@@ -37,8 +38,9 @@ const (
 // unwrapRunIn returns s with its runs of wrapped lines that hold a
 // decision run in read as splitOneLine reads the line they were, or s
 // itself when it holds none. A line breaks softly where the first word
-// of the next would not have fitted on it at the text's widest line, or
-// after a word broken with a hyphen.
+// of the next would not have fitted on it, within the margin of a
+// proportional font, at the text's widest line, or after a word broken
+// with a hyphen.
 func unwrapRunIn(s string) string {
 	// the width first, without splitting the text: most texts have many
 	// lines wider than a wrap leaves, and are returned at once
