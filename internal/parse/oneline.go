@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // minOneLine is the shortest line read as a whole decision printed on one
@@ -662,20 +664,25 @@ func capsVerb(l string, f int) int {
 // opening with an operative verb. It returns -1 when there is no such
 // run.
 func numberedStart(l string) int {
+	// A byte scan for " 1." and " 2." stands for the matches of
+	// oneLineCutRE that numbers open (TestNumberedStartQuick): the
+	// expression over a whole page on one line was most of a parse.
 	first := -1
-	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
-		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+	for i := 1; i+1 < len(l); i++ {
+		c := l[i]
+		if c != '1' && c != '2' || l[i+1] != '.' || !isRESpace(l[i-1]) {
 			continue
 		}
-		switch l[m[2]:m[3]] {
-		case "1":
-			if first < 0 {
-				first = m[0] // the space before it, where oneLineCutRE finds it
-			}
-		case "2":
-			if first >= 0 {
-				return first
-			}
+		rest := l[i+2:]
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t\n\f\r"))
+		if !unicode.IsLetter(r) && r != '“' && r != '"' || !opensOperative(strings.TrimSpace(rest)) {
+			continue
+		}
+		switch {
+		case c == '1' && first < 0:
+			first = i - 1 // the space before it, where oneLineCutRE finds it
+		case c == '2' && first >= 0:
+			return first
 		}
 	}
 	return -1
