@@ -146,6 +146,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		if m == nil && r < 0 {
 			caps = capsFormula(l)
 			if caps < 0 {
+				caps = capsLead(l)
+			}
+			if caps < 0 {
 				n = numberedStart(l)
 			}
 		}
@@ -164,7 +167,10 @@ func cutOneLine(l string, byOpener bool) []string {
 			if parts := bulletRun(l); parts != nil {
 				return parts
 			}
-			return recitalRun(l, byOpener)
+			if parts := recitalRun(l, byOpener); parts != nil {
+				return parts
+			}
+			return capsClause(l)
 		}
 	}
 	// Clauses open after a comma or semicolon with a recital's opener or
@@ -259,9 +265,11 @@ func cutOneLine(l string, byOpener bool) []string {
 		if l[i] == ' ' {
 			// a bullet that opens an item: "…, decided: - to request …;
 			// - to invite …", "The Meeting • adopts …", "INVITES
-			// governments - to submit …"
+			// governments - to submit …"; or a recital whose opener
+			// is in capitals, as a commission prints its dashed
+			// recitals: "… of small stocks - RECOGNISING the need …"
 			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:]) || bulletVerb(l[i+1+n:]) ||
-				operative && strings.HasPrefix(l[i+1+n:], "to ")) {
+				operative && strings.HasPrefix(l[i+1+n:], "to ") || capsRecital(l[i+1+n:])) {
 				cuts = append(cuts, i+1)
 				operative = true
 			}
@@ -303,6 +311,21 @@ func cutOneLine(l string, byOpener bool) []string {
 			operative = true
 		}
 		k := strings.IndexByte(l[at:], ';')
+		if k < 0 {
+			break
+		}
+		i = at + k - first
+	}
+	// After the first paragraph or item, a bullet before a verb in
+	// capitals opens a paragraph, as a commission dashes its paragraphs:
+	// "… e) options for funding - RESOLVES to meet again …".
+	for i := strings.Index(l[first:], " "); i >= 0 && first+i+1 < len(l); {
+		at := first + i + 1
+		if n := bulletLen(l[at:]); n > 0 && capsOpener(l[at+n:]) && opensOperative(l[at+n:]) {
+			cuts = append(cuts, at)
+			operative = true
+		}
+		k := strings.IndexByte(l[at:], ' ')
 		if k < 0 {
 			break
 		}
@@ -632,6 +655,71 @@ func capsFormula(l string) int {
 	}
 }
 
+// capsClause cuts a line without a formula around the one operative
+// clause in capitals it holds, as a database record runs its fields
+// together: "… Long Title Resolution 2031 Body STRONGLY URGES all
+// governments to …; Status Adopted …" gives the fields before it, the
+// clause to its end and the fields after it. A clause in capitals starts
+// a paragraph after any word, since a sentence does not go on in
+// capitals (capsOpener). It returns nil when the line holds no such
+// clause (loneOperative).
+func capsClause(l string) []string {
+	for i, prev := -1, ""; i+1 < len(l); {
+		at := i + 1
+		// after a field's label, a word that ends no clause ("Body"),
+		// not a number or a recital; a modifier in capitals opens the
+		// clause: "STRONGLY URGES"
+		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !isUpperWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
+			end := len(l)
+			if k := strings.IndexAny(l[at:], ";."); k >= 0 {
+				end = at + k + 1
+			}
+			var out []string
+			for _, p := range []string{l[:at], l[at:end], l[end:]} {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		k := strings.IndexByte(l[at:], ' ')
+		if k < 0 {
+			break
+		}
+		prev, i = l[at:at+k], at+k
+	}
+	return nil
+}
+
+// capsLead returns where the first operative verb in capitals opens
+// after a semicolon in a line without a formula whose recitals in
+// capitals each open after one ("… Article XV NOTING …; RECOGNIZING …;
+// ESTABLISHES the following …"), as a body that prints no formula
+// sets them; or -1. The verb stands for the formula: the recitals
+// before it, the items after it.
+func capsLead(l string) int {
+	recital := false
+	for i := strings.Index(l, "; "); i >= 0; {
+		at := i + 2
+		rest := strings.TrimPrefix(l[at:], "and ")
+		switch {
+		case capsOpener(rest) && opensOperative(rest):
+			if recital {
+				return len(l) - len(rest)
+			}
+			return -1
+		case capsRecital(rest):
+			recital = true
+		}
+		k := strings.Index(l[at:], "; ")
+		if k < 0 {
+			break
+		}
+		i = at + k
+	}
+	return -1
+}
+
 // capsVerb returns where the operative verb in capitals opens that a
 // formula in capitals at f runs into, within the words in capitals that
 // follow it, or -1.
@@ -792,6 +880,55 @@ func bulletLen(t string) int {
 	return 0
 }
 
+// capsRecital reports whether t opens with a recital's opener in
+// capitals ("RECOGNISING the need …"), or with words in capitals the
+// grammar does not know as an opener that a word in lower case follows
+// ("IN AN ATTEMPT to identify …"): a bullet before it opens a recital
+// even where no comma or semicolon ends the one before, since a sentence
+// does not go on in capitals.
+func capsRecital(t string) bool {
+	if opensOperative(t) {
+		return false
+	}
+	w := leadingWord(t)
+	if _, ok := opensRecital(t); ok && len(w) >= 2 && strings.ToUpper(w) == w {
+		return true
+	}
+	words := strings.Fields(t[:min(len(t), maxCapsOpener)])
+	caps := 0
+	for _, w := range words {
+		switch {
+		case isUpperWord(w):
+			caps++
+		case caps >= minCapsOpener && w[0] >= 'a' && w[0] <= 'z':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// minCapsOpener is the fewest words in capitals that open a clause the
+// grammar does not know: one may be an acronym ("- IWC members …"), two
+// or more before a word in lower case are a clause's opener set in
+// capitals ("IN AN ATTEMPT to …").
+const minCapsOpener = 2
+
+// maxCapsOpener bounds the text capsRecital reads for an opener in
+// capitals: a few words, a recital's opener being short.
+const maxCapsOpener = 40
+
+// isUpperWord reports whether w is a word of letters all in capitals.
+func isUpperWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // clauseBefore reports whether s, what precedes a bullet, ends a clause
 // that items may follow: a colon or a semicolon, with "and" or "or"
 // after it or not ("…; and - to request …").
@@ -889,13 +1026,17 @@ func recitalRun(l string, byOpener bool) []string {
 			cuts = append(cuts, i+2)
 		}
 	}
+	numbered := false
 	if len(cuts) < minRecitalRun {
-		cuts = numberedRecitals(l)
+		cuts, numbered = numberedRecitals(l), true
 	}
 	if len(cuts) < minRecitalRun {
 		return nil
 	}
-	if i := firstOpener(l[:cuts[0]]); i > 0 {
+	// Numbered recitals open at their numbers: the text before "1." is
+	// the heading, whole, though a word of it looks like an opener ("…
+	// of the Contracting Parties Brisbane …").
+	if i := firstOpener(l[:cuts[0]]); i > 0 && !numbered {
 		cuts = append([]int{i}, cuts...)
 	}
 	var out []string
@@ -916,7 +1057,10 @@ var numberedRecitalRE = regexp.MustCompile(`[\s;,](\d{1,2})\.\s+\p{Lu}`)
 
 // numberedRecitals returns where the numbered recitals of line l open,
 // numbered from 1 in sequence, each opening like a recital and each after
-// the first after a clause's end; nil when there is no such run.
+// the first after a clause's end, and the operative paragraphs that go on
+// in the same sequence after them ("…; 6. FURTHER NOTING …; 7. URGES
+// …"), as a body that numbers its preamble with its paragraphs prints
+// them; nil when there is no such run.
 func numberedRecitals(l string) []int {
 	// the run opens at "1. ": most lines have none, and the expression,
 	// not anchored, need not scan them
@@ -931,7 +1075,9 @@ func numberedRecitals(l string) []int {
 		n, _ := strconv.Atoi(l[m[2]:m[3]])
 		at := m[2]
 		rest := strings.TrimSpace(l[m[3]+1:])
-		if _, ok := opensRecital(rest); !ok || opensOperative(rest) || n != len(cuts)+1 {
+		_, recital := opensRecital(rest)
+		operative := opensOperative(rest)
+		if n != len(cuts)+1 || !(recital && !operative || n > 1 && operative) {
 			continue
 		}
 		if n > 1 && !endsClause(l[:m[0]+1]) {
