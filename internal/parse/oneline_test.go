@@ -151,6 +151,41 @@ var oneLineCases = []struct {
 		"each proposal shall be reviewed by two experts; b) the reviews shall be published; and URGES the Secretariat to apply them.",
 	[]string{"Resolution Conf. 21.4", "Guidelines for the review of proposals", "NOTING", "RECOGNIZING",
 		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION", "ADOPTS", "a) each", "b) the reviews", "URGES"},
+}, {
+	// a preamble numbered with its paragraphs: the numbers go on from
+	// the recitals into the paragraphs; the heading before "1." stays
+	// whole though a word of it ends in -ing
+	"a preamble numbered with its paragraphs",
+	"Resolution IX.4: Reporting on listed lakes 9th Meeting of the Contracting Parties Lima, Peru 2-9 May 2032 1. RECALLING " +
+		"the duty of Parties to report on changes to listed lakes; 2. NOTING the reports received so far; 3. AWARE that many " +
+		"reports are late; 4. URGES Contracting Parties to report every three years; and 5. REQUESTS that the Bureau publish the reports.",
+	[]string{"Resolution IX.4: Reporting on listed lakes 9th Meeting of the Contracting Parties", "1. RECALLING", "2. NOTING",
+		"3. AWARE", "4. URGES", "5. REQUESTS"},
+}, {
+	// a commission's dashed recitals in capitals, two run onto one
+	// line of the original and an opener the grammar does not know;
+	// after the items, a dashed paragraph in capitals
+	"dashed recitals and paragraphs in capitals",
+	"The International Seal Commission - AWARE of the decline of some seal stocks - RECOGNISING the need for regional " +
+		"work on them - WITH A VIEW to sharing the data of all range States - DECIDES that the next meeting should address: " +
+		"a) the survey of the stocks b) the exchange of catch data - RESOLVES to set up a working group on seals",
+	[]string{"The International Seal Commission", "- AWARE", "- RECOGNISING", "- WITH A VIEW", "- DECIDES", "a) the survey",
+		"b) the exchange", "- RESOLVES"},
+}, {
+	// no formula: recitals in capitals each after a semicolon, then the
+	// operative verb in capitals that stands for the formula
+	"a lead verb in capitals",
+	"Resolution Conf. 22.1 Rules for the review of permits NOTING that permits are reviewed by the Secretariat; RECOGNIZING " +
+		"the time a review takes; ADOPTS the following rules for the review of permits: a) each permit shall be reviewed " +
+		"within a month; b) the result shall be sent to the issuing Party.",
+	[]string{"Resolution Conf. 22.1", "Rules for the review of permits", "NOTING", "RECOGNIZING", "ADOPTS", "a) each", "b) the result"},
+}, {
+	// a database record: the one clause in capitals after a field's
+	// label, the fields before and after it apart
+	"a record's clause in capitals",
+	"Document Number R2031 Title Resolution on catch reports Text STRONGLY URGES all member and non-member governments to " +
+		"report their catches to the Secretariat every year, and before opening a new fishery; Status Adopted by consensus",
+	[]string{"Document Number R2031 Title Resolution on catch reports Text", "STRONGLY URGES all member", "Status Adopted"},
 }}
 
 // TestOneLineCuts holds splitOneLine to the lines of oneLineCases.
@@ -173,5 +208,21 @@ func TestOneLineLeftWhole(t *testing.T) {
 	}
 	if got := symbolPrefix("Decision 7/4: Format of the periodic reports "); got != -1 {
 		t.Errorf("symbolPrefix cut a heading with its title at %d", got)
+	}
+	// a paragraph number, or a recital's comma, before a verb in
+	// capitals is no field's label: the clause is not a record's
+	numbered := "Having considered the note by the secretariat on the survey of the stocks, 1. WELCOMES the survey plan " +
+		"of the secretariat for the coming years; 2. REQUESTS the secretariat to report on it at the next meeting."
+	if got := capsClause(numbered); got != nil {
+		t.Errorf("capsClause cut a numbered paragraph from its number: %q", got)
+	}
+	recital := "DESIRING to limit the pollution of the lakes of the region, WELCOMES the survey plan of the secretariat " +
+		"for the coming years; REQUESTS the secretariat to report on it at the next meeting of the Parties."
+	if got := capsClause(recital); got != nil {
+		t.Errorf("capsClause cut a paragraph after a recital: %q", got)
+	}
+	// one dash before a word in capitals that opens no clause is left
+	if capsRecital("IWC members are invited") {
+		t.Error("capsRecital took an acronym for an opener")
 	}
 }
