@@ -26,7 +26,6 @@ var renderingGaps = map[string]map[string]string{
 		"25_VIII_32+IX_24.txt":                  "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
 		"own/afb_B.7-6.txt":                     "decision reference \"b.5/9\" is lost",
 		"own/iwc_Resolution_2005-4_listing.txt": "decisions run together: 1 found instead of 2",
-		"own/unccd_3_COP.13_gender-extract.txt": "no decision is found any more",
 		"own/unfccc_1-2_CMP.18.txt":             "operative paragraphs without a verb are lost",
 		"own/unfccc_12_CP.26_pdf.txt":           "document reference \"fccc/sbi/2020/13\" … is lost",
 		"own/unfccc_15_CP.26_pdf.txt":           "a recital after a page's footnotes run in is lost: 13 preamble paragraphs are read as 12",

@@ -128,6 +128,7 @@ func cutOneLine(l string, byOpener bool) []string {
 	// Or a body's report of its decision under the heading, before any
 	// formula-like sentence further on ("The Board expects …").
 	lead, report := false, false
+	x := -1 // an extract's first paragraph
 	r := reportStart(l)
 	if r > 0 && r < f {
 		f, report = r, true
@@ -151,6 +152,9 @@ func cutOneLine(l string, byOpener bool) []string {
 			if caps < 0 {
 				n = numberedStart(l)
 			}
+			if caps < 0 && n < 0 {
+				x = extractStart(l)
+			}
 		}
 		switch {
 		case m != nil:
@@ -163,6 +167,10 @@ func cutOneLine(l string, byOpener bool) []string {
 			f, report = r, true
 		case n > 0:
 			f = n // the first paragraph stands for the formula
+		case x > 0:
+			// so does an extract's, the recitals before it cut as
+			// before a lead
+			f, lead = x, true
 		default:
 			if parts := bulletRun(l); parts != nil {
 				return parts
@@ -177,8 +185,8 @@ func cutOneLine(l string, byOpener bool) []string {
 	// an operative phrase, and at paragraph numbers from 1 on; items open
 	// at letters in sequence under a numbered paragraph.
 	var cuts []int
-	apart := -1         // a cut with a blank line before it
-	operative := report // a reported decision is the paragraph
+	var apart []int              // the cuts with a blank line before them
+	operative := report || x > 0 // a reported decision, an extract's first paragraph, is the paragraph
 	num, letter, roman := 0, 0, 0
 	sub := 0 // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
@@ -258,7 +266,7 @@ func cutOneLine(l string, byOpener bool) []string {
 			// apart from the list as a page sets it; not one a sentence
 			// tells of ("…, noting that The Committee selected …")
 			cuts = append(cuts, i+1)
-			apart = i + 1
+			apart = append(apart, i+1)
 			operative = true
 			continue
 		}
@@ -344,6 +352,11 @@ func cutOneLine(l string, byOpener bool) []string {
 		sortInts(cuts)
 		if i := firstOpener(l[:cuts[0]]); i > 0 {
 			cuts = append(cuts, i)
+			if x > 0 {
+				// an extract's heading apart from its text, and its
+				// first paragraph from the text left out before it
+				apart = append(apart, i, f)
+			}
 		}
 	}
 	// The formula ends at its first comma or colon that a capital
@@ -387,7 +400,7 @@ func cutOneLine(l string, byOpener bool) []string {
 		if s := strings.TrimSpace(l[last:c]); s != "" {
 			out = append(out, s)
 		}
-		if c == apart {
+		if containsInt(apart, c) {
 			out = append(out, "")
 		}
 		last = c
@@ -765,6 +778,35 @@ func numberedStart(l string) int {
 				return first
 			}
 		}
+	}
+	return -1
+}
+
+// extractStart returns where the first numbered paragraph of an extract
+// opens, its number any, after recitals and the mark of text left out
+// ("… Recalling that …, […] 4. Requests the secretariat to: …"), as a
+// page quoting a decision's relevant paragraphs prints them; or -1. A
+// recital's opener must stand before it, after the heading. Without the
+// mark, a paragraph numbered past 1 is one of a run the line cut short.
+func extractStart(l string) int {
+	if !strings.Contains(l, "[...]") && !strings.Contains(l, "[…]") {
+		return -1 // most lines: no expression to run
+	}
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+			continue
+		}
+		before := strings.TrimSpace(l[:m[0]])
+		elided := false
+		for _, e := range []string{"[...]", "[…]"} {
+			if strings.HasSuffix(before, e) {
+				before, elided = strings.TrimSpace(strings.TrimSuffix(before, e)), true
+			}
+		}
+		if elided && endsClause(before) && firstOpener(before) > 0 {
+			return m[0] + 1
+		}
+		return -1
 	}
 	return -1
 }

@@ -180,6 +180,14 @@ var oneLineCases = []struct {
 		"within a month; b) the result shall be sent to the issuing Party.",
 	[]string{"Resolution Conf. 22.1", "Rules for the review of permits", "NOTING", "RECOGNIZING", "ADOPTS", "a) each", "b) the result"},
 }, {
+	// an extract: a recital, the mark of the text left out, then a
+	// paragraph numbered past 1, set apart from the heading and the mark
+	"an extract",
+	"Decision 7/COP.31 Land tenure Tags Land use Recalling that secure tenure helps restore degraded land, and that women " +
+		"often lack it, […] 3. Invites Parties to report on tenure in their national reports, and to: a) Share their laws; " +
+		"b) Share their experience.",
+	[]string{"Decision 7/COP.31 Land tenure Tags Land use", "", "Recalling that", "", "3. Invites", "a) Share", "b) Share"},
+}, {
 	// a database record: the one clause in capitals after a field's
 	// label, the fields before and after it apart
 	"a record's clause in capitals",
@@ -220,6 +228,11 @@ func TestOneLineLeftWhole(t *testing.T) {
 		"for the coming years; REQUESTS the secretariat to report on it at the next meeting of the Parties."
 	if got := capsClause(recital); got != nil {
 		t.Errorf("capsClause cut a paragraph after a recital: %q", got)
+	}
+	// a paragraph numbered past 1 without the mark of text left out
+	// before it is one of a run cut short, no extract
+	if got := extractStart("Recalling its decision 4/2, decides to go on; 3. Invites Parties to report on their work."); got != -1 {
+		t.Errorf("extractStart took a paragraph of a run for an extract's at %d", got)
 	}
 	// one dash before a word in capitals that opens no clause is left
 	if capsRecital("IWC members are invited") {
