@@ -375,6 +375,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		// not read as the rest of its title.
 		if f > 0 && decisionSignal(strings.TrimSpace(l[:f])) {
 			out := []string{strings.TrimSpace(l[:f]), ""}
+			if k := narrativeStart(l, f); k > 0 && opensReport(l[f:]) {
+				out = []string{strings.TrimSpace(l[:k]), "", strings.TrimSpace(l[k:f]), ""}
+			}
 			if q := quotedText(l, f); q > 0 {
 				return append(out, strings.TrimSpace(l[f:q]), "", l[q:])
 			}
@@ -449,6 +452,24 @@ func reportStart(l string) int {
 	// stands before a report that opens with the body's name
 	if v[0] > 0 && strings.HasPrefix(title[v[0]+1:], "The ") {
 		return at + v[0] + 1
+	}
+	return at
+}
+
+// narrativeStart returns where the sentences that tell what led to a
+// body's report open after the decision's heading, when the report at r
+// follows them: "Decision B.9/4 The secretariat presented document
+// AFB/B.9/3. The Board decided …" sets the narrative apart from the
+// heading, as a board's minutes print it below the symbol; or -1. The
+// narrative opens with "The", a sentence, not a title.
+func narrativeStart(l string, r int) int {
+	m := decisionHeading(l)
+	if m == nil {
+		return -1
+	}
+	at := len(l) - len(m[4]+m[5])
+	if r <= at+1 || r < 2 || l[r-2] != '.' || !strings.HasPrefix(l[at:], "The ") {
+		return -1
 	}
 	return at
 }

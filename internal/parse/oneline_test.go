@@ -180,6 +180,13 @@ var oneLineCases = []struct {
 		"within a month; b) the result shall be sent to the issuing Party.",
 	[]string{"Resolution Conf. 22.1", "Rules for the review of permits", "NOTING", "RECOGNIZING", "ADOPTS", "a) each", "b) the result"},
 }, {
+	// a board's minutes: the sentences that tell what led to the
+	// report set apart from the heading and from the report
+	"a narrative before a report",
+	"Decision B.9/4 The secretariat presented the revised guidelines on accreditation, contained in document AFB/B.9/3, as " +
+		"requested in decision B.8/2. The Board decided to adopt the revised guidelines on accreditation.",
+	[]string{"Decision B.9/4", "", "The secretariat presented", "", "The Board decided"},
+}, {
 	// an extract: a recital, the mark of the text left out, then a
 	// paragraph numbered past 1, set apart from the heading and the mark
 	"an extract",
