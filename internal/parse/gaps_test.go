@@ -23,7 +23,6 @@ var renderingGaps = map[string]map[string]string{
 	"row of an HTML table":                {},
 	"row of a table copied as text":       {},
 	"on one line": {
-		"25_VIII_32+IX_24.txt":                  "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
 		"own/iwc_Resolution_2005-4_listing.txt": "decisions run together: 1 found instead of 2",
 		"own/unfccc_1-2_CMP.18.txt":             "operative paragraphs without a verb are lost",
 		"own/unfccc_12_CP.26_pdf.txt":           "document reference \"fccc/sbi/2020/13\" … is lost",

@@ -30,6 +30,9 @@ var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+me
 func splitOneLine(l string) []string {
 	pieces := runTogether(l)
 	if pieces == nil {
+		pieces = decMarkerRun(l)
+	}
+	if pieces == nil {
 		return cutOneLine(l, true)
 	}
 	var out []string
@@ -74,6 +77,50 @@ func runTogether(l string) []string {
 	}
 	sortInts(cuts)
 	return piecesAt(l, cuts)
+}
+
+// decMarkerInRE matches a CBD decision document's marker inside a line,
+// as decMarker matches it alone on one: "decision UNEP/CBD/COP/DEC/IX/24",
+// "CBD/COP/DEC/15/4 paragraph 3".
+var decMarkerInRE = regexp.MustCompile(`(?:\b[Dd]ecision\s+)?(?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3}(?:\s+paragraph(?:\s+\d{1,3})?)?`)
+
+// decMarkerRun cuts a line that runs a CBD page together, the markers
+// that head its decisions and paragraphs each on a line of its own as the
+// page sets them: "… implementation. decision UNEP/CBD/COP/DEC/IX/24 Gender
+// Plan … UNEP/CBD/COP/DEC/IX/24 paragraph Welcomes …". A marker a
+// sentence cites has no capital or paragraph number after it ("(…/DEC/X/2),
+// paragraph 3"). It returns nil when the line holds no such marker.
+func decMarkerRun(l string) []string {
+	if !strings.Contains(l, "/DEC/") {
+		return nil // most lines: no expression to run
+	}
+	var cuts []int
+	for _, m := range decMarkerInRE.FindAllStringIndex(l, -1) {
+		after := strings.TrimLeft(l[m[1]:], " ")
+		if after == "" || !(after[0] >= 'A' && after[0] <= 'Z' || after[0] >= '0' && after[0] <= '9') || m[1] < len(l) && l[m[1]] != ' ' {
+			continue
+		}
+		if m[0] > 0 && l[m[0]-1] != ' ' {
+			continue // "(UNEP/CBD/…"
+		}
+		cuts = append(cuts, m[0], m[1])
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	if cuts[0] == 0 {
+		cuts = cuts[1:]
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	var out []string
+	for _, p := range piecesAt(l, cuts) {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // piecesAt cuts l at cuts, in order and each after the first byte: the

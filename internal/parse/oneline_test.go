@@ -180,6 +180,15 @@ var oneLineCases = []struct {
 		"within a month; b) the result shall be sent to the issuing Party.",
 	[]string{"Resolution Conf. 22.1", "Rules for the review of permits", "NOTING", "RECOGNIZING", "ADOPTS", "a) each", "b) the result"},
 }, {
+	// a CBD page's markers of decision and paragraph, each on a line of
+	// its own; a marker a sentence cites stays in it
+	"paragraph markers run together",
+	"Marine litter The Conference of the Parties, CBD/COP/DEC/21/7 paragraph 1 1. Welcomes the report on marine litter " +
+		"(UNEP/CBD/COP/DEC/X/29), paragraph 3; operational active decision CBD/COP/DEC/21/8 Ocean noise The Conference of " +
+		"the Parties, CBD/COP/DEC/21/8 paragraph Invites Parties to reduce underwater noise.",
+	[]string{"Marine litter The Conference of the Parties,", "CBD/COP/DEC/21/7 paragraph 1", "1. Welcomes the report on marine litter (UNEP",
+		"decision CBD/COP/DEC/21/8", "Ocean noise", "CBD/COP/DEC/21/8 paragraph", "Invites Parties"},
+}, {
 	// a board's minutes: the sentences that tell what led to the
 	// report set apart from the heading and from the report
 	"a narrative before a report",
