@@ -33,6 +33,9 @@ func splitOneLine(l string) []string {
 		pieces = decMarkerRun(l)
 	}
 	if pieces == nil {
+		pieces = capsTitleRun(l)
+	}
+	if pieces == nil {
 		return cutOneLine(l, true)
 	}
 	var out []string
@@ -121,6 +124,82 @@ func decMarkerRun(l string) []string {
 		}
 	}
 	return out
+}
+
+// minCapsTitle is the fewest words in capitals that make a title before
+// a recital in capitals: "ON SMALL STOCKS" is one, two may be an
+// acronym and a word.
+const minCapsTitle = 3
+
+// capsTitleRun cuts a line that runs a commission's resolutions
+// together, each headed by a title in capitals over a first recital in
+// capitals, before each such title that follows a sentence's end: "… to
+// the Convention. Agreed PROPOSAL FOR A WORKSHOP ON SEALS RECALLING that
+// …". A title at the line's start or after a heading that ends no
+// sentence ("Resolution 9-2 ON SMALL STOCKS NOTING …") is the line's own.
+// It returns nil when the line holds no such title.
+func capsTitleRun(l string) []string {
+	var cuts []int
+	start, n := -1, 0 // the run of words in capitals: where it opens, its length
+	for i := 0; i < len(l); {
+		j := strings.IndexByte(l[i:], ' ')
+		if j < 0 {
+			j = len(l) - i
+		}
+		w := l[i : i+j]
+		switch {
+		case capsWord(w):
+			if n == 0 {
+				start = i
+			}
+			n++
+		case n > minCapsTitle && w != "" && w[0] >= 'a' && w[0] <= 'z':
+			// the run's last word opens the recital
+			k := strings.LastIndexByte(strings.TrimRight(l[:i], " "), ' ') + 1
+			if _, ok := opensRecital(l[k:]); ok && sentenceBefore(l[:start]) {
+				cuts = append(cuts, start)
+			}
+			n = 0
+		default:
+			n = 0
+		}
+		i += j + 1
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	return piecesAt(l, cuts)
+}
+
+// sentenceBefore reports whether s holds a sentence's end, a full stop
+// after a word in lower case or a bracket: the text before a title that
+// a decision ends.
+func sentenceBefore(s string) bool {
+	for i := strings.Index(s, ". "); i >= 0; {
+		if i > 0 && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] == ')') {
+			return true
+		}
+		k := strings.Index(s[i+1:], ". ")
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return false
+}
+
+// capsWord reports whether w is a word in capitals, digits allowed after
+// its first letter ("IWC58").
+func capsWord(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !(w[i] >= 'A' && w[i] <= 'Z' || w[i] >= '0' && w[i] <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // piecesAt cuts l at cuts, in order and each after the first byte: the
@@ -298,7 +377,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		}
 		// a sentence's end: "… sound management. Further recognising …",
 		// not an abbreviation's full stop ("e.g.", "para.")
-		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
+		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i]) ||
+			// or a word in capitals after it: "… (document 3). AGREES …"
+			l[i] == '.' && l[i+1] == ' ' && capsOpener(l[i+2:])
 		if l[i] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && capsOpener(l[i+1:]) {
 			// a recital in capitals after one cut short: "… the
 			// Chairman of the WHEREAS there have been …"
@@ -732,6 +813,13 @@ func capsFormula(l string) int {
 		if k >= 2 && l[k-1] == ' ' && strings.IndexByte(";.:", l[k-2]) >= 0 && formulaUpperRE.MatchString(l[k:]) {
 			return k
 		}
+		// or after a title in capitals, the formula on a colon: "…
+		// RESOLUTION ON SMALL STOCKS THE COMMISSION: AGREES …"
+		if k >= 2 && l[k-1] == ' ' && capsWord(l[strings.LastIndexByte(l[:k-1], ' ')+1:k-1]) {
+			if m := formulaUpperRE.FindStringIndex(l[k:]); m != nil && strings.HasPrefix(l[k+m[1]:], ": ") && !strings.Contains(l[k+4:k+m[1]], "THE ") {
+				return k
+			}
+		}
 		i = k + 4
 	}
 }
@@ -1081,12 +1169,21 @@ const minRecitalRun = 3
 func firstOpener(s string) int {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' {
-			if _, ok := opensRecital(s[i:]); ok {
+			if _, ok := opensRecital(s[i:]); ok && !inCapsTitle(s[i:]) {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// inCapsTitle reports whether t, which opens with a recital's opener,
+// opens it in capitals inside a title in capitals: two more words in
+// capitals follow it ("KILLING METHODS AND WELFARE"), where an opener
+// in capitals takes one at most ("RECALLING ALSO that").
+func inCapsTitle(t string) bool {
+	f := strings.Fields(t[:min(len(t), maxCapsOpener)])
+	return len(f) >= 3 && capsWord(f[0]) && capsWord(f[1]) && capsWord(f[2])
 }
 
 // nextCommaOrSemicolon returns the index of the first "," or ";" of l

@@ -180,6 +180,17 @@ var oneLineCases = []struct {
 		"within a month; b) the result shall be sent to the issuing Party.",
 	[]string{"Resolution Conf. 22.1", "Rules for the review of permits", "NOTING", "RECOGNIZING", "ADOPTS", "a) each", "b) the result"},
 }, {
+	// a commission's resolutions run together: a title in capitals over
+	// a first recital in capitals after a sentence's end opens the next;
+	// a formula in capitals after a title in capitals, its verbs in
+	// capitals after full stops; an opener inside a title is no recital
+	"resolutions in capitals run together",
+	"Resolution 2031-5 RESOLUTION ON THE SEAL SURVEY THE COMMISSION: AGREES to hold a survey of the seal stocks (document " +
+		"SC/3). AGREES to review the survey at its next meeting. Adopted PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY " +
+		"RECALLING that the last meeting on hunting methods was held long ago; NOTING the need for a new one; NOW THEREFORE",
+	[]string{"Resolution 2031-5 RESOLUTION ON THE SEAL SURVEY", "THE COMMISSION:", "AGREES to hold", "AGREES to review",
+		"PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY RECALLING"},
+}, {
 	// a CBD page's markers of decision and paragraph, each on a line of
 	// its own; a marker a sentence cites stays in it
 	"paragraph markers run together",
@@ -249,6 +260,20 @@ func TestOneLineLeftWhole(t *testing.T) {
 	// before it is one of a run cut short, no extract
 	if got := extractStart("Recalling its decision 4/2, decides to go on; 3. Invites Parties to report on their work."); got != -1 {
 		t.Errorf("extractStart took a paragraph of a run for an extract's at %d", got)
+	}
+	// the pieces of resolutions run together
+	run := capsTitleRun("THE COMMISSION: AGREES to hold a survey of the seal stocks. Adopted PROPOSAL FOR A MEETING ON " +
+		"HUNTING METHODS RECALLING that the last meeting was long ago; NOW THEREFORE")
+	if !linesOpen(run, "THE COMMISSION: AGREES", "PROPOSAL FOR A MEETING ON HUNTING METHODS RECALLING") {
+		t.Errorf("capsTitleRun cut resolutions run together as %q", run)
+	}
+	// a title in capitals after a heading that ends no sentence is the
+	// line's own
+	if got := capsTitleRun("Resolution 2031-7 RESOLUTION ON SMALL STOCKS NOTING that the stocks are small"); got != nil {
+		t.Errorf("capsTitleRun cut a heading from its title: %q", got)
+	}
+	if got := firstOpener("PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY RECALLING that"); got != len("PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY ") {
+		t.Errorf("firstOpener took a word of a title in capitals for an opener at %d", got)
 	}
 	// one dash before a word in capitals that opens no clause is left
 	if capsRecital("IWC members are invited") {
