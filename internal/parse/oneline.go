@@ -829,16 +829,16 @@ func capsFormula(l string) int {
 // together: "… Long Title Resolution 2031 Body STRONGLY URGES all
 // governments to …; Status Adopted …" gives the fields before it, the
 // clause to its end and the fields after it. A clause in capitals starts
-// a paragraph after any word, since a sentence does not go on in
-// capitals (capsOpener). It returns nil when the line holds no such
-// clause (loneOperative).
+// a paragraph after a field's label, a word that ends no clause, since a
+// sentence does not go on in capitals (capsOpener). It returns nil when
+// the line holds no such clause (loneOperative).
 func capsClause(l string) []string {
 	for i, prev := -1, ""; i+1 < len(l); {
 		at := i + 1
 		// after a field's label, a word that ends no clause ("Body"),
 		// not a number or a recital; a modifier in capitals opens the
 		// clause: "STRONGLY URGES"
-		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !isUpperWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
+		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
 			end := len(l)
 			if k := strings.IndexAny(l[at:], ";."); k >= 0 {
 				end = at + k + 1
@@ -1096,7 +1096,7 @@ func capsRecital(t string) bool {
 	caps := 0
 	for _, w := range words {
 		switch {
-		case isUpperWord(w):
+		case capsWord(w):
 			caps++
 		case caps >= minCapsOpener && w[0] >= 'a' && w[0] <= 'z':
 			return true
@@ -1116,16 +1116,6 @@ const minCapsOpener = 2
 // maxCapsOpener bounds the text capsRecital reads for an opener in
 // capitals: a few words, a recital's opener being short.
 const maxCapsOpener = 40
-
-// isUpperWord reports whether w is a word of letters all in capitals.
-func isUpperWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'A' || w[i] > 'Z' {
-			return false
-		}
-	}
-	return w != ""
-}
 
 // clauseBefore reports whether s, what precedes a bullet, ends a clause
 // that items may follow: a colon or a semicolon, with "and" or "or"
