@@ -399,6 +399,11 @@ func (b *blocker) add(l line, blank bool) {
 	}
 	nb.n, nb.blank = l.n, blank
 	nb.annex = annexStart(t) && annexAlone(t, cur, blank || l.gap)
+	if nb.annex && cur != nil && cur.mark == markNumber && cur.rest == "" && len(cur.more) == 0 {
+		// "12." alone above "Annex": a number left over by a conversion
+		// numbers no paragraph, for no text follows it
+		cur.mark, cur.label, cur.rest = markNone, "", cur.text
+	}
 	b.out = append(b.out, *nb)
 	// Heading lines stand alone: what follows starts anew unless it
 	// continues the heading in lower case.
@@ -485,8 +490,9 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return newBlock()
 	}
 	// A number alone on its line ("1." in text out of a PDF) takes the
-	// next line as its text.
-	if cur.mark != markNone && cur.mark != markHeading && cur.rest == "" && len(cur.more) == 0 && !numberStart(t) && !parenStart(t) {
+	// next line as its text, unless that line heads an annex: a heading
+	// is no paragraph's text, and the number stands as printed.
+	if cur.mark != markNone && cur.mark != markHeading && cur.rest == "" && len(cur.more) == 0 && !numberStart(t) && !parenStart(t) && !annexHeads(t, cur, blank || gap) {
 		return nil
 	}
 	last := cur.last()
@@ -889,6 +895,13 @@ func annexAlone(t string, cur *block, blank bool) bool {
 	}
 	last := cur.last()
 	return endsSentence(last) || stampStart(last) || dateLine.MatchString(last) || decisionSignal(last)
+}
+
+// annexHeads reports whether line t heads an annex below block cur: an
+// annex heading that stands alone and ends no sentence, where "Annex I to
+// decision 3/2 sets out the rules." is a sentence that opens on it.
+func annexHeads(t string, cur *block, blank bool) bool {
+	return annexStart(t) && annexAlone(t, cur, blank) && !endsSentence(t)
 }
 
 // mark sets the block's numbering and updates the sequence state.

@@ -207,6 +207,8 @@ func cutOneLine(l string, byOpener bool) []string {
 		switch {
 		case letterValue(w) == letter+1 && !(roman > 0 && romanOf(w) == roman+1):
 			letter, roman = letter+1, 0
+		case letter == 0 && num > 0 && lostFirstItem(w, l[:f+m[0]], l[f+m[5]:]):
+			letter = letterValue(w)
 		case (letter > 0 || top) && romanOf(w) == roman+1:
 			roman++
 		default:
@@ -799,6 +801,18 @@ func clauseBefore(s string) bool {
 	s = strings.TrimRight(s, " ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " or")
 	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";")
+}
+
+// lostFirstItem reports whether the item letter w, under a numbered
+// paragraph with no item yet, opens a list whose first items the source
+// lost (": b) The handling …; c) The length …"): the chapeau's colon
+// stands before it, and the next letter follows after a semicolon.
+func lostFirstItem(w, before, after string) bool {
+	if len(w) != 1 || w[0] == 'a' || w[0] == 'z' || !strings.HasSuffix(strings.TrimRight(before, " "), ":") {
+		return false
+	}
+	next := string(w[0]+1) + ") "
+	return strings.Contains(after, "; "+next) || strings.Contains(after, "; ("+next)
 }
 
 // letterValue is the rank of an item letter ("a" 1, "z" 26, "aa" 27), or 0.

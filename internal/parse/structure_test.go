@@ -1094,3 +1094,43 @@ func TestQuotedParagraphsGoOn(t *testing.T) {
 		t.Errorf("unclassified %q, want none", d.Unclassified)
 	}
 }
+
+// TestAnnexHeadingMarked holds that an annex heading carrying the marker
+// of a footnote on the annex as a whole ("Annex II*") still ends the
+// operative part, and that a number a conversion left alone above the
+// heading numbers no paragraph and takes no heading for its text.
+func TestAnnexHeadingMarked(t *testing.T) {
+	for _, tc := range []struct{ name, stray string }{
+		{"marked heading", ""},
+		{"stray number above it", "4.\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "The Meeting of the Parties,\n\n" +
+				"1. Takes note of the summary of the assessment of the working group;\n" +
+				"2. Requests the working group to update the summary before the next meeting.\n" + tc.stray +
+				"Annex II*\nSummary of the assessment of the working group\n" +
+				"1. The group met three times during the intersessional period.\n" +
+				"2. The group heard experts from all regions.\n"
+			d := parseOne(t, text)
+			if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+				t.Errorf("paragraphs = %v, want %v", got, want)
+			}
+			if len(d.Annexes) != 1 || d.Annexes[0].Heading != "Annex II*" {
+				t.Errorf("annexes = %+v, want one headed \"Annex II*\"", d.Annexes)
+			}
+			checkNothingDropped(t, tc.name, text)
+		})
+	}
+}
+
+// TestOneLineLostFirstItem holds that on one line the items of a list
+// whose first letter the source lost (": b) …; c) …") are still cut at
+// their letters, as they are on lines of their own.
+func TestOneLineLostFirstItem(t *testing.T) {
+	line := "The Meeting of the Parties, Recalling its earlier guidance on the registry, 1. Requests the secretariat to prepare " +
+		"a paper on the registry, covering: b) The transfer of units held in closed accounts; c) The time during which " +
+		"holders may still act on their accounts; 2. Decides to consider the paper at its next session."
+	if got := splitOneLine(line); !linesOpen(got, "The Meeting", "Recalling", "1. Requests", "b) The transfer", "c) The time", "2. Decides") {
+		t.Errorf("splitOneLine cut a list without its first item as %q", got)
+	}
+}
