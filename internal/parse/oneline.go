@@ -17,7 +17,7 @@ const minOneLine = 150
 // open: a paragraph number ("2. "), an item letter ("a) ", "(a) ") or
 // roman numeral ("(i) ", "ii) "), after a space, glued to the word that
 // follows or not ("1.Decides", "(a)To").
-var oneLineCutRE = regexp.MustCompile(`\s(?:(\d{1,3})\.|\(?([a-z]{1,4})\))\s*[\p{L}“"]`)
+var oneLineCutRE = regexp.MustCompile(`\s(?:“?(\d{1,3})\.|\(?([a-z]{1,4})\))\s*[\p{L}“"]`)
 
 // oneLineStampRE matches the plenary stamp that closes a decision.
 var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
@@ -30,7 +30,10 @@ var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+me
 func splitOneLine(l string) []string {
 	pieces := runTogether(l)
 	if pieces == nil {
-		return cutOneLine(l, true)
+		if parts := cutOneLine(l, true); parts != nil {
+			return cutNoteRuns(parts)
+		}
+		return nil
 	}
 	var out []string
 	for _, p := range pieces {
@@ -40,7 +43,7 @@ func splitOneLine(l string) []string {
 			out = append(out, p)
 		}
 	}
-	return out
+	return cutNoteRuns(out)
 }
 
 // runTogether cuts a line that runs decisions together, as a list of a
@@ -174,14 +177,25 @@ func cutOneLine(l string, byOpener bool) []string {
 	apart := -1         // a cut with a blank line before it
 	operative := report // a reported decision is the paragraph
 	num, letter, roman := 0, 0, 0
-	sub := 0 // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
+	sub := 0   // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
+	quote := 0 // paragraphs of a decision quoted in a paragraph: "provides as follows: “1. Welcomes …"
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
+		var w string
+		sp, we := f+m[0], f+m[5] // the space before an item's letter, the letter's end
 		if m[2] >= 0 {
+			cut := true
 			rest := strings.TrimSpace(l[f+m[3]+1:])
 			before := l[:f+m[0]]
 			n, _ := strconv.Atoi(l[f+m[2] : f+m[3]])
 			switch {
+			case l[at] != l[f+m[2]]:
+				// a quoted paragraph opens with its quotation mark: it
+				// numbers its own sequence, under which items start anew
+				if num > 0 && n == quote+1 && endsClause(before) {
+					quote, letter, roman, sub = n, 0, 0, 0
+					cuts = append(cuts, at)
+				}
 			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]):
 				num, letter, roman, sub = n, 0, 0, 0
 				cuts = append(cuts, at)
@@ -189,10 +203,23 @@ func cutOneLine(l string, byOpener bool) []string {
 			case num > 1 && (n == 1 && strings.HasSuffix(before, ":") || sub > 0 && n == sub+1 && endsClause(before)):
 				sub = n
 				cuts = append(cuts, at)
+			default:
+				cut = false
 			}
-			continue
+			// a number that opens nothing, as a footnote's ("… para. 5.
+			// e) Facilitating …"), took the space before an item's letter
+			// the expression would have found next
+			if cut {
+				continue
+			}
+			var ok bool
+			if w, sp, we, ok = itemAfterNumber(l, f+m[3]+1); !ok {
+				continue
+			}
+			at = sp + 1
+		} else {
+			w = l[f+m[4] : f+m[5]]
 		}
-		w := l[f+m[4] : f+m[5]]
 		// items open under a numbered paragraph, or under the formula or
 		// report itself when a colon introduces the first: "the Board
 		// decided: a) To …; b) To …", "requests the Committee to: (i)
@@ -200,14 +227,14 @@ func cutOneLine(l string, byOpener bool) []string {
 		// an operative verb: "recommends the following: I. Cooperation
 		// a) Invites Parties …; b) Requests …"
 		top := num == 0 && letter == 0
-		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) &&
-			!(letterValue(w) == 1 && opensOperative(strings.TrimSpace(l[f+m[5]+1:]))) {
+		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:sp])) &&
+			!(letterValue(w) == 1 && opensOperative(strings.TrimSpace(l[we+1:]))) {
 			continue
 		}
 		switch {
 		case letterValue(w) == letter+1 && !(roman > 0 && romanOf(w) == roman+1):
 			letter, roman = letter+1, 0
-		case letter == 0 && num > 0 && lostFirstItem(w, l[:f+m[0]], l[f+m[5]:]):
+		case letter == 0 && num > 0 && lostFirstItem(w, l[:sp], l[we:]):
 			letter = letterValue(w)
 		case (letter > 0 || top) && romanOf(w) == roman+1:
 			roman++
@@ -801,6 +828,27 @@ func clauseBefore(s string) bool {
 	s = strings.TrimRight(s, " ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " or")
 	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";")
+}
+
+// itemAfterNumber reads an item's letter right after the full stop of a
+// number at l[i-1] ("5. e) Facilitating"): the letter, the space before
+// it and the letter's end, as oneLineCutRE would have found them.
+func itemAfterNumber(l string, i int) (w string, sp, we int, ok bool) {
+	if i+3 >= len(l) || l[i] != ' ' {
+		return "", 0, 0, false
+	}
+	j := i + 1
+	if l[j] == '(' {
+		j++
+	}
+	k := j
+	for k < len(l) && k-j < 4 && l[k] >= 'a' && l[k] <= 'z' {
+		k++
+	}
+	if k == j || k+1 >= len(l) || l[k] != ')' || l[k+1] != ' ' {
+		return "", 0, 0, false
+	}
+	return l[j:k], i, k, true
 }
 
 // lostFirstItem reports whether the item letter w, under a numbered

@@ -1134,3 +1134,50 @@ func TestOneLineLostFirstItem(t *testing.T) {
 		t.Errorf("splitOneLine cut a list without its first item as %q", got)
 	}
 }
+
+// TestOneLineNoteRuns holds that the footnotes of a page copied onto one
+// line with it are cut onto lines of their own, in the text where the
+// page ended and after the plenary stamp, and read as footnotes: the
+// recital after them stays a recital, the documents they cite are cited,
+// and a number in a sentence or a date after the stamp is no footnote.
+func TestOneLineNoteRuns(t *testing.T) {
+	line := "Decision 4/CP.40 Work of the expert group The Conference of the Parties, Recalling decisions 3/CP.38 and 2/CP.39, " +
+		"Having considered the report of the expert group on its work in 2040,1 Noting the views of Parties on the work of the group,2 " +
+		"1 ABC/SBI/2040/7 and ABC/SBI/2040/9. 2 See the event held with the group (for information, see https://example.org/group/event_SB60). " +
+		"Recognizing the need for Article 4 The Parties shall to be read in full, " +
+		"1. Welcomes the work of the group under its terms of reference;3 2. Requests the group to report on its work at its next session. " +
+		"7th plenary meeting 12 November 2040 3 ABC/SBI/2040/11, paras. 4–9."
+	want := []string{"Decision 4/CP.40", "The Conference", "Recalling", "Having considered", "Noting", "",
+		"1 ABC/SBI/2040/7", "2 See the event", "", "Recognizing the need for Article 4 The Parties", "1. Welcomes", "2. Requests",
+		"7th plenary meeting 12 November 2040", "", "3 ABC/SBI/2040/11, paras. 4–9."}
+	got := splitOneLine(line)
+	if !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut footnotes run in as %q", got)
+	}
+	d := parseOne(t, line)
+	if len(d.Preamble) != 4 || len(d.Paragraphs) != 2 {
+		t.Errorf("%d recitals and %d paragraphs, want 4 and 2", len(d.Preamble), len(d.Paragraphs))
+	}
+	if want := []string{"ABC/SBI/2040/7", "ABC/SBI/2040/9", "ABC/SBI/2040/11"}; !slices.Equal(d.References.Documents, want) {
+		t.Errorf("documents = %q, want %q", d.References.Documents, want)
+	}
+	checkNothingDropped(t, "one line with footnotes", line)
+}
+
+// TestOneLineQuotedParagraphs holds that on one line the paragraphs of a
+// decision quoted in a paragraph ("provides as follows: “1. …") are cut
+// at their numbers in their own sequence, each opening its items anew,
+// and that an item's letter right after a footnote's last number ("para.
+// 4. c) …") is still cut.
+func TestOneLineQuotedParagraphs(t *testing.T) {
+	line := "The Conference of the Parties, 1. Endorses decision 3/CMA.9, on the review of the network,1 which provides as follows: " +
+		"“1. Welcomes: a) The report of the network; b) The work of its advisory board; " +
+		"“2. Decides that the network is to: a) Support the Parties that ask for assistance; b) Report on its work each year; " +
+		"1 ABC/SB/2040/3, para. 4. c) Publish what it learns on its website; “3. Requests the secretariat to support the network.”; " +
+		"2. Decides to review the network at its next session."
+	want := []string{"The Conference", "1. Endorses", "“1. Welcomes:", "a) The report", "b) The work", "“2. Decides", "a) Support",
+		"b) Report", "", "1 ABC/SB/2040/3, para. 4.", "c) Publish", "“3. Requests", "2. Decides"}
+	if got := splitOneLine(line); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut quoted paragraphs as %q", got)
+	}
+}
