@@ -179,6 +179,14 @@ func cutOneLine(l string, byOpener bool) []string {
 	num, letter, roman := 0, 0, 0
 	sub := 0   // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
 	quote := 0 // paragraphs of a decision quoted in a paragraph: "provides as follows: “1. Welcomes …"
+	// own marks a numbering that starts anew inside a paragraph after
+	// its chapeau's colon and a title: "3. Invites States Parties to use
+	// the following format: Format for … 1. Response … a) Corrective
+	// measures …" is a text with its own numbering, whose letters are
+	// not the paragraph's items, as the segmenter reads it on lines of
+	// its own (quoteStarts)
+	own := false
+	numAt := 0 // where the last numbered paragraph opens
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
 		var w string
@@ -197,7 +205,7 @@ func cutOneLine(l string, byOpener bool) []string {
 					cuts = append(cuts, at)
 				}
 			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]):
-				num, letter, roman, sub = n, 0, 0, 0
+				num, letter, roman, sub, own, numAt = n, 0, 0, 0, false, at
 				cuts = append(cuts, at)
 				operative = true
 			case num > 1 && (n == 1 && strings.HasSuffix(before, ":") || sub > 0 && n == sub+1 && endsClause(before)):
@@ -205,6 +213,7 @@ func cutOneLine(l string, byOpener bool) []string {
 				cuts = append(cuts, at)
 			default:
 				cut = false
+				own = own || n == 1 && num > 1 && quote == 0 && titledChapeau(l[numAt:f+m[0]])
 			}
 			// a number that opens nothing, as a footnote's ("… para. 5.
 			// e) Facilitating …"), took the space before an item's letter
@@ -226,6 +235,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		// recommend …, and (ii) report …", or when the first opens with
 		// an operative verb: "recommends the following: I. Cooperation
 		// a) Invites Parties …; b) Requests …"
+		if own {
+			continue
+		}
 		top := num == 0 && letter == 0
 		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:sp])) &&
 			!(letterValue(w) == 1 && opensOperative(strings.TrimSpace(l[we+1:]))) {
@@ -374,6 +386,9 @@ func cutOneLine(l string, byOpener bool) []string {
 			return append(out, l[f:])
 		}
 		return nil
+	}
+	if operative {
+		cuts = append(cuts, listBullets(l, first)...)
 	}
 	cuts = append(cuts, f)
 	sortInts(cuts)
@@ -688,22 +703,30 @@ func capsVerb(l string, f int) int {
 // a formula open, its formula being one the grammar does not know ("The
 // Subsidiary Body on Scientific, Technical and Technological Advice
 // 1.Welcomes …"): at a paragraph 1 followed by a paragraph 2, each
-// opening with an operative verb. It returns -1 when there is no such
-// run.
+// opening with an operative verb. The World Heritage Committee numbers
+// its recitals in the sequence of its paragraphs ("1. Having examined …,
+// 2. Recalling …, 3. Takes note …"): a paragraph 1 that opens a recital
+// opens the run as well when the numbers go on in sequence, through
+// recitals, to one that opens with an operative verb. It returns -1 when
+// there is no such run.
 func numberedStart(l string) int {
-	first := -1
+	first, next, recitals := -1, 0, false
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
-		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+		if m[2] < 0 {
 			continue
 		}
-		switch l[m[2]:m[3]] {
-		case "1":
-			if first < 0 {
-				first = m[0] // the space before it, where oneLineCutRE finds it
-			}
-		case "2":
-			if first >= 0 {
+		rest := strings.TrimSpace(l[m[3]+1:])
+		operative := opensOperative(rest)
+		_, recital := opensRecital(rest)
+		switch num := l[m[2]:m[3]]; {
+		case num == "1" && first < 0 && (operative || recital):
+			first, next, recitals = m[0], 2, !operative // the space before it, where oneLineCutRE finds it
+		case first >= 0 && num == strconv.Itoa(next):
+			switch {
+			case operative:
 				return first
+			case recitals && recital:
+				next++
 			}
 		}
 	}
@@ -801,6 +824,30 @@ func noteMarkerLen(t string) int {
 	return i + n
 }
 
+// listBullets returns where the entries of a list open that a paragraph
+// sets out after its colon, each behind a round bullet: "… the following
+// properties: • Old Town of Lijiang (China) • Taj Mahal (India) 4.
+// Encourages …". The first bullet follows the colon; the ones after it
+// are the list's, whatever ends the entry before them (a name ends no
+// clause). Only round bullets list so: a dash also joins words in a
+// sentence.
+func listBullets(l string, from int) []int {
+	var cuts []int
+	open := false
+	for i := from; ; {
+		k := strings.Index(l[i:], " • ")
+		if k < 0 {
+			return cuts
+		}
+		i += k
+		open = open || clauseBefore(l[:i])
+		if open {
+			cuts = append(cuts, i+1)
+		}
+		i += len(" • ")
+	}
+}
+
 // bulletLen returns the length of the bullet that opens t and the space
 // after it ("- ", "• ", "– "), or of a dash glued to the capitalized word
 // it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
@@ -828,6 +875,13 @@ func clauseBefore(s string) bool {
 	s = strings.TrimRight(s, " ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " or")
 	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";")
+}
+
+// titledChapeau reports whether paragraph p goes on after the colon
+// that ends its chapeau: "… use the following format: Format for …".
+func titledChapeau(p string) bool {
+	c := strings.IndexByte(p, ':')
+	return c >= 0 && strings.TrimSpace(p[c+1:]) != ""
 }
 
 // itemAfterNumber reads an item's letter right after the full stop of a

@@ -1181,3 +1181,29 @@ func TestOneLineQuotedParagraphs(t *testing.T) {
 		t.Errorf("splitOneLine cut quoted paragraphs as %q", got)
 	}
 }
+
+// TestOneLineNumberedRecitals holds the rules of a one-line decision
+// whose body numbers its recitals in the sequence of its paragraphs and
+// names itself in no formula the grammar knows: the run opens at its
+// paragraph 1, a list a paragraph sets out behind round bullets after its
+// colon is cut at each bullet, and the letters of a text with its own
+// numbering quoted in a paragraph are no items of the paragraph.
+func TestOneLineNumberedRecitals(t *testing.T) {
+	line := "Decision : 12 COM 4.5 Review of reports Heritage Board, 1. Having examined Document HB-40/12.COM/4, " +
+		"2. Recalling Decision 11 COM 4.2, adopted at its 11th session, 3. Notes with satisfaction the reports on the following " +
+		"sites : • Old Harbour (Norway) • Stone Town (Kenya) • Upper Valley (Chile) 4. Invites the States Parties to use " +
+		"the following form for their reports: Form for a report (agreed in 2040) 1. Measures taken by the State Party a) Measures " +
+		"in reply to the Decision b) Progress towards its aims 2. Other issues 5. Requests the States Parties to report by 1 February 2041."
+	want := []string{"Decision : 12 COM 4.5", "1. Having examined", "2. Recalling", "3. Notes",
+		"• Old Harbour", "• Stone Town", "• Upper Valley", "4. Invites", "5. Requests"}
+	if got := splitOneLine(line); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut numbered recitals as %q", got)
+	}
+	d := parseOne(t, line)
+	if got, want := numbers(d), []string{"3", "4", "5"}; len(d.Preamble) != 2 || !slices.Equal(got, want) {
+		t.Fatalf("%d recitals, paragraphs %v; want 2 and %v", len(d.Preamble), got, want)
+	}
+	if len(d.Paragraphs[0].Items) != 3 || len(d.Paragraphs[1].Items) != 0 {
+		t.Errorf("items %d and %d, want 3 and 0", len(d.Paragraphs[0].Items), len(d.Paragraphs[1].Items))
+	}
+}
