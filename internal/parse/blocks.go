@@ -136,6 +136,9 @@ type blocker struct {
 	// next is the block the line starts, if it starts one: add copies
 	// it into out before the next line is classified
 	next block
+	// rowText says the line before was a table row's number alone that
+	// went on with the block (see classify): the next line is its text
+	rowText bool
 }
 
 // lineSignal is decisionSignal of the line being added.
@@ -453,6 +456,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if cur == nil {
 		return newBlock()
 	}
+	if b.rowText {
+		b.rowText = false
+		if !startsStructure(t) {
+			return nil
+		}
+	}
 	if b.force || b.labelNext {
 		if startsLower(t) && !b.labelNext && !parenStart(t) && !(cur.mark == markNone && formulaLine(cur, cur.last()) && opensLowerVerb(t)) {
 			// a line in lower case goes on with a heading, but not with a
@@ -515,6 +524,15 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
 		symbolTail := m[3] != "" && gluedSymbolTail(rest)
+		if !clause && n == b.lastNum && n > 0 && !endsSentence(last) {
+			// "… BC-10/19Medium" / "" / "2.": a number that repeats the
+			// last paragraph's, below text that ended no sentence, numbers
+			// a row of a table printed under it, as a PDF reader sets a
+			// number hung in the margin apart from its text; the text
+			// the reader set below it goes on with it
+			b.rowText = rest == ""
+			return nil
+		}
 		if clause || blank || !symbolTail && (n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && (startsUpper(rest) || bracketEnds(last))) {
 			return newBlock()
 		}

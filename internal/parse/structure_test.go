@@ -1207,3 +1207,25 @@ func TestOneLineNumberedRecitals(t *testing.T) {
 		t.Errorf("items %d and %d, want 3 and 0", len(d.Paragraphs[0].Items), len(d.Paragraphs[1].Items))
 	}
 }
+
+// TestRepeatedNumberInTable holds that a number repeating the last
+// paragraph's, below a table row's text that ended no sentence, numbers a
+// row of the table, not a paragraph: a PDF reader sets it apart from its
+// text, which goes on with it.
+func TestRepeatedNumberInTable(t *testing.T) {
+	text := "The Conference of the Parties\n" +
+		"1. Adopts the work plan set out below;\n" +
+		"2. Elects the members of the bureau listed below:\n" +
+		"TopicActivityPriority\n" +
+		"A. Training1. Provide courses to the regional centres.High\n" +
+		"2.\n\n" +
+		"Prepare a handbook for the regional centres.Medium\n"
+	d := parseOne(t, text)
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs = %v, want %v", got, want)
+	}
+	if last := d.Paragraphs[len(d.Paragraphs)-1].Text; !strings.Contains(last, "Prepare a handbook") {
+		t.Errorf("paragraph 2 = %q, want the row's text in it", last)
+	}
+	checkNothingDropped(t, "a repeated number in a table", text)
+}
