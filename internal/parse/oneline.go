@@ -197,9 +197,10 @@ func cutOneLine(l string, byOpener bool) []string {
 			before := l[:f+m[0]]
 			n, _ := strconv.Atoi(l[f+m[2] : f+m[3]])
 			switch {
-			case l[at] != l[f+m[2]]:
-				// a quoted paragraph opens with its quotation mark: it
-				// numbers its own sequence, under which items start anew
+			case f+m[2] > at:
+				// a quoted paragraph opens with its quotation mark before
+				// its number: it numbers its own sequence, under which
+				// items start anew
 				if num > 0 && n == quote+1 && endsClause(before) {
 					quote, letter, roman, sub = n, 0, 0, 0
 					cuts = append(cuts, at)
@@ -234,7 +235,8 @@ func cutOneLine(l string, byOpener bool) []string {
 		// decided: a) To …; b) To …", "requests the Committee to: (i)
 		// recommend …, and (ii) report …", or when the first opens with
 		// an operative verb: "recommends the following: I. Cooperation
-		// a) Invites Parties …; b) Requests …"
+		// a) Invites Parties …; b) Requests …"; none open in a text with
+		// its own numbering (own)
 		if own {
 			continue
 		}
