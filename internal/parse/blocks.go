@@ -136,6 +136,9 @@ type blocker struct {
 	// next is the block the line starts, if it starts one: add copies
 	// it into out before the next line is classified
 	next block
+	// rowText says the line before was a table row's number alone that
+	// went on with the block (see classify): the next line is its text
+	rowText bool
 }
 
 // lineSignal is decisionSignal of the line being added.
@@ -399,6 +402,11 @@ func (b *blocker) add(l line, blank bool) {
 	}
 	nb.n, nb.blank = l.n, blank
 	nb.annex = annexStart(t) && annexAlone(t, cur, blank || l.gap)
+	if nb.annex && cur != nil && cur.mark == markNumber && cur.rest == "" && len(cur.more) == 0 {
+		// "12." alone above "Annex": a number left over by a conversion
+		// numbers no paragraph, for no text follows it
+		cur.mark, cur.label, cur.rest = markNone, "", cur.text
+	}
 	b.out = append(b.out, *nb)
 	// Heading lines stand alone: what follows starts anew unless it
 	// continues the heading in lower case.
@@ -448,6 +456,12 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 	if cur == nil {
 		return newBlock()
 	}
+	if b.rowText {
+		b.rowText = false
+		if !startsStructure(t) {
+			return nil
+		}
+	}
 	if b.force || b.labelNext {
 		if startsLower(t) && !b.labelNext && !parenStart(t) && !(cur.mark == markNone && formulaLine(cur, cur.last()) && opensLowerVerb(t)) {
 			// a line in lower case goes on with a heading, but not with a
@@ -485,8 +499,9 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		return newBlock()
 	}
 	// A number alone on its line ("1." in text out of a PDF) takes the
-	// next line as its text.
-	if cur.mark != markNone && cur.mark != markHeading && cur.rest == "" && len(cur.more) == 0 && !numberStart(t) && !parenStart(t) {
+	// next line as its text, unless that line heads an annex: a heading
+	// is no paragraph's text, and the number stands as printed.
+	if cur.mark != markNone && cur.mark != markHeading && cur.rest == "" && len(cur.more) == 0 && !numberStart(t) && !parenStart(t) && !annexHeads(t, cur, blank || gap) {
 		return nil
 	}
 	last := cur.last()
@@ -509,6 +524,15 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		n, _ := strconv.Atoi(m[1] + m[2])
 		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
 		symbolTail := m[3] != "" && gluedSymbolTail(rest)
+		if !clause && n == b.lastNum && n > 0 && !endsSentence(last) {
+			// "… BC-10/19Medium" / "" / "2.": a number that repeats the
+			// last paragraph's, below text that ended no sentence, numbers
+			// a row of a table printed under it, as a PDF reader sets a
+			// number hung in the margin apart from its text; the text
+			// the reader set below it goes on with it
+			b.rowText = rest == ""
+			return nil
+		}
 		if clause || blank || !symbolTail && (n == b.lastNum+1 && (rest == "" || startsUpper(rest) || opensLowerVerb(rest)) || n == 1 && (startsUpper(rest) || bracketEnds(last))) {
 			return newBlock()
 		}
@@ -889,6 +913,13 @@ func annexAlone(t string, cur *block, blank bool) bool {
 	}
 	last := cur.last()
 	return endsSentence(last) || stampStart(last) || dateLine.MatchString(last) || decisionSignal(last)
+}
+
+// annexHeads reports whether line t heads an annex below block cur: an
+// annex heading that stands alone and ends no sentence, where "Annex I to
+// decision 3/2 sets out the rules." is a sentence that opens on it.
+func annexHeads(t string, cur *block, blank bool) bool {
+	return annexStart(t) && annexAlone(t, cur, blank) && !endsSentence(t)
 }
 
 // mark sets the block's numbering and updates the sequence state.

@@ -22,7 +22,8 @@
 //  1. Normalize (normalize.go, hyphen.go, notezone.go, oneline.go,
 //     unwrap.go) takes the text and gives its lines ([]line): invisible
 //     marks, tables and emphasis cleaned up, a decision printed on one
-//     line cut into its lines (oneline.go), the same when a reader wrapped
+//     line cut into its lines (oneline.go), the footnotes of a page run
+//     into that line set on lines of their own (notezone.go), the same when a reader wrapped
 //     that line at a fixed width or a PDF printed it in a proportional
 //     font (unwrap.go), a heading whose title a
 //     web page glues to the symbol with a dot ("28 COM 14B.3.Title") cut

@@ -513,50 +513,40 @@ func TestBulletLenReadsEveryMark(t *testing.T) {
 	}
 }
 
-// numberedStartByRE is numberedStart as oneLineCutRE reads it.
-func numberedStartByRE(l string) int {
-	first := -1
+// numberCutsByRE is numberCuts as oneLineCutRE reads it.
+func numberCutsByRE(l string) [][3]int {
+	var out [][3]int
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
-		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
-			continue
-		}
-		switch l[m[2]:m[3]] {
-		case "1":
-			if first < 0 {
-				first = m[0]
-			}
-		case "2":
-			if first >= 0 {
-				return first
-			}
+		if m[2] >= 0 {
+			out = append(out, [3]int{m[0], m[2], m[3]})
 		}
 	}
-	return -1
+	return out
 }
 
-var numberedStartSamples = []string{
+var numberCutsSamples = []string{
 	"The Subsidiary Body on Scientific Advice 1.Welcomes the report; 2. Requests the Executive Secretary to act;",
-	"The Body\t1. Welcomes x 2.\u00a0Requests y",
-	"Body 11. Welcomes x 21. Requests y 1. Notes z 2. “Decides",
-	"x 2. Requests y 1. Welcomes z 2. Invites w",
-	"(a) 1. Welcomes 2. Requests",
-	" 1.  Welcomes\n2. Requests",
+	"The Body\t1. Welcomes x 2.\u00a0Requests y 3.\n“Quoted",
+	"Body 11. Welcomes x 1234. Requests y 1. Notes z 2. “Decides 999.x 0. y",
+	"(a) 1. Welcomes (b) 2. Requests a) 3.\"x\" 1. 2. Invites",
+	" 1.  Welcomes\n2. Requests 12.5 3.É",
+	"provides as follows: “1. Welcomes the report; “2. Also welcomes “ 3. x “12.Requests 1234. y",
 }
 
-func checkNumberedStart(t *testing.T, s string) {
-	if got, want := numberedStart(s), numberedStartByRE(s); got != want {
-		t.Errorf("numberedStart(%q) = %d, want %d", s, got, want)
+func checkNumberCuts(t *testing.T, s string) {
+	if got, want := numberCuts(s), numberCutsByRE(s); !cmp.Equal(got, want) {
+		t.Errorf("numberCuts(%q) = %v, want %v", s, got, want)
 	}
 }
 
-// TestNumberedStartQuick holds numberedStart to oneLineCutRE, on every
-// line and on every labelled decision printed on one line.
-func TestNumberedStartQuick(t *testing.T) {
-	samples := append([]string(nil), numberedStartSamples...)
+// TestNumberCutsQuick holds numberCuts to oneLineCutRE, on every line
+// and on every labelled decision printed on one line.
+func TestNumberCutsQuick(t *testing.T) {
+	samples := append([]string(nil), numberCutsSamples...)
 	for _, text := range labelledFiles(t) {
 		samples = append(samples, oneLine(text))
 	}
-	holdOnLines(t, samples, checkNumberedStart)
+	holdOnLines(t, samples, checkNumberCuts)
 }
 
-func FuzzNumberedStart(f *testing.F) { fuzzSamples(f, numberedStartSamples, checkNumberedStart) }
+func FuzzNumberCuts(f *testing.F) { fuzzSamples(f, numberCutsSamples, checkNumberCuts) }

@@ -14,22 +14,13 @@ var renderingGaps = map[string]map[string]string{
 	"wrapped at 92 columns":                        {},
 	"wrapped at 100 columns":                       {},
 	"CRLF, tabs, no-break spaces, invisible marks": {},
-	"PDF printed by Chromium": {
-		"own/basel_BC-10_25.txt": "text is read as operative paragraphs without a verb; decision reference \"bc10/20\" … is lost",
-	},
-	"web page, symbol glued to the title": {},
-	"web page, symbol in a label line":    {},
-	"web page, symbol as a field value":   {},
-	"row of an HTML table":                {},
-	"row of a table copied as text":       {},
-	"on one line": {
-		"own/unfccc_1-2_CMP.18.txt":     "operative paragraphs without a verb are lost",
-		"own/unfccc_12_CP.26_pdf.txt":   "document reference \"fccc/sbi/2020/13\" … is lost",
-		"own/unfccc_15_CP.26_pdf.txt":   "a recital after a page's footnotes run in is lost: 13 preamble paragraphs are read as 12",
-		"own/unfccc_17_CP.26_pdf.txt":   "sub-items are counted differently; deadline \"by15march2022\" is lost",
-		"own/unfccc_5_CP.26.txt":        "operative paragraphs without a verb are lost",
-		"own/whc_37COM7B.103_print.txt": "operative paragraphs \"takes note with satisfaction\", \"encourages\" … are lost; 2 preamble paragraphs are read as 0",
-	},
+	"PDF printed by Chromium":                      {},
+	"web page, symbol glued to the title":          {},
+	"web page, symbol in a label line":             {},
+	"web page, symbol as a field value":            {},
+	"row of an HTML table":                         {},
+	"row of a table copied as text":                {},
+	"on one line":                                  {},
 }
 
 // The pages of "PDF-style pages" are wrapped at 85 columns: the rendering

@@ -201,7 +201,10 @@ var (
 	formulaRE      = formulaPattern(false)
 	formulaUpperRE = formulaPattern(true)
 	stampRE        = regexp.MustCompile(`(?i)^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
-	annexRE        = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)$`)
+	// An annex heading may carry the marker of a footnote on the annex as
+	// a whole ("Annex I*": "* Reproduced as received"), an asterisk or a
+	// dagger; it is still the heading.
+	annexRE = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)(?:\*{1,3}|[†‡])?$`)
 )
 
 // numberMatch and parenMatch (blocks.go) and parenStart run their

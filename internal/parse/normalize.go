@@ -1019,15 +1019,22 @@ func isFootnote(marker, text, before string, lastNote int) bool {
 		return gluedMarker(before, marker)
 	}
 	n, _ := strconv.Atoi(marker)
-	if n == 0 || n > maxNoteNumber || monthStart.MatchString(text) {
-		return false
-	}
-	first, _ := utf8.DecodeRuneInString(text)
-	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("“\"‘'(", first) &&
-		!strings.HasPrefix(text, "http") && !strings.HasPrefix(text, "www.") {
+	if n == 0 || n > maxNoteNumber || !noteShaped(text) {
 		return false
 	}
 	return n == lastNote+1 && (n == 1 || gluedAt(before, marker) >= 0) || gluedAt(before, marker) >= 0
+}
+
+// noteShaped reports whether text, after a number, reads as a footnote's
+// text: it opens with a capital, a digit, a quote, a bracket or an
+// address, and with no date ("11 November 2021") nor operative verb.
+func noteShaped(text string) bool {
+	if opensOperative(text) || monthStart.MatchString(text) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("“\"‘'(", first) ||
+		strings.HasPrefix(text, "http") || strings.HasPrefix(text, "www.")
 }
 
 // noteContinues decides whether line t goes on with the open footnote whose

@@ -3,6 +3,7 @@ package parse
 import (
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // A PDF reader prints the footnotes of a page where the page ends, and
@@ -200,4 +201,164 @@ func alternatingZone(zs []zoneLine) ([]rawNote, []line, bool) {
 		next++
 	}
 	return notes, furn, len(notes) > 0
+}
+
+// A page's footnotes copied with their page onto one line stand where the
+// page ended, run into the text: "… the reports1 of its Executive
+// Committee …; 1 FCCC/SB/2020/3 and Add.1–2. 2 As footnote 1 above. “6.
+// Invites …", or after the plenary stamp when the decision ended the
+// page. cutNoteRuns sets each such footnote on a line of its own, below a
+// blank line, as the page printed it, and the text that resumes after
+// them below another, so that the footnotes are read as footnotes and the
+// text around them as the text.
+
+// cutNoteRuns returns the lines of a decision cut from one line, with the
+// runs of footnotes in them cut out onto lines of their own (noteRuns).
+func cutNoteRuns(parts []string) []string {
+	var out []string
+	for k, p := range parts {
+		runs := noteRuns(p, parts[:k])
+		if runs == nil {
+			if out != nil {
+				out = append(out, p)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(parts)+8), parts[:k]...)
+		}
+		from := 0
+		for _, r := range runs {
+			if s := strings.TrimSpace(p[from:r.start]); s != "" {
+				out = append(out, s)
+			}
+			out = append(out, "")
+			for j, at := range r.notes {
+				end := r.end
+				if j+1 < len(r.notes) {
+					end = r.notes[j+1]
+				}
+				out = append(out, strings.TrimSpace(p[at:end]))
+			}
+			from = r.end
+			if from < len(p) {
+				out = append(out, "")
+			}
+		}
+		if s := strings.TrimSpace(p[from:]); s != "" {
+			out = append(out, s)
+		}
+	}
+	if out == nil {
+		return parts
+	}
+	return out
+}
+
+// noteRun is a run of footnotes inside a line: where it starts, where
+// each footnote's number stands, and where the run ends.
+type noteRun struct {
+	start, end int
+	notes      []int
+}
+
+// noteRuns finds the runs of footnotes in line p: a number, a space and a
+// text that reads as a footnote (isFootnote: a capital, a document symbol
+// or an address, no date), each next footnote numbered in sequence after
+// the full stop that ends the one before; the last ends at its first full
+// stop, or with the line. One of the numbers of a run must be glued as a
+// marker to the text before it: a number in a sentence ("Article 6 The
+// Parties") is cited by no marker. A run after another goes on with its
+// numbering.
+func noteRuns(p string, above []string) []noteRun {
+	var runs []noteRun
+	cited := func(i, n int) bool {
+		before := p[:i]
+		for k := len(above) - 1; k >= 0 && len(before) < noteLookBack; k-- {
+			before = above[k] + " " + before
+		}
+		if len(before) > noteLookBack {
+			before = before[len(before)-noteLookBack:]
+		}
+		return gluedAt(before, strconv.Itoa(n)) >= 0
+	}
+	last := 0 // the number of the last footnote found
+	for i := 1; i+2 < len(p); i++ {
+		if p[i-1] != ' ' || !isDigit(p[i]) {
+			continue
+		}
+		n, at, ok := noteAt(p, i, last)
+		if !ok {
+			continue
+		}
+		r := noteRun{start: i - 1, notes: []int{i}}
+		glued := cited(i, n)
+		for {
+			end := noteEnd(p, at)
+			r.end = end
+			if end >= len(p) {
+				break
+			}
+			k := end + 1 // past the space after the full stop
+			m, next, ok := noteAt(p, k, n)
+			if !ok || m != n+1 {
+				break
+			}
+			glued = glued || cited(i, m)
+			r.notes = append(r.notes, k)
+			n, at = m, next
+		}
+		if !glued {
+			continue
+		}
+		runs = append(runs, r)
+		last = n
+		i = r.end
+	}
+	return runs
+}
+
+// noteAt reads a footnote's number at p[i] ("3 As per …"): its value and
+// where its text starts, when the number ends on a space and what follows
+// reads as the text of footnote n after footnote last.
+func noteAt(p string, i, last int) (n, text int, ok bool) {
+	j := i
+	for j < len(p) && j-i < 4 && isDigit(p[j]) {
+		j++
+	}
+	if j-i > 3 || j+1 >= len(p) || p[j] != ' ' {
+		return 0, 0, false
+	}
+	n, _ = strconv.Atoi(p[i:j])
+	if n == 0 || n > maxNoteNumber || last > 0 && n != last+1 {
+		return 0, 0, false
+	}
+	if !noteShaped(p[j+1:]) {
+		return 0, 0, false
+	}
+	return n, j + 1, true
+}
+
+// maxDotted is the longest word with a full stop inside that noteEnd
+// takes for an abbreviation ("e.g", "i.e", "U.S"): an address or a
+// document symbol ("…/info_event_SB2021)", "Add.1") is longer, or ends on
+// a digit, and its full stop ends the footnote.
+const maxDotted = 5
+
+// noteEnd returns where the footnote whose text starts at p[at] ends:
+// after its first full stop that ends a sentence and is followed by a
+// space, or at the end of p. The full stop of an abbreviation ("para.",
+// "e.g.") ends no footnote.
+func noteEnd(p string, at int) int {
+	for i := at; i+1 < len(p); i++ {
+		if p[i] != '.' || p[i+1] != ' ' {
+			continue
+		}
+		w := p[strings.LastIndexByte(p[:i], ' ')+1 : i]
+		if abbreviations[strings.ToLower(w)] || len(w) <= maxDotted && strings.Contains(w, ".") && !isDigit(w[len(w)-1]) {
+			continue
+		}
+		return i + 1
+	}
+	return len(p)
 }

@@ -19,7 +19,7 @@ const minOneLine = 150
 // open: a paragraph number ("2. "), an item letter ("a) ", "(a) ") or
 // roman numeral ("(i) ", "ii) "), after a space, glued to the word that
 // follows or not ("1.Decides", "(a)To").
-var oneLineCutRE = regexp.MustCompile(`\s(?:(\d{1,3})\.|\(?([a-z]{1,4})\))\s*[\p{L}“"]`)
+var oneLineCutRE = regexp.MustCompile(`\s(?:“?(\d{1,3})\.|\(?([a-z]{1,4})\))\s*[\p{L}“"]`)
 
 // oneLineStampRE matches the plenary stamp that closes a decision.
 var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b`)
@@ -38,7 +38,10 @@ func splitOneLine(l string) []string {
 		pieces = capsTitleRun(l)
 	}
 	if pieces == nil {
-		return cutOneLine(l, true)
+		if parts := cutOneLine(l, true); parts != nil {
+			return cutNoteRuns(parts)
+		}
+		return nil
 	}
 	var out []string
 	for _, p := range pieces {
@@ -48,7 +51,7 @@ func splitOneLine(l string) []string {
 			out = append(out, p)
 		}
 	}
-	return out
+	return cutNoteRuns(out)
 }
 
 // runTogether cuts a line that runs decisions together, as a list of a
@@ -316,39 +319,81 @@ func cutOneLine(l string, byOpener bool) []string {
 	var apart []int              // the cuts with a blank line before them
 	operative := report || x > 0 // a reported decision, an extract's first paragraph, is the paragraph
 	num, letter, roman := 0, 0, 0
-	sub := 0 // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
+	sub := 0   // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
+	quote := 0 // paragraphs of a decision quoted in a paragraph: "provides as follows: “1. Welcomes …"
+	// own marks a numbering that starts anew inside a paragraph after
+	// its chapeau's colon and a title: "3. Invites States Parties to use
+	// the following format: Format for … 1. Response … a) Corrective
+	// measures …" is a text with its own numbering, whose letters are
+	// not the paragraph's items, as the segmenter reads it on lines of
+	// its own (quoteStarts)
+	own := false
+	numAt := 0 // where the last numbered paragraph opens
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
 		at := f + m[0] + 1 // where the clause opens
+		var w string
+		sp, we := f+m[0], f+m[5] // the space before an item's letter, the letter's end
 		if m[2] >= 0 {
+			cut := true
 			rest := strings.TrimSpace(l[f+m[3]+1:])
 			before := l[:f+m[0]]
 			n, _ := strconv.Atoi(l[f+m[2] : f+m[3]])
 			switch {
-			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]):
-				num, letter, roman, sub = n, 0, 0, 0
+			case f+m[2] > at:
+				// a quoted paragraph opens with its quotation mark before
+				// its number: it numbers its own sequence, under which
+				// items start anew
+				if num > 0 && n == quote+1 && endsClause(before) {
+					quote, letter, roman, sub = n, 0, 0, 0
+					cuts = append(cuts, at)
+				}
+			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && (formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]] || m[0] == 0)):
+				// a paragraph 1 where the formula would stand (m[0] == 0,
+				// numberedStart) opens the run even after a heading
+				num, letter, roman, sub, own, numAt = n, 0, 0, 0, false, at
 				cuts = append(cuts, at)
 				operative = true
 			case num > 1 && (n == 1 && strings.HasSuffix(before, ":") || sub > 0 && n == sub+1 && endsClause(before)):
 				sub = n
 				cuts = append(cuts, at)
+			default:
+				cut = false
+				own = own || n == 1 && num > 1 && quote == 0 && titledChapeau(l[numAt:f+m[0]])
 			}
-			continue
+			// a number that opens nothing, as a footnote's ("… para. 5.
+			// e) Facilitating …"), took the space before an item's letter
+			// the expression would have found next
+			if cut {
+				continue
+			}
+			var ok bool
+			if w, sp, we, ok = itemAfterNumber(l, f+m[3]+1); !ok {
+				continue
+			}
+			at = sp + 1
+		} else {
+			w = l[f+m[4] : f+m[5]]
 		}
-		w := l[f+m[4] : f+m[5]]
 		// items open under a numbered paragraph, or under the formula or
 		// report itself when a colon introduces the first: "the Board
 		// decided: a) To …; b) To …", "requests the Committee to: (i)
 		// recommend …, and (ii) report …", or when the first opens with
 		// an operative verb: "recommends the following: I. Cooperation
-		// a) Invites Parties …; b) Requests …"
+		// a) Invites Parties …; b) Requests …"; none open in a text with
+		// its own numbering (own)
+		if own {
+			continue
+		}
 		top := num == 0 && letter == 0
-		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:f+m[0]])) &&
-			!(letterValue(w) == 1 && opensOperative(strings.TrimSpace(l[f+m[5]+1:]))) {
+		if top && roman == 0 && !((letterValue(w) == 1 || w == "i") && clauseBefore(l[:sp])) &&
+			!(letterValue(w) == 1 && opensOperative(strings.TrimSpace(l[we+1:]))) {
 			continue
 		}
 		switch {
 		case letterValue(w) == letter+1 && !(roman > 0 && romanOf(w) == roman+1):
 			letter, roman = letter+1, 0
+		case letter == 0 && num > 0 && lostFirstItem(w, l[:sp], l[we:]):
+			letter = letterValue(w)
 		case (letter > 0 || top) && romanOf(w) == roman+1:
 			roman++
 		default:
@@ -514,6 +559,9 @@ func cutOneLine(l string, byOpener bool) []string {
 			return append(out, l[f:])
 		}
 		return nil
+	}
+	if operative {
+		cuts = append(cuts, listBullets(l, first)...)
 	}
 	cuts = append(cuts, f)
 	sortInts(cuts)
@@ -918,31 +966,64 @@ func capsVerb(l string, f int) int {
 // a formula open, its formula being one the grammar does not know ("The
 // Subsidiary Body on Scientific, Technical and Technological Advice
 // 1.Welcomes …"): at a paragraph 1 followed by a paragraph 2, each
-// opening with an operative verb. It returns -1 when there is no such
-// run.
+// opening with an operative verb. The World Heritage Committee numbers
+// its recitals in the sequence of its paragraphs ("1. Having examined …,
+// 2. Recalling …, 3. Takes note …"): a paragraph 1 that opens a recital
+// opens the run as well when the numbers go on in sequence, through
+// recitals, to one that opens with an operative verb. It returns -1 when
+// there is no such run.
 func numberedStart(l string) int {
-	// A byte scan for " 1." and " 2." stands for the matches of
-	// oneLineCutRE that numbers open (TestNumberedStartQuick): the
-	// expression over a whole page on one line was most of a parse.
-	first := -1
-	for i := 1; i+1 < len(l); i++ {
-		c := l[i]
-		if c != '1' && c != '2' || l[i+1] != '.' || !isRESpace(l[i-1]) {
-			continue
-		}
-		rest := l[i+2:]
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t\n\f\r"))
-		if !unicode.IsLetter(r) && r != '“' && r != '"' || !opensOperative(strings.TrimSpace(rest)) {
-			continue
-		}
-		switch {
-		case c == '1' && first < 0:
-			first = i - 1 // the space before it, where oneLineCutRE finds it
-		case c == '2' && first >= 0:
-			return first
+	first, next, recitals := -1, 0, false
+	for _, m := range numberCuts(l) {
+		rest := strings.TrimSpace(l[m[2]+1:])
+		operative := opensOperative(rest)
+		_, recital := opensRecital(rest)
+		switch num := l[m[1]:m[2]]; {
+		case num == "1" && first < 0 && (operative || recital):
+			first, next, recitals = m[0], 2, !operative // the space before it, where oneLineCutRE finds it
+		case first >= 0 && num == strconv.Itoa(next):
+			switch {
+			case operative:
+				return first
+			case recitals && recital:
+				next++
+			}
 		}
 	}
 	return -1
+}
+
+// numberCuts returns the matches of oneLineCutRE in l that a paragraph
+// number opens, each as the offsets of the space before it and of its
+// digits' start and end. A scan of bytes stands for the expression
+// (TestNumberCutsQuick), which over a whole page on one line was most of
+// a parse: a number's match ends on the letter after it, so no match of
+// an item's letter can take the space before a number.
+func numberCuts(l string) [][3]int {
+	var out [][3]int
+	for i := 0; i+1 < len(l); i++ {
+		if !isRESpace(l[i]) {
+			continue
+		}
+		d := i + 1
+		if strings.HasPrefix(l[d:], "“") {
+			d += len("“")
+		}
+		k := d
+		for k < len(l) && k-d < 3 && isDigit(l[k]) {
+			k++
+		}
+		if k == d || k >= len(l) || l[k] != '.' {
+			continue
+		}
+		rest := strings.TrimLeft(l[k+1:], " \t\n\f\r")
+		r, size := utf8.DecodeRuneInString(rest)
+		if unicode.IsLetter(r) || r == '“' || r == '"' {
+			out = append(out, [3]int{i, d, k})
+			i = len(l) - len(rest) + size - 1 // the match ends on that letter or mark
+		}
+	}
+	return out
 }
 
 // extractStart returns where the first numbered paragraph of an extract
@@ -956,7 +1037,7 @@ func extractStart(l string) int {
 		return -1 // most lines: no expression to run
 	}
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
-		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+		if m[2] < 0 {
 			continue
 		}
 		before := strings.TrimSpace(l[:m[0]])
@@ -1065,6 +1146,30 @@ func noteMarkerLen(t string) int {
 	return i + n
 }
 
+// listBullets returns where the entries of a list open that a paragraph
+// sets out after its colon, each behind a round bullet: "… the following
+// properties: • Old Town of Lijiang (China) • Taj Mahal (India) 4.
+// Encourages …". The first bullet follows the colon; the ones after it
+// are the list's, whatever ends the entry before them (a name ends no
+// clause). Only round bullets list so: a dash also joins words in a
+// sentence.
+func listBullets(l string, from int) []int {
+	var cuts []int
+	open := false
+	for i := from; ; {
+		k := strings.Index(l[i:], " • ")
+		if k < 0 {
+			return cuts
+		}
+		i += k
+		open = open || clauseBefore(l[:i])
+		if open {
+			cuts = append(cuts, i+1)
+		}
+		i += len(" • ")
+	}
+}
+
 // bulletLen returns the length of the bullet that opens t and the space
 // after it ("- ", "• ", "– "), or of a dash glued to the capitalized word
 // it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
@@ -1100,6 +1205,7 @@ var (
 		return first
 	}()
 )
+
 // capsRecital reports whether t opens with a recital's opener in
 // capitals ("RECOGNISING the need …"), or with words in capitals the
 // grammar does not know as an opener that a word in lower case follows
@@ -1146,6 +1252,46 @@ func clauseBefore(s string) bool {
 	s = strings.TrimRight(s, " ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " or")
 	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";")
+}
+
+// titledChapeau reports whether paragraph p goes on after the colon
+// that ends its chapeau: "… use the following format: Format for …".
+func titledChapeau(p string) bool {
+	c := strings.IndexByte(p, ':')
+	return c >= 0 && strings.TrimSpace(p[c+1:]) != ""
+}
+
+// itemAfterNumber reads an item's letter right after the full stop of a
+// number at l[i-1] ("5. e) Facilitating"): the letter, the space before
+// it and the letter's end, as oneLineCutRE would have found them.
+func itemAfterNumber(l string, i int) (w string, sp, we int, ok bool) {
+	if i+3 >= len(l) || l[i] != ' ' {
+		return "", 0, 0, false
+	}
+	j := i + 1
+	if l[j] == '(' {
+		j++
+	}
+	k := j
+	for k < len(l) && k-j < 4 && l[k] >= 'a' && l[k] <= 'z' {
+		k++
+	}
+	if k == j || k+1 >= len(l) || l[k] != ')' || l[k+1] != ' ' {
+		return "", 0, 0, false
+	}
+	return l[j:k], i, k, true
+}
+
+// lostFirstItem reports whether the item letter w, under a numbered
+// paragraph with no item yet, opens a list whose first items the source
+// lost (": b) The handling …; c) The length …"): the chapeau's colon
+// stands before it, and the next letter follows after a semicolon.
+func lostFirstItem(w, before, after string) bool {
+	if len(w) != 1 || w[0] == 'a' || w[0] == 'z' || !strings.HasSuffix(strings.TrimRight(before, " "), ":") {
+		return false
+	}
+	next := string(w[0]+1) + ") "
+	return strings.Contains(after, "; "+next) || strings.Contains(after, "; ("+next)
 }
 
 // letterValue is the rank of an item letter ("a" 1, "z" 26, "aa" 27), or 0.

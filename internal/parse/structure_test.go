@@ -1094,3 +1094,138 @@ func TestQuotedParagraphsGoOn(t *testing.T) {
 		t.Errorf("unclassified %q, want none", d.Unclassified)
 	}
 }
+
+// TestAnnexHeadingMarked holds that an annex heading carrying the marker
+// of a footnote on the annex as a whole ("Annex II*") still ends the
+// operative part, and that a number a conversion left alone above the
+// heading numbers no paragraph and takes no heading for its text.
+func TestAnnexHeadingMarked(t *testing.T) {
+	for _, tc := range []struct{ name, stray string }{
+		{"marked heading", ""},
+		{"stray number above it", "4.\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "The Meeting of the Parties,\n\n" +
+				"1. Takes note of the summary of the assessment of the working group;\n" +
+				"2. Requests the working group to update the summary before the next meeting.\n" + tc.stray +
+				"Annex II*\nSummary of the assessment of the working group\n" +
+				"1. The group met three times during the intersessional period.\n" +
+				"2. The group heard experts from all regions.\n"
+			d := parseOne(t, text)
+			if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+				t.Errorf("paragraphs = %v, want %v", got, want)
+			}
+			if len(d.Annexes) != 1 || d.Annexes[0].Heading != "Annex II*" {
+				t.Errorf("annexes = %+v, want one headed \"Annex II*\"", d.Annexes)
+			}
+			checkNothingDropped(t, tc.name, text)
+		})
+	}
+}
+
+// TestOneLineLostFirstItem holds that on one line the items of a list
+// whose first letter the source lost (": b) …; c) …") are still cut at
+// their letters, as they are on lines of their own.
+func TestOneLineLostFirstItem(t *testing.T) {
+	line := "The Meeting of the Parties, Recalling its earlier guidance on the registry, 1. Requests the secretariat to prepare " +
+		"a paper on the registry, covering: b) The transfer of units held in closed accounts; c) The time during which " +
+		"holders may still act on their accounts; 2. Decides to consider the paper at its next session."
+	if got := splitOneLine(line); !linesOpen(got, "The Meeting", "Recalling", "1. Requests", "b) The transfer", "c) The time", "2. Decides") {
+		t.Errorf("splitOneLine cut a list without its first item as %q", got)
+	}
+}
+
+// TestOneLineNoteRuns holds that the footnotes of a page copied onto one
+// line with it are cut onto lines of their own, in the text where the
+// page ended and after the plenary stamp, and read as footnotes: the
+// recital after them stays a recital, the documents they cite are cited,
+// and a number in a sentence or a date after the stamp is no footnote.
+func TestOneLineNoteRuns(t *testing.T) {
+	line := "Decision 4/CP.40 Work of the expert group The Conference of the Parties, Recalling decisions 3/CP.38 and 2/CP.39, " +
+		"Having considered the report of the expert group on its work in 2040,1 Noting the views of Parties on the work of the group,2 " +
+		"1 ABC/SBI/2040/7 and ABC/SBI/2040/9. 2 See the event held with the group (for information, see https://example.org/group/event_SB60). " +
+		"Recognizing the need for Article 4 The Parties shall to be read in full, " +
+		"1. Welcomes the work of the group under its terms of reference;3 2. Requests the group to report on its work at its next session. " +
+		"7th plenary meeting 12 November 2040 3 ABC/SBI/2040/11, paras. 4–9."
+	want := []string{"Decision 4/CP.40", "The Conference", "Recalling", "Having considered", "Noting", "",
+		"1 ABC/SBI/2040/7", "2 See the event", "", "Recognizing the need for Article 4 The Parties", "1. Welcomes", "2. Requests",
+		"7th plenary meeting 12 November 2040", "", "3 ABC/SBI/2040/11, paras. 4–9."}
+	got := splitOneLine(line)
+	if !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut footnotes run in as %q", got)
+	}
+	d := parseOne(t, line)
+	if len(d.Preamble) != 4 || len(d.Paragraphs) != 2 {
+		t.Errorf("%d recitals and %d paragraphs, want 4 and 2", len(d.Preamble), len(d.Paragraphs))
+	}
+	if want := []string{"ABC/SBI/2040/7", "ABC/SBI/2040/9", "ABC/SBI/2040/11"}; !slices.Equal(d.References.Documents, want) {
+		t.Errorf("documents = %q, want %q", d.References.Documents, want)
+	}
+	checkNothingDropped(t, "one line with footnotes", line)
+}
+
+// TestOneLineQuotedParagraphs holds that on one line the paragraphs of a
+// decision quoted in a paragraph ("provides as follows: “1. …") are cut
+// at their numbers in their own sequence, each opening its items anew,
+// and that an item's letter right after a footnote's last number ("para.
+// 4. c) …") is still cut.
+func TestOneLineQuotedParagraphs(t *testing.T) {
+	line := "The Conference of the Parties, 1. Endorses decision 3/CMA.9, on the review of the network,1 which provides as follows: " +
+		"“1. Welcomes: a) The report of the network; b) The work of its advisory board; " +
+		"“2. Decides that the network is to: a) Support the Parties that ask for assistance; b) Report on its work each year; " +
+		"1 ABC/SB/2040/3, para. 4. c) Publish what it learns on its website; “3. Requests the secretariat to support the network.”; " +
+		"2. Decides to review the network at its next session."
+	want := []string{"The Conference", "1. Endorses", "“1. Welcomes:", "a) The report", "b) The work", "“2. Decides", "a) Support",
+		"b) Report", "", "1 ABC/SB/2040/3, para. 4.", "c) Publish", "“3. Requests", "2. Decides"}
+	if got := splitOneLine(line); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut quoted paragraphs as %q", got)
+	}
+}
+
+// TestOneLineNumberedRecitals holds the rules of a one-line decision
+// whose body numbers its recitals in the sequence of its paragraphs and
+// names itself in no formula the grammar knows: the run opens at its
+// paragraph 1, a list a paragraph sets out behind round bullets after its
+// colon is cut at each bullet, and the letters of a text with its own
+// numbering quoted in a paragraph are no items of the paragraph.
+func TestOneLineNumberedRecitals(t *testing.T) {
+	line := "Decision : 12 COM 4.5 Review of reports Heritage Board, 1. Having examined Document HB-40/12.COM/4, " +
+		"2. Recalling Decision 11 COM 4.2, adopted at its 11th session, 3. Notes with satisfaction the reports on the following " +
+		"sites : • Old Harbour (Norway) • Stone Town (Kenya) • Upper Valley (Chile) 4. Invites the States Parties to use " +
+		"the following form for their reports: Form for a report (agreed in 2040) 1. Measures taken by the State Party a) Measures " +
+		"in reply to the Decision b) Progress towards its aims 2. Other issues 5. Requests the States Parties to report by 1 February 2041."
+	want := []string{"Decision : 12 COM 4.5", "1. Having examined", "2. Recalling", "3. Notes",
+		"• Old Harbour", "• Stone Town", "• Upper Valley", "4. Invites", "5. Requests"}
+	if got := splitOneLine(line); !linesOpen(got, want...) {
+		t.Errorf("splitOneLine cut numbered recitals as %q", got)
+	}
+	d := parseOne(t, line)
+	if got, want := numbers(d), []string{"3", "4", "5"}; len(d.Preamble) != 2 || !slices.Equal(got, want) {
+		t.Fatalf("%d recitals, paragraphs %v; want 2 and %v", len(d.Preamble), got, want)
+	}
+	if len(d.Paragraphs[0].Items) != 3 || len(d.Paragraphs[1].Items) != 0 {
+		t.Errorf("items %d and %d, want 3 and 0", len(d.Paragraphs[0].Items), len(d.Paragraphs[1].Items))
+	}
+}
+
+// TestRepeatedNumberInTable holds that a number repeating the last
+// paragraph's, below a table row's text that ended no sentence, numbers a
+// row of the table, not a paragraph: a PDF reader sets it apart from its
+// text, which goes on with it.
+func TestRepeatedNumberInTable(t *testing.T) {
+	text := "The Conference of the Parties\n" +
+		"1. Adopts the work plan set out below;\n" +
+		"2. Elects the members of the bureau listed below:\n" +
+		"TopicActivityPriority\n" +
+		"A. Training1. Provide courses to the regional centres.High\n" +
+		"2.\n\n" +
+		"Prepare a handbook for the regional centres.Medium\n"
+	d := parseOne(t, text)
+	if got, want := numbers(d), []string{"1", "2"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs = %v, want %v", got, want)
+	}
+	if last := d.Paragraphs[len(d.Paragraphs)-1].Text; !strings.Contains(last, "Prepare a handbook") {
+		t.Errorf("paragraph 2 = %q, want the row's text in it", last)
+	}
+	checkNothingDropped(t, "a repeated number in a table", text)
+}
