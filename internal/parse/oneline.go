@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // minOneLine is the shortest line read as a whole decision printed on one
@@ -919,20 +921,25 @@ func capsVerb(l string, f int) int {
 // opening with an operative verb. It returns -1 when there is no such
 // run.
 func numberedStart(l string) int {
+	// A byte scan for " 1." and " 2." stands for the matches of
+	// oneLineCutRE that numbers open (TestNumberedStartQuick): the
+	// expression over a whole page on one line was most of a parse.
 	first := -1
-	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
-		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+	for i := 1; i+1 < len(l); i++ {
+		c := l[i]
+		if c != '1' && c != '2' || l[i+1] != '.' || !isRESpace(l[i-1]) {
 			continue
 		}
-		switch l[m[2]:m[3]] {
-		case "1":
-			if first < 0 {
-				first = m[0] // the space before it, where oneLineCutRE finds it
-			}
-		case "2":
-			if first >= 0 {
-				return first
-			}
+		rest := l[i+2:]
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t\n\f\r"))
+		if !unicode.IsLetter(r) && r != '“' && r != '"' || !opensOperative(strings.TrimSpace(rest)) {
+			continue
+		}
+		switch {
+		case c == '1' && first < 0:
+			first = i - 1 // the space before it, where oneLineCutRE finds it
+		case c == '2' && first >= 0:
+			return first
 		}
 	}
 	return -1
@@ -1063,7 +1070,10 @@ func noteMarkerLen(t string) int {
 // it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
 // or a digit ("-based", "-3") is no bullet.
 func bulletLen(t string) int {
-	for _, b := range []string{"-", "•", "–", "—", "▪", "●"} {
+	if t == "" || !bulletFirst[t[0]] {
+		return 0
+	}
+	for _, b := range bulletMarks {
 		if !strings.HasPrefix(t, b) {
 			continue
 		}
@@ -1116,6 +1126,19 @@ const minCapsOpener = 2
 // maxCapsOpener bounds the text capsRecital reads for an opener in
 // capitals: a few words, a recital's opener being short.
 const maxCapsOpener = 40
+
+// bulletMarks are the marks bulletLen reads, and bulletFirst their first
+// bytes: bulletRun asks at every space of a line, and most words open
+// with none.
+var (
+	bulletMarks = []string{"-", "•", "–", "—", "▪", "●"}
+	bulletFirst = func() (first [256]bool) {
+		for _, b := range bulletMarks {
+			first[b[0]] = true
+		}
+		return first
+	}()
+)
 
 // clauseBefore reports whether s, what precedes a bullet, ends a clause
 // that items may follow: a colon or a semicolon, with "and" or "or"
