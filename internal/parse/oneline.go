@@ -1088,6 +1088,18 @@ func bulletLen(t string) int {
 	return 0
 }
 
+// bulletMarks are the marks bulletLen reads, and bulletFirst their first
+// bytes: bulletRun asks at every space of a line, and most words open
+// with none.
+var (
+	bulletMarks = []string{"-", "•", "–", "—", "▪", "●"}
+	bulletFirst = func() (first [256]bool) {
+		for _, b := range bulletMarks {
+			first[b[0]] = true
+		}
+		return first
+	}()
+)
 // capsRecital reports whether t opens with a recital's opener in
 // capitals ("RECOGNISING the need …"), or with words in capitals the
 // grammar does not know as an opener that a word in lower case follows
@@ -1126,19 +1138,6 @@ const minCapsOpener = 2
 // maxCapsOpener bounds the text capsRecital reads for an opener in
 // capitals: a few words, a recital's opener being short.
 const maxCapsOpener = 40
-
-// bulletMarks are the marks bulletLen reads, and bulletFirst their first
-// bytes: bulletRun asks at every space of a line, and most words open
-// with none.
-var (
-	bulletMarks = []string{"-", "•", "–", "—", "▪", "●"}
-	bulletFirst = func() (first [256]bool) {
-		for _, b := range bulletMarks {
-			first[b[0]] = true
-		}
-		return first
-	}()
-)
 
 // clauseBefore reports whether s, what precedes a bullet, ends a clause
 // that items may follow: a colon or a semicolon, with "and" or "or"
