@@ -1100,6 +1100,7 @@ var (
 		return first
 	}()
 )
+
 // capsRecital reports whether t opens with a recital's opener in
 // capitals ("RECOGNISING the need …"), or with words in capitals the
 // grammar does not know as an opener that a word in lower case follows
