@@ -727,13 +727,13 @@ var citingWords = map[string]bool{"decision": true, "decisions": true, "resoluti
 	"annex": true, "annexes": true, "appendix": true, "paragraph": true, "paragraphs": true, "section": true,
 	"sections": true, "article": true, "articles": true, "chapter": true, "part": true, "page": true, "pages": true}
 
-// endsCitingWord reports whether a line of more than one word ends on one
-// of citingWords: the symbol or number on the next line is cited, where a
-// label "Decision" alone on its line, in capitals, heads the symbol below
-// it.
+// endsCitingWord reports whether a line of a sentence ends on one of
+// citingWords: the symbol or number on the next line is cited, where a
+// label ("Decision" alone on its line, "Related documents": a few words,
+// maxValueTail at most) heads the symbol below it.
 func endsCitingWord(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
-	return i > 0 && citingWords[s[i+1:]]
+	return i > 0 && citingWords[s[i+1:]] && strings.Count(s, " ") >= maxValueTail
 }
 
 // runInBefore reports whether the block holds, run into its lines, the

@@ -493,3 +493,70 @@ func TestLabelCellsHoldNoSymbol(t *testing.T) {
 		}
 	}
 }
+
+// TestBulletLenReadsEveryMark: the first-byte test of bulletLen lets
+// every mark of bulletMarks through, set apart by a space or glued to a
+// capitalized word, and nothing that opens otherwise.
+func TestBulletLenReadsEveryMark(t *testing.T) {
+	for _, b := range bulletMarks {
+		if got := bulletLen(b + " to request"); got != len(b)+1 {
+			t.Errorf("bulletLen(%q) = %d, want %d", b+" to request", got, len(b)+1)
+		}
+		if got := bulletLen(b + "Requests"); got != len(b) {
+			t.Errorf("bulletLen(%q) = %d, want %d", b+"Requests", got, len(b))
+		}
+	}
+	for _, s := range []string{"", "Requests", "-based", "‐ x", "→ x", "€ 5", "* x"} {
+		if got := bulletLen(s); got != 0 {
+			t.Errorf("bulletLen(%q) = %d, want 0", s, got)
+		}
+	}
+}
+
+// numberedStartByRE is numberedStart as oneLineCutRE reads it.
+func numberedStartByRE(l string) int {
+	first := -1
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+			continue
+		}
+		switch l[m[2]:m[3]] {
+		case "1":
+			if first < 0 {
+				first = m[0]
+			}
+		case "2":
+			if first >= 0 {
+				return first
+			}
+		}
+	}
+	return -1
+}
+
+var numberedStartSamples = []string{
+	"The Subsidiary Body on Scientific Advice 1.Welcomes the report; 2. Requests the Executive Secretary to act;",
+	"The Body\t1. Welcomes x 2.\u00a0Requests y",
+	"Body 11. Welcomes x 21. Requests y 1. Notes z 2. “Decides",
+	"x 2. Requests y 1. Welcomes z 2. Invites w",
+	"(a) 1. Welcomes 2. Requests",
+	" 1.  Welcomes\n2. Requests",
+}
+
+func checkNumberedStart(t *testing.T, s string) {
+	if got, want := numberedStart(s), numberedStartByRE(s); got != want {
+		t.Errorf("numberedStart(%q) = %d, want %d", s, got, want)
+	}
+}
+
+// TestNumberedStartQuick holds numberedStart to oneLineCutRE, on every
+// line and on every labelled decision printed on one line.
+func TestNumberedStartQuick(t *testing.T) {
+	samples := append([]string(nil), numberedStartSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkNumberedStart)
+}
+
+func FuzzNumberedStart(f *testing.F) { fuzzSamples(f, numberedStartSamples, checkNumberedStart) }

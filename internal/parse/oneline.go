@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // minOneLine is the shortest line read as a whole decision printed on one
@@ -149,7 +151,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		if m == nil && r < 0 {
 			caps = capsFormula(l)
 			if caps < 0 {
-				n = numberedStart(l)
+				if n = numberedStart(l); n < 0 {
+					n = numberedRecitalsStart(l)
+				}
 			}
 		}
 		switch {
@@ -705,34 +709,67 @@ func capsVerb(l string, f int) int {
 // a formula open, its formula being one the grammar does not know ("The
 // Subsidiary Body on Scientific, Technical and Technological Advice
 // 1.Welcomes …"): at a paragraph 1 followed by a paragraph 2, each
-// opening with an operative verb. The World Heritage Committee numbers
-// its recitals in the sequence of its paragraphs ("1. Having examined …,
-// 2. Recalling …, 3. Takes note …"): a paragraph 1 that opens a recital
-// opens the run as well when the numbers go on in sequence, through
-// recitals, to one that opens with an operative verb. It returns -1 when
-// there is no such run.
+// opening with an operative verb. It returns -1 when there is no such
+// run.
 func numberedStart(l string) int {
-	first, next, recitals := -1, 0, false
-	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
-		if m[2] < 0 {
+	// A byte scan for " 1." and " 2." stands for the matches of
+	// oneLineCutRE that numbers open (TestNumberedStartQuick): the
+	// expression over a whole page on one line was most of a parse.
+	first := -1
+	for i := 1; i+1 < len(l); i++ {
+		c := l[i]
+		if c != '1' && c != '2' || l[i+1] != '.' || !isRESpace(l[i-1]) {
 			continue
 		}
-		rest := strings.TrimSpace(l[m[3]+1:])
-		operative := opensOperative(rest)
-		_, recital := opensRecital(rest)
-		switch num := l[m[2]:m[3]]; {
-		case num == "1" && first < 0 && (operative || recital):
-			first, next, recitals = m[0], 2, !operative // the space before it, where oneLineCutRE finds it
-		case first >= 0 && num == strconv.Itoa(next):
-			switch {
-			case operative:
-				return first
-			case recitals && recital:
-				next++
-			}
+		rest := l[i+2:]
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t\n\f\r"))
+		if !unicode.IsLetter(r) && r != '“' && r != '"' || !opensOperative(strings.TrimSpace(rest)) {
+			continue
+		}
+		switch {
+		case c == '1' && first < 0:
+			first = i - 1 // the space before it, where oneLineCutRE finds it
+		case c == '2' && first >= 0:
+			return first
 		}
 	}
 	return -1
+}
+
+// numberedRecitalsStart returns where the numbered paragraphs of a line
+// without a formula open when they number its recitals too, as the World
+// Heritage Committee does ("1. Having examined …, 2. Recalling …, 3.
+// Takes note …"): at a paragraph 1 that opens a recital, when the numbers
+// go on in sequence, through recitals, to one that opens with an
+// operative verb. It returns -1 when there is no such run. Like
+// numberedStart it scans for the numbers' bytes, not with oneLineCutRE.
+func numberedRecitalsStart(l string) int {
+	first := -1
+	for i := 0; first < 0; {
+		k := strings.Index(l[i:], " 1.")
+		if k < 0 {
+			return -1
+		}
+		i += k + len(" 1.")
+		if _, ok := opensRecital(strings.TrimSpace(l[i:])); ok && !opensOperative(strings.TrimSpace(l[i:])) {
+			first = i - len(" 1.")
+		}
+	}
+	for next, i := 2, first+len(" 1."); ; {
+		num := " " + strconv.Itoa(next) + "."
+		k := strings.Index(l[i:], num)
+		if k < 0 {
+			return -1
+		}
+		i += k + len(num)
+		rest := strings.TrimSpace(l[i:])
+		if opensOperative(rest) {
+			return first
+		}
+		if _, ok := opensRecital(rest); ok {
+			next++
+		}
+	}
 }
 
 // minBulletRun is the fewest bullets before operative verbs that cut a
@@ -855,7 +892,10 @@ func listBullets(l string, from int) []int {
 // it leads ("-Recommends"), or 0. A hyphen glued to a word in lower case
 // or a digit ("-based", "-3") is no bullet.
 func bulletLen(t string) int {
-	for _, b := range []string{"-", "•", "–", "—", "▪", "●"} {
+	if t == "" || !bulletFirst[t[0]] {
+		return 0
+	}
+	for _, b := range bulletMarks {
 		if !strings.HasPrefix(t, b) {
 			continue
 		}
@@ -869,6 +909,19 @@ func bulletLen(t string) int {
 	}
 	return 0
 }
+
+// bulletMarks are the marks bulletLen reads, and bulletFirst their first
+// bytes: bulletRun asks at every space of a line, and most words open
+// with none.
+var (
+	bulletMarks = []string{"-", "•", "–", "—", "▪", "●"}
+	bulletFirst = func() (first [256]bool) {
+		for _, b := range bulletMarks {
+			first[b[0]] = true
+		}
+		return first
+	}()
+)
 
 // clauseBefore reports whether s, what precedes a bullet, ends a clause
 // that items may follow: a colon or a semicolon, with "and" or "or"

@@ -236,9 +236,12 @@ func TestWrappedCitedDecision(t *testing.T) {
 			t.Errorf("Parse(%q) found %d decisions, want 1, its symbol from its heading", text, len(ds))
 		}
 	}
-	if !endsCitingWord("requested by the Board in its decision") || endsCitingWord("Decision") {
-		t.Errorf("endsCitingWord reads a label alone as citing, or a sentence as not")
-	}
+	holds(t, "endsCitingWord", endsCitingWord, map[string]bool{
+		"requested by the Board in its decision": true,
+		"as set out in document ABC/7/2, annex":  true,
+		"Decision":                               false,
+		"Related documents":                      false,
+	})
 }
 
 // TestWrappedRunInItems holds that an item of a list run into its
