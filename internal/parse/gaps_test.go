@@ -20,16 +20,7 @@ var renderingGaps = map[string]map[string]string{
 	"web page, symbol as a field value":            {},
 	"row of an HTML table":                         {},
 	"row of a table copied as text":                {},
-	"on one line": {
-		"25_VIII_32+IX_24.txt":                          "a CBD page's decision known only by its paragraph markers runs into the next decision on one line",
-		"own/afb_B.7-6.txt":                             "decision reference \"b.5/9\" is lost",
-		"own/cites_Res.Conf.5.20_Rev.CoP16.txt":         "no decision is found any more",
-		"own/iwc_CO2489_2024.txt":                       "no decision is found any more",
-		"own/iwc_Resolution_1994-4_small-cetaceans.txt": "no decision is found any more",
-		"own/iwc_Resolution_2005-4_listing.txt":         "decisions run together: 1 found instead of 2",
-		"own/ramsar_Resolution_VI.13.txt":               "operative paragraphs \"requests\" are lost; 6 preamble paragraphs are read as 7",
-		"own/unccd_3_COP.13_gender-extract.txt":         "no decision is found any more",
-	},
+	"on one line":                                  {},
 }
 
 // The pages of "PDF-style pages" are wrapped at 85 columns: the rendering

@@ -32,6 +32,12 @@ var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+me
 func splitOneLine(l string) []string {
 	pieces := runTogether(l)
 	if pieces == nil {
+		pieces = decMarkerRun(l)
+	}
+	if pieces == nil {
+		pieces = capsTitleRun(l)
+	}
+	if pieces == nil {
 		if parts := cutOneLine(l, true); parts != nil {
 			return cutNoteRuns(parts)
 		}
@@ -79,6 +85,126 @@ func runTogether(l string) []string {
 	}
 	sortInts(cuts)
 	return piecesAt(l, cuts)
+}
+
+// decMarkerInRE matches a CBD decision document's marker inside a line,
+// as decMarker matches it alone on one: "decision UNEP/CBD/COP/DEC/IX/24",
+// "CBD/COP/DEC/15/4 paragraph 3".
+var decMarkerInRE = regexp.MustCompile(`(?:\b[Dd]ecision\s+)?(?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3}(?:\s+paragraph(?:\s+\d{1,3})?)?`)
+
+// decMarkerRun cuts a line that runs a CBD page together, the markers
+// that head its decisions and paragraphs each on a line of its own as the
+// page sets them: "… implementation. decision UNEP/CBD/COP/DEC/IX/24 Gender
+// Plan … UNEP/CBD/COP/DEC/IX/24 paragraph Welcomes …". A marker a
+// sentence cites has no capital or paragraph number after it ("(…/DEC/X/2),
+// paragraph 3"). It returns nil when the line holds no such marker.
+func decMarkerRun(l string) []string {
+	if !strings.Contains(l, "/DEC/") {
+		return nil // most lines: no expression to run
+	}
+	var cuts []int
+	for _, m := range decMarkerInRE.FindAllStringIndex(l, -1) {
+		after := strings.TrimLeft(l[m[1]:], " ")
+		if after == "" || !(after[0] >= 'A' && after[0] <= 'Z' || after[0] >= '0' && after[0] <= '9') || m[1] < len(l) && l[m[1]] != ' ' {
+			continue
+		}
+		if m[0] > 0 && l[m[0]-1] != ' ' {
+			continue // "(UNEP/CBD/…"
+		}
+		cuts = append(cuts, m[0], m[1])
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	if cuts[0] == 0 {
+		cuts = cuts[1:]
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	var out []string
+	for _, p := range piecesAt(l, cuts) {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// minCapsTitle is the fewest words in capitals that make a title before
+// a recital in capitals: "ON SMALL STOCKS" is one, two may be an
+// acronym and a word.
+const minCapsTitle = 3
+
+// capsTitleRun cuts a line that runs a commission's resolutions
+// together, each headed by a title in capitals over a first recital in
+// capitals, before each such title that follows a sentence's end: "… to
+// the Convention. Agreed PROPOSAL FOR A WORKSHOP ON SEALS RECALLING that
+// …". A title at the line's start or after a heading that ends no
+// sentence ("Resolution 9-2 ON SMALL STOCKS NOTING …") is the line's own.
+// It returns nil when the line holds no such title.
+func capsTitleRun(l string) []string {
+	var cuts []int
+	start, n := -1, 0 // the run of words in capitals: where it opens, its length
+	for i := 0; i < len(l); {
+		j := strings.IndexByte(l[i:], ' ')
+		if j < 0 {
+			j = len(l) - i
+		}
+		w := l[i : i+j]
+		switch {
+		case capsWord(w):
+			if n == 0 {
+				start = i
+			}
+			n++
+		case n > minCapsTitle && w != "" && w[0] >= 'a' && w[0] <= 'z':
+			// the run's last word opens the recital
+			k := strings.LastIndexByte(strings.TrimRight(l[:i], " "), ' ') + 1
+			if _, ok := opensRecital(l[k:]); ok && sentenceBefore(l[:start]) {
+				cuts = append(cuts, start)
+			}
+			n = 0
+		default:
+			n = 0
+		}
+		i += j + 1
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	return piecesAt(l, cuts)
+}
+
+// sentenceBefore reports whether s holds a sentence's end, a full stop
+// after a word in lower case or a bracket: the text before a title that
+// a decision ends.
+func sentenceBefore(s string) bool {
+	for i := strings.Index(s, ". "); i >= 0; {
+		if i > 0 && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] == ')') {
+			return true
+		}
+		k := strings.Index(s[i+1:], ". ")
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return false
+}
+
+// capsWord reports whether w is a word in capitals, digits allowed after
+// its first letter ("IWC58").
+func capsWord(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if !(w[i] >= 'A' && w[i] <= 'Z' || w[i] >= '0' && w[i] <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // piecesAt cuts l at cuts, in order and each after the first byte: the
@@ -133,6 +259,7 @@ func cutOneLine(l string, byOpener bool) []string {
 	// Or a body's report of its decision under the heading, before any
 	// formula-like sentence further on ("The Board expects …").
 	lead, report := false, false
+	x := -1 // an extract's first paragraph
 	r := reportStart(l)
 	if r > 0 && r < f {
 		f, report = r, true
@@ -151,9 +278,15 @@ func cutOneLine(l string, byOpener bool) []string {
 		if m == nil && r < 0 {
 			caps = capsFormula(l)
 			if caps < 0 {
+				caps = capsLead(l)
+			}
+			if caps < 0 {
 				if n = numberedStart(l); n < 0 {
 					n = numberedRecitalsStart(l)
 				}
+			}
+			if caps < 0 && n < 0 {
+				x = extractStart(l)
 			}
 		}
 		switch {
@@ -167,19 +300,26 @@ func cutOneLine(l string, byOpener bool) []string {
 			f, report = r, true
 		case n > 0:
 			f = n // the first paragraph stands for the formula
+		case x > 0:
+			// so does an extract's, the recitals before it cut as
+			// before a lead
+			f, lead = x, true
 		default:
 			if parts := bulletRun(l); parts != nil {
 				return parts
 			}
-			return recitalRun(l, byOpener)
+			if parts := recitalRun(l, byOpener); parts != nil {
+				return parts
+			}
+			return capsClause(l)
 		}
 	}
 	// Clauses open after a comma or semicolon with a recital's opener or
 	// an operative phrase, and at paragraph numbers from 1 on; items open
 	// at letters in sequence under a numbered paragraph.
 	var cuts []int
-	apart := -1         // a cut with a blank line before it
-	operative := report // a reported decision is the paragraph
+	var apart []int              // the cuts with a blank line before them
+	operative := report || x > 0 // a reported decision, an extract's first paragraph, is the paragraph
 	num, letter, roman := 0, 0, 0
 	sub := 0   // items numbered under a paragraph: "to invite: 1. All States …; 2. …"
 	quote := 0 // paragraphs of a decision quoted in a paragraph: "provides as follows: “1. Welcomes …"
@@ -209,7 +349,7 @@ func cutOneLine(l string, byOpener bool) []string {
 					quote, letter, roman, sub = n, 0, 0, 0
 					cuts = append(cuts, at)
 				}
-			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]]):
+			case n == num+1 && (opensOperative(rest) || endsClause(before) || n == 1 && (m[0] == 0 || formulaEndWords[before[strings.LastIndexByte(before, ' ')+1:]])):
 				num, letter, roman, sub, own, numAt = n, 0, 0, 0, false, at
 				cuts = append(cuts, at)
 				operative = true
@@ -284,7 +424,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		}
 		// a sentence's end: "… sound management. Further recognising …",
 		// not an abbreviation's full stop ("e.g.", "para.")
-		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i])
+		stop := l[i] == '.' && l[i+1] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && sentenceWord(l[strings.LastIndexByte(l[:i], ' ')+1:i]) ||
+			// or a word in capitals after it: "… (document 3). AGREES …"
+			l[i] == '.' && l[i+1] == ' ' && capsOpener(l[i+2:])
 		if l[i] == ' ' && i > 0 && l[i-1] >= 'a' && l[i-1] <= 'z' && capsOpener(l[i+1:]) {
 			// a recital in capitals after one cut short: "… the
 			// Chairman of the WHEREAS there have been …"
@@ -299,16 +441,18 @@ func cutOneLine(l string, byOpener bool) []string {
 			// apart from the list as a page sets it; not one a sentence
 			// tells of ("…, noting that The Committee selected …")
 			cuts = append(cuts, i+1)
-			apart = i + 1
+			apart = append(apart, i+1)
 			operative = true
 			continue
 		}
 		if l[i] == ' ' {
 			// a bullet that opens an item: "…, decided: - to request …;
 			// - to invite …", "The Meeting • adopts …", "INVITES
-			// governments - to submit …"
+			// governments - to submit …"; or a recital whose opener
+			// is in capitals, as a commission prints its dashed
+			// recitals: "… of small stocks - RECOGNISING the need …"
 			if n := bulletLen(l[i+1:]); n > 0 && (clauseBefore(l[:i]) || opensOperative(l[i+1+n:]) || bulletVerb(l[i+1+n:]) ||
-				operative && strings.HasPrefix(l[i+1+n:], "to ")) {
+				operative && strings.HasPrefix(l[i+1+n:], "to ") || capsRecital(l[i+1+n:])) {
 				cuts = append(cuts, i+1)
 				operative = true
 			}
@@ -355,6 +499,21 @@ func cutOneLine(l string, byOpener bool) []string {
 		}
 		i = at + k - first
 	}
+	// After the first paragraph or item, a bullet before a verb in
+	// capitals opens a paragraph, as a commission dashes its paragraphs:
+	// "… e) options for funding - RESOLVES to meet again …".
+	for i := strings.Index(l[first:], " "); i >= 0 && first+i+1 < len(l); {
+		at := first + i + 1
+		if n := bulletLen(l[at:]); n > 0 && capsOpener(l[at+n:]) && opensOperative(l[at+n:]) {
+			cuts = append(cuts, at)
+			operative = true
+		}
+		k := strings.IndexByte(l[at:], ' ')
+		if k < 0 {
+			break
+		}
+		i = at + k - first
+	}
 	// A formula in capitals runs into its verb in capitals: "THE
 	// CONFERENCE OF THE PARTIES TO THE CONVENTION ESTABLISHES …".
 	if v := capsVerb(l, f); v > 0 {
@@ -368,6 +527,11 @@ func cutOneLine(l string, byOpener bool) []string {
 		sortInts(cuts)
 		if i := firstOpener(l[:cuts[0]]); i > 0 {
 			cuts = append(cuts, i)
+			if x > 0 {
+				// an extract's heading apart from its text, and its
+				// first paragraph from the text left out before it
+				apart = append(apart, i, f)
+			}
 		}
 	}
 	// The formula ends at its first comma or colon that a capital
@@ -386,6 +550,9 @@ func cutOneLine(l string, byOpener bool) []string {
 		// not read as the rest of its title.
 		if f > 0 && decisionSignal(strings.TrimSpace(l[:f])) {
 			out := []string{strings.TrimSpace(l[:f]), ""}
+			if k := narrativeStart(l, f); k > 0 && opensReport(l[f:]) {
+				out = []string{strings.TrimSpace(l[:k]), "", strings.TrimSpace(l[k:f]), ""}
+			}
 			if q := quotedText(l, f); q > 0 {
 				return append(out, strings.TrimSpace(l[f:q]), "", l[q:])
 			}
@@ -414,7 +581,7 @@ func cutOneLine(l string, byOpener bool) []string {
 		if s := strings.TrimSpace(l[last:c]); s != "" {
 			out = append(out, s)
 		}
-		if c == apart {
+		if containsInt(apart, c) {
 			out = append(out, "")
 		}
 		last = c
@@ -463,6 +630,24 @@ func reportStart(l string) int {
 	// stands before a report that opens with the body's name
 	if v[0] > 0 && strings.HasPrefix(title[v[0]+1:], "The ") {
 		return at + v[0] + 1
+	}
+	return at
+}
+
+// narrativeStart returns where the sentences that tell what led to a
+// body's report open after the decision's heading, when the report at r
+// follows them: "Decision B.9/4 The secretariat presented document
+// AFB/B.9/3. The Board decided …" sets the narrative apart from the
+// heading, as a board's minutes print it below the symbol; or -1. The
+// narrative opens with "The", a sentence, not a title.
+func narrativeStart(l string, r int) int {
+	m := decisionHeading(l)
+	if m == nil {
+		return -1
+	}
+	at := len(l) - len(m[4]+m[5])
+	if r <= at+1 || r < 2 || l[r-2] != '.' || !strings.HasPrefix(l[at:], "The ") {
+		return -1
 	}
 	return at
 }
@@ -678,8 +863,80 @@ func capsFormula(l string) int {
 		if k >= 2 && l[k-1] == ' ' && strings.IndexByte(";.:", l[k-2]) >= 0 && formulaUpperRE.MatchString(l[k:]) {
 			return k
 		}
+		// or after a title in capitals, the formula on a colon: "…
+		// RESOLUTION ON SMALL STOCKS THE COMMISSION: AGREES …"
+		if k >= 2 && l[k-1] == ' ' && capsWord(l[strings.LastIndexByte(l[:k-1], ' ')+1:k-1]) {
+			if m := formulaUpperRE.FindStringIndex(l[k:]); m != nil && strings.HasPrefix(l[k+m[1]:], ": ") && !strings.Contains(l[k+4:k+m[1]], "THE ") {
+				return k
+			}
+		}
 		i = k + 4
 	}
+}
+
+// capsClause cuts a line without a formula around the one operative
+// clause in capitals it holds, as a database record runs its fields
+// together: "… Long Title Resolution 2031 Body STRONGLY URGES all
+// governments to …; Status Adopted …" gives the fields before it, the
+// clause to its end and the fields after it. A clause in capitals starts
+// a paragraph after a field's label, a word that ends no clause, since a
+// sentence does not go on in capitals (capsOpener). It returns nil when
+// the line holds no such clause (loneOperative).
+func capsClause(l string) []string {
+	for i, prev := -1, ""; i+1 < len(l); {
+		at := i + 1
+		// after a field's label, a word that ends no clause ("Body"),
+		// not a number or a recital; a modifier in capitals opens the
+		// clause: "STRONGLY URGES"
+		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
+			end := len(l)
+			if k := strings.IndexAny(l[at:], ";."); k >= 0 {
+				end = at + k + 1
+			}
+			var out []string
+			for _, p := range []string{l[:at], l[at:end], l[end:]} {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		k := strings.IndexByte(l[at:], ' ')
+		if k < 0 {
+			break
+		}
+		prev, i = l[at:at+k], at+k
+	}
+	return nil
+}
+
+// capsLead returns where the first operative verb in capitals opens
+// after a semicolon in a line without a formula whose recitals in
+// capitals each open after one ("… Article XV NOTING …; RECOGNIZING …;
+// ESTABLISHES the following …"), as a body that prints no formula
+// sets them; or -1. The verb stands for the formula: the recitals
+// before it, the items after it.
+func capsLead(l string) int {
+	recital := false
+	for i := strings.Index(l, "; "); i >= 0; {
+		at := i + 2
+		rest := strings.TrimPrefix(l[at:], "and ")
+		switch {
+		case capsOpener(rest) && opensOperative(rest):
+			if recital {
+				return len(l) - len(rest)
+			}
+			return -1
+		case capsRecital(rest):
+			recital = true
+		}
+		k := strings.Index(l[at:], "; ")
+		if k < 0 {
+			break
+		}
+		i = at + k
+	}
+	return -1
 }
 
 // capsVerb returns where the operative verb in capitals opens that a
@@ -770,6 +1027,35 @@ func numberedRecitalsStart(l string) int {
 			next++
 		}
 	}
+}
+
+// extractStart returns where the first numbered paragraph of an extract
+// opens, its number any, after recitals and the mark of text left out
+// ("… Recalling that …, […] 4. Requests the secretariat to: …"), as a
+// page quoting a decision's relevant paragraphs prints them; or -1. A
+// recital's opener must stand before it, after the heading. Without the
+// mark, a paragraph numbered past 1 is one of a run the line cut short.
+func extractStart(l string) int {
+	if !strings.Contains(l, "[...]") && !strings.Contains(l, "[…]") {
+		return -1 // most lines: no expression to run
+	}
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
+			continue
+		}
+		before := strings.TrimSpace(l[:m[0]])
+		elided := false
+		for _, e := range []string{"[...]", "[…]"} {
+			if strings.HasSuffix(before, e) {
+				before, elided = strings.TrimSpace(strings.TrimSuffix(before, e)), true
+			}
+		}
+		if elided && endsClause(before) && firstOpener(before) > 0 {
+			return m[0] + 1
+		}
+		return -1
+	}
+	return -1
 }
 
 // minBulletRun is the fewest bullets before operative verbs that cut a
@@ -923,6 +1209,45 @@ var (
 	}()
 )
 
+// capsRecital reports whether t opens with a recital's opener in
+// capitals ("RECOGNISING the need …"), or with words in capitals the
+// grammar does not know as an opener that a word in lower case follows
+// ("IN AN ATTEMPT to identify …"): a bullet before it opens a recital
+// even where no comma or semicolon ends the one before, since a sentence
+// does not go on in capitals.
+func capsRecital(t string) bool {
+	if opensOperative(t) {
+		return false
+	}
+	w := leadingWord(t)
+	if _, ok := opensRecital(t); ok && len(w) >= 2 && strings.ToUpper(w) == w {
+		return true
+	}
+	words := strings.Fields(t[:min(len(t), maxCapsOpener)])
+	caps := 0
+	for _, w := range words {
+		switch {
+		case capsWord(w):
+			caps++
+		case caps >= minCapsOpener && w[0] >= 'a' && w[0] <= 'z':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// minCapsOpener is the fewest words in capitals that open a clause the
+// grammar does not know: one may be an acronym ("- IWC members …"), two
+// or more before a word in lower case are a clause's opener set in
+// capitals ("IN AN ATTEMPT to …").
+const minCapsOpener = 2
+
+// maxCapsOpener bounds the text capsRecital reads for an opener in
+// capitals: a few words, a recital's opener being short.
+const maxCapsOpener = 40
+
 // clauseBefore reports whether s, what precedes a bullet, ends a clause
 // that items may follow: a colon or a semicolon, with "and" or "or"
 // after it or not ("…; and - to request …").
@@ -1005,12 +1330,21 @@ const minRecitalRun = 3
 func firstOpener(s string) int {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' {
-			if _, ok := opensRecital(s[i:]); ok {
+			if _, ok := opensRecital(s[i:]); ok && !inCapsTitle(s[i:]) {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// inCapsTitle reports whether t, which opens with a recital's opener,
+// opens it in capitals inside a title in capitals: two more words in
+// capitals follow it ("KILLING METHODS AND WELFARE"), where an opener
+// in capitals takes one at most ("RECALLING ALSO that").
+func inCapsTitle(t string) bool {
+	f := strings.Fields(t[:min(len(t), maxCapsOpener)])
+	return len(f) >= 3 && capsWord(f[0]) && capsWord(f[1]) && capsWord(f[2])
 }
 
 // nextCommaOrSemicolon returns the index of the first "," or ";" of l
@@ -1060,13 +1394,17 @@ func recitalRun(l string, byOpener bool) []string {
 			cuts = append(cuts, i+2)
 		}
 	}
+	numbered := false
 	if len(cuts) < minRecitalRun {
-		cuts = numberedRecitals(l)
+		cuts, numbered = numberedRecitals(l), true
 	}
 	if len(cuts) < minRecitalRun {
 		return nil
 	}
-	if i := firstOpener(l[:cuts[0]]); i > 0 {
+	// Numbered recitals open at their numbers: the text before "1." is
+	// the heading, whole, though a word of it looks like an opener ("…
+	// of the Contracting Parties Brisbane …").
+	if i := firstOpener(l[:cuts[0]]); i > 0 && !numbered {
 		cuts = append([]int{i}, cuts...)
 	}
 	var out []string
@@ -1087,7 +1425,10 @@ var numberedRecitalRE = regexp.MustCompile(`[\s;,](\d{1,2})\.\s+\p{Lu}`)
 
 // numberedRecitals returns where the numbered recitals of line l open,
 // numbered from 1 in sequence, each opening like a recital and each after
-// the first after a clause's end; nil when there is no such run.
+// the first after a clause's end, and the operative paragraphs that go on
+// in the same sequence after them ("…; 6. FURTHER NOTING …; 7. URGES
+// …"), as a body that numbers its preamble with its paragraphs prints
+// them; nil when there is no such run.
 func numberedRecitals(l string) []int {
 	// the run opens at "1. ": most lines have none, and the expression,
 	// not anchored, need not scan them
@@ -1102,7 +1443,9 @@ func numberedRecitals(l string) []int {
 		n, _ := strconv.Atoi(l[m[2]:m[3]])
 		at := m[2]
 		rest := strings.TrimSpace(l[m[3]+1:])
-		if _, ok := opensRecital(rest); !ok || opensOperative(rest) || n != len(cuts)+1 {
+		_, recital := opensRecital(rest)
+		operative := opensOperative(rest)
+		if n != len(cuts)+1 || !(recital && !operative || n > 1 && operative) {
 			continue
 		}
 		if n > 1 && !endsClause(l[:m[0]+1]) {

@@ -151,6 +151,76 @@ var oneLineCases = []struct {
 		"each proposal shall be reviewed by two experts; b) the reviews shall be published; and URGES the Secretariat to apply them.",
 	[]string{"Resolution Conf. 21.4", "Guidelines for the review of proposals", "NOTING", "RECOGNIZING",
 		"THE CONFERENCE OF THE PARTIES TO THE CONVENTION", "ADOPTS", "a) each", "b) the reviews", "URGES"},
+}, {
+	// a preamble numbered with its paragraphs: the numbers go on from
+	// the recitals into the paragraphs; the heading before "1." stays
+	// whole though a word of it ends in -ing
+	"a preamble numbered with its paragraphs",
+	"Resolution IX.4: Reporting on listed lakes 9th Meeting of the Contracting Parties Lima, Peru 2-9 May 2032 1. RECALLING " +
+		"the duty of Parties to report on changes to listed lakes; 2. NOTING the reports received so far; 3. AWARE that many " +
+		"reports are late; 4. URGES Contracting Parties to report every three years; and 5. REQUESTS that the Bureau publish the reports.",
+	[]string{"Resolution IX.4: Reporting on listed lakes 9th Meeting of the Contracting Parties", "1. RECALLING", "2. NOTING",
+		"3. AWARE", "4. URGES", "5. REQUESTS"},
+}, {
+	// a commission's dashed recitals in capitals, two run onto one
+	// line of the original and an opener the grammar does not know;
+	// after the items, a dashed paragraph in capitals
+	"dashed recitals and paragraphs in capitals",
+	"The International Seal Commission - AWARE of the decline of some seal stocks - RECOGNISING the need for regional " +
+		"work on them - WITH A VIEW to sharing the data of all range States - DECIDES that the next meeting should address: " +
+		"a) the survey of the stocks b) the exchange of catch data - RESOLVES to set up a working group on seals",
+	[]string{"The International Seal Commission", "- AWARE", "- RECOGNISING", "- WITH A VIEW", "- DECIDES", "a) the survey",
+		"b) the exchange", "- RESOLVES"},
+}, {
+	// no formula: recitals in capitals each after a semicolon, then the
+	// operative verb in capitals that stands for the formula
+	"a lead verb in capitals",
+	"Resolution Conf. 22.1 Rules for the review of permits NOTING that permits are reviewed by the Secretariat; RECOGNIZING " +
+		"the time a review takes; ADOPTS the following rules for the review of permits: a) each permit shall be reviewed " +
+		"within a month; b) the result shall be sent to the issuing Party.",
+	[]string{"Resolution Conf. 22.1", "Rules for the review of permits", "NOTING", "RECOGNIZING", "ADOPTS", "a) each", "b) the result"},
+}, {
+	// a commission's resolutions run together: a title in capitals over
+	// a first recital in capitals after a sentence's end opens the next;
+	// a formula in capitals after a title in capitals, its verbs in
+	// capitals after full stops; an opener inside a title is no recital
+	"resolutions in capitals run together",
+	"Resolution 2031-5 RESOLUTION ON THE SEAL SURVEY THE COMMISSION: AGREES to hold a survey of the seal stocks (document " +
+		"SC/3). AGREES to review the survey at its next meeting. Adopted PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY " +
+		"RECALLING that the last meeting on hunting methods was held long ago; NOTING the need for a new one; NOW THEREFORE",
+	[]string{"Resolution 2031-5 RESOLUTION ON THE SEAL SURVEY", "THE COMMISSION:", "AGREES to hold", "AGREES to review",
+		"PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY RECALLING"},
+}, {
+	// a CBD page's markers of decision and paragraph, each on a line of
+	// its own; a marker a sentence cites stays in it
+	"paragraph markers run together",
+	"Marine litter The Conference of the Parties, CBD/COP/DEC/21/7 paragraph 1 1. Welcomes the report on marine litter " +
+		"(UNEP/CBD/COP/DEC/X/29), paragraph 3; operational active decision CBD/COP/DEC/21/8 Ocean noise The Conference of " +
+		"the Parties, CBD/COP/DEC/21/8 paragraph Invites Parties to reduce underwater noise.",
+	[]string{"Marine litter The Conference of the Parties,", "CBD/COP/DEC/21/7 paragraph 1", "1. Welcomes the report on marine litter (UNEP",
+		"decision CBD/COP/DEC/21/8", "Ocean noise", "CBD/COP/DEC/21/8 paragraph", "Invites Parties"},
+}, {
+	// a board's minutes: the sentences that tell what led to the
+	// report set apart from the heading and from the report
+	"a narrative before a report",
+	"Decision B.9/4 The secretariat presented the revised guidelines on accreditation, contained in document AFB/B.9/3, as " +
+		"requested in decision B.8/2. The Board decided to adopt the revised guidelines on accreditation.",
+	[]string{"Decision B.9/4", "", "The secretariat presented", "", "The Board decided"},
+}, {
+	// an extract: a recital, the mark of the text left out, then a
+	// paragraph numbered past 1, set apart from the heading and the mark
+	"an extract",
+	"Decision 7/COP.31 Land tenure Tags Land use Recalling that secure tenure helps restore degraded land, and that women " +
+		"often lack it, […] 3. Invites Parties to report on tenure in their national reports, and to: a) Share their laws; " +
+		"b) Share their experience.",
+	[]string{"Decision 7/COP.31 Land tenure Tags Land use", "", "Recalling that", "", "3. Invites", "a) Share", "b) Share"},
+}, {
+	// a database record: the one clause in capitals after a field's
+	// label, the fields before and after it apart
+	"a record's clause in capitals",
+	"Document Number R2031 Title Resolution on catch reports Text STRONGLY URGES all member and non-member governments to " +
+		"report their catches to the Secretariat every year, and before opening a new fishery; Status Adopted by consensus",
+	[]string{"Document Number R2031 Title Resolution on catch reports Text", "STRONGLY URGES all member", "Status Adopted"},
 }}
 
 // TestOneLineCuts holds splitOneLine to the lines of oneLineCases.
@@ -173,5 +243,40 @@ func TestOneLineLeftWhole(t *testing.T) {
 	}
 	if got := symbolPrefix("Decision 7/4: Format of the periodic reports "); got != -1 {
 		t.Errorf("symbolPrefix cut a heading with its title at %d", got)
+	}
+	// a paragraph number, or a recital's comma, before a verb in
+	// capitals is no field's label: the clause is not a record's
+	numbered := "Having considered the note by the secretariat on the survey of the stocks, 1. WELCOMES the survey plan " +
+		"of the secretariat for the coming years; 2. REQUESTS the secretariat to report on it at the next meeting."
+	if got := capsClause(numbered); got != nil {
+		t.Errorf("capsClause cut a numbered paragraph from its number: %q", got)
+	}
+	recital := "DESIRING to limit the pollution of the lakes of the region, WELCOMES the survey plan of the secretariat " +
+		"for the coming years; REQUESTS the secretariat to report on it at the next meeting of the Parties."
+	if got := capsClause(recital); got != nil {
+		t.Errorf("capsClause cut a paragraph after a recital: %q", got)
+	}
+	// a paragraph numbered past 1 without the mark of text left out
+	// before it is one of a run cut short, no extract
+	if got := extractStart("Recalling its decision 4/2, decides to go on; 3. Invites Parties to report on their work."); got != -1 {
+		t.Errorf("extractStart took a paragraph of a run for an extract's at %d", got)
+	}
+	// the pieces of resolutions run together
+	run := capsTitleRun("THE COMMISSION: AGREES to hold a survey of the seal stocks. Adopted PROPOSAL FOR A MEETING ON " +
+		"HUNTING METHODS RECALLING that the last meeting was long ago; NOW THEREFORE")
+	if !linesOpen(run, "THE COMMISSION: AGREES", "PROPOSAL FOR A MEETING ON HUNTING METHODS RECALLING") {
+		t.Errorf("capsTitleRun cut resolutions run together as %q", run)
+	}
+	// a title in capitals after a heading that ends no sentence is the
+	// line's own
+	if got := capsTitleRun("Resolution 2031-7 RESOLUTION ON SMALL STOCKS NOTING that the stocks are small"); got != nil {
+		t.Errorf("capsTitleRun cut a heading from its title: %q", got)
+	}
+	if got := firstOpener("PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY RECALLING that"); got != len("PROPOSAL FOR A MEETING ON HUNTING METHODS AND SAFETY ") {
+		t.Errorf("firstOpener took a word of a title in capitals for an opener at %d", got)
+	}
+	// one dash before a word in capitals that opens no clause is left
+	if capsRecital("IWC members are invited") {
+		t.Error("capsRecital took an acronym for an opener")
 	}
 }

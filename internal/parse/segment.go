@@ -461,21 +461,6 @@ func (s *segmenter) formulaOverNumbers(i int) bool {
 	return next.mark == markNumber && next.label == "1"
 }
 
-// minLoneOperativeWords is the shortest sentence loneOperative takes for
-// a decision: an operative verb, whom it asks and what; a menu entry or a
-// caption that opens with a verb ("Adopts a new logo") is shorter.
-const minLoneOperativeWords = 8
-
-// loneOperative reports whether t, in a text where no decision was found,
-// opens with one operative clause, which stands for the whole decision: a
-// database record gives the clause as the value of a field ("Body",
-// "Text") and nothing else ("STRONGLY ENCOURAGES all governments to
-// report …;"), other fields after it.
-func loneOperative(t string) bool {
-	end := strings.IndexAny(t, ";.")
-	return end > 0 && opensOperative(t) && len(strings.Fields(t[:end])) >= minLoneOperativeWords
-}
-
 func (s *segmenter) feed(i int) {
 	b := s.bs[i]
 	t := b.text
