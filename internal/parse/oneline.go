@@ -281,7 +281,9 @@ func cutOneLine(l string, byOpener bool) []string {
 				caps = capsLead(l)
 			}
 			if caps < 0 {
-				n = numberedStart(l)
+				if n = numberedStart(l); n < 0 {
+					n = numberedRecitalsStart(l)
+				}
 			}
 			if caps < 0 && n < 0 {
 				x = extractStart(l)
@@ -966,27 +968,22 @@ func capsVerb(l string, f int) int {
 // a formula open, its formula being one the grammar does not know ("The
 // Subsidiary Body on Scientific, Technical and Technological Advice
 // 1.Welcomes …"): at a paragraph 1 followed by a paragraph 2, each
-// opening with an operative verb. The World Heritage Committee numbers
-// its recitals in the sequence of its paragraphs ("1. Having examined …,
-// 2. Recalling …, 3. Takes note …"): a paragraph 1 that opens a recital
-// opens the run as well when the numbers go on in sequence, through
-// recitals, to one that opens with an operative verb. It returns -1 when
-// there is no such run.
+// opening with an operative verb. It returns -1 when there is no such
+// run.
 func numberedStart(l string) int {
-	first, next, recitals := -1, 0, false
+	first := -1
 	for _, m := range numberCuts(l) {
-		rest := strings.TrimSpace(l[m[2]+1:])
-		operative := opensOperative(rest)
-		_, recital := opensRecital(rest)
-		switch num := l[m[1]:m[2]]; {
-		case num == "1" && first < 0 && (operative || recital):
-			first, next, recitals = m[0], 2, !operative // the space before it, where oneLineCutRE finds it
-		case first >= 0 && num == strconv.Itoa(next):
-			switch {
-			case operative:
+		if !opensOperative(strings.TrimSpace(l[m[2]+1:])) {
+			continue
+		}
+		switch l[m[1]:m[2]] {
+		case "1":
+			if first < 0 {
+				first = m[0] // the space before it, where oneLineCutRE finds it
+			}
+		case "2":
+			if first >= 0 {
 				return first
-			case recitals && recital:
-				next++
 			}
 		}
 	}
@@ -1026,6 +1023,42 @@ func numberCuts(l string) [][3]int {
 	return out
 }
 
+// numberedRecitalsStart returns where the numbered paragraphs of a line
+// without a formula open when they number its recitals too, as the World
+// Heritage Committee does ("1. Having examined …, 2. Recalling …, 3.
+// Takes note …"): at a paragraph 1 that opens a recital, when the numbers
+// go on in sequence, through recitals, to one that opens with an
+// operative verb. It returns -1 when there is no such run. Like
+// numberedStart it scans for the numbers' bytes, not with oneLineCutRE.
+func numberedRecitalsStart(l string) int {
+	first := -1
+	for i := 0; first < 0; {
+		k := strings.Index(l[i:], " 1.")
+		if k < 0 {
+			return -1
+		}
+		i += k + len(" 1.")
+		if _, ok := opensRecital(strings.TrimSpace(l[i:])); ok && !opensOperative(strings.TrimSpace(l[i:])) {
+			first = i - len(" 1.")
+		}
+	}
+	for next, i := 2, first+len(" 1."); ; {
+		num := " " + strconv.Itoa(next) + "."
+		k := strings.Index(l[i:], num)
+		if k < 0 {
+			return -1
+		}
+		i += k + len(num)
+		rest := strings.TrimSpace(l[i:])
+		if opensOperative(rest) {
+			return first
+		}
+		if _, ok := opensRecital(rest); ok {
+			next++
+		}
+	}
+}
+
 // extractStart returns where the first numbered paragraph of an extract
 // opens, its number any, after recitals and the mark of text left out
 // ("… Recalling that …, […] 4. Requests the secretariat to: …"), as a
@@ -1037,7 +1070,7 @@ func extractStart(l string) int {
 		return -1 // most lines: no expression to run
 	}
 	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
-		if m[2] < 0 {
+		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
 			continue
 		}
 		before := strings.TrimSpace(l[:m[0]])
