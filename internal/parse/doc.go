@@ -21,17 +21,19 @@
 //
 //  1. Normalize (normalize.go, hyphen.go, notezone.go, oneline.go,
 //     unwrap.go) takes the text and gives its lines ([]line): invisible
-//     marks, tables and emphasis cleaned up, a decision printed on one
+//     marks, tables and emphasis cleaned up; a decision printed on one
 //     line cut into its lines (oneline.go), the footnotes of a page run
-//     into that line set on lines of their own (notezone.go), the same when a reader wrapped
-//     that line at a fixed width or a PDF printed it in a proportional
-//     font (unwrap.go), a heading whose title a
-//     web page glues to the symbol with a dot ("28 COM 14B.3.Title") cut
-//     in two, hyphens of compounds mended (hyphen.go). extract
-//     then takes out page furniture (running heads, page numbers, job
-//     numbers, a web page's trail of links and footer) and footnotes, those of a footnote zone at a page's foot
-//     too (notezone.go), a footnote running on past a page break, and gives an extracted: the body lines, the
-//     footnotes ([]rawNote) and the furniture, each with its line index.
+//     into that line set on lines of their own (notezone.go), the same
+//     when a reader wrapped that line at a fixed width or a PDF printed
+//     it in a proportional font (unwrap.go); a heading whose title a web
+//     page glues to the symbol with a dot ("28 COM 14B.3.Title") cut in
+//     two; hyphens of compounds mended (hyphen.go). extract then takes
+//     out page furniture (running heads, page numbers, job numbers, a
+//     web page's trail of links and footer) and footnotes, those of a
+//     footnote zone at a page's foot too (notezone.go) and a footnote
+//     running on past a page break, and gives an extracted: the body
+//     lines, the footnotes ([]rawNote) and the furniture, each with its
+//     line index.
 //  2. Blocks (blocks.go, runin.go) joins the body's hard-wrapped lines
 //     into blocks ([]block), each with its kind: its marker ("1.", "(a)",
 //     "ii)", "A."), whether it heads a decision or an annex. A web page
