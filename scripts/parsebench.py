@@ -33,7 +33,7 @@ def cpu_run(binary, pkgdir, bench, n):
     m = re.search(r"^%s\S*\s+\d+\s+\d+ ns/op\s+([\d.]+) MB/s" % bench, out, re.M)
     ns = re.search(r"^%s\S*\s+\d+\s+(\d+) ns/op" % bench, out, re.M)
     if not m or not ns:
-        sys.exit("%s: no benchmark line in:\n%s" % (bench, out))
+        return None, None  # the commit has no such benchmark
     # bytes per iteration = MB/s * ns/op / 1e3
     return cpu, float(m.group(1)) * int(ns.group(1)) / 1e3
 
@@ -66,10 +66,15 @@ def main():
                 for rev in args.revs:
                     binary, pkgdir = pkg[rev]
                     one, size = cpu_run(binary, pkgdir, bench, 1)
+                    if one is None:
+                        continue
                     many, _ = cpu_run(binary, pkgdir, bench, ITERS + 1)
                     rates[rev].append(size * ITERS / (many - one) / 1e6)
             for rev in args.revs:
                 r = rates[rev]
+                if not r:
+                    print("%-18s %-12s no such benchmark" % (bench, rev))
+                    continue
                 print("%-18s %-12s best %5.1f MB/s  median %5.1f MB/s  (%d rounds, one core, CPU time)"
                       % (bench, rev, max(r), statistics.median(r), len(r)))
     finally:

@@ -550,3 +550,33 @@ func TestNumberCutsQuick(t *testing.T) {
 }
 
 func FuzzNumberCuts(f *testing.F) { fuzzSamples(f, numberCutsSamples, checkNumberCuts) }
+
+var recitalOneSamples = []string{
+	"Preamble 1. RECALLING the convention; 2. NOTING the report; 3. URGES Parties to act",
+	"The Commission,\t01.\tRecalling its resolution, 2. Noting, 3. Requests",
+	"x 1. Requests y; 2. Recalling z; 11. Noting 1.  Aware of it; 2. Decides",
+	"Item 21. Recalling;1. Noting,1.\nBearing in mind; 2. Urges",
+}
+
+func checkRecitalOne(t *testing.T, s string) {
+	first := strings.Index(s, "1. ")
+	if first < 1 {
+		return
+	}
+	if got, want := numberedRecitals(s), numberedRecitalRun(s, first-1); len(got) != len(want) || len(got) > 0 && !cmp.Equal(got, want) {
+		t.Errorf("numberedRecitals(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestRecitalOneQuick holds that recitalOne lets numberedRecitals skip
+// only lines where its expression finds no run, on every line and on
+// every labelled decision printed on one line.
+func TestRecitalOneQuick(t *testing.T) {
+	samples := append([]string(nil), recitalOneSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkRecitalOne)
+}
+
+func FuzzRecitalOne(f *testing.F) { fuzzSamples(f, recitalOneSamples, checkRecitalOne) }

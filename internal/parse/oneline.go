@@ -971,6 +971,9 @@ func capsVerb(l string, f int) int {
 // opening with an operative verb. It returns -1 when there is no such
 // run.
 func numberedStart(l string) int {
+	if !strings.Contains(l, "1.") {
+		return -1 // no paragraph 1: most lines
+	}
 	first := -1
 	for _, m := range numberCuts(l) {
 		if !opensOperative(strings.TrimSpace(l[m[2]+1:])) {
@@ -1463,10 +1466,15 @@ func numberedRecitals(l string) []int {
 	// the run opens at "1. ": most lines have none, and the expression,
 	// not anchored, need not scan them
 	first := strings.Index(l, "1. ")
-	if first < 1 {
+	if first < 1 || !recitalOne(l, first) {
 		return nil
 	}
-	first--
+	return numberedRecitalRun(l, first-1)
+}
+
+// numberedRecitalRun is numberedRecitals of l from offset first on, where
+// numberedRecitalRE may first match.
+func numberedRecitalRun(l string, first int) []int {
 	var cuts []int
 	for _, m := range numberedRecitalRE.FindAllStringSubmatchIndex(l[first:], -1) {
 		m := []int{m[0] + first, m[1] + first, m[2] + first, m[3] + first}
@@ -1484,6 +1492,32 @@ func numberedRecitals(l string) []int {
 		cuts = append(cuts, at)
 	}
 	return cuts
+}
+
+// recitalOne reports whether l holds, from offset from on, a number 1
+// ("1.", "01.") that numberedRecitalRE matches and a recital opens, as
+// the run of numberedRecitals must begin: most lines that hold a "1. "
+// have none, and the expression need not run over them.
+func recitalOne(l string, from int) bool {
+	sep := func(c byte) bool { return isRESpace(c) || c == ';' || c == ',' }
+	for i := from; ; {
+		k := strings.Index(l[i:], "1.")
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i >= 1 && (sep(l[i-1]) || l[i-1] == '0' && i >= 2 && sep(l[i-2])) {
+			rest := l[i+len("1."):]
+			t := strings.TrimLeft(rest, " \t\n\f\r")
+			r, _ := utf8.DecodeRuneInString(t)
+			if len(t) < len(rest) && unicode.IsUpper(r) {
+				if _, ok := opensRecital(t); ok && !opensOperative(t) {
+					return true
+				}
+			}
+		}
+		i++
+	}
 }
 
 // sentenceWord reports whether a full stop after word w can end a
