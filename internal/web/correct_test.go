@@ -186,7 +186,7 @@ func TestUploadSameContent(t *testing.T) {
 	}
 	store := func(name string, data []byte) string {
 		t.Helper()
-		code, doc := sendFile(t, c, srv, name, data, csrf)
+		code, doc := upload(t, c, srv, name, data, csrf)
 		if code != 200 {
 			t.Fatalf("preview of %s: %d %q", name, code, text(doc))
 		}
@@ -223,7 +223,7 @@ func TestUploadSameContent(t *testing.T) {
 	}
 	d2, _ := count()
 	revised := text7 + "\n2. Invites Parties to submit views on reporting.\n"
-	code, doc := sendFile(t, c, srv, "mc7-revised.txt", []byte(revised), csrf)
+	code, doc := upload(t, c, srv, "mc7-revised.txt", []byte(revised), csrf)
 	cells := all(doc, "table.preview td.stored")
 	if code != 200 || len(cells) != 1 {
 		t.Fatalf("preview of the revision: %d %q", code, text(doc))
@@ -261,7 +261,7 @@ func TestUploadSameContentOtherInstrument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, doc := sendFile(t, c, srv, "mercury-waste.txt", []byte(words), csrf)
+	code, doc := upload(t, c, srv, "mercury-waste.txt", []byte(words), csrf)
 	cells := all(doc, "table.preview td.stored")
 	if code != 200 || len(cells) != 1 || text(cells[0]) != "new" {
 		t.Fatalf("preview of the Minamata words stored for Basel: %d %q", code, text(doc))

@@ -663,28 +663,13 @@ func TestUploadExpires(t *testing.T) {
 	if _, err := st.Decision(ctx, "", "MC-7/4"); !errors.Is(err, accord.ErrNotFound) {
 		t.Errorf("an expired upload was stored")
 	}
-	if code, doc := sendFile(t, c, srv, "mc7.txt", []byte(text7), csrf); code != 200 || keptUpload(doc) == "" {
+	if code, doc := upload(t, c, srv, "mc7.txt", []byte(text7), csrf); code != 200 || keptUpload(doc) == "" {
 		t.Fatalf("a fresh upload: %d %q", code, text(doc))
 	}
 	log, _ := st.AuditLog(ctx, 1)
 	if len(log) != 1 || log[0].Action != "purge uploads" || log[0].After != `{"removed":1}` {
 		t.Errorf("the next upload did not purge the expired one: audit %+v", log)
 	}
-}
-
-// sendFile posts a file to the upload form and parses the page it gets.
-func sendFile(t *testing.T, c *http.Client, srv *httptest.Server, name string, data []byte, csrf string) (int, *html.Node) {
-	t.Helper()
-	ct, body := multipart(t, name, data, csrf)
-	req, _ := http.NewRequest("POST", srv.URL+"/upload", body)
-	req.Header.Set("Content-Type", ct)
-	resp, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	doc, _ := html.Parse(resp.Body)
-	return resp.StatusCode, doc
 }
 
 // keptUpload is the id of the upload a preview page asks to confirm.
@@ -714,12 +699,12 @@ func TestUploadOwnership(t *testing.T) {
 	}
 	cop := []byte("Decision 4/CP.27: Reporting\n\nThe Conference of the Parties,\n\n1. Requests the secretariat to report at its twenty-eighth session.\n")
 	una, ucsrf := signIn(t, srv, st, "una", "unfccc")
-	code, doc := sendFile(t, una, srv, before.Source.Name, cop, ucsrf)
-	upload := keptUpload(doc)
-	if code != 200 || upload == "" {
+	code, doc := upload(t, una, srv, before.Source.Name, cop, ucsrf)
+	kept := keptUpload(doc)
+	if code != 200 || kept == "" {
 		t.Fatalf("preview: %d %q", code, text(doc))
 	}
-	resp, body := post(t, una, srv, "/upload/confirm", url.Values{"csrf": {ucsrf}, "upload": {upload}}, "")
+	resp, body := post(t, una, srv, "/upload/confirm", url.Values{"csrf": {ucsrf}, "upload": {kept}}, "")
 	if resp.StatusCode != 303 {
 		t.Fatalf("confirm = %d %.300s", resp.StatusCode, body)
 	}
@@ -744,7 +729,7 @@ func TestUploadOwnership(t *testing.T) {
 	// A file that holds one decision twice is told why, and stores nothing.
 	twice := append(append([]byte{}, cop...), bytes.Replace(cop, []byte("Reporting"), []byte("Reporting (again)"), 1)...)
 	twice = bytes.ReplaceAll(twice, []byte("twenty-eighth"), []byte("twenty-ninth"))
-	_, doc = sendFile(t, una, srv, "twice.txt", twice, ucsrf)
+	_, doc = upload(t, una, srv, "twice.txt", twice, ucsrf)
 	resp, body = post(t, una, srv, "/upload/confirm", url.Values{"csrf": {ucsrf}, "upload": {keptUpload(doc)}}, "")
 	if resp.StatusCode != 409 || !strings.Contains(body, "appears twice") {
 		t.Errorf("confirm of a decision twice = %d %.500s", resp.StatusCode, body)
