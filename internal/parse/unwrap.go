@@ -80,9 +80,14 @@ func unwrapRunIn(s string) string {
 		if j-i >= 2 {
 			joined, starts := joinWrapped(lines[i:j])
 			if len(joined) >= minOneLine {
-				parts := cutOneLine(joined, false)
+				// cutOneLine(joined, false), its reading of a formula
+				// kept for wrappedRecitals
+				parts, bare := formulaCut(joined)
+				if bare {
+					parts = bareCut(joined, false)
+				}
 				if parts == nil {
-					parts = wrappedRecitals(joined, starts)
+					parts = wrappedRecitals(joined, starts, bare)
 				}
 				if parts != nil {
 					out = append(out, parts...)
@@ -135,9 +140,20 @@ func brokenWord(a, b string) bool {
 // line, not at the start of one (starts): a run of recitals each on a
 // line of its own that wrapping made full is the page's own lines, which
 // a comma followed by a capitalized participle ("…, Training and …")
-// would cut wrongly; nil otherwise.
-func wrappedRecitals(l string, starts []int) []string {
-	parts := splitOneLine(l)
+// would cut wrongly; nil otherwise. The run is one cutOneLine(l, false)
+// left whole, bare telling whether formulaCut found it bare: of
+// cutOneLine(l, true) only directedRun and recitalRun by openers remain
+// to be read.
+func wrappedRecitals(l string, starts []int, bare bool) []string {
+	parts := splitOneLineBy(l, func(l string) []string {
+		if parts := directedRun(l); parts != nil {
+			return parts
+		}
+		if bare {
+			return recitalRun(l, true)
+		}
+		return nil
+	})
 	inside, at := 0, 0
 	for k, p := range parts {
 		i := strings.Index(l[at:], p)
