@@ -634,3 +634,45 @@ func checkIndexSpaced(t *testing.T, s string) {
 func TestIndexSpacedIsIndex(t *testing.T) { holdOnLines(t, indexSpacedSamples, checkIndexSpaced) }
 
 func FuzzIndexSpaced(f *testing.F) { fuzzSamples(f, indexSpacedSamples, checkIndexSpaced) }
+
+// bulletCutsByWords is where bulletRun cuts l, read word by word.
+func bulletCutsByWords(l string) []int {
+	var cuts []int
+	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
+		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
+			cuts = append(cuts, i+1)
+		}
+		k := strings.IndexByte(l[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return cuts
+}
+
+var bulletRunSamples = []string{
+	"Resolution 2031-4 • Decides to act. • Requests the Secretariat to report. - Invites Parties -Urges all",
+	"x – Decides — Requests ▪ Notes ● Invites -based -3 € x \u00e2 y",
+	"-Decides at the start • Requests", "",
+}
+
+func checkBulletRun(t *testing.T, s string) {
+	want := bulletCutsByWords(s)
+	var got []string
+	if len(want) >= minBulletRun {
+		got = piecesAt(s, want)
+		if decisionSignal(got[0]) {
+			got = append([]string{got[0], ""}, got[1:]...)
+		}
+	}
+	if r := bulletRun(s); !cmp.Equal(r, got) {
+		t.Errorf("bulletRun(%q) = %q, want %q", s, r, got)
+	}
+}
+
+// TestBulletRunQuick holds bulletRun's scan from bullet byte to bullet
+// byte to a reading word by word, on every line.
+func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBulletRun) }
+
+func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }

@@ -747,7 +747,7 @@ func directedRun(l string) []string {
 	if !label && !dottedStart(l) && !(mayOpenDR(l) && opensDecisionWord(l) && dottedHeadAfterWord(l) != nil) {
 		return nil
 	}
-	if !strings.Contains(l, " shall") && !strings.Contains(l, " should") && !passiveScan.match(l) {
+	if indexSpaced(l, "shall", 0) < 0 && indexSpaced(l, "should", 0) < 0 && !passiveScan.match(l) {
 		return nil
 	}
 	var cuts []int
@@ -1212,15 +1212,15 @@ const minBulletRun = 2
 // bullets is left as it is (nil).
 func bulletRun(l string) []string {
 	var cuts []int
-	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
-		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
-			cuts = append(cuts, i+1)
-		}
-		k := strings.IndexByte(l[i+1:], ' ')
-		if k < 0 {
+	// a bullet opens with one of two bytes, which most lines hold
+	// nowhere: the scan goes from one to the next, not word by word
+	for p := 1; p < len(l); p++ {
+		if p = indexEither(l[p:], bulletBytes[0], bulletBytes[1], p); p < 0 {
 			break
 		}
-		i += k + 1
+		if n := bulletLen(l[p:]); l[p-1] == ' ' && n > 0 && opensOperative(l[p+n:]) {
+			cuts = append(cuts, p)
+		}
 	}
 	if len(cuts) < minBulletRun {
 		return nil
@@ -1349,6 +1349,22 @@ var (
 		return first
 	}()
 )
+
+// bulletBytes are the two bytes of bulletFirst, a hyphen and the lead
+// byte of the other marks, which bulletRun searches for.
+var bulletBytes = func() (two [2]byte) {
+	n := 0
+	for c, ok := range bulletFirst {
+		if ok {
+			if n == len(two) {
+				panic("bulletBytes: bullets open with more than two bytes")
+			}
+			two[n] = byte(c)
+			n++
+		}
+	}
+	return two
+}()
 
 // capsRecital reports whether t opens with a recital's opener in
 // capitals ("RECOGNISING the need …"), or with words in capitals the

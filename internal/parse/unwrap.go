@@ -112,7 +112,7 @@ func unwrapRunIn(s string) string {
 // (fullLineNum), or a ends in a word broken with a hyphen.
 func softBreak(a, b string, width int) bool {
 	a = strings.TrimRight(a, " ")
-	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" || strings.ContainsRune(a+b, '\f') {
+	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" || strings.IndexByte(a, '\f') >= 0 || strings.IndexByte(b, '\f') >= 0 {
 		return false
 	}
 	if b[0] == ' ' {
@@ -186,20 +186,22 @@ func containsInt(a []int, v int) bool {
 // a broken word dropped as a PDF reader drops it (mendCompounds puts the
 // hyphen of compounds back), with where each line starts in it.
 func joinWrapped(ls []string) (string, []int) {
+	size := 0
+	for _, l := range ls {
+		size += len(l) + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	starts := make([]int, 0, len(ls))
 	for i, l := range ls {
 		l = strings.TrimRight(l, " ")
-		if i > 0 {
-			if brokenWord(ls[i-1], l) {
-				s := b.String()
-				b.Reset()
-				b.WriteString(s[:len(s)-1])
-			} else {
-				b.WriteByte(' ')
-			}
+		if i > 0 && !brokenWord(ls[i-1], l) {
+			b.WriteByte(' ')
 		}
 		starts = append(starts, b.Len())
+		if i+1 < len(ls) && brokenWord(ls[i], strings.TrimRight(ls[i+1], " ")) {
+			l = l[:len(l)-1] // the hyphen the next line goes on from
+		}
 		b.WriteString(l)
 	}
 	return b.String(), starts
