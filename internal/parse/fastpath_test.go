@@ -676,3 +676,96 @@ func checkBulletRun(t *testing.T, s string) {
 func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBulletRun) }
 
 func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }
+
+// capsClauseByWords is capsClause read word by word.
+func capsClauseByWords(l string) []string {
+	for i, prev := -1, ""; i+1 < len(l); {
+		at := i + 1
+		// after a field's label, a word that ends no clause ("Body"),
+		// not a number or a recital; a modifier in capitals opens the
+		// clause: "STRONGLY URGES"
+		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
+			end := len(l)
+			if k := strings.IndexAny(l[at:], ";."); k >= 0 {
+				end = at + k + 1
+			}
+			var out []string
+			for _, p := range []string{l[:at], l[at:end], l[end:]} {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		k := strings.IndexByte(l[at:], ' ')
+		if k < 0 {
+			break
+		}
+		prev, i = l[at:at+k], at+k
+	}
+	return nil
+}
+
+// capsTitleRunByWords is capsTitleRun read word by word.
+func capsTitleRunByWords(l string) []string {
+	var cuts []int
+	start, n := -1, 0 // the run of words in capitals: where it opens, its length
+	for i := 0; i < len(l); {
+		j := strings.IndexByte(l[i:], ' ')
+		if j < 0 {
+			j = len(l) - i
+		}
+		w := l[i : i+j]
+		switch {
+		case capsWord(w):
+			if n == 0 {
+				start = i
+			}
+			n++
+		case n > minCapsTitle && w != "" && w[0] >= 'a' && w[0] <= 'z':
+			// the run's last word opens the recital
+			k := strings.LastIndexByte(strings.TrimRight(l[:i], " "), ' ') + 1
+			if _, ok := opensRecital(l[k:]); ok && sentenceBefore(l[:start]) {
+				cuts = append(cuts, start)
+			}
+			n = 0
+		default:
+			n = 0
+		}
+		i += j + 1
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	return piecesAt(l, cuts)
+}
+
+var capsRunSamples = []string{
+	"Long Title Resolution 2031 Body STRONGLY URGES all governments to act; Status Adopted",
+	"… to the Convention. Agreed PROPOSAL FOR A WORKSHOP ON SEALS RECALLING that the …",
+	"Resolution 9-2 ON SMALL STOCKS NOTING that x. A B C D RECALLING e  NOTING  THE USE OF X RECALLING the",
+	"UNFCCC COP CMA IPCC urges x. Body  URGES all; RESOLUTION ON SEALS NOTING",
+}
+
+func checkCapsRuns(t *testing.T, s string) {
+	if got, want := capsClause(s), capsClauseByWords(s); !cmp.Equal(got, want) {
+		t.Errorf("capsClause(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := capsTitleRun(s), capsTitleRunByWords(s); !cmp.Equal(got, want) {
+		t.Errorf("capsTitleRun(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestCapsRunsQuick holds capsClause, which reads only the words that
+// open with a capital, and capsTitleRun, which skips to the next such
+// word outside a run, to readings word by word, on every line and on
+// every labelled decision printed on one line.
+func TestCapsRunsQuick(t *testing.T) {
+	samples := append([]string(nil), capsRunSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkCapsRuns)
+}
+
+func FuzzCapsRuns(f *testing.F) { fuzzSamples(f, capsRunSamples, checkCapsRuns) }

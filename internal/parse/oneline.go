@@ -156,6 +156,16 @@ func capsTitleRun(l string) []string {
 	var cuts []int
 	start, n := -1, 0 // the run of words in capitals: where it opens, its length
 	for i := 0; i < len(l); {
+		if n == 0 {
+			// outside a run only a word in capitals counts: on to
+			// the next word that opens with a capital
+			for i < len(l) && !(isUpper(l[i]) && (i == 0 || l[i-1] == ' ')) {
+				i++
+			}
+			if i == len(l) {
+				break
+			}
+		}
 		j := strings.IndexByte(l[i:], ' ')
 		if j < 0 {
 			j = len(l) - i
@@ -931,12 +941,15 @@ func capsFormula(l string) int {
 // sentence does not go on in capitals (capsOpener). It returns nil when
 // the line holds no such clause (loneOperative).
 func capsClause(l string) []string {
-	for i, prev := -1, ""; i+1 < len(l); {
-		at := i + 1
+	for at := 1; at < len(l); at++ {
 		// after a field's label, a word that ends no clause ("Body"),
 		// not a number or a recital; a modifier in capitals opens the
 		// clause: "STRONGLY URGES"
-		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
+		if !isUpper(l[at]) || l[at-1] != ' ' || !capsOpener(l[at:]) {
+			continue
+		}
+		prev := l[strings.LastIndexByte(l[:at-1], ' ')+1 : at-1]
+		if prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && loneOperative(l[at:]) {
 			end := len(l)
 			if k := strings.IndexAny(l[at:], ";."); k >= 0 {
 				end = at + k + 1
@@ -949,11 +962,6 @@ func capsClause(l string) []string {
 			}
 			return out
 		}
-		k := strings.IndexByte(l[at:], ' ')
-		if k < 0 {
-			break
-		}
-		prev, i = l[at:at+k], at+k
 	}
 	return nil
 }
