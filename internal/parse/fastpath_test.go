@@ -580,3 +580,99 @@ func TestRecitalOneQuick(t *testing.T) {
 }
 
 func FuzzRecitalOne(f *testing.F) { fuzzSamples(f, recitalOneSamples, checkRecitalOne) }
+
+var oneLineCutsSamples = append([]string{
+	"Decides: a) to act; b) to report (c) To invite ii) Requests (iv)“x” abcde) y (ab)\tZ",
+	"x a) 1. b)  c)\n\"d\" (e)) f)é g)\u00a0h ( i) Jj",
+	"The Board decided: a) To approve; b)To note; c) 3. d) x aaaa) Y aaaaa) Z",
+}, numberCutsSamples...)
+
+func checkOneLineCuts(t *testing.T, s string) {
+	var want [][6]int
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(s, -1) {
+		want = append(want, [6]int(m))
+	}
+	if got := oneLineCuts(s); !cmp.Equal(got, want) {
+		t.Errorf("oneLineCuts(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestOneLineCutsQuick holds oneLineCuts to oneLineCutRE, on every line
+// and on every labelled decision printed on one line.
+func TestOneLineCutsQuick(t *testing.T) {
+	samples := append([]string(nil), oneLineCutsSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkOneLineCuts)
+}
+
+func FuzzOneLineCuts(f *testing.F) { fuzzSamples(f, oneLineCutsSamples, checkOneLineCuts) }
+
+var indexSpacedSamples = []string{
+	"Decision 3/2: x Decision Decision 4/1: The Resolution  Resolution 2: Recommendation",
+	" 1. Recalling 11. 2. Noting  1.1. x 21. 1.",
+	"Decision", " Decision", "x Decision ", "", " ",
+}
+
+func checkIndexSpaced(t *testing.T, s string) {
+	for _, w := range []string{"Decision ", "Resolution ", "Recommendation ", "1.", "2.", "12.", "D"} {
+		for off := 0; off <= len(s); off++ {
+			want := strings.Index(s[off:], " "+w)
+			if want >= 0 {
+				want += off
+			}
+			if got := indexSpaced(s, w, off); got != want {
+				t.Errorf("indexSpaced(%q, %q, %d) = %d, want %d", s, w, off, got, want)
+			}
+		}
+	}
+}
+
+// TestIndexSpacedIsIndex holds indexSpaced to strings.Index, on every
+// line.
+func TestIndexSpacedIsIndex(t *testing.T) { holdOnLines(t, indexSpacedSamples, checkIndexSpaced) }
+
+func FuzzIndexSpaced(f *testing.F) { fuzzSamples(f, indexSpacedSamples, checkIndexSpaced) }
+
+// bulletCutsByWords is where bulletRun cuts l, read word by word.
+func bulletCutsByWords(l string) []int {
+	var cuts []int
+	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
+		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
+			cuts = append(cuts, i+1)
+		}
+		k := strings.IndexByte(l[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return cuts
+}
+
+var bulletRunSamples = []string{
+	"Resolution 2031-4 • Decides to act. • Requests the Secretariat to report. - Invites Parties -Urges all",
+	"x – Decides — Requests ▪ Notes ● Invites -based -3 € x \u00e2 y",
+	"-Decides at the start • Requests", "",
+}
+
+func checkBulletRun(t *testing.T, s string) {
+	want := bulletCutsByWords(s)
+	var got []string
+	if len(want) >= minBulletRun {
+		got = piecesAt(s, want)
+		if decisionSignal(got[0]) {
+			got = append([]string{got[0], ""}, got[1:]...)
+		}
+	}
+	if r := bulletRun(s); !cmp.Equal(r, got) {
+		t.Errorf("bulletRun(%q) = %q, want %q", s, r, got)
+	}
+}
+
+// TestBulletRunQuick holds bulletRun's scan from bullet byte to bullet
+// byte to a reading word by word, on every line.
+func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBulletRun) }
+
+func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }
