@@ -676,3 +676,59 @@ func checkBulletRun(t *testing.T, s string) {
 func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBulletRun) }
 
 func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }
+
+// headingOpenSamples test mayHeadDecision, which isDecisionHeading and
+// decisionHeading ask first: keywords in each case, "Draft" and "Res.
+// Conf." with their spaces, the field's "Number" and "No.", a body's
+// label, a colon, and words that open no symbol.
+var headingOpenSamples = []string{
+	"Draft  decision XIV/3", "DRAFT\tDECISION VI/2", "Draft", "Draftdecision 3/2", "Draft decisions 3/2",
+	"Res.Conf. 9.24", "Res.  Conf. 10.4 (Rev. CoP19)", "Res. Conf.9.24", "Res. 3/2",
+	"Decision No. 3/2", "Decision no 3/2", "Decision Number: XIII/5", "decision number 4/2",
+	"Decision: 3/2", "Decision :3/2", "Decision:3/2", "Decision  :  COP XIV/26", "Decision COP-MOP 1/2",
+	"Decisions 13.1 to 13.3", "Decision directed to:", "Recommendation of the Working Group",
+	"RECOMMENDATION 28E/6", "Resolution\n11.3", "Decision \n XIV/3: Title", "Dec. III/12", "Dec.III/12",
+	"Decision Ex.I/1", "Decision B.24/03", "Decision IG.23/5", "Decision 28 COM 14B.3", "Decision ",
+	"Decision", "Decision: ", "Resolution MEPC.1(2)", "Decision [3/2]", "Decision é3/2",
+}
+
+// TestHeadingOpenSamples holds isDecisionHeading and decisionHeading to
+// headingRE on headingOpenSamples.
+func TestHeadingOpenSamples(t *testing.T) {
+	for _, s := range headingOpenSamples {
+		checkHeading(t, s)
+	}
+}
+
+func FuzzHeadingOpen(f *testing.F) { fuzzSamples(f, headingOpenSamples, checkHeading) }
+
+// namedHeadingSamples test holdsNamedWord before namedHeadingRE.
+var namedHeadingSamples = []string{
+	"HELCOM Recommendation 28E/6", "Recommendation 28E/6", "Agreement 2010-03 Title", "OSPAR Agreement 2010-03",
+	"Measure 4 (2019)", "ATCM Measure 4 (2019): Title", "Decision Agreement 2010-03", "Paris Agreement",
+	"Decision number: HELCOM Recommendation 1/2", "MEASURE 4 (2019)", "HELCOM Commission Agreement 2019-1",
+}
+
+// checkNamedHeading holds that a heading namedHeadingRE matches holds one
+// of namedSymbolWords, which namedHeading looks for first.
+func checkNamedHeading(t *testing.T, s string) {
+	if namedHeadingRE.MatchString(s) && !holdsNamedWord(s) {
+		t.Errorf("namedHeadingRE matches %q, which holds none of %q", s, namedSymbolWords)
+	}
+}
+
+// TestNamedHeadingHoldsWord holds namedHeading's test of its words to
+// namedHeadingRE, and every symbol of the table's namedSymbols to
+// opening with a word, without which the test would not stand.
+func TestNamedHeadingHoldsWord(t *testing.T) {
+	for _, s := range houseStyles {
+		for _, sym := range s.namedSymbols {
+			if w, _ := regexp.MustCompile(sym).LiteralPrefix(); w == "" {
+				t.Errorf("named symbol %q opens with no word", sym)
+			}
+		}
+	}
+	holdOnLines(t, namedHeadingSamples, checkNamedHeading)
+}
+
+func FuzzNamedHeading(f *testing.F) { fuzzSamples(f, namedHeadingSamples, checkNamedHeading) }
