@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -732,3 +733,91 @@ func TestNamedHeadingHoldsWord(t *testing.T) {
 }
 
 func FuzzNamedHeading(f *testing.F) { fuzzSamples(f, namedHeadingSamples, checkNamedHeading) }
+
+var refSamples = []string{
+	"decisions 1/CP.21 and 3/CMA.1", "Recalling its resolutions 3337 (XXIX) and 3511 (XXX)", "resolution 3337 (XXIX), and 3511 (XXX) by",
+	"Dec. III/12, dec. IV/2", "Res. Conf. 9.24 (Rev. CoP17)", "DECISIONS , XIV/3", "DEcision 14/3", "decisions\t14/3",
+	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
+	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
+}
+
+// keywordScanByRE is keywordScan as written with strings.IndexAny and
+// keywordRE searched over the keyword and what follows it.
+func keywordScanByRE(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "dDrR")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		if at > 0 && isAlnum(text[at-1]) {
+			continue
+		}
+		for _, k := range keywords {
+			end := at + len(k)
+			if end > len(text) || !strings.EqualFold(text[at:end], k) {
+				continue
+			}
+			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
+				continue
+			}
+			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil && loc[0] == 0 {
+				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
+				i = at + loc[1]
+			}
+			break
+		}
+	}
+	return out
+}
+
+// checkRefQuickPaths holds the quick paths of references to what they
+// stand for on s: keywordScan to keywordScanByRE, anyOf to
+// strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
+// listItemWindow to gaListItemRE on the rest of the text, and
+// mayHoldSymbol to a text that cites nothing.
+func checkRefQuickPaths(t *testing.T, s string) {
+	if got, want := keywordScan(s), keywordScanByRE(s); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("keywordScan(%q) = %v, by keywordRE %v", s, got, want)
+	}
+	for _, set := range []string{"dDrR", "mM", "/"} {
+		a := newAnyOf(s, set)
+		for i := 0; i <= len(s); i++ {
+			want := strings.IndexAny(s[i:], set)
+			if want >= 0 {
+				want += i
+			}
+			if got := a.from(i); got != want {
+				t.Fatalf("anyOf(%q, %q).from(%d) = %d, strings.IndexAny says %d", s, set, i, got, want)
+			}
+		}
+	}
+	if got, want := gluedDoc(s), gluedDocRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("gluedDoc(%q) = %v, gluedDocRE %v", s, got, want)
+	}
+	for i := range s {
+		if i > 0 && s[i-1] != ' ' && len(s) > 200 {
+			continue // long lines: where a list goes on after a word
+		}
+		if got, want := gaListItemRE.FindStringSubmatchIndex(listItemWindow(s[i:])), gaListItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+			t.Errorf("gaListItemRE on listItemWindow(%q) = %v, on the text %v", s[i:], got, want)
+		}
+	}
+	if got, want := mayHoldSymbol(s), strings.ContainsAny(s, "0123456789/"); got != want {
+		t.Errorf("mayHoldSymbol(%q) = %v, want %v", s, got, want)
+	}
+	if !mayHoldSymbol(s) {
+		if refs := decisionRefs(s, "unfccc"); len(refs) > 0 {
+			t.Errorf("decisionRefs(%q) = %v, but mayHoldSymbol says it cites nothing", s, refs)
+		}
+		if syms, _ := documentSymbols(s); len(syms) > 0 {
+			t.Errorf("documentSymbols(%q) = %v, but mayHoldSymbol says it cites nothing", s, syms)
+		}
+	}
+}
+
+func TestRefQuickPaths(t *testing.T) { holdOnRuns(t, refSamples, 3, 1, checkRefQuickPaths) }
+
+func FuzzRefQuickPaths(f *testing.F) { fuzzSamples(f, refSamples, checkRefQuickPaths) }
