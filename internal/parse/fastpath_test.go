@@ -821,3 +821,84 @@ func checkRefQuickPaths(t *testing.T, s string) {
 func TestRefQuickPaths(t *testing.T) { holdOnRuns(t, refSamples, 3, 1, checkRefQuickPaths) }
 
 func FuzzRefQuickPaths(f *testing.F) { fuzzSamples(f, refSamples, checkRefQuickPaths) }
+
+var furnitureSamples = []string{
+	"12", "- 3 -", "Page 2 of 9", "PAGE 12", "– 4 –", "page 3/7", "\u212a", "17 November 2022", "13.3",
+	"GE.21-12345 (E)", "GE.21-12345 (E) 123456 123456", "123456", "A1234567 123456", "*1234567*", "K1234567 123456",
+	"UNEP/CBD/COP/15/17", "ABCDEFGHIJK/1/2", "ABCDEFGHIJ/1/2", "A/b", "A//b", "A/b/", "a/b/c", "UNEP/EA.5/Res.8",
+	"13/CP.26   12 May 2025", "Resolution 2019-2\t4 June 2019", "SC61-4 3 July 2022", "x 12 May 20255",
+	"Skip to main content", "SKIP TO MAIN CONTENT", "ſhare", "\u212aenu", "Print this page",
+	"Home › Decisions › Conference of the Parties", "Home » Decisions » COP", "« pays » et « partie »",
+}
+
+// checkFurniture holds the quick tests of furniture to the expressions
+// and the look-up they stand for.
+func checkFurniture(t *testing.T, s string) {
+	if got, want := isWebChrome(s), webChrome[strings.ToLower(s)]; got != want {
+		t.Errorf("isWebChrome(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := isDocOnly(s), docOnlyLine.MatchString(s); got != want {
+		t.Errorf("isDocOnly(%q) = %v, docOnlyLine says %v", s, got, want)
+	}
+	if got, want := isPageNumber(s), s != "" && pageNumber.MatchString(strings.ToLower(s)); got != want {
+		t.Errorf("isPageNumber(%q) = %v, pageNumber says %v", s, got, want)
+	}
+	if jobNumber.MatchString(s) && !mayBeJobNumber(s) {
+		t.Errorf("mayBeJobNumber(%q) = false, but jobNumber matches it", s)
+	}
+	if datedHead.MatchString(s) && !isDatedHead(s) {
+		t.Errorf("isDatedHead(%q) = false, but datedHead matches it", s)
+	}
+	if (strings.Count(s, "›") >= 2 || strings.Count(s, "»") >= 2) && !mayBeBreadcrumbs(s) {
+		t.Errorf("mayBeBreadcrumbs(%q) = false, but it holds two separators", s)
+	}
+}
+
+func TestFurnitureIsExpressions(t *testing.T) { holdOnLines(t, furnitureSamples, checkFurniture) }
+
+func FuzzFurniture(f *testing.F) { fuzzSamples(f, furnitureSamples, checkFurniture) }
+
+// TestMarkerValueOfASCII: a marker of ASCII is its own value, as no
+// superscript digit is ASCII.
+func TestMarkerValueOfASCII(t *testing.T) {
+	for r := range superscripts {
+		if r < 0x80 {
+			t.Errorf("superscript %q is ASCII: markerValue passes it over", r)
+		}
+	}
+}
+
+// checkNormalizedLines compares normalizedLines with splitLines of
+// Normalize on s.
+func checkNormalizedLines(t *testing.T, s string) {
+	if diff := cmp.Diff(splitLines(Normalize(s)), normalizedLines(s), cmp.AllowUnexported(line{})); diff != "" {
+		t.Errorf("normalizedLines(%q) (-splitLines(Normalize) +got):\n%s", s, diff)
+	}
+}
+
+var textSamples = []string{
+	"", "a", "\n", "a\r\nb", "Decision 1/CP.21\f2\n\nThe Conference of the Parties,", "28 COM 14B.3.Format of recommendations",
+	"**Decision 3/2** Title\n1.*Decides* to", "a  b \n\f\n\f\n c", "5/CP.30\tTitle\tText", "| 5/CP.30 | Title | Text |",
+}
+
+// TestNormalizedLinesIsSplitLines: every text of the corpora and the
+// tests is cut into the lines splitLines cuts Normalize's text into.
+func TestNormalizedLinesIsSplitLines(t *testing.T) {
+	for _, s := range textSamples {
+		checkNormalizedLines(t, s)
+	}
+	var paths []string
+	for _, dir := range []string{corpusDir, filepath.Join(corpusDir, "..", "seeds"), ownCorpusDir, "testdata"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		paths = append(paths, more...)
+	}
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err != nil {
+			t.Error(err)
+		} else {
+			checkNormalizedLines(t, string(b))
+		}
+	}
+}
+
+func FuzzNormalizedLines(f *testing.F) { fuzzSamples(f, textSamples, checkNormalizedLines) }
