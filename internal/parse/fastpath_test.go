@@ -995,3 +995,23 @@ func TestNormalizedLinesIsSplitLines(t *testing.T) {
 }
 
 func FuzzNormalizedLines(f *testing.F) { fuzzSamples(f, textSamples, checkNormalizedLines) }
+
+var mayHoldLeadSamples = []string{
+	"NOW THEREFORE the Commission; CALLS upon", "…; now therefore, before the forest", "Therefore", "FORE fore THEREFOR",
+}
+
+func checkMayHoldLead(t *testing.T, s string) {
+	want := false
+	for _, w := range leadWords {
+		want = want || strings.Contains(s, w)
+	}
+	if got := mayHoldLead(s); got != want {
+		t.Errorf("mayHoldLead(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestMayHoldLeadIsContains holds mayHoldLead, which looks for the
+// words' tails first, to a search for the words, on every line.
+func TestMayHoldLeadIsContains(t *testing.T) { holdOnLines(t, mayHoldLeadSamples, checkMayHoldLead) }
+
+func FuzzMayHoldLead(f *testing.F) { fuzzSamples(f, mayHoldLeadSamples, checkMayHoldLead) }
