@@ -726,7 +726,7 @@ func capsTitleRunByWords(l string) []string {
 		case n > minCapsTitle && w != "" && w[0] >= 'a' && w[0] <= 'z':
 			// the run's last word opens the recital
 			k := strings.LastIndexByte(strings.TrimRight(l[:i], " "), ' ') + 1
-			if _, ok := opensRecital(l[k:]); ok && sentenceBefore(l[:start]) {
+			if _, ok := opensRecital(l[k:]); ok && sentenceEnd(l[:start]) >= 0 {
 				cuts = append(cuts, start)
 			}
 			n = 0
