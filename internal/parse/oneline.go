@@ -1394,9 +1394,8 @@ func capsRecital(t string) bool {
 	if _, ok := opensRecital(t); ok && len(w) >= 2 && strings.ToUpper(w) == w {
 		return true
 	}
-	words := strings.Fields(t[:min(len(t), maxCapsOpener)])
 	caps := 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(t[:min(len(t), maxCapsOpener)]) {
 		switch {
 		case capsWord(w):
 			caps++
@@ -1514,8 +1513,14 @@ func firstOpener(s string) int {
 // capitals follow it ("KILLING METHODS AND WELFARE"), where an opener
 // in capitals takes one at most ("RECALLING ALSO that").
 func inCapsTitle(t string) bool {
-	f := strings.Fields(t[:min(len(t), maxCapsOpener)])
-	return len(f) >= 3 && capsWord(f[0]) && capsWord(f[1]) && capsWord(f[2])
+	n := 0 // the words in capitals it opens with, up to three
+	for w := range strings.FieldsSeq(t[:min(len(t), maxCapsOpener)]) {
+		if n == 3 || !capsWord(w) {
+			break
+		}
+		n++
+	}
+	return n == 3
 }
 
 // nextCommaOrSemicolon returns the index of the first "," or ";" of l

@@ -71,6 +71,7 @@ func unwrapRunIn(s string) string {
 	}
 	lines := strings.Split(s, "\n")
 	var out []string
+	var starts []int // where each line of a run starts in it, reused run after run
 	changed := false
 	for i := 0; i < len(lines); {
 		j := i + 1
@@ -78,7 +79,8 @@ func unwrapRunIn(s string) string {
 			j++
 		}
 		if j-i >= 2 {
-			joined, starts := joinWrapped(lines[i:j])
+			var joined string
+			joined, starts = joinWrapped(lines[i:j], starts[:0])
 			if len(joined) >= minOneLine {
 				// cutOneLine(joined, false), its reading of a formula
 				// kept for wrappedRecitals
@@ -184,15 +186,15 @@ func containsInt(a []int, v int) bool {
 
 // joinWrapped joins wrapped lines into the line they were, the hyphen of
 // a broken word dropped as a PDF reader drops it (mendCompounds puts the
-// hyphen of compounds back), with where each line starts in it.
-func joinWrapped(ls []string) (string, []int) {
+// hyphen of compounds back), with where each line starts in it, appended
+// to starts.
+func joinWrapped(ls []string, starts []int) (string, []int) {
 	size := 0
 	for _, l := range ls {
 		size += len(l) + 1
 	}
 	var b strings.Builder
 	b.Grow(size)
-	starts := make([]int, 0, len(ls))
 	for i, l := range ls {
 		l = strings.TrimRight(l, " ")
 		if i > 0 && !brokenWord(ls[i-1], l) {
