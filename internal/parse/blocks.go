@@ -117,8 +117,15 @@ func nextLetter(l string) string {
 	if c == 'z' {
 		return strings.Repeat("a", len(l)+1)
 	}
+	if len(l) == 1 && c >= 'a' && c < 'z' {
+		return letters[c-'a'+1 : c-'a'+2]
+	}
 	return strings.Repeat(string(c+1), len(l))
 }
+
+// letters are the labels of a lettered list's first items, each read
+// from here without building it.
+const letters = "abcdefghijklmnopqrstuvwxyz"
 
 // blocker joins lines into blocks.
 type blocker struct {
@@ -531,10 +538,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// annex's, cited in the sentence the margin broke
 		return nil
 	}
-	if m := numberMatch(t); m != nil {
-		n, _ := strconv.Atoi(m[1] + m[2])
-		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
-		symbolTail := m[3] != "" && gluedSymbolTail(rest)
+	if label, at, glued, ok := numberMatch(t); ok {
+		n, _ := strconv.Atoi(label)
+		rest := strings.TrimSpace(t[at:])
+		symbolTail := glued && gluedSymbolTail(rest)
 		if !clause && n == b.lastNum && n > 0 && !endsSentence(last) {
 			// "… BC-10/19Medium" / "" / "2.": a number that repeats the
 			// last paragraph's, below text that ended no sentence, numbers
@@ -548,9 +555,8 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 			return newBlock()
 		}
 	}
-	if m := parenMatch(t); m != nil {
-		label := m[1] + m[2]
-		rest := strings.TrimSpace(t[len(m[0]):])
+	if label, at, ok := parenMatch(t); ok {
+		rest := strings.TrimSpace(t[at:])
 		if !blank && label != nextLetter(b.lastParen) && runInBefore(cur, label) {
 			// "… may (a) encourage …; whaling;" / "(b) collect …": the
 			// items of a list run into its sentence, one of them
@@ -936,16 +942,16 @@ func annexHeads(t string, cur *block, blank bool) bool {
 // mark sets the block's numbering and updates the sequence state.
 func (b *blocker) mark(nb *block) {
 	t := nb.text
-	if m := numberMatch(t); m != nil {
-		n, _ := strconv.Atoi(m[1] + m[2])
-		nb.mark, nb.label = markNumber, m[1]+m[2] // as printed: "07" stays "07"
-		nb.rest = strings.TrimSpace(t[len(m[0])-len(m[3]):])
+	if label, at, _, ok := numberMatch(t); ok {
+		n, _ := strconv.Atoi(label)
+		nb.mark, nb.label = markNumber, label // as printed: "07" stays "07"
+		nb.rest = strings.TrimSpace(t[at:])
 		b.lastNum, b.lastParen = n, ""
 		return
 	}
-	if m := parenMatch(t); m != nil {
-		nb.mark, nb.label = markParen, m[1]+m[2]
-		nb.rest = strings.TrimSpace(t[len(m[0]):])
+	if label, at, ok := parenMatch(t); ok {
+		nb.mark, nb.label = markParen, label
+		nb.rest = strings.TrimSpace(t[at:])
 		if !isRoman(nb.label) || nb.label == nextLetter(b.lastParen) {
 			b.lastParen = nb.label
 		}
@@ -965,20 +971,6 @@ func (b *blocker) mark(nb *block) {
 		// ("(Decision B.25/1)") leaves the report's numbering going on
 		b.lastNum, b.lastParen = 0, ""
 	}
-}
-
-func numberMatch(t string) []string {
-	if t == "" || t[0] < '0' || t[0] > '9' {
-		return nil
-	}
-	return numberMarker(t[:min(len(t), numberBytes)])
-}
-
-func parenMatch(t string) []string {
-	if !parenStart(t) {
-		return nil
-	}
-	return parenMarker(t[:min(len(t), parenBytes)])
 }
 
 func headingMatch(t string) []string {
