@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -581,6 +582,102 @@ func TestRecitalOneQuick(t *testing.T) {
 
 func FuzzRecitalOne(f *testing.F) { fuzzSamples(f, recitalOneSamples, checkRecitalOne) }
 
+var oneLineCutsSamples = append([]string{
+	"Decides: a) to act; b) to report (c) To invite ii) Requests (iv)“x” abcde) y (ab)\tZ",
+	"x a) 1. b)  c)\n\"d\" (e)) f)é g)\u00a0h ( i) Jj",
+	"The Board decided: a) To approve; b)To note; c) 3. d) x aaaa) Y aaaaa) Z",
+}, numberCutsSamples...)
+
+func checkOneLineCuts(t *testing.T, s string) {
+	var want [][6]int
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(s, -1) {
+		want = append(want, [6]int(m))
+	}
+	if got := oneLineCuts(s); !cmp.Equal(got, want) {
+		t.Errorf("oneLineCuts(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestOneLineCutsQuick holds oneLineCuts to oneLineCutRE, on every line
+// and on every labelled decision printed on one line.
+func TestOneLineCutsQuick(t *testing.T) {
+	samples := append([]string(nil), oneLineCutsSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkOneLineCuts)
+}
+
+func FuzzOneLineCuts(f *testing.F) { fuzzSamples(f, oneLineCutsSamples, checkOneLineCuts) }
+
+var indexSpacedSamples = []string{
+	"Decision 3/2: x Decision Decision 4/1: The Resolution  Resolution 2: Recommendation",
+	" 1. Recalling 11. 2. Noting  1.1. x 21. 1.",
+	"Decision", " Decision", "x Decision ", "", " ",
+}
+
+func checkIndexSpaced(t *testing.T, s string) {
+	for _, w := range []string{"Decision ", "Resolution ", "Recommendation ", "1.", "2.", "12.", "D"} {
+		for off := 0; off <= len(s); off++ {
+			want := strings.Index(s[off:], " "+w)
+			if want >= 0 {
+				want += off
+			}
+			if got := indexSpaced(s, w, off); got != want {
+				t.Errorf("indexSpaced(%q, %q, %d) = %d, want %d", s, w, off, got, want)
+			}
+		}
+	}
+}
+
+// TestIndexSpacedIsIndex holds indexSpaced to strings.Index, on every
+// line.
+func TestIndexSpacedIsIndex(t *testing.T) { holdOnLines(t, indexSpacedSamples, checkIndexSpaced) }
+
+func FuzzIndexSpaced(f *testing.F) { fuzzSamples(f, indexSpacedSamples, checkIndexSpaced) }
+
+// bulletCutsByWords is where bulletRun cuts l, read word by word.
+func bulletCutsByWords(l string) []int {
+	var cuts []int
+	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
+		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
+			cuts = append(cuts, i+1)
+		}
+		k := strings.IndexByte(l[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return cuts
+}
+
+var bulletRunSamples = []string{
+	"Resolution 2031-4 • Decides to act. • Requests the Secretariat to report. - Invites Parties -Urges all",
+	"x – Decides — Requests ▪ Notes ● Invites -based -3 € x \u00e2 y",
+	"-Decides at the start • Requests", "",
+}
+
+func checkBulletRun(t *testing.T, s string) {
+	want := bulletCutsByWords(s)
+	var got []string
+	if len(want) >= minBulletRun {
+		got = piecesAt(s, want)
+		if decisionSignal(got[0]) {
+			got = append([]string{got[0], ""}, got[1:]...)
+		}
+	}
+	if r := bulletRun(s); !cmp.Equal(r, got) {
+		t.Errorf("bulletRun(%q) = %q, want %q", s, r, got)
+	}
+}
+
+// TestBulletRunQuick holds bulletRun's scan from bullet byte to bullet
+// byte to a reading word by word, on every line.
+func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBulletRun) }
+
+func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }
+
 // headingOpenSamples test mayHeadDecision, which isDecisionHeading and
 // decisionHeading ask first: keywords in each case, "Draft" and "Res.
 // Conf." with their spaces, the field's "Number" and "No.", a body's
@@ -636,6 +733,175 @@ func TestNamedHeadingHoldsWord(t *testing.T) {
 }
 
 func FuzzNamedHeading(f *testing.F) { fuzzSamples(f, namedHeadingSamples, checkNamedHeading) }
+
+var refSamples = []string{
+	"decisions 1/CP.21 and 3/CMA.1", "Recalling its resolutions 3337 (XXIX) and 3511 (XXX)", "resolution 3337 (XXIX), and 3511 (XXX) by",
+	"Dec. III/12, dec. IV/2", "Res. Conf. 9.24 (Rev. CoP17)", "DECISIONS , XIV/3", "DEcision 14/3", "decisions\t14/3",
+	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
+	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
+}
+
+// keywordScanByRE is keywordScan as written with strings.IndexAny and
+// keywordRE searched over the keyword and what follows it.
+func keywordScanByRE(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "dDrR")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		if at > 0 && isAlnum(text[at-1]) {
+			continue
+		}
+		for _, k := range keywords {
+			end := at + len(k)
+			if end > len(text) || !strings.EqualFold(text[at:end], k) {
+				continue
+			}
+			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
+				continue
+			}
+			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil && loc[0] == 0 {
+				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
+				i = at + loc[1]
+			}
+			break
+		}
+	}
+	return out
+}
+
+// checkRefQuickPaths holds the quick paths of references to what they
+// stand for on s: keywordScan to keywordScanByRE, anyOf to
+// strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
+// listItemWindow to gaListItemRE on the rest of the text, and
+// mayHoldSymbol to a text that cites nothing.
+func checkRefQuickPaths(t *testing.T, s string) {
+	if got, want := keywordScan(s), keywordScanByRE(s); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("keywordScan(%q) = %v, by keywordRE %v", s, got, want)
+	}
+	for _, set := range []string{"dDrR", "mM", "/"} {
+		a := newAnyOf(s, set)
+		for i := 0; i <= len(s); i++ {
+			want := strings.IndexAny(s[i:], set)
+			if want >= 0 {
+				want += i
+			}
+			if got := a.from(i); got != want {
+				t.Fatalf("anyOf(%q, %q).from(%d) = %d, strings.IndexAny says %d", s, set, i, got, want)
+			}
+		}
+	}
+	if got, want := gluedDoc(s), gluedDocRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("gluedDoc(%q) = %v, gluedDocRE %v", s, got, want)
+	}
+	for i := range s {
+		if i > 0 && s[i-1] != ' ' && len(s) > 200 {
+			continue // long lines: where a list goes on after a word
+		}
+		if got, want := gaListItemRE.FindStringSubmatchIndex(listItemWindow(s[i:])), gaListItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+			t.Errorf("gaListItemRE on listItemWindow(%q) = %v, on the text %v", s[i:], got, want)
+		}
+	}
+	if got, want := mayHoldSymbol(s), strings.ContainsAny(s, "0123456789/"); got != want {
+		t.Errorf("mayHoldSymbol(%q) = %v, want %v", s, got, want)
+	}
+	if !mayHoldSymbol(s) {
+		if refs := decisionRefs(s, "unfccc"); len(refs) > 0 {
+			t.Errorf("decisionRefs(%q) = %v, but mayHoldSymbol says it cites nothing", s, refs)
+		}
+		if syms, _ := documentSymbols(s); len(syms) > 0 {
+			t.Errorf("documentSymbols(%q) = %v, but mayHoldSymbol says it cites nothing", s, syms)
+		}
+	}
+}
+
+func TestRefQuickPaths(t *testing.T) { holdOnRuns(t, refSamples, 3, 1, checkRefQuickPaths) }
+
+func FuzzRefQuickPaths(f *testing.F) { fuzzSamples(f, refSamples, checkRefQuickPaths) }
+
+var furnitureSamples = []string{
+	"12", "- 3 -", "Page 2 of 9", "PAGE 12", "– 4 –", "page 3/7", "\u212a", "17 November 2022", "13.3",
+	"GE.21-12345 (E)", "GE.21-12345 (E) 123456 123456", "123456", "A1234567 123456", "*1234567*", "K1234567 123456",
+	"UNEP/CBD/COP/15/17", "ABCDEFGHIJK/1/2", "ABCDEFGHIJ/1/2", "A/b", "A//b", "A/b/", "a/b/c", "UNEP/EA.5/Res.8",
+	"13/CP.26   12 May 2025", "Resolution 2019-2\t4 June 2019", "SC61-4 3 July 2022", "x 12 May 20255",
+	"Skip to main content", "SKIP TO MAIN CONTENT", "ſhare", "\u212aenu", "Print this page",
+	"Home › Decisions › Conference of the Parties", "Home » Decisions » COP", "« pays » et « partie »",
+}
+
+// checkFurniture holds the quick tests of furniture to the expressions
+// and the look-up they stand for.
+func checkFurniture(t *testing.T, s string) {
+	if got, want := isWebChrome(s), webChrome[strings.ToLower(s)]; got != want {
+		t.Errorf("isWebChrome(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := isDocOnly(s), docOnlyLine.MatchString(s); got != want {
+		t.Errorf("isDocOnly(%q) = %v, docOnlyLine says %v", s, got, want)
+	}
+	if got, want := isPageNumber(s), s != "" && pageNumber.MatchString(strings.ToLower(s)); got != want {
+		t.Errorf("isPageNumber(%q) = %v, pageNumber says %v", s, got, want)
+	}
+	if jobNumber.MatchString(s) && !mayBeJobNumber(s) {
+		t.Errorf("mayBeJobNumber(%q) = false, but jobNumber matches it", s)
+	}
+	if datedHead.MatchString(s) && !isDatedHead(s) {
+		t.Errorf("isDatedHead(%q) = false, but datedHead matches it", s)
+	}
+	if (strings.Count(s, "›") >= 2 || strings.Count(s, "»") >= 2) && !mayBeBreadcrumbs(s) {
+		t.Errorf("mayBeBreadcrumbs(%q) = false, but it holds two separators", s)
+	}
+}
+
+func TestFurnitureIsExpressions(t *testing.T) { holdOnLines(t, furnitureSamples, checkFurniture) }
+
+func FuzzFurniture(f *testing.F) { fuzzSamples(f, furnitureSamples, checkFurniture) }
+
+// TestMarkerValueOfASCII: a marker of ASCII is its own value, as no
+// superscript digit is ASCII.
+func TestMarkerValueOfASCII(t *testing.T) {
+	for r := range superscripts {
+		if r < 0x80 {
+			t.Errorf("superscript %q is ASCII: markerValue passes it over", r)
+		}
+	}
+}
+
+// checkNormalizedLines compares normalizedLines with splitLines of
+// Normalize on s.
+func checkNormalizedLines(t *testing.T, s string) {
+	if diff := cmp.Diff(splitLines(Normalize(s)), normalizedLines(s), cmp.AllowUnexported(line{})); diff != "" {
+		t.Errorf("normalizedLines(%q) (-splitLines(Normalize) +got):\n%s", s, diff)
+	}
+}
+
+var textSamples = []string{
+	"", "a", "\n", "a\r\nb", "Decision 1/CP.21\f2\n\nThe Conference of the Parties,", "28 COM 14B.3.Format of recommendations",
+	"**Decision 3/2** Title\n1.*Decides* to", "a  b \n\f\n\f\n c", "5/CP.30\tTitle\tText", "| 5/CP.30 | Title | Text |",
+}
+
+// TestNormalizedLinesIsSplitLines: every text of the corpora and the
+// tests is cut into the lines splitLines cuts Normalize's text into.
+func TestNormalizedLinesIsSplitLines(t *testing.T) {
+	for _, s := range textSamples {
+		checkNormalizedLines(t, s)
+	}
+	var paths []string
+	for _, dir := range []string{corpusDir, filepath.Join(corpusDir, "..", "seeds"), ownCorpusDir, "testdata"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		paths = append(paths, more...)
+	}
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err != nil {
+			t.Error(err)
+		} else {
+			checkNormalizedLines(t, string(b))
+		}
+	}
+}
+
+func FuzzNormalizedLines(f *testing.F) { fuzzSamples(f, textSamples, checkNormalizedLines) }
 
 // checkMarkerReads holds numberMatch, parenMatch, numberStart and
 // parenStart, which read a line's marker without building it, to

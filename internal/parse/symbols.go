@@ -946,7 +946,7 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 			next := j
 			// "UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7": a footnote number
 			// glues the next symbol to this one
-			if m := gluedDocRE.FindStringSubmatchIndex(s); m != nil {
+			if m := gluedDoc(s); m != nil {
 				d := m[2]
 				for d > 0 && isDigit(s[d-1]) {
 					d--
@@ -978,6 +978,66 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 // gluedDocRE finds a document symbol glued after another by a footnote
 // number: "…/Add.1.3UNEP/…".
 var gluedDocRE = regexp.MustCompile(`\d([A-Z]{2,10}/)`)
+
+// gluedDoc is gluedDocRE.FindStringSubmatchIndex(s), asked only of a
+// symbol with a digit before two capitals, as every match opens.
+func gluedDoc(s string) []int {
+	for i := 0; i+2 < len(s); i++ {
+		if isDigit(s[i]) && isUpper(s[i+1]) && isUpper(s[i+2]) {
+			return gluedDocRE.FindStringSubmatchIndex(s)
+		}
+	}
+	return nil
+}
+
+// maxAnyOf is how many bytes an anyOf looks for: the cases of two
+// letters, as the keywords and words the parser looks for open with.
+const maxAnyOf = 4
+
+// anyOf finds the places of any byte of a small set in a text, in order:
+// strings.IndexAny(text[i:], set)+i for each i asked, a search never
+// going back. It looks for each byte with strings.IndexByte, again only
+// past the place found last for that byte, which reads a long text a
+// block of bytes at a time rather than a byte at a time.
+type anyOf struct {
+	text string
+	set  string
+	next [maxAnyOf]int // where each byte of set is next found past the last search; len(text) when nowhere
+}
+
+// newAnyOf returns an anyOf of text for the bytes of set, at most
+// maxAnyOf of them, all ASCII.
+func newAnyOf(text, set string) anyOf {
+	if len(set) > maxAnyOf {
+		panic("anyOf: more than maxAnyOf bytes")
+	}
+	a := anyOf{text: text, set: set}
+	for k := range a.next {
+		a.next[k] = -1
+	}
+	return a
+}
+
+// from is strings.IndexAny(a.text[i:], a.set)+i, or -1 when there is
+// none; i must not be less than an i asked before.
+func (a *anyOf) from(i int) int {
+	best := len(a.text)
+	for k := 0; k < len(a.set); k++ {
+		if a.next[k] < i {
+			a.next[k] = len(a.text)
+			if i < len(a.text) {
+				if j := strings.IndexByte(a.text[i:], a.set[k]); j >= 0 {
+					a.next[k] = i + j
+				}
+			}
+		}
+		best = min(best, a.next[k])
+	}
+	if best == len(a.text) {
+		return -1
+	}
+	return best
+}
 
 func isUpper(c byte) bool      { return 'A' <= c && c <= 'Z' }
 func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
