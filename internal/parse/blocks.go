@@ -40,6 +40,11 @@ type block struct {
 	// first line: the segmenter asks it again of blocks of one line
 	sigText string
 	sig     bool
+	// form is isFormula(formText), read by the blocker of the block's
+	// first line when it asked: the segmenter asks it again of blocks
+	// of one line
+	formText string
+	form     bool
 	// head is decisionHeading of a text, once asked (heading): made
 	// for the few blocks that open with "D" or "R"
 	head *headMemo
@@ -72,6 +77,14 @@ func (b *block) signal() bool {
 		return b.sig
 	}
 	return decisionSignal(b.text)
+}
+
+// formula is isFormula(b.text), read once for a block of one line.
+func (b *block) formula() bool {
+	if b.formText == b.text {
+		return b.form
+	}
+	return isFormula(b.text)
 }
 
 // last returns the block's last line: what decides whether the next line
@@ -436,6 +449,9 @@ func (b *blocker) add(l line, blank bool) {
 	b.labelNext, b.value = directed, b.labelNext
 	last := &b.out[len(b.out)-1]
 	last.sigText, last.sig = t, b.sig
+	if b.formDone {
+		last.formText, last.form = t, b.formul
+	}
 	if last.head == nil {
 		last.head = b.lineHead
 	}

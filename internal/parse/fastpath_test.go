@@ -944,3 +944,27 @@ func TestNextLetter(t *testing.T) {
 		}
 	}
 }
+
+// reportedSamples test reportedAt: bodies reporting at the start of a
+// text, after a space, a tab or a line break, and "the" glued to a word.
+var reportedSamples = []string{
+	"The Committee decided to adopt", "the Board decided:", " The Board decided", "x\tThe Council agreed",
+	"Having considered, the Adaptation Fund Board took note of inputs received and decided to:",
+	"Bathe Board decided", "xThe Board decided", "The\nBoard decided", "The Board\tvery strongly urged",
+	"RECALLING that the Scientific Committee agreed", "The", "the ", "The SC selected", "\nThe COP decided.",
+}
+
+func checkReportedAt(t *testing.T, s string) {
+	if got, want := reportedAt(s), reportedRE.FindStringSubmatchIndex(s); !cmp.Equal(got, want) {
+		t.Errorf("reportedAt(%q) = %v, reportedRE finds %v", s, got, want)
+	}
+}
+
+// TestReportedAtIsExpression holds reportedAt to reportedRE on every
+// line, on runs of lines and on the samples.
+func TestReportedAtIsExpression(t *testing.T) {
+	holdOnLines(t, reportedSamples, checkReportedAt)
+	holdOnRuns(t, nil, 4, 2, checkReportedAt)
+}
+
+func FuzzReportedAt(f *testing.F) { fuzzSamples(f, reportedSamples, checkReportedAt) }
