@@ -1015,3 +1015,69 @@ func checkMayHoldLead(t *testing.T, s string) {
 func TestMayHoldLeadIsContains(t *testing.T) { holdOnLines(t, mayHoldLeadSamples, checkMayHoldLead) }
 
 func FuzzMayHoldLead(f *testing.F) { fuzzSamples(f, mayHoldLeadSamples, checkMayHoldLead) }
+
+// checkMarkerReads holds numberMatch, parenMatch, numberStart and
+// parenStart, which read a line's marker without building it, to
+// numberRE and parenRE on the line's first bytes, as the blocker reads
+// them.
+func checkMarkerReads(t *testing.T, s string) {
+	label, at, glued, ok := numberMatch(s)
+	var want []string
+	if s != "" && isDigit(s[0]) {
+		want = numberRE.FindStringSubmatch(s[:min(len(s), numberBytes)])
+	}
+	if ok != (want != nil) || ok && (label != want[1]+want[2] || at != len(want[0])-len(want[3]) || glued != (want[3] != "")) {
+		t.Errorf("numberMatch(%q) = %q, %d, %v, %v; numberRE finds %q", s, label, at, glued, ok, want)
+	}
+	if numberStart(s) != (s != "" && isDigit(s[0]) && numberRE.MatchString(s)) {
+		t.Errorf("numberStart(%q) = %v, not numberRE's answer", s, numberStart(s))
+	}
+	plabel, pat, pok := parenMatch(s)
+	want = nil
+	if len(s) >= 2 && (s[0] == '(' || s[0] >= 'a' && s[0] <= 'z' && (s[1] == ')' || len(s) > 2 && s[2] == ')')) {
+		want = parenRE.FindStringSubmatch(s[:min(len(s), parenBytes)])
+	}
+	if pok != (want != nil) || pok && (plabel != want[1]+want[2] || pat != len(want[0])) {
+		t.Errorf("parenMatch(%q) = %q, %d, %v; parenRE finds %q", s, plabel, pat, pok, want)
+	}
+	if parenStart(s) != (want != nil) {
+		t.Errorf("parenStart(%q) = %v, parenRE finds %q", s, parenStart(s), want)
+	}
+}
+
+func TestMarkerReadsAreExpressions(t *testing.T) { holdOnLines(t, markerSamples, checkMarkerReads) }
+
+func FuzzMarkerReads(f *testing.F) { fuzzSamples(f, markerSamples, checkMarkerReads) }
+
+// TestNextLetter holds nextLetter to the labels of a lettered list.
+func TestNextLetter(t *testing.T) {
+	for l, want := range map[string]string{"": "a", "a": "b", "y": "z", "z": "aa", "aa": "bb", "zz": "aaa", "A": "B", "{": "|"} {
+		if got := nextLetter(l); got != want {
+			t.Errorf("nextLetter(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// reportedSamples test reportedAt: bodies reporting at the start of a
+// text, after a space, a tab or a line break, and "the" glued to a word.
+var reportedSamples = []string{
+	"The Committee decided to adopt", "the Board decided:", " The Board decided", "x\tThe Council agreed",
+	"Having considered, the Adaptation Fund Board took note of inputs received and decided to:",
+	"Bathe Board decided", "xThe Board decided", "The\nBoard decided", "The Board\tvery strongly urged",
+	"RECALLING that the Scientific Committee agreed", "The", "the ", "The SC selected", "\nThe COP decided.",
+}
+
+func checkReportedAt(t *testing.T, s string) {
+	if got, want := reportedAt(s), reportedRE.FindStringSubmatchIndex(s); !cmp.Equal(got, want) {
+		t.Errorf("reportedAt(%q) = %v, reportedRE finds %v", s, got, want)
+	}
+}
+
+// TestReportedAtIsExpression holds reportedAt to reportedRE on every
+// line, on runs of lines and on the samples.
+func TestReportedAtIsExpression(t *testing.T) {
+	holdOnLines(t, reportedSamples, checkReportedAt)
+	holdOnRuns(t, nil, 4, 2, checkReportedAt)
+}
+
+func FuzzReportedAt(f *testing.F) { fuzzSamples(f, reportedSamples, checkReportedAt) }
