@@ -587,6 +587,7 @@ var refSamples = []string{
 	"Dec. III/12, dec. IV/2", "Res. Conf. 9.24 (Rev. CoP17)", "DECISIONS , XIV/3", "DEcision 14/3", "decisions\t14/3",
 	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
 	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
+	"The Conference of the Parties,", "the CONFERENCES OF THE PARTIES", "conferenceſ of the partieſ", "Conferences", "a jointly held", "ſimultaneous",
 }
 
 // keywordScanByRE is keywordScan as written with strings.IndexAny and
@@ -622,7 +623,8 @@ func keywordScanByRE(text string) [][]int {
 }
 
 // checkRefQuickPaths holds the quick paths of references to what they
-// stand for on s: keywordScan to keywordScanByRE, anyOf to
+// stand for on s: keywordScan to keywordScanByRE, jointMark to
+// jointMarkRE, anyOf to
 // strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
 // listItemWindow to gaListItemRE on the rest of the text, and
 // mayHoldSymbol to a text that cites nothing.
@@ -652,6 +654,9 @@ func checkRefQuickPaths(t *testing.T, s string) {
 		if got, want := gaListItemRE.FindStringSubmatchIndex(listItemWindow(s[i:])), gaListItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
 			t.Errorf("gaListItemRE on listItemWindow(%q) = %v, on the text %v", s[i:], got, want)
 		}
+	}
+	if got, want := jointMark(s), jointMarkRE.MatchString(s); got != want {
+		t.Errorf("jointMark(%q) = %v, jointMarkRE says %v", s, got, want)
 	}
 	if got, want := mayHoldSymbol(s), strings.ContainsAny(s, "0123456789/"); got != want {
 		t.Errorf("mayHoldSymbol(%q) = %v, want %v", s, got, want)

@@ -71,12 +71,35 @@ func references(d *accord.Decision) accord.References {
 // without one has no decisionRefs and no documentSymbols, and most
 // paragraphs are such a text.
 func mayHoldSymbol(t string) bool {
-	for i := 0; i < len(t); i++ {
+	i := 0
+	for ; i+8 <= len(t); i += 8 {
+		if slashOrDigitIn(uint64(t[i]) | uint64(t[i+1])<<8 | uint64(t[i+2])<<16 | uint64(t[i+3])<<24 |
+			uint64(t[i+4])<<32 | uint64(t[i+5])<<40 | uint64(t[i+6])<<48 | uint64(t[i+7])<<56) {
+			return true
+		}
+	}
+	for ; i < len(t); i++ {
 		if c := t[i]; c-'/' <= '9'-'/' {
 			return true
 		}
 	}
 	return false
+}
+
+// slashOrDigitIn reports whether one of the eight bytes of x is a slash
+// or a digit, a byte above '.' and below ':': each byte's low seven bits
+// are set against both bounds at once, none borrowing from or carrying
+// into the next byte, and a byte with its high bit set is none of them.
+func slashOrDigitIn(x uint64) bool {
+	const (
+		ones  = 0x0101010101010101
+		low7  = ones * 0x7f
+		highs = ones * 0x80
+		above = '.'
+		below = ':'
+	)
+	v := x & low7
+	return (ones*(127+below)-v)&^x&(v+ones*(127-above))&highs != 0
 }
 
 // resolutionDocument reports whether document symbol s is the symbol of
