@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -588,6 +589,7 @@ var refSamples = []string{
 	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
 	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
 	"The Conference of the Parties,", "the CONFERENCES OF THE PARTIES", "conferenceſ of the partieſ", "Conferences", "a jointly held", "ſimultaneous",
+	"Requests-é", "Éa", "a\xffb", "Decides[", "Notes`", "-Z@",
 }
 
 // keywordScanByRE is keywordScan as written with strings.IndexAny and
@@ -622,8 +624,19 @@ func keywordScanByRE(text string) [][]int {
 	return out
 }
 
+// leadingWordByRunes is leadingWord read a rune at a time.
+func leadingWordByRunes(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
 // checkRefQuickPaths holds the quick paths of references to what they
-// stand for on s: keywordScan to keywordScanByRE, jointMark to
+// stand for on s: keywordScan to keywordScanByRE, leadingWord to
+// leadingWordByRunes, jointMark to
 // jointMarkRE, anyOf to
 // strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
 // listItemWindow to gaListItemRE on the rest of the text, and
@@ -654,6 +667,9 @@ func checkRefQuickPaths(t *testing.T, s string) {
 		if got, want := gaListItemRE.FindStringSubmatchIndex(listItemWindow(s[i:])), gaListItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
 			t.Errorf("gaListItemRE on listItemWindow(%q) = %v, on the text %v", s[i:], got, want)
 		}
+	}
+	if got, want := leadingWord(s), leadingWordByRunes(s); got != want {
+		t.Errorf("leadingWord(%q) = %q, rune by rune %q", s, got, want)
 	}
 	if got, want := jointMark(s), jointMarkRE.MatchString(s); got != want {
 		t.Errorf("jointMark(%q) = %v, jointMarkRE says %v", s, got, want)
