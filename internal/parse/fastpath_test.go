@@ -589,7 +589,7 @@ var refSamples = []string{
 	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
 	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
 	"The Conference of the Parties,", "the CONFERENCES OF THE PARTIES", "conferenceſ of the partieſ", "Conferences", "a jointly held", "ſimultaneous",
-	"Requests-é", "Éa", "a\xffb", "Decides[", "Notes`", "-Z@",
+	"Requests-é", "Éa", "a\xffb", "Decides[", "Notes`", "-Z@", "Parties1, noting", "as set out in annex²", "the Convention12 and", "Rev.1.", "x¹ and y¹",
 }
 
 // keywordScanByRE is keywordScan as written with strings.IndexAny and
@@ -624,6 +624,29 @@ func keywordScanByRE(text string) [][]int {
 	return out
 }
 
+// markerInBackwards is markerIn searching text only backwards, with
+// strings.LastIndex and gluedAt.
+func markerInBackwards(text, m string) int {
+	if m == "" {
+		return -1
+	}
+	if len(m) == 1 && m[0] >= '0' && m[0] <= '9' {
+		if i := strings.LastIndex(text, string(superscriptOf[m[0]-'0'])); i >= 0 {
+			return i
+		}
+	}
+	if m[0] == '[' {
+		return strings.LastIndex(text, m)
+	}
+	if m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
+		if i := strings.LastIndex(text, m); i > 0 && text[i-1] != ' ' {
+			return i
+		}
+		return -1
+	}
+	return gluedAt(text, m)
+}
+
 // leadingWordByRunes is leadingWord read a rune at a time.
 func leadingWordByRunes(s string) string {
 	for i, r := range s {
@@ -636,7 +659,7 @@ func leadingWordByRunes(s string) string {
 
 // checkRefQuickPaths holds the quick paths of references to what they
 // stand for on s: keywordScan to keywordScanByRE, leadingWord to
-// leadingWordByRunes, jointMark to
+// leadingWordByRunes, markerIn to markerInBackwards, jointMark to
 // jointMarkRE, anyOf to
 // strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
 // listItemWindow to gaListItemRE on the rest of the text, and
@@ -670,6 +693,11 @@ func checkRefQuickPaths(t *testing.T, s string) {
 	}
 	if got, want := leadingWord(s), leadingWordByRunes(s); got != want {
 		t.Errorf("leadingWord(%q) = %q, rune by rune %q", s, got, want)
+	}
+	for _, m := range []string{"1", "2", "12", "*", "[1]", "†"} {
+		if got, want := markerIn(s, m), markerInBackwards(s, m); got != want {
+			t.Errorf("markerIn(%q, %q) = %d, read backwards %d", s, m, got, want)
+		}
 	}
 	if got, want := jointMark(s), jointMarkRE.MatchString(s); got != want {
 		t.Errorf("jointMark(%q) = %v, jointMarkRE says %v", s, got, want)

@@ -49,38 +49,38 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 		// an annex heading the parser took for text
 		d.Symbol = ownAnnexSymbol(dr.fullText())
 	}
-	// Instrument and meeting.
-	jointText, jointDone := "", false
-	joint := func() string { // jointTextInstrument, read once
-		if !jointDone {
-			jointText, jointDone = jointTextInstrument(d.Formula, d.Title), true
-		}
-		return jointText
-	}
-	switch {
-	case opt.Instrument != "":
+	// Instrument and meeting: each source asked once, in order, until
+	// one names them.
+	if opt.Instrument != "" {
 		d.Instrument = accord.InstrumentID(opt.Instrument)
-	case jointSymbolInstrument(d.Symbol) != "":
+	} else {
 		d.Instrument = jointSymbolInstrument(d.Symbol)
-	case symbolInstrument(d.Symbol) != "":
-		d.Instrument = symbolInstrument(d.Symbol)
-	case joint() != "":
-		d.Instrument = joint()
-	case formulaInstrument(d.Formula) != "":
-		d.Instrument = formulaInstrument(d.Formula)
-	default:
-		d.Instrument = mentionedInstrument(dr.fullText())
+		if d.Instrument == "" {
+			d.Instrument = symbolInstrument(d.Symbol)
+		}
+		if d.Instrument == "" {
+			d.Instrument = jointTextInstrument(d.Formula, d.Title)
+		}
+		if d.Instrument == "" {
+			d.Instrument = formulaInstrument(d.Formula)
+		}
+		if d.Instrument == "" {
+			d.Instrument = mentionedInstrument(dr.fullText())
+		}
 		if d.Instrument == "" {
 			d.Instrument = doc.instrument()
 		}
 	}
-	switch {
-	case opt.Meeting != "":
+	if opt.Meeting != "" {
 		d.Meeting = opt.Meeting
-	case d.Symbol != "" && meetingOf(d.Symbol, d.Instrument) != "":
-		d.Meeting = meetingOf(d.Symbol, d.Instrument)
-	default:
-		d.Meeting = meetingInText(strings.Join(d.Preface, "\n"))
+	} else {
+		d.Meeting = ""
+		if d.Symbol != "" {
+			d.Meeting = meetingOf(d.Symbol, d.Instrument)
+		}
+		if d.Meeting == "" {
+			d.Meeting = meetingInText(strings.Join(d.Preface, "\n"))
+		}
 		if d.Meeting == "" {
 			d.Meeting = doc.meeting()
 		}
