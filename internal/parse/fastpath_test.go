@@ -624,25 +624,17 @@ func keywordScanByRE(text string) [][]int {
 	return out
 }
 
-// markerInBackwards is markerIn searching text only backwards, with
-// strings.LastIndex and gluedAt.
+// markerInBackwards is markerIn searching text for a digit only
+// backwards, with strings.LastIndex and gluedAt; it reads other markers
+// as markerIn does.
 func markerInBackwards(text, m string) int {
-	if m == "" {
-		return -1
+	if m == "" || m[0] == '[' || m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
+		return markerIn(text, m)
 	}
-	if len(m) == 1 && m[0] >= '0' && m[0] <= '9' {
+	if len(m) == 1 && isDigit(m[0]) {
 		if i := strings.LastIndex(text, string(superscriptOf[m[0]-'0'])); i >= 0 {
 			return i
 		}
-	}
-	if m[0] == '[' {
-		return strings.LastIndex(text, m)
-	}
-	if m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
-		if i := strings.LastIndex(text, m); i > 0 && text[i-1] != ' ' {
-			return i
-		}
-		return -1
 	}
 	return gluedAt(text, m)
 }
