@@ -589,7 +589,7 @@ var refSamples = []string{
 	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
 	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
 	"The Conference of the Parties,", "the CONFERENCES OF THE PARTIES", "conferenceſ of the partieſ", "Conferences", "a jointly held", "ſimultaneous",
-	"Requests-é", "Éa", "a\xffb", "Decides[", "Notes`", "-Z@", "Parties1, noting", "as set out in annex²", "the Convention12 and", "Rev.1.", "x¹ and y¹",
+	"Requests-é", "Éa", "a\xffb", "Decides[", "Notes`", "-Z@", "Parties1, noting", "as set out in annex²", "the Convention12 and", "Rev.1.", "x¹ and y¹", "decisionſ 3/2", "decisions,3/2", "decision ,\t3/2", "res.  conf. 3.2", "res.conf. 3.2", "Dec.IV/2", "decisions ,", "RECOMMENDATION\n\n 1", "decision\u00a03/2", "decision                  3/2",
 }
 
 // keywordScanByRE is keywordScan as written with strings.IndexAny and
