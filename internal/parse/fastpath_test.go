@@ -583,6 +583,158 @@ func TestRecitalOneQuick(t *testing.T) {
 
 func FuzzRecitalOne(f *testing.F) { fuzzSamples(f, recitalOneSamples, checkRecitalOne) }
 
+var oneLineCutsSamples = append([]string{
+	"Decides: a) to act; b) to report (c) To invite ii) Requests (iv)“x” abcde) y (ab)\tZ",
+	"x a) 1. b)  c)\n\"d\" (e)) f)é g)\u00a0h ( i) Jj",
+	"The Board decided: a) To approve; b)To note; c) 3. d) x aaaa) Y aaaaa) Z",
+}, numberCutsSamples...)
+
+func checkOneLineCuts(t *testing.T, s string) {
+	var want [][6]int
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(s, -1) {
+		want = append(want, [6]int(m))
+	}
+	if got := oneLineCuts(s); !cmp.Equal(got, want) {
+		t.Errorf("oneLineCuts(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestOneLineCutsQuick holds oneLineCuts to oneLineCutRE, on every line
+// and on every labelled decision printed on one line.
+func TestOneLineCutsQuick(t *testing.T) {
+	samples := append([]string(nil), oneLineCutsSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkOneLineCuts)
+}
+
+func FuzzOneLineCuts(f *testing.F) { fuzzSamples(f, oneLineCutsSamples, checkOneLineCuts) }
+
+var indexSpacedSamples = []string{
+	"Decision 3/2: x Decision Decision 4/1: The Resolution  Resolution 2: Recommendation",
+	" 1. Recalling 11. 2. Noting  1.1. x 21. 1.",
+	"Decision", " Decision", "x Decision ", "", " ",
+}
+
+func checkIndexSpaced(t *testing.T, s string) {
+	for _, w := range []string{"Decision ", "Resolution ", "Recommendation ", "1.", "2.", "12.", "D"} {
+		for off := 0; off <= len(s); off++ {
+			want := strings.Index(s[off:], " "+w)
+			if want >= 0 {
+				want += off
+			}
+			if got := indexSpaced(s, w, off); got != want {
+				t.Errorf("indexSpaced(%q, %q, %d) = %d, want %d", s, w, off, got, want)
+			}
+		}
+	}
+}
+
+// TestIndexSpacedIsIndex holds indexSpaced to strings.Index, on every
+// line.
+func TestIndexSpacedIsIndex(t *testing.T) { holdOnLines(t, indexSpacedSamples, checkIndexSpaced) }
+
+func FuzzIndexSpaced(f *testing.F) { fuzzSamples(f, indexSpacedSamples, checkIndexSpaced) }
+
+// bulletCutsByWords is where bulletRun cuts l, read word by word.
+func bulletCutsByWords(l string) []int {
+	var cuts []int
+	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
+		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
+			cuts = append(cuts, i+1)
+		}
+		k := strings.IndexByte(l[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return cuts
+}
+
+var bulletRunSamples = []string{
+	"Resolution 2031-4 • Decides to act. • Requests the Secretariat to report. - Invites Parties -Urges all",
+	"x – Decides — Requests ▪ Notes ● Invites -based -3 € x \u00e2 y",
+	"-Decides at the start • Requests", "",
+}
+
+func checkBulletRun(t *testing.T, s string) {
+	want := bulletCutsByWords(s)
+	var got []string
+	if len(want) >= minBulletRun {
+		got = piecesAt(s, want)
+		if decisionSignal(got[0]) {
+			got = append([]string{got[0], ""}, got[1:]...)
+		}
+	}
+	if r := bulletRun(s); !cmp.Equal(r, got) {
+		t.Errorf("bulletRun(%q) = %q, want %q", s, r, got)
+	}
+}
+
+// TestBulletRunQuick holds bulletRun's scan from bullet byte to bullet
+// byte to a reading word by word, on every line.
+func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBulletRun) }
+
+func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }
+
+// headingOpenSamples test mayHeadDecision, which isDecisionHeading and
+// decisionHeading ask first: keywords in each case, "Draft" and "Res.
+// Conf." with their spaces, the field's "Number" and "No.", a body's
+// label, a colon, and words that open no symbol.
+var headingOpenSamples = []string{
+	"Draft  decision XIV/3", "DRAFT\tDECISION VI/2", "Draft", "Draftdecision 3/2", "Draft decisions 3/2",
+	"Res.Conf. 9.24", "Res.  Conf. 10.4 (Rev. CoP19)", "Res. Conf.9.24", "Res. 3/2",
+	"Decision No. 3/2", "Decision no 3/2", "Decision Number: XIII/5", "decision number 4/2",
+	"Decision: 3/2", "Decision :3/2", "Decision:3/2", "Decision  :  COP XIV/26", "Decision COP-MOP 1/2",
+	"Decisions 13.1 to 13.3", "Decision directed to:", "Recommendation of the Working Group",
+	"RECOMMENDATION 28E/6", "Resolution\n11.3", "Decision \n XIV/3: Title", "Dec. III/12", "Dec.III/12",
+	"Decision Ex.I/1", "Decision B.24/03", "Decision IG.23/5", "Decision 28 COM 14B.3", "Decision ",
+	"Decision", "Decision: ", "Resolution MEPC.1(2)", "Decision [3/2]", "Decision é3/2",
+}
+
+// TestHeadingOpenSamples holds isDecisionHeading and decisionHeading to
+// headingRE on headingOpenSamples.
+func TestHeadingOpenSamples(t *testing.T) {
+	for _, s := range headingOpenSamples {
+		checkHeading(t, s)
+	}
+}
+
+func FuzzHeadingOpen(f *testing.F) { fuzzSamples(f, headingOpenSamples, checkHeading) }
+
+// namedHeadingSamples test holdsNamedWord before namedHeadingRE.
+var namedHeadingSamples = []string{
+	"HELCOM Recommendation 28E/6", "Recommendation 28E/6", "Agreement 2010-03 Title", "OSPAR Agreement 2010-03",
+	"Measure 4 (2019)", "ATCM Measure 4 (2019): Title", "Decision Agreement 2010-03", "Paris Agreement",
+	"Decision number: HELCOM Recommendation 1/2", "MEASURE 4 (2019)", "HELCOM Commission Agreement 2019-1",
+}
+
+// checkNamedHeading holds that a heading namedHeadingRE matches holds one
+// of namedSymbolWords, which namedHeading looks for first.
+func checkNamedHeading(t *testing.T, s string) {
+	if namedHeadingRE.MatchString(s) && !holdsNamedWord(s) {
+		t.Errorf("namedHeadingRE matches %q, which holds none of %q", s, namedSymbolWords)
+	}
+}
+
+// TestNamedHeadingHoldsWord holds namedHeading's test of its words to
+// namedHeadingRE, and every symbol of the table's namedSymbols to
+// opening with a word, without which the test would not stand.
+func TestNamedHeadingHoldsWord(t *testing.T) {
+	for _, s := range houseStyles {
+		for _, sym := range s.namedSymbols {
+			if w, _ := regexp.MustCompile(sym).LiteralPrefix(); w == "" {
+				t.Errorf("named symbol %q opens with no word", sym)
+			}
+		}
+	}
+	holdOnLines(t, namedHeadingSamples, checkNamedHeading)
+}
+
+func FuzzNamedHeading(f *testing.F) { fuzzSamples(f, namedHeadingSamples, checkNamedHeading) }
+
 var refSamples = []string{
 	"decisions 1/CP.21 and 3/CMA.1", "Recalling its resolutions 3337 (XXIX) and 3511 (XXX)", "resolution 3337 (XXIX), and 3511 (XXX) by",
 	"Dec. III/12, dec. IV/2", "Res. Conf. 9.24 (Rev. CoP17)", "DECISIONS , XIV/3", "DEcision 14/3", "decisions\t14/3",
@@ -710,3 +862,84 @@ func checkRefQuickPaths(t *testing.T, s string) {
 func TestRefQuickPaths(t *testing.T) { holdOnRuns(t, refSamples, 3, 1, checkRefQuickPaths) }
 
 func FuzzRefQuickPaths(f *testing.F) { fuzzSamples(f, refSamples, checkRefQuickPaths) }
+
+var furnitureSamples = []string{
+	"12", "- 3 -", "Page 2 of 9", "PAGE 12", "– 4 –", "page 3/7", "\u212a", "17 November 2022", "13.3",
+	"GE.21-12345 (E)", "GE.21-12345 (E) 123456 123456", "123456", "A1234567 123456", "*1234567*", "K1234567 123456",
+	"UNEP/CBD/COP/15/17", "ABCDEFGHIJK/1/2", "ABCDEFGHIJ/1/2", "A/b", "A//b", "A/b/", "a/b/c", "UNEP/EA.5/Res.8",
+	"13/CP.26   12 May 2025", "Resolution 2019-2\t4 June 2019", "SC61-4 3 July 2022", "x 12 May 20255",
+	"Skip to main content", "SKIP TO MAIN CONTENT", "ſhare", "\u212aenu", "Print this page",
+	"Home › Decisions › Conference of the Parties", "Home » Decisions » COP", "« pays » et « partie »",
+}
+
+// checkFurniture holds the quick tests of furniture to the expressions
+// and the look-up they stand for.
+func checkFurniture(t *testing.T, s string) {
+	if got, want := isWebChrome(s), webChrome[strings.ToLower(s)]; got != want {
+		t.Errorf("isWebChrome(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := isDocOnly(s), docOnlyLine.MatchString(s); got != want {
+		t.Errorf("isDocOnly(%q) = %v, docOnlyLine says %v", s, got, want)
+	}
+	if got, want := isPageNumber(s), s != "" && pageNumber.MatchString(strings.ToLower(s)); got != want {
+		t.Errorf("isPageNumber(%q) = %v, pageNumber says %v", s, got, want)
+	}
+	if jobNumber.MatchString(s) && !mayBeJobNumber(s) {
+		t.Errorf("mayBeJobNumber(%q) = false, but jobNumber matches it", s)
+	}
+	if datedHead.MatchString(s) && !isDatedHead(s) {
+		t.Errorf("isDatedHead(%q) = false, but datedHead matches it", s)
+	}
+	if (strings.Count(s, "›") >= 2 || strings.Count(s, "»") >= 2) && !mayBeBreadcrumbs(s) {
+		t.Errorf("mayBeBreadcrumbs(%q) = false, but it holds two separators", s)
+	}
+}
+
+func TestFurnitureIsExpressions(t *testing.T) { holdOnLines(t, furnitureSamples, checkFurniture) }
+
+func FuzzFurniture(f *testing.F) { fuzzSamples(f, furnitureSamples, checkFurniture) }
+
+// TestMarkerValueOfASCII: a marker of ASCII is its own value, as no
+// superscript digit is ASCII.
+func TestMarkerValueOfASCII(t *testing.T) {
+	for r := range superscripts {
+		if r < 0x80 {
+			t.Errorf("superscript %q is ASCII: markerValue passes it over", r)
+		}
+	}
+}
+
+// checkNormalizedLines compares normalizedLines with splitLines of
+// Normalize on s.
+func checkNormalizedLines(t *testing.T, s string) {
+	if diff := cmp.Diff(splitLines(Normalize(s)), normalizedLines(s), cmp.AllowUnexported(line{})); diff != "" {
+		t.Errorf("normalizedLines(%q) (-splitLines(Normalize) +got):\n%s", s, diff)
+	}
+}
+
+var textSamples = []string{
+	"", "a", "\n", "a\r\nb", "Decision 1/CP.21\f2\n\nThe Conference of the Parties,", "28 COM 14B.3.Format of recommendations",
+	"**Decision 3/2** Title\n1.*Decides* to", "a  b \n\f\n\f\n c", "5/CP.30\tTitle\tText", "| 5/CP.30 | Title | Text |",
+}
+
+// TestNormalizedLinesIsSplitLines: every text of the corpora and the
+// tests is cut into the lines splitLines cuts Normalize's text into.
+func TestNormalizedLinesIsSplitLines(t *testing.T) {
+	for _, s := range textSamples {
+		checkNormalizedLines(t, s)
+	}
+	var paths []string
+	for _, dir := range []string{corpusDir, filepath.Join(corpusDir, "..", "seeds"), ownCorpusDir, "testdata"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		paths = append(paths, more...)
+	}
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err != nil {
+			t.Error(err)
+		} else {
+			checkNormalizedLines(t, string(b))
+		}
+	}
+}
+
+func FuzzNormalizedLines(f *testing.F) { fuzzSamples(f, textSamples, checkNormalizedLines) }

@@ -168,15 +168,7 @@ var gluedEmphasis = regexp.MustCompile(`^(\d{1,3}\.|\([a-z]{1,4}\))(\*{1,3}|_{1,
 // decision printed on one line cut into its lines (splitOneLine), also
 // when a reader wrapped that line at a fixed width (unwrapRunIn).
 func Normalize(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	if strings.IndexByte(s, '\t') >= 0 || strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") {
-		s = tableRows(s)
-	}
-	s = cleanRunes(s)
-	s = strings.ReplaceAll(s, "\f", "\n\f\n")
-	s = unwrapRunIn(s)
+	s = normalizeText(s)
 	// Lines are copied only from the first that changes: a clean text is
 	// returned as it came.
 	var b strings.Builder
@@ -208,6 +200,34 @@ func Normalize(s string) string {
 		return s
 	}
 	return b.String()
+}
+
+// normalizeText is what Normalize does to the text whole, before it reads
+// it line by line: broken UTF-8 mended, table rows written as headings
+// (tableRows), invisible marks and odd spaces cleaned (cleanRunes), page
+// breaks set on lines of their own, wrapped run-in text read as the line
+// it was (unwrapRunIn).
+func normalizeText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.IndexByte(s, '\t') >= 0 || strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") {
+		s = tableRows(s)
+	}
+	s = cleanRunes(s)
+	s = strings.ReplaceAll(s, "\f", "\n\f\n")
+	return unwrapRunIn(s)
+}
+
+// normalizedLines is splitLines(Normalize(s)): each line is cut as
+// Normalize leaves it, and the normalized text is never written out whole.
+func normalizedLines(s string) []line {
+	s = normalizeText(s)
+	ls := lineSplitter{out: make([]line, 0, strings.Count(s, "\n")+1)}
+	for l := range strings.SplitSeq(s, "\n") {
+		ls.add(normalizeLine(l))
+	}
+	return ls.out
 }
 
 // normalizeLine is Normalize of one line.
@@ -409,6 +429,16 @@ func hasControl(s string) bool {
 	return false
 }
 
+// isASCII reports whether s holds no byte beyond ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // plainSpaced reports whether s is ASCII with no space but ' '.
 func plainSpaced(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -466,9 +496,22 @@ func foldSpaces(s string) string {
 
 // splitLines cuts normalized text into lines, folding spaces.
 func splitLines(s string) []line {
-	out := make([]line, 0, strings.Count(s, "\n")+1)
-	page := false
-	for done := false; !done; { // the lines strings.Split(s, "\n") gives
+	ls := lineSplitter{out: make([]line, 0, strings.Count(s, "\n")+1)}
+	ls.add(s)
+	return ls.out
+}
+
+// A lineSplitter cuts normalized text into lines, folding spaces, a
+// piece of text after another.
+type lineSplitter struct {
+	out  []line
+	page bool // a page break came since the last line that is not blank
+}
+
+// add appends the lines of s, as strings.Split(s, "\n") gives them; a
+// form feed alone on its line marks the next line as a page's first.
+func (ls *lineSplitter) add(s string) {
+	for done := false; !done; {
 		r := s
 		if k := strings.IndexByte(s, '\n'); k >= 0 {
 			r, s = s[:k], s[k+1:]
@@ -476,16 +519,15 @@ func splitLines(s string) []line {
 			done = true
 		}
 		if r == "\f" {
-			page = true
+			ls.page = true
 			continue
 		}
 		t := foldSpaces(r)
-		out = append(out, line{n: len(out), text: t, blank: t == "", page: page})
+		ls.out = append(ls.out, line{n: len(ls.out), text: t, blank: t == "", page: ls.page})
 		if t != "" {
-			page = false
+			ls.page = false
 		}
 	}
-	return out
 }
 
 // webChrome are lines that web pages and viewers put around a decision.
@@ -530,8 +572,9 @@ func datePrefix(t string) bool {
 }
 
 // isPageNumber reports whether t is a page number ("12", "- 3 -", "Page 2
-// of 9"); the bytes pageNumber needs first and last are tested before it
-// runs, since most lines fail them.
+// of 9"); the bytes pageNumber needs first and last, and the bytes it
+// allows at all, are tested before it runs, since most lines fail them
+// (a date, "17 November 2022", has letters of neither "page" nor "of").
 func isPageNumber(t string) bool {
 	if t == "" {
 		return false
@@ -541,16 +584,75 @@ func isPageNumber(t string) bool {
 		!(isDigit(last) || last == '-' || last >= utf8.RuneSelf) {
 		return false
 	}
+	for i := 0; i < len(t); i++ {
+		if !pageNumberBytes[t[i]] {
+			return false
+		}
+	}
 	return pageNumber.MatchString(strings.ToLower(t))
 }
 
-// mayBeJobNumber tests the first and last bytes jobNumber allows.
+// pageNumberBytes marks the bytes a line pageNumber matches may hold, in
+// either case: digits, spaces, "/", "-", the letters of "page" and "of",
+// and every byte beyond ASCII (the dashes, and the letters that lower to
+// ASCII).
+var pageNumberBytes = func() (t [256]bool) {
+	for _, c := range []byte("0123456789 \t\n\f\r/-pageofPAGEOF") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// mayBeJobNumber tests the first and last bytes jobNumber allows, and
+// what each of its forms holds: six digits in a row, or "GE." first. A
+// date ("17 November 2022") has four in a row at most.
 func mayBeJobNumber(t string) bool {
 	if t == "" {
 		return false
 	}
 	first, last := t[0], t[len(t)-1]
-	return (isDigit(first) || first >= 'A' && first <= 'Z' || first == '*') && (isDigit(last) || last == ')' || last == '*')
+	if !(isDigit(first) || first >= 'A' && first <= 'Z' || first == '*') || !(isDigit(last) || last == ')' || last == '*') {
+		return false
+	}
+	if strings.HasPrefix(t, "GE.") {
+		return true
+	}
+	run := 0
+	for i := 0; i < len(t); i++ {
+		if !isDigit(t[i]) {
+			run = 0
+		} else if run++; run == minJobDigits {
+			return true
+		}
+	}
+	return false
+}
+
+// minJobDigits is the run of digits a print job number holds but for
+// the "GE." form: six in "123456", seven in "*1234567*" and "K1234567".
+const minJobDigits = 6
+
+// isWebChrome is webChrome[strings.ToLower(t)], lowering a line of ASCII
+// in place of a copy.
+func isWebChrome(t string) bool {
+	var low [maxFurnitureLine]byte
+	if len(t) > len(low) {
+		return webChrome[strings.ToLower(t)]
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return webChrome[strings.ToLower(t)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return webChrome[string(low[:len(t)])]
 }
 
 // datedHead is the head a printed page opens or ends with: a symbol (one
@@ -562,16 +664,55 @@ func mayBeJobNumber(t string) bool {
 var datedHead = regexp.MustCompile(`^(?:\S+\s)?(?:\S*/\S*|\S*\d[-.]\d\S*)\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$`)
 
 // isDatedHead reports whether t is a datedHead, testing first that it
-// ends in a digit and holds a slash, a hyphen or a dot.
+// ends in a space and a year of four digits and holds a slash, a hyphen
+// or a dot.
 func isDatedHead(t string) bool {
-	return t != "" && isDigit(t[len(t)-1]) && strings.ContainsAny(t, "/-.") && datedHead.MatchString(t)
+	return endsInYear(t) && strings.ContainsAny(t, "/-.") && datedHead.MatchString(t)
+}
+
+// endsInYear reports whether t ends as datedHead does: a space (any that
+// \s reads) and four digits.
+func endsInYear(t string) bool {
+	n := len(t)
+	if n < 5 || !isDigit(t[n-1]) || !isDigit(t[n-2]) || !isDigit(t[n-3]) || !isDigit(t[n-4]) {
+		return false
+	}
+	switch t[n-5] {
+	case ' ', '\t', '\n', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // isDocOnly reports whether t is a document symbol alone on its line
-// ("UNEP/CBD/COP/15/17"), testing first what docOnlyLine needs: a capital
-// first and a slash.
+// ("UNEP/CBD/COP/15/17"): docOnlyLine.MatchString(t), read by hand, as
+// it is asked of most lines more than once. One to ten capitals come
+// first, then two parts or more, each a slash and letters, digits, dots
+// or hyphens.
 func isDocOnly(t string) bool {
-	return t != "" && t[0] >= 'A' && t[0] <= 'Z' && strings.IndexByte(t, '/') > 0 && docOnlyLine.MatchString(t)
+	i := 0
+	for i < len(t) && t[i] >= 'A' && t[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i > 10 {
+		return false
+	}
+	parts := 0
+	for i < len(t) {
+		if t[i] != '/' {
+			return false
+		}
+		i++
+		k := i
+		for i < len(t) && (asciiLetter[t[i]] || isDigit(t[i]) || t[i] == '.' || t[i] == '-') {
+			i++
+		}
+		if i == k {
+			return false
+		}
+		parts++
+	}
+	return parts >= 2
 }
 
 // maxFurnitureLine bounds the lines furniture looks up as web chrome,
@@ -583,7 +724,7 @@ const maxFurnitureLine = 40
 // print job numbers, navigation links, rules, web chrome. Lines repeated as
 // running heads are found by the caller.
 func furniture(t string) bool {
-	if len(t) < maxFurnitureLine && webChrome[strings.ToLower(t)] {
+	if len(t) < maxFurnitureLine && isWebChrome(t) {
 		return true
 	}
 	if len(t) < maxFurnitureLine && (isPageNumber(t) || mayBeJobNumber(t) && jobNumber.MatchString(t)) {
@@ -615,6 +756,9 @@ func furniture(t string) bool {
 // of the Parties". A line that also opens quotes with "‹" or "«" is
 // quoting ("« pays » et « partie » sont définis").
 func breadcrumbs(t string) bool {
+	if !mayBeBreadcrumbs(t) {
+		return false
+	}
 	for _, sep := range [][2]string{{"›", "‹"}, {"»", "«"}} {
 		if strings.Count(t, sep[0]) < 2 || strings.Contains(t, sep[1]) {
 			continue
@@ -629,9 +773,18 @@ func breadcrumbs(t string) bool {
 	return false
 }
 
+// mayBeBreadcrumbs reports whether t holds the last byte of "›" or of
+// "»", as a trail of links does.
+func mayBeBreadcrumbs(t string) bool {
+	return strings.IndexByte(t, 0xBA) >= 0 || strings.IndexByte(t, 0xBB) >= 0
+}
+
 // markerValue turns a footnote marker into the form used to match it with
 // its reference: "¹" → "1".
 func markerValue(m string) string {
+	if isASCII(m) {
+		return m // superscript digits are not ASCII
+	}
 	var b strings.Builder
 	for _, r := range m {
 		if d, ok := superscripts[r]; ok {
@@ -727,7 +880,7 @@ type rawNote struct {
 // of procedure"): the number is the page's. A note that cites a decision
 // ("Decision 1/CP.21, paragraph 5.") has a comma or ends a sentence.
 func pageNumberedHeading(t string) bool {
-	return decisionSignal(t) && inlineTitle(t) && !strings.Contains(t, ",") && !strings.HasSuffix(t, ".")
+	return !strings.Contains(t, ",") && !strings.HasSuffix(t, ".") && decisionSignal(t) && inlineTitle(t)
 }
 
 // extract separates footnote bodies and page furniture from the body text.
@@ -735,7 +888,13 @@ func pageNumberedHeading(t string) bool {
 // are taken out so the paragraph reads on.
 func extract(lines []line) extracted {
 	ex := extracted{body: make([]line, 0, len(lines))}
-	counts := map[string]int{}
+	short := 0 // lines counted for repeats
+	for _, l := range lines {
+		if !l.blank && len(l.text) < maxRunningHead {
+			short++
+		}
+	}
+	counts := make(map[string]int, short)
 	for _, l := range lines {
 		if !l.blank && len(l.text) < maxRunningHead {
 			counts[l.text]++
@@ -759,12 +918,25 @@ func extract(lines []line) extracted {
 		}
 		return r
 	}
-	var bodyText strings.Builder // body so far, to find glued markers
-	size := 0
-	for _, l := range lines {
-		size += len(l.text) + 1
+	// The body so far, each line that is not blank followed by "\n", is
+	// read to find the markers a footnote's number is cited by; it is
+	// written out only when a line may be a footnote, from ex.body.
+	var bodyText strings.Builder
+	bodyLen := 0 // the length of the body so far, written out or not
+	written := 0 // ex.body[:written] is in bodyText
+	bodySoFar := func() string {
+		if bodyText.Cap() == 0 {
+			bodyText.Grow(bodySize(lines))
+		}
+		for _, b := range ex.body[written:] {
+			if !b.blank {
+				bodyText.WriteString(b.text)
+				bodyText.WriteByte('\n')
+			}
+		}
+		written = len(ex.body)
+		return bodyText.String()
 	}
-	bodyText.Grow(size)
 	// In text with page breaks, a running head stands at the top or the
 	// foot of a page; elsewhere a repeated line is text.
 	paged := false
@@ -775,7 +947,7 @@ func extract(lines []line) extracted {
 		}
 	}
 	lastNote := 0
-	pageStart := 0 // offset in bodyText where the current page starts
+	pageStart := 0 // offset in the body text where the current page starts
 	gap := false
 	sincePage := 0     // non-blank lines since the last page break (or the start)
 	inNote := -1       // index in ex.footnotes of the open footnote, or -1
@@ -791,12 +963,12 @@ func extract(lines []line) extracted {
 		}
 		t := l.text
 		if l.page {
-			sincePage, pageStart = 0, bodyText.Len()
+			sincePage, pageStart = 0, bodyLen
 		}
 		sincePage++
 		if bareNumber(t) > 0 {
 			// the numbers of a page's notes are cited on that page
-			if notes, furn, end, ok := noteZone(lines, i, bodyText.String()[pageStart:]); ok {
+			if notes, furn, end, ok := noteZone(lines, i, bodySoFar()[pageStart:]); ok {
 				ex.footnotes = append(ex.footnotes, notes...)
 				ex.furniture = append(ex.furniture, furn...)
 				if v, err := strconv.Atoi(notes[len(notes)-1].marker); err == nil {
@@ -807,7 +979,8 @@ func extract(lines []line) extracted {
 				continue
 			}
 		}
-		if m := footnoteMatch(t); m != nil && bareNumber(m[1]+m[3]) > 0 && pageNumberedHeading(m[2]+m[4]) {
+		m := footnoteMatch(t)
+		if m != nil && bareNumber(m[1]+m[3]) > 0 && pageNumberedHeading(m[2]+m[4]) {
 			// "2 Decision 27/1: New rules …": a page number printed before
 			// a decision's heading, not a note
 			k := len(m[1] + m[3])
@@ -817,14 +990,14 @@ func extract(lines []line) extracted {
 			l.gap = true
 			gap = false
 			ex.body = append(ex.body, l)
-			bodyText.WriteString(l.text)
-			bodyText.WriteByte('\n')
+			bodyLen += len(l.text) + 1
 			continue
 		}
-		if m := footnoteMatch(t); m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodyText.String(), lastNote) {
-			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: markerValue(m[1] + m[3]), text: m[2] + m[4]})
+		if m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodySoFar(), lastNote) {
+			marker := markerValue(m[1] + m[3])
+			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: marker, text: m[2] + m[4]})
 			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true
-			if v, err := strconv.Atoi(markerValue(m[1] + m[3])); err == nil {
+			if v, err := strconv.Atoi(marker); err == nil {
 				lastNote = v
 			}
 			continue
@@ -860,10 +1033,19 @@ func extract(lines []line) extracted {
 		l.gap = gap || l.page
 		gap = false
 		ex.body = append(ex.body, l)
-		bodyText.WriteString(t)
-		bodyText.WriteByte('\n')
+		bodyLen += len(t) + 1
 	}
 	return ex
+}
+
+// bodySize bounds the length of the body text extract reads lines into:
+// every line with its line end.
+func bodySize(lines []line) int {
+	size := 0
+	for _, l := range lines {
+		size += len(l.text) + 1
+	}
+	return size
 }
 
 // footnoteMatch reads a line that opens with a footnote marker: "12 Text",

@@ -22,7 +22,7 @@ type Document struct {
 // Parse finds the decisions in text. It never fails: text with no decision
 // in it gives a Document with no decisions and all text in Preface.
 func Parse(text string, opt Options) Document {
-	lines := splitLines(Normalize(text))
+	lines := normalizedLines(text)
 	mendCompounds(lines)
 	ex := extract(lines)
 	bs := splitRunIn(blocks(ex.body))

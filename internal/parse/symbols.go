@@ -652,7 +652,7 @@ func prefixedMatch(s string) []string {
 
 // isDecisionHeading is headingRE.MatchString(t).
 func isDecisionHeading(t string) bool {
-	if !opensDR(t) {
+	if !opensDR(t) || !mayHeadDecision(t) {
 		return false
 	}
 	if strings.IndexByte(t, '\n') >= 0 {
@@ -664,7 +664,7 @@ func isDecisionHeading(t string) bool {
 // decisionHeading is headingRE.FindStringSubmatch(t), at the cost of the
 // heading's first words: the title is what follows them.
 func decisionHeading(t string) []string {
-	if !opensDR(t) {
+	if !opensDR(t) || !mayHeadDecision(t) {
 		return nil
 	}
 	if strings.IndexByte(t, '\n') >= 0 {
@@ -704,6 +704,58 @@ func decisionHeading(t string) []string {
 	}
 	return m
 }
+
+// headingKeywords are the keywords of headingHead as printed, but for
+// "Res. Conf.", whose spaces vary (headingKeywordEnd).
+var headingKeywords = []string{"Decision", "decision", "DECISION", "Resolution", "resolution", "RESOLUTION",
+	"Recommendation", "recommendation", "RECOMMENDATION", "Dec."}
+
+// headingKeywordEnd returns where the keyword of headingHead that t opens
+// with ends, or -1.
+func headingKeywordEnd(t string) int {
+	for _, k := range headingKeywords {
+		if strings.HasPrefix(t, k) {
+			return len(k)
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "Res."); ok {
+		if i := leading(rest, isRESpace); strings.HasPrefix(rest[i:], "Conf.") {
+			return len("Res.") + i + len("Conf.")
+		}
+	}
+	return -1
+}
+
+// headingSymbolStart holds the bytes that what follows the keyword of
+// headingHead, past its spaces and colon, can open with: "Number" or
+// "No." of a web page's field, a body's label ("COP XIV/26") or the
+// symbol of a house style.
+var headingSymbolStart = newScanner(regexp.MustCompile(`(?:[Nn]umber|[Nn]o\.?)|` + bodyLabel + `(?:` + symbolAny + symbolJoint + `)`)).first
+
+// mayHeadDecision reports cheaply whether t can match headingHead, and so
+// headingRE and headingOpenRE: it opens with the keyword, "Draft" before
+// it or not, then a space or a colon, and goes on past the spaces and
+// colons with a byte of headingSymbolStart ("Decision 4/CP.27", not
+// "Decisions adopted …" nor "Recommendation of the Working Group").
+func mayHeadDecision(t string) bool {
+	if strings.HasPrefix(t, "Draft") || strings.HasPrefix(t, "DRAFT") {
+		n := leading(t[len("Draft"):], isRESpace)
+		if n == 0 {
+			return false
+		}
+		t = t[len("Draft")+n:]
+	}
+	k := headingKeywordEnd(t)
+	if k < 0 {
+		return false
+	}
+	rest := t[k:]
+	i := leading(rest, isSpaceOrColon)
+	return i > 0 && i < len(rest) && headingSymbolStart[rest[i]]
+}
+
+// isSpaceOrColon reports whether c is a space as \s reads it or a colon.
+func isSpaceOrColon(c byte) bool { return c == ':' || isRESpace(c) }
 
 // opensDR reports whether t opens with "D", "d", "R" or "r", as every
 // keyword of headingHead does ("Draft", "decision", "Res. Conf.").
