@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -832,6 +833,8 @@ var refSamples = []string{
 	"Dec. III/12, dec. IV/2", "Res. Conf. 9.24 (Rev. CoP17)", "DECISIONS , XIV/3", "DEcision 14/3", "decisions\t14/3",
 	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
 	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
+	"The Conference of the Parties,", "the CONFERENCES OF THE PARTIES", "conferenceſ of the partieſ", "Conferences", "a jointly held", "ſimultaneous",
+	"Requests-é", "Éa", "a\xffb", "Decides[", "Notes`", "-Z@", "Parties1, noting", "as set out in annex²", "the Convention12 and", "Rev.1.", "x¹ and y¹", "decisionſ 3/2", "decisions,3/2", "decision ,\t3/2", "res.  conf. 3.2", "res.conf. 3.2", "Dec.IV/2", "decisions ,", "RECOMMENDATION\n\n 1", "decision\u00a03/2", "decision                  3/2",
 }
 
 // keywordScanByRE is keywordScan as written with strings.IndexAny and
@@ -866,8 +869,35 @@ func keywordScanByRE(text string) [][]int {
 	return out
 }
 
+// markerInBackwards is markerIn searching text for a digit only
+// backwards, with strings.LastIndex and gluedAt; it reads other markers
+// as markerIn does.
+func markerInBackwards(text, m string) int {
+	if m == "" || m[0] == '[' || m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
+		return markerIn(text, m)
+	}
+	if len(m) == 1 && isDigit(m[0]) {
+		if i := strings.LastIndex(text, string(superscriptOf[m[0]-'0'])); i >= 0 {
+			return i
+		}
+	}
+	return gluedAt(text, m)
+}
+
+// leadingWordByRunes is leadingWord read a rune at a time.
+func leadingWordByRunes(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
 // checkRefQuickPaths holds the quick paths of references to what they
-// stand for on s: keywordScan to keywordScanByRE, anyOf to
+// stand for on s: keywordScan to keywordScanByRE, leadingWord to
+// leadingWordByRunes, markerIn to markerInBackwards, jointMark to
+// jointMarkRE, anyOf to
 // strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
 // listItemWindow to gaListItemRE on the rest of the text, and
 // mayHoldSymbol to a text that cites nothing.
@@ -897,6 +927,17 @@ func checkRefQuickPaths(t *testing.T, s string) {
 		if got, want := gaListItemRE.FindStringSubmatchIndex(listItemWindow(s[i:])), gaListItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
 			t.Errorf("gaListItemRE on listItemWindow(%q) = %v, on the text %v", s[i:], got, want)
 		}
+	}
+	if got, want := leadingWord(s), leadingWordByRunes(s); got != want {
+		t.Errorf("leadingWord(%q) = %q, rune by rune %q", s, got, want)
+	}
+	for _, m := range []string{"1", "2", "12", "*", "[1]", "†"} {
+		if got, want := markerIn(s, m), markerInBackwards(s, m); got != want {
+			t.Errorf("markerIn(%q, %q) = %d, read backwards %d", s, m, got, want)
+		}
+	}
+	if got, want := jointMark(s), jointMarkRE.MatchString(s); got != want {
+		t.Errorf("jointMark(%q) = %v, jointMarkRE says %v", s, got, want)
 	}
 	if got, want := mayHoldSymbol(s), strings.ContainsAny(s, "0123456789/"); got != want {
 		t.Errorf("mayHoldSymbol(%q) = %v, want %v", s, got, want)
