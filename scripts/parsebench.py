@@ -3,7 +3,7 @@
 CPU second, over the shared corpus (BenchmarkParse) and the own corpus
 (BenchmarkParseOwn), for one or more commits side by side.
 
-    scripts/parsebench.py [--rounds N] [REV ...]
+    scripts/parsebench.py [--rounds N] [--instructions] [REV ...]
 
 REV defaults to HEAD. Each commit's parse test binary is built from a copy
 of that commit, and the commits' runs alternate, so that a busy machine
@@ -13,6 +13,12 @@ neighbours than about the parser; and a run of one iteration is
 subtracted from a run of many, so that start-up (reading the corpus,
 compiling expressions) does not count. Each line gives the best and the
 median round. Run it from the repository, with ../shared beside it.
+
+With --instructions it counts instead the instructions a pass executes,
+under valgrind's callgrind (Debian's package valgrind): a count that does
+not depend on the machine's load, so that two commits compare on a busy
+machine too. One round is enough; the garbage collector's share still
+varies by a percent or two between runs.
 """
 import argparse, os, re, resource, shutil, statistics, subprocess, sys, tempfile
 
@@ -38,9 +44,25 @@ def cpu_run(binary, pkgdir, bench, n):
     return cpu, float(m.group(1)) * int(ns.group(1)) / 1e3
 
 
+def instructions(binary, pkgdir, bench, n):
+    """Runs bench n times under callgrind and returns the instructions executed."""
+    # Without these, valgrind can stop on the RDTSCP the runtime's clock
+    # uses, or on the signals of asynchronous preemption.
+    env = dict(os.environ, GOMAXPROCS="1", GODEBUG="asyncpreemptoff=1,cpu.rdtscp=off")
+    err = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", binary,
+         "-test.run", "^$", "-test.bench", "^%s$" % bench,
+         "-test.benchtime", "%dx" % n, "-test.cpu", "1"],
+        cwd=pkgdir, env=env, capture_output=True, text=True).stderr
+    m = re.search(r"I\s+refs:\s+([\d,]+)", err)
+    return int(m.group(1).replace(",", "")) if m else None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--instructions", action="store_true",
+                    help="count instructions under valgrind instead of timing")
     ap.add_argument("revs", nargs="*", default=["HEAD"])
     args = ap.parse_args()
     root = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
@@ -60,6 +82,24 @@ def main():
             subprocess.run(["tar", "-x", "-C", src], input=arch, check=True)
             subprocess.run(["go", "test", "-c", "-o", "parse.test", "./internal/parse"], cwd=src, check=True)
             pkg[rev] = (os.path.join(src, "parse.test"), os.path.join(src, "internal", "parse"))
+        if args.instructions:
+            if not shutil.which("valgrind"):
+                sys.exit("--instructions needs valgrind")
+            for bench in BENCHES:
+                for rev in args.revs:
+                    binary, pkgdir = pkg[rev]
+                    _, size = cpu_run(binary, pkgdir, bench, 1)
+                    if size is None:
+                        print("%-18s %-12s no such benchmark" % (bench, rev))
+                        continue
+                    one = instructions(binary, pkgdir, bench, 1)
+                    many = instructions(binary, pkgdir, bench, ITERS + 1)
+                    if one is None or many is None:
+                        sys.exit("valgrind did not report a count for %s at %s" % (bench, rev))
+                    per = (many - one) / ITERS
+                    print("%-18s %-12s %7.1f M instructions a pass, %6.0f a byte"
+                          % (bench, rev, per / 1e6, per / size))
+            return
         for bench in BENCHES:
             rates = {rev: [] for rev in args.revs}
             for _ in range(args.rounds):

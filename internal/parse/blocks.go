@@ -52,14 +52,18 @@ type headMemo struct {
 
 // heading is decisionHeading(t) for t the block's text or a part of it,
 // read once for the blocker and the segmenter both.
-func (b *block) heading(t string) []string {
+func (b *block) heading(t string) []string { return headingIn(&b.head, t) }
+
+// headingIn is decisionHeading(t), read from *memo when it holds t's and
+// kept there otherwise.
+func headingIn(memo **headMemo, t string) []string {
 	if !opensDR(t) {
 		return nil
 	}
-	if b.head == nil || b.head.text != t {
-		b.head = &headMemo{t, decisionHeading(t)}
+	if *memo == nil || (*memo).text != t {
+		*memo = &headMemo{t, decisionHeading(t)}
 	}
-	return b.head.m
+	return (*memo).m
 }
 
 // signal is decisionSignal(b.text), read once for a block of one line.
@@ -133,6 +137,10 @@ type blocker struct {
 	line             string
 	sigDone, sig     bool
 	formDone, formul bool
+	// lineHead is decisionHeading of the line, its meeting's label
+	// taken off, once lineSignal asked it: the block the line starts
+	// keeps it for the segmenter, which reads the heading's parts
+	lineHead *headMemo
 	// next is the block the line starts, if it starts one: add copies
 	// it into out before the next line is classified
 	next block
@@ -144,7 +152,7 @@ type blocker struct {
 // lineSignal is decisionSignal of the line being added.
 func (b *blocker) lineSignal() bool {
 	if !b.sigDone {
-		b.sig, b.sigDone = decisionSignal(b.line), true
+		b.sig, b.sigDone = headsDecision(b.line, func(t string) bool { return headingIn(&b.lineHead, t) != nil }), true
 	}
 	return b.sig
 }
@@ -385,7 +393,7 @@ func (b *block) setRest(rest string) {
 
 func (b *blocker) add(l line, blank bool) {
 	t := l.text
-	b.line, b.sigDone, b.formDone = t, false, false
+	b.line, b.sigDone, b.formDone, b.lineHead = t, false, false, nil
 	var cur *block
 	if len(b.out) > 0 {
 		cur = &b.out[len(b.out)-1]
@@ -421,6 +429,9 @@ func (b *blocker) add(l line, blank bool) {
 	b.labelNext, b.value = directed, b.labelNext
 	last := &b.out[len(b.out)-1]
 	last.sigText, last.sig = t, b.sig
+	if last.head == nil {
+		last.head = b.lineHead
+	}
 }
 
 // maxFormulaLineWords bounds a formula printed without its comma on a

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -580,6 +581,246 @@ func TestRecitalOneQuick(t *testing.T) {
 }
 
 func FuzzRecitalOne(f *testing.F) { fuzzSamples(f, recitalOneSamples, checkRecitalOne) }
+
+var oneLineCutsSamples = append([]string{
+	"Decides: a) to act; b) to report (c) To invite ii) Requests (iv)“x” abcde) y (ab)\tZ",
+	"x a) 1. b)  c)\n\"d\" (e)) f)é g)\u00a0h ( i) Jj",
+	"The Board decided: a) To approve; b)To note; c) 3. d) x aaaa) Y aaaaa) Z",
+}, numberCutsSamples...)
+
+func checkOneLineCuts(t *testing.T, s string) {
+	var want [][6]int
+	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(s, -1) {
+		want = append(want, [6]int(m))
+	}
+	if got := oneLineCuts(s); !cmp.Equal(got, want) {
+		t.Errorf("oneLineCuts(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestOneLineCutsQuick holds oneLineCuts to oneLineCutRE, on every line
+// and on every labelled decision printed on one line.
+func TestOneLineCutsQuick(t *testing.T) {
+	samples := append([]string(nil), oneLineCutsSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkOneLineCuts)
+}
+
+func FuzzOneLineCuts(f *testing.F) { fuzzSamples(f, oneLineCutsSamples, checkOneLineCuts) }
+
+var indexSpacedSamples = []string{
+	"Decision 3/2: x Decision Decision 4/1: The Resolution  Resolution 2: Recommendation",
+	" 1. Recalling 11. 2. Noting  1.1. x 21. 1.",
+	"Decision", " Decision", "x Decision ", "", " ",
+}
+
+func checkIndexSpaced(t *testing.T, s string) {
+	for _, w := range []string{"Decision ", "Resolution ", "Recommendation ", "1.", "2.", "12.", "D"} {
+		for off := 0; off <= len(s); off++ {
+			want := strings.Index(s[off:], " "+w)
+			if want >= 0 {
+				want += off
+			}
+			if got := indexSpaced(s, w, off); got != want {
+				t.Errorf("indexSpaced(%q, %q, %d) = %d, want %d", s, w, off, got, want)
+			}
+		}
+	}
+}
+
+// TestIndexSpacedIsIndex holds indexSpaced to strings.Index, on every
+// line.
+func TestIndexSpacedIsIndex(t *testing.T) { holdOnLines(t, indexSpacedSamples, checkIndexSpaced) }
+
+func FuzzIndexSpaced(f *testing.F) { fuzzSamples(f, indexSpacedSamples, checkIndexSpaced) }
+
+// bulletCutsByWords is where bulletRun cuts l, read word by word.
+func bulletCutsByWords(l string) []int {
+	var cuts []int
+	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
+		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
+			cuts = append(cuts, i+1)
+		}
+		k := strings.IndexByte(l[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return cuts
+}
+
+var bulletRunSamples = []string{
+	"Resolution 2031-4 • Decides to act. • Requests the Secretariat to report. - Invites Parties -Urges all",
+	"x – Decides — Requests ▪ Notes ● Invites -based -3 € x \u00e2 y",
+	"-Decides at the start • Requests", "",
+}
+
+func checkBulletRun(t *testing.T, s string) {
+	want := bulletCutsByWords(s)
+	var got []string
+	if len(want) >= minBulletRun {
+		got = piecesAt(s, want)
+		if decisionSignal(got[0]) {
+			got = append([]string{got[0], ""}, got[1:]...)
+		}
+	}
+	if r := bulletRun(s); !cmp.Equal(r, got) {
+		t.Errorf("bulletRun(%q) = %q, want %q", s, r, got)
+	}
+}
+
+// TestBulletRunQuick holds bulletRun's scan from bullet byte to bullet
+// byte to a reading word by word, on every line.
+func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBulletRun) }
+
+func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }
+
+// headingOpenSamples test mayHeadDecision, which isDecisionHeading and
+// decisionHeading ask first: keywords in each case, "Draft" and "Res.
+// Conf." with their spaces, the field's "Number" and "No.", a body's
+// label, a colon, and words that open no symbol.
+var headingOpenSamples = []string{
+	"Draft  decision XIV/3", "DRAFT\tDECISION VI/2", "Draft", "Draftdecision 3/2", "Draft decisions 3/2",
+	"Res.Conf. 9.24", "Res.  Conf. 10.4 (Rev. CoP19)", "Res. Conf.9.24", "Res. 3/2",
+	"Decision No. 3/2", "Decision no 3/2", "Decision Number: XIII/5", "decision number 4/2",
+	"Decision: 3/2", "Decision :3/2", "Decision:3/2", "Decision  :  COP XIV/26", "Decision COP-MOP 1/2",
+	"Decisions 13.1 to 13.3", "Decision directed to:", "Recommendation of the Working Group",
+	"RECOMMENDATION 28E/6", "Resolution\n11.3", "Decision \n XIV/3: Title", "Dec. III/12", "Dec.III/12",
+	"Decision Ex.I/1", "Decision B.24/03", "Decision IG.23/5", "Decision 28 COM 14B.3", "Decision ",
+	"Decision", "Decision: ", "Resolution MEPC.1(2)", "Decision [3/2]", "Decision é3/2",
+}
+
+// TestHeadingOpenSamples holds isDecisionHeading and decisionHeading to
+// headingRE on headingOpenSamples.
+func TestHeadingOpenSamples(t *testing.T) {
+	for _, s := range headingOpenSamples {
+		checkHeading(t, s)
+	}
+}
+
+func FuzzHeadingOpen(f *testing.F) { fuzzSamples(f, headingOpenSamples, checkHeading) }
+
+// namedHeadingSamples test holdsNamedWord before namedHeadingRE.
+var namedHeadingSamples = []string{
+	"HELCOM Recommendation 28E/6", "Recommendation 28E/6", "Agreement 2010-03 Title", "OSPAR Agreement 2010-03",
+	"Measure 4 (2019)", "ATCM Measure 4 (2019): Title", "Decision Agreement 2010-03", "Paris Agreement",
+	"Decision number: HELCOM Recommendation 1/2", "MEASURE 4 (2019)", "HELCOM Commission Agreement 2019-1",
+}
+
+// checkNamedHeading holds that a heading namedHeadingRE matches holds one
+// of namedSymbolWords, which namedHeading looks for first.
+func checkNamedHeading(t *testing.T, s string) {
+	if namedHeadingRE.MatchString(s) && !holdsNamedWord(s) {
+		t.Errorf("namedHeadingRE matches %q, which holds none of %q", s, namedSymbolWords)
+	}
+}
+
+// TestNamedHeadingHoldsWord holds namedHeading's test of its words to
+// namedHeadingRE, and every symbol of the table's namedSymbols to
+// opening with a word, without which the test would not stand.
+func TestNamedHeadingHoldsWord(t *testing.T) {
+	for _, s := range houseStyles {
+		for _, sym := range s.namedSymbols {
+			if w, _ := regexp.MustCompile(sym).LiteralPrefix(); w == "" {
+				t.Errorf("named symbol %q opens with no word", sym)
+			}
+		}
+	}
+	holdOnLines(t, namedHeadingSamples, checkNamedHeading)
+}
+
+func FuzzNamedHeading(f *testing.F) { fuzzSamples(f, namedHeadingSamples, checkNamedHeading) }
+
+var refSamples = []string{
+	"decisions 1/CP.21 and 3/CMA.1", "Recalling its resolutions 3337 (XXIX) and 3511 (XXX)", "resolution 3337 (XXIX), and 3511 (XXX) by",
+	"Dec. III/12, dec. IV/2", "Res. Conf. 9.24 (Rev. CoP17)", "DECISIONS , XIV/3", "DEcision 14/3", "decisions\t14/3",
+	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
+	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
+}
+
+// keywordScanByRE is keywordScan as written with strings.IndexAny and
+// keywordRE searched over the keyword and what follows it.
+func keywordScanByRE(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "dDrR")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 1
+		if at > 0 && isAlnum(text[at-1]) {
+			continue
+		}
+		for _, k := range keywords {
+			end := at + len(k)
+			if end > len(text) || !strings.EqualFold(text[at:end], k) {
+				continue
+			}
+			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
+				continue
+			}
+			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil && loc[0] == 0 {
+				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
+				i = at + loc[1]
+			}
+			break
+		}
+	}
+	return out
+}
+
+// checkRefQuickPaths holds the quick paths of references to what they
+// stand for on s: keywordScan to keywordScanByRE, anyOf to
+// strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
+// listItemWindow to gaListItemRE on the rest of the text, and
+// mayHoldSymbol to a text that cites nothing.
+func checkRefQuickPaths(t *testing.T, s string) {
+	if got, want := keywordScan(s), keywordScanByRE(s); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("keywordScan(%q) = %v, by keywordRE %v", s, got, want)
+	}
+	for _, set := range []string{"dDrR", "mM", "/"} {
+		a := newAnyOf(s, set)
+		for i := 0; i <= len(s); i++ {
+			want := strings.IndexAny(s[i:], set)
+			if want >= 0 {
+				want += i
+			}
+			if got := a.from(i); got != want {
+				t.Fatalf("anyOf(%q, %q).from(%d) = %d, strings.IndexAny says %d", s, set, i, got, want)
+			}
+		}
+	}
+	if got, want := gluedDoc(s), gluedDocRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("gluedDoc(%q) = %v, gluedDocRE %v", s, got, want)
+	}
+	for i := range s {
+		if i > 0 && s[i-1] != ' ' && len(s) > 200 {
+			continue // long lines: where a list goes on after a word
+		}
+		if got, want := gaListItemRE.FindStringSubmatchIndex(listItemWindow(s[i:])), gaListItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+			t.Errorf("gaListItemRE on listItemWindow(%q) = %v, on the text %v", s[i:], got, want)
+		}
+	}
+	if got, want := mayHoldSymbol(s), strings.ContainsAny(s, "0123456789/"); got != want {
+		t.Errorf("mayHoldSymbol(%q) = %v, want %v", s, got, want)
+	}
+	if !mayHoldSymbol(s) {
+		if refs := decisionRefs(s, "unfccc"); len(refs) > 0 {
+			t.Errorf("decisionRefs(%q) = %v, but mayHoldSymbol says it cites nothing", s, refs)
+		}
+		if syms, _ := documentSymbols(s); len(syms) > 0 {
+			t.Errorf("documentSymbols(%q) = %v, but mayHoldSymbol says it cites nothing", s, syms)
+		}
+	}
+}
+
+func TestRefQuickPaths(t *testing.T) { holdOnRuns(t, refSamples, 3, 1, checkRefQuickPaths) }
+
+func FuzzRefQuickPaths(f *testing.F) { fuzzSamples(f, refSamples, checkRefQuickPaths) }
 
 var furnitureSamples = []string{
 	"12", "- 3 -", "Page 2 of 9", "PAGE 12", "– 4 –", "page 3/7", "\u212a", "17 November 2022", "13.3",

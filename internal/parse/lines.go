@@ -85,7 +85,13 @@ func dottedHeadAfterWord(t string) []string {
 var decMarker = regexp.MustCompile(`^(?i:decision\s+)?((?:UNEP/)?CBD/(?:[A-Z-]+/)*DEC/[A-Za-z0-9.\-]+/\d{1,3})(?:\s+paragraph(?:\s+\d{1,3})?)?$`)
 
 // decisionSignal reports whether a line heads a decision.
-func decisionSignal(t string) bool {
+func decisionSignal(t string) bool { return headsDecision(t, isDecisionHeading) }
+
+// headsDecision is decisionSignal(t), asking isHeading whether t, its
+// meeting's label taken off, is a decision's heading as
+// isDecisionHeading would: a caller that keeps the heading's reading
+// answers from it.
+func headsDecision(t string, isHeading func(string) bool) bool {
 	if t == "" {
 		return false
 	}
@@ -114,7 +120,7 @@ func decisionSignal(t string) bool {
 		if m := dottedHeadAfterWord(t); m != nil && !strings.Contains(t, ",") && (m[1] != "" || m[3] != "" || m[4] == "") {
 			return true
 		}
-		if isDecisionHeading(t) || directedRE.MatchString(t) {
+		if isHeading(t) || directedRE.MatchString(t) {
 			return true
 		}
 	}

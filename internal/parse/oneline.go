@@ -29,7 +29,16 @@ var oneLineStampRE = regexp.MustCompile(`\s\d{1,3}(?:st|nd|rd|th)\s+plenary\s+me
 // paragraph from 1 on, each item ("a) … b) …", "(i) … (ii) …", their
 // letters in sequence) and the closing stamp. A line without a formula
 // followed by a first paragraph is returned as it is.
-func splitOneLine(l string) []string {
+func splitOneLine(l string) []string { return splitOneLineBy(l, cutByOpener) }
+
+// cutByOpener is cutOneLine(l, true), as splitOneLine cuts a line that
+// runs neither decisions nor a page together.
+func cutByOpener(l string) []string { return cutOneLine(l, true) }
+
+// splitOneLineBy is splitOneLine, whole standing for cutOneLine(l, true)
+// on a line that runs neither decisions nor a page together, for a
+// caller that knows part of that answer already.
+func splitOneLineBy(l string, whole func(string) []string) []string {
 	pieces := runTogether(l)
 	if pieces == nil {
 		pieces = decMarkerRun(l)
@@ -38,7 +47,7 @@ func splitOneLine(l string) []string {
 		pieces = capsTitleRun(l)
 	}
 	if pieces == nil {
-		if parts := cutOneLine(l, true); parts != nil {
+		if parts := whole(l); parts != nil {
 			return cutNoteRuns(parts)
 		}
 		return nil
@@ -64,13 +73,13 @@ func splitOneLine(l string) []string {
 // start.
 func runTogether(l string) []string {
 	var cuts []int
-	for _, kw := range []string{" Decision ", " Resolution ", " Recommendation "} {
+	for _, kw := range []string{"Decision ", "Resolution ", "Recommendation "} {
 		for off := 0; ; {
-			k := strings.Index(l[off:], kw)
+			k := indexSpaced(l, kw, off)
 			if k < 0 {
 				break
 			}
-			k += off + 1
+			k++
 			off = k
 			h := l[k:min(len(l), k+maxHeadingColon)]
 			if c := strings.Index(h, ": "); c > 0 && c+2 < len(h) && h[c+2] >= 'A' && h[c+2] <= 'Z' && !strings.Contains(h[:c], ",") {
@@ -221,6 +230,24 @@ func piecesAt(l string, cuts []int) []string {
 	return out
 }
 
+// indexSpaced is strings.Index(s[off:], " "+w) + off, or -1: it looks
+// for w, then for the space before it, as a search that opens with a
+// space stops at every word.
+func indexSpaced(s, w string, off int) int {
+	for i := off + 1; i <= len(s); {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if s[k-1] == ' ' {
+			return k - 1
+		}
+		i = k + 1
+	}
+	return -1
+}
+
 // maxHeadingColon bounds how far a heading's colon stands from its
 // keyword: "Recommendation MEPC.123(45):" and joint symbols stay within
 // it.
@@ -240,6 +267,31 @@ func cutOneLine(l string, byOpener bool) []string {
 			return parts
 		}
 	}
+	parts, bare := formulaCut(l)
+	if bare {
+		return bareCut(l, byOpener)
+	}
+	return parts
+}
+
+// bareCut is cutOneLine of a line without a formula, a lead, a report or
+// a first paragraph (formulaCut): its paragraphs behind bullets, its
+// recitals run together, or its one operative clause in capitals.
+func bareCut(l string, byOpener bool) []string {
+	if parts := bulletRun(l); parts != nil {
+		return parts
+	}
+	if parts := recitalRun(l, byOpener); parts != nil {
+		return parts
+	}
+	return capsClause(l)
+}
+
+// formulaCut is cutOneLine of a line from its formula, lead, report or
+// first paragraph on, whichever the line holds, the part that does not
+// depend on byOpener; bare tells that it holds none, and then parts is
+// nil and bareCut reads the line.
+func formulaCut(l string) (parts []string, bare bool) {
 	// The formula: "The Conference of the Parties …," ending at its first
 	// comma or colon.
 	f := -1
@@ -305,13 +357,7 @@ func cutOneLine(l string, byOpener bool) []string {
 			// before a lead
 			f, lead = x, true
 		default:
-			if parts := bulletRun(l); parts != nil {
-				return parts
-			}
-			if parts := recitalRun(l, byOpener); parts != nil {
-				return parts
-			}
-			return capsClause(l)
+			return nil, true
 		}
 	}
 	// Clauses open after a comma or semicolon with a recital's opener or
@@ -331,7 +377,7 @@ func cutOneLine(l string, byOpener bool) []string {
 	// its own (quoteStarts)
 	own := false
 	numAt := 0 // where the last numbered paragraph opens
-	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l[f:], -1) {
+	for _, m := range oneLineCuts(l[f:]) {
 		at := f + m[0] + 1 // where the clause opens
 		var w string
 		sp, we := f+m[0], f+m[5] // the space before an item's letter, the letter's end
@@ -556,11 +602,11 @@ func cutOneLine(l string, byOpener bool) []string {
 				out = []string{strings.TrimSpace(l[:k]), "", strings.TrimSpace(l[k:f]), ""}
 			}
 			if q := quotedText(l, f); q > 0 {
-				return append(out, strings.TrimSpace(l[f:q]), "", l[q:])
+				return append(out, strings.TrimSpace(l[f:q]), "", l[q:]), false
 			}
-			return append(out, l[f:])
+			return append(out, l[f:]), false
 		}
-		return nil
+		return nil, false
 	}
 	if operative {
 		cuts = append(cuts, listBullets(l, first)...)
@@ -591,7 +637,7 @@ func cutOneLine(l string, byOpener bool) []string {
 	if s := strings.TrimSpace(l[last:]); s != "" {
 		out = append(out, s)
 	}
-	return out
+	return out, false
 }
 
 // reportStart returns where the paragraph of a decision without formula
@@ -701,7 +747,7 @@ func directedRun(l string) []string {
 	if !label && !dottedStart(l) && !(mayOpenDR(l) && opensDecisionWord(l) && dottedHeadAfterWord(l) != nil) {
 		return nil
 	}
-	if !strings.Contains(l, " shall") && !strings.Contains(l, " should") && !passiveScan.match(l) {
+	if indexSpaced(l, "shall", 0) < 0 && indexSpaced(l, "should", 0) < 0 && !passiveScan.match(l) {
 		return nil
 	}
 	var cuts []int
@@ -758,7 +804,7 @@ func directedRun(l string) []string {
 	// run above starts their count anew
 	letter, next := 0, 0
 	var items []int
-	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+	for _, m := range oneLineCuts(l) {
 		if m[4] < 0 {
 			continue
 		}
@@ -1005,25 +1051,87 @@ func numberCuts(l string) [][3]int {
 		if !isRESpace(l[i]) {
 			continue
 		}
-		d := i + 1
-		if strings.HasPrefix(l[d:], "“") {
-			d += len("“")
-		}
-		k := d
-		for k < len(l) && k-d < 3 && isDigit(l[k]) {
-			k++
-		}
-		if k == d || k >= len(l) || l[k] != '.' {
-			continue
-		}
-		rest := strings.TrimLeft(l[k+1:], " \t\n\f\r")
-		r, size := utf8.DecodeRuneInString(rest)
-		if unicode.IsLetter(r) || r == '“' || r == '"' {
+		if d, k, end := numberCutAt(l, i); end > 0 {
 			out = append(out, [3]int{i, d, k})
-			i = len(l) - len(rest) + size - 1 // the match ends on that letter or mark
+			i = end - 1
 		}
 	}
 	return out
+}
+
+// oneLineCuts is oneLineCutRE.FindAllStringSubmatchIndex(l, -1), each
+// match as its bounds, its number's and its letters' (-1 when it has
+// none). A scan of bytes stands for the expression (TestOneLineCutsQuick),
+// which cutOneLine ran over every long line with a formula: a match opens
+// at a space before a number's digits, a quotation mark or an item's
+// letters, which the scan reads by hand.
+func oneLineCuts(l string) [][6]int {
+	var out [][6]int
+	for i := 0; i+1 < len(l); i++ {
+		if !isRESpace(l[i]) {
+			continue
+		}
+		m := [6]int{i, 0, -1, -1, -1, -1}
+		if d, k, end := numberCutAt(l, i); end > 0 {
+			m[1], m[2], m[3] = end, d, k
+		} else if d, k, end := letterCutAt(l, i); end > 0 {
+			m[1], m[4], m[5] = end, d, k
+		} else {
+			continue
+		}
+		out = append(out, m)
+		i = m[1] - 1
+	}
+	return out
+}
+
+// numberCutAt reads the match of oneLineCutRE's paragraph number that the
+// space at l[i] opens: the number's digits' start and end and where the
+// match ends, on the letter or quotation mark after the full stop; end is
+// 0 when there is none.
+func numberCutAt(l string, i int) (d, k, end int) {
+	d = i + 1
+	if strings.HasPrefix(l[d:], "“") {
+		d += len("“")
+	}
+	k = d
+	for k < len(l) && k-d < 3 && isDigit(l[k]) {
+		k++
+	}
+	if k == d || k >= len(l) || l[k] != '.' {
+		return 0, 0, 0
+	}
+	return d, k, clauseLetterEnd(l, k+1)
+}
+
+// letterCutAt reads the match of oneLineCutRE's item letters that the
+// space at l[i] opens ("(a) ", "ii)"): the letters' start and end and
+// where the match ends; end is 0 when there is none.
+func letterCutAt(l string, i int) (d, k, end int) {
+	d = i + 1
+	if l[d] == '(' {
+		d++
+	}
+	k = d
+	for k < len(l) && k-d < 4 && isLowerASCII(l[k]) {
+		k++
+	}
+	if k == d || k >= len(l) || l[k] != ')' {
+		return 0, 0, 0
+	}
+	return d, k, clauseLetterEnd(l, k+1)
+}
+
+// clauseLetterEnd returns where oneLineCutRE's match ends when its
+// marker ends at l[i]: after the spaces there, past the letter or
+// quotation mark the clause opens with, or 0 when none follows.
+func clauseLetterEnd(l string, i int) int {
+	rest := strings.TrimLeft(l[i:], " \t\n\f\r")
+	r, size := utf8.DecodeRuneInString(rest)
+	if unicode.IsLetter(r) || r == '“' || r == '"' {
+		return len(l) - len(rest) + size
+	}
+	return 0
 }
 
 // numberedRecitalsStart returns where the numbered paragraphs of a line
@@ -1036,22 +1144,22 @@ func numberCuts(l string) [][3]int {
 func numberedRecitalsStart(l string) int {
 	first := -1
 	for i := 0; first < 0; {
-		k := strings.Index(l[i:], " 1.")
+		k := indexSpaced(l, "1.", i)
 		if k < 0 {
 			return -1
 		}
-		i += k + len(" 1.")
+		i = k + len(" 1.")
 		if _, ok := opensRecital(strings.TrimSpace(l[i:])); ok && !opensOperative(strings.TrimSpace(l[i:])) {
 			first = i - len(" 1.")
 		}
 	}
 	for next, i := 2, first+len(" 1."); ; {
-		num := " " + strconv.Itoa(next) + "."
-		k := strings.Index(l[i:], num)
+		num := strconv.Itoa(next) + "."
+		k := indexSpaced(l, num, i)
 		if k < 0 {
 			return -1
 		}
-		i += k + len(num)
+		i = k + 1 + len(num)
 		rest := strings.TrimSpace(l[i:])
 		if opensOperative(rest) {
 			return first
@@ -1072,7 +1180,7 @@ func extractStart(l string) int {
 	if !strings.Contains(l, "[...]") && !strings.Contains(l, "[…]") {
 		return -1 // most lines: no expression to run
 	}
-	for _, m := range oneLineCutRE.FindAllStringSubmatchIndex(l, -1) {
+	for _, m := range oneLineCuts(l) {
 		if m[2] < 0 || !opensOperative(strings.TrimSpace(l[m[3]+1:])) {
 			continue
 		}
@@ -1104,15 +1212,15 @@ const minBulletRun = 2
 // bullets is left as it is (nil).
 func bulletRun(l string) []string {
 	var cuts []int
-	for i := strings.IndexByte(l, ' '); i >= 0 && i+1 < len(l); {
-		if n := bulletLen(l[i+1:]); n > 0 && opensOperative(l[i+1+n:]) {
-			cuts = append(cuts, i+1)
-		}
-		k := strings.IndexByte(l[i+1:], ' ')
-		if k < 0 {
+	// a bullet opens with one of two bytes, which most lines hold
+	// nowhere: the scan goes from one to the next, not word by word
+	for p := 1; p < len(l); p++ {
+		if p = indexEither(l[p:], bulletBytes[0], bulletBytes[1], p); p < 0 {
 			break
 		}
-		i += k + 1
+		if n := bulletLen(l[p:]); l[p-1] == ' ' && n > 0 && opensOperative(l[p+n:]) {
+			cuts = append(cuts, p)
+		}
 	}
 	if len(cuts) < minBulletRun {
 		return nil
@@ -1241,6 +1349,22 @@ var (
 		return first
 	}()
 )
+
+// bulletBytes are the two bytes of bulletFirst, a hyphen and the lead
+// byte of the other marks, which bulletRun searches for.
+var bulletBytes = func() (two [2]byte) {
+	n := 0
+	for c, ok := range bulletFirst {
+		if ok {
+			if n == len(two) {
+				panic("bulletBytes: bullets open with more than two bytes")
+			}
+			two[n] = byte(c)
+			n++
+		}
+	}
+	return two
+}()
 
 // capsRecital reports whether t opens with a recital's opener in
 // capitals ("RECOGNISING the need …"), or with words in capitals the

@@ -35,6 +35,9 @@ func references(d *accord.Decision) accord.References {
 	refs := accord.References{Decisions: []accord.DecisionRef{}, Documents: []string{}}
 	seenD, seenDoc := map[string]bool{}, map[string]bool{}
 	for k, t := range parts {
+		if !mayHoldSymbol(t) {
+			continue // cites nothing, heading or not
+		}
 		if k < len(d.Preface) && decisionSignal(t) {
 			// "Decision COP4/18" above the decision: a heading, its own
 			// or another's in a list of contents, cites nothing
@@ -62,6 +65,20 @@ func references(d *accord.Decision) accord.References {
 	return refs
 }
 
+// mayHoldSymbol reports whether t holds an ASCII digit or a slash, as
+// every symbol a text can cite does: a decision's ("IX/24", "MC-6/[--]",
+// "Measure 15 (2009)") and a document's ("UNEP/CBD/COP/14/1"). A text
+// without one has no decisionRefs and no documentSymbols, and most
+// paragraphs are such a text.
+func mayHoldSymbol(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c-'/' <= '9'-'/' {
+			return true
+		}
+	}
+	return false
+}
+
 // resolutionDocument reports whether document symbol s is the symbol of
 // a resolution itself ("A/RES/73/260", "UNEP/EA.5/Res.3"): above a
 // decision, in its heading or running header, it is the decision's own
@@ -80,34 +97,51 @@ func withoutMarker(cited, meeting, inst string) string {
 	if inst != "unfccc" && inst != "paris" && inst != "kyoto" {
 		return cited
 	}
-	m := unfcccMatch(cited)
 	i := strings.LastIndexByte(meeting, '-')
-	if m == nil || i < 0 || len(m[3]) < 2 {
+	if i < 0 {
+		return cited
+	}
+	m := unfcccMatch(cited)
+	if m == nil || len(m[3]) < 2 {
 		return cited
 	}
 	ownN, err := strconv.Atoi(meeting[i+1:])
 	if err != nil {
 		return cited
 	}
-	// the COP number of a session of each body
-	offset := map[string]int{"CP": 0, "COP": 0, "CMP": 10, "CMA": 23}
 	ownBody := strings.TrimSuffix(meeting[:i], "OP")
 	if ownBody == "C" {
 		ownBody = "CP"
 	}
-	ownOff, ok := offset[ownBody]
+	ownOff, ok := copOffset(ownBody)
 	if !ok {
 		return cited
 	}
+	off, _ := copOffset(m[2])
 	n, _ := strconv.Atoi(m[3])
-	if n+offset[m[2]] <= ownN+ownOff {
+	if n+off <= ownN+ownOff {
 		return cited
 	}
 	short := cited[:len(cited)-1]
-	if k, _ := strconv.Atoi(m[3][:len(m[3])-1]); k > 0 && k+offset[m[2]] <= ownN+ownOff {
+	if k, _ := strconv.Atoi(m[3][:len(m[3])-1]); k > 0 && k+off <= ownN+ownOff {
 		return short
 	}
 	return cited
+}
+
+// copOffset is what to add to the number of a session of UNFCCC body
+// ("CP", "COP", "CMP", "CMA") for the number of the COP it met with;
+// false for another body.
+func copOffset(body string) (int, bool) {
+	switch body {
+	case "CP", "COP":
+		return 0, true
+	case "CMP":
+		return 10, true
+	case "CMA":
+		return 23, true
+	}
+	return 0, false
 }
 
 var (
@@ -115,6 +149,9 @@ var (
 	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `)`)
 	// keywordRE opens a list of cited decisions or resolutions.
 	keywordRE = regexp.MustCompile(`(?i)\b(decisions?|resolutions?|dec\.|res\.\s*conf\.|recommendations?)\s*,?\s+`)
+	// keywordAtRE is keywordRE anchored: the match of keywordRE that
+	// begins at the start of a text, without trying every later start.
+	keywordAtRE = regexp.MustCompile(`^(?:` + keywordRE.String() + `)`)
 	// listItemRE is one symbol of such a list, with its separator.
 	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + listSymbols + `)(` + revision + `)?`)
 	// listSymbols are the symbols listItemRE reads.
@@ -143,7 +180,8 @@ func holdsAny(s string, set *[256]bool) bool {
 }
 
 // listItemStop holds lower-case letters that no separator, keyword,
-// symbol or revision matched by listItemRE contains.
+// symbol or revision matched by listItemRE contains, nor any match of
+// gaListItemRE.
 const listItemStop = "bghjkmpqwyz"
 
 // listItemWindow cuts s before its first letter of listItemStop: a match
@@ -225,7 +263,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 			}
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
-					if g := gaListItemRE.FindStringSubmatchIndex(text[pos:]); g != nil {
+					if g := gaListItemRE.FindStringSubmatchIndex(listItemWindow(text[pos:])); g != nil {
 						hits = append(hits, hit{pos + g[2], text[pos+g[2] : pos+g[3]], word, list, false})
 						take(pos+g[2], pos+g[3])
 						pos += g[1]
@@ -560,12 +598,12 @@ func keywordHits(text string) [][]int {
 // keywordScan is keywordHits of a text mayCite lets through.
 func keywordScan(text string) [][]int {
 	var out [][]int
+	starts := newAnyOf(text, "dDrR")
 	for i := 0; i < len(text); {
-		j := strings.IndexAny(text[i:], "dDrR")
-		if j < 0 {
+		at := starts.from(i)
+		if at < 0 {
 			break
 		}
-		at := i + j
 		i = at + 1
 		if at > 0 && isAlnum(text[at-1]) {
 			continue
@@ -582,7 +620,7 @@ func keywordScan(text string) [][]int {
 			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
 				continue
 			}
-			if loc := keywordRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil && loc[0] == 0 {
+			if loc := keywordAtRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil {
 				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
 				i = at + loc[1]
 			}

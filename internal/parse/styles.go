@@ -298,12 +298,21 @@ var namedSymbolWords = func() []string {
 // keyword and all ("Measure 15 (2009)", "HELCOM Recommendation 28E/6"),
 // looked for only in a text that holds one of their words.
 func namedSymbolSpans(text string) [][]int {
+	if !holdsNamedWord(text) {
+		return nil
+	}
+	return namedSymbolScan.findAll(text)
+}
+
+// holdsNamedWord reports whether text holds one of namedSymbolWords, as
+// a text that holds a symbol of the table's namedSymbols does.
+func holdsNamedWord(text string) bool {
 	for _, w := range namedSymbolWords {
 		if strings.Contains(text, w) {
-			return namedSymbolScan.findAll(text)
+			return true
 		}
 	}
-	return nil
+	return false
 }
 
 // maxNamedHeading bounds a heading namedHeadingRE reads: a symbol and a
@@ -313,7 +322,7 @@ const maxNamedHeading = 200
 // namedHeading returns the symbol and title of a heading that opens with
 // one of the table's namedSymbols, and whether t is one.
 func namedHeading(t string) (sym, title string, ok bool) {
-	if t == "" || len(t) > maxNamedHeading || t[0] < 'A' || t[0] > 'Z' {
+	if t == "" || len(t) > maxNamedHeading || t[0] < 'A' || t[0] > 'Z' || !holdsNamedWord(t) {
 		return "", "", false
 	}
 	m := namedHeadingRE.FindStringSubmatch(t)

@@ -635,7 +635,7 @@ func prefixedMatch(s string) []string {
 
 // isDecisionHeading is headingRE.MatchString(t).
 func isDecisionHeading(t string) bool {
-	if !opensDR(t) {
+	if !opensDR(t) || !mayHeadDecision(t) {
 		return false
 	}
 	if strings.IndexByte(t, '\n') >= 0 {
@@ -647,7 +647,7 @@ func isDecisionHeading(t string) bool {
 // decisionHeading is headingRE.FindStringSubmatch(t), at the cost of the
 // heading's first words: the title is what follows them.
 func decisionHeading(t string) []string {
-	if !opensDR(t) {
+	if !opensDR(t) || !mayHeadDecision(t) {
 		return nil
 	}
 	if strings.IndexByte(t, '\n') >= 0 {
@@ -687,6 +687,58 @@ func decisionHeading(t string) []string {
 	}
 	return m
 }
+
+// headingKeywords are the keywords of headingHead as printed, but for
+// "Res. Conf.", whose spaces vary (headingKeywordEnd).
+var headingKeywords = []string{"Decision", "decision", "DECISION", "Resolution", "resolution", "RESOLUTION",
+	"Recommendation", "recommendation", "RECOMMENDATION", "Dec."}
+
+// headingKeywordEnd returns where the keyword of headingHead that t opens
+// with ends, or -1.
+func headingKeywordEnd(t string) int {
+	for _, k := range headingKeywords {
+		if strings.HasPrefix(t, k) {
+			return len(k)
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "Res."); ok {
+		if i := leading(rest, isRESpace); strings.HasPrefix(rest[i:], "Conf.") {
+			return len("Res.") + i + len("Conf.")
+		}
+	}
+	return -1
+}
+
+// headingSymbolStart holds the bytes that what follows the keyword of
+// headingHead, past its spaces and colon, can open with: "Number" or
+// "No." of a web page's field, a body's label ("COP XIV/26") or the
+// symbol of a house style.
+var headingSymbolStart = newScanner(regexp.MustCompile(`(?:[Nn]umber|[Nn]o\.?)|` + bodyLabel + `(?:` + symbolAny + symbolJoint + `)`)).first
+
+// mayHeadDecision reports cheaply whether t can match headingHead, and so
+// headingRE and headingOpenRE: it opens with the keyword, "Draft" before
+// it or not, then a space or a colon, and goes on past the spaces and
+// colons with a byte of headingSymbolStart ("Decision 4/CP.27", not
+// "Decisions adopted …" nor "Recommendation of the Working Group").
+func mayHeadDecision(t string) bool {
+	if strings.HasPrefix(t, "Draft") || strings.HasPrefix(t, "DRAFT") {
+		n := leading(t[len("Draft"):], isRESpace)
+		if n == 0 {
+			return false
+		}
+		t = t[len("Draft")+n:]
+	}
+	k := headingKeywordEnd(t)
+	if k < 0 {
+		return false
+	}
+	rest := t[k:]
+	i := leading(rest, isSpaceOrColon)
+	return i > 0 && i < len(rest) && headingSymbolStart[rest[i]]
+}
+
+// isSpaceOrColon reports whether c is a space as \s reads it or a colon.
+func isSpaceOrColon(c byte) bool { return c == ':' || isRESpace(c) }
 
 // opensDR reports whether t opens with "D", "d", "R" or "r", as every
 // keyword of headingHead does ("Draft", "decision", "Res. Conf.").
@@ -894,7 +946,7 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 			next := j
 			// "UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7": a footnote number
 			// glues the next symbol to this one
-			if m := gluedDocRE.FindStringSubmatchIndex(s); m != nil {
+			if m := gluedDoc(s); m != nil {
 				d := m[2]
 				for d > 0 && isDigit(s[d-1]) {
 					d--
@@ -926,6 +978,66 @@ func symbolSpans(text string) (syms []string, spans [][2]int) {
 // gluedDocRE finds a document symbol glued after another by a footnote
 // number: "…/Add.1.3UNEP/…".
 var gluedDocRE = regexp.MustCompile(`\d([A-Z]{2,10}/)`)
+
+// gluedDoc is gluedDocRE.FindStringSubmatchIndex(s), asked only of a
+// symbol with a digit before two capitals, as every match opens.
+func gluedDoc(s string) []int {
+	for i := 0; i+2 < len(s); i++ {
+		if isDigit(s[i]) && isUpper(s[i+1]) && isUpper(s[i+2]) {
+			return gluedDocRE.FindStringSubmatchIndex(s)
+		}
+	}
+	return nil
+}
+
+// maxAnyOf is how many bytes an anyOf looks for: the cases of two
+// letters, as the keywords and words the parser looks for open with.
+const maxAnyOf = 4
+
+// anyOf finds the places of any byte of a small set in a text, in order:
+// strings.IndexAny(text[i:], set)+i for each i asked, a search never
+// going back. It looks for each byte with strings.IndexByte, again only
+// past the place found last for that byte, which reads a long text a
+// block of bytes at a time rather than a byte at a time.
+type anyOf struct {
+	text string
+	set  string
+	next [maxAnyOf]int // where each byte of set is next found past the last search; len(text) when nowhere
+}
+
+// newAnyOf returns an anyOf of text for the bytes of set, at most
+// maxAnyOf of them, all ASCII.
+func newAnyOf(text, set string) anyOf {
+	if len(set) > maxAnyOf {
+		panic("anyOf: more than maxAnyOf bytes")
+	}
+	a := anyOf{text: text, set: set}
+	for k := range a.next {
+		a.next[k] = -1
+	}
+	return a
+}
+
+// from is strings.IndexAny(a.text[i:], a.set)+i, or -1 when there is
+// none; i must not be less than an i asked before.
+func (a *anyOf) from(i int) int {
+	best := len(a.text)
+	for k := 0; k < len(a.set); k++ {
+		if a.next[k] < i {
+			a.next[k] = len(a.text)
+			if i < len(a.text) {
+				if j := strings.IndexByte(a.text[i:], a.set[k]); j >= 0 {
+					a.next[k] = i + j
+				}
+			}
+		}
+		best = min(best, a.next[k])
+	}
+	if best == len(a.text) {
+		return -1
+	}
+	return best
+}
 
 func isUpper(c byte) bool      { return 'A' <= c && c <= 'Z' }
 func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }

@@ -80,9 +80,14 @@ func unwrapRunIn(s string) string {
 		if j-i >= 2 {
 			joined, starts := joinWrapped(lines[i:j])
 			if len(joined) >= minOneLine {
-				parts := cutOneLine(joined, false)
+				// cutOneLine(joined, false), its reading of a formula
+				// kept for wrappedRecitals
+				parts, bare := formulaCut(joined)
+				if bare {
+					parts = bareCut(joined, false)
+				}
 				if parts == nil {
-					parts = wrappedRecitals(joined, starts)
+					parts = wrappedRecitals(joined, starts, bare)
 				}
 				if parts != nil {
 					out = append(out, parts...)
@@ -107,7 +112,7 @@ func unwrapRunIn(s string) string {
 // (fullLineNum), or a ends in a word broken with a hyphen.
 func softBreak(a, b string, width int) bool {
 	a = strings.TrimRight(a, " ")
-	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" || strings.ContainsRune(a+b, '\f') {
+	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" || strings.IndexByte(a, '\f') >= 0 || strings.IndexByte(b, '\f') >= 0 {
 		return false
 	}
 	if b[0] == ' ' {
@@ -135,9 +140,20 @@ func brokenWord(a, b string) bool {
 // line, not at the start of one (starts): a run of recitals each on a
 // line of its own that wrapping made full is the page's own lines, which
 // a comma followed by a capitalized participle ("…, Training and …")
-// would cut wrongly; nil otherwise.
-func wrappedRecitals(l string, starts []int) []string {
-	parts := splitOneLine(l)
+// would cut wrongly; nil otherwise. The run is one cutOneLine(l, false)
+// left whole, bare telling whether formulaCut found it bare: of
+// cutOneLine(l, true) only directedRun and recitalRun by openers remain
+// to be read.
+func wrappedRecitals(l string, starts []int, bare bool) []string {
+	parts := splitOneLineBy(l, func(l string) []string {
+		if parts := directedRun(l); parts != nil {
+			return parts
+		}
+		if bare {
+			return recitalRun(l, true)
+		}
+		return nil
+	})
 	inside, at := 0, 0
 	for k, p := range parts {
 		i := strings.Index(l[at:], p)
@@ -170,20 +186,22 @@ func containsInt(a []int, v int) bool {
 // a broken word dropped as a PDF reader drops it (mendCompounds puts the
 // hyphen of compounds back), with where each line starts in it.
 func joinWrapped(ls []string) (string, []int) {
+	size := 0
+	for _, l := range ls {
+		size += len(l) + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	starts := make([]int, 0, len(ls))
 	for i, l := range ls {
 		l = strings.TrimRight(l, " ")
-		if i > 0 {
-			if brokenWord(ls[i-1], l) {
-				s := b.String()
-				b.Reset()
-				b.WriteString(s[:len(s)-1])
-			} else {
-				b.WriteByte(' ')
-			}
+		if i > 0 && !brokenWord(ls[i-1], l) {
+			b.WriteByte(' ')
 		}
 		starts = append(starts, b.Len())
+		if i+1 < len(ls) && brokenWord(ls[i], strings.TrimRight(ls[i+1], " ")) {
+			l = l[:len(l)-1] // the hyphen the next line goes on from
+		}
 		b.WriteString(l)
 	}
 	return b.String(), starts
