@@ -1122,3 +1122,23 @@ func TestReportedAtIsExpression(t *testing.T) {
 }
 
 func FuzzReportedAt(f *testing.F) { fuzzSamples(f, reportedSamples, checkReportedAt) }
+
+// checkNextSpecial compares nextSpecial with a walk over the bytes of s,
+// from every byte.
+func checkNextSpecial(t *testing.T, s string) {
+	want := len(s)
+	for i := len(s); i >= 0; i-- {
+		if i < len(s) && (s[i] < 0x20 || s[i] >= 0x80) {
+			want = i
+		}
+		if got := nextSpecial(s, i); got != want {
+			t.Fatalf("nextSpecial(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	}
+}
+
+var specialSamples = []string{"", "plain text of a page", "a\tb", "twelve bytes\x7f\x1f", "éa", "0123456\x00", "01234567 \x80", "\x20\x20\x20\x20\x20\x20\x20\x1f"}
+
+func TestNextSpecialIsByteWalk(t *testing.T) { holdOnRuns(t, specialSamples, 3, 7, checkNextSpecial) }
+
+func FuzzNextSpecial(f *testing.F) { fuzzSamples(f, specialSamples, checkNextSpecial) }
