@@ -947,11 +947,25 @@ func capsFormula(l string) int {
 // sentence does not go on in capitals (capsOpener). It returns nil when
 // the line holds no such clause (loneOperative).
 func capsClause(l string) []string {
-	for at := 1; at < len(l); at++ {
+	// a clause in capitals opens with three capitals or more in a row
+	// (capsOpener), one of which stands at every third byte: the scan
+	// reads those bytes, and around them only a capital
+	for p := 2; p < len(l); p += 3 {
+		if !isUpper(l[p]) {
+			continue
+		}
+		at, end := p, p+1 // the run of capitals p stands in
+		for at > 0 && isUpper(l[at-1]) {
+			at--
+		}
+		for end < len(l) && isUpper(l[end]) {
+			end++
+		}
+		p = end - 1 - (end-1-p)%3 // the run's last byte of the scan
 		// after a field's label, a word that ends no clause ("Body"),
 		// not a number or a recital; a modifier in capitals opens the
 		// clause: "STRONGLY URGES"
-		if !isUpper(l[at]) || l[at-1] != ' ' || !capsOpener(l[at:]) {
+		if at == 0 || l[at-1] != ' ' || !capsOpener(l[at:]) {
 			continue
 		}
 		prev := l[strings.LastIndexByte(l[:at-1], ' ')+1 : at-1]
