@@ -968,3 +968,21 @@ func TestReportedAtIsExpression(t *testing.T) {
 }
 
 func FuzzReportedAt(f *testing.F) { fuzzSamples(f, reportedSamples, checkReportedAt) }
+
+// leadSamples test leadStart, which the segmenter asks before
+// leadFormulaRE.
+var leadSamples = []string{
+	"NOW THEREFORE the Commission;", "Now, therefore, the Commission requests", "now THEREfore THE COMMISSION:",
+	" NOW THEREFORE the Commission", "\u212aNOW", "The Commission", "",
+}
+
+func checkLeadStart(t *testing.T, s string) {
+	if leadFormulaRE.MatchString(s) && (s == "" || !leadStart[s[0]]) {
+		t.Errorf("leadFormulaRE matches %q, which opens with no byte of leadStart", s)
+	}
+}
+
+// TestLeadStartHolds holds leadStart to leadFormulaRE on every line.
+func TestLeadStartHolds(t *testing.T) { holdOnLines(t, leadSamples, checkLeadStart) }
+
+func FuzzLeadStart(f *testing.F) { fuzzSamples(f, leadSamples, checkLeadStart) }
