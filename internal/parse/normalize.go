@@ -33,6 +33,10 @@ func cleanRunes(s string) string {
 		b.WriteString(with)
 	}
 	for i := 0; i < len(s); {
+		i = nextSpecial(s, i)
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		switch {
 		case c == '\t' || c == '\v':
@@ -131,29 +135,74 @@ var emphasisAt = regexp.MustCompile(`^(?:` + emphasis.String() + `)`)
 // stripEmphasis is emphasis.ReplaceAllString(l, "$1$3"), with the
 // expression tried only where a match can begin: at the start of l, or
 // at a space, bracket or quote that a mark follows. Tried at every byte
-// of a long paragraph, it costs more than the rest of Normalize.
+// of a long paragraph, it costs more than the rest of Normalize; the
+// places are found from the marks, which are few.
 func stripEmphasis(l string) string {
 	var b strings.Builder
 	last := 0 // l[:last] is written or replaced
-	for p := 0; p < len(l); {
-		r, w := utf8.DecodeRuneInString(l[p:])
-		if p == 0 || strings.ContainsRune("\t\n\f\r (“\"'", r) && p+w < len(l) && (l[p+w] == '*' || l[p+w] == '_') {
-			if m := emphasisAt.FindStringSubmatchIndex(l[p:]); m != nil {
-				b.WriteString(l[last:p])
-				b.WriteString(l[p+m[2] : p+m[3]])
-				b.WriteString(l[p+m[6] : p+m[7]])
-				p += m[1]
-				last = p
-				continue
-			}
+	// try replaces the match at l[p:], if there is one
+	try := func(p int) bool {
+		m := emphasisAt.FindStringSubmatchIndex(l[p:])
+		if m == nil {
+			return false
 		}
-		p += w
+		b.WriteString(l[last:p])
+		b.WriteString(l[p+m[2] : p+m[3]])
+		b.WriteString(l[p+m[6] : p+m[7]])
+		last = p + m[1]
+		return true
+	}
+	from := 1 // the next match begins at l[from:] or later
+	if l != "" && try(0) {
+		from = last
+	}
+	stars, lines := newByteFinder(l, '*'), newByteFinder(l, '_')
+	for q := from + 1; q < len(l); q++ {
+		q = min(stars.next(q), lines.next(q)) // a mark
+		if q == len(l) {
+			break
+		}
+		// the rune before the mark, if it is a space, a bracket or a quote
+		p := -1
+		switch {
+		case strings.IndexByte("\t\n\f\r (\"'", l[q-1]) >= 0:
+			p = q - 1
+		case q >= len("“") && l[q-len("“"):q] == "“":
+			p = q - len("“")
+		}
+		if p >= from && try(p) {
+			from = last
+			q = from // and on from the byte after it
+		}
 	}
 	if last == 0 {
 		return l
 	}
 	b.WriteString(l[last:])
 	return b.String()
+}
+
+// A byteFinder finds the occurrences of a byte in a string one after
+// another, searching each stretch of the string once.
+type byteFinder struct {
+	s  string
+	c  byte
+	at int // the occurrence last found, or len(s) for none; -1 before the first search
+}
+
+func newByteFinder(s string, c byte) byteFinder { return byteFinder{s: s, c: c, at: -1} }
+
+// next returns the index of the first c at or after s[i], or len(s). It
+// is asked with i that never decreases, up to len(s).
+func (f *byteFinder) next(i int) int {
+	if f.at < i {
+		if k := strings.IndexByte(f.s[i:], f.c); k >= 0 {
+			f.at = i + k
+		} else {
+			f.at = len(f.s)
+		}
+	}
+	return f.at
 }
 
 // gluedEmphasis matches emphasis glued to a paragraph number or an item
@@ -420,13 +469,37 @@ func tableRow(l string) (string, bool) {
 	return row, true
 }
 
+// hasControl reports whether s holds a control byte other than a form
+// feed.
 func hasControl(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := nextSpecial(s, 0); i < len(s); i = nextSpecial(s, i+1) {
 		if s[i] < 0x20 && s[i] != '\f' {
 			return true
 		}
 	}
 	return false
+}
+
+// nextSpecial returns the index of the first byte of s[i:] that is a
+// control byte or beyond ASCII, or len(s): the bytes that text in plain
+// ASCII, most of a page, has none of. It reads eight bytes at a time.
+func nextSpecial(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// a byte beyond ASCII has its high bit set; taking a space from
+		// each byte sets it in one below a space, when none is beyond
+		if (x|(x-0x2020202020202020))&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // isASCII reports whether s holds no byte beyond ASCII.
@@ -441,7 +514,7 @@ func isASCII(s string) bool {
 
 // plainSpaced reports whether s is ASCII with no space but ' '.
 func plainSpaced(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := nextSpecial(s, 0); i < len(s); i = nextSpecial(s, i+1) {
 		if c := s[i]; c >= utf8.RuneSelf || c >= '\t' && c <= '\r' {
 			return false
 		}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -433,8 +434,29 @@ var leadWords = func() []string {
 	return out
 }()
 
-// mayHoldLead reports whether l holds one of leadWords.
+// leadTails are the last four bytes of leadWords ("FORE", "fore"): a
+// line without one holds none of the words, and a search for them stops
+// at far fewer bytes than one for the words' first letters ("t", "T").
+var leadTails = func() []string {
+	var out []string
+	for _, w := range leadWords {
+		if t := w[max(0, len(w)-4):]; !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}()
+
+// mayHoldLead reports whether l holds one of leadWords, their tails
+// looked for first.
 func mayHoldLead(l string) bool {
+	tail := false
+	for _, t := range leadTails {
+		tail = tail || strings.Contains(l, t)
+	}
+	if !tail {
+		return false
+	}
 	for _, w := range leadWords {
 		if strings.Contains(l, w) {
 			return true
