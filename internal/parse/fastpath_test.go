@@ -1142,3 +1142,21 @@ var specialSamples = []string{"", "plain text of a page", "a\tb", "twelve bytes\
 func TestNextSpecialIsByteWalk(t *testing.T) { holdOnRuns(t, specialSamples, 3, 7, checkNextSpecial) }
 
 func FuzzNextSpecial(f *testing.F) { fuzzSamples(f, specialSamples, checkNextSpecial) }
+
+// leadSamples test leadStart, which the segmenter asks before
+// leadFormulaRE.
+var leadSamples = []string{
+	"NOW THEREFORE the Commission;", "Now, therefore, the Commission requests", "now THEREfore THE COMMISSION:",
+	" NOW THEREFORE the Commission", "\u212aNOW", "The Commission", "",
+}
+
+func checkLeadStart(t *testing.T, s string) {
+	if leadFormulaRE.MatchString(s) && (s == "" || !leadStart[s[0]]) {
+		t.Errorf("leadFormulaRE matches %q, which opens with no byte of leadStart", s)
+	}
+}
+
+// TestLeadStartHolds holds leadStart to leadFormulaRE on every line.
+func TestLeadStartHolds(t *testing.T) { holdOnLines(t, leadSamples, checkLeadStart) }
+
+func FuzzLeadStart(f *testing.F) { fuzzSamples(f, leadSamples, checkLeadStart) }

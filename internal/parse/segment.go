@@ -461,6 +461,10 @@ func (s *segmenter) formulaOverNumbers(i int) bool {
 	return next.mark == markNumber && next.label == "1"
 }
 
+// leadStart holds the bytes a formula after one of the table's leads
+// (leadFormulaRE) can open with: "NOW THEREFORE the Commission".
+var leadStart = newScanner(regexp.MustCompile(leadFormulaCore)).first
+
 func (s *segmenter) feed(i int) {
 	b := s.bs[i]
 	t := b.text
@@ -489,7 +493,7 @@ func (s *segmenter) feed(i int) {
 		return
 	}
 	var lead []string
-	if b.mark == markNone {
+	if b.mark == markNone && t != "" && leadStart[t[0]] {
 		lead = leadFormulaRE.FindStringSubmatch(t)
 	}
 	if b.mark == markNone && (b.formula() || (b.blank || b.apart) && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
