@@ -922,3 +922,24 @@ var specialSamples = []string{"", "plain text of a page", "a\tb", "twelve bytes\
 func TestNextSpecialIsByteWalk(t *testing.T) { holdOnRuns(t, specialSamples, 3, 7, checkNextSpecial) }
 
 func FuzzNextSpecial(f *testing.F) { fuzzSamples(f, specialSamples, checkNextSpecial) }
+
+// checkMarkedLines compares markedLines with strings.Split and a search
+// for the marks on each line.
+func checkMarkedLines(t *testing.T, s string) {
+	var got []string
+	for l, marks := range markedLines(s) {
+		got = append(got, l)
+		if want := strings.ContainsAny(l, "*_"); marks != want {
+			t.Errorf("markedLines(%q) marks %q %v, want %v", s, l, marks, want)
+		}
+	}
+	if diff := cmp.Diff(strings.Split(s, "\n"), got); diff != "" {
+		t.Errorf("markedLines(%q) (-strings.Split +got):\n%s", s, diff)
+	}
+}
+
+var markedSamples = []string{"", "\n", "*a*\n_b_\n\nc", "a\n*", "_\n", "x**y\n\nz_"}
+
+func TestMarkedLinesIsSplit(t *testing.T) { holdOnRuns(t, markedSamples, 5, 3, checkMarkedLines) }
+
+func FuzzMarkedLines(f *testing.F) { fuzzSamples(f, markedSamples, checkMarkedLines) }
