@@ -40,6 +40,11 @@ type block struct {
 	// first line: the segmenter asks it again of blocks of one line
 	sigText string
 	sig     bool
+	// form is isFormula(formText), read by the blocker of the block's
+	// first line when it asked: the segmenter asks it again of blocks
+	// of one line
+	formText string
+	form     bool
 	// head is decisionHeading of a text, once asked (heading): made
 	// for the few blocks that open with "D" or "R"
 	head *headMemo
@@ -72,6 +77,14 @@ func (b *block) signal() bool {
 		return b.sig
 	}
 	return decisionSignal(b.text)
+}
+
+// formula is isFormula(b.text), read once for a block of one line.
+func (b *block) formula() bool {
+	if b.formText == b.text {
+		return b.form
+	}
+	return isFormula(b.text)
 }
 
 // last returns the block's last line: what decides whether the next line
@@ -117,8 +130,15 @@ func nextLetter(l string) string {
 	if c == 'z' {
 		return strings.Repeat("a", len(l)+1)
 	}
+	if len(l) == 1 && c >= 'a' && c < 'z' {
+		return letters[c-'a'+1 : c-'a'+2]
+	}
 	return strings.Repeat(string(c+1), len(l))
 }
+
+// letters are the labels of a lettered list's first items, each read
+// from here without building it.
+const letters = "abcdefghijklmnopqrstuvwxyz"
 
 // blocker joins lines into blocks.
 type blocker struct {
@@ -429,6 +449,9 @@ func (b *blocker) add(l line, blank bool) {
 	b.labelNext, b.value = directed, b.labelNext
 	last := &b.out[len(b.out)-1]
 	last.sigText, last.sig = t, b.sig
+	if b.formDone {
+		last.formText, last.form = t, b.formul
+	}
 	if last.head == nil {
 		last.head = b.lineHead
 	}
@@ -531,10 +554,10 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 		// annex's, cited in the sentence the margin broke
 		return nil
 	}
-	if m := numberMatch(t); m != nil {
-		n, _ := strconv.Atoi(m[1] + m[2])
-		rest := strings.TrimSpace(t[len(m[0])-len(m[3]):])
-		symbolTail := m[3] != "" && gluedSymbolTail(rest)
+	if label, at, glued, ok := numberMatch(t); ok {
+		n, _ := strconv.Atoi(label)
+		rest := strings.TrimSpace(t[at:])
+		symbolTail := glued && gluedSymbolTail(rest)
 		if !clause && n == b.lastNum && n > 0 && !endsSentence(last) {
 			// "… BC-10/19Medium" / "" / "2.": a number that repeats the
 			// last paragraph's, below text that ended no sentence, numbers
@@ -548,9 +571,8 @@ func (b *blocker) classify(t string, cur *block, blank, gap bool) *block {
 			return newBlock()
 		}
 	}
-	if m := parenMatch(t); m != nil {
-		label := m[1] + m[2]
-		rest := strings.TrimSpace(t[len(m[0]):])
+	if label, at, ok := parenMatch(t); ok {
+		rest := strings.TrimSpace(t[at:])
 		if !blank && label != nextLetter(b.lastParen) && runInBefore(cur, label) {
 			// "… may (a) encourage …; whaling;" / "(b) collect …": the
 			// items of a list run into its sentence, one of them
@@ -936,16 +958,16 @@ func annexHeads(t string, cur *block, blank bool) bool {
 // mark sets the block's numbering and updates the sequence state.
 func (b *blocker) mark(nb *block) {
 	t := nb.text
-	if m := numberMatch(t); m != nil {
-		n, _ := strconv.Atoi(m[1] + m[2])
-		nb.mark, nb.label = markNumber, m[1]+m[2] // as printed: "07" stays "07"
-		nb.rest = strings.TrimSpace(t[len(m[0])-len(m[3]):])
+	if label, at, _, ok := numberMatch(t); ok {
+		n, _ := strconv.Atoi(label)
+		nb.mark, nb.label = markNumber, label // as printed: "07" stays "07"
+		nb.rest = strings.TrimSpace(t[at:])
 		b.lastNum, b.lastParen = n, ""
 		return
 	}
-	if m := parenMatch(t); m != nil {
-		nb.mark, nb.label = markParen, m[1]+m[2]
-		nb.rest = strings.TrimSpace(t[len(m[0]):])
+	if label, at, ok := parenMatch(t); ok {
+		nb.mark, nb.label = markParen, label
+		nb.rest = strings.TrimSpace(t[at:])
 		if !isRoman(nb.label) || nb.label == nextLetter(b.lastParen) {
 			b.lastParen = nb.label
 		}
@@ -965,20 +987,6 @@ func (b *blocker) mark(nb *block) {
 		// ("(Decision B.25/1)") leaves the report's numbering going on
 		b.lastNum, b.lastParen = 0, ""
 	}
-}
-
-func numberMatch(t string) []string {
-	if t == "" || t[0] < '0' || t[0] > '9' {
-		return nil
-	}
-	return numberMarker(t[:min(len(t), numberBytes)])
-}
-
-func parenMatch(t string) []string {
-	if !parenStart(t) {
-		return nil
-	}
-	return parenMarker(t[:min(len(t), parenBytes)])
 }
 
 func headingMatch(t string) []string {

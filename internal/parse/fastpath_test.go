@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -678,6 +679,99 @@ func TestBulletRunQuick(t *testing.T) { holdOnLines(t, bulletRunSamples, checkBu
 
 func FuzzBulletRun(f *testing.F) { fuzzSamples(f, bulletRunSamples, checkBulletRun) }
 
+// capsClauseByWords is capsClause read word by word.
+func capsClauseByWords(l string) []string {
+	for i, prev := -1, ""; i+1 < len(l); {
+		at := i + 1
+		// after a field's label, a word that ends no clause ("Body"),
+		// not a number or a recital; a modifier in capitals opens the
+		// clause: "STRONGLY URGES"
+		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
+			end := len(l)
+			if k := strings.IndexAny(l[at:], ";."); k >= 0 {
+				end = at + k + 1
+			}
+			var out []string
+			for _, p := range []string{l[:at], l[at:end], l[end:]} {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		k := strings.IndexByte(l[at:], ' ')
+		if k < 0 {
+			break
+		}
+		prev, i = l[at:at+k], at+k
+	}
+	return nil
+}
+
+// capsTitleRunByWords is capsTitleRun read word by word.
+func capsTitleRunByWords(l string) []string {
+	var cuts []int
+	start, n := -1, 0 // the run of words in capitals: where it opens, its length
+	for i := 0; i < len(l); {
+		j := strings.IndexByte(l[i:], ' ')
+		if j < 0 {
+			j = len(l) - i
+		}
+		w := l[i : i+j]
+		switch {
+		case capsWord(w):
+			if n == 0 {
+				start = i
+			}
+			n++
+		case n > minCapsTitle && w != "" && w[0] >= 'a' && w[0] <= 'z':
+			// the run's last word opens the recital
+			k := strings.LastIndexByte(strings.TrimRight(l[:i], " "), ' ') + 1
+			if _, ok := opensRecital(l[k:]); ok && sentenceEnd(l[:start]) >= 0 {
+				cuts = append(cuts, start)
+			}
+			n = 0
+		default:
+			n = 0
+		}
+		i += j + 1
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	return piecesAt(l, cuts)
+}
+
+var capsRunSamples = []string{
+	"Long Title Resolution 2031 Body STRONGLY URGES all governments to act; Status Adopted",
+	"… to the Convention. Agreed PROPOSAL FOR A WORKSHOP ON SEALS RECALLING that the …",
+	"Resolution 9-2 ON SMALL STOCKS NOTING that x. A B C D RECALLING e  NOTING  THE USE OF X RECALLING the",
+	"UNFCCC COP CMA IPCC urges x. Body  URGES all; RESOLUTION ON SEALS NOTING",
+}
+
+func checkCapsRuns(t *testing.T, s string) {
+	if got, want := capsClause(s), capsClauseByWords(s); !cmp.Equal(got, want) {
+		t.Errorf("capsClause(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := capsTitleRun(s), capsTitleRunByWords(s); !cmp.Equal(got, want) {
+		t.Errorf("capsTitleRun(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestCapsRunsQuick holds capsClause, which reads only the words that
+// open with a capital, and capsTitleRun, which skips to the next such
+// word outside a run, to readings word by word, on every line and on
+// every labelled decision printed on one line.
+func TestCapsRunsQuick(t *testing.T) {
+	samples := append([]string(nil), capsRunSamples...)
+	for _, text := range labelledFiles(t) {
+		samples = append(samples, oneLine(text))
+	}
+	holdOnLines(t, samples, checkCapsRuns)
+}
+
+func FuzzCapsRuns(f *testing.F) { fuzzSamples(f, capsRunSamples, checkCapsRuns) }
+
 // headingOpenSamples test mayHeadDecision, which isDecisionHeading and
 // decisionHeading ask first: keywords in each case, "Draft" and "Res.
 // Conf." with their spaces, the field's "Number" and "No.", a body's
@@ -739,6 +833,8 @@ var refSamples = []string{
 	"Dec. III/12, dec. IV/2", "Res. Conf. 9.24 (Rev. CoP17)", "DECISIONS , XIV/3", "DEcision 14/3", "decisions\t14/3",
 	"UNEP/CHW.14/5/Add.1.3UNEP/CHW.14/INF/7", "UNEP/CBD/COP/DEC/IX/24", "Measure 15 (2009)", "no symbol here, none at all",
 	"resolutions on whaling (1995-9, 1996-7 and 1997-5)", "ſ/1", "é9", "x/", "recommendations, 3.2", "rDr", "Dd",
+	"The Conference of the Parties,", "the CONFERENCES OF THE PARTIES", "conferenceſ of the partieſ", "Conferences", "a jointly held", "ſimultaneous",
+	"Requests-é", "Éa", "a\xffb", "Decides[", "Notes`", "-Z@", "Parties1, noting", "as set out in annex²", "the Convention12 and", "Rev.1.", "x¹ and y¹", "decisionſ 3/2", "decisions,3/2", "decision ,\t3/2", "res.  conf. 3.2", "res.conf. 3.2", "Dec.IV/2", "decisions ,", "RECOMMENDATION\n\n 1", "decision\u00a03/2", "decision                  3/2",
 }
 
 // keywordScanByRE is keywordScan as written with strings.IndexAny and
@@ -773,8 +869,35 @@ func keywordScanByRE(text string) [][]int {
 	return out
 }
 
+// markerInBackwards is markerIn searching text for a digit only
+// backwards, with strings.LastIndex and gluedAt; it reads other markers
+// as markerIn does.
+func markerInBackwards(text, m string) int {
+	if m == "" || m[0] == '[' || m[0] == '*' || strings.HasPrefix(m, "∗") || strings.HasPrefix(m, "†") {
+		return markerIn(text, m)
+	}
+	if len(m) == 1 && isDigit(m[0]) {
+		if i := strings.LastIndex(text, string(superscriptOf[m[0]-'0'])); i >= 0 {
+			return i
+		}
+	}
+	return gluedAt(text, m)
+}
+
+// leadingWordByRunes is leadingWord read a rune at a time.
+func leadingWordByRunes(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
 // checkRefQuickPaths holds the quick paths of references to what they
-// stand for on s: keywordScan to keywordScanByRE, anyOf to
+// stand for on s: keywordScan to keywordScanByRE, leadingWord to
+// leadingWordByRunes, markerIn to markerInBackwards, jointMark to
+// jointMarkRE, anyOf to
 // strings.IndexAny, gluedDoc to gluedDocRE, gaListItemRE on a
 // listItemWindow to gaListItemRE on the rest of the text, and
 // mayHoldSymbol to a text that cites nothing.
@@ -804,6 +927,17 @@ func checkRefQuickPaths(t *testing.T, s string) {
 		if got, want := gaListItemRE.FindStringSubmatchIndex(listItemWindow(s[i:])), gaListItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
 			t.Errorf("gaListItemRE on listItemWindow(%q) = %v, on the text %v", s[i:], got, want)
 		}
+	}
+	if got, want := leadingWord(s), leadingWordByRunes(s); got != want {
+		t.Errorf("leadingWord(%q) = %q, rune by rune %q", s, got, want)
+	}
+	for _, m := range []string{"1", "2", "12", "*", "[1]", "†"} {
+		if got, want := markerIn(s, m), markerInBackwards(s, m); got != want {
+			t.Errorf("markerIn(%q, %q) = %d, read backwards %d", s, m, got, want)
+		}
+	}
+	if got, want := jointMark(s), jointMarkRE.MatchString(s); got != want {
+		t.Errorf("jointMark(%q) = %v, jointMarkRE says %v", s, got, want)
 	}
 	if got, want := mayHoldSymbol(s), strings.ContainsAny(s, "0123456789/"); got != want {
 		t.Errorf("mayHoldSymbol(%q) = %v, want %v", s, got, want)
@@ -902,6 +1036,92 @@ func TestNormalizedLinesIsSplitLines(t *testing.T) {
 }
 
 func FuzzNormalizedLines(f *testing.F) { fuzzSamples(f, textSamples, checkNormalizedLines) }
+
+var mayHoldLeadSamples = []string{
+	"NOW THEREFORE the Commission; CALLS upon", "…; now therefore, before the forest", "Therefore", "FORE fore THEREFOR",
+}
+
+func checkMayHoldLead(t *testing.T, s string) {
+	want := false
+	for _, w := range leadWords {
+		want = want || strings.Contains(s, w)
+	}
+	if got := mayHoldLead(s); got != want {
+		t.Errorf("mayHoldLead(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestMayHoldLeadIsContains holds mayHoldLead, which looks for the
+// words' tails first, to a search for the words, on every line.
+func TestMayHoldLeadIsContains(t *testing.T) { holdOnLines(t, mayHoldLeadSamples, checkMayHoldLead) }
+
+func FuzzMayHoldLead(f *testing.F) { fuzzSamples(f, mayHoldLeadSamples, checkMayHoldLead) }
+
+// checkMarkerReads holds numberMatch, parenMatch, numberStart and
+// parenStart, which read a line's marker without building it, to
+// numberRE and parenRE on the line's first bytes, as the blocker reads
+// them.
+func checkMarkerReads(t *testing.T, s string) {
+	label, at, glued, ok := numberMatch(s)
+	var want []string
+	if s != "" && isDigit(s[0]) {
+		want = numberRE.FindStringSubmatch(s[:min(len(s), numberBytes)])
+	}
+	if ok != (want != nil) || ok && (label != want[1]+want[2] || at != len(want[0])-len(want[3]) || glued != (want[3] != "")) {
+		t.Errorf("numberMatch(%q) = %q, %d, %v, %v; numberRE finds %q", s, label, at, glued, ok, want)
+	}
+	if numberStart(s) != (s != "" && isDigit(s[0]) && numberRE.MatchString(s)) {
+		t.Errorf("numberStart(%q) = %v, not numberRE's answer", s, numberStart(s))
+	}
+	plabel, pat, pok := parenMatch(s)
+	want = nil
+	if len(s) >= 2 && (s[0] == '(' || s[0] >= 'a' && s[0] <= 'z' && (s[1] == ')' || len(s) > 2 && s[2] == ')')) {
+		want = parenRE.FindStringSubmatch(s[:min(len(s), parenBytes)])
+	}
+	if pok != (want != nil) || pok && (plabel != want[1]+want[2] || pat != len(want[0])) {
+		t.Errorf("parenMatch(%q) = %q, %d, %v; parenRE finds %q", s, plabel, pat, pok, want)
+	}
+	if parenStart(s) != (want != nil) {
+		t.Errorf("parenStart(%q) = %v, parenRE finds %q", s, parenStart(s), want)
+	}
+}
+
+func TestMarkerReadsAreExpressions(t *testing.T) { holdOnLines(t, markerSamples, checkMarkerReads) }
+
+func FuzzMarkerReads(f *testing.F) { fuzzSamples(f, markerSamples, checkMarkerReads) }
+
+// TestNextLetter holds nextLetter to the labels of a lettered list.
+func TestNextLetter(t *testing.T) {
+	for l, want := range map[string]string{"": "a", "a": "b", "y": "z", "z": "aa", "aa": "bb", "zz": "aaa", "A": "B", "{": "|"} {
+		if got := nextLetter(l); got != want {
+			t.Errorf("nextLetter(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// reportedSamples test reportedAt: bodies reporting at the start of a
+// text, after a space, a tab or a line break, and "the" glued to a word.
+var reportedSamples = []string{
+	"The Committee decided to adopt", "the Board decided:", " The Board decided", "x\tThe Council agreed",
+	"Having considered, the Adaptation Fund Board took note of inputs received and decided to:",
+	"Bathe Board decided", "xThe Board decided", "The\nBoard decided", "The Board\tvery strongly urged",
+	"RECALLING that the Scientific Committee agreed", "The", "the ", "The SC selected", "\nThe COP decided.",
+}
+
+func checkReportedAt(t *testing.T, s string) {
+	if got, want := reportedAt(s), reportedRE.FindStringSubmatchIndex(s); !cmp.Equal(got, want) {
+		t.Errorf("reportedAt(%q) = %v, reportedRE finds %v", s, got, want)
+	}
+}
+
+// TestReportedAtIsExpression holds reportedAt to reportedRE on every
+// line, on runs of lines and on the samples.
+func TestReportedAtIsExpression(t *testing.T) {
+	holdOnLines(t, reportedSamples, checkReportedAt)
+	holdOnRuns(t, nil, 4, 2, checkReportedAt)
+}
+
+func FuzzReportedAt(f *testing.F) { fuzzSamples(f, reportedSamples, checkReportedAt) }
 
 // checkNextSpecial compares nextSpecial with a walk over the bytes of s,
 // from every byte.

@@ -213,7 +213,7 @@ var (
 	annexRE = regexp.MustCompile(`^(?:(?i:annex|attachment|appendix)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-Z]))?(?:\s+to\s+.{0,120})?|ANNEX(?:\s+[IVX]{1,5})?)(?:\*{1,3}|[†‡])?$`)
 )
 
-// numberMatch and parenMatch (blocks.go) and parenStart run their
+// numberMatch, parenMatch and parenStart run their
 // expressions on the first bytes only: a marker is short, and the cost of
 // a match grows with its input. A paragraph number with its dot and space
 // ("123. ") fits in numberBytes, an item's label in brackets ("(viii) ")
@@ -229,17 +229,16 @@ var dateLine = regexp.MustCompile(`^\d{1,2}\s+\p{L}+\s+\d{4}$`)
 // numberStart, parenStart, headingStart and annexStart test cheaply what
 // their regular expressions then confirm.
 func numberStart(t string) bool {
-	return t != "" && t[0] >= '0' && t[0] <= '9' && numberMarker(t) != nil
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return false
+	}
+	_, _, _, ok := numberSpan(t)
+	return ok
 }
 
 func parenStart(t string) bool {
-	if len(t) < 2 {
-		return false
-	}
-	if t[0] == '(' || t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || len(t) > 2 && t[2] == ')') {
-		return parenMarker(t[:min(len(t), parenBytes)]) != nil
-	}
-	return false
+	_, _, ok := parenMatch(t)
+	return ok
 }
 
 // Bounds of lines that head parts of a text. A section heading ("A.
@@ -375,44 +374,96 @@ func digitsThen(s string, sep byte) int {
 // numberMarker is numberRE.FindStringSubmatch(t), read by hand: it runs
 // on the first bytes of every line.
 func numberMarker(t string) []string {
-	k := leading(t, isDigit)
-	if k == 0 || k > 3 || k == len(t) {
+	k, rest, glued, ok := numberSpan(t)
+	switch {
+	case !ok:
 		return nil
+	case glued: // "1.Decides"
+		_, n := utf8.DecodeRuneInString(t[rest:])
+		return []string{t[:rest+n], "", t[:k], t[rest : rest+n]}
 	}
-	rest := t[k+1:]
-	sp := leading(rest, isRESpace)
+	return []string{t[:rest], t[:k], "", ""}
+}
+
+// numberSpan is numberMarker(t) by its bounds, without building it: the
+// number is t[:k], its text starts at rest, and glued says that no space
+// parts it from the dot ("1.Decides": rest is then where the glued
+// character starts). ok is false where numberMarker is nil.
+func numberSpan(t string) (k, rest int, glued, ok bool) {
+	k = leading(t, isDigit)
+	if k == 0 || k > 3 || k == len(t) {
+		return 0, 0, false, false
+	}
+	after := t[k+1:]
+	sp := leading(after, isRESpace)
 	switch {
 	case t[k] == ')' && sp > 0: // "1) Decides"
-		return []string{t[:k+1+sp], t[:k], "", ""}
+		return k, k + 1 + sp, false, true
 	case t[k] != '.':
-		return nil
-	case sp > 0 || rest == "": // "1. Decides", "1."
-		return []string{t[:k+1+sp], t[:k], "", ""}
-	case isDigit(rest[0]) || rest[0] == '.':
-		return nil
+		return 0, 0, false, false
+	case sp > 0 || after == "": // "1. Decides", "1."
+		return k, k + 1 + sp, false, true
+	case isDigit(after[0]) || after[0] == '.':
+		return 0, 0, false, false
 	}
-	_, n := utf8.DecodeRuneInString(rest) // "1.Decides"
-	return []string{t[:k+1+n], "", t[:k], rest[:n]}
+	return k, k + 1, true, true
 }
 
 // parenMarker is parenRE.FindStringSubmatch(t), read by hand.
 func parenMarker(t string) []string {
+	end, lo, hi, ok := parenSpan(t)
+	switch {
+	case !ok:
+		return nil
+	case lo > 0: // "(a) "
+		return []string{t[:end], t[lo:hi], ""}
+	}
+	return []string{t[:end], "", t[lo:hi]}
+}
+
+// parenSpan is parenMarker(t) by its bounds, without building it: the
+// marker is t[:end], its label t[lo:hi], in brackets when lo is 1. ok is
+// false where parenMarker is nil.
+func parenSpan(t string) (end, lo, hi int, ok bool) {
 	if t != "" && t[0] == '(' { // "(a) ", "(iv)"
 		if n := leading(t[1:], isLowerASCII); n >= 1 && n <= 4 && 1+n < len(t) && t[1+n] == ')' {
 			end := 2 + n
 			end += leading(t[end:], isRESpace)
-			return []string{t[:end], t[1 : 1+n], ""}
+			return end, 1, 1 + n, true
 		}
 	}
 	if n := leading(t, isLowerASCII); n >= 1 && n <= 2 && n < len(t) && t[n] == ')' { // "a) ", "a)To"
 		if sp := leading(t[n+1:], isRESpace); sp > 0 {
-			return []string{t[:n+1+sp], "", t[:n]}
+			return n + 1 + sp, 0, n, true
 		}
 		if n+1 < len(t) && reWordByte(t[n+1]) {
-			return []string{t[:n+1], "", t[:n]}
+			return n + 1, 0, n, true
 		}
 	}
-	return nil
+	return 0, 0, 0, false
+}
+
+// numberMatch reads the paragraph number that opens t (numberMarker of
+// its first bytes): the number as printed ("07"), where the text after
+// the marker starts, and whether that text is glued to the dot.
+func numberMatch(t string) (label string, rest int, glued, ok bool) {
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return "", 0, false, false
+	}
+	k, rest, glued, ok := numberSpan(t[:min(len(t), numberBytes)])
+	return t[:k], rest, glued, ok
+}
+
+// parenMatch reads the item's label that opens t (parenMarker of its
+// first bytes, for a t that parenStart takes): the label and where the
+// text after the marker starts.
+func parenMatch(t string) (label string, rest int, ok bool) {
+	if len(t) < 2 || t[0] != '(' && !(t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || len(t) > 2 && t[2] == ')')) {
+		return "", 0, false
+	}
+	w := t[:min(len(t), parenBytes)]
+	end, lo, hi, ok := parenSpan(w)
+	return w[lo:hi], end, ok
 }
 
 func endsSentence(s string) bool {

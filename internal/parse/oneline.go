@@ -153,9 +153,25 @@ const minCapsTitle = 3
 // sentence ("Resolution 9-2 ON SMALL STOCKS NOTING …") is the line's own.
 // It returns nil when the line holds no such title.
 func capsTitleRun(l string) []string {
+	// a title follows a sentence's end: the words before the first are
+	// no title's, and a line without one holds none
+	from := sentenceEnd(l)
+	if from < 0 {
+		return nil
+	}
 	var cuts []int
 	start, n := -1, 0 // the run of words in capitals: where it opens, its length
-	for i := 0; i < len(l); {
+	for i := from; i < len(l); {
+		if n == 0 {
+			// outside a run only a word in capitals counts: on to
+			// the next word that opens with a capital
+			for i < len(l) && !(isUpper(l[i]) && (i == 0 || l[i-1] == ' ')) {
+				i++
+			}
+			if i == len(l) {
+				break
+			}
+		}
 		j := strings.IndexByte(l[i:], ' ')
 		if j < 0 {
 			j = len(l) - i
@@ -170,7 +186,7 @@ func capsTitleRun(l string) []string {
 		case n > minCapsTitle && w != "" && w[0] >= 'a' && w[0] <= 'z':
 			// the run's last word opens the recital
 			k := strings.LastIndexByte(strings.TrimRight(l[:i], " "), ' ') + 1
-			if _, ok := opensRecital(l[k:]); ok && sentenceBefore(l[:start]) {
+			if _, ok := opensRecital(l[k:]); ok {
 				cuts = append(cuts, start)
 			}
 			n = 0
@@ -185,13 +201,13 @@ func capsTitleRun(l string) []string {
 	return piecesAt(l, cuts)
 }
 
-// sentenceBefore reports whether s holds a sentence's end, a full stop
-// after a word in lower case or a bracket: the text before a title that
-// a decision ends.
-func sentenceBefore(s string) bool {
+// sentenceEnd returns where the text after the first sentence's end in
+// s opens, a full stop after a word in lower case or a bracket and the
+// space after it, or -1: a title that a decision ends follows it.
+func sentenceEnd(s string) int {
 	for i := strings.Index(s, ". "); i >= 0; {
 		if i > 0 && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] == ')') {
-			return true
+			return i + 2
 		}
 		k := strings.Index(s[i+1:], ". ")
 		if k < 0 {
@@ -199,7 +215,7 @@ func sentenceBefore(s string) bool {
 		}
 		i += k + 1
 	}
-	return false
+	return -1
 }
 
 // capsWord reports whether w is a word in capitals, digits allowed after
@@ -931,12 +947,15 @@ func capsFormula(l string) int {
 // sentence does not go on in capitals (capsOpener). It returns nil when
 // the line holds no such clause (loneOperative).
 func capsClause(l string) []string {
-	for i, prev := -1, ""; i+1 < len(l); {
-		at := i + 1
+	for at := 1; at < len(l); at++ {
 		// after a field's label, a word that ends no clause ("Body"),
 		// not a number or a recital; a modifier in capitals opens the
 		// clause: "STRONGLY URGES"
-		if at > 0 && prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && capsOpener(l[at:]) && loneOperative(l[at:]) {
+		if !isUpper(l[at]) || l[at-1] != ' ' || !capsOpener(l[at:]) {
+			continue
+		}
+		prev := l[strings.LastIndexByte(l[:at-1], ' ')+1 : at-1]
+		if prev != "" && isLetter(prev[len(prev)-1]) && !capsWord(prev) && loneOperative(l[at:]) {
 			end := len(l)
 			if k := strings.IndexAny(l[at:], ";."); k >= 0 {
 				end = at + k + 1
@@ -949,11 +968,6 @@ func capsClause(l string) []string {
 			}
 			return out
 		}
-		k := strings.IndexByte(l[at:], ' ')
-		if k < 0 {
-			break
-		}
-		prev, i = l[at:at+k], at+k
 	}
 	return nil
 }

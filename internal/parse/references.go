@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 )
@@ -71,12 +72,35 @@ func references(d *accord.Decision) accord.References {
 // without one has no decisionRefs and no documentSymbols, and most
 // paragraphs are such a text.
 func mayHoldSymbol(t string) bool {
-	for i := 0; i < len(t); i++ {
+	i := 0
+	for ; i+8 <= len(t); i += 8 {
+		if slashOrDigitIn(uint64(t[i]) | uint64(t[i+1])<<8 | uint64(t[i+2])<<16 | uint64(t[i+3])<<24 |
+			uint64(t[i+4])<<32 | uint64(t[i+5])<<40 | uint64(t[i+6])<<48 | uint64(t[i+7])<<56) {
+			return true
+		}
+	}
+	for ; i < len(t); i++ {
 		if c := t[i]; c-'/' <= '9'-'/' {
 			return true
 		}
 	}
 	return false
+}
+
+// slashOrDigitIn reports whether one of the eight bytes of x is a slash
+// or a digit, a byte above '.' and below ':': each byte's low seven bits
+// are set against both bounds at once, none borrowing from or carrying
+// into the next byte, and a byte with its high bit set is none of them.
+func slashOrDigitIn(x uint64) bool {
+	const (
+		ones  = 0x0101010101010101
+		low7  = ones * 0x7f
+		highs = ones * 0x80
+		above = '.'
+		below = ':'
+	)
+	v := x & low7
+	return (ones*(127+below)-v)&^x&(v+ones*(127-above))&highs != 0
 }
 
 // resolutionDocument reports whether document symbol s is the symbol of
@@ -620,7 +644,8 @@ func keywordScan(text string) [][]int {
 			if end < len(text) && isAlnum(text[end]) && k[len(k)-1] != '.' {
 				continue
 			}
-			if loc := keywordAtRE.FindStringSubmatchIndex(text[at:min(len(text), end+keywordTail)]); loc != nil {
+			loc := keywordAt(text[at:min(len(text), end+keywordTail)], k)
+			if loc != nil {
 				out = append(out, []int{at, at + loc[1], at + loc[2], at + loc[3]})
 				i = at + loc[1]
 			}
@@ -628,6 +653,47 @@ func keywordScan(text string) [][]int {
 		}
 	}
 	return out
+}
+
+// keywordAt is keywordAtRE.FindStringSubmatchIndex(w), for a w that
+// opens with keyword k, in any case, and no letter or digit after it
+// unless k ends on a full stop. The keywords that begin no longer one
+// ("decision", "decisions", "dec.", "resolution", "resolutions",
+// "recommendation", "recommendations") are read by hand when an ASCII
+// byte or nothing follows them, as the expression reads them: the first
+// alternative that k matches takes it whole, an "s" after it being a
+// letter; then the spaces and comma after it. The rest go to the
+// expression: "res." may open "res.  conf.", and an "s" of the singular
+// may be the long s that (?i) folds with it.
+func keywordAt(w, k string) []int {
+	if k == "res." || k == "res. conf." || len(w) > len(k) && w[len(k)] >= utf8.RuneSelf {
+		return keywordAtRE.FindStringSubmatchIndex(w)
+	}
+	n := keywordSpaces(w[len(k):])
+	if n == 0 {
+		return nil
+	}
+	return []int{0, len(k) + n, 0, len(k)}
+}
+
+// keywordSpaces is how much of u the tail of keywordRE, \s*,?\s+, takes
+// at its start, 0 when it does not match: the spaces, then a comma and
+// the spaces after it if there are any, or else the spaces alone.
+func keywordSpaces(u string) int {
+	w1 := 0
+	for w1 < len(u) && isRESpace(u[w1]) {
+		w1++
+	}
+	if w1 < len(u) && u[w1] == ',' {
+		w2 := 0
+		for w1+1+w2 < len(u) && isRESpace(u[w1+1+w2]) {
+			w2++
+		}
+		if w2 > 0 {
+			return w1 + 1 + w2
+		}
+	}
+	return w1
 }
 
 // mayCite reports cheaply whether text holds a keyword at all.

@@ -454,7 +454,7 @@ func (s *segmenter) requestOnly() {
 // decided:" above lettered items is its paragraph.
 func (s *segmenter) formulaOverNumbers(i int) bool {
 	t := s.bs[i].text
-	if !strings.HasSuffix(t, ":") || i+1 >= len(s.bs) || !isFormula(t) {
+	if !strings.HasSuffix(t, ":") || i+1 >= len(s.bs) || !s.bs[i].formula() {
 		return false
 	}
 	next := s.bs[i+1]
@@ -492,7 +492,7 @@ func (s *segmenter) feed(i int) {
 	if b.mark == markNone {
 		lead = leadFormulaRE.FindStringSubmatch(t)
 	}
-	if b.mark == markNone && (isFormula(t) || (b.blank || b.apart) && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
+	if b.mark == markNone && (b.formula() || (b.blank || b.apart) && bareFormula(t) || lead != nil || c == nil && s.namedFormula(i)) {
 		// A formula opens a new decision unless the current one is still
 		// before its operative part: CITES and Ramsar resolutions put their
 		// recitals before "THE CONFERENCE OF THE PARTIES".

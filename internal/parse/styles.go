@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -433,8 +434,29 @@ var leadWords = func() []string {
 	return out
 }()
 
-// mayHoldLead reports whether l holds one of leadWords.
+// leadTails are the last four bytes of leadWords ("FORE", "fore"): a
+// line without one holds none of the words, and a search for them stops
+// at far fewer bytes than one for the words' first letters ("t", "T").
+var leadTails = func() []string {
+	var out []string
+	for _, w := range leadWords {
+		if t := w[max(0, len(w)-4):]; !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}()
+
+// mayHoldLead reports whether l holds one of leadWords, their tails
+// looked for first.
 func mayHoldLead(l string) bool {
+	tail := false
+	for _, t := range leadTails {
+		tail = tail || strings.Contains(l, t)
+	}
+	if !tail {
+		return false
+	}
 	for _, w := range leadWords {
 		if strings.Contains(l, w) {
 			return true
@@ -457,6 +479,36 @@ var reportedRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|\s)[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,` + strconv.Itoa(maxFormulaQualifiers) + `}(?:` +
 		strings.Join(names, "|") + `)\s+` + tookNote + `((?:(?:also|further|then|very|strongly|unanimously)\s+)*(?:` + strings.Join(verbs, "|") + `))\b`)
 }()
+
+// reportedOpenRE is reportedRE anchored: reportedAt runs it where a
+// match of reportedRE can begin.
+var reportedOpenRE = regexp.MustCompile(`^(?:` + reportedRE.String() + `)`)
+
+// reportedAt is reportedRE.FindStringSubmatchIndex(text), the expression
+// tried only where its "The" or "the" can begin: at the start of text,
+// or at a space before it.
+func reportedAt(text string) []int {
+	for p := 0; p < len(text); p++ {
+		if p == 0 && isThe(text) || isRESpace(text[p]) && isThe(text[p+1:]) {
+			m := reportedOpenRE.FindStringSubmatchIndex(text[p:])
+			if m == nil {
+				continue
+			}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += p
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// isThe reports whether t opens with "The" or "the".
+func isThe(t string) bool {
+	return len(t) >= 3 && (t[0] == 'T' || t[0] == 't') && t[1:3] == "he"
+}
 
 // tookNote is what a board may report before its decision: "the Board
 // took note of inputs received and decided to:". The decision's verb is
@@ -527,7 +579,7 @@ func reportedDecision(t string) bool {
 	if !mayReport(lead) || inDecMatch(lead) != nil {
 		return false
 	}
-	m := reportedRE.FindStringIndex(lead)
+	m := reportedAt(lead)
 	return m != nil && !toldOf(lead[:m[0]])
 }
 
@@ -582,7 +634,7 @@ func reportedPhrase(text string) (Phrase, bool) {
 	if !mayReport(text) {
 		return Phrase{}, false
 	}
-	m := reportedRE.FindStringSubmatchIndex(text)
+	m := reportedAt(text)
 	if m == nil {
 		return Phrase{}, false
 	}

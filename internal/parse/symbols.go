@@ -431,13 +431,30 @@ func jointParts(sym string) []string {
 var jointMarkRE = regexp.MustCompile(`(?i)\bconferences of the parties\b|\bjoint(ly)?\b|\bsimultaneous\b`)
 
 // jointMark is jointMarkRE.MatchString(t), asked only of a t that holds,
-// in any case, a part of each of its words without "k" or "s" (which fold
-// to runes beyond ASCII): a formula or title rarely says any of them.
+// in any case, the plural "onferences" (pluralConference) or a part of
+// the other words without "k" or "s" (which fold to runes beyond ASCII):
+// a formula or title rarely says any of them.
 func jointMark(t string) bool {
-	if !containsFold(t, "onference") && !containsFold(t, "joint") && !containsFold(t, "imultaneou") {
+	if !pluralConference(t) && !containsFold(t, "joint") && !containsFold(t, "imultaneou") {
 		return false
 	}
 	return jointMarkRE.MatchString(t)
+}
+
+// pluralConference reports whether t holds "onference", in any case,
+// followed by an "s" in any case or the long s that (?i) folds with it,
+// as the "conferences of the parties" of jointMarkRE does: a formula in
+// the singular ("The Conference of the Parties,") needs no expression.
+func pluralConference(t string) bool {
+	const word = "onference"
+	for i := 0; i+len(word) < len(t); i++ {
+		if t[i]|0x20 == 'o' && hasPrefixFold(t[i:], word) {
+			if j := i + len(word); t[j]|0x20 == 's' || strings.HasPrefix(t[j:], "ſ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jointTextInstrument names the joint instrument a decision speaks for

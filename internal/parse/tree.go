@@ -49,38 +49,38 @@ func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 		// an annex heading the parser took for text
 		d.Symbol = ownAnnexSymbol(dr.fullText())
 	}
-	// Instrument and meeting.
-	jointText, jointDone := "", false
-	joint := func() string { // jointTextInstrument, read once
-		if !jointDone {
-			jointText, jointDone = jointTextInstrument(d.Formula, d.Title), true
-		}
-		return jointText
-	}
-	switch {
-	case opt.Instrument != "":
+	// Instrument and meeting: each source asked once, in order, until
+	// one names them.
+	if opt.Instrument != "" {
 		d.Instrument = accord.InstrumentID(opt.Instrument)
-	case jointSymbolInstrument(d.Symbol) != "":
+	} else {
 		d.Instrument = jointSymbolInstrument(d.Symbol)
-	case symbolInstrument(d.Symbol) != "":
-		d.Instrument = symbolInstrument(d.Symbol)
-	case joint() != "":
-		d.Instrument = joint()
-	case formulaInstrument(d.Formula) != "":
-		d.Instrument = formulaInstrument(d.Formula)
-	default:
-		d.Instrument = mentionedInstrument(dr.fullText())
+		if d.Instrument == "" {
+			d.Instrument = symbolInstrument(d.Symbol)
+		}
+		if d.Instrument == "" {
+			d.Instrument = jointTextInstrument(d.Formula, d.Title)
+		}
+		if d.Instrument == "" {
+			d.Instrument = formulaInstrument(d.Formula)
+		}
+		if d.Instrument == "" {
+			d.Instrument = mentionedInstrument(dr.fullText())
+		}
 		if d.Instrument == "" {
 			d.Instrument = doc.instrument()
 		}
 	}
-	switch {
-	case opt.Meeting != "":
+	if opt.Meeting != "" {
 		d.Meeting = opt.Meeting
-	case d.Symbol != "" && meetingOf(d.Symbol, d.Instrument) != "":
-		d.Meeting = meetingOf(d.Symbol, d.Instrument)
-	default:
-		d.Meeting = meetingInText(strings.Join(d.Preface, "\n"))
+	} else {
+		d.Meeting = ""
+		if d.Symbol != "" {
+			d.Meeting = meetingOf(d.Symbol, d.Instrument)
+		}
+		if d.Meeting == "" {
+			d.Meeting = meetingInText(strings.Join(d.Preface, "\n"))
+		}
 		if d.Meeting == "" {
 			d.Meeting = doc.meeting()
 		}
@@ -130,19 +130,18 @@ func attachNotes(notes []rawNote, pos []elementPos) []accord.Footnote {
 	var out []accord.Footnote
 	for _, f := range notes {
 		fn := accord.Footnote{Marker: f.marker, Text: f.text}
-		best := -1
+		best, i := -1, -1
 		// The marker stands in one of the elements just before the
 		// footnote body: search back from there, not through them all.
 		k := sort.Search(len(pos), func(i int) bool { return pos[i].n > f.n }) - 1
 		for stop := max(0, k-noteReach); k >= stop; k-- {
-			if markerIn(*pos[k].text, f.marker) >= 0 {
+			if i = markerIn(*pos[k].text, f.marker); i >= 0 {
 				best = k
 				break
 			}
 		}
 		if best >= 0 {
 			p := pos[best]
-			i := markerIn(*p.text, f.marker)
 			m := f.marker
 			if r, _ := utf8.DecodeRuneInString((*p.text)[i:]); superscripts[r] != 0 {
 				m = string(r)
@@ -165,8 +164,10 @@ func markerIn(text, m string) int {
 		return -1
 	}
 	if len(m) == 1 && m[0] >= '0' && m[0] <= '9' {
-		if i := strings.LastIndex(text, string(superscriptOf[m[0]-'0'])); i >= 0 {
-			return i
+		// looked for forwards first: a text seldom holds it, and
+		// strings.Contains passes over it faster than LastIndex
+		if sup := string(superscriptOf[m[0]-'0']); strings.Contains(text, sup) {
+			return strings.LastIndex(text, sup)
 		}
 	}
 	if m[0] == '[' {
@@ -177,6 +178,9 @@ func markerIn(text, m string) int {
 			return i
 		}
 		return -1
+	}
+	if !strings.Contains(text, m) {
+		return -1 // gluedAt's answer, without reading text backwards
 	}
 	return gluedAt(text, m)
 }

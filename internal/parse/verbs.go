@@ -101,10 +101,20 @@ type Phrase struct {
 	Class    accord.VerbClass
 }
 
-// leadingWord returns the letters and hyphens s starts with.
+// leadingWord returns the letters and hyphens s starts with. Its ASCII
+// bytes are read as bytes; from the first byte beyond ASCII on, runes.
 func leadingWord(s string) string {
-	for i, r := range s {
-		if !unicode.IsLetter(r) && r != '-' {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for j, r := range s[i:] {
+				if !unicode.IsLetter(r) && r != '-' {
+					return s[:i+j]
+				}
+			}
+			return s
+		}
+		if l := c | 0x20; (l < 'a' || l > 'z') && c != '-' {
 			return s[:i]
 		}
 	}
