@@ -1160,3 +1160,24 @@ func checkLeadStart(t *testing.T, s string) {
 func TestLeadStartHolds(t *testing.T) { holdOnLines(t, leadSamples, checkLeadStart) }
 
 func FuzzLeadStart(f *testing.F) { fuzzSamples(f, leadSamples, checkLeadStart) }
+
+// checkMarkedLines compares markedLines with strings.Split and a search
+// for the marks on each line.
+func checkMarkedLines(t *testing.T, s string) {
+	var got []string
+	for l, marks := range markedLines(s) {
+		got = append(got, l)
+		if want := strings.ContainsAny(l, "*_"); marks != want {
+			t.Errorf("markedLines(%q) marks %q %v, want %v", s, l, marks, want)
+		}
+	}
+	if diff := cmp.Diff(strings.Split(s, "\n"), got); diff != "" {
+		t.Errorf("markedLines(%q) (-strings.Split +got):\n%s", s, diff)
+	}
+}
+
+var markedSamples = []string{"", "\n", "*a*\n_b_\n\nc", "a\n*", "_\n", "x**y\n\nz_"}
+
+func TestMarkedLinesIsSplit(t *testing.T) { holdOnRuns(t, markedSamples, 5, 3, checkMarkedLines) }
+
+func FuzzMarkedLines(f *testing.F) { fuzzSamples(f, markedSamples, checkMarkedLines) }

@@ -47,32 +47,33 @@ var (
 		}
 		return m
 	}()
-	// gluedTails marks the last three letters of gluedPairs: most words
-	// end otherwise and need no look-up.
-	gluedTails = func() *[26 * 26 * 26]bool {
-		var t [26 * 26 * 26]bool
-		for w := range gluedPairs {
-			if k := tail3(w); k >= 0 {
-				t[k] = true
-			}
-		}
-		return &t
-	}()
 )
 
-// tailWords is how many 64-bit words hold a bit for each tail index:
-// rounded up, or the tails of words ending in "zy?" would have none.
-// gluedHeads marks the first three letters of gluedPairs: with
-// gluedTails, most words that end like a compound are passed over
-// without a look-up ("meeting", "related" alone).
-var gluedHeads = func() *[26 * 26 * 26]bool {
-	var t [26 * 26 * 26]bool
-	for w := range gluedPairs {
-		if k := head3(w); k >= 0 {
-			t[k] = true
-		}
+// A trigramSet marks strings of three letters, each by its index (tail3).
+type trigramSet [(26*26*26 + 63) / 64]uint64 // rounded up, or "zzz" would have no bit
+
+func (t *trigramSet) add(k int)      { t[k/64] |= 1 << (k % 64) }
+func (t *trigramSet) has(k int) bool { return t[k/64]&(1<<(k%64)) != 0 }
+
+// addWord marks the first three letters of w in heads and the last three
+// in tails.
+func addWord(heads, tails *trigramSet, w string) {
+	if k := head3(w); k >= 0 {
+		heads.add(k)
 	}
-	return &t
+	if k := tail3(w); k >= 0 {
+		tails.add(k)
+	}
+}
+
+// gluedHeads and gluedTails mark the first and the last three letters of
+// gluedPairs: most words begin or end otherwise and are passed over
+// without a look-up ("meeting", "related" alone).
+var gluedHeads, gluedTails = func() (heads, tails trigramSet) {
+	for w := range gluedPairs {
+		addWord(&heads, &tails, w)
+	}
+	return heads, tails
 }()
 
 // head3 is tail3 of the first three letters of w.
@@ -83,20 +84,9 @@ func head3(w string) int {
 	return tail3(w[:3])
 }
 
-const tailWords = (26*26*26 + 63) / 64
-
-// tailKnown reports whether tail index k is one of gluedTails or of the
-// bit set more.
-func tailKnown(k int, more *[tailWords]uint64) bool {
-	return gluedTails[k] || more[k/64]&(1<<(k%64)) != 0
-}
-
-// tail3Fold indexes the last three ASCII letters of a word in any case.
-func headKnown(k int, more *[tailWords]uint64) bool {
-	return gluedHeads[k] || more[k/64]&(1<<(k%64)) != 0
-}
-
-func tail3Fold(w string) int {
+// fold3 is tail3 of the first three bytes of w, ASCII letters in any
+// case.
+func fold3(w string) int {
 	return (int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a'))*26 + int(w[2]|0x20-'a')
 }
 
@@ -174,31 +164,20 @@ func mendCompounds(lines []line) {
 	}
 	// Glued compounds, and the joined forms of broken words, anywhere:
 	// only words that end like one are looked up.
-	var more, moreHeads [tailWords]uint64 // tails and heads of hyph and seen, as bits
+	heads, tails := gluedHeads, gluedTails // and those of hyph and seen
 	for w := range hyph {
-		if k := tail3(w); k >= 0 {
-			more[k/64] |= 1 << (k % 64)
-		}
-		if k := head3(w); k >= 0 {
-			moreHeads[k/64] |= 1 << (k % 64)
-		}
+		addWord(&heads, &tails, w)
 	}
 	for w := range seen {
-		if k := tail3(w); k >= 0 {
-			more[k/64] |= 1 << (k % 64)
-		}
-		if k := head3(w); k >= 0 {
-			moreHeads[k/64] |= 1 << (k % 64)
-		}
+		addWord(&heads, &tails, w)
 	}
 	var buf [maxGlued]byte
 	for k := range lines {
 		t := lines[k].text
 		var sb strings.Builder
 		done := 0
-		for i := 0; i < len(t); {
+		for i := 0; i < len(t); i++ {
 			if !asciiLetter[t[i]] {
-				i++
 				continue
 			}
 			j := i + 1
@@ -206,7 +185,7 @@ func mendCompounds(lines []line) {
 				j++
 			}
 			n := j - i
-			if n >= minGlued && n <= maxGlued && tailKnown(tail3Fold(t[j-3:j]), &more) && headKnown(tail3Fold(t[i:i+3]), &moreHeads) &&
+			if n >= minGlued && n <= maxGlued && tails.has(fold3(t[j-3:j])) && heads.has(fold3(t[i:i+3])) &&
 				(i == 0 || t[i-1] != '-') && (j == len(t) || t[j] != '-') && !inAddress(t, i, j) {
 				w := buf[:n]
 				for x := range n {

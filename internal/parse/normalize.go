@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -156,7 +157,7 @@ func stripEmphasis(l string) string {
 	if l != "" && try(0) {
 		from = last
 	}
-	stars, lines := newByteFinder(l, '*'), newByteFinder(l, '_')
+	stars, lines := newFinder(l, "*"), newFinder(l, "_")
 	for q := from + 1; q < len(l); q++ {
 		q = min(stars.next(q), lines.next(q)) // a mark
 		if q == len(l) {
@@ -182,21 +183,20 @@ func stripEmphasis(l string) string {
 	return b.String()
 }
 
-// A byteFinder finds the occurrences of a byte in a string one after
-// another, searching each stretch of the string once.
-type byteFinder struct {
-	s  string
-	c  byte
-	at int // the occurrence last found, or len(s) for none; -1 before the first search
+// A finder finds the occurrences of a string in a text one after
+// another, searching each stretch of the text once.
+type finder struct {
+	s, sub string
+	at     int // the occurrence last found, or len(s) for none; -1 before the first search
 }
 
-func newByteFinder(s string, c byte) byteFinder { return byteFinder{s: s, c: c, at: -1} }
+func newFinder(s, sub string) finder { return finder{s: s, sub: sub, at: -1} }
 
-// next returns the index of the first c at or after s[i], or len(s). It
-// is asked with i that never decreases, up to len(s).
-func (f *byteFinder) next(i int) int {
+// next returns the index of the first occurrence at or after s[i], or
+// len(s). It is asked with i that never decreases, up to len(s).
+func (f *finder) next(i int) int {
 	if f.at < i {
-		if k := strings.IndexByte(f.s[i:], f.c); k >= 0 {
+		if k := strings.Index(f.s[i:], f.sub); k >= 0 {
 			f.at = i + k
 		} else {
 			f.at = len(f.s)
@@ -222,33 +222,43 @@ func Normalize(s string) string {
 	// returned as it came.
 	var b strings.Builder
 	changed := false
-	for start := 0; ; {
-		l := s[start:]
-		end := strings.IndexByte(l, '\n')
-		if end >= 0 {
-			l = l[:end]
-		}
-		out := normalizeLine(l)
-		if !changed && out != l {
+	start := 0 // where l begins in s
+	for l, marks := range markedLines(s) {
+		switch out := normalizeLine(l, marks); {
+		case changed:
+			b.WriteByte('\n')
+			b.WriteString(out)
+		case out != l:
 			b.Grow(len(s))
-			b.WriteString(s[:start])
+			b.WriteString(s[:start]) // with the line end before l
+			b.WriteString(out)
 			changed = true
 		}
-		if changed {
-			b.WriteString(out)
-		}
-		if end < 0 {
-			break
-		}
-		if changed {
-			b.WriteByte('\n')
-		}
-		start += end + 1
+		start += len(l) + 1
 	}
 	if !changed {
 		return s
 	}
 	return b.String()
+}
+
+// markedLines yields the lines of s, as strings.Split(s, "\n") gives
+// them, each with whether it holds a mark of emphasis, "*" or "_": the
+// marks of the whole text are found once, and most lines have none.
+func markedLines(s string) iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		stars, lows := newFinder(s, "*"), newFinder(s, "_")
+		for start := 0; start <= len(s); {
+			end := len(s)
+			if k := strings.IndexByte(s[start:], '\n'); k >= 0 {
+				end = start + k
+			}
+			if !yield(s[start:end], min(stars.next(start), lows.next(start)) < end) {
+				return
+			}
+			start = end + 1
+		}
+	}
 }
 
 // normalizeText is what Normalize does to the text whole, before it reads
@@ -273,14 +283,22 @@ func normalizeText(s string) string {
 func normalizedLines(s string) []line {
 	s = normalizeText(s)
 	ls := lineSplitter{out: make([]line, 0, strings.Count(s, "\n")+1)}
-	for l := range strings.SplitSeq(s, "\n") {
-		ls.add(normalizeLine(l))
+	doubles := newFinder(s, "  ")
+	start := 0 // where l begins in s
+	for l, marks := range markedLines(s) {
+		if out := normalizeLine(l, marks); out != l {
+			ls.add(out)
+		} else {
+			ls.addLine(l, folded(l, start, &doubles))
+		}
+		start += len(l) + 1
 	}
 	return ls.out
 }
 
-// normalizeLine is Normalize of one line.
-func normalizeLine(l string) string {
+// normalizeLine is Normalize of one line; marks reports whether it holds
+// a mark of emphasis, "*" or "_".
+func normalizeLine(l string, marks bool) string {
 	if hasControl(l) {
 		l = strings.Map(func(r rune) rune {
 			if r < 0x20 && r != '\f' {
@@ -289,7 +307,26 @@ func normalizeLine(l string) string {
 			return r
 		}, l)
 	}
-	if l != "" && (l[0] >= '0' && l[0] <= '9' || l[0] == '(') && strings.ContainsAny(l, "*_") {
+	if marks {
+		l = stripMarks(l)
+	}
+	if k := gluedTitleAt(l); k > 0 {
+		// "28 COM 14B.3.Format of recommendations": symbol and title
+		// on lines of their own, as a page printed on paper sets them
+		l = l[:k] + "\n" + l[k+1:]
+	}
+	if len(l) >= minOneLine {
+		if parts := splitOneLine(l); parts != nil {
+			l = strings.Join(parts, "\n")
+		}
+	}
+	return strings.TrimRight(l, " ")
+}
+
+// stripMarks strips the marks of emphasis from a line that holds some,
+// and makes each "**" left a line break.
+func stripMarks(l string) string {
+	if l != "" && (l[0] >= '0' && l[0] <= '9' || l[0] == '(') {
 		l = gluedEmphasis.ReplaceAllString(l, "$1$3")
 	}
 	// emphasis needs two marks; a pass that changes nothing ends it
@@ -303,17 +340,7 @@ func normalizeLine(l string) string {
 	if strings.Contains(l, "**") {
 		l = strings.ReplaceAll(l, "**", "\n")
 	}
-	if k := gluedTitleAt(l); k > 0 {
-		// "28 COM 14B.3.Format of recommendations": symbol and title
-		// on lines of their own, as a page printed on paper sets them
-		l = l[:k] + "\n" + l[k+1:]
-	}
-	if len(l) >= minOneLine {
-		if parts := splitOneLine(l); parts != nil {
-			l = strings.Join(parts, "\n")
-		}
-	}
-	return strings.TrimRight(l, " ")
+	return l
 }
 
 // maxGluedSymbol bounds where the dot that glues a title to its symbol
@@ -338,8 +365,12 @@ func gluedTitleAt(l string) int {
 		return 0
 	}
 	at := 0
-	for i := 1; i < len(l)-1 && i < maxGluedSymbol; i++ {
-		if l[i] != '.' || !isAlnum(l[i-1]) && l[i-1] != ')' {
+	for i, end := 1, min(len(l)-1, maxGluedSymbol); i < end; i++ {
+		k := strings.IndexByte(l[i:end], '.')
+		if k < 0 {
+			break
+		}
+		if i += k; !isAlnum(l[i-1]) && l[i-1] != ')' {
 			continue
 		}
 		// a title opens with a capitalized word; a capital alone or
@@ -584,22 +615,38 @@ type lineSplitter struct {
 // add appends the lines of s, as strings.Split(s, "\n") gives them; a
 // form feed alone on its line marks the next line as a page's first.
 func (ls *lineSplitter) add(s string) {
-	for done := false; !done; {
-		r := s
-		if k := strings.IndexByte(s, '\n'); k >= 0 {
-			r, s = s[:k], s[k+1:]
-		} else {
-			done = true
+	doubles := newFinder(s, "  ")
+	for start := 0; start <= len(s); {
+		end := len(s)
+		if k := strings.IndexByte(s[start:], '\n'); k >= 0 {
+			end = start + k
 		}
-		if r == "\f" {
-			ls.page = true
-			continue
-		}
-		t := foldSpaces(r)
-		ls.out = append(ls.out, line{n: len(ls.out), text: t, blank: t == "", page: ls.page})
-		if t != "" {
-			ls.page = false
-		}
+		ls.addLine(s[start:end], folded(s[start:end], start, &doubles))
+		start = end + 1
+	}
+}
+
+// folded reports whether line r, at start in the text doubles searches
+// for two spaces together, has its spaces folded: none at its ends and
+// no two together.
+func folded(r string, start int, doubles *finder) bool {
+	return r == "" || r[0] != ' ' && r[len(r)-1] != ' ' && doubles.next(start) >= start+len(r)-1
+}
+
+// addLine appends line r, whose spaces need no folding when folded is
+// true.
+func (ls *lineSplitter) addLine(r string, folded bool) {
+	if r == "\f" {
+		ls.page = true
+		return
+	}
+	t := r
+	if !folded {
+		t = foldSpaces(r)
+	}
+	ls.out = append(ls.out, line{n: len(ls.out), text: t, blank: t == "", page: ls.page})
+	if t != "" {
+		ls.page = false
 	}
 }
 
@@ -1066,7 +1113,7 @@ func extract(lines []line) extracted {
 			bodyLen += len(l.text) + 1
 			continue
 		}
-		if m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodySoFar(), lastNote) {
+		if m != nil && isFootnote(m[1]+m[3], m[2]+m[4], bodySoFar, lastNote) {
 			marker := markerValue(m[1] + m[3])
 			ex.footnotes = append(ex.footnotes, rawNote{n: l.n, marker: marker, text: m[2] + m[4]})
 			inNote, noteBlank, gap = len(ex.footnotes)-1, false, true
@@ -1249,35 +1296,41 @@ func lastBodyLine(body []line) string {
 }
 
 // isFootnote decides whether a line that opens with a marker is a footnote
-// body, given the body text before it and the last footnote number seen.
+// body, given the body text before it (read only when the marker and the
+// text leave the question open) and the last footnote number seen.
 //
 // A footnote's marker is cited within noteLookBack bytes before it, a
 // page or so; and a decision's footnotes number a few hundred at most, so
 // a larger number opening a line is a page number, a year or a quantity.
-func isFootnote(marker, text, before string, lastNote int) bool {
+func isFootnote(marker, text string, bodyText func() string, lastNote int) bool {
 	if opensOperative(text) {
 		return false
 	}
 	// A marker is cited shortly before its footnote: look no further back
 	// than a page or so.
-	if len(before) > noteLookBack {
-		before = before[len(before)-noteLookBack:]
+	before := func() string {
+		b := bodyText()
+		if len(b) > noteLookBack {
+			b = b[len(b)-noteLookBack:]
+		}
+		return b
 	}
 	if r, _ := utf8.DecodeRuneInString(marker); superscripts[r] != 0 {
 		return true
 	}
 	if marker[0] == '[' {
 		// "[1] See …" after a web page's "Conventions[1]"
-		return strings.Contains(before, marker)
+		return strings.Contains(before(), marker)
 	}
 	if marker[0] < '0' || marker[0] > '9' {
-		return gluedMarker(before, marker)
+		return gluedMarker(before(), marker)
 	}
 	n, _ := strconv.Atoi(marker)
 	if n == 0 || n > maxNoteNumber || !noteShaped(text) {
 		return false
 	}
-	return n == lastNote+1 && (n == 1 || gluedAt(before, marker) >= 0) || gluedAt(before, marker) >= 0
+	// the first note after none is one; any other is cited before it
+	return n == 1 && lastNote == 0 || gluedAt(before(), marker) >= 0
 }
 
 // noteShaped reports whether text, after a number, reads as a footnote's

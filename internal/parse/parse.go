@@ -29,6 +29,10 @@ func Parse(text string, opt Options) Document {
 	seg := newSegmenter(bs)
 	seg.run()
 	doc := Document{}
+	if len(seg.preface) > 0 {
+		// room for the furniture and notes that may join it
+		doc.Preface = make([]string, 0, len(seg.preface)+len(ex.furniture)+len(ex.footnotes))
+	}
 	for _, b := range seg.preface {
 		doc.Preface = append(doc.Preface, b.text)
 	}
@@ -70,6 +74,9 @@ func Parse(text string, opt Options) Document {
 				break
 			}
 		}
+	}
+	if len(seg.drafts) > 0 {
+		doc.Decisions = make([]accord.Decision, 0, len(seg.drafts))
 	}
 	for _, dr := range seg.drafts {
 		d := dr.finish(opt, wt)
