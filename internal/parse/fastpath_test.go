@@ -1181,3 +1181,36 @@ var markedSamples = []string{"", "\n", "*a*\n_b_\n\nc", "a\n*", "_\n", "x**y\n\n
 func TestMarkedLinesIsSplit(t *testing.T) { holdOnRuns(t, markedSamples, 5, 3, checkMarkedLines) }
 
 func FuzzMarkedLines(f *testing.F) { fuzzSamples(f, markedSamples, checkMarkedLines) }
+
+// headingReaderSamples test the symbols, parts and labels headingReaderFor
+// leaves in or out of the expressions it reads a heading with.
+var headingReaderSamples = []string{
+	"Decision 2/CMP.17−3/CMA.4 Title", "Decision BC-16/2–RC-11/3–SC-11/4: Title", "Decision 3/2 - Title",
+	"Decision 3/2 -3/4", "Decision 3/2 – XIV/3", "Decision 3/2 —\tIPBES-2/1", "Decision 3/2-", "Decision 3/2 − ",
+	"Decision II/3 of the Second Meeting of the Parties (Bulgaria, 2001)", "Decision 5/2 adopted at the fifth session",
+	"Resolution 2/5 taken at the third conference of the Parties: Title", "Decision 1/CP.21 of the Conference requests",
+	"Decision COP 5/2", "Decision COP XIV/26", "Decision COP6/3", "Decision COP-MOP 1/2", "Decision COP/MOP 1/2",
+	"Decision MOP\t4/2", "Decision CMA 1/3", "Decision CMP  B.24/03", "Decision No.5/2", "Decision No 5/2",
+	"Decision No. : 5/2", "Decision Number 28 COM 14B.3", "Decision no.: 12.COM 11.a", "Decision : 2019-1",
+	"Resolution MEPC.1(2) Title", "Decision 4 (2019)", "Decision SC12-3", "Decision Ex.I/1–II/2", "Decision 3/2\n- 4/5",
+	"Decision 3/2 of the first meeting\nof the Parties", "Draft decision COP 14/3 — Title", "Decision é", "Decision COP",
+	"Decision COP ", "Decision Number", "Decision No.", "Decision \u00a03/2", "Decision 3/2 ‐ 4/5", "Decision 3/2 ‑ 4/5",
+}
+
+// checkHeadingRuns compares decisionHeading and isDecisionHeading with
+// headingRE on s and on s as lines joined by spaces, where the title
+// follows the symbol on the same line.
+func checkHeadingRuns(t *testing.T, s string) {
+	checkHeading(t, s)
+	checkHeading(t, strings.ReplaceAll(s, "\n", " "))
+}
+
+// TestHeadingReaders holds the expressions headingReaderFor cuts from
+// headingRE to it, on every line of the corpora, on runs of them, and
+// on headingReaderSamples.
+func TestHeadingReaders(t *testing.T) {
+	holdOnLines(t, headingReaderSamples, checkHeading)
+	holdOnRuns(t, headingReaderSamples, 3, 1, checkHeadingRuns)
+}
+
+func FuzzHeadingReaders(f *testing.F) { fuzzSamples(f, headingReaderSamples, checkHeadingRuns) }

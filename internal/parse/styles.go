@@ -740,6 +740,12 @@ func styleLeadSymbols() string {
 // styleHeadings returns the heading symbol grammar of every row, each
 // once, in the order of the table, as one alternation.
 func styleHeadings() string {
+	return `(?:` + strings.Join(styleHeadingList(), "|") + `)`
+}
+
+// styleHeadingList returns the heading symbol grammar of every row, each
+// once, in the order of the table.
+func styleHeadingList() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range houseStyles {
@@ -750,5 +756,5 @@ func styleHeadings() string {
 			}
 		}
 	}
-	return `(?:` + strings.Join(out, "|") + `)`
+	return out
 }

@@ -4,7 +4,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/accordmea/accord"
 )
@@ -33,6 +36,14 @@ const (
 	revision = `\s*\(Rev\.\s?CoP\s?\d{1,2}\)`
 )
 
+// headingTitle is what headingRE reads after headingHead: a separator
+// and the title, spaces and a title in capitals, or nothing; and
+// headingOpening the first bytes of it that headingOpenRE reads.
+const (
+	headingTitle   = `(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`
+	headingOpening = `(\s*[:.\-–—]|\s+[A-Z]|$)`
+)
+
 // adoptedAt is the meeting a heading may name after the symbol: "Decision
 // II/3 of the Second Meeting of the Parties (Bulgaria, 2001)", "Decision
 // 5/2 adopted at the fifth session". It ends on the meeting's name and
@@ -56,14 +67,14 @@ var (
 	// The keyword is capitalized: "decision 1/CP.21." at the start of a
 	// wrapped line is a citation, not a heading. A web page's field
 	// "Decision number: XIII/5" is one too.
-	headingRE = regexp.MustCompile(headingHead + `(?:\s*[:.\-–—]\s*(.*?)|\s+([A-Z].*?))?$`)
+	headingRE = regexp.MustCompile(headingHead + headingTitle)
 	// headingHead is headingRE up to the title.
-	headingHead = `^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + symbolAny + symbolJoint + `)` + adoptedAt
+	headingHead = headingHeadWith(symbolAny, symbolJoint, adoptedAt)
 	// headingOpenRE is headingHead and the first bytes of what
 	// headingRE allows after it (group 4): a line without a line break
 	// that matches it matches headingRE, with the same first three
 	// groups. It stops there, where headingRE would read the whole title.
-	headingOpenRE = regexp.MustCompile(headingHead + `(\s*[:.\-–—]|\s+[A-Z]|$)`)
+	headingOpenRE = regexp.MustCompile(headingHead + headingOpening)
 	// symbolFirstRE matches a heading that opens with the symbol:
 	// "BS-IV/6. Cooperation with other organizations".
 	symbolFirstRE = regexp.MustCompile(`^(` + styleLeadSymbols() + symbolJoint + `)(?:\s*[.:]\s+|[.:])([A-Z].*)$`)
@@ -650,15 +661,213 @@ func prefixedMatch(s string) []string {
 	return symbolPrefixedRE.FindStringSubmatch(s)
 }
 
+// headingHeadWith is headingHead with sym for symbolAny, joint for
+// symbolJoint and adopted for adoptedAt.
+func headingHeadWith(sym, joint, adopted string) string {
+	return `^((?:Draft|DRAFT)\s+)?((?:[Dd]ecision|DECISION|[Rr]esolution|RESOLUTION|[Rr]ecommendation|RECOMMENDATION)|Dec\.|Res\.\s*Conf\.)(?:\s+(?:[Nn]umber|[Nn]o\.?))?(?:\s*:)?\s+` + bodyLabel + `(` + sym + joint + `)` + adopted
+}
+
+// headingSymbols are the patterns of symbolAny, in its order.
+var headingSymbols = styleHeadingList()
+
+// headingSymbolFirst holds, for each byte, the set of headingSymbols
+// (bit i for headingSymbols[i]) that can open with it.
+var headingSymbolFirst = func() (first [256]uint32) {
+	if len(headingSymbols) > maxHeadingSymbols {
+		panic("parse: more heading symbols than bits for them")
+	}
+	for i, sym := range headingSymbols {
+		opens := newScanner(regexp.MustCompile(sym)).first
+		for c, ok := range opens {
+			if ok {
+				first[c] |= 1 << i
+			}
+		}
+	}
+	return first
+}()
+
+// headingPart is a part of headingHead that many headings cannot hold,
+// left out of the expressions that read those.
+type headingPart uint32
+
+// maxHeadingSymbols is how many of headingSymbols a headingPart can
+// hold, one bit each, below the bits of the other parts.
+const maxHeadingSymbols = 30
+
+const (
+	headingJoint   headingPart = 1 << maxHeadingSymbols       // symbolJoint
+	headingAdopted headingPart = 1 << (maxHeadingSymbols + 1) // adoptedAt
+)
+
+// headingReader is headingRE and headingOpenRE for the headings that can
+// hold only some of symbolAny's patterns and of headingHead's parts: the
+// same expressions without the others, which cannot match there. Cut to
+// the few patterns a heading can open its symbol with, an expression is
+// small enough for the regexp package's backtracker, many times faster
+// than the automaton it runs the whole of headingRE on.
+type headingReader struct{ full, open *regexp.Regexp }
+
+// maxHeadingReaders bounds how many headingReaders are kept: the
+// corpora need a few dozen; lines built to need more are read by the
+// whole expressions.
+const maxHeadingReaders = 256
+
+var (
+	headingReaders   sync.Map // headingPart → *headingReader
+	headingReadersN  atomic.Int32
+	wholeHeadingRead = &headingReader{headingRE, headingOpenRE}
+)
+
+// headingReaderFor returns the expressions that read heading t, which
+// mayHeadDecision passed, as headingRE and headingOpenRE do, or nil when
+// no symbol of symbolAny can stand where t's would.
+func headingReaderFor(t string) *headingReader {
+	key := headingPart(headingSymbolBits(t))
+	if key == 0 {
+		return nil
+	}
+	if mayJoinSymbols(t) {
+		key |= headingJoint
+	}
+	if strings.Contains(t, "eeting") || strings.Contains(t, "ession") || strings.Contains(t, "onference") {
+		// the last word adoptedAt reads: meeting, session or conference
+		key |= headingAdopted
+	}
+	if r, ok := headingReaders.Load(key); ok {
+		return r.(*headingReader)
+	}
+	if headingReadersN.Add(1) > maxHeadingReaders {
+		return wholeHeadingRead
+	}
+	var syms []string
+	for i, sym := range headingSymbols {
+		if key&(1<<i) != 0 {
+			syms = append(syms, sym)
+		}
+	}
+	joint, adopted := "", ""
+	if key&headingJoint != 0 {
+		joint = symbolJoint
+	}
+	if key&headingAdopted != 0 {
+		adopted = adoptedAt
+	}
+	head := headingHeadWith(`(?:`+strings.Join(syms, "|")+`)`, joint, adopted)
+	r := &headingReader{
+		full: regexp.MustCompile(head + headingTitle),
+		open: regexp.MustCompile(head + headingOpening),
+	}
+	got, _ := headingReaders.LoadOrStore(key, r)
+	return got.(*headingReader)
+}
+
+// headingSymbolBits returns the set of headingSymbols (bit i for
+// headingSymbols[i]) that can open the symbol of heading t, which
+// mayHeadDecision passed: the symbol stands after the keyword, spaces
+// and a colon, a web page's "Number" or "No." and a body's label, and
+// opens with the byte that follows them.
+func headingSymbolBits(t string) uint32 {
+	if strings.HasPrefix(t, "Draft") || strings.HasPrefix(t, "DRAFT") {
+		t = t[len("Draft"):]
+		t = t[leading(t, isRESpace):]
+	}
+	k := headingKeywordEnd(t)
+	if k < 0 {
+		return 0
+	}
+	rest := t[k:]
+	n := leading(rest, isSpaceOrColon)
+	if n == 0 {
+		return 0
+	}
+	at := rest[n:]
+	bits := labelledSymbolBits(at)
+	if w := fieldWordEnd(at); w > 0 {
+		after := at[w:]
+		if m := leading(after, isSpaceOrColon); m > 0 {
+			bits |= labelledSymbolBits(after[m:])
+		}
+	}
+	return bits
+}
+
+// jointSymbolFirst holds the bytes a symbol that symbolJoint joins to
+// another can open with.
+var jointSymbolFirst = newScanner(regexp.MustCompile(symUNFCCC + `|` + symPrefixed + `|` + symRoman + `|` + symNumeric)).first
+
+// mayJoinSymbols reports whether t can hold what symbolJoint reads past
+// a symbol: a dash of jointDashes, a space or not, and a byte of
+// jointSymbolFirst ("2/CMP.17−3/CMA.4", not "3/2 - Title").
+func mayJoinSymbols(t string) bool {
+	for i := 0; i < len(t); {
+		k := strings.IndexAny(t[i:], jointDashes)
+		if k < 0 {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(t[i+k:])
+		i += k + n
+		j := i
+		if j < len(t) && isRESpace(t[j]) {
+			j++
+		}
+		if j < len(t) && jointSymbolFirst[t[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldWordEnd returns where the word "Number" or "No." of a web page's
+// field ("Decision number: XIII/5") that s opens with ends, or 0.
+func fieldWordEnd(s string) int {
+	if s == "" || s[0]|0x20 != 'n' {
+		return 0
+	}
+	switch {
+	case strings.HasPrefix(s[1:], "umber"):
+		return len("Number")
+	case strings.HasPrefix(s[1:], "o."):
+		return len("No.")
+	case strings.HasPrefix(s[1:], "o"):
+		return len("No")
+	}
+	return 0
+}
+
+// bodyLabels are the labels of bodyLabel.
+var bodyLabels = []string{"COP", "MOP", "CMP", "CMA", "COP-MOP", "COP/MOP"}
+
+// labelledSymbolBits returns the set of headingSymbols that a symbol can
+// be of that opens s, or opens it past a body's label and its spaces.
+func labelledSymbolBits(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	bits := headingSymbolFirst[s[0]]
+	for _, l := range bodyLabels {
+		if rest, ok := strings.CutPrefix(s, l); ok {
+			if m := leading(rest, isRESpace); m > 0 && m < len(rest) {
+				bits |= headingSymbolFirst[rest[m]]
+			}
+		}
+	}
+	return bits
+}
+
 // isDecisionHeading is headingRE.MatchString(t).
 func isDecisionHeading(t string) bool {
 	if !opensDR(t) || !mayHeadDecision(t) {
 		return false
 	}
-	if strings.IndexByte(t, '\n') >= 0 {
-		return headingRE.MatchString(t)
+	r := headingReaderFor(t)
+	if r == nil {
+		return false
 	}
-	return headingOpenRE.MatchString(t)
+	if strings.IndexByte(t, '\n') >= 0 {
+		return r.full.MatchString(t)
+	}
+	return r.open.MatchString(t)
 }
 
 // decisionHeading is headingRE.FindStringSubmatch(t), at the cost of the
@@ -667,10 +876,14 @@ func decisionHeading(t string) []string {
 	if !opensDR(t) || !mayHeadDecision(t) {
 		return nil
 	}
-	if strings.IndexByte(t, '\n') >= 0 {
-		return headingRE.FindStringSubmatch(t)
+	r := headingReaderFor(t)
+	if r == nil {
+		return nil
 	}
-	loc := headingOpenRE.FindStringSubmatchIndex(t)
+	if strings.IndexByte(t, '\n') >= 0 {
+		return r.full.FindStringSubmatch(t)
+	}
+	loc := r.open.FindStringSubmatchIndex(t)
 	if loc == nil {
 		return nil
 	}
