@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -714,8 +715,11 @@ type headingReader struct{ full, open *regexp.Regexp }
 const maxHeadingReaders = 256
 
 var (
-	headingReaders   sync.Map // headingPart → *headingReader
-	headingReadersN  atomic.Int32
+	// headingReaders are the headingReaders made so far, by the parts
+	// they read; a new one is added to a copy, so that reading the map
+	// needs no lock.
+	headingReaders   atomic.Pointer[map[headingPart]*headingReader]
+	headingReadersMu sync.Mutex
 	wholeHeadingRead = &headingReader{headingRE, headingOpenRE}
 )
 
@@ -734,10 +738,27 @@ func headingReaderFor(t string) *headingReader {
 		// the last word adoptedAt reads: meeting, session or conference
 		key |= headingAdopted
 	}
-	if r, ok := headingReaders.Load(key); ok {
-		return r.(*headingReader)
+	if readers := headingReaders.Load(); readers != nil {
+		if r, ok := (*readers)[key]; ok {
+			return r
+		}
 	}
-	if headingReadersN.Add(1) > maxHeadingReaders {
+	return newHeadingReader(key)
+}
+
+// newHeadingReader makes and keeps the headingReader of the parts of key,
+// or returns wholeHeadingRead when maxHeadingReaders are kept.
+func newHeadingReader(key headingPart) *headingReader {
+	headingReadersMu.Lock()
+	defer headingReadersMu.Unlock()
+	old := map[headingPart]*headingReader{}
+	if readers := headingReaders.Load(); readers != nil {
+		old = *readers
+	}
+	if r, ok := old[key]; ok {
+		return r
+	}
+	if len(old) >= maxHeadingReaders {
 		return wholeHeadingRead
 	}
 	var syms []string
@@ -758,8 +779,10 @@ func headingReaderFor(t string) *headingReader {
 		full: regexp.MustCompile(head + headingTitle),
 		open: regexp.MustCompile(head + headingOpening),
 	}
-	got, _ := headingReaders.LoadOrStore(key, r)
-	return got.(*headingReader)
+	readers := maps.Clone(old)
+	readers[key] = r
+	headingReaders.Store(&readers)
+	return r
 }
 
 // headingSymbolBits returns the set of headingSymbols (bit i for
