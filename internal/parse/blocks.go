@@ -993,7 +993,7 @@ func headingMatch(t string) []string {
 	if !headingStart(t) {
 		return nil
 	}
-	return headingRE2.FindStringSubmatch(t)
+	return sectionHeading(t)
 }
 
 func dashStart(t string) bool { return dashPrefix(t) != "" }

@@ -1214,3 +1214,27 @@ func TestHeadingReaders(t *testing.T) {
 }
 
 func FuzzHeadingReaders(f *testing.F) { fuzzSamples(f, headingReaderSamples, checkHeadingRuns) }
+
+// sectionHeadingSamples test the shapes of headingRE2 that sectionHeading
+// reads by hand.
+var sectionHeadingSamples = []string{
+	"IV. Budget", "II.", "II. ", "IIIIII. Title", "IIIII. Title", "XIV.Title", "I.\nTitle", "I. Title\nmore",
+	"B. Reporting", "B.", "B. ", "B.Reporting", "H.\t\tTitle", "J. Title", "B. \nTitle", "B. Title\n", "I",
+	"V.  é", "C. \xff", "IVX.\x00", "", "A", "A.\n\n", "X. \r\f", "Ib. Title", "I .Title",
+}
+
+// checkSectionHeading compares sectionHeading with headingRE2 on s.
+func checkSectionHeading(t *testing.T, s string) {
+	if diff := cmp.Diff(headingRE2.FindStringSubmatch(s), sectionHeading(s)); diff != "" {
+		t.Errorf("sectionHeading(%q) (-headingRE2 +got):\n%s", s, diff)
+	}
+}
+
+// TestSectionHeadingIsHeadingRE2 holds sectionHeading to headingRE2 on
+// every line of the corpora, on runs of them and on sectionHeadingSamples.
+func TestSectionHeadingIsHeadingRE2(t *testing.T) {
+	holdOnLines(t, sectionHeadingSamples, checkSectionHeading)
+	holdOnRuns(t, sectionHeadingSamples, 2, 1, checkSectionHeading)
+}
+
+func FuzzSectionHeading(f *testing.F) { fuzzSamples(f, sectionHeadingSamples, checkSectionHeading) }

@@ -259,7 +259,51 @@ func headingStart(t string) bool {
 		return false
 	}
 	i := strings.IndexByte(t, '.')
-	return i > 0 && i <= maxHeadingLabel && headingRE2.MatchString(t)
+	return i > 0 && i <= maxHeadingLabel && sectionHeading(t) != nil
+}
+
+// sectionHeading is headingRE2.FindStringSubmatch(t), read by hand: a
+// Roman number of one to five letters, a full stop and the title after
+// spaces, or none ("IV. Budget", "II."); or a capital A to H, a full stop,
+// spaces and the title ("B. Reporting"). The title runs to the end of t
+// on its line.
+func sectionHeading(t string) []string {
+	r := leading(t, isRomanIVX)
+	switch {
+	case r > 0:
+		if r > maxHeadingLabel || r == len(t) || t[r] != '.' {
+			return nil
+		}
+		rest := t[r+1:]
+		if rest == "" {
+			return []string{t, t[:r], "", "", ""}
+		}
+		title, ok := spacedTitle(rest)
+		if !ok {
+			return nil
+		}
+		return []string{t, t[:r], title, "", ""}
+	case len(t) >= 2 && t[0] >= 'A' && t[0] <= 'H' && t[1] == '.':
+		title, ok := spacedTitle(t[2:])
+		if !ok || title == "" {
+			return nil
+		}
+		return []string{t, "", "", t[:1], title}
+	}
+	return nil
+}
+
+// isRomanIVX reports whether c is a letter of headingRE2's Roman numbers.
+func isRomanIVX(c byte) bool { return c == 'I' || c == 'V' || c == 'X' }
+
+// spacedTitle reads `\s+(.*)$` from s: spaces, then a title without a line
+// break to the end of s.
+func spacedTitle(s string) (string, bool) {
+	n := leading(s, isRESpace)
+	if n == 0 || strings.IndexByte(s[n:], '\n') >= 0 {
+		return "", false
+	}
+	return s[n:], true
 }
 
 func annexStart(t string) bool {
