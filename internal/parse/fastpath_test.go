@@ -1181,3 +1181,23 @@ var markedSamples = []string{"", "\n", "*a*\n_b_\n\nc", "a\n*", "_\n", "x**y\n\n
 func TestMarkedLinesIsSplit(t *testing.T) { holdOnRuns(t, markedSamples, 5, 3, checkMarkedLines) }
 
 func FuzzMarkedLines(f *testing.F) { fuzzSamples(f, markedSamples, checkMarkedLines) }
+
+var listItemSamples = []string{
+	"1/CP.21 and 3/CMA.1", ", and decisions XIV/3, 14/30", "and Conf. 11.3 (Rev. CoP19)", "Conf.9.16", "Resolution Conf. 9.24 (Rev. CoP17)",
+	"; or & 2019-1", "resolutions 3337 (XXIX)", "decisionſ 3/2", "and or BC-16/2", "andCOP6/3", "MOP 4/2 and", "B.BM-2021/03",
+	" , Decision 44 COM 7B.1", "Conf. Conf. 3.2", "decisions  and 3/2", "and\u00a01/2", "IG.25/1", "MEPC.304(72)", "2 (2019)", "12.COM 7",
+	"ConfX 3.2", "and", "é1/2", "decision\n\n1/2", "CP.9/3", "CBD X/2", "UNEP/EA.5/3", "Ex. III/1", "14.3\xff", ", Conf. ,1/2",
+}
+
+// checkListItem holds listItem to listItemRE at every start of s.
+func checkListItem(t *testing.T, s string) {
+	for i := range s {
+		if got, want := listItem(s[i:]), listItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+			t.Errorf("listItem(%q) = %v, listItemRE %v", s[i:], got, want)
+		}
+	}
+}
+
+func TestListItem(t *testing.T) { holdOnRuns(t, listItemSamples, 3, 1, checkListItem) }
+
+func FuzzListItem(f *testing.F) { fuzzSamples(f, listItemSamples, checkListItem) }

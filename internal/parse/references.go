@@ -168,6 +168,15 @@ func copOffset(body string) (int, bool) {
 	return 0, false
 }
 
+// The parts of listItemRE before its symbol: separators, a keyword of
+// the item's own, "Conf.".
+const (
+	listItemSep     = `\s*(?:,|;|and|or|&)\s*`
+	listItemKeyword = `((?i:decisions?|resolutions?))\s+`
+	listItemConf    = `(Conf\.)\s*`
+	listItemHead    = `^(?:` + listItemSep + `)*(?:` + listItemKeyword + `)?(?:` + listItemConf + `)?`
+)
+
 var (
 	// selfRefRE matches symbols that say what they are without a keyword.
 	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `)`)
@@ -177,7 +186,16 @@ var (
 	// begins at the start of a text, without trying every later start.
 	keywordAtRE = regexp.MustCompile(`^(?:` + keywordRE.String() + `)`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + listSymbols + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(listItemHead + `(` + listSymbols + `)(` + revision + `)?`)
+	// listItemHeadRE is what comes before the symbol in listItemRE: its
+	// separators, the keyword of its own and "Conf.".
+	listItemHeadRE = regexp.MustCompile(listItemHead)
+	// listItemHeadStarts marks the bytes listItemHeadRE can take first:
+	// before another byte it takes nothing.
+	listItemHeadStarts = newScanner(regexp.MustCompile(`(?:` + listItemSep + `|` + listItemKeyword + `|` + listItemConf + `)`)).first
+	// listItemSymbol is the symbol and revision of listItemRE, for the
+	// byte the symbol begins with: only the symbols that can begin so.
+	listItemSymbol = byFirstByte(alternatives(`(?:`+listSymbols+`)`), `^(`, `)(`+revision+`)?`)
 	// listSymbols are the symbols listItemRE reads.
 	listSymbols = symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `|` + symWHC + `|` + symICH + `|` + symIMO + `|` + symATCM + `|` + symYear + `|` + symNumYear + `|` + symNumeric + `|` + symDotted
 	// listSymbolStarts marks the bytes listSymbols begin with: a stretch
@@ -216,6 +234,33 @@ func listItemWindow(s string) string {
 		return s[:k]
 	}
 	return s
+}
+
+// listItem is listItemRE.FindStringSubmatchIndex(w), read in two parts:
+// listItemHeadRE's separators and keyword, then listItemSymbol's symbol
+// for the byte after them. The head the expression prefers is the one it
+// keeps when a symbol follows it; when none does, the whole expression
+// answers, as it may try a shorter head.
+func listItem(w string) []int {
+	head := 0
+	var kw, conf [2]int
+	kw, conf = [2]int{-1, -1}, [2]int{-1, -1}
+	if w != "" && listItemHeadStarts[w[0]] {
+		h := listItemHeadRE.FindStringSubmatchIndex(w)
+		head, kw, conf = h[1], [2]int{h[2], h[3]}, [2]int{h[4], h[5]}
+	}
+	if head < len(w) {
+		if re := listItemSymbol[w[head]]; re != nil {
+			if m := re.FindStringSubmatchIndex(w[head:]); m != nil {
+				rev := [2]int{-1, -1}
+				if m[4] >= 0 {
+					rev = [2]int{head + m[4], head + m[5]}
+				}
+				return []int{0, head + m[1], kw[0], kw[1], conf[0], conf[1], head + m[2], head + m[3], rev[0], rev[1]}
+			}
+		}
+	}
+	return listItemRE.FindStringSubmatchIndex(w)
 }
 
 // decisionRefs returns the decisions and resolutions cited in text, as
@@ -283,7 +328,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		for {
 			var m []int
 			if w := listItemWindow(text[pos:]); holdsAny(w, &listSymbolStarts) {
-				m = listItemRE.FindStringSubmatchIndex(w)
+				m = listItem(w)
 			}
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {

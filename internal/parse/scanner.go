@@ -30,18 +30,17 @@ type scanner struct {
 
 func newScanner(re *regexp.Regexp) *scanner {
 	s := scanOf(re)
-	// an expression without groups: the groups of an alternative would
-	// be numbered otherwise on their own
-	if parsed, _ := syntax.Parse(re.String(), syntax.Perl); parsed.Op == syntax.OpAlternate && re.NumSubexp() == 0 {
-		s.at = byFirstByte(parsed.Sub)
+	if alts := alternatives(re.String()); alts != nil {
+		s.at = byFirstByte(alts, `^(?:`, `)`)
 	}
 	return s
 }
 
-// byFirstByte returns, for each byte, an anchored expression of the
-// alternatives alts that can begin with it, in their order; nil for a
-// byte none begins with. Bytes with the same alternatives share one.
-func byFirstByte(alts []*syntax.Regexp) [256]*regexp.Regexp {
+// byFirstByte returns, for each byte, the expression open + the
+// alternatives alts that can begin with it, in their order, joined by
+// "|" + shut; nil for a byte none begins with. Bytes with the same
+// alternatives share one expression.
+func byFirstByte(alts []*syntax.Regexp, open, shut string) [256]*regexp.Regexp {
 	var firsts [][256]bool
 	for _, a := range alts {
 		firsts = append(firsts, scanOf(regexp.MustCompile(a.String())).first)
@@ -58,13 +57,26 @@ func byFirstByte(alts []*syntax.Regexp) [256]*regexp.Regexp {
 		if parts == nil {
 			continue
 		}
-		expr := `^(?:` + strings.Join(parts, `|`) + `)`
+		expr := open + strings.Join(parts, `|`) + shut
 		if built[expr] == nil {
 			built[expr] = regexp.MustCompile(expr)
 		}
 		at[c] = built[expr]
 	}
 	return at
+}
+
+// alternatives returns the alternatives of expr, an expression without
+// groups, or nil when it is not an alternation.
+func alternatives(expr string) []*syntax.Regexp {
+	parsed, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic("scanner: " + err.Error())
+	}
+	if parsed.Op != syntax.OpAlternate || parsed.MaxCap() > 0 {
+		return nil
+	}
+	return parsed.Sub
 }
 
 // scanOf is newScanner of re, run as a whole at every byte it can begin
