@@ -1201,3 +1201,22 @@ func checkListItem(t *testing.T, s string) {
 func TestListItem(t *testing.T) { holdOnRuns(t, listItemSamples, 3, 1, checkListItem) }
 
 func FuzzListItem(f *testing.F) { fuzzSamples(f, listItemSamples, checkListItem) }
+
+// checkListItemHead holds listItemHeadAt to listItemHeadRE at every
+// start of s where it answers.
+func checkListItemHead(t *testing.T, s string) {
+	for i := range s {
+		head, kw, conf, ok := listItemHeadAt(s[i:])
+		if !ok {
+			continue
+		}
+		got := []int{0, head, kw[0], kw[1], conf[0], conf[1]}
+		if want := listItemHeadRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+			t.Errorf("listItemHeadAt(%q) = %v, listItemHeadRE %v", s[i:], got, want)
+		}
+	}
+}
+
+func TestListItemHead(t *testing.T) { holdOnRuns(t, listItemSamples, 3, 1, checkListItemHead) }
+
+func FuzzListItemHead(f *testing.F) { fuzzSamples(f, listItemSamples, checkListItemHead) }

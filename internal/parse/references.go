@@ -246,8 +246,11 @@ func listItem(w string) []int {
 	var kw, conf [2]int
 	kw, conf = [2]int{-1, -1}, [2]int{-1, -1}
 	if w != "" && listItemHeadStarts[w[0]] {
-		h := listItemHeadRE.FindStringSubmatchIndex(w)
-		head, kw, conf = h[1], [2]int{h[2], h[3]}, [2]int{h[4], h[5]}
+		var ok bool
+		if head, kw, conf, ok = listItemHeadAt(w); !ok {
+			h := listItemHeadRE.FindStringSubmatchIndex(w)
+			head, kw, conf = h[1], [2]int{h[2], h[3]}, [2]int{h[4], h[5]}
+		}
 	}
 	if head < len(w) {
 		if re := listItemSymbol[w[head]]; re != nil {
@@ -261,6 +264,62 @@ func listItem(w string) []int {
 		}
 	}
 	return listItemRE.FindStringSubmatchIndex(w)
+}
+
+// listItemKeywords are the keywords listItemKeyword reads, in the order
+// it tries them.
+var listItemKeywords = []string{"decisions", "decision", "resolutions", "resolution"}
+
+// listItemHeadAt is listItemHeadRE.FindStringSubmatchIndex(w) read by
+// hand: how far the head goes, and where its keyword and "Conf." stand
+// ({-1, -1} for none). Every part of the head is optional, so the
+// expression takes each part as far as it goes: separators as long as
+// one follows, then the first keyword with a space after it, then
+// "Conf.". It is not ok, and the expression answers, when a byte beyond
+// ASCII stands where a keyword may, which (?i) may fold ("ſ" with "s").
+func listItemHeadAt(w string) (head int, kw, conf [2]int, ok bool) {
+	spaces := func(p int) int {
+		for p < len(w) && isRESpace(w[p]) {
+			p++
+		}
+		return p
+	}
+	p := 0
+	for {
+		q := spaces(p)
+		n := 0
+		switch {
+		case q < len(w) && (w[q] == ',' || w[q] == ';' || w[q] == '&'):
+			n = 1
+		case strings.HasPrefix(w[q:], "and"):
+			n = 3
+		case strings.HasPrefix(w[q:], "or"):
+			n = 2
+		}
+		if n == 0 {
+			break
+		}
+		p = spaces(q + n)
+	}
+	kw, conf = [2]int{-1, -1}, [2]int{-1, -1}
+	for _, c := range []byte(w[p:min(len(w), p+len("resolutions")+1)]) {
+		if c >= utf8.RuneSelf {
+			return 0, kw, conf, false
+		}
+	}
+	for _, k := range listItemKeywords {
+		end := p + len(k)
+		if end < len(w) && strings.EqualFold(w[p:end], k) && isRESpace(w[end]) {
+			kw = [2]int{p, end}
+			p = spaces(end)
+			break
+		}
+	}
+	if strings.HasPrefix(w[p:], "Conf.") {
+		conf = [2]int{p, p + len("Conf.")}
+		p = spaces(p + len("Conf."))
+	}
+	return p, kw, conf, true
 }
 
 // decisionRefs returns the decisions and resolutions cited in text, as
