@@ -1220,3 +1220,29 @@ func checkListItemHead(t *testing.T, s string) {
 func TestListItemHead(t *testing.T) { holdOnRuns(t, listItemSamples, 3, 1, checkListItemHead) }
 
 func FuzzListItemHead(f *testing.F) { fuzzSamples(f, listItemSamples, checkListItemHead) }
+
+var phraseStartSamples = []string{
+	"decides", "Also requests", "to take note", "“Requests", "\"decides", "'notes", " also decides", "the report",
+	"and invites", "-x", "1. decides", "ſhall", "Kelvin", "\u212aeeps", "further, requests", "",
+}
+
+// checkPhraseStarts holds phraseStarts to phraseAt: at every byte of s
+// that phraseStarts leaves out, phraseAt reads no phrase.
+func checkPhraseStarts(t *testing.T, s string) {
+	for i := range s {
+		if phraseStarts[s[i]] {
+			continue
+		}
+		for _, opt := range []phraseOptions{{}, {base: true}, {numbered: true}, {base: true, numbered: true}} {
+			for _, inner := range []bool{false, true} {
+				if p, ok := phraseAt(s[i:], opt, inner); ok {
+					t.Errorf("phraseAt(%q, %v, %v) = %v, but phraseStarts leaves out %q", s[i:], opt, inner, p, s[i])
+				}
+			}
+		}
+	}
+}
+
+func TestPhraseStarts(t *testing.T) { holdOnRuns(t, phraseStartSamples, 2, 1, checkPhraseStarts) }
+
+func FuzzPhraseStarts(f *testing.F) { fuzzSamples(f, phraseStartSamples, checkPhraseStarts) }
