@@ -1192,7 +1192,7 @@ var listItemSamples = []string{
 // checkListItem holds listItem to listItemRE at every start of s.
 func checkListItem(t *testing.T, s string) {
 	for i := range s {
-		if got, want := listItem(s[i:]), listItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+		if got, want := listItem(s[i:], new([10]int)), listItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
 			t.Errorf("listItem(%q) = %v, listItemRE %v", s[i:], got, want)
 		}
 	}

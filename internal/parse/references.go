@@ -236,15 +236,15 @@ func listItemWindow(s string) string {
 	return s
 }
 
-// listItem is listItemRE.FindStringSubmatchIndex(w), read in two parts:
+// listItem is listItemRE.FindStringSubmatchIndex(w), written into m and
+// returned as a slice of it, read in two parts:
 // listItemHeadRE's separators and keyword, then listItemSymbol's symbol
 // for the byte after them. The head the expression prefers is the one it
 // keeps when a symbol follows it; when none does, the whole expression
 // answers, as it may try a shorter head.
-func listItem(w string) []int {
+func listItem(w string, m *[10]int) []int {
 	head := 0
-	var kw, conf [2]int
-	kw, conf = [2]int{-1, -1}, [2]int{-1, -1}
+	kw, conf := [2]int{-1, -1}, [2]int{-1, -1}
 	if w != "" && listItemHeadStarts[w[0]] {
 		var ok bool
 		if head, kw, conf, ok = listItemHeadAt(w); !ok {
@@ -254,12 +254,13 @@ func listItem(w string) []int {
 	}
 	if head < len(w) {
 		if re := listItemSymbol[w[head]]; re != nil {
-			if m := re.FindStringSubmatchIndex(w[head:]); m != nil {
+			if s := re.FindStringSubmatchIndex(w[head:]); s != nil {
 				rev := [2]int{-1, -1}
-				if m[4] >= 0 {
-					rev = [2]int{head + m[4], head + m[5]}
+				if s[4] >= 0 {
+					rev = [2]int{head + s[4], head + s[5]}
 				}
-				return []int{0, head + m[1], kw[0], kw[1], conf[0], conf[1], head + m[2], head + m[3], rev[0], rev[1]}
+				*m = [10]int{0, head + s[1], kw[0], kw[1], conf[0], conf[1], head + s[2], head + s[3], rev[0], rev[1]}
+				return m[:]
 			}
 		}
 	}
@@ -375,7 +376,8 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	if cites {
 		kws = keywordScan(text)
 	}
-	lists := 0 // lists begun: by a keyword, or by an item's own keyword
+	lists := 0       // lists begun: by a keyword, or by an item's own keyword
+	var item [10]int // the item listItem read last
 	for _, kw := range kws {
 		if kw[0] < listEnd {
 			continue // the list of an earlier keyword took it in
@@ -387,7 +389,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		for {
 			var m []int
 			if w := listItemWindow(text[pos:]); holdsAny(w, &listSymbolStarts) {
-				m = listItem(w)
+				m = listItem(w, &item)
 			}
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {
