@@ -1238,3 +1238,68 @@ func TestSectionHeadingIsHeadingRE2(t *testing.T) {
 }
 
 func FuzzSectionHeading(f *testing.F) { fuzzSamples(f, sectionHeadingSamples, checkSectionHeading) }
+
+var listItemSamples = []string{
+	"1/CP.21 and 3/CMA.1", ", and decisions XIV/3, 14/30", "and Conf. 11.3 (Rev. CoP19)", "Conf.9.16", "Resolution Conf. 9.24 (Rev. CoP17)",
+	"; or & 2019-1", "resolutions 3337 (XXIX)", "decisionſ 3/2", "and or BC-16/2", "andCOP6/3", "MOP 4/2 and", "B.BM-2021/03",
+	" , Decision 44 COM 7B.1", "Conf. Conf. 3.2", "decisions  and 3/2", "and\u00a01/2", "IG.25/1", "MEPC.304(72)", "2 (2019)", "12.COM 7",
+	"ConfX 3.2", "and", "é1/2", "decision\n\n1/2", "CP.9/3", "CBD X/2", "UNEP/EA.5/3", "Ex. III/1", "14.3\xff", ", Conf. ,1/2",
+}
+
+// checkListItem holds listItem to listItemRE at every start of s.
+func checkListItem(t *testing.T, s string) {
+	for i := range s {
+		if got, want := listItem(s[i:], new([10]int)), listItemRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+			t.Errorf("listItem(%q) = %v, listItemRE %v", s[i:], got, want)
+		}
+	}
+}
+
+func TestListItem(t *testing.T) { holdOnRuns(t, listItemSamples, 3, 1, checkListItem) }
+
+func FuzzListItem(f *testing.F) { fuzzSamples(f, listItemSamples, checkListItem) }
+
+// checkListItemHead holds listItemHeadAt to listItemHeadRE at every
+// start of s where it answers.
+func checkListItemHead(t *testing.T, s string) {
+	for i := range s {
+		head, kw, conf, ok := listItemHeadAt(s[i:])
+		if !ok {
+			continue
+		}
+		got := []int{0, head, kw[0], kw[1], conf[0], conf[1]}
+		if want := listItemHeadRE.FindStringSubmatchIndex(s[i:]); !slices.Equal(got, want) {
+			t.Errorf("listItemHeadAt(%q) = %v, listItemHeadRE %v", s[i:], got, want)
+		}
+	}
+}
+
+func TestListItemHead(t *testing.T) { holdOnRuns(t, listItemSamples, 3, 1, checkListItemHead) }
+
+func FuzzListItemHead(f *testing.F) { fuzzSamples(f, listItemSamples, checkListItemHead) }
+
+var phraseStartSamples = []string{
+	"decides", "Also requests", "to take note", "“Requests", "\"decides", "'notes", " also decides", "the report",
+	"and invites", "-x", "1. decides", "ſhall", "Kelvin", "\u212aeeps", "further, requests", "",
+}
+
+// checkPhraseStarts holds phraseStarts to phraseAt: at every byte of s
+// that phraseStarts leaves out, phraseAt reads no phrase.
+func checkPhraseStarts(t *testing.T, s string) {
+	for i := range s {
+		if phraseStarts[s[i]] {
+			continue
+		}
+		for _, opt := range []phraseOptions{{}, {base: true}, {numbered: true}, {base: true, numbered: true}} {
+			for _, inner := range []bool{false, true} {
+				if p, ok := phraseAt(s[i:], opt, inner); ok {
+					t.Errorf("phraseAt(%q, %v, %v) = %v, but phraseStarts leaves out %q", s[i:], opt, inner, p, s[i])
+				}
+			}
+		}
+	}
+}
+
+func TestPhraseStarts(t *testing.T) { holdOnRuns(t, phraseStartSamples, 2, 1, checkPhraseStarts) }
+
+func FuzzPhraseStarts(f *testing.F) { fuzzSamples(f, phraseStartSamples, checkPhraseStarts) }

@@ -168,6 +168,15 @@ func copOffset(body string) (int, bool) {
 	return 0, false
 }
 
+// The parts of listItemRE before its symbol: separators, a keyword of
+// the item's own, "Conf.".
+const (
+	listItemSep     = `\s*(?:,|;|and|or|&)\s*`
+	listItemKeyword = `((?i:decisions?|resolutions?))\s+`
+	listItemConf    = `(Conf\.)\s*`
+	listItemHead    = `^(?:` + listItemSep + `)*(?:` + listItemKeyword + `)?(?:` + listItemConf + `)?`
+)
+
 var (
 	// selfRefRE matches symbols that say what they are without a keyword.
 	selfRefRE = regexp.MustCompile(`(?:` + symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `)`)
@@ -177,7 +186,16 @@ var (
 	// begins at the start of a text, without trying every later start.
 	keywordAtRE = regexp.MustCompile(`^(?:` + keywordRE.String() + `)`)
 	// listItemRE is one symbol of such a list, with its separator.
-	listItemRE = regexp.MustCompile(`^(?:\s*(?:,|;|and|or|&)\s*)*(?:((?i:decisions?|resolutions?))\s+)?(?:(Conf\.)\s*)?(` + listSymbols + `)(` + revision + `)?`)
+	listItemRE = regexp.MustCompile(listItemHead + `(` + listSymbols + `)(` + revision + `)?`)
+	// listItemHeadRE is what comes before the symbol in listItemRE: its
+	// separators, the keyword of its own and "Conf.".
+	listItemHeadRE = regexp.MustCompile(listItemHead)
+	// listItemHeadStarts marks the bytes listItemHeadRE can take first:
+	// before another byte it takes nothing.
+	listItemHeadStarts = newScanner(regexp.MustCompile(`(?:` + listItemSep + `|` + listItemKeyword + `|` + listItemConf + `)`)).first
+	// listItemSymbol is the symbol and revision of listItemRE, for the
+	// byte the symbol begins with: only the symbols that can begin so.
+	listItemSymbol = byFirstByte(alternatives(`(?:`+listSymbols+`)`), `^(`, `)(`+revision+`)?`)
 	// listSymbols are the symbols listItemRE reads.
 	listSymbols = symUNFCCC + `|` + symPrefixed + `|` + symEx + `|` + symRoman + `|` + symBoard + `|` + symMeeting + `|` + symBarcelona + `|` + symRegionalCP + `|` + symWHC + `|` + symICH + `|` + symIMO + `|` + symATCM + `|` + symYear + `|` + symNumYear + `|` + symNumeric + `|` + symDotted
 	// listSymbolStarts marks the bytes listSymbols begin with: a stretch
@@ -216,6 +234,93 @@ func listItemWindow(s string) string {
 		return s[:k]
 	}
 	return s
+}
+
+// listItem is listItemRE.FindStringSubmatchIndex(w), written into m and
+// returned as a slice of it, read in two parts:
+// listItemHeadRE's separators and keyword, then listItemSymbol's symbol
+// for the byte after them. The head the expression prefers is the one it
+// keeps when a symbol follows it; when none does, the whole expression
+// answers, as it may try a shorter head.
+func listItem(w string, m *[10]int) []int {
+	head := 0
+	kw, conf := [2]int{-1, -1}, [2]int{-1, -1}
+	if w != "" && listItemHeadStarts[w[0]] {
+		var ok bool
+		if head, kw, conf, ok = listItemHeadAt(w); !ok {
+			h := listItemHeadRE.FindStringSubmatchIndex(w)
+			head, kw, conf = h[1], [2]int{h[2], h[3]}, [2]int{h[4], h[5]}
+		}
+	}
+	if head < len(w) {
+		if re := listItemSymbol[w[head]]; re != nil {
+			if s := re.FindStringSubmatchIndex(w[head:]); s != nil {
+				rev := [2]int{-1, -1}
+				if s[4] >= 0 {
+					rev = [2]int{head + s[4], head + s[5]}
+				}
+				*m = [10]int{0, head + s[1], kw[0], kw[1], conf[0], conf[1], head + s[2], head + s[3], rev[0], rev[1]}
+				return m[:]
+			}
+		}
+	}
+	return listItemRE.FindStringSubmatchIndex(w)
+}
+
+// listItemKeywords are the keywords listItemKeyword reads, in the order
+// it tries them.
+var listItemKeywords = []string{"decisions", "decision", "resolutions", "resolution"}
+
+// listItemHeadAt is listItemHeadRE.FindStringSubmatchIndex(w) read by
+// hand: how far the head goes, and where its keyword and "Conf." stand
+// ({-1, -1} for none). Every part of the head is optional, so the
+// expression takes each part as far as it goes: separators as long as
+// one follows, then the first keyword with a space after it, then
+// "Conf.". It is not ok, and the expression answers, when a byte beyond
+// ASCII stands where a keyword may, which (?i) may fold ("ſ" with "s").
+func listItemHeadAt(w string) (head int, kw, conf [2]int, ok bool) {
+	spaces := func(p int) int {
+		for p < len(w) && isRESpace(w[p]) {
+			p++
+		}
+		return p
+	}
+	p := 0
+	for {
+		q := spaces(p)
+		n := 0
+		switch {
+		case q < len(w) && (w[q] == ',' || w[q] == ';' || w[q] == '&'):
+			n = 1
+		case strings.HasPrefix(w[q:], "and"):
+			n = 3
+		case strings.HasPrefix(w[q:], "or"):
+			n = 2
+		}
+		if n == 0 {
+			break
+		}
+		p = spaces(q + n)
+	}
+	kw, conf = [2]int{-1, -1}, [2]int{-1, -1}
+	for _, c := range []byte(w[p:min(len(w), p+len("resolutions")+1)]) {
+		if c >= utf8.RuneSelf {
+			return 0, kw, conf, false
+		}
+	}
+	for _, k := range listItemKeywords {
+		end := p + len(k)
+		if end < len(w) && strings.EqualFold(w[p:end], k) && isRESpace(w[end]) {
+			kw = [2]int{p, end}
+			p = spaces(end)
+			break
+		}
+	}
+	if strings.HasPrefix(w[p:], "Conf.") {
+		conf = [2]int{p, p + len("Conf.")}
+		p = spaces(p + len("Conf."))
+	}
+	return p, kw, conf, true
 }
 
 // decisionRefs returns the decisions and resolutions cited in text, as
@@ -271,7 +376,8 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 	if cites {
 		kws = keywordScan(text)
 	}
-	lists := 0 // lists begun: by a keyword, or by an item's own keyword
+	lists := 0       // lists begun: by a keyword, or by an item's own keyword
+	var item [10]int // the item listItem read last
 	for _, kw := range kws {
 		if kw[0] < listEnd {
 			continue // the list of an earlier keyword took it in
@@ -283,7 +389,7 @@ func decisionRefsBeside(text, inst string, spans [][2]int) []accord.DecisionRef 
 		for {
 			var m []int
 			if w := listItemWindow(text[pos:]); holdsAny(w, &listSymbolStarts) {
-				m = listItemRE.FindStringSubmatchIndex(w)
+				m = listItem(w, &item)
 			}
 			if m == nil {
 				if strings.HasPrefix(word, "resolution") {

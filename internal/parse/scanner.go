@@ -3,6 +3,7 @@ package parse
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -16,14 +17,71 @@ import (
 // before a match (^), anchored on the rest of the text it would see a
 // start that the text does not have there; but it may open with \b
 // before a word, which the scanner tests itself.
+//
+// An expression of alternatives is run, at a byte, as the alternatives
+// that can begin with that byte, in their order: the others cannot match
+// there, and the first that matches is the one the whole would take.
 type scanner struct {
-	re    *regexp.Regexp // as given
-	at    *regexp.Regexp // the same, anchored
-	first [256]bool      // bytes a match can begin with
-	word  bool           // a match begins at the start of a word
+	re    *regexp.Regexp      // as given
+	at    [256]*regexp.Regexp // the same, anchored, for each byte of first
+	first [256]bool           // bytes a match can begin with
+	word  bool                // a match begins at the start of a word
 }
 
 func newScanner(re *regexp.Regexp) *scanner {
+	s := scanOf(re)
+	if alts := alternatives(re.String()); alts != nil {
+		s.at = byFirstByte(alts, `^(?:`, `)`)
+	}
+	return s
+}
+
+// byFirstByte returns, for each byte, the expression open + the
+// alternatives alts that can begin with it, in their order, joined by
+// "|" + shut; nil for a byte none begins with. Bytes with the same
+// alternatives share one expression.
+func byFirstByte(alts []*syntax.Regexp, open, shut string) [256]*regexp.Regexp {
+	var firsts [][256]bool
+	for _, a := range alts {
+		firsts = append(firsts, scanOf(regexp.MustCompile(a.String())).first)
+	}
+	var at [256]*regexp.Regexp
+	built := map[string]*regexp.Regexp{}
+	for c := range at {
+		var parts []string
+		for k, a := range alts {
+			if firsts[k][c] {
+				parts = append(parts, a.String())
+			}
+		}
+		if parts == nil {
+			continue
+		}
+		expr := open + strings.Join(parts, `|`) + shut
+		if built[expr] == nil {
+			built[expr] = regexp.MustCompile(expr)
+		}
+		at[c] = built[expr]
+	}
+	return at
+}
+
+// alternatives returns the alternatives of expr, an expression without
+// groups, or nil when it is not an alternation.
+func alternatives(expr string) []*syntax.Regexp {
+	parsed, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic("scanner: " + err.Error())
+	}
+	if parsed.Op != syntax.OpAlternate || parsed.MaxCap() > 0 {
+		return nil
+	}
+	return parsed.Sub
+}
+
+// scanOf is newScanner of re, run as a whole at every byte it can begin
+// with.
+func scanOf(re *regexp.Regexp) *scanner {
 	parsed, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		panic("scanner: " + err.Error())
@@ -32,7 +90,8 @@ func newScanner(re *regexp.Regexp) *scanner {
 	if err != nil {
 		panic("scanner: " + err.Error())
 	}
-	s := &scanner{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`)}
+	s := &scanner{re: re}
+	whole := regexp.MustCompile(`^(?:` + re.String() + `)`)
 	type state struct {
 		pc   uint32
 		word bool // a \b came before
@@ -79,6 +138,11 @@ func newScanner(re *regexp.Regexp) *scanner {
 		}
 	}
 	walk(uint32(prog.Start), false)
+	for c := range s.at {
+		if s.first[c] {
+			s.at[c] = whole
+		}
+	}
 	if s.word {
 		// \b before a word: every path must pass it, and open with a
 		// letter or digit of ASCII, so that the test is the byte before
@@ -120,7 +184,7 @@ func (s *scanner) canBegin(text string, p int) bool {
 // match is s.re.MatchString(text).
 func (s *scanner) match(text string) bool {
 	for p := 0; p < len(text); p = nextRune(text, p) {
-		if s.canBegin(text, p) && s.at.MatchString(text[p:]) {
+		if s.canBegin(text, p) && s.at[text[p]].MatchString(text[p:]) {
 			return true
 		}
 	}
@@ -132,7 +196,7 @@ func (s *scanner) findAll(text string) [][]int {
 	var out [][]int
 	for p := 0; p < len(text); {
 		if s.canBegin(text, p) {
-			if loc := s.at.FindStringIndex(text[p:]); loc != nil {
+			if loc := s.at[text[p]].FindStringIndex(text[p:]); loc != nil {
 				out = append(out, []int{p, p + loc[1]})
 				p += loc[1]
 				continue

@@ -1395,7 +1395,8 @@ func adoptionYear(lines []string, closing bool) int {
 		if len(ms) == 0 {
 			continue
 		}
-		last := dateScan.at.FindStringSubmatch(l[ms[len(ms)-1][0]:])
+		at := ms[len(ms)-1][0]
+		last := dateScan.at[l[at]].FindStringSubmatch(l[at:])
 		year, _ = strconv.Atoi(last[1])
 		if !closing {
 			return year

@@ -242,11 +242,42 @@ func embeddedAt(text string, opt phraseOptions) (Phrase, int, bool) {
 		// the verb after the clause is in lower case
 		inner := opt
 		inner.numbered = true
+		if off < len(text) && !phraseStarts[text[off]] {
+			continue
+		}
 		if p, ok := phraseAt(text[off:], inner, true); ok {
 			return p, off, true
 		}
 	}
 }
+
+// phraseStarts marks the bytes a text that phraseAt reads a phrase of
+// can open with: a quotation mark or space it steps over, the first
+// letter of "to", of a modifier or of a verb's form, in either case,
+// and any byte beyond ASCII. Before another byte phraseAt reads nothing.
+var phraseStarts = func() *[256]bool {
+	var set [256]bool
+	for _, c := range []byte(" \"'t") {
+		set[c] = true
+	}
+	for c := utf8.RuneSelf; c < len(set); c++ {
+		set[c] = true
+	}
+	mark := func(w string) {
+		c := w[0]
+		set[c] = true
+		if 'a' <= c && c <= 'z' {
+			set[c-'a'+'A'] = true
+		}
+	}
+	for w := range modifierStart {
+		mark(w)
+	}
+	for w := range verbForms {
+		mark(w)
+	}
+	return &set
+}()
 
 // opensClause reports whether text opens with a clause that may stand
 // before a paragraph's verb: a recital's participle ("Noting the report,
