@@ -223,15 +223,17 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		paras = make([]accord.Paragraph, 0, len(ops)) // a paragraph a block at most
 	}
 	// positions are recorded after the tree is complete: slices move.
+	// A path is a paragraph's index and at most two items' below it.
 	type where struct {
-		n    int
-		path []int
+		n     int
+		depth int // how many indices of path lead to the element
+		path  [3]int
 	}
-	var places []where
+	places := make([]where, 0, len(ops)) // an element a block at most
 	// A text may print one number twice ("1." for every paragraph):
 	// paths stay unique all the same, the second "1" becoming "1~2",
 	// so that each paragraph and the mandates tied to it stand apart.
-	seen := map[string]int{}
+	seen := make(map[string]int, len(ops))
 	unique := func(path string) string {
 		n := seen[path]
 		if n == 0 {
@@ -281,7 +283,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			setPhrase(&p, phraseOptions{base: opt.base || number != "" || b.mark == markDash, numbered: number != "" || startsLower(b.rest)})
 		}
 		paras = append(paras, p)
-		places = append(places, where{b.n, []int{len(paras) - 1}})
+		places = append(places, where{b.n, 1, [3]int{len(paras) - 1}})
 		lastLet, lastRom, letterAt = "", 0, -1
 	}
 	for _, b := range ops {
@@ -344,12 +346,12 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			item.Path = unique(it.Path + "(" + label + ")")
 			it.Items = append(it.Items, item)
 			lastRom = romanValue(label)
-			places = append(places, where{b.n, []int{len(paras) - 1, letterAt, len(it.Items) - 1}})
+			places = append(places, where{b.n, 3, [3]int{len(paras) - 1, letterAt, len(it.Items) - 1}})
 			continue
 		}
 		item.Path = unique(p.Path + "(" + label + ")")
 		p.Items = append(p.Items, item)
-		places = append(places, where{b.n, []int{len(paras) - 1, len(p.Items) - 1}})
+		places = append(places, where{b.n, 2, [3]int{len(paras) - 1, len(p.Items) - 1}})
 		switch {
 		case roman:
 			lastRom = romanValue(label)
@@ -361,9 +363,12 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			lastLet, lastRom, letterAt = label, 0, len(p.Items)-1
 		}
 	}
+	if len(places) > 0 {
+		pos = make([]elementPos, 0, len(places))
+	}
 	for _, w := range places {
 		p := &paras[w.path[0]]
-		for _, k := range w.path[1:] {
+		for _, k := range w.path[1:w.depth] {
 			p = &p.Items[k]
 		}
 		pos = append(pos, elementPos{n: w.n, text: &p.Text, notes: &p.Notes, path: p.Path})
