@@ -192,22 +192,7 @@ var superscriptOf = [10]rune{'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷'
 // else unnumbered ones; (a) items go under numbers, (i) items under
 // letters, the h/i/j and hh/ii/jj ambiguity resolved by sequence.
 func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, []accord.Heading, []elementPos) {
-	// Lettered units are top-level only when the operative part opens
-	// with one; after an unnumbered chapeau ("The Secretariat shall:")
-	// they are its items.
-	top, first := markNone, mark(-1)
-	for _, b := range ops {
-		if first < 0 && b.mark != markHeading {
-			first = b.mark
-		}
-		if b.mark == markNumber {
-			top = markNumber
-			break
-		}
-		if b.mark == markParen && top == markNone && first == markParen && !isRoman(b.label) {
-			top = markParen
-		}
-	}
+	top := topMark(ops)
 	var (
 		paras     []accord.Paragraph
 		heads     []accord.Heading
@@ -220,7 +205,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		dashItems bool   // bullets under an unnumbered paragraph's chapeau are being read as its items
 	)
 	if len(ops) > 0 {
-		paras = make([]accord.Paragraph, 0, len(ops)) // a paragraph a block at most
+		paras = make([]accord.Paragraph, 0, paraBound(ops, top))
 	}
 	// positions are recorded after the tree is complete: slices move.
 	// A path is a paragraph's index and at most two items' below it.
@@ -266,7 +251,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 		return p.Text
 	}
-	newPara := func(b block, number string) {
+	newPara := func(b *block, number string) {
 		p := accord.Paragraph{Number: number, Text: b.rest}
 		if number == "" {
 			unnum++
@@ -286,18 +271,19 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		places = append(places, where{b.n, 1, [3]int{len(paras) - 1}})
 		lastLet, lastRom, letterAt = "", 0, -1
 	}
-	for _, b := range ops {
+	for i := range ops {
+		b := &ops[i]
 		switch {
 		case b.mark == markHeading:
 			heads = append(heads, accord.Heading{Before: len(paras), Text: b.text})
 			continue
 		case b.mark == top && top == markNumber:
-			if inner = subNumber(b, inner, paras, lastText()); inner == 0 {
+			if inner = subNumber(*b, inner, paras, lastText()); inner == 0 {
 				newPara(b, b.label)
 				continue
 			}
 		case top == markParen && b.mark == markParen:
-			if len(paras) == 0 || !isRoman(b.label) || !romanNext(b, lastRom, lastText(), paras) {
+			if len(paras) == 0 || !isRoman(b.label) || !romanNext(*b, lastRom, lastText(), paras) {
 				newPara(b, b.label)
 				continue
 			}
@@ -334,7 +320,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		if verbs {
 			setPhrase(&item, phraseOptions{base: true, numbered: true})
 		}
-		roman := isRoman(label) && (top == markParen || romanNext(b, lastRom, lastText(), paras) || label != nextLetter(lastLet))
+		roman := isRoman(label) && (top == markParen || romanNext(*b, lastRom, lastText(), paras) || label != nextLetter(lastLet))
 		if top == markParen {
 			roman = true
 		}
@@ -374,6 +360,41 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		pos = append(pos, elementPos{n: w.n, text: &p.Text, notes: &p.Notes, path: p.Path})
 	}
 	return paras, heads, pos
+}
+
+// topMark is the mark of the top-level units of ops: numbered
+// paragraphs when there are any, else lettered ones, else unnumbered
+// ones. Lettered units are top-level only when the operative part opens
+// with one; after an unnumbered chapeau ("The Secretariat shall:") they
+// are its items.
+func topMark(ops []block) mark {
+	top, first := markNone, mark(-1)
+	for _, b := range ops {
+		if first < 0 && b.mark != markHeading {
+			first = b.mark
+		}
+		if b.mark == markNumber {
+			return markNumber
+		}
+		if b.mark == markParen && top == markNone && first == markParen && !isRoman(b.label) {
+			top = markParen
+		}
+	}
+	return top
+}
+
+// paraBound is the most paragraphs buildTree makes of ops, top being
+// their top level's mark: one a block but for headings and, below a top
+// level other than letters, but for the letters and romans after the
+// first block, which are items of the paragraph above them.
+func paraBound(ops []block, top mark) int {
+	n := 1
+	for i := range ops {
+		if m := ops[i].mark; m != markHeading && (m != markParen || top == markParen) {
+			n++
+		}
+	}
+	return min(n, len(ops))
 }
 
 // chapeau reports whether a paragraph whose text so far is prev opens a
