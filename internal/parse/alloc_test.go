@@ -12,7 +12,7 @@ func checkParaBound(t *testing.T, text string) {
 	seg.run()
 	for _, d := range seg.drafts {
 		for _, ops := range append([][]block{d.ops}, d.annexOps...) {
-			paras, _, _ := buildTree(ops, phraseOptions{}, false)
+			paras, _, _ := buildTree(ops, phraseOptions{}, false, 0)
 			if bound := paraBound(ops, topMark(ops)); len(paras) > bound {
 				t.Errorf("%d paragraphs, bound %d, of %q", len(paras), bound, d.d.Symbol)
 			}

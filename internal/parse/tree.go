@@ -16,9 +16,10 @@ import (
 func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	d := dr.d
 	var pos []elementPos
-	d.Paragraphs, d.Headings, pos = buildTree(dr.ops, phraseOptions{base: dr.plural}, true)
+	// the positions of the recitals and the formula follow the tree's
+	d.Paragraphs, d.Headings, pos = buildTree(dr.ops, phraseOptions{base: dr.plural}, true, len(d.Preamble)+1)
 	for k := range dr.annexOps {
-		paras, heads, _ := buildTree(dr.annexOps[k], phraseOptions{}, false)
+		paras, heads, _ := buildTree(dr.annexOps[k], phraseOptions{}, false, 0)
 		a := &d.Annexes[k]
 		for _, h := range heads {
 			a.Text = append(a.Text, h.Text)
@@ -190,8 +191,9 @@ var superscriptOf = [10]rune{'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷'
 // buildTree turns operative blocks into the paragraph tree. Top-level
 // units are numbered paragraphs when there are any, else lettered ones,
 // else unnumbered ones; (a) items go under numbers, (i) items under
-// letters, the h/i/j and hh/ii/jj ambiguity resolved by sequence.
-func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, []accord.Heading, []elementPos) {
+// letters, the h/i/j and hh/ii/jj ambiguity resolved by sequence. The
+// positions it gives have room for more that the caller adds after them.
+func buildTree(ops []block, opt phraseOptions, verbs bool, more int) ([]accord.Paragraph, []accord.Heading, []elementPos) {
 	top := topMark(ops)
 	var (
 		paras     []accord.Paragraph
@@ -350,7 +352,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 	}
 	if len(places) > 0 {
-		pos = make([]elementPos, 0, len(places))
+		pos = make([]elementPos, 0, len(places)+more)
 	}
 	for _, w := range places {
 		p := &paras[w.path[0]]
