@@ -20,34 +20,38 @@ const (
 )
 
 // block is a logical paragraph of the body: hard-wrapped lines joined.
+// Its flags stand together at its end, so that a block, copied from the
+// blocker to the segmenter and into a decision's list, is no wider than
+// its fields need.
 type block struct {
 	n     int    // index of its first line
 	text  string // whole text, marker included
 	mark  mark
-	label string // "1", "a", "ii", "I" ("" when unmarked)
-	rest  string // text after the marker
-	blank bool   // a blank line came before it
+	label string   // "1", "a", "ii", "I" ("" when unmarked)
+	rest  string   // text after the marker
+	more  []string // lines that continue it, joined into text by finalize
+	// sigText is the text sig was read of: sig is decisionSignal(sigText),
+	// read by the blocker of the block's first line; the segmenter asks
+	// it again of blocks of one line
+	sigText string
+	// formText is the text form was read of: form is isFormula(formText),
+	// read by the blocker of the block's first line when it asked; the
+	// segmenter asks it again of blocks of one line
+	formText string
+	// head is decisionHeading of a text, once asked (heading): made
+	// for the few blocks that open with "D" or "R"
+	head  *headMemo
+	blank bool // a blank line came before it
 	// apart marks a block that opens a decision's text on the line after
 	// its heading's title ("World Heritage Committee,", "To request …"):
 	// the blocker set it apart as a blank line would.
 	apart bool
-	annex bool     // an annex heading standing alone on its line
-	more  []string // lines that continue it, joined into text by finalize
+	annex bool // an annex heading standing alone on its line
 	// furniture marks a block of page furniture found by the segmenter
 	// (a breadcrumb trail): no part of a decision.
 	furniture bool
-	// sig is decisionSignal(sigText), read by the blocker of the block's
-	// first line: the segmenter asks it again of blocks of one line
-	sigText string
-	sig     bool
-	// form is isFormula(formText), read by the blocker of the block's
-	// first line when it asked: the segmenter asks it again of blocks
-	// of one line
-	formText string
-	form     bool
-	// head is decisionHeading of a text, once asked (heading): made
-	// for the few blocks that open with "D" or "R"
-	head *headMemo
+	sig       bool // decisionSignal(sigText)
+	form      bool // isFormula(formText)
 }
 
 type headMemo struct {

@@ -29,51 +29,72 @@ func splitRunIn(bs []block) []block {
 	if first < 0 {
 		return bs // nothing run in: no copy
 	}
-	out := append([]block(nil), bs[:first]...)
-	for _, b := range bs[first:] {
-		if b.mark == markNone && strings.Contains(b.text, "; ") && opensOperative(b.text) {
-			out = append(out, splitClauses(b)...)
-			continue
+	var out []block // nil until a block is cut: bs as it is
+	for i := first; i < len(bs); i++ {
+		b := &bs[i]
+		var pieces []block
+		switch {
+		case b.mark == markNone && strings.Contains(b.text, "; ") && opensOperative(b.text):
+			pieces = splitClauses(*b)
+		case (b.mark == markNumber || b.mark == markDash && opensOwnVerb(b.rest)) && strings.Contains(b.rest, "; "):
+			pieces = splitNumbers(*b)
 		}
-		if b.mark != markNumber && !(b.mark == markDash && opensOwnVerb(b.rest)) || !strings.Contains(b.rest, "; ") {
-			out = append(out, b)
-			continue
-		}
-		n, err := strconv.Atoi(b.label)
-		if b.mark == markDash {
-			n, err = -1, nil // any number goes on from a bullet
-		}
-		if err != nil {
-			out = append(out, b)
-			continue
-		}
-		cur := b
-		for {
-			cut := -1
-			var next block
-			for _, m := range runInNumberRE.FindAllStringSubmatchIndex(cur.rest, -1) {
-				k, _ := strconv.Atoi(cur.rest[m[2]:m[3]])
-				rest := cur.rest[m[1]:]
-				if (k == n+1 || n < 0) && opensOperative(rest) {
-					cut = m[0] + 1 // after the semicolon
-					num := cur.rest[m[2]:m[3]]
-					next = block{n: cur.n, text: strings.TrimSpace(cur.rest[cut:]), mark: markNumber, label: num, rest: rest}
-					n = k
-					break
-				}
+		if pieces == nil {
+			if out != nil {
+				out = append(out, *b)
 			}
-			if cut < 0 {
-				out = append(out, cur)
-				break
-			}
-			head := cur.rest[:cut]
-			cur.text = cur.text[:len(cur.text)-len(cur.rest)] + head
-			cur.rest = head
-			out = append(out, cur)
-			cur = next
+			continue
 		}
+		if out == nil {
+			out = append(make([]block, 0, len(bs)+len(pieces)), bs[:i]...)
+		}
+		out = append(out, pieces...)
+	}
+	if out == nil {
+		return bs // nothing run in: no copy
 	}
 	return out
+}
+
+// splitNumbers cuts a numbered paragraph, or one a bullet opens, where
+// the next number runs into it after a semicolon and opens an operative
+// phrase, and so on from that number: nil when nothing is cut.
+func splitNumbers(b block) []block {
+	n, err := strconv.Atoi(b.label)
+	if b.mark == markDash {
+		n, err = -1, nil // any number goes on from a bullet
+	}
+	if err != nil {
+		return nil
+	}
+	var out []block
+	cur := b
+	for {
+		cut := -1
+		var next block
+		for _, m := range runInNumberRE.FindAllStringSubmatchIndex(cur.rest, -1) {
+			k, _ := strconv.Atoi(cur.rest[m[2]:m[3]])
+			rest := cur.rest[m[1]:]
+			if (k == n+1 || n < 0) && opensOperative(rest) {
+				cut = m[0] + 1 // after the semicolon
+				num := cur.rest[m[2]:m[3]]
+				next = block{n: cur.n, text: strings.TrimSpace(cur.rest[cut:]), mark: markNumber, label: num, rest: rest}
+				n = k
+				break
+			}
+		}
+		if cut < 0 {
+			if out == nil {
+				return nil
+			}
+			return append(out, cur)
+		}
+		head := cur.rest[:cut]
+		cur.text = cur.text[:len(cur.text)-len(cur.rest)] + head
+		cur.rest = head
+		out = append(out, cur)
+		cur = next
+	}
 }
 
 // splitClauses splits an unnumbered paragraph that opens with an

@@ -56,9 +56,19 @@ type segmenter struct {
 	// took it (see loneSymbol): the symbol of the next decision that
 	// opens without one.
 	lone string
+	// room is the unused part of the space kept for operative blocks:
+	// each decision opened takes the stretch after the one before it,
+	// so that its list does not grow by copies as blocks join it.
+	room []block
 }
 
-func newSegmenter(bs []block) *segmenter { return &segmenter{bs: bs} }
+// newSegmenter reads bs. Its decisions' operative blocks are blocks of
+// bs or pieces of them, as many as bs holds in most texts: the room
+// kept for them is that many blocks, and a decision that needs more
+// grows its list past it.
+func newSegmenter(bs []block) *segmenter {
+	return &segmenter{bs: bs, room: make([]block, 0, len(bs))}
+}
 
 func (s *segmenter) cur() *draft {
 	if len(s.drafts) == 0 {
@@ -86,8 +96,23 @@ func (s *segmenter) open(i int) *draft {
 	}
 	d := &draft{start: s.bs[i].n, d: accord.Decision{Kind: accord.KindDecision}}
 	d.d.Symbol, s.lone = s.lone, ""
+	s.giveRoom(d)
 	s.drafts = append(s.drafts, d)
 	return d
+}
+
+// giveRoom gives d, the decision that opens next, the room after the
+// operative blocks of the current one: the current one keeps those it
+// holds, and a block placed in it later grows its list apart.
+func (s *segmenter) giveRoom(d *draft) {
+	if c := s.cur(); c != nil {
+		n := len(c.ops)
+		if n > 0 && cap(s.room) > 0 && &c.ops[0] == &s.room[:1][0] {
+			s.room = s.room[n:n]
+		}
+		c.ops = c.ops[:n:n]
+	}
+	d.ops = s.room[:0]
 }
 
 // pullRecitals moves the recitals that end the document preface into the

@@ -16,9 +16,10 @@ import (
 func (dr *draft) finish(opt Options, doc *wholeText) accord.Decision {
 	d := dr.d
 	var pos []elementPos
-	d.Paragraphs, d.Headings, pos = buildTree(dr.ops, phraseOptions{base: dr.plural}, true)
+	// the positions of the recitals and the formula follow the tree's
+	d.Paragraphs, d.Headings, pos = buildTree(dr.ops, phraseOptions{base: dr.plural}, true, len(d.Preamble)+1)
 	for k := range dr.annexOps {
-		paras, heads, _ := buildTree(dr.annexOps[k], phraseOptions{}, false)
+		paras, heads, _ := buildTree(dr.annexOps[k], phraseOptions{}, false, 0)
 		a := &d.Annexes[k]
 		for _, h := range heads {
 			a.Text = append(a.Text, h.Text)
@@ -190,24 +191,10 @@ var superscriptOf = [10]rune{'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷'
 // buildTree turns operative blocks into the paragraph tree. Top-level
 // units are numbered paragraphs when there are any, else lettered ones,
 // else unnumbered ones; (a) items go under numbers, (i) items under
-// letters, the h/i/j and hh/ii/jj ambiguity resolved by sequence.
-func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, []accord.Heading, []elementPos) {
-	// Lettered units are top-level only when the operative part opens
-	// with one; after an unnumbered chapeau ("The Secretariat shall:")
-	// they are its items.
-	top, first := markNone, mark(-1)
-	for _, b := range ops {
-		if first < 0 && b.mark != markHeading {
-			first = b.mark
-		}
-		if b.mark == markNumber {
-			top = markNumber
-			break
-		}
-		if b.mark == markParen && top == markNone && first == markParen && !isRoman(b.label) {
-			top = markParen
-		}
-	}
+// letters, the h/i/j and hh/ii/jj ambiguity resolved by sequence. The
+// positions it gives have room for more that the caller adds after them.
+func buildTree(ops []block, opt phraseOptions, verbs bool, more int) ([]accord.Paragraph, []accord.Heading, []elementPos) {
+	top := topMark(ops)
 	var (
 		paras     []accord.Paragraph
 		heads     []accord.Heading
@@ -220,18 +207,20 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		dashItems bool   // bullets under an unnumbered paragraph's chapeau are being read as its items
 	)
 	if len(ops) > 0 {
-		paras = make([]accord.Paragraph, 0, len(ops)) // a paragraph a block at most
+		paras = make([]accord.Paragraph, 0, paraBound(ops, top))
 	}
 	// positions are recorded after the tree is complete: slices move.
+	// A path is a paragraph's index and at most two items' below it.
 	type where struct {
-		n    int
-		path []int
+		n     int
+		depth int // how many indices of path lead to the element
+		path  [3]int
 	}
-	var places []where
+	places := make([]where, 0, len(ops)) // an element a block at most
 	// A text may print one number twice ("1." for every paragraph):
 	// paths stay unique all the same, the second "1" becoming "1~2",
 	// so that each paragraph and the mandates tied to it stand apart.
-	seen := map[string]int{}
+	seen := make(map[string]int, len(ops))
 	unique := func(path string) string {
 		n := seen[path]
 		if n == 0 {
@@ -264,7 +253,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		}
 		return p.Text
 	}
-	newPara := func(b block, number string) {
+	newPara := func(b *block, number string) {
 		p := accord.Paragraph{Number: number, Text: b.rest}
 		if number == "" {
 			unnum++
@@ -281,21 +270,22 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			setPhrase(&p, phraseOptions{base: opt.base || number != "" || b.mark == markDash, numbered: number != "" || startsLower(b.rest)})
 		}
 		paras = append(paras, p)
-		places = append(places, where{b.n, []int{len(paras) - 1}})
+		places = append(places, where{b.n, 1, [3]int{len(paras) - 1}})
 		lastLet, lastRom, letterAt = "", 0, -1
 	}
-	for _, b := range ops {
+	for i := range ops {
+		b := &ops[i]
 		switch {
 		case b.mark == markHeading:
 			heads = append(heads, accord.Heading{Before: len(paras), Text: b.text})
 			continue
 		case b.mark == top && top == markNumber:
-			if inner = subNumber(b, inner, paras, lastText()); inner == 0 {
+			if inner = subNumber(*b, inner, paras, lastText()); inner == 0 {
 				newPara(b, b.label)
 				continue
 			}
 		case top == markParen && b.mark == markParen:
-			if len(paras) == 0 || !isRoman(b.label) || !romanNext(b, lastRom, lastText(), paras) {
+			if len(paras) == 0 || !isRoman(b.label) || !romanNext(*b, lastRom, lastText(), paras) {
 				newPara(b, b.label)
 				continue
 			}
@@ -332,7 +322,7 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 		if verbs {
 			setPhrase(&item, phraseOptions{base: true, numbered: true})
 		}
-		roman := isRoman(label) && (top == markParen || romanNext(b, lastRom, lastText(), paras) || label != nextLetter(lastLet))
+		roman := isRoman(label) && (top == markParen || romanNext(*b, lastRom, lastText(), paras) || label != nextLetter(lastLet))
 		if top == markParen {
 			roman = true
 		}
@@ -344,12 +334,12 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			item.Path = unique(it.Path + "(" + label + ")")
 			it.Items = append(it.Items, item)
 			lastRom = romanValue(label)
-			places = append(places, where{b.n, []int{len(paras) - 1, letterAt, len(it.Items) - 1}})
+			places = append(places, where{b.n, 3, [3]int{len(paras) - 1, letterAt, len(it.Items) - 1}})
 			continue
 		}
 		item.Path = unique(p.Path + "(" + label + ")")
 		p.Items = append(p.Items, item)
-		places = append(places, where{b.n, []int{len(paras) - 1, len(p.Items) - 1}})
+		places = append(places, where{b.n, 2, [3]int{len(paras) - 1, len(p.Items) - 1}})
 		switch {
 		case roman:
 			lastRom = romanValue(label)
@@ -361,14 +351,52 @@ func buildTree(ops []block, opt phraseOptions, verbs bool) ([]accord.Paragraph, 
 			lastLet, lastRom, letterAt = label, 0, len(p.Items)-1
 		}
 	}
+	if len(places) > 0 {
+		pos = make([]elementPos, 0, len(places)+more)
+	}
 	for _, w := range places {
 		p := &paras[w.path[0]]
-		for _, k := range w.path[1:] {
+		for _, k := range w.path[1:w.depth] {
 			p = &p.Items[k]
 		}
 		pos = append(pos, elementPos{n: w.n, text: &p.Text, notes: &p.Notes, path: p.Path})
 	}
 	return paras, heads, pos
+}
+
+// topMark is the mark of the top-level units of ops: numbered
+// paragraphs when there are any, else lettered ones, else unnumbered
+// ones. Lettered units are top-level only when the operative part opens
+// with one; after an unnumbered chapeau ("The Secretariat shall:") they
+// are its items.
+func topMark(ops []block) mark {
+	top, first := markNone, mark(-1)
+	for _, b := range ops {
+		if first < 0 && b.mark != markHeading {
+			first = b.mark
+		}
+		if b.mark == markNumber {
+			return markNumber
+		}
+		if b.mark == markParen && top == markNone && first == markParen && !isRoman(b.label) {
+			top = markParen
+		}
+	}
+	return top
+}
+
+// paraBound is the most paragraphs buildTree makes of ops, top being
+// their top level's mark: one a block but for headings and, below a top
+// level other than letters, but for the letters and romans after the
+// first block, which are items of the paragraph above them.
+func paraBound(ops []block, top mark) int {
+	n := 1
+	for i := range ops {
+		if m := ops[i].mark; m != markHeading && (m != markParen || top == markParen) {
+			n++
+		}
+	}
+	return min(n, len(ops))
 }
 
 // chapeau reports whether a paragraph whose text so far is prev opens a
