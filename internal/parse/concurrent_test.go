@@ -30,10 +30,8 @@ func TestParseConcurrently(t *testing.T) {
 	for name := range texts {
 		names = append(names, name, name+" (one line)")
 	}
-	for _, name := range names {
-		if text, ok := texts[name]; ok {
-			texts[name+" (one line)"] = oneLine(text)
-		}
+	for i := 0; i < len(names); i += 2 {
+		texts[names[i+1]] = oneLine(texts[names[i]])
 	}
 	want := map[string]Document{}
 	for _, name := range names {
