@@ -5,6 +5,9 @@
 // and the decisions and documents it cites.
 //
 // Parsing is a pure function of the text: no I/O, no clock, no database.
+// The one thing kept between calls, the cut-down heading expressions
+// compiled on first use (symbols.go), changes no answer and is safe for
+// concurrent use (TestParseConcurrently).
 // Where a regular expression would run over every byte of a page, a
 // quick path stands in for it (a scanner that tries it only where a
 // match can begin, a test of the first bytes, a reading by hand); each
